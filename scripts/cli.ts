@@ -1,0 +1,58 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT, UsageError, type CommandContext } from './commands/context.js';
+import { VALIDATE_USAGE, validateCommand } from './commands/validate.js';
+
+const COMMANDS: Record<string, { usage: string; run: (args: string[], context: CommandContext) => Promise<number> }> = {
+  validate: { usage: VALIDATE_USAGE, run: validateCommand },
+};
+
+const USAGE = `Usage: incidents <command> [options]
+
+Commands:
+${Object.values(COMMANDS).map((command) => `  ${command.usage}`).join('\n')}
+
+Exit codes: 0 clean, 1 findings, 2 usage or config error.`;
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], context: CommandContext): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? context.stderr : context.stdout)(`${USAGE}\n`);
+    return name === undefined ? EXIT.error : EXIT.clean;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    context.stderr(`incidents: unknown command "${name}"\n\n${USAGE}\n`);
+    return EXIT.error;
+  }
+  try {
+    return await command.run(args, context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      context.stderr(`${error.message}\nUsage: ${command.usage}\n`);
+      return EXIT.error;
+    }
+    const detail = context.env.INCIDENTS_DEBUG ? (error instanceof Error ? error.stack : String(error)) : error instanceof Error ? error.message : String(error);
+    context.stderr(`incidents ${name}: internal error: ${detail}\nThis is a bug in incidents-as-code, not in your records: please report it with the command you ran (set INCIDENTS_DEBUG=1 for a stack trace).\n`);
+    return EXIT.error;
+  }
+}
+
+/** True when this module is the program node was started with (not imported by a test). */
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

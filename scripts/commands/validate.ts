@@ -1,0 +1,69 @@
+import { appendFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { formatFinding, hasErrors, sortFindings, toJsonFinding, type Finding } from '../core/findings.js';
+import { checkConfig, checkRecords } from '../core/validate.js';
+import { formatAnnotation, formatSummary } from '../io/github-annotations.js';
+import { CONFIG_FILE, readRepository } from '../io/read-repository.js';
+import { EXIT, parseOptions, toFormat, UsageError, type CommandContext, type Format } from './context.js';
+
+export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--format text|json|github]';
+
+/**
+ * `incidents validate [paths…]`: checks the config, then every record against its schema and the
+ * cross-record rules, and reports the findings in the given paths (all, by default).
+ * Exit 0 clean, 1 findings, 2 when the config is missing or invalid.
+ */
+export async function validateCommand(args: string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parseOptions('validate', args, { root: { type: 'string' }, format: { type: 'string' } }, true);
+  const format = toFormat('validate', values.format);
+  const root = resolve(context.cwd, values.root ?? '.');
+  const inPaths = pathFilter(root, positionals.map((path) => resolve(context.cwd, path)));
+
+  const files = await readRepository(root);
+  if (!files.config) {
+    throw new UsageError(`incidents validate: no ${CONFIG_FILE} in ${root}: run it in an incident repository, or name one with --root DIR`);
+  }
+  const { config, findings: configFindings } = checkConfig(files.config);
+  if (!config) {
+    await report(format, sortFindings([...files.findings.filter((finding) => finding.path === CONFIG_FILE), ...configFindings]), context);
+    context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
+    return EXIT.error;
+  }
+  const { records, findings } = checkRecords(config.data, files.records);
+  const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
+  await report(format, shown, context);
+  const count = records.incidents.length + records.postmortems.length + records.knownErrors.length;
+  if (format === 'text' && shown.length === 0) context.stderr(`${count} records valid.\n`);
+  return hasErrors(shown) ? EXIT.findings : EXIT.clean;
+}
+
+/** Which finding paths (relative to the root) fall inside the paths given on the command line. */
+function pathFilter(root: string, paths: string[]): (path: string) => boolean {
+  const prefixes = paths.map((path) => {
+    const inside = relative(root, path).replaceAll('\\', '/');
+    if (inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root}`);
+    if (!existsSync(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    return inside;
+  });
+  if (prefixes.length === 0 || prefixes.includes('')) return () => true;
+  return (path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+async function report(format: Format, findings: Finding[], context: CommandContext): Promise<void> {
+  if (format === 'json') {
+    context.stdout(`${JSON.stringify({ findings: findings.map(toJsonFinding) }, null, 2)}\n`);
+    return;
+  }
+  if (format === 'github') {
+    for (const finding of findings) context.stdout(`${formatAnnotation(finding)}\n`);
+    const summaryFile = context.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) await appendFile(summaryFile, formatSummary('incidents validate', findings));
+  }
+  for (const finding of findings) (format === 'text' ? context.stdout : context.stderr)(`${formatFinding(finding)}\n`);
+  if (findings.length > 0) context.stderr(`${countOf(findings, 'error')} errors, ${countOf(findings, 'warning')} warnings.\n`);
+}
+
+function countOf(findings: Finding[], severity: Finding['severity']): number {
+  return findings.filter((finding) => finding.severity === severity).length;
+}

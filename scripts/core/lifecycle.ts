@@ -1,0 +1,48 @@
+import type { Incident, RecordStatus } from './types.js';
+
+/** The statuses each type of record moves through (DESIGN.md, Lifecycle). */
+export const STATUSES: Readonly<Record<Incident['type'], readonly RecordStatus[]>> = {
+  incident: ['reported', 'investigating', 'identified', 'monitoring', 'on_hold', 'resolved', 'closed', 'cancelled'],
+  maintenance: ['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'],
+};
+
+/** Optional keys of an incident that a status can require or forbid. */
+export type StatusField = 'acknowledged_at' | 'mitigated_at' | 'resolved_at' | 'closed_at' | 'resolution' | 'hold_reason' | 'cancel_reason';
+
+/**
+ * What each status needs (keys that must be set) and forbids (keys that must be empty), as data.
+ * Timestamps that a status implies are the ones `incidents update` sets when entering it.
+ */
+export const STATUS_FIELDS: Readonly<Record<RecordStatus, { needs: readonly StatusField[]; forbids: readonly StatusField[] }>> = {
+  reported: { needs: [], forbids: ['resolved_at', 'closed_at'] },
+  investigating: { needs: ['acknowledged_at'], forbids: ['resolved_at', 'closed_at'] },
+  identified: { needs: ['acknowledged_at'], forbids: ['resolved_at', 'closed_at'] },
+  monitoring: { needs: ['acknowledged_at', 'mitigated_at'], forbids: ['resolved_at', 'closed_at'] },
+  on_hold: { needs: ['acknowledged_at', 'hold_reason'], forbids: ['resolved_at', 'closed_at'] },
+  resolved: { needs: ['acknowledged_at', 'resolved_at', 'resolution'], forbids: ['closed_at'] },
+  closed: { needs: ['acknowledged_at', 'resolved_at', 'resolution', 'closed_at'], forbids: [] },
+  cancelled: { needs: ['cancel_reason'], forbids: [] },
+  scheduled: { needs: [], forbids: ['resolved_at', 'closed_at'] },
+  in_progress: { needs: [], forbids: ['resolved_at', 'closed_at'] },
+  verifying: { needs: [], forbids: ['resolved_at', 'closed_at'] },
+  completed: { needs: ['resolved_at'], forbids: ['closed_at'] },
+};
+
+/** What a cancel reason needs besides itself. */
+export const CANCEL_REASON_FIELDS: Readonly<Record<NonNullable<Incident['cancel_reason']>, 'duplicate_of' | 'known_error' | undefined>> = {
+  duplicate: 'duplicate_of',
+  known_error: 'known_error',
+  false_positive: undefined,
+  not_an_incident: undefined,
+};
+
+type TimestampKey = 'started_at' | 'detected_at' | 'reported_at' | 'acknowledged_at' | 'mitigated_at' | 'resolved_at' | 'closed_at';
+
+/**
+ * The timestamps of a record in the order they must happen. A maintenance is announced
+ * (reported) before its work starts.
+ */
+export const TIMESTAMP_ORDER: Readonly<Record<Incident['type'], readonly TimestampKey[]>> = {
+  incident: ['started_at', 'detected_at', 'reported_at', 'acknowledged_at', 'mitigated_at', 'resolved_at', 'closed_at'],
+  maintenance: ['reported_at', 'started_at', 'resolved_at', 'closed_at'],
+};

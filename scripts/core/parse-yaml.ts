@@ -1,0 +1,141 @@
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Position } from './findings.js';
+
+/** A step into parsed YAML: a map key or a list index. */
+export type YamlPath = readonly (string | number)[];
+
+/** Finds where a key or value sits in the source. */
+export type Locate = (path: YamlPath, at?: 'key' | 'value') => Position;
+
+/** YAML that parsed cleanly: its plain data and where each key is. */
+export interface ParsedYaml {
+  /** Plain JSON-like data; keys left empty (null) are dropped, as if not written. */
+  data: unknown;
+  /** JSON pointers (`/resolution/code`) of the keys that were left empty. */
+  emptyKeys: ReadonlySet<string>;
+  locate: Locate;
+}
+
+/** Why some YAML was refused, at a position in the text. */
+export interface YamlProblem extends Position {
+  rule: string;
+  message: string;
+  cause?: unknown;
+}
+
+/** More aliases than this in one file is treated as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses YAML 1.2 (core schema: timestamps stay strings) and refuses what a record never needs:
+ * duplicate keys, unknown tags, `__proto__` keys and alias bombs.
+ */
+export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  const problems: YamlProblem[] = [
+    ...doc.errors.map((error) => ({
+      ...position(error.pos[0]),
+      rule: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
+      message: describeYamlError(error.code, error.message),
+      cause: error,
+    })),
+    ...doc.warnings.map((warning) => ({
+      ...position(warning.pos[0]),
+      rule: warning.code === 'TAG_RESOLVE_FAILED' ? 'yaml/unknown-tag' : 'yaml/syntax',
+      message: describeYamlError(warning.code, warning.message),
+      cause: warning,
+    })),
+  ];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        problems.push({
+          ...position(pair.key.range?.[0] ?? 0),
+          rule: 'yaml/proto-key',
+          message: 'Key "__proto__" is not allowed: it could change how every object behaves; rename or remove it',
+        });
+      }
+    },
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          rule: 'yaml/alias-limit',
+          message: `Aliases expand to too many nodes (an alias bomb?): at most ${MAX_ALIAS_COUNT} alias expansions are allowed; write the values out instead`,
+          cause: error,
+        },
+      ],
+    };
+  }
+  const emptyKeys = new Set<string>();
+  return {
+    ok: true,
+    value: { data: dropEmpty(data, '', emptyKeys), emptyKeys, locate: (path, at = 'value') => locateIn(doc, path, at, position) },
+  };
+}
+
+function describeYamlError(code: string, message: string): string {
+  const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return `${text}: this key is written twice; keep one`;
+  if (code === 'TAG_RESOLVE_FAILED') return `${text}: tags other than YAML's core ones (!!str, !!int, …) are not allowed`;
+  return `Invalid YAML: ${text}`;
+}
+
+/** Drops map keys whose value is null, recursively (an empty key means "not set"), noting where they were. */
+function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((item, index) => dropEmpty(item, `${pointer}/${index}`, emptyKeys));
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const itemPointer = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    if (item === null) emptyKeys.add(itemPointer);
+    else result[key] = dropEmpty(item, itemPointer, emptyKeys);
+  }
+  return result;
+}
+
+/** Walks the document along `path` and returns the deepest key or value found on the way. */
+function locateIn(doc: Document, path: YamlPath, at: 'key' | 'value', position: (offset: number) => Position): Position {
+  let node: unknown = doc.contents;
+  let found = start(node, position) ?? { line: 1, column: 1 };
+  for (const [index, step] of path.entries()) {
+    if (isAlias(node)) node = node.resolve(doc);
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+      if (!pair) break;
+      const valueStart = start(pair.value, position);
+      const keyStart = start(pair.key, position) ?? found;
+      found = (last && at === 'key') || !valueStart ? keyStart : valueStart;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step];
+      if (item === undefined) break;
+      found = start(item, position) ?? found;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return found;
+}
+
+function start(node: unknown, position: (offset: number) => Position): Position | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? position(range[0]) : undefined;
+}

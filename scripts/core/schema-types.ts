@@ -1,0 +1,724 @@
+/* Generated from schemas/*.schema.json by `npm run types`: do not edit by hand. */
+
+/**
+ * The record's id; the file name starts with it.
+ */
+export type IncidentId = string;
+/**
+ * Business impact (ITIL): high, medium or low.
+ */
+export type Level = 'high' | 'medium' | 'low';
+/**
+ * How fast the business needs it restored: high, medium or low.
+ */
+export type Level1 = 'high' | 'medium' | 'low';
+/**
+ * Must equal the config's priority_matrix[impact][urgency].
+ */
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * A service id from the config.
+ */
+export type ServiceId = string;
+/**
+ * When the impact began.
+ */
+export type Timestamp = string;
+/**
+ * When monitoring or a person noticed it.
+ */
+export type Timestamp1 = string;
+/**
+ * When the record was opened: SLA clocks start here.
+ */
+export type Timestamp2 = string;
+/**
+ * When a responder took it on; set from investigating on.
+ */
+export type Timestamp3 = string;
+/**
+ * When a fix or workaround restored service; set from monitoring on.
+ */
+export type Timestamp4 = string;
+/**
+ * When it was resolved (a maintenance: completed); set from resolved on, empty while open.
+ */
+export type Timestamp5 = string;
+/**
+ * When it was closed; set only when closed.
+ */
+export type Timestamp6 = string;
+/**
+ * The incident commander.
+ */
+export type Handle = string;
+/**
+ * Who writes the public updates.
+ */
+export type Handle1 = string;
+/**
+ * Who reported it.
+ */
+export type Handle2 = string;
+/**
+ * The known error that applies.
+ */
+export type KnownErrorId = string;
+/**
+ * The incident this one duplicates (cancel_reason: duplicate).
+ */
+export type IncidentId1 = string;
+/**
+ * Maintenance only: the window's start.
+ */
+export type Timestamp7 = string;
+/**
+ * Maintenance only: the window's end.
+ */
+export type Timestamp8 = string;
+/**
+ * When the update was posted.
+ */
+export type Timestamp9 = string;
+/**
+ * The incident it reviews; the file is named after it.
+ */
+export type IncidentId2 = string;
+/**
+ * A GitHub user (@login) or team (@org/team).
+ */
+export type Handle3 = string;
+/**
+ * Who wrote it.
+ *
+ * @minItems 1
+ */
+export type Handles = Handle3[];
+/**
+ * A GitHub user (@login) or team (@org/team).
+ */
+export type Handle4 = string;
+/**
+ * high, medium or low.
+ */
+export type Level2 = 'high' | 'medium' | 'low';
+/**
+ * When it is due.
+ */
+export type DateOnly = string;
+/**
+ * The issue that tracks it.
+ */
+export type Url = string;
+/**
+ * The record's id; the file name starts with it.
+ */
+export type KnownErrorId1 = string;
+/**
+ * A service id from the config: lower-case letters, digits and dashes.
+ */
+export type ServiceId1 = string;
+/**
+ * The services it affects.
+ *
+ * @minItems 1
+ */
+export type ServiceIds = ServiceId1[];
+/**
+ * The incident must affect one of these services (default: the known error's services).
+ *
+ * @minItems 1
+ */
+export type ServiceIds1 = ServiceId1[];
+/**
+ * The problem record or issue that tracks the fix.
+ */
+export type Url1 = string;
+/**
+ * When it was recorded.
+ */
+export type Timestamp10 = string;
+/**
+ * Where the page is published.
+ */
+export type Url2 = string;
+/**
+ * A service id from the config: lower-case letters, digits and dashes.
+ */
+export type ServiceId2 = string;
+/**
+ * Priority at high urgency.
+ */
+export type Priority1 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * Priority at medium urgency.
+ */
+export type Priority2 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * Priority at low urgency.
+ */
+export type Priority3 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * Monday.
+ *
+ * Items: HH:MM-HH:MM, start before end.
+ */
+export type Intervals = string[];
+/**
+ * Tuesday.
+ *
+ * Items: HH:MM-HH:MM, start before end.
+ */
+export type Intervals1 = string[];
+/**
+ * Wednesday.
+ *
+ * Items: HH:MM-HH:MM, start before end.
+ */
+export type Intervals2 = string[];
+/**
+ * Thursday.
+ *
+ * Items: HH:MM-HH:MM, start before end.
+ */
+export type Intervals3 = string[];
+/**
+ * Friday.
+ *
+ * Items: HH:MM-HH:MM, start before end.
+ */
+export type Intervals4 = string[];
+/**
+ * Saturday.
+ *
+ * Items: HH:MM-HH:MM, start before end.
+ */
+export type Intervals5 = string[];
+/**
+ * Sunday.
+ *
+ * Items: HH:MM-HH:MM, start before end.
+ */
+export type Intervals6 = string[];
+/**
+ * Time to acknowledge, from reported_at.
+ */
+export type Duration = string;
+/**
+ * Time to resolve, from reported_at.
+ */
+export type Duration1 = string;
+/**
+ * Longest gap between public updates while open.
+ */
+export type Duration2 = string;
+/**
+ * How long after reported_at the level fires.
+ */
+export type Duration3 = string;
+/**
+ * Who is mentioned.
+ *
+ * @minItems 1
+ */
+export type Handles1 = Handle3[];
+/**
+ * Levels for P1.
+ *
+ * @minItems 1
+ */
+export type EscalationLevels = EscalationLevel[];
+/**
+ * Levels for P2.
+ *
+ * @minItems 1
+ */
+export type EscalationLevels1 = EscalationLevel[];
+/**
+ * Levels for P3.
+ *
+ * @minItems 1
+ */
+export type EscalationLevels2 = EscalationLevel[];
+/**
+ * Levels for P4.
+ *
+ * @minItems 1
+ */
+export type EscalationLevels3 = EscalationLevel[];
+/**
+ * Levels for P5.
+ *
+ * @minItems 1
+ */
+export type EscalationLevels4 = EscalationLevel[];
+/**
+ * Approvers for every incident.
+ *
+ * @minItems 1
+ */
+export type Handles2 = Handle3[];
+/**
+ * Approvers for this service.
+ */
+export type Handles3 = Handle3[];
+/**
+ * A priority.
+ */
+export type Priority4 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+
+export interface Schemas {
+  incident?: Incident;
+  postmortem?: Postmortem;
+  known_error?: KnownError;
+  config?: Config;
+}
+/**
+ * An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.
+ */
+export interface Incident {
+  id: IncidentId;
+  /**
+   * A short public title: what is broken, for whom.
+   */
+  title: string;
+  /**
+   * incident, or maintenance (a planned change window).
+   */
+  type: 'incident' | 'maintenance';
+  /**
+   * Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled.
+   */
+  status:
+    | 'reported'
+    | 'investigating'
+    | 'identified'
+    | 'monitoring'
+    | 'on_hold'
+    | 'resolved'
+    | 'closed'
+    | 'cancelled'
+    | 'scheduled'
+    | 'in_progress'
+    | 'verifying'
+    | 'completed';
+  impact: Level;
+  urgency: Level1;
+  priority: Priority;
+  /**
+   * The affected services and their public state.
+   *
+   * @minItems 1
+   */
+  services: AffectedService[];
+  /**
+   * public, or internal (never reaches the status page).
+   */
+  visibility: 'public' | 'internal';
+  started_at?: Timestamp;
+  detected_at?: Timestamp1;
+  reported_at: Timestamp2;
+  acknowledged_at?: Timestamp3;
+  mitigated_at?: Timestamp4;
+  resolved_at?: Timestamp5;
+  closed_at?: Timestamp6;
+  commander?: Handle;
+  communications?: Handle1;
+  reporter?: Handle2;
+  /**
+   * A vendor whose fault caused it (still an incident).
+   */
+  supplier?: string;
+  known_error?: KnownErrorId;
+  /**
+   * Why a match with a known error does not apply.
+   */
+  known_error_dismissed?: string;
+  /**
+   * Why it is on hold; required while on_hold.
+   */
+  hold_reason?: 'awaiting_vendor' | 'awaiting_change' | 'awaiting_problem' | 'awaiting_customer';
+  /**
+   * Why it was cancelled; required when cancelled.
+   */
+  cancel_reason?: 'duplicate' | 'known_error' | 'false_positive' | 'not_an_incident';
+  duplicate_of?: IncidentId1;
+  resolution?: Resolution;
+  /**
+   * A game day: excluded from SLA and uptime.
+   */
+  drill?: boolean;
+  scheduled_for?: Timestamp7;
+  scheduled_until?: Timestamp8;
+  /**
+   * The public communication, oldest first; the last one's status is the record's status.
+   *
+   * @minItems 1
+   */
+  updates: Update[];
+}
+export interface AffectedService {
+  id: ServiceId;
+  /**
+   * The service's public state, as Statuspage names component states.
+   */
+  status: 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+}
+/**
+ * How it was resolved; required from resolved on.
+ */
+export interface Resolution {
+  /**
+   * fixed, workaround, no_fault_found or caused_by_change.
+   */
+  code: 'fixed' | 'workaround' | 'no_fault_found' | 'caused_by_change';
+  /**
+   * What restored service, in a sentence or two.
+   */
+  summary: string;
+}
+export interface Update {
+  at: Timestamp9;
+  /**
+   * The record's status as of this update.
+   */
+  status:
+    | 'reported'
+    | 'investigating'
+    | 'identified'
+    | 'monitoring'
+    | 'on_hold'
+    | 'resolved'
+    | 'closed'
+    | 'cancelled'
+    | 'scheduled'
+    | 'in_progress'
+    | 'verifying'
+    | 'completed';
+  /**
+   * The public message, in Markdown.
+   */
+  message: string;
+}
+/**
+ * A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.
+ */
+export interface Postmortem {
+  incident: IncidentId2;
+  /**
+   * draft, in_review or published.
+   */
+  status: 'draft' | 'in_review' | 'published';
+  /**
+   * true publishes its Summary section on the status page.
+   */
+  public: boolean;
+  authors: Handles;
+  /**
+   * Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.
+   */
+  action_items?: ActionItem[];
+}
+export interface ActionItem {
+  /**
+   * What will be done.
+   */
+  title: string;
+  owner?: Handle4;
+  /**
+   * detect, mitigate, prevent or process.
+   */
+  type?: 'detect' | 'mitigate' | 'prevent' | 'process';
+  priority?: Level2;
+  due?: DateOnly;
+  issue?: Url;
+  /**
+   * open, done or wont_do.
+   */
+  status: 'open' | 'done' | 'wont_do';
+}
+/**
+ * A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.
+ */
+export interface KnownError {
+  id: KnownErrorId1;
+  /**
+   * The fault, as users see it.
+   */
+  title: string;
+  /**
+   * active (still happens), fixed or retired.
+   */
+  status: 'active' | 'fixed' | 'retired';
+  services: ServiceIds;
+  match?: KnownErrorMatch;
+  /**
+   * What users or responders can do meanwhile.
+   */
+  workaround: string;
+  /**
+   * Why it happens.
+   */
+  root_cause?: string;
+  problem?: Url1;
+  created_at: Timestamp10;
+  /**
+   * true lists it with its workaround under Known issues on the status page.
+   */
+  public: boolean;
+}
+/**
+ * When a new incident matches, the gate flags it as not an incident.
+ */
+export interface KnownErrorMatch {
+  services?: ServiceIds1;
+  /**
+   * Case-insensitive regular expressions over the incident's title and first update.
+   *
+   * @minItems 1
+   *
+   * Items: A regular expression.
+   */
+  patterns: string[];
+}
+/**
+ * incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.
+ */
+export interface Config {
+  page: PageSettings;
+  /**
+   * The services incidents can affect.
+   *
+   * @minItems 1
+   */
+  services: Service[];
+  priority_matrix: PriorityMatrix;
+  /**
+   * Business calendars by name; 24x7 needs no entry.
+   */
+  calendars?: {
+    [k: string]: Calendar;
+  };
+  /**
+   * SLA policies per priority; a priority without one is not measured.
+   */
+  sla?: {
+    P1?: SlaPolicy;
+    P2?: SlaPolicy1;
+    P3?: SlaPolicy2;
+    P4?: SlaPolicy3;
+    P5?: SlaPolicy4;
+  };
+  /**
+   * Escalation levels per priority.
+   */
+  escalation?: {
+    P1?: EscalationLevels;
+    P2?: EscalationLevels1;
+    P3?: EscalationLevels2;
+    P4?: EscalationLevels3;
+    P5?: EscalationLevels4;
+  };
+  approvers: Approvers;
+  /**
+   * Priorities that cannot close without a published postmortem (default P1 and P2).
+   */
+  postmortem_required?: Priority4[];
+}
+/**
+ * The public status page.
+ */
+export interface PageSettings {
+  /**
+   * The page's title, e.g. Acme Status.
+   */
+  name: string;
+  url?: Url2;
+  /**
+   * IANA time zone the page shows times in, e.g. Europe/London.
+   */
+  time_zone?: string;
+}
+export interface Service {
+  id: ServiceId2;
+  /**
+   * The public name.
+   */
+  name: string;
+  /**
+   * The group it is shown under on the status page.
+   */
+  group?: string;
+  /**
+   * One public line on what it does.
+   */
+  description?: string;
+}
+/**
+ * Impact → urgency → priority (ITIL).
+ */
+export interface PriorityMatrix {
+  high: UrgencyRow;
+  medium: UrgencyRow1;
+  low: UrgencyRow2;
+}
+/**
+ * Priorities at high impact.
+ */
+export interface UrgencyRow {
+  high: Priority1;
+  medium: Priority2;
+  low: Priority3;
+}
+/**
+ * Priorities at medium impact.
+ */
+export interface UrgencyRow1 {
+  high: Priority1;
+  medium: Priority2;
+  low: Priority3;
+}
+/**
+ * Priorities at low impact.
+ */
+export interface UrgencyRow2 {
+  high: Priority1;
+  medium: Priority2;
+  low: Priority3;
+}
+/**
+ * Working hours in a time zone, and holidays.
+ */
+export interface Calendar {
+  /**
+   * IANA time zone, e.g. Europe/London.
+   */
+  time_zone: string;
+  /**
+   * Working intervals per weekday; a day left out is not worked.
+   */
+  hours: {
+    mon?: Intervals;
+    tue?: Intervals1;
+    wed?: Intervals2;
+    thu?: Intervals3;
+    fri?: Intervals4;
+    sat?: Intervals5;
+    sun?: Intervals6;
+  };
+  /**
+   * Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).
+   *
+   * Items: YYYY-MM-DD or MM-DD.
+   */
+  holidays?: string[];
+}
+/**
+ * Targets for P1.
+ */
+export interface SlaPolicy {
+  /**
+   * 24x7 (the default) or a calendar defined under calendars.
+   */
+  calendar?: string;
+  acknowledge: Duration;
+  resolve: Duration1;
+  update?: Duration2;
+  /**
+   * When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").
+   *
+   * Items: A percentage or a duration.
+   */
+  at_risk?: string[];
+}
+/**
+ * Targets for P2.
+ */
+export interface SlaPolicy1 {
+  /**
+   * 24x7 (the default) or a calendar defined under calendars.
+   */
+  calendar?: string;
+  acknowledge: Duration;
+  resolve: Duration1;
+  update?: Duration2;
+  /**
+   * When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").
+   *
+   * Items: A percentage or a duration.
+   */
+  at_risk?: string[];
+}
+/**
+ * Targets for P3.
+ */
+export interface SlaPolicy2 {
+  /**
+   * 24x7 (the default) or a calendar defined under calendars.
+   */
+  calendar?: string;
+  acknowledge: Duration;
+  resolve: Duration1;
+  update?: Duration2;
+  /**
+   * When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").
+   *
+   * Items: A percentage or a duration.
+   */
+  at_risk?: string[];
+}
+/**
+ * Targets for P4.
+ */
+export interface SlaPolicy3 {
+  /**
+   * 24x7 (the default) or a calendar defined under calendars.
+   */
+  calendar?: string;
+  acknowledge: Duration;
+  resolve: Duration1;
+  update?: Duration2;
+  /**
+   * When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").
+   *
+   * Items: A percentage or a duration.
+   */
+  at_risk?: string[];
+}
+/**
+ * Targets for P5.
+ */
+export interface SlaPolicy4 {
+  /**
+   * 24x7 (the default) or a calendar defined under calendars.
+   */
+  calendar?: string;
+  acknowledge: Duration;
+  resolve: Duration1;
+  update?: Duration2;
+  /**
+   * When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").
+   *
+   * Items: A percentage or a duration.
+   */
+  at_risk?: string[];
+}
+/**
+ * One escalation level.
+ */
+export interface EscalationLevel {
+  after: Duration3;
+  notify: Handles1;
+}
+/**
+ * Who may approve a resolution.
+ */
+export interface Approvers {
+  default: Handles2;
+  /**
+   * Extra approvers per service id.
+   */
+  services?: {
+    [k: string]: Handles3;
+  };
+}

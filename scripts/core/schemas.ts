@@ -1,0 +1,46 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import commonSchema from '../../schemas/common.schema.json' with { type: 'json' };
+import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
+import incidentSchema from '../../schemas/incident.schema.json' with { type: 'json' };
+import knownErrorSchema from '../../schemas/known-error.schema.json' with { type: 'json' };
+import postmortemSchema from '../../schemas/postmortem.schema.json' with { type: 'json' };
+
+/** What each schema describes. */
+export type SchemaName = 'incident' | 'postmortem' | 'known_error' | 'config';
+
+/** Every schema, by the name of what it describes; `common` holds shared definitions. */
+export const SCHEMAS = {
+  common: commonSchema,
+  incident: incidentSchema,
+  postmortem: postmortemSchema,
+  known_error: knownErrorSchema,
+  config: configSchema,
+} as const;
+
+// ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
+const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, options: object) => Ajv2020 }).default;
+
+let validators: Record<SchemaName, ValidateFunction> | undefined;
+
+/** The compiled validator for one schema (compiled once, on first use). */
+export function validatorFor(name: SchemaName): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+    addFormats(ajv, { mode: 'full', formats: ['date-time', 'date', 'uri'] });
+    ajv.addSchema(commonSchema);
+    validators = {
+      incident: ajv.compile(incidentSchema),
+      postmortem: ajv.compile(postmortemSchema),
+      known_error: ajv.compile(knownErrorSchema),
+      config: ajv.compile(configSchema),
+    };
+  }
+  return validators[name];
+}
+
+/** Ajv's errors for `data` against the named schema; empty when it is valid. */
+export function schemaErrors(name: SchemaName, data: unknown): ErrorObject[] {
+  const validate = validatorFor(name);
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}
