@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { formatFinding, hasErrors, sortFindings, toJsonFinding, type Finding } from '../core/findings.js';
-import { checkConfig, checkRecords } from '../core/validate.js';
+import { checkRepository } from '../core/validate.js';
 import { formatAnnotation, formatSummary } from '../io/github-annotations.js';
 import { CONFIG_FILE, readRepository } from '../io/read-repository.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext, type Format } from './context.js';
@@ -21,16 +21,20 @@ export async function validateCommand(args: string[], context: CommandContext): 
   const inPaths = pathFilter(root, positionals.map((path) => resolve(context.cwd, path)));
 
   const files = await readRepository(root);
+  const configUnreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
+  if (configUnreadable.length > 0) {
+    await report(format, configUnreadable, context);
+    return EXIT.error;
+  }
   if (!files.config) {
     throw new UsageError(`incidents validate: no ${CONFIG_FILE} in ${root}: run it in an incident repository, or name one with --root DIR`);
   }
-  const { config, findings: configFindings } = checkConfig(files.config);
-  if (!config) {
-    await report(format, sortFindings([...files.findings.filter((finding) => finding.path === CONFIG_FILE), ...configFindings]), context);
+  const { records, findings } = checkRepository({ config: files.config, records: files.records });
+  if (!records) {
+    await report(format, findings, context);
     context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
     return EXIT.error;
   }
-  const { records, findings } = checkRecords(config.data, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
   await report(format, shown, context);
   const count = records.incidents.length + records.postmortems.length + records.knownErrors.length;

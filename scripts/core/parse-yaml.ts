@@ -39,12 +39,11 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
   };
 
   const problems: YamlProblem[] = [
-    ...doc.errors.map((error) => ({
-      ...position(error.pos[0]),
-      rule: error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
-      message: describeYamlError(error.code, error.message),
-      cause: error,
-    })),
+    ...doc.errors.map((error) =>
+      error.code === 'DUPLICATE_KEY'
+        ? { ...position(error.pos[0]), rule: 'yaml/duplicate-key', message: `Key "${keyAt(doc, error.pos[0])}" is written twice in the same map: keep one`, cause: error }
+        : { ...position(error.pos[0]), rule: 'yaml/syntax', message: describeYamlError(error.code, error.message), cause: error },
+    ),
     ...doc.warnings.map((warning) => ({
       ...position(warning.pos[0]),
       rule: warning.code === 'TAG_RESOLVE_FAILED' ? 'yaml/unknown-tag' : 'yaml/syntax',
@@ -69,12 +68,18 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    let firstAlias = 0;
+    visit(doc, {
+      Alias(_, alias) {
+        firstAlias = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
     return {
       ok: false,
       problems: [
         {
-          line: 1,
-          column: 1,
+          ...position(firstAlias),
           rule: 'yaml/alias-limit',
           message: `Aliases expand to too many nodes (an alias bomb?): at most ${MAX_ALIAS_COUNT} alias expansions are allowed; write the values out instead`,
           cause: error,
@@ -89,9 +94,22 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
   };
 }
 
+/** The text of the map key that starts at `offset`. */
+function keyAt(doc: Document, offset: number): string {
+  let key = '';
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+    },
+  });
+  return key;
+}
+
 function describeYamlError(code: string, message: string): string {
   const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `${text}: this key is written twice; keep one`;
   if (code === 'TAG_RESOLVE_FAILED') return `${text}: tags other than YAML's core ones (!!str, !!int, …) are not allowed`;
   return `Invalid YAML: ${text}`;
 }

@@ -38,7 +38,7 @@ function describe(error: ErrorObject, path: YamlPath, input: SchemaInput): { yam
       const key = String(params.missingProperty);
       const keyPath = [...path, key];
       const about = schema.properties?.[key]?.description;
-      const what = about ? ` (${lowerFirst(about.replace(/\.$/, ''))})` : '';
+      const what = about ? `: ${lowerFirst(about)}` : '';
       if (input.emptyKeys.has(toPointer(keyPath))) return { yamlPath: keyPath, at: 'key', message: `Key "${label(keyPath)}" is empty, but it is required${what}` };
       return { yamlPath: path, at: 'key', message: `Missing required key "${label(keyPath)}"${what}` };
     }
@@ -47,7 +47,8 @@ function describe(error: ErrorObject, path: YamlPath, input: SchemaInput): { yam
       const allowed = Object.keys(schema.properties ?? {});
       const guess = closestMatch(key, allowed);
       const hint = guess ? `; did you mean "${guess}"?` : allowed.length > 0 ? `; allowed keys: ${allowed.join(', ')}` : '';
-      return { yamlPath: [...path, key], at: 'key', message: `Unknown key "${label([...path, key])}"${hint}` };
+      const where = path.length > 0 ? ` in ${field}` : '';
+      return { yamlPath: [...path, key], at: 'key', message: `Unknown key "${key}"${where}${hint}` };
     }
     case 'propertyNames': {
       const key = String(params.propertyName);
@@ -59,8 +60,10 @@ function describe(error: ErrorObject, path: YamlPath, input: SchemaInput): { yam
       const hint = guess ? ` (did you mean "${guess}"?)` : '';
       return { ...here, message: `${show(value)} is not allowed for ${field}: expected ${listOf(allowed)}${hint}` };
     }
-    case 'type':
-      return { ...here, message: `Expected ${field} to be ${article(String(params.type).replace(',', ' or '))}, found ${typeName(value)}` };
+    case 'type': {
+      const quote = params.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` (quote it: "${String(value)}")` : '';
+      return { ...here, message: `Expected ${field} to be ${article(String(params.type))}, found ${typeName(value)}${quote}` };
+    }
     case 'pattern': {
       const example = schema.examples?.[0];
       return { ...here, message: `${show(value)} is not a valid ${field}${example ? `: expected the form of ${example}` : ''} (pattern ${String(params.pattern)})` };

@@ -58,3 +58,12 @@ export function checkRecords(config: Config, files: readonly TextFile[]): { reco
   findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
   return { records, findings: sortFindings(findings) };
 }
+
+/**
+ * Checks a repository's config and then its records. When the config has findings, the records
+ * are not checked (they are checked against it), and only the config's findings are returned.
+ */
+export function checkRepository(files: { config: TextFile; records: readonly TextFile[] }): { records?: RecordSet; findings: Finding[] } {
+  const { config, findings } = checkConfig(files.config);
+  return config ? checkRecords(config.data, files.records) : { findings };
+}
