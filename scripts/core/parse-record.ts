@@ -58,7 +58,7 @@ export function parseRecord(path: string, kind: RecordKind, text: string): { ok:
     engines: {
       yaml: (frontmatter: string) => {
         // The frontmatter starts with the newline that ends the "---" line, so YAML line numbers are file line numbers.
-        parsed = parseYaml(frontmatter);
+        parsed = parseYaml(frontmatter.replace(/\r$/, '')); // with CRLF, the \r before the closing "---" is left over
         return {};
       },
     },

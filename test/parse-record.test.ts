@@ -1,0 +1,101 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseRecord } from '../scripts/core/parse-record.js';
+import { parseYaml } from '../scripts/core/parse-yaml.js';
+
+const INCIDENT = 'incidents/INC-2026-0001.md';
+
+const hostile = suite('parse-record: hostile and broken input');
+
+const REFUSED: { name: string; text: string; rule: string; line: number; column: number }[] = [
+  { name: 'alias bomb', text: `---\na: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefgh'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`).join('\n')}\n---\n`, rule: 'yaml/alias-limit', line: 3, column: 8 },
+  { name: 'duplicate key', text: '---\nid: INC-2026-0001\nid: INC-2026-0002\n---\n', rule: 'yaml/duplicate-key', line: 3, column: 1 },
+  { name: 'duplicate key in a nested map', text: '---\nresolution:\n  code: fixed\n  code: workaround\n---\n', rule: 'yaml/duplicate-key', line: 4, column: 3 },
+  { name: 'unknown tag', text: '---\ntitle: !!python/object:os.system ls\n---\n', rule: 'yaml/unknown-tag', line: 2, column: 8 },
+  { name: 'custom local tag', text: '---\ntitle: !env HOME\n---\n', rule: 'yaml/unknown-tag', line: 2, column: 8 },
+  { name: '__proto__ key', text: '---\n__proto__: {polluted: true}\n---\n', rule: 'yaml/proto-key', line: 2, column: 1 },
+  { name: 'nested __proto__ key', text: '---\nresolution:\n  "__proto__": {code: fixed}\n---\n', rule: 'yaml/proto-key', line: 3, column: 3 },
+  { name: 'syntax error', text: '---\ntitle: "unterminated\nid: x\n---\n', rule: 'yaml/syntax', line: 3, column: 6 },
+  { name: 'tab indentation', text: '---\nresolution:\n\tcode: fixed\n---\n', rule: 'yaml/syntax', line: 3, column: 1 },
+  { name: 'no frontmatter', text: '# Just a title\n', rule: 'file/frontmatter', line: 1, column: 1 },
+  { name: 'empty file', text: '', rule: 'file/frontmatter', line: 1, column: 1 },
+  { name: 'frontmatter never closed', text: '---\nid: INC-2026-0001\n', rule: 'file/frontmatter', line: 1, column: 1 },
+  { name: 'JavaScript frontmatter', text: '---js\n{ id: (globalThis.__pwned = 1) }\n---\n', rule: 'file/frontmatter', line: 1, column: 1 },
+  { name: 'JSON frontmatter', text: '---json\n{"id": "INC-2026-0001"}\n---\n', rule: 'file/frontmatter', line: 1, column: 1 },
+  { name: 'binary garbage', text: '\u0000\u0001\u0002PNG\r\n\u001a\n', rule: 'file/frontmatter', line: 1, column: 1 },
+];
+
+for (const { name, text, rule, line, column } of REFUSED) {
+  hostile(`${name} gives one finding of ${rule}`, () => {
+    const result = parseRecord(INCIDENT, 'incident', text);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(
+      result.findings.map(({ path, rule, line, column, severity }) => ({ path, rule, line, column, severity })),
+      [{ path: INCIDENT, rule, line, column, severity: 'error' }],
+    );
+    assert.ok(result.findings[0]!.message.length > 20, 'the message explains the problem');
+  });
+}
+
+hostile('JavaScript frontmatter is never evaluated', () => {
+  parseRecord(INCIDENT, 'incident', '---js\n{ id: (globalThis.__pwned = 1) }\n---\n');
+  parseRecord(INCIDENT, 'incident', '---javascript\n(globalThis.__pwned = 1)\n---\n');
+  assert.is((globalThis as { __pwned?: number }).__pwned, undefined);
+});
+
+hostile('__proto__ never reaches the data', () => {
+  const result = parseYaml('a: 1\n__proto__: {polluted: true}\n');
+  assert.equal(result.ok, false);
+  assert.is(({} as { polluted?: boolean }).polluted, undefined);
+});
+
+const values = suite('parse-record: values and positions');
+
+values('timestamps and dates stay strings, exactly as written', () => {
+  const result = parseYaml('reported_at: 2026-03-01T10:04:00+02:00\ndue: 2026-03-15\nzero: 0007\nword: no\n');
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  assert.equal(result.value.data, { reported_at: '2026-03-01T10:04:00+02:00', due: '2026-03-15', zero: 7, word: 'no' });
+});
+
+values('empty keys are dropped and remembered', () => {
+  const result = parseYaml('a: 1\nb:\nc: {d: , e: 2}\n');
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  assert.equal(result.value.data, { a: 1, c: { e: 2 } });
+  assert.equal([...result.value.emptyKeys], ['/b', '/c/d']);
+});
+
+values('locate points at keys and values with file line numbers', () => {
+  const text = '---\nid: INC-2026-0001\nservices:\n  - id: api\n    status: major_outage\n---\nbody\n';
+  const result = parseRecord(INCIDENT, 'incident', text);
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  const { locate } = result.record;
+  assert.equal(locate(['id'], 'key'), { line: 2, column: 1 });
+  assert.equal(locate(['id']), { line: 2, column: 5 });
+  assert.equal(locate(['services', 0, 'status']), { line: 5, column: 13 });
+  assert.equal(locate(['services', 0, 'status'], 'key'), { line: 5, column: 5 });
+  assert.equal(locate(['services', 3, 'status']), { line: 4, column: 3 }, 'a missing item points at its list');
+  assert.equal(result.record.body, 'body\n');
+  assert.is(result.record.bodyLine, 7);
+});
+
+values('CRLF line endings and a byte-order mark keep line numbers', () => {
+  const text = '\uFEFF---\r\nid: INC-2026-0001\r\ntitle: x\r\n---\r\nbody\r\n';
+  const result = parseRecord(INCIDENT, 'incident', text);
+  assert.ok(result.ok);
+  if (!result.ok) return;
+  assert.equal(result.record.data, { id: 'INC-2026-0001', title: 'x' });
+  assert.equal(result.record.locate(['title']), { line: 3, column: 8 });
+});
+
+values('a blank frontmatter is an empty map', () => {
+  const result = parseRecord(INCIDENT, 'incident', '---\n# only a comment\n---\n');
+  assert.ok(result.ok);
+  if (result.ok) assert.equal(result.record.data, {});
+});
+
+hostile.run();
+values.run();
