@@ -65,9 +65,10 @@ async function report(format: Format, findings: Finding[], context: CommandConte
     if (summaryFile) await appendFile(summaryFile, formatSummary('incidents validate', findings));
   }
   for (const finding of findings) (format === 'text' ? context.stdout : context.stderr)(`${formatFinding(finding)}\n`);
-  if (findings.length > 0) context.stderr(`${countOf(findings, 'error')} errors, ${countOf(findings, 'warning')} warnings.\n`);
+  if (findings.length > 0) context.stderr(`${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.\n`);
 }
 
-function countOf(findings: Finding[], severity: Finding['severity']): number {
-  return findings.filter((finding) => finding.severity === severity).length;
+function countOf(findings: Finding[], severity: Finding['severity']): string {
+  const count = findings.filter((finding) => finding.severity === severity).length;
+  return `${count} ${severity}${count === 1 ? '' : 's'}`;
 }
