@@ -38,6 +38,21 @@ for (const { name, text, rule, line, column } of REFUSED) {
   });
 }
 
+const DEEP = [
+  { name: 'flow lists nested 100,000 deep', text: `---\ntitle: ${'['.repeat(100_000)}\n---\n` },
+  { name: 'maps nested 5,000 deep', text: `---\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n---\n` },
+];
+
+for (const { name, text } of DEEP) {
+  // Where the parser gives up depends on the stack size, so only the rule and message are fixed.
+  hostile(`${name} gives one finding, not a stack overflow`, () => {
+    const result = parseRecord(INCIDENT, 'incident', text);
+    assert.equal(result.ok ? [] : result.findings.map((finding) => [finding.rule, finding.message.replace(/ \(and \d+ more.*/, '')]), [
+      ['yaml/syntax', 'Invalid YAML: it is nested too deeply'],
+    ]);
+  });
+}
+
 hostile('JavaScript frontmatter is never evaluated', () => {
   parseRecord(INCIDENT, 'incident', '---js\n{ id: (globalThis.__pwned = 1) }\n---\n');
   parseRecord(INCIDENT, 'incident', '---javascript\n(globalThis.__pwned = 1)\n---\n');
@@ -57,6 +72,11 @@ values('timestamps and dates stay strings, exactly as written', () => {
   assert.ok(result.ok);
   if (!result.ok) return;
   assert.equal(result.value.data, { reported_at: '2026-03-01T10:04:00+02:00', due: '2026-03-15', zero: 7, word: 'no' });
+});
+
+values('a file with many YAML errors gives one finding that counts the rest', () => {
+  const result = parseYaml('a: [1\nb: [2\nc: [3\n');
+  assert.equal(result.ok ? [] : result.problems.map((problem) => problem.message), ['Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (and 2 more YAML problems after it)']);
 });
 
 values('empty keys are dropped and remembered', () => {

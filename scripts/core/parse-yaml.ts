@@ -31,6 +31,16 @@ export const MAX_ALIAS_COUNT = 100;
  * duplicate keys, unknown tags, `__proto__` keys and alias bombs.
  */
 export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+  try {
+    return parseYamlUnguarded(text);
+  } catch (error) {
+    // The parser recurses: nesting thousands of levels deep overflows the stack.
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ line: 1, column: 1, rule: 'yaml/syntax', message: `Invalid YAML: ${reason}`, cause: error }] };
+  }
+}
+
+function parseYamlUnguarded(text: string): ReturnType<typeof parseYaml> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
   const position = (offset: number): Position => {
@@ -62,7 +72,7 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
       }
     },
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: [firstOf(problems)] };
 
   let data: unknown;
   try {
@@ -108,8 +118,16 @@ function keyAt(doc: Document, offset: number): string {
   return key;
 }
 
+/** The first problem in the file, saying how many more there are: a file that does not parse gives one finding. */
+function firstOf(problems: YamlProblem[]): YamlProblem {
+  const first = problems.reduce((best, problem) => (problem.line < best.line || (problem.line === best.line && problem.column < best.column) ? problem : best));
+  const more = problems.length - 1;
+  return more === 0 ? first : { ...first, message: `${first.message} (and ${more} more YAML problem${more === 1 ? '' : 's'} after it)` };
+}
+
 function describeYamlError(code: string, message: string): string {
   const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (text.startsWith('Maximum call stack size exceeded')) return 'Invalid YAML: it is nested too deeply';
   if (code === 'TAG_RESOLVE_FAILED') return `${text}: tags other than YAML's core ones (!!str, !!int, …) are not allowed`;
   return `Invalid YAML: ${text}`;
 }

@@ -5,6 +5,7 @@ import configSchema from '../../schemas/config.schema.json' with { type: 'json' 
 import incidentSchema from '../../schemas/incident.schema.json' with { type: 'json' };
 import knownErrorSchema from '../../schemas/known-error.schema.json' with { type: 'json' };
 import postmortemSchema from '../../schemas/postmortem.schema.json' with { type: 'json' };
+import { isTimestamp } from './timestamps.js';
 
 /** What each schema describes. */
 export type SchemaName = 'incident' | 'postmortem' | 'known_error' | 'config';
@@ -27,7 +28,8 @@ let validators: Record<SchemaName, ValidateFunction> | undefined;
 export function validatorFor(name: SchemaName): ValidateFunction {
   if (!validators) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    addFormats(ajv, { mode: 'full', formats: ['date-time', 'date', 'uri'] });
+    addFormats(ajv, { mode: 'full', formats: ['date', 'uri'] });
+    ajv.addFormat('date-time', { type: 'string', validate: isTimestamp });
     ajv.addSchema(commonSchema);
     validators = {
       incident: ajv.compile(incidentSchema),

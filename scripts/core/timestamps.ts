@@ -1,15 +1,27 @@
-/** ISO 8601 date and time with an optional fraction and an optional offset, in parts. */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+/** The one timestamp form records use: RFC 3339, with seconds and an offset (Z or ±HH:MM). */
+const STRICT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
-/** Says what is wrong with a timestamp that failed the schema's date-time format, for a message. */
+/** Anything that looks like a date and time, in parts, to say what is wrong with it. */
+const LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** True for a timestamp as records must write it, e.g. 2026-03-01T10:04:00Z or 2026-03-01T12:04:00+02:00. */
+export function isTimestamp(value: string): boolean {
+  const parts = STRICT.exec(value);
+  if (!parts) return false;
+  const [, year, month, day, hour, minute, second, offsetHours, offsetMinutes] = parts.map((part) => Number(part ?? 0));
+  return isRealDate(year!, month!, day!) && hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHours! <= 23 && offsetMinutes! <= 59;
+}
+
+/** Says what is wrong with a value that is not a timestamp, for a message. */
 export function describeBadTimestamp(value: string): string {
-  const parts = TIMESTAMP.exec(value);
+  const parts = LOOSE.exec(value);
   if (!parts) return 'is not an ISO 8601 date and time: expected e.g. 2026-03-01T10:04:00Z';
-  const [, year, month, day, hour, minute, second = '00', offset] = parts;
+  const [, year, month, day, hour, minute, second, offset] = parts;
   if (!isRealDate(Number(year), Number(month), Number(day))) return `is not a real date: ${year}-${month} has no day ${day}`;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return `is not a real time of day: ${hour}:${minute}:${second}`;
+  if (hour === undefined) return 'has no time of day: expected e.g. 2026-03-01T10:04:00Z';
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `is not a real time of day: ${hour}:${minute}:${second ?? '00'}`;
   if (!offset) return 'has no UTC offset: add Z (UTC) or the offset, e.g. +02:00; time zones are never guessed';
-  return 'is not a valid ISO 8601 timestamp: expected e.g. 2026-03-01T10:04:00Z or 2026-03-01T12:04:00+02:00';
+  return 'is not written as records write timestamps: expected YYYY-MM-DDTHH:MM:SS with Z or an offset ±HH:MM, e.g. 2026-03-01T10:04:00Z or 2026-03-01T12:04:00+02:00';
 }
 
 /** True when the year, month (1–12) and day exist in the calendar. */
@@ -18,7 +30,7 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** Milliseconds since the epoch of a timestamp the schema has accepted. */
+/** Milliseconds since the epoch of a timestamp that `isTimestamp` accepts. */
 export function toMillis(timestamp: string): number {
   return Date.parse(timestamp);
 }
