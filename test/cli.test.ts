@@ -100,6 +100,7 @@ const USAGE_ERRORS: { name: string; argv: string[]; message: RegExp }[] = [
   { name: 'bad format', argv: ['validate', '--format', 'xml'], message: /--format must be one of text, json, github, not "xml"/ },
   { name: 'no config', argv: ['validate', '--root', 'test'], message: /no incidents\.config\.yml in .*test: run it in an incident repository, or name one with --root DIR/ },
   { name: 'path outside the repository', argv: ['validate', '/etc'], message: /\/etc is outside the repository/ },
+  { name: 'path that holds no records', argv: ['validate', 'README.md'], message: /README\.md holds no records: name files or folders in incidents\/, known-errors\/, or incidents\.config\.yml/ },
   { name: 'path that does not exist', argv: ['validate', 'incidents/INC-2099-0001.md'], message: /INC-2099-0001\.md does not exist/ },
 ];
 

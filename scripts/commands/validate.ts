@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { formatFinding, hasErrors, sortFindings, toJsonFinding, type Finding } from '../core/findings.js';
 import { checkRepository } from '../core/validate.js';
 import { formatAnnotation, formatSummary } from '../io/github-annotations.js';
-import { CONFIG_FILE, readRepository } from '../io/read-repository.js';
+import { CONFIG_FILE, RECORD_FOLDERS, readRepository } from '../io/read-repository.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext, type Format } from './context.js';
 
 export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--format text|json|github]';
@@ -48,6 +48,8 @@ function pathFilter(root: string, paths: string[]): (path: string) => boolean {
     const inside = relative(root, path).replaceAll('\\', '/');
     if (inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root}`);
     if (!existsSync(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    const isRecordPlace = inside === '' || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
+    if (!isRecordPlace) throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join('/, ')}/, or ${CONFIG_FILE}`);
     return inside;
   });
   if (prefixes.length === 0 || prefixes.includes('')) return () => true;
