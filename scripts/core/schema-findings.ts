@@ -103,7 +103,7 @@ function toPointer(path: YamlPath): string {
 }
 
 /** A readable name for a place in the record: `services[0].status`; the whole file is "the frontmatter". */
-export function label(path: YamlPath): string {
+function label(path: YamlPath): string {
   if (path.length === 0) return 'the frontmatter';
   return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('');
 }
