@@ -46,3 +46,40 @@ export const TIMESTAMP_ORDER: Readonly<Record<Incident['type'], readonly Timesta
   incident: ['started_at', 'detected_at', 'reported_at', 'acknowledged_at', 'mitigated_at', 'resolved_at', 'closed_at'],
   maintenance: ['reported_at', 'started_at', 'resolved_at', 'closed_at'],
 };
+
+/**
+ * The moves each status allows (DESIGN.md, Lifecycle), as data. Open incident states may skip
+ * forward but never go back; on_hold leaves and returns to investigating or identified; the only
+ * way back is the reopen resolved → investigating; closed is entered only from resolved.
+ */
+export const TRANSITIONS: Readonly<Record<RecordStatus, readonly RecordStatus[]>> = {
+  reported: ['investigating', 'identified', 'monitoring', 'resolved', 'cancelled'],
+  investigating: ['identified', 'monitoring', 'on_hold', 'resolved', 'cancelled'],
+  identified: ['monitoring', 'on_hold', 'resolved', 'cancelled'],
+  monitoring: ['resolved', 'cancelled'],
+  on_hold: ['investigating', 'identified', 'cancelled'],
+  resolved: ['closed', 'investigating'],
+  closed: [],
+  cancelled: [],
+  scheduled: ['in_progress', 'verifying', 'completed', 'cancelled'],
+  in_progress: ['verifying', 'completed', 'cancelled'],
+  verifying: ['completed', 'cancelled'],
+  completed: [],
+};
+
+/** The statuses a new record may start in: any but closed for an incident; scheduled for a maintenance. */
+export const INITIAL_STATUSES: Readonly<Record<Incident['type'], readonly RecordStatus[]>> = {
+  incident: STATUSES.incident.filter((status) => status !== 'closed'),
+  maintenance: ['scheduled'],
+};
+
+/**
+ * Whether a record may move from one status to another (staying put is always allowed), and if
+ * not, a message naming what was expected.
+ */
+export function checkTransition(from: RecordStatus, to: RecordStatus): { ok: true } | { ok: false; message: string } {
+  if (from === to || TRANSITIONS[from].includes(to)) return { ok: true };
+  const allowed = TRANSITIONS[from];
+  const expected = allowed.length === 0 ? `${from} is final: nothing follows it` : `expected one of ${allowed.join(', ')}`;
+  return { ok: false, message: `Unexpected status "${to}" after "${from}", ${expected}` };
+}
