@@ -1,6 +1,6 @@
 import matter from 'gray-matter';
 import type { Finding } from './findings.js';
-import { parseYaml, type Locate, type YamlProblem } from './parse-yaml.js';
+import { parseYaml, problemsToFindings, type Locate, type YamlProblem } from './parse-yaml.js';
 
 /** The kinds of record files, told apart by where they live and how they are named. */
 export type RecordKind = 'incident' | 'postmortem' | 'known_error';
@@ -37,10 +37,7 @@ export const RECORD_FILE_NAMES =
 
 /** Splits a record file into YAML frontmatter and Markdown body and parses the frontmatter. */
 export function parseRecord(path: string, kind: RecordKind, text: string): { ok: true; record: ParsedRecord } | { ok: false; findings: Finding[] } {
-  const fail = (problems: YamlProblem[]) => ({
-    ok: false as const,
-    findings: problems.map(({ cause, ...problem }): Finding => ({ path, severity: 'error', ...problem, cause })),
-  });
+  const fail = (problems: YamlProblem[]) => ({ ok: false as const, findings: problemsToFindings(path, problems) });
   const opening = /^\uFEFF?(.*)(?:\r?\n|$)/.exec(text)?.[1] ?? '';
   if (opening.trimEnd() !== '---') {
     const found = opening.startsWith('---') ? `"${opening.trimEnd()}"` : 'no "---" line';

@@ -1,5 +1,5 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Position } from './findings.js';
+import type { Finding, Position } from './findings.js';
 
 /** A step into parsed YAML: a map key or a list index. */
 export type YamlPath = readonly (string | number)[];
@@ -23,6 +23,18 @@ export interface YamlProblem extends Position {
   cause?: unknown;
 }
 
+/** The findings for YAML problems in the file at `path`. */
+export function problemsToFindings(path: string, problems: readonly YamlProblem[]): Finding[] {
+  return problems.map((problem) => ({ path, severity: 'error', ...problem }));
+}
+
+/** A JSON pointer (RFC 6901) to a place in parsed YAML: `/services/0/status`. */
+export function toPointer(path: YamlPath): string {
+  return path.map((step) => `/${String(step).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+const TOO_DEEP = 'Invalid YAML: it is nested too deeply';
+
 /** More aliases than this in one file is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -35,8 +47,8 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
     return parseYamlUnguarded(text);
   } catch (error) {
     // The parser recurses: nesting thousands of levels deep overflows the stack.
-    const reason = error instanceof RangeError ? 'it is nested too deeply' : error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ line: 1, column: 1, rule: 'yaml/syntax', message: `Invalid YAML: ${reason}`, cause: error }] };
+    const message = error instanceof RangeError ? TOO_DEEP : `Invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, problems: [{ line: 1, column: 1, rule: 'yaml/syntax', message, cause: error }] };
   }
 }
 
@@ -127,7 +139,7 @@ function firstOf(problems: YamlProblem[]): YamlProblem {
 
 function describeYamlError(code: string, message: string): string {
   const text = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (text.startsWith('Maximum call stack size exceeded')) return 'Invalid YAML: it is nested too deeply';
+  if (text.startsWith('Maximum call stack size exceeded')) return TOO_DEEP;
   if (code === 'TAG_RESOLVE_FAILED') return `${text}: tags other than YAML's core ones (!!str, !!int, …) are not allowed`;
   return `Invalid YAML: ${text}`;
 }
@@ -138,7 +150,7 @@ function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>): unk
   if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const itemPointer = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const itemPointer = pointer + toPointer([key]);
     if (item === null) emptyKeys.add(itemPointer);
     else result[key] = dropEmpty(item, itemPointer, emptyKeys);
   }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding } from './findings.js';
-import type { Locate, YamlPath } from './parse-yaml.js';
+import { toPointer, type Locate, type YamlPath } from './parse-yaml.js';
 import { schemaErrors, type SchemaName } from './schemas.js';
 import { closestMatch, listOf } from './suggest.js';
 import { describeBadTimestamp } from './timestamps.js';
@@ -96,10 +96,6 @@ function toYamlPath(pointer: string, data: unknown): YamlPath {
     node = (node as Record<string, unknown> | undefined)?.[step];
   }
   return path;
-}
-
-function toPointer(path: YamlPath): string {
-  return path.map((step) => `/${String(step).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
 
 /** A readable name for a place in the record: `services[0].status`; the whole file is "the frontmatter". */

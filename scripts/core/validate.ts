@@ -1,7 +1,7 @@
 import type { Finding } from './findings.js';
 import { sortFindings } from './findings.js';
 import { parseRecord, recordKindOf, RECORD_FILE_NAMES, type RecordKind } from './parse-record.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml, problemsToFindings } from './parse-yaml.js';
 import type { RecordSet, Valid } from './record-set.js';
 import { CONFIG_RULES, RECORD_RULES } from './rules/index.js';
 import { checkSchema } from './schema-findings.js';
@@ -17,7 +17,7 @@ export interface TextFile {
 export function checkConfig(file: TextFile): { config?: Valid<Config>; findings: Finding[] } {
   const parsed = parseYaml(file.text);
   if (!parsed.ok) {
-    return { findings: parsed.problems.map(({ cause, ...problem }) => ({ path: file.path, severity: 'error' as const, ...problem, cause })) };
+    return { findings: problemsToFindings(file.path, parsed.problems) };
   }
   const source = { path: file.path, ...parsed.value };
   const schemaFindings = checkSchema('config', source);
