@@ -1,10 +1,12 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError, type CommandContext } from './commands/context.js';
+import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.js';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[], context: CommandContext) => Promise<number> }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
+  'check-pr': { usage: CHECK_PR_USAGE, run: checkPrCommand },
 };
 
 const USAGE = `Usage: incidents <command> [options]

@@ -2,21 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../scripts/cli.js';
+import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/validate');
-
-/** Runs the CLI in-process and captures what it prints. */
-async function run(argv: string[], { cwd = ROOT, env = {} as Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, env, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
-  return { code, stdout, stderr };
-}
+const run = runCliCapturing;
 
 /** A copy of a fixture case with the base config, as a standalone repository. */
 function repoFrom(name: string): string {

@@ -6,6 +6,8 @@ export interface CommandContext {
   env: Readonly<Record<string, string | undefined>>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The unit of the GitHub API's retry backoff, in milliseconds (default 1000); tests shorten it. */
+  retryBaseMs?: number;
 }
 
 /** A mistake in how the command was called (exit 2), with a message for the user. */

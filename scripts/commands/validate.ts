@@ -1,11 +1,10 @@
-import { appendFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { formatFinding, hasErrors, sortFindings, toJsonFinding, type Finding } from '../core/findings.js';
+import { hasErrors, sortFindings } from '../core/findings.js';
 import { checkRepository } from '../core/validate.js';
-import { formatAnnotation, formatSummary } from '../io/github-annotations.js';
 import { CONFIG_FILE, RECORD_FOLDERS, readRepository } from '../io/read-repository.js';
-import { EXIT, parseOptions, toFormat, UsageError, type CommandContext, type Format } from './context.js';
+import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { reportFindings } from './report.js';
 
 export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--format text|json|github]';
 
@@ -23,7 +22,7 @@ export async function validateCommand(args: string[], context: CommandContext): 
   const files = await readRepository(root);
   const configUnreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (configUnreadable.length > 0) {
-    await report(format, configUnreadable, context);
+    await reportFindings('validate', format, configUnreadable, context);
     return EXIT.error;
   }
   if (!files.config) {
@@ -31,12 +30,12 @@ export async function validateCommand(args: string[], context: CommandContext): 
   }
   const { records, findings } = checkRepository({ config: files.config, records: files.records });
   if (!records) {
-    await report(format, findings, context);
+    await reportFindings('validate', format, findings, context);
     context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
     return EXIT.error;
   }
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
-  await report(format, shown, context);
+  await reportFindings('validate', format, shown, context);
   const count = records.incidents.length + records.postmortems.length + records.knownErrors.length;
   if (format === 'text' && shown.length === 0) context.stderr(`${count} records valid.\n`);
   return hasErrors(shown) ? EXIT.findings : EXIT.clean;
@@ -54,23 +53,4 @@ function pathFilter(root: string, paths: string[]): (path: string) => boolean {
   });
   if (prefixes.length === 0 || prefixes.includes('')) return () => true;
   return (path) => prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-}
-
-async function report(format: Format, findings: Finding[], context: CommandContext): Promise<void> {
-  if (format === 'json') {
-    context.stdout(`${JSON.stringify({ findings: findings.map(toJsonFinding) }, null, 2)}\n`);
-    return;
-  }
-  if (format === 'github') {
-    for (const finding of findings) context.stdout(`${formatAnnotation(finding)}\n`);
-    const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) await appendFile(summaryFile, formatSummary('incidents validate', findings));
-  }
-  for (const finding of findings) (format === 'text' ? context.stdout : context.stderr)(`${formatFinding(finding)}\n`);
-  if (findings.length > 0) context.stderr(`${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.\n`);
-}
-
-function countOf(findings: Finding[], severity: Finding['severity']): string {
-  const count = findings.filter((finding) => finding.severity === severity).length;
-  return `${count} ${severity}${count === 1 ? '' : 's'}`;
 }

@@ -83,3 +83,28 @@ export function checkTransition(from: RecordStatus, to: RecordStatus): { ok: tru
   const expected = allowed.length === 0 ? `${from} is final: nothing follows it` : `expected one of ${allowed.join(', ')}`;
   return { ok: false, message: `Unexpected status "${to}" after "${from}", ${expected}` };
 }
+
+/** The timestamp entering a status sets (`incidents update` sets it; the gate checks it was set). */
+export const IMPLIED_TIMESTAMP: Readonly<Partial<Record<RecordStatus, TimestampKey>>> = {
+  investigating: 'acknowledged_at',
+  identified: 'acknowledged_at',
+  on_hold: 'acknowledged_at',
+  monitoring: 'mitigated_at',
+  resolved: 'resolved_at',
+  closed: 'closed_at',
+  completed: 'resolved_at',
+};
+
+/** The statuses that need an approving review to enter: a resolution, or a close (DESIGN.md, Who uses it). */
+export const APPROVAL_STATUSES: readonly RecordStatus[] = ['resolved', 'closed'];
+
+/** True for closed, cancelled and completed: nothing follows them, and the record is frozen. */
+export function isFinal(status: RecordStatus): boolean {
+  return TRANSITIONS[status].length === 0;
+}
+
+/**
+ * What may still change in a final record: its Markdown notes and a link to a known error found
+ * later. The postmortem is its own file, so writing or publishing it never touches the record.
+ */
+export const FROZEN_EXCEPT = ['known_error'] as const;

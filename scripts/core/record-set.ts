@@ -13,12 +13,19 @@ export interface Valid<T> extends Source {
   data: T;
 }
 
+/** A valid record file: its frontmatter data and its Markdown body. */
+export interface ValidRecord<T> extends Valid<T> {
+  body: string;
+  /** The 1-based line the body starts on. */
+  bodyLine: number;
+}
+
 /** Every valid record of a repository and its config: what the cross-record rules look at. */
 export interface RecordSet {
   config: Config;
-  incidents: readonly Valid<Incident>[];
-  postmortems: readonly Valid<Postmortem>[];
-  knownErrors: readonly Valid<KnownError>[];
+  incidents: readonly ValidRecord<Incident>[];
+  postmortems: readonly ValidRecord<Postmortem>[];
+  knownErrors: readonly ValidRecord<KnownError>[];
 }
 
 /** A check across the records of a repository; its id is `record/<file name>`. */

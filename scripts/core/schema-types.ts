@@ -335,6 +335,10 @@ export interface Incident {
    */
   known_error_dismissed?: string;
   /**
+   * Why the incident was reopened after it was resolved (internal); each reopen gives its own reason.
+   */
+  reopen_reason?: string;
+  /**
    * Why it is on hold; required while on_hold.
    */
   hold_reason?: 'awaiting_vendor' | 'awaiting_change' | 'awaiting_problem' | 'awaiting_customer';

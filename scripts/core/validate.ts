@@ -2,7 +2,7 @@ import type { Finding } from './findings.js';
 import { sortFindings } from './findings.js';
 import { parseRecord, recordKindOf, RECORD_FILE_NAMES, type RecordKind } from './parse-record.js';
 import { parseYaml, problemsToFindings } from './parse-yaml.js';
-import type { RecordSet, Valid } from './record-set.js';
+import type { RecordSet, Valid, ValidRecord } from './record-set.js';
 import { CONFIG_RULES, RECORD_RULES } from './rules/index.js';
 import { checkSchema } from './schema-findings.js';
 import type { Config, Incident, KnownError, Postmortem } from './types.js';
@@ -33,30 +33,35 @@ export function checkConfig(file: TextFile): { config?: Valid<Config>; findings:
  */
 export function checkRecords(config: Config, files: readonly TextFile[]): { records: RecordSet; findings: Finding[] } {
   const findings: Finding[] = [];
-  const valid: Record<RecordKind, Valid<unknown>[]> = { incident: [], postmortem: [], known_error: [] };
+  const valid: Record<RecordKind, ValidRecord<unknown>[]> = { incident: [], postmortem: [], known_error: [] };
   for (const file of files) {
-    const kind = recordKindOf(file.path);
-    if (!kind) {
-      findings.push({ path: file.path, line: 1, column: 1, rule: 'file/name', severity: 'error', message: `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}` });
-      continue;
-    }
-    const parsed = parseRecord(file.path, kind, file.text);
-    if (!parsed.ok) {
-      findings.push(...parsed.findings);
-      continue;
-    }
-    const schemaFindings = checkSchema(kind, parsed.record);
-    findings.push(...schemaFindings);
-    if (schemaFindings.length === 0) valid[kind].push(parsed.record);
+    const parsed = parseValidRecord(file);
+    findings.push(...parsed.findings);
+    if (parsed.record) valid[parsed.record.kind].push(parsed.record);
   }
   const records: RecordSet = {
     config,
-    incidents: valid.incident as Valid<Incident>[],
-    postmortems: valid.postmortem as Valid<Postmortem>[],
-    knownErrors: valid.known_error as Valid<KnownError>[],
+    incidents: valid.incident as ValidRecord<Incident>[],
+    postmortems: valid.postmortem as ValidRecord<Postmortem>[],
+    knownErrors: valid.known_error as ValidRecord<KnownError>[],
   };
   findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
   return { records, findings: sortFindings(findings) };
+}
+
+/**
+ * Parses one record file and checks it against its schema. `record` is set only when it is valid;
+ * the findings say why not.
+ */
+export function parseValidRecord(file: TextFile): { record?: ValidRecord<unknown> & { kind: RecordKind }; findings: Finding[] } {
+  const kind = recordKindOf(file.path);
+  if (!kind) {
+    return { findings: [{ path: file.path, line: 1, column: 1, rule: 'file/name', severity: 'error', message: `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}` }] };
+  }
+  const parsed = parseRecord(file.path, kind, file.text);
+  if (!parsed.ok) return { findings: parsed.findings };
+  const findings = checkSchema(kind, parsed.record);
+  return findings.length > 0 ? { findings } : { record: parsed.record, findings };
 }
 
 /**

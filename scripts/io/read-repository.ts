@@ -61,7 +61,7 @@ async function readTextFile(root: string, path: string): Promise<{ text: string 
   }
 }
 
-function fileFinding(path: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
+export function fileFinding(path: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
   return { path, line: 1, column: 1, rule, severity, message };
 }
 

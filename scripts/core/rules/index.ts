@@ -1,3 +1,4 @@
+import type { ChangeRule } from '../pull-request.js';
 import type { ConfigRule, RecordRule } from '../record-set.js';
 import { configApproverService } from './config-approver-service.js';
 import { configCalendar } from './config-calendar.js';
@@ -10,6 +11,19 @@ import { idMatchesFile } from './id-matches-file.js';
 import { knownErrorPattern } from './known-error-pattern.js';
 import { knownService } from './known-service.js';
 import { lastUpdateStatus } from './last-update-status.js';
+import { lifecycleApproval } from './lifecycle-approval.js';
+import { lifecycleDeleted } from './lifecycle-deleted.js';
+import { lifecycleFrozen } from './lifecycle-frozen.js';
+import { lifecycleIdChanged } from './lifecycle-id-changed.js';
+import { lifecycleInitialStatus } from './lifecycle-initial-status.js';
+import { lifecycleKnownErrorMatch } from './lifecycle-known-error-match.js';
+import { lifecyclePostmortem } from './lifecycle-postmortem.js';
+import { lifecycleReopenReason } from './lifecycle-reopen-reason.js';
+import { lifecycleStatusTimestamp } from './lifecycle-status-timestamp.js';
+import { lifecycleStatusUpdate } from './lifecycle-status-update.js';
+import { lifecycleTimestampChanged } from './lifecycle-timestamp-changed.js';
+import { lifecycleTransition } from './lifecycle-transition.js';
+import { lifecycleUpdateHistory } from './lifecycle-update-history.js';
 import { maintenanceWindow } from './maintenance-window.js';
 import { priorityMatrix } from './priority-matrix.js';
 import { reference } from './reference.js';
@@ -46,4 +60,21 @@ export const RECORD_RULES: readonly RecordRule[] = [
   lastUpdateStatus,
   reference,
   knownErrorPattern,
+];
+
+/** The checks of what a pull request changes, run by check-pr after validate's checks of the head. */
+export const CHANGE_RULES: readonly ChangeRule[] = [
+  lifecycleDeleted,
+  lifecycleIdChanged,
+  lifecycleInitialStatus,
+  lifecycleTransition,
+  lifecycleFrozen,
+  lifecycleUpdateHistory,
+  lifecycleStatusUpdate,
+  lifecycleStatusTimestamp,
+  lifecycleTimestampChanged,
+  lifecycleReopenReason,
+  lifecycleApproval,
+  lifecyclePostmortem,
+  lifecycleKnownErrorMatch,
 ];

@@ -1,18 +1,15 @@
+import { compilePattern } from '../known-error-match.js';
 import { findingAt, type RecordRule } from '../record-set.js';
 
-/** A known error's match patterns are regular expressions that compile. */
+/** A known error's match patterns are regular expressions that RE2 compiles (no backreferences or lookaround). */
 export const knownErrorPattern: RecordRule = {
   id: 'record/known-error-pattern',
   check({ knownErrors }) {
     return knownErrors.flatMap((record) =>
       (record.data.match?.patterns ?? []).flatMap((pattern, index) => {
-        try {
-          new RegExp(pattern, 'i');
-          return [];
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          return [{ ...findingAt(record, ['match', 'patterns', index], this.id, `Pattern ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`), cause: error }];
-        }
+        const compiled = compilePattern(pattern);
+        if (compiled.ok) return [];
+        return [findingAt(record, ['match', 'patterns', index], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`)];
       }),
     );
   },

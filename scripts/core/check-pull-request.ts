@@ -1,0 +1,77 @@
+import type { ReviewEvidence } from './approvals.js';
+import { sortFindings, type Finding } from './findings.js';
+import { recordKindOf } from './parse-record.js';
+import type { FileChange, PullRequest, RecordChange } from './pull-request.js';
+import type { ValidRecord } from './record-set.js';
+import { CHANGE_RULES } from './rules/index.js';
+import { lifecycleApproval, needingApproval } from './rules/lifecycle-approval.js';
+import type { Config } from './types.js';
+import { checkConfig, checkRepository, parseValidRecord, type TextFile } from './validate.js';
+
+/** What the gate reads of a pull request: both ends' files, what git says changed, and the reviews. */
+export interface PullRequestFiles {
+  /** The base's config, when it has one, and the base versions of the changed records. */
+  base: { config?: TextFile; records: readonly TextFile[] };
+  /** The head's config and every record file at the head. */
+  head: { config: TextFile; records: readonly TextFile[] };
+  changes: readonly FileChange[];
+  reviews: ReviewEvidence;
+}
+
+/** The gate's verdict. `approved` is null when nothing needs an approval, and `configValid` false when the head's config has errors (then only they are reported). */
+export interface PullRequestVerdict {
+  findings: Finding[];
+  approved: boolean | null;
+  configValid: boolean;
+}
+
+/**
+ * Checks a pull request: all of validate on the head, then the change rules on each changed record.
+ * The policy (approvers, postmortem_required) comes from the base's config; only when the base has
+ * no valid config (the pull request that adds it) does it come from the head, with a warning.
+ */
+export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
+  const head = checkRepository(files.head);
+  if (!head.records) return { findings: head.findings, approved: null, configValid: false };
+
+  const findings = [...head.findings];
+  const basePolicy = files.base.config && checkConfig(files.base.config).config?.data;
+  if (!basePolicy) {
+    findings.push({ path: files.head.config.path, line: 1, column: 1, rule: 'lifecycle/approval', severity: 'warning', message: `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config` });
+  }
+  const pullRequest = toPullRequest(files, head.records, basePolicy ?? head.records.config);
+  findings.push(...CHANGE_RULES.flatMap((rule) => rule.check(pullRequest)));
+  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
+}
+
+function toPullRequest(files: PullRequestFiles, head: PullRequest['head'], policy: Config): PullRequest {
+  const atHead = new Map<string, ValidRecord<unknown>>([...head.incidents, ...head.postmortems, ...head.knownErrors].map((record) => [record.path, record]));
+  const atBase = new Map(files.base.records.map((file) => [file.path, parseValidRecord(file).record]));
+  const changed: Record<'incident' | 'postmortem' | 'known_error', RecordChange<unknown>[]> = { incident: [], postmortem: [], known_error: [] };
+  const deleted: string[] = [];
+  for (const change of files.changes) {
+    const kind = recordKindOf(change.path);
+    if (!kind) continue;
+    if (change.kind === 'deleted') {
+      deleted.push(change.path);
+      continue;
+    }
+    const base = change.kind === 'added' ? undefined : atBase.get(change.basePath ?? change.path);
+    changed[kind].push({ kind: change.kind, base, head: atHead.get(change.path) });
+  }
+  return {
+    policy,
+    head,
+    incidents: changed.incident as PullRequest['incidents'],
+    postmortems: changed.postmortem as PullRequest['postmortems'],
+    knownErrors: changed.known_error as PullRequest['knownErrors'],
+    deleted,
+    reviews: files.reviews,
+  };
+}
+
+/** Null when no change needs an approval; otherwise whether every one that needs it has it. */
+function approvedOf(pullRequest: PullRequest, findings: readonly Finding[]): boolean | null {
+  if (needingApproval(pullRequest).length === 0) return null;
+  return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === 'error');
+}

@@ -1,0 +1,82 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import type { ReviewEvidence } from '../core/approvals.js';
+import type { PullRequestTarget } from './github-event.js';
+
+const GitHub = Octokit.plugin(retry, throttling);
+type GitHub = InstanceType<typeof GitHub>;
+
+/** Retries after a secondary rate limit or a rate limit, before giving up. */
+const RATE_LIMIT_RETRIES = 2;
+
+/**
+ * An Octokit for the pull request's API that retries transient faults with backoff: 5xx and
+ * network errors (three times, waiting 1, 4 and 9 × retryBaseMs) and rate limits (as GitHub's
+ * retry-after says).
+ * @param retryBaseMs the unit of the backoff; tests shorten it
+ */
+export function createGitHub(target: PullRequestTarget, retryBaseMs = 1000): GitHub {
+  return new GitHub({
+    auth: target.token,
+    baseUrl: target.apiUrl.replace(/\/$/, ''),
+    userAgent: 'incidents-as-code',
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    retry: { retryAfterBaseValue: retryBaseMs },
+    throttle: {
+      retryAfterBaseValue: retryBaseMs,
+      onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < RATE_LIMIT_RETRIES,
+      onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < RATE_LIMIT_RETRIES,
+    },
+  });
+}
+
+/**
+ * Reads the pull request (its author and current head commit) and all its reviews, every page.
+ * When the API cannot be read even after retries, says so instead: the gate then fails closed.
+ */
+export async function readReviewEvidence(github: GitHub, target: PullRequestTarget): Promise<ReviewEvidence> {
+  const where = { owner: target.owner, repo: target.repo, pull_number: target.number };
+  try {
+    const { data: pullRequest } = await github.rest.pulls.get(where);
+    const reviews = await github.paginate(github.rest.pulls.listReviews, { ...where, per_page: 100 });
+    return {
+      known: true,
+      author: pullRequest.user.login,
+      headSha: pullRequest.head.sha,
+      reviews: reviews.map((review) => ({ login: review.user?.login ?? '', state: review.state, commitId: review.commit_id })),
+    };
+  } catch (error) {
+    return { known: false, reason: `the reviews of pull request #${target.number} could not be read from ${target.apiUrl} (${describeError(error)}), so no approval can be proven` };
+  }
+}
+
+/** Marks the one comment the gate keeps on a pull request. */
+export const COMMENT_MARKER = '<!-- incidents-as-code:check-pr -->';
+
+/**
+ * Writes the gate's comment on the pull request, updating its earlier one in place (found by the
+ * marker, written by a bot) rather than adding another. Returns what it did.
+ */
+export async function upsertComment(github: GitHub, target: PullRequestTarget, body: string): Promise<'created' | 'updated' | 'unchanged'> {
+  const where = { owner: target.owner, repo: target.repo };
+  const text = `${COMMENT_MARKER}\n${body}`;
+  const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: target.number, per_page: 100 });
+  const earlier = comments.find((comment) => comment.user?.type === 'Bot' && comment.body?.startsWith(COMMENT_MARKER));
+  if (earlier?.body === text) return 'unchanged';
+  if (earlier) {
+    await github.rest.issues.updateComment({ ...where, comment_id: earlier.id, body: text });
+    return 'updated';
+  }
+  await github.rest.issues.createComment({ ...where, issue_number: target.number, body: text });
+  return 'created';
+}
+
+/** A short reason for an API failure: the HTTP status and GitHub's message, or the network error. */
+export function describeError(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
+    const message = error instanceof Error ? error.message : '';
+    return `HTTP ${error.status}${message ? `: ${message}` : ''}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

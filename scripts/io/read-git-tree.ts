@@ -1,0 +1,37 @@
+import { listTree, readBlobs } from './git.js';
+import { CONFIG_FILE, fileFinding, MAX_FILE_BYTES, RECORD_FOLDERS, type RepositoryFiles } from './read-repository.js';
+
+/**
+ * Reads the config and record files of a commit, as readRepository reads a folder: `.md` files
+ * directly inside the record folders; links, submodules and oversized files refused with a finding.
+ * @param only when given, the record paths to read (the rest are skipped)
+ */
+export async function readGitTree(root: string, commit: string, only?: ReadonlySet<string>): Promise<RepositoryFiles> {
+  const findings: RepositoryFiles['findings'] = [];
+  const wanted: { path: string; object: string }[] = [];
+  const warnedFolders = new Set<string>();
+  for (const entry of await listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS])) {
+    const { path } = entry;
+    const isConfig = path === CONFIG_FILE;
+    if (!isConfig && only && !only.has(path)) continue;
+    const [folder, ...rest] = path.split('/');
+    if (!isConfig && rest.length > 1) {
+      const subfolder = `${folder}/${rest[0]}`;
+      if (!warnedFolders.has(subfolder)) findings.push(fileFinding(subfolder, 'file/name', `${subfolder} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, 'warning'));
+      warnedFolders.add(subfolder);
+    } else if (!isConfig && !path.endsWith('.md')) {
+      continue;
+    } else if (entry.mode === '120000') {
+      findings.push(fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`));
+    } else if (entry.type !== 'blob') {
+      findings.push(fileFinding(path, 'file/unreadable', `${path} is a ${entry.type}, not a file`));
+    } else if ((entry.size ?? 0) > MAX_FILE_BYTES) {
+      findings.push(fileFinding(path, 'file/unreadable', `${path} is ${entry.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+    } else {
+      wanted.push({ path, object: entry.object });
+    }
+  }
+  const texts = await readBlobs(root, wanted.map(({ object }) => object));
+  const files = wanted.map(({ path, object }) => ({ path, text: texts.get(object)! }));
+  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings };
+}

@@ -1,0 +1,305 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
+import { ROOT, runCliCapturing } from './helpers/run-cli.js';
+
+/** The main branch every case starts from. */
+const BASE = join(ROOT, 'test/fixtures/check-pr/base');
+
+function read(path: string): string {
+  return readFileSync(join(BASE, path), 'utf8');
+}
+
+/** New text for a base file, with each [from, to] replaced once (failing loudly if `from` is not there). */
+export function edit(path: string, ...replacements: [string, string][]): FileEdits {
+  let text = read(path);
+  for (const [from, to] of replacements) {
+    assert.ok(text.includes(from), `${path} has no ${JSON.stringify(from)}`);
+    text = text.replace(from, to);
+  }
+  return { [path]: text };
+}
+
+const INC1 = 'incidents/INC-2026-0001.md';
+const INC2 = 'incidents/INC-2026-0002.md';
+const INC3 = 'incidents/INC-2026-0003.md';
+const PM2 = 'incidents/INC-2026-0002.postmortem.md';
+
+/** INC-2026-0001 moved from investigating to resolved, as an engineer would write it. */
+export const RESOLVE_INC1 = edit(
+  INC1,
+  ['status: investigating', 'status: resolved'],
+  ['acknowledged_at: 2026-03-01T10:09:00Z', 'acknowledged_at: 2026-03-01T10:09:00Z\nresolved_at: 2026-03-01T11:00:00Z\nresolution: {code: fixed, summary: Restarted the payment workers.}'],
+  ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Card payments work again.'],
+);
+
+/** INC-2026-0002 moved from resolved to closed. */
+export const CLOSE_INC2 = edit(
+  INC2,
+  ['status: resolved', 'status: closed'],
+  ['resolved_at: 2026-02-01T09:30:00Z', 'resolved_at: 2026-02-01T09:30:00Z\nclosed_at: 2026-02-03T10:00:00Z'],
+  ['message: Pages load normally again.', 'message: Pages load normally again.\n  - at: 2026-02-03T10:00:00Z\n    status: closed\n    message: The postmortem is published.'],
+);
+
+/** INC-2026-0002 made a P3, which needs no postmortem. */
+const P1_TO_P3: [string, string] = ['impact: high\nurgency: high\npriority: P1', 'impact: low\nurgency: high\npriority: P3'];
+
+/** INC-2026-0002 reopened: back to investigating, resolved_at cleared, a new update. */
+const REOPEN_INC2: [string, string][] = [
+  ['status: resolved', 'status: investigating'],
+  ['resolved_at: 2026-02-01T09:30:00Z\n', ''],
+  ['message: Pages load normally again.', 'message: Pages load normally again.\n  - at: 2026-02-02T08:00:00Z\n    status: investigating\n    message: Pages are slow again.'],
+];
+
+/** A new incident on the reports service, where known error KE-0001 lives. */
+function newReportsIncident(title: string, { extra = '', status = 'investigating', message = 'Exports fail for some customers.' } = {}): FileEdits {
+  return {
+    'incidents/INC-2026-0004.md': `---
+id: INC-2026-0004
+title: ${title}
+type: incident
+status: ${status}
+impact: low
+urgency: high
+priority: P3
+services:
+  - id: reports
+    status: degraded_performance
+visibility: public
+reported_at: 2026-03-02T10:00:00Z
+acknowledged_at: 2026-03-02T10:05:00Z
+${extra}updates:
+  - at: 2026-03-02T10:05:00Z
+    status: ${status}
+    message: ${message}
+---
+`,
+  };
+}
+
+/** Runs check-pr on a fresh repository (main = BASE + `base`, pr = main + `head`) and returns its JSON verdict. */
+export async function checkPr(head: FileEdits, { base = {} as FileEdits, env = {} as Record<string, string> } = {}) {
+  const repo = makePullRequestRepo(BASE, base, head);
+  const { code, stdout, stderr } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir, '--format', 'json'], { env });
+  const verdict = JSON.parse(stdout) as { findings: { path: string; line: number; column: number; rule: string; severity: string; message: string }[]; approved: boolean | null };
+  const where = (severity: string) => verdict.findings.filter((finding) => finding.severity === severity).map((finding) => `${finding.rule} ${finding.path}:${finding.line}`);
+  return { code, stderr, verdict, errors: where('error'), warnings: where('warning'), repo };
+}
+
+interface Case {
+  name: string;
+  head: FileEdits;
+  base?: FileEdits;
+  /** `rule path:line` of every error, in output order. */
+  errors: string[];
+  warnings?: string[];
+}
+
+/** Each lifecycle rule, with a change that breaks it and one that keeps it. No token here, so resolutions cannot be approved. */
+const CASES: Case[] = [
+  { name: 'an unchanged repository passes', head: {}, errors: [] },
+  { name: 'a note added to an open incident passes', head: { [INC1]: `${read(INC1)}More notes.\n` }, errors: [] },
+  {
+    name: 'a move the lifecycle forbids (investigating → reported)',
+    head: edit(INC1, ['status: investigating', 'status: reported'], ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:20:00Z\n    status: reported\n    message: Back to reported.']),
+    errors: ['lifecycle/transition incidents/INC-2026-0001.md:5'],
+  },
+  {
+    name: 'a record that changes type',
+    head: edit(INC1, ['type: incident', 'type: maintenance']),
+    errors: [
+      'lifecycle/transition incidents/INC-2026-0001.md:4',
+      'record/maintenance-window incidents/INC-2026-0001.md:4',
+      'record/status-for-type incidents/INC-2026-0001.md:5',
+      'record/timestamp-order incidents/INC-2026-0001.md:13',
+      'record/status-for-type incidents/INC-2026-0001.md:18',
+    ],
+  },
+  {
+    name: 'an id that changes (the file renamed with it)',
+    head: { [INC1]: null, 'incidents/INC-2026-0009.md': read(INC1).replace('id: INC-2026-0001', 'id: INC-2026-0009') },
+    errors: ['lifecycle/id-changed incidents/INC-2026-0009.md:2'],
+  },
+  { name: 'a slug added to the file name keeps the id and passes', head: { [INC1]: null, 'incidents/INC-2026-0001-card-payments.md': read(INC1) }, errors: [] },
+  { name: 'a deleted incident', head: { [INC3]: null }, errors: ['lifecycle/deleted incidents/INC-2026-0003.md:1'] },
+  { name: 'a deleted known error', head: { 'known-errors/KE-0001.md': null }, errors: ['lifecycle/deleted known-errors/KE-0001.md:1'] },
+  {
+    name: 'a postmortem whose incident changes',
+    head: edit(PM2, ['incident: INC-2026-0002', 'incident: INC-2026-0001']),
+    errors: ['lifecycle/id-changed incidents/INC-2026-0002.postmortem.md:2', 'record/id-matches-file incidents/INC-2026-0002.postmortem.md:2'],
+  },
+  { name: 'a closed incident whose title changes', head: edit(INC3, ['title: Reports were late', 'title: Reports were very late']), errors: ['lifecycle/frozen incidents/INC-2026-0003.md:3'] },
+  {
+    name: 'a closed incident whose notes change and that gets a known error passes',
+    head: edit(INC3, ['Notes from the day.', 'Notes from the day, and a link to the known error.'], ['visibility: internal', 'visibility: internal\nknown_error: KE-0001']),
+    errors: [],
+  },
+  {
+    name: 'a new incident that starts closed',
+    head: newReportsIncident('Reports were slow', { extra: 'resolved_at: 2026-03-02T11:00:00Z\nclosed_at: 2026-03-02T12:00:00Z\nresolution: {code: fixed, summary: Restarted.}\n', status: 'closed' }),
+    errors: ['lifecycle/approval incidents/INC-2026-0004.md:5', 'lifecycle/initial-status incidents/INC-2026-0004.md:5'],
+  },
+  {
+    name: 'a status change with no update',
+    head: edit(INC1, ['status: investigating', 'status: identified']),
+    errors: ['lifecycle/status-update incidents/INC-2026-0001.md:5', 'record/last-update-status incidents/INC-2026-0001.md:18'],
+  },
+  {
+    name: 'a status timestamp earlier than the updates already published',
+    base: edit(INC1, ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: investigating\n    message: Still investigating.']),
+    head: edit(
+      INC1,
+      ['status: investigating', 'status: monitoring'],
+      ['acknowledged_at: 2026-03-01T10:09:00Z', 'acknowledged_at: 2026-03-01T10:09:00Z\nmitigated_at: 2026-03-01T10:20:00Z'],
+      ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: investigating\n    message: Still investigating.\n  - at: 2026-03-01T10:35:00Z\n    status: monitoring\n    message: A fix is out.'],
+    ),
+    errors: ['lifecycle/status-timestamp incidents/INC-2026-0001.md:16'],
+  },
+  {
+    name: 'a published update rewritten',
+    head: edit(INC1, ['  - at: 2026-03-01T10:09:00Z\n    status: investigating', '  - at: 2026-03-01T10:10:00Z\n    status: investigating']),
+    errors: ['lifecycle/update-history incidents/INC-2026-0001.md:17'],
+  },
+  { name: 'a published update\'s message corrected passes', head: edit(INC1, ['failed card payments.', 'failed card and wallet payments.']), errors: [] },
+  {
+    name: 'a recorded timestamp changed is a warning',
+    head: edit(INC1, ['reported_at: 2026-03-01T10:04:00Z', 'reported_at: 2026-03-01T10:06:00Z']),
+    errors: [],
+    warnings: ['lifecycle/timestamp-changed incidents/INC-2026-0001.md:14'],
+  },
+  { name: 'a reopen with no reason', head: edit(INC2, ...REOPEN_INC2), errors: ['lifecycle/reopen-reason incidents/INC-2026-0002.md:5'] },
+  { name: 'a reopen with a reason passes', head: edit(INC2, ...REOPEN_INC2, ['visibility: public', 'visibility: public\nreopen_reason: The CDN rule came back with the next deploy.']), errors: [] },
+  {
+    name: 'a reopen that repeats an earlier reason',
+    base: edit(INC2, ['visibility: public', 'visibility: public\nreopen_reason: The CDN rule came back.']),
+    head: edit(INC2, ...REOPEN_INC2, ['visibility: public', 'visibility: public\nreopen_reason: The CDN rule came back.']),
+    errors: ['lifecycle/reopen-reason incidents/INC-2026-0002.md:13'],
+  },
+  { name: 'a resolution with no token cannot be approved', head: RESOLVE_INC1, errors: ['lifecycle/approval incidents/INC-2026-0001.md:5'] },
+  { name: 'a new incident that matches a known error', head: newReportsIncident('Report export timed out'), errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:3'] },
+  { name: 'a match on the first update, not the title', head: newReportsIncident('Reports broken', { message: 'Every export timed out.' }), errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:18'] },
+  { name: 'a new incident that matches no known error passes', head: newReportsIncident('Reports broken'), errors: [] },
+  { name: 'a known-error match dismissed with a reason passes', head: newReportsIncident('Report export timed out', { extra: 'known_error_dismissed: This export has 10 rows; it is a new fault.\n' }), errors: [] },
+  {
+    name: 'a known-error match cancelled as that known error passes',
+    head: newReportsIncident('Report export timed out', { extra: 'cancel_reason: known_error\nknown_error: KE-0001\n', status: 'cancelled' }),
+    errors: [],
+  },
+  {
+    name: 'a catastrophic pattern cannot hang the gate',
+    base: edit('known-errors/KE-0001.md', ['patterns: ["export.*time(d)? ?out"]', 'patterns: ["^(a+)+$"]']),
+    head: newReportsIncident(`${'a'.repeat(60)}!`),
+    errors: [],
+  },
+  {
+    name: 'closing with a postmortem that lacks a section',
+    head: { ...CLOSE_INC2, ...edit(PM2, ['## Impact\n\nPage loads took 8 s instead of 1 s.\n\n', '']) },
+    errors: ['lifecycle/approval incidents/INC-2026-0002.md:5', 'lifecycle/postmortem incidents/INC-2026-0002.md:5', 'lifecycle/postmortem incidents/INC-2026-0002.postmortem.md:15'],
+  },
+  {
+    name: 'closing with no postmortem',
+    base: { [PM2]: null },
+    head: CLOSE_INC2,
+    errors: ['lifecycle/approval incidents/INC-2026-0002.md:5', 'lifecycle/postmortem incidents/INC-2026-0002.md:5'],
+  },
+  {
+    name: 'closing with a draft postmortem whose action item has no owner',
+    head: { ...CLOSE_INC2, ...edit(PM2, ['status: published', 'status: draft'], ['    owner: "@dave"\n', '']) },
+    errors: [
+      'lifecycle/approval incidents/INC-2026-0002.md:5',
+      'lifecycle/postmortem incidents/INC-2026-0002.md:5',
+      'lifecycle/postmortem incidents/INC-2026-0002.postmortem.md:3',
+      'lifecycle/postmortem incidents/INC-2026-0002.postmortem.md:7',
+    ],
+  },
+  {
+    name: 'closing a P3 needs no postmortem',
+    base: { ...edit(INC2, P1_TO_P3), [PM2]: null },
+    head: { [INC2]: CLOSE_INC2[INC2]!.replace(...P1_TO_P3) },
+    errors: ['lifecycle/approval incidents/INC-2026-0002.md:5'],
+  },
+];
+
+const lifecycle = suite('check-pr: lifecycle rules on real git repositories');
+
+for (const { name, head, base, errors, warnings = [] } of CASES) {
+  lifecycle(name, async () => {
+    const result = await checkPr(head, { base });
+    assert.equal(result.errors, errors, JSON.stringify(result.verdict.findings, null, 2));
+    assert.equal(result.warnings, warnings);
+    assert.is(result.code, errors.length > 0 ? 1 : 0, result.stderr);
+  });
+}
+
+lifecycle('every lifecycle rule has a case that breaks it', async () => {
+  const { CHANGE_RULES } = await import('../scripts/core/rules/index.js');
+  const covered = new Set(CASES.flatMap((testCase) => [...testCase.errors, ...(testCase.warnings ?? [])].map((where) => where.split(' ')[0])));
+  assert.equal(CHANGE_RULES.map((rule) => rule.id).filter((id) => !covered.has(id)), []);
+});
+
+lifecycle('messages name what was found and what was expected', async () => {
+  const { verdict } = await checkPr(edit(INC1, ['status: investigating', 'status: reported'], ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:20:00Z\n    status: reported\n    message: Back.']));
+  assert.equal(verdict.findings.map((finding) => finding.message), ['Unexpected status "reported" after "investigating", expected one of identified, monitoring, on_hold, resolved, cancelled']);
+  assert.is(verdict.approved, null);
+});
+
+const errorsSuite = suite('check-pr: usage, git and config errors');
+
+errorsSuite('text output reads path:line:col: message (rule), and says when the gate passes', async () => {
+  const repo = makePullRequestRepo(BASE, {}, { [INC3]: null });
+  const failing = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir]);
+  assert.is(failing.code, 1);
+  assert.match(failing.stdout, /^incidents\/INC-2026-0003\.md:1:1: incidents\/INC-2026-0003\.md is deleted, but records are never deleted: cancel an incident instead .* \(lifecycle\/deleted\)\n$/);
+  const passing = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'main', '--root', repo.dir]);
+  assert.is(passing.code, 0);
+  assert.match(passing.stderr, /0 changed record files: the gate passes/);
+});
+
+const USAGE_CASES: { name: string; args: (dir: string) => string[]; message: RegExp }[] = [
+  { name: '--head missing', args: (dir) => ['--base', 'main', '--root', dir], message: /--base and --head are both needed/ },
+  { name: 'an unknown ref', args: (dir) => ['--base', 'nope', '--head', 'pr', '--root', dir], message: /--base nope is not a commit in .*fetch-depth: 0/ },
+  { name: 'a ref that looks like an option', args: (dir) => ['--base=--output=/tmp/x', '--head', 'pr', '--root', dir], message: /--base --output=\/tmp\/x is not a commit/ },
+  { name: 'not a git repository', args: () => ['--base', 'main', '--head', 'pr', '--root', join(ROOT, 'test/fixtures/check-pr/base')], message: /is not a git checkout git can read|is not a commit/ },
+];
+
+for (const { name, args, message } of USAGE_CASES) {
+  errorsSuite(`exit 2: ${name}`, async () => {
+    const repo = makePullRequestRepo(BASE, {}, {});
+    const { code, stderr } = await runCliCapturing(['check-pr', ...args(repo.dir)]);
+    assert.is(code, 2);
+    assert.match(stderr, message);
+    assert.not.match(stderr, /internal error/);
+  });
+}
+
+errorsSuite('exit 2 with the reason when a shallow clone hides the common history', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  git(repo.dir, 'checkout', '-q', 'main');
+  git(repo.dir, 'commit', '-q', '--allow-empty', '-m', 'main moves on');
+  const shallow = `${repo.dir}-shallow`;
+  git(ROOT, 'clone', '-q', '--depth', '1', '--no-single-branch', `file://${repo.dir}`, shallow);
+  const { code, stderr } = await runCliCapturing(['check-pr', '--base', 'origin/main', '--head', 'origin/pr', '--root', shallow]);
+  assert.is(code, 2);
+  assert.match(stderr, /have no common ancestor: the checkout is shallow.*fetch-depth: 0/);
+});
+
+errorsSuite('the base branch moving on is not read as the pull request undoing its changes', async () => {
+  const repo = makePullRequestRepo(BASE, {}, { [INC1]: `${read(INC1)}More notes.\n` });
+  git(repo.dir, 'checkout', '-q', 'main');
+  git(repo.dir, 'rm', '-q', INC3);
+  git(repo.dir, 'commit', '-q', '-m', 'main deletes a record (reviewed elsewhere)');
+  const { code, stdout } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir, '--format', 'json']);
+  assert.equal(JSON.parse(stdout).findings, []);
+  assert.is(code, 0);
+});
+
+errorsSuite('exit 2 when the head breaks the config', async () => {
+  const { code, errors } = await checkPr({ 'incidents.config.yml': read('incidents.config.yml').replace('postmortem_required: [P1, P2]', 'postmortem_required: [P9]') });
+  assert.is(code, 2);
+  assert.equal(errors, ['schema/enum incidents.config.yml:16']);
+});
+
+lifecycle.run();
+errorsSuite.run();

@@ -1,0 +1,149 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkResponse, exampleOf } from './github-openapi.js';
+
+/** A review as the fake stores it. */
+export interface FakeReview {
+  login: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  commitId: string;
+}
+
+interface FakeComment {
+  id: number;
+  login: string;
+  type: 'Bot' | 'User';
+  body: string;
+}
+
+type Route = { method: string; pattern: RegExp; template: string; status: number; answer: (match: RegExpMatchArray, url: URL, body: string) => unknown };
+
+/**
+ * GitHub's REST API for one pull request, on 127.0.0.1, for Octokit to reach through
+ * GITHUB_API_URL. Every response is built from GitHub's own examples and checked against its
+ * OpenAPI description; `problems` lists any mismatch, and tests assert it stays empty.
+ */
+export class FakeGitHub {
+  readonly token = 'fake-token';
+  reviews: FakeReview[] = [];
+  comments: FakeComment[] = [];
+  /** Answer the next N requests with a 500. */
+  failNext = 0;
+  /** Answer the next N requests with a secondary rate limit. */
+  rateLimitNext = 0;
+  /** The token may only read (a fork's pull request). */
+  readOnly = false;
+  readonly requests: string[] = [];
+  readonly problems: string[] = [];
+  private server!: Server;
+  private nextCommentId = 1000;
+
+  private constructor(
+    readonly pull: { owner: string; repo: string; number: number; author: string; headSha: string },
+  ) {}
+
+  /** Starts a fake for a pull request. */
+  static async start(pull: FakeGitHub['pull']): Promise<FakeGitHub> {
+    const fake = new FakeGitHub(pull);
+    fake.server = createServer((request, response) => fake.handle(request, response));
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private readonly routes: Route[] = [
+    { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}', pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+$/, status: 200, answer: () => this.pullRequest() },
+    { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/, status: 200, answer: () => this.reviews.map((review, index) => this.review(review, index)) },
+    { method: 'GET', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, status: 200, answer: () => this.comments.map((comment) => this.comment(comment)) },
+    { method: 'POST', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, status: 201, answer: (_match, _url, body) => this.addComment(body) },
+    { method: 'PATCH', template: '/repos/{owner}/{repo}/issues/comments/{comment_id}', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/, status: 200, answer: (match, _url, body) => this.editComment(Number(match[1]), body) },
+  ];
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    const url = new URL(request.url ?? '/', this.url);
+    const method = request.method ?? 'GET';
+    this.requests.push(`${method} ${url.pathname}${url.search}`);
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      response.end(JSON.stringify(data));
+    };
+    if (request.headers.authorization !== `token ${this.token}`) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (this.failNext > 0) {
+      this.failNext--;
+      return send(500, { message: 'Server Error' });
+    }
+    if (this.rateLimitNext > 0) {
+      this.rateLimitNext--;
+      return send(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' }, { 'retry-after': '1' });
+    }
+    const route = this.routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
+    if (!route) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+    if (method !== 'GET' && this.readOnly) return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+
+    const data = route.answer(url.pathname.match(route.pattern)!, url, body);
+    if (data === undefined) return send(404, { message: 'Not Found' });
+    const page = Array.isArray(data) ? this.paginate(data, url) : { data, headers: {} };
+    this.problems.push(...checkResponse(route.template, method.toLowerCase(), route.status, page.data));
+    send(route.status, page.data, page.headers);
+  }
+
+  /** One page of a list, with a Link header to the next and last pages, as GitHub paginates. */
+  private paginate(items: unknown[], url: URL): { data: unknown[]; headers: Record<string, string> } {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (n: number) => {
+      const next = new URL(url);
+      next.searchParams.set('page', String(n));
+      next.searchParams.set('per_page', String(perPage));
+      return next.toString();
+    };
+    const links = [...(page < last ? [`<${link(page + 1)}>; rel="next"`] : []), `<${link(last)}>; rel="last"`];
+    return { data: items.slice((page - 1) * perPage, page * perPage), headers: { link: links.join(', ') } };
+  }
+
+  private user(login: string, type: 'Bot' | 'User' = 'User') {
+    const { user } = exampleOf<{ user: Record<string, unknown> }[]>('pull-request-review-items')[0]!;
+    return { ...user, login, type };
+  }
+
+  private pullRequest() {
+    const pull = exampleOf<{ number: number; user: unknown; head: { sha: string }; requested_teams: unknown[] }>('pull-request');
+    pull.number = this.pull.number;
+    pull.user = this.user(this.pull.author);
+    pull.head.sha = this.pull.headSha;
+    pull.requested_teams = [];
+    return pull;
+  }
+
+  private review(review: FakeReview, index: number) {
+    const example = exampleOf<Record<string, unknown>[]>('pull-request-review-items')[0]!;
+    return { ...example, id: index + 1, user: this.user(review.login), state: review.state, commit_id: review.commitId };
+  }
+
+  private comment(comment: FakeComment) {
+    return { ...exampleOf('issue-comment'), id: comment.id, user: this.user(comment.login, comment.type), body: comment.body };
+  }
+
+  private addComment(body: string) {
+    const comment: FakeComment = { id: this.nextCommentId++, login: 'github-actions[bot]', type: 'Bot', body: (JSON.parse(body) as { body: string }).body };
+    this.comments.push(comment);
+    return this.comment(comment);
+  }
+
+  private editComment(id: number, body: string) {
+    const comment = this.comments.find((candidate) => candidate.id === id);
+    if (!comment) return undefined;
+    comment.body = (JSON.parse(body) as { body: string }).body;
+    return this.comment(comment);
+  }
+}
