@@ -1,47 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
+import { BASE, checkPr, CLOSE_INC2, edit, INC1, INC2, INC3, PM2, read, RESOLVE_INC1 } from './helpers/pull-request-cases.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
-
-/** The main branch every case starts from. */
-const BASE = join(ROOT, 'test/fixtures/check-pr/base');
-
-function read(path: string): string {
-  return readFileSync(join(BASE, path), 'utf8');
-}
-
-/** New text for a base file, with each [from, to] replaced once (failing loudly if `from` is not there). */
-export function edit(path: string, ...replacements: [string, string][]): FileEdits {
-  let text = read(path);
-  for (const [from, to] of replacements) {
-    assert.ok(text.includes(from), `${path} has no ${JSON.stringify(from)}`);
-    text = text.replace(from, to);
-  }
-  return { [path]: text };
-}
-
-const INC1 = 'incidents/INC-2026-0001.md';
-const INC2 = 'incidents/INC-2026-0002.md';
-const INC3 = 'incidents/INC-2026-0003.md';
-const PM2 = 'incidents/INC-2026-0002.postmortem.md';
-
-/** INC-2026-0001 moved from investigating to resolved, as an engineer would write it. */
-export const RESOLVE_INC1 = edit(
-  INC1,
-  ['status: investigating', 'status: resolved'],
-  ['acknowledged_at: 2026-03-01T10:09:00Z', 'acknowledged_at: 2026-03-01T10:09:00Z\nresolved_at: 2026-03-01T11:00:00Z\nresolution: {code: fixed, summary: Restarted the payment workers.}'],
-  ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Card payments work again.'],
-);
-
-/** INC-2026-0002 moved from resolved to closed. */
-export const CLOSE_INC2 = edit(
-  INC2,
-  ['status: resolved', 'status: closed'],
-  ['resolved_at: 2026-02-01T09:30:00Z', 'resolved_at: 2026-02-01T09:30:00Z\nclosed_at: 2026-02-03T10:00:00Z'],
-  ['message: Pages load normally again.', 'message: Pages load normally again.\n  - at: 2026-02-03T10:00:00Z\n    status: closed\n    message: The postmortem is published.'],
-);
 
 /** INC-2026-0002 made a P3, which needs no postmortem. */
 const P1_TO_P3: [string, string] = ['impact: high\nurgency: high\npriority: P1', 'impact: low\nurgency: high\npriority: P3'];
@@ -77,15 +39,6 @@ ${extra}updates:
 ---
 `,
   };
-}
-
-/** Runs check-pr on a fresh repository (main = BASE + `base`, pr = main + `head`) and returns its JSON verdict. */
-export async function checkPr(head: FileEdits, { base = {} as FileEdits, env = {} as Record<string, string> } = {}) {
-  const repo = makePullRequestRepo(BASE, base, head);
-  const { code, stdout, stderr } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir, '--format', 'json'], { env });
-  const verdict = JSON.parse(stdout) as { findings: { path: string; line: number; column: number; rule: string; severity: string; message: string }[]; approved: boolean | null };
-  const where = (severity: string) => verdict.findings.filter((finding) => finding.severity === severity).map((finding) => `${finding.rule} ${finding.path}:${finding.line}`);
-  return { code, stderr, verdict, errors: where('error'), warnings: where('warning'), repo };
 }
 
 interface Case {

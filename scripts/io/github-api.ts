@@ -1,5 +1,6 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { randomUUID } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import type { ReviewEvidence } from '../core/approvals.js';
 import type { PullRequestTarget } from './github-event.js';
@@ -24,6 +25,9 @@ export function createGitHub(target: PullRequestTarget, retryBaseMs = 1000): Git
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     retry: { retryAfterBaseValue: retryBaseMs },
     throttle: {
+      // The plugin paces writes per id across every client in the process; a run writes at most
+      // one comment, so each client keeps its own pace.
+      id: randomUUID(),
       retryAfterBaseValue: retryBaseMs,
       onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < RATE_LIMIT_RETRIES,
       onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < RATE_LIMIT_RETRIES,

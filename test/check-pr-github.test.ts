@@ -1,0 +1,220 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FakeGitHub, type FakeReview } from './helpers/fake-github.js';
+import { makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
+import { BASE, CLOSE_INC2, edit, INC1, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
+
+const OWNER = 'acme';
+const REPO = 'incidents';
+const NUMBER = 7;
+
+/** GitHub's example webhook payloads, from @octokit/webhooks-examples. */
+const WEBHOOKS = createRequire(import.meta.url)('@octokit/webhooks-examples') as { name: string; examples: Record<string, any>[] }[];
+
+/**
+ * A pull_request_review event payload, as Actions writes it to GITHUB_EVENT_PATH: GitHub's own
+ * example, pointed at our pull request (and at a fork, when asked).
+ */
+function eventFile({ fromFork = false } = {}): string {
+  const example = structuredClone(WEBHOOKS.find((webhook) => webhook.name === 'pull_request_review')!.examples.find((payload) => payload.action === 'submitted')!);
+  example.pull_request.number = NUMBER;
+  example.pull_request.base.repo.full_name = `${OWNER}/${REPO}`;
+  example.pull_request.head.repo.full_name = fromFork ? `someone/${REPO}` : `${OWNER}/${REPO}`;
+  const path = join(mkdtempSync(join(tmpdir(), 'incidents-event-')), 'event.json');
+  writeFileSync(path, JSON.stringify(example));
+  return path;
+}
+
+/** The environment Actions gives a step, pointed at the fake. */
+function actionsEnv(github: FakeGitHub, options: { fromFork?: boolean; apiUrl?: string } = {}): Record<string, string> {
+  return {
+    GITHUB_API_URL: options.apiUrl ?? github.url,
+    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+    GITHUB_EVENT_PATH: eventFile(options),
+    GITHUB_TOKEN: github.token,
+  };
+}
+
+interface Case {
+  name: string;
+  /** The pull request's change; resolving INC-2026-0001 (service api) by default. */
+  head?: FileEdits;
+  author?: string;
+  /** The reviews, given the head and base commits. */
+  reviews: (commits: { head: string; base: string }) => FakeReview[];
+  /** Set up the fake before the run. */
+  setup?: (github: FakeGitHub) => void;
+  fromFork?: boolean;
+  approved: boolean;
+  /** A part of the approval finding's message, when not approved. */
+  message?: RegExp;
+}
+
+const approve = (login: string, commitId: string): FakeReview => ({ login, state: 'APPROVED', commitId });
+
+/** Whose review approves a resolution, and whose does not (DESIGN.md, Who uses it: reviewers). */
+const CASES: Case[] = [
+  { name: 'an approver approves the head commit', reviews: ({ head }) => [approve('bob', head)], approved: true },
+  { name: 'logins compare case-insensitively', reviews: ({ head }) => [approve('Bob', head)], approved: true },
+  { name: "an affected service's approver approves", reviews: ({ head }) => [approve('api-lead', head)], approved: true },
+  { name: 'a comment after an approval changes nothing', reviews: ({ head }) => [approve('bob', head), { login: 'bob', state: 'COMMENTED', commitId: head }], approved: true },
+  { name: 'the author approves their own resolution', author: 'alice', reviews: ({ head }) => [approve('alice', head)], approved: false, message: /@alice approved, but is the author/ },
+  { name: 'an approval of an older commit', reviews: ({ base }) => [approve('bob', base)], approved: false, message: /@bob approved an older commit/ },
+  { name: 'an approval, then changes requested', reviews: ({ head }) => [approve('bob', head), { login: 'bob', state: 'CHANGES_REQUESTED', commitId: head }], approved: false, message: /@bob's latest review is changes requested/ },
+  { name: 'a dismissed approval', reviews: ({ head }) => [{ login: 'bob', state: 'DISMISSED', commitId: head }], approved: false, message: /@bob's latest review is dismissed/ },
+  { name: 'an approval by someone who is not an approver', reviews: ({ head }) => [approve('carol', head)], approved: false, message: /@carol approved, but is not an approver/ },
+  { name: 'no reviews at all', reviews: () => [], approved: false, message: /no one has approved yet/ },
+  {
+    name: 'an approval on the second page of reviews',
+    reviews: ({ head }) => [...Array.from({ length: 100 }, () => ({ login: 'carol', state: 'COMMENTED' as const, commitId: head })), approve('bob', head)],
+    approved: true,
+  },
+  { name: 'a pull request from a fork is judged the same', fromFork: true, reviews: ({ head }) => [approve('bob', head)], approved: true },
+  {
+    name: 'approvers added by the pull request itself do not count',
+    head: { ...RESOLVE_INC1, ...edit('incidents.config.yml', ['default: ["@alice", "@bob"]', 'default: ["@alice", "@bob", "@mallory"]']) },
+    reviews: ({ head }) => [approve('mallory', head)],
+    approved: false,
+    message: /@mallory approved, but is not an approver/,
+  },
+  { name: 'a close needs an approval too', head: CLOSE_INC2, reviews: ({ head }) => [approve('alice', head)], approved: true },
+  { name: 'two 500s, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 2), approved: true },
+  { name: 'a secondary rate limit, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.rateLimitNext = 1), approved: true },
+  { name: 'the API keeps failing: no resolution passes', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 100), approved: false, message: /could not be read from http:\/\/127\.0\.0\.1:\d+ \(HTTP 500.*so no approval can be proven/ },
+  { name: 'the pull request moved on since this commit', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.pull.headSha = 'f'.repeat(40)), approved: false, message: /head is now fffffff, but this run checked/ },
+];
+
+const reviews = suite('check-pr: approvals read from a fake GitHub checked against its OpenAPI description');
+
+/** A fake GitHub for pull request #7, authored by `author`, whose head is the repository's pr branch. */
+async function fakeFor(repo: { headSha: string }, author = 'dave'): Promise<FakeGitHub> {
+  return FakeGitHub.start({ owner: OWNER, repo: REPO, number: NUMBER, author, headSha: repo.headSha });
+}
+
+for (const testCase of CASES) {
+  reviews(testCase.name, async () => {
+    const repo = makePullRequestRepo(BASE, {}, testCase.head ?? RESOLVE_INC1);
+    const github = await fakeFor(repo, testCase.author);
+    try {
+      github.reviews = testCase.reviews({ head: repo.headSha, base: repo.baseSha });
+      testCase.setup?.(github);
+      const result = await runCheckPr(repo.dir, actionsEnv(github, { fromFork: testCase.fromFork }));
+      assert.is(result.verdict.approved, testCase.approved, JSON.stringify(result.verdict.findings, null, 2));
+      assert.is(result.code, testCase.approved ? 0 : 1);
+      const approval = result.verdict.findings.filter((finding) => finding.rule === 'lifecycle/approval');
+      if (testCase.message) assert.match(approval[0]?.message ?? '', testCase.message);
+      else assert.equal(approval, []);
+      assert.equal(github.problems, []);
+    } finally {
+      await github.close();
+    }
+  });
+}
+
+reviews('an approval on the second page is found by following the Link header', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  const github = await fakeFor(repo);
+  try {
+    github.reviews = [...Array.from({ length: 100 }, () => ({ login: 'carol', state: 'COMMENTED' as const, commitId: repo.headSha })), approve('bob', repo.headSha)];
+    await runCheckPr(repo.dir, actionsEnv(github));
+    assert.ok(github.requests.some((request) => /\/reviews\?.*page=2/.test(request)), github.requests.join('\n'));
+  } finally {
+    await github.close();
+  }
+});
+
+reviews('the API unreachable (nothing listening): no resolution passes, and the message says why', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  const github = await fakeFor(repo);
+  const url = github.url;
+  await github.close();
+  const result = await runCheckPr(repo.dir, actionsEnv(github, { apiUrl: url }));
+  assert.is(result.code, 1);
+  assert.is(result.verdict.approved, false);
+  assert.match(result.verdict.findings[0]!.message, /could not be read from http:\/\/127\.0\.0\.1:\d+ \(.+\), so no approval can be proven/);
+});
+
+const comments = suite('check-pr: the sticky pull-request comment');
+
+comments('one comment, created once and then updated in place', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  const github = await fakeFor(repo);
+  try {
+    github.comments.push({ id: 1, login: 'carol', type: 'User', body: 'Looks good to me' });
+    await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(github.comments.length, 2);
+    assert.match(github.comments[1]!.body, /The incident gate fails: 1 error/);
+    assert.match(github.comments[1]!.body, /A resolution in this pull request still needs an approval/);
+
+    github.reviews = [approve('bob', repo.headSha)];
+    await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(github.comments.length, 2, 'updated, not duplicated');
+    assert.match(github.comments[1]!.body, /The incident gate passes/);
+    assert.ok(github.requests.some((request) => request.startsWith('PATCH /repos/acme/incidents/issues/comments/')));
+    assert.is(github.comments[0]!.body, 'Looks good to me', "someone else's comment is left alone");
+    assert.equal(github.problems, []);
+  } finally {
+    await github.close();
+  }
+});
+
+comments('a comment with the marker written by a person is not taken over', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  const github = await fakeFor(repo);
+  try {
+    github.comments.push({ id: 1, login: 'mallory', type: 'User', body: '<!-- incidents-as-code:check-pr -->\nApproved!' });
+    await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(github.comments[0]!.body, '<!-- incidents-as-code:check-pr -->\nApproved!');
+    assert.is(github.comments.length, 2);
+  } finally {
+    await github.close();
+  }
+});
+
+comments('a pull request from a fork: no comment, the verdict still comes', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  const github = await fakeFor(repo);
+  try {
+    github.readOnly = true;
+    github.reviews = [approve('bob', repo.headSha)];
+    const result = await runCheckPr(repo.dir, actionsEnv(github, { fromFork: true }));
+    assert.is(result.code, 0);
+    assert.is(result.verdict.approved, true);
+    assert.match(result.stderr, /from a fork gets a read-only token, so the gate writes no comment/);
+    assert.not.ok(github.requests.some((request) => !request.startsWith('GET ')), 'nothing written');
+  } finally {
+    await github.close();
+  }
+});
+
+comments('a token that cannot write: the verdict stands, and the log says the comment failed', async () => {
+  const repo = makePullRequestRepo(BASE, {}, { [INC1]: `${read(INC1)}More notes.\n` });
+  const github = await fakeFor(repo);
+  try {
+    github.readOnly = true;
+    const result = await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(result.code, 0);
+    assert.match(result.stderr, /comment could not be written \(HTTP 403: Resource not accessible by integration/);
+  } finally {
+    await github.close();
+  }
+});
+
+comments('a pull request that changes no record gets no comment', async () => {
+  const repo = makePullRequestRepo(BASE, {}, { 'README.md': 'A readme.\n' });
+  const github = await fakeFor(repo);
+  try {
+    const result = await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(result.code, 0);
+    assert.equal(github.comments, []);
+  } finally {
+    await github.close();
+  }
+});
+
+reviews.run();
+comments.run();
