@@ -9,7 +9,7 @@ const WORKFLOWS = fileURLToPath(new URL('../.github/workflows/', import.meta.url
 interface Workflow {
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
-  jobs: Record<string, { permissions?: unknown; steps: { uses?: string; run?: string }[] }>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
 }
 
 const workflows = suite('workflows');
@@ -27,6 +27,15 @@ for (const name of files) {
   workflows(`${name}: declares its permissions at the top`, () => {
     assert.type(workflow.permissions, 'object');
   });
+
+  workflows(`${name}: no expression inside a run script (event text would be injected into the shell)`, () => {
+    assert.equal(steps.filter((step) => step.run?.includes('${{')).map((step) => step.run), []);
+  });
+
+  workflows(`${name}: checkout leaves no token in .git/config`, () => {
+    const checkouts = steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
+    assert.ok(checkouts.every((step) => step.with?.['persist-credentials'] === false));
+  });
 }
 
 workflows('validate.yml runs on pull requests with read-only contents and reports as annotations', () => {
@@ -36,6 +45,19 @@ workflows('validate.yml runs on pull requests with read-only contents and report
   assert.ok(Object.values(workflow.jobs).every((job) => job.permissions === undefined), 'no job widens the permissions');
   const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? ''));
   assert.ok(runs.some((run) => /incidents(\.js)? validate --format github/.test(run)));
+});
+
+workflows('incident-pr.yml: the gate runs on pull requests and reviews, with least privilege', () => {
+  const workflow = parse(readFileSync(`${WORKFLOWS}incident-pr.yml`, 'utf8')) as Workflow;
+  assert.equal(Object.keys(workflow.on).sort(), ['pull_request', 'pull_request_review']);
+  assert.equal(workflow.permissions, {}, 'nothing at the top');
+  const jobs = Object.values(workflow.jobs);
+  assert.equal(jobs.map((job) => job.permissions), [{ contents: 'read', 'pull-requests': 'write' }]);
+  const steps = jobs.flatMap((job) => job.steps);
+  assert.ok(steps.some((step) => step.uses?.startsWith('actions/checkout@') && step.with?.['fetch-depth'] === 0), 'full history, for the merge base');
+  const gate = steps.find((step) => step.run?.includes('check-pr'));
+  assert.match(gate?.run ?? '', /check-pr --base "\$BASE_SHA" --head "\$HEAD_SHA" --format github/);
+  assert.equal(Object.keys(gate?.env ?? {}).sort(), ['BASE_SHA', 'GITHUB_TOKEN', 'HEAD_SHA']);
 });
 
 workflows.run();

@@ -10,11 +10,11 @@ export const POSTMORTEM_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause
 
 /** What each action item needs before its incident may close, and what to call it in a message. */
 const ACTION_ITEM_NEEDS = [
-  ['owner', 'an owner'],
-  ['type', 'a type'],
-  ['priority', 'a priority'],
-  ['due', 'a due date'],
-  ['issue', 'an issue link'],
+  ['owner', 'owner'],
+  ['type', 'type'],
+  ['priority', 'priority'],
+  ['due', 'due date'],
+  ['issue', 'issue link'],
 ] as const;
 
 /** Something a postmortem still lacks, at a frontmatter key (`key`) or a body line (`line`). */
@@ -60,7 +60,7 @@ function findSectionGaps(body: string, bodyLine: number): PostmortemGap[] {
       continue;
     }
     if (previous && section.line < previous.line) {
-      gaps.push({ line: section.line, column: section.column, message: `"## ${section.title}" comes before "## ${previous.title}": expected the sections in the order ${POSTMORTEM_SECTIONS.join(', ')}` });
+      gaps.push({ line: section.line, column: section.column, message: `"## ${section.title}" is above "## ${previous.title}": expected the sections in the order ${POSTMORTEM_SECTIONS.join(', ')}` });
     }
     if (!section.filled) gaps.push({ line: section.line, column: section.column, message: `"## ${section.title}" is empty: write what happened under it` });
     previous = section;
