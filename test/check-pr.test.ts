@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -208,6 +209,15 @@ errorsSuite('text output reads path:line:col: message (rule), and says when the 
   const passing = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'main', '--root', repo.dir]);
   assert.is(passing.code, 0);
   assert.match(passing.stderr, /0 changed record files: the gate passes/);
+});
+
+errorsSuite('--format github: annotations on the line at fault, every finding in the job summary', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  const summary = join(repo.dir, '..', `${repo.dir.split('/').pop()}-summary.md`);
+  const { code, stdout } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+  assert.is(code, 1);
+  assert.match(stdout, /^::error file=incidents\/INC-2026-0001\.md,line=5,col=9,title=lifecycle\/approval::Entering resolved needs an approving review from one of @alice, @bob, @api-lead, .*there is no token to read the reviews with/);
+  assert.match(readFileSync(summary, 'utf8'), /### incidents check-pr\n\n1 finding\.\n\n\| where \| severity \| message \| rule \|/);
 });
 
 const USAGE_CASES: { name: string; args: (dir: string) => string[]; message: RegExp }[] = [
