@@ -90,60 +90,76 @@ const CASES: Case[] = [
 
 const reviews = suite('check-pr: approvals read from a fake GitHub checked against its OpenAPI description');
 
+type Repo = ReturnType<typeof makePullRequestRepo>;
+
 /** A fake GitHub for pull request #7, authored by `author`, whose head is the repository's pr branch. */
-async function fakeFor(repo: { headSha: string }, author = 'dave'): Promise<FakeGitHub> {
+async function fakeFor(repo: Repo, author = 'dave'): Promise<FakeGitHub> {
   return FakeGitHub.start({ owner: OWNER, repo: REPO, number: NUMBER, author, headSha: repo.headSha });
 }
 
-for (const testCase of CASES) {
-  reviews(testCase.name, async () => {
-    const repo = makePullRequestRepo(BASE, {}, testCase.head ?? RESOLVE_INC1);
-    const github = await fakeFor(repo, testCase.author);
-    try {
-      github.reviews = testCase.reviews({ head: repo.headSha, base: repo.baseSha });
-      testCase.setup?.(github);
-      const result = await runCheckPr(repo.dir, actionsEnv(github, { fromFork: testCase.fromFork }));
-      assert.is(result.verdict.approved, testCase.approved, JSON.stringify(result.verdict.findings, null, 2));
-      assert.is(result.code, testCase.approved ? 0 : 1);
-      const approval = result.verdict.findings.filter((finding) => finding.rule === 'lifecycle/approval');
-      if (testCase.message) assert.match(approval[0]?.message ?? '', testCase.message);
-      else assert.equal(approval, []);
-      assert.equal(github.problems, []);
-    } finally {
-      await github.close();
-    }
-  });
-}
-
-reviews('an approval on the second page is found by following the Link header', async () => {
-  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
-  const github = await fakeFor(repo);
+/** Makes a repository whose pr branch has `head`, and runs a test against a fake GitHub for it, stopped afterwards. */
+async function withFakeGitHub(head: FileEdits, test: (github: FakeGitHub, repo: Repo) => Promise<void>, author?: string): Promise<void> {
+  const repo = makePullRequestRepo(BASE, {}, head);
+  const github = await fakeFor(repo, author);
   try {
-    github.reviews = [...Array.from({ length: 100 }, () => ({ login: 'carol', state: 'COMMENTED' as const, commitId: repo.headSha })), approve('bob', repo.headSha)];
-    await runCheckPr(repo.dir, actionsEnv(github));
-    assert.ok(github.requests.some((request) => /\/reviews\?.*page=2/.test(request)), github.requests.join('\n'));
+    await test(github, repo);
   } finally {
     await github.close();
   }
-});
+}
+
+for (const testCase of CASES) {
+  reviews(testCase.name, () =>
+    withFakeGitHub(
+      testCase.head ?? RESOLVE_INC1,
+      async (github, repo) => {
+        github.reviews = testCase.reviews({ head: repo.headSha, base: repo.baseSha });
+        testCase.setup?.(github);
+        const result = await runCheckPr(repo.dir, actionsEnv(github, { fromFork: testCase.fromFork }));
+        assert.is(result.verdict.approved, testCase.approved, JSON.stringify(result.verdict.findings, null, 2));
+        assert.is(result.code, testCase.approved ? 0 : 1);
+        const approval = result.verdict.findings.filter((finding) => finding.rule === 'lifecycle/approval');
+        if (testCase.message) assert.match(approval[0]?.message ?? '', testCase.message);
+        else assert.equal(approval, []);
+        assert.equal(github.problems, []);
+      },
+      testCase.author,
+    ),
+  );
+}
+
+reviews('an approval on the second page is found by following the Link header', () =>
+  withFakeGitHub(RESOLVE_INC1, async (github, repo) => {
+    github.reviews = [...Array.from({ length: 100 }, () => ({ login: 'carol', state: 'COMMENTED' as const, commitId: repo.headSha })), approve('bob', repo.headSha)];
+    await runCheckPr(repo.dir, actionsEnv(github));
+    assert.ok(github.requests.some((request) => /\/reviews\?.*page=2/.test(request)), github.requests.join('\n'));
+  }),
+);
 
 reviews('the API unreachable (nothing listening): no resolution passes, and the message says why', async () => {
   const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
   const github = await fakeFor(repo);
-  const url = github.url;
+  const env = actionsEnv(github);
   await github.close();
-  const result = await runCheckPr(repo.dir, actionsEnv(github, { apiUrl: url }));
+  const result = await runCheckPr(repo.dir, env);
   assert.is(result.code, 1);
   assert.is(result.verdict.approved, false);
   assert.match(result.verdict.findings[0]!.message, /could not be read from http:\/\/127\.0\.0\.1:\d+ \(.+\), so no approval can be proven/);
 });
 
+reviews('the token comes from the Action input when GITHUB_TOKEN is not set', () =>
+  withFakeGitHub(RESOLVE_INC1, async (github, repo) => {
+    github.reviews = [approve('bob', repo.headSha)];
+    const { GITHUB_TOKEN, ...env } = actionsEnv(github);
+    const result = await runCheckPr(repo.dir, { ...env, 'INPUT_GITHUB-TOKEN': GITHUB_TOKEN! });
+    assert.is(result.verdict.approved, true);
+  }),
+);
+
 const comments = suite('check-pr: the sticky pull-request comment');
 
-comments('one comment, created once and then updated in place', async () => {
-  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
-  const github = await fakeFor(repo);
-  try {
+comments('one comment, created once and then updated in place', () =>
+  withFakeGitHub(RESOLVE_INC1, async (github, repo) => {
     github.comments.push({ id: 1, login: 'carol', type: 'User', body: 'Looks good to me' });
     await runCheckPr(repo.dir, actionsEnv(github));
     assert.is(github.comments.length, 2);
@@ -157,28 +173,20 @@ comments('one comment, created once and then updated in place', async () => {
     assert.ok(github.requests.some((request) => request.startsWith('PATCH /repos/acme/incidents/issues/comments/')));
     assert.is(github.comments[0]!.body, 'Looks good to me', "someone else's comment is left alone");
     assert.equal(github.problems, []);
-  } finally {
-    await github.close();
-  }
-});
+  }),
+);
 
-comments('a comment with the marker written by a person is not taken over', async () => {
-  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
-  const github = await fakeFor(repo);
-  try {
+comments('a comment with the marker written by a person is not taken over', () =>
+  withFakeGitHub(RESOLVE_INC1, async (github, repo) => {
     github.comments.push({ id: 1, login: 'mallory', type: 'User', body: '<!-- incidents-as-code:check-pr -->\nApproved!' });
     await runCheckPr(repo.dir, actionsEnv(github));
     assert.is(github.comments[0]!.body, '<!-- incidents-as-code:check-pr -->\nApproved!');
     assert.is(github.comments.length, 2);
-  } finally {
-    await github.close();
-  }
-});
+  }),
+);
 
-comments('a pull request from a fork: no comment, the verdict still comes', async () => {
-  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
-  const github = await fakeFor(repo);
-  try {
+comments('a pull request from a fork: no comment, the verdict still comes', () =>
+  withFakeGitHub(RESOLVE_INC1, async (github, repo) => {
     github.readOnly = true;
     github.reviews = [approve('bob', repo.headSha)];
     const result = await runCheckPr(repo.dir, actionsEnv(github, { fromFork: true }));
@@ -186,35 +194,25 @@ comments('a pull request from a fork: no comment, the verdict still comes', asyn
     assert.is(result.verdict.approved, true);
     assert.match(result.stderr, /from a fork gets a read-only token, so the gate writes no comment/);
     assert.not.ok(github.requests.some((request) => !request.startsWith('GET ')), 'nothing written');
-  } finally {
-    await github.close();
-  }
-});
+  }),
+);
 
-comments('a token that cannot write: the verdict stands, and the log says the comment failed', async () => {
-  const repo = makePullRequestRepo(BASE, {}, { [INC1]: `${read(INC1)}More notes.\n` });
-  const github = await fakeFor(repo);
-  try {
+comments('a token that cannot write: the verdict stands, and the log says the comment failed', () =>
+  withFakeGitHub({ [INC1]: `${read(INC1)}More notes.\n` }, async (github, repo) => {
     github.readOnly = true;
     const result = await runCheckPr(repo.dir, actionsEnv(github));
     assert.is(result.code, 0);
     assert.match(result.stderr, /comment could not be written \(HTTP 403: Resource not accessible by integration/);
-  } finally {
-    await github.close();
-  }
-});
+  }),
+);
 
-comments('a pull request that changes no record gets no comment', async () => {
-  const repo = makePullRequestRepo(BASE, {}, { 'README.md': 'A readme.\n' });
-  const github = await fakeFor(repo);
-  try {
+comments('a pull request that changes no record gets no comment', () =>
+  withFakeGitHub({ 'README.md': 'A readme.\n' }, async (github, repo) => {
     const result = await runCheckPr(repo.dir, actionsEnv(github));
     assert.is(result.code, 0);
     assert.equal(github.comments, []);
-  } finally {
-    await github.close();
-  }
-});
+  }),
+);
 
 reviews.run();
 comments.run();

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
-import { BASE, checkPr, CLOSE_INC2, edit, INC1, INC2, INC3, PM2, read, RESOLVE_INC1 } from './helpers/pull-request-cases.js';
+import { BASE, checkPr, CLOSE_INC2, edit, INC1, INC2, INC3, PM2, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
 /** INC-2026-0002 made a P3, which needs no postmortem. */
@@ -218,6 +218,16 @@ errorsSuite('--format github: annotations on the line at fault, every finding in
   assert.is(code, 1);
   assert.match(stdout, /^::error file=incidents\/INC-2026-0001\.md,line=5,col=9,title=lifecycle\/approval::Entering resolved needs an approving review from one of @alice, @bob, @api-lead, .*there is no token to read the reviews with/);
   assert.match(readFileSync(summary, 'utf8'), /### incidents check-pr\n\n1 finding\.\n\n\| where \| severity \| message \| rule \|/);
+});
+
+errorsSuite('the head is read as validate reads a folder: links refused, sub-folders warned about', async () => {
+  const repo = makePullRequestRepo(BASE, {}, { 'incidents/old/INC-2025-0001.md': read(INC1) });
+  symlinkSync('INC-2026-0001.md', join(repo.dir, 'incidents/INC-2026-0009.md'));
+  git(repo.dir, 'add', '-A');
+  git(repo.dir, 'commit', '-q', '-m', 'a link');
+  const { errors, warnings } = await runCheckPr(repo.dir);
+  assert.equal(errors, ['file/unreadable incidents/INC-2026-0009.md:1']);
+  assert.equal(warnings, ['file/name incidents/old:1']);
 });
 
 const USAGE_CASES: { name: string; args: (dir: string) => string[]; message: RegExp }[] = [

@@ -1,5 +1,5 @@
 import { listTree, readBlobs } from './git.js';
-import { CONFIG_FILE, fileFinding, MAX_FILE_BYTES, RECORD_FOLDERS, type RepositoryFiles } from './read-repository.js';
+import { CONFIG_FILE, fileFinding, folderFinding, MAX_FILE_BYTES, RECORD_FOLDERS, type RepositoryFiles } from './read-repository.js';
 
 /**
  * Reads the config and record files of a commit, as readRepository reads a folder: `.md` files
@@ -17,7 +17,7 @@ export async function readGitTree(root: string, commit: string, only?: ReadonlyS
     const [folder, ...rest] = path.split('/');
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
-      if (!warnedFolders.has(subfolder)) findings.push(fileFinding(subfolder, 'file/name', `${subfolder} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, 'warning'));
+      if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder!));
       warnedFolders.add(subfolder);
     } else if (!isConfig && !path.endsWith('.md')) {
       continue;

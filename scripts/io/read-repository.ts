@@ -34,7 +34,7 @@ export async function readRepository(root: string): Promise<RepositoryFiles> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        findings.push(fileFinding(path, 'file/name', `${path} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, 'warning'));
+        findings.push(folderFinding(path, folder));
       } else if (entry.name.endsWith('.md')) {
         paths.push(path);
       }
@@ -61,6 +61,12 @@ async function readTextFile(root: string, path: string): Promise<{ text: string 
   }
 }
 
+/** A warning for a folder inside a record folder, whose files are never read. */
+export function folderFinding(path: string, folder: string): Finding {
+  return fileFinding(path, 'file/name', `${path} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, 'warning');
+}
+
+/** A finding about a whole file, at its first line. */
 export function fileFinding(path: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
   return { path, line: 1, column: 1, rule, severity, message };
 }
