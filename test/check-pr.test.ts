@@ -78,6 +78,13 @@ const CASES: Case[] = [
   },
   { name: 'a slug added to the file name keeps the id and passes', head: { [INC1]: null, 'incidents/INC-2026-0001-card-payments.md': read(INC1) }, errors: [] },
   { name: 'a deleted incident', head: { [INC3]: null }, errors: ['lifecycle/deleted incidents/INC-2026-0003.md:1'] },
+  {
+    name: 'a record moved into a sub-folder, where records are not read',
+    head: { [INC3]: null, 'incidents/archive/INC-2026-0003.md': read(INC3) },
+    errors: ['lifecycle/deleted incidents/INC-2026-0003.md:1'],
+    warnings: ['file/name incidents/archive:1'],
+  },
+  { name: 'a deleted file that is no record passes', base: { 'incidents/README.md': 'About this folder.\n' }, head: { 'incidents/README.md': null }, errors: [] },
   { name: 'a deleted known error', head: { 'known-errors/KE-0001.md': null }, errors: ['lifecycle/deleted known-errors/KE-0001.md:1'] },
   {
     name: 'a postmortem whose incident changes',

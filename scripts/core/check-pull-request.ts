@@ -51,13 +51,12 @@ function toPullRequest(files: PullRequestFiles, head: PullRequest['head'], polic
   const deleted: string[] = [];
   for (const change of files.changes) {
     const kind = recordKindOf(change.path);
-    if (!kind) continue;
-    if (change.kind === 'deleted') {
-      deleted.push(change.path);
-      continue;
-    }
-    const base = change.kind === 'added' ? undefined : atBase.get(change.basePath ?? change.path);
-    changed[kind].push({ kind: change.kind, base, head: atHead.get(change.path) });
+    const baseKind = change.basePath === undefined ? kind : recordKindOf(change.basePath);
+    // A record moved to where no record is read (a sub-folder), or renamed into another kind, is gone.
+    if (baseKind && (change.kind === 'deleted' || baseKind !== kind)) deleted.push(change.basePath ?? change.path);
+    if (!kind || change.kind === 'deleted') continue;
+    const base = baseKind === kind && change.kind !== 'added' ? atBase.get(change.basePath ?? change.path) : undefined;
+    changed[kind].push({ kind: baseKind === kind ? change.kind : 'added', base, head: atHead.get(change.path) });
   }
   return {
     policy,
