@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { EXIT, UsageError, type CommandContext } from './commands/context.js';
 import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.js';
@@ -39,22 +37,4 @@ export async function runCli(argv: string[], context: CommandContext): Promise<n
     context.stderr(`incidents ${name}: internal error: ${detail}\nThis is a bug in incidents-as-code, not in your records: please report it with the command you ran (set INCIDENTS_DEBUG=1 for a stack trace).\n`);
     return EXIT.error;
   }
-}
-
-/** True when this module is the program node was started with (not imported by a test). */
-function isMain(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  process.exitCode = await runCli(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  });
 }

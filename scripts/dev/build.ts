@@ -1,24 +1,46 @@
 /**
- * Bundles the CLI into one JavaScript file, dist/incidents.js: the package's `incidents` bin and
- * what workflows run (no TypeScript compile at start-up). `npm ci` runs it through `prepare`.
+ * Bundles the entry points into single JavaScript files, so nothing compiles TypeScript at start-up:
+ * dist/incidents.js, the package's `incidents` bin (built by `npm ci` through `prepare`), and
+ * dist/action.js, the GitHub Action's main, which is committed so a workflow needs no install:
+ * `npm run build`, then commit it.
  */
-import { chmod } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BUNDLE = `${ROOT}dist/incidents.js`;
 
-await build({
-  entryPoints: [`${ROOT}scripts/cli.ts`],
-  outfile: BUNDLE,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Bundled CommonJS dependencies call require(); ESM output has none unless we make one.
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
-});
-await chmod(BUNDLE, 0o755);
+/** Each bundle: its entry point and its output file. */
+export const BUNDLES = [
+  { name: 'incidents', entry: `${ROOT}scripts/bin.ts`, outfile: `${ROOT}dist/incidents.js` },
+  { name: 'action', entry: `${ROOT}scripts/action.ts`, outfile: `${ROOT}dist/action.js` },
+] as const;
+
+/** The text of a bundle, built in memory, the same bytes on every machine. */
+export async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies call require(); ESM output has none unless we make one.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+// `build.ts [name…]` builds the bundles named (all by default). `npm ci` builds only the bin, so the
+// committed dist/action.js is what the freshness test compares the sources with.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const names = process.argv.slice(2);
+  await mkdir(`${ROOT}dist`, { recursive: true });
+  for (const { entry, outfile } of BUNDLES.filter(({ name }) => names.length === 0 || names.includes(name))) {
+    await writeFile(outfile, await bundle(entry));
+    await chmod(outfile, 0o755);
+  }
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+
+/** The commands a workflow may run through the Action; new and update are for people. */
+export const ACTION_COMMANDS = ['validate', 'check-pr'] as const;
+
+/**
+ * Turns the Action's inputs, as Actions passes them (INPUT_COMMAND, INPUT_ROOT, INPUT_GITHUB-TOKEN),
+ * into a CLI invocation reporting with `--format github` and its environment, or says what is
+ * wrong with them. check-pr takes its base and head from the event's pull request.
+ */
+export function readActionInputs(env: Readonly<Record<string, string | undefined>>): { argv: string[]; env: Record<string, string | undefined> } | { error: string } {
+  const command = env.INPUT_COMMAND?.trim() || 'validate';
+  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
+    return { error: `The input command is "${command}": expected one of ${ACTION_COMMANDS.join(', ')}` };
+  }
+  const argv = [command, '--root', env.INPUT_ROOT?.trim() || '.', '--format', 'github'];
+  const commandEnv = { ...env, GITHUB_TOKEN: env['INPUT_GITHUB-TOKEN'] || env.GITHUB_TOKEN };
+  if (command !== 'check-pr') return { argv, env: commandEnv };
+  const refs = pullRequestRefs(env.GITHUB_EVENT_PATH);
+  if (!refs) return { error: 'check-pr runs on pull_request and pull_request_review events, and this event has no pull request' };
+  return { argv: [...argv, '--base', refs.base, '--head', refs.head], env: commandEnv };
+}
+
+/** The base and head commits of the event's pull request. */
+function pullRequestRefs(eventPath: string | undefined): { base: string; head: string } | undefined {
+  try {
+    const event = JSON.parse(readFileSync(eventPath ?? '', 'utf8')) as { pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } } };
+    const base = event.pull_request?.base?.sha;
+    const head = event.pull_request?.head?.sha;
+    return typeof base === 'string' && typeof head === 'string' ? { base, head } : undefined;
+  } catch {
+    return undefined;
+  }
+}
