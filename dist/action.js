@@ -3375,7 +3375,7 @@ var require_to_file = __commonJS({
   "node_modules/gray-matter/lib/to-file.js"(exports2, module2) {
     "use strict";
     var typeOf = require_kind_of();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var utils = require_utils();
     module2.exports = function(file) {
       if (typeOf(file) !== "object") {
@@ -3394,7 +3394,7 @@ var require_to_file = __commonJS({
         if (options2 && options2.language) {
           file.language = options2.language;
         }
-        return stringify(file, data, options2);
+        return stringify2(file, data, options2);
       });
       file.content = utils.toString(file.content);
       file.isEmpty = false;
@@ -3428,7 +3428,7 @@ var require_gray_matter = __commonJS({
     var fs = __require("fs");
     var sections = require_section_matter();
     var defaults = require_defaults();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var excerpt = require_excerpt();
     var engines2 = require_engines();
     var toFile = require_to_file();
@@ -3506,7 +3506,7 @@ var require_gray_matter = __commonJS({
     matter2.engines = engines2;
     matter2.stringify = function(file, data, options2) {
       if (typeof file === "string") file = matter2(file, options2);
-      return stringify(file, data, options2);
+      return stringify2(file, data, options2);
     };
     matter2.read = function(filepath, options2) {
       const str2 = fs.readFileSync(filepath, "utf8");
@@ -3550,10 +3550,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -3574,7 +3574,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3586,11 +3586,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isScalar = isScalar3;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -5007,7 +5007,7 @@ var require_stringify2 = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -5036,7 +5036,7 @@ var require_stringify2 = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -5046,7 +5046,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify2();
+    var stringify2 = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -5068,7 +5068,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -5120,7 +5120,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -5261,7 +5261,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge2();
-    var stringify = require_stringify2();
+    var stringify2 = require_stringify2();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value }) {
@@ -5297,7 +5297,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -5364,12 +5364,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify2();
+    var stringify2 = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options2);
+      const stringify3 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5394,7 +5394,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
         if (comment3)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment3));
         if (chompKeep && comment3)
@@ -5461,7 +5461,7 @@ ${indent}${line}` : "\n";
         }
         if (comment2)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null);
+        let str2 = stringify2.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -6822,7 +6822,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify2();
+    var stringify2 = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
       const lines = [];
@@ -6837,7 +6837,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options2);
+      const ctx = stringify2.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -6859,7 +6859,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -6867,7 +6867,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -7698,9 +7698,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -7736,7 +7736,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -7776,7 +7776,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -7799,7 +7799,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -7831,7 +7831,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map4 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -7847,7 +7847,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -9003,7 +9003,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -9056,7 +9056,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -9134,7 +9134,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -9218,7 +9218,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -10748,7 +10748,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
+    function parseDocument3(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -10774,7 +10774,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument2(src, options2);
+      const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -10786,7 +10786,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify(value, replacer, options2) {
+    function stringify2(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -10810,8 +10810,8 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument2;
-    exports2.stringify = stringify;
+    exports2.parseDocument = parseDocument3;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -11086,10 +11086,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x) {
+    function stringify2(x) {
       return new _Code(safeStringify(x));
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -13909,7 +13909,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root2, ref);
+      let _sch = resolve5.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13936,7 +13936,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root2, ref) {
+    function resolve5(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14800,7 +14800,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options2) {
+    function resolve5(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14836,50 +14836,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize2(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options2, skipNormalization) {
+    function resolveComponent(base, relative4, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse5(serialize2(base, options2), options2);
-        relative2 = parse5(serialize2(relative2, options2), options2);
+        relative4 = parse5(serialize2(relative4, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options2.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative2.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -14887,7 +14887,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -15191,7 +15191,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -17877,7 +17877,7 @@ var require_discriminator = __commonJS({
       error,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -17886,7 +17886,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -17914,8 +17914,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -19457,8 +19457,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -19669,15 +19669,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve3, returned, task;
+          var args, cb, error, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -19692,13 +19692,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -19897,7 +19897,7 @@ var require_light = __commonJS({
       var Batcher_1 = Batcher;
       var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice2 = [].splice;
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice3 = [].splice;
       NUM_PRIORITIES$1 = 10;
       DEFAULT_PRIORITY$1 = 5;
       parser$5 = parser;
@@ -20099,14 +20099,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve5();
                     }
                   });
                 }
@@ -20192,16 +20192,16 @@ var require_light = __commonJS({
           submit(...args) {
             var cb, fn, job, options2, ref, ref1, task;
             if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice2.call(args, -1);
+              ref = args, [fn, ...args] = ref, [cb] = splice3.call(args, -1);
               options2 = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice2.call(args, -1);
+              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice3.call(args, -1);
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -27572,6 +27572,7 @@ var IMPLIED_TIMESTAMP = {
   monitoring: "mitigated_at",
   resolved: "resolved_at",
   closed: "closed_at",
+  in_progress: "started_at",
   completed: "resolved_at"
 };
 var APPROVAL_STATUSES = ["resolved", "closed"];
@@ -30048,9 +30049,9 @@ function initializeContent(effects) {
   }
   function paragraphInitial(code19) {
     effects.enter("paragraph");
-    return lineStart(code19);
+    return lineStart2(code19);
   }
-  function lineStart(code19) {
+  function lineStart2(code19) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous2
@@ -30071,7 +30072,7 @@ function initializeContent(effects) {
     if (markdownLineEnding(code19)) {
       effects.consume(code19);
       effects.exit("chunkText");
-      return lineStart;
+      return lineStart2;
     }
     effects.consume(code19);
     return data;
@@ -30385,10 +30386,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve3 = constructs2[index2].resolveAll;
-    if (resolve3 && !called.includes(resolve3)) {
-      events = resolve3(events, context);
-      called.push(resolve3);
+    const resolve5 = constructs2[index2].resolveAll;
+    if (resolve5 && !called.includes(resolve5)) {
+      events = resolve5(events, context);
+      called.push(resolve5);
     }
   }
   return events;
@@ -37974,7 +37975,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve3, reject) {
+    function executor(resolve5, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -38005,8 +38006,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve3) {
-          resolve3(file2);
+        } else if (resolve5) {
+          resolve5(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -38108,7 +38109,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve3, reject) {
+    function executor(resolve5, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -38122,8 +38123,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve3) {
-          resolve3(resultingTree);
+        } else if (resolve5) {
+          resolve5(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -39914,13 +39915,28 @@ function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
+function checkRecordEdit(config, others, edited, base) {
+  const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
+  const head = records.incidents.find((record) => record.path === edited.path);
+  const pullRequest = {
+    policy: config,
+    head: records,
+    incidents: head ? [{ kind: base ? "modified" : "added", base, head }] : [],
+    knownErrors: [],
+    postmortems: [],
+    deleted: [],
+    reviews: { known: false, reason: "a review gives it" }
+  };
+  const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
+  return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
+}
 
 // scripts/io/git.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
 };
 function runGit(root2, args, input) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = spawn("git", args, { cwd: root2, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
     const stdout = [];
     let stderr = "";
@@ -39928,7 +39944,7 @@ function runGit(root2, args, input) {
     child.stderr.on("data", (chunk) => stderr += chunk.toString());
     child.on("error", (error) => reject(new GitError(`git could not be run (${error.message}): install git, or run check-pr in a git checkout`, { cause: error })));
     child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve3({ code: code19, stdout: Buffer.concat(stdout) });
+      if (code19 === 0 || code19 === 1) resolve5({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
     });
     child.stdin.end(input);
@@ -44644,15 +44660,360 @@ ${formatSummary("incidents check-pr", findings)}`);
   }
 }
 
+// scripts/commands/new.ts
+import { writeFile } from "node:fs/promises";
+import { join as join3, relative, resolve as resolve2 } from "node:path";
+
+// scripts/core/edit-frontmatter.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var KEY_ORDER = Object.keys(incident_schema_default.properties);
+function yamlScalar(value) {
+  const text4 = (0, import_yaml2.stringify)(value, { lineWidth: 0 }).trimEnd();
+  return text4.includes("\n") ? JSON.stringify(value) : text4;
+}
+function readFrontmatter(text4) {
+  const opening = /^---\r?\n/.exec(text4);
+  const closing = opening ? /^---[ \t]*$/m.exec(text4.slice(opening[0].length)) : null;
+  if (!opening || !closing) throw new Error("the file has no frontmatter between --- lines");
+  const offset = opening[0].length;
+  const document3 = (0, import_yaml2.parseDocument)(text4.slice(offset, offset + closing.index), { keepSourceTokens: true });
+  return { offset, document: document3, eol: opening[0].endsWith("\r\n") ? "\r\n" : "\n" };
+}
+function splice2(text4, start2, end, insert) {
+  return `${text4.slice(0, start2)}${insert}${text4.slice(end)}`;
+}
+function lineStart(text4, offset) {
+  return text4.lastIndexOf("\n", offset - 1) + 1;
+}
+function pairOf(map4, key) {
+  if (!(0, import_yaml2.isMap)(map4)) return void 0;
+  return map4.items.find((pair2) => (0, import_yaml2.isScalar)(pair2.key) && pair2.key.value === key);
+}
+function setKey(text4, path, value) {
+  const { offset, document: document3, eol: eol2 } = readFrontmatter(text4);
+  const [first, second] = path;
+  const parentPair = second === void 0 ? void 0 : pairOf(document3.contents, first);
+  if (second !== void 0 && !(0, import_yaml2.isMap)(parentPair?.value)) {
+    if (value === null) return text4;
+    return insertTopLevelKey(text4, offset, document3, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`, eol2);
+  }
+  const map4 = second === void 0 ? document3.contents : parentPair.value;
+  if (!(0, import_yaml2.isMap)(map4)) throw new Error("the frontmatter is not a map of keys");
+  const key = second ?? first;
+  const pair2 = pairOf(map4, key);
+  if (!pair2) {
+    if (value === null) return text4;
+    if (second === void 0) return insertTopLevelKey(text4, offset, document3, key, `${key}: ${yamlScalar(value)}`, eol2);
+    if (map4.flow) throw new Error(`${first} is written on one line ({\u2026}): write it as a block to add ${key}`);
+    const start2 = offset + map4.range[0];
+    const end = offset + map4.range[1];
+    const indent = " ".repeat(start2 - lineStart(text4, start2));
+    return splice2(text4, end, end, `${text4[end - 1] === "\n" ? "" : eol2}${indent}${key}: ${yamlScalar(value)}${eol2}`);
+  }
+  const keyEnd = offset + pair2.key.range[1] + 1;
+  const valueRange = pair2.value?.range;
+  const isEmpty = !valueRange || (0, import_yaml2.isScalar)(pair2.value) && pair2.value.value === null;
+  if (value === null) return isEmpty ? text4 : splice2(text4, keyEnd, offset + valueRange[1], "");
+  if (isEmpty) return splice2(text4, keyEnd, keyEnd, ` ${yamlScalar(value)}`);
+  if ((0, import_yaml2.isScalar)(pair2.value) && pair2.value.value === value) return text4;
+  return splice2(text4, offset + valueRange[0], offset + valueRange[1], yamlScalar(value));
+}
+function insertTopLevelKey(text4, offset, document3, key, lines, eol2) {
+  const rank = KEY_ORDER.indexOf(key);
+  const next = (0, import_yaml2.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml2.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
+  if (!next) {
+    const end = offset + document3.range[1];
+    const atLineStart = end === 0 || text4[end - 1] === "\n";
+    return splice2(text4, end, end, `${atLineStart ? "" : eol2}${lines}${eol2}`);
+  }
+  let at = lineStart(text4, offset + next.key.range[0]);
+  while (at > offset) {
+    const above = lineStart(text4, at - 1);
+    if (!text4.slice(above, at).trimStart().startsWith("#")) break;
+    at = above;
+  }
+  return splice2(text4, at, at, `${lines}${eol2}`);
+}
+function setItemKey(text4, list4, id, key, value) {
+  const { offset, document: document3 } = readFrontmatter(text4);
+  const sequence = pairOf(document3.contents, list4)?.value;
+  const item = (0, import_yaml2.isSeq)(sequence) ? sequence.items.find((candidate) => pairOf(candidate, "id")?.value?.toJSON() === id) : void 0;
+  const pair2 = pairOf(item, key);
+  if (!pair2?.value?.range) throw new Error(`${list4} has no item with id ${id} and a ${key}`);
+  if ((0, import_yaml2.isScalar)(pair2.value) && pair2.value.value === value) return text4;
+  return splice2(text4, offset + pair2.value.range[0], offset + pair2.value.range[1], yamlScalar(value));
+}
+function appendItem(text4, list4, entries) {
+  const { offset, document: document3, eol: eol2 } = readFrontmatter(text4);
+  const sequence = pairOf(document3.contents, list4)?.value;
+  if (!(0, import_yaml2.isSeq)(sequence) || sequence.flow || sequence.items.length === 0) throw new Error(`${list4} is not a block list (one "- " item per line): write it that way to add to it`);
+  const last = sequence.items.at(-1);
+  const itemStart = offset + last.range[0];
+  const prefix = text4.slice(lineStart(text4, itemStart), itemStart);
+  const indent = " ".repeat(prefix.length);
+  const lines = entries.map(([key, value], index2) => `${index2 === 0 ? prefix : indent}${key}: ${yamlScalar(value)}`);
+  const end = offset + sequence.range[1];
+  const atLineStart = text4[end - 1] === "\n";
+  return splice2(text4, end, end, `${atLineStart ? "" : eol2}${lines.join(eol2)}${eol2}`);
+}
+
+// scripts/core/new-record.ts
+function nextIncidentId(takenIds, year) {
+  const numbers = takenIds.filter((id) => id.startsWith(`INC-${year}-`)).map((id) => Number(id.slice(9, 13)));
+  const next = Math.max(0, ...numbers) + 1;
+  if (next > 9999) throw new Error(`INC-${year} has no free id left: ids run to INC-${year}-9999`);
+  return `INC-${year}-${String(next).padStart(4, "0")}`;
+}
+function newRecordText(id, record, config) {
+  const maintenance = record.type === "maintenance";
+  const status = maintenance ? "scheduled" : "reported";
+  const serviceStatus = maintenance ? "under_maintenance" : "degraded_performance";
+  const message = record.message ?? (maintenance ? `Planned maintenance: ${record.title}.` : `We are looking into this: ${record.title}.`);
+  const lines = [
+    "---",
+    `id: ${id}`,
+    `title: ${yamlScalar(record.title)}`,
+    `type: ${record.type}`,
+    `status: ${status}`,
+    `impact: ${record.impact}`,
+    `urgency: ${record.urgency}`,
+    `priority: ${config.priority_matrix[record.impact][record.urgency]}`,
+    "services:",
+    ...record.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
+    `visibility: ${record.visibility}`,
+    `reported_at: ${record.at}`,
+    ...maintenance ? [`scheduled_for: ${yamlScalar(record.scheduledFor ?? "")}`, `scheduled_until: ${yamlScalar(record.scheduledUntil ?? "")}`] : [],
+    "updates:",
+    `  - at: ${record.at}`,
+    `    status: ${status}`,
+    `    message: ${yamlScalar(message)}`,
+    "---",
+    "Working notes (internal, never published).",
+    ""
+  ];
+  return lines.join("\n");
+}
+
+// scripts/commands/read-config.ts
+async function readRepositoryWithConfig(command, root2, format, context) {
+  const files = await readRepository(root2);
+  const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
+  if (unreadable.length > 0) {
+    await reportFindings(command, format, unreadable, context);
+    return void 0;
+  }
+  if (!files.config) throw new UsageError(`incidents ${command}: no ${CONFIG_FILE} in ${root2}: run it in an incident repository, or name one with --root DIR`);
+  const { config, findings } = checkConfig(files.config);
+  if (!config) {
+    await reportFindings(command, format, findings, context);
+    context.stderr(`${CONFIG_FILE} is not valid: fix it first.
+`);
+    return void 0;
+  }
+  return { config: config.data, files };
+}
+
+// scripts/commands/record-options.ts
+var SERVICE_STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
+function oneOf(command, option, value, allowed) {
+  if (allowed.includes(value)) return value;
+  const guess2 = closestMatch(value, allowed);
+  throw new UsageError(`incidents ${command}: --${option} ${value} is not one of ${allowed.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`);
+}
+function timestampOption(command, option, value, now) {
+  if (value === void 0) return now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  if (!isTimestamp(value)) throw new UsageError(`incidents ${command}: --${option} ${value} ${describeBadTimestamp(value)}`);
+  return value;
+}
+function serviceOptions(command, values, config, statusRequired) {
+  const ids = config.services.map((service) => service.id);
+  return values.map((value) => {
+    const [id = "", status, ...rest] = value.split("=");
+    if (!ids.includes(id)) {
+      const guess2 = closestMatch(id, ids);
+      throw new UsageError(`incidents ${command}: --service ${value}: ${id || "(empty)"} is not a service in the config${guess2 ? ` (did you mean ${guess2}?)` : `: expected one of ${ids.join(", ")}`}`);
+    }
+    if (rest.length > 0 || statusRequired && status === void 0) throw new UsageError(`incidents ${command}: --service ${value}: expected ID=STATUS, e.g. ${id}=operational`);
+    return { id, ...status === void 0 ? {} : { status: oneOf(command, "service", status, SERVICE_STATUSES) } };
+  });
+}
+
+// scripts/commands/new.ts
+var NEW_USAGE = "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR]";
+var LEVELS = ["high", "medium", "low"];
+async function newCommand(args, context) {
+  const { values } = parseOptions("new", args, {
+    title: { type: "string" },
+    service: { type: "string", multiple: true },
+    impact: { type: "string" },
+    urgency: { type: "string" },
+    type: { type: "string" },
+    at: { type: "string" },
+    message: { type: "string" },
+    visibility: { type: "string" },
+    "scheduled-for": { type: "string" },
+    "scheduled-until": { type: "string" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
+  const format = toFormat("new", values.format);
+  const missing = ["title", "service", "impact", "urgency"].filter((option) => values[option] === void 0);
+  if (missing.length > 0) throw new UsageError(`incidents new: ${missing.map((option) => `--${option}`).join(", ")} ${missing.length === 1 ? "is" : "are"} needed`);
+  const type = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance"]);
+  if (type === "maintenance" && (!values["scheduled-for"] || !values["scheduled-until"])) throw new UsageError("incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME");
+  const root2 = resolve2(context.cwd, values.root ?? ".");
+  const repository = await readRepositoryWithConfig("new", root2, format, context);
+  if (!repository) return EXIT.error;
+  const now = /* @__PURE__ */ new Date();
+  const record = {
+    type,
+    title: values.title,
+    impact: oneOf("new", "impact", values.impact, LEVELS),
+    urgency: oneOf("new", "urgency", values.urgency, LEVELS),
+    services: serviceOptions("new", values.service, repository.config, false),
+    visibility: oneOf("new", "visibility", values.visibility ?? "public", ["public", "internal"]),
+    at: timestampOption("new", "at", values.at, now),
+    message: values.message,
+    scheduledFor: values["scheduled-for"] && timestampOption("new", "scheduled-for", values["scheduled-for"], now),
+    scheduledUntil: values["scheduled-until"] && timestampOption("new", "scheduled-until", values["scheduled-until"], now)
+  };
+  const taken = repository.files.records.flatMap(({ path }) => /^incidents\/(INC-\d{4}-\d{4})/.exec(path)?.[1] ?? []);
+  const id = nextIncidentId(taken, record.at.slice(0, 4));
+  const file = { path: `incidents/${id}.md`, text: newRecordText(id, record, repository.config) };
+  const findings = checkRecordEdit(repository.config, repository.files.records, file).map(
+    (finding) => finding.rule === "lifecycle/known-error-match" ? { ...finding, severity: "warning" } : finding
+  );
+  if (hasErrors(findings)) {
+    await reportFindings("new", format, findings, context);
+    context.stderr(`Nothing was written: ${file.path} would not be valid.
+`);
+    return EXIT.error;
+  }
+  await writeFile(join3(root2, file.path), file.text, { flag: "wx" });
+  if (findings.length > 0) await reportFindings("new", format, findings, format === "text" ? { ...context, stdout: context.stderr } : context);
+  context.stdout(`${relative(context.cwd, join3(root2, file.path))}
+`);
+  return EXIT.clean;
+}
+
+// scripts/commands/update.ts
+import { rename, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+
+// scripts/core/update-record.ts
+function updateRecord(text4, record, update) {
+  const from = record.status;
+  const to = update.status;
+  const transition = checkTransition(from, to);
+  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
+  const missing = (message) => ({ ok: false, refused: "missing", message });
+  const fields = [[["status"], to]];
+  const reasonKey = to === "on_hold" ? "hold_reason" : to === "cancelled" ? "cancel_reason" : from === "resolved" && to !== "closed" ? "reopen_reason" : void 0;
+  if (reasonKey && from !== to) {
+    if (!update.reason) return missing(`Entering ${to} from ${from} needs a reason: pass --reason (it becomes ${reasonKey})`);
+    fields.push([[reasonKey], update.reason]);
+  }
+  if (reasonKey === "reopen_reason" && from !== to) fields.push([["resolved_at"], null]);
+  if (from === "on_hold" && to !== "on_hold") fields.push([["hold_reason"], null]);
+  if (to === "cancelled" && update.reason) {
+    const needed = CANCEL_REASON_FIELDS[update.reason];
+    const value = needed === "known_error" ? update.knownError : needed === "duplicate_of" ? update.duplicateOf : void 0;
+    if (needed && !value && !record[needed]) return missing(`cancel_reason ${update.reason} needs ${needed}: pass --${needed.replace("_", "-")}`);
+    if (needed && value) fields.push([[needed], value]);
+  }
+  if (STATUS_FIELDS[to].needs.includes("resolution") && !record.resolution) {
+    if (!update.resolution) return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
+    fields.push([["resolution", "code"], update.resolution.code], [["resolution", "summary"], update.resolution.summary]);
+  }
+  if (from !== to) {
+    const timestamps = new Set([IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter((key) => key !== void 0 && TIMESTAMP_ORDER[record.type].includes(key)));
+    for (const key of timestamps) if (record[key] === void 0) fields.push([[key], update.at]);
+  }
+  let edited = text4;
+  for (const [path, value] of fields) edited = setKey(edited, path, value);
+  const listed = new Set(record.services.map((service) => service.id));
+  for (const service of update.services) {
+    edited = listed.has(service.id) ? setItemKey(edited, "services", service.id, "status", service.status) : appendItem(edited, "services", [["id", service.id], ["status", service.status]]);
+  }
+  edited = appendItem(edited, "updates", [["at", update.at], ["status", to], ["message", update.message]]);
+  return { ok: true, text: edited };
+}
+
+// scripts/commands/update.ts
+var UPDATE_USAGE = "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]";
+async function updateCommand(args, context) {
+  const { values, positionals } = parseOptions(
+    "update",
+    args,
+    {
+      status: { type: "string" },
+      message: { type: "string" },
+      service: { type: "string", multiple: true },
+      at: { type: "string" },
+      reason: { type: "string" },
+      resolution: { type: "string" },
+      summary: { type: "string" },
+      "known-error": { type: "string" },
+      "duplicate-of": { type: "string" },
+      root: { type: "string" },
+      format: { type: "string" }
+    },
+    true
+  );
+  const format = toFormat("update", values.format);
+  const [id, ...extra] = positionals;
+  if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "\u2026"');
+  if (!values.status || !values.message?.trim()) throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
+  if (values.resolution === void 0 !== (values.summary === void 0)) throw new UsageError("incidents update: --resolution CODE and --summary TEXT go together");
+  const root2 = resolve3(context.cwd, values.root ?? ".");
+  const repository = await readRepositoryWithConfig("update", root2, format, context);
+  if (!repository) return EXIT.error;
+  const file = repository.files.records.find(({ path: path2 }) => path2 === `incidents/${id}.md` || path2.startsWith(`incidents/${id}-`) && !path2.endsWith(".postmortem.md"));
+  if (!file) throw new UsageError(`incidents update: there is no incidents/${id}.md (or ${id}-slug.md) in ${root2}`);
+  const parsed = parseValidRecord(file);
+  if (!parsed.record) {
+    await reportFindings("update", format, parsed.findings, context);
+    context.stderr(`${file.path} has errors: fix them first, then update it.
+`);
+    return EXIT.findings;
+  }
+  const before = parsed.record;
+  const result = updateRecord(file.text, before.data, {
+    status: oneOf("update", "status", values.status, STATUSES[before.data.type]),
+    message: values.message,
+    at: timestampOption("update", "at", values.at, /* @__PURE__ */ new Date()),
+    services: serviceOptions("update", values.service ?? [], repository.config, true),
+    reason: values.reason,
+    resolution: values.resolution === void 0 ? void 0 : { code: values.resolution, summary: values.summary },
+    knownError: values["known-error"],
+    duplicateOf: values["duplicate-of"]
+  });
+  if (!result.ok && result.refused === "missing") throw new UsageError(`incidents update: ${result.message}`);
+  const findings = result.ok ? checkRecordEdit(repository.config, repository.files.records, { path: file.path, text: result.text }, before) : [findingAt(before, ["status"], "lifecycle/transition", result.message)];
+  if (!result.ok || hasErrors(findings)) {
+    await reportFindings("update", format, findings, context);
+    context.stderr(`Nothing was written: ${file.path} is as it was.
+`);
+    return EXIT.findings;
+  }
+  const path = join4(root2, file.path);
+  await writeFile2(`${path}.tmp`, result.text);
+  await rename(`${path}.tmp`, path);
+  if (findings.length > 0) await reportFindings("update", format, findings, format === "text" ? { ...context, stdout: context.stderr } : context);
+  context.stdout(`${relative2(context.cwd, path)}: ${before.data.status} \u2192 ${values.status}
+`);
+  return EXIT.clean;
+}
+
 // scripts/commands/validate.ts
-import { isAbsolute, relative, resolve as resolve2 } from "node:path";
+import { isAbsolute, relative as relative3, resolve as resolve4 } from "node:path";
 import { existsSync } from "node:fs";
 var VALIDATE_USAGE = "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]";
 async function validateCommand(args, context) {
   const { values, positionals } = parseOptions("validate", args, { root: { type: "string" }, format: { type: "string" } }, true);
   const format = toFormat("validate", values.format);
-  const root2 = resolve2(context.cwd, values.root ?? ".");
-  const inPaths = pathFilter(root2, positionals.map((path) => resolve2(context.cwd, path)));
+  const root2 = resolve4(context.cwd, values.root ?? ".");
+  const inPaths = pathFilter(root2, positionals.map((path) => resolve4(context.cwd, path)));
   const files = await readRepository(root2);
   const configUnreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (configUnreadable.length > 0) {
@@ -44678,7 +45039,7 @@ async function validateCommand(args, context) {
 }
 function pathFilter(root2, paths) {
   const prefixes = paths.map((path) => {
-    const inside = relative(root2, path).replaceAll("\\", "/");
+    const inside = relative3(root2, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root2}`);
     if (!existsSync(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
@@ -44692,7 +45053,9 @@ function pathFilter(root2, paths) {
 // scripts/cli.ts
 var COMMANDS = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
-  "check-pr": { usage: CHECK_PR_USAGE, run: checkPrCommand }
+  "check-pr": { usage: CHECK_PR_USAGE, run: checkPrCommand },
+  new: { usage: NEW_USAGE, run: newCommand },
+  update: { usage: UPDATE_USAGE, run: updateCommand }
 };
 var USAGE = `Usage: incidents <command> [options]
 

@@ -1,10 +1,14 @@
 import { EXIT, UsageError, type CommandContext } from './commands/context.js';
 import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
+import { NEW_USAGE, newCommand } from './commands/new.js';
+import { UPDATE_USAGE, updateCommand } from './commands/update.js';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.js';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[], context: CommandContext) => Promise<number> }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
   'check-pr': { usage: CHECK_PR_USAGE, run: checkPrCommand },
+  new: { usage: NEW_USAGE, run: newCommand },
+  update: { usage: UPDATE_USAGE, run: updateCommand },
 };
 
 const USAGE = `Usage: incidents <command> [options]

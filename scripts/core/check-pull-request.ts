@@ -5,8 +5,8 @@ import type { FileChange, PullRequest, RecordChange } from './pull-request.js';
 import type { ValidRecord } from './record-set.js';
 import { CHANGE_RULES } from './rules/index.js';
 import { lifecycleApproval, needingApproval } from './rules/lifecycle-approval.js';
-import type { Config } from './types.js';
-import { checkConfig, checkRepository, parseValidRecord, type TextFile } from './validate.js';
+import type { Config, Incident } from './types.js';
+import { checkConfig, checkRecords, checkRepository, parseValidRecord, type TextFile } from './validate.js';
 
 /** What the gate reads of a pull request: both ends' files, what git says changed, and the reviews. */
 export interface PullRequestFiles {
@@ -73,4 +73,26 @@ function toPullRequest(files: PullRequestFiles, head: PullRequest['head'], polic
 function approvedOf(pullRequest: PullRequest, findings: readonly Finding[]): boolean | null {
   if (needingApproval(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === 'error');
+}
+
+/**
+ * The findings of one record file written by `incidents new` or `update`: validate's, with the
+ * edited file among the others, and the gate's change rules against its earlier version, so the
+ * command gives the messages the pull request would. Only the approval is left to the review.
+ * @param base the record before the edit; undefined for a new record
+ */
+export function checkRecordEdit(config: Config, others: readonly TextFile[], edited: TextFile, base?: ValidRecord<Incident>): Finding[] {
+  const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
+  const head = records.incidents.find((record) => record.path === edited.path);
+  const pullRequest: PullRequest = {
+    policy: config,
+    head: records,
+    incidents: head ? [{ kind: base ? 'modified' : 'added', base, head }] : [],
+    knownErrors: [],
+    postmortems: [],
+    deleted: [],
+    reviews: { known: false, reason: 'a review gives it' },
+  };
+  const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
+  return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
 }

@@ -92,6 +92,7 @@ export const IMPLIED_TIMESTAMP: Readonly<Partial<Record<RecordStatus, TimestampK
   monitoring: 'mitigated_at',
   resolved: 'resolved_at',
   closed: 'closed_at',
+  in_progress: 'started_at',
   completed: 'resolved_at',
 };
 

@@ -1,0 +1,75 @@
+import { writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { checkRecordEdit } from '../core/check-pull-request.js';
+import { hasErrors } from '../core/findings.js';
+import { newRecordText, nextIncidentId, type NewRecord } from '../core/new-record.js';
+import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { readRepositoryWithConfig } from './read-config.js';
+import { oneOf, serviceOptions, timestampOption } from './record-options.js';
+import { reportFindings } from './report.js';
+
+export const NEW_USAGE =
+  'incidents new --title T --service ID[=STATUS]… --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR]';
+
+const LEVELS = ['high', 'medium', 'low'] as const;
+
+/**
+ * `incidents new`: writes the next free incident id of the year, in its initial state, valid at
+ * once, and prints its path. Nothing is written when the record would not be valid (exit 2).
+ */
+export async function newCommand(args: string[], context: CommandContext): Promise<number> {
+  const { values } = parseOptions('new', args, {
+    title: { type: 'string' },
+    service: { type: 'string', multiple: true },
+    impact: { type: 'string' },
+    urgency: { type: 'string' },
+    type: { type: 'string' },
+    at: { type: 'string' },
+    message: { type: 'string' },
+    visibility: { type: 'string' },
+    'scheduled-for': { type: 'string' },
+    'scheduled-until': { type: 'string' },
+    root: { type: 'string' },
+    format: { type: 'string' },
+  });
+  const format = toFormat('new', values.format);
+  const missing = (['title', 'service', 'impact', 'urgency'] as const).filter((option) => values[option] === undefined);
+  if (missing.length > 0) throw new UsageError(`incidents new: ${missing.map((option) => `--${option}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} needed`);
+  const type = oneOf('new', 'type', values.type ?? 'incident', ['incident', 'maintenance'] as const);
+  if (type === 'maintenance' && (!values['scheduled-for'] || !values['scheduled-until'])) throw new UsageError('incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME');
+  const root = resolve(context.cwd, values.root ?? '.');
+  const repository = await readRepositoryWithConfig('new', root, format, context);
+  if (!repository) return EXIT.error;
+
+  const now = new Date();
+  const record: NewRecord = {
+    type,
+    title: values.title!,
+    impact: oneOf('new', 'impact', values.impact!, LEVELS),
+    urgency: oneOf('new', 'urgency', values.urgency!, LEVELS),
+    services: serviceOptions('new', values.service!, repository.config, false),
+    visibility: oneOf('new', 'visibility', values.visibility ?? 'public', ['public', 'internal'] as const),
+    at: timestampOption('new', 'at', values.at, now),
+    message: values.message,
+    scheduledFor: values['scheduled-for'] && timestampOption('new', 'scheduled-for', values['scheduled-for'], now),
+    scheduledUntil: values['scheduled-until'] && timestampOption('new', 'scheduled-until', values['scheduled-until'], now),
+  };
+  const taken = repository.files.records.flatMap(({ path }) => /^incidents\/(INC-\d{4}-\d{4})/.exec(path)?.[1] ?? []);
+  const id = nextIncidentId(taken, record.at.slice(0, 4));
+  const file = { path: `incidents/${id}.md`, text: newRecordText(id, record, repository.config) };
+
+  // A match with a known error is the gate's to judge: said here as a warning, so it can be dealt with before the pull request.
+  const findings = checkRecordEdit(repository.config, repository.files.records, file).map((finding) =>
+    finding.rule === 'lifecycle/known-error-match' ? { ...finding, severity: 'warning' as const } : finding,
+  );
+  if (hasErrors(findings)) {
+    await reportFindings('new', format, findings, context);
+    context.stderr(`Nothing was written: ${file.path} would not be valid.\n`);
+    return EXIT.error;
+  }
+  await writeFile(join(root, file.path), file.text, { flag: 'wx' });
+  // The path is what stdout carries, for scripts (`git add "$(incidents new …)"`); warnings go to stderr.
+  if (findings.length > 0) await reportFindings('new', format, findings, format === 'text' ? { ...context, stdout: context.stderr } : context);
+  context.stdout(`${relative(context.cwd, join(root, file.path))}\n`);
+  return EXIT.clean;
+}

@@ -1,0 +1,26 @@
+import type { Config } from '../core/types.js';
+import { checkConfig } from '../core/validate.js';
+import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/read-repository.js';
+import { UsageError, type CommandContext, type Format } from './context.js';
+import { reportFindings } from './report.js';
+
+/**
+ * Reads a repository for a command that writes records: its files and its valid config. When the
+ * config is missing, unreadable or invalid, reports why and returns undefined (the command exits 2).
+ */
+export async function readRepositoryWithConfig(command: string, root: string, format: Format, context: CommandContext): Promise<{ config: Config; files: RepositoryFiles } | undefined> {
+  const files = await readRepository(root);
+  const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
+  if (unreadable.length > 0) {
+    await reportFindings(command, format, unreadable, context);
+    return undefined;
+  }
+  if (!files.config) throw new UsageError(`incidents ${command}: no ${CONFIG_FILE} in ${root}: run it in an incident repository, or name one with --root DIR`);
+  const { config, findings } = checkConfig(files.config);
+  if (!config) {
+    await reportFindings(command, format, findings, context);
+    context.stderr(`${CONFIG_FILE} is not valid: fix it first.\n`);
+    return undefined;
+  }
+  return { config: config.data, files };
+}
