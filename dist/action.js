@@ -44921,9 +44921,10 @@ function updateRecord(text4, record, update) {
     if (needed && !value && !record[needed]) return missing(`cancel_reason ${update.reason} needs ${needed}: pass --${needed.replace("_", "-")}`);
     if (needed && value) fields.push([[needed], value]);
   }
-  if (STATUS_FIELDS[to].needs.includes("resolution") && !record.resolution) {
-    if (!update.resolution) return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
+  if (update.resolution) {
     fields.push([["resolution", "code"], update.resolution.code], [["resolution", "summary"], update.resolution.summary]);
+  } else if (STATUS_FIELDS[to].needs.includes("resolution") && !record.resolution) {
+    return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
   }
   if (from !== to) {
     const timestamps = new Set([IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter((key) => key !== void 0 && TIMESTAMP_ORDER[record.type].includes(key)));

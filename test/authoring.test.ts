@@ -162,6 +162,16 @@ update('a reopen clears resolved_at and records the reason', async () => {
   assert.ok(text.includes('\nreopen_reason: The CDN rule came back with the next deploy.\n'));
 });
 
+update('resolving again after a reopen replaces the earlier resolution', async () => {
+  const dir = repository();
+  await incidents(dir, 'update', 'INC-2026-0002', '--status', 'investigating', '--message', 'Slow again.', '--at', '2026-02-02T08:00:00Z', '--reason', 'It came back.');
+  const result = await incidents(dir, 'update', 'INC-2026-0002', '--status', 'resolved', '--message', 'Fast again.', '--at', '2026-02-02T09:00:00Z', '--resolution', 'workaround', '--summary', 'Pinned the old CDN rule.');
+  assert.is(result.code, 0, result.stderr);
+  const text = read(dir, 'incidents/INC-2026-0002.md');
+  assert.ok(text.includes('resolution:\n  code: workaround\n  summary: Pinned the old CDN rule.\n'), text);
+  assert.ok(text.includes('\nresolved_at: 2026-02-02T09:00:00Z\n'));
+});
+
 update('on hold and back: hold_reason is set, then cleared', async () => {
   const dir = repository();
   assert.is((await incidents(dir, 'update', 'INC-2026-0001', '--status', 'on_hold', '--message', 'Waiting for the provider.', '--at', '2026-03-01T10:20:00Z', '--reason', 'awaiting_vendor')).code, 0);
@@ -228,7 +238,7 @@ for (const path of samples) {
   const next = record && TRANSITIONS[record.status].find((status) => status !== 'closed');
   if (!record || !next) continue;
   roundTrip(`${path.slice(ROOT.length)}: moving it on (${record.status} → ${next}) only changes the status line and adds lines`, () => {
-    const result = updateRecord(text, record, { status: next, message: 'Moving on.', at: '2026-12-31T23:00:00Z', services: [], reason: 'awaiting_vendor', resolution: { code: 'fixed', summary: 'Fixed.' } });
+    const result = updateRecord(text, record, { status: next, message: 'Moving on.', at: '2026-12-31T23:00:00Z', services: [], reason: 'awaiting_vendor', resolution: record.resolution ? undefined : { code: 'fixed', summary: 'Fixed.' } });
     assert.ok(result.ok);
     if (!result.ok) return;
     const after = result.text.split('\n');

@@ -46,9 +46,10 @@ export function updateRecord(text: string, record: Incident, update: RecordUpdat
     if (needed && !value && !record[needed]) return missing(`cancel_reason ${update.reason} needs ${needed}: pass --${needed.replace('_', '-')}`);
     if (needed && value) fields.push([[needed], value]);
   }
-  if (STATUS_FIELDS[to].needs.includes('resolution') && !record.resolution) {
-    if (!update.resolution) return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
+  if (update.resolution) {
     fields.push([['resolution', 'code'], update.resolution.code], [['resolution', 'summary'], update.resolution.summary]);
+  } else if (STATUS_FIELDS[to].needs.includes('resolution') && !record.resolution) {
+    return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
   }
   if (from !== to) {
     const timestamps = new Set([IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter((key) => key !== undefined && (TIMESTAMP_ORDER[record.type] as readonly string[]).includes(key)));
