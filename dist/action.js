@@ -13909,7 +13909,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root2, ref);
+      let _sch = resolve6.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a = root2.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13936,7 +13936,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root2, ref) {
+    function resolve6(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14800,7 +14800,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options2) {
+    function resolve6(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -15191,7 +15191,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize: serialize2,
@@ -19457,8 +19457,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -19669,15 +19669,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve5, returned, task;
+          var args, cb, error, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -19692,13 +19692,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -20099,14 +20099,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -20199,9 +20199,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -20612,6 +20612,12 @@ var configCalendar = {
 function parseDuration(duration) {
   const [, hours = "0", minutes = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
   return Number(hours) * 3600 + Number(minutes) * 60;
+}
+function formatSeconds(seconds) {
+  const sign = seconds < 0 ? "-" : "";
+  const minutes = Math.floor(Math.abs(seconds) / 60);
+  const hours = Math.floor(minutes / 60);
+  return `${sign}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes % 60).padStart(2, "0") : minutes % 60}m`;
 }
 
 // scripts/core/rules/config-duration.ts
@@ -30386,10 +30392,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve5 = constructs2[index2].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -37975,7 +37981,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -38006,8 +38012,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve5) {
-          resolve5(file2);
+        } else if (resolve6) {
+          resolve6(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -38109,7 +38115,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -38123,8 +38129,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve5) {
-          resolve5(resultingTree);
+        } else if (resolve6) {
+          resolve6(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -39936,7 +39942,7 @@ import { spawn } from "node:child_process";
 var GitError = class extends Error {
 };
 function runGit(root2, args, input) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const child = spawn("git", args, { cwd: root2, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
     const stdout = [];
     let stderr = "";
@@ -39944,7 +39950,7 @@ function runGit(root2, args, input) {
     child.stderr.on("data", (chunk) => stderr += chunk.toString());
     child.on("error", (error) => reject(new GitError(`git could not be run (${error.message}): install git, or run check-pr in a git checkout`, { cause: error })));
     child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve5({ code: code19, stdout: Buffer.concat(stdout) });
+      if (code19 === 0 || code19 === 1) resolve6({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
     });
     child.stdin.end(input);
@@ -44896,9 +44902,284 @@ async function newCommand(args, context) {
   return EXIT.clean;
 }
 
+// scripts/commands/sla.ts
+import { appendFile as appendFile2 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+
+// scripts/core/calendar.ts
+function workingCalendar(config, name = "24x7") {
+  const calendar = config.calendars?.[name];
+  if (name === "24x7" || !calendar) return { kind: "24x7" };
+  const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+  return {
+    kind: "business",
+    timeZone: calendar.time_zone,
+    hours: days.map((day) => (calendar.hours[day] ?? []).map((interval) => interval.split("-").map(toMinutes))),
+    holidays: new Set(calendar.holidays ?? [])
+  };
+}
+function toMinutes(time) {
+  const [hours = 0, minutes = 0] = time.split(":").map(Number);
+  return hours * 60 + minutes;
+}
+var MAX_DAYS = 3660;
+function workingMillis(calendar, from, to) {
+  if (to <= from) return 0;
+  if (calendar.kind === "24x7") return to - from;
+  let total = 0;
+  for (const [start2, end] of workingIntervals(calendar, from)) {
+    if (start2 >= to) break;
+    total += Math.max(0, Math.min(end, to) - Math.max(start2, from));
+  }
+  return total;
+}
+function addWorkingMillis(calendar, from, amount) {
+  if (calendar.kind === "24x7") return from + amount;
+  let left = amount;
+  for (const [start2, end] of workingIntervals(calendar, from)) {
+    const usable = Math.max(0, end - Math.max(start2, from));
+    if (usable >= left && end > from) return Math.max(start2, from) + left;
+    left -= usable;
+  }
+  return void 0;
+}
+function* workingIntervals(calendar, from) {
+  let { year, month, day } = localDate(calendar.timeZone, from);
+  for (let count = 0; count < MAX_DAYS; count++) {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    const iso = date.toISOString().slice(0, 10);
+    if (!calendar.holidays.has(iso) && !calendar.holidays.has(iso.slice(5))) {
+      for (const [start2, end] of calendar.hours[date.getUTCDay()]) {
+        yield [toInstant(calendar.timeZone, iso, start2), toInstant(calendar.timeZone, iso, end)];
+      }
+    }
+    const next = new Date(Date.UTC(year, month - 1, day + 1));
+    [year, month, day] = [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
+  }
+}
+var formatters = /* @__PURE__ */ new Map();
+function wallClock(timeZone, instant) {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    formatters.set(timeZone, formatter);
+  }
+  const fields = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  return { year: fields.year, month: fields.month, day: fields.day, hour: fields.hour, minute: fields.minute, second: fields.second };
+}
+function localDate(timeZone, instant) {
+  const { year, month, day } = wallClock(timeZone, instant);
+  return { year, month, day };
+}
+function offsetAt(timeZone, instant) {
+  const wall = wallClock(timeZone, instant);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1e3) * 1e3;
+}
+function toInstant(timeZone, isoDate, minutes) {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const wall = Date.UTC(year, month - 1, day, 0, minutes);
+  const before = wall - offsetAt(timeZone, wall - 12 * 36e5);
+  const after = wall - offsetAt(timeZone, wall + 12 * 36e5);
+  const valid = [before, after].filter((instant) => instant + offsetAt(timeZone, instant) === wall);
+  return valid.length > 0 ? Math.min(...valid) : before;
+}
+function formatInZone(instant, timeZone) {
+  const wall = wallClock(timeZone, instant);
+  const offset = Math.round(offsetAt(timeZone, instant) / 6e4);
+  const pad = (value, length = 2) => String(value).padStart(length, "0");
+  const zone = offset === 0 ? "Z" : `${offset < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${zone}`;
+}
+
+// scripts/core/sla.ts
+function slaGoals(policy) {
+  return {
+    acknowledge: parseDuration(policy.acknowledge),
+    resolve: parseDuration(policy.resolve),
+    update: policy.update === void 0 ? void 0 : parseDuration(policy.update),
+    atRisk: policy.at_risk ?? []
+  };
+}
+function isMeasured(incident) {
+  return incident.type === "incident" && incident.status !== "cancelled" && incident.drill !== true;
+}
+function computeSla(incident, goals, calendar, now) {
+  const history = statusHistory(incident, now);
+  const cycles = resolveCycles(incident, history, now);
+  const pauses = onHoldPauses(history, now);
+  const first = cycles[0];
+  const acknowledged = incident.acknowledged_at === void 0 ? void 0 : toMillis(incident.acknowledged_at);
+  const figures = [
+    measure("acknowledge", [{ start: first.start, stop: acknowledged !== void 0 && acknowledged <= now ? acknowledged : void 0, pauses }], goals, calendar, now),
+    measure("resolve", cycles.map((cycle) => ({ ...cycle, pauses })), goals, calendar, now)
+  ];
+  if (goals.update !== void 0 && incident.visibility === "public") figures.push(measure("update", updateGaps(incident, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
+  return figures;
+}
+function statusHistory(incident, now) {
+  return incident.updates.map((update) => ({ at: toMillis(update.at), status: update.status })).filter((entry) => entry.at <= now);
+}
+function resolveCycles(incident, history, now) {
+  const cycles = [{ start: toMillis(incident.reported_at) }];
+  for (const { at, status } of history) {
+    const current = cycles[cycles.length - 1];
+    if (status === "resolved" && current.stop === void 0) current.stop = at;
+    else if (current.stop !== void 0 && status !== "resolved" && status !== "closed") cycles.push({ start: at });
+  }
+  const last = cycles[cycles.length - 1];
+  if (incident.resolved_at !== void 0 && toMillis(incident.resolved_at) <= now && (incident.status === "resolved" || incident.status === "closed")) last.stop = toMillis(incident.resolved_at);
+  return cycles;
+}
+function onHoldPauses(history, now) {
+  const pauses = [];
+  for (const { at, status } of history) {
+    const open = pauses[pauses.length - 1];
+    if (status === "on_hold" && (!open || open.end !== void 0)) pauses.push({ start: at });
+    else if (status !== "on_hold" && open && open.end === void 0) open.end = at;
+  }
+  return pauses.filter((pause) => pause.start <= now);
+}
+function updateGaps(incident, cycles, now) {
+  const times = incident.updates.map((update) => toMillis(update.at)).filter((at) => at <= now);
+  return cycles.flatMap((cycle) => {
+    const inside = times.filter((at) => at > cycle.start && (cycle.stop === void 0 || at < cycle.stop));
+    const starts = [cycle.start, ...inside];
+    return starts.map((start2, index2) => ({ start: start2, stop: starts[index2 + 1] ?? cycle.stop }));
+  });
+}
+function measure(target, clocks, goals, calendar, now) {
+  const goal = goals[target] * 1e3;
+  const results = clocks.map((clock) => runClock(clock, goal, calendar, now));
+  const last = target === "update" && clocks.at(-1).stop !== void 0 ? results.reduce((worst, result) => result.elapsed > worst.elapsed ? result : worst) : results.at(-1);
+  const breached = last.elapsed > goal;
+  const stopped = clocks.at(-1).stop !== void 0;
+  const remaining = goal - last.elapsed;
+  const atRisk = !breached && !stopped && goals.atRisk.some((threshold) => threshold.endsWith("%") ? last.elapsed >= goal * Number(threshold.slice(0, -1)) / 100 : remaining <= parseDuration(threshold) * 1e3);
+  return {
+    target,
+    state: breached ? "breached" : stopped ? "met" : last.paused ? "paused" : "running",
+    elapsed_seconds: Math.floor(last.elapsed / 1e3),
+    remaining_seconds: Math.ceil(remaining / 1e3),
+    breach_at: last.breachAt === void 0 || stopped && !breached ? null : new Date(last.breachAt).toISOString().replace(".000Z", "Z"),
+    breached,
+    ever_breached: results.some((result) => result.elapsed > goal),
+    at_risk: atRisk
+  };
+}
+function runClock(clock, goal, calendar, now) {
+  const end = Math.min(clock.stop ?? now, now);
+  const segments = countingSegments(clock.start, end, clock.pauses);
+  const paused = clock.stop === void 0 && clock.pauses.some((pause) => pause.start <= now && (pause.end === void 0 || pause.end > now));
+  if (clock.stop === void 0) {
+    if (paused) segments.push([now, Infinity]);
+    else segments.push([segments.pop()?.[0] ?? clock.start, Infinity]);
+  }
+  let elapsed = 0;
+  let breachAt;
+  for (const [start2, stop] of segments) {
+    const counted = workingMillis(calendar, start2, Math.min(stop, end));
+    if (breachAt === void 0) {
+      const reached = addWorkingMillis(calendar, start2, goal - elapsed);
+      if (reached !== void 0 && reached <= stop) breachAt = reached;
+    }
+    elapsed += Math.max(0, counted);
+  }
+  return { elapsed, paused, breachAt };
+}
+function countingSegments(start2, end, pauses) {
+  const segments = [];
+  let from = start2;
+  for (const pause of [...pauses].sort((a, b) => a.start - b.start)) {
+    const pauseEnd = pause.end ?? Infinity;
+    if (pauseEnd <= from || pause.start >= end) continue;
+    if (pause.start > from) segments.push([from, pause.start]);
+    from = Math.max(from, pauseEnd);
+  }
+  if (from < end) segments.push([from, end]);
+  return segments;
+}
+
+// scripts/commands/sla.ts
+var SLA_USAGE = "incidents sla [--at TIME] [--root DIR] [--format text|json|github]";
+async function slaCommand(args, context) {
+  const { values } = parseOptions("sla", args, { at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
+  const format = toFormat("sla", values.format);
+  const root2 = resolve3(context.cwd, values.root ?? ".");
+  const repository = await readRepositoryWithConfig("sla", root2, format, context);
+  if (!repository) return EXIT.error;
+  const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
+  const now = toMillis(at);
+  const { config } = repository;
+  const { records, findings } = checkRecords(config, repository.files.records);
+  const skipped = new Set(findings.filter((finding) => finding.severity === "error").map((finding) => finding.path));
+  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? " has" : "s have"} errors and ${skipped.size === 1 ? "is" : "are"} not measured: run incidents validate.
+`);
+  const incidents = records.incidents.filter((record) => !skipped.has(record.path) && isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority]).map((record) => {
+    const policy = config.sla[record.data.priority];
+    const calendar = workingCalendar(config, policy.calendar);
+    return {
+      id: record.data.id,
+      priority: record.data.priority,
+      targets: computeSla(record.data, slaGoals(policy), calendar, now),
+      open: record.data.status !== "resolved" && record.data.status !== "closed",
+      timeZone: calendar.kind === "business" ? calendar.timeZone : config.page?.time_zone ?? "UTC",
+      finding: (rule, message, severity) => findingAt(record, ["status"], rule, message, { severity })
+    };
+  });
+  if (format === "json") {
+    context.stdout(`${JSON.stringify({ at, incidents: incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) }, null, 2)}
+`);
+  } else {
+    const table = formatTable(incidents);
+    if (format === "text") context.stdout(table.text);
+    if (format === "github") {
+      for (const finding of alerts(incidents)) context.stdout(`${formatAnnotation(finding)}
+`);
+      context.stderr(table.text);
+      if (context.env.GITHUB_STEP_SUMMARY) await appendFile2(context.env.GITHUB_STEP_SUMMARY, `### incidents sla at ${at}
+
+${table.markdown}
+`);
+    }
+  }
+  return incidents.some((incident) => incident.open && incident.targets.some((figure) => figure.state === "breached")) ? EXIT.findings : EXIT.clean;
+}
+function alerts(incidents) {
+  return incidents.filter((incident) => incident.open).flatMap(
+    (incident) => incident.targets.flatMap((figure) => {
+      if (figure.state === "breached") return [incident.finding("sla/breached", `${incident.id} (${incident.priority}) breached its ${figure.target} target ${formatSeconds(-figure.remaining_seconds)} ago, at ${figure.breach_at}`, "error")];
+      if (figure.at_risk) return [incident.finding("sla/at-risk", `${incident.id} (${incident.priority}) is at risk of breaching its ${figure.target} target: ${formatSeconds(figure.remaining_seconds)} left, due ${figure.breach_at}`, "warning")];
+      return [];
+    })
+  );
+}
+function formatTable(incidents) {
+  const header = ["incident", "priority", "target", "state", "elapsed", "remaining", "breach at"];
+  const rows = incidents.flatMap(
+    (incident) => incident.targets.map((figure) => [
+      incident.id,
+      incident.priority,
+      figure.target,
+      figure.at_risk ? `${figure.state}, at risk` : figure.state,
+      formatSeconds(figure.elapsed_seconds),
+      figure.remaining_seconds < 0 ? `${formatSeconds(-figure.remaining_seconds)} overdue` : formatSeconds(figure.remaining_seconds),
+      figure.breach_at ? formatInZone(Date.parse(figure.breach_at), incident.timeZone) : ""
+    ])
+  );
+  if (rows.length === 0) return { text: "No incidents to measure.\n", markdown: "No incidents to measure.\n" };
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) => cells.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
+  const markdownRow = (cells) => `| ${cells.join(" | ")} |`;
+  return {
+    text: `${[line(header), ...rows.map(line)].join("\n")}
+`,
+    markdown: [markdownRow(header), markdownRow(header.map(() => "---")), ...rows.map(markdownRow)].join("\n")
+  };
+}
+
 // scripts/commands/update.ts
 import { rename, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { join as join4, relative as relative2, resolve as resolve4 } from "node:path";
 
 // scripts/core/update-record.ts
 function updateRecord(text4, record, update) {
@@ -44966,7 +45247,7 @@ async function updateCommand(args, context) {
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "\u2026"');
   if (!values.status || !values.message?.trim()) throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
   if (values.resolution === void 0 !== (values.summary === void 0)) throw new UsageError("incidents update: --resolution CODE and --summary TEXT go together");
-  const root2 = resolve3(context.cwd, values.root ?? ".");
+  const root2 = resolve4(context.cwd, values.root ?? ".");
   const repository = await readRepositoryWithConfig("update", root2, format, context);
   if (!repository) return EXIT.error;
   const file = repository.files.records.find(({ path: path2 }) => path2 === `incidents/${id}.md` || path2.startsWith(`incidents/${id}-`) && !path2.endsWith(".postmortem.md"));
@@ -45007,14 +45288,14 @@ async function updateCommand(args, context) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative3, resolve as resolve4 } from "node:path";
+import { isAbsolute, relative as relative3, resolve as resolve5 } from "node:path";
 import { existsSync } from "node:fs";
 var VALIDATE_USAGE = "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]";
 async function validateCommand(args, context) {
   const { values, positionals } = parseOptions("validate", args, { root: { type: "string" }, format: { type: "string" } }, true);
   const format = toFormat("validate", values.format);
-  const root2 = resolve4(context.cwd, values.root ?? ".");
-  const inPaths = pathFilter(root2, positionals.map((path) => resolve4(context.cwd, path)));
+  const root2 = resolve5(context.cwd, values.root ?? ".");
+  const inPaths = pathFilter(root2, positionals.map((path) => resolve5(context.cwd, path)));
   const files = await readRepository(root2);
   const configUnreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (configUnreadable.length > 0) {
@@ -45055,6 +45336,7 @@ function pathFilter(root2, paths) {
 var COMMANDS = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
   "check-pr": { usage: CHECK_PR_USAGE, run: checkPrCommand },
+  sla: { usage: SLA_USAGE, run: slaCommand },
   new: { usage: NEW_USAGE, run: newCommand },
   update: { usage: UPDATE_USAGE, run: updateCommand }
 };
@@ -45098,7 +45380,7 @@ This is a bug in incidents-as-code, not in your records: please report it with t
 
 // scripts/io/action-inputs.ts
 import { readFileSync } from "node:fs";
-var ACTION_COMMANDS = ["validate", "check-pr"];
+var ACTION_COMMANDS = ["validate", "check-pr", "sla"];
 function readActionInputs(env) {
   const command = env.INPUT_COMMAND?.trim() || "validate";
   if (!ACTION_COMMANDS.includes(command)) {

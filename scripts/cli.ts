@@ -1,12 +1,14 @@
 import { EXIT, UsageError, type CommandContext } from './commands/context.js';
 import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
 import { NEW_USAGE, newCommand } from './commands/new.js';
+import { SLA_USAGE, slaCommand } from './commands/sla.js';
 import { UPDATE_USAGE, updateCommand } from './commands/update.js';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.js';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[], context: CommandContext) => Promise<number> }> = {
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
   'check-pr': { usage: CHECK_PR_USAGE, run: checkPrCommand },
+  sla: { usage: SLA_USAGE, run: slaCommand },
   new: { usage: NEW_USAGE, run: newCommand },
   update: { usage: UPDATE_USAGE, run: updateCommand },
 };

@@ -57,7 +57,7 @@ action('on a broken repository: annotations with file and line, the summary tabl
 action('an unknown command fails the step with a message, not a stack trace', () => {
   const result = runAction({ command: 'deploy' }, workspaceFrom('valid'));
   assert.is(result.code, 2);
-  assert.match(result.stdout, /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr\n$/);
+  assert.match(result.stdout, /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla\n$/);
 });
 
 const INPUT_CASES: { name: string; env: Record<string, string>; expected: string[] | string }[] = [

@@ -1,9 +1,13 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { addWorkingMillis, workingMillis, type WorkingCalendar } from '../scripts/core/calendar.js';
 import { computeSla, type SlaGoals, type TargetFigures } from '../scripts/core/sla.js';
 import type { Incident } from '../scripts/core/types.js';
+import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
 const H = 3600;
 const M = 60;
@@ -200,6 +204,63 @@ properties('working time adds up: workingMillis(from, addWorkingMillis(from, x))
   );
 });
 
+
+const command = suite('incidents sla');
+
+/** A repository with the validate fixtures' config (P1 on 24x7: acknowledge 15m, resolve 4h) and one P1 incident. */
+function slaRepository(status: string, extra = ''): string {
+  const dir = mkdtempSync(join(tmpdir(), 'incidents-sla-'));
+  cpSync(join(ROOT, 'test/fixtures/validate/base.config.yml'), join(dir, 'incidents.config.yml'));
+  mkdirSync(join(dir, 'incidents'));
+  writeFileSync(
+    join(dir, 'incidents/INC-2026-0001.md'),
+    `---\nid: INC-2026-0001\ntitle: API errors\ntype: incident\nstatus: ${status}\nimpact: high\nurgency: high\npriority: P1\nservices:\n  - id: api\n    status: major_outage\nvisibility: public\nreported_at: 2026-03-01T10:00:00Z\nacknowledged_at: 2026-03-01T10:10:00Z\n${extra}updates:\n  - at: 2026-03-01T10:10:00Z\n    status: investigating\n    message: Looking.\n${status === 'resolved' ? '  - at: 2026-03-01T12:00:00Z\n    status: resolved\n    message: Fixed.\n' : ''}---\n`,
+  );
+  return dir;
+}
+
+command('--format json gives the shape of DESIGN.md, and exit 1 when an open incident is breached', async () => {
+  const { code, stdout } = await runCliCapturing(['sla', '--at', '2026-03-01T15:00:00Z', '--format', 'json', '--root', slaRepository('investigating')]);
+  assert.is(code, 1);
+  const report = JSON.parse(stdout);
+  assert.is(report.at, '2026-03-01T15:00:00Z');
+  assert.equal(report.incidents.map((incident: { id: string; priority: string }) => [incident.id, incident.priority]), [['INC-2026-0001', 'P1']]);
+  const resolve = report.incidents[0].targets.find((figure: TargetFigures) => figure.target === 'resolve');
+  assert.equal(Object.keys(resolve).sort(), ['at_risk', 'breach_at', 'breached', 'elapsed_seconds', 'ever_breached', 'remaining_seconds', 'state', 'target']);
+  assert.is(resolve.state, 'breached');
+  assert.is(resolve.elapsed_seconds, 5 * H);
+  assert.is(resolve.remaining_seconds, -1 * H);
+  assert.is(resolve.breach_at, '2026-03-01T14:00:00Z');
+});
+
+command('a resolved incident that breached is history: exit 0', async () => {
+  const { code, stdout } = await runCliCapturing(['sla', '--at', '2026-03-01T15:00:00Z', '--root', slaRepository('resolved', 'resolved_at: 2026-03-01T12:00:00Z\nresolution: {code: fixed, summary: Fixed.}\n')]);
+  assert.is(code, 0);
+  assert.match(stdout, /^incident\s+priority\s+target\s+state\s+elapsed\s+remaining\s+breach at\n/);
+  assert.match(stdout, /INC-2026-0001 +P1 +resolve +met +2h00m +2h00m\n/);
+});
+
+command('--format github: an error annotation at the status line for a breach, and the table in the job summary', async () => {
+  const dir = slaRepository('investigating');
+  const summary = join(dir, 'summary.md');
+  const { code, stdout } = await runCliCapturing(['sla', '--at', '2026-03-01T15:00:00Z', '--format', 'github', '--root', dir], { env: { GITHUB_STEP_SUMMARY: summary } });
+  assert.is(code, 1);
+  assert.match(stdout, /::error file=incidents\/INC-2026-0001\.md,line=5,col=9,title=sla\/breached::INC-2026-0001 \(P1\) breached its resolve target 1h00m ago, at 2026-03-01T14:00:00Z/);
+  assert.match(readFileSync(summary, 'utf8'), /\| INC-2026-0001 \| P1 \| resolve \| breached \| 5h00m \| 1h00m overdue \|/);
+});
+
+command('drills, cancelled incidents and maintenance are not measured', async () => {
+  const { stdout } = await runCliCapturing(['sla', '--at', '2026-03-01T15:00:00Z', '--format', 'json', '--root', slaRepository('investigating', 'drill: true\n')]);
+  assert.equal(JSON.parse(stdout).incidents, []);
+});
+
+command('a bad --at is a usage error', async () => {
+  const { code, stderr } = await runCliCapturing(['sla', '--at', 'yesterday', '--root', slaRepository('investigating')]);
+  assert.is(code, 2);
+  assert.match(stderr, /--at yesterday is not an ISO 8601 date and time/);
+});
+
 worked.run();
 rules.run();
 properties.run();
+command.run();

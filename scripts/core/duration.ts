@@ -3,3 +3,11 @@ export function parseDuration(duration: string): number {
   const [, hours = '0', minutes = '0'] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
   return Number(hours) * 3600 + Number(minutes) * 60;
 }
+
+/** Seconds as people read a duration: `1h40m`, `-40m`, `0m` (rounded down to the minute). */
+export function formatSeconds(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '';
+  const minutes = Math.floor(Math.abs(seconds) / 60);
+  const hours = Math.floor(minutes / 60);
+  return `${sign}${hours > 0 ? `${hours}h` : ''}${hours > 0 ? String(minutes % 60).padStart(2, '0') : minutes % 60}m`;
+}

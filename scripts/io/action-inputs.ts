@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The commands a workflow may run through the Action; new and update are for people. */
-export const ACTION_COMMANDS = ['validate', 'check-pr'] as const;
+export const ACTION_COMMANDS = ['validate', 'check-pr', 'sla'] as const;
 
 /**
  * Turns the Action's inputs, as Actions passes them (INPUT_COMMAND, INPUT_ROOT, INPUT_GITHUB-TOKEN),

@@ -1,0 +1,108 @@
+import { appendFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { formatInZone, workingCalendar } from '../core/calendar.js';
+import { formatSeconds } from '../core/duration.js';
+import type { Finding } from '../core/findings.js';
+import { findingAt } from '../core/record-set.js';
+import { computeSla, isMeasured, slaGoals, type TargetFigures } from '../core/sla.js';
+import { toMillis } from '../core/timestamps.js';
+import { checkRecords } from '../core/validate.js';
+import { formatAnnotation } from '../io/github-annotations.js';
+import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
+import { readRepositoryWithConfig } from './read-config.js';
+import { timestampOption } from './record-options.js';
+
+export const SLA_USAGE = 'incidents sla [--at TIME] [--root DIR] [--format text|json|github]';
+
+/** One incident's SLA, as the JSON of DESIGN.md gives it, with what the table and annotations need. */
+interface IncidentSla {
+  id: string;
+  priority: string;
+  targets: TargetFigures[];
+  open: boolean;
+  timeZone: string;
+  finding: (rule: string, message: string, severity: Finding['severity']) => Finding;
+}
+
+/**
+ * `incidents sla [--at TIME]`: the SLA state of every measured incident at TIME (default now): a
+ * table, the JSON of DESIGN.md, or annotations and a job summary. Exit 1 when an open incident has
+ * breached a target.
+ */
+export async function slaCommand(args: string[], context: CommandContext): Promise<number> {
+  const { values } = parseOptions('sla', args, { at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
+  const format = toFormat('sla', values.format);
+  const root = resolve(context.cwd, values.root ?? '.');
+  const repository = await readRepositoryWithConfig('sla', root, format, context);
+  if (!repository) return EXIT.error;
+  const at = timestampOption('sla', 'at', values.at, new Date());
+  const now = toMillis(at);
+
+  const { config } = repository;
+  const { records, findings } = checkRecords(config, repository.files.records);
+  const skipped = new Set(findings.filter((finding) => finding.severity === 'error').map((finding) => finding.path));
+  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? ' has' : 's have'} errors and ${skipped.size === 1 ? 'is' : 'are'} not measured: run incidents validate.\n`);
+
+  const incidents: IncidentSla[] = records.incidents
+    .filter((record) => !skipped.has(record.path) && isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority])
+    .map((record) => {
+      const policy = config.sla![record.data.priority]!;
+      const calendar = workingCalendar(config, policy.calendar);
+      return {
+        id: record.data.id,
+        priority: record.data.priority,
+        targets: computeSla(record.data, slaGoals(policy), calendar, now),
+        open: record.data.status !== 'resolved' && record.data.status !== 'closed',
+        timeZone: calendar.kind === 'business' ? calendar.timeZone : (config.page?.time_zone ?? 'UTC'),
+        finding: (rule, message, severity) => findingAt(record, ['status'], rule, message, { severity }),
+      };
+    });
+
+  if (format === 'json') {
+    context.stdout(`${JSON.stringify({ at, incidents: incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) }, null, 2)}\n`);
+  } else {
+    const table = formatTable(incidents);
+    if (format === 'text') context.stdout(table.text);
+    if (format === 'github') {
+      for (const finding of alerts(incidents)) context.stdout(`${formatAnnotation(finding)}\n`);
+      context.stderr(table.text);
+      if (context.env.GITHUB_STEP_SUMMARY) await appendFile(context.env.GITHUB_STEP_SUMMARY, `### incidents sla at ${at}\n\n${table.markdown}\n`);
+    }
+  }
+  return incidents.some((incident) => incident.open && incident.targets.some((figure) => figure.state === 'breached')) ? EXIT.findings : EXIT.clean;
+}
+
+/** Breached and at-risk targets of open incidents, at the record's status. */
+function alerts(incidents: IncidentSla[]): Finding[] {
+  return incidents.filter((incident) => incident.open).flatMap((incident) =>
+    incident.targets.flatMap((figure) => {
+      if (figure.state === 'breached') return [incident.finding('sla/breached', `${incident.id} (${incident.priority}) breached its ${figure.target} target ${formatSeconds(-figure.remaining_seconds)} ago, at ${figure.breach_at}`, 'error')];
+      if (figure.at_risk) return [incident.finding('sla/at-risk', `${incident.id} (${incident.priority}) is at risk of breaching its ${figure.target} target: ${formatSeconds(figure.remaining_seconds)} left, due ${figure.breach_at}`, 'warning')];
+      return [];
+    }),
+  );
+}
+
+/** The SLA as a table for people: text columns, and the same rows in Markdown. */
+function formatTable(incidents: IncidentSla[]): { text: string; markdown: string } {
+  const header = ['incident', 'priority', 'target', 'state', 'elapsed', 'remaining', 'breach at'];
+  const rows = incidents.flatMap((incident) =>
+    incident.targets.map((figure) => [
+      incident.id,
+      incident.priority,
+      figure.target,
+      figure.at_risk ? `${figure.state}, at risk` : figure.state,
+      formatSeconds(figure.elapsed_seconds),
+      figure.remaining_seconds < 0 ? `${formatSeconds(-figure.remaining_seconds)} overdue` : formatSeconds(figure.remaining_seconds),
+      figure.breach_at ? formatInZone(Date.parse(figure.breach_at), incident.timeZone) : '',
+    ]),
+  );
+  if (rows.length === 0) return { text: 'No incidents to measure.\n', markdown: 'No incidents to measure.\n' };
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const markdownRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return {
+    text: `${[line(header), ...rows.map(line)].join('\n')}\n`,
+    markdown: [markdownRow(header), markdownRow(header.map(() => '---')), ...rows.map(markdownRow)].join('\n'),
+  };
+}
