@@ -58,4 +58,13 @@ workflows('incident-pr.yml: the gate runs on pull requests and reviews, with lea
   assert.ok(steps.some((step) => step.uses === './' && step.with?.command === 'check-pr'), 'runs this repository\'s Action');
 });
 
+workflows('sla.yml: its own schedule, issues: write only on the job that posts', () => {
+  const workflow = parse(readFileSync(`${WORKFLOWS}sla.yml`, 'utf8')) as Workflow;
+  assert.ok('schedule' in workflow.on);
+  assert.equal(workflow.permissions, {});
+  const jobs = Object.values(workflow.jobs);
+  assert.equal(jobs.map((job) => job.permissions), [{ contents: 'read', issues: 'write' }]);
+  assert.ok(jobs[0]!.steps.some((step) => step.uses === './' && step.with?.command === 'sla --notify'));
+});
+
 workflows.run();

@@ -4,22 +4,28 @@ import { formatInZone, workingCalendar } from '../core/calendar.js';
 import { formatSeconds } from '../core/duration.js';
 import type { Finding } from '../core/findings.js';
 import { findingAt } from '../core/record-set.js';
+import { dueNotices, isOpen, type Notice } from '../core/escalation.js';
 import { computeSla, isMeasured, slaGoals, type TargetFigures } from '../core/sla.js';
 import { toMillis } from '../core/timestamps.js';
 import { checkRecords } from '../core/validate.js';
 import { formatAnnotation } from '../io/github-annotations.js';
-import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
+import { createGitHub, describeError } from '../io/github-api.js';
+import { readRepositoryTarget } from '../io/github-event.js';
+import { announce, readTrackingIssues } from '../io/github-notify.js';
+import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
 
-export const SLA_USAGE = 'incidents sla [--at TIME] [--root DIR] [--format text|json|github]';
+export const SLA_USAGE = 'incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]';
 
 /** One incident's SLA, as the JSON of DESIGN.md gives it, with what the table and annotations need. */
 interface IncidentSla {
   id: string;
+  title: string;
   priority: string;
   targets: TargetFigures[];
   open: boolean;
+  notices: Notice[];
   timeZone: string;
   finding: (rule: string, message: string, severity: Finding['severity']) => Finding;
 }
@@ -30,7 +36,7 @@ interface IncidentSla {
  * breached a target.
  */
 export async function slaCommand(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseOptions('sla', args, { at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
+  const { values } = parseOptions('sla', args, { at: { type: 'string' }, notify: { type: 'boolean' }, root: { type: 'string' }, format: { type: 'string' } });
   const format = toFormat('sla', values.format);
   const root = resolve(context.cwd, values.root ?? '.');
   const repository = await readRepositoryWithConfig('sla', root, format, context);
@@ -48,11 +54,14 @@ export async function slaCommand(args: string[], context: CommandContext): Promi
     .map((record) => {
       const policy = config.sla![record.data.priority]!;
       const calendar = workingCalendar(config, policy.calendar);
+      const targets = computeSla(record.data, slaGoals(policy), calendar, now);
       return {
         id: record.data.id,
+        title: record.data.title,
         priority: record.data.priority,
-        targets: computeSla(record.data, slaGoals(policy), calendar, now),
-        open: record.data.status !== 'resolved' && record.data.status !== 'closed',
+        targets,
+        open: isOpen(record.data),
+        notices: dueNotices(record.data, config, targets, now),
         timeZone: calendar.kind === 'business' ? calendar.timeZone : (config.page?.time_zone ?? 'UTC'),
         finding: (rule, message, severity) => findingAt(record, ['status'], rule, message, { severity }),
       };
@@ -69,7 +78,33 @@ export async function slaCommand(args: string[], context: CommandContext): Promi
       if (context.env.GITHUB_STEP_SUMMARY) await appendFile(context.env.GITHUB_STEP_SUMMARY, `### incidents sla at ${at}\n\n${table.markdown}\n`);
     }
   }
+  if (values.notify) {
+    // Incidents not measured (cancelled, drills, maintenance) only close a tracking issue they may have.
+    const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
+    const notified = await notify([...incidents, ...finished], context);
+    if (!notified) return EXIT.error;
+  }
   return incidents.some((incident) => incident.open && incident.targets.some((figure) => figure.state === 'breached')) ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * Announces due notices on GitHub and closes the tracking issues of finished incidents. A failure
+ * is loud: the message names what could not be done, and the command exits 2.
+ */
+async function notify(incidents: { id: string; title: string; open: boolean; notices: Notice[] }[], context: CommandContext): Promise<boolean> {
+  const repository = readRepositoryTarget(context.env);
+  if (!repository.ok) throw new UsageError(`incidents sla --notify: ${repository.reason}`);
+  const github = createGitHub(repository.target, context.retryBaseMs);
+  try {
+    const tracking = await readTrackingIssues(github, repository.target);
+    for (const incident of incidents) {
+      for (const line of await announce(github, repository.target, tracking, incident, incident.notices)) context.stderr(`${line}\n`);
+    }
+    return true;
+  } catch (error) {
+    context.stderr(`incidents sla --notify: could not announce on ${repository.target.apiUrl} (${describeError(error)}): people may not have been told; the next run retries what is missing.\n`);
+    return false;
+  }
 }
 
 /** Breached and at-risk targets of open incidents, at the record's status. */

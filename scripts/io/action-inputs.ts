@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-/** The commands a workflow may run through the Action; new and update are for people. */
-export const ACTION_COMMANDS = ['validate', 'check-pr', 'sla'] as const;
+/** The commands a workflow may run through the Action, with the flags each may take; new and update are for people. */
+export const ACTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { validate: [], 'check-pr': [], sla: ['--notify'] };
 
 /**
  * Turns the Action's inputs, as Actions passes them (INPUT_COMMAND, INPUT_ROOT, INPUT_GITHUB-TOKEN),
@@ -9,11 +9,13 @@ export const ACTION_COMMANDS = ['validate', 'check-pr', 'sla'] as const;
  * wrong with them. check-pr takes its base and head from the event's pull request.
  */
 export function readActionInputs(env: Readonly<Record<string, string | undefined>>): { argv: string[]; env: Record<string, string | undefined> } | { error: string } {
-  const command = env.INPUT_COMMAND?.trim() || 'validate';
-  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) {
-    return { error: `The input command is "${command}": expected one of ${ACTION_COMMANDS.join(', ')}` };
+  const [command = 'validate', ...flags] = (env.INPUT_COMMAND ?? '').trim().split(/\s+/).filter(Boolean);
+  const allowed = Object.hasOwn(ACTION_COMMANDS, command) ? ACTION_COMMANDS[command]! : undefined;
+  if (!allowed || flags.some((flag) => !allowed.includes(flag))) {
+    const forms = Object.entries(ACTION_COMMANDS).flatMap(([name, extra]) => [name, ...extra.map((flag) => `${name} ${flag}`)]);
+    return { error: `The input command is "${env.INPUT_COMMAND?.trim()}": expected one of ${forms.join(', ')}` };
   }
-  const argv = [command, '--root', env.INPUT_ROOT?.trim() || '.', '--format', 'github'];
+  const argv = [command, ...flags, '--root', env.INPUT_ROOT?.trim() || '.', '--format', 'github'];
   const commandEnv = { ...env, GITHUB_TOKEN: env['INPUT_GITHUB-TOKEN'] || env.GITHUB_TOKEN };
   if (command !== 'check-pr') return { argv, env: commandEnv };
   const refs = pullRequestRefs(env.GITHUB_EVENT_PATH);

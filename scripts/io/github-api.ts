@@ -1,23 +1,25 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { randomUUID } from 'node:crypto';
+import Bottleneck from 'bottleneck';
 import { Octokit } from '@octokit/rest';
 import type { ReviewEvidence } from '../core/approvals.js';
 import type { PullRequestTarget } from './github-event.js';
 
 const GitHub = Octokit.plugin(retry, throttling);
-type GitHub = InstanceType<typeof GitHub>;
+/** An Octokit with the retry and throttling plugins. */
+export type GitHub = InstanceType<typeof GitHub>;
 
 /** Retries after a secondary rate limit or a rate limit, before giving up. */
 const RATE_LIMIT_RETRIES = 2;
 
 /**
- * An Octokit for the pull request's API that retries transient faults with backoff: 5xx and
+ * An Octokit for the repository's API that retries transient faults with backoff: 5xx and
  * network errors (three times, waiting 1, 4 and 9 × retryBaseMs) and rate limits (as GitHub's
- * retry-after says).
- * @param retryBaseMs the unit of the backoff; tests shorten it
+ * retry-after says). Writes are paced as GitHub asks: one write per retryBaseMs, and content that
+ * notifies people (comments, issues) one per 3 × retryBaseMs.
+ * @param retryBaseMs the unit of backoff and pacing (1 s); tests shorten it
  */
-export function createGitHub(target: PullRequestTarget, retryBaseMs = 1000): GitHub {
+export function createGitHub(target: Pick<PullRequestTarget, 'apiUrl' | 'token'>, retryBaseMs = 1000): GitHub {
   return new GitHub({
     auth: target.token,
     baseUrl: target.apiUrl.replace(/\/$/, ''),
@@ -25,9 +27,8 @@ export function createGitHub(target: PullRequestTarget, retryBaseMs = 1000): Git
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     retry: { retryAfterBaseValue: retryBaseMs },
     throttle: {
-      // The plugin paces writes per id across every client in the process; a run writes at most
-      // one comment, so each client keeps its own pace.
-      id: randomUUID(),
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: retryBaseMs }),
+      notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * retryBaseMs }),
       retryAfterBaseValue: retryBaseMs,
       onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < RATE_LIMIT_RETRIES,
       onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < RATE_LIMIT_RETRIES,

@@ -46,3 +46,20 @@ export async function readPullRequestTarget(env: Readonly<Record<string, string 
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
+
+/** The repository a scheduled run works on, and where its API is. */
+export interface RepositoryTarget {
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  token: string;
+}
+
+/** The repository of a GitHub Actions run (GITHUB_REPOSITORY, GITHUB_API_URL, GITHUB_TOKEN), or why there is none. */
+export function readRepositoryTarget(env: Readonly<Record<string, string | undefined>>): { ok: true; target: RepositoryTarget } | { ok: false; reason: string } {
+  const token = env.GITHUB_TOKEN || env['INPUT_GITHUB-TOKEN'];
+  const [owner, repo, ...extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || extra.length > 0) return { ok: false, reason: `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY ?? ''}", expected owner/name` };
+  if (!token) return { ok: false, reason: 'there is no token (set GITHUB_TOKEN: ${{ github.token }} on the step, with issues: write)' };
+  return { ok: true, target: { apiUrl: env.GITHUB_API_URL || 'https://api.github.com', owner, repo, token } };
+}

@@ -16,6 +16,16 @@ interface FakeComment {
   body: string;
 }
 
+/** An issue (not the pull request), as the fake stores it. */
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  type: 'Bot' | 'User';
+  comments: FakeComment[];
+}
+
 type Route = { method: string; pattern: RegExp; template: string; status: number; answer: (match: RegExpMatchArray, url: URL, body: string) => unknown };
 
 /**
@@ -26,7 +36,10 @@ type Route = { method: string; pattern: RegExp; template: string; status: number
 export class FakeGitHub {
   readonly token = 'fake-token';
   reviews: FakeReview[] = [];
+  /** The pull request's comments. */
   comments: FakeComment[] = [];
+  /** The repository's issues, each with its comments. */
+  issues: FakeIssue[] = [];
   /** Answer the next N requests with a 500. */
   failNext = 0;
   /** Answer the next N requests with a secondary rate limit. */
@@ -61,9 +74,12 @@ export class FakeGitHub {
   private readonly routes: Route[] = [
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}', pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+$/, status: 200, answer: () => this.pullRequest() },
     { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/, status: 200, answer: () => this.reviews.map((review, index) => this.review(review, index)) },
-    { method: 'GET', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, status: 200, answer: () => this.comments.map((comment) => this.comment(comment)) },
-    { method: 'POST', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, status: 201, answer: (_match, _url, body) => this.addComment(body) },
+    { method: 'GET', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/, status: 200, answer: (match) => this.commentsOf(Number(match[1]))?.map((comment) => this.comment(comment)) },
+    { method: 'POST', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/, status: 201, answer: (match, _url, body) => this.addComment(Number(match[1]), body) },
     { method: 'PATCH', template: '/repos/{owner}/{repo}/issues/comments/{comment_id}', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/, status: 200, answer: (match, _url, body) => this.editComment(Number(match[1]), body) },
+    { method: 'GET', template: '/repos/{owner}/{repo}/issues', pattern: /^\/repos\/[^/]+\/[^/]+\/issues$/, status: 200, answer: () => this.issues.map((issue) => this.issue(issue)) },
+    { method: 'POST', template: '/repos/{owner}/{repo}/issues', pattern: /^\/repos\/[^/]+\/[^/]+\/issues$/, status: 201, answer: (_match, _url, body) => this.addIssue(body) },
+    { method: 'PATCH', template: '/repos/{owner}/{repo}/issues/{issue_number}', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/, status: 200, answer: (match, _url, body) => this.editIssue(Number(match[1]), body) },
   ];
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -134,14 +150,40 @@ export class FakeGitHub {
     return { ...exampleOf('issue-comment'), id: comment.id, user: this.user(comment.login, comment.type), body: comment.body };
   }
 
-  private addComment(body: string) {
+  /** The comments of the pull request or of an issue. */
+  private commentsOf(number: number): FakeComment[] | undefined {
+    return number === this.pull.number ? this.comments : this.issues.find((issue) => issue.number === number)?.comments;
+  }
+
+  private addComment(number: number, body: string) {
+    const comments = this.commentsOf(number);
+    if (!comments) return undefined;
     const comment: FakeComment = { id: this.nextCommentId++, login: 'github-actions[bot]', type: 'Bot', body: (JSON.parse(body) as { body: string }).body };
-    this.comments.push(comment);
+    comments.push(comment);
     return this.comment(comment);
   }
 
+  private issue(issue: FakeIssue) {
+    const { pull_request: _pullRequest, ...example } = exampleOf<{ pull_request?: unknown }>('issue');
+    return { ...example, number: issue.number, title: issue.title, body: issue.body, state: issue.state, user: this.user('github-actions[bot]', issue.type), comments: issue.comments.length };
+  }
+
+  private addIssue(body: string) {
+    const { title, body: text } = JSON.parse(body) as { title: string; body: string };
+    const issue: FakeIssue = { number: 100 + this.issues.length, title, body: text, state: 'open', type: 'Bot', comments: [] };
+    this.issues.push(issue);
+    return this.issue(issue);
+  }
+
+  private editIssue(number: number, body: string) {
+    const issue = this.issues.find((candidate) => candidate.number === number);
+    if (!issue) return undefined;
+    Object.assign(issue, JSON.parse(body) as Partial<FakeIssue>);
+    return this.issue(issue);
+  }
+
   private editComment(id: number, body: string) {
-    const comment = this.comments.find((candidate) => candidate.id === id);
+    const comment = [...this.comments, ...this.issues.flatMap((issue) => issue.comments)].find((candidate) => candidate.id === id);
     if (!comment) return undefined;
     comment.body = (JSON.parse(body) as { body: string }).body;
     return this.comment(comment);
