@@ -31,9 +31,10 @@ interface IncidentSla {
 }
 
 /**
- * `incidents sla [--at TIME]`: the SLA state of every measured incident at TIME (default now): a
- * table, the JSON of DESIGN.md, or annotations and a job summary. Exit 1 when an open incident has
- * breached a target.
+ * `incidents sla [--at TIME] [--notify]`: the SLA state of every measured incident at TIME (default
+ * now): a table, the JSON of DESIGN.md, or annotations and a job summary; with --notify, what is due
+ * is announced on GitHub. Exit 1 when an open incident has breached a target, 2 when GitHub could
+ * not be told.
  */
 export async function slaCommand(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseOptions('sla', args, { at: { type: 'string' }, notify: { type: 'boolean' }, root: { type: 'string' }, format: { type: 'string' } });
