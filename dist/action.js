@@ -30455,6 +30455,9 @@ var IMPLIED_TIMESTAMP = {
   completed: "resolved_at"
 };
 var APPROVAL_STATUSES = ["resolved", "closed"];
+function isOpen(incident) {
+  return !["resolved", "closed", "cancelled"].includes(incident.status);
+}
 function isFinal(status) {
   return TRANSITIONS[status].length === 0;
 }
@@ -42884,6 +42887,9 @@ function formatAnnotation(finding) {
   const properties = [`file=${escapeProperty(finding.path)}`, `line=${finding.line}`, `col=${finding.column}`, `title=${escapeProperty(finding.rule)}`];
   return `::${command} ${properties.join(",")}::${escapeData(finding.message)}`;
 }
+function formatError(title, message) {
+  return `::error title=${escapeProperty(title)}::${escapeData(message)}`;
+}
 function formatSummary(title, findings) {
   if (findings.length === 0) return `### ${title}
 
@@ -47326,13 +47332,22 @@ function describeError(error) {
 
 // scripts/io/github-event.ts
 import { readFile } from "node:fs/promises";
-async function readPullRequestTarget(env) {
-  const token = env.GITHUB_TOKEN || env["INPUT_GITHUB-TOKEN"];
-  if (!token) return { ok: false, reason: "there is no token to read the reviews with (set GITHUB_TOKEN: ${{ github.token }} on the step), so no approval can be proven" };
-  const eventPath = env.GITHUB_EVENT_PATH;
-  if (!eventPath) return { ok: false, reason: "GITHUB_EVENT_PATH is not set, so there is no pull request to read reviews from: run check-pr in a pull_request or pull_request_review workflow" };
+function tokenOf(env) {
+  return env.GITHUB_TOKEN || env["INPUT_GITHUB-TOKEN"] || void 0;
+}
+function readRepositoryTarget(env) {
   const [owner, repo, ...extra] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo || extra.length > 0) return { ok: false, reason: `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY ?? ""}", expected owner/name` };
+  const token = tokenOf(env);
+  if (!token) return { ok: false, reason: "there is no token (set GITHUB_TOKEN: ${{ github.token }} on the step, with issues: write)" };
+  return { ok: true, target: { apiUrl: env.GITHUB_API_URL || "https://api.github.com", owner, repo, token } };
+}
+async function readPullRequestTarget(env) {
+  if (!tokenOf(env)) return { ok: false, reason: "there is no token to read the reviews with (set GITHUB_TOKEN: ${{ github.token }} on the step), so no approval can be proven" };
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (!eventPath) return { ok: false, reason: "GITHUB_EVENT_PATH is not set, so there is no pull request to read reviews from: run check-pr in a pull_request or pull_request_review workflow" };
+  const repository = readRepositoryTarget(env);
+  if (!repository.ok) return repository;
   let event;
   try {
     event = JSON.parse(await readFile(eventPath, "utf8"));
@@ -47344,20 +47359,10 @@ async function readPullRequestTarget(env) {
   if (typeof number !== "number") return { ok: false, reason: `the event at ${eventPath} is not about a pull request: run check-pr on pull_request or pull_request_review events` };
   const headRepo = field(field(field(pullRequest, "head"), "repo"), "full_name");
   const baseRepo = field(field(field(pullRequest, "base"), "repo"), "full_name");
-  return {
-    ok: true,
-    target: { apiUrl: env.GITHUB_API_URL || "https://api.github.com", owner, repo, number, token, fromFork: headRepo !== baseRepo }
-  };
+  return { ok: true, target: { ...repository.target, number, fromFork: headRepo !== baseRepo } };
 }
 function field(value, key) {
   return typeof value === "object" && value !== null ? value[key] : void 0;
-}
-function readRepositoryTarget(env) {
-  const token = env.GITHUB_TOKEN || env["INPUT_GITHUB-TOKEN"];
-  const [owner, repo, ...extra] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo || extra.length > 0) return { ok: false, reason: `GITHUB_REPOSITORY is "${env.GITHUB_REPOSITORY ?? ""}", expected owner/name` };
-  if (!token) return { ok: false, reason: "there is no token (set GITHUB_TOKEN: ${{ github.token }} on the step, with issues: write)" };
-  return { ok: true, target: { apiUrl: env.GITHUB_API_URL || "https://api.github.com", owner, repo, token } };
 }
 
 // scripts/io/read-repository.ts
@@ -47486,7 +47491,7 @@ async function checkPrCommand(args, context) {
   const baseFiles = await readGitTree(root2, base, new Set(changes.map((change) => change.basePath ?? change.path)));
   const target = await readPullRequestTarget(context.env);
   const github = target.ok ? createGitHub(target.target, context.retryBaseMs) : void 0;
-  const reviews = target.ok && github ? onHead(await readReviewEvidence(github, target.target), head) : { known: false, reason: target.ok ? "" : target.reason };
+  const reviews = target.ok ? onHead(await readReviewEvidence(github, target.target), head) : { known: false, reason: target.reason };
   const verdict = checkPullRequest({
     base: { config: baseFiles.config, records: baseFiles.records },
     head: { config: headFiles.config, records: headFiles.records },
@@ -47497,7 +47502,7 @@ async function checkPrCommand(args, context) {
   await reportFindings("check-pr", format, findings, context, { approved: verdict.approved });
   if (format === "text" && findings.length === 0) context.stderr(`${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.
 `);
-  if (target.ok && github && changes.length > 0) await comment(github, target.target, findings, verdict.approved, context);
+  if (target.ok && changes.length > 0) await comment(github, target.target, findings, verdict.approved, context);
   if (!verdict.configValid) return EXIT.error;
   return hasErrors(findings) ? EXIT.findings : EXIT.clean;
 }
@@ -47551,6 +47556,13 @@ import { join as join3, relative, resolve as resolve2 } from "node:path";
 
 // scripts/core/edit-frontmatter.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+var LayoutError = class extends Error {
+  constructor(key, message) {
+    super(message);
+    this.key = key;
+  }
+  key;
+};
 var KEY_ORDER = Object.keys(incident_schema_default.properties);
 function yamlScalar(value) {
   const text4 = (0, import_yaml2.stringify)(value, { lineWidth: 0 }).trimEnd();
@@ -47589,7 +47601,7 @@ function setKey(text4, path, value) {
   if (!pair2) {
     if (value === null) return text4;
     if (second === void 0) return insertTopLevelKey(text4, offset, document3, key, `${key}: ${yamlScalar(value)}`, eol2);
-    if (map4.flow) throw new Error(`${first} is written on one line ({\u2026}): write it as a block to add ${key}`);
+    if (map4.flow) throw new LayoutError(first, `${first} is written on one line ({\u2026}), so ${key} cannot be added to it: write it as a block, one key per line`);
     const start2 = offset + map4.range[0];
     const end = offset + map4.range[1];
     const indent = " ".repeat(start2 - lineStart(text4, start2));
@@ -47631,7 +47643,7 @@ function setItemKey(text4, list4, id, key, value) {
 function appendItem(text4, list4, entries) {
   const { offset, document: document3, eol: eol2 } = readFrontmatter(text4);
   const sequence = pairOf(document3.contents, list4)?.value;
-  if (!(0, import_yaml2.isSeq)(sequence) || sequence.flow || sequence.items.length === 0) throw new Error(`${list4} is not a block list (one "- " item per line): write it that way to add to it`);
+  if (!(0, import_yaml2.isSeq)(sequence) || sequence.flow || sequence.items.length === 0) throw new LayoutError(list4, `${list4} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
   const prefix = text4.slice(lineStart(text4, itemStart), itemStart);
@@ -47691,7 +47703,7 @@ async function readRepositoryWithConfig(command, root2, format, context) {
   const { config, findings } = checkConfig(files.config);
   if (!config) {
     await reportFindings(command, format, findings, context);
-    context.stderr(`${CONFIG_FILE} is not valid: fix it first.
+    context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.
 `);
     return void 0;
   }
@@ -47870,36 +47882,6 @@ function formatInZone(instant, timeZone) {
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${zone}`;
 }
 
-// scripts/core/escalation.ts
-var CLOSED_STATUSES = /* @__PURE__ */ new Set(["resolved", "closed", "cancelled"]);
-function isOpen(incident) {
-  return !CLOSED_STATUSES.has(incident.status);
-}
-function dueNotices(incident, config, figures, now) {
-  if (!isOpen(incident)) return [];
-  const { id, priority } = incident;
-  const levels = config.escalation?.[priority] ?? [];
-  const acknowledged = incident.acknowledged_at !== void 0 && toMillis(incident.acknowledged_at) <= now;
-  const reported = toMillis(incident.reported_at);
-  const escalations = acknowledged ? [] : levels.flatMap(
-    (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [{ key: `escalation-${index2 + 1}`, mention: level.notify, text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.` }] : []
-  );
-  const owners = incident.commander ? [incident.commander] : levels[0]?.notify ?? [];
-  const targets = figures.flatMap((figure) => {
-    const cycle = cycleKey(incident, figure.target);
-    if (figure.state === "breached") return [{ key: `breached-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure.target} target at ${figure.breach_at}.` }];
-    if (figure.at_risk) return [{ key: `at-risk-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure.target} target, due ${figure.breach_at}.` }];
-    return [];
-  });
-  return [...escalations, ...targets];
-}
-function cycleKey(incident, target) {
-  if (target === "acknowledge") return "1";
-  if (target === "update") return incident.updates.at(-1)?.at ?? incident.reported_at;
-  const reopens = incident.updates.filter((update, index2) => index2 > 0 && incident.updates[index2 - 1].status === "resolved" && !CLOSED_STATUSES.has(update.status)).length;
-  return String(reopens + 1);
-}
-
 // scripts/core/sla.ts
 function slaGoals(policy) {
   return {
@@ -47924,6 +47906,9 @@ function computeSla(incident, goals, calendar, now) {
   ];
   if (goals.update !== void 0 && incident.visibility === "public") figures.push(measure("update", updateGaps(incident, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
   return figures;
+}
+function countResolveCycles(incident, now) {
+  return resolveCycles(incident, statusHistory(incident, now), now).length;
 }
 function statusHistory(incident, now) {
   return incident.updates.map((update) => ({ at: toMillis(update.at), status: update.status })).filter((entry) => entry.at <= now);
@@ -48006,6 +47991,31 @@ function countingSegments(start2, end, pauses) {
   }
   if (from < end) segments.push([from, end]);
   return segments;
+}
+
+// scripts/core/escalation.ts
+function dueNotices(incident, config, figures, now) {
+  if (!isOpen(incident)) return [];
+  const { id, priority } = incident;
+  const levels = config.escalation?.[priority] ?? [];
+  const acknowledged = incident.acknowledged_at !== void 0 && toMillis(incident.acknowledged_at) <= now;
+  const reported = toMillis(incident.reported_at);
+  const escalations = acknowledged ? [] : levels.flatMap(
+    (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [{ key: `escalation-${index2 + 1}`, mention: level.notify, text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.` }] : []
+  );
+  const owners = incident.commander ? [incident.commander] : levels[0]?.notify ?? [];
+  const targets = figures.flatMap((figure) => {
+    const cycle = cycleKey(incident, figure.target, now);
+    if (figure.state === "breached") return [{ key: `breached-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure.target} target at ${figure.breach_at}.` }];
+    if (figure.at_risk) return [{ key: `at-risk-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure.target} target, due ${figure.breach_at}.` }];
+    return [];
+  });
+  return [...escalations, ...targets];
+}
+function cycleKey(incident, target, now) {
+  if (target === "acknowledge") return "1";
+  if (target === "update") return incident.updates.at(-1)?.at ?? incident.reported_at;
+  return String(countResolveCycles(incident, now));
 }
 
 // scripts/io/github-notify.ts
@@ -48242,7 +48252,7 @@ async function updateCommand(args, context) {
     return EXIT.findings;
   }
   const before = parsed.record;
-  const result = updateRecord(file.text, before.data, {
+  const result = editRecord(file.text, before, {
     status: oneOf("update", "status", values.status, STATUSES[before.data.type]),
     message: values.message,
     at: timestampOption("update", "at", values.at, /* @__PURE__ */ new Date()),
@@ -48253,7 +48263,7 @@ async function updateCommand(args, context) {
     duplicateOf: values["duplicate-of"]
   });
   if (!result.ok && result.refused === "missing") throw new UsageError(`incidents update: ${result.message}`);
-  const findings = result.ok ? checkRecordEdit(repository.config, repository.files.records, { path: file.path, text: result.text }, before) : [findingAt(before, ["status"], "lifecycle/transition", result.message)];
+  const findings = result.ok ? checkRecordEdit(repository.config, repository.files.records, { path: file.path, text: result.text }, before) : [result.refused === "layout" ? findingAt(before, [result.key], "update/layout", result.message, { at: "key" }) : findingAt(before, ["status"], "lifecycle/transition", result.message)];
   if (!result.ok || hasErrors(findings)) {
     await reportFindings("update", format, findings, context);
     context.stderr(`Nothing was written: ${file.path} is as it was.
@@ -48268,6 +48278,14 @@ async function updateCommand(args, context) {
 `);
   return EXIT.clean;
 }
+function editRecord(text4, record, update) {
+  try {
+    return updateRecord(text4, record.data, update);
+  } catch (error) {
+    if (error instanceof LayoutError) return { ok: false, refused: "layout", key: error.key, message: error.message };
+    throw error;
+  }
+}
 
 // scripts/commands/validate.ts
 import { isAbsolute, relative as relative3, resolve as resolve5 } from "node:path";
@@ -48278,22 +48296,10 @@ async function validateCommand(args, context) {
   const format = toFormat("validate", values.format);
   const root2 = resolve5(context.cwd, values.root ?? ".");
   const inPaths = pathFilter(root2, positionals.map((path) => resolve5(context.cwd, path)));
-  const files = await readRepository(root2);
-  const configUnreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
-  if (configUnreadable.length > 0) {
-    await reportFindings("validate", format, configUnreadable, context);
-    return EXIT.error;
-  }
-  if (!files.config) {
-    throw new UsageError(`incidents validate: no ${CONFIG_FILE} in ${root2}: run it in an incident repository, or name one with --root DIR`);
-  }
-  const { records, findings } = checkRepository({ config: files.config, records: files.records });
-  if (!records) {
-    await reportFindings("validate", format, findings, context);
-    context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.
-`);
-    return EXIT.error;
-  }
+  const repository = await readRepositoryWithConfig("validate", root2, format, context);
+  if (!repository) return EXIT.error;
+  const { files } = repository;
+  const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
   await reportFindings("validate", format, shown, context);
   const count = records.incidents.length + records.postmortems.length + records.knownErrors.length;
@@ -48391,7 +48397,7 @@ function pullRequestRefs(eventPath) {
 // scripts/action.ts
 var inputs = readActionInputs(process.env);
 if ("error" in inputs) {
-  process.stdout.write(`::error title=incidents-as-code::${inputs.error}
+  process.stdout.write(`${formatError("incidents-as-code", inputs.error)}
 `);
   process.exitCode = 2;
 } else {

@@ -54,6 +54,13 @@ action('on a broken repository: annotations with file and line, the summary tabl
   assert.match(result.summary, /\| `incidents\/INC-2026-0001\.md:8:11` \| error \| priority is P2/);
 });
 
+action('an input with a line break cannot inject a workflow command', () => {
+  const result = runAction({ command: 'deploy\n::add-mask::x' }, workspaceFrom('valid'));
+  assert.is(result.code, 2);
+  assert.is(result.stdout.split('\n').filter(Boolean).length, 1);
+  assert.match(result.stdout, /deploy%0A::add-mask::x/);
+});
+
 action('an unknown command fails the step with a message, not a stack trace', () => {
   const result = runAction({ command: 'deploy' }, workspaceFrom('valid'));
   assert.is(result.code, 2);

@@ -196,6 +196,15 @@ update('what the gate would refuse is refused: a time before the published updat
   assert.match(result.stdout, /record\/updates-order/);
 });
 
+update('a one-line updates list cannot be appended to: a finding at its key, and nothing written', async () => {
+  const flow = read(repository(), 'incidents/INC-2026-0001.md').replace(/updates:\n[\s\S]*?\n---/, 'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: Looking.}]\n---');
+  const dir = repository({ 'incidents/INC-2026-0001.md': flow });
+  const result = await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'Found it.', '--at', '2026-03-01T10:30:00Z');
+  assert.is(result.code, 1, result.stderr);
+  assert.is(result.stdout, 'incidents/INC-2026-0001.md:16:1: updates is not a block list, so nothing can be added to it: write it with one "- " item per line (update/layout)\n');
+  assert.is(read(dir, 'incidents/INC-2026-0001.md'), flow);
+});
+
 const UPDATE_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
   { name: 'resolving without a resolution', args: ['INC-2026-0001', '--status', 'resolved', '--message', 'Done.'], message: /needs a resolution: pass --resolution CODE/ },
   { name: 'a reopen without a reason', args: ['INC-2026-0002', '--status', 'investigating', '--message', 'Again.'], message: /needs a reason: pass --reason \(it becomes reopen_reason\)/ },

@@ -1,4 +1,5 @@
-import { readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -241,8 +242,15 @@ const USAGE_CASES: { name: string; args: (dir: string) => string[]; message: Reg
   { name: '--head missing', args: (dir) => ['--base', 'main', '--root', dir], message: /--base and --head are both needed/ },
   { name: 'an unknown ref', args: (dir) => ['--base', 'nope', '--head', 'pr', '--root', dir], message: /--base nope is not a commit in .*fetch-depth: 0/ },
   { name: 'a ref that looks like an option', args: (dir) => ['--base=--output=/tmp/x', '--head', 'pr', '--root', dir], message: /--base --output=\/tmp\/x is not a commit/ },
-  { name: 'not a git repository', args: () => ['--base', 'main', '--head', 'pr', '--root', join(ROOT, 'test/fixtures/check-pr/base')], message: /is not a git checkout git can read|is not a commit/ },
+  { name: 'not a git repository', args: () => ['--base', 'main', '--head', 'pr', '--root', copyOutsideGit(BASE)], message: /is not a git checkout git can read: git rev-parse failed: .*not a git repository/ },
 ];
+
+/** A copy of a folder somewhere no git repository encloses. */
+function copyOutsideGit(folder: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'incidents-nogit-'));
+  cpSync(folder, dir, { recursive: true });
+  return dir;
+}
 
 for (const { name, args, message } of USAGE_CASES) {
   errorsSuite(`exit 2: ${name}`, async () => {

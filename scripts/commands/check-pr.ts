@@ -34,7 +34,7 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
 
   const target = await readPullRequestTarget(context.env);
   const github = target.ok ? createGitHub(target.target, context.retryBaseMs) : undefined;
-  const reviews: ReviewEvidence = target.ok && github ? onHead(await readReviewEvidence(github, target.target), head) : { known: false, reason: target.ok ? '' : target.reason };
+  const reviews: ReviewEvidence = target.ok ? onHead(await readReviewEvidence(github!, target.target), head) : { known: false, reason: target.reason };
 
   const verdict = checkPullRequest({
     base: { config: baseFiles.config, records: baseFiles.records },
@@ -45,7 +45,7 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
   await reportFindings('check-pr', format, findings, context, { approved: verdict.approved });
   if (format === 'text' && findings.length === 0) context.stderr(`${changes.length} changed record file${changes.length === 1 ? '' : 's'}: the gate passes.\n`);
-  if (target.ok && github && changes.length > 0) await comment(github, target.target, findings, verdict.approved, context);
+  if (target.ok && changes.length > 0) await comment(github!, target.target, findings, verdict.approved, context);
 
   if (!verdict.configValid) return EXIT.error;
   return hasErrors(findings) ? EXIT.findings : EXIT.clean;

@@ -5,7 +5,7 @@ import { UsageError, type CommandContext, type Format } from './context.js';
 import { reportFindings } from './report.js';
 
 /**
- * Reads a repository for a command that writes records: its files and its valid config. When the
+ * Reads a repository's files and its valid config, which every other check stands on. When the
  * config is missing, unreadable or invalid, reports why and returns undefined (the command exits 2).
  */
 export async function readRepositoryWithConfig(command: string, root: string, format: Format, context: CommandContext): Promise<{ config: Config; files: RepositoryFiles } | undefined> {
@@ -19,7 +19,7 @@ export async function readRepositoryWithConfig(command: string, root: string, fo
   const { config, findings } = checkConfig(files.config);
   if (!config) {
     await reportFindings(command, format, findings, context);
-    context.stderr(`${CONFIG_FILE} is not valid: fix it first.\n`);
+    context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
     return undefined;
   }
   return { config: config.data, files };

@@ -5,7 +5,8 @@ import { hasErrors } from '../core/findings.js';
 import { STATUSES } from '../core/lifecycle.js';
 import { findingAt, type ValidRecord } from '../core/record-set.js';
 import type { Incident } from '../core/types.js';
-import { updateRecord } from '../core/update-record.js';
+import { LayoutError } from '../core/edit-frontmatter.js';
+import { updateRecord, type RecordUpdate, type UpdateResult } from '../core/update-record.js';
 import { parseValidRecord } from '../core/validate.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
@@ -57,7 +58,7 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
     return EXIT.findings;
   }
   const before = parsed.record as ValidRecord<Incident>;
-  const result = updateRecord(file.text, before.data, {
+  const result = editRecord(file.text, before, {
     status: oneOf('update', 'status', values.status, STATUSES[before.data.type]),
     message: values.message,
     at: timestampOption('update', 'at', values.at, new Date()),
@@ -70,7 +71,7 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
   if (!result.ok && result.refused === 'missing') throw new UsageError(`incidents update: ${result.message}`);
   const findings = result.ok
     ? checkRecordEdit(repository.config, repository.files.records, { path: file.path, text: result.text }, before)
-    : [findingAt(before, ['status'], 'lifecycle/transition', result.message)];
+    : [result.refused === 'layout' ? findingAt(before, [result.key], 'update/layout', result.message, { at: 'key' }) : findingAt(before, ['status'], 'lifecycle/transition', result.message)];
   if (!result.ok || hasErrors(findings)) {
     await reportFindings('update', format, findings, context);
     context.stderr(`Nothing was written: ${file.path} is as it was.\n`);
@@ -82,4 +83,14 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
   if (findings.length > 0) await reportFindings('update', format, findings, format === 'text' ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative(context.cwd, path)}: ${before.data.status} → ${values.status}\n`);
   return EXIT.clean;
+}
+
+/** updateRecord, with a layout it cannot extend turned into a refusal at the key written that way. */
+function editRecord(text: string, record: ValidRecord<Incident>, update: RecordUpdate): UpdateResult | { ok: false; refused: 'layout'; key: string; message: string } {
+  try {
+    return updateRecord(text, record.data, update);
+  } catch (error) {
+    if (error instanceof LayoutError) return { ok: false, refused: 'layout', key: error.key, message: error.message };
+    throw error;
+  }
 }

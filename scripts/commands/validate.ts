@@ -1,9 +1,10 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { hasErrors, sortFindings } from '../core/findings.js';
-import { checkRepository } from '../core/validate.js';
-import { CONFIG_FILE, RECORD_FOLDERS, readRepository } from '../io/read-repository.js';
+import { checkRecords } from '../core/validate.js';
+import { CONFIG_FILE, RECORD_FOLDERS } from '../io/read-repository.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { readRepositoryWithConfig } from './read-config.js';
 import { reportFindings } from './report.js';
 
 export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--format text|json|github]';
@@ -19,21 +20,10 @@ export async function validateCommand(args: string[], context: CommandContext): 
   const root = resolve(context.cwd, values.root ?? '.');
   const inPaths = pathFilter(root, positionals.map((path) => resolve(context.cwd, path)));
 
-  const files = await readRepository(root);
-  const configUnreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
-  if (configUnreadable.length > 0) {
-    await reportFindings('validate', format, configUnreadable, context);
-    return EXIT.error;
-  }
-  if (!files.config) {
-    throw new UsageError(`incidents validate: no ${CONFIG_FILE} in ${root}: run it in an incident repository, or name one with --root DIR`);
-  }
-  const { records, findings } = checkRepository({ config: files.config, records: files.records });
-  if (!records) {
-    await reportFindings('validate', format, findings, context);
-    context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
-    return EXIT.error;
-  }
+  const repository = await readRepositoryWithConfig('validate', root, format, context);
+  if (!repository) return EXIT.error;
+  const { files } = repository;
+  const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
   await reportFindings('validate', format, shown, context);
   const count = records.incidents.length + records.postmortems.length + records.knownErrors.length;

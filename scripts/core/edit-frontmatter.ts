@@ -7,6 +7,16 @@ import incidentSchema from '../../schemas/incident.schema.json' with { type: 'js
  * The `yaml` document tells where each key and value is; the text is spliced there.
  */
 
+/** A layout the text edits cannot extend (a one-line `{…}` map or `[…]` list), at the key written that way. */
+export class LayoutError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Where keys of an incident go when they are added: the schema's order (DESIGN.md's). */
 const KEY_ORDER = Object.keys(incidentSchema.properties);
 
@@ -65,7 +75,7 @@ export function setKey(text: string, path: readonly [string] | readonly [string,
   if (!pair) {
     if (value === null) return text;
     if (second === undefined) return insertTopLevelKey(text, offset, document, key, `${key}: ${yamlScalar(value)}`, eol);
-    if (map.flow) throw new Error(`${first} is written on one line ({…}): write it as a block to add ${key}`);
+    if (map.flow) throw new LayoutError(first, `${first} is written on one line ({…}), so ${key} cannot be added to it: write it as a block, one key per line`);
     const start = offset + map.range![0];
     const end = offset + map.range![1];
     const indent = ' '.repeat(start - lineStart(text, start));
@@ -115,7 +125,7 @@ export function setItemKey(text: string, list: string, id: string, key: string, 
 export function appendItem(text: string, list: string, entries: readonly [string, string][]): string {
   const { offset, document, eol } = readFrontmatter(text);
   const sequence = pairOf(document.contents, list)?.value;
-  if (!isSeq(sequence) || sequence.flow || sequence.items.length === 0) throw new Error(`${list} is not a block list (one "- " item per line): write it that way to add to it`);
+  if (!isSeq(sequence) || sequence.flow || sequence.items.length === 0) throw new LayoutError(list, `${list} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
   const last = sequence.items.at(-1) as Node;
   const itemStart = offset + last.range![0];
   const prefix = text.slice(lineStart(text, itemStart), itemStart);

@@ -1,5 +1,6 @@
 import { parseDuration } from './duration.js';
-import type { TargetFigures } from './sla.js';
+import { isOpen } from './lifecycle.js';
+import { countResolveCycles, type TargetFigures } from './sla.js';
 import { toMillis } from './timestamps.js';
 import type { Config, Incident } from './types.js';
 
@@ -10,13 +11,6 @@ export interface Notice {
   /** Handles to mention (`@login`, `@org/team`). */
   mention: readonly string[];
   text: string;
-}
-
-const CLOSED_STATUSES = new Set(['resolved', 'closed', 'cancelled']);
-
-/** True while an incident still needs people: not resolved, closed or cancelled. */
-export function isOpen(incident: Incident): boolean {
-  return !CLOSED_STATUSES.has(incident.status);
 }
 
 /**
@@ -39,7 +33,7 @@ export function dueNotices(incident: Incident, config: Config, figures: readonly
       );
   const owners = incident.commander ? [incident.commander] : (levels[0]?.notify ?? []);
   const targets = figures.flatMap((figure): Notice[] => {
-    const cycle = cycleKey(incident, figure.target);
+    const cycle = cycleKey(incident, figure.target, now);
     if (figure.state === 'breached') return [{ key: `breached-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure.target} target at ${figure.breach_at}.` }];
     if (figure.at_risk) return [{ key: `at-risk-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure.target} target, due ${figure.breach_at}.` }];
     return [];
@@ -48,9 +42,8 @@ export function dueNotices(incident: Incident, config: Config, figures: readonly
 }
 
 /** Which clock a target's figures are about: acknowledge has one; resolve one per cycle (reopens count); update one per gap (since the last update). */
-function cycleKey(incident: Incident, target: TargetFigures['target']): string {
+function cycleKey(incident: Incident, target: TargetFigures['target'], now: number): string {
   if (target === 'acknowledge') return '1';
   if (target === 'update') return incident.updates.at(-1)?.at ?? incident.reported_at;
-  const reopens = incident.updates.filter((update, index) => index > 0 && incident.updates[index - 1]!.status === 'resolved' && !CLOSED_STATUSES.has(update.status)).length;
-  return String(reopens + 1);
+  return String(countResolveCycles(incident, now));
 }

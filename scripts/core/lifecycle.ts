@@ -99,6 +99,11 @@ export const IMPLIED_TIMESTAMP: Readonly<Partial<Record<RecordStatus, TimestampK
 /** The statuses that need an approving review to enter: a resolution, or a close (DESIGN.md, Who uses it). */
 export const APPROVAL_STATUSES: readonly RecordStatus[] = ['resolved', 'closed'];
 
+/** True while an incident still needs people: not resolved, closed or cancelled. */
+export function isOpen(incident: Pick<Incident, 'status'>): boolean {
+  return !['resolved', 'closed', 'cancelled'].includes(incident.status);
+}
+
 /** True for closed, cancelled and completed: nothing follows them, and the record is frozen. */
 export function isFinal(status: RecordStatus): boolean {
   return TRANSITIONS[status].length === 0;

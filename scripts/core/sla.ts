@@ -80,6 +80,11 @@ export function computeSla(incident: Incident, goals: SlaGoals, calendar: Workin
   return figures;
 }
 
+/** How many resolve cycles an incident has had by `now`: one, and one more for each reopen. */
+export function countResolveCycles(incident: Incident, now: number): number {
+  return resolveCycles(incident, statusHistory(incident, now), now).length;
+}
+
 /** The statuses an incident went through, from its updates (oldest first), up to `now`. */
 function statusHistory(incident: Incident, now: number): { at: number; status: string }[] {
   return incident.updates.map((update) => ({ at: toMillis(update.at), status: update.status })).filter((entry) => entry.at <= now);

@@ -7,6 +7,11 @@ export function formatAnnotation(finding: Finding): string {
   return `::${command} ${properties.join(',')}::${escapeData(finding.message)}`;
 }
 
+/** A workflow error annotation that belongs to no file (bad inputs), its text escaped like any other. */
+export function formatError(title: string, message: string): string {
+  return `::error title=${escapeProperty(title)}::${escapeData(message)}`;
+}
+
 /** The job summary: every finding in a table, since GitHub shows only 10 annotations per step. */
 export function formatSummary(title: string, findings: readonly Finding[]): string {
   if (findings.length === 0) return `### ${title}\n\nNo findings.\n`;
