@@ -1,3 +1,4 @@
+import { BUILD_USAGE, buildCommand } from './commands/build.js';
 import { EXIT, UsageError, type CommandContext } from './commands/context.js';
 import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
 import { NEW_USAGE, newCommand } from './commands/new.js';
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], context: C
   validate: { usage: VALIDATE_USAGE, run: validateCommand },
   'check-pr': { usage: CHECK_PR_USAGE, run: checkPrCommand },
   sla: { usage: SLA_USAGE, run: slaCommand },
+  build: { usage: BUILD_USAGE, run: buildCommand },
   new: { usage: NEW_USAGE, run: newCommand },
   update: { usage: UPDATE_USAGE, run: updateCommand },
 };

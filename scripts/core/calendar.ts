@@ -95,6 +95,18 @@ function localDate(timeZone: string, instant: number): { year: number; month: nu
   return { year, month, day };
 }
 
+/** The local date (`YYYY-MM-DD`) of an instant in a time zone. */
+export function isoDateIn(timeZone: string, instant: number): string {
+  const { year, month, day } = localDate(timeZone, instant);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The ISO date `days` after (or before, when negative) an ISO date. */
+export function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /** The UTC offset of a time zone at an instant, in milliseconds. */
 function offsetAt(timeZone: string, instant: number): number {
   const wall = wallClock(timeZone, instant);

@@ -87,6 +87,6 @@ function isSectionHeading(node: RootContent): node is Heading {
 }
 
 /** An HTML comment, such as a template's `<!-- what happened -->` placeholder. */
-function isComment(node: RootContent): boolean {
+export function isComment(node: RootContent): boolean {
   return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
 }

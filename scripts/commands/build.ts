@@ -1,0 +1,59 @@
+import { join, relative, resolve } from 'node:path';
+import { hasErrors, sortFindings } from '../core/findings.js';
+import { publicSummary } from '../core/postmortem-summary.js';
+import { buildStatusModel } from '../core/status.js';
+import { toMillis } from '../core/timestamps.js';
+import { checkRecords } from '../core/validate.js';
+import { SiteWriteError, writeSite } from '../io/write-site.js';
+import { renderSite } from '../render/site.js';
+import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
+import { readRepositoryWithConfig } from './read-config.js';
+import { timestampOption } from './record-options.js';
+import { reportFindings } from './report.js';
+
+export const BUILD_USAGE = 'incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]';
+
+/**
+ * `incidents build [--out DIR] [--at TIME]`: the public status site, its Statuspage API, feeds and
+ * badges, as they stand at TIME (default now), written to DIR (default `site/` in the repository).
+ * Records with errors stop the build (exit 2) and leave the previous site as it was.
+ */
+export async function buildCommand(args: string[], context: CommandContext): Promise<number> {
+  const { values } = parseOptions('build', args, { out: { type: 'string' }, at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
+  const format = toFormat('build', values.format);
+  const root = resolve(context.cwd, values.root ?? '.');
+  const out = values.out === undefined ? join(root, 'site') : resolve(context.cwd, values.out);
+  const at = timestampOption('build', 'at', values.at, new Date());
+  const repository = await readRepositoryWithConfig('build', root, format, context);
+  if (!repository) return EXIT.error;
+
+  const { config } = repository;
+  const { records, findings } = checkRecords(config, repository.files.records);
+  const all = sortFindings([...repository.files.findings, ...findings]);
+  if (hasErrors(all)) {
+    await reportFindings('build', format, all, context);
+    context.stderr(`The site is not built: the records above have errors (the previous site, if any, is untouched).\n`);
+    return EXIT.error;
+  }
+  if (!config.page?.url) {
+    context.stderr(`incidents build: incidents.config.yml has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}\n`);
+    return EXIT.error;
+  }
+
+  const postmortems = new Map(records.postmortems.map((postmortem) => [postmortem.data.incident, postmortem]));
+  const model = buildStatusModel(records, toMillis(at), (id) => {
+    const postmortem = postmortems.get(id);
+    return postmortem && publicSummary(postmortem);
+  });
+  const files = renderSite(model);
+  try {
+    await writeSite(out, files);
+  } catch (error) {
+    if (!(error instanceof SiteWriteError)) throw error;
+    context.stderr(`incidents build: ${error.message}\n`);
+    return EXIT.error;
+  }
+  if (format !== 'json') await reportFindings('build', format, all, context);
+  context.stderr(`Built ${files.size} files in ${relative(context.cwd, out) || '.'} for ${model.at}: ${model.description}.\n`);
+  return EXIT.clean;
+}

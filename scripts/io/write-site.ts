@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Why the site could not be written; the previous site, if any, is untouched. */
+export class SiteWriteError extends Error {}
+
+/** A folder holding this file was built by `incidents build`, and may be replaced. */
+const SITE_MARK = 'api/v2/summary.json';
+
+/**
+ * Writes the site into a new folder next to `out`, then moves it into place, so readers and a
+ * failed build never see half a site. `out` may be missing, empty, or a site built before; any
+ * other folder is refused, so a mistyped `--out` cannot delete someone's files.
+ */
+export async function writeSite(out: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const replacing = existsSync(out);
+  if (replacing) await checkReplaceable(out);
+  const parent = dirname(out);
+  const building = await attempt(`could not create a folder in ${parent}`, async () => {
+    await mkdir(parent, { recursive: true });
+    return mkdtemp(join(parent, `.${basename(out)}.building-`));
+  });
+  try {
+    await attempt(`could not write the site in ${building}`, async () => {
+      for (const [path, content] of files) {
+        await mkdir(dirname(join(building, path)), { recursive: true });
+        await writeFile(join(building, path), content);
+      }
+    });
+    const previous = `${building}.previous`;
+    if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename(out, previous));
+    await attempt(`could not move the new site into ${out}`, () => rename(building, out)).catch(async (error: unknown) => {
+      if (replacing) await rename(previous, out);
+      throw error;
+    });
+    if (replacing) await rm(previous, { recursive: true, force: true });
+  } finally {
+    await rm(building, { recursive: true, force: true });
+  }
+}
+
+async function checkReplaceable(out: string): Promise<void> {
+  const info = await stat(out);
+  if (!info.isDirectory()) throw new SiteWriteError(`${out} is a file, not a folder: name a folder for the site with --out`);
+  const entries = await readdir(out);
+  if (entries.length > 0 && !existsSync(join(out, SITE_MARK))) {
+    throw new SiteWriteError(`${out} is not empty and holds no site built by incidents build (no ${SITE_MARK}): it is left alone; name an empty or new folder with --out`);
+  }
+}
+
+async function attempt<T>(what: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof SiteWriteError) throw error;
+    throw new SiteWriteError(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

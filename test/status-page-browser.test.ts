@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { launchChromium } from './helpers/browser.js';
+import { ROOT, runCliCapturing } from './helpers/run-cli.js';
+import { serveFolder } from './helpers/static-server.js';
+
+/**
+ * The sample site in a real browser: Debian's Chromium loads it from 127.0.0.1, axe-core finds no
+ * accessibility violations in light and dark mode, it works with JavaScript off, nothing is wider
+ * than a phone, and screenshots at desktop and phone widths land in test-output/screenshots/.
+ */
+const browser = suite('status page in a browser');
+
+const AT = '2026-11-23T12:30:00Z';
+const PAGES = ['index.html', 'incidents/INC-2026-0001.html', 'incidents/INC-2026-0012.html', 'history/index.html', 'history/2026-11.html', 'badges/index.html'];
+const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let chromium: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+browser.before(async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'incidents-browser-')), 'site');
+  const built = await runCliCapturing(['build', '--out', out, '--at', AT]);
+  assert.is(built.code, 0, built.stderr);
+  server = await serveFolder(out);
+  chromium = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+browser.after(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  browser(`axe-core finds no violations on any page (${colorScheme})`, async () => {
+    const context = await chromium.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      for (const path of PAGES) {
+        const response = await page.goto(`${server.url}/${path}`);
+        assert.is(response?.status(), 200, path);
+        await page.addScriptTag({ content: AXE });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+          return result.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        });
+        assert.equal(violations, [], `${path} (${colorScheme})`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+browser('with JavaScript off, a phone-sized page says what is broken, since when, and fits the screen', async () => {
+  for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+    const context = await chromium.newContext({ viewport, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      for (const path of PAGES) {
+        await page.goto(`${server.url}/${path}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a ${viewport.width}px screen`);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${path.replaceAll('/', '-').replace('.html', '')}.png`), fullPage: true });
+      }
+      await page.goto(`${server.url}/index.html`);
+      assert.is(await page.textContent('h1'), 'Partial System Outage');
+      const banner = await page.textContent('.overall');
+      assert.match(banner ?? '', /Checkout API: partial outage/);
+      const firstIncident = await page.textContent('#open + article');
+      assert.match(firstIncident ?? '', /Some card payments declined at checkout/);
+      assert.match(firstIncident ?? '', /Since 23 Nov 2026, 11:40 GMT \(50 min so far\)/);
+      assert.match(firstIncident ?? '', /About 1 in 5 card payments are declined/);
+      assert.ok(await page.isVisible('text=Sign-in service move to new data centre'), 'the upcoming maintenance is shown');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+browser.run();
