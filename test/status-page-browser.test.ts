@@ -47,10 +47,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const response = await page.goto(`${server.url}/${path}`);
         assert.is(response?.status(), 200, path);
         await page.addScriptTag({ content: AXE });
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
-          return result.violations.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        });
+        const violations = await page.evaluate<string[]>(`axe.run({ resultTypes: ['violations'] }).then((result) =>
+          result.violations.map((violation) => violation.id + ': ' + violation.help + ' at ' + violation.nodes.map((node) => node.target.join(' ')).join(', ')))`);
         assert.equal(violations, [], `${path} (${colorScheme})`);
       }
     } finally {
@@ -66,7 +64,7 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
       const page = await context.newPage();
       for (const path of PAGES) {
         await page.goto(`${server.url}/${path}`);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
         assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a ${viewport.width}px screen`);
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${path.replaceAll('/', '-').replace('.html', '')}.png`), fullPage: true });
       }

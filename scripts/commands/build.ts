@@ -1,6 +1,5 @@
 import { join, relative, resolve } from 'node:path';
 import { hasErrors, sortFindings } from '../core/findings.js';
-import { publicSummary } from '../core/postmortem-summary.js';
 import { buildStatusModel } from '../core/status.js';
 import { toMillis } from '../core/timestamps.js';
 import { checkRecords } from '../core/validate.js';
@@ -40,11 +39,7 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
     return EXIT.error;
   }
 
-  const postmortems = new Map(records.postmortems.map((postmortem) => [postmortem.data.incident, postmortem]));
-  const model = buildStatusModel(records, toMillis(at), (id) => {
-    const postmortem = postmortems.get(id);
-    return postmortem && publicSummary(postmortem);
-  });
+  const model = buildStatusModel(records, toMillis(at));
   const files = renderSite(model);
   try {
     await writeSite(out, files);
@@ -54,6 +49,7 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
     return EXIT.error;
   }
   if (format !== 'json') await reportFindings('build', format, all, context);
-  context.stderr(`Built ${files.size} files in ${relative(context.cwd, out) || '.'} for ${model.at}: ${model.description}.\n`);
+  const shown = relative(context.cwd, out);
+  context.stderr(`Built ${files.size} files in ${shown.startsWith('..') || shown === '' ? out : shown} for ${model.at}: ${model.description}.\n`);
   return EXIT.clean;
 }

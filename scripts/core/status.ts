@@ -1,5 +1,6 @@
 import { isoDateIn } from './calendar.js';
 import { worst, type ComponentStatus } from './component-status.js';
+import { publicSummary } from './postmortem-summary.js';
 import type { RecordSet } from './record-set.js';
 import { toMillis } from './timestamps.js';
 import type { Incident, RecordStatus } from './types.js';
@@ -125,15 +126,14 @@ export const INDICATOR_DESCRIPTION: Readonly<Record<Indicator, string>> = {
   critical: 'Major System Outage',
 };
 
-/** The Markdown of a postmortem's Summary section, when it may be published. */
-export type SummaryOf = (incidentId: string) => string | undefined;
-
-/**
- * Builds the public status model at `now` (milliseconds). `summaryOf` gives the Summary of an
- * incident's published public postmortem (the caller reads the Markdown).
- */
-export function buildStatusModel(records: RecordSet, now: number, summaryOf: SummaryOf): StatusModel {
+/** Builds the public status model of some valid records at `now` (milliseconds). */
+export function buildStatusModel(records: RecordSet, now: number): StatusModel {
   const { config } = records;
+  const postmortems = new Map(records.postmortems.map((postmortem) => [postmortem.data.incident, postmortem]));
+  const summaryOf = (id: string) => {
+    const postmortem = postmortems.get(id);
+    return postmortem && publicSummary(postmortem);
+  };
   const page = {
     id: slug(config.page?.name ?? 'status'),
     name: config.page?.name ?? 'Status',
@@ -204,7 +204,7 @@ export function buildStatusModel(records: RecordSet, now: number, summaryOf: Sum
 }
 
 /** The public view of one record, or undefined when it is not published. */
-function toPublic(incident: Incident, now: number, timeZone: string, serviceNames: ReadonlyMap<string, string>, summaryOf: SummaryOf): PublicIncident | undefined {
+function toPublic(incident: Incident, now: number, timeZone: string, serviceNames: ReadonlyMap<string, string>, summaryOf: (id: string) => string | undefined): PublicIncident | undefined {
   const recorded = PUBLIC_STATUS[incident.status];
   if (incident.visibility !== 'public' || recorded === undefined) return undefined;
   const summary = incident.type === 'incident' && FINISHED.includes(recorded) ? summaryOf(incident.id) : undefined;

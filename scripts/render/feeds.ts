@@ -54,7 +54,7 @@ function rssFeed(model: StatusModel, path: string, title: string, entries: reado
 <channel>
 <title>${title}</title>
 <link>${model.page.url}/index.html</link>
-<description>Incidents and maintenance from ${model.page.name}</description>
+<description>${html`Incidents and maintenance from ${model.page.name}`.value}</description>
 <atom:link rel="self" type="application/rss+xml" href="${model.page.url}/${path}"/>
 ${entries.map(
     (entry) => html`<item>
