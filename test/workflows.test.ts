@@ -67,4 +67,19 @@ workflows('sla.yml: its own schedule, issues: write only on the job that posts',
   assert.ok(jobs[0]!.steps.some((step) => step.uses === './' && step.with?.command === 'sla --notify'));
 });
 
+workflows('status-page.yml: builds on push to main and on a schedule, deploys to Pages with least privilege', () => {
+  const workflow = parse(readFileSync(`${WORKFLOWS}status-page.yml`, 'utf8')) as Workflow & { concurrency: { group: string }; jobs: Record<string, { needs?: string }> };
+  assert.equal(Object.keys(workflow.on).sort(), ['push', 'schedule', 'workflow_dispatch']);
+  assert.equal((workflow.on.push as { branches: string[] }).branches, ['main']);
+  assert.equal(workflow.permissions, {}, 'nothing at the top');
+  assert.is(workflow.concurrency.group, 'pages');
+  assert.equal(workflow.jobs.build!.permissions, { contents: 'read' });
+  assert.equal(workflow.jobs.deploy!.permissions, { pages: 'write', 'id-token': 'write' });
+  assert.is(workflow.jobs.deploy!.needs, 'build');
+  const built = workflow.jobs.build!.steps;
+  assert.ok(built.some((step) => step.uses === './' && step.with?.command === 'build'), "runs this repository's Action");
+  assert.ok(built.some((step) => step.uses?.startsWith('actions/upload-pages-artifact@') && step.with?.path === 'site'), 'uploads the built site only');
+  assert.ok(workflow.jobs.deploy!.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')));
+});
+
 workflows.run();
