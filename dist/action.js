@@ -43110,12 +43110,7 @@ async function writeSite(out, files) {
     return mkdtemp(join2(parent, `.${basename(out)}.building-`));
   });
   try {
-    await attempt(`could not write the site in ${building}`, async () => {
-      for (const [path, content3] of files) {
-        await mkdir(dirname(join2(building, path)), { recursive: true });
-        await writeFile(join2(building, path), content3);
-      }
-    });
+    await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
     const previous2 = `${building}.previous`;
     if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename(out, previous2));
     await attempt(`could not move the new site into ${out}`, () => rename(building, out)).catch(async (error) => {
@@ -43127,6 +43122,15 @@ async function writeSite(out, files) {
     await rm(building, { recursive: true, force: true });
   }
 }
+async function writeFiles(folder, files) {
+  for (const path of new Set([...files.keys()].map((path2) => dirname(join2(folder, path2))))) await mkdir(path, { recursive: true });
+  const queue = [...files];
+  const worker = async () => {
+    for (let next = queue.pop(); next; next = queue.pop()) await writeFile(join2(folder, next[0]), next[1]);
+  };
+  await Promise.all(Array.from({ length: WRITES_AT_ONCE }, worker));
+}
+var WRITES_AT_ONCE = 32;
 async function checkReplaceable(out) {
   const info = await stat(out);
   if (!info.isDirectory()) throw new SiteWriteError(`${out} is a file, not a folder: name a folder for the site with --out`);

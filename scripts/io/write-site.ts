@@ -22,12 +22,7 @@ export async function writeSite(out: string, files: ReadonlyMap<string, string>)
     return mkdtemp(join(parent, `.${basename(out)}.building-`));
   });
   try {
-    await attempt(`could not write the site in ${building}`, async () => {
-      for (const [path, content] of files) {
-        await mkdir(dirname(join(building, path)), { recursive: true });
-        await writeFile(join(building, path), content);
-      }
-    });
+    await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
     const previous = `${building}.previous`;
     if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename(out, previous));
     await attempt(`could not move the new site into ${out}`, () => rename(building, out)).catch(async (error: unknown) => {
@@ -39,6 +34,18 @@ export async function writeSite(out: string, files: ReadonlyMap<string, string>)
     await rm(building, { recursive: true, force: true });
   }
 }
+
+/** Writes the files, each folder made once and up to WRITES_AT_ONCE files in flight. */
+async function writeFiles(folder: string, files: ReadonlyMap<string, string>): Promise<void> {
+  for (const path of new Set([...files.keys()].map((path) => dirname(join(folder, path))))) await mkdir(path, { recursive: true });
+  const queue = [...files];
+  const worker = async () => {
+    for (let next = queue.pop(); next; next = queue.pop()) await writeFile(join(folder, next[0]), next[1]);
+  };
+  await Promise.all(Array.from({ length: WRITES_AT_ONCE }, worker));
+}
+
+const WRITES_AT_ONCE = 32;
 
 async function checkReplaceable(out: string): Promise<void> {
   const info = await stat(out);
