@@ -83,4 +83,22 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
   }
 });
 
+browser("Chromium's XML parser reads every feed and badge as well-formed XML", async () => {
+  const context = await chromium.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/index.html`);
+    const paths = ['history.atom', 'history.rss', 'services/checkout-api.atom', 'services/checkout-api.rss', 'badges/status.svg', 'badges/checkout-api.svg'];
+    for (const path of paths) {
+      const problem = await page.evaluate<string | null>(`fetch(${JSON.stringify(path)}).then((response) => response.text()).then((text) => {
+        const error = new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror');
+        return error ? error.textContent : null;
+      })`);
+      assert.is(problem, null, path);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 browser.run();
