@@ -34272,17 +34272,9 @@ function buildStatusModel(records, now) {
       ...service.group ? { group: service.group } : {},
       ...service.description ? { description: service.description } : {},
       status,
-      causes: affecting.map((incident) => incident.id),
       ...touched.length > 0 ? { updatedAt: latest(touched) } : {}
     };
   });
-  const groups2 = [];
-  for (const service of services) {
-    if (!service.group) continue;
-    const group = groups2.find((candidate) => candidate.name === service.group) ?? groups2[groups2.push({ name: service.group, status: "operational", services: [] }) - 1];
-    group.services.push(service.id);
-    group.status = worst([group.status, service.status]);
-  }
   const impacts = current.filter((incident) => incident.type === "incident").map((incident) => incident.impact);
   const activeMaintenance = current.some((incident) => incident.type === "maintenance");
   const worstImpact = impacts.reduce((a, b) => INDICATOR_ORDER.indexOf(b) > INDICATOR_ORDER.indexOf(a) ? b : a, "none");
@@ -34296,7 +34288,7 @@ function buildStatusModel(records, now) {
     indicator,
     description: INDICATOR_DESCRIPTION[indicator],
     services,
-    groups: groups2,
+    groups: groupsOf(services),
     incidents,
     maintenances,
     knownIssues: records.knownErrors.filter((record) => record.data.public === true && record.data.status === "active").map(({ data }) => ({
@@ -34342,6 +34334,17 @@ function toPublic(incident, now, timeZone, serviceNames, summaryOf) {
     ...summary !== void 0 ? { postmortemSummary: summary } : {},
     month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7)
   };
+}
+function groupsOf(services) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const service of services) {
+    if (!service.group) continue;
+    const group = groups2.get(service.group) ?? { name: service.group, status: "operational", services: [] };
+    group.services.push(service.id);
+    group.status = worst([group.status, service.status]);
+    groups2.set(service.group, group);
+  }
+  return [...groups2.values()];
 }
 function outagesOf(records, now) {
   return records.incidents.map((record) => record.data).filter((incident) => incident.type === "incident" && incident.visibility === "public" && incident.status !== "cancelled" && incident.drill !== true).flatMap((incident) => {
@@ -47406,12 +47409,11 @@ function describeDay(day) {
 }
 
 // scripts/render/index-page.ts
-var IMPACT_ORDER = ["none", "maintenance", "minor", "major", "critical"];
 var RECENT_DAYS = 14;
 function renderIndexPage(model) {
   const now = toMillis(model.at);
   const zone = model.page.timeZone;
-  const openIncidents = model.incidents.filter((incident) => incident.open).sort((a, b) => IMPACT_ORDER.indexOf(b.impact) - IMPACT_ORDER.indexOf(a.impact));
+  const openIncidents = model.incidents.filter((incident) => incident.open).sort((a, b) => INDICATOR_ORDER.indexOf(b.impact) - INDICATOR_ORDER.indexOf(a.impact));
   const activeMaintenance = model.maintenances.filter(isActive);
   const upcoming = model.maintenances.filter((maintenance) => maintenance.status === "scheduled").reverse();
   const recent = [...model.incidents, ...model.maintenances].filter((incident) => !incident.open && now - toMillis(incident.startedAt) <= RECENT_DAYS * 864e5).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt));

@@ -43,8 +43,6 @@ export interface ServiceState {
   group?: string;
   description?: string;
   status: ComponentStatus;
-  /** Open public incidents and active maintenances that set this status. */
-  causes: string[];
   /** When the service's status last changed by a public record (at or before `at`). */
   updatedAt?: string;
 }
@@ -115,7 +113,8 @@ const IMPACT: Readonly<Record<ComponentStatus, Indicator>> = {
   major_outage: 'critical',
 };
 
-const INDICATOR_ORDER: readonly Indicator[] = ['none', 'maintenance', 'minor', 'major', 'critical'];
+/** Indicators from best to worst. */
+export const INDICATOR_ORDER: readonly Indicator[] = ['none', 'maintenance', 'minor', 'major', 'critical'];
 
 /** What the page says for each indicator, in Statuspage's words. */
 export const INDICATOR_DESCRIPTION: Readonly<Record<Indicator, string>> = {
@@ -159,18 +158,9 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
       ...(service.group ? { group: service.group } : {}),
       ...(service.description ? { description: service.description } : {}),
       status,
-      causes: affecting.map((incident) => incident.id),
       ...(touched.length > 0 ? { updatedAt: latest(touched) } : {}),
     };
   });
-
-  const groups: StatusModel['groups'] = [];
-  for (const service of services) {
-    if (!service.group) continue;
-    const group = groups.find((candidate) => candidate.name === service.group) ?? groups[groups.push({ name: service.group, status: 'operational', services: [] }) - 1]!;
-    group.services.push(service.id);
-    group.status = worst([group.status, service.status]);
-  }
 
   const impacts = current.filter((incident) => incident.type === 'incident').map((incident) => incident.impact);
   const activeMaintenance = current.some((incident) => incident.type === 'maintenance');
@@ -186,7 +176,7 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
     indicator,
     description: INDICATOR_DESCRIPTION[indicator],
     services,
-    groups,
+    groups: groupsOf(services),
     incidents,
     maintenances,
     knownIssues: records.knownErrors
@@ -237,6 +227,19 @@ function toPublic(incident: Incident, now: number, timeZone: string, serviceName
     ...(summary !== undefined ? { postmortemSummary: summary } : {}),
     month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
   };
+}
+
+/** The service groups in the order they first appear, each as bad as its worst member. */
+function groupsOf(services: readonly ServiceState[]): StatusModel['groups'] {
+  const groups = new Map<string, StatusModel['groups'][number]>();
+  for (const service of services) {
+    if (!service.group) continue;
+    const group = groups.get(service.group) ?? { name: service.group, status: 'operational', services: [] };
+    group.services.push(service.id);
+    group.status = worst([group.status, service.status]);
+    groups.set(service.group, group);
+  }
+  return [...groups.values()];
 }
 
 /** What counts against uptime: public incidents that were not cancelled and are not drills. */

@@ -1,4 +1,4 @@
-import { isActive, type StatusModel } from '../core/status.js';
+import { INDICATOR_ORDER, isActive, type StatusModel } from '../core/status.js';
 import { toMillis } from '../core/timestamps.js';
 import { UPTIME_DAYS, UPTIME_WEIGHT } from '../core/uptime.js';
 import { formatDate, formatDateTime, formatPercent } from './format.js';
@@ -8,9 +8,6 @@ import { COMPONENT_LABEL, INDICATOR_LOOK, statusBadge, statusIcon } from './labe
 import { renderPage } from './layout.js';
 import { renderMarkdown } from './markdown.js';
 import { uptimeBars } from './uptime-bars.js';
-
-/** Open incidents are listed worst first (then newest first, as the model has them). */
-const IMPACT_ORDER = ['none', 'maintenance', 'minor', 'major', 'critical'];
 
 /** Past incidents shown on the front page: those that started in the last this many days. */
 const RECENT_DAYS = 14;
@@ -22,7 +19,8 @@ const RECENT_DAYS = 14;
 export function renderIndexPage(model: StatusModel): string {
   const now = toMillis(model.at);
   const zone = model.page.timeZone;
-  const openIncidents = model.incidents.filter((incident) => incident.open).sort((a, b) => IMPACT_ORDER.indexOf(b.impact) - IMPACT_ORDER.indexOf(a.impact));
+  // Worst first; the model's order (newest first) breaks ties.
+  const openIncidents = model.incidents.filter((incident) => incident.open).sort((a, b) => INDICATOR_ORDER.indexOf(b.impact) - INDICATOR_ORDER.indexOf(a.impact));
   const activeMaintenance = model.maintenances.filter(isActive);
   const upcoming = model.maintenances.filter((maintenance) => maintenance.status === 'scheduled').reverse();
   const recent = [...model.incidents, ...model.maintenances]
