@@ -2,6 +2,7 @@ import { BUILD_USAGE, buildCommand } from './commands/build.js';
 import { EXIT, UsageError, type CommandContext } from './commands/context.js';
 import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
 import { NEW_USAGE, newCommand } from './commands/new.js';
+import { REPORT_USAGE, reportCommand } from './commands/report.js';
 import { SLA_USAGE, slaCommand } from './commands/sla.js';
 import { UPDATE_USAGE, updateCommand } from './commands/update.js';
 import { VALIDATE_USAGE, validateCommand } from './commands/validate.js';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], context: C
   'check-pr': { usage: CHECK_PR_USAGE, run: checkPrCommand },
   sla: { usage: SLA_USAGE, run: slaCommand },
   build: { usage: BUILD_USAGE, run: buildCommand },
+  report: { usage: REPORT_USAGE, run: reportCommand },
   new: { usage: NEW_USAGE, run: newCommand },
   update: { usage: UPDATE_USAGE, run: updateCommand },
 };

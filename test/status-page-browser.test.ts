@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { serveFolder } from './helpers/static-server.js';
 const browser = suite('status page in a browser');
 
 const AT = '2026-11-23T12:30:00Z';
-const PAGES = ['index.html', 'incidents/INC-2026-0001.html', 'incidents/INC-2026-0012.html', 'history/index.html', 'history/2026-11.html', 'badges/index.html'];
+const PAGES = ['report/index.html', 'index.html', 'incidents/INC-2026-0001.html', 'incidents/INC-2026-0012.html', 'history/index.html', 'history/2026-11.html', 'badges/index.html'];
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,6 +28,10 @@ browser.before(async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'incidents-browser-')), 'site');
   const built = await runCliCapturing(['build', '--out', out, '--at', AT]);
   assert.is(built.code, 0, built.stderr);
+  // The internal report goes beside the site here only to be served by the same test server.
+  const report = await runCliCapturing(['report', '--out', join(out, '..', 'report-out'), '--at', AT]);
+  assert.is(report.code, 0, report.stderr);
+  cpSync(join(out, '..', 'report-out'), join(out, 'report'), { recursive: true });
   server = await serveFolder(out);
   chromium = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });

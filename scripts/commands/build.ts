@@ -8,7 +8,7 @@ import { renderSite } from '../render/site.js';
 import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
-import { reportFindings } from './report.js';
+import { reportFindings } from './report-findings.js';
 
 export const BUILD_USAGE = 'incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]';
 

@@ -10,7 +10,7 @@ import { readPullRequestTarget, type PullRequestTarget } from '../io/github-even
 import { readGitTree } from '../io/read-git-tree.js';
 import { CONFIG_FILE, RECORD_FOLDERS } from '../io/read-repository.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
-import { countOf, reportFindings } from './report.js';
+import { countOf, reportFindings } from './report-findings.js';
 
 export const CHECK_PR_USAGE = 'incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]';
 

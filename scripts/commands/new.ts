@@ -6,7 +6,7 @@ import { newRecordText, nextIncidentId, type NewRecord } from '../core/new-recor
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, serviceOptions, timestampOption } from './record-options.js';
-import { reportFindings } from './report.js';
+import { reportFindings } from './report-findings.js';
 
 export const NEW_USAGE =
   'incidents new --title T --service ID[=STATUS]… --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR]';

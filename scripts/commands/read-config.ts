@@ -2,7 +2,7 @@ import type { Config } from '../core/types.js';
 import { checkConfig } from '../core/validate.js';
 import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/read-repository.js';
 import { UsageError, type CommandContext, type Format } from './context.js';
-import { reportFindings } from './report.js';
+import { reportFindings } from './report-findings.js';
 
 /**
  * Reads a repository's files and its valid config, which every other check stands on. When the

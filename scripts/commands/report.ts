@@ -1,29 +1,66 @@
 import { appendFile } from 'node:fs/promises';
-import { formatFinding, toJsonFinding, type Finding } from '../core/findings.js';
-import { formatAnnotation, formatSummary } from '../io/github-annotations.js';
-import type { CommandContext, Format } from './context.js';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { buildReport } from '../core/report.js';
+import { toMillis } from '../core/timestamps.js';
+import { checkRecords } from '../core/validate.js';
+import { SITE_MARK, SiteWriteError, writeSite } from '../io/write-site.js';
+import { renderReportPage } from '../render/report-page.js';
+import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report-tables.js';
+import { EXIT, parseOptions, UsageError, type CommandContext } from './context.js';
+import { readRepositoryWithConfig } from './read-config.js';
+import { timestampOption } from './record-options.js';
+
+export const REPORT_USAGE = 'incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]';
+
+const REPORT_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
+/** The file that marks a folder as a report written by this command. */
+const REPORT_MARK = 'report.json';
 
 /**
- * Prints findings in a command's format: `text` lines on stdout; `json` as `{"findings": […]}` plus
- * `extra` keys; `github` as annotations on stdout, the text lines on stderr for the log, and a table
- * in the job summary ($GITHUB_STEP_SUMMARY).
+ * `incidents report [--out DIR] [--at TIME]`: the internal report at TIME (default now): SLA
+ * compliance and breaches, MTTA/MTTD/MTTR/MTBF, downtime, known errors, action items. Prints
+ * tables (text), DESIGN.md's JSON, or Markdown (`github` adds it to the job summary); `--out DIR`
+ * also writes an HTML page with charts. Never into the public site. Exit 0, or 2 on an error.
  */
-export async function reportFindings(command: string, format: Format, findings: readonly Finding[], context: CommandContext, extra: Record<string, unknown> = {}): Promise<void> {
-  if (format === 'json') {
-    context.stdout(`${JSON.stringify({ findings: findings.map(toJsonFinding), ...extra }, null, 2)}\n`);
-    return;
+export async function reportCommand(args: string[], context: CommandContext): Promise<number> {
+  const { values } = parseOptions('report', args, { out: { type: 'string' }, at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
+  const format = values.format ?? 'text';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`incidents report: --format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
+  const root = resolve(context.cwd, values.root ?? '.');
+  const out = values.out === undefined ? undefined : resolve(context.cwd, values.out);
+  if (out) refuseInsidePublicSite(out);
+  const at = timestampOption('report', 'at', values.at, new Date());
+  const repository = await readRepositoryWithConfig('report', root, format === 'json' ? 'json' : 'text', context);
+  if (!repository) return EXIT.error;
+
+  const { records, findings } = checkRecords(repository.config, repository.files.records);
+  const skipped = new Set([...repository.files.findings, ...findings].filter((finding) => finding.severity === 'error').map((finding) => finding.path));
+  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? ' has' : 's have'} errors and ${skipped.size === 1 ? 'is' : 'are'} left out of the report: run incidents validate.\n`);
+  const report = buildReport(records, toMillis(at));
+  const tables = reportTables(report);
+
+  if (format === 'json') context.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  if (format === 'markdown') context.stdout(`## Incident report at ${report.at}\n\n${formatMarkdownTables(tables)}`);
+  if (format === 'text' || format === 'github') context.stdout(`Incident report at ${report.at}\n\n${formatTextTables(tables)}`);
+  if (format === 'github' && context.env.GITHUB_STEP_SUMMARY) await appendFile(context.env.GITHUB_STEP_SUMMARY, `## Incident report at ${report.at}\n\n${formatMarkdownTables(tables)}\n`);
+  if (out) {
+    try {
+      await writeSite(out, new Map([['index.html', renderReportPage(report, repository.config, tables)], [REPORT_MARK, `${JSON.stringify(report, null, 2)}\n`]]), REPORT_MARK);
+    } catch (error) {
+      if (!(error instanceof SiteWriteError)) throw error;
+      context.stderr(`incidents report: ${error.message}\n`);
+      return EXIT.error;
+    }
+    context.stderr(`Wrote the report to ${join(out, 'index.html')}.\n`);
   }
-  if (format === 'github') {
-    for (const finding of findings) context.stdout(`${formatAnnotation(finding)}\n`);
-    const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) await appendFile(summaryFile, formatSummary(`incidents ${command}`, findings));
-  }
-  for (const finding of findings) (format === 'text' ? context.stdout : context.stderr)(`${formatFinding(finding)}\n`);
-  if (findings.length > 0) context.stderr(`${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.\n`);
+  return EXIT.clean;
 }
 
-/** "2 errors", "1 warning". */
-export function countOf(findings: readonly Finding[], severity: Finding['severity']): string {
-  const count = findings.filter((finding) => finding.severity === severity).length;
-  return `${count} ${severity}${count === 1 ? '' : 's'}`;
+/** The report is internal: a folder inside a built status site would be published with it. */
+function refuseInsidePublicSite(out: string): void {
+  for (let folder = out; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, SITE_MARK))) throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
+    if (dirname(folder) === folder) return;
+  }
 }

@@ -11,7 +11,7 @@ import { parseValidRecord } from '../core/validate.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, serviceOptions, timestampOption } from './record-options.js';
-import { reportFindings } from './report.js';
+import { reportFindings } from './report-findings.js';
 
 export const UPDATE_USAGE =
   'incidents update ID --status S --message M [--service ID=STATUS]… [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]';

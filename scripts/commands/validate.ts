@@ -5,7 +5,7 @@ import { checkRecords } from '../core/validate.js';
 import { CONFIG_FILE, RECORD_FOLDERS } from '../io/read-repository.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
-import { reportFindings } from './report.js';
+import { reportFindings } from './report-findings.js';
 
 export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--format text|json|github]';
 

@@ -4,7 +4,8 @@ import { publicSummary } from './postmortem-summary.js';
 import type { RecordSet } from './record-set.js';
 import { toMillis } from './timestamps.js';
 import type { Incident, RecordStatus } from './types.js';
-import { computeUptime, type Outage, type ServiceUptime } from './uptime.js';
+import { isMeasured } from './sla.js';
+import { computeUptime, outagesOf, type Outage, type ServiceUptime } from './uptime.js';
 
 /**
  * The public status model: what the status page, its API and its feeds show, computed from the
@@ -189,7 +190,7 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
         since: data.created_at,
       }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    uptime: computeUptime(config.services.map((service) => service.id), outagesOf(records, now), page.timeZone, now),
+    uptime: computeUptime(config.services.map((service) => service.id), publicOutages(records, now), page.timeZone, now),
   };
 }
 
@@ -242,16 +243,10 @@ function groupsOf(services: readonly ServiceState[]): StatusModel['groups'] {
   return [...groups.values()];
 }
 
-/** What counts against uptime: public incidents that were not cancelled and are not drills. */
-function outagesOf(records: RecordSet, now: number): Outage[] {
-  return records.incidents
-    .map((record) => record.data)
-    .filter((incident) => incident.type === 'incident' && incident.visibility === 'public' && incident.status !== 'cancelled' && incident.drill !== true)
-    .flatMap((incident) => {
-      const start = toMillis(incident.started_at ?? incident.reported_at);
-      const end = incident.resolved_at ? toMillis(incident.resolved_at) : now;
-      return incident.services.map((service) => ({ service: service.id, incident: incident.id, status: service.status, start, end }));
-    });
+/** What counts against public uptime: public incidents that were not cancelled and are not drills. */
+function publicOutages(records: RecordSet, now: number): Outage[] {
+  const counted = records.incidents.map((record) => record.data).filter((incident) => incident.visibility === 'public' && isMeasured(incident));
+  return outagesOf(counted, now);
 }
 
 /** A maintenance is active while its window is open and it is not completed. */

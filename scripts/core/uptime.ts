@@ -1,5 +1,7 @@
 import { addDays, isoDateIn, toInstant } from './calendar.js';
 import { worst, type ComponentStatus } from './component-status.js';
+import { toMillis } from './timestamps.js';
+import type { Incident } from './types.js';
 
 /**
  * Uptime over the last days, per service, from the public incidents' own times: Atlassian
@@ -42,6 +44,15 @@ export interface ServiceUptime {
   days: UptimeDay[];
   /** 1 - weighted downtime / time, over the days shown. */
   ratio: number;
+}
+
+/** The outages of some incidents: each affected service from `started_at` (else `reported_at`) to `resolved_at` (else now). */
+export function outagesOf(incidents: readonly Incident[], now: number): Outage[] {
+  return incidents.flatMap((incident) => {
+    const start = toMillis(incident.started_at ?? incident.reported_at);
+    const end = incident.resolved_at ? toMillis(incident.resolved_at) : now;
+    return incident.services.map((service) => ({ service: service.id, incident: incident.id, status: service.status, start, end }));
+  });
 }
 
 /** Uptime of each service over the `days` local days up to `now` in `timeZone`. */

@@ -6,16 +6,17 @@ import { basename, dirname, join } from 'node:path';
 export class SiteWriteError extends Error {}
 
 /** A folder holding this file was built by `incidents build`, and may be replaced. */
-const SITE_MARK = 'api/v2/summary.json';
+export const SITE_MARK = 'api/v2/summary.json';
 
 /**
  * Writes the site into a new folder next to `out`, then moves it into place, so readers and a
- * failed build never see half a site. `out` may be missing, empty, or a site built before; any
- * other folder is refused, so a mistyped `--out` cannot delete someone's files.
+ * failed build never see half a site. `out` may be missing, empty, or one written before (it holds
+ * `mark`, one of the files); any other folder is refused, so a mistyped `--out` cannot delete
+ * someone's files.
  */
-export async function writeSite(out: string, files: ReadonlyMap<string, string>): Promise<void> {
+export async function writeSite(out: string, files: ReadonlyMap<string, string>, mark = SITE_MARK): Promise<void> {
   const replacing = existsSync(out);
-  if (replacing) await checkReplaceable(out);
+  if (replacing) await checkReplaceable(out, mark);
   const parent = dirname(out);
   const building = await attempt(`could not create a folder in ${parent}`, async () => {
     await mkdir(parent, { recursive: true });
@@ -47,12 +48,12 @@ async function writeFiles(folder: string, files: ReadonlyMap<string, string>): P
 
 const WRITES_AT_ONCE = 32;
 
-async function checkReplaceable(out: string): Promise<void> {
+async function checkReplaceable(out: string, mark: string): Promise<void> {
   const info = await stat(out);
   if (!info.isDirectory()) throw new SiteWriteError(`${out} is a file, not a folder: name a folder for the site with --out`);
   const entries = await readdir(out);
-  if (entries.length > 0 && !existsSync(join(out, SITE_MARK))) {
-    throw new SiteWriteError(`${out} is not empty and holds no site built by incidents build (no ${SITE_MARK}): it is left alone; name an empty or new folder with --out`);
+  if (entries.length > 0 && !existsSync(join(out, mark))) {
+    throw new SiteWriteError(`${out} is not empty and holds nothing incidents wrote (no ${mark}): it is left alone; name an empty or new folder with --out`);
   }
 }
 

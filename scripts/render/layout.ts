@@ -3,7 +3,7 @@ import { formatDateTime } from './format.js';
 import { html, type Html } from './html.js';
 
 /** The site's one stylesheet, inline in every page: no JavaScript, no requests for assets. */
-const CSS = `
+export const CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--panel:#f6f8fa;--link:#0550ae;
 --operational:#1a7f37;--under_maintenance:#0b5cad;--degraded_performance:#7d5700;--partial_outage:#b4420b;--major_outage:#c11f1f;--bar:#8cc79a}
 @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9da7b3;--line:#30363d;--panel:#161b22;--link:#79c0ff;
