@@ -38,7 +38,7 @@ export function reportTables(report: Report): ReportTable[] {
     {
       title: 'SLA breaches',
       header: ['incident', 'priority', 'target', 'over by', 'breached at', 'still open'],
-      rows: report.sla.breaches.map((breach) => [breach.id, breach.priority, breach.target, formatSeconds(breach.over_seconds), breach.breach_at, breach.open ? 'yes' : 'no']),
+      rows: report.sla.breaches.map((breach) => [breach.id, breach.priority, breach.target, time(breach.over_seconds), breach.breach_at, breach.open ? 'yes' : 'no']),
       empty: 'No breaches.',
     },
     {
