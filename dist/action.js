@@ -13909,7 +13909,7 @@ var require_compile = __commonJS({
       const schOrFunc = root5.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root5, ref);
+      let _sch = resolve8.call(this, root5, ref);
       if (_sch === void 0) {
         const schema = (_a = root5.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13936,7 +13936,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root5, ref) {
+    function resolve8(root5, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14800,7 +14800,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options2) {
+    function resolve8(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14978,12 +14978,12 @@ var require_fast_uri = __commonJS({
     }
     function hasMalformedPercentEncoding(component) {
       if (component === void 0) return false;
-      let percent = component.indexOf("%");
-      while (percent !== -1) {
-        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+      let percent2 = component.indexOf("%");
+      while (percent2 !== -1) {
+        if (percent2 + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent2 + 1, percent2 + 3))) {
           return true;
         }
-        percent = component.indexOf("%", percent + 3);
+        percent2 = component.indexOf("%", percent2 + 3);
       }
       return false;
     }
@@ -15191,7 +15191,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -18535,7 +18535,7 @@ var require_formats = __commonJS({
     }
     var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
     function getTime(strictTimeZone) {
-      return function time(str2) {
+      return function time3(str2) {
         const matches = TIME.exec(str2);
         if (!matches)
           return false;
@@ -18581,10 +18581,10 @@ var require_formats = __commonJS({
     }
     var DATE_TIME_SEPARATOR = /t|\s/i;
     function getDateTime(strictTimeZone) {
-      const time = getTime(strictTimeZone);
+      const time3 = getTime(strictTimeZone);
       return function date_time(str2) {
         const dateTime = str2.split(DATE_TIME_SEPARATOR);
-        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+        return dateTime.length === 2 && date(dateTime[0]) && time3(dateTime[1]);
       };
     }
     function compareDateTime(dt1, dt2) {
@@ -19457,8 +19457,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -19484,9 +19484,9 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this._done;
         }
-        async __groupCheck__(time) {
+        async __groupCheck__(time3) {
           await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
+          return this._nextRequest + this.timeout < time3;
         }
         computeCapacity() {
           var maxConcurrent, reservoir;
@@ -19669,15 +19669,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve7, returned, task;
+          var args, cb, error, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -19692,13 +19692,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve7;
-          resolve7 = reject = null;
+          var promise, reject, resolve8;
+          resolve8 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise;
         }
@@ -19804,14 +19804,14 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
+              var e, k, ref, results, time3, v;
+              time3 = Date.now();
               ref = this.instances;
               results = [];
               for (k in ref) {
                 v = ref[k];
                 try {
-                  if (await v._store.__groupCheck__(time)) {
+                  if (await v._store.__groupCheck__(time3)) {
                     results.push(this.deleteKey(k));
                   } else {
                     results.push(void 0);
@@ -20099,14 +20099,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -20199,9 +20199,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -20442,7 +20442,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20451,7 +20451,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20459,13 +20459,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20657,7 +20657,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20666,7 +20666,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20674,13 +20674,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20861,7 +20861,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20870,7 +20870,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20878,13 +20878,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20953,8 +20953,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve7, reject) {
-          return setTimeout(resolve7, t);
+        return new this.Promise(function(resolve8, reject) {
+          return setTimeout(resolve8, t);
         });
       }
       computePenalty() {
@@ -20992,11 +20992,11 @@ var require_LocalDatastore = __commonJS({
           return _this6._done;
         })();
       }
-      __groupCheck__(time) {
+      __groupCheck__(time3) {
         var _this7 = this;
         return _asyncToGenerator2(function* () {
           yield _this7.yieldLoop();
-          return _this7._nextRequest + _this7.timeout < time;
+          return _this7._nextRequest + _this7.timeout < time3;
         })();
       }
       computeCapacity() {
@@ -21424,7 +21424,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21433,7 +21433,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21441,13 +21441,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21488,7 +21488,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve7, reject) => {
+          return new this.Promise((resolve8, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21499,14 +21499,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve7();
+              return resolve8();
             } else {
-              return client.once("ready", resolve7);
+              return client.once("ready", resolve8);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve7, reject) => {
+          return new this.Promise((resolve8, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -21514,7 +21514,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve7(replies[0]);
+              return resolve8(replies[0]);
             });
           });
         }
@@ -21527,12 +21527,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve7, reject) => {
+            return new _this.Promise((resolve8, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve7(replies[0]);
+                  return resolve8(replies[0]);
                 }
               });
             });
@@ -21540,13 +21540,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve7, reject) => {
+            return new this.Promise((resolve8, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve7();
+                  return resolve8();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -21560,13 +21560,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve7, reject) => {
+                  yield new _this2.Promise((resolve8, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve7();
+                        return resolve8();
                       }
                     });
                   });
@@ -21651,7 +21651,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21660,7 +21660,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21668,13 +21668,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21720,7 +21720,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve7, reject) => {
+          return new this.Promise((resolve8, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21731,9 +21731,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve7();
+              return resolve8();
             } else {
-              return client.once("ready", resolve7);
+              return client.once("ready", resolve8);
             }
           });
         }
@@ -21759,10 +21759,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve7, reject) => {
+            return new this.Promise((resolve8, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve7();
+                return resolve8();
               });
             });
           }));
@@ -21860,7 +21860,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21869,7 +21869,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21877,13 +21877,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22019,7 +22019,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve7, reject) => {
+          return new _this3.Promise((resolve8, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -22027,7 +22027,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve7(replies);
+              return resolve8(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -22258,7 +22258,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22267,7 +22267,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22275,13 +22275,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22304,19 +22304,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error, reject, resolve7, returned, task;
+          var args, cb, error, reject, resolve8, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve7 = _this$_queue$shift.resolve;
+            resolve8 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -22332,16 +22332,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve7;
-        resolve7 = reject = null;
+        var promise, reject, resolve8;
+        resolve8 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve7 = _resolve;
+          resolve8 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve7,
+          resolve: resolve8,
           reject
         });
         this._tryToRun();
@@ -22394,7 +22394,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22403,7 +22403,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22411,13 +22411,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22532,14 +22532,14 @@ var require_Group = __commonJS({
           clearInterval(this.interval);
           return typeof (base = this.interval = setInterval(
             /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref, results, time, v;
-              time = Date.now();
+              var e, k, ref, results, time3, v;
+              time3 = Date.now();
               ref = _this3.instances;
               results = [];
               for (k in ref) {
                 v = ref[k];
                 try {
-                  if (yield v._store.__groupCheck__(time)) {
+                  if (yield v._store.__groupCheck__(time3)) {
                     results.push(_this3.deleteKey(k));
                   } else {
                     results.push(void 0);
@@ -22680,7 +22680,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22689,7 +22689,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve7(value);
+        resolve8(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22697,13 +22697,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve7, reject) {
+        return new Promise(function(resolve8, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22941,14 +22941,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve7, reject) => {
+            return new this.Promise((resolve8, reject) => {
               if (finished()) {
-                return resolve7();
+                return resolve8();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve7();
+                    return resolve8();
                   }
                 });
               }
@@ -23056,9 +23056,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve7, reject) {
+            return new this.Promise(function(resolve8, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve7)(args3);
+                return (args3[0] != null ? reject : resolve8)(args3);
               });
             });
           };
@@ -23231,8 +23231,8 @@ function workingCalendar(config, name = "24x7") {
     holidays: new Set(calendar.holidays ?? [])
   };
 }
-function toMinutes(time) {
-  const [hours = 0, minutes = 0] = time.split(":").map(Number);
+function toMinutes(time3) {
+  const [hours = 0, minutes = 0] = time3.split(":").map(Number);
   return hours * 60 + minutes;
 }
 var MAX_DAYS = 3660;
@@ -26060,10 +26060,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve7 = constructs2[index2].resolveAll;
-    if (resolve7 && !called.includes(resolve7)) {
-      events = resolve7(events, context);
-      called.push(resolve7);
+    const resolve8 = constructs2[index2].resolveAll;
+    if (resolve8 && !called.includes(resolve8)) {
+      events = resolve8(events, context);
+      called.push(resolve8);
     }
   }
   return events;
@@ -33048,9 +33048,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname2) {
+  set dirname(dirname3) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname2 || "", this.basename);
+    this.path = default2.join(dirname3 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -33649,7 +33649,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve8, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -33680,8 +33680,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve7) {
-          resolve7(file2);
+        } else if (resolve8) {
+          resolve8(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -33783,7 +33783,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve7, reject) {
+    function executor(resolve8, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -33797,8 +33797,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve7) {
-          resolve7(resultingTree);
+        } else if (resolve8) {
+          resolve8(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -34164,6 +34164,129 @@ function toMillis(timestamp) {
   return Date.parse(timestamp);
 }
 
+// scripts/core/duration.ts
+function parseDuration(duration) {
+  const [, hours = "0", minutes = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
+  return Number(hours) * 3600 + Number(minutes) * 60;
+}
+function formatSeconds(seconds) {
+  const sign = seconds < 0 ? "-" : "";
+  const minutes = Math.floor(Math.abs(seconds) / 60);
+  const hours = Math.floor(minutes / 60);
+  return `${sign}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes % 60).padStart(2, "0") : minutes % 60}m`;
+}
+
+// scripts/core/sla.ts
+function slaGoals(policy) {
+  return {
+    acknowledge: parseDuration(policy.acknowledge),
+    resolve: parseDuration(policy.resolve),
+    update: policy.update === void 0 ? void 0 : parseDuration(policy.update),
+    atRisk: policy.at_risk ?? []
+  };
+}
+function isMeasured(incident) {
+  return incident.type === "incident" && incident.status !== "cancelled" && incident.drill !== true;
+}
+function computeSla(incident, goals, calendar, now) {
+  const history = statusHistory(incident, now);
+  const cycles = resolveCycles(incident, history, now);
+  const pauses = onHoldPauses(history, now);
+  const first = cycles[0];
+  const acknowledged = incident.acknowledged_at === void 0 ? void 0 : toMillis(incident.acknowledged_at);
+  const figures = [
+    measure("acknowledge", [{ start: first.start, stop: acknowledged !== void 0 && acknowledged <= now ? acknowledged : void 0, pauses }], goals, calendar, now),
+    measure("resolve", cycles.map((cycle) => ({ ...cycle, pauses })), goals, calendar, now)
+  ];
+  if (goals.update !== void 0 && incident.visibility === "public") figures.push(measure("update", updateGaps(incident, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
+  return figures;
+}
+function countResolveCycles(incident, now) {
+  return resolveCycles(incident, statusHistory(incident, now), now).length;
+}
+function statusHistory(incident, now) {
+  return incident.updates.map((update) => ({ at: toMillis(update.at), status: update.status })).filter((entry) => entry.at <= now);
+}
+function resolveCycles(incident, history, now) {
+  const cycles = [{ start: toMillis(incident.reported_at) }];
+  for (const { at, status } of history) {
+    const current = cycles[cycles.length - 1];
+    if (status === "resolved" && current.stop === void 0) current.stop = at;
+    else if (current.stop !== void 0 && status !== "resolved" && status !== "closed") cycles.push({ start: at });
+  }
+  const last = cycles[cycles.length - 1];
+  if (incident.resolved_at !== void 0 && toMillis(incident.resolved_at) <= now && (incident.status === "resolved" || incident.status === "closed")) last.stop = toMillis(incident.resolved_at);
+  return cycles;
+}
+function onHoldPauses(history, now) {
+  const pauses = [];
+  for (const { at, status } of history) {
+    const open = pauses[pauses.length - 1];
+    if (status === "on_hold" && (!open || open.end !== void 0)) pauses.push({ start: at });
+    else if (status !== "on_hold" && open && open.end === void 0) open.end = at;
+  }
+  return pauses.filter((pause) => pause.start <= now);
+}
+function updateGaps(incident, cycles, now) {
+  const times = incident.updates.map((update) => toMillis(update.at)).filter((at) => at <= now);
+  return cycles.flatMap((cycle) => {
+    const inside = times.filter((at) => at > cycle.start && (cycle.stop === void 0 || at < cycle.stop));
+    const starts = [cycle.start, ...inside];
+    return starts.map((start2, index2) => ({ start: start2, stop: starts[index2 + 1] ?? cycle.stop }));
+  });
+}
+function measure(target, clocks, goals, calendar, now) {
+  const goal = goals[target] * 1e3;
+  const results = clocks.map((clock) => runClock(clock, goal, calendar, now));
+  const last = target === "update" && clocks.at(-1).stop !== void 0 ? results.reduce((worst2, result) => result.elapsed > worst2.elapsed ? result : worst2) : results.at(-1);
+  const breached = last.elapsed > goal;
+  const stopped = clocks.at(-1).stop !== void 0;
+  const remaining = goal - last.elapsed;
+  const atRisk = !breached && !stopped && goals.atRisk.some((threshold) => threshold.endsWith("%") ? last.elapsed >= goal * Number(threshold.slice(0, -1)) / 100 : remaining <= parseDuration(threshold) * 1e3);
+  return {
+    target,
+    state: breached ? "breached" : stopped ? "met" : last.paused ? "paused" : "running",
+    elapsed_seconds: Math.floor(last.elapsed / 1e3),
+    remaining_seconds: Math.ceil(remaining / 1e3),
+    breach_at: last.breachAt === void 0 || stopped && !breached ? null : new Date(last.breachAt).toISOString().replace(".000Z", "Z"),
+    breached,
+    ever_breached: results.some((result) => result.elapsed > goal),
+    at_risk: atRisk
+  };
+}
+function runClock(clock, goal, calendar, now) {
+  const end = Math.min(clock.stop ?? now, now);
+  const segments = countingSegments(clock.start, end, clock.pauses);
+  const paused = clock.stop === void 0 && clock.pauses.some((pause) => pause.start <= now && (pause.end === void 0 || pause.end > now));
+  if (clock.stop === void 0) {
+    if (paused) segments.push([now, Infinity]);
+    else segments.push([segments.pop()?.[0] ?? clock.start, Infinity]);
+  }
+  let elapsed = 0;
+  let breachAt;
+  for (const [start2, stop] of segments) {
+    const counted = workingMillis(calendar, start2, Math.min(stop, end));
+    if (breachAt === void 0) {
+      const reached = addWorkingMillis(calendar, start2, goal - elapsed);
+      if (reached !== void 0 && reached <= stop) breachAt = reached;
+    }
+    elapsed += Math.max(0, counted);
+  }
+  return { elapsed, paused, breachAt };
+}
+function countingSegments(start2, end, pauses) {
+  const segments = [];
+  let from = start2;
+  for (const pause of [...pauses].sort((a, b) => a.start - b.start)) {
+    const pauseEnd = pause.end ?? Infinity;
+    if (pauseEnd <= from || pause.start >= end) continue;
+    if (pause.start > from) segments.push([from, pause.start]);
+    from = Math.max(from, pauseEnd);
+  }
+  if (from < end) segments.push([from, end]);
+  return segments;
+}
+
 // scripts/core/uptime.ts
 var UPTIME_DAYS = 90;
 var UPTIME_WEIGHT = {
@@ -34173,6 +34296,13 @@ var UPTIME_WEIGHT = {
   partial_outage: 0.3,
   major_outage: 1
 };
+function outagesOf(incidents, now) {
+  return incidents.flatMap((incident) => {
+    const start2 = toMillis(incident.started_at ?? incident.reported_at);
+    const end = incident.resolved_at ? toMillis(incident.resolved_at) : now;
+    return incident.services.map((service) => ({ service: service.id, incident: incident.id, status: service.status, start: start2, end }));
+  });
+}
 function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
   const today = isoDateIn(timeZone, now);
   const windows = Array.from({ length: days }, (_, index2) => {
@@ -34196,9 +34326,9 @@ function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
         length: end - start2
       };
     });
-    const total = figures.reduce((sum, figure) => sum + figure.length, 0);
-    const down = figures.reduce((sum, figure) => sum + figure.day.downtimeSeconds * 1e3, 0);
-    return { service, days: figures.map((figure) => figure.day), ratio: total > 0 ? 1 - down / total : 1 };
+    const total = figures.reduce((sum, figure2) => sum + figure2.length, 0);
+    const down = figures.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
+    return { service, days: figures.map((figure2) => figure2.day), ratio: total > 0 ? 1 - down / total : 1 };
   });
 }
 function weightedDowntime(outages) {
@@ -34298,7 +34428,7 @@ function buildStatusModel(records, now) {
       workaround: data.workaround ?? "",
       since: data.created_at
     })).sort((a, b) => a.id < b.id ? -1 : 1),
-    uptime: computeUptime(config.services.map((service) => service.id), outagesOf(records, now), page.timeZone, now)
+    uptime: computeUptime(config.services.map((service) => service.id), publicOutages(records, now), page.timeZone, now)
   };
 }
 function toPublic(incident, now, timeZone, serviceNames, summaryOf) {
@@ -34346,20 +34476,17 @@ function groupsOf(services) {
   }
   return [...groups2.values()];
 }
-function outagesOf(records, now) {
-  return records.incidents.map((record) => record.data).filter((incident) => incident.type === "incident" && incident.visibility === "public" && incident.status !== "cancelled" && incident.drill !== true).flatMap((incident) => {
-    const start2 = toMillis(incident.started_at ?? incident.reported_at);
-    const end = incident.resolved_at ? toMillis(incident.resolved_at) : now;
-    return incident.services.map((service) => ({ service: service.id, incident: incident.id, status: service.status, start: start2, end }));
-  });
+function publicOutages(records, now) {
+  const counted = records.incidents.map((record) => record.data).filter((incident) => incident.visibility === "public" && isMeasured(incident));
+  return outagesOf(counted, now);
 }
 function isActive(incident) {
   return incident.status === "in_progress" || incident.status === "verifying";
 }
 function changeTimes(incident, now) {
   const times = [incident.reportedAt, ...incident.updates.map((update) => update.at)];
-  if (incident.type === "maintenance") times.push(...[incident.scheduledFor, incident.scheduledUntil].filter((time) => time !== void 0));
-  return times.filter((time) => toMillis(time) <= now);
+  if (incident.type === "maintenance") times.push(...[incident.scheduledFor, incident.scheduledUntil].filter((time3) => time3 !== void 0));
+  return times.filter((time3) => toMillis(time3) <= now);
 }
 function latest(times) {
   return times.reduce((a, b) => toMillis(b) > toMillis(a) ? b : a);
@@ -34611,18 +34738,6 @@ var configCalendar = {
     return [...redefined, ...unknown3];
   }
 };
-
-// scripts/core/duration.ts
-function parseDuration(duration) {
-  const [, hours = "0", minutes = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
-  return Number(hours) * 3600 + Number(minutes) * 60;
-}
-function formatSeconds(seconds) {
-  const sign = seconds < 0 ? "-" : "";
-  const minutes = Math.floor(Math.abs(seconds) / 60);
-  const hours = Math.floor(minutes / 60);
-  return `${sign}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes % 60).padStart(2, "0") : minutes % 60}m`;
-}
 
 // scripts/core/rules/config-duration.ts
 var configDuration = {
@@ -43104,9 +43219,9 @@ import { basename, dirname, join as join2 } from "node:path";
 var SiteWriteError = class extends Error {
 };
 var SITE_MARK = "api/v2/summary.json";
-async function writeSite(out, files) {
+async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync(out);
-  if (replacing) await checkReplaceable(out);
+  if (replacing) await checkReplaceable(out, mark2);
   const parent = dirname(out);
   const building = await attempt(`could not create a folder in ${parent}`, async () => {
     await mkdir(parent, { recursive: true });
@@ -43134,12 +43249,12 @@ async function writeFiles(folder, files) {
   await Promise.all(Array.from({ length: WRITES_AT_ONCE }, worker));
 }
 var WRITES_AT_ONCE = 32;
-async function checkReplaceable(out) {
+async function checkReplaceable(out, mark2) {
   const info = await stat(out);
   if (!info.isDirectory()) throw new SiteWriteError(`${out} is a file, not a folder: name a folder for the site with --out`);
   const entries = await readdir(out);
-  if (entries.length > 0 && !existsSync(join2(out, SITE_MARK))) {
-    throw new SiteWriteError(`${out} is not empty and holds no site built by incidents build (no ${SITE_MARK}): it is left alone; name an empty or new folder with --out`);
+  if (entries.length > 0 && !existsSync(join2(out, mark2))) {
+    throw new SiteWriteError(`${out} is not empty and holds nothing incidents wrote (no ${mark2}): it is left alone; name an empty or new folder with --out`);
   }
 }
 async function attempt(what, action) {
@@ -47172,7 +47287,7 @@ function affectedServices(incident) {
   return incident.services.map((service) => `${service.name} (${COMPONENT_LABEL[service.status].toLowerCase()})`).join(", ");
 }
 function incidentTimes(incident, timeZone, now) {
-  const at = (time) => formatDateTime(time, timeZone);
+  const at = (time3) => formatDateTime(time3, timeZone);
   if (incident.type === "maintenance" && incident.scheduledFor && incident.scheduledUntil) {
     return `Scheduled ${at(incident.scheduledFor)} to ${at(incident.scheduledUntil)}`;
   }
@@ -47365,7 +47480,7 @@ function count(incidents) {
 // scripts/render/incident-page.ts
 function renderIncidentPage(model, incident) {
   const zone = model.page.timeZone;
-  const at = (time) => html2`<time datetime="${time}">${formatDateTime(time, zone)}</time>`;
+  const at = (time3) => html2`<time datetime="${time3}">${formatDateTime(time3, zone)}</time>`;
   const end = incident.resolvedAt ? toMillis(incident.resolvedAt) : toMillis(model.at);
   const maintenance = incident.type === "maintenance";
   const main = html2`<p><a href="../index.html">Current status</a> · <a href="../history/${incident.month}.html">More incidents from this month</a></p>
@@ -47628,7 +47743,7 @@ async function exists(path) {
   );
 }
 
-// scripts/commands/report.ts
+// scripts/commands/report-findings.ts
 import { appendFile } from "node:fs/promises";
 
 // scripts/io/github-annotations.ts
@@ -47660,7 +47775,7 @@ function cell(text7) {
   return text7.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("|", "\\|").replaceAll("`", "'").replace(/\r?\n/g, " ");
 }
 
-// scripts/commands/report.ts
+// scripts/commands/report-findings.ts
 async function reportFindings(command, format, findings, context, extra = {}) {
   if (format === "json") {
     context.stdout(`${JSON.stringify({ findings: findings.map(toJsonFinding), ...extra }, null, 2)}
@@ -47832,7 +47947,7 @@ import { spawn } from "node:child_process";
 var GitError = class extends Error {
 };
 function runGit(root5, args, input) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const child = spawn("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
     const stdout = [];
     let stderr = "";
@@ -47840,7 +47955,7 @@ function runGit(root5, args, input) {
     child.stderr.on("data", (chunk) => stderr += chunk.toString());
     child.on("error", (error) => reject(new GitError(`git could not be run (${error.message}): install git, or run check-pr in a git checkout`, { cause: error })));
     child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve7({ code: code19, stdout: Buffer.concat(stdout) });
+      if (code19 === 0 || code19 === 1) resolve8({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
     });
     child.stdin.end(input);
@@ -52653,120 +52768,414 @@ async function newCommand(args, context) {
   return EXIT2.clean;
 }
 
-// scripts/commands/sla.ts
+// scripts/commands/report.ts
 import { appendFile as appendFile2 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync2 } from "node:fs";
 
-// scripts/core/sla.ts
-function slaGoals(policy) {
+// scripts/core/metrics.ts
+function computeMetrics(incidents, now) {
+  const span = (from, to) => from !== void 0 && to !== void 0 && toMillis(to) <= now ? (toMillis(to) - toMillis(from)) / 1e3 : void 0;
   return {
-    acknowledge: parseDuration(policy.acknowledge),
-    resolve: parseDuration(policy.resolve),
-    update: policy.update === void 0 ? void 0 : parseDuration(policy.update),
-    atRisk: policy.at_risk ?? []
+    count: incidents.length,
+    mtta_seconds: mean(incidents.map((incident) => span(incident.reported_at, incident.acknowledged_at))),
+    mttd_seconds: mean(incidents.map((incident) => span(incident.started_at, incident.detected_at))),
+    mttr_seconds: mean(incidents.map((incident) => span(incident.reported_at, incident.resolved_at))),
+    mtbf_seconds: mean(gapsBetweenFailures(incidents))
   };
 }
-function isMeasured(incident) {
-  return incident.type === "incident" && incident.status !== "cancelled" && incident.drill !== true;
-}
-function computeSla(incident, goals, calendar, now) {
-  const history = statusHistory(incident, now);
-  const cycles = resolveCycles(incident, history, now);
-  const pauses = onHoldPauses(history, now);
-  const first = cycles[0];
-  const acknowledged = incident.acknowledged_at === void 0 ? void 0 : toMillis(incident.acknowledged_at);
-  const figures = [
-    measure("acknowledge", [{ start: first.start, stop: acknowledged !== void 0 && acknowledged <= now ? acknowledged : void 0, pauses }], goals, calendar, now),
-    measure("resolve", cycles.map((cycle) => ({ ...cycle, pauses })), goals, calendar, now)
-  ];
-  if (goals.update !== void 0 && incident.visibility === "public") figures.push(measure("update", updateGaps(incident, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
-  return figures;
-}
-function countResolveCycles(incident, now) {
-  return resolveCycles(incident, statusHistory(incident, now), now).length;
-}
-function statusHistory(incident, now) {
-  return incident.updates.map((update) => ({ at: toMillis(update.at), status: update.status })).filter((entry) => entry.at <= now);
-}
-function resolveCycles(incident, history, now) {
-  const cycles = [{ start: toMillis(incident.reported_at) }];
-  for (const { at, status } of history) {
-    const current = cycles[cycles.length - 1];
-    if (status === "resolved" && current.stop === void 0) current.stop = at;
-    else if (current.stop !== void 0 && status !== "resolved" && status !== "closed") cycles.push({ start: at });
+function gapsBetweenFailures(incidents) {
+  const starts = /* @__PURE__ */ new Map();
+  for (const incident of incidents) {
+    if (incident.started_at === void 0) continue;
+    for (const service of new Set(incident.services.map((affected) => affected.id))) {
+      starts.set(service, [...starts.get(service) ?? [], toMillis(incident.started_at)]);
+    }
   }
-  const last = cycles[cycles.length - 1];
-  if (incident.resolved_at !== void 0 && toMillis(incident.resolved_at) <= now && (incident.status === "resolved" || incident.status === "closed")) last.stop = toMillis(incident.resolved_at);
-  return cycles;
+  return [...starts.values()].flatMap((times) => times.sort((a, b) => a - b).slice(1).map((time3, index2) => (time3 - times[index2]) / 1e3));
 }
-function onHoldPauses(history, now) {
-  const pauses = [];
-  for (const { at, status } of history) {
-    const open = pauses[pauses.length - 1];
-    if (status === "on_hold" && (!open || open.end !== void 0)) pauses.push({ start: at });
-    else if (status !== "on_hold" && open && open.end === void 0) open.end = at;
-  }
-  return pauses.filter((pause) => pause.start <= now);
+function mean(values) {
+  const defined = values.filter((value) => value !== void 0);
+  return defined.length === 0 ? null : Math.round(defined.reduce((sum, value) => sum + value, 0) / defined.length);
 }
-function updateGaps(incident, cycles, now) {
-  const times = incident.updates.map((update) => toMillis(update.at)).filter((at) => at <= now);
-  return cycles.flatMap((cycle) => {
-    const inside = times.filter((at) => at > cycle.start && (cycle.stop === void 0 || at < cycle.stop));
-    const starts = [cycle.start, ...inside];
-    return starts.map((start2, index2) => ({ start: start2, stop: starts[index2 + 1] ?? cycle.stop }));
+
+// scripts/core/report.ts
+var PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
+var TARGETS = ["acknowledge", "resolve", "update"];
+var REPORT_MONTHS = 12;
+var DOWNTIME_DAYS = 365;
+function buildReport(records, now) {
+  const { config } = records;
+  const timeZone = config.page?.time_zone ?? "UTC";
+  const measured = records.incidents.map((record) => record.data).filter((incident) => isMeasured(incident) && toMillis(incident.reported_at) <= now);
+  const metrics = (incidents) => computeMetrics(incidents, now);
+  const services = config.services.map((service) => service.id);
+  const affects = (incident, service) => incident.services.some((affected) => affected.id === service);
+  const month = (incident) => isoDateIn(timeZone, toMillis(incident.reported_at)).slice(0, 7);
+  const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
+  return {
+    at: new Date(now).toISOString().replace(".000Z", "Z"),
+    time_zone: timeZone,
+    overall: metrics(measured),
+    by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, metrics(measured.filter((incident) => incident.priority === priority))])),
+    by_service: Object.fromEntries(services.map((service) => [service, metrics(measured.filter((incident) => affects(incident, service)))])),
+    by_month: lastMonths(thisMonth).map((name) => {
+      const inMonth = measured.filter((incident) => month(incident) === name);
+      return {
+        month: name,
+        overall: metrics(inMonth),
+        by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, inMonth.filter((incident) => incident.priority === priority).length])),
+        by_service: Object.fromEntries(services.map((service) => [service, inMonth.filter((incident) => affects(incident, service)).length]))
+      };
+    }),
+    sla: slaCompliance(records, measured, now),
+    downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS).map((uptime) => ({ service: uptime.service, name: config.services.find((service) => service.id === uptime.service).name, seconds: uptime.days.reduce((sum, day) => sum + day.downtimeSeconds, 0) })).sort((a, b) => b.seconds - a.seconds || (a.service < b.service ? -1 : 1)),
+    known_errors: records.knownErrors.map(({ data }) => ({ id: data.id, title: data.title, status: data.status, incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort() })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
+    action_items: actionItems(records, isoDateIn(timeZone, now))
+  };
+}
+function lastMonths(last) {
+  const [year, month] = last.split("-").map(Number);
+  return Array.from({ length: REPORT_MONTHS }, (_, index2) => {
+    const date = new Date(Date.UTC(year, month - 1 - (REPORT_MONTHS - 1 - index2), 1));
+    return date.toISOString().slice(0, 7);
   });
 }
-function measure(target, clocks, goals, calendar, now) {
-  const goal = goals[target] * 1e3;
-  const results = clocks.map((clock) => runClock(clock, goal, calendar, now));
-  const last = target === "update" && clocks.at(-1).stop !== void 0 ? results.reduce((worst2, result) => result.elapsed > worst2.elapsed ? result : worst2) : results.at(-1);
-  const breached = last.elapsed > goal;
-  const stopped = clocks.at(-1).stop !== void 0;
-  const remaining = goal - last.elapsed;
-  const atRisk = !breached && !stopped && goals.atRisk.some((threshold) => threshold.endsWith("%") ? last.elapsed >= goal * Number(threshold.slice(0, -1)) / 100 : remaining <= parseDuration(threshold) * 1e3);
-  return {
-    target,
-    state: breached ? "breached" : stopped ? "met" : last.paused ? "paused" : "running",
-    elapsed_seconds: Math.floor(last.elapsed / 1e3),
-    remaining_seconds: Math.ceil(remaining / 1e3),
-    breach_at: last.breachAt === void 0 || stopped && !breached ? null : new Date(last.breachAt).toISOString().replace(".000Z", "Z"),
-    breached,
-    ever_breached: results.some((result) => result.elapsed > goal),
-    at_risk: atRisk
-  };
-}
-function runClock(clock, goal, calendar, now) {
-  const end = Math.min(clock.stop ?? now, now);
-  const segments = countingSegments(clock.start, end, clock.pauses);
-  const paused = clock.stop === void 0 && clock.pauses.some((pause) => pause.start <= now && (pause.end === void 0 || pause.end > now));
-  if (clock.stop === void 0) {
-    if (paused) segments.push([now, Infinity]);
-    else segments.push([segments.pop()?.[0] ?? clock.start, Infinity]);
-  }
-  let elapsed = 0;
-  let breachAt;
-  for (const [start2, stop] of segments) {
-    const counted = workingMillis(calendar, start2, Math.min(stop, end));
-    if (breachAt === void 0) {
-      const reached = addWorkingMillis(calendar, start2, goal - elapsed);
-      if (reached !== void 0 && reached <= stop) breachAt = reached;
+function slaCompliance(records, measured, now) {
+  const emptyTargets = () => Object.fromEntries(TARGETS.map((target) => [target, { met: 0, breached: 0, running: 0 }]));
+  const byPriority = Object.fromEntries(PRIORITIES.map((priority) => [priority, emptyTargets()]));
+  const breaches = [];
+  for (const incident of measured) {
+    const policy = records.config.sla?.[incident.priority];
+    if (!policy) continue;
+    for (const figure2 of computeSla(incident, slaGoals(policy), workingCalendar(records.config, policy.calendar), now)) {
+      const counts = byPriority[incident.priority][figure2.target];
+      if (figure2.state === "breached") counts.breached++;
+      else if (figure2.state === "met") counts.met++;
+      else counts.running++;
+      if (figure2.state === "breached") {
+        breaches.push({ id: incident.id, title: incident.title, priority: incident.priority, target: figure2.target, over_seconds: -figure2.remaining_seconds, breach_at: figure2.breach_at, open: isOpen(incident) });
+      }
     }
-    elapsed += Math.max(0, counted);
   }
-  return { elapsed, paused, breachAt };
+  breaches.sort((a, b) => b.over_seconds - a.over_seconds || (a.id < b.id ? -1 : 1));
+  return { by_priority: byPriority, breaches };
 }
-function countingSegments(start2, end, pauses) {
-  const segments = [];
-  let from = start2;
-  for (const pause of [...pauses].sort((a, b) => a.start - b.start)) {
-    const pauseEnd = pause.end ?? Infinity;
-    if (pauseEnd <= from || pause.start >= end) continue;
-    if (pause.start > from) segments.push([from, pause.start]);
-    from = Math.max(from, pauseEnd);
+function actionItems(records, today) {
+  const empty3 = () => ({ open: 0, overdue: 0, done: 0, wont_do: 0 });
+  const total = empty3();
+  const byOwner = {};
+  const overdue = [];
+  for (const postmortem of records.postmortems) {
+    for (const item of postmortem.data.action_items ?? []) {
+      const owner = item.owner ?? "(no owner)";
+      const counts = byOwner[owner] ??= empty3();
+      const late = item.status === "open" && item.due !== void 0 && item.due < today;
+      for (const tally of [total, counts]) {
+        tally[item.status]++;
+        if (late) tally.overdue++;
+      }
+      if (late) overdue.push({ incident: postmortem.data.incident, title: item.title, owner: item.owner ?? null, due: item.due, issue: item.issue ?? null });
+    }
   }
-  if (from < end) segments.push([from, end]);
-  return segments;
+  overdue.sort((a, b) => a.due < b.due ? -1 : a.due > b.due ? 1 : a.incident < b.incident ? -1 : 1);
+  return { total, by_owner: Object.fromEntries(Object.entries(byOwner).sort(([a], [b]) => a < b ? -1 : 1)), overdue };
 }
+
+// scripts/render/charts.ts
+var WIDTH = 600;
+var HEIGHT2 = 220;
+var PAD = { top: 10, right: 10, bottom: 30, left: 44 };
+function stackedBars(label2, labels, series) {
+  const totals = labels.map((_, index2) => series.reduce((sum, one3) => sum + (one3.values[index2] ?? 0), 0));
+  const max = niceMax(Math.max(0, ...totals));
+  const step = (WIDTH - PAD.left - PAD.right) / labels.length;
+  const y = (value) => PAD.top + (HEIGHT2 - PAD.top - PAD.bottom) * (1 - value / max);
+  const bars = labels.map((name, index2) => {
+    let base = 0;
+    return series.map((one3) => {
+      const value = one3.values[index2] ?? 0;
+      if (value === 0) return html2``;
+      const rect = html2`<rect class="${one3.className}" x="${PAD.left + index2 * step + step * 0.15}" y="${y(base + value)}" width="${step * 0.7}" height="${y(base) - y(base + value)}"><title>${name}: ${value} ${one3.name}</title></rect>`;
+      base += value;
+      return rect;
+    });
+  });
+  return figure(label2, html2`${axes(max, labels, step)}${bars}`, legend(series));
+}
+function lineChart(label2, labels, values, format) {
+  const max = niceMax(Math.max(0, ...values.filter((value) => value !== null)));
+  const step = (WIDTH - PAD.left - PAD.right) / labels.length;
+  const point4 = (value, index2) => [PAD.left + index2 * step + step / 2, PAD.top + (HEIGHT2 - PAD.top - PAD.bottom) * (1 - value / max)];
+  const runs = [];
+  let current = [];
+  values.forEach((value, index2) => {
+    if (value === null) {
+      if (current.length > 0) runs.push(current.join(" "));
+      current = [];
+      return;
+    }
+    current.push(point4(value, index2).join(","));
+  });
+  if (current.length > 0) runs.push(current.join(" "));
+  const dots = values.map((value, index2) => value === null ? html2`` : html2`<circle class="line-dot" cx="${point4(value, index2)[0]}" cy="${point4(value, index2)[1]}" r="4"><title>${labels[index2]}: ${format(value)}</title></circle>`);
+  return figure(label2, html2`${axes(max, labels, step, format)}${runs.map((points) => html2`<polyline class="line" points="${points}"/>`)}${dots}`, html2``);
+}
+function horizontalBars(label2, rows) {
+  const max = niceMax(Math.max(0, ...rows.map((row) => row.value)));
+  const rowHeight = 26;
+  const height = rows.length * rowHeight + 10;
+  const left = 150;
+  const width = WIDTH - left - 180;
+  return html2`<figure class="chart"><svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${label2}: ${rows.map((row) => `${row.label} ${row.text}`).join(", ")}">
+${rows.map((row, index2) => html2`<text class="axis" x="${left - 6}" y="${index2 * rowHeight + 22}" text-anchor="end">${row.label}</text>
+<rect class="${row.className ?? "bar"}" x="${left}" y="${index2 * rowHeight + 8}" width="${max === 0 ? 0 : width * row.value / max}" height="18"><title>${row.label}: ${row.text}</title></rect>
+<text class="axis" x="${left + (max === 0 ? 0 : width * row.value / max) + 6}" y="${index2 * rowHeight + 22}">${row.text}</text>`)}
+</svg><figcaption>${label2}</figcaption></figure>`;
+}
+function figure(label2, body3, after) {
+  return html2`<figure class="chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT2}" role="img" aria-label="${label2}">${body3}</svg>${after}<figcaption>${label2}</figcaption></figure>`;
+}
+function axes(max, labels, step, format = String) {
+  const bottom = HEIGHT2 - PAD.bottom;
+  const ticks = [0, max / 2, max].map((value) => {
+    const y = PAD.top + (bottom - PAD.top) * (1 - value / max);
+    return html2`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y}" y2="${y}"/><text class="axis" x="${PAD.left - 4}" y="${y + 4}" text-anchor="end">${format(value)}</text>`;
+  });
+  const names = labels.map((name, index2) => labels.length > 8 && index2 % 2 === 1 ? html2`` : html2`<text class="axis" x="${PAD.left + index2 * step + step / 2}" y="${bottom + 18}" text-anchor="middle">${name}</text>`);
+  return html2`${ticks}${names}`;
+}
+function legend(series) {
+  return html2`<ul class="legend">${series.map((one3) => html2`<li><svg viewBox="0 0 10 10" width="10" height="10" aria-hidden="true"><rect class="${one3.className}" width="10" height="10"/></svg> ${one3.name}</li>`)}</ul>`;
+}
+function niceMax(value) {
+  if (value <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= value);
+}
+
+// scripts/render/report-tables.ts
+function formatReportTime(seconds) {
+  if (seconds === null) return "\u2013";
+  if (seconds < 2 * 86400) return formatSeconds(seconds);
+  return `${Math.floor(seconds / 86400)}d ${Math.floor(seconds % 86400 / 3600)}h`;
+}
+var time = formatReportTime;
+var metricCells = (metrics) => [String(metrics.count), time(metrics.mtta_seconds), time(metrics.mttd_seconds), time(metrics.mttr_seconds), time(metrics.mtbf_seconds)];
+var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 1e3) / 10}%`;
+function reportTables(report) {
+  const metricsHeader = (first) => [first, "incidents", "MTTA", "MTTD", "MTTR", "MTBF"];
+  return [
+    {
+      title: "SLA compliance",
+      header: ["priority", "target", "met", "breached", "running", "met of finished"],
+      rows: PRIORITIES.flatMap(
+        (priority) => Object.entries(report.sla.by_priority[priority]).filter(([, counts]) => counts.met + counts.breached + counts.running > 0).map(([target, counts]) => [priority, target, String(counts.met), String(counts.breached), String(counts.running), percent(counts.met, counts.met + counts.breached)])
+      ),
+      empty: "No incidents with an SLA policy."
+    },
+    {
+      title: "SLA breaches",
+      header: ["incident", "priority", "target", "over by", "breached at", "still open"],
+      rows: report.sla.breaches.map((breach) => [breach.id, breach.priority, breach.target, time(breach.over_seconds), breach.breach_at, breach.open ? "yes" : "no"]),
+      empty: "No breaches."
+    },
+    {
+      title: "Mean times by priority",
+      header: metricsHeader("priority"),
+      rows: [["all", ...metricCells(report.overall)], ...PRIORITIES.map((priority) => [priority, ...metricCells(report.by_priority[priority])])],
+      empty: ""
+    },
+    {
+      title: "Mean times by service",
+      header: metricsHeader("service"),
+      rows: Object.entries(report.by_service).map(([service, metrics]) => [service, ...metricCells(metrics)]),
+      empty: "No services."
+    },
+    {
+      title: `Incidents per month (last ${report.by_month.length})`,
+      header: ["month", "incidents", ...PRIORITIES, "MTTA", "MTTR"],
+      rows: report.by_month.map((month) => [month.month, String(month.overall.count), ...PRIORITIES.map((priority) => String(month.by_priority[priority])), time(month.overall.mtta_seconds), time(month.overall.mttr_seconds)]),
+      empty: ""
+    },
+    {
+      title: "Downtime by service (last 365 days; major outage 100%, partial 30%)",
+      header: ["service", "downtime"],
+      rows: report.downtime.map((entry) => [entry.service, time(entry.seconds)]),
+      empty: "No services."
+    },
+    {
+      title: "Known errors by incidents linked",
+      header: ["known error", "status", "incidents", "title"],
+      rows: report.known_errors.map((error) => [error.id, error.status, error.incidents.length === 0 ? "0" : `${error.incidents.length}: ${error.incidents.join(", ")}`, error.title]),
+      empty: "No known errors."
+    },
+    {
+      title: "Postmortem action items by owner",
+      header: ["owner", "open", "overdue", "done", "won't do"],
+      rows: [...Object.entries(report.action_items.by_owner), ["all", report.action_items.total]].map(([owner, counts]) => [owner, String(counts.open), String(counts.overdue), String(counts.done), String(counts.wont_do)]),
+      empty: ""
+    },
+    {
+      title: "Overdue action items",
+      header: ["due", "incident", "owner", "action", "issue"],
+      rows: report.action_items.overdue.map((item) => [item.due, item.incident, item.owner ?? "(no owner)", item.title, item.issue ?? ""]),
+      empty: "None overdue."
+    }
+  ];
+}
+function formatTextTables(tables) {
+  return tables.map((table2) => {
+    if (table2.rows.length === 0) return `${table2.title}
+${table2.empty}
+`;
+    const widths = table2.header.map((title, column) => Math.max(title.length, ...table2.rows.map((row) => row[column].length)));
+    const line = (cells2) => cells2.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
+    return `${table2.title}
+${[line(table2.header), ...table2.rows.map(line)].join("\n")}
+`;
+  }).join("\n");
+}
+function formatMarkdownTables(tables) {
+  const cell2 = (text7) => text7.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const row = (cells2) => `| ${cells2.map(cell2).join(" | ")} |`;
+  return tables.map((table2) => {
+    if (table2.rows.length === 0) return `### ${table2.title}
+
+${table2.empty}
+`;
+    return `### ${table2.title}
+
+${[row(table2.header), row(table2.header.map(() => "---")), ...table2.rows.map(row)].join("\n")}
+`;
+  }).join("\n");
+}
+
+// scripts/render/report-page.ts
+var CHART_CSS = `
+.chart{margin:1rem 0 1.5rem}.chart svg{width:100%;height:auto;display:block}
+.chart figcaption{color:var(--muted);font-size:.9rem}
+.axis{fill:var(--muted);font-size:12px}.grid{stroke:var(--line)}
+.bar{fill:var(--link)}.bar-bad{fill:var(--major_outage)}
+.line{fill:none;stroke:var(--link);stroke-width:2.5}.line-dot{fill:var(--link)}
+.p1{fill:var(--major_outage)}.p2{fill:var(--partial_outage)}.p3{fill:var(--degraded_performance)}.p4{fill:var(--under_maintenance)}.p5{fill:var(--muted)}
+.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:.25rem 0;font-size:.9rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1.5rem}
+th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+.table-wrap{overflow-x:auto}
+.answers li{margin:.35rem 0}
+`.trim();
+function renderReportPage(report, config, tables) {
+  const months = report.by_month.map((month) => formatMonth(month.month).slice(0, 3));
+  const compliance = PRIORITIES.flatMap(
+    (priority) => ["acknowledge", "resolve"].flatMap((target) => {
+      const counts = report.sla.by_priority[priority][target];
+      const finished = counts.met + counts.breached;
+      if (finished === 0) return [];
+      const share = Math.round(counts.met / finished * 1e3) / 10;
+      return [{ label: `${priority} ${target}`, value: share, text: `${share}% met (${counts.met} of ${finished})`, className: counts.breached > 0 ? "bar-bad" : "bar" }];
+    })
+  );
+  const main = html2`<h1>Incident report</h1>
+<p class="meta">Internal: not for the status page. Figures at <time datetime="${report.at}">${report.at}</time>; months in ${report.time_zone}. Cancelled incidents, drills and maintenance are left out.</p>
+<section aria-labelledby="answers"><h2 id="answers">In short</h2><ul class="answers">${answers(report)}</ul></section>
+<section aria-labelledby="charts"><h2 id="charts">Charts</h2>
+${stackedBars(`Incidents per month by priority, last ${report.by_month.length} months`, months, PRIORITIES.map((priority) => ({ name: priority, className: priority.toLowerCase(), values: report.by_month.map((month) => month.by_priority[priority]) })))}
+${lineChart("Mean time to resolve (MTTR) per month", months, report.by_month.map((month) => month.overall.mttr_seconds), formatSeconds)}
+${compliance.length > 0 ? horizontalBars("SLA compliance per priority: share of finished clocks met", compliance) : html2`<p>No finished SLA clocks yet.</p>`}
+${horizontalBars("Downtime by service, last 365 days (major outage 100%, partial outage 30%)", report.downtime.map((entry) => ({ label: entry.name, value: entry.seconds, text: formatReportTime(entry.seconds) })))}
+</section>
+<section aria-labelledby="figures"><h2 id="figures">Figures</h2>${tables.map(tableHtml)}</section>`;
+  return `<!doctype html>
+${html2`<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="robots" content="noindex">
+<title>Incident report · ${config.page?.name ?? "Incidents"}</title>
+<style>${CSS}\n${CHART_CSS}</style>
+</head>
+<body><main id="main" class="wrap">${main}</main></body>
+</html>`}
+`;
+}
+function answers(report) {
+  const counts = Object.values(report.sla.by_priority).flatMap((targets) => Object.values(targets));
+  const [met, breached] = [counts.reduce((sum, count2) => sum + count2.met, 0), counts.reduce((sum, count2) => sum + count2.breached, 0)];
+  const open = report.sla.breaches.filter((breach) => breach.open).length;
+  const worst2 = report.downtime[0];
+  const slowest = Object.entries(report.by_service).filter(([, metrics]) => metrics.mttr_seconds !== null).sort(([, a], [, b]) => b.mttr_seconds - a.mttr_seconds)[0];
+  const items = report.action_items.total;
+  return [
+    html2`<li><strong>SLAs:</strong> ${met} of ${met + breached} finished clocks met${breached > 0 ? `; ${breached} breached, ${open} of them on incidents still open` : ""}.</li>`,
+    html2`<li><strong>Where time goes:</strong> overall MTTA ${time2(report.overall.mtta_seconds)}, MTTR ${time2(report.overall.mttr_seconds)}${slowest ? `; the slowest service to restore is ${slowest[0]} (MTTR ${time2(slowest[1].mttr_seconds)})` : ""}${worst2 && worst2.seconds > 0 ? `; the most downtime was on ${worst2.name} (${formatReportTime(worst2.seconds)})` : ""}.</li>`,
+    html2`<li><strong>Postmortem actions:</strong> ${items.done} done, ${items.open} open, ${items.overdue} of them overdue${items.wont_do > 0 ? `, ${items.wont_do} won't do` : ""}.</li>`
+  ];
+}
+var time2 = (seconds) => seconds === null ? "not measured yet" : formatReportTime(seconds);
+function tableHtml(table2) {
+  if (table2.rows.length === 0) return html2`<h3>${table2.title}</h3><p>${table2.empty}</p>`;
+  return html2`<h3>${table2.title}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${table2.title}"><table><thead><tr>${table2.header.map((cell2) => html2`<th scope="col">${cell2}</th>`)}</tr></thead><tbody>${table2.rows.map((row) => html2`<tr>${row.map((cell2) => html2`<td>${cell2}</td>`)}</tr>`)}</tbody></table></div>`;
+}
+
+// scripts/commands/report.ts
+var REPORT_USAGE = "incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]";
+var REPORT_FORMATS = ["text", "json", "markdown", "github"];
+var REPORT_MARK = "report.json";
+async function reportCommand(args, context) {
+  const { values } = parseOptions("report", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
+  const format = values.format ?? "text";
+  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`incidents report: --format must be one of ${REPORT_FORMATS.join(", ")}, not "${format}"`);
+  const root5 = resolve4(context.cwd, values.root ?? ".");
+  const out = values.out === void 0 ? void 0 : resolve4(context.cwd, values.out);
+  if (out) refuseInsidePublicSite(out);
+  const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
+  const repository = await readRepositoryWithConfig("report", root5, format === "json" ? "json" : "text", context);
+  if (!repository) return EXIT2.error;
+  const { records, findings } = checkRecords(repository.config, repository.files.records);
+  const skipped = new Set([...repository.files.findings, ...findings].filter((finding) => finding.severity === "error").map((finding) => finding.path));
+  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? " has" : "s have"} errors and ${skipped.size === 1 ? "is" : "are"} left out of the report: run incidents validate.
+`);
+  const report = buildReport(records, toMillis(at));
+  const tables = reportTables(report);
+  if (format === "json") context.stdout(`${JSON.stringify(report, null, 2)}
+`);
+  if (format === "markdown") context.stdout(`## Incident report at ${report.at}
+
+${formatMarkdownTables(tables)}`);
+  if (format === "text" || format === "github") context.stdout(`Incident report at ${report.at}
+
+${formatTextTables(tables)}`);
+  if (format === "github" && context.env.GITHUB_STEP_SUMMARY) await appendFile2(context.env.GITHUB_STEP_SUMMARY, `## Incident report at ${report.at}
+
+${formatMarkdownTables(tables)}
+`);
+  if (out) {
+    try {
+      await writeSite(out, /* @__PURE__ */ new Map([["index.html", renderReportPage(report, repository.config, tables)], [REPORT_MARK, `${JSON.stringify(report, null, 2)}
+`]]), REPORT_MARK);
+    } catch (error) {
+      if (!(error instanceof SiteWriteError)) throw error;
+      context.stderr(`incidents report: ${error.message}
+`);
+      return EXIT2.error;
+    }
+    context.stderr(`Wrote the report to ${join6(out, "index.html")}.
+`);
+  }
+  return EXIT2.clean;
+}
+function refuseInsidePublicSite(out) {
+  for (let folder = out; ; folder = dirname2(folder)) {
+    if (existsSync2(join6(folder, SITE_MARK))) throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
+    if (dirname2(folder) === folder) return;
+  }
+}
+
+// scripts/commands/sla.ts
+import { appendFile as appendFile3 } from "node:fs/promises";
+import { resolve as resolve5 } from "node:path";
 
 // scripts/core/escalation.ts
 function dueNotices(incident, config, figures, now) {
@@ -52779,10 +53188,10 @@ function dueNotices(incident, config, figures, now) {
     (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [{ key: `escalation-${index2 + 1}`, mention: level.notify, text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.` }] : []
   );
   const owners = incident.commander ? [incident.commander] : levels[0]?.notify ?? [];
-  const targets = figures.flatMap((figure) => {
-    const cycle = cycleKey(incident, figure.target, now);
-    if (figure.state === "breached") return [{ key: `breached-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure.target} target at ${figure.breach_at}.` }];
-    if (figure.at_risk) return [{ key: `at-risk-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure.target} target, due ${figure.breach_at}.` }];
+  const targets = figures.flatMap((figure2) => {
+    const cycle = cycleKey(incident, figure2.target, now);
+    if (figure2.state === "breached") return [{ key: `breached-${figure2.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure2.target} target at ${figure2.breach_at}.` }];
+    if (figure2.at_risk) return [{ key: `at-risk-${figure2.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure2.target} target, due ${figure2.breach_at}.` }];
     return [];
   });
   return [...escalations, ...targets];
@@ -52846,7 +53255,7 @@ var SLA_USAGE = "incidents sla [--at TIME] [--notify] [--root DIR] [--format tex
 async function slaCommand(args, context) {
   const { values } = parseOptions("sla", args, { at: { type: "string" }, notify: { type: "boolean" }, root: { type: "string" }, format: { type: "string" } });
   const format = toFormat("sla", values.format);
-  const root5 = resolve4(context.cwd, values.root ?? ".");
+  const root5 = resolve5(context.cwd, values.root ?? ".");
   const repository = await readRepositoryWithConfig("sla", root5, format, context);
   if (!repository) return EXIT2.error;
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
@@ -52881,7 +53290,7 @@ async function slaCommand(args, context) {
       for (const finding of alerts(incidents)) context.stdout(`${formatAnnotation(finding)}
 `);
       context.stderr(table2.text);
-      if (context.env.GITHUB_STEP_SUMMARY) await appendFile2(context.env.GITHUB_STEP_SUMMARY, `### incidents sla at ${at}
+      if (context.env.GITHUB_STEP_SUMMARY) await appendFile3(context.env.GITHUB_STEP_SUMMARY, `### incidents sla at ${at}
 
 ${table2.markdown}
 `);
@@ -52892,7 +53301,7 @@ ${table2.markdown}
     const notified = await notify([...incidents, ...finished], context);
     if (!notified) return EXIT2.error;
   }
-  return incidents.some((incident) => incident.open && incident.targets.some((figure) => figure.state === "breached")) ? EXIT2.findings : EXIT2.clean;
+  return incidents.some((incident) => incident.open && incident.targets.some((figure2) => figure2.state === "breached")) ? EXIT2.findings : EXIT2.clean;
 }
 async function notify(incidents, context) {
   const repository = readRepositoryTarget(context.env);
@@ -52913,9 +53322,9 @@ async function notify(incidents, context) {
 }
 function alerts(incidents) {
   return incidents.filter((incident) => incident.open).flatMap(
-    (incident) => incident.targets.flatMap((figure) => {
-      if (figure.state === "breached") return [incident.finding("sla/breached", `${incident.id} (${incident.priority}) breached its ${figure.target} target ${formatSeconds(-figure.remaining_seconds)} ago, at ${figure.breach_at}`, "error")];
-      if (figure.at_risk) return [incident.finding("sla/at-risk", `${incident.id} (${incident.priority}) is at risk of breaching its ${figure.target} target: ${formatSeconds(figure.remaining_seconds)} left, due ${figure.breach_at}`, "warning")];
+    (incident) => incident.targets.flatMap((figure2) => {
+      if (figure2.state === "breached") return [incident.finding("sla/breached", `${incident.id} (${incident.priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`, "error")];
+      if (figure2.at_risk) return [incident.finding("sla/at-risk", `${incident.id} (${incident.priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`, "warning")];
       return [];
     })
   );
@@ -52923,14 +53332,14 @@ function alerts(incidents) {
 function formatTable(incidents) {
   const header = ["incident", "priority", "target", "state", "elapsed", "remaining", "breach at"];
   const rows = incidents.flatMap(
-    (incident) => incident.targets.map((figure) => [
+    (incident) => incident.targets.map((figure2) => [
       incident.id,
       incident.priority,
-      figure.target,
-      figure.at_risk ? `${figure.state}, at risk` : figure.state,
-      formatSeconds(figure.elapsed_seconds),
-      figure.remaining_seconds < 0 ? `${formatSeconds(-figure.remaining_seconds)} overdue` : formatSeconds(figure.remaining_seconds),
-      figure.breach_at ? formatInZone(Date.parse(figure.breach_at), incident.timeZone) : ""
+      figure2.target,
+      figure2.at_risk ? `${figure2.state}, at risk` : figure2.state,
+      formatSeconds(figure2.elapsed_seconds),
+      figure2.remaining_seconds < 0 ? `${formatSeconds(-figure2.remaining_seconds)} overdue` : formatSeconds(figure2.remaining_seconds),
+      figure2.breach_at ? formatInZone(Date.parse(figure2.breach_at), incident.timeZone) : ""
     ])
   );
   if (rows.length === 0) return { text: "No incidents to measure.\n", markdown: "No incidents to measure.\n" };
@@ -52946,7 +53355,7 @@ function formatTable(incidents) {
 
 // scripts/commands/update.ts
 import { rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join6, relative as relative3, resolve as resolve5 } from "node:path";
+import { join as join7, relative as relative3, resolve as resolve6 } from "node:path";
 
 // scripts/core/update-record.ts
 function updateRecord(text7, record, update) {
@@ -53014,7 +53423,7 @@ async function updateCommand(args, context) {
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "\u2026"');
   if (!values.status || !values.message?.trim()) throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
   if (values.resolution === void 0 !== (values.summary === void 0)) throw new UsageError("incidents update: --resolution CODE and --summary TEXT go together");
-  const root5 = resolve5(context.cwd, values.root ?? ".");
+  const root5 = resolve6(context.cwd, values.root ?? ".");
   const repository = await readRepositoryWithConfig("update", root5, format, context);
   if (!repository) return EXIT2.error;
   const file = repository.files.records.find(({ path: path2 }) => path2 === `incidents/${id}.md` || path2.startsWith(`incidents/${id}-`) && !path2.endsWith(".postmortem.md"));
@@ -53045,7 +53454,7 @@ async function updateCommand(args, context) {
 `);
     return EXIT2.findings;
   }
-  const path = join6(root5, file.path);
+  const path = join7(root5, file.path);
   await writeFile3(`${path}.tmp`, result.text);
   await rename2(`${path}.tmp`, path);
   if (findings.length > 0) await reportFindings("update", format, findings, format === "text" ? { ...context, stdout: context.stderr } : context);
@@ -53063,14 +53472,14 @@ function editRecord(text7, record, update) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative4, resolve as resolve6 } from "node:path";
-import { existsSync as existsSync2 } from "node:fs";
+import { isAbsolute, relative as relative4, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
 var VALIDATE_USAGE = "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]";
 async function validateCommand(args, context) {
   const { values, positionals } = parseOptions("validate", args, { root: { type: "string" }, format: { type: "string" } }, true);
   const format = toFormat("validate", values.format);
-  const root5 = resolve6(context.cwd, values.root ?? ".");
-  const inPaths = pathFilter(root5, positionals.map((path) => resolve6(context.cwd, path)));
+  const root5 = resolve7(context.cwd, values.root ?? ".");
+  const inPaths = pathFilter(root5, positionals.map((path) => resolve7(context.cwd, path)));
   const repository = await readRepositoryWithConfig("validate", root5, format, context);
   if (!repository) return EXIT2.error;
   const { files } = repository;
@@ -53086,7 +53495,7 @@ function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
-    if (!existsSync2(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    if (!existsSync3(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace) throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);
     return inside;
@@ -53101,6 +53510,7 @@ var COMMANDS = {
   "check-pr": { usage: CHECK_PR_USAGE, run: checkPrCommand },
   sla: { usage: SLA_USAGE, run: slaCommand },
   build: { usage: BUILD_USAGE, run: buildCommand },
+  report: { usage: REPORT_USAGE, run: reportCommand },
   new: { usage: NEW_USAGE, run: newCommand },
   update: { usage: UPDATE_USAGE, run: updateCommand }
 };
@@ -53144,7 +53554,7 @@ This is a bug in incidents-as-code, not in your records: please report it with t
 
 // scripts/io/action-inputs.ts
 import { readFileSync } from "node:fs";
-var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [] };
+var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
 function readActionInputs(env2) {
   const [command = "validate", ...flags] = (env2.INPUT_COMMAND ?? "").trim().split(/\s+/).filter(Boolean);
   const allowed = Object.hasOwn(ACTION_COMMANDS, command) ? ACTION_COMMANDS[command] : void 0;

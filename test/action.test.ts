@@ -64,7 +64,7 @@ action('an input with a line break cannot inject a workflow command', () => {
 action('an unknown command fails the step with a message, not a stack trace', () => {
   const result = runAction({ command: 'deploy' }, workspaceFrom('valid'));
   assert.is(result.code, 2);
-  assert.match(result.stdout, /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build\n$/);
+  assert.match(result.stdout, /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report\n$/);
 });
 
 action('build writes the status site into site/ under the root, as the Pages workflow uploads it', () => {
@@ -80,7 +80,7 @@ const INPUT_CASES: { name: string; env: Record<string, string>; expected: string
   { name: 'defaults: validate the workspace', env: {}, expected: ['validate', '--root', '.', '--format', 'github'] },
   { name: 'a root', env: { INPUT_COMMAND: 'validate', INPUT_ROOT: 'ops/incidents' }, expected: ['validate', '--root', 'ops/incidents', '--format', 'github'] },
   { name: 'sla --notify', env: { INPUT_COMMAND: 'sla --notify' }, expected: ['sla', '--notify', '--root', '.', '--format', 'github'] },
-  { name: 'a flag the command does not take', env: { INPUT_COMMAND: 'validate --notify' }, expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build' },
+  { name: 'a flag the command does not take', env: { INPUT_COMMAND: 'validate --notify' }, expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report' },
   { name: 'build', env: { INPUT_COMMAND: 'build', INPUT_ROOT: 'ops' }, expected: ['build', '--root', 'ops', '--format', 'github'] },
   { name: 'check-pr without a pull request event', env: { INPUT_COMMAND: 'check-pr', GITHUB_EVENT_PATH: '/nonexistent' }, expected: 'check-pr runs on pull_request and pull_request_review events, and this event has no pull request' },
 ];

@@ -67,6 +67,22 @@ workflows('sla.yml: its own schedule, issues: write only on the job that posts',
   assert.ok(jobs[0]!.steps.some((step) => step.uses === './' && step.with?.command === 'sla --notify'));
 });
 
+workflows('sla.yml: puts the internal report in the job summary, even after a breach, and publishes nothing', () => {
+  const workflow = parse(readFileSync(`${WORKFLOWS}sla.yml`, 'utf8')) as Workflow & { jobs: Record<string, { steps: { if?: string }[] }> };
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+  const report = steps.find((step) => step.with?.command === 'report');
+  assert.ok(report, 'a report step');
+  assert.is(report!.uses, './');
+  assert.is((report as { if?: string }).if, 'always()');
+  assert.not.ok(steps.some((step) => step.uses?.includes('pages')), 'nothing is uploaded');
+});
+
+workflows('the status-page workflow never runs the report', () => {
+  const workflow = parse(readFileSync(`${WORKFLOWS}status-page.yml`, 'utf8')) as Workflow;
+  const commands = Object.values(workflow.jobs).flatMap((job) => job.steps).map((step) => `${step.with?.command ?? ''} ${step.run ?? ''}`);
+  assert.not.ok(commands.some((command) => /report/.test(command)), 'no step runs report');
+});
+
 workflows('status-page.yml: builds on push to main and on a schedule, deploys to Pages with least privilege', () => {
   const workflow = parse(readFileSync(`${WORKFLOWS}status-page.yml`, 'utf8')) as Workflow & { concurrency: { group: string }; jobs: Record<string, { needs?: string }> };
   assert.equal(Object.keys(workflow.on).sort(), ['push', 'schedule', 'workflow_dispatch']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The commands a workflow may run through the Action, with the flags each may take; new and update are for people. */
-export const ACTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { validate: [], 'check-pr': [], sla: ['--notify'], build: [] };
+export const ACTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { validate: [], 'check-pr': [], sla: ['--notify'], build: [], report: [] };
 
 /**
  * Turns the Action's inputs, as Actions passes them (INPUT_COMMAND, INPUT_ROOT, INPUT_GITHUB-TOKEN),
