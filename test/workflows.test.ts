@@ -68,7 +68,7 @@ workflows('sla.yml: its own schedule, issues: write only on the job that posts',
 });
 
 workflows('sla.yml: puts the internal report in the job summary, even after a breach, and publishes nothing', () => {
-  const workflow = parse(readFileSync(`${WORKFLOWS}sla.yml`, 'utf8')) as Workflow & { jobs: Record<string, { steps: { if?: string }[] }> };
+  const workflow = parse(readFileSync(`${WORKFLOWS}sla.yml`, 'utf8')) as Workflow;
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
   const report = steps.find((step) => step.with?.command === 'report');
   assert.ok(report, 'a report step');
