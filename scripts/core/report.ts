@@ -10,7 +10,7 @@ import { computeUptime, outagesOf } from './uptime.js';
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const TARGETS: readonly SlaTarget[] = ['acknowledge', 'resolve', 'update'];
 /** The report looks back this many months (the current one included) and, for downtime, days. */
-export const REPORT_MONTHS = 12;
+const REPORT_MONTHS = 12;
 const DOWNTIME_DAYS = 365;
 
 /** How many clocks of one target ended met or breached, or still run. */

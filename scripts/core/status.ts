@@ -118,7 +118,7 @@ const IMPACT: Readonly<Record<ComponentStatus, Indicator>> = {
 export const INDICATOR_ORDER: readonly Indicator[] = ['none', 'maintenance', 'minor', 'major', 'critical'];
 
 /** What the page says for each indicator, in Statuspage's words. */
-export const INDICATOR_DESCRIPTION: Readonly<Record<Indicator, string>> = {
+const INDICATOR_DESCRIPTION: Readonly<Record<Indicator, string>> = {
   none: 'All Systems Operational',
   maintenance: 'Service Under Maintenance',
   minor: 'Minor Service Outage',

@@ -7,7 +7,7 @@ import { COMPONENT_LABEL, INDICATOR_LOOK, STATUS_LABEL, statusBadge } from './la
 import { renderMarkdown } from './markdown.js';
 
 /** The look of an incident's status: its impact while open, operational once over, maintenance while planned. */
-export function lookOf(incident: PublicIncident): ComponentStatus {
+function lookOf(incident: PublicIncident): ComponentStatus {
   if (!incident.open) return 'operational';
   if (incident.type === 'maintenance') return 'under_maintenance';
   return incident.impact === 'none' ? 'degraded_performance' : INDICATOR_LOOK[incident.impact];

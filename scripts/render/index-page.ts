@@ -73,7 +73,7 @@ ${service.description ? html`<p class="meta">${service.description}</p>` : ''}${
 }
 
 /** The uptime method in words, from the weights the figures use. */
-export function uptimeMethod(): string {
+function uptimeMethod(): string {
   const weight = (status: keyof typeof UPTIME_WEIGHT) => formatPercent(UPTIME_WEIGHT[status]).replace('.00', '');
   return `a major outage counts as ${weight('major_outage')} downtime, a partial outage as ${weight('partial_outage')}, degraded performance as ${weight('degraded_performance')}; planned maintenance and game-day drills are not counted. Times come from each public incident's start and resolution.`;
 }
