@@ -23219,6 +23219,11 @@ function hasErrors(findings) {
   return findings.some((finding) => finding.severity === "error");
 }
 
+// scripts/core/record-set.ts
+function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
+  return { path: source.path, ...source.locate(yamlPath, at), rule, severity, message };
+}
+
 // scripts/core/calendar.ts
 function workingCalendar(config, name = "24x7") {
   const calendar = config.calendars?.[name];
@@ -34680,11 +34685,6 @@ function countLines(text7) {
   let count2 = 0;
   for (let index2 = text7.indexOf("\n"); index2 !== -1; index2 = text7.indexOf("\n", index2 + 1)) count2++;
   return count2;
-}
-
-// scripts/core/record-set.ts
-function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
-  return { path: source.path, ...source.locate(yamlPath, at), rule, severity, message };
 }
 
 // scripts/core/suggest.ts
@@ -47660,7 +47660,7 @@ function renderSite(model) {
   }
   files.set("maintenance.ics", renderMaintenanceCalendar(model));
   for (const path of files.keys()) {
-    if (!SAFE_PATH.test(path) || path.split("/").includes("..")) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
+    if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
   }
   return new Map([...files].sort(([a], [b]) => a < b ? -1 : 1));
 }
@@ -47814,7 +47814,7 @@ async function readRepositoryWithConfig(command, root5, format, context) {
 `);
     return void 0;
   }
-  return { config: config.data, files };
+  return { config: config.data, configSource: config, files };
 }
 
 // scripts/commands/record-options.ts
@@ -47862,8 +47862,8 @@ async function buildCommand(args, context) {
     return EXIT2.error;
   }
   if (!config.page?.url) {
-    context.stderr(`incidents build: incidents.config.yml has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}
-`);
+    const message = `The config has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}`;
+    await reportFindings("build", format, [findingAt(repository.configSource, ["page", "url"], "build/page-url", message, { at: "key" })], context);
     return EXIT2.error;
   }
   const model = buildStatusModel(records, toMillis(at));
@@ -52954,6 +52954,19 @@ function niceMax(value) {
   return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= value);
 }
 
+// scripts/render/plain-tables.ts
+function formatTextTable(header, rows) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells2) => cells2.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
+  return `${[line(header), ...rows.map(line)].join("\n")}
+`;
+}
+function formatMarkdownTable(header, rows) {
+  const cell2 = (text7) => text7.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const row = (cells2) => `| ${cells2.map(cell2).join(" | ")} |`;
+  return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
+}
+
 // scripts/render/report-tables.ts
 function formatReportTime(seconds) {
   if (seconds === null) return "\u2013";
@@ -53025,30 +53038,15 @@ function reportTables(report) {
   ];
 }
 function formatTextTables(tables) {
-  return tables.map((table2) => {
-    if (table2.rows.length === 0) return `${table2.title}
-${table2.empty}
-`;
-    const widths = table2.header.map((title, column) => Math.max(title.length, ...table2.rows.map((row) => row[column].length)));
-    const line = (cells2) => cells2.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
-    return `${table2.title}
-${[line(table2.header), ...table2.rows.map(line)].join("\n")}
-`;
-  }).join("\n");
+  return tables.map((table2) => `${table2.title}
+${table2.rows.length === 0 ? `${table2.empty}
+` : formatTextTable(table2.header, table2.rows)}`).join("\n");
 }
 function formatMarkdownTables(tables) {
-  const cell2 = (text7) => text7.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-  const row = (cells2) => `| ${cells2.map(cell2).join(" | ")} |`;
-  return tables.map((table2) => {
-    if (table2.rows.length === 0) return `### ${table2.title}
+  return tables.map((table2) => `### ${table2.title}
 
-${table2.empty}
-`;
-    return `### ${table2.title}
-
-${[row(table2.header), row(table2.header.map(() => "---")), ...table2.rows.map(row)].join("\n")}
-`;
-  }).join("\n");
+${table2.rows.length === 0 ? table2.empty : formatMarkdownTable(table2.header, table2.rows)}
+`).join("\n");
 }
 
 // scripts/render/report-page.ts
@@ -53119,6 +53117,16 @@ function tableHtml(table2) {
   return html2`<h3>${table2.title}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${table2.title}"><table><thead><tr>${table2.header.map((cell2) => html2`<th scope="col">${cell2}</th>`)}</tr></thead><tbody>${table2.rows.map((row) => html2`<tr>${row.map((cell2) => html2`<td>${cell2}</td>`)}</tr>`)}</tbody></table></div>`;
 }
 
+// scripts/commands/usable-records.ts
+function usableRecords(records, findings, what, context) {
+  const broken = new Set(findings.filter((finding) => finding.severity === "error").map((finding) => finding.path));
+  if (broken.size === 0) return records;
+  context.stderr(`${broken.size} record file${broken.size === 1 ? " has" : "s have"} errors and ${broken.size === 1 ? "is" : "are"} ${what}: run incidents validate.
+`);
+  const usable = (list5) => list5.filter((record) => !broken.has(record.path));
+  return { config: records.config, incidents: usable(records.incidents), postmortems: usable(records.postmortems), knownErrors: usable(records.knownErrors) };
+}
+
 // scripts/commands/report.ts
 var REPORT_USAGE = "incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]";
 var REPORT_FORMATS = ["text", "json", "markdown", "github"];
@@ -53133,10 +53141,8 @@ async function reportCommand(args, context) {
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("report", root5, format === "json" ? "json" : "text", context);
   if (!repository) return EXIT2.error;
-  const { records, findings } = checkRecords(repository.config, repository.files.records);
-  const skipped = new Set([...repository.files.findings, ...findings].filter((finding) => finding.severity === "error").map((finding) => finding.path));
-  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? " has" : "s have"} errors and ${skipped.size === 1 ? "is" : "are"} left out of the report: run incidents validate.
-`);
+  const checked = checkRecords(repository.config, repository.files.records);
+  const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], "left out of the report", context);
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);
   if (format === "json") context.stdout(`${JSON.stringify(report, null, 2)}
@@ -53261,11 +53267,9 @@ async function slaCommand(args, context) {
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
   const now = toMillis(at);
   const { config } = repository;
-  const { records, findings } = checkRecords(config, repository.files.records);
-  const skipped = new Set(findings.filter((finding) => finding.severity === "error").map((finding) => finding.path));
-  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? " has" : "s have"} errors and ${skipped.size === 1 ? "is" : "are"} not measured: run incidents validate.
-`);
-  const incidents = records.incidents.filter((record) => !skipped.has(record.path) && isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority]).map((record) => {
+  const checked = checkRecords(config, repository.files.records);
+  const records = usableRecords(checked.records, checked.findings, "not measured", context);
+  const incidents = records.incidents.filter((record) => isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority]).map((record) => {
     const policy = config.sla[record.data.priority];
     const calendar = workingCalendar(config, policy.calendar);
     const targets = computeSla(record.data, slaGoals(policy), calendar, now);
@@ -53297,7 +53301,7 @@ ${table2.markdown}
     }
   }
   if (values.notify) {
-    const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
+    const finished = checked.records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
     const notified = await notify([...incidents, ...finished], context);
     if (!notified) return EXIT2.error;
   }
@@ -53343,14 +53347,7 @@ function formatTable(incidents) {
     ])
   );
   if (rows.length === 0) return { text: "No incidents to measure.\n", markdown: "No incidents to measure.\n" };
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells2) => cells2.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
-  const markdownRow = (cells2) => `| ${cells2.join(" | ")} |`;
-  return {
-    text: `${[line(header), ...rows.map(line)].join("\n")}
-`,
-    markdown: [markdownRow(header), markdownRow(header.map(() => "---")), ...rows.map(markdownRow)].join("\n")
-  };
+  return { text: formatTextTable(header, rows), markdown: formatMarkdownTable(header, rows) };
 }
 
 // scripts/commands/update.ts

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -95,6 +95,19 @@ metrics('action items: open, overdue (past due at --at), done, by owner', async 
   assert.equal(report.action_items.overdue.map((item) => `${item.due} ${item.incident} ${item.owner}`), ['2026-03-15 INC-2026-0001 @dave', '2026-03-30 INC-2026-0002 @erin']);
   // A day earlier, the item due on 03-30 is not overdue yet.
   assert.is((await reportJson('2026-03-30T12:00:00Z')).action_items.total.overdue, 1);
+});
+
+metrics('a record with an error is left out, and stderr says so', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'incidents-report-'));
+  cpSync(FIXTURE, root, { recursive: true });
+  const path = join(root, 'incidents/INC-2026-0007.md');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('known_error: KE-0001', 'known_error: KE-0009')); // valid YAML and schema, a broken reference
+  const result = await runCliCapturing(['report', '--root', root, '--at', AT, '--format', 'json']);
+  assert.is(result.code, 0);
+  assert.match(result.stderr, /^1 record file has errors and is left out of the report: run incidents validate\.\n$/);
+  const report = JSON.parse(result.stdout) as Report;
+  assert.is(report.overall.count, 3);
+  assert.equal(report.known_errors[0]!.incidents, ['INC-2026-0004']);
 });
 
 metrics('the JSON has the keys DESIGN.md fixes', async () => {

@@ -1,5 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { hasErrors, sortFindings } from '../core/findings.js';
+import { findingAt } from '../core/record-set.js';
 import { buildStatusModel } from '../core/status.js';
 import { toMillis } from '../core/timestamps.js';
 import { checkRecords } from '../core/validate.js';
@@ -35,7 +36,8 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
     return EXIT.error;
   }
   if (!config.page?.url) {
-    context.stderr(`incidents build: incidents.config.yml has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}\n`);
+    const message = `The config has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}`;
+    await reportFindings('build', format, [findingAt(repository.configSource, ['page', 'url'], 'build/page-url', message, { at: 'key' })], context);
     return EXIT.error;
   }
 

@@ -1,3 +1,4 @@
+import type { Source } from '../core/record-set.js';
 import type { Config } from '../core/types.js';
 import { checkConfig } from '../core/validate.js';
 import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/read-repository.js';
@@ -5,10 +6,11 @@ import { UsageError, type CommandContext, type Format } from './context.js';
 import { reportFindings } from './report-findings.js';
 
 /**
- * Reads a repository's files and its valid config, which every other check stands on. When the
- * config is missing, unreadable or invalid, reports why and returns undefined (the command exits 2).
+ * Reads a repository's files and its valid config (and where its keys are, for findings), which
+ * every other check stands on. When the config is missing, unreadable or invalid, reports why and
+ * returns undefined (the command exits 2).
  */
-export async function readRepositoryWithConfig(command: string, root: string, format: Format, context: CommandContext): Promise<{ config: Config; files: RepositoryFiles } | undefined> {
+export async function readRepositoryWithConfig(command: string, root: string, format: Format, context: CommandContext): Promise<{ config: Config; configSource: Source; files: RepositoryFiles } | undefined> {
   const files = await readRepository(root);
   const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (unreadable.length > 0) {
@@ -22,5 +24,5 @@ export async function readRepositoryWithConfig(command: string, root: string, fo
     context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
     return undefined;
   }
-  return { config: config.data, files };
+  return { config: config.data, configSource: config, files };
 }

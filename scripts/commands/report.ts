@@ -9,6 +9,7 @@ import { renderReportPage } from '../render/report-page.js';
 import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report-tables.js';
 import { EXIT, parseOptions, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
+import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
 
 export const REPORT_USAGE = 'incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]';
@@ -34,9 +35,8 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   const repository = await readRepositoryWithConfig('report', root, format === 'json' ? 'json' : 'text', context);
   if (!repository) return EXIT.error;
 
-  const { records, findings } = checkRecords(repository.config, repository.files.records);
-  const skipped = new Set([...repository.files.findings, ...findings].filter((finding) => finding.severity === 'error').map((finding) => finding.path));
-  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? ' has' : 's have'} errors and ${skipped.size === 1 ? 'is' : 'are'} left out of the report: run incidents validate.\n`);
+  const checked = checkRecords(repository.config, repository.files.records);
+  const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], 'left out of the report', context);
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);
 

@@ -13,8 +13,10 @@ import { formatAnnotation } from '../io/github-annotations.js';
 import { createGitHub, describeError } from '../io/github-api.js';
 import { readRepositoryTarget } from '../io/github-event.js';
 import { announce, readTrackingIssues } from '../io/github-notify.js';
+import { formatMarkdownTable, formatTextTable } from '../render/plain-tables.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
+import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
 
 export const SLA_USAGE = 'incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]';
@@ -47,12 +49,11 @@ export async function slaCommand(args: string[], context: CommandContext): Promi
   const now = toMillis(at);
 
   const { config } = repository;
-  const { records, findings } = checkRecords(config, repository.files.records);
-  const skipped = new Set(findings.filter((finding) => finding.severity === 'error').map((finding) => finding.path));
-  if (skipped.size > 0) context.stderr(`${skipped.size} record file${skipped.size === 1 ? ' has' : 's have'} errors and ${skipped.size === 1 ? 'is' : 'are'} not measured: run incidents validate.\n`);
+  const checked = checkRecords(config, repository.files.records);
+  const records = usableRecords(checked.records, checked.findings, 'not measured', context);
 
   const incidents: IncidentSla[] = records.incidents
-    .filter((record) => !skipped.has(record.path) && isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority])
+    .filter((record) => isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority])
     .map((record) => {
       const policy = config.sla![record.data.priority]!;
       const calendar = workingCalendar(config, policy.calendar);
@@ -82,7 +83,7 @@ export async function slaCommand(args: string[], context: CommandContext): Promi
   }
   if (values.notify) {
     // Incidents not measured (cancelled, drills, maintenance) only close a tracking issue they may have.
-    const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
+    const finished = checked.records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
     const notified = await notify([...incidents, ...finished], context);
     if (!notified) return EXIT.error;
   }
@@ -135,11 +136,5 @@ function formatTable(incidents: IncidentSla[]): { text: string; markdown: string
     ]),
   );
   if (rows.length === 0) return { text: 'No incidents to measure.\n', markdown: 'No incidents to measure.\n' };
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-  const markdownRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return {
-    text: `${[line(header), ...rows.map(line)].join('\n')}\n`,
-    markdown: [markdownRow(header), markdownRow(header.map(() => '---')), ...rows.map(markdownRow)].join('\n'),
-  };
+  return { text: formatTextTable(header, rows), markdown: formatMarkdownTable(header, rows) };
 }

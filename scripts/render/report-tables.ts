@@ -1,6 +1,7 @@
 import { formatSeconds } from '../core/duration.js';
 import type { Metrics } from '../core/metrics.js';
 import { PRIORITIES, type Report } from '../core/report.js';
+import { formatMarkdownTable, formatTextTable } from './plain-tables.js';
 
 /** A titled table of the report; text, Markdown and HTML are made from these. */
 export interface ReportTable {
@@ -86,26 +87,12 @@ export function reportTables(report: Report): ReportTable[] {
   ];
 }
 
-/** The tables as aligned plain text. */
+/** The tables as aligned plain text, each under its title. */
 export function formatTextTables(tables: readonly ReportTable[]): string {
-  return tables
-    .map((table) => {
-      if (table.rows.length === 0) return `${table.title}\n${table.empty}\n`;
-      const widths = table.header.map((title, column) => Math.max(title.length, ...table.rows.map((row) => row[column]!.length)));
-      const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
-      return `${table.title}\n${[line(table.header), ...table.rows.map(line)].join('\n')}\n`;
-    })
-    .join('\n');
+  return tables.map((table) => `${table.title}\n${table.rows.length === 0 ? `${table.empty}\n` : formatTextTable(table.header, table.rows)}`).join('\n');
 }
 
 /** The tables as GitHub-flavoured Markdown, for a job summary. */
 export function formatMarkdownTables(tables: readonly ReportTable[]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
-  return tables
-    .map((table) => {
-      if (table.rows.length === 0) return `### ${table.title}\n\n${table.empty}\n`;
-      return `### ${table.title}\n\n${[row(table.header), row(table.header.map(() => '---')), ...table.rows.map(row)].join('\n')}\n`;
-    })
-    .join('\n');
+  return tables.map((table) => `### ${table.title}\n\n${table.rows.length === 0 ? table.empty : formatMarkdownTable(table.header, table.rows)}\n`).join('\n');
 }
