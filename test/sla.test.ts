@@ -116,6 +116,12 @@ rules('the update cadence: a gap between public updates over the goal is a breac
   assert.is(silent.state, 'breached');
 });
 
+rules('a pause that ends exactly now is not counted (fast-check found this)', () => {
+  const history: [string, string][] = [[at('10:00'), 'investigating'], [at('11:00'), 'on_hold'], [at('13:00'), 'investigating']];
+  const resolve = target(computeSla(incident(history), goals(4 * H), TWENTY_FOUR_SEVEN, ms(at('13:00'))), 'resolve');
+  assert.equal([resolve.elapsed_seconds, resolve.breach_at], [1 * H, '2026-03-02T16:00:00Z']);
+});
+
 rules('an internal incident has no public update cadence', () => {
   const figures = computeSla(incident([[at('10:00'), 'investigating']], { visibility: 'internal' }), goals(4 * H, { update: 30 * M }), TWENTY_FOUR_SEVEN, ms(at('12:00')));
   assert.equal(figures.map((figure) => figure.target), ['acknowledge', 'resolve']);

@@ -157,8 +157,9 @@ function runClock(clock: Clock, goal: number, calendar: WorkingCalendar, now: nu
   // A running clock goes on past now with no further pauses: its last stretch never ends (or, when
   // paused, a new one starts now), which is where breach_at is projected.
   if (clock.stop === undefined) {
-    if (paused) segments.push([now, Infinity]);
-    else segments.push([segments.pop()?.[0] ?? clock.start, Infinity]);
+    const last = segments.at(-1);
+    if (!paused && last?.[1] === end) last[1] = Infinity;
+    else segments.push([Math.max(end, clock.start), Infinity]); // paused, or a pause ended just now
   }
   let elapsed = 0;
   let breachAt: number | undefined;
