@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Finding, Position } from './findings.js';
 
@@ -41,8 +42,52 @@ export const MAX_ALIAS_COUNT = 100;
 /**
  * Parses YAML 1.2 (core schema: timestamps stay strings) and refuses what a record never needs:
  * duplicate keys, unknown tags, `__proto__` keys and alias bombs.
+ *
+ * Two parsers share the work. js-yaml is several times faster and reads almost every record; the
+ * `yaml` package keeps positions, so it finds a key's line only when a finding needs one, and it
+ * parses whatever js-yaml refuses or that needs its guards, so every message comes from one parser.
  */
 export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+  return parseQuickly(text) ?? parseWithPositions(text);
+}
+
+/** The fast path: plain data from js-yaml, or undefined when the text needs the careful parser. */
+function parseQuickly(text: string): { ok: true; value: ParsedYaml } | undefined {
+  if (NEEDS_CARE.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA }) ?? null; // js-yaml reads an empty text as undefined, yaml as null
+  } catch {
+    return undefined;
+  }
+  // Records and configs are maps: any other root is rare enough to leave to the careful parser.
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const emptyKeys = new Set<string>();
+  const plain = dropEmpty(data, '', emptyKeys, new Set());
+  return plain === REPARSE ? undefined : { ok: true, value: { data: plain, emptyKeys, locate: locateLazily(text) } };
+}
+
+/**
+ * What the two parsers read differently, so the careful one reads it: tabs, explicit `?` keys,
+ * anchors, aliases and tags, `~`, comments glued to a token, keys that are empty or collections, and
+ * block scalars with an explicit indentation.
+ */
+const NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
+
+/** Finds positions by parsing once more with `yaml`, the first time a finding asks. */
+function locateLazily(text: string): Locate {
+  let locate: Locate | undefined;
+  return (path, at) => {
+    if (!locate) {
+      const parsed = parseWithPositions(text);
+      locate = parsed.ok ? parsed.value.locate : () => ({ line: 1, column: 1 });
+    }
+    return locate(path, at);
+  };
+}
+
+/** The careful path alone: `yaml` with positions, its guards and its messages. */
+export function parseWithPositions(text: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
   try {
     return parseYamlUnguarded(text);
   } catch (error) {
@@ -52,7 +97,7 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
   }
 }
 
-function parseYamlUnguarded(text: string): ReturnType<typeof parseYaml> {
+function parseYamlUnguarded(text: string): ReturnType<typeof parseWithPositions> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
   const position = (offset: number): Position => {
@@ -112,7 +157,7 @@ function parseYamlUnguarded(text: string): ReturnType<typeof parseYaml> {
   const emptyKeys = new Set<string>();
   return {
     ok: true,
-    value: { data: dropEmpty(data, '', emptyKeys), emptyKeys, locate: (path, at = 'value') => locateIn(doc, path, at, position) },
+    value: { data: dropEmpty(data, '', emptyKeys, undefined), emptyKeys, locate: (path, at = 'value') => locateIn(doc, path, at, position) },
   };
 }
 
@@ -144,15 +189,39 @@ function describeYamlError(code: string, message: string): string {
   return `Invalid YAML: ${text}`;
 }
 
-/** Drops map keys whose value is null, recursively (an empty key means "not set"), noting where they were. */
-function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>): unknown {
-  if (Array.isArray(value)) return value.map((item, index) => dropEmpty(item, `${pointer}/${index}`, emptyKeys));
+/** What dropEmpty returns for data the fast path must not accept: an alias, a `__proto__` key or a map as a key. */
+const REPARSE = Symbol('reparse');
+
+/**
+ * Drops map keys whose value is null, recursively (an empty key means "not set"), noting where they
+ * were. Given `seen`, it returns REPARSE on a `__proto__` key, a map key or a list or map met twice (an alias).
+ */
+function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>, seen: Set<object> | undefined): unknown {
   if (value === null || typeof value !== 'object') return value;
+  if (seen) {
+    if (seen.has(value)) return REPARSE;
+    seen.add(value);
+  }
+  if (Array.isArray(value)) {
+    const result: unknown[] = [];
+    for (const [index, item] of value.entries()) {
+      const plain = dropEmpty(item, `${pointer}/${index}`, emptyKeys, seen);
+      if (plain === REPARSE) return REPARSE;
+      result.push(plain);
+    }
+    return result;
+  }
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
+    if (seen && (key === '__proto__' || key === '[object Object]')) return REPARSE;
     const itemPointer = pointer + toPointer([key]);
-    if (item === null) emptyKeys.add(itemPointer);
-    else result[key] = dropEmpty(item, itemPointer, emptyKeys);
+    if (item === null) {
+      emptyKeys.add(itemPointer);
+      continue;
+    }
+    const plain = dropEmpty(item, itemPointer, emptyKeys, seen);
+    if (plain === REPARSE) return REPARSE;
+    result[key] = plain;
   }
   return result;
 }
