@@ -18353,8 +18353,8 @@ var require_json_schema_2020_12 = __commonJS({
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
       return this;
-      function with$data(ajv, sch) {
-        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      function with$data(ajv2, sch) {
+        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
       }
     }
     exports2.default = addMetaSchema2020;
@@ -18954,9 +18954,9 @@ var require_limit = __commonJS({
       },
       dependencies: ["format"]
     };
-    var formatLimitPlugin = (ajv) => {
-      ajv.addKeyword(exports2.formatLimitDefinition);
-      return ajv;
+    var formatLimitPlugin = (ajv2) => {
+      ajv2.addKeyword(exports2.formatLimitDefinition);
+      return ajv2;
     };
     exports2.default = formatLimitPlugin;
   }
@@ -18972,17 +18972,17 @@ var require_dist2 = __commonJS({
     var codegen_1 = require_codegen();
     var fullName = new codegen_1.Name("fullFormats");
     var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv, opts = { keywords: true }) => {
+    var formatsPlugin = (ajv2, opts = { keywords: true }) => {
       if (Array.isArray(opts)) {
-        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
-        return ajv;
+        addFormats2(ajv2, opts, formats_1.fullFormats, fullName);
+        return ajv2;
       }
       const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
       const list5 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv, list5, formats, exportName);
+      addFormats2(ajv2, list5, formats, exportName);
       if (opts.keywords)
-        (0, limit_1.default)(ajv);
-      return ajv;
+        (0, limit_1.default)(ajv2);
+      return ajv2;
     };
     formatsPlugin.get = (name, mode = "full") => {
       const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
@@ -18991,12 +18991,12 @@ var require_dist2 = __commonJS({
         throw new Error(`Unknown format "${name}"`);
       return f;
     };
-    function addFormats2(ajv, list5, fs, exportName) {
+    function addFormats2(ajv2, list5, fs, exportName) {
       var _a;
       var _b;
-      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
       for (const f of list5)
-        ajv.addFormat(f, fs[f]);
+        ajv2.addFormat(f, fs[f]);
     }
     module2.exports = exports2 = formatsPlugin;
     Object.defineProperty(exports2, "__esModule", { value: true });
@@ -46160,22 +46160,29 @@ var postmortem_schema_default = {
 };
 
 // scripts/core/schemas.ts
+var SCHEMAS = {
+  common: common_schema_default,
+  incident: incident_schema_default,
+  postmortem: postmortem_schema_default,
+  known_error: known_error_schema_default,
+  config: config_schema_default
+};
 var addFormats = import_ajv_formats.default.default;
-var validators;
+var ajv;
+var validators = /* @__PURE__ */ new Map();
 function validatorFor(name) {
-  if (!validators) {
-    const ajv = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true });
-    addFormats(ajv, { mode: "full", formats: ["date", "uri"] });
-    ajv.addFormat("date-time", { type: "string", validate: isTimestamp });
-    ajv.addSchema(common_schema_default);
-    validators = {
-      incident: ajv.compile(incident_schema_default),
-      postmortem: ajv.compile(postmortem_schema_default),
-      known_error: ajv.compile(known_error_schema_default),
-      config: ajv.compile(config_schema_default)
-    };
+  let validate = validators.get(name);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true });
+      addFormats(ajv, { mode: "full", formats: ["date", "uri"] });
+      ajv.addFormat("date-time", { type: "string", validate: isTimestamp });
+      ajv.addSchema(common_schema_default);
+    }
+    validate = ajv.compile(SCHEMAS[name]);
+    validators.set(name, validate);
   }
-  return validators[name];
+  return validate;
 }
 function schemaErrors(name, data) {
   const validate = validatorFor(name);
@@ -51003,7 +51010,8 @@ import { resolve as resolve2 } from "node:path";
 function checkPullRequest(files) {
   const head2 = checkRepository(files.head);
   if (!head2.records) return { findings: head2.findings, approved: null, configValid: false };
-  const findings = [...head2.findings];
+  const changed = new Set(files.changes.map((change) => change.path));
+  const findings = files.head.partial ? head2.findings.filter((finding) => changed.has(finding.path)) : [...head2.findings];
   const basePolicy = files.base.config && checkConfig(files.base.config).config?.data;
   if (!basePolicy) {
     findings.push({ path: files.head.config.path, line: 1, column: 1, rule: "lifecycle/approval", severity: "warning", message: `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config` });
@@ -51053,6 +51061,21 @@ function checkRecordEdit(config, others, edited, base) {
   };
   const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
   return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
+}
+
+// scripts/core/records-a-change-needs.ts
+function idOfPath(path) {
+  return /^(?:incidents|known-errors)\/(INC-\d{4}-\d{4}|KE-\d{4})(?=[-.])/.exec(path)?.[1];
+}
+var RECORD_ID = /\b(?:INC-\d{4}-\d{4}|KE-\d{4})\b/g;
+function recordsAChangeNeeds(changed) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const file of changed) {
+    const own11 = idOfPath(file.path);
+    if (own11) ids.add(own11);
+    for (const [id] of file.text.matchAll(RECORD_ID)) ids.add(id);
+  }
+  return (path) => path.startsWith("known-errors/") || ids.has(idOfPath(path) ?? "");
 }
 
 // scripts/io/git.ts
@@ -55586,7 +55609,7 @@ async function readGitTree(root5, commit, only) {
   for (const entry of await listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS])) {
     const { path } = entry;
     const isConfig = path === CONFIG_FILE;
-    if (!isConfig && only && !only.has(path)) continue;
+    if (!isConfig && only && !only(path)) continue;
     const [folder, ...rest] = path.split("/");
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
@@ -55617,16 +55640,21 @@ async function checkPrCommand(args, context) {
   if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
   const root5 = resolve2(context.cwd, values.root ?? ".");
   const { base, head: head2 } = await readCommits(root5, values.base, values.head);
-  const changes = toFileChanges(await diffNames(root5, base, head2, RECORD_FOLDERS));
-  const headFiles = await readGitTree(root5, head2);
+  const diff = await diffNames(root5, base, head2, [...RECORD_FOLDERS, CONFIG_FILE]);
+  const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
+  const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
+  const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
+  const [headFiles, baseFiles, target] = await Promise.all([
+    readHead(root5, head2, changes, configChanged),
+    readGitTree(root5, base, (path) => basePaths.has(path)),
+    readPullRequestTarget(context.env)
+  ]);
   if (!headFiles.config) throw new UsageError(`incidents check-pr: the head ${values.head} has no ${CONFIG_FILE}`);
-  const baseFiles = await readGitTree(root5, base, new Set(changes.map((change) => change.basePath ?? change.path)));
-  const target = await readPullRequestTarget(context.env);
   const github = target.ok ? createGitHub(target.target, context.retryBaseMs) : void 0;
   const reviews = target.ok ? onHead(await readReviewEvidence(github, target.target), head2) : { known: false, reason: target.reason };
   const verdict = checkPullRequest({
     base: { config: baseFiles.config, records: baseFiles.records },
-    head: { config: headFiles.config, records: headFiles.records },
+    head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
     changes,
     reviews
   });
@@ -55637,6 +55665,14 @@ async function checkPrCommand(args, context) {
   if (target.ok && changes.length > 0) await comment3(github, target.target, findings, verdict.approved, context);
   if (!verdict.configValid) return EXIT2.error;
   return hasErrors(findings) ? EXIT2.findings : EXIT2.clean;
+}
+async function readHead(root5, head2, changes, configChanged) {
+  if (configChanged) return { ...await readGitTree(root5, head2), partial: false };
+  const changedPaths = new Set(changes.map((change) => change.path));
+  const changed = await readGitTree(root5, head2, (path) => changedPaths.has(path));
+  const needed = recordsAChangeNeeds(changed.records);
+  const others = await readGitTree(root5, head2, (path) => !changedPaths.has(path) && needed(path));
+  return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
 async function readCommits(root5, baseRef, headRef) {
   try {

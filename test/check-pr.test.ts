@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
-import { BASE, checkPr, CLOSE_INC2, edit, INC1, INC2, INC3, PM2, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
+import { BASE, checkPr, CLOSE_INC2, edit, INC1, INC2, INC3, PM2, read, RESOLVE_INC1, runCheckPr, type Verdict } from './helpers/pull-request-cases.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
 /** INC-2026-0002 made a P3, which needs no postmortem. */
@@ -289,5 +289,40 @@ errorsSuite('exit 2 when the head breaks the config', async () => {
   assert.equal(errors, ['schema/enum incidents.config.yml:16']);
 });
 
+const reads = suite('check-pr: reads the changed records and what their checks need');
+
+const CONFIG = 'incidents.config.yml';
+const REPORTS_RETIRED = edit(CONFIG, ['  - {id: reports, name: Reports, group: Back office}\n', '']);
+
+/** Changes whose checks need records the change did not touch, and where those checks find errors. */
+const NEEDS_CASES: Case[] = [
+  { name: 'a note on INC-2026-0001 is not blamed for a broken record it did not touch', base: edit(INC3, ['priority: P3', 'priority: P1']), head: { [INC1]: `${read(INC1)}More notes.\n` }, errors: [] },
+  { name: 'a changed config checks every record again', head: REPORTS_RETIRED, errors: ['record/known-service incidents/INC-2026-0003.md:10', 'record/known-service known-errors/KE-0001.md:5', 'record/known-service known-errors/KE-0001.md:7'] },
+  { name: "a changed postmortem finds its unchanged incident", head: { [PM2]: `${read(PM2)}\nOne more finding.\n` }, errors: [] },
+  { name: 'a known_error names an unchanged known error', head: edit(INC1, ['visibility: public', 'visibility: public\nknown_error: KE-0001']), errors: [] },
+  { name: 'a known_error that names none', head: edit(INC1, ['visibility: public', 'visibility: public\nknown_error: KE-0009']), errors: ['record/reference incidents/INC-2026-0001.md:13'] },
+  {
+    name: 'an added incident with the id of an unchanged one',
+    head: { 'incidents/INC-2026-0003-again.md': read(INC3) },
+    errors: ['record/unique-id incidents/INC-2026-0003-again.md:2', 'lifecycle/approval incidents/INC-2026-0003-again.md:5', 'lifecycle/initial-status incidents/INC-2026-0003-again.md:5'],
+  },
+];
+
+for (const { name, head, base, errors, warnings = [] } of NEEDS_CASES) {
+  reads(name, async () => {
+    const result = await checkPr(head, { base });
+    assert.equal(result.errors, errors, JSON.stringify(result.verdict.findings, null, 2));
+    assert.equal(result.warnings, warnings);
+  });
+}
+
+reads('validate, run on the same pull request, reports the broken record check-pr left alone', async () => {
+  const { repo } = await checkPr({ [INC1]: `${read(INC1)}More notes.\n` }, { base: edit(INC3, ['priority: P3', 'priority: P1']) });
+  const { code, stdout } = await runCliCapturing(['validate', '--root', repo.dir, '--format', 'json']);
+  assert.is(code, 1);
+  assert.equal((JSON.parse(stdout) as Verdict).findings.map((finding) => `${finding.rule} ${finding.path}`), ['record/priority-matrix incidents/INC-2026-0003.md']);
+});
+
 lifecycle.run();
 errorsSuite.run();
+reads.run();

@@ -3,12 +3,13 @@ import type { ReviewEvidence } from '../core/approvals.js';
 import { checkPullRequest } from '../core/check-pull-request.js';
 import { hasErrors, sortFindings, type Finding } from '../core/findings.js';
 import type { FileChange } from '../core/pull-request.js';
+import { recordsAChangeNeeds } from '../core/records-a-change-needs.js';
 import { diffNames, findMergeBase, GitError, isShallow, resolveCommit } from '../io/git.js';
 import { formatSummary } from '../io/github-annotations.js';
 import { createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github-api.js';
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github-event.js';
 import { readGitTree } from '../io/read-git-tree.js';
-import { CONFIG_FILE, RECORD_FOLDERS } from '../io/read-repository.js';
+import { CONFIG_FILE, RECORD_FOLDERS, type RepositoryFiles } from '../io/read-repository.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { countOf, reportFindings } from './report-findings.js';
 
@@ -27,18 +28,23 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
   const root = resolve(context.cwd, values.root ?? '.');
 
   const { base, head } = await readCommits(root, values.base, values.head);
-  const changes = toFileChanges(await diffNames(root, base, head, RECORD_FOLDERS));
-  const headFiles = await readGitTree(root, head);
+  const diff = await diffNames(root, base, head, [...RECORD_FOLDERS, CONFIG_FILE]);
+  const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
+  const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
+  const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
+  const [headFiles, baseFiles, target] = await Promise.all([
+    readHead(root, head, changes, configChanged),
+    readGitTree(root, base, (path) => basePaths.has(path)),
+    readPullRequestTarget(context.env),
+  ]);
   if (!headFiles.config) throw new UsageError(`incidents check-pr: the head ${values.head} has no ${CONFIG_FILE}`);
-  const baseFiles = await readGitTree(root, base, new Set(changes.map((change) => change.basePath ?? change.path)));
 
-  const target = await readPullRequestTarget(context.env);
   const github = target.ok ? createGitHub(target.target, context.retryBaseMs) : undefined;
   const reviews: ReviewEvidence = target.ok ? onHead(await readReviewEvidence(github!, target.target), head) : { known: false, reason: target.reason };
 
   const verdict = checkPullRequest({
     base: { config: baseFiles.config, records: baseFiles.records },
-    head: { config: headFiles.config, records: headFiles.records },
+    head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
     changes,
     reviews,
   });
@@ -49,6 +55,21 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
 
   if (!verdict.configValid) return EXIT.error;
   return hasErrors(findings) ? EXIT.findings : EXIT.clean;
+}
+
+/**
+ * The head's files the gate reads: every record when the config changed (each is checked against it
+ * again); otherwise only the changed records and those their checks need, so a one-file change to
+ * a repository of thousands of records reads a handful. validate, run on every pull request too,
+ * checks the rest.
+ */
+async function readHead(root: string, head: string, changes: readonly FileChange[], configChanged: boolean): Promise<RepositoryFiles & { partial: boolean }> {
+  if (configChanged) return { ...(await readGitTree(root, head)), partial: false };
+  const changedPaths = new Set(changes.map((change) => change.path));
+  const changed = await readGitTree(root, head, (path) => changedPaths.has(path));
+  const needed = recordsAChangeNeeds(changed.records);
+  const others = await readGitTree(root, head, (path) => !changedPaths.has(path) && needed(path));
+  return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
 
 /** The commits to compare: the merge base of --base and --head (what GitHub's diff shows), and the head. */

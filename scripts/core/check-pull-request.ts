@@ -12,8 +12,11 @@ import { checkConfig, checkRecords, checkRepository, parseValidRecord, type Text
 export interface PullRequestFiles {
   /** The base's config, when it has one, and the base versions of the changed records. */
   base: { config?: TextFile; records: readonly TextFile[] };
-  /** The head's config and every record file at the head. */
-  head: { config: TextFile; records: readonly TextFile[] };
+  /**
+   * The head's config and its record files: every one, or, when `partial`, only the changed ones
+   * and those their checks need (recordsAChangeNeeds); findings are then kept for changed files only.
+   */
+  head: { config: TextFile; records: readonly TextFile[]; partial?: boolean };
   changes: readonly FileChange[];
   reviews: ReviewEvidence;
 }
@@ -26,7 +29,8 @@ export interface PullRequestVerdict {
 }
 
 /**
- * Checks a pull request: all of validate on the head, then the change rules on each changed record.
+ * Checks a pull request: all of validate on the head (on its changed records, when `head.partial`),
+ * then the change rules on each changed record.
  * The policy (approvers, postmortem_required) comes from the base's config; only when the base has
  * no valid config (the pull request that adds it) does it come from the head, with a warning.
  */
@@ -34,7 +38,8 @@ export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
   const head = checkRepository(files.head);
   if (!head.records) return { findings: head.findings, approved: null, configValid: false };
 
-  const findings = [...head.findings];
+  const changed = new Set(files.changes.map((change) => change.path));
+  const findings = files.head.partial ? head.findings.filter((finding) => changed.has(finding.path)) : [...head.findings];
   const basePolicy = files.base.config && checkConfig(files.base.config).config?.data;
   if (!basePolicy) {
     findings.push({ path: files.head.config.path, line: 1, column: 1, rule: 'lifecycle/approval', severity: 'warning', message: `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config` });

@@ -22,23 +22,23 @@ export const SCHEMAS = {
 // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, options: object) => Ajv2020 }).default;
 
-let validators: Record<SchemaName, ValidateFunction> | undefined;
+let ajv: Ajv2020 | undefined;
+const validators = new Map<SchemaName, ValidateFunction>();
 
-/** The compiled validator for one schema (compiled once, on first use). */
+/** The compiled validator for one schema (compiled once, on first use: check-pr may need only two). */
 export function validatorFor(name: SchemaName): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    addFormats(ajv, { mode: 'full', formats: ['date', 'uri'] });
-    ajv.addFormat('date-time', { type: 'string', validate: isTimestamp });
-    ajv.addSchema(commonSchema);
-    validators = {
-      incident: ajv.compile(incidentSchema),
-      postmortem: ajv.compile(postmortemSchema),
-      known_error: ajv.compile(knownErrorSchema),
-      config: ajv.compile(configSchema),
-    };
+  let validate = validators.get(name);
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+      addFormats(ajv, { mode: 'full', formats: ['date', 'uri'] });
+      ajv.addFormat('date-time', { type: 'string', validate: isTimestamp });
+      ajv.addSchema(commonSchema);
+    }
+    validate = ajv.compile(SCHEMAS[name]);
+    validators.set(name, validate);
   }
-  return validators[name];
+  return validate;
 }
 
 /** Ajv's errors for `data` against the named schema; empty when it is valid. */

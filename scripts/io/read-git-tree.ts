@@ -4,16 +4,16 @@ import { CONFIG_FILE, fileFinding, folderFinding, MAX_FILE_BYTES, RECORD_FOLDERS
 /**
  * Reads the config and record files of a commit, as readRepository reads a folder: `.md` files
  * directly inside the record folders; links, submodules and oversized files refused with a finding.
- * @param only when given, the record paths to read (the rest are skipped)
+ * @param only when given, which record paths to read (the rest are skipped)
  */
-export async function readGitTree(root: string, commit: string, only?: ReadonlySet<string>): Promise<RepositoryFiles> {
+export async function readGitTree(root: string, commit: string, only?: (path: string) => boolean): Promise<RepositoryFiles> {
   const findings: RepositoryFiles['findings'] = [];
   const wanted: { path: string; object: string }[] = [];
   const warnedFolders = new Set<string>();
   for (const entry of await listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS])) {
     const { path } = entry;
     const isConfig = path === CONFIG_FILE;
-    if (!isConfig && only && !only.has(path)) continue;
+    if (!isConfig && only && !only(path)) continue;
     const [folder, ...rest] = path.split('/');
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
