@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addWorkingMillis, workingMillis, type WorkingCalendar } from '../scripts/core/calendar.js';
+import { addWorkingMillis, formatInZone, isoDateIn, workingMillis, type WorkingCalendar } from '../scripts/core/calendar.js';
 import { computeSla, type SlaGoals, type TargetFigures } from '../scripts/core/sla.js';
 import type { Incident } from '../scripts/core/types.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
@@ -158,6 +158,22 @@ function pausedMillis(history: [string, string][], now: number): number {
   });
   return total;
 }
+
+properties('wall clocks read from the hourly offset cache agree with Intl, across daylight-saving changes (fast-check)', () => {
+  const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'UTC'];
+  // Random instants, and every minute within three hours of some changes (Lord Howe moves by 30 minutes; St John's changes at half past a UTC hour).
+  const changes = ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-03-08T07:00:00Z', '2026-04-04T15:00:00Z', '2026-03-08T05:30:00Z'].map(ms);
+  const nearChanges = fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -180, max: 180 }), fc.integer({ min: 0, max: 59_999 })).map(([change, minute, extra]) => change + minute * 60_000 + extra);
+  fc.assert(
+    fc.property(fc.constantFrom(...zones), fc.oneof(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }), nearChanges), (timeZone, instant) => {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
+      const field = (type: string) => parts.find((part) => part.type === type)!.value;
+      assert.is(formatInZone(instant, timeZone).slice(0, 19), `${field('year')}-${field('month')}-${field('day')}T${field('hour')}:${field('minute')}:${field('second')}`);
+      assert.is(isoDateIn(timeZone, instant), `${field('year')}-${field('month')}-${field('day')}`);
+    }),
+    { numRuns: 3000 },
+  );
+});
 
 properties('on the 24x7 calendar, elapsed equals wall time less pauses', () => {
   fc.assert(

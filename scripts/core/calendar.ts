@@ -79,8 +79,16 @@ function* workingIntervals(calendar: Extract<WorkingCalendar, { kind: 'business'
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
 /** The wall-clock fields of an instant in a time zone. */
-function wallClock(timeZone: string, instant: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+function wallClock(timeZone: string, instant: number): WallClock {
+  const local = new Date(Math.floor(instant / 1000) * 1000 + offsetAt(timeZone, instant));
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+}
+
+/** The wall-clock fields as Intl gives them: exact, and slow. */
+function intlWallClock(timeZone: string, instant: number): WallClock {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
@@ -109,7 +117,23 @@ export function addDays(isoDate: string, days: number): string {
 
 /** The UTC offset of a time zone at an instant, in milliseconds. */
 function offsetAt(timeZone: string, instant: number): number {
-  const wall = wallClock(timeZone, instant);
+  // An offset holds for a whole UTC hour unless a change falls inside it; Intl is asked once an hour.
+  const hour = Math.floor(instant / HOUR_MS) * HOUR_MS;
+  const key = `${timeZone} ${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const first = intlOffsetAt(timeZone, hour);
+    offset = first === intlOffsetAt(timeZone, hour + HOUR_MS - 1000) ? first : NaN;
+    hourOffsets.set(key, offset);
+  }
+  return Number.isNaN(offset) ? intlOffsetAt(timeZone, instant) : offset;
+}
+
+const HOUR_MS = 3600_000;
+const hourOffsets = new Map<string, number>();
+
+function intlOffsetAt(timeZone: string, instant: number): number {
+  const wall = intlWallClock(timeZone, instant);
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000;
 }
 
@@ -119,6 +143,19 @@ function offsetAt(timeZone: string, instant: number): number {
  * forward) is read with the offset before the change, so it lands as far after the change.
  */
 export function toInstant(timeZone: string, isoDate: string, minutes: number): number {
+  // Asking Intl is slow, and the SLA clocks of thousands of incidents ask for the same days again.
+  const key = `${timeZone} ${isoDate} ${minutes}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = computeInstant(timeZone, isoDate, minutes);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+const instants = new Map<string, number>();
+
+function computeInstant(timeZone: string, isoDate: string, minutes: number): number {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
   const before = wall - offsetAt(timeZone, wall - 12 * 3600_000);
