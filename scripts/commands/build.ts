@@ -42,9 +42,9 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
   }
 
   const model = buildStatusModel(records, toMillis(at));
-  const files = renderSite(model);
+  let count: number;
   try {
-    await writeSite(out, files);
+    count = await writeSite(out, renderSite(model));
   } catch (error) {
     if (!(error instanceof SiteWriteError)) throw error;
     context.stderr(`incidents build: ${error.message}\n`);
@@ -52,6 +52,6 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
   }
   if (format !== 'json') await reportFindings('build', format, all, context);
   const shown = relative(context.cwd, out);
-  context.stderr(`Built ${files.size} files in ${shown.startsWith('..') || shown === '' ? out : shown} for ${model.at}: ${model.description}.\n`);
+  context.stderr(`Built ${count} files in ${shown.startsWith('..') || shown === '' ? out : shown} for ${model.at}: ${model.description}.\n`);
   return EXIT.clean;
 }

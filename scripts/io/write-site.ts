@@ -12,9 +12,9 @@ export const SITE_MARK = 'api/v2/summary.json';
  * Writes the site into a new folder next to `out`, then moves it into place, so readers and a
  * failed build never see half a site. `out` may be missing, empty, or one written before (it holds
  * `mark`, one of the files); any other folder is refused, so a mistyped `--out` cannot delete
- * someone's files.
+ * someone's files. `files` may render each file as it is asked for. Returns how many were written.
  */
-export async function writeSite(out: string, files: ReadonlyMap<string, string>, mark = SITE_MARK): Promise<void> {
+export async function writeSite(out: string, files: Iterable<[string, string]>, mark = SITE_MARK): Promise<number> {
   const replacing = existsSync(out);
   if (replacing) await checkReplaceable(out, mark);
   const parent = dirname(out);
@@ -23,7 +23,7 @@ export async function writeSite(out: string, files: ReadonlyMap<string, string>,
     return mkdtemp(join(parent, `.${basename(out)}.building-`));
   });
   try {
-    await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
+    const count = await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
     const previous = `${building}.previous`;
     if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename(out, previous));
     await attempt(`could not move the new site into ${out}`, () => rename(building, out)).catch(async (error: unknown) => {
@@ -31,19 +31,40 @@ export async function writeSite(out: string, files: ReadonlyMap<string, string>,
       throw error;
     });
     if (replacing) await rm(previous, { recursive: true, force: true });
+    return count;
   } finally {
     await rm(building, { recursive: true, force: true });
   }
 }
 
-/** Writes the files, each folder made once and up to WRITES_AT_ONCE files in flight. */
-async function writeFiles(folder: string, files: ReadonlyMap<string, string>): Promise<void> {
-  for (const path of new Set([...files.keys()].map((path) => dirname(join(folder, path))))) await mkdir(path, { recursive: true });
-  const queue = [...files];
+/**
+ * Writes the files as they come, each folder made once and up to WRITES_AT_ONCE files in flight.
+ * After a failure no more are started, and it returns (throws) only once none is in flight.
+ */
+async function writeFiles(folder: string, files: Iterable<[string, string]>): Promise<number> {
+  const folders = new Map<string, Promise<unknown>>();
+  const next = files[Symbol.iterator]();
+  let count = 0;
+  let failed = false;
   const worker = async () => {
-    for (let next = queue.pop(); next; next = queue.pop()) await writeFile(join(folder, next[0]), next[1]);
+    try {
+      for (let file = next.next(); !failed && !file.done; file = next.next()) {
+        const [path, content] = file.value;
+        const parent = dirname(join(folder, path));
+        if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
+        await folders.get(parent);
+        await writeFile(join(folder, path), content);
+        count++;
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
   };
-  await Promise.all(Array.from({ length: WRITES_AT_ONCE }, worker));
+  const results = await Promise.allSettled(Array.from({ length: WRITES_AT_ONCE }, worker));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return count;
 }
 
 const WRITES_AT_ONCE = 32;

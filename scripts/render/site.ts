@@ -11,20 +11,25 @@ import { renderStatuspageApi } from './statuspage-api.js';
 const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 /**
- * Every file of the public site, path → content, from the status model alone. Paths are built from
+ * Every file of the public site, as [path, content], from the status model alone, rendered one at a
+ * time as they are written, so the whole site is never held in memory. Paths are built from
  * validated ids; one that is not a plain relative path is a bug and stops the build.
  */
-export function renderSite(model: StatusModel): Map<string, string> {
-  const files = new Map<string, string>([['index.html', renderIndexPage(model)]]);
+export function* renderSite(model: StatusModel): Generator<[string, string]> {
+  yield* checked([['index.html', renderIndexPage(model)]]);
   for (const incident of [...model.incidents, ...model.maintenances]) {
-    files.set(`incidents/${incident.id}.html`, renderIncidentPage(model, incident));
+    yield* checked([[`incidents/${incident.id}.html`, renderIncidentPage(model, incident)]]);
   }
-  for (const part of [renderHistoryPages(model), renderStatuspageApi(model), renderFeeds(model), renderBadges(model)]) {
-    for (const [path, content] of part) files.set(path, content);
-  }
-  files.set('maintenance.ics', renderMaintenanceCalendar(model));
-  for (const path of files.keys()) {
+  yield* checked(renderHistoryPages(model));
+  yield* checked(renderStatuspageApi(model));
+  yield* checked(renderFeeds(model));
+  yield* checked(renderBadges(model));
+  yield* checked([['maintenance.ics', renderMaintenanceCalendar(model)]]);
+}
+
+function* checked(files: Iterable<[string, string]>): Generator<[string, string]> {
+  for (const [path, content] of files) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
+    yield [path, content];
   }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -27,7 +27,7 @@ export function modelOf(config: string, records: Record<string, string>, at: str
 
 /** The site files of a repository's files at a time, rendered in memory. */
 export function siteOf(config: string, records: Record<string, string>, at: string): Map<string, string> {
-  return renderSite(modelOf(config, records, at));
+  return new Map(renderSite(modelOf(config, records, at)));
 }
 
 /** A repository folder's config and records, as modelOf and siteOf take them. */
