@@ -1,0 +1,122 @@
+/**
+ * `npm run bench [-- --100k] [--runs N] [--no-readme]`: times every command on generated
+ * repositories of 1,000 and 10,000 records (and 100,000 with --100k) against the floor and the
+ * validation peer, alternating the cases in each run, and writes the table into the README.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundle } from '../scripts/dev/build.js';
+import { generateRepository } from '../scripts/dev/generate-records.js';
+import { benchTable, type Measured } from './table.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const AT = '2026-05-01T00:00:00Z';
+const { values } = parseArgs({ options: { '100k': { type: 'boolean' }, runs: { type: 'string', default: '3' }, 'no-readme': { type: 'boolean' } } });
+const sizes = [1_000, 10_000, ...(values['100k'] ? [100_000] : [])];
+const runs = Number(values.runs);
+
+const work = mkdtempSync(join(tmpdir(), 'incidents-bench-'));
+const floor = join(work, 'floor.js');
+writeFileSync(floor, await bundle(join(ROOT, 'bench/floor.ts')));
+const peakRss = join(ROOT, 'bench/peak-rss.js');
+const cli = join(ROOT, 'dist/incidents.js');
+
+/** One timed case: the command to run in the repository `dir`. */
+interface Case {
+  name: string;
+  command: (dir: string) => string[];
+  /** Only at these sizes (all by default). */
+  sizes?: number[];
+}
+
+const CASES: Case[] = [
+  { name: 'floor: read files', command: (dir) => [floor, 'read', dir] },
+  { name: 'floor: gray-matter + ajv', command: (dir) => [floor, 'parse', dir] },
+  { name: 'incidents validate', command: (dir) => [cli, 'validate', '--root', dir] },
+  { name: 'incidents check-pr (one file changed)', command: (dir) => [cli, 'check-pr', '--root', dir, '--base', 'main', '--head', 'change'] },
+  { name: 'incidents sla', command: (dir) => [cli, 'sla', '--root', dir, '--at', AT, '--format', 'json'] },
+  { name: 'incidents report', command: (dir) => [cli, 'report', '--root', dir, '--at', AT, '--format', 'json'] },
+  { name: 'incidents build', command: (dir) => [cli, 'build', '--root', dir, '--at', AT, '--out', join(dir, '..', 'site')] },
+  { name: 'peer: remark-lint-frontmatter-schema', command: (dir) => [join(ROOT, 'node_modules/remark-cli/cli.js'), '--quiet', '--frail', '--no-stdout', '--rc-path', join(dir, '..', 'remarkrc.json'), 'incidents', 'known-errors'], sizes: [1_000, 10_000] },
+  // Cold start: validate on this repository's own few sample records, where start-up is the cost.
+  { name: 'cold start: bundle (validate the samples)', command: () => [cli, 'validate', '--root', ROOT], sizes: [1_000] },
+  { name: 'cold start: ts-node (validate the samples)', command: () => ['--import', join(ROOT, 'scripts/ts-node-register.js'), join(ROOT, 'scripts/bin.ts'), 'validate', '--root', ROOT], sizes: [1_000] },
+];
+
+/** Runs one case once: wall seconds and peak resident memory (MB) of the process. */
+function measure(args: string[], dir: string): { seconds: number; megabytes: number } {
+  const rssFile = join(work, 'rss');
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', peakRss, ...args], { cwd: dir, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
+  return { seconds, megabytes: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+/** A repository of `size` generated records on `main`, and a branch `change` that edits one of them. */
+async function repository(size: number): Promise<string> {
+  const dir = join(work, String(size), 'repo');
+  await generateRepository(dir, size);
+  // The peer reads our schemas as draft-07 (it has no 2020-12), each file beside the others.
+  mkdirSync(join(dir, '..', 'schemas'));
+  for (const name of ['common', 'incident', 'postmortem', 'known-error']) {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
+    writeFileSync(join(dir, '..', 'schemas', `${name}.schema.json`), JSON.stringify({ ...schema, $schema: 'http://json-schema.org/draft-07/schema#', $id: undefined }));
+  }
+  const schemas = (name: string) => join(dir, '..', 'schemas', `${name}.schema.json`);
+  writeFileSync(
+    join(dir, '..', 'remarkrc.json'),
+    JSON.stringify({
+      plugins: [
+        join(ROOT, 'node_modules/remark-frontmatter/index.js'),
+        [join(ROOT, 'node_modules/remark-lint-frontmatter-schema/dist/index.js'), { schemas: { [schemas('incident')]: ['incidents/INC-*-[0-9][0-9][0-9][0-9].md', 'incidents/INC-*-[0-9][0-9][0-9][0-9]-*.md'], [schemas('postmortem')]: ['incidents/*.postmortem.md'], [schemas('known-error')]: ['known-errors/*.md'] } }],
+      ],
+    }),
+  );
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'records');
+  git('checkout', '-q', '-b', 'change');
+  const incidents = readdirSync(join(dir, 'incidents')).filter((name) => !name.endsWith('.postmortem.md')).sort();
+  const changed = join(dir, 'incidents', incidents[Math.floor(incidents.length / 2)]!);
+  writeFileSync(changed, readFileSync(changed, 'utf8').replace(/\n---\n/, '\n---\nOne more note from the on-call engineer.\n'));
+  git('commit', '-q', '-am', 'a note');
+  return dir;
+}
+
+const measured: Measured[] = [];
+for (const size of sizes) {
+  process.stderr.write(`Generating ${size} records…\n`);
+  const dir = await repository(size);
+  const cases = CASES.filter((testCase) => !testCase.sizes || testCase.sizes.includes(size));
+  const samples = new Map(cases.map((testCase) => [testCase.name, [] as { seconds: number; megabytes: number }[]]));
+  for (let run = 0; run < runs; run++) {
+    // Alternate: each run starts at another case, so no case always follows the same one.
+    for (let index = 0; index < cases.length; index++) {
+      const testCase = cases[(index + run) % cases.length]!;
+      const sample = measure(testCase.command(dir), dir);
+      samples.get(testCase.name)!.push(sample);
+      process.stderr.write(`  ${size} ${testCase.name}: ${sample.seconds.toFixed(2)} s, ${sample.megabytes.toFixed(0)} MB\n`);
+    }
+  }
+  for (const [name, runsOf] of samples) measured.push({ name, size, runs: runsOf });
+  rmSync(join(work, String(size)), { recursive: true, force: true });
+}
+rmSync(work, { recursive: true, force: true });
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+const table = benchTable(measured, machine, runs);
+process.stdout.write(`${table}\n`);
+if (!values['no-readme']) {
+  const readme = join(ROOT, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md has no ${start} … ${end} block to write the table into`);
+  writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+  process.stderr.write('The table is in README.md (Performance).\n');
+}
