@@ -23277,6 +23277,10 @@ function* workingIntervals(calendar, from) {
 }
 var formatters = /* @__PURE__ */ new Map();
 function wallClock(timeZone, instant) {
+  const local = new Date(Math.floor(instant / 1e3) * 1e3 + offsetAt(timeZone, instant));
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+}
+function intlWallClock(timeZone, instant) {
   let formatter2 = formatters.get(timeZone);
   if (!formatter2) {
     formatter2 = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
@@ -23298,10 +23302,33 @@ function addDays(isoDate, days) {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 function offsetAt(timeZone, instant) {
-  const wall = wallClock(timeZone, instant);
+  const hour = Math.floor(instant / HOUR_MS) * HOUR_MS;
+  const key2 = `${timeZone} ${hour}`;
+  let offset = hourOffsets.get(key2);
+  if (offset === void 0) {
+    const first = intlOffsetAt(timeZone, hour);
+    offset = first === intlOffsetAt(timeZone, hour + HOUR_MS - 1e3) ? first : NaN;
+    hourOffsets.set(key2, offset);
+  }
+  return Number.isNaN(offset) ? intlOffsetAt(timeZone, instant) : offset;
+}
+var HOUR_MS = 36e5;
+var hourOffsets = /* @__PURE__ */ new Map();
+function intlOffsetAt(timeZone, instant) {
+  const wall = intlWallClock(timeZone, instant);
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1e3) * 1e3;
 }
 function toInstant(timeZone, isoDate, minutes) {
+  const key2 = `${timeZone} ${isoDate} ${minutes}`;
+  let instant = instants.get(key2);
+  if (instant === void 0) {
+    instant = computeInstant(timeZone, isoDate, minutes);
+    instants.set(key2, instant);
+  }
+  return instant;
+}
+var instants = /* @__PURE__ */ new Map();
+function computeInstant(timeZone, isoDate, minutes) {
   const [year, month, day] = isoDate.split("-").map(Number);
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
   const before = wall - offsetAt(timeZone, wall - 12 * 36e5);
@@ -46348,7 +46375,7 @@ async function writeSite(out, files, mark2 = SITE_MARK) {
     return mkdtemp(join2(parent, `.${basename(out)}.building-`));
   });
   try {
-    await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
+    const count2 = await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
     const previous2 = `${building}.previous`;
     if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename(out, previous2));
     await attempt(`could not move the new site into ${out}`, () => rename(building, out)).catch(async (error) => {
@@ -46356,17 +46383,35 @@ async function writeSite(out, files, mark2 = SITE_MARK) {
       throw error;
     });
     if (replacing) await rm(previous2, { recursive: true, force: true });
+    return count2;
   } finally {
     await rm(building, { recursive: true, force: true });
   }
 }
 async function writeFiles(folder, files) {
-  for (const path of new Set([...files.keys()].map((path2) => dirname(join2(folder, path2))))) await mkdir(path, { recursive: true });
-  const queue = [...files];
+  const folders = /* @__PURE__ */ new Map();
+  const next = files[Symbol.iterator]();
+  let count2 = 0;
+  let failed = false;
   const worker = async () => {
-    for (let next = queue.pop(); next; next = queue.pop()) await writeFile(join2(folder, next[0]), next[1]);
+    try {
+      for (let file = next.next(); !failed && !file.done; file = next.next()) {
+        const [path, content3] = file.value;
+        const parent = dirname(join2(folder, path));
+        if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
+        await folders.get(parent);
+        await writeFile(join2(folder, path), content3);
+        count2++;
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
   };
-  await Promise.all(Array.from({ length: WRITES_AT_ONCE }, worker));
+  const results = await Promise.allSettled(Array.from({ length: WRITES_AT_ONCE }, worker));
+  const failure = results.find((result) => result.status === "rejected");
+  if (failure) throw failure.reason;
+  return count2;
 }
 var WRITES_AT_ONCE = 32;
 async function checkReplaceable(out, mark2) {
@@ -50391,8 +50436,12 @@ function remarkRehype(destination, options2) {
 // scripts/render/markdown.ts
 var processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
 function renderMarkdown(markdown) {
-  return new Html(String(processor.processSync(markdown)));
+  return new Html(PLAIN.test(markdown) ? `<p>${markdown}</p>` : throughPipeline(markdown));
 }
+function throughPipeline(markdown) {
+  return String(processor.processSync(markdown));
+}
+var PLAIN = new RegExp("^\\p{L}(?:[\\p{L}\\p{N} ,.;:'?!%/()-]*[\\p{L}\\p{N},.;:'?!%/()-])?$", "u");
 
 // scripts/render/incident-parts.ts
 function lookOf(incident) {
@@ -50770,19 +50819,22 @@ function incidentJson(model, incident, components) {
 
 // scripts/render/site.ts
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
-function renderSite(model) {
-  const files = /* @__PURE__ */ new Map([["index.html", renderIndexPage(model)]]);
+function* renderSite(model) {
+  yield* checked([["index.html", renderIndexPage(model)]]);
   for (const incident of [...model.incidents, ...model.maintenances]) {
-    files.set(`incidents/${incident.id}.html`, renderIncidentPage(model, incident));
+    yield* checked([[`incidents/${incident.id}.html`, renderIncidentPage(model, incident)]]);
   }
-  for (const part of [renderHistoryPages(model), renderStatuspageApi(model), renderFeeds(model), renderBadges(model)]) {
-    for (const [path, content3] of part) files.set(path, content3);
-  }
-  files.set("maintenance.ics", renderMaintenanceCalendar(model));
-  for (const path of files.keys()) {
+  yield* checked(renderHistoryPages(model));
+  yield* checked(renderStatuspageApi(model));
+  yield* checked(renderFeeds(model));
+  yield* checked(renderBadges(model));
+  yield* checked([["maintenance.ics", renderMaintenanceCalendar(model)]]);
+}
+function* checked(files) {
+  for (const [path, content3] of files) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
+    yield [path, content3];
   }
-  return new Map([...files].sort(([a], [b]) => a < b ? -1 : 1));
 }
 
 // scripts/commands/context.ts
@@ -50987,9 +51039,9 @@ async function buildCommand(args, context) {
     return EXIT2.error;
   }
   const model = buildStatusModel(records, toMillis(at));
-  const files = renderSite(model);
+  let count2;
   try {
-    await writeSite(out, files);
+    count2 = await writeSite(out, renderSite(model));
   } catch (error) {
     if (!(error instanceof SiteWriteError)) throw error;
     context.stderr(`incidents build: ${error.message}
@@ -50998,7 +51050,7 @@ async function buildCommand(args, context) {
   }
   if (format !== "json") await reportFindings("build", format, all3, context);
   const shown = relative(context.cwd, out);
-  context.stderr(`Built ${files.size} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
+  context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
 `);
   return EXIT2.clean;
 }
@@ -56290,8 +56342,8 @@ async function reportCommand(args, context) {
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("report", root5, format === "json" ? "json" : "text", context);
   if (!repository) return EXIT2.error;
-  const checked = checkRecords(repository.config, repository.files.records);
-  const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], "left out of the report", context);
+  const checked2 = checkRecords(repository.config, repository.files.records);
+  const records = usableRecords(checked2.records, [...repository.files.findings, ...checked2.findings], "left out of the report", context);
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);
   if (format === "json") context.stdout(`${JSON.stringify(report, null, 2)}
@@ -56416,8 +56468,8 @@ async function slaCommand(args, context) {
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
   const now = toMillis(at);
   const { config } = repository;
-  const checked = checkRecords(config, repository.files.records);
-  const records = usableRecords(checked.records, checked.findings, "not measured", context);
+  const checked2 = checkRecords(config, repository.files.records);
+  const records = usableRecords(checked2.records, checked2.findings, "not measured", context);
   const incidents = records.incidents.filter((record) => isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority]).map((record) => {
     const policy = config.sla[record.data.priority];
     const calendar = workingCalendar(config, policy.calendar);
@@ -56450,7 +56502,7 @@ ${table2.markdown}
     }
   }
   if (values.notify) {
-    const finished = checked.records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
+    const finished = checked2.records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
     const notified = await notify([...incidents, ...finished], context);
     if (!notified) return EXIT2.error;
   }
