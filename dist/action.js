@@ -13,6 +13,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -40,6 +48,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/extend/index.js
 var require_extend = __commonJS({
@@ -129,6 +138,39 @@ var require_extend = __commonJS({
       }
       return target;
     };
+  }
+});
+
+// scripts/core/timestamps.ts
+function isTimestamp(value) {
+  const parts = STRICT.exec(value);
+  if (!parts) return false;
+  const [, year, month, day, hour, minute, second, offsetHours, offsetMinutes] = parts.map((part) => Number(part ?? 0));
+  return isRealDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
+}
+function describeBadTimestamp(value) {
+  const parts = LOOSE.exec(value);
+  if (!parts) return "is not an ISO 8601 date and time: expected e.g. 2026-03-01T10:04:00Z";
+  const [, year, month, day, hour, minute, second, offset] = parts;
+  if (!isRealDate(Number(year), Number(month), Number(day))) return `is not a real date: ${year}-${month} has no day ${day}`;
+  if (hour === void 0) return "has no time of day: expected e.g. 2026-03-01T10:04:00Z";
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `is not a real time of day: ${hour}:${minute}:${second ?? "00"}`;
+  if (!offset) return "has no UTC offset: add Z (UTC) or the offset, e.g. +02:00; time zones are never guessed";
+  return "is not written as records write timestamps: expected YYYY-MM-DDTHH:MM:SS with Z or an offset \xB1HH:MM, e.g. 2026-03-01T10:04:00Z or 2026-03-01T12:04:00+02:00";
+}
+function isRealDate(year, month, day) {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+function toMillis(timestamp2) {
+  return Date.parse(timestamp2);
+}
+var STRICT, LOOSE;
+var init_timestamps = __esm({
+  "scripts/core/timestamps.ts"() {
+    "use strict";
+    STRICT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+    LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
   }
 });
 
@@ -18641,366 +18683,22 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
-var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var core_1 = require_core3();
-    var validation_1 = require_validation();
-    var applicator_1 = require_applicator();
-    var format_1 = require_format2();
-    var metadata_1 = require_metadata();
-    var draft7Vocabularies = [
-      core_1.default,
-      validation_1.default,
-      (0, applicator_1.default)(),
-      format_1.default,
-      metadata_1.metadataVocabulary,
-      metadata_1.contentVocabulary
-    ];
-    exports2.default = draft7Vocabularies;
-  }
+// scripts/core/schema-formats.ts
+var schema_formats_exports = {};
+__export(schema_formats_exports, {
+  FORMATS: () => FORMATS
 });
-
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
-var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports2, module2) {
-    module2.exports = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "http://json-schema.org/draft-07/schema#",
-      title: "Core schema meta-schema",
-      definitions: {
-        schemaArray: {
-          type: "array",
-          minItems: 1,
-          items: { $ref: "#" }
-        },
-        nonNegativeInteger: {
-          type: "integer",
-          minimum: 0
-        },
-        nonNegativeIntegerDefault0: {
-          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-        },
-        simpleTypes: {
-          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-        },
-        stringArray: {
-          type: "array",
-          items: { type: "string" },
-          uniqueItems: true,
-          default: []
-        }
-      },
-      type: ["object", "boolean"],
-      properties: {
-        $id: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $schema: {
-          type: "string",
-          format: "uri"
-        },
-        $ref: {
-          type: "string",
-          format: "uri-reference"
-        },
-        $comment: {
-          type: "string"
-        },
-        title: {
-          type: "string"
-        },
-        description: {
-          type: "string"
-        },
-        default: true,
-        readOnly: {
-          type: "boolean",
-          default: false
-        },
-        examples: {
-          type: "array",
-          items: true
-        },
-        multipleOf: {
-          type: "number",
-          exclusiveMinimum: 0
-        },
-        maximum: {
-          type: "number"
-        },
-        exclusiveMaximum: {
-          type: "number"
-        },
-        minimum: {
-          type: "number"
-        },
-        exclusiveMinimum: {
-          type: "number"
-        },
-        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        pattern: {
-          type: "string",
-          format: "regex"
-        },
-        additionalItems: { $ref: "#" },
-        items: {
-          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-          default: true
-        },
-        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        uniqueItems: {
-          type: "boolean",
-          default: false
-        },
-        contains: { $ref: "#" },
-        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-        required: { $ref: "#/definitions/stringArray" },
-        additionalProperties: { $ref: "#" },
-        definitions: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        properties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          default: {}
-        },
-        patternProperties: {
-          type: "object",
-          additionalProperties: { $ref: "#" },
-          propertyNames: { format: "regex" },
-          default: {}
-        },
-        dependencies: {
-          type: "object",
-          additionalProperties: {
-            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-          }
-        },
-        propertyNames: { $ref: "#" },
-        const: true,
-        enum: {
-          type: "array",
-          items: true,
-          minItems: 1,
-          uniqueItems: true
-        },
-        type: {
-          anyOf: [
-            { $ref: "#/definitions/simpleTypes" },
-            {
-              type: "array",
-              items: { $ref: "#/definitions/simpleTypes" },
-              minItems: 1,
-              uniqueItems: true
-            }
-          ]
-        },
-        format: { type: "string" },
-        contentMediaType: { type: "string" },
-        contentEncoding: { type: "string" },
-        if: { $ref: "#" },
-        then: { $ref: "#" },
-        else: { $ref: "#" },
-        allOf: { $ref: "#/definitions/schemaArray" },
-        anyOf: { $ref: "#/definitions/schemaArray" },
-        oneOf: { $ref: "#/definitions/schemaArray" },
-        not: { $ref: "#" }
-      },
-      default: true
-    };
-  }
-});
-
-// node_modules/ajv/dist/ajv.js
-var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports2, module2) {
+var import_formats, FORMATS;
+var init_schema_formats = __esm({
+  "scripts/core/schema-formats.ts"() {
     "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.MissingRefError = exports2.ValidationError = exports2.CodeGen = exports2.Name = exports2.nil = exports2.stringify = exports2.str = exports2._ = exports2.KeywordCxt = exports2.Ajv = void 0;
-    var core_1 = require_core2();
-    var draft7_1 = require_draft7();
-    var discriminator_1 = require_discriminator();
-    var draft7MetaSchema = require_json_schema_draft_07();
-    var META_SUPPORT_DATA = ["/properties"];
-    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv = class extends core_1.default {
-      _addVocabularies() {
-        super._addVocabularies();
-        draft7_1.default.forEach((v) => this.addVocabulary(v));
-        if (this.opts.discriminator)
-          this.addKeyword(discriminator_1.default);
-      }
-      _addDefaultMetaSchema() {
-        super._addDefaultMetaSchema();
-        if (!this.opts.meta)
-          return;
-        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
-        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-      }
-      defaultMeta() {
-        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
-      }
+    import_formats = __toESM(require_formats(), 1);
+    init_timestamps();
+    FORMATS = {
+      date: import_formats.fullFormats.date,
+      uri: import_formats.fullFormats.uri,
+      "date-time": { type: "string", validate: isTimestamp }
     };
-    exports2.Ajv = Ajv;
-    module2.exports = exports2 = Ajv;
-    module2.exports.Ajv = Ajv;
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = Ajv;
-    var validate_1 = require_validate();
-    Object.defineProperty(exports2, "KeywordCxt", { enumerable: true, get: function() {
-      return validate_1.KeywordCxt;
-    } });
-    var codegen_1 = require_codegen();
-    Object.defineProperty(exports2, "_", { enumerable: true, get: function() {
-      return codegen_1._;
-    } });
-    Object.defineProperty(exports2, "str", { enumerable: true, get: function() {
-      return codegen_1.str;
-    } });
-    Object.defineProperty(exports2, "stringify", { enumerable: true, get: function() {
-      return codegen_1.stringify;
-    } });
-    Object.defineProperty(exports2, "nil", { enumerable: true, get: function() {
-      return codegen_1.nil;
-    } });
-    Object.defineProperty(exports2, "Name", { enumerable: true, get: function() {
-      return codegen_1.Name;
-    } });
-    Object.defineProperty(exports2, "CodeGen", { enumerable: true, get: function() {
-      return codegen_1.CodeGen;
-    } });
-    var validation_error_1 = require_validation_error();
-    Object.defineProperty(exports2, "ValidationError", { enumerable: true, get: function() {
-      return validation_error_1.default;
-    } });
-    var ref_error_1 = require_ref_error();
-    Object.defineProperty(exports2, "MissingRefError", { enumerable: true, get: function() {
-      return ref_error_1.default;
-    } });
-  }
-});
-
-// node_modules/ajv-formats/dist/limit.js
-var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.formatLimitDefinition = void 0;
-    var ajv_1 = require_ajv();
-    var codegen_1 = require_codegen();
-    var ops = codegen_1.operators;
-    var KWDs = {
-      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
-    };
-    var error = {
-      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
-      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
-    };
-    exports2.formatLimitDefinition = {
-      keyword: Object.keys(KWDs),
-      type: "string",
-      schemaType: "string",
-      $data: true,
-      error,
-      code(cxt) {
-        const { gen, data, schemaCode, keyword, it } = cxt;
-        const { opts, self: self2 } = it;
-        if (!opts.validateFormats)
-          return;
-        const fCxt = new ajv_1.KeywordCxt(it, self2.RULES.all.format.definition, "format");
-        if (fCxt.$data)
-          validate$DataFormat();
-        else
-          validateFormat();
-        function validate$DataFormat() {
-          const fmts = gen.scopeValue("formats", {
-            ref: self2.formats,
-            code: opts.code.formats
-          });
-          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
-          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
-        }
-        function validateFormat() {
-          const format = fCxt.schema;
-          const fmtDef = self2.formats[format];
-          if (!fmtDef || fmtDef === true)
-            return;
-          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
-          }
-          const fmt = gen.scopeValue("formats", {
-            key: format,
-            ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
-          });
-          cxt.fail$data(compareCode(fmt));
-        }
-        function compareCode(fmt) {
-          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
-        }
-      },
-      dependencies: ["format"]
-    };
-    var formatLimitPlugin = (ajv2) => {
-      ajv2.addKeyword(exports2.formatLimitDefinition);
-      return ajv2;
-    };
-    exports2.default = formatLimitPlugin;
-  }
-});
-
-// node_modules/ajv-formats/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports2, module2) {
-    "use strict";
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    var formats_1 = require_formats();
-    var limit_1 = require_limit();
-    var codegen_1 = require_codegen();
-    var fullName = new codegen_1.Name("fullFormats");
-    var fastName = new codegen_1.Name("fastFormats");
-    var formatsPlugin = (ajv2, opts = { keywords: true }) => {
-      if (Array.isArray(opts)) {
-        addFormats2(ajv2, opts, formats_1.fullFormats, fullName);
-        return ajv2;
-      }
-      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
-      const list5 = opts.formats || formats_1.formatNames;
-      addFormats2(ajv2, list5, formats, exportName);
-      if (opts.keywords)
-        (0, limit_1.default)(ajv2);
-      return ajv2;
-    };
-    formatsPlugin.get = (name, mode = "full") => {
-      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
-      const f = formats[name];
-      if (!f)
-        throw new Error(`Unknown format "${name}"`);
-      return f;
-    };
-    function addFormats2(ajv2, list5, fs, exportName) {
-      var _a;
-      var _b;
-      (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
-      for (const f of list5)
-        ajv2.addFormat(f, fs[f]);
-    }
-    module2.exports = exports2 = formatsPlugin;
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.default = formatsPlugin;
   }
 });
 
@@ -23225,8 +22923,8 @@ function findingAt(source, yamlPath, rule, message, { at = "value", severity = "
 }
 
 // scripts/core/calendar.ts
-function workingCalendar(config, name = "24x7") {
-  const calendar = config.calendars?.[name];
+function workingCalendar(config2, name = "24x7") {
+  const calendar = config2.calendars?.[name];
   if (name === "24x7" || !calendar) return { kind: "24x7" };
   const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
   return {
@@ -29743,7 +29441,7 @@ function fromMarkdown(value, encoding, options2) {
   return compiler(options2)(postprocess(parse2(options2).document().write(preprocess()(value, encoding, true))));
 }
 function compiler(options2) {
-  const config = {
+  const config2 = {
     afterExit: [],
     beforeEnter: [],
     transforms: [],
@@ -29843,7 +29541,7 @@ function compiler(options2) {
       thematicBreak: closer()
     }
   };
-  configure(config, (options2 || {}).mdastExtensions || []);
+  configure(config2, (options2 || {}).mdastExtensions || []);
   const data = {};
   return compile;
   function compile(events) {
@@ -29855,7 +29553,7 @@ function compiler(options2) {
     const context = {
       stack: [tree],
       tokenStack: [],
-      config,
+      config: config2,
       enter,
       exit: exit2,
       buffer,
@@ -29879,9 +29577,9 @@ function compiler(options2) {
     events = prepared;
     index2 = -1;
     while (++index2 < events.length) {
-      const handler2 = config[events[index2][0]];
-      if (events[index2][0] === "enter" && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, {
+      const handler2 = config2[events[index2][0]];
+      if (events[index2][0] === "enter" && config2.beforeEnter.length > 0) {
+        callListeners(config2.beforeEnter, {
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
@@ -29892,8 +29590,8 @@ function compiler(options2) {
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
       }
-      if (events[index2][0] === "exit" && config.afterExit.length > 0) {
-        callListeners(config.afterExit, {
+      if (events[index2][0] === "exit" && config2.afterExit.length > 0) {
+        callListeners(config2.afterExit, {
           ...context,
           sliceSerialize: events[index2][2].sliceSerialize
         }, events[index2][1]);
@@ -29917,8 +29615,8 @@ function compiler(options2) {
       })
     };
     index2 = -1;
-    while (++index2 < config.transforms.length) {
-      tree = config.transforms[index2](tree) || tree;
+    while (++index2 < config2.transforms.length) {
+      tree = config2.transforms[index2](tree) || tree;
     }
     return tree;
   }
@@ -30180,7 +29878,7 @@ function compiler(options2) {
       this.data.atHardBreak = void 0;
       return;
     }
-    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context.type)) {
+    if (!this.data.setextHeadingSlurpLineEnding && config2.canContainEols.includes(context.type)) {
       onenterdata.call(this, token);
       onexitdata.call(this, token);
     }
@@ -32449,18 +32147,18 @@ function indentLines(value, map5) {
 
 // node_modules/mdast-util-to-markdown/lib/util/safe.js
 var own5 = {}.hasOwnProperty;
-function safe(state, input, config) {
-  const value = (config.before || "") + (input || "") + (config.after || "");
+function safe(state, input, config2) {
+  const value = (config2.before || "") + (input || "") + (config2.after || "");
   const positions = [];
   const result = [];
   const infos = {};
   const percentEncode = state.stack.includes("autolink");
-  const offset = config.before ? config.before.length : 0;
-  const end = value.length - (config.after ? config.after.length : 0);
+  const offset = config2.before ? config2.before.length : 0;
+  const end = value.length - (config2.after ? config2.after.length : 0);
   let index2 = -1;
   while (++index2 < state.unsafe.length) {
     const pattern = state.unsafe[index2];
-    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) {
+    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config2.beforeNode) || !nodeInScope(pattern.afterNode, config2.afterNode)) {
       continue;
     }
     const expression = state.compilePattern(pattern);
@@ -32523,14 +32221,14 @@ function safe(state, input, config) {
       result.push(
         "%" + value.charCodeAt(position3).toString(16).toUpperCase().padStart(2, "0")
       );
-    } else if (/[!-/:-@[-`{-~]/.test(value.charAt(position3)) && (!config.encode || !config.encode.includes(value.charAt(position3)))) {
+    } else if (/[!-/:-@[-`{-~]/.test(value.charAt(position3)) && (!config2.encode || !config2.encode.includes(value.charAt(position3)))) {
       result.push("\\" + value.charAt(position3));
     } else {
       result.push(encodeCharacterReference(value.charCodeAt(position3)));
     }
   }
   const rest = value.slice(start2, end);
-  result.push(percentEncode ? rest : escapeBackslashes(rest, config.after));
+  result.push(percentEncode ? rest : escapeBackslashes(rest, config2.after));
   return result.join("");
 }
 function nodeInScope(types2, node2) {
@@ -32564,8 +32262,8 @@ function escapeBackslashes(value, after) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/track.js
-function track(config) {
-  const options2 = config || {};
+function track(config2) {
+  const options2 = config2 || {};
   const now = options2.now || {};
   let lineShift = options2.lineShift || 0;
   let line = now.line || 1;
@@ -32660,8 +32358,8 @@ function containerPhrasingBound(parent, info) {
 function containerFlowBound(parent, info) {
   return containerFlow(parent, this, info);
 }
-function safeBound(value, config) {
-  return safe(this, value, config);
+function safeBound(value, config2) {
+  return safe(this, value, config2);
 }
 
 // node_modules/remark-stringify/lib/index.js
@@ -34100,13 +33798,13 @@ var ACTION_ITEM_NEEDS = [
   ["due", "due date"],
   ["issue", "issue link"]
 ];
-function findPostmortemGaps(postmortem) {
+function findPostmortemGaps(postmortem2) {
   const gaps = [];
-  if (postmortem.data.status !== "published") {
-    gaps.push({ key: ["status"], message: `The postmortem is ${postmortem.data.status}: it must be published` });
+  if (postmortem2.data.status !== "published") {
+    gaps.push({ key: ["status"], message: `The postmortem is ${postmortem2.data.status}: it must be published` });
   }
-  gaps.push(...findSectionGaps(postmortem.body, postmortem.bodyLine));
-  (postmortem.data.action_items ?? []).forEach((item, index2) => {
+  gaps.push(...findSectionGaps(postmortem2.body, postmortem2.bodyLine));
+  (postmortem2.data.action_items ?? []).forEach((item, index2) => {
     const missing = ACTION_ITEM_NEEDS.filter(([key2]) => item[key2] === void 0).map(([, name]) => name);
     if (missing.length > 0) {
       gaps.push({ key: ["action_items", index2], message: `Action item ${index2 + 1} ("${item.title}") has no ${missing.join(", ")}: every action item is owned, typed, prioritized, dated and linked to an issue` });
@@ -34154,47 +33852,23 @@ function isComment(node2) {
 }
 
 // scripts/core/postmortem-summary.ts
-function publicSummary(postmortem) {
-  if (postmortem.data.status !== "published" || postmortem.data.public !== true) return void 0;
-  const nodes = remark().parse(postmortem.body).children;
+function publicSummary(postmortem2) {
+  if (postmortem2.data.status !== "published" || postmortem2.data.public !== true) return void 0;
+  const nodes = remark().parse(postmortem2.body).children;
   const start2 = nodes.findIndex((node2) => node2.type === "heading" && node2.depth === 2 && toString(node2).trim().toLowerCase() === "summary");
   if (start2 < 0) return void 0;
   const parts = [];
   for (const node2 of nodes.slice(start2 + 1)) {
     if (node2.type === "heading" && node2.depth <= 2) break;
     if (isComment(node2)) continue;
-    parts.push(postmortem.body.slice(node2.position.start.offset, node2.position.end.offset));
+    parts.push(postmortem2.body.slice(node2.position.start.offset, node2.position.end.offset));
   }
   const summary = parts.join("\n\n").trim();
   return summary === "" ? void 0 : summary;
 }
 
-// scripts/core/timestamps.ts
-var STRICT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-var LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
-function isTimestamp(value) {
-  const parts = STRICT.exec(value);
-  if (!parts) return false;
-  const [, year, month, day, hour, minute, second, offsetHours, offsetMinutes] = parts.map((part) => Number(part ?? 0));
-  return isRealDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59;
-}
-function describeBadTimestamp(value) {
-  const parts = LOOSE.exec(value);
-  if (!parts) return "is not an ISO 8601 date and time: expected e.g. 2026-03-01T10:04:00Z";
-  const [, year, month, day, hour, minute, second, offset] = parts;
-  if (!isRealDate(Number(year), Number(month), Number(day))) return `is not a real date: ${year}-${month} has no day ${day}`;
-  if (hour === void 0) return "has no time of day: expected e.g. 2026-03-01T10:04:00Z";
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `is not a real time of day: ${hour}:${minute}:${second ?? "00"}`;
-  if (!offset) return "has no UTC offset: add Z (UTC) or the offset, e.g. +02:00; time zones are never guessed";
-  return "is not written as records write timestamps: expected YYYY-MM-DDTHH:MM:SS with Z or an offset \xB1HH:MM, e.g. 2026-03-01T10:04:00Z or 2026-03-01T12:04:00+02:00";
-}
-function isRealDate(year, month, day) {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-function toMillis(timestamp2) {
-  return Date.parse(timestamp2);
-}
+// scripts/core/status.ts
+init_timestamps();
 
 // scripts/core/duration.ts
 function parseDuration(duration) {
@@ -34209,6 +33883,7 @@ function formatSeconds(seconds) {
 }
 
 // scripts/core/sla.ts
+init_timestamps();
 function slaGoals(policy) {
   return {
     acknowledge: parseDuration(policy.acknowledge),
@@ -34217,37 +33892,37 @@ function slaGoals(policy) {
     atRisk: policy.at_risk ?? []
   };
 }
-function isMeasured(incident) {
-  return incident.type === "incident" && incident.status !== "cancelled" && incident.drill !== true;
+function isMeasured(incident2) {
+  return incident2.type === "incident" && incident2.status !== "cancelled" && incident2.drill !== true;
 }
-function computeSla(incident, goals, calendar, now) {
-  const history = statusHistory(incident, now);
-  const cycles = resolveCycles(incident, history, now);
+function computeSla(incident2, goals, calendar, now) {
+  const history = statusHistory(incident2, now);
+  const cycles = resolveCycles(incident2, history, now);
   const pauses = onHoldPauses(history, now);
   const first = cycles[0];
-  const acknowledged = incident.acknowledged_at === void 0 ? void 0 : toMillis(incident.acknowledged_at);
+  const acknowledged = incident2.acknowledged_at === void 0 ? void 0 : toMillis(incident2.acknowledged_at);
   const figures = [
     measure("acknowledge", [{ start: first.start, stop: acknowledged !== void 0 && acknowledged <= now ? acknowledged : void 0, pauses }], goals, calendar, now),
     measure("resolve", cycles.map((cycle) => ({ ...cycle, pauses })), goals, calendar, now)
   ];
-  if (goals.update !== void 0 && incident.visibility === "public") figures.push(measure("update", updateGaps(incident, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
+  if (goals.update !== void 0 && incident2.visibility === "public") figures.push(measure("update", updateGaps(incident2, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
   return figures;
 }
-function countResolveCycles(incident, now) {
-  return resolveCycles(incident, statusHistory(incident, now), now).length;
+function countResolveCycles(incident2, now) {
+  return resolveCycles(incident2, statusHistory(incident2, now), now).length;
 }
-function statusHistory(incident, now) {
-  return incident.updates.map((update) => ({ at: toMillis(update.at), status: update.status })).filter((entry) => entry.at <= now);
+function statusHistory(incident2, now) {
+  return incident2.updates.map((update) => ({ at: toMillis(update.at), status: update.status })).filter((entry) => entry.at <= now);
 }
-function resolveCycles(incident, history, now) {
-  const cycles = [{ start: toMillis(incident.reported_at) }];
+function resolveCycles(incident2, history, now) {
+  const cycles = [{ start: toMillis(incident2.reported_at) }];
   for (const { at, status } of history) {
     const current = cycles[cycles.length - 1];
     if (status === "resolved" && current.stop === void 0) current.stop = at;
     else if (current.stop !== void 0 && status !== "resolved" && status !== "closed") cycles.push({ start: at });
   }
   const last = cycles[cycles.length - 1];
-  if (incident.resolved_at !== void 0 && toMillis(incident.resolved_at) <= now && (incident.status === "resolved" || incident.status === "closed")) last.stop = toMillis(incident.resolved_at);
+  if (incident2.resolved_at !== void 0 && toMillis(incident2.resolved_at) <= now && (incident2.status === "resolved" || incident2.status === "closed")) last.stop = toMillis(incident2.resolved_at);
   return cycles;
 }
 function onHoldPauses(history, now) {
@@ -34259,8 +33934,8 @@ function onHoldPauses(history, now) {
   }
   return pauses.filter((pause) => pause.start <= now);
 }
-function updateGaps(incident, cycles, now) {
-  const times = incident.updates.map((update) => toMillis(update.at)).filter((at) => at <= now);
+function updateGaps(incident2, cycles, now) {
+  const times = incident2.updates.map((update) => toMillis(update.at)).filter((at) => at <= now);
   return cycles.flatMap((cycle) => {
     const inside = times.filter((at) => at > cycle.start && (cycle.stop === void 0 || at < cycle.stop));
     const starts = [cycle.start, ...inside];
@@ -34321,6 +33996,7 @@ function countingSegments(start2, end, pauses) {
 }
 
 // scripts/core/uptime.ts
+init_timestamps();
 var UPTIME_DAYS = 90;
 var UPTIME_WEIGHT = {
   operational: 0,
@@ -34330,10 +34006,10 @@ var UPTIME_WEIGHT = {
   major_outage: 1
 };
 function outagesOf(incidents, now) {
-  return incidents.flatMap((incident) => {
-    const start2 = toMillis(incident.started_at ?? incident.reported_at);
-    const end = incident.resolved_at ? toMillis(incident.resolved_at) : now;
-    return incident.services.map((service) => ({ service: service.id, incident: incident.id, status: service.status, start: start2, end }));
+  return incidents.flatMap((incident2) => {
+    const start2 = toMillis(incident2.started_at ?? incident2.reported_at);
+    const end = incident2.resolved_at ? toMillis(incident2.resolved_at) : now;
+    return incident2.services.map((service) => ({ service: service.id, incident: incident2.id, status: service.status, start: start2, end }));
   });
 }
 function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
@@ -34408,27 +34084,27 @@ var INDICATOR_DESCRIPTION = {
   critical: "Major System Outage"
 };
 function buildStatusModel(records, now) {
-  const { config } = records;
-  const postmortems = new Map(records.postmortems.map((postmortem) => [postmortem.data.incident, postmortem]));
+  const { config: config2 } = records;
+  const postmortems = new Map(records.postmortems.map((postmortem2) => [postmortem2.data.incident, postmortem2]));
   const summaryOf = (id) => {
-    const postmortem = postmortems.get(id);
-    return postmortem && publicSummary(postmortem);
+    const postmortem2 = postmortems.get(id);
+    return postmortem2 && publicSummary(postmortem2);
   };
   const page = {
-    id: slug(config.page?.name ?? "status"),
-    name: config.page?.name ?? "Status",
-    url: (config.page?.url ?? "").replace(/\/+$/, ""),
-    timeZone: config.page?.time_zone ?? "UTC"
+    id: slug(config2.page?.name ?? "status"),
+    name: config2.page?.name ?? "Status",
+    url: (config2.page?.url ?? "").replace(/\/+$/, ""),
+    timeZone: config2.page?.time_zone ?? "UTC"
   };
-  const serviceNames = new Map(config.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident) => incident !== void 0).sort(newestFirst);
-  const incidents = published.filter((incident) => incident.type === "incident");
-  const maintenances = published.filter((incident) => incident.type === "maintenance");
-  const current = published.filter((incident) => incident.open && (incident.type === "incident" || isActive(incident)));
-  const services = config.services.map((service) => {
-    const affecting = current.filter((incident) => incident.services.some((affected) => affected.id === service.id));
-    const status = worst(affecting.flatMap((incident) => incident.services.filter((affected) => affected.id === service.id).map((affected) => affected.status)));
-    const touched = published.filter((incident) => incident.services.some((affected) => affected.id === service.id)).flatMap((incident) => changeTimes(incident, now));
+  const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
+  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const incidents = published.filter((incident2) => incident2.type === "incident");
+  const maintenances = published.filter((incident2) => incident2.type === "maintenance");
+  const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
+  const services = config2.services.map((service) => {
+    const affecting = current.filter((incident2) => incident2.services.some((affected) => affected.id === service.id));
+    const status = worst(affecting.flatMap((incident2) => incident2.services.filter((affected) => affected.id === service.id).map((affected) => affected.status)));
+    const touched = published.filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).flatMap((incident2) => changeTimes(incident2, now));
     return {
       id: service.id,
       name: service.name,
@@ -34438,12 +34114,12 @@ function buildStatusModel(records, now) {
       ...touched.length > 0 ? { updatedAt: latest(touched) } : {}
     };
   });
-  const impacts = current.filter((incident) => incident.type === "incident").map((incident) => incident.impact);
-  const activeMaintenance = current.some((incident) => incident.type === "maintenance");
+  const impacts = current.filter((incident2) => incident2.type === "incident").map((incident2) => incident2.impact);
+  const activeMaintenance = current.some((incident2) => incident2.type === "maintenance");
   const worstImpact = impacts.reduce((a, b) => INDICATOR_ORDER.indexOf(b) > INDICATOR_ORDER.indexOf(a) ? b : a, "none");
   const indicator = worstImpact === "none" && activeMaintenance ? "maintenance" : worstImpact;
   const at = new Date(now).toISOString().replace(".000Z", "Z");
-  const changes = published.flatMap((incident) => changeTimes(incident, now));
+  const changes = published.flatMap((incident2) => changeTimes(incident2, now));
   return {
     at,
     page,
@@ -34461,39 +34137,39 @@ function buildStatusModel(records, now) {
       workaround: data.workaround ?? "",
       since: data.created_at
     })).sort((a, b) => a.id < b.id ? -1 : 1),
-    uptime: computeUptime(config.services.map((service) => service.id), publicOutages(records, now), page.timeZone, now)
+    uptime: computeUptime(config2.services.map((service) => service.id), publicOutages(records, now), page.timeZone, now)
   };
 }
-function toPublic(incident, now, timeZone, serviceNames, summaryOf) {
-  const recorded = PUBLIC_STATUS[incident.status];
-  if (incident.visibility !== "public" || recorded === void 0) return void 0;
-  const summary = incident.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident.id) : void 0;
+function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
+  const recorded = PUBLIC_STATUS[incident2.status];
+  if (incident2.visibility !== "public" || recorded === void 0) return void 0;
+  const summary = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident2.id) : void 0;
   let status = summary !== void 0 ? "postmortem" : recorded;
-  let resolvedAt = incident.resolved_at;
-  if (incident.type === "maintenance" && incident.scheduled_for && incident.scheduled_until) {
-    const byClock = now >= toMillis(incident.scheduled_until) ? "completed" : now >= toMillis(incident.scheduled_for) ? "in_progress" : "scheduled";
+  let resolvedAt = incident2.resolved_at;
+  if (incident2.type === "maintenance" && incident2.scheduled_for && incident2.scheduled_until) {
+    const byClock = now >= toMillis(incident2.scheduled_until) ? "completed" : now >= toMillis(incident2.scheduled_for) ? "in_progress" : "scheduled";
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
-    if (status === "completed") resolvedAt ??= incident.scheduled_until;
+    if (status === "completed") resolvedAt ??= incident2.scheduled_until;
   }
-  const updates = (incident.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
-  const startedAt = incident.started_at ?? incident.scheduled_for ?? incident.reported_at;
+  const updates = (incident2.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  const startedAt = incident2.started_at ?? incident2.scheduled_for ?? incident2.reported_at;
   const monitoring = updates.filter((update) => update.status === "monitoring").at(-1);
   return {
-    id: incident.id,
-    title: incident.title,
-    type: incident.type,
+    id: incident2.id,
+    title: incident2.title,
+    type: incident2.type,
     status,
     open: !FINISHED.includes(status),
-    impact: incident.type === "maintenance" ? "maintenance" : IMPACT[worst(incident.services.map((service) => service.status))],
-    services: incident.services.map((service) => ({ id: service.id, name: serviceNames.get(service.id) ?? service.id, status: service.status })),
-    reportedAt: incident.reported_at,
+    impact: incident2.type === "maintenance" ? "maintenance" : IMPACT[worst(incident2.services.map((service) => service.status))],
+    services: incident2.services.map((service) => ({ id: service.id, name: serviceNames.get(service.id) ?? service.id, status: service.status })),
+    reportedAt: incident2.reported_at,
     startedAt,
     ...resolvedAt ? { resolvedAt } : {},
     ...monitoring ? { monitoringAt: monitoring.at } : {},
-    ...incident.scheduled_for ? { scheduledFor: incident.scheduled_for } : {},
-    ...incident.scheduled_until ? { scheduledUntil: incident.scheduled_until } : {},
+    ...incident2.scheduled_for ? { scheduledFor: incident2.scheduled_for } : {},
+    ...incident2.scheduled_until ? { scheduledUntil: incident2.scheduled_until } : {},
     updates,
-    updatedAt: latest([incident.reported_at, ...updates.map((update) => update.at)]),
+    updatedAt: latest([incident2.reported_at, ...updates.map((update) => update.at)]),
     ...summary !== void 0 ? { postmortemSummary: summary } : {},
     month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7)
   };
@@ -34510,15 +34186,15 @@ function groupsOf(services) {
   return [...groups2.values()];
 }
 function publicOutages(records, now) {
-  const counted = records.incidents.map((record) => record.data).filter((incident) => incident.visibility === "public" && isMeasured(incident));
+  const counted = records.incidents.map((record) => record.data).filter((incident2) => incident2.visibility === "public" && isMeasured(incident2));
   return outagesOf(counted, now);
 }
-function isActive(incident) {
-  return incident.status === "in_progress" || incident.status === "verifying";
+function isActive(incident2) {
+  return incident2.status === "in_progress" || incident2.status === "verifying";
 }
-function changeTimes(incident, now) {
-  const times = [incident.reportedAt, ...incident.updates.map((update) => update.at)];
-  if (incident.type === "maintenance") times.push(...[incident.scheduledFor, incident.scheduledUntil].filter((time3) => time3 !== void 0));
+function changeTimes(incident2, now) {
+  const times = [incident2.reportedAt, ...incident2.updates.map((update) => update.at)];
+  if (incident2.type === "maintenance") times.push(...[incident2.scheduledFor, incident2.scheduledUntil].filter((time3) => time3 !== void 0));
   return times.filter((time3) => toMillis(time3) <= now);
 }
 function latest(times) {
@@ -34530,6 +34206,9 @@ function newestFirst(a, b) {
 function slug(text7) {
   return text7.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "page";
 }
+
+// scripts/commands/build.ts
+init_timestamps();
 
 // scripts/core/parse-record.ts
 var import_gray_matter = __toESM(require_gray_matter(), 1);
@@ -37855,11 +37534,11 @@ function editDistance(a, b) {
 // scripts/core/rules/config-approver-service.ts
 var configApproverService = {
   id: "config/approver-service",
-  check(config) {
-    const known = config.data.services.map((service) => service.id);
-    return Object.keys(config.data.approvers.services ?? {}).filter((id) => !known.includes(id)).map((id) => {
+  check(config2) {
+    const known = config2.data.services.map((service) => service.id);
+    return Object.keys(config2.data.approvers.services ?? {}).filter((id) => !known.includes(id)).map((id) => {
       const guess2 = closestMatch(id, known);
-      return findingAt(config, ["approvers", "services", id], this.id, `approvers.services names ${id}, which is not a service${guess2 ? `: did you mean "${guess2}"?` : `: expected one of ${known.join(", ")}`}`, { at: "key" });
+      return findingAt(config2, ["approvers", "services", id], this.id, `approvers.services names ${id}, which is not a service${guess2 ? `: did you mean "${guess2}"?` : `: expected one of ${known.join(", ")}`}`, { at: "key" });
     });
   }
 };
@@ -37867,13 +37546,13 @@ var configApproverService = {
 // scripts/core/rules/config-calendar.ts
 var configCalendar = {
   id: "config/calendar",
-  check(config) {
-    const defined = Object.keys(config.data.calendars ?? {});
-    const redefined = defined.includes("24x7") ? [findingAt(config, ["calendars", "24x7"], this.id, "The calendar name 24x7 is reserved for round-the-clock time: choose another name", { at: "key" })] : [];
-    const unknown3 = Object.entries(config.data.sla ?? {}).flatMap(([priority, policy]) => {
+  check(config2) {
+    const defined = Object.keys(config2.data.calendars ?? {});
+    const redefined = defined.includes("24x7") ? [findingAt(config2, ["calendars", "24x7"], this.id, "The calendar name 24x7 is reserved for round-the-clock time: choose another name", { at: "key" })] : [];
+    const unknown3 = Object.entries(config2.data.sla ?? {}).flatMap(([priority, policy]) => {
       const calendar = policy?.calendar;
       if (calendar === void 0 || calendar === "24x7" || defined.includes(calendar)) return [];
-      return [findingAt(config, ["sla", priority, "calendar"], this.id, `Calendar ${calendar} is not defined: expected 24x7 or one of calendars (${defined.join(", ") || "none defined"})`)];
+      return [findingAt(config2, ["sla", priority, "calendar"], this.id, `Calendar ${calendar} is not defined: expected 24x7 or one of calendars (${defined.join(", ") || "none defined"})`)];
     });
     return [...redefined, ...unknown3];
   }
@@ -37882,33 +37561,34 @@ var configCalendar = {
 // scripts/core/rules/config-duration.ts
 var configDuration = {
   id: "config/duration",
-  check(config) {
-    const targets = Object.entries(config.data.sla ?? {}).flatMap(
+  check(config2) {
+    const targets = Object.entries(config2.data.sla ?? {}).flatMap(
       ([priority, policy]) => ["acknowledge", "resolve", "update"].flatMap((target) => {
         const value = policy?.[target];
         return value === void 0 ? [] : [{ path: ["sla", priority, target], value }];
       })
     );
-    const levels = Object.entries(config.data.escalation ?? {}).flatMap(
+    const levels = Object.entries(config2.data.escalation ?? {}).flatMap(
       ([priority, list5]) => (list5 ?? []).map((level, index2) => ({ path: ["escalation", priority, index2, "after"], value: level.after, previous: list5?.[index2 - 1]?.after }))
     );
     return [
-      ...[...targets, ...levels].filter(({ value }) => parseDuration(value) === 0).map(({ path, value }) => findingAt(config, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
-      ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(({ path, value, previous: previous2 }) => findingAt(config, path, this.id, `Escalation after ${value} does not come after the level before it (${previous2}): list levels in order of time`))
+      ...[...targets, ...levels].filter(({ value }) => parseDuration(value) === 0).map(({ path, value }) => findingAt(config2, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
+      ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(({ path, value, previous: previous2 }) => findingAt(config2, path, this.id, `Escalation after ${value} does not come after the level before it (${previous2}): list levels in order of time`))
     ];
   }
 };
 
 // scripts/core/rules/config-holiday.ts
+init_timestamps();
 var configHoliday = {
   id: "config/holiday",
-  check(config) {
-    return Object.entries(config.data.calendars ?? {}).flatMap(
+  check(config2) {
+    return Object.entries(config2.data.calendars ?? {}).flatMap(
       ([name, calendar]) => (calendar.holidays ?? []).flatMap((holiday, index2) => {
         const parts = holiday.split("-").map(Number);
         const [year, month, day] = parts.length === 3 ? parts : [2024, ...parts];
         if (isRealDate(year, month, day)) return [];
-        return [findingAt(config, ["calendars", name, "holidays", index2], this.id, `Holiday ${holiday} is not a real date: expected YYYY-MM-DD or MM-DD, e.g. 2026-12-25 or 12-26`)];
+        return [findingAt(config2, ["calendars", name, "holidays", index2], this.id, `Holiday ${holiday} is not a real date: expected YYYY-MM-DD or MM-DD, e.g. 2026-12-25 or 12-26`)];
       })
     );
   }
@@ -37917,12 +37597,12 @@ var configHoliday = {
 // scripts/core/rules/config-time-zone.ts
 var configTimeZone = {
   id: "config/time-zone",
-  check(config) {
+  check(config2) {
     const zones = [
-      ...config.data.page.time_zone ? [{ path: ["page", "time_zone"], zone: config.data.page.time_zone }] : [],
-      ...Object.entries(config.data.calendars ?? {}).map(([name, calendar]) => ({ path: ["calendars", name, "time_zone"], zone: calendar.time_zone }))
+      ...config2.data.page.time_zone ? [{ path: ["page", "time_zone"], zone: config2.data.page.time_zone }] : [],
+      ...Object.entries(config2.data.calendars ?? {}).map(([name, calendar]) => ({ path: ["calendars", name, "time_zone"], zone: calendar.time_zone }))
     ];
-    return zones.filter(({ zone }) => !isTimeZone(zone)).map(({ path, zone }) => findingAt(config, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`));
+    return zones.filter(({ zone }) => !isTimeZone(zone)).map(({ path, zone }) => findingAt(config2, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`));
   }
 };
 function isTimeZone(zone) {
@@ -37937,12 +37617,12 @@ function isTimeZone(zone) {
 // scripts/core/rules/config-unique-service.ts
 var configUniqueService = {
   id: "config/unique-service",
-  check(config) {
-    const ids = config.data.services.map((service) => service.id);
+  check(config2) {
+    const ids = config2.data.services.map((service) => service.id);
     return ids.flatMap((id, index2) => {
       const first = ids.indexOf(id);
       if (first === index2) return [];
-      return [findingAt(config, ["services", index2, "id"], this.id, `Service id ${id} is used twice (also services[${first}]): service ids must be unique`)];
+      return [findingAt(config2, ["services", index2, "id"], this.id, `Service id ${id} is used twice (also services[${first}]): service ids must be unique`)];
     });
   }
 };
@@ -37950,15 +37630,15 @@ var configUniqueService = {
 // scripts/core/rules/config-working-hours.ts
 var configWorkingHours = {
   id: "config/working-hours",
-  check(config) {
-    return Object.entries(config.data.calendars ?? {}).flatMap(
+  check(config2) {
+    return Object.entries(config2.data.calendars ?? {}).flatMap(
       ([name, calendar]) => Object.entries(calendar.hours).flatMap(
         ([day, intervals]) => (intervals ?? []).flatMap((interval, index2) => {
           const [start2, end] = interval.split("-");
           const previousEnd = intervals?.[index2 - 1]?.split("-")[1];
           const path = ["calendars", name, "hours", day, index2];
-          if (start2 >= end) return [findingAt(config, path, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
-          if (previousEnd !== void 0 && start2 < previousEnd) return [findingAt(config, path, this.id, `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`)];
+          if (start2 >= end) return [findingAt(config2, path, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
+          if (previousEnd !== void 0 && start2 < previousEnd) return [findingAt(config2, path, this.id, `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`)];
           return [];
         })
       )
@@ -44656,9 +44336,9 @@ function compilePattern2(pattern) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
-function matchKnownErrors(incident, knownErrors) {
-  const texts = [incident.title, incident.updates[0]?.message].filter((text7) => text7 !== void 0);
-  const services = new Set(incident.services.map((service) => service.id));
+function matchKnownErrors(incident2, knownErrors) {
+  const texts = [incident2.title, incident2.updates[0]?.message].filter((text7) => text7 !== void 0);
+  const services = new Set(incident2.services.map((service) => service.id));
   return knownErrors.flatMap((knownError) => {
     if (knownError.status !== "active" || !knownError.match) return [];
     if (!(knownError.match.services ?? knownError.services).some((id) => services.has(id))) return [];
@@ -44688,8 +44368,8 @@ var knownErrorPattern = {
 // scripts/core/rules/known-service.ts
 var knownService = {
   id: "record/known-service",
-  check({ config, incidents, knownErrors }) {
-    const known = config.services.map((service) => service.id);
+  check({ config: config2, incidents, knownErrors }) {
+    const known = config2.services.map((service) => service.id);
     const named = [
       ...incidents.flatMap((record) => record.data.services.map((service, index2) => ({ source: record, path: ["services", index2, "id"], id: service.id }))),
       ...knownErrors.flatMap((record) => [
@@ -44720,8 +44400,8 @@ var lastUpdateStatus = {
 
 // scripts/core/approvals.ts
 var DECIDING_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
-function approversFor(config, incident) {
-  const lists = [config.approvers?.default ?? [], ...incident.services.map((service) => config.approvers?.services?.[service.id] ?? [])];
+function approversFor(config2, incident2) {
+  const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => config2.approvers?.services?.[service.id] ?? [])];
   return [...new Set(lists.flat())];
 }
 function findApproval(approvers, evidence, status) {
@@ -44814,8 +44494,8 @@ var IMPLIED_TIMESTAMP = {
   completed: "resolved_at"
 };
 var APPROVAL_STATUSES = ["resolved", "closed"];
-function isOpen(incident) {
-  return !["resolved", "closed", "cancelled"].includes(incident.status);
+function isOpen(incident2) {
+  return !["resolved", "closed", "cancelled"].includes(incident2.status);
 }
 function isFinal(status) {
   return TRANSITIONS[status].length === 0;
@@ -44915,10 +44595,10 @@ var lifecycleKnownErrorMatch = {
   check(pullRequest) {
     const knownErrors = pullRequest.head.knownErrors.map((record) => record.data);
     return addedIncidents(pullRequest).flatMap((record) => {
-      const incident = record.data;
-      if (incident.known_error_dismissed !== void 0) return [];
-      return matchKnownErrors(incident, knownErrors).filter(({ knownError }) => !(incident.cancel_reason === "known_error" && incident.known_error === knownError.id)).map(
-        ({ knownError, pattern, text: text7 }) => findingAt(record, text7 === incident.title ? ["title"] : ["updates", 0, "message"], this.id, `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`)
+      const incident2 = record.data;
+      if (incident2.known_error_dismissed !== void 0) return [];
+      return matchKnownErrors(incident2, knownErrors).filter(({ knownError }) => !(incident2.cancel_reason === "known_error" && incident2.known_error === knownError.id)).map(
+        ({ knownError, pattern, text: text7 }) => findingAt(record, text7 === incident2.title ? ["title"] : ["updates", 0, "message"], this.id, `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`)
       );
     });
   }
@@ -44933,17 +44613,17 @@ var lifecyclePostmortem = {
       const { id, priority } = record.data;
       if (!required.includes(priority)) return [];
       const expected = `incidents/${id}.postmortem.md`;
-      const postmortem = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
-      if (!postmortem) {
+      const postmortem2 = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
+      if (!postmortem2) {
         return [findingAt(record, ["status"], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with the sections of DESIGN.md and publish it`)];
       }
-      const gaps = findPostmortemGaps(postmortem);
+      const gaps = findPostmortemGaps(postmortem2);
       if (gaps.length === 0) return [];
       const why = `Closing ${id} (${priority}) needs a complete, published postmortem`;
       return [
-        findingAt(record, ["status"], this.id, `${why}: ${postmortem.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
+        findingAt(record, ["status"], this.id, `${why}: ${postmortem2.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
         ...gaps.map(
-          (gap) => "key" in gap ? findingAt(postmortem, gap.key, this.id, `${why}: ${gap.message}`, { at: "key" }) : { path: postmortem.path, line: gap.line, column: gap.column, rule: this.id, severity: "error", message: `${why}: ${gap.message}` }
+          (gap) => "key" in gap ? findingAt(postmortem2, gap.key, this.id, `${why}: ${gap.message}`, { at: "key" }) : { path: postmortem2.path, line: gap.line, column: gap.column, rule: this.id, severity: "error", message: `${why}: ${gap.message}` }
         )
       ];
     });
@@ -44965,6 +44645,7 @@ var lifecycleReopenReason = {
 };
 
 // scripts/core/rules/lifecycle-status-timestamp.ts
+init_timestamps();
 var lifecycleStatusTimestamp = {
   id: "lifecycle/status-timestamp",
   check(pullRequest) {
@@ -45039,6 +44720,7 @@ var lifecycleUpdateHistory = {
 };
 
 // scripts/core/rules/maintenance-window.ts
+init_timestamps();
 var maintenanceWindow = {
   id: "record/maintenance-window",
   check({ incidents }) {
@@ -45060,10 +44742,10 @@ var maintenanceWindow = {
 // scripts/core/rules/priority-matrix.ts
 var priorityMatrix = {
   id: "record/priority-matrix",
-  check({ config, incidents }) {
+  check({ config: config2, incidents }) {
     return incidents.flatMap((record) => {
       const { impact, urgency, priority } = record.data;
-      const expected = config.priority_matrix[impact][urgency];
+      const expected = config2.priority_matrix[impact][urgency];
       if (priority === expected) return [];
       return [findingAt(record, ["priority"], this.id, `priority is ${priority}, but impact ${impact} and urgency ${urgency} give ${expected} in the config's priority_matrix: expected priority ${expected}, or change impact or urgency`)];
     });
@@ -45078,9 +44760,9 @@ var reference = {
     const knownErrorIds = new Set(knownErrors.map((record) => record.data.id));
     return [
       ...incidents.flatMap((record) => {
-        const { id, known_error, duplicate_of } = record.data;
+        const { id, known_error: known_error2, duplicate_of } = record.data;
         return [
-          known_error !== void 0 && !knownErrorIds.has(known_error) && findingAt(record, ["known_error"], this.id, `known_error ${known_error} does not exist: expected the id of a file in known-errors/`),
+          known_error2 !== void 0 && !knownErrorIds.has(known_error2) && findingAt(record, ["known_error"], this.id, `known_error ${known_error2} does not exist: expected the id of a file in known-errors/`),
           duplicate_of !== void 0 && !incidentIds.has(duplicate_of) && findingAt(record, ["duplicate_of"], this.id, `duplicate_of ${duplicate_of} does not exist: expected the id of another incident in incidents/`),
           duplicate_of === id && findingAt(record, ["duplicate_of"], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`)
         ].filter((finding) => finding !== false);
@@ -45123,6 +44805,7 @@ var statusForType = {
 };
 
 // scripts/core/rules/timestamp-order.ts
+init_timestamps();
 var timestampOrder = {
   id: "record/timestamp-order",
   check({ incidents }) {
@@ -45171,6 +44854,7 @@ var uniqueService = {
 };
 
 // scripts/core/rules/updates-order.ts
+init_timestamps();
 var updatesOrder = {
   id: "record/updates-order",
   check({ incidents }) {
@@ -45227,7 +44911,6 @@ var CHANGE_RULES = [
 
 // scripts/core/schemas.ts
 var import__ = __toESM(require__(), 1);
-var import_ajv_formats = __toESM(require_dist2(), 1);
 
 // schemas/common.schema.json
 var common_schema_default = {
@@ -46186,7 +45869,3591 @@ var postmortem_schema_default = {
   }
 };
 
+// scripts/core/precompiled-validators.ts
+var incident = validate20;
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." } } } } } };
+var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
+var schema34 = { "title": "Level", "description": "A three-step scale used for impact, urgency and action item priority.", "type": "string", "enum": ["high", "medium", "low"] };
+var schema36 = { "title": "Priority", "description": "An incident priority, P1 (most urgent) to P5.", "type": "string", "enum": ["P1", "P2", "P3", "P4", "P5"] };
+var schema37 = { "title": "ServiceId", "description": "A service id from the config: lower-case letters, digits and dashes.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["checkout-api"] };
+var schema38 = { "title": "Timestamp", "description": "An ISO 8601 date and time with an offset, e.g. 2026-03-01T10:04:00Z or 2026-03-01T11:04:00+01:00.", "type": "string", "format": "date-time", "examples": ["2026-03-01T10:04:00Z"] };
+var schema45 = { "title": "Handle", "description": "A GitHub user (@login) or team (@org/team).", "type": "string", "pattern": "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", "examples": ["@alice", "@acme/oncall"] };
+var schema48 = { "title": "KnownErrorId", "description": "A known error id: KE and a four-digit number.", "type": "string", "pattern": "^KE-\\d{4}$", "examples": ["KE-0003"] };
+var schema53 = { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." };
+var func1 = Object.prototype.hasOwnProperty;
+var func2 = require_ucs2length().default;
+var pattern4 = new RegExp("^INC-\\d{4}-\\d{4}$", "u");
+var pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+var pattern6 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", "u");
+var pattern9 = new RegExp("^KE-\\d{4}$", "u");
+var formats0 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS["date-time"];
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate20.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.title === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.status === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.impact === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.urgency === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.priority === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority" }, message: "must have required property 'priority'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.services === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.visibility === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "visibility" }, message: "must have required property 'visibility'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.reported_at === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reported_at" }, message: "must have required property 'reported_at'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.updates === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updates" }, message: "must have required property 'updates'", schema: schema31.required, parentSchema: schema31, data };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema31.properties, key0)) {
+        const err11 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31, data };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern4.test(data0)) {
+          const err12 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 200) {
+          const err14 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema31.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err15 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.title.type, parentSchema: schema31.properties.title, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== void 0) {
+      let data2 = data.type;
+      if (typeof data2 !== "string") {
+        const err17 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.type.type, parentSchema: schema31.properties.type, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data2 === "incident" || data2 === "maintenance")) {
+        const err18 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema31.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.type.enum, parentSchema: schema31.properties.type, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.status.type, parentSchema: schema31.properties.status, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data3 === "reported" || data3 === "investigating" || data3 === "identified" || data3 === "monitoring" || data3 === "on_hold" || data3 === "resolved" || data3 === "closed" || data3 === "cancelled" || data3 === "scheduled" || data3 === "in_progress" || data3 === "verifying" || data3 === "completed")) {
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.status.enum, parentSchema: schema31.properties.status, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.impact !== void 0) {
+      let data4 = data.impact;
+      if (typeof data4 !== "string") {
+        const err21 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (!(data4 === "high" || data4 === "medium" || data4 === "low")) {
+        const err22 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.urgency !== void 0) {
+      let data5 = data.urgency;
+      if (typeof data5 !== "string") {
+        const err23 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (!(data5 === "high" || data5 === "medium" || data5 === "low")) {
+        const err24 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.priority !== void 0) {
+      let data6 = data.priority;
+      if (typeof data6 !== "string") {
+        const err25 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (!(data6 === "P1" || data6 === "P2" || data6 === "P3" || data6 === "P4" || data6 === "P5")) {
+        const err26 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      let data7 = data.services;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err27 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.services, data: data7 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.id === void 0) {
+              const err28 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.services.items.required, parentSchema: schema31.properties.services.items, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (data8.status === void 0) {
+              const err29 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.services.items.required, parentSchema: schema31.properties.services.items, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            for (const key1 in data8) {
+              if (!(key1 === "id" || key1 === "status")) {
+                const err30 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.services.items, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data8.id !== void 0) {
+              let data9 = data8.id;
+              if (typeof data9 === "string") {
+                if (!pattern5.test(data9)) {
+                  const err31 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              } else {
+                const err32 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data8.status !== void 0) {
+              let data10 = data8.status;
+              if (typeof data10 !== "string") {
+                const err33 = { instancePath: instancePath + "/services/" + i0 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.services.items.properties.status.type, parentSchema: schema31.properties.services.items.properties.status, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+              if (!(data10 === "operational" || data10 === "degraded_performance" || data10 === "partial_outage" || data10 === "major_outage" || data10 === "under_maintenance")) {
+                const err34 = { instancePath: instancePath + "/services/" + i0 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.services.items.properties.status.enum, parentSchema: schema31.properties.services.items.properties.status, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err35 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.services.items.type, parentSchema: schema31.properties.services.items, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.services.type, parentSchema: schema31.properties.services, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.visibility !== void 0) {
+      let data11 = data.visibility;
+      if (typeof data11 !== "string") {
+        const err37 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.visibility.type, parentSchema: schema31.properties.visibility, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (!(data11 === "public" || data11 === "internal")) {
+        const err38 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema31.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.visibility.enum, parentSchema: schema31.properties.visibility, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.started_at !== void 0) {
+      let data12 = data.started_at;
+      if (typeof data12 === "string") {
+        if (!formats0.validate(data12)) {
+          const err39 = { instancePath: instancePath + "/started_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/started_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.detected_at !== void 0) {
+      let data13 = data.detected_at;
+      if (typeof data13 === "string") {
+        if (!formats0.validate(data13)) {
+          const err41 = { instancePath: instancePath + "/detected_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/detected_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.reported_at !== void 0) {
+      let data14 = data.reported_at;
+      if (typeof data14 === "string") {
+        if (!formats0.validate(data14)) {
+          const err43 = { instancePath: instancePath + "/reported_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/reported_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.acknowledged_at !== void 0) {
+      let data15 = data.acknowledged_at;
+      if (typeof data15 === "string") {
+        if (!formats0.validate(data15)) {
+          const err45 = { instancePath: instancePath + "/acknowledged_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/acknowledged_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.mitigated_at !== void 0) {
+      let data16 = data.mitigated_at;
+      if (typeof data16 === "string") {
+        if (!formats0.validate(data16)) {
+          const err47 = { instancePath: instancePath + "/mitigated_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/mitigated_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.resolved_at !== void 0) {
+      let data17 = data.resolved_at;
+      if (typeof data17 === "string") {
+        if (!formats0.validate(data17)) {
+          const err49 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data17 };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data17 };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.closed_at !== void 0) {
+      let data18 = data.closed_at;
+      if (typeof data18 === "string") {
+        if (!formats0.validate(data18)) {
+          const err51 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data18 };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      } else {
+        const err52 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.commander !== void 0) {
+      let data19 = data.commander;
+      if (typeof data19 === "string") {
+        if (!pattern6.test(data19)) {
+          const err53 = { instancePath: instancePath + "/commander", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data19 };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+      } else {
+        const err54 = { instancePath: instancePath + "/commander", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data19 };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.communications !== void 0) {
+      let data20 = data.communications;
+      if (typeof data20 === "string") {
+        if (!pattern6.test(data20)) {
+          const err55 = { instancePath: instancePath + "/communications", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data20 };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/communications", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data20 };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.reporter !== void 0) {
+      let data21 = data.reporter;
+      if (typeof data21 === "string") {
+        if (!pattern6.test(data21)) {
+          const err57 = { instancePath: instancePath + "/reporter", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data21 };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/reporter", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data21 };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.supplier !== void 0) {
+      let data22 = data.supplier;
+      if (typeof data22 === "string") {
+        if (func2(data22) < 1) {
+          const err59 = { instancePath: instancePath + "/supplier", schemaPath: "#/properties/supplier/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.supplier, data: data22 };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      } else {
+        const err60 = { instancePath: instancePath + "/supplier", schemaPath: "#/properties/supplier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.supplier.type, parentSchema: schema31.properties.supplier, data: data22 };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.known_error !== void 0) {
+      let data23 = data.known_error;
+      if (typeof data23 === "string") {
+        if (!pattern9.test(data23)) {
+          const err61 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data23 };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.known_error_dismissed !== void 0) {
+      let data24 = data.known_error_dismissed;
+      if (typeof data24 === "string") {
+        if (func2(data24) < 1) {
+          const err63 = { instancePath: instancePath + "/known_error_dismissed", schemaPath: "#/properties/known_error_dismissed/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.known_error_dismissed, data: data24 };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/known_error_dismissed", schemaPath: "#/properties/known_error_dismissed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.known_error_dismissed.type, parentSchema: schema31.properties.known_error_dismissed, data: data24 };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.reopen_reason !== void 0) {
+      let data25 = data.reopen_reason;
+      if (typeof data25 === "string") {
+        if (func2(data25) < 1) {
+          const err65 = { instancePath: instancePath + "/reopen_reason", schemaPath: "#/properties/reopen_reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.reopen_reason, data: data25 };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/reopen_reason", schemaPath: "#/properties/reopen_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.reopen_reason.type, parentSchema: schema31.properties.reopen_reason, data: data25 };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.hold_reason !== void 0) {
+      let data26 = data.hold_reason;
+      if (typeof data26 !== "string") {
+        const err67 = { instancePath: instancePath + "/hold_reason", schemaPath: "#/properties/hold_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.hold_reason.type, parentSchema: schema31.properties.hold_reason, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      if (!(data26 === "awaiting_vendor" || data26 === "awaiting_change" || data26 === "awaiting_problem" || data26 === "awaiting_customer")) {
+        const err68 = { instancePath: instancePath + "/hold_reason", schemaPath: "#/properties/hold_reason/enum", keyword: "enum", params: { allowedValues: schema31.properties.hold_reason.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.hold_reason.enum, parentSchema: schema31.properties.hold_reason, data: data26 };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.cancel_reason !== void 0) {
+      let data27 = data.cancel_reason;
+      if (typeof data27 !== "string") {
+        const err69 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.cancel_reason.type, parentSchema: schema31.properties.cancel_reason, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data27 === "duplicate" || data27 === "known_error" || data27 === "false_positive" || data27 === "not_an_incident")) {
+        const err70 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema31.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.cancel_reason.enum, parentSchema: schema31.properties.cancel_reason, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.duplicate_of !== void 0) {
+      let data28 = data.duplicate_of;
+      if (typeof data28 === "string") {
+        if (!pattern4.test(data28)) {
+          const err71 = { instancePath: instancePath + "/duplicate_of", schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data28 };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/duplicate_of", schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data28 };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.resolution !== void 0) {
+      let data29 = data.resolution;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        if (data29.code === void 0) {
+          const err73 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'", schema: schema31.properties.resolution.required, parentSchema: schema31.properties.resolution, data: data29 };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        if (data29.summary === void 0) {
+          const err74 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema31.properties.resolution.required, parentSchema: schema31.properties.resolution, data: data29 };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+        for (const key2 in data29) {
+          if (!(key2 === "code" || key2 === "summary")) {
+            const err75 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.resolution, data: data29 };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data29.code !== void 0) {
+          let data30 = data29.code;
+          if (typeof data30 !== "string") {
+            const err76 = { instancePath: instancePath + "/resolution/code", schemaPath: "#/properties/resolution/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.properties.code.type, parentSchema: schema31.properties.resolution.properties.code, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+          if (!(data30 === "fixed" || data30 === "workaround" || data30 === "no_fault_found" || data30 === "caused_by_change")) {
+            const err77 = { instancePath: instancePath + "/resolution/code", schemaPath: "#/properties/resolution/properties/code/enum", keyword: "enum", params: { allowedValues: schema31.properties.resolution.properties.code.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.resolution.properties.code.enum, parentSchema: schema31.properties.resolution.properties.code, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err77];
+            } else {
+              vErrors.push(err77);
+            }
+            errors++;
+          }
+        }
+        if (data29.summary !== void 0) {
+          let data31 = data29.summary;
+          if (typeof data31 === "string") {
+            if (func2(data31) < 1) {
+              const err78 = { instancePath: instancePath + "/resolution/summary", schemaPath: "#/properties/resolution/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.resolution.properties.summary, data: data31 };
+              if (vErrors === null) {
+                vErrors = [err78];
+              } else {
+                vErrors.push(err78);
+              }
+              errors++;
+            }
+          } else {
+            const err79 = { instancePath: instancePath + "/resolution/summary", schemaPath: "#/properties/resolution/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.properties.summary.type, parentSchema: schema31.properties.resolution.properties.summary, data: data31 };
+            if (vErrors === null) {
+              vErrors = [err79];
+            } else {
+              vErrors.push(err79);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err80 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.resolution.type, parentSchema: schema31.properties.resolution, data: data29 };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.drill !== void 0) {
+      let data32 = data.drill;
+      if (typeof data32 !== "boolean") {
+        const err81 = { instancePath: instancePath + "/drill", schemaPath: "#/properties/drill/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.drill.type, parentSchema: schema31.properties.drill, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+    if (data.scheduled_for !== void 0) {
+      let data33 = data.scheduled_for;
+      if (typeof data33 === "string") {
+        if (!formats0.validate(data33)) {
+          const err82 = { instancePath: instancePath + "/scheduled_for", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data33 };
+          if (vErrors === null) {
+            vErrors = [err82];
+          } else {
+            vErrors.push(err82);
+          }
+          errors++;
+        }
+      } else {
+        const err83 = { instancePath: instancePath + "/scheduled_for", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data33 };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+    }
+    if (data.scheduled_until !== void 0) {
+      let data34 = data.scheduled_until;
+      if (typeof data34 === "string") {
+        if (!formats0.validate(data34)) {
+          const err84 = { instancePath: instancePath + "/scheduled_until", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data34 };
+          if (vErrors === null) {
+            vErrors = [err84];
+          } else {
+            vErrors.push(err84);
+          }
+          errors++;
+        }
+      } else {
+        const err85 = { instancePath: instancePath + "/scheduled_until", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err85];
+        } else {
+          vErrors.push(err85);
+        }
+        errors++;
+      }
+    }
+    if (data.updates !== void 0) {
+      let data35 = data.updates;
+      if (Array.isArray(data35)) {
+        if (data35.length < 1) {
+          const err86 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates, data: data35 };
+          if (vErrors === null) {
+            vErrors = [err86];
+          } else {
+            vErrors.push(err86);
+          }
+          errors++;
+        }
+        const len1 = data35.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data36 = data35[i1];
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            if (data36.at === void 0) {
+              const err87 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
+              if (vErrors === null) {
+                vErrors = [err87];
+              } else {
+                vErrors.push(err87);
+              }
+              errors++;
+            }
+            if (data36.status === void 0) {
+              const err88 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
+              if (vErrors === null) {
+                vErrors = [err88];
+              } else {
+                vErrors.push(err88);
+              }
+              errors++;
+            }
+            if (data36.message === void 0) {
+              const err89 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
+              if (vErrors === null) {
+                vErrors = [err89];
+              } else {
+                vErrors.push(err89);
+              }
+              errors++;
+            }
+            for (const key3 in data36) {
+              if (!(key3 === "at" || key3 === "status" || key3 === "message")) {
+                const err90 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.updates.items, data: data36 };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+            if (data36.at !== void 0) {
+              let data37 = data36.at;
+              if (typeof data37 === "string") {
+                if (!formats0.validate(data37)) {
+                  const err91 = { instancePath: instancePath + "/updates/" + i1 + "/at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err91];
+                  } else {
+                    vErrors.push(err91);
+                  }
+                  errors++;
+                }
+              } else {
+                const err92 = { instancePath: instancePath + "/updates/" + i1 + "/at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data37 };
+                if (vErrors === null) {
+                  vErrors = [err92];
+                } else {
+                  vErrors.push(err92);
+                }
+                errors++;
+              }
+            }
+            if (data36.status !== void 0) {
+              let data38 = data36.status;
+              if (typeof data38 !== "string") {
+                const err93 = { instancePath: instancePath + "/updates/" + i1 + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err93];
+                } else {
+                  vErrors.push(err93);
+                }
+                errors++;
+              }
+              if (!(data38 === "reported" || data38 === "investigating" || data38 === "identified" || data38 === "monitoring" || data38 === "on_hold" || data38 === "resolved" || data38 === "closed" || data38 === "cancelled" || data38 === "scheduled" || data38 === "in_progress" || data38 === "verifying" || data38 === "completed")) {
+                const err94 = { instancePath: instancePath + "/updates/" + i1 + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values", schema: schema53.enum, parentSchema: schema53, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+            }
+            if (data36.message !== void 0) {
+              let data39 = data36.message;
+              if (typeof data39 === "string") {
+                if (func2(data39) < 1) {
+                  const err95 = { instancePath: instancePath + "/updates/" + i1 + "/message", schemaPath: "#/properties/updates/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.updates.items.properties.message, data: data39 };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+              } else {
+                const err96 = { instancePath: instancePath + "/updates/" + i1 + "/message", schemaPath: "#/properties/updates/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.updates.items.properties.message.type, parentSchema: schema31.properties.updates.items.properties.message, data: data39 };
+                if (vErrors === null) {
+                  vErrors = [err96];
+                } else {
+                  vErrors.push(err96);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err97 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
+            if (vErrors === null) {
+              vErrors = [err97];
+            } else {
+              vErrors.push(err97);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err98 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
+        if (vErrors === null) {
+          vErrors = [err98];
+        } else {
+          vErrors.push(err98);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    if (vErrors === null) {
+      vErrors = [err99];
+    } else {
+      vErrors.push(err99);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var postmortem = validate22;
+var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
+var schema60 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
+var schema61 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
+var pattern14 = new RegExp("^https?://", "u");
+var schema56 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
+var func0 = require_equal().default;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate23.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern6.test(data0)) {
+          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--; ) {
+        for (j0 = i1; j0--; ) {
+          if (func0(data[i1], data[j0])) {
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+validate23.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var formats20 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
+var formats22 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.incident === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.status === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.public === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.authors === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "incident" || key0 === "status" || key0 === "public" || key0 === "authors" || key0 === "action_items")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.incident !== void 0) {
+      let data0 = data.incident;
+      if (typeof data0 === "string") {
+        if (!pattern4.test(data0)) {
+          const err5 = { instancePath: instancePath + "/incident", schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/incident", schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.status.type, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data1 === "draft" || data1 === "in_review" || data1 === "published")) {
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.status.enum, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.public !== void 0) {
+      let data2 = data.public;
+      if (typeof data2 !== "boolean") {
+        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema54.properties.public.type, parentSchema: schema54.properties.public, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.authors !== void 0) {
+      let data3 = data.authors;
+      if (!validate23(data3, { instancePath: instancePath + "/authors", parentData: data, parentDataProperty: "authors", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+      if (Array.isArray(data3)) {
+        if (data3.length < 1) {
+          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema54.properties.authors, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.authors.type, parentSchema: schema54.properties.authors, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.action_items !== void 0) {
+      let data4 = data.action_items;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.title === void 0) {
+              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+            if (data5.status === void 0) {
+              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(key1 === "title" || key1 === "owner" || key1 === "type" || key1 === "priority" || key1 === "due" || key1 === "issue" || key1 === "status")) {
+                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54.properties.action_items.items, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data5.title !== void 0) {
+              let data6 = data5.title;
+              if (typeof data6 === "string") {
+                if (func2(data6) < 1) {
+                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err15];
+                  } else {
+                    vErrors.push(err15);
+                  }
+                  errors++;
+                }
+              } else {
+                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.title.type, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data5.owner !== void 0) {
+              let data7 = data5.owner;
+              if (typeof data7 === "string") {
+                if (!pattern6.test(data7)) {
+                  const err17 = { instancePath: instancePath + "/action_items/" + i0 + "/owner", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              } else {
+                const err18 = { instancePath: instancePath + "/action_items/" + i0 + "/owner", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data5.type !== void 0) {
+              let data8 = data5.type;
+              if (typeof data8 !== "string") {
+                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.type.type, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+              if (!(data8 === "detect" || data8 === "mitigate" || data8 === "prevent" || data8 === "process")) {
+                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.type.enum, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.priority !== void 0) {
+              let data9 = data5.priority;
+              if (typeof data9 !== "string") {
+                const err21 = { instancePath: instancePath + "/action_items/" + i0 + "/priority", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+              if (!(data9 === "high" || data9 === "medium" || data9 === "low")) {
+                const err22 = { instancePath: instancePath + "/action_items/" + i0 + "/priority", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data5.due !== void 0) {
+              let data10 = data5.due;
+              if (typeof data10 === "string") {
+                if (!formats20.validate(data10)) {
+                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema60, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data5.issue !== void 0) {
+              let data11 = data5.issue;
+              if (typeof data11 === "string") {
+                if (!pattern14.test(data11)) {
+                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+                if (!formats22(data11)) {
+                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+            if (data5.status !== void 0) {
+              let data12 = data5.status;
+              if (typeof data12 !== "string") {
+                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.status.type, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+              if (!(data12 === "open" || data12 === "done" || data12 === "wont_do")) {
+                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.status.enum, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.properties.action_items.items.type, parentSchema: schema54.properties.action_items.items, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.action_items.type, parentSchema: schema54.properties.action_items, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    if (vErrors === null) {
+      vErrors = [err32];
+    } else {
+      vErrors.push(err32);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var known_error = validate25;
+var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema64 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate26.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--; ) {
+        for (j0 = i1; j0--; ) {
+          if (func0(data[i1], data[j0])) {
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema64, data };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.type, parentSchema: schema64, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+validate26.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate25.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema62.required, parentSchema: schema62, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.title === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema62.required, parentSchema: schema62, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.status === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema62.required, parentSchema: schema62, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.services === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema62.required, parentSchema: schema62, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.workaround === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema62.required, parentSchema: schema62, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema62.required, parentSchema: schema62, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.public === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema62.required, parentSchema: schema62, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema62.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern9.test(data0)) {
+          const err8 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 200) {
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.title.type, parentSchema: schema62.properties.title, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data2 = data.status;
+      if (typeof data2 !== "string") {
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.status.type, parentSchema: schema62.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema62.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema62.properties.status.enum, parentSchema: schema62.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      if (!validate26(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.match !== void 0) {
+      let data4 = data.match;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        if (data4.patterns === void 0) {
+          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema62.properties.match.required, parentSchema: schema62.properties.match, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key1 in data4) {
+          if (!(key1 === "services" || key1 === "patterns")) {
+            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62.properties.match, data: data4 };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data4.services !== void 0) {
+          if (!validate26(data4.services, { instancePath: instancePath + "/match/services", parentData: data4, parentDataProperty: "services", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data4.patterns !== void 0) {
+          let data6 = data4.patterns;
+          if (Array.isArray(data6)) {
+            if (data6.length < 1) {
+              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            const len0 = data6.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data7 = data6[i0];
+              if (typeof data7 === "string") {
+                if (func2(data7) > 200) {
+                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (func2(data7) < 1) {
+                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.match.properties.patterns.items.type, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.match.properties.patterns.type, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.properties.match.type, parentSchema: schema62.properties.match, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.workaround !== void 0) {
+      let data8 = data.workaround;
+      if (typeof data8 === "string") {
+        if (func2(data8) < 1) {
+          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.workaround, data: data8 };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.workaround.type, parentSchema: schema62.properties.workaround, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.root_cause !== void 0) {
+      let data9 = data.root_cause;
+      if (typeof data9 === "string") {
+        if (func2(data9) < 1) {
+          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.root_cause, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.root_cause.type, parentSchema: schema62.properties.root_cause, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.problem !== void 0) {
+      let data10 = data.problem;
+      if (typeof data10 === "string") {
+        if (!pattern14.test(data10)) {
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (!formats22(data10)) {
+          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data11 = data.created_at;
+      if (typeof data11 === "string") {
+        if (!formats0.validate(data11)) {
+          const err30 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.public !== void 0) {
+      let data12 = data.public;
+      if (typeof data12 !== "boolean") {
+        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.public.type, parentSchema: schema62.properties.public, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
+    if (vErrors === null) {
+      vErrors = [err33];
+    } else {
+      vErrors.push(err33);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var config = validate29;
+var schema68 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } } } };
+var schema75 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var pattern21 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern28 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
+var schema71 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate30.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.high === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.medium === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.low === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema71, data };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.high !== void 0) {
+      let data0 = data.high;
+      if (typeof data0 !== "string") {
+        const err4 = { instancePath: instancePath + "/high", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (!(data0 === "P1" || data0 === "P2" || data0 === "P3" || data0 === "P4" || data0 === "P5")) {
+        const err5 = { instancePath: instancePath + "/high", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.medium !== void 0) {
+      let data1 = data.medium;
+      if (typeof data1 !== "string") {
+        const err6 = { instancePath: instancePath + "/medium", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (!(data1 === "P1" || data1 === "P2" || data1 === "P3" || data1 === "P4" || data1 === "P5")) {
+        const err7 = { instancePath: instancePath + "/medium", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.low !== void 0) {
+      let data2 = data.low;
+      if (typeof data2 !== "string") {
+        const err8 = { instancePath: instancePath + "/low", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data2 === "P1" || data2 === "P2" || data2 === "P3" || data2 === "P4" || data2 === "P5")) {
+        const err9 = { instancePath: instancePath + "/low", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema71.type, parentSchema: schema71, data };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema82 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var schema83 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var pattern29 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var pattern32 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate34.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.acknowledge === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema82.required, parentSchema: schema82, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.resolve === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema82.required, parentSchema: schema82, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema82, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.calendar !== void 0) {
+      let data0 = data.calendar;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema82.properties.calendar, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.calendar.type, parentSchema: schema82.properties.calendar, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.acknowledge !== void 0) {
+      let data1 = data.acknowledge;
+      if (typeof data1 === "string") {
+        if (!pattern29.test(data1)) {
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.resolve !== void 0) {
+      let data2 = data.resolve;
+      if (typeof data2 === "string") {
+        if (!pattern29.test(data2)) {
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.update !== void 0) {
+      let data3 = data.update;
+      if (typeof data3 === "string") {
+        if (!pattern29.test(data3)) {
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.at_risk !== void 0) {
+      let data4 = data.at_risk;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern32.test(data5)) {
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema82.properties.at_risk.items, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.at_risk.items.type, parentSchema: schema82.properties.at_risk.items, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema82.properties.at_risk.type, parentSchema: schema82.properties.at_risk, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema82.type, parentSchema: schema82, data };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema86 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate41.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern6.test(data0)) {
+          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--; ) {
+        for (j0 = i1; j0--; ) {
+          if (func0(data[i1], data[j0])) {
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate40.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema86, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.after === void 0) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema86.items.required, parentSchema: schema86.items, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0.notify === void 0) {
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema86.items.required, parentSchema: schema86.items, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        for (const key0 in data0) {
+          if (!(key0 === "after" || key0 === "notify")) {
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema86.items, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data0.after !== void 0) {
+          let data1 = data0.after;
+          if (typeof data1 === "string") {
+            if (!pattern29.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          } else {
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data0.notify !== void 0) {
+          let data2 = data0.notify;
+          if (!validate41(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+            errors = vErrors.length;
+          }
+          if (Array.isArray(data2)) {
+            if (data2.length < 1) {
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema86.items.properties.notify, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          } else {
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.items.properties.notify.type, parentSchema: schema86.items.properties.notify, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema86.items.type, parentSchema: schema86.items, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.type, parentSchema: schema86, data };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+validate40.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate29.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.page === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema68.required, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.services === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema68.required, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.priority_matrix === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema68.required, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.approvers === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema68.required, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "page" || key0 === "services" || key0 === "priority_matrix" || key0 === "calendars" || key0 === "sla" || key0 === "escalation" || key0 === "approvers" || key0 === "postmortem_required")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68, data };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.page !== void 0) {
+      let data0 = data.page;
+      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+        if (data0.name === void 0) {
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.properties.page.required, parentSchema: schema68.properties.page, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        for (const key1 in data0) {
+          if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.page, data: data0 };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data0.name !== void 0) {
+          let data1 = data0.name;
+          if (typeof data1 === "string") {
+            if (func2(data1) < 1) {
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.page.properties.name, data: data1 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.page.properties.name.type, parentSchema: schema68.properties.page.properties.name, data: data1 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data0.url !== void 0) {
+          let data2 = data0.url;
+          if (typeof data2 === "string") {
+            if (!pattern14.test(data2)) {
+              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (!formats22(data2)) {
+              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data2 };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          } else {
+            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data2 };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data0.time_zone !== void 0) {
+          let data3 = data0.time_zone;
+          if (typeof data3 === "string") {
+            if (func2(data3) < 1) {
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.page.properties.time_zone, data: data3 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          } else {
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.page.properties.time_zone.type, parentSchema: schema68.properties.page.properties.time_zone, data: data3 };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.page.type, parentSchema: schema68.properties.page, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      let data4 = data.services;
+      if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.services, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+            if (data5.id === void 0) {
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema68.properties.services.items.required, parentSchema: schema68.properties.services.items, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            if (data5.name === void 0) {
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.properties.services.items.required, parentSchema: schema68.properties.services.items, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+            for (const key2 in data5) {
+              if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.services.items, data: data5 };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data5.id !== void 0) {
+              let data6 = data5.id;
+              if (typeof data6 === "string") {
+                if (!pattern5.test(data6)) {
+                  const err19 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data6 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.name !== void 0) {
+              let data7 = data5.name;
+              if (typeof data7 === "string") {
+                if (func2(data7) < 1) {
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.name, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              } else {
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.name.type, parentSchema: schema68.properties.services.items.properties.name, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data5.group !== void 0) {
+              let data8 = data5.group;
+              if (typeof data8 === "string") {
+                if (func2(data8) < 1) {
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.group, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              } else {
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.group.type, parentSchema: schema68.properties.services.items.properties.group, data: data8 };
+                if (vErrors === null) {
+                  vErrors = [err24];
+                } else {
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data5.description !== void 0) {
+              let data9 = data5.description;
+              if (typeof data9 === "string") {
+                if (func2(data9) < 1) {
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.description, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              } else {
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.description.type, parentSchema: schema68.properties.services.items.properties.description, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.services.items.type, parentSchema: schema68.properties.services.items, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.services.type, parentSchema: schema68.properties.services, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.priority_matrix !== void 0) {
+      let data10 = data.priority_matrix;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.high === void 0) {
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data10.medium === void 0) {
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data10.low === void 0) {
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        for (const key3 in data10) {
+          if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.priority_matrix, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data10.high !== void 0) {
+          if (!validate30(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data10.medium !== void 0) {
+          if (!validate30(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data10.low !== void 0) {
+          if (!validate30(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.priority_matrix.type, parentSchema: schema68.properties.priority_matrix, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.calendars !== void 0) {
+      let data14 = data.calendars;
+      if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+        for (const key4 in data14) {
+          const _errs34 = errors;
+          if (typeof key4 === "string") {
+            if (!pattern5.test(key4)) {
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema68.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          }
+          var valid8 = _errs34 === errors;
+          if (!valid8) {
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema68.properties.calendars.propertyNames, parentSchema: schema68.properties.calendars, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data14) {
+          let data15 = data14[key5];
+          if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+            if (data15.time_zone === void 0) {
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema68.properties.calendars.additionalProperties.required, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (data15.hours === void 0) {
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema68.properties.calendars.additionalProperties.required, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            for (const key6 in data15) {
+              if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data15.time_zone !== void 0) {
+              let data16 = data15.time_zone;
+              if (typeof data16 === "string") {
+                if (func2(data16) < 1) {
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data15.hours !== void 0) {
+              let data17 = data15.hours;
+              if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+                for (const key7 in data17) {
+                  if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.mon !== void 0) {
+                  let data18 = data17.mon;
+                  if (Array.isArray(data18)) {
+                    const len1 = data18.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                      let data19 = data18[i1];
+                      if (typeof data19 === "string") {
+                        if (!pattern21.test(data19)) {
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data19 };
+                          if (vErrors === null) {
+                            vErrors = [err42];
+                          } else {
+                            vErrors.push(err42);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data19 };
+                        if (vErrors === null) {
+                          vErrors = [err43];
+                        } else {
+                          vErrors.push(err43);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data18 };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.tue !== void 0) {
+                  let data20 = data17.tue;
+                  if (Array.isArray(data20)) {
+                    const len2 = data20.length;
+                    for (let i2 = 0; i2 < len2; i2++) {
+                      let data21 = data20[i2];
+                      if (typeof data21 === "string") {
+                        if (!pattern21.test(data21)) {
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data21 };
+                          if (vErrors === null) {
+                            vErrors = [err45];
+                          } else {
+                            vErrors.push(err45);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data21 };
+                        if (vErrors === null) {
+                          vErrors = [err46];
+                        } else {
+                          vErrors.push(err46);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data20 };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.wed !== void 0) {
+                  let data22 = data17.wed;
+                  if (Array.isArray(data22)) {
+                    const len3 = data22.length;
+                    for (let i3 = 0; i3 < len3; i3++) {
+                      let data23 = data22[i3];
+                      if (typeof data23 === "string") {
+                        if (!pattern21.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data23 };
+                          if (vErrors === null) {
+                            vErrors = [err48];
+                          } else {
+                            vErrors.push(err48);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data23 };
+                        if (vErrors === null) {
+                          vErrors = [err49];
+                        } else {
+                          vErrors.push(err49);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data22 };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    } else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.thu !== void 0) {
+                  let data24 = data17.thu;
+                  if (Array.isArray(data24)) {
+                    const len4 = data24.length;
+                    for (let i4 = 0; i4 < len4; i4++) {
+                      let data25 = data24[i4];
+                      if (typeof data25 === "string") {
+                        if (!pattern21.test(data25)) {
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data25 };
+                          if (vErrors === null) {
+                            vErrors = [err51];
+                          } else {
+                            vErrors.push(err51);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data25 };
+                        if (vErrors === null) {
+                          vErrors = [err52];
+                        } else {
+                          vErrors.push(err52);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data24 };
+                    if (vErrors === null) {
+                      vErrors = [err53];
+                    } else {
+                      vErrors.push(err53);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.fri !== void 0) {
+                  let data26 = data17.fri;
+                  if (Array.isArray(data26)) {
+                    const len5 = data26.length;
+                    for (let i5 = 0; i5 < len5; i5++) {
+                      let data27 = data26[i5];
+                      if (typeof data27 === "string") {
+                        if (!pattern21.test(data27)) {
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data27 };
+                          if (vErrors === null) {
+                            vErrors = [err54];
+                          } else {
+                            vErrors.push(err54);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data27 };
+                        if (vErrors === null) {
+                          vErrors = [err55];
+                        } else {
+                          vErrors.push(err55);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data26 };
+                    if (vErrors === null) {
+                      vErrors = [err56];
+                    } else {
+                      vErrors.push(err56);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.sat !== void 0) {
+                  let data28 = data17.sat;
+                  if (Array.isArray(data28)) {
+                    const len6 = data28.length;
+                    for (let i6 = 0; i6 < len6; i6++) {
+                      let data29 = data28[i6];
+                      if (typeof data29 === "string") {
+                        if (!pattern21.test(data29)) {
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data29 };
+                          if (vErrors === null) {
+                            vErrors = [err57];
+                          } else {
+                            vErrors.push(err57);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data29 };
+                        if (vErrors === null) {
+                          vErrors = [err58];
+                        } else {
+                          vErrors.push(err58);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data28 };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                if (data17.sun !== void 0) {
+                  let data30 = data17.sun;
+                  if (Array.isArray(data30)) {
+                    const len7 = data30.length;
+                    for (let i7 = 0; i7 < len7; i7++) {
+                      let data31 = data30[i7];
+                      if (typeof data31 === "string") {
+                        if (!pattern21.test(data31)) {
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data31 };
+                          if (vErrors === null) {
+                            vErrors = [err60];
+                          } else {
+                            vErrors.push(err60);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data31 };
+                        if (vErrors === null) {
+                          vErrors = [err61];
+                        } else {
+                          vErrors.push(err61);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data30 };
+                    if (vErrors === null) {
+                      vErrors = [err62];
+                    } else {
+                      vErrors.push(err62);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data15.holidays !== void 0) {
+              let data32 = data15.holidays;
+              if (Array.isArray(data32)) {
+                const len8 = data32.length;
+                for (let i8 = 0; i8 < len8; i8++) {
+                  let data33 = data32[i8];
+                  if (typeof data33 === "string") {
+                    if (!pattern28.test(data33)) {
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                      if (vErrors === null) {
+                        vErrors = [err64];
+                      } else {
+                        vErrors.push(err64);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    if (vErrors === null) {
+                      vErrors = [err65];
+                    } else {
+                      vErrors.push(err65);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.additionalProperties.type, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+            if (vErrors === null) {
+              vErrors = [err67];
+            } else {
+              vErrors.push(err67);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.type, parentSchema: schema68.properties.calendars, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.sla !== void 0) {
+      let data34 = data.sla;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        for (const key8 in data34) {
+          if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.sla, data: data34 };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+        if (data34.P1 !== void 0) {
+          if (!validate34(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data34.P2 !== void 0) {
+          if (!validate34(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data34.P3 !== void 0) {
+          if (!validate34(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data34.P4 !== void 0) {
+          if (!validate34(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data34.P5 !== void 0) {
+          if (!validate34(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.sla.type, parentSchema: schema68.properties.sla, data: data34 };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.escalation !== void 0) {
+      let data40 = data.escalation;
+      if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+        for (const key9 in data40) {
+          if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.escalation, data: data40 };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
+        if (data40.P1 !== void 0) {
+          if (!validate40(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data40.P2 !== void 0) {
+          if (!validate40(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data40.P3 !== void 0) {
+          if (!validate40(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data40.P4 !== void 0) {
+          if (!validate40(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data40.P5 !== void 0) {
+          if (!validate40(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.escalation.type, parentSchema: schema68.properties.escalation, data: data40 };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.approvers !== void 0) {
+      let data46 = data.approvers;
+      if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+        if (data46.default === void 0) {
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema68.properties.approvers.required, parentSchema: schema68.properties.approvers, data: data46 };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+        for (const key10 in data46) {
+          if (!(key10 === "default" || key10 === "services")) {
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.approvers, data: data46 };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+        }
+        if (data46.default !== void 0) {
+          let data47 = data46.default;
+          if (!validate41(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+            errors = vErrors.length;
+          }
+          if (Array.isArray(data47)) {
+            if (data47.length < 1) {
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.approvers.properties.default, data: data47 };
+              if (vErrors === null) {
+                vErrors = [err75];
+              } else {
+                vErrors.push(err75);
+              }
+              errors++;
+            }
+          } else {
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.approvers.properties.default.type, parentSchema: schema68.properties.approvers.properties.default, data: data47 };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+        if (data46.services !== void 0) {
+          let data48 = data46.services;
+          if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+            for (const key11 in data48) {
+              const _errs106 = errors;
+              if (typeof key11 === "string") {
+                if (!pattern5.test(key11)) {
+                  const err77 = { instancePath: instancePath + "/approvers/services", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: key11, propertyName: key11 };
+                  if (vErrors === null) {
+                    vErrors = [err77];
+                  } else {
+                    vErrors.push(err77);
+                  }
+                  errors++;
+                }
+              } else {
+                const err78 = { instancePath: instancePath + "/approvers/services", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: key11, propertyName: key11 };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+              var valid38 = _errs106 === errors;
+              if (!valid38) {
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema68.properties.approvers.properties.services.propertyNames, parentSchema: schema68.properties.approvers.properties.services, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            for (const key12 in data48) {
+              if (!validate41(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.approvers.properties.services.type, parentSchema: schema68.properties.approvers.properties.services, data: data48 };
+            if (vErrors === null) {
+              vErrors = [err80];
+            } else {
+              vErrors.push(err80);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.approvers.type, parentSchema: schema68.properties.approvers, data: data46 };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+    if (data.postmortem_required !== void 0) {
+      let data50 = data.postmortem_required;
+      if (Array.isArray(data50)) {
+        const len9 = data50.length;
+        for (let i9 = 0; i9 < len9; i9++) {
+          let data51 = data50[i9];
+          if (typeof data51 !== "string") {
+            const err82 = { instancePath: instancePath + "/postmortem_required/" + i9, schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data51 };
+            if (vErrors === null) {
+              vErrors = [err82];
+            } else {
+              vErrors.push(err82);
+            }
+            errors++;
+          }
+          if (!(data51 === "P1" || data51 === "P2" || data51 === "P3" || data51 === "P4" || data51 === "P5")) {
+            const err83 = { instancePath: instancePath + "/postmortem_required/" + i9, schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data51 };
+            if (vErrors === null) {
+              vErrors = [err83];
+            } else {
+              vErrors.push(err83);
+            }
+            errors++;
+          }
+        }
+        let i10 = data50.length;
+        let j0;
+        if (i10 > 1) {
+          outer0: for (; i10--; ) {
+            for (j0 = i10; j0--; ) {
+              if (func0(data50[i10], data50[j0])) {
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema68.properties.postmortem_required, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+                break outer0;
+              }
+            }
+          }
+        }
+      } else {
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.postmortem_required.type, parentSchema: schema68.properties.postmortem_required, data: data50 };
+        if (vErrors === null) {
+          vErrors = [err85];
+        } else {
+          vErrors.push(err85);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
+    if (vErrors === null) {
+      vErrors = [err86];
+    } else {
+      vErrors.push(err86);
+    }
+    errors++;
+  }
+  validate29.errors = vErrors;
+  return errors === 0;
+}
+validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var PRECOMPILED = { incident, postmortem, known_error, config };
+
 // scripts/core/schemas.ts
+init_schema_formats();
 var SCHEMAS = {
   common: common_schema_default,
   incident: incident_schema_default,
@@ -46194,18 +49461,20 @@ var SCHEMAS = {
   known_error: known_error_schema_default,
   config: config_schema_default
 };
-var addFormats = import_ajv_formats.default.default;
+var AJV_OPTIONS = { allErrors: true, strict: true, verbose: true };
+function createAjv(options2 = AJV_OPTIONS) {
+  const ajv2 = new import__.Ajv2020(options2);
+  for (const [name, format] of Object.entries(FORMATS)) ajv2.addFormat(name, format);
+  ajv2.addSchema(common_schema_default);
+  return ajv2;
+}
 var ajv;
 var validators = /* @__PURE__ */ new Map();
 function validatorFor(name) {
+  if (PRECOMPILED) return PRECOMPILED[name];
   let validate = validators.get(name);
   if (!validate) {
-    if (!ajv) {
-      ajv = new import__.Ajv2020({ allErrors: true, strict: true, verbose: true });
-      addFormats(ajv, { mode: "full", formats: ["date", "uri"] });
-      ajv.addFormat("date-time", { type: "string", validate: isTimestamp });
-      ajv.addSchema(common_schema_default);
-    }
+    ajv ??= createAjv();
     validate = ajv.compile(SCHEMAS[name]);
     validators.set(name, validate);
   }
@@ -46217,6 +49486,7 @@ function schemaErrors(name, data) {
 }
 
 // scripts/core/schema-findings.ts
+init_timestamps();
 function checkSchema(name, input) {
   return schemaErrors(name, input.data).filter((error) => error.propertyName === void 0).map((error) => toFinding(error, input));
 }
@@ -46323,11 +49593,11 @@ function checkConfig(file) {
   const source = { path: file.path, ...parsed.value };
   const schemaFindings = checkSchema("config", source);
   if (schemaFindings.length > 0) return { findings: sortFindings(schemaFindings) };
-  const config = { path: file.path, locate: source.locate, data: source.data };
-  const findings = sortFindings(CONFIG_RULES.flatMap((rule) => rule.check(config)));
-  return findings.length > 0 ? { findings } : { config, findings };
+  const config2 = { path: file.path, locate: source.locate, data: source.data };
+  const findings = sortFindings(CONFIG_RULES.flatMap((rule) => rule.check(config2)));
+  return findings.length > 0 ? { findings } : { config: config2, findings };
 }
-function checkRecords(config, files) {
+function checkRecords(config2, files) {
   const findings = [];
   const valid2 = { incident: [], postmortem: [], known_error: [] };
   for (const file of files) {
@@ -46336,7 +49606,7 @@ function checkRecords(config, files) {
     if (parsed.record) valid2[parsed.record.kind].push(parsed.record);
   }
   const records = {
-    config,
+    config: config2,
     incidents: valid2.incident,
     postmortems: valid2.postmortem,
     knownErrors: valid2.known_error
@@ -46355,8 +49625,8 @@ function parseValidRecord(file) {
   return findings.length > 0 ? { findings } : { record: parsed.record, findings };
 }
 function checkRepository(files) {
-  const { config, findings } = checkConfig(files.config);
-  return config ? checkRecords(config.data, files.records) : { findings };
+  const { config: config2, findings } = checkConfig(files.config);
+  return config2 ? checkRecords(config2.data, files.records) : { findings };
 }
 
 // scripts/io/write-site.ts
@@ -46500,6 +49770,7 @@ function statusBadge(status, label2) {
 }
 
 // scripts/render/format.ts
+init_timestamps();
 var formatters2 = /* @__PURE__ */ new Map();
 function formatter(timeZone, withTime) {
   const key2 = `${timeZone} ${withTime}`;
@@ -46651,6 +49922,12 @@ function badgeSvg(label2, message, colour) {
 </svg>`}
 `;
 }
+
+// scripts/render/calendar-feed.ts
+init_timestamps();
+
+// scripts/render/incident-parts.ts
+init_timestamps();
 
 // node_modules/@ungap/structured-clone/esm/types.js
 var VOID = -1;
@@ -50444,40 +53721,40 @@ function throughPipeline(markdown) {
 var PLAIN = new RegExp("^\\p{L}(?:[\\p{L}\\p{N} ,.;:'?!%/()-]*[\\p{L}\\p{N},.;:'?!%/()-])?$", "u");
 
 // scripts/render/incident-parts.ts
-function lookOf(incident) {
-  if (!incident.open) return "operational";
-  if (incident.type === "maintenance") return "under_maintenance";
-  return incident.impact === "none" ? "degraded_performance" : INDICATOR_LOOK[incident.impact];
+function lookOf(incident2) {
+  if (!incident2.open) return "operational";
+  if (incident2.type === "maintenance") return "under_maintenance";
+  return incident2.impact === "none" ? "degraded_performance" : INDICATOR_LOOK[incident2.impact];
 }
-function incidentStatus(incident) {
-  return statusBadge(lookOf(incident), STATUS_LABEL[incident.status]);
+function incidentStatus(incident2) {
+  return statusBadge(lookOf(incident2), STATUS_LABEL[incident2.status]);
 }
-function affectedServices(incident) {
-  return incident.services.map((service) => `${service.name} (${COMPONENT_LABEL[service.status].toLowerCase()})`).join(", ");
+function affectedServices(incident2) {
+  return incident2.services.map((service) => `${service.name} (${COMPONENT_LABEL[service.status].toLowerCase()})`).join(", ");
 }
-function incidentTimes(incident, timeZone, now) {
+function incidentTimes(incident2, timeZone, now) {
   const at = (time3) => formatDateTime(time3, timeZone);
-  if (incident.type === "maintenance" && incident.scheduledFor && incident.scheduledUntil) {
-    return `Scheduled ${at(incident.scheduledFor)} to ${at(incident.scheduledUntil)}`;
+  if (incident2.type === "maintenance" && incident2.scheduledFor && incident2.scheduledUntil) {
+    return `Scheduled ${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}`;
   }
-  const start2 = toMillis(incident.startedAt);
-  if (incident.resolvedAt) return `${at(incident.startedAt)} to ${at(incident.resolvedAt)} (${formatLength(toMillis(incident.resolvedAt) - start2)})`;
-  return `Since ${at(incident.startedAt)} (${formatLength(now - start2)} so far)`;
+  const start2 = toMillis(incident2.startedAt);
+  if (incident2.resolvedAt) return `${at(incident2.startedAt)} to ${at(incident2.resolvedAt)} (${formatLength(toMillis(incident2.resolvedAt) - start2)})`;
+  return `Since ${at(incident2.startedAt)} (${formatLength(now - start2)} so far)`;
 }
-function updateList(incident, timeZone) {
-  const updates = [...incident.updates].reverse();
+function updateList(incident2, timeZone) {
+  const updates = [...incident2.updates].reverse();
   if (updates.length === 0) return html2``;
   return html2`<ol class="updates" reversed>${updates.map(
     (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}</li>`
   )}</ol>`;
 }
-function incidentCard(incident, { base, timeZone, now, level = 3, updates = true }) {
-  const title = html2`<a href="${base}incidents/${incident.id}.html">${incident.title}</a>`;
+function incidentCard(incident2, { base, timeZone, now, level = 3, updates = true }) {
+  const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>`;
   return html2`<article class="card">
-<header>${level === 2 ? html2`<h2>${title}</h2>` : html2`<h3>${title}</h3>`}${incidentStatus(incident)}</header>
-<p class="meta">${incidentTimes(incident, timeZone, now)}</p>
-<p class="meta">Affected: ${affectedServices(incident)}</p>
-${updates ? updateList(incident, timeZone) : incident.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident.updates.at(-1).status]} at ${formatDateTime(incident.updates.at(-1).at, timeZone)}</p>` : ""}
+<header>${level === 2 ? html2`<h2>${title}</h2>` : html2`<h3>${title}</h3>`}${incidentStatus(incident2)}</header>
+<p class="meta">${incidentTimes(incident2, timeZone, now)}</p>
+<p class="meta">Affected: ${affectedServices(incident2)}</p>
+${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at ${formatDateTime(incident2.updates.at(-1).at, timeZone)}</p>` : ""}
 </article>`;
 }
 
@@ -50542,6 +53819,7 @@ function fold(line) {
 }
 
 // scripts/render/feeds.ts
+init_timestamps();
 var FEED_SIZE = 50;
 function renderFeeds(model) {
   const all3 = [...model.incidents, ...model.maintenances];
@@ -50553,7 +53831,7 @@ function renderFeeds(model) {
   };
   add("history", model.page.name, all3);
   for (const service of model.services) {
-    add(`services/${service.id}`, `${model.page.name}: ${service.name}`, all3.filter((incident) => incident.services.some((affected) => affected.id === service.id)));
+    add(`services/${service.id}`, `${model.page.name}: ${service.name}`, all3.filter((incident2) => incident2.services.some((affected) => affected.id === service.id)));
   }
   return files;
 }
@@ -50613,12 +53891,13 @@ function utc(timestamp2) {
 }
 
 // scripts/render/history-pages.ts
+init_timestamps();
 function renderHistoryPages(model) {
   const byMonth = /* @__PURE__ */ new Map();
-  for (const incident of [...model.incidents, ...model.maintenances]) {
-    const list5 = byMonth.get(incident.month) ?? [];
-    list5.push(incident);
-    byMonth.set(incident.month, list5);
+  for (const incident2 of [...model.incidents, ...model.maintenances]) {
+    const list5 = byMonth.get(incident2.month) ?? [];
+    list5.push(incident2);
+    byMonth.set(incident2.month, list5);
   }
   const months = [...byMonth.keys()].sort().reverse();
   const now = toMillis(model.at);
@@ -50628,7 +53907,7 @@ function renderHistoryPages(model) {
     const [newer, older] = [months[index3 - 1], months[index3 + 1]];
     const main = html2`<p><a href="../index.html">Current status</a> · <a href="index.html">All months</a></p>
 <h1>Incidents in ${formatMonth(month)}</h1>
-${incidents.map((incident) => incidentCard(incident, { base: "../", timeZone: model.page.timeZone, now, level: 2, updates: false }))}
+${incidents.map((incident2) => incidentCard(incident2, { base: "../", timeZone: model.page.timeZone, now, level: 2, updates: false }))}
 <nav aria-label="Months"><ul class="plain">
 ${older ? html2`<li><a href="${older}.html">Earlier: ${formatMonth(older)}</a></li>` : ""}
 ${newer ? html2`<li><a href="${newer}.html">Later: ${formatMonth(newer)}</a></li>` : ""}
@@ -50642,32 +53921,36 @@ ${months.length > 0 ? html2`<ul class="plain">${months.map((month) => html2`<li>
   return pages;
 }
 function count(incidents) {
-  const [incident, maintenance] = [incidents.filter((item) => item.type === "incident").length, incidents.filter((item) => item.type === "maintenance").length];
-  return [incident > 0 && `${incident} incident${incident === 1 ? "" : "s"}`, maintenance > 0 && `${maintenance} maintenance${maintenance === 1 ? "" : "s"}`].filter(Boolean).join(", ");
+  const [incident2, maintenance] = [incidents.filter((item) => item.type === "incident").length, incidents.filter((item) => item.type === "maintenance").length];
+  return [incident2 > 0 && `${incident2} incident${incident2 === 1 ? "" : "s"}`, maintenance > 0 && `${maintenance} maintenance${maintenance === 1 ? "" : "s"}`].filter(Boolean).join(", ");
 }
 
 // scripts/render/incident-page.ts
-function renderIncidentPage(model, incident) {
+init_timestamps();
+function renderIncidentPage(model, incident2) {
   const zone = model.page.timeZone;
   const at = (time3) => html2`<time datetime="${time3}">${formatDateTime(time3, zone)}</time>`;
-  const end = incident.resolvedAt ? toMillis(incident.resolvedAt) : toMillis(model.at);
-  const maintenance = incident.type === "maintenance";
-  const main = html2`<p><a href="../index.html">Current status</a> · <a href="../history/${incident.month}.html">More incidents from this month</a></p>
+  const end = incident2.resolvedAt ? toMillis(incident2.resolvedAt) : toMillis(model.at);
+  const maintenance = incident2.type === "maintenance";
+  const main = html2`<p><a href="../index.html">Current status</a> · <a href="../history/${incident2.month}.html">More incidents from this month</a></p>
 <article>
-<h1>${incident.title}</h1>
-<p>${incidentStatus(incident)}</p>
+<h1>${incident2.title}</h1>
+<p>${incidentStatus(incident2)}</p>
 <dl class="facts">
-<dt>Affected</dt><dd>${affectedServices(incident)}</dd>
-${maintenance && incident.scheduledFor && incident.scheduledUntil ? html2`<dt>Scheduled</dt><dd>${at(incident.scheduledFor)} to ${at(incident.scheduledUntil)}</dd>` : ""}
-${maintenance ? "" : html2`<dt>Started</dt><dd>${at(incident.startedAt)}</dd>`}
-${incident.resolvedAt ? html2`<dt>${maintenance ? "Completed" : "Resolved"}</dt><dd>${at(incident.resolvedAt)}</dd>` : ""}
-${maintenance ? "" : html2`<dt>Duration</dt><dd>${formatLength(end - toMillis(incident.startedAt))}${incident.resolvedAt ? "" : " so far"}</dd>`}
+<dt>Affected</dt><dd>${affectedServices(incident2)}</dd>
+${maintenance && incident2.scheduledFor && incident2.scheduledUntil ? html2`<dt>Scheduled</dt><dd>${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}</dd>` : ""}
+${maintenance ? "" : html2`<dt>Started</dt><dd>${at(incident2.startedAt)}</dd>`}
+${incident2.resolvedAt ? html2`<dt>${maintenance ? "Completed" : "Resolved"}</dt><dd>${at(incident2.resolvedAt)}</dd>` : ""}
+${maintenance ? "" : html2`<dt>Duration</dt><dd>${formatLength(end - toMillis(incident2.startedAt))}${incident2.resolvedAt ? "" : " so far"}</dd>`}
 </dl>
-${incident.postmortemSummary !== void 0 ? html2`<section aria-labelledby="postmortem"><h2 id="postmortem">Postmortem summary</h2>${renderMarkdown(incident.postmortemSummary)}</section>` : ""}
-<section aria-labelledby="updates"><h2 id="updates">Updates</h2>${incident.updates.length > 0 ? updateList(incident, zone) : html2`<p>No updates yet.</p>`}</section>
+${incident2.postmortemSummary !== void 0 ? html2`<section aria-labelledby="postmortem"><h2 id="postmortem">Postmortem summary</h2>${renderMarkdown(incident2.postmortemSummary)}</section>` : ""}
+<section aria-labelledby="updates"><h2 id="updates">Updates</h2>${incident2.updates.length > 0 ? updateList(incident2, zone) : html2`<p>No updates yet.</p>`}</section>
 </article>`;
-  return renderPage(model, { title: `${incident.title} \xB7 ${model.page.name}`, base: "../", main });
+  return renderPage(model, { title: `${incident2.title} \xB7 ${model.page.name}`, base: "../", main });
 }
+
+// scripts/render/index-page.ts
+init_timestamps();
 
 // scripts/render/uptime-bars.ts
 var BAR = 4;
@@ -50697,13 +53980,13 @@ var RECENT_DAYS = 14;
 function renderIndexPage(model) {
   const now = toMillis(model.at);
   const zone = model.page.timeZone;
-  const openIncidents = model.incidents.filter((incident) => incident.open).sort((a, b) => INDICATOR_ORDER.indexOf(b.impact) - INDICATOR_ORDER.indexOf(a.impact));
+  const openIncidents = model.incidents.filter((incident2) => incident2.open).sort((a, b) => INDICATOR_ORDER.indexOf(b.impact) - INDICATOR_ORDER.indexOf(a.impact));
   const activeMaintenance = model.maintenances.filter(isActive);
   const upcoming = model.maintenances.filter((maintenance) => maintenance.status === "scheduled").reverse();
-  const recent = [...model.incidents, ...model.maintenances].filter((incident) => !incident.open && now - toMillis(incident.startedAt) <= RECENT_DAYS * 864e5).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt));
+  const recent = [...model.incidents, ...model.maintenances].filter((incident2) => !incident2.open && now - toMillis(incident2.startedAt) <= RECENT_DAYS * 864e5).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt));
   const look = INDICATOR_LOOK[model.indicator];
   const impaired = model.services.filter((service) => service.status !== "operational");
-  const card = (incident) => incidentCard(incident, { base: "", timeZone: zone, now });
+  const card = (incident2) => incidentCard(incident2, { base: "", timeZone: zone, now });
   const main = html2`<section class="overall s-${look}" aria-labelledby="overall">${statusIcon(look)}<div>
 <h1 id="overall">${model.description}</h1>
 <p>${summaryLine(model)} Last updated <time datetime="${model.updatedAt}">${formatDateTime(model.updatedAt, zone)}</time>.</p>
@@ -50719,13 +54002,13 @@ ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="
     (issue) => html2`<article class="card"><h3>${issue.title}</h3><p class="meta">Affects ${issue.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue.workaround)}</article>`
   )}</section>` : ""}
 <section aria-labelledby="recent"><h2 id="recent">Past incidents</h2>
-${recent.length > 0 ? recent.map((incident) => incidentCard(incident, { base: "", timeZone: zone, now, updates: false })) : html2`<p>No incidents in the last ${RECENT_DAYS} days.</p>`}
+${recent.length > 0 ? recent.map((incident2) => incidentCard(incident2, { base: "", timeZone: zone, now, updates: false })) : html2`<p>No incidents in the last ${RECENT_DAYS} days.</p>`}
 <p><a href="history/index.html">All incidents, by month</a></p>
 </section>`;
   return renderPage(model, { title: `${model.page.name}: ${model.description}`, base: "", main });
 }
 function summaryLine(model) {
-  const open = model.incidents.filter((incident) => incident.open).length;
+  const open = model.incidents.filter((incident2) => incident2.open).length;
   const active = model.maintenances.filter(isActive).length;
   const parts = [open > 0 && `${open} open incident${open === 1 ? "" : "s"}`, active > 0 && `${active} maintenance${active === 1 ? "" : "s"} in progress`].filter(Boolean);
   return parts.length > 0 ? `${parts.join("; ")}.` : "Every service is working normally.";
@@ -50747,13 +54030,14 @@ function uptimeMethod() {
 }
 
 // scripts/render/statuspage-api.ts
+init_timestamps();
 function renderStatuspageApi(model) {
   const page = { id: model.page.id, name: model.page.name, url: model.page.url, time_zone: model.page.timeZone, updated_at: model.updatedAt };
   const status = { indicator: model.indicator, description: model.description };
   const components = componentsOf(model);
   const byId = new Map(components.map((component) => [component.id, component]));
-  const toJson = (incident) => incidentJson(model, incident, byId);
-  const unresolved = model.incidents.filter((incident) => incident.open);
+  const toJson = (incident2) => incidentJson(model, incident2, byId);
+  const unresolved = model.incidents.filter((incident2) => incident2.open);
   const recent = [.../* @__PURE__ */ new Set([...unresolved, ...model.incidents.slice(0, RECENT)])];
   const upcoming = model.maintenances.filter((maintenance) => maintenance.status === "scheduled");
   const active = model.maintenances.filter(isActive);
@@ -50772,7 +54056,7 @@ function renderStatuspageApi(model) {
 }
 var RECENT = 50;
 function componentsOf(model) {
-  const created = earliest([...model.incidents, ...model.maintenances].map((incident) => incident.reportedAt)) ?? model.at;
+  const created = earliest([...model.incidents, ...model.maintenances].map((incident2) => incident2.reportedAt)) ?? model.at;
   const groupId = (name) => `group-${slug(name)}`;
   const components = [];
   const add = (fields) => components.push({ ...fields, created_at: created, position: components.length + 1, showcase: true, start_date: null, page_id: model.page.id, only_show_if_degraded: false });
@@ -50788,23 +54072,23 @@ function componentsOf(model) {
 }
 var byTime = (a, b) => toMillis(a) - toMillis(b);
 var earliest = (times) => times.sort(byTime)[0];
-function incidentJson(model, incident, components) {
+function incidentJson(model, incident2, components) {
   return {
-    id: incident.id,
-    name: incident.title,
-    status: incident.status,
-    impact: incident.impact,
-    created_at: incident.reportedAt,
-    updated_at: incident.updatedAt,
-    started_at: incident.startedAt,
-    monitoring_at: incident.monitoringAt ?? null,
-    resolved_at: incident.resolvedAt ?? null,
-    ...incident.type === "maintenance" ? { scheduled_for: incident.scheduledFor ?? null, scheduled_until: incident.scheduledUntil ?? null } : {},
-    shortlink: `${model.page.url}/incidents/${incident.id}.html`,
+    id: incident2.id,
+    name: incident2.title,
+    status: incident2.status,
+    impact: incident2.impact,
+    created_at: incident2.reportedAt,
+    updated_at: incident2.updatedAt,
+    started_at: incident2.startedAt,
+    monitoring_at: incident2.monitoringAt ?? null,
+    resolved_at: incident2.resolvedAt ?? null,
+    ...incident2.type === "maintenance" ? { scheduled_for: incident2.scheduledFor ?? null, scheduled_until: incident2.scheduledUntil ?? null } : {},
+    shortlink: `${model.page.url}/incidents/${incident2.id}.html`,
     page_id: model.page.id,
-    incident_updates: incident.updates.map((update, index2) => ({
-      id: `${incident.id}-${index2 + 1}`,
-      incident_id: incident.id,
+    incident_updates: incident2.updates.map((update, index2) => ({
+      id: `${incident2.id}-${index2 + 1}`,
+      incident_id: incident2.id,
       status: update.status,
       body: update.message,
       created_at: update.at,
@@ -50812,8 +54096,8 @@ function incidentJson(model, incident, components) {
       display_at: update.at,
       affected_components: null
     })).reverse(),
-    components: incident.services.map((service) => components.get(service.id)).filter((component) => component !== void 0),
-    ...incident.postmortemSummary !== void 0 ? { postmortem_body: incident.postmortemSummary } : {}
+    components: incident2.services.map((service) => components.get(service.id)).filter((component) => component !== void 0),
+    ...incident2.postmortemSummary !== void 0 ? { postmortem_body: incident2.postmortemSummary } : {}
   };
 }
 
@@ -50821,8 +54105,8 @@ function incidentJson(model, incident, components) {
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function* renderSite(model) {
   yield* checked([["index.html", renderIndexPage(model)]]);
-  for (const incident of [...model.incidents, ...model.maintenances]) {
-    yield* checked([[`incidents/${incident.id}.html`, renderIncidentPage(model, incident)]]);
+  for (const incident2 of [...model.incidents, ...model.maintenances]) {
+    yield* checked([[`incidents/${incident2.id}.html`, renderIncidentPage(model, incident2)]]);
   }
   yield* checked(renderHistoryPages(model));
   yield* checked(renderStatuspageApi(model));
@@ -50842,7 +54126,7 @@ import { parseArgs } from "node:util";
 var UsageError = class extends Error {
 };
 var EXIT2 = { clean: 0, findings: 1, error: 2 };
-var FORMATS = ["text", "json", "github"];
+var FORMATS2 = ["text", "json", "github"];
 function parseOptions(command, args, options2, allowPositionals = false) {
   try {
     return parseArgs({ args, options: options2, allowPositionals, strict: true });
@@ -50852,8 +54136,8 @@ function parseOptions(command, args, options2, allowPositionals = false) {
 }
 function toFormat(command, value) {
   const format = value ?? "text";
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`incidents ${command}: --format must be one of ${FORMATS.join(", ")}, not "${format}"`);
+  if (!FORMATS2.includes(format)) {
+    throw new UsageError(`incidents ${command}: --format must be one of ${FORMATS2.join(", ")}, not "${format}"`);
   }
   return format;
 }
@@ -50871,7 +54155,7 @@ async function readRepository(root5) {
     if ("finding" in result) findings.push(result.finding);
     return "text" in result ? { path, text: result.text } : void 0;
   };
-  const config = await exists(join3(root5, CONFIG_FILE)) ? await read(CONFIG_FILE) : void 0;
+  const config2 = await exists(join3(root5, CONFIG_FILE)) ? await read(CONFIG_FILE) : void 0;
   const paths = [];
   for (const folder of RECORD_FOLDERS) {
     const entries = await readdir2(join3(root5, folder), { withFileTypes: true }).catch(() => []);
@@ -50889,7 +54173,7 @@ async function readRepository(root5) {
     const batch = await Promise.all(paths.slice(start2, start2 + 64).map(read));
     records.push(...batch.filter((file) => file !== void 0));
   }
-  return { config, records, findings };
+  return { config: config2, records, findings };
 }
 async function readTextFile(root5, path) {
   try {
@@ -50979,17 +54263,18 @@ async function readRepositoryWithConfig(command, root5, format, context) {
     return void 0;
   }
   if (!files.config) throw new UsageError(`incidents ${command}: no ${CONFIG_FILE} in ${root5}: run it in an incident repository, or name one with --root DIR`);
-  const { config, findings } = checkConfig(files.config);
-  if (!config) {
+  const { config: config2, findings } = checkConfig(files.config);
+  if (!config2) {
     await reportFindings(command, format, findings, context);
     context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.
 `);
     return void 0;
   }
-  return { config: config.data, configSource: config, files };
+  return { config: config2.data, configSource: config2, files };
 }
 
 // scripts/commands/record-options.ts
+init_timestamps();
 var SERVICE_STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"];
 function oneOf(command, option2, value, allowed) {
   if (allowed.includes(value)) return value;
@@ -51001,8 +54286,8 @@ function timestampOption(command, option2, value, now) {
   if (!isTimestamp(value)) throw new UsageError(`incidents ${command}: --${option2} ${value} ${describeBadTimestamp(value)}`);
   return value;
 }
-function serviceOptions(command, values, config, statusRequired) {
-  const ids = config.services.map((service) => service.id);
+function serviceOptions(command, values, config2, statusRequired) {
+  const ids = config2.services.map((service) => service.id);
   return values.map((value) => {
     const [id = "", status, ...rest] = value.split("=");
     if (!ids.includes(id)) {
@@ -51024,8 +54309,8 @@ async function buildCommand(args, context) {
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("build", root5, format, context);
   if (!repository) return EXIT2.error;
-  const { config } = repository;
-  const { records, findings } = checkRecords(config, repository.files.records);
+  const { config: config2 } = repository;
+  const { records, findings } = checkRecords(config2, repository.files.records);
   const all3 = sortFindings([...repository.files.findings, ...findings]);
   if (hasErrors(all3)) {
     await reportFindings("build", format, all3, context);
@@ -51033,7 +54318,7 @@ async function buildCommand(args, context) {
 `);
     return EXIT2.error;
   }
-  if (!config.page?.url) {
+  if (!config2.page?.url) {
     const message = `The config has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}`;
     await reportFindings("build", format, [findingAt(repository.configSource, ["page", "url"], "build/page-url", message, { at: "key" })], context);
     return EXIT2.error;
@@ -51099,11 +54384,11 @@ function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
-function checkRecordEdit(config, others, edited, base) {
-  const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
+function checkRecordEdit(config2, others, edited, base) {
+  const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
   const head2 = records.incidents.find((record) => record.path === edited.path);
   const pullRequest = {
-    policy: config,
+    policy: config2,
     head: records,
     incidents: head2 ? [{ kind: base ? "modified" : "added", base, head: head2 }] : [],
     knownErrors: [],
@@ -55655,10 +58940,16 @@ function field(value, key2) {
 
 // scripts/io/read-git-tree.ts
 async function readGitTree(root5, commit, only) {
+  return readTreeEntries(root5, await listRecordTree(root5, commit), only);
+}
+function listRecordTree(root5, commit) {
+  return listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
+}
+async function readTreeEntries(root5, entries, only) {
   const findings = [];
   const wanted = [];
   const warnedFolders = /* @__PURE__ */ new Set();
-  for (const entry of await listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS])) {
+  for (const entry of entries) {
     const { path } = entry;
     const isConfig = path === CONFIG_FILE;
     if (!isConfig && only && !only(path)) continue;
@@ -55721,9 +59012,10 @@ async function checkPrCommand(args, context) {
 async function readHead(root5, head2, changes, configChanged) {
   if (configChanged) return { ...await readGitTree(root5, head2), partial: false };
   const changedPaths = new Set(changes.map((change) => change.path));
-  const changed = await readGitTree(root5, head2, (path) => changedPaths.has(path));
+  const entries = await listRecordTree(root5, head2);
+  const changed = await readTreeEntries(root5, entries, (path) => changedPaths.has(path));
   const needed = recordsAChangeNeeds(changed.records);
-  const others = await readGitTree(root5, head2, (path) => !changedPaths.has(path) && needed(path));
+  const others = await readTreeEntries(root5, entries, (path) => !changedPaths.has(path) && needed(path));
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
 async function readCommits(root5, baseRef, headRef) {
@@ -55881,7 +59173,7 @@ function nextIncidentId(takenIds, year) {
   if (next > 9999) throw new Error(`INC-${year} has no free id left: ids run to INC-${year}-9999`);
   return `INC-${year}-${String(next).padStart(4, "0")}`;
 }
-function newRecordText(id, record, config) {
+function newRecordText(id, record, config2) {
   const maintenance = record.type === "maintenance";
   const status = maintenance ? "scheduled" : "reported";
   const serviceStatus = maintenance ? "under_maintenance" : "degraded_performance";
@@ -55894,7 +59186,7 @@ function newRecordText(id, record, config) {
     `status: ${status}`,
     `impact: ${record.impact}`,
     `urgency: ${record.urgency}`,
-    `priority: ${config.priority_matrix[record.impact][record.urgency]}`,
+    `priority: ${config2.priority_matrix[record.impact][record.urgency]}`,
     "services:",
     ...record.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
     `visibility: ${record.visibility}`,
@@ -55975,22 +59267,23 @@ import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:pa
 import { existsSync as existsSync2 } from "node:fs";
 
 // scripts/core/metrics.ts
+init_timestamps();
 function computeMetrics(incidents, now) {
   const span = (from, to) => from !== void 0 && to !== void 0 && toMillis(to) <= now ? (toMillis(to) - toMillis(from)) / 1e3 : void 0;
   return {
     count: incidents.length,
-    mtta_seconds: mean(incidents.map((incident) => span(incident.reported_at, incident.acknowledged_at))),
-    mttd_seconds: mean(incidents.map((incident) => span(incident.started_at, incident.detected_at))),
-    mttr_seconds: mean(incidents.map((incident) => span(incident.reported_at, incident.resolved_at))),
+    mtta_seconds: mean(incidents.map((incident2) => span(incident2.reported_at, incident2.acknowledged_at))),
+    mttd_seconds: mean(incidents.map((incident2) => span(incident2.started_at, incident2.detected_at))),
+    mttr_seconds: mean(incidents.map((incident2) => span(incident2.reported_at, incident2.resolved_at))),
     mtbf_seconds: mean(gapsBetweenFailures(incidents))
   };
 }
 function gapsBetweenFailures(incidents) {
   const starts = /* @__PURE__ */ new Map();
-  for (const incident of incidents) {
-    if (incident.started_at === void 0) continue;
-    for (const service of new Set(incident.services.map((affected) => affected.id))) {
-      starts.set(service, [...starts.get(service) ?? [], toMillis(incident.started_at)]);
+  for (const incident2 of incidents) {
+    if (incident2.started_at === void 0) continue;
+    for (const service of new Set(incident2.services.map((affected) => affected.id))) {
+      starts.set(service, [...starts.get(service) ?? [], toMillis(incident2.started_at)]);
     }
   }
   return [...starts.values()].flatMap((times) => times.sort((a, b) => a - b).slice(1).map((time3, index2) => (time3 - times[index2]) / 1e3));
@@ -56001,36 +59294,37 @@ function mean(values) {
 }
 
 // scripts/core/report.ts
+init_timestamps();
 var PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
 var TARGETS = ["acknowledge", "resolve", "update"];
 var REPORT_MONTHS = 12;
 var DOWNTIME_DAYS = 365;
 function buildReport(records, now) {
-  const { config } = records;
-  const timeZone = config.page?.time_zone ?? "UTC";
-  const measured = records.incidents.map((record) => record.data).filter((incident) => isMeasured(incident) && toMillis(incident.reported_at) <= now);
+  const { config: config2 } = records;
+  const timeZone = config2.page?.time_zone ?? "UTC";
+  const measured = records.incidents.map((record) => record.data).filter((incident2) => isMeasured(incident2) && toMillis(incident2.reported_at) <= now);
   const metrics = (incidents) => computeMetrics(incidents, now);
-  const services = config.services.map((service) => service.id);
-  const affects = (incident, service) => incident.services.some((affected) => affected.id === service);
-  const month = (incident) => isoDateIn(timeZone, toMillis(incident.reported_at)).slice(0, 7);
+  const services = config2.services.map((service) => service.id);
+  const affects = (incident2, service) => incident2.services.some((affected) => affected.id === service);
+  const month = (incident2) => isoDateIn(timeZone, toMillis(incident2.reported_at)).slice(0, 7);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
   return {
     at: new Date(now).toISOString().replace(".000Z", "Z"),
     time_zone: timeZone,
     overall: metrics(measured),
-    by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, metrics(measured.filter((incident) => incident.priority === priority))])),
-    by_service: Object.fromEntries(services.map((service) => [service, metrics(measured.filter((incident) => affects(incident, service)))])),
+    by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, metrics(measured.filter((incident2) => incident2.priority === priority))])),
+    by_service: Object.fromEntries(services.map((service) => [service, metrics(measured.filter((incident2) => affects(incident2, service)))])),
     by_month: lastMonths(thisMonth).map((name) => {
-      const inMonth = measured.filter((incident) => month(incident) === name);
+      const inMonth = measured.filter((incident2) => month(incident2) === name);
       return {
         month: name,
         overall: metrics(inMonth),
-        by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, inMonth.filter((incident) => incident.priority === priority).length])),
-        by_service: Object.fromEntries(services.map((service) => [service, inMonth.filter((incident) => affects(incident, service)).length]))
+        by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, inMonth.filter((incident2) => incident2.priority === priority).length])),
+        by_service: Object.fromEntries(services.map((service) => [service, inMonth.filter((incident2) => affects(incident2, service)).length]))
       };
     }),
     sla: slaCompliance(records, measured, now),
-    downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS).map((uptime) => ({ service: uptime.service, name: config.services.find((service) => service.id === uptime.service).name, seconds: uptime.days.reduce((sum, day) => sum + day.downtimeSeconds, 0) })).sort((a, b) => b.seconds - a.seconds || (a.service < b.service ? -1 : 1)),
+    downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS).map((uptime) => ({ service: uptime.service, name: config2.services.find((service) => service.id === uptime.service).name, seconds: uptime.days.reduce((sum, day) => sum + day.downtimeSeconds, 0) })).sort((a, b) => b.seconds - a.seconds || (a.service < b.service ? -1 : 1)),
     known_errors: records.knownErrors.map(({ data }) => ({ id: data.id, title: data.title, status: data.status, incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort() })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now))
   };
@@ -56046,16 +59340,16 @@ function slaCompliance(records, measured, now) {
   const emptyTargets = () => Object.fromEntries(TARGETS.map((target) => [target, { met: 0, breached: 0, running: 0 }]));
   const byPriority = Object.fromEntries(PRIORITIES.map((priority) => [priority, emptyTargets()]));
   const breaches = [];
-  for (const incident of measured) {
-    const policy = records.config.sla?.[incident.priority];
+  for (const incident2 of measured) {
+    const policy = records.config.sla?.[incident2.priority];
     if (!policy) continue;
-    for (const figure2 of computeSla(incident, slaGoals(policy), workingCalendar(records.config, policy.calendar), now)) {
-      const counts = byPriority[incident.priority][figure2.target];
+    for (const figure2 of computeSla(incident2, slaGoals(policy), workingCalendar(records.config, policy.calendar), now)) {
+      const counts = byPriority[incident2.priority][figure2.target];
       if (figure2.state === "breached") counts.breached++;
       else if (figure2.state === "met") counts.met++;
       else counts.running++;
       if (figure2.state === "breached") {
-        breaches.push({ id: incident.id, title: incident.title, priority: incident.priority, target: figure2.target, over_seconds: -figure2.remaining_seconds, breach_at: figure2.breach_at, open: isOpen(incident) });
+        breaches.push({ id: incident2.id, title: incident2.title, priority: incident2.priority, target: figure2.target, over_seconds: -figure2.remaining_seconds, breach_at: figure2.breach_at, open: isOpen(incident2) });
       }
     }
   }
@@ -56067,8 +59361,8 @@ function actionItems(records, today) {
   const total = empty3();
   const byOwner = {};
   const overdue = [];
-  for (const postmortem of records.postmortems) {
-    for (const item of postmortem.data.action_items ?? []) {
+  for (const postmortem2 of records.postmortems) {
+    for (const item of postmortem2.data.action_items ?? []) {
       const owner = item.owner ?? "(no owner)";
       const counts = byOwner[owner] ??= empty3();
       const late = item.status === "open" && item.due !== void 0 && item.due < today;
@@ -56076,12 +59370,15 @@ function actionItems(records, today) {
         tally[item.status]++;
         if (late) tally.overdue++;
       }
-      if (late) overdue.push({ incident: postmortem.data.incident, title: item.title, owner: item.owner ?? null, due: item.due, issue: item.issue ?? null });
+      if (late) overdue.push({ incident: postmortem2.data.incident, title: item.title, owner: item.owner ?? null, due: item.due, issue: item.issue ?? null });
     }
   }
   overdue.sort((a, b) => a.due < b.due ? -1 : a.due > b.due ? 1 : a.incident < b.incident ? -1 : 1);
   return { total, by_owner: Object.fromEntries(Object.entries(byOwner).sort(([a], [b]) => a < b ? -1 : 1)), overdue };
 }
+
+// scripts/commands/report.ts
+init_timestamps();
 
 // scripts/render/charts.ts
 var WIDTH = 600;
@@ -56264,7 +59561,7 @@ th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);ve
 .table-wrap{overflow-x:auto}
 .answers li{margin:.35rem 0}
 `.trim();
-function renderReportPage(report, config, tables) {
+function renderReportPage(report, config2, tables) {
   const months = report.by_month.map((month) => formatMonth(month.month).slice(0, 3));
   const compliance = PRIORITIES.flatMap(
     (priority) => ["acknowledge", "resolve"].flatMap((target) => {
@@ -56292,7 +59589,7 @@ ${html2`<html lang="en">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
-<title>Incident report · ${config.page?.name ?? "Incidents"}</title>
+<title>Incident report · ${config2.page?.name ?? "Incidents"}</title>
 <style>${CSS}\n${CHART_CSS}</style>
 </head>
 <body><main id="main" class="wrap">${main}</main></body>
@@ -56385,29 +59682,33 @@ import { appendFile as appendFile3 } from "node:fs/promises";
 import { resolve as resolve5 } from "node:path";
 
 // scripts/core/escalation.ts
-function dueNotices(incident, config, figures, now) {
-  if (!isOpen(incident)) return [];
-  const { id, priority } = incident;
-  const levels = config.escalation?.[priority] ?? [];
-  const acknowledged = incident.acknowledged_at !== void 0 && toMillis(incident.acknowledged_at) <= now;
-  const reported = toMillis(incident.reported_at);
+init_timestamps();
+function dueNotices(incident2, config2, figures, now) {
+  if (!isOpen(incident2)) return [];
+  const { id, priority } = incident2;
+  const levels = config2.escalation?.[priority] ?? [];
+  const acknowledged = incident2.acknowledged_at !== void 0 && toMillis(incident2.acknowledged_at) <= now;
+  const reported = toMillis(incident2.reported_at);
   const escalations = acknowledged ? [] : levels.flatMap(
     (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [{ key: `escalation-${index2 + 1}`, mention: level.notify, text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.` }] : []
   );
-  const owners = incident.commander ? [incident.commander] : levels[0]?.notify ?? [];
+  const owners = incident2.commander ? [incident2.commander] : levels[0]?.notify ?? [];
   const targets = figures.flatMap((figure2) => {
-    const cycle = cycleKey(incident, figure2.target, now);
+    const cycle = cycleKey(incident2, figure2.target, now);
     if (figure2.state === "breached") return [{ key: `breached-${figure2.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure2.target} target at ${figure2.breach_at}.` }];
     if (figure2.at_risk) return [{ key: `at-risk-${figure2.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure2.target} target, due ${figure2.breach_at}.` }];
     return [];
   });
   return [...escalations, ...targets];
 }
-function cycleKey(incident, target, now) {
+function cycleKey(incident2, target, now) {
   if (target === "acknowledge") return "1";
-  if (target === "update") return incident.updates.at(-1)?.at ?? incident.reported_at;
-  return String(countResolveCycles(incident, now));
+  if (target === "update") return incident2.updates.at(-1)?.at ?? incident2.reported_at;
+  return String(countResolveCycles(incident2, now));
 }
+
+// scripts/commands/sla.ts
+init_timestamps();
 
 // scripts/io/github-notify.ts
 var trackingMarker = (id) => `<!-- incidents-as-code:tracking ${id} -->`;
@@ -56421,38 +59722,38 @@ async function readTrackingIssues(github, target) {
   }
   return tracking;
 }
-async function announce(github, target, tracking, incident, notices) {
+async function announce(github, target, tracking, incident2, notices) {
   const where = { owner: target.owner, repo: target.repo };
-  const existing = tracking.get(incident.id);
-  if (!incident.open) {
+  const existing = tracking.get(incident2.id);
+  if (!incident2.open) {
     if (!existing?.open) return [];
     await github.rest.issues.createComment({ ...where, issue_number: existing.number, body: `${noticeMarker("finished")}
-${incident.id} is no longer open: closing this tracking issue.` });
+${incident2.id} is no longer open: closing this tracking issue.` });
     await github.rest.issues.update({ ...where, issue_number: existing.number, state: "closed" });
-    tracking.set(incident.id, { ...existing, open: false });
-    return [`${incident.id}: closed tracking issue #${existing.number}`];
+    tracking.set(incident2.id, { ...existing, open: false });
+    return [`${incident2.id}: closed tracking issue #${existing.number}`];
   }
   if (notices.length === 0) return [];
   const log = [];
   let issue = existing;
   if (!issue) {
-    const { data } = await github.rest.issues.create({ ...where, title: `${incident.id}: ${incident.title}`, body: `${trackingMarker(incident.id)}
-Escalations and SLA alerts for ${incident.id}, posted by the scheduled SLA check. The record is incidents/${incident.id}.md.` });
+    const { data } = await github.rest.issues.create({ ...where, title: `${incident2.id}: ${incident2.title}`, body: `${trackingMarker(incident2.id)}
+Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA check. The record is incidents/${incident2.id}.md.` });
     issue = { number: data.number, open: true };
-    tracking.set(incident.id, issue);
-    log.push(`${incident.id}: opened tracking issue #${issue.number}`);
+    tracking.set(incident2.id, issue);
+    log.push(`${incident2.id}: opened tracking issue #${issue.number}`);
   } else if (!issue.open) {
     await github.rest.issues.update({ ...where, issue_number: issue.number, state: "open" });
     issue = { ...issue, open: true };
-    tracking.set(incident.id, issue);
-    log.push(`${incident.id}: reopened tracking issue #${issue.number}`);
+    tracking.set(incident2.id, issue);
+    log.push(`${incident2.id}: reopened tracking issue #${issue.number}`);
   }
   const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: issue.number, per_page: 100 });
   const posted = new Set(comments.filter((comment4) => comment4.user?.type === "Bot").flatMap((comment4) => /<!-- incidents-as-code:notice (\S+) -->/.exec(comment4.body ?? "")?.[1] ?? []));
   for (const notice of notices.filter((candidate) => !posted.has(candidate.key))) {
     await github.rest.issues.createComment({ ...where, issue_number: issue.number, body: `${noticeMarker(notice.key)}
 ${[...notice.mention, notice.text].join(" ")}` });
-    log.push(`${incident.id}: ${notice.text}`);
+    log.push(`${incident2.id}: ${notice.text}`);
   }
   return log;
 }
@@ -56467,12 +59768,12 @@ async function slaCommand(args, context) {
   if (!repository) return EXIT2.error;
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
   const now = toMillis(at);
-  const { config } = repository;
-  const checked2 = checkRecords(config, repository.files.records);
+  const { config: config2 } = repository;
+  const checked2 = checkRecords(config2, repository.files.records);
   const records = usableRecords(checked2.records, checked2.findings, "not measured", context);
-  const incidents = records.incidents.filter((record) => isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config.sla?.[record.data.priority]).map((record) => {
-    const policy = config.sla[record.data.priority];
-    const calendar = workingCalendar(config, policy.calendar);
+  const incidents = records.incidents.filter((record) => isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config2.sla?.[record.data.priority]).map((record) => {
+    const policy = config2.sla[record.data.priority];
+    const calendar = workingCalendar(config2, policy.calendar);
     const targets = computeSla(record.data, slaGoals(policy), calendar, now);
     return {
       id: record.data.id,
@@ -56480,8 +59781,8 @@ async function slaCommand(args, context) {
       priority: record.data.priority,
       targets,
       open: isOpen(record.data),
-      notices: dueNotices(record.data, config, targets, now),
-      timeZone: calendar.kind === "business" ? calendar.timeZone : config.page?.time_zone ?? "UTC",
+      notices: dueNotices(record.data, config2, targets, now),
+      timeZone: calendar.kind === "business" ? calendar.timeZone : config2.page?.time_zone ?? "UTC",
       finding: (rule, message, severity) => findingAt(record, ["status"], rule, message, { severity })
     };
   });
@@ -56506,7 +59807,7 @@ ${table2.markdown}
     const notified = await notify([...incidents, ...finished], context);
     if (!notified) return EXIT2.error;
   }
-  return incidents.some((incident) => incident.open && incident.targets.some((figure2) => figure2.state === "breached")) ? EXIT2.findings : EXIT2.clean;
+  return incidents.some((incident2) => incident2.open && incident2.targets.some((figure2) => figure2.state === "breached")) ? EXIT2.findings : EXIT2.clean;
 }
 async function notify(incidents, context) {
   const repository = readRepositoryTarget(context.env);
@@ -56514,8 +59815,8 @@ async function notify(incidents, context) {
   const github = createGitHub(repository.target, context.retryBaseMs);
   try {
     const tracking = await readTrackingIssues(github, repository.target);
-    for (const incident of incidents) {
-      for (const line of await announce(github, repository.target, tracking, incident, incident.notices)) context.stderr(`${line}
+    for (const incident2 of incidents) {
+      for (const line of await announce(github, repository.target, tracking, incident2, incident2.notices)) context.stderr(`${line}
 `);
     }
     return true;
@@ -56526,10 +59827,10 @@ async function notify(incidents, context) {
   }
 }
 function alerts(incidents) {
-  return incidents.filter((incident) => incident.open).flatMap(
-    (incident) => incident.targets.flatMap((figure2) => {
-      if (figure2.state === "breached") return [incident.finding("sla/breached", `${incident.id} (${incident.priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`, "error")];
-      if (figure2.at_risk) return [incident.finding("sla/at-risk", `${incident.id} (${incident.priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`, "warning")];
+  return incidents.filter((incident2) => incident2.open).flatMap(
+    (incident2) => incident2.targets.flatMap((figure2) => {
+      if (figure2.state === "breached") return [incident2.finding("sla/breached", `${incident2.id} (${incident2.priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`, "error")];
+      if (figure2.at_risk) return [incident2.finding("sla/at-risk", `${incident2.id} (${incident2.priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`, "warning")];
       return [];
     })
   );
@@ -56537,14 +59838,14 @@ function alerts(incidents) {
 function formatTable(incidents) {
   const header = ["incident", "priority", "target", "state", "elapsed", "remaining", "breach at"];
   const rows = incidents.flatMap(
-    (incident) => incident.targets.map((figure2) => [
-      incident.id,
-      incident.priority,
+    (incident2) => incident2.targets.map((figure2) => [
+      incident2.id,
+      incident2.priority,
       figure2.target,
       figure2.at_risk ? `${figure2.state}, at risk` : figure2.state,
       formatSeconds(figure2.elapsed_seconds),
       figure2.remaining_seconds < 0 ? `${formatSeconds(-figure2.remaining_seconds)} overdue` : formatSeconds(figure2.remaining_seconds),
-      figure2.breach_at ? formatInZone(Date.parse(figure2.breach_at), incident.timeZone) : ""
+      figure2.breach_at ? formatInZone(Date.parse(figure2.breach_at), incident2.timeZone) : ""
     ])
   );
   if (rows.length === 0) return { text: "No incidents to measure.\n", markdown: "No incidents to measure.\n" };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -138,6 +138,18 @@ bin('the bundled bin runs through a symlink, as npm installs it', () => {
   const result = spawnSync(join(dir, 'incidents'), ['validate', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
   assert.is(result.status, 0, result.stderr);
   assert.equal(JSON.parse(result.stdout), { findings: [] });
+});
+
+bin('the bundle, with its precompiled validators, finds what the sources find (schema and config fixtures)', async () => {
+  const names = readdirSync(join(ROOT, 'test/fixtures/validate')).filter((name) => /^(schema|config)-|^valid$/.test(name));
+  assert.ok(names.length >= 18);
+  for (const name of names) {
+    const dir = repoFrom(name);
+    const bundled = spawnSync(process.execPath, [join(ROOT, 'dist/incidents.js'), 'validate', '--root', dir, '--format', 'json'], { encoding: 'utf8' });
+    const sources = await runCliCapturing(['validate', '--root', dir, '--format', 'json']);
+    assert.equal(JSON.parse(bundled.stdout), JSON.parse(sources.stdout), name);
+    assert.is(bundled.status, sources.code, name);
+  }
 });
 
 bin('npm run -s incidents -- validate runs the TypeScript sources', () => {

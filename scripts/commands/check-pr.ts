@@ -8,7 +8,7 @@ import { diffNames, findMergeBase, GitError, isShallow, resolveCommit } from '..
 import { formatSummary } from '../io/github-annotations.js';
 import { createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github-api.js';
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github-event.js';
-import { readGitTree } from '../io/read-git-tree.js';
+import { listRecordTree, readGitTree, readTreeEntries } from '../io/read-git-tree.js';
 import { CONFIG_FILE, RECORD_FOLDERS, type RepositoryFiles } from '../io/read-repository.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { countOf, reportFindings } from './report-findings.js';
@@ -66,9 +66,10 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
 async function readHead(root: string, head: string, changes: readonly FileChange[], configChanged: boolean): Promise<RepositoryFiles & { partial: boolean }> {
   if (configChanged) return { ...(await readGitTree(root, head)), partial: false };
   const changedPaths = new Set(changes.map((change) => change.path));
-  const changed = await readGitTree(root, head, (path) => changedPaths.has(path));
+  const entries = await listRecordTree(root, head);
+  const changed = await readTreeEntries(root, entries, (path) => changedPaths.has(path));
   const needed = recordsAChangeNeeds(changed.records);
-  const others = await readGitTree(root, head, (path) => !changedPaths.has(path) && needed(path));
+  const others = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && needed(path));
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
 

@@ -1,11 +1,11 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import commonSchema from '../../schemas/common.schema.json' with { type: 'json' };
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import incidentSchema from '../../schemas/incident.schema.json' with { type: 'json' };
 import knownErrorSchema from '../../schemas/known-error.schema.json' with { type: 'json' };
 import postmortemSchema from '../../schemas/postmortem.schema.json' with { type: 'json' };
-import { isTimestamp } from './timestamps.js';
+import { PRECOMPILED } from './precompiled-validators.js';
+import { FORMATS } from './schema-formats.js';
 
 /** What each schema describes. */
 export type SchemaName = 'incident' | 'postmortem' | 'known_error' | 'config';
@@ -19,22 +19,26 @@ export const SCHEMAS = {
   config: configSchema,
 } as const;
 
-// ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
-const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020, options: object) => Ajv2020 }).default;
+/** The options the validators are compiled with, here and ahead of time in the bundles. */
+export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true } as const;
+
+/** An Ajv instance that knows our formats and the shared definitions. */
+export function createAjv(options: ConstructorParameters<typeof Ajv2020>[0] = AJV_OPTIONS): Ajv2020 {
+  const ajv = new Ajv2020(options);
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
+  ajv.addSchema(commonSchema);
+  return ajv;
+}
 
 let ajv: Ajv2020 | undefined;
 const validators = new Map<SchemaName, ValidateFunction>();
 
-/** The compiled validator for one schema (compiled once, on first use: check-pr may need only two). */
+/** The validator for one schema: precompiled in the bundles, else compiled once, on first use. */
 export function validatorFor(name: SchemaName): ValidateFunction {
+  if (PRECOMPILED) return PRECOMPILED[name];
   let validate = validators.get(name);
   if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-      addFormats(ajv, { mode: 'full', formats: ['date', 'uri'] });
-      ajv.addFormat('date-time', { type: 'string', validate: isTimestamp });
-      ajv.addSchema(commonSchema);
-    }
+    ajv ??= createAjv();
     validate = ajv.compile(SCHEMAS[name]);
     validators.set(name, validate);
   }

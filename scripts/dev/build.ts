@@ -6,7 +6,10 @@
  */
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { _ } from 'ajv';
+import standalone from 'ajv/dist/standalone/index.js';
+import { build, type Plugin } from 'esbuild';
+import { createAjv, AJV_OPTIONS, SCHEMAS } from '../core/schemas.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,11 +31,30 @@ export async function bundle(entry: string): Promise<string> {
     target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [precompiledValidators],
     // Bundled CommonJS dependencies call require(); ESM output has none unless we make one.
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   });
   return result.outputFiles[0]!.text;
 }
+
+/**
+ * Replaces scripts/core/precompiled-validators.ts with Ajv's standalone code for every schema, so
+ * the bundles validate without compiling schemas at start-up. The code looks its formats up in
+ * scripts/core/schema-formats.ts, as the runtime compiler does.
+ */
+const precompiledValidators: Plugin = {
+  name: 'precompiled-validators',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[/\\]scripts[/\\]core[/\\]precompiled-validators\.ts$/ }, () => {
+      const ajv = createAjv({ ...AJV_OPTIONS, code: { source: true, esm: true, formats: _`require("./schema-formats.ts").FORMATS` } });
+      const names = ['incident', 'postmortem', 'known_error', 'config'] as const;
+      for (const name of names) ajv.addSchema(SCHEMAS[name]);
+      const code = standalone.default(ajv, Object.fromEntries(names.map((name) => [name, SCHEMAS[name].$id])));
+      return { contents: `${code}\nexport const PRECOMPILED = { ${names.join(', ')} };\n`, loader: 'js', resolveDir: `${ROOT}scripts/core` };
+    });
+  },
+};
 
 // `build.ts [name…]` builds the bundles named (all by default). `npm ci` builds only the bin, so the
 // committed dist/action.js is what the freshness test compares the sources with.

@@ -1,4 +1,4 @@
-import { listTree, readBlobs } from './git.js';
+import { listTree, readBlobs, type TreeEntry } from './git.js';
 import { CONFIG_FILE, fileFinding, folderFinding, MAX_FILE_BYTES, RECORD_FOLDERS, type RepositoryFiles } from './read-repository.js';
 
 /**
@@ -7,10 +7,20 @@ import { CONFIG_FILE, fileFinding, folderFinding, MAX_FILE_BYTES, RECORD_FOLDERS
  * @param only when given, which record paths to read (the rest are skipped)
  */
 export async function readGitTree(root: string, commit: string, only?: (path: string) => boolean): Promise<RepositoryFiles> {
+  return readTreeEntries(root, await listRecordTree(root, commit), only);
+}
+
+/** The entries of a commit's tree that readGitTree looks at: the config and the record folders. */
+export function listRecordTree(root: string, commit: string): Promise<TreeEntry[]> {
+  return listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
+}
+
+/** readGitTree on a listing already made (by listRecordTree), to read from one listing twice. */
+export async function readTreeEntries(root: string, entries: readonly TreeEntry[], only?: (path: string) => boolean): Promise<RepositoryFiles> {
   const findings: RepositoryFiles['findings'] = [];
   const wanted: { path: string; object: string }[] = [];
   const warnedFolders = new Set<string>();
-  for (const entry of await listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS])) {
+  for (const entry of entries) {
     const { path } = entry;
     const isConfig = path === CONFIG_FILE;
     if (!isConfig && only && !only(path)) continue;
