@@ -22,6 +22,10 @@ const CASES: { input: string; expected: true | RegExp }[] = [
   { input: '2026-03-01t10:04:00z', expected: /expected YYYY-MM-DDTHH:MM:SS/ },
   { input: '2026-03-01T10:04Z', expected: /expected YYYY-MM-DDTHH:MM:SS/ },
   { input: 'yesterday', expected: /not an ISO 8601 date and time/ },
+  { input: '0000-01-01T00:00:00Z', expected: /is in the year 0000: expected a year from 1970 on/ },
+  { input: '0099-06-01T00:00:00Z', expected: /is in the year 0099/ },
+  { input: '1970-01-01T00:00:00Z', expected: true },
+  { input: '2026-02-30T10:00:00Z', expected: /not a real date: 2026-02 has no day 30/ },
 ];
 
 for (const { input, expected } of CASES) {

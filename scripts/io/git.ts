@@ -77,9 +77,9 @@ export async function listTree(root: string, commit: string, paths: readonly str
     });
 }
 
-/** Reads blobs by object id, all in one `git cat-file --batch`, as UTF-8 text. */
-export async function readBlobs(root: string, objects: readonly string[]): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
+/** Reads blobs by object id, all in one `git cat-file --batch`, as bytes. */
+export async function readBlobs(root: string, objects: readonly string[]): Promise<Map<string, Buffer>> {
+  const texts = new Map<string, Buffer>();
   if (objects.length === 0) return texts;
   const { stdout } = await runGit(root, ['cat-file', '--batch'], objects.map((object) => `${object}\n`).join(''));
   let offset = 0;
@@ -88,7 +88,7 @@ export async function readBlobs(root: string, objects: readonly string[]): Promi
     const [, type, size] = stdout.subarray(offset, headerEnd).toString().split(' ');
     if (type !== 'blob' || size === undefined) throw new GitError(`git cat-file could not read ${object}`);
     const start = headerEnd + 1;
-    texts.set(object, stdout.subarray(start, start + Number(size)).toString('utf8'));
+    texts.set(object, stdout.subarray(start, start + Number(size)));
     offset = start + Number(size) + 1;
   }
   return texts;

@@ -1,3 +1,5 @@
+import type { TextFile } from '../core/validate.js';
+import { decodeText } from './decode-text.js';
 import { listTree, readBlobs, type TreeEntry } from './git.js';
 import { CONFIG_FILE, fileFinding, folderFinding, MAX_FILE_BYTES, RECORD_FOLDERS, type RepositoryFiles } from './read-repository.js';
 
@@ -41,7 +43,12 @@ export async function readTreeEntries(root: string, entries: readonly TreeEntry[
       wanted.push({ path, object: entry.object });
     }
   }
-  const texts = await readBlobs(root, wanted.map(({ object }) => object));
-  const files = wanted.map(({ path, object }) => ({ path, text: texts.get(object)! }));
+  const blobs = await readBlobs(root, wanted.map(({ object }) => object));
+  const files: TextFile[] = [];
+  for (const { path, object } of wanted) {
+    const decoded = decodeText(path, blobs.get(object)!);
+    if ('text' in decoded) files.push({ path, text: decoded.text });
+    else findings.push(decoded.finding);
+  }
   return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings };
 }

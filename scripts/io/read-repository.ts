@@ -2,6 +2,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Finding } from '../core/findings.js';
 import type { TextFile } from '../core/validate.js';
+import { decodeText } from './decode-text.js';
 
 /** Where a repository keeps its config and records (DESIGN.md, Repository layout). */
 export const CONFIG_FILE = 'incidents.config.yml';
@@ -54,7 +55,7 @@ async function readTextFile(root: string, path: string): Promise<{ text: string 
     const stats = await lstat(join(root, path));
     if (stats.isSymbolicLink()) return { finding: fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`) };
     if (stats.size > MAX_FILE_BYTES) return { finding: fileFinding(path, 'file/unreadable', `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
-    return { text: await readFile(join(root, path), 'utf8') };
+    return decodeText(path, await readFile(join(root, path)));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { finding: { ...fileFinding(path, 'file/unreadable', `${path} could not be read: ${reason}`), cause: error } };
