@@ -3,38 +3,49 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
+import { actionlint, securityProblems, type Workflow } from './helpers/workflow-security.js';
 
 const WORKFLOWS = fileURLToPath(new URL('../.github/workflows/', import.meta.url));
-
-interface Workflow {
-  on: Record<string, unknown>;
-  permissions?: Record<string, string>;
-  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
-}
 
 const workflows = suite('workflows');
 const files = readdirSync(WORKFLOWS).filter((name) => name.endsWith('.yml'));
 
+/** Each unsafe pattern, in a workflow that has only it, and the problem securityProblems must name. */
+const UNSAFE: [string, string, RegExp][] = [
+  ['an action pinned by a tag', 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n', /^unpinned: actions\/setup-node@v4$/],
+  ['no top-level permissions', 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n', /^no top-level permissions$/],
+  [
+    'pull_request_target checking out the head',
+    'on: pull_request_target\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8\n        with: {ref: "${{ github.event.pull_request.head.sha }}", persist-credentials: false}\n',
+    /^pull_request_target checks out the pull request's head/,
+  ],
+  ['event text in a run script', 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n', /^an expression in run: echo/],
+  ['a checkout that keeps the token', 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8\n', /^checkout keeps the token/],
+];
+
+for (const [name, text, problem] of UNSAFE) {
+  workflows(`the security check catches ${name}`, () => {
+    const problems = securityProblems(text);
+    assert.is(problems.length, 1, problems.join('; '));
+    assert.match(problems[0]!, problem);
+  });
+}
+
+workflows('actionlint runs offline and finds event text in a run script', async () => {
+  const found = await actionlint(UNSAFE[3]![1], 'unsafe.yml');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!, /^7:\d+ expression: "github\.event\.issue\.title" is potentially untrusted/);
+});
+
 for (const name of files) {
-  const workflow = parse(readFileSync(`${WORKFLOWS}${name}`, 'utf8')) as Workflow;
-  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+  const text = readFileSync(`${WORKFLOWS}${name}`, 'utf8');
 
-  workflows(`${name}: every action is pinned by a full commit SHA`, () => {
-    const unpinned = steps.filter((step) => step.uses && !step.uses.startsWith('./') && !/@[0-9a-f]{40}$/.test(step.uses));
-    assert.equal(unpinned.map((step) => step.uses), []);
+  workflows(`${name}: pinned actions, top-level permissions, no expressions in scripts, no token left behind`, () => {
+    assert.equal(securityProblems(text), []);
   });
 
-  workflows(`${name}: declares its permissions at the top`, () => {
-    assert.type(workflow.permissions, 'object');
-  });
-
-  workflows(`${name}: no expression inside a run script (event text would be injected into the shell)`, () => {
-    assert.equal(steps.filter((step) => step.run?.includes('${{')).map((step) => step.run), []);
-  });
-
-  workflows(`${name}: checkout leaves no token in .git/config`, () => {
-    const checkouts = steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
-    assert.ok(checkouts.every((step) => step.with?.['persist-credentials'] === false));
+  workflows(`${name}: actionlint finds nothing`, async () => {
+    assert.equal(await actionlint(text, `.github/workflows/${name}`), []);
   });
 }
 
