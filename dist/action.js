@@ -152,6 +152,7 @@ function describeBadTimestamp(value) {
   const parts = LOOSE.exec(value);
   if (!parts) return "is not an ISO 8601 date and time: expected e.g. 2026-03-01T10:04:00Z";
   const [, year, month, day, hour, minute, second, offset] = parts;
+  if (Number(year) < EARLIEST_YEAR) return `is in the year ${year}: expected a year from ${EARLIEST_YEAR} on`;
   if (!isRealDate(Number(year), Number(month), Number(day))) return `is not a real date: ${year}-${month} has no day ${day}`;
   if (hour === void 0) return "has no time of day: expected e.g. 2026-03-01T10:04:00Z";
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `is not a real time of day: ${hour}:${minute}:${second ?? "00"}`;
@@ -159,18 +160,20 @@ function describeBadTimestamp(value) {
   return "is not written as records write timestamps: expected YYYY-MM-DDTHH:MM:SS with Z or an offset \xB1HH:MM, e.g. 2026-03-01T10:04:00Z or 2026-03-01T12:04:00+02:00";
 }
 function isRealDate(year, month, day) {
+  if (year < EARLIEST_YEAR) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 function toMillis(timestamp2) {
   return Date.parse(timestamp2);
 }
-var STRICT, LOOSE;
+var STRICT, LOOSE, EARLIEST_YEAR;
 var init_timestamps = __esm({
   "scripts/core/timestamps.ts"() {
     "use strict";
     STRICT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
     LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+    EARLIEST_YEAR = 1970;
   }
 });
 
@@ -37290,7 +37293,32 @@ function toPointer(path) {
 var TOO_DEEP = "Invalid YAML: it is nested too deeply";
 var MAX_ALIAS_COUNT = 100;
 function parseYaml(text7) {
+  const deep = tooDeep(text7);
+  if (deep) return { ok: false, problems: [{ ...deep, rule: "yaml/syntax", message: TOO_DEEP }] };
   return parseQuickly(text7) ?? parseWithPositions(text7);
+}
+var MAX_DEPTH = { brackets: 100, indentation: 200 };
+function tooDeep(text7) {
+  let [depth, line, column, indentation, atLineStart] = [0, 1, 0, 0, true];
+  for (let index2 = 0; index2 < text7.length; index2++) {
+    const code19 = text7.charCodeAt(index2);
+    if (code19 === 10) {
+      [line, column, indentation, atLineStart] = [line + 1, 0, 0, true];
+      continue;
+    }
+    column++;
+    if (atLineStart && code19 === 32) {
+      if (++indentation > MAX_DEPTH.indentation) return { line, column };
+      continue;
+    }
+    atLineStart = false;
+    if (code19 === 91 || code19 === 123) {
+      if (++depth > MAX_DEPTH.brackets) return { line, column };
+    } else if ((code19 === 93 || code19 === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return void 0;
 }
 function parseQuickly(text7) {
   if (NEEDS_CARE.test(text7)) return void 0;
@@ -37344,6 +37372,9 @@ function parseYamlUnguarded(text7) {
   ];
   (0, import_yaml.visit)(doc, {
     Pair(_, pair2) {
+      if ((0, import_yaml.isMap)(pair2.key) || (0, import_yaml.isSeq)(pair2.key)) {
+        problems.push({ ...position3(pair2.key.range?.[0] ?? 0), rule: "yaml/syntax", message: "Invalid YAML: a key is a list or a map; keys are plain text" });
+      }
       if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.value === "__proto__") {
         problems.push({
           ...position3(pair2.key.range?.[0] ?? 0),
@@ -49631,18 +49662,20 @@ function checkRepository(files) {
 
 // scripts/io/write-site.ts
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 var SiteWriteError = class extends Error {
 };
 var SITE_MARK = "api/v2/summary.json";
 async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync(out);
-  if (replacing) await checkReplaceable(out, mark2);
+  if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark2));
   const parent = dirname(out);
   const building = await attempt(`could not create a folder in ${parent}`, async () => {
     await mkdir(parent, { recursive: true });
-    return mkdtemp(join2(parent, `.${basename(out)}.building-`));
+    const folder = await mkdtemp(join2(parent, `.${basename(out)}.building-`));
+    await chmod(folder, 493);
+    return folder;
   });
   try {
     const count2 = await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
@@ -54145,6 +54178,38 @@ function toFormat(command, value) {
 // scripts/io/read-repository.ts
 import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
 import { join as join3 } from "node:path";
+
+// scripts/io/decode-text.ts
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeText(path, bytes) {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { finding: findingAt2(path, bytes, nul, `${path} holds a NUL byte, so it is a binary file, not a Markdown record`) };
+  try {
+    return { text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    return { finding: findingAt2(path, bytes, firstInvalidLine(bytes), `${path} is not UTF-8 text: save it as UTF-8`) };
+  }
+}
+function firstInvalidLine(bytes) {
+  for (let start2 = 0; start2 < bytes.length; ) {
+    const end = bytes.indexOf(10, start2);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      STRICT_UTF8.decode(bytes.subarray(start2, stop));
+    } catch {
+      return start2;
+    }
+    start2 = stop + 1;
+  }
+  return 0;
+}
+function findingAt2(path, bytes, offset, message) {
+  let line = 1;
+  for (let index2 = bytes.indexOf(10); index2 !== -1 && index2 < offset; index2 = bytes.indexOf(10, index2 + 1)) line++;
+  return { path, line, column: 1, rule: "file/unreadable", severity: "error", message };
+}
+
+// scripts/io/read-repository.ts
 var CONFIG_FILE = "incidents.config.yml";
 var RECORD_FOLDERS = ["incidents", "known-errors"];
 var MAX_FILE_BYTES = 1024 * 1024;
@@ -54180,7 +54245,7 @@ async function readTextFile(root5, path) {
     const stats = await lstat(join3(root5, path));
     if (stats.isSymbolicLink()) return { finding: fileFinding(path, "file/unreadable", `${path} is a symbolic link: records must be plain files in the repository`) };
     if (stats.size > MAX_FILE_BYTES) return { finding: fileFinding(path, "file/unreadable", `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
-    return { text: await readFile(join3(root5, path), "utf8") };
+    return decodeText(path, await readFile(join3(root5, path)));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { finding: { ...fileFinding(path, "file/unreadable", `${path} could not be read: ${reason}`), cause: error } };
@@ -54477,7 +54542,7 @@ async function readBlobs(root5, objects) {
     const [, type2, size] = stdout.subarray(offset, headerEnd).toString().split(" ");
     if (type2 !== "blob" || size === void 0) throw new GitError(`git cat-file could not read ${object}`);
     const start2 = headerEnd + 1;
-    texts.set(object, stdout.subarray(start2, start2 + Number(size)).toString("utf8"));
+    texts.set(object, stdout.subarray(start2, start2 + Number(size)));
     offset = start2 + Number(size) + 1;
   }
   return texts;
@@ -55797,8 +55862,8 @@ function isPlainObject3(value) {
 }
 var noop2 = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -55814,7 +55879,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body: body3,
       redirect: requestOptions.request?.redirect,
@@ -58856,6 +58921,8 @@ function createGitHub(target, retryBaseMs = 1e3) {
     }, error: () => {
     } },
     retry: { retryAfterBaseValue: retryBaseMs },
+    // Octokit waits for ever by default: a request that hangs is cut off, and retried as a network error.
+    request: { fetch: withTimeout(REQUEST_TIMEOUT_UNITS * retryBaseMs) },
     throttle: {
       write: new import_bottleneck.default.Group({ maxConcurrent: 1, minTime: retryBaseMs }),
       notifications: new import_bottleneck.default.Group({ maxConcurrent: 1, minTime: 3 * retryBaseMs }),
@@ -58865,11 +58932,22 @@ function createGitHub(target, retryBaseMs = 1e3) {
     }
   });
 }
+var REQUEST_TIMEOUT_UNITS = 20;
+function withTimeout(ms) {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
+}
 async function readReviewEvidence(github, target) {
   const where = { owner: target.owner, repo: target.repo, pull_number: target.number };
   try {
     const { data: pullRequest } = await github.rest.pulls.get(where);
+    if (typeof pullRequest?.user?.login !== "string" || typeof pullRequest.head?.sha !== "string") {
+      throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number} answered with something that is not a pull request's JSON`);
+    }
     const reviews = await github.paginate(github.rest.pulls.listReviews, { ...where, per_page: 100 });
+    if (!Array.isArray(reviews)) throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number}/reviews answered with something that is not a list of reviews`);
     return {
       known: true,
       author: pullRequest.user.login,
@@ -58898,7 +58976,9 @@ ${body3}`;
 function describeError(error) {
   if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number") {
     const message = error instanceof Error ? error.message : "";
-    return `HTTP ${error.status}${message ? `: ${message}` : ""}`;
+    const request2 = error.request;
+    const call = request2?.method && request2.url ? `${request2.method} ${new URL(request2.url).pathname}: ` : "";
+    return `${call}HTTP ${error.status}${message ? `: ${message}` : ""}`;
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -58970,8 +59050,13 @@ async function readTreeEntries(root5, entries, only) {
       wanted.push({ path, object: entry.object });
     }
   }
-  const texts = await readBlobs(root5, wanted.map(({ object }) => object));
-  const files = wanted.map(({ path, object }) => ({ path, text: texts.get(object) }));
+  const blobs = await readBlobs(root5, wanted.map(({ object }) => object));
+  const files = [];
+  for (const { path, object } of wanted) {
+    const decoded = decodeText(path, blobs.get(object));
+    if ("text" in decoded) files.push({ path, text: decoded.text });
+    else findings.push(decoded.finding);
+  }
   return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings };
 }
 

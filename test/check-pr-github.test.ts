@@ -84,7 +84,12 @@ const CASES: Case[] = [
   { name: 'a close needs an approval too', head: CLOSE_INC2, reviews: ({ head }) => [approve('alice', head)], approved: true },
   { name: 'two 500s, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 2), approved: true },
   { name: 'a secondary rate limit, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.rateLimitNext = 1), approved: true },
-  { name: 'the API keeps failing: no resolution passes', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 100), approved: false, message: /could not be read from http:\/\/127\.0\.0\.1:\d+ \(HTTP 500.*so no approval can be proven/ },
+  { name: 'a request that never answers is cut off and retried', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['hang']), approved: true },
+  { name: 'a 502, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['502']), approved: true },
+  { name: 'the rate limit spent: it waits for the reset, then reads', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['rate-limit']), approved: true },
+  { name: 'an answer that is not JSON: no resolution passes, and the message names the call', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['invalid-json']), approved: false, message: /GET \/repos\/[^/]+\/[^/]+\/pulls\/7 answered with something that is not a pull request's JSON.*so no approval can be proven/ },
+  { name: 'requests that never answer, every time: no resolution passes, and the message names the call', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = Array(10).fill('hang')), approved: false, message: /GET \/repos\/[^/]+\/[^/]+\/pulls\/7: HTTP 500.*abort.*so no approval can be proven/i },
+  { name: 'the API keeps failing: no resolution passes', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 100), approved: false, message: /could not be read from http:\/\/127\.0\.0\.1:\d+ \(GET \/repos\/[^/]+\/[^/]+\/pulls\/7: HTTP 500.*so no approval can be proven/ },
   { name: 'the pull request moved on since this commit', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.pull.headSha = 'f'.repeat(40)), approved: false, message: /head is now fffffff, but this run checked/ },
 ];
 
@@ -202,7 +207,7 @@ comments('a token that cannot write: the verdict stands, and the log says the co
     github.readOnly = true;
     const result = await runCheckPr(repo.dir, actionsEnv(github));
     assert.is(result.code, 0);
-    assert.match(result.stderr, /comment could not be written \(HTTP 403: Resource not accessible by integration/);
+    assert.match(result.stderr, /comment could not be written \((?:POST|PATCH) \/repos\/\S+: HTTP 403: Resource not accessible by integration/);
   }),
 );
 

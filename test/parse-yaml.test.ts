@@ -29,10 +29,13 @@ function yamlTexts(): { path: string; text: string }[] {
   return texts;
 }
 
-/** What a parse gives, without the position finder: the data and empty keys, or the problems. */
+/**
+ * What a parse gives, without the position finder: the data (as JSON, since a `constructor` key
+ * would make a deep comparison compare the wrong thing) and the empty keys, or the problems.
+ */
 function outcome(result: ReturnType<typeof parseYaml>) {
   return result.ok
-    ? { data: result.value.data, emptyKeys: [...result.value.emptyKeys] }
+    ? { data: JSON.stringify(result.value.data), emptyKeys: [...result.value.emptyKeys] }
     : { problems: result.problems.map(({ line, column, rule, message }) => ({ line, column, rule, message })) };
 }
 

@@ -99,7 +99,7 @@ notify('an API that keeps failing fails the job loudly (exit 2)', () =>
     github.failNext = 100;
     const result = await notifyAt(repository(), '2026-03-01T10:20:00Z', github);
     assert.is(result.code, 2);
-    assert.match(result.stderr, /could not announce on http:\/\/127\.0\.0\.1:\d+ \(HTTP 500.*the next run retries what is missing/);
+    assert.match(result.stderr, /could not announce on http:\/\/127\.0\.0\.1:\d+ \(GET \/repos\/\S+: HTTP 500.*the next run retries what is missing/);
   }),
 );
 

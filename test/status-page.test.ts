@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -253,6 +254,25 @@ output('a write that fails halfway leaves the previous site as it was, and no te
   assert.match(String(failure), /could not write the site/);
   assert.equal(readTree(out), new Map([['index.html', 'old'], ['api/v2/summary.json', '{}']]));
   assert.equal(readdirSync(parent), ['site']);
+});
+
+output('an output folder that cannot be written: a clear error, exit 2, and the previous site as it was', async () => {
+  const parent = temporary('read-only');
+  const root = join(parent, 'repo');
+  cpSync(CANARY, root, { recursive: true });
+  const out = join(parent, 'site');
+  assert.is((await build(root, out)).code, 0);
+  const before = readTree(out);
+  assert.is(statSync(out).mode & 0o777, 0o755, 'a web server may read the site');
+  // Root writes anywhere, so as root the build runs as nobody, who may read the folder but not write in it.
+  chmodSync(parent, 0o555);
+  const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/incidents.js'), 'build', '--root', root, '--out', out, '--at', AT], { encoding: 'utf8', ...user });
+  chmodSync(parent, 0o755);
+  assert.is(result.status, 2, result.stderr);
+  assert.match(result.stderr, /^incidents build: could not create a folder in .*read-only.*: EACCES: permission denied/m);
+  assert.not.match(result.stderr, /^\s+at /m);
+  assert.equal(readTree(out), before);
 });
 
 output('--out naming a folder that is not a site is refused, and its files are left alone', async () => {

@@ -48,7 +48,40 @@ export const MAX_ALIAS_COUNT = 100;
  * parses whatever js-yaml refuses or that needs its guards, so every message comes from one parser.
  */
 export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, problems: [{ ...deep, rule: 'yaml/syntax', message: TOO_DEEP }] };
   return parseQuickly(text) ?? parseWithPositions(text);
+}
+
+/** More flow nesting than this, or indentation deeper than this many spaces, is refused unparsed. */
+const MAX_DEPTH = { brackets: 100, indentation: 200 };
+
+/**
+ * Where a text nests too deeply for a record, found in one pass before any parser recurses into
+ * it: thousands of levels run a recursive parser out of stack, and V8 can then abort the process.
+ * Brackets inside quotes count too; no real record comes near either limit.
+ */
+function tooDeep(text: string): Position | undefined {
+  let [depth, line, column, indentation, atLineStart] = [0, 1, 0, 0, true];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) {
+      [line, column, indentation, atLineStart] = [line + 1, 0, 0, true];
+      continue;
+    }
+    column++;
+    if (atLineStart && code === 0x20) {
+      if (++indentation > MAX_DEPTH.indentation) return { line, column };
+      continue;
+    }
+    atLineStart = false;
+    if (code === 0x5b || code === 0x7b) {
+      if (++depth > MAX_DEPTH.brackets) return { line, column };
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** The fast path: plain data from js-yaml, or undefined when the text needs the careful parser. */
@@ -120,6 +153,9 @@ function parseYamlUnguarded(text: string): ReturnType<typeof parseWithPositions>
   ];
   visit(doc, {
     Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        problems.push({ ...position(pair.key.range?.[0] ?? 0), rule: 'yaml/syntax', message: 'Invalid YAML: a key is a list or a map; keys are plain text' });
+      }
       if (isScalar(pair.key) && pair.key.value === '__proto__') {
         problems.push({
           ...position(pair.key.range?.[0] ?? 0),

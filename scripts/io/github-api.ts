@@ -16,7 +16,8 @@ const RATE_LIMIT_RETRIES = 2;
  * An Octokit for the repository's API that retries transient faults with backoff: 5xx and
  * network errors (three times, waiting 1, 4 and 9 × retryBaseMs) and rate limits (as GitHub's
  * retry-after says). Writes are paced as GitHub asks: one write per retryBaseMs, and content that
- * notifies people (comments, issues) one per 3 × retryBaseMs.
+ * notifies people (comments, issues) one per 3 × retryBaseMs. A request that takes longer than
+ * 20 × retryBaseMs is cut off and counts as a network error.
  * @param retryBaseMs the unit of backoff and pacing (1 s); tests shorten it
  */
 export function createGitHub(target: Pick<PullRequestTarget, 'apiUrl' | 'token'>, retryBaseMs = 1000): GitHub {
@@ -26,6 +27,8 @@ export function createGitHub(target: Pick<PullRequestTarget, 'apiUrl' | 'token'>
     userAgent: 'incidents-as-code',
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     retry: { retryAfterBaseValue: retryBaseMs },
+    // Octokit waits for ever by default: a request that hangs is cut off, and retried as a network error.
+    request: { fetch: withTimeout(REQUEST_TIMEOUT_UNITS * retryBaseMs) },
     throttle: {
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: retryBaseMs }),
       notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 3 * retryBaseMs }),
@@ -36,6 +39,17 @@ export function createGitHub(target: Pick<PullRequestTarget, 'apiUrl' | 'token'>
   });
 }
 
+/** How long a request may take, in units of retryBaseMs: 20 s in production. */
+const REQUEST_TIMEOUT_UNITS = 20;
+
+/** fetch, aborted when it has not answered within `ms`. */
+function withTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
+}
+
 /**
  * Reads the pull request (its author and current head commit) and all its reviews, every page.
  * When the API cannot be read even after retries, says so instead: the gate then fails closed.
@@ -44,7 +58,11 @@ export async function readReviewEvidence(github: GitHub, target: PullRequestTarg
   const where = { owner: target.owner, repo: target.repo, pull_number: target.number };
   try {
     const { data: pullRequest } = await github.rest.pulls.get(where);
+    if (typeof pullRequest?.user?.login !== 'string' || typeof pullRequest.head?.sha !== 'string') {
+      throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number} answered with something that is not a pull request's JSON`);
+    }
     const reviews = await github.paginate(github.rest.pulls.listReviews, { ...where, per_page: 100 });
+    if (!Array.isArray(reviews)) throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number}/reviews answered with something that is not a list of reviews`);
     return {
       known: true,
       author: pullRequest.user.login,
@@ -77,11 +95,13 @@ export async function upsertComment(github: GitHub, target: PullRequestTarget, b
   return 'created';
 }
 
-/** A short reason for an API failure: the HTTP status and GitHub's message, or the network error. */
+/** A short reason for an API failure: the call, the HTTP status and GitHub's message, or the network error. */
 export function describeError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
     const message = error instanceof Error ? error.message : '';
-    return `HTTP ${error.status}${message ? `: ${message}` : ''}`;
+    const request = (error as { request?: { method?: string; url?: string } }).request;
+    const call = request?.method && request.url ? `${request.method} ${new URL(request.url).pathname}: ` : '';
+    return `${call}HTTP ${error.status}${message ? `: ${message}` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

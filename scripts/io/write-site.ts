@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Why the site could not be written; the previous site, if any, is untouched. */
@@ -16,11 +16,14 @@ export const SITE_MARK = 'api/v2/summary.json';
  */
 export async function writeSite(out: string, files: Iterable<[string, string]>, mark = SITE_MARK): Promise<number> {
   const replacing = existsSync(out);
-  if (replacing) await checkReplaceable(out, mark);
+  if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark));
   const parent = dirname(out);
   const building = await attempt(`could not create a folder in ${parent}`, async () => {
     await mkdir(parent, { recursive: true });
-    return mkdtemp(join(parent, `.${basename(out)}.building-`));
+    const folder = await mkdtemp(join(parent, `.${basename(out)}.building-`));
+    // mkdtemp makes a private folder (0700); the site is for a web server to read.
+    await chmod(folder, 0o755);
+    return folder;
   });
   try {
     const count = await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));

@@ -44,6 +44,8 @@ export class FakeGitHub {
   failNext = 0;
   /** Answer the next N requests with a secondary rate limit. */
   rateLimitNext = 0;
+  /** Faults for the next requests, one each, in order: no answer, a 502, the primary rate limit spent, or a body that is not JSON. */
+  faults: ('hang' | '502' | 'rate-limit' | 'invalid-json')[] = [];
   /** The token may only read (a fork's pull request). */
   readOnly = false;
   readonly requests: string[] = [];
@@ -68,6 +70,7 @@ export class FakeGitHub {
   }
 
   close(): Promise<void> {
+    this.server.closeAllConnections(); // requests left hanging on purpose
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
@@ -96,6 +99,18 @@ export class FakeGitHub {
     if (this.failNext > 0) {
       this.failNext--;
       return send(500, { message: 'Server Error' });
+    }
+    const fault = this.faults.shift();
+    if (fault === 'hang') return; // the client's timeout must cut it off
+    if (fault === '502') return send(502, { message: 'Bad Gateway' });
+    if (fault === 'rate-limit') {
+      const reset = String(Math.ceil(Date.now() / 1000) + 1);
+      return send(403, { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest' }, { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+    }
+    if (fault === 'invalid-json') {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      response.end('{"number": 7, "user": ');
+      return;
     }
     if (this.rateLimitNext > 0) {
       this.rateLimitNext--;
