@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkTransition, INITIAL_STATUSES, STATUSES, TRANSITIONS } from '../scripts/core/lifecycle.js';
@@ -53,6 +54,37 @@ lifecycle('new records start anywhere but closed; a maintenance starts scheduled
   assert.not.ok(INITIAL_STATUSES.incident.includes('closed'));
   assert.ok(INITIAL_STATUSES.incident.includes('resolved'));
   assert.equal(INITIAL_STATUSES.maintenance, ['scheduled']);
+});
+
+/** The terminal statuses, as DESIGN.md names them; the table must agree, not define them. */
+const TERMINAL: readonly RecordStatus[] = ['closed', 'cancelled', 'completed'];
+
+lifecycle('no sequence of allowed moves leaves a final status, and every walk stays within its type (fast-check)', () => {
+  for (const type of ['incident', 'maintenance'] as const) {
+    const walks = fc.tuple(fc.constantFrom(...INITIAL_STATUSES[type]), fc.array(fc.constantFrom(...STATUSES[type]), { maxLength: 30 }));
+    fc.assert(
+      fc.property(walks, ([start, attempts]) => {
+        let status: RecordStatus = start;
+        let final = false;
+        for (const next of attempts) {
+          const allowed = checkTransition(status, next).ok;
+          if (final) assert.ok(!allowed || next === status, `${status} → ${next} after a final status`);
+          if (allowed) status = next;
+          assert.ok(STATUSES[type].includes(status));
+          final ||= TERMINAL.includes(status);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  }
+});
+
+lifecycle('every status can still reach a final one: the lifecycle has no dead end', () => {
+  for (const status of Object.keys(TRANSITIONS) as RecordStatus[]) {
+    const seen = new Set<RecordStatus>([status]);
+    for (const current of seen) for (const next of TRANSITIONS[current]) seen.add(next);
+    assert.ok([...seen].some((reached) => TERMINAL.includes(reached)), status);
+  }
 });
 
 lifecycle.run();

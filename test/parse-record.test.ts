@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseRecord } from '../scripts/core/parse-record.js';
@@ -115,6 +116,17 @@ values('a blank frontmatter is an empty map', () => {
   const result = parseRecord(INCIDENT, 'incident', '---\n# only a comment\n---\n');
   assert.ok(result.ok);
   if (result.ok) assert.equal(result.record.data, {});
+});
+
+hostile('any text gives a record or findings at a line, never an exception (fast-check)', () => {
+  const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('---\n', '\n', 'id: INC-2026-0001\n', 'a: &x [1]\nb: *x\n', '  - ', '\t', '!!js/function ', '__proto__: 1\n', '\uFEFF', '\r\n', '[', '{', '"', '#'));
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+      const result = parseRecord(INCIDENT, 'incident', pieces.join(''));
+      if (!result.ok) for (const finding of result.findings) assert.ok(finding.line >= 1 && finding.column >= 1 && finding.message.length > 0, JSON.stringify(finding));
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 hostile.run();
