@@ -37299,11 +37299,17 @@ function parseYaml(text7) {
 }
 var MAX_DEPTH = { brackets: 100, indentation: 200 };
 function tooDeep(text7) {
-  let [depth, line, column, indentation, atLineStart] = [0, 1, 0, 0, true];
+  let depth = 0;
+  let line = 1;
+  let column = 0;
+  let indentation = 0;
+  let atLineStart = true;
   for (let index2 = 0; index2 < text7.length; index2++) {
     const code19 = text7.charCodeAt(index2);
     if (code19 === 10) {
-      [line, column, indentation, atLineStart] = [line + 1, 0, 0, true];
+      line++;
+      column = indentation = 0;
+      atLineStart = true;
       continue;
     }
     column++;

@@ -62,11 +62,17 @@ const MAX_DEPTH = { brackets: 100, indentation: 200 };
  * Brackets inside quotes count too; no real record comes near either limit.
  */
 function tooDeep(text: string): Position | undefined {
-  let [depth, line, column, indentation, atLineStart] = [0, 1, 0, 0, true];
+  let depth = 0;
+  let line = 1;
+  let column = 0;
+  let indentation = 0;
+  let atLineStart = true;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === 0x0a) {
-      [line, column, indentation, atLineStart] = [line + 1, 0, 0, true];
+      line++;
+      column = indentation = 0;
+      atLineStart = true;
       continue;
     }
     column++;
