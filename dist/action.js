@@ -49704,7 +49704,9 @@ async function writeFiles(folder, files) {
   let failed = false;
   const worker = async () => {
     try {
-      for (let file = next.next(); !failed && !file.done; file = next.next()) {
+      while (!failed) {
+        const file = next.next();
+        if (file.done) return;
         const [path, content3] = file.value;
         const parent = dirname(join2(folder, path));
         if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
@@ -54143,21 +54145,19 @@ function incidentJson(model, incident2, components) {
 // scripts/render/site.ts
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function* renderSite(model) {
-  yield* checked([["index.html", renderIndexPage(model)]]);
-  for (const incident2 of [...model.incidents, ...model.maintenances]) {
-    yield* checked([[`incidents/${incident2.id}.html`, renderIncidentPage(model, incident2)]]);
-  }
-  yield* checked(renderHistoryPages(model));
-  yield* checked(renderStatuspageApi(model));
-  yield* checked(renderFeeds(model));
-  yield* checked(renderBadges(model));
-  yield* checked([["maintenance.ics", renderMaintenanceCalendar(model)]]);
-}
-function* checked(files) {
-  for (const [path, content3] of files) {
+  for (const [path, content3] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
     yield [path, content3];
   }
+}
+function* allFiles(model) {
+  yield ["index.html", renderIndexPage(model)];
+  for (const incident2 of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident2.id}.html`, renderIncidentPage(model, incident2)];
+  yield* renderHistoryPages(model);
+  yield* renderStatuspageApi(model);
+  yield* renderFeeds(model);
+  yield* renderBadges(model);
+  yield ["maintenance.ics", renderMaintenanceCalendar(model)];
 }
 
 // scripts/commands/context.ts
@@ -58947,13 +58947,12 @@ function withTimeout(ms) {
 }
 async function readReviewEvidence(github, target) {
   const where = { owner: target.owner, repo: target.repo, pull_number: target.number };
+  const call = `GET /repos/${target.owner}/${target.repo}/pulls/${target.number}`;
   try {
     const { data: pullRequest } = await github.rest.pulls.get(where);
-    if (typeof pullRequest?.user?.login !== "string" || typeof pullRequest.head?.sha !== "string") {
-      throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number} answered with something that is not a pull request's JSON`);
-    }
+    if (typeof pullRequest?.user?.login !== "string" || typeof pullRequest.head?.sha !== "string") throw new Error(`${call} answered with something that is not a pull request's JSON`);
     const reviews = await github.paginate(github.rest.pulls.listReviews, { ...where, per_page: 100 });
-    if (!Array.isArray(reviews)) throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number}/reviews answered with something that is not a list of reviews`);
+    if (!Array.isArray(reviews)) throw new Error(`${call}/reviews answered with something that is not a list of reviews`);
     return {
       known: true,
       author: pullRequest.user.login,
@@ -59730,8 +59729,8 @@ async function reportCommand(args, context) {
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("report", root5, format === "json" ? "json" : "text", context);
   if (!repository) return EXIT2.error;
-  const checked2 = checkRecords(repository.config, repository.files.records);
-  const records = usableRecords(checked2.records, [...repository.files.findings, ...checked2.findings], "left out of the report", context);
+  const checked = checkRecords(repository.config, repository.files.records);
+  const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], "left out of the report", context);
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);
   if (format === "json") context.stdout(`${JSON.stringify(report, null, 2)}
@@ -59860,8 +59859,8 @@ async function slaCommand(args, context) {
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
   const now = toMillis(at);
   const { config: config2 } = repository;
-  const checked2 = checkRecords(config2, repository.files.records);
-  const records = usableRecords(checked2.records, checked2.findings, "not measured", context);
+  const checked = checkRecords(config2, repository.files.records);
+  const records = usableRecords(checked.records, checked.findings, "not measured", context);
   const incidents = records.incidents.filter((record) => isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config2.sla?.[record.data.priority]).map((record) => {
     const policy = config2.sla[record.data.priority];
     const calendar = workingCalendar(config2, policy.calendar);
@@ -59894,7 +59893,7 @@ ${table2.markdown}
     }
   }
   if (values.notify) {
-    const finished = checked2.records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
+    const finished = checked.records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
     const notified = await notify([...incidents, ...finished], context);
     if (!notified) return EXIT2.error;
   }

@@ -81,7 +81,7 @@ agree('any text is refused or read the same by both paths (fast-check)', () => {
   );
 });
 
-agree('a position is found only when asked, and where the careful parser puts it', () => {
+agree('a position the fast path gives is where the careful parser puts it', () => {
   const text = 'id: INC-2026-0001\nservices:\n  - id: api\n    status: major_outage\n';
   const fast = parseYaml(text);
   const careful = parseWithPositions(text);

@@ -56,13 +56,12 @@ function withTimeout(ms: number): typeof fetch {
  */
 export async function readReviewEvidence(github: GitHub, target: PullRequestTarget): Promise<ReviewEvidence> {
   const where = { owner: target.owner, repo: target.repo, pull_number: target.number };
+  const call = `GET /repos/${target.owner}/${target.repo}/pulls/${target.number}`;
   try {
     const { data: pullRequest } = await github.rest.pulls.get(where);
-    if (typeof pullRequest?.user?.login !== 'string' || typeof pullRequest.head?.sha !== 'string') {
-      throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number} answered with something that is not a pull request's JSON`);
-    }
+    if (typeof pullRequest?.user?.login !== 'string' || typeof pullRequest.head?.sha !== 'string') throw new Error(`${call} answered with something that is not a pull request's JSON`);
     const reviews = await github.paginate(github.rest.pulls.listReviews, { ...where, per_page: 100 });
-    if (!Array.isArray(reviews)) throw new Error(`GET /repos/${target.owner}/${target.repo}/pulls/${target.number}/reviews answered with something that is not a list of reviews`);
+    if (!Array.isArray(reviews)) throw new Error(`${call}/reviews answered with something that is not a list of reviews`);
     return {
       known: true,
       author: pullRequest.user.login,

@@ -51,7 +51,9 @@ async function writeFiles(folder: string, files: Iterable<[string, string]>): Pr
   let failed = false;
   const worker = async () => {
     try {
-      for (let file = next.next(); !failed && !file.done; file = next.next()) {
+      while (!failed) {
+        const file = next.next();
+        if (file.done) return;
         const [path, content] = file.value;
         const parent = dirname(join(folder, path));
         if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));

@@ -16,20 +16,18 @@ const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._
  * validated ids; one that is not a plain relative path is a bug and stops the build.
  */
 export function* renderSite(model: StatusModel): Generator<[string, string]> {
-  yield* checked([['index.html', renderIndexPage(model)]]);
-  for (const incident of [...model.incidents, ...model.maintenances]) {
-    yield* checked([[`incidents/${incident.id}.html`, renderIncidentPage(model, incident)]]);
-  }
-  yield* checked(renderHistoryPages(model));
-  yield* checked(renderStatuspageApi(model));
-  yield* checked(renderFeeds(model));
-  yield* checked(renderBadges(model));
-  yield* checked([['maintenance.ics', renderMaintenanceCalendar(model)]]);
-}
-
-function* checked(files: Iterable<[string, string]>): Generator<[string, string]> {
-  for (const [path, content] of files) {
+  for (const [path, content] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
     yield [path, content];
   }
+}
+
+function* allFiles(model: StatusModel): Generator<[string, string]> {
+  yield ['index.html', renderIndexPage(model)];
+  for (const incident of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident.id}.html`, renderIncidentPage(model, incident)];
+  yield* renderHistoryPages(model);
+  yield* renderStatuspageApi(model);
+  yield* renderFeeds(model);
+  yield* renderBadges(model);
+  yield ['maintenance.ics', renderMaintenanceCalendar(model)];
 }
