@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import matter from 'gray-matter';
-import { SCHEMAS } from '../scripts/core/schemas.js';
+import { SCHEMAS } from '../scripts/core/records/schemas.js';
 
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default;
 const [mode, root] = process.argv.slice(2);

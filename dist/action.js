@@ -141,7 +141,7 @@ var require_extend = __commonJS({
   }
 });
 
-// scripts/core/timestamps.ts
+// scripts/core/time/timestamps.ts
 function isTimestamp(value) {
   const parts = STRICT.exec(value);
   if (!parts) return false;
@@ -169,7 +169,7 @@ function toMillis(timestamp2) {
 }
 var STRICT, LOOSE, EARLIEST_YEAR;
 var init_timestamps = __esm({
-  "scripts/core/timestamps.ts"() {
+  "scripts/core/time/timestamps.ts"() {
     "use strict";
     STRICT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
     LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -18686,14 +18686,14 @@ var require_formats = __commonJS({
   }
 });
 
-// scripts/core/schema-formats.ts
+// scripts/core/records/schema-formats.ts
 var schema_formats_exports = {};
 __export(schema_formats_exports, {
   FORMATS: () => FORMATS
 });
 var import_formats, FORMATS;
 var init_schema_formats = __esm({
-  "scripts/core/schema-formats.ts"() {
+  "scripts/core/records/schema-formats.ts"() {
     "use strict";
     import_formats = __toESM(require_formats(), 1);
     init_timestamps();
@@ -22920,12 +22920,12 @@ function hasErrors(findings) {
   return findings.some((finding) => finding.severity === "error");
 }
 
-// scripts/core/record-set.ts
+// scripts/core/records/record-set.ts
 function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
   return { path: source.path, ...source.locate(yamlPath, at), rule, severity, message };
 }
 
-// scripts/core/calendar.ts
+// scripts/core/time/calendar.ts
 function workingCalendar(config2, name = "24x7") {
   const calendar = config2.calendars?.[name];
   if (name === "24x7" || !calendar) return { kind: "24x7" };
@@ -23045,7 +23045,7 @@ function formatInZone(instant, timeZone) {
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${zone}`;
 }
 
-// scripts/core/component-status.ts
+// scripts/core/status/component-status.ts
 var COMPONENT_STATUSES = ["operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
 function worst(statuses) {
   return statuses.reduce((a, b) => COMPONENT_STATUSES.indexOf(b) > COMPONENT_STATUSES.indexOf(a) ? b : a, "operational");
@@ -33792,7 +33792,7 @@ function isUint8Array2(value) {
 // node_modules/remark/index.js
 var remark = unified().use(remarkParse).use(remarkStringify).freeze();
 
-// scripts/core/postmortem-readiness.ts
+// scripts/core/gate/postmortem-readiness.ts
 var POSTMORTEM_SECTIONS = ["Summary", "Impact", "Timeline", "Root cause", "Resolution", "Lessons learned"];
 var ACTION_ITEM_NEEDS = [
   ["owner", "owner"],
@@ -33854,7 +33854,7 @@ function isComment(node2) {
   return node2.type === "html" && /^<!--[\s\S]*-->$/.test(node2.value.trim());
 }
 
-// scripts/core/postmortem-summary.ts
+// scripts/core/status/postmortem-summary.ts
 function publicSummary(postmortem2) {
   if (postmortem2.data.status !== "published" || postmortem2.data.public !== true) return void 0;
   const nodes = remark().parse(postmortem2.body).children;
@@ -33870,10 +33870,10 @@ function publicSummary(postmortem2) {
   return summary === "" ? void 0 : summary;
 }
 
-// scripts/core/status.ts
+// scripts/core/status/status-model.ts
 init_timestamps();
 
-// scripts/core/duration.ts
+// scripts/core/time/duration.ts
 function parseDuration(duration) {
   const [, hours = "0", minutes = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
   return Number(hours) * 3600 + Number(minutes) * 60;
@@ -33885,7 +33885,7 @@ function formatSeconds(seconds) {
   return `${sign}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes % 60).padStart(2, "0") : minutes % 60}m`;
 }
 
-// scripts/core/sla.ts
+// scripts/core/sla/clocks.ts
 init_timestamps();
 function slaGoals(policy) {
   return {
@@ -33998,7 +33998,7 @@ function countingSegments(start2, end, pauses) {
   return segments;
 }
 
-// scripts/core/uptime.ts
+// scripts/core/status/uptime.ts
 init_timestamps();
 var UPTIME_DAYS = 90;
 var UPTIME_WEIGHT = {
@@ -34054,7 +34054,7 @@ function weightedDowntime(outages) {
   return sum;
 }
 
-// scripts/core/status.ts
+// scripts/core/status/status-model.ts
 var PUBLIC_STATUS = {
   reported: "investigating",
   investigating: "investigating",
@@ -34213,7 +34213,7 @@ function slug(text7) {
 // scripts/commands/build.ts
 init_timestamps();
 
-// scripts/core/parse-record.ts
+// scripts/core/records/parse-record.ts
 var import_gray_matter = __toESM(require_gray_matter(), 1);
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -37282,7 +37282,7 @@ var {
   safeDump
 } = yaml2;
 
-// scripts/core/parse-yaml.ts
+// scripts/core/records/parse-yaml.ts
 var import_yaml = __toESM(require_dist(), 1);
 function problemsToFindings(path, problems) {
   return problems.map((problem) => ({ path, severity: "error", ...problem }));
@@ -37502,7 +37502,7 @@ function start(node2, position3) {
   return range ? position3(range[0]) : void 0;
 }
 
-// scripts/core/parse-record.ts
+// scripts/core/records/parse-record.ts
 var FILE_PATTERNS = [
   { kind: "postmortem", pattern: /^incidents\/INC-\d{4}-\d{4}\.postmortem\.md$/ },
   { kind: "incident", pattern: /^incidents\/INC-\d{4}-\d{4}(?:-[a-z0-9][a-z0-9-]*)?\.md$/ },
@@ -37568,7 +37568,7 @@ function editDistance(a, b) {
   return previous2[b.length];
 }
 
-// scripts/core/rules/config-approver-service.ts
+// scripts/core/rules/config/approver-service.ts
 var configApproverService = {
   id: "config/approver-service",
   check(config2) {
@@ -37580,7 +37580,7 @@ var configApproverService = {
   }
 };
 
-// scripts/core/rules/config-calendar.ts
+// scripts/core/rules/config/calendar.ts
 var configCalendar = {
   id: "config/calendar",
   check(config2) {
@@ -37595,7 +37595,7 @@ var configCalendar = {
   }
 };
 
-// scripts/core/rules/config-duration.ts
+// scripts/core/rules/config/duration.ts
 var configDuration = {
   id: "config/duration",
   check(config2) {
@@ -37615,7 +37615,7 @@ var configDuration = {
   }
 };
 
-// scripts/core/rules/config-holiday.ts
+// scripts/core/rules/config/holiday.ts
 init_timestamps();
 var configHoliday = {
   id: "config/holiday",
@@ -37631,7 +37631,7 @@ var configHoliday = {
   }
 };
 
-// scripts/core/rules/config-time-zone.ts
+// scripts/core/rules/config/time-zone.ts
 var configTimeZone = {
   id: "config/time-zone",
   check(config2) {
@@ -37651,7 +37651,7 @@ function isTimeZone(zone) {
   }
 }
 
-// scripts/core/rules/config-unique-service.ts
+// scripts/core/rules/config/unique-service.ts
 var configUniqueService = {
   id: "config/unique-service",
   check(config2) {
@@ -37664,7 +37664,7 @@ var configUniqueService = {
   }
 };
 
-// scripts/core/rules/config-working-hours.ts
+// scripts/core/rules/config/working-hours.ts
 var configWorkingHours = {
   id: "config/working-hours",
   check(config2) {
@@ -37683,7 +37683,7 @@ var configWorkingHours = {
   }
 };
 
-// scripts/core/rules/id-matches-file.ts
+// scripts/core/rules/record/id-matches-file.ts
 var ID_IN_NAME = /^(?:incidents|known-errors)\/((?:INC-\d{4}|KE)-\d{4})/;
 var idMatchesFile = {
   id: "record/id-matches-file",
@@ -44364,7 +44364,7 @@ var RE2JS = class RE2JS2 {
   }
 };
 
-// scripts/core/known-error-match.ts
+// scripts/core/gate/known-error-match.ts
 function compilePattern2(pattern) {
   try {
     const compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
@@ -44388,7 +44388,7 @@ function matchKnownErrors(incident2, knownErrors) {
   });
 }
 
-// scripts/core/rules/known-error-pattern.ts
+// scripts/core/rules/record/known-error-pattern.ts
 var knownErrorPattern = {
   id: "record/known-error-pattern",
   check({ knownErrors }) {
@@ -44402,7 +44402,7 @@ var knownErrorPattern = {
   }
 };
 
-// scripts/core/rules/known-service.ts
+// scripts/core/rules/record/known-service.ts
 var knownService = {
   id: "record/known-service",
   check({ config: config2, incidents, knownErrors }) {
@@ -44422,7 +44422,7 @@ var knownService = {
   }
 };
 
-// scripts/core/rules/last-update-status.ts
+// scripts/core/rules/record/last-update-status.ts
 var lastUpdateStatus = {
   id: "record/last-update-status",
   check({ incidents }) {
@@ -44435,7 +44435,7 @@ var lastUpdateStatus = {
   }
 };
 
-// scripts/core/approvals.ts
+// scripts/core/gate/approvals.ts
 var DECIDING_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 function approversFor(config2, incident2) {
   const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => config2.approvers?.services?.[service.id] ?? [])];
@@ -44467,7 +44467,7 @@ function latestDecidingReviews(reviews) {
   return latest2;
 }
 
-// scripts/core/lifecycle.ts
+// scripts/core/gate/lifecycle.ts
 var STATUSES = {
   incident: ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled"],
   maintenance: ["scheduled", "in_progress", "verifying", "completed", "cancelled"]
@@ -44539,7 +44539,7 @@ function isFinal(status) {
 }
 var FROZEN_EXCEPT = ["known_error"];
 
-// scripts/core/pull-request.ts
+// scripts/core/gate/pull-request.ts
 function movedIncidents(pullRequest) {
   return pullRequest.incidents.flatMap(({ base, head: head2 }) => base && head2 ? [{ base, head: head2 }] : []);
 }
@@ -44553,7 +44553,7 @@ function incidentsEntering(pullRequest, statuses) {
   });
 }
 
-// scripts/core/rules/lifecycle-approval.ts
+// scripts/core/rules/lifecycle/approval.ts
 function needingApproval(pullRequest) {
   return incidentsEntering(pullRequest, APPROVAL_STATUSES).filter((record) => record.data.type === "incident");
 }
@@ -44567,7 +44567,7 @@ var lifecycleApproval = {
   }
 };
 
-// scripts/core/rules/lifecycle-deleted.ts
+// scripts/core/rules/lifecycle/deleted.ts
 function insteadOfDeleting(path) {
   if (path.endsWith(".postmortem.md")) return "a postmortem stays with its incident: edit it instead";
   if (path.startsWith("known-errors/")) return "set a known error that no longer applies to status: fixed or retired";
@@ -44580,7 +44580,7 @@ var lifecycleDeleted = {
   }
 };
 
-// scripts/core/rules/lifecycle-frozen.ts
+// scripts/core/rules/lifecycle/frozen.ts
 import { isDeepStrictEqual } from "node:util";
 var lifecycleFrozen = {
   id: "lifecycle/frozen",
@@ -44598,7 +44598,7 @@ var lifecycleFrozen = {
   }
 };
 
-// scripts/core/rules/lifecycle-id-changed.ts
+// scripts/core/rules/lifecycle/id-changed.ts
 var lifecycleIdChanged = {
   id: "lifecycle/id-changed",
   check({ incidents, knownErrors, postmortems }) {
@@ -44614,7 +44614,7 @@ var lifecycleIdChanged = {
   }
 };
 
-// scripts/core/rules/lifecycle-initial-status.ts
+// scripts/core/rules/lifecycle/initial-status.ts
 var lifecycleInitialStatus = {
   id: "lifecycle/initial-status",
   check(pullRequest) {
@@ -44626,7 +44626,7 @@ var lifecycleInitialStatus = {
   }
 };
 
-// scripts/core/rules/lifecycle-known-error-match.ts
+// scripts/core/rules/lifecycle/known-error-match.ts
 var lifecycleKnownErrorMatch = {
   id: "lifecycle/known-error-match",
   check(pullRequest) {
@@ -44641,7 +44641,7 @@ var lifecycleKnownErrorMatch = {
   }
 };
 
-// scripts/core/rules/lifecycle-postmortem.ts
+// scripts/core/rules/lifecycle/postmortem.ts
 var lifecyclePostmortem = {
   id: "lifecycle/postmortem",
   check(pullRequest) {
@@ -44667,7 +44667,7 @@ var lifecyclePostmortem = {
   }
 };
 
-// scripts/core/rules/lifecycle-reopen-reason.ts
+// scripts/core/rules/lifecycle/reopen-reason.ts
 var lifecycleReopenReason = {
   id: "lifecycle/reopen-reason",
   check(pullRequest) {
@@ -44681,7 +44681,7 @@ var lifecycleReopenReason = {
   }
 };
 
-// scripts/core/rules/lifecycle-status-timestamp.ts
+// scripts/core/rules/lifecycle/status-timestamp.ts
 init_timestamps();
 var lifecycleStatusTimestamp = {
   id: "lifecycle/status-timestamp",
@@ -44697,7 +44697,7 @@ var lifecycleStatusTimestamp = {
   }
 };
 
-// scripts/core/rules/lifecycle-status-update.ts
+// scripts/core/rules/lifecycle/status-update.ts
 var lifecycleStatusUpdate = {
   id: "lifecycle/status-update",
   check(pullRequest) {
@@ -44711,7 +44711,7 @@ var lifecycleStatusUpdate = {
   }
 };
 
-// scripts/core/rules/lifecycle-timestamp-changed.ts
+// scripts/core/rules/lifecycle/timestamp-changed.ts
 var lifecycleTimestampChanged = {
   id: "lifecycle/timestamp-changed",
   check(pullRequest) {
@@ -44727,7 +44727,7 @@ var lifecycleTimestampChanged = {
   }
 };
 
-// scripts/core/rules/lifecycle-transition.ts
+// scripts/core/rules/lifecycle/transition.ts
 var lifecycleTransition = {
   id: "lifecycle/transition",
   check(pullRequest) {
@@ -44741,7 +44741,7 @@ var lifecycleTransition = {
   }
 };
 
-// scripts/core/rules/lifecycle-update-history.ts
+// scripts/core/rules/lifecycle/update-history.ts
 var lifecycleUpdateHistory = {
   id: "lifecycle/update-history",
   check(pullRequest) {
@@ -44756,7 +44756,7 @@ var lifecycleUpdateHistory = {
   }
 };
 
-// scripts/core/rules/maintenance-window.ts
+// scripts/core/rules/record/maintenance-window.ts
 init_timestamps();
 var maintenanceWindow = {
   id: "record/maintenance-window",
@@ -44776,7 +44776,7 @@ var maintenanceWindow = {
   }
 };
 
-// scripts/core/rules/priority-matrix.ts
+// scripts/core/rules/record/priority-matrix.ts
 var priorityMatrix = {
   id: "record/priority-matrix",
   check({ config: config2, incidents }) {
@@ -44789,7 +44789,7 @@ var priorityMatrix = {
   }
 };
 
-// scripts/core/rules/reference.ts
+// scripts/core/rules/record/reference.ts
 var reference = {
   id: "record/reference",
   check({ incidents, knownErrors, postmortems }) {
@@ -44809,7 +44809,7 @@ var reference = {
   }
 };
 
-// scripts/core/rules/status-fields.ts
+// scripts/core/rules/record/status-fields.ts
 var statusFields = {
   id: "record/status-fields",
   check({ incidents }) {
@@ -44825,7 +44825,7 @@ var statusFields = {
   }
 };
 
-// scripts/core/rules/status-for-type.ts
+// scripts/core/rules/record/status-for-type.ts
 var statusForType = {
   id: "record/status-for-type",
   check({ incidents }) {
@@ -44841,7 +44841,7 @@ var statusForType = {
   }
 };
 
-// scripts/core/rules/timestamp-order.ts
+// scripts/core/rules/record/timestamp-order.ts
 init_timestamps();
 var timestampOrder = {
   id: "record/timestamp-order",
@@ -44858,7 +44858,7 @@ var timestampOrder = {
   }
 };
 
-// scripts/core/rules/unique-id.ts
+// scripts/core/rules/record/unique-id.ts
 var uniqueId = {
   id: "record/unique-id",
   check({ incidents, knownErrors }) {
@@ -44876,7 +44876,7 @@ function duplicates(records, rule) {
   );
 }
 
-// scripts/core/rules/unique-service.ts
+// scripts/core/rules/record/unique-service.ts
 var uniqueService = {
   id: "record/unique-service",
   check({ incidents }) {
@@ -44890,7 +44890,7 @@ var uniqueService = {
   }
 };
 
-// scripts/core/rules/updates-order.ts
+// scripts/core/rules/record/updates-order.ts
 init_timestamps();
 var updatesOrder = {
   id: "record/updates-order",
@@ -44946,7 +44946,7 @@ var CHANGE_RULES = [
   lifecycleKnownErrorMatch
 ];
 
-// scripts/core/schemas.ts
+// scripts/core/records/schemas.ts
 var import__ = __toESM(require__(), 1);
 
 // schemas/common.schema.json
@@ -45906,7 +45906,7 @@ var postmortem_schema_default = {
   }
 };
 
-// scripts/core/precompiled-validators.ts
+// scripts/core/records/precompiled-validators.ts
 var incident = validate20;
 var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." } } } } } };
 var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
@@ -49489,7 +49489,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var PRECOMPILED = { incident, postmortem, known_error, config };
 
-// scripts/core/schemas.ts
+// scripts/core/records/schemas.ts
 init_schema_formats();
 var SCHEMAS = {
   common: common_schema_default,
@@ -49522,7 +49522,7 @@ function schemaErrors(name, data) {
   return validate(data) ? [] : [...validate.errors ?? []];
 }
 
-// scripts/core/schema-findings.ts
+// scripts/core/records/schema-findings.ts
 init_timestamps();
 function checkSchema(name, input) {
   return schemaErrors(name, input.data).filter((error) => error.propertyName === void 0).map((error) => toFinding(error, input));
@@ -49621,7 +49621,7 @@ function lowerFirst(text7) {
   return text7.charAt(0).toLowerCase() + text7.slice(1);
 }
 
-// scripts/core/validate.ts
+// scripts/core/records/validate.ts
 function checkConfig(file) {
   const parsed = parseYaml(file.text);
   if (!parsed.ok) {
@@ -49841,7 +49841,7 @@ function formatPercent(ratio) {
   return `${(Math.floor(ratio * 1e4) / 100).toFixed(2)}%`;
 }
 
-// scripts/render/layout.ts
+// scripts/render/site/layout.ts
 var CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--panel:#f6f8fa;--link:#0550ae;
 --operational:#1a7f37;--under_maintenance:#0b5cad;--degraded_performance:#7d5700;--partial_outage:#b4420b;--major_outage:#c11f1f;--bar:#8cc79a}
@@ -49923,7 +49923,7 @@ ${main}
 `;
 }
 
-// scripts/render/badges.ts
+// scripts/render/site/badges.ts
 var COLOUR = {
   operational: { name: "brightgreen", hex: "#2f7d32" },
   under_maintenance: { name: "blue", hex: "#0b5cad" },
@@ -49964,10 +49964,10 @@ function badgeSvg(label2, message, colour) {
 `;
 }
 
-// scripts/render/calendar-feed.ts
+// scripts/render/api/calendar-feed.ts
 init_timestamps();
 
-// scripts/render/incident-parts.ts
+// scripts/render/site/incident-parts.ts
 init_timestamps();
 
 // node_modules/@ungap/structured-clone/esm/types.js
@@ -53761,7 +53761,7 @@ function throughPipeline(markdown) {
 }
 var PLAIN = new RegExp("^\\p{L}(?:[\\p{L}\\p{N} ,.;:'?!%/()-]*[\\p{L}\\p{N},.;:'?!%/()-])?$", "u");
 
-// scripts/render/incident-parts.ts
+// scripts/render/site/incident-parts.ts
 function lookOf(incident2) {
   if (!incident2.open) return "operational";
   if (incident2.type === "maintenance") return "under_maintenance";
@@ -53799,7 +53799,7 @@ ${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? htm
 </article>`;
 }
 
-// scripts/render/calendar-feed.ts
+// scripts/render/api/calendar-feed.ts
 function renderMaintenanceCalendar(model) {
   const host = new URL(model.page.url).host;
   const lines = [
@@ -53859,7 +53859,7 @@ function fold(line) {
   return parts.join("\r\n ");
 }
 
-// scripts/render/feeds.ts
+// scripts/render/api/feeds.ts
 init_timestamps();
 var FEED_SIZE = 50;
 function renderFeeds(model) {
@@ -53931,7 +53931,7 @@ function utc(timestamp2) {
   return new Date(toMillis(timestamp2)).toISOString().replace(".000Z", "Z");
 }
 
-// scripts/render/history-pages.ts
+// scripts/render/site/history-pages.ts
 init_timestamps();
 function renderHistoryPages(model) {
   const byMonth = /* @__PURE__ */ new Map();
@@ -53966,7 +53966,7 @@ function count(incidents) {
   return [incident2 > 0 && `${incident2} incident${incident2 === 1 ? "" : "s"}`, maintenance > 0 && `${maintenance} maintenance${maintenance === 1 ? "" : "s"}`].filter(Boolean).join(", ");
 }
 
-// scripts/render/incident-page.ts
+// scripts/render/site/incident-page.ts
 init_timestamps();
 function renderIncidentPage(model, incident2) {
   const zone = model.page.timeZone;
@@ -53990,10 +53990,10 @@ ${incident2.postmortemSummary !== void 0 ? html2`<section aria-labelledby="postm
   return renderPage(model, { title: `${incident2.title} \xB7 ${model.page.name}`, base: "../", main });
 }
 
-// scripts/render/index-page.ts
+// scripts/render/site/index-page.ts
 init_timestamps();
 
-// scripts/render/uptime-bars.ts
+// scripts/render/site/uptime-bars.ts
 var BAR = 4;
 var GAP = 1;
 var HEIGHT = 32;
@@ -54016,7 +54016,7 @@ function describeDay(day) {
   return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down} (${day.incidents.join(", ")})`;
 }
 
-// scripts/render/index-page.ts
+// scripts/render/site/index-page.ts
 var RECENT_DAYS = 14;
 function renderIndexPage(model) {
   const now = toMillis(model.at);
@@ -54070,7 +54070,7 @@ function uptimeMethod() {
   return `a major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Times come from each public incident's start and resolution.`;
 }
 
-// scripts/render/statuspage-api.ts
+// scripts/render/api/statuspage-api.ts
 init_timestamps();
 function renderStatuspageApi(model) {
   const page = { id: model.page.id, name: model.page.name, url: model.page.url, time_zone: model.page.timeZone, updated_at: model.updatedAt };
@@ -54142,7 +54142,7 @@ function incidentJson(model, incident2, components) {
   };
 }
 
-// scripts/render/site.ts
+// scripts/render/site/site.ts
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function* renderSite(model) {
   for (const [path, content3] of allFiles(model)) {
@@ -54181,11 +54181,11 @@ function toFormat(command, value) {
   return format;
 }
 
-// scripts/io/read-repository.ts
+// scripts/io/repository/read-repository.ts
 import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
 import { join as join3 } from "node:path";
 
-// scripts/io/decode-text.ts
+// scripts/io/repository/decode-text.ts
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decodeText(path, bytes) {
   const nul = bytes.indexOf(0);
@@ -54215,7 +54215,7 @@ function findingAt2(path, bytes, offset, message) {
   return { path, line, column: 1, rule: "file/unreadable", severity: "error", message };
 }
 
-// scripts/io/read-repository.ts
+// scripts/io/repository/read-repository.ts
 var CONFIG_FILE = "incidents.config.yml";
 var RECORD_FOLDERS = ["incidents", "known-errors"];
 var MAX_FILE_BYTES = 1024 * 1024;
@@ -54273,7 +54273,7 @@ async function exists(path) {
 // scripts/commands/report-findings.ts
 import { appendFile } from "node:fs/promises";
 
-// scripts/io/github-annotations.ts
+// scripts/io/github/annotations.ts
 function formatAnnotation(finding) {
   const command = finding.severity === "error" ? "error" : "warning";
   const properties2 = [`file=${escapeProperty(finding.path)}`, `line=${finding.line}`, `col=${finding.column}`, `title=${escapeProperty(finding.rule)}`];
@@ -54414,7 +54414,7 @@ async function buildCommand(args, context) {
 // scripts/commands/check-pr.ts
 import { resolve as resolve2 } from "node:path";
 
-// scripts/core/check-pull-request.ts
+// scripts/core/gate/check-pull-request.ts
 function checkPullRequest(files) {
   const head2 = checkRepository(files.head);
   if (!head2.records) return { findings: head2.findings, approved: null, configValid: false };
@@ -54471,7 +54471,7 @@ function checkRecordEdit(config2, others, edited, base) {
   return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
 }
 
-// scripts/core/records-a-change-needs.ts
+// scripts/core/gate/records-a-change-needs.ts
 function idOfPath(path) {
   return /^(?:incidents|known-errors)\/(INC-\d{4}-\d{4}|KE-\d{4})(?=[-.])/.exec(path)?.[1];
 }
@@ -54486,7 +54486,7 @@ function recordsAChangeNeeds(changed) {
   return (path) => path.startsWith("known-errors/") || ids.has(idOfPath(path) ?? "");
 }
 
-// scripts/io/git.ts
+// scripts/io/repository/git.ts
 import { spawn } from "node:child_process";
 var GitError = class extends Error {
 };
@@ -54899,7 +54899,7 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION2;
 throttling.triggersNotification = triggersNotification;
 
-// scripts/io/github-api.ts
+// scripts/io/github/api.ts
 var import_bottleneck = __toESM(require_lib(), 1);
 
 // node_modules/universal-user-agent/index.js
@@ -58913,7 +58913,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
-// scripts/io/github-api.ts
+// scripts/io/github/api.ts
 var GitHub = Octokit2.plugin(retry, throttling);
 var RATE_LIMIT_RETRIES = 2;
 function createGitHub(target, retryBaseMs = 1e3) {
@@ -58988,7 +58988,7 @@ function describeError(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// scripts/io/github-event.ts
+// scripts/io/github/event.ts
 import { readFile as readFile2 } from "node:fs/promises";
 function tokenOf(env2) {
   return env2.GITHUB_TOKEN || env2["INPUT_GITHUB-TOKEN"] || void 0;
@@ -59023,7 +59023,7 @@ function field(value, key2) {
   return typeof value === "object" && value !== null ? value[key2] : void 0;
 }
 
-// scripts/io/read-git-tree.ts
+// scripts/io/repository/read-git-tree.ts
 async function readGitTree(root5, commit, only) {
   return readTreeEntries(root5, await listRecordTree(root5, commit), only);
 }
@@ -59156,7 +59156,7 @@ ${formatSummary("incidents check-pr", findings)}`);
 import { writeFile as writeFile2 } from "node:fs/promises";
 import { join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
-// scripts/core/edit-frontmatter.ts
+// scripts/core/authoring/edit-frontmatter.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 var LayoutError = class extends Error {
   constructor(key2, message) {
@@ -59256,7 +59256,7 @@ function appendItem(text7, list5, entries) {
   return splice2(text7, end, end, `${atLineStart ? "" : eol2}${lines.join(eol2)}${eol2}`);
 }
 
-// scripts/core/new-record.ts
+// scripts/core/authoring/new-record.ts
 function nextIncidentId(takenIds, year) {
   const numbers = takenIds.filter((id) => id.startsWith(`INC-${year}-`)).map((id) => Number(id.slice(9, 13)));
   const next = Math.max(0, ...numbers) + 1;
@@ -59356,7 +59356,7 @@ import { appendFile as appendFile2 } from "node:fs/promises";
 import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:path";
 import { existsSync as existsSync2 } from "node:fs";
 
-// scripts/core/metrics.ts
+// scripts/core/report/metrics.ts
 init_timestamps();
 function computeMetrics(incidents, now) {
   const span = (from, to) => from !== void 0 && to !== void 0 && toMillis(to) <= now ? (toMillis(to) - toMillis(from)) / 1e3 : void 0;
@@ -59383,7 +59383,7 @@ function mean(values) {
   return defined.length === 0 ? null : Math.round(defined.reduce((sum, value) => sum + value, 0) / defined.length);
 }
 
-// scripts/core/report.ts
+// scripts/core/report/report.ts
 init_timestamps();
 var PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
 var TARGETS = ["acknowledge", "resolve", "update"];
@@ -59470,7 +59470,7 @@ function actionItems(records, today) {
 // scripts/commands/report.ts
 init_timestamps();
 
-// scripts/render/charts.ts
+// scripts/render/report/charts.ts
 var WIDTH = 600;
 var HEIGHT2 = 220;
 var PAD = { top: 10, right: 10, bottom: 30, left: 44 };
@@ -59555,7 +59555,7 @@ function formatMarkdownTable(header, rows) {
   return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
 }
 
-// scripts/render/report-tables.ts
+// scripts/render/report/report-tables.ts
 function formatReportTime(seconds) {
   if (seconds === null) return "\u2013";
   if (seconds < 2 * 86400) return formatSeconds(seconds);
@@ -59637,7 +59637,7 @@ ${table2.rows.length === 0 ? table2.empty : formatMarkdownTable(table2.header, t
 `).join("\n");
 }
 
-// scripts/render/report-page.ts
+// scripts/render/report/report-page.ts
 var CHART_CSS = `
 .chart{margin:1rem 0 1.5rem}.chart svg{width:100%;height:auto;display:block}
 .chart figcaption{color:var(--muted);font-size:.9rem}
@@ -59771,7 +59771,7 @@ function refuseInsidePublicSite(out) {
 import { appendFile as appendFile3 } from "node:fs/promises";
 import { resolve as resolve5 } from "node:path";
 
-// scripts/core/escalation.ts
+// scripts/core/sla/escalation.ts
 init_timestamps();
 function dueNotices(incident2, config2, figures, now) {
   if (!isOpen(incident2)) return [];
@@ -59800,7 +59800,7 @@ function cycleKey(incident2, target, now) {
 // scripts/commands/sla.ts
 init_timestamps();
 
-// scripts/io/github-notify.ts
+// scripts/io/notify/github-issue.ts
 var trackingMarker = (id) => `<!-- incidents-as-code:tracking ${id} -->`;
 var noticeMarker = (key2) => `<!-- incidents-as-code:notice ${key2} -->`;
 async function readTrackingIssues(github, target) {
@@ -59946,7 +59946,7 @@ function formatTable(incidents) {
 import { rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join7, relative as relative3, resolve as resolve6 } from "node:path";
 
-// scripts/core/update-record.ts
+// scripts/core/authoring/update-record.ts
 function updateRecord(text7, record, update) {
   const from = record.status;
   const to = update.status;
@@ -60141,7 +60141,7 @@ This is a bug in incidents-as-code, not in your records: please report it with t
   }
 }
 
-// scripts/io/action-inputs.ts
+// scripts/io/github/action-inputs.ts
 import { readFileSync } from "node:fs";
 var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
 function readActionInputs(env2) {

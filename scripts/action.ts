@@ -1,7 +1,7 @@
 /** The GitHub Action (action.yml runs its bundle, dist/action.js): the inputs, then the command. */
 import { runCli } from './cli.js';
-import { readActionInputs } from './io/action-inputs.js';
-import { formatError } from './io/github-annotations.js';
+import { readActionInputs } from './io/github/action-inputs.js';
+import { formatError } from './io/github/annotations.js';
 
 const inputs = readActionInputs(process.env);
 if ('error' in inputs) {

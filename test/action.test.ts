@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { BUNDLES, bundle } from '../scripts/dev/build.js';
-import { readActionInputs } from '../scripts/io/action-inputs.js';
+import { readActionInputs } from '../scripts/io/github/action-inputs.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const ACTION = join(ROOT, 'dist/action.js');

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { approversFor, findApproval, type ReviewEvidence } from '../scripts/core/approvals.js';
-import type { Config, Incident } from '../scripts/core/types.js';
+import { approversFor, findApproval, type ReviewEvidence } from '../scripts/core/gate/approvals.js';
+import type { Config, Incident } from '../scripts/core/records/types.js';
 
 const HEAD = 'a'.repeat(40);
 const evidence = (reviews: { login: string; state: string; commitId?: string | null }[], author = 'dave'): ReviewEvidence => ({

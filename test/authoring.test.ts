@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { setKey } from '../scripts/core/edit-frontmatter.js';
-import { TRANSITIONS } from '../scripts/core/lifecycle.js';
-import type { Incident } from '../scripts/core/types.js';
-import { updateRecord } from '../scripts/core/update-record.js';
-import { parseValidRecord } from '../scripts/core/validate.js';
+import { setKey } from '../scripts/core/authoring/edit-frontmatter.js';
+import { TRANSITIONS } from '../scripts/core/gate/lifecycle.js';
+import type { Incident } from '../scripts/core/records/types.js';
+import { updateRecord } from '../scripts/core/authoring/update-record.js';
+import { parseValidRecord } from '../scripts/core/records/validate.js';
 import { BASE } from './helpers/pull-request-cases.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 

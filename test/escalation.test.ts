@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { dueNotices } from '../scripts/core/escalation.js';
-import type { TargetFigures } from '../scripts/core/sla.js';
-import type { Config, Incident } from '../scripts/core/types.js';
+import { dueNotices } from '../scripts/core/sla/escalation.js';
+import type { TargetFigures } from '../scripts/core/sla/clocks.js';
+import type { Config, Incident } from '../scripts/core/records/types.js';
 
 const config = { escalation: { P1: [{ after: '15m', notify: ['@acme/oncall'] }, { after: '45m', notify: ['@acme/leads'] }] } } as unknown as Config;
 const base = {

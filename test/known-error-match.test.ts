@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compilePattern, matchKnownErrors } from '../scripts/core/known-error-match.js';
-import type { Incident, KnownError } from '../scripts/core/types.js';
+import { compilePattern, matchKnownErrors } from '../scripts/core/gate/known-error-match.js';
+import type { Incident, KnownError } from '../scripts/core/records/types.js';
 
 const knownError = (fields: Partial<KnownError>): KnownError =>
   ({ id: 'KE-0001', title: 'Exports time out', status: 'active', services: ['reports'], match: { patterns: ['export.*time(d)? ?out'] }, workaround: 'Split it.', created_at: '2026-01-01T00:00:00Z', public: true, ...fields }) as KnownError;

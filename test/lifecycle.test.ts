@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkTransition, INITIAL_STATUSES, STATUSES, TRANSITIONS } from '../scripts/core/lifecycle.js';
-import type { RecordStatus } from '../scripts/core/types.js';
+import { checkTransition, INITIAL_STATUSES, STATUSES, TRANSITIONS } from '../scripts/core/gate/lifecycle.js';
+import type { RecordStatus } from '../scripts/core/records/types.js';
 
 const lifecycle = suite('lifecycle');
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseRecord } from '../scripts/core/parse-record.js';
-import { parseYaml } from '../scripts/core/parse-yaml.js';
+import { parseRecord } from '../scripts/core/records/parse-record.js';
+import { parseYaml } from '../scripts/core/records/parse-yaml.js';
 
 const INCIDENT = 'incidents/INC-2026-0001.md';
 

@@ -5,7 +5,7 @@ import { dump } from 'js-yaml';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { stringify } from 'yaml';
-import { parseWithPositions, parseYaml } from '../scripts/core/parse-yaml.js';
+import { parseWithPositions, parseYaml } from '../scripts/core/records/parse-yaml.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const agree = suite('parse-yaml: the fast path reads what the careful one reads');

@@ -1,9 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseRecord } from '../scripts/core/parse-record.js';
-import { findPostmortemGaps } from '../scripts/core/postmortem-readiness.js';
-import type { ValidRecord } from '../scripts/core/record-set.js';
-import type { Postmortem } from '../scripts/core/types.js';
+import { parseRecord } from '../scripts/core/records/parse-record.js';
+import { findPostmortemGaps } from '../scripts/core/gate/postmortem-readiness.js';
+import type { ValidRecord } from '../scripts/core/records/record-set.js';
+import type { Postmortem } from '../scripts/core/records/types.js';
 
 const FRONTMATTER = '---\nincident: INC-2026-0001\nstatus: published\npublic: false\nauthors: ["@alice"]\n---\n';
 const SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 'Resolution', 'Lessons learned'];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Report } from '../scripts/core/report.js';
+import type { Report } from '../scripts/core/report/report.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/report');

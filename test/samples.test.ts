@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { STATUSES } from '../scripts/core/lifecycle.js';
-import { checkRepository } from '../scripts/core/validate.js';
-import { readRepository } from '../scripts/io/read-repository.js';
+import { STATUSES } from '../scripts/core/gate/lifecycle.js';
+import { checkRepository } from '../scripts/core/records/validate.js';
+import { readRepository } from '../scripts/io/repository/read-repository.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 

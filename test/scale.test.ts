@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import incidentSchema from '../schemas/incident.schema.json' with { type: 'json' };
-import { checkRepository } from '../scripts/core/validate.js';
+import { checkRepository } from '../scripts/core/records/validate.js';
 import { generateRecords, generateRepository } from '../scripts/dev/generate-records.js';
-import { readRepository } from '../scripts/io/read-repository.js';
+import { readRepository } from '../scripts/io/repository/read-repository.js';
 
 const scale = suite('scale');
 

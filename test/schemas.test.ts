@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SCHEMAS, schemaErrors } from '../scripts/core/schemas.js';
+import { SCHEMAS, schemaErrors } from '../scripts/core/records/schemas.js';
 import { generateTypes, TYPES_FILE } from '../scripts/dev/generate-types.js';
 
 const schemas = suite('schemas');

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addWorkingMillis, formatInZone, isoDateIn, workingMillis, type WorkingCalendar } from '../scripts/core/calendar.js';
-import { computeSla, type SlaGoals, type TargetFigures } from '../scripts/core/sla.js';
-import type { Incident } from '../scripts/core/types.js';
+import { addWorkingMillis, formatInZone, isoDateIn, workingMillis, type WorkingCalendar } from '../scripts/core/time/calendar.js';
+import { computeSla, type SlaGoals, type TargetFigures } from '../scripts/core/sla/clocks.js';
+import type { Incident } from '../scripts/core/records/types.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
 const H = 3600;

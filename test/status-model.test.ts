@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ComponentStatus } from '../scripts/core/component-status.js';
-import { computeUptime, type Outage } from '../scripts/core/uptime.js';
+import type { ComponentStatus } from '../scripts/core/status/component-status.js';
+import { computeUptime, type Outage } from '../scripts/core/status/uptime.js';
 import { modelOf } from './helpers/site.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { describeBadTimestamp, isTimestamp } from '../scripts/core/timestamps.js';
+import { describeBadTimestamp, isTimestamp } from '../scripts/core/time/timestamps.js';
 
 const timestamps = suite('timestamps');
 

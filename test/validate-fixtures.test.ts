@@ -10,8 +10,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { sortFindings, toJsonFinding } from '../scripts/core/findings.js';
 import { CONFIG_RULES, RECORD_RULES } from '../scripts/core/rules/index.js';
-import { checkRepository } from '../scripts/core/validate.js';
-import { readRepository } from '../scripts/io/read-repository.js';
+import { checkRepository } from '../scripts/core/records/validate.js';
+import { readRepository } from '../scripts/io/repository/read-repository.js';
 
 const FIXTURES = fileURLToPath(new URL('fixtures/validate/', import.meta.url));
 const BASE_CONFIG = { path: 'incidents.config.yml', text: readFileSync(join(FIXTURES, 'base.config.yml'), 'utf8') };

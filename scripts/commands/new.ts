@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkRecordEdit } from '../core/check-pull-request.js';
+import { checkRecordEdit } from '../core/gate/check-pull-request.js';
 import { hasErrors } from '../core/findings.js';
-import { newRecordText, nextIncidentId, type NewRecord } from '../core/new-record.js';
+import { newRecordText, nextIncidentId, type NewRecord } from '../core/authoring/new-record.js';
 import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, serviceOptions, timestampOption } from './record-options.js';

@@ -1,7 +1,7 @@
-import type { Source } from '../core/record-set.js';
-import type { Config } from '../core/types.js';
-import { checkConfig } from '../core/validate.js';
-import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/read-repository.js';
+import type { Source } from '../core/records/record-set.js';
+import type { Config } from '../core/records/types.js';
+import { checkConfig } from '../core/records/validate.js';
+import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/repository/read-repository.js';
 import { UsageError, type CommandContext, type Format } from './context.js';
 import { reportFindings } from './report-findings.js';
 

@@ -1,6 +1,6 @@
 import { closestMatch } from '../core/suggest.js';
-import { describeBadTimestamp, isTimestamp } from '../core/timestamps.js';
-import type { Config } from '../core/types.js';
+import { describeBadTimestamp, isTimestamp } from '../core/time/timestamps.js';
+import type { Config } from '../core/records/types.js';
 import { UsageError } from './context.js';
 
 /** The public states a service can be in (Statuspage's component states). */

@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import { formatFinding, toJsonFinding, type Finding } from '../core/findings.js';
-import { formatAnnotation, formatSummary } from '../io/github-annotations.js';
+import { formatAnnotation, formatSummary } from '../io/github/annotations.js';
 import type { CommandContext, Format } from './context.js';
 
 /**

@@ -1,12 +1,12 @@
 import { appendFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { buildReport } from '../core/report.js';
-import { toMillis } from '../core/timestamps.js';
-import { checkRecords } from '../core/validate.js';
+import { buildReport } from '../core/report/report.js';
+import { toMillis } from '../core/time/timestamps.js';
+import { checkRecords } from '../core/records/validate.js';
 import { SITE_MARK, SiteWriteError, writeSite } from '../io/write-site.js';
-import { renderReportPage } from '../render/report-page.js';
-import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report-tables.js';
+import { renderReportPage } from '../render/report/report-page.js';
+import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report/report-tables.js';
 import { EXIT, parseOptions, UsageError, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../core/findings.js';
-import type { RecordSet } from '../core/record-set.js';
+import type { RecordSet } from '../core/records/record-set.js';
 import type { CommandContext } from './context.js';
 
 /**

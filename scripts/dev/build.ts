@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { _ } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
-import { createAjv, AJV_OPTIONS, SCHEMAS } from '../core/schemas.js';
+import { createAjv, AJV_OPTIONS, SCHEMAS } from '../core/records/schemas.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,19 +39,19 @@ export async function bundle(entry: string): Promise<string> {
 }
 
 /**
- * Replaces scripts/core/precompiled-validators.ts with Ajv's standalone code for every schema, so
+ * Replaces scripts/core/records/precompiled-validators.ts with Ajv's standalone code for every schema, so
  * the bundles validate without compiling schemas at start-up. The code looks its formats up in
- * scripts/core/schema-formats.ts, as the runtime compiler does.
+ * scripts/core/records/schema-formats.ts, as the runtime compiler does.
  */
 const precompiledValidators: Plugin = {
   name: 'precompiled-validators',
   setup(esbuild) {
-    esbuild.onLoad({ filter: /[/\\]scripts[/\\]core[/\\]precompiled-validators\.ts$/ }, () => {
+    esbuild.onLoad({ filter: /[/\\]scripts[/\\]core[/\\]records[/\\]precompiled-validators\.ts$/ }, () => {
       const ajv = createAjv({ ...AJV_OPTIONS, code: { source: true, esm: true, formats: _`require("./schema-formats.ts").FORMATS` } });
       const names = ['incident', 'postmortem', 'known_error', 'config'] as const;
       for (const name of names) ajv.addSchema(SCHEMAS[name]);
       const code = standalone.default(ajv, Object.fromEntries(names.map((name) => [name, SCHEMAS[name].$id])));
-      return { contents: `${code}\nexport const PRECOMPILED = { ${names.join(', ')} };\n`, loader: 'js', resolveDir: `${ROOT}scripts/core` };
+      return { contents: `${code}\nexport const PRECOMPILED = { ${names.join(', ')} };\n`, loader: 'js', resolveDir: `${ROOT}scripts/core/records` };
     });
   },
 };

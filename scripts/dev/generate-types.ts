@@ -1,5 +1,5 @@
 /**
- * Generates scripts/core/schema-types.ts from schemas/*.schema.json, so that the TypeScript types
+ * Generates scripts/core/records/schema-types.ts from schemas/*.schema.json, so that the TypeScript types
  * and the JSON Schemas cannot drift apart: `npm run types` writes it, and a test fails when the
  * committed file differs from what the schemas give.
  */
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TYPES_FILE = `${ROOT}scripts/core/schema-types.ts`;
+export const TYPES_FILE = `${ROOT}scripts/core/records/schema-types.ts`;
 
 const BANNER = `/* Generated from schemas/*.schema.json by \`npm run types\`: do not edit by hand. */`;
 

@@ -1,4 +1,4 @@
-import { toMillis } from '../core/timestamps.js';
+import { toMillis } from '../core/time/timestamps.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

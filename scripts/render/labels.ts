@@ -1,5 +1,5 @@
-import type { ComponentStatus } from '../core/component-status.js';
-import type { Indicator, PublicStatus } from '../core/status.js';
+import type { ComponentStatus } from '../core/status/component-status.js';
+import type { Indicator, PublicStatus } from '../core/status/status-model.js';
 import { html, type Html } from './html.js';
 
 /** What each component status is called on the page. */

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildStatusModel, type StatusModel } from '../../scripts/core/status.js';
-import { toMillis } from '../../scripts/core/timestamps.js';
-import { checkRepository } from '../../scripts/core/validate.js';
-import { CONFIG_FILE } from '../../scripts/io/read-repository.js';
-import { renderSite } from '../../scripts/render/site.js';
+import { buildStatusModel, type StatusModel } from '../../scripts/core/status/status-model.js';
+import { toMillis } from '../../scripts/core/time/timestamps.js';
+import { checkRepository } from '../../scripts/core/records/validate.js';
+import { CONFIG_FILE } from '../../scripts/io/repository/read-repository.js';
+import { renderSite } from '../../scripts/render/site/site.js';
 
 /** Every file under a folder, path (relative, with `/`) → content. */
 export function readTree(folder: string, prefix = ''): Map<string, string> {

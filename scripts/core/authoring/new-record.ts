@@ -1,0 +1,63 @@
+import { yamlScalar } from './edit-frontmatter.js';
+import type { Config, Incident } from '../records/types.js';
+
+/** What `incidents new` was asked to write. */
+export interface NewRecord {
+  type: Incident['type'];
+  title: string;
+  impact: Incident['impact'];
+  urgency: Incident['urgency'];
+  /** Affected services and their public state (default: degraded_performance, or under_maintenance for a maintenance). */
+  services: readonly { id: string; status?: string }[];
+  visibility: Incident['visibility'];
+  /** When it was reported: reported_at and the first update's time. */
+  at: string;
+  /** The first update's public message. */
+  message?: string;
+  /** A maintenance's window. */
+  scheduledFor?: string;
+  scheduledUntil?: string;
+}
+
+/** The next free incident id of a year, after every id already taken (any year's ids are ignored). */
+export function nextIncidentId(takenIds: readonly string[], year: string): string {
+  const numbers = takenIds.filter((id) => id.startsWith(`INC-${year}-`)).map((id) => Number(id.slice(9, 13)));
+  const next = Math.max(0, ...numbers) + 1;
+  if (next > 9999) throw new Error(`INC-${year} has no free id left: ids run to INC-${year}-9999`);
+  return `INC-${year}-${String(next).padStart(4, '0')}`;
+}
+
+/**
+ * The text of a new record in its initial state: an incident is `reported` (the SLA clocks start
+ * at reported_at), a maintenance `scheduled` with its window; the priority comes from the config's
+ * matrix, and the first update says what is known.
+ */
+export function newRecordText(id: string, record: NewRecord, config: Config): string {
+  const maintenance = record.type === 'maintenance';
+  const status = maintenance ? 'scheduled' : 'reported';
+  const serviceStatus = maintenance ? 'under_maintenance' : 'degraded_performance';
+  const message = record.message ?? (maintenance ? `Planned maintenance: ${record.title}.` : `We are looking into this: ${record.title}.`);
+  const lines = [
+    '---',
+    `id: ${id}`,
+    `title: ${yamlScalar(record.title)}`,
+    `type: ${record.type}`,
+    `status: ${status}`,
+    `impact: ${record.impact}`,
+    `urgency: ${record.urgency}`,
+    `priority: ${config.priority_matrix[record.impact][record.urgency]}`,
+    'services:',
+    ...record.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
+    `visibility: ${record.visibility}`,
+    `reported_at: ${record.at}`,
+    ...(maintenance ? [`scheduled_for: ${yamlScalar(record.scheduledFor ?? '')}`, `scheduled_until: ${yamlScalar(record.scheduledUntil ?? '')}`] : []),
+    'updates:',
+    `  - at: ${record.at}`,
+    `    status: ${status}`,
+    `    message: ${yamlScalar(message)}`,
+    '---',
+    'Working notes (internal, never published).',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,67 @@
+import { appendItem, setItemKey, setKey } from './edit-frontmatter.js';
+import { CANCEL_REASON_FIELDS, checkTransition, IMPLIED_TIMESTAMP, STATUS_FIELDS, TIMESTAMP_ORDER } from '../gate/lifecycle.js';
+import type { Incident, RecordStatus } from '../records/types.js';
+
+/** What `incidents update` was asked to do. */
+export interface RecordUpdate {
+  status: RecordStatus;
+  message: string;
+  /** When it happened: the update's time and the timestamp the status implies. */
+  at: string;
+  /** Services whose public state changes (added when the incident did not list them). */
+  services: readonly { id: string; status: string }[];
+  /** Why: reopen_reason on a reopen, hold_reason for on_hold, cancel_reason for cancelled. */
+  reason?: string;
+  resolution?: { code: string; summary: string };
+  knownError?: string;
+  duplicateOf?: string;
+}
+
+/** The text of a record moved on, or why it cannot be: a move the lifecycle forbids, or an option it needs. */
+export type UpdateResult = { ok: true; text: string } | { ok: false; refused: 'transition' | 'missing'; message: string };
+
+/**
+ * Moves an incident or maintenance on, editing its file's text in place: the status, the keys the
+ * new status needs (its timestamps set to `at`), the services' states, and a new update at the end.
+ * A reopen (resolved → investigating) clears resolved_at and records the reason.
+ */
+export function updateRecord(text: string, record: Incident, update: RecordUpdate): UpdateResult {
+  const from = record.status;
+  const to = update.status;
+  const transition = checkTransition(from, to);
+  if (!transition.ok) return { ok: false, refused: 'transition', message: transition.message };
+  const missing = (message: string): UpdateResult => ({ ok: false, refused: 'missing', message });
+
+  const fields: [readonly [string] | readonly [string, string], string | null][] = [[['status'], to]];
+  const reasonKey = to === 'on_hold' ? 'hold_reason' : to === 'cancelled' ? 'cancel_reason' : from === 'resolved' && to !== 'closed' ? 'reopen_reason' : undefined;
+  if (reasonKey && from !== to) {
+    if (!update.reason) return missing(`Entering ${to} from ${from} needs a reason: pass --reason (it becomes ${reasonKey})`);
+    fields.push([[reasonKey], update.reason]);
+  }
+  if (reasonKey === 'reopen_reason' && from !== to) fields.push([['resolved_at'], null]);
+  if (from === 'on_hold' && to !== 'on_hold') fields.push([['hold_reason'], null]);
+  if (to === 'cancelled' && update.reason) {
+    const needed = CANCEL_REASON_FIELDS[update.reason as keyof typeof CANCEL_REASON_FIELDS];
+    const value = needed === 'known_error' ? update.knownError : needed === 'duplicate_of' ? update.duplicateOf : undefined;
+    if (needed && !value && !record[needed]) return missing(`cancel_reason ${update.reason} needs ${needed}: pass --${needed.replace('_', '-')}`);
+    if (needed && value) fields.push([[needed], value]);
+  }
+  if (update.resolution) {
+    fields.push([['resolution', 'code'], update.resolution.code], [['resolution', 'summary'], update.resolution.summary]);
+  } else if (STATUS_FIELDS[to].needs.includes('resolution') && !record.resolution) {
+    return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
+  }
+  if (from !== to) {
+    const timestamps = new Set([IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter((key) => key !== undefined && (TIMESTAMP_ORDER[record.type] as readonly string[]).includes(key)));
+    for (const key of timestamps) if (record[key as keyof Incident] === undefined) fields.push([[key as string], update.at]);
+  }
+
+  let edited = text;
+  for (const [path, value] of fields) edited = setKey(edited, path, value);
+  const listed = new Set(record.services.map((service) => service.id));
+  for (const service of update.services) {
+    edited = listed.has(service.id) ? setItemKey(edited, 'services', service.id, 'status', service.status) : appendItem(edited, 'services', [['id', service.id], ['status', service.status]]);
+  }
+  edited = appendItem(edited, 'updates', [['at', update.at], ['status', to], ['message', update.message]]);
+  return { ok: true, text: edited };
+}

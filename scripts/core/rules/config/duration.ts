@@ -1,0 +1,27 @@
+import { findingAt, type ConfigRule } from '../../records/record-set.js';
+import type { YamlPath } from '../../records/parse-yaml.js';
+import { parseDuration } from '../../time/duration.js';
+
+/** SLA targets and escalation delays are longer than zero, and escalation levels come in order. */
+export const configDuration: ConfigRule = {
+  id: 'config/duration',
+  check(config) {
+    const targets = Object.entries(config.data.sla ?? {}).flatMap(([priority, policy]) =>
+      (['acknowledge', 'resolve', 'update'] as const).flatMap((target) => {
+        const value = policy?.[target];
+        return value === undefined ? [] : [{ path: ['sla', priority, target] as YamlPath, value }];
+      }),
+    );
+    const levels = Object.entries(config.data.escalation ?? {}).flatMap(([priority, list]) =>
+      (list ?? []).map((level, index) => ({ path: ['escalation', priority, index, 'after'] as YamlPath, value: level.after, previous: list?.[index - 1]?.after })),
+    );
+    return [
+      ...[...targets, ...levels]
+        .filter(({ value }) => parseDuration(value) === 0)
+        .map(({ path, value }) => findingAt(config, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
+      ...levels
+        .filter(({ value, previous }) => previous !== undefined && parseDuration(value) <= parseDuration(previous))
+        .map(({ path, value, previous }) => findingAt(config, path, this.id, `Escalation after ${value} does not come after the level before it (${previous}): list levels in order of time`)),
+    ];
+  },
+};

@@ -1,0 +1,23 @@
+import { matchKnownErrors } from '../../gate/known-error-match.js';
+import { addedIncidents, type ChangeRule } from '../../gate/pull-request.js';
+import { findingAt } from '../../records/record-set.js';
+
+/**
+ * A new incident that matches an active known error is flagged: a known error is expected, so it is
+ * cancelled as one, or kept with known_error_dismissed saying why the match does not apply.
+ */
+export const lifecycleKnownErrorMatch: ChangeRule = {
+  id: 'lifecycle/known-error-match',
+  check(pullRequest) {
+    const knownErrors = pullRequest.head.knownErrors.map((record) => record.data);
+    return addedIncidents(pullRequest).flatMap((record) => {
+      const incident = record.data;
+      if (incident.known_error_dismissed !== undefined) return [];
+      return matchKnownErrors(incident, knownErrors)
+        .filter(({ knownError }) => !(incident.cancel_reason === 'known_error' && incident.known_error === knownError.id))
+        .map(({ knownError, pattern, text }) =>
+          findingAt(record, text === incident.title ? ['title'] : ['updates', 0, 'message'], this.id, `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`),
+        );
+    });
+  },
+};

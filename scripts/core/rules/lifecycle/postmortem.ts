@@ -1,0 +1,34 @@
+import { findPostmortemGaps } from '../../gate/postmortem-readiness.js';
+import { incidentsEntering, type ChangeRule } from '../../gate/pull-request.js';
+import { findingAt } from '../../records/record-set.js';
+
+/**
+ * Closing an incident whose priority is in postmortem_required needs its postmortem published,
+ * with every section written and every action item owned, typed, prioritized, dated and linked.
+ */
+export const lifecyclePostmortem: ChangeRule = {
+  id: 'lifecycle/postmortem',
+  check(pullRequest) {
+    const required = pullRequest.policy.postmortem_required ?? [];
+    return incidentsEntering(pullRequest, ['closed']).flatMap((record) => {
+      const { id, priority } = record.data;
+      if (!required.includes(priority)) return [];
+      const expected = `incidents/${id}.postmortem.md`;
+      const postmortem = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
+      if (!postmortem) {
+        return [findingAt(record, ['status'], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with the sections of DESIGN.md and publish it`)];
+      }
+      const gaps = findPostmortemGaps(postmortem);
+      if (gaps.length === 0) return [];
+      const why = `Closing ${id} (${priority}) needs a complete, published postmortem`;
+      return [
+        findingAt(record, ['status'], this.id, `${why}: ${postmortem.path} has ${gaps.length} gap${gaps.length === 1 ? '' : 's'}, each marked in it`),
+        ...gaps.map((gap) =>
+          'key' in gap
+            ? findingAt(postmortem, gap.key, this.id, `${why}: ${gap.message}`, { at: 'key' })
+            : { path: postmortem.path, line: gap.line, column: gap.column, rule: this.id, severity: 'error' as const, message: `${why}: ${gap.message}` },
+        ),
+      ];
+    });
+  },
+};

@@ -1,0 +1,277 @@
+import { isoDateIn } from '../time/calendar.js';
+import { worst, type ComponentStatus } from './component-status.js';
+import { publicSummary } from './postmortem-summary.js';
+import type { RecordSet } from '../records/record-set.js';
+import { toMillis } from '../time/timestamps.js';
+import type { Incident, RecordStatus } from '../records/types.js';
+import { isMeasured } from '../sla/clocks.js';
+import { computeUptime, outagesOf, type Outage, type ServiceUptime } from './uptime.js';
+
+/**
+ * The public status model: what the status page, its API and its feeds show, computed from the
+ * records and an instant `now`. Only public data gets in here (DESIGN.md, Incident): internal and
+ * cancelled records are left out, and of a public one only id, title, type, status, services,
+ * times, updates and a published public postmortem's Summary are kept. Everything the renderers
+ * write comes from this model, so nothing else can leak.
+ */
+export interface StatusModel {
+  /** The instant the page shows, ISO 8601 UTC. */
+  at: string;
+  page: { id: string; name: string; url: string; timeZone: string };
+  /** The latest public change at or before `at` (an update, or a maintenance window opening or closing). */
+  updatedAt: string;
+  indicator: Indicator;
+  description: string;
+  services: ServiceState[];
+  /** Service groups in the config's order; a service without a group is in none. */
+  groups: { name: string; status: ComponentStatus; services: string[] }[];
+  /** Public incidents, newest first. */
+  incidents: PublicIncident[];
+  /** Public maintenances, newest first. */
+  maintenances: PublicIncident[];
+  knownIssues: KnownIssue[];
+  uptime: ServiceUptime[];
+}
+
+/** Statuspage's incident and maintenance statuses. */
+export type PublicStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem' | 'scheduled' | 'in_progress' | 'verifying' | 'completed';
+/** Statuspage's impact of an incident, and the page's indicator. */
+export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
+
+export interface ServiceState {
+  id: string;
+  name: string;
+  group?: string;
+  description?: string;
+  status: ComponentStatus;
+  /** When the service's status last changed by a public record (at or before `at`). */
+  updatedAt?: string;
+}
+
+export interface PublicUpdate {
+  at: string;
+  status: PublicStatus;
+  message: string;
+}
+
+export interface PublicIncident {
+  id: string;
+  title: string;
+  type: Incident['type'];
+  /** The status shown at `at`: a maintenance moves with its window. */
+  status: PublicStatus;
+  open: boolean;
+  impact: Indicator;
+  services: { id: string; name: string; status: ComponentStatus }[];
+  reportedAt: string;
+  startedAt: string;
+  resolvedAt?: string;
+  monitoringAt?: string;
+  scheduledFor?: string;
+  scheduledUntil?: string;
+  /** Oldest first. */
+  updates: PublicUpdate[];
+  updatedAt: string;
+  /** The Markdown of a published public postmortem's Summary section. */
+  postmortemSummary?: string;
+  /** The local month (`YYYY-MM`) it started in, for the history pages. */
+  month: string;
+}
+
+export interface KnownIssue {
+  id: string;
+  title: string;
+  services: { id: string; name: string }[];
+  workaround: string;
+  since: string;
+}
+
+/** Record status → what Statuspage shows (DESIGN.md, Lifecycle); cancelled records are not shown. */
+const PUBLIC_STATUS: Readonly<Record<RecordStatus, PublicStatus | undefined>> = {
+  reported: 'investigating',
+  investigating: 'investigating',
+  identified: 'identified',
+  on_hold: 'identified',
+  monitoring: 'monitoring',
+  resolved: 'resolved',
+  closed: 'resolved',
+  cancelled: undefined,
+  scheduled: 'scheduled',
+  in_progress: 'in_progress',
+  verifying: 'verifying',
+  completed: 'completed',
+};
+
+const MAINTENANCE_ORDER: readonly PublicStatus[] = ['scheduled', 'in_progress', 'verifying', 'completed'];
+const FINISHED: readonly PublicStatus[] = ['resolved', 'postmortem', 'completed'];
+
+/** An incident's impact is its worst service status (Statuspage's own mapping). */
+const IMPACT: Readonly<Record<ComponentStatus, Indicator>> = {
+  operational: 'none',
+  under_maintenance: 'maintenance',
+  degraded_performance: 'minor',
+  partial_outage: 'major',
+  major_outage: 'critical',
+};
+
+/** Indicators from best to worst. */
+export const INDICATOR_ORDER: readonly Indicator[] = ['none', 'maintenance', 'minor', 'major', 'critical'];
+
+/** What the page says for each indicator, in Statuspage's words. */
+const INDICATOR_DESCRIPTION: Readonly<Record<Indicator, string>> = {
+  none: 'All Systems Operational',
+  maintenance: 'Service Under Maintenance',
+  minor: 'Minor Service Outage',
+  major: 'Partial System Outage',
+  critical: 'Major System Outage',
+};
+
+/** Builds the public status model of some valid records at `now` (milliseconds). */
+export function buildStatusModel(records: RecordSet, now: number): StatusModel {
+  const { config } = records;
+  const postmortems = new Map(records.postmortems.map((postmortem) => [postmortem.data.incident, postmortem]));
+  const summaryOf = (id: string) => {
+    const postmortem = postmortems.get(id);
+    return postmortem && publicSummary(postmortem);
+  };
+  const page = {
+    id: slug(config.page?.name ?? 'status'),
+    name: config.page?.name ?? 'Status',
+    url: (config.page?.url ?? '').replace(/\/+$/, ''),
+    timeZone: config.page?.time_zone ?? 'UTC',
+  };
+  const serviceNames = new Map(config.services.map((service) => [service.id, service.name]));
+  const published = records.incidents
+    .map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf))
+    .filter((incident): incident is PublicIncident => incident !== undefined)
+    .sort(newestFirst);
+  const incidents = published.filter((incident) => incident.type === 'incident');
+  const maintenances = published.filter((incident) => incident.type === 'maintenance');
+  const current = published.filter((incident) => incident.open && (incident.type === 'incident' || isActive(incident)));
+
+  const services: ServiceState[] = config.services.map((service) => {
+    const affecting = current.filter((incident) => incident.services.some((affected) => affected.id === service.id));
+    const status = worst(affecting.flatMap((incident) => incident.services.filter((affected) => affected.id === service.id).map((affected) => affected.status)));
+    const touched = published.filter((incident) => incident.services.some((affected) => affected.id === service.id)).flatMap((incident) => changeTimes(incident, now));
+    return {
+      id: service.id,
+      name: service.name,
+      ...(service.group ? { group: service.group } : {}),
+      ...(service.description ? { description: service.description } : {}),
+      status,
+      ...(touched.length > 0 ? { updatedAt: latest(touched) } : {}),
+    };
+  });
+
+  const impacts = current.filter((incident) => incident.type === 'incident').map((incident) => incident.impact);
+  const activeMaintenance = current.some((incident) => incident.type === 'maintenance');
+  const worstImpact = impacts.reduce<Indicator>((a, b) => (INDICATOR_ORDER.indexOf(b) > INDICATOR_ORDER.indexOf(a) ? b : a), 'none');
+  const indicator = worstImpact === 'none' && activeMaintenance ? 'maintenance' : worstImpact;
+  const at = new Date(now).toISOString().replace('.000Z', 'Z');
+  const changes = published.flatMap((incident) => changeTimes(incident, now));
+
+  return {
+    at,
+    page,
+    updatedAt: changes.length > 0 ? latest(changes) : at,
+    indicator,
+    description: INDICATOR_DESCRIPTION[indicator],
+    services,
+    groups: groupsOf(services),
+    incidents,
+    maintenances,
+    knownIssues: records.knownErrors
+      .filter((record) => record.data.public === true && record.data.status === 'active')
+      .map(({ data }) => ({
+        id: data.id,
+        title: data.title,
+        services: data.services.map((id) => ({ id, name: serviceNames.get(id) ?? id })),
+        workaround: data.workaround ?? '',
+        since: data.created_at,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    uptime: computeUptime(config.services.map((service) => service.id), publicOutages(records, now), page.timeZone, now),
+  };
+}
+
+/** The public view of one record, or undefined when it is not published. */
+function toPublic(incident: Incident, now: number, timeZone: string, serviceNames: ReadonlyMap<string, string>, summaryOf: (id: string) => string | undefined): PublicIncident | undefined {
+  const recorded = PUBLIC_STATUS[incident.status];
+  if (incident.visibility !== 'public' || recorded === undefined) return undefined;
+  const summary = incident.type === 'incident' && FINISHED.includes(recorded) ? summaryOf(incident.id) : undefined;
+  let status: PublicStatus = summary !== undefined ? 'postmortem' : recorded;
+  let resolvedAt = incident.resolved_at;
+  if (incident.type === 'maintenance' && incident.scheduled_for && incident.scheduled_until) {
+    const byClock = now >= toMillis(incident.scheduled_until) ? 'completed' : now >= toMillis(incident.scheduled_for) ? 'in_progress' : 'scheduled';
+    if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
+    if (status === 'completed') resolvedAt ??= incident.scheduled_until;
+  }
+  const updates = (incident.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  const startedAt = incident.started_at ?? incident.scheduled_for ?? incident.reported_at;
+  const monitoring = updates.filter((update) => update.status === 'monitoring').at(-1);
+  return {
+    id: incident.id,
+    title: incident.title,
+    type: incident.type,
+    status,
+    open: !FINISHED.includes(status),
+    impact: incident.type === 'maintenance' ? 'maintenance' : IMPACT[worst(incident.services.map((service) => service.status))],
+    services: incident.services.map((service) => ({ id: service.id, name: serviceNames.get(service.id) ?? service.id, status: service.status })),
+    reportedAt: incident.reported_at,
+    startedAt,
+    ...(resolvedAt ? { resolvedAt } : {}),
+    ...(monitoring ? { monitoringAt: monitoring.at } : {}),
+    ...(incident.scheduled_for ? { scheduledFor: incident.scheduled_for } : {}),
+    ...(incident.scheduled_until ? { scheduledUntil: incident.scheduled_until } : {}),
+    updates,
+    updatedAt: latest([incident.reported_at, ...updates.map((update) => update.at)]),
+    ...(summary !== undefined ? { postmortemSummary: summary } : {}),
+    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+  };
+}
+
+/** The service groups in the order they first appear, each as bad as its worst member. */
+function groupsOf(services: readonly ServiceState[]): StatusModel['groups'] {
+  const groups = new Map<string, StatusModel['groups'][number]>();
+  for (const service of services) {
+    if (!service.group) continue;
+    const group = groups.get(service.group) ?? { name: service.group, status: 'operational', services: [] };
+    group.services.push(service.id);
+    group.status = worst([group.status, service.status]);
+    groups.set(service.group, group);
+  }
+  return [...groups.values()];
+}
+
+/** What counts against public uptime: public incidents that were not cancelled and are not drills. */
+function publicOutages(records: RecordSet, now: number): Outage[] {
+  const counted = records.incidents.map((record) => record.data).filter((incident) => incident.visibility === 'public' && isMeasured(incident));
+  return outagesOf(counted, now);
+}
+
+/** A maintenance is active while its window is open and it is not completed. */
+export function isActive(incident: PublicIncident): boolean {
+  return incident.status === 'in_progress' || incident.status === 'verifying';
+}
+
+/** When a public record changed what the page shows, up to `now`. */
+function changeTimes(incident: PublicIncident, now: number): string[] {
+  const times = [incident.reportedAt, ...incident.updates.map((update) => update.at)];
+  if (incident.type === 'maintenance') times.push(...[incident.scheduledFor, incident.scheduledUntil].filter((time): time is string => time !== undefined));
+  return times.filter((time) => toMillis(time) <= now);
+}
+
+/** The latest of some timestamps, as written. */
+function latest(times: readonly string[]): string {
+  return times.reduce((a, b) => (toMillis(b) > toMillis(a) ? b : a));
+}
+
+/** Newest start first; the id breaks ties, so the order never depends on the file system. */
+function newestFirst(a: PublicIncident, b: PublicIncident): number {
+  return toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/** A lowercase id made of letters, digits and dashes. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'page';
+}

@@ -1,0 +1,54 @@
+import type { TextFile } from '../../core/records/validate.js';
+import { decodeText } from './decode-text.js';
+import { listTree, readBlobs, type TreeEntry } from './git.js';
+import { CONFIG_FILE, fileFinding, folderFinding, MAX_FILE_BYTES, RECORD_FOLDERS, type RepositoryFiles } from './read-repository.js';
+
+/**
+ * Reads the config and record files of a commit, as readRepository reads a folder: `.md` files
+ * directly inside the record folders; links, submodules and oversized files refused with a finding.
+ * @param only when given, which record paths to read (the rest are skipped)
+ */
+export async function readGitTree(root: string, commit: string, only?: (path: string) => boolean): Promise<RepositoryFiles> {
+  return readTreeEntries(root, await listRecordTree(root, commit), only);
+}
+
+/** The entries of a commit's tree that readGitTree looks at: the config and the record folders. */
+export function listRecordTree(root: string, commit: string): Promise<TreeEntry[]> {
+  return listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
+}
+
+/** readGitTree on a listing already made (by listRecordTree), to read from one listing twice. */
+export async function readTreeEntries(root: string, entries: readonly TreeEntry[], only?: (path: string) => boolean): Promise<RepositoryFiles> {
+  const findings: RepositoryFiles['findings'] = [];
+  const wanted: { path: string; object: string }[] = [];
+  const warnedFolders = new Set<string>();
+  for (const entry of entries) {
+    const { path } = entry;
+    const isConfig = path === CONFIG_FILE;
+    if (!isConfig && only && !only(path)) continue;
+    const [folder, ...rest] = path.split('/');
+    if (!isConfig && rest.length > 1) {
+      const subfolder = `${folder}/${rest[0]}`;
+      if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder!));
+      warnedFolders.add(subfolder);
+    } else if (!isConfig && !path.endsWith('.md')) {
+      continue;
+    } else if (entry.mode === '120000') {
+      findings.push(fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`));
+    } else if (entry.type !== 'blob') {
+      findings.push(fileFinding(path, 'file/unreadable', `${path} is a ${entry.type}, not a file`));
+    } else if ((entry.size ?? 0) > MAX_FILE_BYTES) {
+      findings.push(fileFinding(path, 'file/unreadable', `${path} is ${entry.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+    } else {
+      wanted.push({ path, object: entry.object });
+    }
+  }
+  const blobs = await readBlobs(root, wanted.map(({ object }) => object));
+  const files: TextFile[] = [];
+  for (const { path, object } of wanted) {
+    const decoded = decodeText(path, blobs.get(object)!);
+    if ('text' in decoded) files.push({ path, text: decoded.text });
+    else findings.push(decoded.finding);
+  }
+  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings };
+}

@@ -1,0 +1,80 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding } from '../../core/findings.js';
+import type { TextFile } from '../../core/records/validate.js';
+import { decodeText } from './decode-text.js';
+
+/** Where a repository keeps its config and records (DESIGN.md, Repository layout). */
+export const CONFIG_FILE = 'incidents.config.yml';
+export const RECORD_FOLDERS = ['incidents', 'known-errors'] as const;
+
+/** A file larger than this is not a record anyone wrote by hand; it is refused unread. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** The config and record files of a repository, as text, and a finding for each file that could not be read. */
+export interface RepositoryFiles {
+  /** Undefined when the repository has no incidents.config.yml. */
+  config: TextFile | undefined;
+  records: TextFile[];
+  findings: Finding[];
+}
+
+/** Reads incidents.config.yml and every `.md` file directly inside incidents/ and known-errors/. */
+export async function readRepository(root: string): Promise<RepositoryFiles> {
+  const findings: Finding[] = [];
+  const read = async (path: string): Promise<TextFile | undefined> => {
+    const result = await readTextFile(root, path);
+    if ('finding' in result) findings.push(result.finding);
+    return 'text' in result ? { path, text: result.text } : undefined;
+  };
+
+  const config = (await exists(join(root, CONFIG_FILE))) ? await read(CONFIG_FILE) : undefined;
+  const paths: string[] = [];
+  for (const folder of RECORD_FOLDERS) {
+    const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        findings.push(folderFinding(path, folder));
+      } else if (entry.name.endsWith('.md')) {
+        paths.push(path);
+      }
+    }
+  }
+  const records: TextFile[] = [];
+  for (let start = 0; start < paths.length; start += 64) {
+    const batch = await Promise.all(paths.slice(start, start + 64).map(read));
+    records.push(...batch.filter((file) => file !== undefined));
+  }
+  return { config, records, findings };
+}
+
+/** Reads one file as UTF-8, refusing links and oversized files with a finding instead of throwing. */
+async function readTextFile(root: string, path: string): Promise<{ text: string } | { finding: Finding }> {
+  try {
+    const stats = await lstat(join(root, path));
+    if (stats.isSymbolicLink()) return { finding: fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`) };
+    if (stats.size > MAX_FILE_BYTES) return { finding: fileFinding(path, 'file/unreadable', `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
+    return decodeText(path, await readFile(join(root, path)));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { finding: { ...fileFinding(path, 'file/unreadable', `${path} could not be read: ${reason}`), cause: error } };
+  }
+}
+
+/** A warning for a folder inside a record folder, whose files are never read. */
+export function folderFinding(path: string, folder: string): Finding {
+  return fileFinding(path, 'file/name', `${path} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, 'warning');
+}
+
+/** A finding about a whole file, at its first line. */
+export function fileFinding(path: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
+  return { path, line: 1, column: 1, rule, severity, message };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}

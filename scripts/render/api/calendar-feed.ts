@@ -1,0 +1,75 @@
+import type { PublicIncident, StatusModel } from '../../core/status/status-model.js';
+import { toMillis } from '../../core/time/timestamps.js';
+import { affectedServices } from '../site/incident-parts.js';
+import { STATUS_LABEL } from '../labels.js';
+
+/**
+ * `maintenance.ics`: the public maintenance windows as an iCalendar feed (RFC 5545) that calendar
+ * apps subscribe to. Each window keeps its UID, and its SEQUENCE grows with its updates, so a
+ * moved window moves in people's calendars.
+ */
+export function renderMaintenanceCalendar(model: StatusModel): string {
+  const host = new URL(model.page.url).host;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//incidents-as-code//${escapeText(model.page.name)}//EN`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(`${model.page.name}: maintenance`)}`,
+    ...model.maintenances.filter(hasWindow).flatMap((maintenance) => event(model, maintenance, host)),
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+function hasWindow(maintenance: PublicIncident): maintenance is PublicIncident & { scheduledFor: string; scheduledUntil: string } {
+  return maintenance.scheduledFor !== undefined && maintenance.scheduledUntil !== undefined;
+}
+
+function event(model: StatusModel, maintenance: PublicIncident & { scheduledFor: string; scheduledUntil: string }, host: string): string[] {
+  const latest = maintenance.updates.at(-1);
+  const description = [`${STATUS_LABEL[maintenance.status]}. Affected: ${affectedServices(maintenance)}.`, latest?.message ?? ''].filter(Boolean).join('\n\n');
+  return [
+    'BEGIN:VEVENT',
+    `UID:${maintenance.id}@${host}`,
+    `DTSTAMP:${basicUtc(maintenance.updatedAt)}`,
+    `DTSTART:${basicUtc(maintenance.scheduledFor)}`,
+    `DTEND:${basicUtc(maintenance.scheduledUntil)}`,
+    `SEQUENCE:${Math.max(0, maintenance.updates.length - 1)}`,
+    `SUMMARY:${escapeText(maintenance.title)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `URL:${model.page.url}/incidents/${maintenance.id}.html`,
+    'STATUS:CONFIRMED',
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+  ];
+}
+
+/** `20261205T060000Z`. */
+function basicUtc(timestamp: string): string {
+  return new Date(toMillis(timestamp)).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped. */
+function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+}
+
+/** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1). */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let part = '';
+  let octets = 0;
+  for (const character of line) {
+    const size = Buffer.byteLength(character);
+    if (octets + size > (parts.length === 0 ? 75 : 74)) {
+      parts.push(part);
+      [part, octets] = ['', 0];
+    }
+    part += character;
+    octets += size;
+  }
+  parts.push(part);
+  return parts.join('\r\n ');
+}

@@ -1,0 +1,33 @@
+import type { StatusModel } from '../../core/status/status-model.js';
+import { renderBadges } from './badges.js';
+import { renderMaintenanceCalendar } from '../api/calendar-feed.js';
+import { renderFeeds } from '../api/feeds.js';
+import { renderHistoryPages } from './history-pages.js';
+import { renderIncidentPage } from './incident-page.js';
+import { renderIndexPage } from './index-page.js';
+import { renderStatuspageApi } from '../api/statuspage-api.js';
+
+/** A path inside the site: folders and file names of letters, digits, dots, dashes and underscores, none starting with a dot (so no `..`). */
+const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
+/**
+ * Every file of the public site, as [path, content], from the status model alone, rendered one at a
+ * time as they are written, so the whole site is never held in memory. Paths are built from
+ * validated ids; one that is not a plain relative path is a bug and stops the build.
+ */
+export function* renderSite(model: StatusModel): Generator<[string, string]> {
+  for (const [path, content] of allFiles(model)) {
+    if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
+    yield [path, content];
+  }
+}
+
+function* allFiles(model: StatusModel): Generator<[string, string]> {
+  yield ['index.html', renderIndexPage(model)];
+  for (const incident of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident.id}.html`, renderIncidentPage(model, incident)];
+  yield* renderHistoryPages(model);
+  yield* renderStatuspageApi(model);
+  yield* renderFeeds(model);
+  yield* renderBadges(model);
+  yield ['maintenance.ics', renderMaintenanceCalendar(model)];
+}
