@@ -22897,6 +22897,21 @@ var require_lib = __commonJS({
   }
 });
 
+// scripts/core/errors.ts
+var UsageError = class extends Error {
+};
+var GitError = class extends Error {
+};
+var SiteWriteError = class extends Error {
+};
+var LayoutError = class extends Error {
+  constructor(key2, message) {
+    super(message);
+    this.key = key2;
+  }
+  key;
+};
+
 // scripts/commands/build.ts
 import { join as join4, relative, resolve } from "node:path";
 
@@ -49670,8 +49685,6 @@ function checkRepository(files) {
 import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
-var SiteWriteError = class extends Error {
-};
 var SITE_MARK = "api/v2/summary.json";
 async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync(out);
@@ -54162,8 +54175,6 @@ function* allFiles(model) {
 
 // scripts/commands/context.ts
 import { parseArgs } from "node:util";
-var UsageError = class extends Error {
-};
 var EXIT2 = { clean: 0, findings: 1, error: 2 };
 var FORMATS2 = ["text", "json", "github"];
 function parseOptions(command, args, options2, allowPositionals = false) {
@@ -54488,8 +54499,6 @@ function recordsAChangeNeeds(changed) {
 
 // scripts/io/repository/git.ts
 import { spawn } from "node:child_process";
-var GitError = class extends Error {
-};
 function runGit(root5, args, input) {
   return new Promise((resolve8, reject) => {
     const child = spawn("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
@@ -59158,13 +59167,6 @@ import { join as join5, relative as relative2, resolve as resolve3 } from "node:
 
 // scripts/core/authoring/edit-frontmatter.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var LayoutError = class extends Error {
-  constructor(key2, message) {
-    super(message);
-    this.key = key2;
-  }
-  key;
-};
 var KEY_ORDER = Object.keys(incident_schema_default.properties);
 function yamlScalar(value) {
   const text7 = (0, import_yaml2.stringify)(value, { lineWidth: 0 }).trimEnd();

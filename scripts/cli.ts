@@ -1,5 +1,6 @@
+import { UsageError } from './core/errors.js';
 import { BUILD_USAGE, buildCommand } from './commands/build.js';
-import { EXIT, UsageError, type CommandContext } from './commands/context.js';
+import { EXIT, type CommandContext } from './commands/context.js';
 import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
 import { NEW_USAGE, newCommand } from './commands/new.js';
 import { REPORT_USAGE, reportCommand } from './commands/report.js';

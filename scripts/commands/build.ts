@@ -1,10 +1,11 @@
+import { SiteWriteError } from '../core/errors.js';
 import { join, relative, resolve } from 'node:path';
 import { hasErrors, sortFindings } from '../core/findings.js';
 import { findingAt } from '../core/records/record-set.js';
 import { buildStatusModel } from '../core/status/status-model.js';
 import { toMillis } from '../core/time/timestamps.js';
 import { checkRecords } from '../core/records/validate.js';
-import { SiteWriteError, writeSite } from '../io/write-site.js';
+import { writeSite } from '../io/write-site.js';
 import { renderSite } from '../render/site/site.js';
 import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';

@@ -1,16 +1,17 @@
+import { GitError, UsageError } from '../core/errors.js';
 import { resolve } from 'node:path';
 import type { ReviewEvidence } from '../core/gate/approvals.js';
 import { checkPullRequest } from '../core/gate/check-pull-request.js';
 import { hasErrors, sortFindings, type Finding } from '../core/findings.js';
 import type { FileChange } from '../core/gate/pull-request.js';
 import { recordsAChangeNeeds } from '../core/gate/records-a-change-needs.js';
-import { diffNames, findMergeBase, GitError, isShallow, resolveCommit } from '../io/repository/git.js';
+import { diffNames, findMergeBase, isShallow, resolveCommit } from '../io/repository/git.js';
 import { formatSummary } from '../io/github/annotations.js';
 import { createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github/api.js';
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github/event.js';
 import { listRecordTree, readGitTree, readTreeEntries } from '../io/repository/read-git-tree.js';
 import { CONFIG_FILE, RECORD_FOLDERS, type RepositoryFiles } from '../io/repository/read-repository.js';
-import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
 import { countOf, reportFindings } from './report-findings.js';
 
 export const CHECK_PR_USAGE = 'incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]';

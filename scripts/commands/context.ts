@@ -1,3 +1,4 @@
+import { UsageError } from '../core/errors.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** What a command may touch of the outside world; tests pass their own. */
@@ -10,8 +11,6 @@ export interface CommandContext {
   retryBaseMs?: number;
 }
 
-/** A mistake in how the command was called (exit 2), with a message for the user. */
-export class UsageError extends Error {}
 
 /** Exit codes of every command (DESIGN.md, Commands). */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;

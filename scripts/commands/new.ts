@@ -1,9 +1,10 @@
+import { UsageError } from '../core/errors.js';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { checkRecordEdit } from '../core/gate/check-pull-request.js';
 import { hasErrors } from '../core/findings.js';
 import { newRecordText, nextIncidentId, type NewRecord } from '../core/authoring/new-record.js';
-import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, serviceOptions, timestampOption } from './record-options.js';
 import { reportFindings } from './report-findings.js';

@@ -1,8 +1,9 @@
+import { UsageError } from '../core/errors.js';
 import type { Source } from '../core/records/record-set.js';
 import type { Config } from '../core/records/types.js';
 import { checkConfig } from '../core/records/validate.js';
 import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/repository/read-repository.js';
-import { UsageError, type CommandContext, type Format } from './context.js';
+import { type CommandContext, type Format } from './context.js';
 import { reportFindings } from './report-findings.js';
 
 /**

@@ -1,7 +1,8 @@
+import { UsageError } from '../core/errors.js';
 import { closestMatch } from '../core/suggest.js';
 import { describeBadTimestamp, isTimestamp } from '../core/time/timestamps.js';
 import type { Config } from '../core/records/types.js';
-import { UsageError } from './context.js';
+
 
 /** The public states a service can be in (Statuspage's component states). */
 export const SERVICE_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;

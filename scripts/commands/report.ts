@@ -1,13 +1,14 @@
+import { SiteWriteError, UsageError } from '../core/errors.js';
 import { appendFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { buildReport } from '../core/report/report.js';
 import { toMillis } from '../core/time/timestamps.js';
 import { checkRecords } from '../core/records/validate.js';
-import { SITE_MARK, SiteWriteError, writeSite } from '../io/write-site.js';
+import { SITE_MARK, writeSite } from '../io/write-site.js';
 import { renderReportPage } from '../render/report/report-page.js';
 import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report/report-tables.js';
-import { EXIT, parseOptions, UsageError, type CommandContext } from './context.js';
+import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';

@@ -1,3 +1,4 @@
+import { UsageError } from '../core/errors.js';
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatInZone, workingCalendar } from '../core/time/calendar.js';
@@ -14,7 +15,7 @@ import { createGitHub, describeError } from '../io/github/api.js';
 import { readRepositoryTarget } from '../io/github/event.js';
 import { announce, readTrackingIssues } from '../io/notify/github-issue.js';
 import { formatMarkdownTable, formatTextTable } from '../render/plain-tables.js';
-import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';

@@ -1,3 +1,4 @@
+import { LayoutError, UsageError } from '../core/errors.js';
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { checkRecordEdit } from '../core/gate/check-pull-request.js';
@@ -5,10 +6,10 @@ import { hasErrors } from '../core/findings.js';
 import { STATUSES } from '../core/gate/lifecycle.js';
 import { findingAt, type ValidRecord } from '../core/records/record-set.js';
 import type { Incident } from '../core/records/types.js';
-import { LayoutError } from '../core/authoring/edit-frontmatter.js';
+
 import { updateRecord, type RecordUpdate, type UpdateResult } from '../core/authoring/update-record.js';
 import { parseValidRecord } from '../core/records/validate.js';
-import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, serviceOptions, timestampOption } from './record-options.js';
 import { reportFindings } from './report-findings.js';

@@ -1,9 +1,10 @@
+import { UsageError } from '../core/errors.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { hasErrors, sortFindings } from '../core/findings.js';
 import { checkRecords } from '../core/records/validate.js';
 import { CONFIG_FILE, RECORD_FOLDERS } from '../io/repository/read-repository.js';
-import { EXIT, parseOptions, toFormat, UsageError, type CommandContext } from './context.js';
+import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { reportFindings } from './report-findings.js';
 

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Why the site could not be written; the previous site, if any, is untouched. */
-export class SiteWriteError extends Error {}
+import { SiteWriteError } from '../core/errors.js';
 
 /** A folder holding this file was built by `incidents build`, and may be replaced. */
 export const SITE_MARK = 'api/v2/summary.json';

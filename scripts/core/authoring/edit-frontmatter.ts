@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
+import { LayoutError } from '../errors.js';
 import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
 
 /**
@@ -7,15 +8,6 @@ import incidentSchema from '../../../schemas/incident.schema.json' with { type: 
  * The `yaml` document tells where each key and value is; the text is spliced there.
  */
 
-/** A layout the text edits cannot extend (a one-line `{…}` map or `[…]` list), at the key written that way. */
-export class LayoutError extends Error {
-  constructor(
-    readonly key: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Where keys of an incident go when they are added: the schema's order (DESIGN.md's). */
 const KEY_ORDER = Object.keys(incidentSchema.properties);

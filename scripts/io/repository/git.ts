@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 
-/** git failed, or is missing; the message says which command and why. */
-export class GitError extends Error {}
+import { GitError } from '../../core/errors.js';
 
 /** Runs git in a folder and returns what it printed, or throws a GitError with its stderr. */
 export function runGit(root: string, args: readonly string[], input?: string): Promise<{ code: number; stdout: Buffer }> {

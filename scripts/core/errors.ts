@@ -1,0 +1,24 @@
+/**
+ * Every error this project throws on purpose, in one place. Each is about the user's input or
+ * environment, and its message says what was wrong and what to do; the CLI prints it without a
+ * stack trace. Anything else that escapes a command is a bug of ours, reported as an internal error.
+ */
+
+/** A mistake in how a command was called (exit 2), with a message for the user. */
+export class UsageError extends Error {}
+
+/** git failed, or is missing; the message says which command and why. */
+export class GitError extends Error {}
+
+/** Why a site or report folder could not be written; the previous one, if any, is untouched. */
+export class SiteWriteError extends Error {}
+
+/** A frontmatter layout the text edits cannot extend (a one-line `{…}` map or `[…]` list), at the key written that way. */
+export class LayoutError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
