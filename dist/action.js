@@ -3459,12 +3459,12 @@ var require_stringify = __commonJS({
         throw new TypeError('expected "' + language + '.stringify" to be a function');
       }
       data = Object.assign({}, file.data, data);
-      const open = opts.delimiters[0];
+      const open2 = opts.delimiters[0];
       const close = opts.delimiters[1];
       const matter2 = engine.stringify(data, options2).trim();
       let buf = "";
       if (matter2 !== "{}") {
-        buf = newline(open) + newline(matter2) + newline(close);
+        buf = newline(open2) + newline(matter2) + newline(close);
       }
       if (typeof file.excerpt === "string" && file.excerpt !== "") {
         if (str3.indexOf(file.excerpt.trim()) === -1) {
@@ -3561,7 +3561,7 @@ var require_parse = __commonJS({
 var require_gray_matter = __commonJS({
   "node_modules/gray-matter/index.js"(exports2, module2) {
     "use strict";
-    var fs = __require("fs");
+    var fs3 = __require("fs");
     var sections = require_section_matter();
     var defaults = require_defaults();
     var stringify4 = require_stringify();
@@ -3588,18 +3588,18 @@ var require_gray_matter = __commonJS({
     }
     function parseMatter(file, options2) {
       const opts = defaults(options2);
-      const open = opts.delimiters[0];
+      const open2 = opts.delimiters[0];
       const close = "\n" + opts.delimiters[1];
       let str3 = file.content;
       if (opts.language) {
         file.language = opts.language;
       }
-      const openLen = open.length;
-      if (!utils.startsWith(str3, open, openLen)) {
+      const openLen = open2.length;
+      if (!utils.startsWith(str3, open2, openLen)) {
         excerpt(file, opts);
         return file;
       }
-      if (str3.charAt(openLen) === open.slice(-1)) {
+      if (str3.charAt(openLen) === open2.slice(-1)) {
         return file;
       }
       str3 = str3.slice(openLen);
@@ -3645,7 +3645,7 @@ var require_gray_matter = __commonJS({
       return stringify4(file, data, options2);
     };
     matter2.read = function(filepath, options2) {
-      const str3 = fs.readFileSync(filepath, "utf8");
+      const str3 = fs3.readFileSync(filepath, "utf8");
       const file = matter2(str3, options2);
       file.path = filepath;
       return file;
@@ -3655,9 +3655,9 @@ var require_gray_matter = __commonJS({
     };
     matter2.language = function(str3, options2) {
       const opts = defaults(options2);
-      const open = opts.delimiters[0];
+      const open2 = opts.delimiters[0];
       if (matter2.test(str3)) {
-        str3 = str3.slice(open.length);
+        str3 = str3.slice(open2.length);
       }
       const language = str3.slice(0, str3.search(/\r?\n/));
       return {
@@ -4010,8 +4010,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error) {
-            onError(String(error));
+          } catch (error2) {
+            onError(String(error2));
             return null;
           }
         }
@@ -4113,9 +4113,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source;
-              throw error;
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
             }
           }
         },
@@ -5318,12 +5318,12 @@ var require_log = __commonJS({
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning) {
+    function warn(logLevel, warning2) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning);
+          node_process.emitWarning(warning2);
         else
-          console.warn(warning);
+          console.warn(warning2);
       }
     }
     exports2.debug = debug;
@@ -7365,12 +7365,12 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code19, message);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
-      if (error.pos[0] === -1)
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -7388,12 +7388,12 @@ var require_errors = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count2 = 1;
-        const end = error.linePos[1];
+        const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
           count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count2);
-        error.message += `:
+        error2.message += `:
 
 ${lineStr}
 ${pointer}
@@ -8196,7 +8196,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error = -1;
+      let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -8205,12 +8205,12 @@ var require_resolve_block_scalar = __commonJS({
           const n = Number(ch);
           if (!indent && n)
             indent = n;
-          else if (error === -1)
-            error = offset + i;
+          else if (error2 === -1)
+            error2 = offset + i;
         }
       }
-      if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment4 = "";
       let length = source.length;
@@ -8506,8 +8506,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error) {
-        const msg = error instanceof Error ? error.message : String(error);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -8630,8 +8630,8 @@ var require_compose_node = __commonJS({
             node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor)
               node2.anchor = anchor.source.substring(1);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
+          } catch (error2) {
+            const message = error2 instanceof Error ? error2.message : String(error2);
             onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
@@ -8793,9 +8793,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code19, message, warning) => {
+        this.onError = (source, code19, message, warning2) => {
           const pos = getErrorPos(source);
-          if (warning)
+          if (warning2)
             this.warnings.push(new errors.YAMLWarning(pos, code19, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code19, message));
@@ -8868,10 +8868,10 @@ ${cb}` : comment4;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message, warning2) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -8896,11 +8896,11 @@ ${cb}` : comment4;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error);
+              this.errors.push(error2);
             else
-              this.doc.errors.push(error);
+              this.doc.errors.push(error2);
             break;
           }
           case "doc-end": {
@@ -10213,8 +10213,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error) {
-        const token = error ?? this.stack.pop();
+      *pop(error2) {
+        const token = error2 ?? this.stack.pop();
         if (!token) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
@@ -10554,14 +10554,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map5.items.push({ start: start2, key: fs, sep: [] });
+                map5.items.push({ start: start2, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -10689,13 +10689,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -10913,7 +10913,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -11380,11 +11380,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -11401,10 +11401,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -11443,9 +11443,9 @@ var require_codegen = __commonJS({
       }
     };
     var Throw = class extends Node {
-      constructor(error) {
+      constructor(error2) {
         super();
-        this.error = error;
+        this.error = error2;
       }
       render({ _n }) {
         return `throw ${this.error};` + _n;
@@ -11465,8 +11465,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -11495,12 +11495,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -11553,12 +11553,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -11581,10 +11581,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -11620,10 +11620,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -11665,11 +11665,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -11682,9 +11682,9 @@ var require_codegen = __commonJS({
       }
     };
     var Catch = class extends BlockNode {
-      constructor(error) {
+      constructor(error2) {
         super();
-        this.error = error;
+        this.error = error2;
       }
       render(opts) {
         return `catch(${this.error})` + super.render(opts);
@@ -11875,9 +11875,9 @@ var require_codegen = __commonJS({
         this._blockNode(node2);
         this.code(tryBody);
         if (catchCode) {
-          const error = this.name("e");
-          this._currNode = node2.catch = new Catch(error);
-          catchCode(error);
+          const error2 = this.name("e");
+          this._currNode = node2.catch = new Catch(error2);
+          catchCode(error2);
         }
         if (finallyCode) {
           this._currNode = node2.finally = new Finally();
@@ -11886,8 +11886,8 @@ var require_codegen = __commonJS({
         return this._endBlockNode(Catch, Finally);
       }
       // `throw` statement
-      throw(error) {
-        return this._leafNode(new Throw(error));
+      throw(error2) {
+        return this._leafNode(new Throw(error2));
       }
       // start self-balancing block
       block(body3, nodeCount) {
@@ -11970,7 +11970,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -11985,14 +11985,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -12243,10 +12243,10 @@ var require_errors2 = __commonJS({
     exports2.keyword$DataError = {
       message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
-    function reportError(cxt, error = exports2.keywordError, errorPaths, overrideAllErrors) {
+    function reportError(cxt, error2 = exports2.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
+      const errObj = errorObjectCode(cxt, error2, errorPaths);
       if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
         addError(gen, errObj);
       } else {
@@ -12254,10 +12254,10 @@ var require_errors2 = __commonJS({
       }
     }
     exports2.reportError = reportError;
-    function reportExtraError(cxt, error = exports2.keywordError, errorPaths) {
+    function reportExtraError(cxt, error2 = exports2.keywordError, errorPaths) {
       const { it } = cxt;
       const { gen, compositeRule, allErrors } = it;
-      const errObj = errorObjectCode(cxt, error, errorPaths);
+      const errObj = errorObjectCode(cxt, error2, errorPaths);
       addError(gen, errObj);
       if (!(compositeRule || allErrors)) {
         returnErrors(it, names_1.default.vErrors);
@@ -12308,19 +12308,19 @@ var require_errors2 = __commonJS({
       schema: new codegen_1.Name("schema"),
       parentSchema: new codegen_1.Name("parentSchema")
     };
-    function errorObjectCode(cxt, error, errorPaths) {
+    function errorObjectCode(cxt, error2, errorPaths) {
       const { createErrors } = cxt.it;
       if (createErrors === false)
         return (0, codegen_1._)`{}`;
-      return errorObject(cxt, error, errorPaths);
+      return errorObject(cxt, error2, errorPaths);
     }
-    function errorObject(cxt, error, errorPaths = {}) {
+    function errorObject(cxt, error2, errorPaths = {}) {
       const { gen, it } = cxt;
       const keyValues = [
         errorInstancePath(it, errorPaths),
         errorSchemaPath(cxt, errorPaths)
       ];
-      extraErrorProps(cxt, error, keyValues);
+      extraErrorProps(cxt, error2, keyValues);
       return gen.object(...keyValues);
     }
     function errorInstancePath({ errorPath }, { instancePath }) {
@@ -16041,7 +16041,7 @@ var require_limitNumber = __commonJS({
       exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
       exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
     };
-    var error = {
+    var error2 = {
       message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
       params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
     };
@@ -16050,7 +16050,7 @@ var require_limitNumber = __commonJS({
       type: "number",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
@@ -16066,7 +16066,7 @@ var require_multipleOf = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
       params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
     };
@@ -16075,7 +16075,7 @@ var require_multipleOf = __commonJS({
       type: "number",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
@@ -16122,7 +16122,7 @@ var require_limitLength = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var ucs2length_1 = require_ucs2length();
-    var error = {
+    var error2 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
@@ -16134,7 +16134,7 @@ var require_limitLength = __commonJS({
       type: "string",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode, it } = cxt;
         const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -16154,7 +16154,7 @@ var require_pattern = __commonJS({
     var code_1 = require_code2();
     var util_1 = require_util();
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
     };
@@ -16163,7 +16163,7 @@ var require_pattern = __commonJS({
       type: "string",
       schemaType: "string",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
@@ -16189,7 +16189,7 @@ var require_limitProperties = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
@@ -16201,7 +16201,7 @@ var require_limitProperties = __commonJS({
       type: "object",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -16220,7 +16220,7 @@ var require_required = __commonJS({
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
       params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
     };
@@ -16229,7 +16229,7 @@ var require_required = __commonJS({
       type: "object",
       schemaType: "array",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema: schema2, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
@@ -16300,7 +16300,7 @@ var require_limitItems = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
         return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
@@ -16312,7 +16312,7 @@ var require_limitItems = __commonJS({
       type: "array",
       schemaType: "number",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { keyword, data, schemaCode } = cxt;
         const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
@@ -16343,7 +16343,7 @@ var require_uniqueItems = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error = {
+    var error2 = {
       message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
       params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
     };
@@ -16352,7 +16352,7 @@ var require_uniqueItems = __commonJS({
       type: "array",
       schemaType: "boolean",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
         if (!$data && !schema2)
@@ -16409,14 +16409,14 @@ var require_const = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error = {
+    var error2 = {
       message: "must be equal to constant",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
     };
     var def = {
       keyword: "const",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schemaCode, schema: schema2 } = cxt;
         if ($data || schema2 && typeof schema2 == "object") {
@@ -16438,7 +16438,7 @@ var require_enum = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var equal_1 = require_equal();
-    var error = {
+    var error2 = {
       message: "must be equal to one of the allowed values",
       params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
     };
@@ -16446,7 +16446,7 @@ var require_enum = __commonJS({
       keyword: "enum",
       schemaType: "array",
       $data: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
         if (!$data && schema2.length === 0)
@@ -16525,7 +16525,7 @@ var require_additionalItems = __commonJS({
     exports2.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     };
@@ -16534,7 +16534,7 @@ var require_additionalItems = __commonJS({
       type: "array",
       schemaType: ["boolean", "object"],
       before: "uniqueItems",
-      error,
+      error: error2,
       code(cxt) {
         const { parentSchema, it } = cxt;
         const { items } = parentSchema;
@@ -16653,7 +16653,7 @@ var require_items2020 = __commonJS({
     var util_1 = require_util();
     var code_1 = require_code2();
     var additionalItems_1 = require_additionalItems();
-    var error = {
+    var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     };
@@ -16662,7 +16662,7 @@ var require_items2020 = __commonJS({
       type: "array",
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
-      error,
+      error: error2,
       code(cxt) {
         const { schema: schema2, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
@@ -16686,7 +16686,7 @@ var require_contains = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
       params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
     };
@@ -16696,7 +16696,7 @@ var require_contains = __commonJS({
       schemaType: ["object", "boolean"],
       before: "uniqueItems",
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema: schema2, parentSchema, data, it } = cxt;
         let min;
@@ -16874,7 +16874,7 @@ var require_propertyNames = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: "property name must be valid",
       params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
     };
@@ -16882,7 +16882,7 @@ var require_propertyNames = __commonJS({
       keyword: "propertyNames",
       type: "object",
       schemaType: ["object", "boolean"],
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema: schema2, data, it } = cxt;
         if ((0, util_1.alwaysValidSchema)(it, schema2))
@@ -16919,7 +16919,7 @@ var require_additionalProperties = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: "must NOT have additional properties",
       params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
     };
@@ -16929,7 +16929,7 @@ var require_additionalProperties = __commonJS({
       schemaType: ["boolean", "object"],
       allowUndefined: true,
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema: schema2, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
@@ -17203,7 +17203,7 @@ var require_oneOf = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: "must match exactly one schema in oneOf",
       params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
     };
@@ -17211,7 +17211,7 @@ var require_oneOf = __commonJS({
       keyword: "oneOf",
       schemaType: "array",
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema: schema2, parentSchema, it } = cxt;
         if (!Array.isArray(schema2))
@@ -17288,7 +17288,7 @@ var require_if = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
       params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
     };
@@ -17296,7 +17296,7 @@ var require_if = __commonJS({
       keyword: "if",
       schemaType: ["object", "boolean"],
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, parentSchema, it } = cxt;
         if (parentSchema.then === void 0 && parentSchema.else === void 0) {
@@ -17621,7 +17621,7 @@ var require_unevaluatedProperties = __commonJS({
     var codegen_1 = require_codegen();
     var util_1 = require_util();
     var names_1 = require_names();
-    var error = {
+    var error2 = {
       message: "must NOT have unevaluated properties",
       params: ({ params }) => (0, codegen_1._)`{unevaluatedProperty: ${params.unevaluatedProperty}}`
     };
@@ -17630,7 +17630,7 @@ var require_unevaluatedProperties = __commonJS({
       type: "object",
       schemaType: ["boolean", "object"],
       trackErrors: true,
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema: schema2, data, errsCount, it } = cxt;
         if (!errsCount)
@@ -17686,7 +17686,7 @@ var require_unevaluatedItems = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
     };
@@ -17694,7 +17694,7 @@ var require_unevaluatedItems = __commonJS({
       keyword: "unevaluatedItems",
       type: "array",
       schemaType: ["boolean", "object"],
-      error,
+      error: error2,
       code(cxt) {
         const { gen, schema: schema2, data, it } = cxt;
         const items = it.items || 0;
@@ -17741,7 +17741,7 @@ var require_format = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var error = {
+    var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
       params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
     };
@@ -17750,7 +17750,7 @@ var require_format = __commonJS({
       type: ["number", "string"],
       schemaType: "string",
       $data: true,
-      error,
+      error: error2,
       code(cxt, ruleType) {
         const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
@@ -17911,7 +17911,7 @@ var require_discriminator = __commonJS({
     var compile_1 = require_compile();
     var ref_error_1 = require_ref_error();
     var util_1 = require_util();
-    var error = {
+    var error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
       params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
     };
@@ -17919,7 +17919,7 @@ var require_discriminator = __commonJS({
       keyword: "discriminator",
       type: "object",
       schemaType: "object",
-      error,
+      error: error2,
       code(cxt) {
         const { gen, data, schema: schema2, parentSchema, it } = cxt;
         const { oneOf: oneOf2 } = parentSchema;
@@ -18859,7 +18859,7 @@ var require_light = __commonJS({
           }
         }
         async trigger(name, ...args) {
-          var e, promises;
+          var e, promises3;
           try {
             if (name !== "debug") {
               this.trigger("debug", `Event triggered: ${name}`, args);
@@ -18870,7 +18870,7 @@ var require_light = __commonJS({
             this._events[name] = this._events[name].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises = this._events[name].map(async (listener) => {
+            promises3 = this._events[name].map(async (listener) => {
               var e2, returned;
               if (listener.status === "none") {
                 return;
@@ -18885,19 +18885,19 @@ var require_light = __commonJS({
                 } else {
                   return returned;
                 }
-              } catch (error) {
-                e2 = error;
+              } catch (error2) {
+                e2 = error2;
                 {
                   this.trigger("error", e2);
                 }
                 return null;
               }
             });
-            return (await Promise.all(promises)).find(function(x) {
+            return (await Promise.all(promises3)).find(function(x) {
               return x != null;
             });
-          } catch (error) {
-            e = error;
+          } catch (error2) {
+            e = error2;
             {
               this.trigger("error", e);
             }
@@ -19009,10 +19009,10 @@ var require_light = __commonJS({
         _randomIndex() {
           return Math.random().toString(36).slice(2);
         }
-        doDrop({ error, message = "This job has been dropped by Bottleneck" } = {}) {
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
           if (this._states.remove(this.options.id)) {
             if (this.rejectOnDrop) {
-              this._reject(error != null ? error : new BottleneckError$1(message));
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
             }
             this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
             return true;
@@ -19045,8 +19045,8 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run, free) {
-          var error, eventInfo, passed;
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
             this._states.next(this.options.id);
@@ -19064,34 +19064,34 @@ var require_light = __commonJS({
               return this._resolve(passed);
             }
           } catch (error1) {
-            error = error1;
-            return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run, free) {
-          var error, eventInfo;
+        doExpire(clearGlobalState, run2, free) {
+          var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
           }
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error, eventInfo);
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
             if (retry2 != null) {
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
               this._assertStatus("DONE");
-              return this._reject(error);
+              return this._reject(error2);
             }
           }
         }
@@ -19370,7 +19370,7 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve8, returned, task;
+          var args, cb, error2, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
             ({ task, args, resolve: resolve8, reject } = this._queue.shift());
@@ -19381,9 +19381,9 @@ var require_light = __commonJS({
                   return resolve8(returned);
                 };
               } catch (error1) {
-                error = error1;
+                error2 = error1;
                 return function() {
-                  return reject(error);
+                  return reject(error2);
                 };
               }
             })();
@@ -19517,8 +19517,8 @@ var require_light = __commonJS({
                   } else {
                     results.push(void 0);
                   }
-                } catch (error) {
-                  e = error;
+                } catch (error2) {
+                  e = error2;
                   results.push(v.Events.trigger("error", e));
                 }
               }
@@ -19724,17 +19724,17 @@ var require_light = __commonJS({
             }
           }
           _run(index2, job, wait) {
-            var clearGlobalState, free, run;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index2);
-            run = this._run.bind(this, index2, job);
+            run2 = this._run.bind(this, index2, job);
             free = this._free.bind(this, index2, job);
             return this._scheduled[index2] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -19851,14 +19851,14 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job) {
-            var args, blocked, error, options2, reachedHWM, shifted, strategy;
+            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
             ({ args, options: options2 } = job);
             try {
               ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
             } catch (error1) {
-              error = error1;
-              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error });
-              job.doDrop({ error });
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error2 });
+              job.doDrop({ error: error2 });
               return false;
             }
             if (blocked) {
@@ -20147,8 +20147,8 @@ var require_Events = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -20215,7 +20215,7 @@ var require_Events = __commonJS({
       trigger(name, ...args) {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var e, promises;
+          var e, promises3;
           try {
             if (name !== "debug") {
               _this.trigger("debug", `Event triggered: ${name}`, args);
@@ -20226,7 +20226,7 @@ var require_Events = __commonJS({
             _this._events[name] = _this._events[name].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises = _this._events[name].map(
+            promises3 = _this._events[name].map(
               /* @__PURE__ */ (function() {
                 var _ref = _asyncToGenerator2(function* (listener) {
                   var e2, returned;
@@ -20243,8 +20243,8 @@ var require_Events = __commonJS({
                     } else {
                       return returned;
                     }
-                  } catch (error) {
-                    e2 = error;
+                  } catch (error2) {
+                    e2 = error2;
                     if (true) {
                       _this.trigger("error", e2);
                     }
@@ -20256,11 +20256,11 @@ var require_Events = __commonJS({
                 };
               })()
             );
-            return (yield Promise.all(promises)).find(function(x) {
+            return (yield Promise.all(promises3)).find(function(x) {
               return x != null;
             });
-          } catch (error) {
-            e = error;
+          } catch (error2) {
+            e = error2;
             if (true) {
               _this.trigger("error", e);
             }
@@ -20362,8 +20362,8 @@ var require_Job = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -20430,12 +20430,12 @@ var require_Job = __commonJS({
         return Math.random().toString(36).slice(2);
       }
       doDrop({
-        error,
+        error: error2,
         message = "This job has been dropped by Bottleneck"
       } = {}) {
         if (this._states.remove(this.options.id)) {
           if (this.rejectOnDrop) {
-            this._reject(error != null ? error : new BottleneckError(message));
+            this._reject(error2 != null ? error2 : new BottleneckError(message));
           }
           this.Events.trigger("dropped", {
             args: this.args,
@@ -20484,10 +20484,10 @@ var require_Job = __commonJS({
           options: this.options
         });
       }
-      doExecute(chained, clearGlobalState, run, free) {
+      doExecute(chained, clearGlobalState, run2, free) {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var error, eventInfo, passed;
+          var error2, eventInfo, passed;
           if (_this.retryCount === 0) {
             _this._assertStatus("RUNNING");
             _this._states.next(_this.options.id);
@@ -20509,13 +20509,13 @@ var require_Job = __commonJS({
               return _this._resolve(passed);
             }
           } catch (error1) {
-            error = error1;
-            return _this._onFailure(error, eventInfo, clearGlobalState, run, free);
+            error2 = error1;
+            return _this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
           }
         })();
       }
-      doExpire(clearGlobalState, run, free) {
-        var error, eventInfo;
+      doExpire(clearGlobalState, run2, free) {
+        var error2, eventInfo;
         if (this._states.jobStatus(this.options.id === "RUNNING")) {
           this._states.next(this.options.id);
         }
@@ -20525,25 +20525,25 @@ var require_Job = __commonJS({
           options: this.options,
           retryCount: this.retryCount
         };
-        error = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+        error2 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
+        return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
       }
-      _onFailure(error, eventInfo, clearGlobalState, run, free) {
+      _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
         var _this2 = this;
         return _asyncToGenerator2(function* () {
           var retry2, retryAfter;
           if (clearGlobalState()) {
-            retry2 = yield _this2.Events.trigger("failed", error, eventInfo);
+            retry2 = yield _this2.Events.trigger("failed", error2, eventInfo);
             if (retry2 != null) {
               retryAfter = ~~retry2;
               _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
               _this2.retryCount++;
-              return run(retryAfter);
+              return run2(retryAfter);
             } else {
               _this2.doDone(eventInfo);
               yield free(_this2.options, eventInfo);
               _this2._assertStatus("DONE");
-              return _this2._reject(error);
+              return _this2._reject(error2);
             }
           }
         })();
@@ -20566,8 +20566,8 @@ var require_LocalDatastore = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -21129,8 +21129,8 @@ var require_RedisConnection = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -21356,8 +21356,8 @@ var require_IORedisConnection = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -21565,8 +21565,8 @@ var require_RedisDatastore = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -21687,8 +21687,8 @@ var require_RedisDatastore = __commonJS({
                       delete _this2.capacityPriorityCounters[counter];
                       yield _this2.runScript("blacklist_client", [priorityClient]);
                       return yield _this2.instance._drainAll(capacity);
-                    } catch (error) {
-                      e2 = error;
+                    } catch (error2) {
+                      e2 = error2;
                       return _this2.instance.Events.trigger("error", e2);
                     }
                   }),
@@ -21700,8 +21700,8 @@ var require_RedisDatastore = __commonJS({
             } else if (type2 === "blocked") {
               return yield _this2.instance._dropAllQueued();
             }
-          } catch (error) {
-            e = error;
+          } catch (error2) {
+            e = error2;
             return _this2.instance.Events.trigger("error", e);
           }
         })();
@@ -21847,8 +21847,8 @@ var require_RedisDatastore = __commonJS({
               blocked: _this8.convertBool(blocked),
               strategy
             };
-          } catch (error) {
-            e = error;
+          } catch (error2) {
+            e = error2;
             if (e.message.indexOf("OVERWEIGHT") === 0) {
               var _e$message$split = e.message.split(":");
               var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
@@ -21963,8 +21963,8 @@ var require_Sync = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -22005,7 +22005,7 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error, reject, resolve8, returned, task;
+          var args, cb, error2, reject, resolve8, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
@@ -22020,9 +22020,9 @@ var require_Sync = __commonJS({
                   return resolve8(returned);
                 };
               } catch (error1) {
-                error = error1;
+                error2 = error1;
                 return function() {
-                  return reject(error);
+                  return reject(error2);
                 };
               }
             })();
@@ -22099,8 +22099,8 @@ var require_Group = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -22245,8 +22245,8 @@ var require_Group = __commonJS({
                   } else {
                     results.push(void 0);
                   }
-                } catch (error) {
-                  e = error;
+                } catch (error2) {
+                  e = error2;
                   results.push(v.Events.trigger("error", e));
                 }
               }
@@ -22385,8 +22385,8 @@ var require_Bottleneck = __commonJS({
       try {
         var info = gen[key2](arg);
         var value = info.value;
-      } catch (error) {
-        reject(error);
+      } catch (error2) {
+        reject(error2);
         return;
       }
       if (info.done) {
@@ -22551,17 +22551,17 @@ var require_Bottleneck = __commonJS({
           })();
         }
         _run(index2, job, wait) {
-          var clearGlobalState, free, run;
+          var clearGlobalState, free, run2;
           job.doRun();
           clearGlobalState = this._clearGlobalState.bind(this, index2);
-          run = this._run.bind(this, index2, job);
+          run2 = this._run.bind(this, index2, job);
           free = this._free.bind(this, index2, job);
           return this._scheduled[index2] = {
             timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run, free);
+              return job.doExecute(this._limiter, clearGlobalState, run2, free);
             }, wait),
             expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run, free);
+              return job.doExpire(clearGlobalState, run2, free);
             }, wait + job.options.expiration) : void 0,
             job
           };
@@ -22695,7 +22695,7 @@ var require_Bottleneck = __commonJS({
         _addToQueue(job) {
           var _this2 = this;
           return _asyncToGenerator2(function* () {
-            var args, blocked, error, options2, reachedHWM, shifted, strategy;
+            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
             args = job.args;
             options2 = job.options;
             try {
@@ -22704,14 +22704,14 @@ var require_Bottleneck = __commonJS({
               blocked = _ref2.blocked;
               strategy = _ref2.strategy;
             } catch (error1) {
-              error = error1;
+              error2 = error1;
               _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
                 args,
                 options: options2,
-                error
+                error: error2
               });
               job.doDrop({
-                error
+                error: error2
               });
               return false;
             }
@@ -22897,6 +22897,440 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties2, message) {
+  const cmd = new Command(command, properties2, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties2, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties2;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key2}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key2, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key2.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve8, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content3, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
+    if (!content3) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content3}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options2) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options2 === null || options2 === void 0 ? void 0 : options2.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text7, addEOL = false) {
+    this._buffer += text7;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code19, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element3 = this.wrap("pre", this.wrap("code", code19), attrs);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element3 = this.wrap(tag, listItems);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells2 = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells2);
+    }).join("");
+    const element3 = this.wrap("table", tableBody);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label2, content3) {
+    const element3 = this.wrap("details", this.wrap("summary", label2) + content3);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options2) {
+    const { width, height } = options2 || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element3 = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text7, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element3 = this.wrap(allowedTag, text7);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element3 = this.wrap("hr", null);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element3 = this.wrap("br", null);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text7, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element3 = this.wrap("blockquote", text7, attrs);
+    return this.addRaw(element3).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text7, href) {
+    const element3 = this.wrap("a", text7, { href });
+    return this.addRaw(element3).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs2 from "fs";
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/@actions/core/lib/platform.js
+var platform = os3.platform();
+var arch = os3.arch();
+
+// node_modules/@actions/core/lib/core.js
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function getInput(name, options2) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options2 && options2.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options2 && options2.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function error(message, properties2 = {}) {
+  issueCommand("error", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties2 = {}) {
+  issueCommand("warning", toCommandProperties(properties2), message instanceof Error ? message.toString() : message);
+}
+
 // scripts/core/errors.ts
 var UsageError = class extends Error {
 };
@@ -22916,9 +23350,18 @@ var LayoutError = class extends Error {
 import { join as join4, relative, resolve } from "node:path";
 
 // scripts/core/findings.ts
+function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
+  return { path: source.path, ...source.locate(yamlPath, at), rule, severity, message };
+}
+function findingAtPosition(path, position3, rule, message, severity = "error", cause) {
+  return { path, line: position3.line, column: position3.column, rule, severity, message, ...cause === void 0 ? {} : { cause } };
+}
+function fileFinding(path, rule, message, severity = "error", cause) {
+  return findingAtPosition(path, { line: 1, column: 1 }, rule, message, severity, cause);
+}
 function formatFinding(finding) {
-  const warning = finding.severity === "warning" ? "warning: " : "";
-  return `${finding.path}:${finding.line}:${finding.column}: ${warning}${finding.message} (${finding.rule})`;
+  const warning2 = finding.severity === "warning" ? "warning: " : "";
+  return `${finding.path}:${finding.line}:${finding.column}: ${warning2}${finding.message} (${finding.rule})`;
 }
 function toJsonFinding({ path, line, column, rule, severity, message }) {
   return { path, line, column, rule, severity, message };
@@ -22933,11 +23376,6 @@ function compare(a, b) {
 }
 function hasErrors(findings) {
   return findings.some((finding) => finding.severity === "error");
-}
-
-// scripts/core/records/record-set.ts
-function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
-  return { path: source.path, ...source.locate(yamlPath, at), rule, severity, message };
 }
 
 // scripts/core/time/calendar.ts
@@ -25828,16 +26266,16 @@ function resolveAllAttention(events, context) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open = index2;
-      while (open--) {
-        if (events[open][0] === "exit" && events[open][1].type === "attentionSequence" && events[open][1]._open && // If the markers are the same:
-        context.sliceSerialize(events[open][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open][1].end.offset - events[open][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open2 = index2;
+      while (open2--) {
+        if (events[open2][0] === "exit" && events[open2][1].type === "attentionSequence" && events[open2][1]._open && // If the markers are the same:
+        context.sliceSerialize(events[open2][1]).charCodeAt(0) === context.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open2][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open2][1].end.offset - events[open2][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open2][1].end.offset - events[open2][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start2 = {
-            ...events[open][1].end
+            ...events[open2][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -25848,7 +26286,7 @@ function resolveAllAttention(events, context) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start: start2,
             end: {
-              ...events[open][1].end
+              ...events[open2][1].end
             }
           };
           const closingSequence = {
@@ -25861,7 +26299,7 @@ function resolveAllAttention(events, context) {
           const text7 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open][1].end
+              ...events[open2][1].end
             },
             end: {
               ...events[index2][1].start
@@ -25876,26 +26314,26 @@ function resolveAllAttention(events, context) {
               ...closingSequence.end
             }
           };
-          events[open][1].end = {
+          events[open2][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open][1].end.offset - events[open][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open][1], context], ["exit", events[open][1], context]]);
+          if (events[open2][1].end.offset - events[open2][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open2][1], context], ["exit", events[open2][1], context]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context], ["enter", openingSequence, context], ["exit", openingSequence, context], ["enter", text7, context]]);
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index2), context));
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + 1, index2), context));
           nextEvents = push(nextEvents, [["exit", text7, context], ["enter", closingSequence, context], ["exit", closingSequence, context], ["exit", group, context]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context], ["exit", events[index2][1], context]]);
           }
-          splice(events, open - 1, index2 - open + 3, nextEvents);
-          index2 = open + nextEvents.length - offset - 2;
+          splice(events, open2 - 1, index2 - open2 + 3, nextEvents);
+          index2 = open2 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -25927,10 +26365,10 @@ function tokenizeAttention(effects, ok3) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code19);
-    const open = !after || after === 2 && before || attentionMarkers2.includes(code19) && code19 !== 42 && code19 !== 95;
+    const open2 = !after || after === 2 && before || attentionMarkers2.includes(code19) && code19 !== 42 && code19 !== 95;
     const close = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open : open && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open));
+    token._open = Boolean(marker === 42 ? open2 : open2 && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open2));
     return ok3(code19);
   }
 }
@@ -25954,9 +26392,9 @@ function tokenizeAutolink(effects, ok3, nok) {
     effects.consume(code19);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open;
+    return open2;
   }
-  function open(code19) {
+  function open2(code19) {
     if (asciiAlpha(code19)) {
       effects.consume(code19);
       return schemeOrEmailAtext;
@@ -26156,9 +26594,9 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code19);
     effects.exit("characterReferenceMarker");
-    return open;
+    return open2;
   }
-  function open(code19) {
+  function open2(code19) {
     if (code19 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code19);
@@ -27517,9 +27955,9 @@ function tokenizeHtmlFlow(effects, ok3, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code19);
-    return open;
+    return open2;
   }
-  function open(code19) {
+  function open2(code19) {
     if (code19 === 33) {
       effects.consume(code19);
       return declarationOpen;
@@ -27851,9 +28289,9 @@ function tokenizeHtmlText(effects, ok3, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code19);
-    return open;
+    return open2;
   }
-  function open(code19) {
+  function open2(code19) {
     if (code19 === 33) {
       effects.consume(code19);
       return declarationOpen;
@@ -28178,12 +28616,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context) {
   let index2 = events.length;
   let offset = 0;
-  let open;
+  let open2;
   let close;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open) {
+    if (open2) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -28192,7 +28630,7 @@ function resolveToLabelEnd(events, context) {
       }
     } else if (close) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open = index2;
+        open2 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -28203,9 +28641,9 @@ function resolveToLabelEnd(events, context) {
     }
   }
   const group = {
-    type: events[open][1].type === "labelLink" ? "link" : "image",
+    type: events[open2][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open][1].start
+      ...events[open2][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -28214,7 +28652,7 @@ function resolveToLabelEnd(events, context) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open][1].start
+      ...events[open2][1].start
     },
     end: {
       ...events[close][1].end
@@ -28223,20 +28661,20 @@ function resolveToLabelEnd(events, context) {
   const text7 = {
     type: "labelText",
     start: {
-      ...events[open + offset + 2][1].end
+      ...events[open2 + offset + 2][1].end
     },
     end: {
       ...events[close - 2][1].start
     }
   };
   media = [["enter", group, context], ["enter", label2, context]];
-  media = push(media, events.slice(open + 1, open + offset + 3));
+  media = push(media, events.slice(open2 + 1, open2 + offset + 3));
   media = push(media, [["enter", text7, context]]);
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close - 3), context));
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open2 + offset + 4, close - 3), context));
   media = push(media, [["exit", text7, context], events[close - 2], events[close - 1], ["exit", label2, context]]);
   media = push(media, events.slice(close + 1));
   media = push(media, [["exit", group, context]]);
-  splice(events, open, events.length, media);
+  splice(events, open2, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok3, nok) {
@@ -28383,9 +28821,9 @@ function tokenizeLabelStartImage(effects, ok3, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code19);
     effects.exit("labelImageMarker");
-    return open;
+    return open2;
   }
-  function open(code19) {
+  function open2(code19) {
     if (code19 === 91) {
       effects.enter("labelMarker");
       effects.consume(code19);
@@ -29746,8 +30184,8 @@ function compiler(options2) {
     events[start2][1]._spread = listSpread;
   }
   function opener(create2, and) {
-    return open;
-    function open(token) {
+    return open2;
+    function open2(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -29779,19 +30217,19 @@ function compiler(options2) {
   }
   function exit2(token, onExitError) {
     const node2 = this.stack.pop();
-    const open = this.tokenStack.pop();
-    if (!open) {
+    const open2 = this.tokenStack.pop();
+    if (!open2) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it\u2019s not open");
     }
-    if (open[0].type !== token.type) {
+    if (open2[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open[0]);
+        onExitError.call(this, token, open2[0]);
       } else {
-        const handler2 = open[1] || defaultOnError;
-        handler2.call(this, token, open[0]);
+        const handler2 = open2[1] || defaultOnError;
+        handler2.call(this, token, open2[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -30785,27 +31223,27 @@ function check(tokens, before, after) {
     const next = classifyCharacter(
       (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
     );
-    const open = !next || next === 2 && Boolean(previous2);
+    const open2 = !next || next === 2 && Boolean(previous2);
     const close = !previous2 || previous2 === 2 && Boolean(next);
-    const run = {
+    const run2 = {
       tokens: tokens.slice(index2, end),
       markers: [],
       start: 0,
       end: 0,
       // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open && (Boolean(previous2) || !close) : open,
-      close: strict ? close && (Boolean(next) || !open) : close,
+      open: strict ? open2 && (Boolean(previous2) || !close) : open2,
+      close: strict ? close && (Boolean(next) || !open2) : close,
       // All builtins can split runs.
       split: strict !== void 0
     };
-    for (const token of run.tokens) {
-      wrong.set(token, [...run.tokens]);
-      runOf.set(token, run);
+    for (const token of run2.tokens) {
+      wrong.set(token, [...run2.tokens]);
+      runOf.set(token, run2);
       let size = token.value.length;
-      while (size--) run.markers.push(token);
+      while (size--) run2.markers.push(token);
     }
-    run.end = run.markers.length;
-    runs.push(run);
+    run2.end = run2.markers.length;
+    runs.push(run2);
     index2 = end;
   }
   pair(runs, wrong);
@@ -30862,9 +31300,9 @@ function pair(runs, wrong) {
       openers = [];
       openersByMarker.set(marker, openers);
     }
-    let open = closer.close ? openers.length : 0;
-    while (open-- && closer.start < closer.end) {
-      const opener = openers[open];
+    let open2 = closer.close ? openers.length : 0;
+    while (open2-- && closer.start < closer.end) {
+      const opener = openers[open2];
       const openerSize = opener.end - opener.start;
       const closerSize = closer.end - closer.start;
       if (closer.split ? (
@@ -30900,8 +31338,8 @@ function pair(runs, wrong) {
       }
       opener.end -= size;
       closer.start += size;
-      if (opener.start === opener.end) openers.splice(open, 1);
-      open = openers.length;
+      if (opener.start === opener.end) openers.splice(open2, 1);
+      open2 = openers.length;
     }
     if (closer.open && closer.start < closer.end) openers.push(closer);
   }
@@ -31077,12 +31515,12 @@ function render(items, chosen, before, after) {
     );
     const inside = render(item.children, chosen, sequence, sequence);
     const head2 = inside[0].value;
-    const open = encodeInfo(
+    const open2 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head2.charCodeAt(0),
       marker
     );
-    if (open.inside) encode(inside, true);
+    if (open2.inside) encode(inside, true);
     const tail = lastCharacter(inside[inside.length - 1].value);
     const close = encodeInfo(
       outsideAfter.charCodeAt(0),
@@ -31090,7 +31528,7 @@ function render(items, chosen, before, after) {
       marker
     );
     if (close.inside) encode(inside, false);
-    if (open.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
       encode(tokens, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
@@ -32397,9 +32835,9 @@ function remarkStringify(options2) {
 }
 
 // node_modules/bail/index.js
-function bail(error) {
-  if (error) {
-    throw error;
+function bail(error2) {
+  if (error2) {
+    throw error2;
   }
 }
 
@@ -32422,20 +32860,20 @@ function isPlainObject(value) {
 // node_modules/trough/lib/index.js
 function trough() {
   const fns = [];
-  const pipeline = { run, use };
+  const pipeline = { run: run2, use };
   return pipeline;
-  function run(...values) {
+  function run2(...values) {
     let middlewareIndex = -1;
     const callback = values.pop();
     if (typeof callback !== "function") {
       throw new TypeError("Expected function as last argument, not " + callback);
     }
     next(null, ...values);
-    function next(error, ...output) {
+    function next(error2, ...output) {
       const fn = fns[++middlewareIndex];
       let index2 = -1;
-      if (error) {
-        callback(error);
+      if (error2) {
+        callback(error2);
         return;
       }
       while (++index2 < values.length) {
@@ -32472,10 +32910,10 @@ function wrap3(middleware, callback) {
     }
     try {
       result = middleware.apply(this, parameters);
-    } catch (error) {
+    } catch (error2) {
       const exception2 = (
         /** @type {Error} */
-        error
+        error2
       );
       if (fnExpectsCallback && called) {
         throw exception2;
@@ -32492,10 +32930,10 @@ function wrap3(middleware, callback) {
       }
     }
   }
-  function done(error, ...output) {
+  function done(error2, ...output) {
     if (!called) {
       called = true;
-      callback(error, ...output);
+      callback(error2, ...output);
     }
   }
   function then(value) {
@@ -33404,9 +33842,9 @@ var Processor = class _Processor extends CallableInstance {
         /** @type {unknown} */
         self2.parse(realFile)
       );
-      self2.run(parseTree, realFile, function(error, tree, file2) {
-        if (error || !tree || !file2) {
-          return realDone(error);
+      self2.run(parseTree, realFile, function(error2, tree, file2) {
+        if (error2 || !tree || !file2) {
+          return realDone(error2);
         }
         const compileTree = (
           /** @type {CompileTree extends undefined ? Node : CompileTree} */
@@ -33420,14 +33858,14 @@ var Processor = class _Processor extends CallableInstance {
           file2.result = compileResult;
         }
         realDone(
-          error,
+          error2,
           /** @type {VFileWithOutput<CompileResult>} */
           file2
         );
       });
-      function realDone(error, file2) {
-        if (error || !file2) {
-          reject(error);
+      function realDone(error2, file2) {
+        if (error2 || !file2) {
+          reject(error2);
         } else if (resolve8) {
           resolve8(file2);
         } else {
@@ -33478,9 +33916,9 @@ var Processor = class _Processor extends CallableInstance {
     assertDone("processSync", "process", complete);
     ok2(result, "we either bailed on an error or have a tree");
     return result;
-    function realDone(error, file2) {
+    function realDone(error2, file2) {
       complete = true;
-      bail(error);
+      bail(error2);
       result = file2;
     }
   }
@@ -33538,13 +33976,13 @@ var Processor = class _Processor extends CallableInstance {
       );
       const realFile = vfile(file);
       transformers.run(tree, realFile, realDone);
-      function realDone(error, outputTree, file2) {
+      function realDone(error2, outputTree, file2) {
         const resultingTree = (
           /** @type {TailTree extends undefined ? Node : TailTree} */
           outputTree || tree
         );
-        if (error) {
-          reject(error);
+        if (error2) {
+          reject(error2);
         } else if (resolve8) {
           resolve8(resultingTree);
         } else {
@@ -33578,8 +34016,8 @@ var Processor = class _Processor extends CallableInstance {
     assertDone("runSync", "run", complete);
     ok2(result, "we either bailed on an error or have a tree");
     return result;
-    function realDone(error, tree2) {
-      bail(error);
+    function realDone(error2, tree2) {
+      bail(error2);
       result = tree2;
       complete = true;
     }
@@ -33881,8 +34319,8 @@ function publicSummary(postmortem2) {
     if (isComment(node2)) continue;
     parts.push(postmortem2.body.slice(node2.position.start.offset, node2.position.end.offset));
   }
-  const summary = parts.join("\n\n").trim();
-  return summary === "" ? void 0 : summary;
+  const summary2 = parts.join("\n\n").trim();
+  return summary2 === "" ? void 0 : summary2;
 }
 
 // scripts/core/status/status-model.ts
@@ -33946,9 +34384,9 @@ function resolveCycles(incident2, history, now) {
 function onHoldPauses(history, now) {
   const pauses = [];
   for (const { at, status } of history) {
-    const open = pauses[pauses.length - 1];
-    if (status === "on_hold" && (!open || open.end !== void 0)) pauses.push({ start: at });
-    else if (status !== "on_hold" && open && open.end === void 0) open.end = at;
+    const open2 = pauses[pauses.length - 1];
+    if (status === "on_hold" && (!open2 || open2.end !== void 0)) pauses.push({ start: at });
+    else if (status !== "on_hold" && open2 && open2.end === void 0) open2.end = at;
   }
   return pauses.filter((pause) => pause.start <= now);
 }
@@ -34161,8 +34599,8 @@ function buildStatusModel(records, now) {
 function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
   const recorded = PUBLIC_STATUS[incident2.status];
   if (incident2.visibility !== "public" || recorded === void 0) return void 0;
-  const summary = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident2.id) : void 0;
-  let status = summary !== void 0 ? "postmortem" : recorded;
+  const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident2.id) : void 0;
+  let status = summary2 !== void 0 ? "postmortem" : recorded;
   let resolvedAt = incident2.resolved_at;
   if (incident2.type === "maintenance" && incident2.scheduled_for && incident2.scheduled_until) {
     const byClock = now >= toMillis(incident2.scheduled_until) ? "completed" : now >= toMillis(incident2.scheduled_for) ? "in_progress" : "scheduled";
@@ -34188,7 +34626,7 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
     ...incident2.scheduled_until ? { scheduledUntil: incident2.scheduled_until } : {},
     updates,
     updatedAt: latest([incident2.reported_at, ...updates.map((update) => update.at)]),
-    ...summary !== void 0 ? { postmortemSummary: summary } : {},
+    ...summary2 !== void 0 ? { postmortemSummary: summary2 } : {},
     month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7)
   };
 }
@@ -34228,3334 +34666,530 @@ function slug(text7) {
 // scripts/commands/build.ts
 init_timestamps();
 
-// scripts/core/records/parse-record.ts
-var import_gray_matter = __toESM(require_gray_matter(), 1);
+// schemas/incident.schema.json
+var incident_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://incidents-as-code.dev/schemas/incident.schema.json",
+  title: "Incident",
+  description: "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "id",
+    "title",
+    "type",
+    "status",
+    "impact",
+    "urgency",
+    "priority",
+    "services",
+    "visibility",
+    "reported_at",
+    "updates"
+  ],
+  properties: {
+    id: {
+      $ref: "common.schema.json#/$defs/incident_id",
+      description: "The record's id; the file name starts with it."
+    },
+    title: {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+      description: "A short public title: what is broken, for whom."
+    },
+    type: {
+      type: "string",
+      enum: [
+        "incident",
+        "maintenance"
+      ],
+      description: "incident, or maintenance (a planned change window)."
+    },
+    status: {
+      type: "string",
+      enum: [
+        "reported",
+        "investigating",
+        "identified",
+        "monitoring",
+        "on_hold",
+        "resolved",
+        "closed",
+        "cancelled",
+        "scheduled",
+        "in_progress",
+        "verifying",
+        "completed"
+      ],
+      description: "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled."
+    },
+    impact: {
+      $ref: "common.schema.json#/$defs/level",
+      description: "Business impact (ITIL): high, medium or low."
+    },
+    urgency: {
+      $ref: "common.schema.json#/$defs/level",
+      description: "How fast the business needs it restored: high, medium or low."
+    },
+    priority: {
+      $ref: "common.schema.json#/$defs/priority",
+      description: "Must equal the config's priority_matrix[impact][urgency]."
+    },
+    services: {
+      type: "array",
+      minItems: 1,
+      description: "The affected services and their public state.",
+      items: {
+        title: "AffectedService",
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "id",
+          "status"
+        ],
+        properties: {
+          id: {
+            $ref: "common.schema.json#/$defs/service_id",
+            description: "A service id from the config."
+          },
+          status: {
+            type: "string",
+            enum: [
+              "operational",
+              "degraded_performance",
+              "partial_outage",
+              "major_outage",
+              "under_maintenance"
+            ],
+            description: "The service's public state, as Statuspage names component states."
+          }
+        }
+      }
+    },
+    visibility: {
+      type: "string",
+      enum: [
+        "public",
+        "internal"
+      ],
+      description: "public, or internal (never reaches the status page)."
+    },
+    started_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When the impact began."
+    },
+    detected_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When monitoring or a person noticed it."
+    },
+    reported_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When the record was opened: SLA clocks start here."
+    },
+    acknowledged_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When a responder took it on; set from investigating on."
+    },
+    mitigated_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When a fix or workaround restored service; set from monitoring on."
+    },
+    resolved_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When it was resolved (a maintenance: completed); set from resolved on, empty while open."
+    },
+    closed_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When it was closed; set only when closed."
+    },
+    commander: {
+      $ref: "common.schema.json#/$defs/handle",
+      description: "The incident commander."
+    },
+    communications: {
+      $ref: "common.schema.json#/$defs/handle",
+      description: "Who writes the public updates."
+    },
+    reporter: {
+      $ref: "common.schema.json#/$defs/handle",
+      description: "Who reported it."
+    },
+    supplier: {
+      type: "string",
+      minLength: 1,
+      description: "A vendor whose fault caused it (still an incident)."
+    },
+    known_error: {
+      $ref: "common.schema.json#/$defs/known_error_id",
+      description: "The known error that applies."
+    },
+    known_error_dismissed: {
+      type: "string",
+      minLength: 1,
+      description: "Why a match with a known error does not apply."
+    },
+    reopen_reason: {
+      type: "string",
+      minLength: 1,
+      description: "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason."
+    },
+    hold_reason: {
+      type: "string",
+      enum: [
+        "awaiting_vendor",
+        "awaiting_change",
+        "awaiting_problem",
+        "awaiting_customer"
+      ],
+      description: "Why it is on hold; required while on_hold."
+    },
+    cancel_reason: {
+      type: "string",
+      enum: [
+        "duplicate",
+        "known_error",
+        "false_positive",
+        "not_an_incident"
+      ],
+      description: "Why it was cancelled; required when cancelled."
+    },
+    duplicate_of: {
+      $ref: "common.schema.json#/$defs/incident_id",
+      description: "The incident this one duplicates (cancel_reason: duplicate)."
+    },
+    resolution: {
+      title: "Resolution",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "code",
+        "summary"
+      ],
+      description: "How it was resolved; required from resolved on.",
+      properties: {
+        code: {
+          type: "string",
+          enum: [
+            "fixed",
+            "workaround",
+            "no_fault_found",
+            "caused_by_change"
+          ],
+          description: "fixed, workaround, no_fault_found or caused_by_change."
+        },
+        summary: {
+          type: "string",
+          minLength: 1,
+          description: "What restored service, in a sentence or two."
+        }
+      }
+    },
+    drill: {
+      type: "boolean",
+      description: "A game day: excluded from SLA and uptime."
+    },
+    scheduled_for: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "Maintenance only: the window's start."
+    },
+    scheduled_until: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "Maintenance only: the window's end."
+    },
+    updates: {
+      type: "array",
+      minItems: 1,
+      description: "The public communication, oldest first; the last one's status is the record's status.",
+      items: {
+        title: "Update",
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "at",
+          "status",
+          "message"
+        ],
+        properties: {
+          at: {
+            $ref: "common.schema.json#/$defs/timestamp",
+            description: "When the update was posted."
+          },
+          status: {
+            $ref: "#/properties/status",
+            description: "The record's status as of this update."
+          },
+          message: {
+            type: "string",
+            minLength: 1,
+            description: "The public message, in Markdown."
+          }
+        }
+      }
+    }
+  }
+};
 
-// node_modules/js-yaml/dist/js-yaml.mjs
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-}
-var jsYaml = {};
-var loader = {};
-var common = {};
-var hasRequiredCommon;
-function requireCommon() {
-  if (hasRequiredCommon) return common;
-  hasRequiredCommon = 1;
-  function isNothing(subject) {
-    return typeof subject === "undefined" || subject === null;
-  }
-  function isObject(subject) {
-    return typeof subject === "object" && subject !== null;
-  }
-  function toArray(sequence) {
-    if (Array.isArray(sequence)) return sequence;
-    else if (isNothing(sequence)) return [];
-    return [sequence];
-  }
-  function extend2(target, source) {
-    if (source) {
-      const sourceKeys = Object.keys(source);
-      for (let index2 = 0, length = sourceKeys.length; index2 < length; index2 += 1) {
-        const key2 = sourceKeys[index2];
-        target[key2] = source[key2];
-      }
-    }
-    return target;
-  }
-  function repeat(string3, count2) {
-    let result = "";
-    for (let cycle = 0; cycle < count2; cycle += 1) {
-      result += string3;
-    }
-    return result;
-  }
-  function isNegativeZero(number2) {
-    return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
-  }
-  common.isNothing = isNothing;
-  common.isObject = isObject;
-  common.toArray = toArray;
-  common.repeat = repeat;
-  common.isNegativeZero = isNegativeZero;
-  common.extend = extend2;
-  return common;
-}
-var exception;
-var hasRequiredException;
-function requireException() {
-  if (hasRequiredException) return exception;
-  hasRequiredException = 1;
-  function formatError2(exception2, compact) {
-    let where = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
-    if (exception2.mark.name) {
-      where += 'in "' + exception2.mark.name + '" ';
-    }
-    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact && exception2.mark.snippet) {
-      where += "\n\n" + exception2.mark.snippet;
-    }
-    return message + " " + where;
-  }
-  function YAMLException2(reason, mark2) {
-    Error.call(this);
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark2;
-    this.message = formatError2(this, false);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    } else {
-      this.stack = new Error().stack || "";
-    }
-  }
-  YAMLException2.prototype = Object.create(Error.prototype);
-  YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString3(compact) {
-    return this.name + ": " + formatError2(this, compact);
-  };
-  exception = YAMLException2;
-  return exception;
-}
-var snippet;
-var hasRequiredSnippet;
-function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
-  hasRequiredSnippet = 1;
-  const common2 = requireCommon();
-  function getLine(buffer, lineStart2, lineEnd, position3, maxLineLength) {
-    let head2 = "";
-    let tail = "";
-    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position3 - lineStart2 > maxHalfLength) {
-      head2 = " ... ";
-      lineStart2 = position3 - maxHalfLength + head2.length;
-    }
-    if (lineEnd - position3 > maxHalfLength) {
-      tail = " ...";
-      lineEnd = position3 + maxHalfLength - tail.length;
-    }
-    return {
-      str: head2 + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
-      pos: position3 - lineStart2 + head2.length
-      // relative position
-    };
-  }
-  function padStart(string3, max) {
-    return common2.repeat(" ", max - string3.length) + string3;
-  }
-  function makeSnippet(mark2, options2) {
-    options2 = Object.create(options2 || null);
-    if (!mark2.buffer) return null;
-    if (!options2.maxLength) options2.maxLength = 79;
-    if (typeof options2.indent !== "number") options2.indent = 1;
-    if (typeof options2.linesBefore !== "number") options2.linesBefore = 3;
-    if (typeof options2.linesAfter !== "number") options2.linesAfter = 2;
-    const re2 = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
-    const lineEnds = [];
-    let match;
-    let foundLineNo = -1;
-    while (match = re2.exec(mark2.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
-      if (mark2.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
-      }
-    }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-    let result = "";
-    const lineNoLength = Math.min(mark2.line + options2.linesAfter, lineEnds.length).toString().length;
-    const maxLineLength = options2.maxLength - (options2.indent + lineNoLength + 3);
-    for (let i = 1; i <= options2.linesBefore; i++) {
-      if (foundLineNo - i < 0) break;
-      const line2 = getLine(
-        mark2.buffer,
-        lineStarts[foundLineNo - i],
-        lineEnds[foundLineNo - i],
-        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
-        maxLineLength
-      );
-      result = common2.repeat(" ", options2.indent) + padStart((mark2.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
-    }
-    const line = getLine(mark2.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark2.position, maxLineLength);
-    result += common2.repeat(" ", options2.indent) + padStart((mark2.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options2.indent + lineNoLength + 3 + line.pos) + "^\n";
-    for (let i = 1; i <= options2.linesAfter; i++) {
-      if (foundLineNo + i >= lineEnds.length) break;
-      const line2 = getLine(
-        mark2.buffer,
-        lineStarts[foundLineNo + i],
-        lineEnds[foundLineNo + i],
-        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
-        maxLineLength
-      );
-      result += common2.repeat(" ", options2.indent) + padStart((mark2.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-    }
-    return result.replace(/\n$/, "");
-  }
-  snippet = makeSnippet;
-  return snippet;
-}
-var type;
-var hasRequiredType;
-function requireType() {
-  if (hasRequiredType) return type;
-  hasRequiredType = 1;
-  const YAMLException2 = requireException();
-  const TYPE_CONSTRUCTOR_OPTIONS = [
-    "kind",
-    "multi",
-    "resolve",
-    "construct",
-    "instanceOf",
-    "predicate",
-    "represent",
-    "representName",
-    "defaultStyle",
-    "styleAliases"
-  ];
-  const YAML_NODE_KINDS = [
-    "scalar",
-    "sequence",
-    "mapping"
-  ];
-  function compileStyleAliases(map22) {
-    const result = {};
-    if (map22 !== null) {
-      Object.keys(map22).forEach(function(style) {
-        map22[style].forEach(function(alias) {
-          result[String(alias)] = style;
-        });
-      });
-    }
-    return result;
-  }
-  function Type2(tag, options2) {
-    options2 = options2 || {};
-    Object.keys(options2).forEach(function(name) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
-      }
-    });
-    this.options = options2;
-    this.tag = tag;
-    this.kind = options2["kind"] || null;
-    this.resolve = options2["resolve"] || function() {
-      return true;
-    };
-    this.construct = options2["construct"] || function(data) {
-      return data;
-    };
-    this.instanceOf = options2["instanceOf"] || null;
-    this.predicate = options2["predicate"] || null;
-    this.represent = options2["represent"] || null;
-    this.representName = options2["representName"] || null;
-    this.defaultStyle = options2["defaultStyle"] || null;
-    this.multi = options2["multi"] || false;
-    this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
-    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-    }
-  }
-  type = Type2;
-  return type;
-}
-var schema;
-var hasRequiredSchema;
-function requireSchema() {
-  if (hasRequiredSchema) return schema;
-  hasRequiredSchema = 1;
-  const YAMLException2 = requireException();
-  const Type2 = requireType();
-  function compileList(schema2, name) {
-    const result = [];
-    schema2[name].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
-        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-          newIndex = previousIndex;
+// schemas/known-error.schema.json
+var known_error_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://incidents-as-code.dev/schemas/known-error.schema.json",
+  title: "Known error",
+  description: "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "id",
+    "title",
+    "status",
+    "services",
+    "workaround",
+    "created_at",
+    "public"
+  ],
+  properties: {
+    id: {
+      $ref: "common.schema.json#/$defs/known_error_id",
+      description: "The record's id; the file name starts with it."
+    },
+    title: {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+      description: "The fault, as users see it."
+    },
+    status: {
+      type: "string",
+      enum: [
+        "active",
+        "fixed",
+        "retired"
+      ],
+      description: "active (still happens), fixed or retired."
+    },
+    services: {
+      $ref: "common.schema.json#/$defs/service_ids",
+      description: "The services it affects."
+    },
+    match: {
+      title: "KnownErrorMatch",
+      type: "object",
+      additionalProperties: false,
+      required: [
+        "patterns"
+      ],
+      description: "When a new incident matches, the gate flags it as not an incident.",
+      properties: {
+        services: {
+          $ref: "common.schema.json#/$defs/service_ids",
+          description: "The incident must affect one of these services (default: the known error's services)."
+        },
+        patterns: {
+          type: "array",
+          minItems: 1,
+          description: "Case-insensitive regular expressions over the incident's title and first update.",
+          items: {
+            type: "string",
+            minLength: 1,
+            maxLength: 200,
+            description: "A regular expression."
+          }
         }
-      });
-      result[newIndex] = currentType;
-    });
-    return result;
-  }
-  function compileMap() {
-    const result = {
-      scalar: {},
-      sequence: {},
-      mapping: {},
-      fallback: {},
-      multi: {
-        scalar: [],
-        sequence: [],
-        mapping: [],
-        fallback: []
-      }
-    };
-    function collectType(type2) {
-      if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
-      } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-      }
-    }
-    for (let index2 = 0, length = arguments.length; index2 < length; index2 += 1) {
-      arguments[index2].forEach(collectType);
-    }
-    return result;
-  }
-  function Schema22(definition3) {
-    return this.extend(definition3);
-  }
-  Schema22.prototype.extend = function extend2(definition3) {
-    let implicit = [];
-    let explicit = [];
-    if (definition3 instanceof Type2) {
-      explicit.push(definition3);
-    } else if (Array.isArray(definition3)) {
-      explicit = explicit.concat(definition3);
-    } else if (definition3 && (Array.isArray(definition3.implicit) || Array.isArray(definition3.explicit))) {
-      if (definition3.implicit) implicit = implicit.concat(definition3.implicit);
-      if (definition3.explicit) explicit = explicit.concat(definition3.explicit);
-    } else {
-      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-    }
-    implicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      if (type2.loadKind && type2.loadKind !== "scalar") {
-        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-      }
-      if (type2.multi) {
-        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-      }
-    });
-    explicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-    });
-    const result = Object.create(Schema22.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
-  };
-  schema = Schema22;
-  return schema;
-}
-var str2;
-var hasRequiredStr;
-function requireStr() {
-  if (hasRequiredStr) return str2;
-  hasRequiredStr = 1;
-  const Type2 = requireType();
-  str2 = new Type2("tag:yaml.org,2002:str", {
-    kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
-    }
-  });
-  return str2;
-}
-var seq;
-var hasRequiredSeq;
-function requireSeq() {
-  if (hasRequiredSeq) return seq;
-  hasRequiredSeq = 1;
-  const Type2 = requireType();
-  seq = new Type2("tag:yaml.org,2002:seq", {
-    kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
-    }
-  });
-  return seq;
-}
-var map4;
-var hasRequiredMap;
-function requireMap() {
-  if (hasRequiredMap) return map4;
-  hasRequiredMap = 1;
-  const Type2 = requireType();
-  map4 = new Type2("tag:yaml.org,2002:map", {
-    kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
-    }
-  });
-  return map4;
-}
-var failsafe;
-var hasRequiredFailsafe;
-function requireFailsafe() {
-  if (hasRequiredFailsafe) return failsafe;
-  hasRequiredFailsafe = 1;
-  const Schema22 = requireSchema();
-  failsafe = new Schema22({
-    explicit: [
-      requireStr(),
-      requireSeq(),
-      requireMap()
-    ]
-  });
-  return failsafe;
-}
-var _null;
-var hasRequired_null;
-function require_null2() {
-  if (hasRequired_null) return _null;
-  hasRequired_null = 1;
-  const Type2 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-  }
-  function constructYamlNull() {
-    return null;
-  }
-  function isNull(object) {
-    return object === null;
-  }
-  _null = new Type2("tag:yaml.org,2002:null", {
-    kind: "scalar",
-    resolve: resolveYamlNull,
-    construct: constructYamlNull,
-    predicate: isNull,
-    represent: {
-      canonical: function() {
-        return "~";
-      },
-      lowercase: function() {
-        return "null";
-      },
-      uppercase: function() {
-        return "NULL";
-      },
-      camelcase: function() {
-        return "Null";
-      },
-      empty: function() {
-        return "";
       }
     },
-    defaultStyle: "lowercase"
-  });
-  return _null;
-}
-var bool;
-var hasRequiredBool;
-function requireBool() {
-  if (hasRequiredBool) return bool;
-  hasRequiredBool = 1;
-  const Type2 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-  }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
-  }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
-  }
-  bool = new Type2("tag:yaml.org,2002:bool", {
-    kind: "scalar",
-    resolve: resolveYamlBoolean,
-    construct: constructYamlBoolean,
-    predicate: isBoolean,
-    represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
-      },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
-      },
-      camelcase: function(object) {
-        return object ? "True" : "False";
-      }
+    workaround: {
+      type: "string",
+      minLength: 1,
+      description: "What users or responders can do meanwhile."
     },
-    defaultStyle: "lowercase"
-  });
-  return bool;
-}
-var int;
-var hasRequiredInt;
-function requireInt() {
-  if (hasRequiredInt) return int;
-  hasRequiredInt = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  function isHexCode(c) {
-    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-  }
-  function isOctCode(c) {
-    return c >= 48 && c <= 55;
-  }
-  function isDecCode(c) {
-    return c >= 48 && c <= 57;
-  }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
-    let index2 = 0;
-    let hasDigits = false;
-    if (!max) return false;
-    let ch = data[index2];
-    if (ch === "-" || ch === "+") {
-      ch = data[++index2];
-    }
-    if (ch === "0") {
-      if (index2 + 1 === max) return true;
-      ch = data[++index2];
-      if (ch === "b") {
-        index2++;
-        for (; index2 < max; index2++) {
-          ch = data[index2];
-          if (ch !== "0" && ch !== "1") return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "x") {
-        index2++;
-        for (; index2 < max; index2++) {
-          if (!isHexCode(data.charCodeAt(index2))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "o") {
-        index2++;
-        for (; index2 < max; index2++) {
-          if (!isOctCode(data.charCodeAt(index2))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-    }
-    for (; index2 < max; index2++) {
-      if (!isDecCode(data.charCodeAt(index2))) {
-        return false;
-      }
-      hasDigits = true;
-    }
-    if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
-  }
-  function parseYamlInteger(data) {
-    let value = data;
-    let sign = 1;
-    let ch = value[0];
-    if (ch === "-" || ch === "+") {
-      if (ch === "-") sign = -1;
-      value = value.slice(1);
-      ch = value[0];
-    }
-    if (value === "0") return 0;
-    if (ch === "0") {
-      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
-      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
-      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
-    }
-    return sign * parseInt(value, 10);
-  }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
-  }
-  function isInteger(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
-  }
-  int = new Type2("tag:yaml.org,2002:int", {
-    kind: "scalar",
-    resolve: resolveYamlInteger,
-    construct: constructYamlInteger,
-    predicate: isInteger,
-    represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-      },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-      },
-      decimal: function(obj) {
-        return obj.toString(10);
-      },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-      }
+    root_cause: {
+      type: "string",
+      minLength: 1,
+      description: "Why it happens."
     },
-    defaultStyle: "decimal",
-    styleAliases: {
-      binary: [2, "bin"],
-      octal: [8, "oct"],
-      decimal: [10, "dec"],
-      hexadecimal: [16, "hex"]
-    }
-  });
-  return int;
-}
-var float;
-var hasRequiredFloat;
-function requireFloat() {
-  if (hasRequiredFloat) return float;
-  hasRequiredFloat = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  const YAML_FLOAT_PATTERN = new RegExp(
-    // 2.5e4, 2.5 and integers
-    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
-      return false;
-    }
-    if (isFinite(parseFloat(data, 10))) {
-      return true;
-    }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-  }
-  function constructYamlFloat(data) {
-    let value = data.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
-    if ("+-".indexOf(value[0]) >= 0) {
-      value = value.slice(1);
-    }
-    if (value === ".inf") {
-      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    } else if (value === ".nan") {
-      return NaN;
-    }
-    return sign * parseFloat(value, 10);
-  }
-  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
-      switch (style) {
-        case "lowercase":
-          return ".nan";
-        case "uppercase":
-          return ".NAN";
-        case "camelcase":
-          return ".NaN";
-      }
-    } else if (Number.POSITIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return ".inf";
-        case "uppercase":
-          return ".INF";
-        case "camelcase":
-          return ".Inf";
-      }
-    } else if (Number.NEGATIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return "-.inf";
-        case "uppercase":
-          return "-.INF";
-        case "camelcase":
-          return "-.Inf";
-      }
-    } else if (common2.isNegativeZero(object)) {
-      return "-0.0";
-    }
-    const res = object.toString(10);
-    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-  }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
-  }
-  float = new Type2("tag:yaml.org,2002:float", {
-    kind: "scalar",
-    resolve: resolveYamlFloat,
-    construct: constructYamlFloat,
-    predicate: isFloat,
-    represent: representYamlFloat,
-    defaultStyle: "lowercase"
-  });
-  return float;
-}
-var json;
-var hasRequiredJson;
-function requireJson() {
-  if (hasRequiredJson) return json;
-  hasRequiredJson = 1;
-  json = requireFailsafe().extend({
-    implicit: [
-      require_null2(),
-      requireBool(),
-      requireInt(),
-      requireFloat()
-    ]
-  });
-  return json;
-}
-var core;
-var hasRequiredCore;
-function requireCore() {
-  if (hasRequiredCore) return core;
-  hasRequiredCore = 1;
-  core = requireJson();
-  return core;
-}
-var timestamp;
-var hasRequiredTimestamp;
-function requireTimestamp() {
-  if (hasRequiredTimestamp) return timestamp;
-  hasRequiredTimestamp = 1;
-  const Type2 = requireType();
-  const YAML_DATE_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-  );
-  const YAML_TIMESTAMP_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-  );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-    return false;
-  }
-  function constructYamlTimestamp(data) {
-    let fraction = 0;
-    let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day = +match[3];
-    if (!match[4]) {
-      return new Date(Date.UTC(year, month, day));
-    }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction = match[7].slice(0, 3);
-      while (fraction.length < 3) {
-        fraction += "0";
-      }
-      fraction = +fraction;
-    }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
-      delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
-    }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
-  }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
-  }
-  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
-    kind: "scalar",
-    resolve: resolveYamlTimestamp,
-    construct: constructYamlTimestamp,
-    instanceOf: Date,
-    represent: representYamlTimestamp
-  });
-  return timestamp;
-}
-var merge;
-var hasRequiredMerge;
-function requireMerge() {
-  if (hasRequiredMerge) return merge;
-  hasRequiredMerge = 1;
-  const Type2 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
-  }
-  merge = new Type2("tag:yaml.org,2002:merge", {
-    kind: "scalar",
-    resolve: resolveYamlMerge
-  });
-  return merge;
-}
-var binary;
-var hasRequiredBinary;
-function requireBinary() {
-  if (hasRequiredBinary) return binary;
-  hasRequiredBinary = 1;
-  const Type2 = requireType();
-  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
-    let bitlen = 0;
-    const max = data.length;
-    const map22 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      const code19 = map22.indexOf(data.charAt(idx));
-      if (code19 > 64) continue;
-      if (code19 < 0) return false;
-      bitlen += 6;
-    }
-    return bitlen % 8 === 0;
-  }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
-    const max = input.length;
-    const map22 = BASE64_MAP;
-    let bits = 0;
-    const result = [];
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 4 === 0 && idx) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      }
-      bits = bits << 6 | map22.indexOf(input.charAt(idx));
-    }
-    const tailbits = max % 4 * 6;
-    if (tailbits === 0) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    } else if (tailbits === 18) {
-      result.push(bits >> 10 & 255);
-      result.push(bits >> 2 & 255);
-    } else if (tailbits === 12) {
-      result.push(bits >> 4 & 255);
-    }
-    return new Uint8Array(result);
-  }
-  function representYamlBinary(object) {
-    let result = "";
-    let bits = 0;
-    const max = object.length;
-    const map22 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 3 === 0 && idx) {
-        result += map22[bits >> 18 & 63];
-        result += map22[bits >> 12 & 63];
-        result += map22[bits >> 6 & 63];
-        result += map22[bits & 63];
-      }
-      bits = (bits << 8) + object[idx];
-    }
-    const tail = max % 3;
-    if (tail === 0) {
-      result += map22[bits >> 18 & 63];
-      result += map22[bits >> 12 & 63];
-      result += map22[bits >> 6 & 63];
-      result += map22[bits & 63];
-    } else if (tail === 2) {
-      result += map22[bits >> 10 & 63];
-      result += map22[bits >> 4 & 63];
-      result += map22[bits << 2 & 63];
-      result += map22[64];
-    } else if (tail === 1) {
-      result += map22[bits >> 2 & 63];
-      result += map22[bits << 4 & 63];
-      result += map22[64];
-      result += map22[64];
-    }
-    return result;
-  }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-  }
-  binary = new Type2("tag:yaml.org,2002:binary", {
-    kind: "scalar",
-    resolve: resolveYamlBinary,
-    construct: constructYamlBinary,
-    predicate: isBinary,
-    represent: representYamlBinary
-  });
-  return binary;
-}
-var omap;
-var hasRequiredOmap;
-function requireOmap() {
-  if (hasRequiredOmap) return omap;
-  hasRequiredOmap = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
-    const objectKeys = {};
-    const object = data;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair2 = object[index2];
-      let pairHasKey = false;
-      if (_toString.call(pair2) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair2) {
-        if (_hasOwnProperty.call(pair2, pairKey)) {
-          if (!pairHasKey) pairHasKey = true;
-          else return false;
-        }
-      }
-      if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
-    }
-    return true;
-  }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
-  }
-  omap = new Type2("tag:yaml.org,2002:omap", {
-    kind: "sequence",
-    resolve: resolveYamlOmap,
-    construct: constructYamlOmap
-  });
-  return omap;
-}
-var pairs;
-var hasRequiredPairs;
-function requirePairs() {
-  if (hasRequiredPairs) return pairs;
-  hasRequiredPairs = 1;
-  const Type2 = requireType();
-  const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair2 = object[index2];
-      if (_toString.call(pair2) !== "[object Object]") return false;
-      const keys2 = Object.keys(pair2);
-      if (keys2.length !== 1) return false;
-      result[index2] = [keys2[0], pair2[keys2[0]]];
-    }
-    return true;
-  }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair2 = object[index2];
-      const keys2 = Object.keys(pair2);
-      result[index2] = [keys2[0], pair2[keys2[0]]];
-    }
-    return result;
-  }
-  pairs = new Type2("tag:yaml.org,2002:pairs", {
-    kind: "sequence",
-    resolve: resolveYamlPairs,
-    construct: constructYamlPairs
-  });
-  return pairs;
-}
-var set;
-var hasRequiredSet;
-function requireSet() {
-  if (hasRequiredSet) return set;
-  hasRequiredSet = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object = data;
-    for (const key2 in object) {
-      if (_hasOwnProperty.call(object, key2)) {
-        if (object[key2] !== null) return false;
-      }
-    }
-    return true;
-  }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
-  }
-  set = new Type2("tag:yaml.org,2002:set", {
-    kind: "mapping",
-    resolve: resolveYamlSet,
-    construct: constructYamlSet
-  });
-  return set;
-}
-var _default;
-var hasRequired_default;
-function require_default() {
-  if (hasRequired_default) return _default;
-  hasRequired_default = 1;
-  _default = requireCore().extend({
-    implicit: [
-      requireTimestamp(),
-      requireMerge()
-    ],
-    explicit: [
-      requireBinary(),
-      requireOmap(),
-      requirePairs(),
-      requireSet()
-    ]
-  });
-  return _default;
-}
-var hasRequiredLoader;
-function requireLoader() {
-  if (hasRequiredLoader) return loader;
-  hasRequiredLoader = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const makeSnippet = requireSnippet();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CONTEXT_FLOW_IN = 1;
-  const CONTEXT_FLOW_OUT = 2;
-  const CONTEXT_BLOCK_IN = 3;
-  const CONTEXT_BLOCK_OUT = 4;
-  const CHOMPING_CLIP = 1;
-  const CHOMPING_STRIP = 2;
-  const CHOMPING_KEEP = 3;
-  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
-  }
-  function isEol(c) {
-    return c === 10 || c === 13;
-  }
-  function isWhiteSpace(c) {
-    return c === 9 || c === 32;
-  }
-  function isWsOrEol(c) {
-    return c === 9 || c === 32 || c === 10 || c === 13;
-  }
-  function isFlowIndicator(c) {
-    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-  }
-  function fromHexCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    const lc = c | 32;
-    if (lc >= 97 && lc <= 102) {
-      return lc - 97 + 10;
-    }
-    return -1;
-  }
-  function escapedHexLen(c) {
-    if (c === 120) {
-      return 2;
-    }
-    if (c === 117) {
-      return 4;
-    }
-    if (c === 85) {
-      return 8;
-    }
-    return 0;
-  }
-  function fromDecimalCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    return -1;
-  }
-  function simpleEscapeSequence(c) {
-    switch (c) {
-      case 48:
-        return "\0";
-      case 97:
-        return "\x07";
-      case 98:
-        return "\b";
-      case 116:
-        return "	";
-      case 9:
-        return "	";
-      case 110:
-        return "\n";
-      case 118:
-        return "\v";
-      case 102:
-        return "\f";
-      case 114:
-        return "\r";
-      case 101:
-        return "\x1B";
-      case 32:
-        return " ";
-      case 34:
-        return '"';
-      case 47:
-        return "/";
-      case 92:
-        return "\\";
-      case 78:
-        return "\x85";
-      case 95:
-        return "\xA0";
-      case 76:
-        return "\u2028";
-      case 80:
-        return "\u2029";
-      default:
-        return "";
-    }
-  }
-  function charFromCodepoint(c) {
-    if (c <= 65535) {
-      return String.fromCharCode(c);
-    }
-    return String.fromCharCode(
-      (c - 65536 >> 10) + 55296,
-      (c - 65536 & 1023) + 56320
-    );
-  }
-  function setProperty(object, key2, value) {
-    if (key2 === "__proto__") {
-      Object.defineProperty(object, key2, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value
-      });
-    } else {
-      object[key2] = value;
-    }
-  }
-  const simpleEscapeCheck = new Array(256);
-  const simpleEscapeMap = new Array(256);
-  for (let i = 0; i < 256; i++) {
-    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-    simpleEscapeMap[i] = simpleEscapeSequence(i);
-  }
-  function State(input, options2) {
-    this.input = input;
-    this.filename = options2["filename"] || null;
-    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
-    this.onWarning = options2["onWarning"] || null;
-    this.legacy = options2["legacy"] || false;
-    this.json = options2["json"] || false;
-    this.listener = options2["listener"] || null;
-    this.maxDepth = typeof options2["maxDepth"] === "number" ? options2["maxDepth"] : 100;
-    this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.typeMap = this.schema.compiledTypeMap;
-    this.length = input.length;
-    this.position = 0;
-    this.line = 0;
-    this.lineStart = 0;
-    this.lineIndent = 0;
-    this.depth = 0;
-    this.totalMergeKeys = 0;
-    this.firstTabInLine = -1;
-    this.documents = [];
-    this.anchorMapTransactions = [];
-  }
-  function generateError(state, message) {
-    const mark2 = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
-      // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
-    };
-    mark2.snippet = makeSnippet(mark2);
-    return new YAMLException2(message, mark2);
-  }
-  function throwError(state, message) {
-    throw generateError(state, message);
-  }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
-    }
-  }
-  function storeAnchor(state, name, value) {
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length !== 0) {
-      const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name)) {
-        transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
-        };
-      }
-    }
-    state.anchorMap[name] = value;
-  }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-  }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
-    if (transactions.length === 0) return;
-    const parent = transactions[transactions.length - 1];
-    const names = Object.keys(transaction);
-    for (let index2 = 0, length = names.length; index2 < length; index2 += 1) {
-      const name = names[index2];
-      if (!_hasOwnProperty.call(parent, name)) {
-        parent[name] = transaction[name];
-      }
-    }
-  }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const names = Object.keys(transaction);
-    for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
-      const entry = transaction[names[index2]];
-      if (entry.existed) {
-        state.anchorMap[names[index2]] = entry.value;
-      } else {
-        delete state.anchorMap[names[index2]];
-      }
-    }
-  }
-  function snapshotState(state) {
-    return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
-    };
-  }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
-  }
-  const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
-      }
-      if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
-      }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
-      }
-      const major = parseInt(match[1], 10);
-      const minor = parseInt(match[2], 10);
-      if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
-      }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
-      if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
-      }
+    problem: {
+      $ref: "common.schema.json#/$defs/url",
+      description: "The problem record or issue that tracks the fix."
     },
-    TAG: function handleTagDirective(state, name, args) {
-      let prefix;
-      if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
-      }
-      const handle3 = args[0];
-      prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle3)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-      }
-      if (_hasOwnProperty.call(state.tagMap, handle3)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
-      }
-      if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-      }
-      try {
-        prefix = decodeURIComponent(prefix);
-      } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
-      }
-      state.tagMap[handle3] = prefix;
-    }
-  };
-  function captureSegment(state, start2, end, checkJson) {
-    if (start2 < end) {
-      const _result = state.input.slice(start2, end);
-      if (checkJson) {
-        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
-          const _character = _result.charCodeAt(_position);
-          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
-          }
-        }
-      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
-      }
-      state.result += _result;
+    created_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When it was recorded."
+    },
+    public: {
+      type: "boolean",
+      description: "true lists it with its workaround under Known issues on the status page."
     }
   }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-    }
-  }
-  function mergeMappings(state, destination, source, overridableKeys) {
-    if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-    }
-    chargeMergeWork(state);
-    const sourceKeys = Object.keys(source);
-    for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
-      const key2 = sourceKeys[index2];
-      chargeMergeWork(state);
-      if (!_hasOwnProperty.call(destination, key2)) {
-        setProperty(destination, key2, source[key2]);
-        overridableKeys[key2] = true;
-      }
-    }
-  }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-    if (Array.isArray(keyNode)) {
-      keyNode = Array.prototype.slice.call(keyNode);
-      for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
-        if (Array.isArray(keyNode[index2])) {
-          throwError(state, "nested arrays are not supported inside keys");
-        }
-        if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
-          keyNode[index2] = "[object Object]";
-        }
-      }
-    }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-      keyNode = "[object Object]";
-    }
-    keyNode = String(keyNode);
-    if (_result === null) {
-      _result = {};
-    }
-    if (keyTag === "tag:yaml.org,2002:merge") {
-      if (Array.isArray(valueNode)) {
-        if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
-        }
-        for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
-          mergeMappings(state, _result, valueNode[index2], overridableKeys);
-        }
-      } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
-      }
-    } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
-      }
-      setProperty(_result, keyNode, valueNode);
-      delete overridableKeys[keyNode];
-    }
-    return _result;
-  }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
-    if (ch === 10) {
-      state.position++;
-    } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
-      }
-    } else {
-      throwError(state, "a line break is expected");
-    }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
-  }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
-    let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (allowComments && ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 10 && ch !== 13 && ch !== 0);
-      }
-      if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
-        lineBreaks++;
-        state.lineIndent = 0;
-        while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-      } else {
-        break;
-      }
-    }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
-    }
-    return lineBreaks;
-  }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-      _position += 3;
-      ch = state.input.charCodeAt(_position);
-      if (ch === 0 || isWsOrEol(ch)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeFoldedLines(state, count2) {
-    if (count2 === 1) {
-      state.result += " ";
-    } else if (count2 > 1) {
-      state.result += common2.repeat("\n", count2 - 1);
-    }
-  }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-    let captureStart;
-    let captureEnd;
-    let hasPendingContent;
-    let _line;
-    let _lineStart;
-    let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
-    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-      return false;
-    }
-    if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
-      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-        return false;
-      }
-    }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
-    hasPendingContent = false;
-    while (ch !== 0) {
-      if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-          break;
-        }
-      } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
-        if (isWsOrEol(preceding)) {
-          break;
-        }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
-        break;
-      } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
-          hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
-          break;
-        }
-      }
-      if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
-        hasPendingContent = false;
-      }
-      if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
-      }
-      ch = state.input.charCodeAt(++state.position);
-    }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
-      return true;
-    }
-    state.kind = _kind;
-    state.result = _result;
-    return false;
-  }
-  function readSingleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 39) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
-        } else {
-          return true;
-        }
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
-  }
-  function readDoubleQuotedScalar(state, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 34) {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
-        return true;
-      } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
-        if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
-        } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
-        } else if ((tmp = escapedHexLen(ch)) > 0) {
-          let hexLength = tmp;
-          let hexResult = 0;
-          for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
-            if ((tmp = fromHexCode(ch)) >= 0) {
-              hexResult = (hexResult << 4) + tmp;
-            } else {
-              throwError(state, "expected hexadecimal character");
-            }
-          }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
-        } else {
-          throwError(state, "unknown escape sequence");
-        }
-        captureStart = captureEnd = state.position;
-      } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
-      } else {
-        state.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
-        }
-      }
-    }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
-  }
-  function readFlowCollection(state, nodeIndent) {
-    let readNext = true;
-    let _line;
-    let _lineStart;
-    let _pos;
-    const _tag = state.tag;
-    let _result;
-    const _anchor = state.anchor;
-    let terminator;
-    let isPair;
-    let isExplicitPair;
-    let isMapping;
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyNode;
-    let keyTag;
-    let valueNode;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 91) {
-      terminator = 93;
-      isMapping = false;
-      _result = [];
-    } else if (ch === 123) {
-      terminator = 125;
-      isMapping = true;
-      _result = {};
-    } else {
-      return false;
-    }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    ch = state.input.charCodeAt(++state.position);
-    while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
-        return true;
-      } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
-      } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
-      }
-      keyTag = keyNode = valueNode = null;
-      isPair = isExplicitPair = false;
-      if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
-        if (isWsOrEol(following)) {
-          isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
-        }
-      }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
-        isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
-      }
-      if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-      } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-      } else {
-        _result.push(keyNode);
-      }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 44) {
-        readNext = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        readNext = false;
-      }
-    }
-    throwError(state, "unexpected end of the stream within a flow collection");
-  }
-  function readBlockScalar(state, nodeIndent) {
-    let folding;
-    let chomping = CHOMPING_CLIP;
-    let didReadContent = false;
-    let detectedIndent = false;
-    let textIndent = nodeIndent;
-    let emptyLines = 0;
-    let atMoreIndented = false;
-    let tmp;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch === 124) {
-      folding = false;
-    } else if (ch === 62) {
-      folding = true;
-    } else {
-      return false;
-    }
-    state.kind = "scalar";
-    state.result = "";
-    while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 43 || ch === 45) {
-        if (CHOMPING_CLIP === chomping) {
-          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-        } else {
-          throwError(state, "repeat of a chomping mode identifier");
-        }
-      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-        if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-        } else if (!detectedIndent) {
-          textIndent = nodeIndent + tmp - 1;
-          detectedIndent = true;
-        } else {
-          throwError(state, "repeat of an indentation width identifier");
-        }
-      } else {
-        break;
-      }
-    }
-    if (isWhiteSpace(ch)) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (isWhiteSpace(ch));
-      if (ch === 35) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (!isEol(ch) && ch !== 0);
-      }
-    }
-    while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
-      }
-      if (isEol(ch)) {
-        emptyLines++;
-        continue;
-      }
-      if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
-      }
-      if (state.lineIndent < textIndent) {
-        if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (chomping === CHOMPING_CLIP) {
-          if (didReadContent) {
-            state.result += "\n";
-          }
-        }
-        break;
-      }
-      if (folding) {
-        if (isWhiteSpace(ch)) {
-          atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (atMoreIndented) {
-          atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
-        } else if (emptyLines === 0) {
-          if (didReadContent) {
-            state.result += " ";
-          }
-        } else {
-          state.result += common2.repeat("\n", emptyLines);
-        }
-      } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      }
-      didReadContent = true;
-      detectedIndent = true;
-      emptyLines = 0;
-      const captureStart = state.position;
-      while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, state.position, false);
-    }
-    return true;
-  }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = [];
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      if (ch !== 45) {
-        break;
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      if (!isWsOrEol(following)) {
-        break;
-      }
-      detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
-          _result.push(null);
-          ch = state.input.charCodeAt(state.position);
-          continue;
-        }
-      }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
-      return true;
-    }
-    return false;
-  }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
-    let allowCompact;
-    let _keyLine;
-    let _keyLineStart;
-    let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
-    const _result = {};
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyTag = null;
-    let keyNode = null;
-    let valueNode = null;
-    let atExplicitKey = false;
-    let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
-    }
-    let ch = state.input.charCodeAt(state.position);
-    while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
-      }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
-      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-        if (ch === 63) {
-          if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = true;
-          allowCompact = true;
-        } else if (atExplicitKey) {
-          atExplicitKey = false;
-          allowCompact = true;
-        } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-        }
-        state.position += 1;
-        ch = following;
-      } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          break;
-        }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
-          while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
-            if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-            }
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = false;
-            allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
-          } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-        } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
-          return true;
-        }
-      }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
-        if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
-        }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-          if (atExplicitKey) {
-            keyNode = state.result;
-          } else {
-            valueNode = state.result;
-          }
-        }
-        if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-      }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-    }
-    if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
-    }
-    return detected;
-  }
-  function readTagProperty(state) {
-    let isVerbatim = false;
-    let isNamed = false;
-    let tagHandle;
-    let tagName;
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    if (ch === 60) {
-      isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
-    } else if (ch === 33) {
-      isNamed = true;
-      tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
-    } else {
-      tagHandle = "!";
-    }
-    let _position = state.position;
-    if (isVerbatim) {
-      do {
-        ch = state.input.charCodeAt(++state.position);
-      } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
-      }
-    } else {
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        if (ch === 33) {
-          if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
-            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
-            }
-            isNamed = true;
-            _position = state.position + 1;
-          } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
-          }
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      tagName = state.input.slice(_position, state.position);
-      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
-      }
-    }
-    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
-    }
-    try {
-      tagName = decodeURIComponent(tagName);
-    } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
-    }
-    if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
-    } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
-    } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
-    } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-    }
-    return true;
-  }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
-    }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
-    }
-    state.anchor = state.input.slice(_position, state.position);
-    return true;
-  }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
-    if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
-    }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
-    }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
-    }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
-    return true;
-  }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
-      return true;
-    }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
-    return false;
-  }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-    let allowBlockScalars;
-    let allowBlockCollections;
-    let indentStatus = 1;
-    let atNewLine = false;
-    let hasContent = false;
-    let propertyStart = null;
-    let type2;
-    let flowIndent;
-    let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
-    }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
-    }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-    if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
-        atNewLine = true;
-        if (state.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      }
-    }
-    if (indentStatus === 1) {
-      while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
-          break;
-        }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
-          break;
-        }
-        if (propertyStart === null) {
-          propertyStart = propertyState;
-        }
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        } else {
-          allowBlockCollections = false;
-        }
-      }
-    }
-    if (allowBlockCollections) {
-      allowBlockCollections = atNewLine || allowCompact;
-    }
-    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-        flowIndent = parentIndent;
-      } else {
-        flowIndent = parentIndent + 1;
-      }
-      blockIndent = state.position - state.lineStart;
-      if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-          hasContent = true;
-        } else {
-          const ch = state.input.charCodeAt(state.position);
-          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
-            propertyStart,
-            propertyStart.position - propertyStart.lineStart,
-            flowIndent
-          )) {
-            hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-            hasContent = true;
-          } else if (readAlias(state)) {
-            hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
-            }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-            hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
-            }
-          }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-        }
-      } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-      }
-    }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
-      }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-      }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
-          }
-          break;
-        }
-      }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
-      } else {
-        type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
-        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-            type2 = typeList[typeIndex];
-            break;
-          }
-        }
-      }
-      if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
-      }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
-      }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-      } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
-        }
-      }
-    }
-    if (state.listener !== null) {
-      state.listener("close", state);
-    }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
-  }
-  function readDocument(state) {
-    const documentStart = state.position;
-    let hasDirectives = false;
-    let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
-        break;
-      }
-      hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      const directiveName = state.input.slice(_position, state.position);
-      const directiveArgs = [];
-      if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
-      }
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 0 && !isEol(ch));
-          break;
-        }
-        if (isEol(ch)) break;
-        _position = state.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveArgs.push(state.input.slice(_position, state.position));
-      }
-      if (ch !== 0) readLineBreak(state);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
-      } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
-      }
-    }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
-    } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
-    }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
-    }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      }
-      return;
-    }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
-    }
-  }
-  function loadDocuments(input, options2) {
-    input = String(input);
-    options2 = options2 || {};
-    if (input.length !== 0) {
-      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-        input += "\n";
-      }
-      if (input.charCodeAt(0) === 65279) {
-        input = input.slice(1);
-      }
-    }
-    const state = new State(input, options2);
-    const nullpos = input.indexOf("\0");
-    if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
-    }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
-    }
-    while (state.position < state.length - 1) {
-      readDocument(state);
-    }
-    return state.documents;
-  }
-  function loadAll2(input, iterator2, options2) {
-    if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
-      options2 = iterator2;
-      iterator2 = null;
-    }
-    const documents = loadDocuments(input, options2);
-    if (typeof iterator2 !== "function") {
-      return documents;
-    }
-    for (let index2 = 0, length = documents.length; index2 < length; index2 += 1) {
-      iterator2(documents[index2]);
-    }
-  }
-  function load2(input, options2) {
-    const documents = loadDocuments(input, options2);
-    if (documents.length === 0) {
-      return void 0;
-    } else if (documents.length === 1) {
-      return documents[0];
-    }
-    throw new YAMLException2("expected a single document in the stream, but found more");
-  }
-  loader.loadAll = loadAll2;
-  loader.load = load2;
-  return loader;
-}
-var dumper = {};
-var hasRequiredDumper;
-function requireDumper() {
-  if (hasRequiredDumper) return dumper;
-  hasRequiredDumper = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CHAR_BOM = 65279;
-  const CHAR_TAB = 9;
-  const CHAR_LINE_FEED = 10;
-  const CHAR_CARRIAGE_RETURN = 13;
-  const CHAR_SPACE = 32;
-  const CHAR_EXCLAMATION = 33;
-  const CHAR_DOUBLE_QUOTE = 34;
-  const CHAR_SHARP = 35;
-  const CHAR_PERCENT = 37;
-  const CHAR_AMPERSAND = 38;
-  const CHAR_SINGLE_QUOTE = 39;
-  const CHAR_ASTERISK = 42;
-  const CHAR_COMMA = 44;
-  const CHAR_MINUS = 45;
-  const CHAR_COLON = 58;
-  const CHAR_EQUALS = 61;
-  const CHAR_GREATER_THAN = 62;
-  const CHAR_QUESTION = 63;
-  const CHAR_COMMERCIAL_AT = 64;
-  const CHAR_LEFT_SQUARE_BRACKET = 91;
-  const CHAR_RIGHT_SQUARE_BRACKET = 93;
-  const CHAR_GRAVE_ACCENT = 96;
-  const CHAR_LEFT_CURLY_BRACKET = 123;
-  const CHAR_VERTICAL_LINE = 124;
-  const CHAR_RIGHT_CURLY_BRACKET = 125;
-  const ESCAPE_SEQUENCES = {};
-  ESCAPE_SEQUENCES[0] = "\\0";
-  ESCAPE_SEQUENCES[7] = "\\a";
-  ESCAPE_SEQUENCES[8] = "\\b";
-  ESCAPE_SEQUENCES[9] = "\\t";
-  ESCAPE_SEQUENCES[10] = "\\n";
-  ESCAPE_SEQUENCES[11] = "\\v";
-  ESCAPE_SEQUENCES[12] = "\\f";
-  ESCAPE_SEQUENCES[13] = "\\r";
-  ESCAPE_SEQUENCES[27] = "\\e";
-  ESCAPE_SEQUENCES[34] = '\\"';
-  ESCAPE_SEQUENCES[92] = "\\\\";
-  ESCAPE_SEQUENCES[133] = "\\N";
-  ESCAPE_SEQUENCES[160] = "\\_";
-  ESCAPE_SEQUENCES[8232] = "\\L";
-  ESCAPE_SEQUENCES[8233] = "\\P";
-  const DEPRECATED_BOOLEANS_SYNTAX = [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "on",
-    "On",
-    "ON",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "off",
-    "Off",
-    "OFF"
-  ];
-  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema2, map22) {
-    if (map22 === null) return {};
-    const result = {};
-    const keys2 = Object.keys(map22);
-    for (let index2 = 0, length = keys2.length; index2 < length; index2 += 1) {
-      let tag = keys2[index2];
-      let style = String(map22[tag]);
-      if (tag.slice(0, 2) === "!!") {
-        tag = "tag:yaml.org,2002:" + tag.slice(2);
-      }
-      const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-        style = type2.styleAliases[style];
-      }
-      result[tag] = style;
-    }
-    return result;
-  }
-  function encodeHex(character) {
-    let handle3;
-    let length;
-    const string3 = character.toString(16).toUpperCase();
-    if (character <= 255) {
-      handle3 = "x";
-      length = 2;
-    } else if (character <= 65535) {
-      handle3 = "u";
-      length = 4;
-    } else if (character <= 4294967295) {
-      handle3 = "U";
-      length = 8;
-    } else {
-      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
-    }
-    return "\\" + handle3 + common2.repeat("0", length - string3.length) + string3;
-  }
-  const QUOTING_TYPE_SINGLE = 1;
-  const QUOTING_TYPE_DOUBLE = 2;
-  function State(options2) {
-    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
-    this.indent = Math.max(1, options2["indent"] || 2);
-    this.noArrayIndent = options2["noArrayIndent"] || false;
-    this.skipInvalid = options2["skipInvalid"] || false;
-    this.flowLevel = common2.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
-    this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
-    this.sortKeys = options2["sortKeys"] || false;
-    this.lineWidth = options2["lineWidth"] || 80;
-    this.noRefs = options2["noRefs"] || false;
-    this.noCompatMode = options2["noCompatMode"] || false;
-    this.condenseFlow = options2["condenseFlow"] || false;
-    this.quotingType = options2["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-    this.forceQuotes = options2["forceQuotes"] || false;
-    this.replacer = typeof options2["replacer"] === "function" ? options2["replacer"] : null;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.explicitTypes = this.schema.compiledExplicit;
-    this.tag = null;
-    this.result = "";
-    this.duplicates = [];
-    this.usedDuplicates = null;
-  }
-  function indentString(string3, spaces) {
-    const ind = common2.repeat(" ", spaces);
-    let position3 = 0;
-    let result = "";
-    const length = string3.length;
-    while (position3 < length) {
-      let line;
-      const next = string3.indexOf("\n", position3);
-      if (next === -1) {
-        line = string3.slice(position3);
-        position3 = length;
-      } else {
-        line = string3.slice(position3, next + 1);
-        position3 = next + 1;
-      }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
-    }
-    return result;
-  }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
-  }
-  function testImplicitResolving(state, str22) {
-    for (let index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
-      const type2 = state.implicitTypes[index2];
-      if (type2.resolve(str22)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function isWhitespace(c) {
-    return c === CHAR_SPACE || c === CHAR_TAB;
-  }
-  function isPrintable(c) {
-    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
-  }
-  function isNsCharOrWhitespace(c) {
-    return isPrintable(c) && c !== CHAR_BOM && // - b-char
-    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-  }
-  function isPlainSafe(c, prev, inblock) {
-    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
-    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
-    return (
-      // ns-plain-safe
-      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-      c !== CHAR_SHARP && // false on '#'
-      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
-      prev === CHAR_COLON && cIsNsChar
-    );
-  }
-  function isPlainSafeFirst(c) {
-    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
-    // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
-    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-  }
-  function isPlainSafeLast(c) {
-    return !isWhitespace(c) && c !== CHAR_COLON;
-  }
-  function codePointAt(string3, pos) {
-    const first = string3.charCodeAt(pos);
-    let second;
-    if (first >= 55296 && first <= 56319 && pos + 1 < string3.length) {
-      second = string3.charCodeAt(pos + 1);
-      if (second >= 56320 && second <= 57343) {
-        return (first - 55296) * 1024 + second - 56320 + 65536;
-      }
-    }
-    return first;
-  }
-  function needIndentIndicator(string3) {
-    const leadingSpaceRe = /^\n* /;
-    return leadingSpaceRe.test(string3);
-  }
-  const STYLE_PLAIN = 1;
-  const STYLE_SINGLE = 2;
-  const STYLE_LITERAL = 3;
-  const STYLE_FOLDED = 4;
-  const STYLE_DOUBLE = 5;
-  function chooseScalarStyle(string3, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-    let i;
-    let char = 0;
-    let prevChar = null;
-    let hasLineBreak = false;
-    let hasFoldableLine = false;
-    const shouldTrackWidth = lineWidth !== -1;
-    let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
-    if (singleLineOnly || forceQuotes) {
-      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string3, i);
-        if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-    } else {
-      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string3, i);
-        if (char === CHAR_LINE_FEED) {
-          hasLineBreak = true;
-          if (shouldTrackWidth) {
-            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-            i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ";
-            previousLineBreak = i;
-          }
-        } else if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
-    }
-    if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string3)) {
-        return STYLE_PLAIN;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    if (indentPerLevel > 9 && needIndentIndicator(string3)) {
-      return STYLE_DOUBLE;
-    }
-    if (!forceQuotes) {
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  function writeScalar(state, string3, level, iskey, inblock) {
-    state.dump = (function() {
-      if (string3.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-      }
-      if (!state.noCompatMode) {
-        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string3)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
-        }
-      }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-      const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
-      function testAmbiguity(string22) {
-        return testImplicitResolving(state, string22);
-      }
-      switch (chooseScalarStyle(
-        string3,
-        singleLineOnly,
-        state.indent,
-        lineWidth,
-        testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
-        inblock
-      )) {
-        case STYLE_PLAIN:
-          return string3;
-        case STYLE_SINGLE:
-          return "'" + string3.replace(/'/g, "''") + "'";
-        case STYLE_LITERAL:
-          return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent));
-        case STYLE_FOLDED:
-          return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
-        case STYLE_DOUBLE:
-          return '"' + escapeString(string3) + '"';
-        default:
-          throw new YAMLException2("impossible error: invalid scalar style");
-      }
-    })();
-  }
-  function blockHeader(string3, indentPerLevel) {
-    const indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
-    const clip = string3[string3.length - 1] === "\n";
-    const keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
-    return indentIndicator + chomp + "\n";
-  }
-  function dropEndingNewline(string3) {
-    return string3[string3.length - 1] === "\n" ? string3.slice(0, -1) : string3;
-  }
-  function foldString(string3, width) {
-    const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
-      let nextLF = string3.indexOf("\n");
-      nextLF = nextLF !== -1 ? nextLF : string3.length;
-      lineRe.lastIndex = nextLF;
-      return foldLine(string3.slice(0, nextLF), width);
-    })();
-    let prevMoreIndented = string3[0] === "\n" || string3[0] === " ";
-    let moreIndented;
-    let match;
-    while (match = lineRe.exec(string3)) {
-      const prefix = match[1];
-      const line = match[2];
-      moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-      prevMoreIndented = moreIndented;
-    }
-    return result;
-  }
-  function foldLine(line, width) {
-    if (line === "" || line[0] === " ") return line;
-    const breakRe = / [^ ]/g;
-    let match;
-    let start2 = 0;
-    let end;
-    let curr = 0;
-    let next = 0;
-    let result = "";
-    while (match = breakRe.exec(line)) {
-      next = match.index;
-      if (next - start2 > width) {
-        end = curr > start2 ? curr : next;
-        result += "\n" + line.slice(start2, end);
-        start2 = end + 1;
-      }
-      curr = next;
-    }
-    result += "\n";
-    if (line.length - start2 > width && curr > start2) {
-      result += line.slice(start2, curr) + "\n" + line.slice(curr + 1);
-    } else {
-      result += line.slice(start2);
-    }
-    return result.slice(1);
-  }
-  function escapeString(string3) {
-    let result = "";
-    let char = 0;
-    for (let i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
-      char = codePointAt(string3, i);
-      const escapeSeq = ESCAPE_SEQUENCES[char];
-      if (!escapeSeq && isPrintable(char)) {
-        result += string3[i];
-        if (char >= 65536) result += string3[i + 1];
-      } else {
-        result += escapeSeq || encodeHex(char);
-      }
-    }
-    return result;
-  }
-  function writeFlowSequence(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      let value = object[index2];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
-      }
-      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
-  }
-  function writeBlockSequence(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      let value = object[index2];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
-      }
-      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-        if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          _result += "-";
-        } else {
-          _result += "- ";
-        }
-        _result += state.dump;
-      }
-    }
-    state.tag = _tag;
-    state.dump = _result || "[]";
-  }
-  function writeFlowMapping(state, level, object) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
-      let pairBuffer = "";
-      if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index2];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level, objectKey, false, false)) {
-        continue;
-      }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
-        continue;
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
-  }
-  function writeBlockMapping(state, level, object, compact) {
-    let _result = "";
-    const _tag = state.tag;
-    const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
-      objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
-      throw new YAMLException2("sortKeys must be a boolean or a function");
-    }
-    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
-      let pairBuffer = "";
-      if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
-      }
-      const objectKey = objectKeyList[index2];
-      let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-        continue;
-      }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-      if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += "?";
-        } else {
-          pairBuffer += "? ";
-        }
-      }
-      pairBuffer += state.dump;
-      if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
-      }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-        continue;
-      }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-        pairBuffer += ":";
-      } else {
-        pairBuffer += ": ";
-      }
-      pairBuffer += state.dump;
-      _result += pairBuffer;
-    }
-    state.tag = _tag;
-    state.dump = _result || "{}";
-  }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-    for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
-      const type2 = typeList[index2];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-        if (explicit) {
-          if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
-          } else {
-            state.tag = type2.tag;
-          }
-        } else {
-          state.tag = "?";
-        }
-        if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
-          let _result;
-          if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
-          } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-          }
-          state.dump = _result;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
-    }
-    const type2 = _toString.call(state.dump);
-    const inblock = block;
-    if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
-    }
-    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
-    let duplicateIndex;
-    let duplicate;
-    if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
-      duplicate = duplicateIndex !== -1;
-    }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-      compact = false;
-    }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
-    } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
-      }
-      if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowMapping(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
-          } else {
-            writeBlockSequence(state, level, state.dump, compact);
-          }
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
-          }
-        } else {
-          writeFlowSequence(state, level, state.dump);
-          if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-          }
-        }
-      } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
-        }
-      } else if (type2 === "[object Undefined]") {
-        return false;
-      } else {
-        if (state.skipInvalid) return false;
-        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
-      }
-      if (state.tag !== null && state.tag !== "?") {
-        let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
-        ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
-          tagStr = "!" + tagStr;
-        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-          tagStr = "!!" + tagStr.slice(18);
-        } else {
-          tagStr = "!<" + tagStr + ">";
-        }
-        state.dump = tagStr + " " + state.dump;
-      }
-    }
-    return true;
-  }
-  function getDuplicateReferences(object, state) {
-    const objects = [];
-    const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
-    const length = duplicatesIndexes.length;
-    for (let index2 = 0; index2 < length; index2 += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index2]]);
-    }
-    state.usedDuplicates = new Array(length);
-  }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index2 = objects.indexOf(object);
-      if (index2 !== -1) {
-        if (duplicatesIndexes.indexOf(index2) === -1) {
-          duplicatesIndexes.push(index2);
-        }
-      } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i = 0, length = object.length; i < length; i += 1) {
-            inspectNode(object[i], objects, duplicatesIndexes);
-          }
-        } else {
-          const objectKeyList = Object.keys(object);
-          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
-          }
-        }
-      }
-    }
-  }
-  function dump2(input, options2) {
-    options2 = options2 || {};
-    const state = new State(options2);
-    if (!state.noRefs) getDuplicateReferences(input, state);
-    let value = input;
-    if (state.replacer) {
-      value = state.replacer.call({ "": value }, "", value);
-    }
-    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
-    return "";
-  }
-  dumper.dump = dump2;
-  return dumper;
-}
-var hasRequiredJsYaml;
-function requireJsYaml() {
-  if (hasRequiredJsYaml) return jsYaml;
-  hasRequiredJsYaml = 1;
-  const loader2 = requireLoader();
-  const dumper2 = requireDumper();
-  function renamed(from, to) {
-    return function() {
-      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-    };
-  }
-  jsYaml.Type = requireType();
-  jsYaml.Schema = requireSchema();
-  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
-  jsYaml.JSON_SCHEMA = requireJson();
-  jsYaml.CORE_SCHEMA = requireCore();
-  jsYaml.DEFAULT_SCHEMA = require_default();
-  jsYaml.load = loader2.load;
-  jsYaml.loadAll = loader2.loadAll;
-  jsYaml.dump = dumper2.dump;
-  jsYaml.YAMLException = requireException();
-  jsYaml.types = {
-    binary: requireBinary(),
-    float: requireFloat(),
-    map: requireMap(),
-    null: require_null2(),
-    pairs: requirePairs(),
-    set: requireSet(),
-    timestamp: requireTimestamp(),
-    bool: requireBool(),
-    int: requireInt(),
-    merge: requireMerge(),
-    omap: requireOmap(),
-    seq: requireSeq(),
-    str: requireStr()
-  };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
-  return jsYaml;
-}
-var jsYamlExports = requireJsYaml();
-var yaml2 = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
-var {
-  Type,
-  Schema,
-  FAILSAFE_SCHEMA,
-  JSON_SCHEMA,
-  CORE_SCHEMA,
-  DEFAULT_SCHEMA,
-  load,
-  loadAll,
-  dump,
-  YAMLException,
-  types,
-  safeLoad,
-  safeLoadAll,
-  safeDump
-} = yaml2;
+};
 
-// scripts/core/records/parse-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-function problemsToFindings(path, problems) {
-  return problems.map((problem) => ({ path, severity: "error", ...problem }));
-}
-function toPointer(path) {
-  return path.map((step) => `/${String(step).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-}
-var TOO_DEEP = "Invalid YAML: it is nested too deeply";
-var MAX_ALIAS_COUNT = 100;
-function parseYaml(text7) {
-  const deep = tooDeep(text7);
-  if (deep) return { ok: false, problems: [{ ...deep, rule: "yaml/syntax", message: TOO_DEEP }] };
-  return parseQuickly(text7) ?? parseWithPositions(text7);
-}
-var MAX_DEPTH = { brackets: 100, indentation: 200 };
-function tooDeep(text7) {
-  let depth = 0;
-  let line = 1;
-  let column = 0;
-  let indentation = 0;
-  let atLineStart = true;
-  for (let index2 = 0; index2 < text7.length; index2++) {
-    const code19 = text7.charCodeAt(index2);
-    if (code19 === 10) {
-      line++;
-      column = indentation = 0;
-      atLineStart = true;
-      continue;
-    }
-    column++;
-    if (atLineStart && code19 === 32) {
-      if (++indentation > MAX_DEPTH.indentation) return { line, column };
-      continue;
-    }
-    atLineStart = false;
-    if (code19 === 91 || code19 === 123) {
-      if (++depth > MAX_DEPTH.brackets) return { line, column };
-    } else if ((code19 === 93 || code19 === 125) && depth > 0) {
-      depth--;
-    }
-  }
-  return void 0;
-}
-function parseQuickly(text7) {
-  if (NEEDS_CARE.test(text7)) return void 0;
-  let data;
-  try {
-    data = load(text7, { schema: CORE_SCHEMA }) ?? null;
-  } catch {
-    return void 0;
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
-  const emptyKeys = /* @__PURE__ */ new Set();
-  const plain = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
-  return plain === REPARSE ? void 0 : { ok: true, value: { data: plain, emptyKeys, locate: locateLazily(text7) } };
-}
-var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
-function locateLazily(text7) {
-  let locate;
-  return (path, at) => {
-    if (!locate) {
-      const parsed = parseWithPositions(text7);
-      locate = parsed.ok ? parsed.value.locate : () => ({ line: 1, column: 1 });
-    }
-    return locate(path, at);
-  };
-}
-function parseWithPositions(text7) {
-  try {
-    return parseYamlUnguarded(text7);
-  } catch (error) {
-    const message = error instanceof RangeError ? TOO_DEEP : `Invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, problems: [{ line: 1, column: 1, rule: "yaml/syntax", message, cause: error }] };
-  }
-}
-function parseYamlUnguarded(text7) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text7, { lineCounter, version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
-  const position3 = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const problems = [
-    ...doc.errors.map(
-      (error) => error.code === "DUPLICATE_KEY" ? { ...position3(error.pos[0]), rule: "yaml/duplicate-key", message: `Key "${keyAt(doc, error.pos[0])}" is written twice in the same map: keep one`, cause: error } : { ...position3(error.pos[0]), rule: "yaml/syntax", message: describeYamlError(error.code, error.message), cause: error }
-    ),
-    ...doc.warnings.map((warning) => ({
-      ...position3(warning.pos[0]),
-      rule: warning.code === "TAG_RESOLVE_FAILED" ? "yaml/unknown-tag" : "yaml/syntax",
-      message: describeYamlError(warning.code, warning.message),
-      cause: warning
-    }))
-  ];
-  (0, import_yaml.visit)(doc, {
-    Pair(_, pair2) {
-      if ((0, import_yaml.isMap)(pair2.key) || (0, import_yaml.isSeq)(pair2.key)) {
-        problems.push({ ...position3(pair2.key.range?.[0] ?? 0), rule: "yaml/syntax", message: "Invalid YAML: a key is a list or a map; keys are plain text" });
-      }
-      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.value === "__proto__") {
-        problems.push({
-          ...position3(pair2.key.range?.[0] ?? 0),
-          rule: "yaml/proto-key",
-          message: 'Key "__proto__" is not allowed: it could change how every object behaves; rename or remove it'
-        });
-      }
-    }
-  });
-  if (problems.length > 0) return { ok: false, problems: [firstOf(problems)] };
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    let firstAlias = 0;
-    (0, import_yaml.visit)(doc, {
-      Alias(_, alias) {
-        firstAlias = alias.range?.[0] ?? 0;
-        return import_yaml.visit.BREAK;
-      }
-    });
-    return {
-      ok: false,
-      problems: [
-        {
-          ...position3(firstAlias),
-          rule: "yaml/alias-limit",
-          message: `Aliases expand to too many nodes (an alias bomb?): at most ${MAX_ALIAS_COUNT} alias expansions are allowed; write the values out instead`,
-          cause: error
+// schemas/postmortem.schema.json
+var postmortem_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://incidents-as-code.dev/schemas/postmortem.schema.json",
+  title: "Postmortem",
+  description: "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "incident",
+    "status",
+    "public",
+    "authors"
+  ],
+  properties: {
+    incident: {
+      $ref: "common.schema.json#/$defs/incident_id",
+      description: "The incident it reviews; the file is named after it."
+    },
+    status: {
+      type: "string",
+      enum: [
+        "draft",
+        "in_review",
+        "published"
+      ],
+      description: "draft, in_review or published."
+    },
+    public: {
+      type: "boolean",
+      description: "true publishes its Summary section on the status page."
+    },
+    authors: {
+      $ref: "common.schema.json#/$defs/handles",
+      type: "array",
+      minItems: 1,
+      description: "Who wrote it."
+    },
+    action_items: {
+      type: "array",
+      description: "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.",
+      items: {
+        title: "ActionItem",
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "title",
+          "status"
+        ],
+        properties: {
+          title: {
+            type: "string",
+            minLength: 1,
+            description: "What will be done."
+          },
+          owner: {
+            $ref: "common.schema.json#/$defs/handle",
+            description: "Who does it."
+          },
+          type: {
+            type: "string",
+            enum: [
+              "detect",
+              "mitigate",
+              "prevent",
+              "process"
+            ],
+            description: "detect, mitigate, prevent or process."
+          },
+          priority: {
+            $ref: "common.schema.json#/$defs/level",
+            description: "high, medium or low."
+          },
+          due: {
+            $ref: "common.schema.json#/$defs/date",
+            description: "When it is due."
+          },
+          issue: {
+            $ref: "common.schema.json#/$defs/url",
+            description: "The issue that tracks it."
+          },
+          status: {
+            type: "string",
+            enum: [
+              "open",
+              "done",
+              "wont_do"
+            ],
+            description: "open, done or wont_do."
+          }
         }
-      ]
-    };
-  }
-  const emptyKeys = /* @__PURE__ */ new Set();
-  return {
-    ok: true,
-    value: { data: dropEmpty(data, "", emptyKeys, void 0), emptyKeys, locate: (path, at = "value") => locateIn(doc, path, at, position3) }
-  };
-}
-function keyAt(doc, offset) {
-  let key2 = "";
-  (0, import_yaml.visit)(doc, {
-    Pair(_, pair2) {
-      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range?.[0] === offset) {
-        key2 = String(pair2.key.value);
-        return import_yaml.visit.BREAK;
       }
     }
-  });
-  return key2;
-}
-function firstOf(problems) {
-  const first = problems.reduce((best, problem) => problem.line < best.line || problem.line === best.line && problem.column < best.column ? problem : best);
-  const more = problems.length - 1;
-  return more === 0 ? first : { ...first, message: `${first.message} (and ${more} more YAML problem${more === 1 ? "" : "s"} after it)` };
-}
-function describeYamlError(code19, message) {
-  const text7 = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  if (text7.startsWith("Maximum call stack size exceeded")) return TOO_DEEP;
-  if (code19 === "TAG_RESOLVE_FAILED") return `${text7}: tags other than YAML's core ones (!!str, !!int, \u2026) are not allowed`;
-  return `Invalid YAML: ${text7}`;
-}
-var REPARSE = /* @__PURE__ */ Symbol("reparse");
-function dropEmpty(value, pointer, emptyKeys, seen) {
-  if (value === null || typeof value !== "object") return value;
-  if (seen) {
-    if (seen.has(value)) return REPARSE;
-    seen.add(value);
   }
-  if (Array.isArray(value)) {
-    const result2 = [];
-    for (const [index2, item] of value.entries()) {
-      const plain = dropEmpty(item, `${pointer}/${index2}`, emptyKeys, seen);
-      if (plain === REPARSE) return REPARSE;
-      result2.push(plain);
-    }
-    return result2;
-  }
-  const result = {};
-  for (const [key2, item] of Object.entries(value)) {
-    if (seen && (key2 === "__proto__" || key2 === "[object Object]")) return REPARSE;
-    const itemPointer = pointer + toPointer([key2]);
-    if (item === null) {
-      emptyKeys.add(itemPointer);
-      continue;
-    }
-    const plain = dropEmpty(item, itemPointer, emptyKeys, seen);
-    if (plain === REPARSE) return REPARSE;
-    result[key2] = plain;
-  }
-  return result;
-}
-function locateIn(doc, path, at, position3) {
-  let node2 = doc.contents;
-  let found = start(node2, position3) ?? { line: 1, column: 1 };
-  for (const [index2, step] of path.entries()) {
-    if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(doc);
-    const last = index2 === path.length - 1;
-    if ((0, import_yaml.isMap)(node2)) {
-      const pair2 = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(step));
-      if (!pair2) break;
-      const valueStart = start(pair2.value, position3);
-      const keyStart = start(pair2.key, position3) ?? found;
-      found = last && at === "key" || !valueStart ? keyStart : valueStart;
-      node2 = pair2.value;
-    } else if ((0, import_yaml.isSeq)(node2) && typeof step === "number") {
-      const item = node2.items[step];
-      if (item === void 0) break;
-      found = start(item, position3) ?? found;
-      node2 = item;
-    } else {
-      break;
-    }
-  }
-  return found;
-}
-function start(node2, position3) {
-  const range = node2?.range;
-  return range ? position3(range[0]) : void 0;
-}
+};
 
-// scripts/core/records/parse-record.ts
-var FILE_PATTERNS = [
-  { kind: "postmortem", pattern: /^incidents\/INC-\d{4}-\d{4}\.postmortem\.md$/ },
-  { kind: "incident", pattern: /^incidents\/INC-\d{4}-\d{4}(?:-[a-z0-9][a-z0-9-]*)?\.md$/ },
-  { kind: "known_error", pattern: /^known-errors\/KE-\d{4}(?:-[a-z0-9][a-z0-9-]*)?\.md$/ }
-];
+// scripts/core/records/kinds.ts
+var SLUG = "(?:-[a-z0-9][a-z0-9-]*)?";
+var RECORD_KINDS = {
+  incidents: {
+    schemaName: "incident",
+    schema: incident_schema_default,
+    noun: "incident",
+    folder: "incidents",
+    fileName: new RegExp(`^INC-\\d{4}-\\d{4}${SLUG}\\.md$`),
+    fileNameHint: "INC-YYYY-NNNN.md (optionally INC-YYYY-NNNN-some-slug.md)",
+    idPattern: /INC-\d{4}-\d{4}/,
+    idKey: "id",
+    nextId: (taken, at) => nextNumbered(taken, `INC-${at.slice(0, 4)}-`),
+    insteadOfDeleting: "cancel an incident instead (status: cancelled with a cancel_reason, e.g. duplicate or false_positive)"
+  },
+  postmortems: {
+    schemaName: "postmortem",
+    schema: postmortem_schema_default,
+    noun: "postmortem",
+    folder: "incidents",
+    fileName: /^INC-\d{4}-\d{4}\.postmortem\.md$/,
+    fileNameHint: "INC-YYYY-NNNN.postmortem.md",
+    idPattern: /INC-\d{4}-\d{4}/,
+    idKey: "incident",
+    insteadOfDeleting: "a postmortem stays with its incident: edit it instead"
+  },
+  knownErrors: {
+    schemaName: "known_error",
+    schema: known_error_schema_default,
+    noun: "known error",
+    folder: "known-errors",
+    fileName: new RegExp(`^KE-\\d{4}${SLUG}\\.md$`),
+    fileNameHint: "KE-NNNN.md",
+    idPattern: /KE-\d{4}/,
+    idKey: "id",
+    nextId: (taken) => nextNumbered(taken, "KE-"),
+    insteadOfDeleting: "set a known error that no longer applies to status: fixed or retired"
+  }
+};
+function descriptorOf(kind) {
+  return RECORD_KINDS[kind];
+}
+var KIND_NAMES = Object.keys(RECORD_KINDS);
+var RECORD_FOLDERS = [...new Set(KIND_NAMES.map((kind) => RECORD_KINDS[kind].folder))];
 function recordKindOf(path) {
-  return FILE_PATTERNS.find(({ pattern }) => pattern.test(path))?.kind;
+  const slash = path.indexOf("/");
+  const folder = path.slice(0, slash);
+  const name = path.slice(slash + 1);
+  return KIND_NAMES.find((kind) => RECORD_KINDS[kind].folder === folder && RECORD_KINDS[kind].fileName.test(name));
 }
-var RECORD_FILE_NAMES = "incidents/INC-YYYY-NNNN.md (optionally INC-YYYY-NNNN-some-slug.md), incidents/INC-YYYY-NNNN.postmortem.md or known-errors/KE-NNNN.md";
-function parseRecord(path, kind, text7) {
-  const fail = (problems) => ({ ok: false, findings: problemsToFindings(path, problems) });
-  const opening2 = /^\uFEFF?(.*)(?:\r?\n|$)/.exec(text7)?.[1] ?? "";
-  if (opening2.trimEnd() !== "---") {
-    const found = opening2.startsWith("---") ? `"${opening2.trimEnd()}"` : 'no "---" line';
-    return fail([{ line: 1, column: 1, rule: "file/frontmatter", message: `Expected the file to start with a "---" line opening YAML frontmatter, found ${found}` }]);
-  }
-  if (!/\r?\n---/.test(text7.slice(opening2.length))) {
-    return fail([{ line: 1, column: 1, rule: "file/frontmatter", message: 'The frontmatter opened on line 1 is never closed: expected a "---" line after the last key' }]);
-  }
-  let parsed = parseYaml("{}");
-  const file = (0, import_gray_matter.default)(text7, {
-    language: "yaml",
-    engines: {
-      yaml: (frontmatter) => {
-        parsed = parseYaml(frontmatter.replace(/\r$/, ""));
-        return {};
-      }
-    }
-  });
-  if (!parsed.ok) return fail(parsed.problems);
-  const body3 = file.content;
-  const bodyLine = countLines(text7.slice(0, text7.length - body3.length)) + 1;
-  return { ok: true, record: { path, kind, ...parsed.value, body: body3, bodyLine } };
+var RECORD_FILE_NAMES = listOr(KIND_NAMES.map((kind) => `${RECORD_KINDS[kind].folder}/${RECORD_KINDS[kind].fileNameHint}`));
+function idOfPath(path) {
+  const kind = recordKindOf(path);
+  return kind && RECORD_KINDS[kind].idPattern.exec(path.slice(path.indexOf("/") + 1))?.[0];
 }
-function countLines(text7) {
-  let count2 = 0;
-  for (let index2 = text7.indexOf("\n"); index2 !== -1; index2 = text7.indexOf("\n", index2 + 1)) count2++;
-  return count2;
+function idInData(kind, data) {
+  return Reflect.get(data, RECORD_KINDS[kind].idKey);
+}
+function idsInText(text7) {
+  const anyId = new RegExp(`\\b(?:${[...new Set(KIND_NAMES.map((kind) => RECORD_KINDS[kind].idPattern.source))].join("|")})\\b`, "g");
+  return [...text7.matchAll(anyId)].map(([id]) => id);
+}
+function nextNumbered(taken, prefix) {
+  const numbers = taken.filter((id) => id.startsWith(prefix) && /^\d{4}$/.test(id.slice(prefix.length))).map((id) => Number(id.slice(prefix.length)));
+  const next = Math.max(0, ...numbers) + 1;
+  return next > 9999 ? void 0 : `${prefix}${String(next).padStart(4, "0")}`;
+}
+function listOr(items) {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
+function perKind(make) {
+  return Object.fromEntries(KIND_NAMES.map((kind) => [kind, make(kind)]));
 }
 
 // scripts/core/suggest.ts
@@ -37699,19 +35333,17 @@ var configWorkingHours = {
 };
 
 // scripts/core/rules/record/id-matches-file.ts
-var ID_IN_NAME = /^(?:incidents|known-errors)\/((?:INC-\d{4}|KE)-\d{4})/;
 var idMatchesFile = {
   id: "record/id-matches-file",
-  check({ incidents, knownErrors, postmortems }) {
-    const keyed = [
-      ...incidents.map((record) => ({ record, key: "id", value: record.data.id })),
-      ...knownErrors.map((record) => ({ record, key: "id", value: record.data.id })),
-      ...postmortems.map((record) => ({ record, key: "incident", value: record.data.incident }))
-    ];
-    return keyed.flatMap(({ record, key: key2, value }) => {
-      const expected = ID_IN_NAME.exec(record.path)?.[1];
-      if (expected === void 0 || value === expected) return [];
-      return [findingAt(record, [key2], this.id, `${key2} is ${value}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`)];
+  check(records) {
+    return KIND_NAMES.flatMap((kind) => {
+      const key2 = RECORD_KINDS[kind].idKey;
+      return records[kind].flatMap((record) => {
+        const value = idInData(kind, record.data);
+        const expected = idOfPath(record.path);
+        if (expected === void 0 || value === expected) return [];
+        return [findingAt(record, [key2], this.id, `${key2} is ${String(value)}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`)];
+      });
     });
   }
 };
@@ -38266,13 +35898,13 @@ var RE2JSSyntaxException = class extends RE2JSException {
   * @param {string} error
   * @param {string|null} [input=null]
   */
-  constructor(error, input = null) {
-    let message = `error parsing regexp: ${error}`;
+  constructor(error2, input = null) {
+    let message = `error parsing regexp: ${error2}`;
     if (input) message += `: \`${input}\``;
     super(message);
     this.name = "RE2JSSyntaxException";
     this.message = message;
-    this.error = error;
+    this.error = error2;
     this.input = input;
   }
   /**
@@ -44384,8 +42016,8 @@ function compilePattern2(pattern) {
   try {
     const compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
     return { ok: true, test: (text7) => compiled.matcher(text7).find() };
-  } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  } catch (error2) {
+    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
   }
 }
 function matchKnownErrors(incident2, knownErrors) {
@@ -44583,15 +42215,10 @@ var lifecycleApproval = {
 };
 
 // scripts/core/rules/lifecycle/deleted.ts
-function insteadOfDeleting(path) {
-  if (path.endsWith(".postmortem.md")) return "a postmortem stays with its incident: edit it instead";
-  if (path.startsWith("known-errors/")) return "set a known error that no longer applies to status: fixed or retired";
-  return "cancel an incident instead (status: cancelled with a cancel_reason, e.g. duplicate or false_positive)";
-}
 var lifecycleDeleted = {
   id: "lifecycle/deleted",
   check({ deleted }) {
-    return deleted.map((path) => ({ path, line: 1, column: 1, rule: this.id, severity: "error", message: `${path} is deleted, but records are never deleted: ${insteadOfDeleting(path)}` }));
+    return deleted.map(({ path, kind }) => fileFinding(path, this.id, `${path} is deleted, but records are never deleted: ${RECORD_KINDS[kind].insteadOfDeleting}`));
   }
 };
 
@@ -44616,16 +42243,16 @@ var lifecycleFrozen = {
 // scripts/core/rules/lifecycle/id-changed.ts
 var lifecycleIdChanged = {
   id: "lifecycle/id-changed",
-  check({ incidents, knownErrors, postmortems }) {
-    const changed = (key2, before, after) => `${key2} changed from ${before} to ${after}, but ids never change once a record exists: put it back, and open a new record if this is something else`;
-    return [
-      ...[...incidents, ...knownErrors].flatMap(
-        ({ base, head: head2 }) => base && head2 && base.data.id !== head2.data.id ? [findingAt(head2, ["id"], this.id, changed("id", base.data.id, head2.data.id))] : []
-      ),
-      ...postmortems.flatMap(
-        ({ base, head: head2 }) => base && head2 && base.data.incident !== head2.data.incident ? [findingAt(head2, ["incident"], this.id, changed("incident", base.data.incident, head2.data.incident))] : []
-      )
-    ];
+  check(pullRequest) {
+    return KIND_NAMES.flatMap((kind) => {
+      const key2 = RECORD_KINDS[kind].idKey;
+      return pullRequest[kind].flatMap(({ base, head: head2 }) => {
+        if (!base || !head2) return [];
+        const [before, after] = [idInData(kind, base.data), idInData(kind, head2.data)];
+        if (before === after) return [];
+        return [findingAt(head2, [key2], this.id, `${key2} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`)];
+      });
+    });
   }
 };
 
@@ -44667,7 +42294,7 @@ var lifecyclePostmortem = {
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem2 = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
       if (!postmortem2) {
-        return [findingAt(record, ["status"], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with the sections of DESIGN.md and publish it`)];
+        return [findingAt(record, ["status"], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`)];
       }
       const gaps = findPostmortemGaps(postmortem2);
       if (gaps.length === 0) return [];
@@ -44675,7 +42302,7 @@ var lifecyclePostmortem = {
       return [
         findingAt(record, ["status"], this.id, `${why}: ${postmortem2.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
         ...gaps.map(
-          (gap) => "key" in gap ? findingAt(postmortem2, gap.key, this.id, `${why}: ${gap.message}`, { at: "key" }) : { path: postmortem2.path, line: gap.line, column: gap.column, rule: this.id, severity: "error", message: `${why}: ${gap.message}` }
+          (gap) => "key" in gap ? findingAt(postmortem2, gap.key, this.id, `${why}: ${gap.message}`, { at: "key" }) : findingAtPosition(postmortem2.path, gap, this.id, `${why}: ${gap.message}`)
         )
       ];
     });
@@ -44690,8 +42317,8 @@ var lifecycleReopenReason = {
       if (base.data.status !== "resolved" || head2.data.status !== "investigating") return [];
       const reason = head2.data.reopen_reason;
       if (reason !== void 0 && reason !== base.data.reopen_reason) return [];
-      const problem = reason === void 0 ? "reopen_reason is empty" : "reopen_reason is the one given for an earlier reopen";
-      return [findingAt(head2, reason === void 0 ? ["status"] : ["reopen_reason"], this.id, `Reopening ${head2.data.id} needs a reason, but ${problem}: say in reopen_reason why the resolution did not hold`)];
+      const problem2 = reason === void 0 ? "reopen_reason is empty" : "reopen_reason is the one given for an earlier reopen";
+      return [findingAt(head2, reason === void 0 ? ["status"] : ["reopen_reason"], this.id, `Reopening ${head2.data.id} needs a reason, but ${problem2}: say in reopen_reason why the resolution did not hold`)];
     });
   }
 };
@@ -44876,8 +42503,10 @@ var timestampOrder = {
 // scripts/core/rules/record/unique-id.ts
 var uniqueId = {
   id: "record/unique-id",
-  check({ incidents, knownErrors }) {
-    return [...duplicates(incidents, this.id), ...duplicates(knownErrors, this.id)];
+  check(records) {
+    return KIND_NAMES.filter((kind) => RECORD_KINDS[kind].idKey === "id").flatMap(
+      (kind) => duplicates(records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })), this.id)
+    );
   }
 };
 function duplicates(records, rule) {
@@ -44930,36 +42559,3366 @@ var CONFIG_RULES = [
   configApproverService,
   configDuration
 ];
-var RECORD_RULES = [
-  idMatchesFile,
-  uniqueId,
-  knownService,
-  uniqueService,
-  priorityMatrix,
-  timestampOrder,
-  statusForType,
-  statusFields,
-  maintenanceWindow,
-  updatesOrder,
-  lastUpdateStatus,
-  reference,
-  knownErrorPattern
-];
-var CHANGE_RULES = [
-  lifecycleDeleted,
-  lifecycleIdChanged,
-  lifecycleInitialStatus,
-  lifecycleTransition,
-  lifecycleFrozen,
-  lifecycleUpdateHistory,
-  lifecycleStatusUpdate,
-  lifecycleStatusTimestamp,
-  lifecycleTimestampChanged,
-  lifecycleReopenReason,
-  lifecycleApproval,
-  lifecyclePostmortem,
-  lifecycleKnownErrorMatch
-];
+var ACROSS_KINDS = {
+  record: [idMatchesFile, uniqueId, reference, knownService],
+  change: [lifecycleDeleted, lifecycleIdChanged]
+};
+var RULES_BY_KIND = {
+  incidents: {
+    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus],
+    change: [
+      lifecycleInitialStatus,
+      lifecycleTransition,
+      lifecycleFrozen,
+      lifecycleUpdateHistory,
+      lifecycleStatusUpdate,
+      lifecycleStatusTimestamp,
+      lifecycleTimestampChanged,
+      lifecycleReopenReason,
+      lifecycleApproval,
+      lifecyclePostmortem,
+      lifecycleKnownErrorMatch
+    ]
+  },
+  // A postmortem is checked when its incident closes (lifecycle/postmortem).
+  postmortems: { record: [], change: [] },
+  knownErrors: { record: [knownErrorPattern], change: [] }
+};
+var RECORD_RULES = [...ACROSS_KINDS.record, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].record)];
+var CHANGE_RULES = [...ACROSS_KINDS.change, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].change)];
+
+// scripts/core/records/frontmatter.ts
+var import_gray_matter = __toESM(require_gray_matter(), 1);
+function splitFrontmatter(text7) {
+  const bom = text7.startsWith("\uFEFF") ? 1 : 0;
+  const lineEnd = text7.indexOf("\n", bom);
+  const firstLine = text7.slice(bom, lineEnd === -1 ? void 0 : lineEnd);
+  const eol2 = firstLine.endsWith("\r") ? "\r\n" : "\n";
+  const opening2 = firstLine.trimEnd();
+  if (opening2 !== "---") {
+    return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${opening2.startsWith("---") ? `"${opening2}"` : 'no "---" line'}`);
+  }
+  if (lineEnd === -1 || !text7.slice(lineEnd).includes("\n---")) {
+    return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
+  }
+  const file = (0, import_gray_matter.default)(text7, { language: "yaml", engines: { yaml: () => ({}) } });
+  const { matter: raw2 = "", isEmpty = false } = file;
+  const body3 = file.content;
+  return {
+    ok: true,
+    split: {
+      yaml: raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2,
+      yamlOffset: bom + 3,
+      blank: isEmpty,
+      body: body3,
+      bodyLine: countLines(text7.slice(0, text7.length - body3.length)) + 1,
+      eol: eol2
+    }
+  };
+}
+function problem(message) {
+  return { ok: false, problem: { line: 1, column: 1, rule: "file/frontmatter", message } };
+}
+function countLines(text7) {
+  let count2 = 0;
+  for (let index2 = text7.indexOf("\n"); index2 !== -1; index2 = text7.indexOf("\n", index2 + 1)) count2++;
+  return count2;
+}
+
+// node_modules/js-yaml/dist/js-yaml.mjs
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+}
+var jsYaml = {};
+var loader = {};
+var common = {};
+var hasRequiredCommon;
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend2(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index2 = 0, length = sourceKeys.length; index2 < length; index2 += 1) {
+        const key2 = sourceKeys[index2];
+        target[key2] = source[key2];
+      }
+    }
+    return target;
+  }
+  function repeat(string3, count2) {
+    let result = "";
+    for (let cycle = 0; cycle < count2; cycle += 1) {
+      result += string3;
+    }
+    return result;
+  }
+  function isNegativeZero(number2) {
+    return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend2;
+  return common;
+}
+var exception;
+var hasRequiredException;
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where += 'in "' + exception2.mark.name + '" ';
+    }
+    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where;
+  }
+  function YAMLException2(reason, mark2) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark2;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString3(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+var snippet;
+var hasRequiredSnippet;
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine(buffer, lineStart2, lineEnd, position3, maxLineLength) {
+    let head2 = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position3 - lineStart2 > maxHalfLength) {
+      head2 = " ... ";
+      lineStart2 = position3 - maxHalfLength + head2.length;
+    }
+    if (lineEnd - position3 > maxHalfLength) {
+      tail = " ...";
+      lineEnd = position3 + maxHalfLength - tail.length;
+    }
+    return {
+      str: head2 + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
+      pos: position3 - lineStart2 + head2.length
+      // relative position
+    };
+  }
+  function padStart(string3, max) {
+    return common2.repeat(" ", max - string3.length) + string3;
+  }
+  function makeSnippet(mark2, options2) {
+    options2 = Object.create(options2 || null);
+    if (!mark2.buffer) return null;
+    if (!options2.maxLength) options2.maxLength = 79;
+    if (typeof options2.indent !== "number") options2.indent = 1;
+    if (typeof options2.linesBefore !== "number") options2.linesBefore = 3;
+    if (typeof options2.linesAfter !== "number") options2.linesAfter = 2;
+    const re2 = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re2.exec(mark2.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark2.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark2.line + options2.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options2.maxLength - (options2.indent + lineNoLength + 3);
+    for (let i = 1; i <= options2.linesBefore; i++) {
+      if (foundLineNo - i < 0) break;
+      const line2 = getLine(
+        mark2.buffer,
+        lineStarts[foundLineNo - i],
+        lineEnds[foundLineNo - i],
+        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options2.indent) + padStart((mark2.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark2.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark2.position, maxLineLength);
+    result += common2.repeat(" ", options2.indent) + padStart((mark2.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options2.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i = 1; i <= options2.linesAfter; i++) {
+      if (foundLineNo + i >= lineEnds.length) break;
+      const line2 = getLine(
+        mark2.buffer,
+        lineStarts[foundLineNo + i],
+        lineEnds[foundLineNo + i],
+        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options2.indent) + padStart((mark2.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
+}
+var type;
+var hasRequiredType;
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map22) {
+    const result = {};
+    if (map22 !== null) {
+      Object.keys(map22).forEach(function(style) {
+        map22[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options2) {
+    options2 = options2 || {};
+    Object.keys(options2).forEach(function(name) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
+        throw new YAMLException2('Unknown option "' + name + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options2;
+    this.tag = tag;
+    this.kind = options2["kind"] || null;
+    this.resolve = options2["resolve"] || function() {
+      return true;
+    };
+    this.construct = options2["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options2["instanceOf"] || null;
+    this.predicate = options2["predicate"] || null;
+    this.represent = options2["represent"] || null;
+    this.representName = options2["representName"] || null;
+    this.defaultStyle = options2["defaultStyle"] || null;
+    this.multi = options2["multi"] || false;
+    this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+var schema;
+var hasRequiredSchema;
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name) {
+    const result = [];
+    schema2[name].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index2 = 0, length = arguments.length; index2 < length; index2 += 1) {
+      arguments[index2].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema22(definition3) {
+    return this.extend(definition3);
+  }
+  Schema22.prototype.extend = function extend2(definition3) {
+    let implicit = [];
+    let explicit = [];
+    if (definition3 instanceof Type2) {
+      explicit.push(definition3);
+    } else if (Array.isArray(definition3)) {
+      explicit = explicit.concat(definition3);
+    } else if (definition3 && (Array.isArray(definition3.implicit) || Array.isArray(definition3.explicit))) {
+      if (definition3.implicit) implicit = implicit.concat(definition3.implicit);
+      if (definition3.explicit) explicit = explicit.concat(definition3.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema22.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema22;
+  return schema;
+}
+var str2;
+var hasRequiredStr;
+function requireStr() {
+  if (hasRequiredStr) return str2;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str2 = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str2;
+}
+var seq;
+var hasRequiredSeq;
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+var map4;
+var hasRequiredMap;
+function requireMap() {
+  if (hasRequiredMap) return map4;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map4 = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map4;
+}
+var failsafe;
+var hasRequiredFailsafe;
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema22 = requireSchema();
+  failsafe = new Schema22({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+var _null;
+var hasRequired_null;
+function require_null2() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+var bool;
+var hasRequiredBool;
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+var int;
+var hasRequiredInt;
+function requireInt() {
+  if (hasRequiredInt) return int;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+  }
+  function isOctCode(c) {
+    return c >= 48 && c <= 55;
+  }
+  function isDecCode(c) {
+    return c >= 48 && c <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index2 = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index2];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index2];
+    }
+    if (ch === "0") {
+      if (index2 + 1 === max) return true;
+      ch = data[++index2];
+      if (ch === "b") {
+        index2++;
+        for (; index2 < max; index2++) {
+          ch = data[index2];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isHexCode(data.charCodeAt(index2))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isOctCode(data.charCodeAt(index2))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index2 < max; index2++) {
+      if (!isDecCode(data.charCodeAt(index2))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign * parseInt(value.slice(2), 8);
+    }
+    return sign * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return int;
+}
+var float;
+var hasRequiredFloat;
+function requireFloat() {
+  if (hasRequiredFloat) return float;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return float;
+}
+var json;
+var hasRequiredJson;
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null2(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+var core;
+var hasRequiredCore;
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+var timestamp;
+var hasRequiredTimestamp;
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+var merge;
+var hasRequiredMerge;
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+var binary;
+var hasRequiredBinary;
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map22 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code19 = map22.indexOf(data.charAt(idx));
+      if (code19 > 64) continue;
+      if (code19 < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map22 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map22.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map22 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map22[bits >> 18 & 63];
+        result += map22[bits >> 12 & 63];
+        result += map22[bits >> 6 & 63];
+        result += map22[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map22[bits >> 18 & 63];
+      result += map22[bits >> 12 & 63];
+      result += map22[bits >> 6 & 63];
+      result += map22[bits & 63];
+    } else if (tail === 2) {
+      result += map22[bits >> 10 & 63];
+      result += map22[bits >> 4 & 63];
+      result += map22[bits << 2 & 63];
+      result += map22[64];
+    } else if (tail === 1) {
+      result += map22[bits >> 2 & 63];
+      result += map22[bits << 4 & 63];
+      result += map22[64];
+      result += map22[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary;
+}
+var omap;
+var hasRequiredOmap;
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      const pair2 = object[index2];
+      let pairHasKey = false;
+      if (_toString.call(pair2) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair2) {
+        if (_hasOwnProperty.call(pair2, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+var pairs;
+var hasRequiredPairs;
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      const pair2 = object[index2];
+      if (_toString.call(pair2) !== "[object Object]") return false;
+      const keys2 = Object.keys(pair2);
+      if (keys2.length !== 1) return false;
+      result[index2] = [keys2[0], pair2[keys2[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      const pair2 = object[index2];
+      const keys2 = Object.keys(pair2);
+      result[index2] = [keys2[0], pair2[keys2[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+var set;
+var hasRequiredSet;
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key2 in object) {
+      if (_hasOwnProperty.call(object, key2)) {
+        if (object[key2] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+var _default;
+var hasRequired_default;
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+var hasRequiredLoader;
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c) {
+    return c === 10 || c === 13;
+  }
+  function isWhiteSpace(c) {
+    return c === 9 || c === 32;
+  }
+  function isWsOrEol(c) {
+    return c === 9 || c === 32 || c === 10 || c === 13;
+  }
+  function isFlowIndicator(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  }
+  function fromHexCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c) {
+    if (c === 120) {
+      return 2;
+    }
+    if (c === 117) {
+      return 4;
+    }
+    if (c === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c) {
+    switch (c) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "\x85";
+      case 95:
+        return "\xA0";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c) {
+    if (c <= 65535) {
+      return String.fromCharCode(c);
+    }
+    return String.fromCharCode(
+      (c - 65536 >> 10) + 55296,
+      (c - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key2, value) {
+    if (key2 === "__proto__") {
+      Object.defineProperty(object, key2, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key2] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i = 0; i < 256; i++) {
+    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+    simpleEscapeMap[i] = simpleEscapeSequence(i);
+  }
+  function State(input, options2) {
+    this.input = input;
+    this.filename = options2["filename"] || null;
+    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options2["onWarning"] || null;
+    this.legacy = options2["legacy"] || false;
+    this.json = options2["json"] || false;
+    this.listener = options2["listener"] || null;
+    this.maxDepth = typeof options2["maxDepth"] === "number" ? options2["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state, message) {
+    const mark2 = {
+      name: state.filename,
+      buffer: state.input.slice(0, -1),
+      // omit trailing \0
+      position: state.position,
+      line: state.line,
+      column: state.position - state.lineStart
+    };
+    mark2.snippet = makeSnippet(mark2);
+    return new YAMLException2(message, mark2);
+  }
+  function throwError(state, message) {
+    throw generateError(state, message);
+  }
+  function throwWarning(state, message) {
+    if (state.onWarning) {
+      state.onWarning.call(null, generateError(state, message));
+    }
+  }
+  function storeAnchor(state, name, value) {
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name)) {
+        transaction[name] = {
+          existed: _hasOwnProperty.call(state.anchorMap, name),
+          value: state.anchorMap[name]
+        };
+      }
+    }
+    state.anchorMap[name] = value;
+  }
+  function beginAnchorTransaction(state) {
+    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const transactions = state.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names = Object.keys(transaction);
+    for (let index2 = 0, length = names.length; index2 < length; index2 += 1) {
+      const name = names[index2];
+      if (!_hasOwnProperty.call(parent, name)) {
+        parent[name] = transaction[name];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state) {
+    const transaction = state.anchorMapTransactions.pop();
+    const names = Object.keys(transaction);
+    for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
+      const entry = transaction[names[index2]];
+      if (entry.existed) {
+        state.anchorMap[names[index2]] = entry.value;
+      } else {
+        delete state.anchorMap[names[index2]];
+      }
+    }
+  }
+  function snapshotState(state) {
+    return {
+      position: state.position,
+      line: state.line,
+      lineStart: state.lineStart,
+      lineIndent: state.lineIndent,
+      firstTabInLine: state.firstTabInLine,
+      tag: state.tag,
+      anchor: state.anchor,
+      kind: state.kind,
+      result: state.result
+    };
+  }
+  function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.tag = snapshot.tag;
+    state.anchor = snapshot.anchor;
+    state.kind = snapshot.kind;
+    state.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state, name, args) {
+      if (state.version !== null) {
+        throwError(state, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match[1], 10);
+      const minor = parseInt(match[2], 10);
+      if (major !== 1) {
+        throwError(state, "unacceptable YAML version of the document");
+      }
+      state.version = args[0];
+      state.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state, name, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state, "TAG directive accepts exactly two arguments");
+      }
+      const handle3 = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle3)) {
+        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state.tagMap, handle3)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state, "tag prefix is malformed: " + prefix);
+      }
+      state.tagMap[handle3] = prefix;
+    }
+  };
+  function captureSegment(state, start2, end, checkJson) {
+    if (start2 < end) {
+      const _result = state.input.slice(start2, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state, "the stream contains non-printable characters");
+      }
+      state.result += _result;
+    }
+  }
+  function chargeMergeWork(state) {
+    state.totalMergeKeys++;
+    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
+      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state);
+    const sourceKeys = Object.keys(source);
+    for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
+      const key2 = sourceKeys[index2];
+      chargeMergeWork(state);
+      if (!_hasOwnProperty.call(destination, key2)) {
+        setProperty(destination, key2, source[key2]);
+        overridableKeys[key2] = true;
+      }
+    }
+  }
+  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
+        if (Array.isArray(keyNode[index2])) {
+          throwError(state, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
+          keyNode[index2] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state, "abnormal merge sequence size");
+        }
+        for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
+          mergeMappings(state, _result, valueNode[index2], overridableKeys);
+        }
+      } else {
+        mergeMappings(state, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state.line = startLine || state.line;
+        state.lineStart = startLineStart || state.lineStart;
+        state.position = startPos || state.position;
+        throwError(state, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state) {
+    const ch = state.input.charCodeAt(state.position);
+    if (ch === 10) {
+      state.position++;
+    } else if (ch === 13) {
+      state.position++;
+      if (state.input.charCodeAt(state.position) === 10) {
+        state.position++;
+      }
+    } else {
+      throwError(state, "a line break is expected");
+    }
+    state.line += 1;
+    state.lineStart = state.position;
+    state.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state.firstTabInLine === -1) {
+          state.firstTabInLine = state.position;
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state);
+        ch = state.input.charCodeAt(state.position);
+        lineBreaks++;
+        state.lineIndent = 0;
+        while (ch === 32) {
+          state.lineIndent++;
+          ch = state.input.charCodeAt(++state.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
+      throwWarning(state, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state) {
+    let _position = state.position;
+    let ch = state.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state, count2) {
+    if (count2 === 1) {
+      state.result += " ";
+    } else if (count2 > 1) {
+      state.result += common2.repeat("\n", count2 - 1);
+    }
+  }
+  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state.kind;
+    const _result = state.result;
+    let ch = state.input.charCodeAt(state.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state.input.charCodeAt(state.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state.kind = "scalar";
+    state.result = "";
+    captureStart = captureEnd = state.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state.input.charCodeAt(state.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state.line;
+        _lineStart = state.lineStart;
+        _lineIndent = state.lineIndent;
+        skipSeparationSpace(state, false, -1);
+        if (state.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        } else {
+          state.position = captureEnd;
+          state.line = _line;
+          state.lineStart = _lineStart;
+          state.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state, captureStart, captureEnd, false);
+        writeFoldedLines(state, state.line - _line);
+        captureStart = captureEnd = state.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state.position + 1;
+      }
+      ch = state.input.charCodeAt(++state.position);
+    }
+    captureSegment(state, captureStart, captureEnd, false);
+    if (state.result) {
+      return true;
+    }
+    state.kind = _kind;
+    state.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (ch === 39) {
+          captureStart = state.position;
+          state.position++;
+          captureEnd = state.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    state.position++;
+    captureStart = captureEnd = state.position;
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state, captureStart, state.position, true);
+        state.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state, captureStart, state.position, true);
+        ch = state.input.charCodeAt(++state.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state.result += simpleEscapeMap[ch];
+          state.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state.input.charCodeAt(++state.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state, "expected hexadecimal character");
+            }
+          }
+          state.result += charFromCodepoint(hexResult);
+          state.position++;
+        } else {
+          throwError(state, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state.position;
+      } else if (isEol(ch)) {
+        captureSegment(state, captureStart, captureEnd, true);
+        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
+        captureStart = captureEnd = state.position;
+      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        throwError(state, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state.position;
+        }
+      }
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state.tag;
+    let _result;
+    const _anchor = state.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    ch = state.input.charCodeAt(++state.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === terminator) {
+        state.position++;
+        state.tag = _tag;
+        state.anchor = _anchor;
+        state.kind = isMapping ? "mapping" : "sequence";
+        state.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEol(following)) {
+          isPair = isExplicitPair = true;
+          state.position++;
+          skipSeparationSpace(state, true, nodeIndent);
+        }
+      }
+      _line = state.line;
+      _lineStart = state.lineStart;
+      _pos = state.position;
+      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state.tag;
+      keyNode = state.result;
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if ((isExplicitPair || state.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state.input.charCodeAt(++state.position);
+        skipSeparationSpace(state, true, nodeIndent);
+        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state, true, nodeIndent);
+      ch = state.input.charCodeAt(state.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state.kind = "scalar";
+    state.result = "";
+    while (ch !== 0) {
+      ch = state.input.charCodeAt(++state.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state.input.charCodeAt(++state.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state);
+      state.lineIndent = 0;
+      ch = state.input.charCodeAt(state.position);
+      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
+        state.lineIndent++;
+        ch = state.input.charCodeAt(++state.position);
+      }
+      if (!detectedIndent && state.lineIndent > textIndent) {
+        textIndent = state.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state, "missing indentation for block scalar");
+      }
+      if (state.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state.result += " ";
+          }
+        } else {
+          state.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      captureSegment(state, captureStart, state.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state, nodeIndent) {
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = [];
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state.position++;
+      if (skipSeparationSpace(state, true, -1)) {
+        if (state.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state.input.charCodeAt(state.position);
+          continue;
+        }
+      }
+      const _line = state.line;
+      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state.result);
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a sequence entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "sequence";
+      state.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state.tag;
+    const _anchor = state.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state.firstTabInLine !== -1) return false;
+    if (state.anchor !== null) {
+      storeAnchor(state, state.anchor, _result);
+    }
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state.firstTabInLine !== -1) {
+        state.position = state.firstTabInLine;
+        throwError(state, "tab characters must not be used in indentation");
+      }
+      const following = state.input.charCodeAt(state.position + 1);
+      const _line = state.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state.line;
+        _keyLineStart = state.lineStart;
+        _keyPos = state.position;
+        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state.line === _line) {
+          ch = state.input.charCodeAt(state.position);
+          while (isWhiteSpace(ch)) {
+            ch = state.input.charCodeAt(++state.position);
+          }
+          if (ch === 58) {
+            ch = state.input.charCodeAt(++state.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state.tag;
+            keyNode = state.result;
+          } else if (detected) {
+            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state.tag = _tag;
+            state.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state.tag = _tag;
+          state.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state.line === _line || state.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state.line;
+          _keyLineStart = state.lineStart;
+          _keyPos = state.position;
+        }
+        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state.result;
+          } else {
+            valueNode = state.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state, true, -1);
+        ch = state.input.charCodeAt(state.position);
+      }
+      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state, "bad indentation of a mapping entry");
+      } else if (state.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state.tag = _tag;
+      state.anchor = _anchor;
+      state.kind = "mapping";
+      state.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 33) return false;
+    if (state.tag !== null) {
+      throwError(state, "duplication of a tag property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state.input.charCodeAt(++state.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state.input.charCodeAt(++state.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state.position;
+    if (isVerbatim) {
+      do {
+        ch = state.input.charCodeAt(++state.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state.position < state.length) {
+        tagName = state.input.slice(_position, state.position);
+        ch = state.input.charCodeAt(++state.position);
+      } else {
+        throwError(state, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state.position + 1;
+          } else {
+            throwError(state, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state.input.charCodeAt(++state.position);
+      }
+      tagName = state.input.slice(_position, state.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state.tag = tagName;
+    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
+      state.tag = state.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 38) return false;
+    if (state.anchor !== null) {
+      throwError(state, "duplication of an anchor property");
+    }
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an anchor node must contain at least one character");
+    }
+    state.anchor = state.input.slice(_position, state.position);
+    return true;
+  }
+  function readAlias(state) {
+    let ch = state.input.charCodeAt(state.position);
+    if (ch !== 42) return false;
+    ch = state.input.charCodeAt(++state.position);
+    const _position = state.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state.input.charCodeAt(++state.position);
+    }
+    if (state.position === _position) {
+      throwError(state, "name of an alias node must contain at least one character");
+    }
+    const alias = state.input.slice(_position, state.position);
+    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
+      throwError(state, 'unidentified alias "' + alias + '"');
+    }
+    state.result = state.anchorMap[alias];
+    skipSeparationSpace(state, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state);
+    beginAnchorTransaction(state);
+    restoreState(state, propertyStart);
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
+      commitAnchorTransaction(state);
+      return true;
+    }
+    rollbackAnchorTransaction(state);
+    restoreState(state, fallbackState);
+    return false;
+  }
+  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state.depth >= state.maxDepth) {
+      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    }
+    state.depth += 1;
+    if (state.listener !== null) {
+      state.listener("open", state);
+    }
+    state.tag = null;
+    state.anchor = null;
+    state.kind = null;
+    state.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state, true, -1)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state.input.charCodeAt(state.position);
+        const propertyState = snapshotState(state);
+        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state.position - state.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state.input.charCodeAt(state.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state)) {
+            hasContent = true;
+            if (state.tag !== null || state.anchor !== null) {
+              throwError(state, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state.tag === null) {
+              state.tag = "?";
+            }
+          }
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+      }
+    }
+    if (state.tag === null) {
+      if (state.anchor !== null) {
+        storeAnchor(state, state.anchor, state.result);
+      }
+    } else if (state.tag === "?") {
+      if (state.result !== null && state.kind !== "scalar") {
+        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state.implicitTypes[typeIndex];
+        if (type2.resolve(state.result)) {
+          state.result = type2.construct(state.result);
+          state.tag = type2.tag;
+          if (state.anchor !== null) {
+            storeAnchor(state, state.anchor, state.result);
+          }
+          break;
+        }
+      }
+    } else if (state.tag !== "!") {
+      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
+        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+      } else {
+        type2 = null;
+        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state, "unknown tag !<" + state.tag + ">");
+      }
+      if (state.result !== null && type2.kind !== state.kind) {
+        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      }
+      if (!type2.resolve(state.result, state.tag)) {
+        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      } else {
+        state.result = type2.construct(state.result, state.tag);
+        if (state.anchor !== null) {
+          storeAnchor(state, state.anchor, state.result);
+        }
+      }
+    }
+    if (state.listener !== null) {
+      state.listener("close", state);
+    }
+    state.depth -= 1;
+    return state.tag !== null || state.anchor !== null || hasContent;
+  }
+  function readDocument(state) {
+    const documentStart = state.position;
+    let hasDirectives = false;
+    let ch;
+    state.version = null;
+    state.checkLineBreaks = state.legacy;
+    state.tagMap = /* @__PURE__ */ Object.create(null);
+    state.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      skipSeparationSpace(state, true, -1);
+      ch = state.input.charCodeAt(state.position);
+      if (state.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state.input.charCodeAt(++state.position);
+      let _position = state.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state.input.charCodeAt(++state.position);
+      }
+      const directiveName = state.input.slice(_position, state.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state.input.charCodeAt(++state.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state.input.charCodeAt(++state.position);
+        }
+        directiveArgs.push(state.input.slice(_position, state.position));
+      }
+      if (ch !== 0) readLineBreak(state);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+      } else {
+        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state, true, -1);
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
+      state.position += 3;
+      skipSeparationSpace(state, true, -1);
+    } else if (hasDirectives) {
+      throwError(state, "directives end mark is expected");
+    }
+    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state, true, -1);
+    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
+      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    }
+    state.documents.push(state.result);
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+      if (state.input.charCodeAt(state.position) === 46) {
+        state.position += 3;
+        skipSeparationSpace(state, true, -1);
+      }
+      return;
+    }
+    if (state.position < state.length - 1) {
+      throwError(state, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options2) {
+    input = String(input);
+    options2 = options2 || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state = new State(input, options2);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state.position = nullpos;
+      throwError(state, "null byte is not allowed in input");
+    }
+    state.input += "\0";
+    while (state.input.charCodeAt(state.position) === 32) {
+      state.lineIndent += 1;
+      state.position += 1;
+    }
+    while (state.position < state.length - 1) {
+      readDocument(state);
+    }
+    return state.documents;
+  }
+  function loadAll2(input, iterator2, options2) {
+    if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
+      options2 = iterator2;
+      iterator2 = null;
+    }
+    const documents = loadDocuments(input, options2);
+    if (typeof iterator2 !== "function") {
+      return documents;
+    }
+    for (let index2 = 0, length = documents.length; index2 < length; index2 += 1) {
+      iterator2(documents[index2]);
+    }
+  }
+  function load2(input, options2) {
+    const documents = loadDocuments(input, options2);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load2;
+  return loader;
+}
+var dumper = {};
+var hasRequiredDumper;
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map22) {
+    if (map22 === null) return {};
+    const result = {};
+    const keys2 = Object.keys(map22);
+    for (let index2 = 0, length = keys2.length; index2 < length; index2 += 1) {
+      let tag = keys2[index2];
+      let style = String(map22[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle3;
+    let length;
+    const string3 = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle3 = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle3 = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle3 = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle3 + common2.repeat("0", length - string3.length) + string3;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options2) {
+    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options2["indent"] || 2);
+    this.noArrayIndent = options2["noArrayIndent"] || false;
+    this.skipInvalid = options2["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
+    this.sortKeys = options2["sortKeys"] || false;
+    this.lineWidth = options2["lineWidth"] || 80;
+    this.noRefs = options2["noRefs"] || false;
+    this.noCompatMode = options2["noCompatMode"] || false;
+    this.condenseFlow = options2["condenseFlow"] || false;
+    this.quotingType = options2["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options2["forceQuotes"] || false;
+    this.replacer = typeof options2["replacer"] === "function" ? options2["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string3, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position3 = 0;
+    let result = "";
+    const length = string3.length;
+    while (position3 < length) {
+      let line;
+      const next = string3.indexOf("\n", position3);
+      if (next === -1) {
+        line = string3.slice(position3);
+        position3 = length;
+      } else {
+        line = string3.slice(position3, next + 1);
+        position3 = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state, level) {
+    return "\n" + common2.repeat(" ", state.indent * level);
+  }
+  function testImplicitResolving(state, str22) {
+    for (let index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
+      const type2 = state.implicitTypes[index2];
+      if (type2.resolve(str22)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace(c) {
+    return c === CHAR_SPACE || c === CHAR_TAB;
+  }
+  function isPrintable(c) {
+    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
+  }
+  function isNsCharOrWhitespace(c) {
+    return isPrintable(c) && c !== CHAR_BOM && // - b-char
+    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace(c);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c) {
+    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c) {
+    return !isWhitespace(c) && c !== CHAR_COLON;
+  }
+  function codePointAt(string3, pos) {
+    const first = string3.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string3.length) {
+      second = string3.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string3) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string3);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string3, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string3, i);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string3, i);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ";
+            previousLineBreak = i;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain = plain && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain && !forceQuotes && !testAmbiguousType(string3)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string3)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state, string3, level, iskey, inblock) {
+    state.dump = (function() {
+      if (string3.length === 0) {
+        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string3)) {
+          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
+        }
+      }
+      const indent = state.indent * Math.max(1, level);
+      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state.flowLevel > -1 && level >= state.flowLevel;
+      function testAmbiguity(string22) {
+        return testImplicitResolving(state, string22);
+      }
+      switch (chooseScalarStyle(
+        string3,
+        singleLineOnly,
+        state.indent,
+        lineWidth,
+        testAmbiguity,
+        state.quotingType,
+        state.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string3;
+        case STYLE_SINGLE:
+          return "'" + string3.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string3) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string3, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
+    const clip = string3[string3.length - 1] === "\n";
+    const keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string3) {
+    return string3[string3.length - 1] === "\n" ? string3.slice(0, -1) : string3;
+  }
+  function foldString(string3, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string3.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string3.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string3.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string3[0] === "\n" || string3[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string3)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start2 = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start2 > width) {
+        end = curr > start2 ? curr : next;
+        result += "\n" + line.slice(start2, end);
+        start2 = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start2 > width && curr > start2) {
+      result += line.slice(start2, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start2);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string3) {
+    let result = "";
+    let char = 0;
+    for (let i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string3, i);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string3[i];
+        if (char >= 65536) result += string3[i + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      let value = object[index2];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index2), value);
+      }
+      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      let value = object[index2];
+      if (state.replacer) {
+        value = state.replacer.call(object, String(index2), value);
+      }
+      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state, level);
+        }
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state.dump;
+      }
+    }
+    state.tag = _tag;
+    state.dump = _result || "[]";
+  }
+  function writeFlowMapping(state, level, object) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index2];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
+      if (!writeNode(state, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state, level, object, compact) {
+    let _result = "";
+    const _tag = state.tag;
+    const objectKeyList = Object.keys(object);
+    if (state.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state.sortKeys === "function") {
+      objectKeyList.sort(state.sortKeys);
+    } else if (state.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state, level);
+      }
+      const objectKey = objectKeyList[index2];
+      let objectValue = object[objectKey];
+      if (state.replacer) {
+        objectValue = state.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      if (explicitPair) {
+        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state, level);
+      }
+      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state.dump;
+      _result += pairBuffer;
+    }
+    state.tag = _tag;
+    state.dump = _result || "{}";
+  }
+  function detectType(state, object, explicit) {
+    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+    for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
+      const type2 = typeList[index2];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state.tag = type2.representName(object);
+          } else {
+            state.tag = type2.tag;
+          }
+        } else {
+          state.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
+    state.tag = null;
+    state.dump = object;
+    if (!detectType(state, object, false)) {
+      detectType(state, object, true);
+    }
+    const type2 = _toString.call(state.dump);
+    const inblock = block;
+    if (block) {
+      block = state.flowLevel < 0 || state.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state.usedDuplicates[duplicateIndex]) {
+      state.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
+        state.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state.dump).length !== 0) {
+          writeBlockMapping(state, level, state.dump, compact);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowMapping(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state.dump.length !== 0) {
+          if (state.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state, level - 1, state.dump, compact);
+          } else {
+            writeBlockSequence(state, level, state.dump, compact);
+          }
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + state.dump;
+          }
+        } else {
+          writeFlowSequence(state, level, state.dump);
+          if (duplicate) {
+            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state.tag !== "?") {
+          writeScalar(state, state.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state.tag !== null && state.tag !== "?") {
+        let tagStr = encodeURI(
+          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+        ).replace(/!/g, "%21");
+        if (state.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state.dump = tagStr + " " + state.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index2 = 0; index2 < length; index2 += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index2]]);
+    }
+    state.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index2 = objects.indexOf(object);
+      if (index2 !== -1) {
+        if (duplicatesIndexes.indexOf(index2) === -1) {
+          duplicatesIndexes.push(index2);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i = 0, length = object.length; i < length; i += 1) {
+            inspectNode(object[i], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
+            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options2) {
+    options2 = options2 || {};
+    const state = new State(options2);
+    if (!state.noRefs) getDuplicateReferences(input, state);
+    let value = input;
+    if (state.replacer) {
+      value = state.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+var hasRequiredJsYaml;
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null2(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYamlExports = requireJsYaml();
+var yaml2 = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+var {
+  Type,
+  Schema,
+  FAILSAFE_SCHEMA,
+  JSON_SCHEMA,
+  CORE_SCHEMA,
+  DEFAULT_SCHEMA,
+  load,
+  loadAll,
+  dump,
+  YAMLException,
+  types,
+  safeLoad,
+  safeLoadAll,
+  safeDump
+} = yaml2;
+
+// scripts/core/records/parse-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+function problemsToFindings(path, problems) {
+  return problems.map(({ rule, message, cause, ...position3 }) => findingAtPosition(path, position3, rule, message, "error", cause));
+}
+function toPointer(path) {
+  return path.map((step) => `/${String(step).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+var TOO_DEEP = "Invalid YAML: it is nested too deeply";
+var MAX_ALIAS_COUNT = 100;
+function parseYaml(text7) {
+  const deep = tooDeep(text7);
+  if (deep) return { ok: false, problems: [{ ...deep, rule: "yaml/syntax", message: TOO_DEEP }] };
+  return parseQuickly(text7) ?? parseWithPositions(text7);
+}
+var MAX_DEPTH = { brackets: 100, indentation: 200 };
+function tooDeep(text7) {
+  let depth = 0;
+  let line = 1;
+  let column = 0;
+  let indentation = 0;
+  let atLineStart = true;
+  for (let index2 = 0; index2 < text7.length; index2++) {
+    const code19 = text7.charCodeAt(index2);
+    if (code19 === 10) {
+      line++;
+      column = indentation = 0;
+      atLineStart = true;
+      continue;
+    }
+    column++;
+    if (atLineStart && code19 === 32) {
+      if (++indentation > MAX_DEPTH.indentation) return { line, column };
+      continue;
+    }
+    atLineStart = false;
+    if (code19 === 91 || code19 === 123) {
+      if (++depth > MAX_DEPTH.brackets) return { line, column };
+    } else if ((code19 === 93 || code19 === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return void 0;
+}
+function parseQuickly(text7) {
+  if (NEEDS_CARE.test(text7)) return void 0;
+  let data;
+  try {
+    data = load(text7, { schema: CORE_SCHEMA }) ?? null;
+  } catch {
+    return void 0;
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
+  const emptyKeys = /* @__PURE__ */ new Set();
+  const plain = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
+  return plain === REPARSE ? void 0 : { ok: true, value: { data: plain, emptyKeys, locate: locateLazily(text7) } };
+}
+var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
+function locateLazily(text7) {
+  let locate;
+  return (path, at) => {
+    if (!locate) {
+      const parsed = parseWithPositions(text7);
+      locate = parsed.ok ? parsed.value.locate : () => ({ line: 1, column: 1 });
+    }
+    return locate(path, at);
+  };
+}
+function parseWithPositions(text7) {
+  try {
+    return parseYamlUnguarded(text7);
+  } catch (error2) {
+    const message = error2 instanceof RangeError ? TOO_DEEP : `Invalid YAML: ${error2 instanceof Error ? error2.message : String(error2)}`;
+    return { ok: false, problems: [{ line: 1, column: 1, rule: "yaml/syntax", message, cause: error2 }] };
+  }
+}
+function parseYamlUnguarded(text7) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text7, { lineCounter, version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
+  const position3 = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems = [
+    ...doc.errors.map(
+      (error2) => error2.code === "DUPLICATE_KEY" ? { ...position3(error2.pos[0]), rule: "yaml/duplicate-key", message: `Key "${keyAt(doc, error2.pos[0])}" is written twice in the same map: keep one`, cause: error2 } : { ...position3(error2.pos[0]), rule: "yaml/syntax", message: describeYamlError(error2.code, error2.message), cause: error2 }
+    ),
+    ...doc.warnings.map((warning2) => ({
+      ...position3(warning2.pos[0]),
+      rule: warning2.code === "TAG_RESOLVE_FAILED" ? "yaml/unknown-tag" : "yaml/syntax",
+      message: describeYamlError(warning2.code, warning2.message),
+      cause: warning2
+    }))
+  ];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair2) {
+      if ((0, import_yaml.isMap)(pair2.key) || (0, import_yaml.isSeq)(pair2.key)) {
+        problems.push({ ...position3(pair2.key.range?.[0] ?? 0), rule: "yaml/syntax", message: "Invalid YAML: a key is a list or a map; keys are plain text" });
+      }
+      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.value === "__proto__") {
+        problems.push({
+          ...position3(pair2.key.range?.[0] ?? 0),
+          rule: "yaml/proto-key",
+          message: 'Key "__proto__" is not allowed: it could change how every object behaves; rename or remove it'
+        });
+      }
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems: [firstOf(problems)] };
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error2) {
+    let firstAlias = 0;
+    (0, import_yaml.visit)(doc, {
+      Alias(_, alias) {
+        firstAlias = alias.range?.[0] ?? 0;
+        return import_yaml.visit.BREAK;
+      }
+    });
+    return {
+      ok: false,
+      problems: [
+        {
+          ...position3(firstAlias),
+          rule: "yaml/alias-limit",
+          message: `Aliases expand to too many nodes (an alias bomb?): at most ${MAX_ALIAS_COUNT} alias expansions are allowed; write the values out instead`,
+          cause: error2
+        }
+      ]
+    };
+  }
+  const emptyKeys = /* @__PURE__ */ new Set();
+  return {
+    ok: true,
+    value: { data: dropEmpty(data, "", emptyKeys, void 0), emptyKeys, locate: (path, at = "value") => locateIn(doc, path, at, position3) }
+  };
+}
+function keyAt(doc, offset) {
+  let key2 = "";
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair2) {
+      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range?.[0] === offset) {
+        key2 = String(pair2.key.value);
+        return import_yaml.visit.BREAK;
+      }
+    }
+  });
+  return key2;
+}
+function firstOf(problems) {
+  const first = problems.reduce((best, problem2) => problem2.line < best.line || problem2.line === best.line && problem2.column < best.column ? problem2 : best);
+  const more = problems.length - 1;
+  return more === 0 ? first : { ...first, message: `${first.message} (and ${more} more YAML problem${more === 1 ? "" : "s"} after it)` };
+}
+function describeYamlError(code19, message) {
+  const text7 = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  if (text7.startsWith("Maximum call stack size exceeded")) return TOO_DEEP;
+  if (code19 === "TAG_RESOLVE_FAILED") return `${text7}: tags other than YAML's core ones (!!str, !!int, \u2026) are not allowed`;
+  return `Invalid YAML: ${text7}`;
+}
+var REPARSE = /* @__PURE__ */ Symbol("reparse");
+function dropEmpty(value, pointer, emptyKeys, seen) {
+  if (value === null || typeof value !== "object") return value;
+  if (seen) {
+    if (seen.has(value)) return REPARSE;
+    seen.add(value);
+  }
+  if (Array.isArray(value)) {
+    const result2 = [];
+    for (const [index2, item] of value.entries()) {
+      const plain = dropEmpty(item, `${pointer}/${index2}`, emptyKeys, seen);
+      if (plain === REPARSE) return REPARSE;
+      result2.push(plain);
+    }
+    return result2;
+  }
+  const result = {};
+  for (const [key2, item] of Object.entries(value)) {
+    if (seen && (key2 === "__proto__" || key2 === "[object Object]")) return REPARSE;
+    const itemPointer = pointer + toPointer([key2]);
+    if (item === null) {
+      emptyKeys.add(itemPointer);
+      continue;
+    }
+    const plain = dropEmpty(item, itemPointer, emptyKeys, seen);
+    if (plain === REPARSE) return REPARSE;
+    result[key2] = plain;
+  }
+  return result;
+}
+function locateIn(doc, path, at, position3) {
+  let node2 = doc.contents;
+  let found = start(node2, position3) ?? { line: 1, column: 1 };
+  for (const [index2, step] of path.entries()) {
+    if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(doc);
+    const last = index2 === path.length - 1;
+    if ((0, import_yaml.isMap)(node2)) {
+      const pair2 = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(step));
+      if (!pair2) break;
+      const valueStart = start(pair2.value, position3);
+      const keyStart = start(pair2.key, position3) ?? found;
+      found = last && at === "key" || !valueStart ? keyStart : valueStart;
+      node2 = pair2.value;
+    } else if ((0, import_yaml.isSeq)(node2) && typeof step === "number") {
+      const item = node2.items[step];
+      if (item === void 0) break;
+      found = start(item, position3) ?? found;
+      node2 = item;
+    } else {
+      break;
+    }
+  }
+  return found;
+}
+function start(node2, position3) {
+  const range = node2?.range;
+  return range ? position3(range[0]) : void 0;
+}
+
+// scripts/core/records/parse-record.ts
+function parseRecord(path, text7) {
+  const split = splitFrontmatter(text7);
+  if (!split.ok) return { ok: false, findings: problemsToFindings(path, [split.problem]) };
+  const parsed = parseYaml(split.split.blank ? "{}" : split.split.yaml);
+  if (!parsed.ok) return { ok: false, findings: problemsToFindings(path, parsed.problems) };
+  return { ok: true, record: { path, ...parsed.value, body: split.split.body, bodyLine: split.split.bodyLine } };
+}
 
 // scripts/core/records/schemas.ts
 var import__ = __toESM(require__(), 1);
@@ -45464,458 +46423,6 @@ var config_schema_default = {
       items: {
         $ref: "common.schema.json#/$defs/priority",
         description: "A priority."
-      }
-    }
-  }
-};
-
-// schemas/incident.schema.json
-var incident_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://incidents-as-code.dev/schemas/incident.schema.json",
-  title: "Incident",
-  description: "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "id",
-    "title",
-    "type",
-    "status",
-    "impact",
-    "urgency",
-    "priority",
-    "services",
-    "visibility",
-    "reported_at",
-    "updates"
-  ],
-  properties: {
-    id: {
-      $ref: "common.schema.json#/$defs/incident_id",
-      description: "The record's id; the file name starts with it."
-    },
-    title: {
-      type: "string",
-      minLength: 1,
-      maxLength: 200,
-      description: "A short public title: what is broken, for whom."
-    },
-    type: {
-      type: "string",
-      enum: [
-        "incident",
-        "maintenance"
-      ],
-      description: "incident, or maintenance (a planned change window)."
-    },
-    status: {
-      type: "string",
-      enum: [
-        "reported",
-        "investigating",
-        "identified",
-        "monitoring",
-        "on_hold",
-        "resolved",
-        "closed",
-        "cancelled",
-        "scheduled",
-        "in_progress",
-        "verifying",
-        "completed"
-      ],
-      description: "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled."
-    },
-    impact: {
-      $ref: "common.schema.json#/$defs/level",
-      description: "Business impact (ITIL): high, medium or low."
-    },
-    urgency: {
-      $ref: "common.schema.json#/$defs/level",
-      description: "How fast the business needs it restored: high, medium or low."
-    },
-    priority: {
-      $ref: "common.schema.json#/$defs/priority",
-      description: "Must equal the config's priority_matrix[impact][urgency]."
-    },
-    services: {
-      type: "array",
-      minItems: 1,
-      description: "The affected services and their public state.",
-      items: {
-        title: "AffectedService",
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "id",
-          "status"
-        ],
-        properties: {
-          id: {
-            $ref: "common.schema.json#/$defs/service_id",
-            description: "A service id from the config."
-          },
-          status: {
-            type: "string",
-            enum: [
-              "operational",
-              "degraded_performance",
-              "partial_outage",
-              "major_outage",
-              "under_maintenance"
-            ],
-            description: "The service's public state, as Statuspage names component states."
-          }
-        }
-      }
-    },
-    visibility: {
-      type: "string",
-      enum: [
-        "public",
-        "internal"
-      ],
-      description: "public, or internal (never reaches the status page)."
-    },
-    started_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When the impact began."
-    },
-    detected_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When monitoring or a person noticed it."
-    },
-    reported_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When the record was opened: SLA clocks start here."
-    },
-    acknowledged_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When a responder took it on; set from investigating on."
-    },
-    mitigated_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When a fix or workaround restored service; set from monitoring on."
-    },
-    resolved_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When it was resolved (a maintenance: completed); set from resolved on, empty while open."
-    },
-    closed_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When it was closed; set only when closed."
-    },
-    commander: {
-      $ref: "common.schema.json#/$defs/handle",
-      description: "The incident commander."
-    },
-    communications: {
-      $ref: "common.schema.json#/$defs/handle",
-      description: "Who writes the public updates."
-    },
-    reporter: {
-      $ref: "common.schema.json#/$defs/handle",
-      description: "Who reported it."
-    },
-    supplier: {
-      type: "string",
-      minLength: 1,
-      description: "A vendor whose fault caused it (still an incident)."
-    },
-    known_error: {
-      $ref: "common.schema.json#/$defs/known_error_id",
-      description: "The known error that applies."
-    },
-    known_error_dismissed: {
-      type: "string",
-      minLength: 1,
-      description: "Why a match with a known error does not apply."
-    },
-    reopen_reason: {
-      type: "string",
-      minLength: 1,
-      description: "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason."
-    },
-    hold_reason: {
-      type: "string",
-      enum: [
-        "awaiting_vendor",
-        "awaiting_change",
-        "awaiting_problem",
-        "awaiting_customer"
-      ],
-      description: "Why it is on hold; required while on_hold."
-    },
-    cancel_reason: {
-      type: "string",
-      enum: [
-        "duplicate",
-        "known_error",
-        "false_positive",
-        "not_an_incident"
-      ],
-      description: "Why it was cancelled; required when cancelled."
-    },
-    duplicate_of: {
-      $ref: "common.schema.json#/$defs/incident_id",
-      description: "The incident this one duplicates (cancel_reason: duplicate)."
-    },
-    resolution: {
-      title: "Resolution",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "code",
-        "summary"
-      ],
-      description: "How it was resolved; required from resolved on.",
-      properties: {
-        code: {
-          type: "string",
-          enum: [
-            "fixed",
-            "workaround",
-            "no_fault_found",
-            "caused_by_change"
-          ],
-          description: "fixed, workaround, no_fault_found or caused_by_change."
-        },
-        summary: {
-          type: "string",
-          minLength: 1,
-          description: "What restored service, in a sentence or two."
-        }
-      }
-    },
-    drill: {
-      type: "boolean",
-      description: "A game day: excluded from SLA and uptime."
-    },
-    scheduled_for: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "Maintenance only: the window's start."
-    },
-    scheduled_until: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "Maintenance only: the window's end."
-    },
-    updates: {
-      type: "array",
-      minItems: 1,
-      description: "The public communication, oldest first; the last one's status is the record's status.",
-      items: {
-        title: "Update",
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "at",
-          "status",
-          "message"
-        ],
-        properties: {
-          at: {
-            $ref: "common.schema.json#/$defs/timestamp",
-            description: "When the update was posted."
-          },
-          status: {
-            $ref: "#/properties/status",
-            description: "The record's status as of this update."
-          },
-          message: {
-            type: "string",
-            minLength: 1,
-            description: "The public message, in Markdown."
-          }
-        }
-      }
-    }
-  }
-};
-
-// schemas/known-error.schema.json
-var known_error_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://incidents-as-code.dev/schemas/known-error.schema.json",
-  title: "Known error",
-  description: "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "id",
-    "title",
-    "status",
-    "services",
-    "workaround",
-    "created_at",
-    "public"
-  ],
-  properties: {
-    id: {
-      $ref: "common.schema.json#/$defs/known_error_id",
-      description: "The record's id; the file name starts with it."
-    },
-    title: {
-      type: "string",
-      minLength: 1,
-      maxLength: 200,
-      description: "The fault, as users see it."
-    },
-    status: {
-      type: "string",
-      enum: [
-        "active",
-        "fixed",
-        "retired"
-      ],
-      description: "active (still happens), fixed or retired."
-    },
-    services: {
-      $ref: "common.schema.json#/$defs/service_ids",
-      description: "The services it affects."
-    },
-    match: {
-      title: "KnownErrorMatch",
-      type: "object",
-      additionalProperties: false,
-      required: [
-        "patterns"
-      ],
-      description: "When a new incident matches, the gate flags it as not an incident.",
-      properties: {
-        services: {
-          $ref: "common.schema.json#/$defs/service_ids",
-          description: "The incident must affect one of these services (default: the known error's services)."
-        },
-        patterns: {
-          type: "array",
-          minItems: 1,
-          description: "Case-insensitive regular expressions over the incident's title and first update.",
-          items: {
-            type: "string",
-            minLength: 1,
-            maxLength: 200,
-            description: "A regular expression."
-          }
-        }
-      }
-    },
-    workaround: {
-      type: "string",
-      minLength: 1,
-      description: "What users or responders can do meanwhile."
-    },
-    root_cause: {
-      type: "string",
-      minLength: 1,
-      description: "Why it happens."
-    },
-    problem: {
-      $ref: "common.schema.json#/$defs/url",
-      description: "The problem record or issue that tracks the fix."
-    },
-    created_at: {
-      $ref: "common.schema.json#/$defs/timestamp",
-      description: "When it was recorded."
-    },
-    public: {
-      type: "boolean",
-      description: "true lists it with its workaround under Known issues on the status page."
-    }
-  }
-};
-
-// schemas/postmortem.schema.json
-var postmortem_schema_default = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://incidents-as-code.dev/schemas/postmortem.schema.json",
-  title: "Postmortem",
-  description: "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.",
-  type: "object",
-  additionalProperties: false,
-  required: [
-    "incident",
-    "status",
-    "public",
-    "authors"
-  ],
-  properties: {
-    incident: {
-      $ref: "common.schema.json#/$defs/incident_id",
-      description: "The incident it reviews; the file is named after it."
-    },
-    status: {
-      type: "string",
-      enum: [
-        "draft",
-        "in_review",
-        "published"
-      ],
-      description: "draft, in_review or published."
-    },
-    public: {
-      type: "boolean",
-      description: "true publishes its Summary section on the status page."
-    },
-    authors: {
-      $ref: "common.schema.json#/$defs/handles",
-      type: "array",
-      minItems: 1,
-      description: "Who wrote it."
-    },
-    action_items: {
-      type: "array",
-      description: "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.",
-      items: {
-        title: "ActionItem",
-        type: "object",
-        additionalProperties: false,
-        required: [
-          "title",
-          "status"
-        ],
-        properties: {
-          title: {
-            type: "string",
-            minLength: 1,
-            description: "What will be done."
-          },
-          owner: {
-            $ref: "common.schema.json#/$defs/handle",
-            description: "Who does it."
-          },
-          type: {
-            type: "string",
-            enum: [
-              "detect",
-              "mitigate",
-              "prevent",
-              "process"
-            ],
-            description: "detect, mitigate, prevent or process."
-          },
-          priority: {
-            $ref: "common.schema.json#/$defs/level",
-            description: "high, medium or low."
-          },
-          due: {
-            $ref: "common.schema.json#/$defs/date",
-            description: "When it is due."
-          },
-          issue: {
-            $ref: "common.schema.json#/$defs/url",
-            description: "The issue that tracks it."
-          },
-          status: {
-            type: "string",
-            enum: [
-              "open",
-              "done",
-              "wont_do"
-            ],
-            description: "open, done or wont_do."
-          }
-        }
       }
     }
   }
@@ -49506,13 +50013,13 @@ var PRECOMPILED = { incident, postmortem, known_error, config };
 
 // scripts/core/records/schemas.ts
 init_schema_formats();
-var SCHEMAS = {
-  common: common_schema_default,
-  incident: incident_schema_default,
-  postmortem: postmortem_schema_default,
-  known_error: known_error_schema_default,
-  config: config_schema_default
-};
+var SCHEMAS = collectSchemas();
+function collectSchemas() {
+  const byName = {};
+  for (const kind of KIND_NAMES) byName[RECORD_KINDS[kind].schemaName] = RECORD_KINDS[kind].schema;
+  Object.assign(byName, { config: config_schema_default, common: common_schema_default });
+  return byName;
+}
 var AJV_OPTIONS = { allErrors: true, strict: true, verbose: true };
 function createAjv(options2 = AJV_OPTIONS) {
   const ajv2 = new import__.Ajv2020(options2);
@@ -49540,20 +50047,20 @@ function schemaErrors(name, data) {
 // scripts/core/records/schema-findings.ts
 init_timestamps();
 function checkSchema(name, input) {
-  return schemaErrors(name, input.data).filter((error) => error.propertyName === void 0).map((error) => toFinding(error, input));
+  return schemaErrors(name, input.data).filter((error2) => error2.propertyName === void 0).map((error2) => toFinding(error2, input));
 }
-function toFinding(error, input) {
-  const path = toYamlPath(error.instancePath, input.data);
-  const { yamlPath, at, message } = describe(error, path, input);
-  return { path: input.path, ...input.locate(yamlPath, at), rule: `schema/${error.keyword}`, severity: "error", message, cause: error };
+function toFinding(error2, input) {
+  const path = toYamlPath(error2.instancePath, input.data);
+  const { yamlPath, at, message } = describe(error2, path, input);
+  return findingAtPosition(input.path, input.locate(yamlPath, at), `schema/${error2.keyword}`, message, "error", error2);
 }
-function describe(error, path, input) {
+function describe(error2, path, input) {
   const field2 = label(path);
-  const value = error.data;
-  const schema2 = error.parentSchema ?? {};
-  const params = error.params;
+  const value = error2.data;
+  const schema2 = error2.parentSchema ?? {};
+  const params = error2.params;
   const here = { yamlPath: path, at: "value" };
-  switch (error.keyword) {
+  switch (error2.keyword) {
     case "required": {
       const key2 = String(params.missingProperty);
       const keyPath = [...path, key2];
@@ -49601,7 +50108,7 @@ function describe(error, path, input) {
     case "uniqueItems":
       return { yamlPath: [...path, Number(params.i)], at: "value", message: `${field2} lists ${show(value[Number(params.i)])} twice` };
     default:
-      return { ...here, message: `${field2} ${error.message ?? "is not valid"}` };
+      return { ...here, message: `${field2} ${error2.message ?? "is not valid"}` };
   }
 }
 function toYamlPath(pointer, data) {
@@ -49651,30 +50158,30 @@ function checkConfig(file) {
 }
 function checkRecords(config2, files) {
   const findings = [];
-  const valid2 = { incident: [], postmortem: [], known_error: [] };
+  const lists = perKind(() => []);
   for (const file of files) {
     const parsed = parseValidRecord(file);
     findings.push(...parsed.findings);
-    if (parsed.record) valid2[parsed.record.kind].push(parsed.record);
+    if (parsed.valid) addTo(lists, parsed.valid);
   }
-  const records = {
-    config: config2,
-    incidents: valid2.incident,
-    postmortems: valid2.postmortem,
-    knownErrors: valid2.known_error
-  };
+  const records = { config: config2, ...lists };
   findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
   return { records, findings: sortFindings(findings) };
 }
 function parseValidRecord(file) {
   const kind = recordKindOf(file.path);
-  if (!kind) {
-    return { findings: [{ path: file.path, line: 1, column: 1, rule: "file/name", severity: "error", message: `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}` }] };
-  }
-  const parsed = parseRecord(file.path, kind, file.text);
+  if (!kind) return { findings: [fileFinding(file.path, "file/name", `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}`)] };
+  const { record, findings } = parseRecordAs(kind, file);
+  return record ? { valid: { kind, record }, findings } : { findings };
+}
+function parseRecordAs(kind, file) {
+  const parsed = parseRecord(file.path, file.text);
   if (!parsed.ok) return { findings: parsed.findings };
-  const findings = checkSchema(kind, parsed.record);
+  const findings = checkSchema(RECORD_KINDS[kind].schemaName, parsed.record);
   return findings.length > 0 ? { findings } : { record: parsed.record, findings };
+}
+function addTo(lists, valid2) {
+  lists[valid2.kind].push(valid2.record);
 }
 function checkRepository(files) {
   const { config: config2, findings } = checkConfig(files.config);
@@ -49682,32 +50189,32 @@ function checkRepository(files) {
 }
 
 // scripts/io/write-site.ts
-import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync as existsSync2 } from "node:fs";
+import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
 async function writeSite(out, files, mark2 = SITE_MARK) {
-  const replacing = existsSync(out);
+  const replacing = existsSync2(out);
   if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark2));
   const parent = dirname(out);
   const building = await attempt(`could not create a folder in ${parent}`, async () => {
-    await mkdir(parent, { recursive: true });
+    await mkdir2(parent, { recursive: true });
     const folder = await mkdtemp(join2(parent, `.${basename(out)}.building-`));
-    await chmod(folder, 493);
+    await chmod2(folder, 493);
     return folder;
   });
   try {
     const count2 = await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
     const previous2 = `${building}.previous`;
-    if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename(out, previous2));
-    await attempt(`could not move the new site into ${out}`, () => rename(building, out)).catch(async (error) => {
-      if (replacing) await rename(previous2, out);
-      throw error;
+    if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename2(out, previous2));
+    await attempt(`could not move the new site into ${out}`, () => rename2(building, out)).catch(async (error2) => {
+      if (replacing) await rename2(previous2, out);
+      throw error2;
     });
-    if (replacing) await rm(previous2, { recursive: true, force: true });
+    if (replacing) await rm2(previous2, { recursive: true, force: true });
     return count2;
   } finally {
-    await rm(building, { recursive: true, force: true });
+    await rm2(building, { recursive: true, force: true });
   }
 }
 async function writeFiles(folder, files) {
@@ -49722,14 +50229,14 @@ async function writeFiles(folder, files) {
         if (file.done) return;
         const [path, content3] = file.value;
         const parent = dirname(join2(folder, path));
-        if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
+        if (!folders.has(parent)) folders.set(parent, mkdir2(parent, { recursive: true }));
         await folders.get(parent);
-        await writeFile(join2(folder, path), content3);
+        await writeFile2(join2(folder, path), content3);
         count2++;
       }
-    } catch (error) {
+    } catch (error2) {
       failed = true;
-      throw error;
+      throw error2;
     }
   };
   const results = await Promise.allSettled(Array.from({ length: WRITES_AT_ONCE }, worker));
@@ -49739,19 +50246,19 @@ async function writeFiles(folder, files) {
 }
 var WRITES_AT_ONCE = 32;
 async function checkReplaceable(out, mark2) {
-  const info = await stat(out);
+  const info = await stat2(out);
   if (!info.isDirectory()) throw new SiteWriteError(`${out} is a file, not a folder: name a folder for the site with --out`);
-  const entries = await readdir(out);
-  if (entries.length > 0 && !existsSync(join2(out, mark2))) {
+  const entries = await readdir2(out);
+  if (entries.length > 0 && !existsSync2(join2(out, mark2))) {
     throw new SiteWriteError(`${out} is not empty and holds nothing incidents wrote (no ${mark2}): it is left alone; name an empty or new folder with --out`);
   }
 }
 async function attempt(what, action) {
   try {
     return await action();
-  } catch (error) {
-    if (error instanceof SiteWriteError) throw error;
-    throw new SiteWriteError(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } catch (error2) {
+    if (error2 instanceof SiteWriteError) throw error2;
+    throw new SiteWriteError(`${what}: ${error2 instanceof Error ? error2.message : String(error2)}`, { cause: error2 });
   }
 }
 
@@ -52701,7 +53208,7 @@ function tbody2(node2, index2, parent) {
 }
 
 // node_modules/hast-util-to-html/lib/handle/element.js
-var constants = {
+var constants3 = {
   // See: <https://html.spec.whatwg.org/#attribute-name-state>.
   name: [
     ["	\n\f\r &/=>".split(""), "	\n\f\r \"&'/=>`".split("")],
@@ -52795,7 +53302,7 @@ function serializeAttribute(state, key2, value) {
     info.attribute,
     Object.assign({}, state.settings.characterReferences, {
       // Always encode without parse errors in non-HTML.
-      subset: constants.name[x][y]
+      subset: constants3.name[x][y]
     })
   );
   if (value === true) return name;
@@ -52809,7 +53316,7 @@ function serializeAttribute(state, key2, value) {
       value,
       Object.assign({}, state.settings.characterReferences, {
         attribute: true,
-        subset: constants.unquoted[x][y]
+        subset: constants3.unquoted[x][y]
       })
     );
   }
@@ -52822,7 +53329,7 @@ function serializeAttribute(state, key2, value) {
       value,
       Object.assign({}, state.settings.characterReferences, {
         // Always encode without parse errors in non-HTML.
-        subset: (quote === "'" ? constants.single : constants.double)[x][y],
+        subset: (quote === "'" ? constants3.single : constants3.double)[x][y],
         attribute: true
       })
     ) + quote;
@@ -53340,17 +53847,17 @@ function tableRow(state, node2, parent) {
   let cellIndex = -1;
   const cells2 = [];
   while (++cellIndex < length) {
-    const cell2 = node2.children[cellIndex];
+    const cell = node2.children[cellIndex];
     const properties2 = {};
     const alignValue = align ? align[cellIndex] : void 0;
     if (alignValue) {
       properties2.align = alignValue;
     }
     let result2 = { type: "element", tagName, properties: properties2, children: [] };
-    if (cell2) {
-      result2.children = state.all(cell2);
-      state.patch(cell2, result2);
-      result2 = state.applyData(cell2, result2);
+    if (cell) {
+      result2.children = state.all(cell);
+      state.patch(cell, result2);
+      result2 = state.applyData(cell, result2);
     }
     cells2.push(result2);
   }
@@ -54053,7 +54560,7 @@ ${serviceLists(model)}
 <p class="meta">Uptime over the last ${UPTIME_DAYS} days: ${uptimeMethod()}</p>
 </section>
 ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="known">Known issues</h2>${model.knownIssues.map(
-    (issue) => html2`<article class="card"><h3>${issue.title}</h3><p class="meta">Affects ${issue.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue.workaround)}</article>`
+    (issue2) => html2`<article class="card"><h3>${issue2.title}</h3><p class="meta">Affects ${issue2.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue2.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue2.workaround)}</article>`
   )}</section>` : ""}
 <section aria-labelledby="recent"><h2 id="recent">Past incidents</h2>
 ${recent.length > 0 ? recent.map((incident2) => incidentCard(incident2, { base: "", timeZone: zone, now, updates: false })) : html2`<p>No incidents in the last ${RECENT_DAYS} days.</p>`}
@@ -54062,9 +54569,9 @@ ${recent.length > 0 ? recent.map((incident2) => incidentCard(incident2, { base: 
   return renderPage(model, { title: `${model.page.name}: ${model.description}`, base: "", main });
 }
 function summaryLine(model) {
-  const open = model.incidents.filter((incident2) => incident2.open).length;
+  const open2 = model.incidents.filter((incident2) => incident2.open).length;
   const active = model.maintenances.filter(isActive).length;
-  const parts = [open > 0 && `${open} open incident${open === 1 ? "" : "s"}`, active > 0 && `${active} maintenance${active === 1 ? "" : "s"} in progress`].filter(Boolean);
+  const parts = [open2 > 0 && `${open2} open incident${open2 === 1 ? "" : "s"}`, active > 0 && `${active} maintenance${active === 1 ? "" : "s"} in progress`].filter(Boolean);
   return parts.length > 0 ? `${parts.join("; ")}.` : "Every service is working normally.";
 }
 function serviceLists(model) {
@@ -54173,27 +54680,143 @@ function* allFiles(model) {
   yield ["maintenance.ics", renderMaintenanceCalendar(model)];
 }
 
+// scripts/io/github/workflow-commands.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { appendFileSync as appendFileSync2 } from "node:fs";
+import { appendFile as appendFile2 } from "node:fs/promises";
+import { EOL as EOL5 } from "node:os";
+function workflowCommandSink({ stdout, env: env2 }) {
+  return {
+    annotate: (finding) => stdout(`${formatAnnotation(finding)}
+`),
+    summary: async (markdown) => {
+      if (env2.GITHUB_STEP_SUMMARY) await appendFile2(env2.GITHUB_STEP_SUMMARY, markdown);
+    },
+    setOutput: (name, value) => {
+      if (env2.GITHUB_OUTPUT) appendFileSync2(env2.GITHUB_OUTPUT, formatOutput(name, value));
+    }
+  };
+}
+function formatAnnotation(finding) {
+  const command = finding.severity === "error" ? "error" : "warning";
+  const properties2 = [`file=${escapeProperty2(finding.path)}`, `line=${finding.line}`, `col=${finding.column}`, `title=${escapeProperty2(finding.rule)}`];
+  return `::${command} ${properties2.join(",")}::${escapeData2(finding.message)}`;
+}
+function formatOutput(name, value) {
+  const delimiter = `ghadelimiter_${randomUUID2()}`;
+  return `${name}<<${delimiter}${EOL5}${value}${EOL5}${delimiter}${EOL5}`;
+}
+function escapeData2(text7) {
+  return text7.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+function escapeProperty2(text7) {
+  return escapeData2(text7).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+
+// scripts/render/plain-tables.ts
+function formatTextTable(header, rows) {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells2) => cells2.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
+  return `${[line(header), ...rows.map(line)].join("\n")}
+`;
+}
+function formatMarkdownTable(header, rows) {
+  const row = (cells2) => `| ${cells2.map(markdownCell).join(" | ")} |`;
+  return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
+}
+function markdownCell(text7) {
+  return text7.replace(/[\\`*_[\]~$|]/g, "\\$&").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/\r\n?|\n/g, " ");
+}
+function markdownCodeCell(text7) {
+  return `\`${text7.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r\n?|\n/g, " ")}\``;
+}
+
+// scripts/render/findings.ts
+function formatFindingsSummary(title, findings) {
+  if (findings.length === 0) return `### ${title}
+
+No findings.
+`;
+  const rows = findings.map(
+    (finding) => `| ${markdownCodeCell(`${finding.path}:${finding.line}:${finding.column}`)} | ${finding.severity} | ${markdownCell(finding.message)} | ${markdownCodeCell(finding.rule)} |`
+  );
+  return [`### ${title}`, "", `${findings.length} finding${findings.length === 1 ? "" : "s"}.`, "", "| where | severity | message | rule |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
+}
+function countOf(findings, severity) {
+  const count2 = countSeverity(findings, severity);
+  return `${count2} ${severity}${count2 === 1 ? "" : "s"}`;
+}
+function countSeverity(findings, severity) {
+  return findings.filter((finding) => finding.severity === severity).length;
+}
+
+// scripts/reporters/text.ts
+var writeText = async (report, context) => {
+  if (report.text !== void 0) context.stdout(report.text);
+  else writeFindingLines(report.findings ?? [], context.stdout, context.stderr);
+  if (report.clean !== void 0 && (report.findings ?? []).length === 0) context.stderr(`${report.clean}
+`);
+};
+function writeFindingLines(findings, lines, count2) {
+  for (const finding of findings) lines(`${formatFinding(finding)}
+`);
+  if (findings.length > 0) count2(`${countOf(findings, "error")}, ${countOf(findings, "warning")}.
+`);
+}
+
+// scripts/reporters/github.ts
+var writeGitHub = async (report, context) => {
+  const github = context.github ?? workflowCommandSink(context);
+  const findings = report.findings ?? [];
+  for (const finding of findings) github.annotate(finding);
+  await github.summary(report.markdown === void 0 ? formatFindingsSummary(`incidents ${report.command}`, findings) : `${report.markdown}
+`);
+  const log = report.findings ? context.stderr : context.stdout;
+  if (report.text !== void 0) log(report.text);
+  else writeFindingLines(findings, log, context.stderr);
+  if (report.findings) {
+    github.setOutput("errors", String(countSeverity(findings, "error")));
+    github.setOutput("warnings", String(countSeverity(findings, "warning")));
+  }
+  for (const [name, value] of Object.entries(report.outputs ?? {})) github.setOutput(name, value);
+};
+
+// scripts/reporters/json.ts
+var writeJson = async (report, context) => {
+  const json2 = report.json ?? { extra: {} };
+  const document3 = "document" in json2 ? json2.document : { findings: (report.findings ?? []).map(toJsonFinding), ...json2.extra };
+  context.stdout(`${JSON.stringify(document3, null, 2)}
+`);
+};
+
+// scripts/reporters/markdown.ts
+var writeMarkdown = async (report, context) => {
+  if (report.markdown === void 0) return writeText(report, context);
+  context.stdout(report.markdown);
+};
+
+// scripts/reporters/index.ts
+var REPORTERS = { text: writeText, json: writeJson, github: writeGitHub, markdown: writeMarkdown };
+var FINDINGS_FORMATS = ["text", "json", "github"];
+function chooseReporter(command, value, allowed = FINDINGS_FORMATS) {
+  const format = value ?? "text";
+  if (!allowed.includes(format)) throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(", ")}, not "${format}"`);
+  return { format, write: REPORTERS[format] };
+}
+
 // scripts/commands/context.ts
 import { parseArgs } from "node:util";
 var EXIT2 = { clean: 0, findings: 1, error: 2 };
-var FORMATS2 = ["text", "json", "github"];
 function parseOptions(command, args, options2, allowPositionals = false) {
   try {
     return parseArgs({ args, options: options2, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError(`incidents ${command}: ${error instanceof Error ? error.message : String(error)}`);
+  } catch (error2) {
+    throw new UsageError(`incidents ${command}: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
-}
-function toFormat(command, value) {
-  const format = value ?? "text";
-  if (!FORMATS2.includes(format)) {
-    throw new UsageError(`incidents ${command}: --format must be one of ${FORMATS2.join(", ")}, not "${format}"`);
-  }
-  return format;
 }
 
 // scripts/io/repository/read-repository.ts
-import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
+import { lstat as lstat2, readdir as readdir3, readFile } from "node:fs/promises";
 import { join as join3 } from "node:path";
 
 // scripts/io/repository/decode-text.ts
@@ -54223,12 +54846,11 @@ function firstInvalidLine(bytes) {
 function findingAt2(path, bytes, offset, message) {
   let line = 1;
   for (let index2 = bytes.indexOf(10); index2 !== -1 && index2 < offset; index2 = bytes.indexOf(10, index2 + 1)) line++;
-  return { path, line, column: 1, rule: "file/unreadable", severity: "error", message };
+  return findingAtPosition(path, { line, column: 1 }, "file/unreadable", message);
 }
 
 // scripts/io/repository/read-repository.ts
 var CONFIG_FILE = "incidents.config.yml";
-var RECORD_FOLDERS = ["incidents", "known-errors"];
 var MAX_FILE_BYTES = 1024 * 1024;
 async function readRepository(root5) {
   const findings = [];
@@ -54237,10 +54859,10 @@ async function readRepository(root5) {
     if ("finding" in result) findings.push(result.finding);
     return "text" in result ? { path, text: result.text } : void 0;
   };
-  const config2 = await exists(join3(root5, CONFIG_FILE)) ? await read(CONFIG_FILE) : void 0;
+  const config2 = await exists2(join3(root5, CONFIG_FILE)) ? await read(CONFIG_FILE) : void 0;
   const paths = [];
   for (const folder of RECORD_FOLDERS) {
-    const entries = await readdir2(join3(root5, folder), { withFileTypes: true }).catch(() => []);
+    const entries = await readdir3(join3(root5, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
@@ -54259,95 +54881,37 @@ async function readRepository(root5) {
 }
 async function readTextFile(root5, path) {
   try {
-    const stats = await lstat(join3(root5, path));
+    const stats = await lstat2(join3(root5, path));
     if (stats.isSymbolicLink()) return { finding: fileFinding(path, "file/unreadable", `${path} is a symbolic link: records must be plain files in the repository`) };
     if (stats.size > MAX_FILE_BYTES) return { finding: fileFinding(path, "file/unreadable", `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
     return decodeText(path, await readFile(join3(root5, path)));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { finding: { ...fileFinding(path, "file/unreadable", `${path} could not be read: ${reason}`), cause: error } };
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    return { finding: fileFinding(path, "file/unreadable", `${path} could not be read: ${reason}`, "error", error2) };
   }
 }
 function folderFinding(path, folder) {
   return fileFinding(path, "file/name", `${path} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, "warning");
 }
-function fileFinding(path, rule, message, severity = "error") {
-  return { path, line: 1, column: 1, rule, severity, message };
-}
-async function exists(path) {
-  return lstat(path).then(
+async function exists2(path) {
+  return lstat2(path).then(
     () => true,
     () => false
   );
 }
 
-// scripts/commands/report-findings.ts
-import { appendFile } from "node:fs/promises";
-
-// scripts/io/github/annotations.ts
-function formatAnnotation(finding) {
-  const command = finding.severity === "error" ? "error" : "warning";
-  const properties2 = [`file=${escapeProperty(finding.path)}`, `line=${finding.line}`, `col=${finding.column}`, `title=${escapeProperty(finding.rule)}`];
-  return `::${command} ${properties2.join(",")}::${escapeData(finding.message)}`;
-}
-function formatError(title, message) {
-  return `::error title=${escapeProperty(title)}::${escapeData(message)}`;
-}
-function formatSummary(title, findings) {
-  if (findings.length === 0) return `### ${title}
-
-No findings.
-`;
-  const rows = findings.map(
-    (finding) => `| \`${cell(finding.path)}:${finding.line}:${finding.column}\` | ${finding.severity} | ${cell(finding.message)} | \`${cell(finding.rule)}\` |`
-  );
-  return [`### ${title}`, "", `${findings.length} finding${findings.length === 1 ? "" : "s"}.`, "", "| where | severity | message | rule |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
-}
-function escapeData(text7) {
-  return text7.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-function escapeProperty(text7) {
-  return escapeData(text7).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-function cell(text7) {
-  return text7.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("|", "\\|").replaceAll("`", "'").replace(/\r?\n/g, " ");
-}
-
-// scripts/commands/report-findings.ts
-async function reportFindings(command, format, findings, context, extra = {}) {
-  if (format === "json") {
-    context.stdout(`${JSON.stringify({ findings: findings.map(toJsonFinding), ...extra }, null, 2)}
-`);
-    return;
-  }
-  if (format === "github") {
-    for (const finding of findings) context.stdout(`${formatAnnotation(finding)}
-`);
-    const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) await appendFile(summaryFile, formatSummary(`incidents ${command}`, findings));
-  }
-  for (const finding of findings) (format === "text" ? context.stdout : context.stderr)(`${formatFinding(finding)}
-`);
-  if (findings.length > 0) context.stderr(`${countOf(findings, "error")}, ${countOf(findings, "warning")}.
-`);
-}
-function countOf(findings, severity) {
-  const count2 = findings.filter((finding) => finding.severity === severity).length;
-  return `${count2} ${severity}${count2 === 1 ? "" : "s"}`;
-}
-
 // scripts/commands/read-config.ts
-async function readRepositoryWithConfig(command, root5, format, context) {
+async function readRepositoryWithConfig(command, root5, reporter, context) {
   const files = await readRepository(root5);
   const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (unreadable.length > 0) {
-    await reportFindings(command, format, unreadable, context);
+    await reporter.write({ command, findings: unreadable }, context);
     return void 0;
   }
   if (!files.config) throw new UsageError(`incidents ${command}: no ${CONFIG_FILE} in ${root5}: run it in an incident repository, or name one with --root DIR`);
   const { config: config2, findings } = checkConfig(files.config);
   if (!config2) {
-    await reportFindings(command, format, findings, context);
+    await reporter.write({ command, findings }, context);
     context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.
 `);
     return void 0;
@@ -54385,37 +54949,37 @@ function serviceOptions(command, values, config2, statusRequired) {
 var BUILD_USAGE = "incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]";
 async function buildCommand(args, context) {
   const { values } = parseOptions("build", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
-  const format = toFormat("build", values.format);
+  const reporter = chooseReporter("build", values.format);
   const root5 = resolve(context.cwd, values.root ?? ".");
   const out = values.out === void 0 ? join4(root5, "site") : resolve(context.cwd, values.out);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
-  const repository = await readRepositoryWithConfig("build", root5, format, context);
+  const repository = await readRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { config: config2 } = repository;
   const { records, findings } = checkRecords(config2, repository.files.records);
   const all3 = sortFindings([...repository.files.findings, ...findings]);
   if (hasErrors(all3)) {
-    await reportFindings("build", format, all3, context);
+    await reporter.write({ command: "build", findings: all3 }, context);
     context.stderr(`The site is not built: the records above have errors (the previous site, if any, is untouched).
 `);
     return EXIT2.error;
   }
   if (!config2.page?.url) {
     const message = `The config has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}`;
-    await reportFindings("build", format, [findingAt(repository.configSource, ["page", "url"], "build/page-url", message, { at: "key" })], context);
+    await reporter.write({ command: "build", findings: [findingAt(repository.configSource, ["page", "url"], "build/page-url", message, { at: "key" })] }, context);
     return EXIT2.error;
   }
   const model = buildStatusModel(records, toMillis(at));
   let count2;
   try {
     count2 = await writeSite(out, renderSite(model));
-  } catch (error) {
-    if (!(error instanceof SiteWriteError)) throw error;
-    context.stderr(`incidents build: ${error.message}
+  } catch (error2) {
+    if (!(error2 instanceof SiteWriteError)) throw error2;
+    context.stderr(`incidents build: ${error2.message}
 `);
     return EXIT2.error;
   }
-  if (format !== "json") await reportFindings("build", format, all3, context);
+  if (reporter.format !== "json") await reporter.write({ command: "build", findings: all3, outputs: { indicator: model.indicator } }, context);
   const shown = relative(context.cwd, out);
   context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
 `);
@@ -54433,34 +54997,35 @@ function checkPullRequest(files) {
   const findings = files.head.partial ? head2.findings.filter((finding) => changed.has(finding.path)) : [...head2.findings];
   const basePolicy = files.base.config && checkConfig(files.base.config).config?.data;
   if (!basePolicy) {
-    findings.push({ path: files.head.config.path, line: 1, column: 1, rule: "lifecycle/approval", severity: "warning", message: `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config` });
+    const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
+    findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, "warning"));
   }
   const pullRequest = toPullRequest(files, head2.records, basePolicy ?? head2.records.config);
   findings.push(...CHANGE_RULES.flatMap((rule) => rule.check(pullRequest)));
   return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
 }
 function toPullRequest(files, head2, policy) {
-  const atHead = new Map([...head2.incidents, ...head2.postmortems, ...head2.knownErrors].map((record) => [record.path, record]));
-  const atBase = new Map(files.base.records.map((file) => [file.path, parseValidRecord(file).record]));
-  const changed = { incident: [], postmortem: [], known_error: [] };
   const deleted = [];
+  const changedByKind = perKind(() => []);
   for (const change of files.changes) {
     const kind = recordKindOf(change.path);
     const baseKind = change.basePath === void 0 ? kind : recordKindOf(change.basePath);
-    if (baseKind && (change.kind === "deleted" || baseKind !== kind)) deleted.push(change.basePath ?? change.path);
+    if (baseKind && (change.kind === "deleted" || baseKind !== kind)) deleted.push({ path: change.basePath ?? change.path, kind: baseKind });
     if (!kind || change.kind === "deleted") continue;
-    const base = baseKind === kind && change.kind !== "added" ? atBase.get(change.basePath ?? change.path) : void 0;
-    changed[kind].push({ kind: baseKind === kind ? change.kind : "added", base, head: atHead.get(change.path) });
+    changedByKind[kind].push(baseKind === kind ? change : { kind: "added", path: change.path });
   }
-  return {
-    policy,
-    head: head2,
-    incidents: changed.incident,
-    postmortems: changed.postmortem,
-    knownErrors: changed.known_error,
-    deleted,
-    reviews: files.reviews
-  };
+  const baseFiles = new Map(files.base.records.map((file) => [file.path, file]));
+  const changes = perKind(() => []);
+  for (const kind of KIND_NAMES) collectChanges(kind, changedByKind[kind], head2, baseFiles, changes);
+  return { ...changes, policy, head: head2, deleted, reviews: files.reviews };
+}
+function collectChanges(kind, fileChanges, head2, baseFiles, into) {
+  if (fileChanges.length === 0) return;
+  const atHead = new Map(head2[kind].map((record) => [record.path, record]));
+  for (const change of fileChanges) {
+    const baseFile = change.kind === "added" ? void 0 : baseFiles.get(change.basePath ?? change.path);
+    into[kind].push({ kind: change.kind, base: baseFile && parseRecordAs(kind, baseFile).record, head: atHead.get(change.path) });
+  }
 }
 function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0) return null;
@@ -54470,11 +55035,10 @@ function checkRecordEdit(config2, others, edited, base) {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
   const head2 = records.incidents.find((record) => record.path === edited.path);
   const pullRequest = {
+    ...perKind(() => []),
+    incidents: head2 ? [{ kind: base ? "modified" : "added", base, head: head2 }] : [],
     policy: config2,
     head: records,
-    incidents: head2 ? [{ kind: base ? "modified" : "added", base, head: head2 }] : [],
-    knownErrors: [],
-    postmortems: [],
     deleted: [],
     reviews: { known: false, reason: "a review gives it" }
   };
@@ -54483,18 +55047,14 @@ function checkRecordEdit(config2, others, edited, base) {
 }
 
 // scripts/core/gate/records-a-change-needs.ts
-function idOfPath(path) {
-  return /^(?:incidents|known-errors)\/(INC-\d{4}-\d{4}|KE-\d{4})(?=[-.])/.exec(path)?.[1];
-}
-var RECORD_ID = /\b(?:INC-\d{4}-\d{4}|KE-\d{4})\b/g;
 function recordsAChangeNeeds(changed) {
   const ids = /* @__PURE__ */ new Set();
   for (const file of changed) {
     const own11 = idOfPath(file.path);
     if (own11) ids.add(own11);
-    for (const [id] of file.text.matchAll(RECORD_ID)) ids.add(id);
+    for (const id of idsInText(file.text)) ids.add(id);
   }
-  return (path) => path.startsWith("known-errors/") || ids.has(idOfPath(path) ?? "");
+  return (path) => recordKindOf(path) === "knownErrors" || ids.has(idOfPath(path) ?? "");
 }
 
 // scripts/io/repository/git.ts
@@ -54506,7 +55066,7 @@ function runGit(root5, args, input) {
     let stderr = "";
     child.stdout.on("data", (chunk) => stdout.push(chunk));
     child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on("error", (error) => reject(new GitError(`git could not be run (${error.message}): install git, or run check-pr in a git checkout`, { cause: error })));
+    child.on("error", (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 })));
     child.on("close", (code19) => {
       if (code19 === 0 || code19 === 1) resolve8({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
@@ -54607,25 +55167,25 @@ var RequestError = class extends Error {
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var VERSION = "0.0.0-development";
-function isRequestError(error) {
-  return error.request !== void 0;
+function isRequestError(error2) {
+  return error2.request !== void 0;
 }
-async function errorRequest(state, octokit, error, options2) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
+async function errorRequest(state, octokit, error2, options2) {
+  if (!isRequestError(error2) || !error2?.request.request) {
+    throw error2;
   }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
     const retries = options2.request.retries != null ? options2.request.retries : state.retries;
     const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
+    throw octokit.retry.retryRequest(error2, retries, retryAfter);
   }
-  throw error;
+  throw error2;
 }
 async function wrapRequest(state, octokit, request2, options2) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
+  limiter.on("failed", function(error2, info) {
+    const maxRetries = ~~error2.request.request?.retries;
+    const after = ~~error2.request.request?.retryAfter;
     options2.request.retryCount = info.retryCount + 1;
     if (maxRetries > info.retryCount) {
       return after * state.retryAfterBaseValue;
@@ -54641,11 +55201,11 @@ async function requestWithGraphqlErrorHandling(state, octokit, request2, options
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
+    const error2 = new RequestError(response.data.errors[0].message, 500, {
       request: options2,
       response
     });
-    return errorRequest(state, octokit, error, options2);
+    return errorRequest(state, octokit, error2, options2);
   }
   return response;
 }
@@ -54661,12 +55221,12 @@ function retry(octokit, octokitOptions) {
   );
   const retryPlugin = {
     retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
+      retryRequest: (error2, retries, retryAfter) => {
+        error2.request.request = Object.assign({}, error2.request.request, {
           retries,
           retryAfter
         });
-        return error;
+        return error2;
       }
     }
   };
@@ -54708,12 +55268,12 @@ async function doRequest(state, request2, options2) {
   const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
   if (isGraphQL) {
     const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
         response: res,
         data: res.data
       });
-      throw error;
+      throw error2;
     }
   }
   return req;
@@ -54848,19 +55408,19 @@ function throttling(octokit, octokitOptions) {
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error, info) {
+    state.retryLimiter.on("failed", async function(error2, info) {
       const [state2, request2, options2] = info.args;
       const { pathname } = new URL(options2.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
         return;
       }
       const retryCount = ~~request2.retryCount;
       request2.retryCount = retryCount;
       options2.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
@@ -54870,11 +55430,11 @@ function throttling(octokit, octokitOptions) {
           );
           return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
         }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
         )) {
           const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
           ).getTime();
           const retryAfter2 = Math.max(
             // Add one second so we retry _after_ the reset time
@@ -54969,8 +55529,8 @@ function addHook(state, kind, name, hook2) {
   }
   if (kind === "error") {
     hook2 = (method, options2) => {
-      return Promise.resolve().then(method.bind(null, options2)).catch((error) => {
-        return orig(error, options2);
+      return Promise.resolve().then(method.bind(null, options2)).catch((error2) => {
+        return orig(error2, options2);
       });
     };
   }
@@ -55728,8 +56288,8 @@ var JSONStringify = (value, replacer, space2) => {
     );
     const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
     return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
+  } catch (error2) {
+    if (error2 instanceof RangeError) {
       const convertedJSON = stringifyIteratively(value, replacer, space2);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
@@ -55737,7 +56297,7 @@ var JSONStringify = (value, replacer, space2) => {
       const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
       return processedJSON.replace(noiseStringify, "$1$2$3");
     }
-    throw error;
+    throw error2;
   }
 };
 var featureCache = /* @__PURE__ */ new Map();
@@ -55850,13 +56410,13 @@ var JSONParse = (text7, reviver) => {
       serializedData,
       (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
     );
-  } catch (error) {
-    if (error instanceof RangeError) {
+  } catch (error2) {
+    if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text7);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
-    throw error;
+    throw error2;
   }
 };
 
@@ -55904,26 +56464,26 @@ async function fetchWrapper(requestOptions) {
       // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
       ...requestOptions.body && { duplex: "half" }
     });
-  } catch (error) {
+  } catch (error2) {
     let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
+    if (error2 instanceof Error) {
+      if (error2.name === "AbortError") {
+        error2.status = 500;
+        throw error2;
       }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
+      message = error2.message;
+      if (error2.name === "TypeError" && "cause" in error2) {
+        if (error2.cause instanceof Error) {
+          message = error2.cause.message;
+        } else if (typeof error2.cause === "string") {
+          message = error2.cause;
         }
       }
     }
     const requestError = new RequestError(message, 500, {
       request: requestOptions
     });
-    requestError.cause = error;
+    requestError.cause = error2;
     throw requestError;
   }
   const status = fetchResponse.status;
@@ -56350,12 +56910,12 @@ function requestLog(octokit) {
         `${requestOptions.method} ${path} - ${response.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
       return response;
-    }).catch((error) => {
-      const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
+    }).catch((error2) => {
+      const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path} - ${error.status} with id ${requestId} in ${Date.now() - start2}ms`
+        `${requestOptions.method} ${path} - ${error2.status} with id ${requestId} in ${Date.now() - start2}ms`
       );
-      throw error;
+      throw error2;
     });
   });
 }
@@ -56420,8 +56980,8 @@ function iterator(octokit, route, parameters) {
             }
           }
           return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
+        } catch (error2) {
+          if (error2.status !== 409) throw error2;
           url = "";
           return {
             value: {
@@ -58968,8 +59528,8 @@ async function readReviewEvidence(github, target) {
       headSha: pullRequest.head.sha,
       reviews: reviews.map((review) => ({ login: review.user?.login ?? "", state: review.state, commitId: review.commit_id }))
     };
-  } catch (error) {
-    return { known: false, reason: `the reviews of pull request #${target.number} could not be read from ${target.apiUrl} (${describeError(error)}), so no approval can be proven` };
+  } catch (error2) {
+    return { known: false, reason: `the reviews of pull request #${target.number} could not be read from ${target.apiUrl} (${describeError(error2)}), so no approval can be proven` };
   }
 }
 var COMMENT_MARKER = "<!-- incidents-as-code:check-pr -->";
@@ -58987,14 +59547,14 @@ ${body3}`;
   await github.rest.issues.createComment({ ...where, issue_number: target.number, body: text7 });
   return "created";
 }
-function describeError(error) {
-  if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number") {
-    const message = error instanceof Error ? error.message : "";
-    const request2 = error.request;
+function describeError(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number") {
+    const message = error2 instanceof Error ? error2.message : "";
+    const request2 = error2.request;
     const call = request2?.method && request2.url ? `${request2.method} ${new URL(request2.url).pathname}: ` : "";
-    return `${call}HTTP ${error.status}${message ? `: ${message}` : ""}`;
+    return `${call}HTTP ${error2.status}${message ? `: ${message}` : ""}`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return error2 instanceof Error ? error2.message : String(error2);
 }
 
 // scripts/io/github/event.ts
@@ -59018,8 +59578,8 @@ async function readPullRequestTarget(env2) {
   let event2;
   try {
     event2 = JSON.parse(await readFile2(eventPath, "utf8"));
-  } catch (error) {
-    return { ok: false, reason: `the event payload ${eventPath} could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  } catch (error2) {
+    return { ok: false, reason: `the event payload ${eventPath} could not be read: ${error2 instanceof Error ? error2.message : String(error2)}` };
   }
   const pullRequest = field(event2, "pull_request");
   const number2 = field(pullRequest, "number");
@@ -59078,7 +59638,7 @@ async function readTreeEntries(root5, entries, only) {
 var CHECK_PR_USAGE = "incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]";
 async function checkPrCommand(args, context) {
   const { values } = parseOptions("check-pr", args, { base: { type: "string" }, head: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
-  const format = toFormat("check-pr", values.format);
+  const reporter = chooseReporter("check-pr", values.format);
   if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
   const root5 = resolve2(context.cwd, values.root ?? ".");
   const { base, head: head2 } = await readCommits(root5, values.base, values.head);
@@ -59101,9 +59661,16 @@ async function checkPrCommand(args, context) {
     reviews
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
-  await reportFindings("check-pr", format, findings, context, { approved: verdict.approved });
-  if (format === "text" && findings.length === 0) context.stderr(`${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.
-`);
+  await reporter.write(
+    {
+      command: "check-pr",
+      findings,
+      json: { extra: { approved: verdict.approved } },
+      clean: `${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.`,
+      outputs: { approved: verdict.approved === null ? "" : String(verdict.approved) }
+    },
+    context
+  );
   if (target.ok && changes.length > 0) await comment3(github, target.target, findings, verdict.approved, context);
   if (!verdict.configValid) return EXIT2.error;
   return hasErrors(findings) ? EXIT2.findings : EXIT2.clean;
@@ -59128,9 +59695,9 @@ async function readCommits(root5, baseRef, headRef) {
       throw new UsageError(`incidents check-pr: ${baseRef} and ${headRef} have no common ancestor: ${why}`);
     }
     return { base: mergeBase, head: head2 };
-  } catch (error) {
-    if (error instanceof GitError) throw new UsageError(`incidents check-pr: ${root5} is not a git checkout git can read: ${error.message}`);
-    throw error;
+  } catch (error2) {
+    if (error2 instanceof GitError) throw new UsageError(`incidents check-pr: ${root5} is not a git checkout git can read: ${error2.message}`);
+    throw error2;
   }
 }
 function toFileChanges(entries) {
@@ -59154,15 +59721,15 @@ async function comment3(github, target, findings, approved, context) {
   try {
     await upsertComment(github, target, `${verdict}${approval}
 
-${formatSummary("incidents check-pr", findings)}`);
-  } catch (error) {
-    context.stderr(`The gate's pull-request comment could not be written (${describeError(error)}); its verdict is in the annotations and the job summary.
+${formatFindingsSummary("incidents check-pr", findings)}`);
+  } catch (error2) {
+    context.stderr(`The gate's pull-request comment could not be written (${describeError(error2)}); its verdict is in the annotations and the job summary.
 `);
   }
 }
 
 // scripts/commands/new.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
+import { writeFile as writeFile3 } from "node:fs/promises";
 import { join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
@@ -59173,12 +59740,10 @@ function yamlScalar(value) {
   return text7.includes("\n") ? JSON.stringify(value) : text7;
 }
 function readFrontmatter(text7) {
-  const opening2 = /^---\r?\n/.exec(text7);
-  const closing2 = opening2 ? /^---[ \t]*$/m.exec(text7.slice(opening2[0].length)) : null;
-  if (!opening2 || !closing2) throw new Error("the file has no frontmatter between --- lines");
-  const offset = opening2[0].length;
-  const document3 = (0, import_yaml2.parseDocument)(text7.slice(offset, offset + closing2.index), { keepSourceTokens: true });
-  return { offset, document: document3, eol: opening2[0].endsWith("\r\n") ? "\r\n" : "\n" };
+  const split = splitFrontmatter(text7);
+  if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
+  const { yaml: yaml3, yamlOffset, eol: eol2 } = split.split;
+  return { offset: yamlOffset, document: (0, import_yaml2.parseDocument)(`${yaml3}${eol2}`, { keepSourceTokens: true }), eol: eol2 };
 }
 function splice2(text7, start2, end, insert) {
   return `${text7.slice(0, start2)}${insert}${text7.slice(end)}`;
@@ -59259,12 +59824,6 @@ function appendItem(text7, list5, entries) {
 }
 
 // scripts/core/authoring/new-record.ts
-function nextIncidentId(takenIds, year) {
-  const numbers = takenIds.filter((id) => id.startsWith(`INC-${year}-`)).map((id) => Number(id.slice(9, 13)));
-  const next = Math.max(0, ...numbers) + 1;
-  if (next > 9999) throw new Error(`INC-${year} has no free id left: ids run to INC-${year}-9999`);
-  return `INC-${year}-${String(next).padStart(4, "0")}`;
-}
 function newRecordText(id, record, config2) {
   const maintenance = record.type === "maintenance";
   const status = maintenance ? "scheduled" : "reported";
@@ -59295,6 +59854,23 @@ function newRecordText(id, record, config2) {
   return lines.join("\n");
 }
 
+// scripts/core/authoring/create-record.ts
+function allocateId(kind, files, at) {
+  const taken = files.flatMap(({ path }) => recordKindOf(path) === kind ? idOfPath(path) ?? [] : []);
+  return descriptorOf(kind).nextId?.(taken, at);
+}
+function createIncident(config2, files, record) {
+  const { folder } = RECORD_KINDS.incidents;
+  const id = allocateId("incidents", files, record.at);
+  const year = record.at.slice(0, 4);
+  if (!id) return { path: folder, findings: [fileFinding(folder, "new/id", `Every incident id of ${year} is taken: ids run to INC-${year}-9999`)] };
+  const file = { path: `${folder}/${id}.md`, text: newRecordText(id, record, config2) };
+  const findings = checkRecordEdit(config2, files, file).map(
+    (finding) => finding.rule === "lifecycle/known-error-match" ? { ...finding, severity: "warning" } : finding
+  );
+  return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
+}
+
 // scripts/commands/new.ts
 var NEW_USAGE = "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR]";
 var LEVELS = ["high", "medium", "low"];
@@ -59313,13 +59889,13 @@ async function newCommand(args, context) {
     root: { type: "string" },
     format: { type: "string" }
   });
-  const format = toFormat("new", values.format);
+  const reporter = chooseReporter("new", values.format);
   const missing = ["title", "service", "impact", "urgency"].filter((option2) => values[option2] === void 0);
   if (missing.length > 0) throw new UsageError(`incidents new: ${missing.map((option2) => `--${option2}`).join(", ")} ${missing.length === 1 ? "is" : "are"} needed`);
   const type2 = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance"]);
   if (type2 === "maintenance" && (!values["scheduled-for"] || !values["scheduled-until"])) throw new UsageError("incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME");
   const root5 = resolve3(context.cwd, values.root ?? ".");
-  const repository = await readRepositoryWithConfig("new", root5, format, context);
+  const repository = await readRepositoryWithConfig("new", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const now = /* @__PURE__ */ new Date();
   const record = {
@@ -59334,29 +59910,23 @@ async function newCommand(args, context) {
     scheduledFor: values["scheduled-for"] && timestampOption("new", "scheduled-for", values["scheduled-for"], now),
     scheduledUntil: values["scheduled-until"] && timestampOption("new", "scheduled-until", values["scheduled-until"], now)
   };
-  const taken = repository.files.records.flatMap(({ path }) => /^incidents\/(INC-\d{4}-\d{4})/.exec(path)?.[1] ?? []);
-  const id = nextIncidentId(taken, record.at.slice(0, 4));
-  const file = { path: `incidents/${id}.md`, text: newRecordText(id, record, repository.config) };
-  const findings = checkRecordEdit(repository.config, repository.files.records, file).map(
-    (finding) => finding.rule === "lifecycle/known-error-match" ? { ...finding, severity: "warning" } : finding
-  );
-  if (hasErrors(findings)) {
-    await reportFindings("new", format, findings, context);
-    context.stderr(`Nothing was written: ${file.path} would not be valid.
+  const { path, file, findings } = createIncident(repository.config, repository.files.records, record);
+  if (!file) {
+    await reporter.write({ command: "new", findings }, context);
+    context.stderr(`Nothing was written: ${path} would not be valid.
 `);
     return EXIT2.error;
   }
-  await writeFile2(join5(root5, file.path), file.text, { flag: "wx" });
-  if (findings.length > 0) await reportFindings("new", format, findings, format === "text" ? { ...context, stdout: context.stderr } : context);
+  await writeFile3(join5(root5, file.path), file.text, { flag: "wx" });
+  if (findings.length > 0) await reporter.write({ command: "new", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative2(context.cwd, join5(root5, file.path))}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/report.ts
-import { appendFile as appendFile2 } from "node:fs/promises";
 import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:path";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync3 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
@@ -59544,19 +60114,6 @@ function niceMax(value) {
   return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= value);
 }
 
-// scripts/render/plain-tables.ts
-function formatTextTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells2) => cells2.map((cell2, column) => cell2.padEnd(widths[column])).join("  ").trimEnd();
-  return `${[line(header), ...rows.map(line)].join("\n")}
-`;
-}
-function formatMarkdownTable(header, rows) {
-  const cell2 = (text7) => text7.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-  const row = (cells2) => `| ${cells2.map(cell2).join(" | ")} |`;
-  return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
-}
-
 // scripts/render/report/report-tables.ts
 function formatReportTime(seconds) {
   if (seconds === null) return "\u2013";
@@ -59610,7 +60167,7 @@ function reportTables(report) {
     {
       title: "Known errors by incidents linked",
       header: ["known error", "status", "incidents", "title"],
-      rows: report.known_errors.map((error) => [error.id, error.status, error.incidents.length === 0 ? "0" : `${error.incidents.length}: ${error.incidents.join(", ")}`, error.title]),
+      rows: report.known_errors.map((error2) => [error2.id, error2.status, error2.incidents.length === 0 ? "0" : `${error2.incidents.length}: ${error2.incidents.join(", ")}`, error2.title]),
       empty: "No known errors."
     },
     {
@@ -59691,12 +60248,12 @@ ${html2`<html lang="en">
 function answers(report) {
   const counts = Object.values(report.sla.by_priority).flatMap((targets) => Object.values(targets));
   const [met, breached] = [counts.reduce((sum, count2) => sum + count2.met, 0), counts.reduce((sum, count2) => sum + count2.breached, 0)];
-  const open = report.sla.breaches.filter((breach) => breach.open).length;
+  const open2 = report.sla.breaches.filter((breach) => breach.open).length;
   const worst2 = report.downtime[0];
   const slowest = Object.entries(report.by_service).filter(([, metrics]) => metrics.mttr_seconds !== null).sort(([, a], [, b]) => b.mttr_seconds - a.mttr_seconds)[0];
   const items = report.action_items.total;
   return [
-    html2`<li><strong>SLAs:</strong> ${met} of ${met + breached} finished clocks met${breached > 0 ? `; ${breached} breached, ${open} of them on incidents still open` : ""}.</li>`,
+    html2`<li><strong>SLAs:</strong> ${met} of ${met + breached} finished clocks met${breached > 0 ? `; ${breached} breached, ${open2} of them on incidents still open` : ""}.</li>`,
     html2`<li><strong>Where time goes:</strong> overall MTTA ${time2(report.overall.mtta_seconds)}, MTTR ${time2(report.overall.mttr_seconds)}${slowest ? `; the slowest service to restore is ${slowest[0]} (MTTR ${time2(slowest[1].mttr_seconds)})` : ""}${worst2 && worst2.seconds > 0 ? `; the most downtime was on ${worst2.name} (${formatReportTime(worst2.seconds)})` : ""}.</li>`,
     html2`<li><strong>Postmortem actions:</strong> ${items.done} done, ${items.open} open, ${items.overdue} of them overdue${items.wont_do > 0 ? `, ${items.wont_do} won't do` : ""}.</li>`
   ];
@@ -59704,7 +60261,17 @@ function answers(report) {
 var time2 = (seconds) => seconds === null ? "not measured yet" : formatReportTime(seconds);
 function tableHtml(table2) {
   if (table2.rows.length === 0) return html2`<h3>${table2.title}</h3><p>${table2.empty}</p>`;
-  return html2`<h3>${table2.title}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${table2.title}"><table><thead><tr>${table2.header.map((cell2) => html2`<th scope="col">${cell2}</th>`)}</tr></thead><tbody>${table2.rows.map((row) => html2`<tr>${row.map((cell2) => html2`<td>${cell2}</td>`)}</tr>`)}</tbody></table></div>`;
+  return html2`<h3>${table2.title}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${table2.title}"><table><thead><tr>${table2.header.map((cell) => html2`<th scope="col">${cell}</th>`)}</tr></thead><tbody>${table2.rows.map((row) => html2`<tr>${row.map((cell) => html2`<td>${cell}</td>`)}</tr>`)}</tbody></table></div>`;
+}
+
+// scripts/core/records/record-set.ts
+function withoutPaths(records, drop) {
+  const lists = perKind(() => []);
+  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists);
+  return { config: records.config, ...lists };
+}
+function keepInto(kind, from, drop, into) {
+  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
 }
 
 // scripts/commands/usable-records.ts
@@ -59713,47 +60280,45 @@ function usableRecords(records, findings, what, context) {
   if (broken.size === 0) return records;
   context.stderr(`${broken.size} record file${broken.size === 1 ? " has" : "s have"} errors and ${broken.size === 1 ? "is" : "are"} ${what}: run incidents validate.
 `);
-  const usable = (list5) => list5.filter((record) => !broken.has(record.path));
-  return { config: records.config, incidents: usable(records.incidents), postmortems: usable(records.postmortems), knownErrors: usable(records.knownErrors) };
+  return withoutPaths(records, broken);
 }
 
 // scripts/commands/report.ts
 var REPORT_USAGE = "incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]";
-var REPORT_FORMATS = ["text", "json", "markdown", "github"];
 var REPORT_MARK = "report.json";
 async function reportCommand(args, context) {
   const { values } = parseOptions("report", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
-  const format = values.format ?? "text";
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`incidents report: --format must be one of ${REPORT_FORMATS.join(", ")}, not "${format}"`);
+  const reporter = chooseReporter("report", values.format, ["text", "json", "markdown", "github"]);
   const root5 = resolve4(context.cwd, values.root ?? ".");
   const out = values.out === void 0 ? void 0 : resolve4(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
-  const repository = await readRepositoryWithConfig("report", root5, format === "json" ? "json" : "text", context);
+  const repository = await readRepositoryWithConfig("report", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const checked = checkRecords(repository.config, repository.files.records);
   const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], "left out of the report", context);
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);
-  if (format === "json") context.stdout(`${JSON.stringify(report, null, 2)}
-`);
-  if (format === "markdown") context.stdout(`## Incident report at ${report.at}
+  await reporter.write(
+    {
+      command: "report",
+      text: `Incident report at ${report.at}
 
-${formatMarkdownTables(tables)}`);
-  if (format === "text" || format === "github") context.stdout(`Incident report at ${report.at}
+${formatTextTables(tables)}`,
+      markdown: `## Incident report at ${report.at}
 
-${formatTextTables(tables)}`);
-  if (format === "github" && context.env.GITHUB_STEP_SUMMARY) await appendFile2(context.env.GITHUB_STEP_SUMMARY, `## Incident report at ${report.at}
-
-${formatMarkdownTables(tables)}
-`);
+${formatMarkdownTables(tables)}`,
+      json: { document: report }
+    },
+    context
+  );
   if (out) {
     try {
       await writeSite(out, /* @__PURE__ */ new Map([["index.html", renderReportPage(report, repository.config, tables)], [REPORT_MARK, `${JSON.stringify(report, null, 2)}
 `]]), REPORT_MARK);
-    } catch (error) {
-      if (!(error instanceof SiteWriteError)) throw error;
-      context.stderr(`incidents report: ${error.message}
+    } catch (error2) {
+      if (!(error2 instanceof SiteWriteError)) throw error2;
+      context.stderr(`incidents report: ${error2.message}
 `);
       return EXIT2.error;
     }
@@ -59764,14 +60329,16 @@ ${formatMarkdownTables(tables)}
 }
 function refuseInsidePublicSite(out) {
   for (let folder = out; ; folder = dirname2(folder)) {
-    if (existsSync2(join6(folder, SITE_MARK))) throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
+    if (existsSync3(join6(folder, SITE_MARK))) throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
     if (dirname2(folder) === folder) return;
   }
 }
 
 // scripts/commands/sla.ts
-import { appendFile as appendFile3 } from "node:fs/promises";
 import { resolve as resolve5 } from "node:path";
+
+// scripts/core/sla/sla-report.ts
+init_timestamps();
 
 // scripts/core/sla/escalation.ts
 init_timestamps();
@@ -59799,137 +60366,113 @@ function cycleKey(incident2, target, now) {
   return String(countResolveCycles(incident2, now));
 }
 
+// scripts/core/sla/sla-report.ts
+function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/\.\d{3}Z$/, "Z")) {
+  const { config: config2 } = records;
+  const incidents = records.incidents.flatMap((record) => {
+    const incident2 = record.data;
+    const policy = config2.sla?.[incident2.priority];
+    if (!isMeasured(incident2) || toMillis(incident2.reported_at) > now || !policy) return [];
+    const calendar = workingCalendar(config2, policy.calendar);
+    const targets = computeSla(incident2, slaGoals(policy), calendar, now);
+    return [
+      {
+        id: incident2.id,
+        title: incident2.title,
+        priority: incident2.priority,
+        targets,
+        open: isOpen(incident2),
+        notices: dueNotices(incident2, config2, targets, now),
+        timeZone: calendar.kind === "business" ? calendar.timeZone : config2.page?.time_zone ?? "UTC",
+        source: { path: record.path, locate: record.locate }
+      }
+    ];
+  });
+  return { at, incidents };
+}
+function toSlaJson(report) {
+  return { at: report.at, incidents: report.incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) };
+}
+function slaAlerts(report) {
+  return report.incidents.filter((incident2) => incident2.open).flatMap(
+    (incident2) => incident2.targets.flatMap((figure2) => {
+      const { id, priority, source } = incident2;
+      if (figure2.state === "breached") return [findingAt(source, ["status"], "sla/breached", `${id} (${priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`, { severity: "error" })];
+      if (figure2.at_risk) return [findingAt(source, ["status"], "sla/at-risk", `${id} (${priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`, { severity: "warning" })];
+      return [];
+    })
+  );
+}
+function hasOpenBreach(report) {
+  return report.incidents.some((incident2) => incident2.open && incident2.targets.some((figure2) => figure2.state === "breached"));
+}
+function notificationsDue(report, records) {
+  const measured = report.incidents.map(({ id, title, open: open2, notices }) => ({ incident: { id, title, open: open2 }, notices }));
+  const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ incident: { id: record.data.id, title: record.data.title, open: false }, notices: [] }));
+  return [...measured, ...finished];
+}
+
 // scripts/commands/sla.ts
 init_timestamps();
 
 // scripts/io/notify/github-issue.ts
 var trackingMarker = (id) => `<!-- incidents-as-code:tracking ${id} -->`;
 var noticeMarker = (key2) => `<!-- incidents-as-code:notice ${key2} -->`;
+async function openGitHubIssueChannel(github, target) {
+  const tracking = await readTrackingIssues(github, target);
+  return { name: "github-issue", deliver: (due) => announce(github, target, tracking, due) };
+}
 async function readTrackingIssues(github, target) {
   const issues = await github.paginate(github.rest.issues.listForRepo, { owner: target.owner, repo: target.repo, state: "all", per_page: 100 });
   const tracking = /* @__PURE__ */ new Map();
-  for (const issue of issues) {
-    const id = /<!-- incidents-as-code:tracking (\S+) -->/.exec(issue.body ?? "")?.[1];
-    if (id && !issue.pull_request && issue.user?.type === "Bot") tracking.set(id, { number: issue.number, open: issue.state === "open" });
+  for (const issue2 of issues) {
+    const id = /<!-- incidents-as-code:tracking (\S+) -->/.exec(issue2.body ?? "")?.[1];
+    if (id && !issue2.pull_request && issue2.user?.type === "Bot") tracking.set(id, { number: issue2.number, open: issue2.state === "open" });
   }
   return tracking;
 }
-async function announce(github, target, tracking, incident2, notices) {
+async function announce(github, target, tracking, { incident: incident2, notices }) {
   const where = { owner: target.owner, repo: target.repo };
   const existing = tracking.get(incident2.id);
   if (!incident2.open) {
-    if (!existing?.open) return [];
+    if (!existing?.open) return { delivered: [], log: [] };
     await github.rest.issues.createComment({ ...where, issue_number: existing.number, body: `${noticeMarker("finished")}
 ${incident2.id} is no longer open: closing this tracking issue.` });
     await github.rest.issues.update({ ...where, issue_number: existing.number, state: "closed" });
     tracking.set(incident2.id, { ...existing, open: false });
-    return [`${incident2.id}: closed tracking issue #${existing.number}`];
+    return { delivered: [], log: [`${incident2.id}: closed tracking issue #${existing.number}`] };
   }
-  if (notices.length === 0) return [];
+  if (notices.length === 0) return { delivered: [], log: [] };
   const log = [];
-  let issue = existing;
-  if (!issue) {
+  const delivered = [];
+  let issue2 = existing;
+  if (!issue2) {
     const { data } = await github.rest.issues.create({ ...where, title: `${incident2.id}: ${incident2.title}`, body: `${trackingMarker(incident2.id)}
 Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA check. The record is incidents/${incident2.id}.md.` });
-    issue = { number: data.number, open: true };
-    tracking.set(incident2.id, issue);
-    log.push(`${incident2.id}: opened tracking issue #${issue.number}`);
-  } else if (!issue.open) {
-    await github.rest.issues.update({ ...where, issue_number: issue.number, state: "open" });
-    issue = { ...issue, open: true };
-    tracking.set(incident2.id, issue);
-    log.push(`${incident2.id}: reopened tracking issue #${issue.number}`);
+    issue2 = { number: data.number, open: true };
+    tracking.set(incident2.id, issue2);
+    log.push(`${incident2.id}: opened tracking issue #${issue2.number}`);
+  } else if (!issue2.open) {
+    await github.rest.issues.update({ ...where, issue_number: issue2.number, state: "open" });
+    issue2 = { ...issue2, open: true };
+    tracking.set(incident2.id, issue2);
+    log.push(`${incident2.id}: reopened tracking issue #${issue2.number}`);
   }
-  const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: issue.number, per_page: 100 });
+  const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: issue2.number, per_page: 100 });
   const posted = new Set(comments.filter((comment4) => comment4.user?.type === "Bot").flatMap((comment4) => /<!-- incidents-as-code:notice (\S+) -->/.exec(comment4.body ?? "")?.[1] ?? []));
   for (const notice of notices.filter((candidate) => !posted.has(candidate.key))) {
-    await github.rest.issues.createComment({ ...where, issue_number: issue.number, body: `${noticeMarker(notice.key)}
+    await github.rest.issues.createComment({ ...where, issue_number: issue2.number, body: `${noticeMarker(notice.key)}
 ${[...notice.mention, notice.text].join(" ")}` });
+    delivered.push(notice.key);
     log.push(`${incident2.id}: ${notice.text}`);
   }
-  return log;
+  return { delivered, log };
 }
 
-// scripts/commands/sla.ts
-var SLA_USAGE = "incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]";
-async function slaCommand(args, context) {
-  const { values } = parseOptions("sla", args, { at: { type: "string" }, notify: { type: "boolean" }, root: { type: "string" }, format: { type: "string" } });
-  const format = toFormat("sla", values.format);
-  const root5 = resolve5(context.cwd, values.root ?? ".");
-  const repository = await readRepositoryWithConfig("sla", root5, format, context);
-  if (!repository) return EXIT2.error;
-  const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
-  const now = toMillis(at);
-  const { config: config2 } = repository;
-  const checked = checkRecords(config2, repository.files.records);
-  const records = usableRecords(checked.records, checked.findings, "not measured", context);
-  const incidents = records.incidents.filter((record) => isMeasured(record.data) && toMillis(record.data.reported_at) <= now && config2.sla?.[record.data.priority]).map((record) => {
-    const policy = config2.sla[record.data.priority];
-    const calendar = workingCalendar(config2, policy.calendar);
-    const targets = computeSla(record.data, slaGoals(policy), calendar, now);
-    return {
-      id: record.data.id,
-      title: record.data.title,
-      priority: record.data.priority,
-      targets,
-      open: isOpen(record.data),
-      notices: dueNotices(record.data, config2, targets, now),
-      timeZone: calendar.kind === "business" ? calendar.timeZone : config2.page?.time_zone ?? "UTC",
-      finding: (rule, message, severity) => findingAt(record, ["status"], rule, message, { severity })
-    };
-  });
-  if (format === "json") {
-    context.stdout(`${JSON.stringify({ at, incidents: incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) }, null, 2)}
-`);
-  } else {
-    const table2 = formatTable(incidents);
-    if (format === "text") context.stdout(table2.text);
-    if (format === "github") {
-      for (const finding of alerts(incidents)) context.stdout(`${formatAnnotation(finding)}
-`);
-      context.stderr(table2.text);
-      if (context.env.GITHUB_STEP_SUMMARY) await appendFile3(context.env.GITHUB_STEP_SUMMARY, `### incidents sla at ${at}
-
-${table2.markdown}
-`);
-    }
-  }
-  if (values.notify) {
-    const finished = checked.records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ id: record.data.id, title: record.data.title, open: false, notices: [] }));
-    const notified = await notify([...incidents, ...finished], context);
-    if (!notified) return EXIT2.error;
-  }
-  return incidents.some((incident2) => incident2.open && incident2.targets.some((figure2) => figure2.state === "breached")) ? EXIT2.findings : EXIT2.clean;
-}
-async function notify(incidents, context) {
-  const repository = readRepositoryTarget(context.env);
-  if (!repository.ok) throw new UsageError(`incidents sla --notify: ${repository.reason}`);
-  const github = createGitHub(repository.target, context.retryBaseMs);
-  try {
-    const tracking = await readTrackingIssues(github, repository.target);
-    for (const incident2 of incidents) {
-      for (const line of await announce(github, repository.target, tracking, incident2, incident2.notices)) context.stderr(`${line}
-`);
-    }
-    return true;
-  } catch (error) {
-    context.stderr(`incidents sla --notify: could not announce on ${repository.target.apiUrl} (${describeError(error)}): people may not have been told; the next run retries what is missing.
-`);
-    return false;
-  }
-}
-function alerts(incidents) {
-  return incidents.filter((incident2) => incident2.open).flatMap(
-    (incident2) => incident2.targets.flatMap((figure2) => {
-      if (figure2.state === "breached") return [incident2.finding("sla/breached", `${incident2.id} (${incident2.priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`, "error")];
-      if (figure2.at_risk) return [incident2.finding("sla/at-risk", `${incident2.id} (${incident2.priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`, "warning")];
-      return [];
-    })
-  );
-}
-function formatTable(incidents) {
+// scripts/render/sla-table.ts
+function formatSlaTable(report) {
   const header = ["incident", "priority", "target", "state", "elapsed", "remaining", "breach at"];
-  const rows = incidents.flatMap(
+  const rows = report.incidents.flatMap(
     (incident2) => incident2.targets.map((figure2) => [
       incident2.id,
       incident2.priority,
@@ -59944,8 +60487,58 @@ function formatTable(incidents) {
   return { text: formatTextTable(header, rows), markdown: formatMarkdownTable(header, rows) };
 }
 
+// scripts/commands/sla.ts
+var SLA_USAGE = "incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]";
+async function slaCommand(args, context) {
+  const { values } = parseOptions("sla", args, { at: { type: "string" }, notify: { type: "boolean" }, root: { type: "string" }, format: { type: "string" } });
+  const reporter = chooseReporter("sla", values.format);
+  const root5 = resolve5(context.cwd, values.root ?? ".");
+  const repository = await readRepositoryWithConfig("sla", root5, reporter, context);
+  if (!repository) return EXIT2.error;
+  const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
+  const checked = checkRecords(repository.config, repository.files.records);
+  const records = usableRecords(checked.records, checked.findings, "not measured", context);
+  const report = buildSlaReport(records, toMillis(at), at);
+  const table2 = formatSlaTable(report);
+  await reporter.write(
+    {
+      command: "sla",
+      findings: slaAlerts(report),
+      text: table2.text,
+      markdown: `### incidents sla at ${at}
+
+${table2.markdown}`,
+      json: { document: toSlaJson(report) },
+      outputs: { breached: String(hasOpenBreach(report)) }
+    },
+    context
+  );
+  if (values.notify) {
+    const notified = await notify(notificationsDue(report, checked.records), context);
+    if (!notified) return EXIT2.error;
+  }
+  return hasOpenBreach(report) ? EXIT2.findings : EXIT2.clean;
+}
+async function notify(due, context) {
+  const repository = readRepositoryTarget(context.env);
+  if (!repository.ok) throw new UsageError(`incidents sla --notify: ${repository.reason}`);
+  const github = createGitHub(repository.target, context.retryBaseMs);
+  try {
+    const channel = await openGitHubIssueChannel(github, repository.target);
+    for (const incidentDue of due) {
+      for (const line of (await channel.deliver(incidentDue)).log) context.stderr(`${line}
+`);
+    }
+    return true;
+  } catch (error2) {
+    context.stderr(`incidents sla --notify: could not announce on ${repository.target.apiUrl} (${describeError(error2)}): people may not have been told; the next run retries what is missing.
+`);
+    return false;
+  }
+}
+
 // scripts/commands/update.ts
-import { rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join7, relative as relative3, resolve as resolve6 } from "node:path";
 
 // scripts/core/authoring/update-record.ts
@@ -59988,6 +60581,29 @@ function updateRecord(text7, record, update) {
   return { ok: true, text: edited };
 }
 
+// scripts/core/authoring/move-record.ts
+function findRecordFile(files, kind, id) {
+  return files.find(({ path }) => recordKindOf(path) === kind && idOfPath(path) === id);
+}
+function moveIncident(config2, files, before, update) {
+  const text7 = files.find(({ path }) => path === before.path)?.text;
+  if (text7 === void 0) throw new Error(`moveIncident: ${before.path} is not among the files`);
+  let result;
+  try {
+    result = updateRecord(text7, before.data, update);
+  } catch (error2) {
+    if (!(error2 instanceof LayoutError)) throw error2;
+    return { findings: [findingAt(before, [error2.key], "update/layout", error2.message, { at: "key" })] };
+  }
+  if (!result.ok) {
+    if (result.refused === "missing") return { missing: result.message };
+    return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = checkRecordEdit(config2, files, file, before);
+  return hasErrors(findings) ? { findings } : { file, findings };
+}
+
 // scripts/commands/update.ts
 var UPDATE_USAGE = "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]";
 async function updateCommand(args, context) {
@@ -60009,25 +60625,25 @@ async function updateCommand(args, context) {
     },
     true
   );
-  const format = toFormat("update", values.format);
+  const reporter = chooseReporter("update", values.format);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "\u2026"');
   if (!values.status || !values.message?.trim()) throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
   if (values.resolution === void 0 !== (values.summary === void 0)) throw new UsageError("incidents update: --resolution CODE and --summary TEXT go together");
   const root5 = resolve6(context.cwd, values.root ?? ".");
-  const repository = await readRepositoryWithConfig("update", root5, format, context);
+  const repository = await readRepositoryWithConfig("update", root5, reporter, context);
   if (!repository) return EXIT2.error;
-  const file = repository.files.records.find(({ path: path2 }) => path2 === `incidents/${id}.md` || path2.startsWith(`incidents/${id}-`) && !path2.endsWith(".postmortem.md"));
+  const file = findRecordFile(repository.files.records, "incidents", id);
   if (!file) throw new UsageError(`incidents update: there is no incidents/${id}.md (or ${id}-slug.md) in ${root5}`);
-  const parsed = parseValidRecord(file);
+  const parsed = parseRecordAs("incidents", file);
   if (!parsed.record) {
-    await reportFindings("update", format, parsed.findings, context);
+    await reporter.write({ command: "update", findings: parsed.findings }, context);
     context.stderr(`${file.path} has errors: fix them first, then update it.
 `);
     return EXIT2.findings;
   }
   const before = parsed.record;
-  const result = editRecord(file.text, before, {
+  const moved = moveIncident(repository.config, repository.files.records, before, {
     status: oneOf("update", "status", values.status, STATUSES[before.data.type]),
     message: values.message,
     at: timestampOption("update", "at", values.at, /* @__PURE__ */ new Date()),
@@ -60037,56 +60653,46 @@ async function updateCommand(args, context) {
     knownError: values["known-error"],
     duplicateOf: values["duplicate-of"]
   });
-  if (!result.ok && result.refused === "missing") throw new UsageError(`incidents update: ${result.message}`);
-  const findings = result.ok ? checkRecordEdit(repository.config, repository.files.records, { path: file.path, text: result.text }, before) : [result.refused === "layout" ? findingAt(before, [result.key], "update/layout", result.message, { at: "key" }) : findingAt(before, ["status"], "lifecycle/transition", result.message)];
-  if (!result.ok || hasErrors(findings)) {
-    await reportFindings("update", format, findings, context);
+  if ("missing" in moved) throw new UsageError(`incidents update: ${moved.missing}`);
+  const { findings } = moved;
+  if (!moved.file) {
+    await reporter.write({ command: "update", findings }, context);
     context.stderr(`Nothing was written: ${file.path} is as it was.
 `);
     return EXIT2.findings;
   }
   const path = join7(root5, file.path);
-  await writeFile3(`${path}.tmp`, result.text);
-  await rename2(`${path}.tmp`, path);
-  if (findings.length > 0) await reportFindings("update", format, findings, format === "text" ? { ...context, stdout: context.stderr } : context);
+  await writeFile4(`${path}.tmp`, moved.file.text);
+  await rename3(`${path}.tmp`, path);
+  if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative3(context.cwd, path)}: ${before.data.status} \u2192 ${values.status}
 `);
   return EXIT2.clean;
 }
-function editRecord(text7, record, update) {
-  try {
-    return updateRecord(text7, record.data, update);
-  } catch (error) {
-    if (error instanceof LayoutError) return { ok: false, refused: "layout", key: error.key, message: error.message };
-    throw error;
-  }
-}
 
 // scripts/commands/validate.ts
 import { isAbsolute, relative as relative4, resolve as resolve7 } from "node:path";
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync4 } from "node:fs";
 var VALIDATE_USAGE = "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]";
 async function validateCommand(args, context) {
   const { values, positionals } = parseOptions("validate", args, { root: { type: "string" }, format: { type: "string" } }, true);
-  const format = toFormat("validate", values.format);
+  const reporter = chooseReporter("validate", values.format);
   const root5 = resolve7(context.cwd, values.root ?? ".");
   const inPaths = pathFilter(root5, positionals.map((path) => resolve7(context.cwd, path)));
-  const repository = await readRepositoryWithConfig("validate", root5, format, context);
+  const repository = await readRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
-  await reportFindings("validate", format, shown, context);
   const count2 = records.incidents.length + records.postmortems.length + records.knownErrors.length;
-  if (format === "text" && shown.length === 0) context.stderr(`${count2} records valid.
-`);
+  await reporter.write({ command: "validate", findings: shown, clean: `${count2} records valid.` }, context);
   return hasErrors(shown) ? EXIT2.findings : EXIT2.clean;
 }
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
-    if (!existsSync3(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    if (!existsSync4(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace) throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);
     return inside;
@@ -60128,14 +60734,14 @@ ${USAGE}
   }
   try {
     return await command.run(args, context);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      context.stderr(`${error.message}
+  } catch (error2) {
+    if (error2 instanceof UsageError) {
+      context.stderr(`${error2.message}
 Usage: ${command.usage}
 `);
       return EXIT2.error;
     }
-    const detail = context.env.INCIDENTS_DEBUG ? error instanceof Error ? error.stack : String(error) : error instanceof Error ? error.message : String(error);
+    const detail = context.env.INCIDENTS_DEBUG ? error2 instanceof Error ? error2.stack : String(error2) : error2 instanceof Error ? error2.message : String(error2);
     context.stderr(`incidents ${name}: internal error: ${detail}
 This is a bug in incidents-as-code, not in your records: please report it with the command you ran (set INCIDENTS_DEBUG=1 for a stack trace).
 `);
@@ -60146,15 +60752,15 @@ This is a bug in incidents-as-code, not in your records: please report it with t
 // scripts/io/github/action-inputs.ts
 import { readFileSync } from "node:fs";
 var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
-function readActionInputs(env2) {
-  const [command = "validate", ...flags] = (env2.INPUT_COMMAND ?? "").trim().split(/\s+/).filter(Boolean);
+function toActionInvocation(inputs, env2) {
+  const [command = "validate", ...flags] = inputs.command.split(/\s+/).filter(Boolean);
   const allowed = Object.hasOwn(ACTION_COMMANDS, command) ? ACTION_COMMANDS[command] : void 0;
   if (!allowed || flags.some((flag) => !allowed.includes(flag))) {
     const forms = Object.entries(ACTION_COMMANDS).flatMap(([name, extra]) => [name, ...extra.map((flag) => `${name} ${flag}`)]);
-    return { error: `The input command is "${env2.INPUT_COMMAND?.trim()}": expected one of ${forms.join(", ")}` };
+    return { error: `The input command is "${inputs.command}": expected one of ${forms.join(", ")}` };
   }
-  const argv = [command, ...flags, "--root", env2.INPUT_ROOT?.trim() || ".", "--format", "github"];
-  const commandEnv = { ...env2, GITHUB_TOKEN: env2["INPUT_GITHUB-TOKEN"] || env2.GITHUB_TOKEN };
+  const argv = [command, ...flags, "--root", inputs.root || ".", "--format", "github"];
+  const commandEnv = { ...env2, GITHUB_TOKEN: inputs.githubToken || env2.GITHUB_TOKEN };
   if (command !== "check-pr") return { argv, env: commandEnv };
   const refs = pullRequestRefs(env2.GITHUB_EVENT_PATH);
   if (!refs) return { error: "check-pr runs on pull_request and pull_request_review events, and this event has no pull request" };
@@ -60171,17 +60777,36 @@ function pullRequestRefs(eventPath) {
   }
 }
 
+// scripts/io/github/actions-core.ts
+function actionsCoreSink() {
+  return {
+    annotate: (finding) => {
+      const annotate = finding.severity === "error" ? error : warning;
+      annotate(finding.message, { title: finding.rule, file: finding.path, startLine: finding.line, startColumn: finding.column });
+    },
+    summary: async (markdown) => {
+      if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
+    },
+    setOutput: (name, value) => {
+      if (process.env.GITHUB_OUTPUT) setOutput(name, value);
+    }
+  };
+}
+
 // scripts/action.ts
-var inputs = readActionInputs(process.env);
-if ("error" in inputs) {
-  process.stdout.write(`${formatError("incidents-as-code", inputs.error)}
-`);
-  process.exitCode = 2;
-} else {
-  process.exitCode = await runCli(inputs.argv, {
+async function run() {
+  const invocation = toActionInvocation({ command: getInput("command"), root: getInput("root"), githubToken: getInput("github-token") }, process.env);
+  if ("error" in invocation) {
+    error(invocation.error, { title: "incidents-as-code" });
+    process.exitCode = EXIT2.error;
+    return;
+  }
+  process.exitCode = await runCli(invocation.argv, {
     cwd: process.cwd(),
-    env: inputs.env,
+    env: invocation.env,
     stdout: (text7) => process.stdout.write(text7),
-    stderr: (text7) => process.stderr.write(text7)
+    stderr: (text7) => process.stderr.write(text7),
+    github: actionsCoreSink()
   });
 }
+await run();

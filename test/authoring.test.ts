@@ -7,7 +7,7 @@ import { setKey } from '../scripts/core/authoring/edit-frontmatter.js';
 import { TRANSITIONS } from '../scripts/core/gate/lifecycle.js';
 import type { Incident } from '../scripts/core/records/types.js';
 import { updateRecord } from '../scripts/core/authoring/update-record.js';
-import { parseValidRecord } from '../scripts/core/records/validate.js';
+import { parseRecordAs } from '../scripts/core/records/validate.js';
 import { BASE } from './helpers/pull-request-cases.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
@@ -242,8 +242,7 @@ for (const path of samples) {
 
 for (const path of samples) {
   const text = readFileSync(path, 'utf8');
-  const parsed = parseValidRecord({ path: `incidents/${basename(path)}`, text });
-  const record = parsed.record?.data as Incident | undefined;
+  const record = parseRecordAs('incidents', { path: `incidents/${basename(path)}`, text }).record?.data;
   const next = record && TRANSITIONS[record.status].find((status) => status !== 'closed');
   if (!record || !next) continue;
   roundTrip(`${path.slice(ROOT.length)}: moving it on (${record.status} → ${next}) only changes the status line and adds lines`, () => {

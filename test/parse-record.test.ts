@@ -28,7 +28,7 @@ const REFUSED: { name: string; text: string; rule: string; line: number; column:
 
 for (const { name, text, rule, line, column } of REFUSED) {
   hostile(`${name} gives one finding of ${rule}`, () => {
-    const result = parseRecord(INCIDENT, 'incident', text);
+    const result = parseRecord(INCIDENT, text);
     assert.equal(result.ok, false);
     if (result.ok) return;
     assert.equal(
@@ -47,7 +47,7 @@ const DEEP = [
 for (const { name, text } of DEEP) {
   // Where the parser gives up depends on the stack size, so only the rule and message are fixed.
   hostile(`${name} gives one finding, not a stack overflow`, () => {
-    const result = parseRecord(INCIDENT, 'incident', text);
+    const result = parseRecord(INCIDENT, text);
     assert.equal(result.ok ? [] : result.findings.map((finding) => [finding.rule, finding.message.replace(/ \(and \d+ more.*/, '')]), [
       ['yaml/syntax', 'Invalid YAML: it is nested too deeply'],
     ]);
@@ -55,8 +55,8 @@ for (const { name, text } of DEEP) {
 }
 
 hostile('JavaScript frontmatter is never evaluated', () => {
-  parseRecord(INCIDENT, 'incident', '---js\n{ id: (globalThis.__pwned = 1) }\n---\n');
-  parseRecord(INCIDENT, 'incident', '---javascript\n(globalThis.__pwned = 1)\n---\n');
+  parseRecord(INCIDENT, '---js\n{ id: (globalThis.__pwned = 1) }\n---\n');
+  parseRecord(INCIDENT, '---javascript\n(globalThis.__pwned = 1)\n---\n');
   assert.is((globalThis as { __pwned?: number }).__pwned, undefined);
 });
 
@@ -90,7 +90,7 @@ values('empty keys are dropped and remembered', () => {
 
 values('locate points at keys and values with file line numbers', () => {
   const text = '---\nid: INC-2026-0001\nservices:\n  - id: api\n    status: major_outage\n---\nbody\n';
-  const result = parseRecord(INCIDENT, 'incident', text);
+  const result = parseRecord(INCIDENT, text);
   assert.ok(result.ok);
   if (!result.ok) return;
   const { locate } = result.record;
@@ -105,7 +105,7 @@ values('locate points at keys and values with file line numbers', () => {
 
 values('CRLF line endings and a byte-order mark keep line numbers', () => {
   const text = '\uFEFF---\r\nid: INC-2026-0001\r\ntitle: x\r\n---\r\nbody\r\n';
-  const result = parseRecord(INCIDENT, 'incident', text);
+  const result = parseRecord(INCIDENT, text);
   assert.ok(result.ok);
   if (!result.ok) return;
   assert.equal(result.record.data, { id: 'INC-2026-0001', title: 'x' });
@@ -113,7 +113,7 @@ values('CRLF line endings and a byte-order mark keep line numbers', () => {
 });
 
 values('a blank frontmatter is an empty map', () => {
-  const result = parseRecord(INCIDENT, 'incident', '---\n# only a comment\n---\n');
+  const result = parseRecord(INCIDENT, '---\n# only a comment\n---\n');
   assert.ok(result.ok);
   if (result.ok) assert.equal(result.record.data, {});
 });
@@ -122,7 +122,7 @@ hostile('any text gives a record or findings at a line, never an exception (fast
   const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('---\n', '\n', 'id: INC-2026-0001\n', 'a: &x [1]\nb: *x\n', '  - ', '\t', '!!js/function ', '__proto__: 1\n', '\uFEFF', '\r\n', '[', '{', '"', '#'));
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
-      const result = parseRecord(INCIDENT, 'incident', pieces.join(''));
+      const result = parseRecord(INCIDENT, pieces.join(''));
       if (!result.ok) for (const finding of result.findings) assert.ok(finding.line >= 1 && finding.column >= 1 && finding.message.length > 0, JSON.stringify(finding));
     }),
     { numRuns: 3000 },

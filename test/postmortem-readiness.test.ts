@@ -10,7 +10,7 @@ const SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 'Resolution', '
 const complete = SECTIONS.map((title) => `## ${title}\n\nSomething about ${title.toLowerCase()}.\n`).join('\n');
 
 function gapsOf(body: string, frontmatter = FRONTMATTER) {
-  const parsed = parseRecord('incidents/INC-2026-0001.postmortem.md', 'postmortem', `${frontmatter}${body}`);
+  const parsed = parseRecord('incidents/INC-2026-0001.postmortem.md', `${frontmatter}${body}`);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.findings));
   return findPostmortemGaps(parsed.record as ValidRecord<Postmortem>).map((gap) => `${'line' in gap ? gap.line : gap.key.join('.')}: ${gap.message}`);
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { createGitHub } from '../scripts/io/github/api.js';
+import { openGitHubIssueChannel } from '../scripts/io/notify/github-issue.js';
 import { FakeGitHub } from './helpers/fake-github.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
@@ -109,4 +111,29 @@ notify('--notify without a repository or token is a usage error', async () => {
   assert.match(result.stderr, /incidents sla --notify: GITHUB_REPOSITORY is "", expected owner\/name/);
 });
 
+const channel = suite('github-issue channel');
+
+channel('deliver says which keys it delivered: none the second time; a finished incident closes its issue', () =>
+  withGitHub(async (github) => {
+    const target = { apiUrl: github.url, owner: 'acme', repo: 'incidents', token: github.token };
+    const incident = { id: 'INC-2026-0001', title: 'API errors', open: true };
+    const notices = [
+      { key: 'escalation-1', mention: ['@team/oncall'], text: 'Escalation level 1.' },
+      { key: 'breached-acknowledge-1', mention: [], text: 'Breached.' },
+    ];
+    const first = await openGitHubIssueChannel(createGitHub(target, 5), target);
+    assert.is(first.name, 'github-issue');
+    assert.equal(await first.deliver({ incident, notices }), {
+      delivered: ['escalation-1', 'breached-acknowledge-1'],
+      log: ['INC-2026-0001: opened tracking issue #100', 'INC-2026-0001: Escalation level 1.', 'INC-2026-0001: Breached.'],
+    });
+    const again = await openGitHubIssueChannel(createGitHub(target, 5), target);
+    assert.equal(await again.deliver({ incident, notices }), { delivered: [], log: [] });
+    assert.equal(await again.deliver({ incident: { ...incident, open: false }, notices: [] }), { delivered: [], log: ['INC-2026-0001: closed tracking issue #100'] });
+    assert.is(github.issues[0]!.state, 'closed');
+    assert.equal(github.problems, []);
+  }),
+);
+
 notify.run();
+channel.run();

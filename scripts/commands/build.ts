@@ -1,16 +1,15 @@
 import { SiteWriteError } from '../core/errors.js';
 import { join, relative, resolve } from 'node:path';
-import { hasErrors, sortFindings } from '../core/findings.js';
-import { findingAt } from '../core/records/record-set.js';
+import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
 import { buildStatusModel } from '../core/status/status-model.js';
 import { toMillis } from '../core/time/timestamps.js';
 import { checkRecords } from '../core/records/validate.js';
 import { writeSite } from '../io/write-site.js';
 import { renderSite } from '../render/site/site.js';
-import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
+import { chooseReporter } from '../reporters/index.js';
+import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
-import { reportFindings } from './report-findings.js';
 
 export const BUILD_USAGE = 'incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]';
 
@@ -21,24 +20,24 @@ export const BUILD_USAGE = 'incidents build [--out DIR] [--at TIME] [--root DIR]
  */
 export async function buildCommand(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseOptions('build', args, { out: { type: 'string' }, at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
-  const format = toFormat('build', values.format);
+  const reporter = chooseReporter('build', values.format);
   const root = resolve(context.cwd, values.root ?? '.');
   const out = values.out === undefined ? join(root, 'site') : resolve(context.cwd, values.out);
   const at = timestampOption('build', 'at', values.at, new Date());
-  const repository = await readRepositoryWithConfig('build', root, format, context);
+  const repository = await readRepositoryWithConfig('build', root, reporter, context);
   if (!repository) return EXIT.error;
 
   const { config } = repository;
   const { records, findings } = checkRecords(config, repository.files.records);
   const all = sortFindings([...repository.files.findings, ...findings]);
   if (hasErrors(all)) {
-    await reportFindings('build', format, all, context);
+    await reporter.write({ command: 'build', findings: all }, context);
     context.stderr(`The site is not built: the records above have errors (the previous site, if any, is untouched).\n`);
     return EXIT.error;
   }
   if (!config.page?.url) {
     const message = `The config has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}`;
-    await reportFindings('build', format, [findingAt(repository.configSource, ['page', 'url'], 'build/page-url', message, { at: 'key' })], context);
+    await reporter.write({ command: 'build', findings: [findingAt(repository.configSource, ['page', 'url'], 'build/page-url', message, { at: 'key' })] }, context);
     return EXIT.error;
   }
 
@@ -51,7 +50,7 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
     context.stderr(`incidents build: ${error.message}\n`);
     return EXIT.error;
   }
-  if (format !== 'json') await reportFindings('build', format, all, context);
+  if (reporter.format !== 'json') await reporter.write({ command: 'build', findings: all, outputs: { indicator: model.indicator } }, context);
   const shown = relative(context.cwd, out);
   context.stderr(`Built ${count} files in ${shown.startsWith('..') || shown === '' ? out : shown} for ${model.at}: ${model.description}.\n`);
   return EXIT.clean;

@@ -6,13 +6,14 @@ import { hasErrors, sortFindings, type Finding } from '../core/findings.js';
 import type { FileChange } from '../core/gate/pull-request.js';
 import { recordsAChangeNeeds } from '../core/gate/records-a-change-needs.js';
 import { diffNames, findMergeBase, isShallow, resolveCommit } from '../io/repository/git.js';
-import { formatSummary } from '../io/github/annotations.js';
 import { createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github/api.js';
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github/event.js';
 import { listRecordTree, readGitTree, readTreeEntries } from '../io/repository/read-git-tree.js';
-import { CONFIG_FILE, RECORD_FOLDERS, type RepositoryFiles } from '../io/repository/read-repository.js';
-import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
-import { countOf, reportFindings } from './report-findings.js';
+import { RECORD_FOLDERS } from '../core/records/kinds.js';
+import { CONFIG_FILE, type RepositoryFiles } from '../io/repository/read-repository.js';
+import { countOf, formatFindingsSummary } from '../render/findings.js';
+import { chooseReporter } from '../reporters/index.js';
+import { EXIT, parseOptions, type CommandContext } from './context.js';
 
 export const CHECK_PR_USAGE = 'incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]';
 
@@ -24,7 +25,7 @@ export const CHECK_PR_USAGE = 'incidents check-pr --base REF --head REF [--root 
  */
 export async function checkPrCommand(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseOptions('check-pr', args, { base: { type: 'string' }, head: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
-  const format = toFormat('check-pr', values.format);
+  const reporter = chooseReporter('check-pr', values.format);
   if (!values.base || !values.head) throw new UsageError('incidents check-pr: --base and --head are both needed (the pull request\'s base and head commits)');
   const root = resolve(context.cwd, values.root ?? '.');
 
@@ -50,8 +51,16 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
     reviews,
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
-  await reportFindings('check-pr', format, findings, context, { approved: verdict.approved });
-  if (format === 'text' && findings.length === 0) context.stderr(`${changes.length} changed record file${changes.length === 1 ? '' : 's'}: the gate passes.\n`);
+  await reporter.write(
+    {
+      command: 'check-pr',
+      findings,
+      json: { extra: { approved: verdict.approved } },
+      clean: `${changes.length} changed record file${changes.length === 1 ? '' : 's'}: the gate passes.`,
+      outputs: { approved: verdict.approved === null ? '' : String(verdict.approved) },
+    },
+    context,
+  );
   if (target.ok && changes.length > 0) await comment(github!, target.target, findings, verdict.approved, context);
 
   if (!verdict.configValid) return EXIT.error;
@@ -118,7 +127,7 @@ async function comment(github: ReturnType<typeof createGitHub>, target: PullRequ
   const verdict = hasErrors(findings) ? `❌ The incident gate fails: ${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.` : '✅ The incident gate passes.';
   const approval = approved === null ? '' : approved ? '\n\nEvery resolution in this pull request is approved.' : '\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.';
   try {
-    await upsertComment(github, target, `${verdict}${approval}\n\n${formatSummary('incidents check-pr', findings)}`);
+    await upsertComment(github, target, `${verdict}${approval}\n\n${formatFindingsSummary('incidents check-pr', findings)}`);
   } catch (error) {
     context.stderr(`The gate's pull-request comment could not be written (${describeError(error)}); its verdict is in the annotations and the job summary.\n`);
   }

@@ -1,13 +1,12 @@
 import { UsageError } from '../core/errors.js';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkRecordEdit } from '../core/gate/check-pull-request.js';
-import { hasErrors } from '../core/findings.js';
-import { newRecordText, nextIncidentId, type NewRecord } from '../core/authoring/new-record.js';
-import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
+import { createIncident } from '../core/authoring/create-record.js';
+import type { NewRecord } from '../core/authoring/new-record.js';
+import { chooseReporter } from '../reporters/index.js';
+import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, serviceOptions, timestampOption } from './record-options.js';
-import { reportFindings } from './report-findings.js';
 
 export const NEW_USAGE =
   'incidents new --title T --service ID[=STATUS]… --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR]';
@@ -33,13 +32,13 @@ export async function newCommand(args: string[], context: CommandContext): Promi
     root: { type: 'string' },
     format: { type: 'string' },
   });
-  const format = toFormat('new', values.format);
+  const reporter = chooseReporter('new', values.format);
   const missing = (['title', 'service', 'impact', 'urgency'] as const).filter((option) => values[option] === undefined);
   if (missing.length > 0) throw new UsageError(`incidents new: ${missing.map((option) => `--${option}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} needed`);
   const type = oneOf('new', 'type', values.type ?? 'incident', ['incident', 'maintenance'] as const);
   if (type === 'maintenance' && (!values['scheduled-for'] || !values['scheduled-until'])) throw new UsageError('incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME');
   const root = resolve(context.cwd, values.root ?? '.');
-  const repository = await readRepositoryWithConfig('new', root, format, context);
+  const repository = await readRepositoryWithConfig('new', root, reporter, context);
   if (!repository) return EXIT.error;
 
   const now = new Date();
@@ -55,22 +54,15 @@ export async function newCommand(args: string[], context: CommandContext): Promi
     scheduledFor: values['scheduled-for'] && timestampOption('new', 'scheduled-for', values['scheduled-for'], now),
     scheduledUntil: values['scheduled-until'] && timestampOption('new', 'scheduled-until', values['scheduled-until'], now),
   };
-  const taken = repository.files.records.flatMap(({ path }) => /^incidents\/(INC-\d{4}-\d{4})/.exec(path)?.[1] ?? []);
-  const id = nextIncidentId(taken, record.at.slice(0, 4));
-  const file = { path: `incidents/${id}.md`, text: newRecordText(id, record, repository.config) };
-
-  // A match with a known error is the gate's to judge: said here as a warning, so it can be dealt with before the pull request.
-  const findings = checkRecordEdit(repository.config, repository.files.records, file).map((finding) =>
-    finding.rule === 'lifecycle/known-error-match' ? { ...finding, severity: 'warning' as const } : finding,
-  );
-  if (hasErrors(findings)) {
-    await reportFindings('new', format, findings, context);
-    context.stderr(`Nothing was written: ${file.path} would not be valid.\n`);
+  const { path, file, findings } = createIncident(repository.config, repository.files.records, record);
+  if (!file) {
+    await reporter.write({ command: 'new', findings }, context);
+    context.stderr(`Nothing was written: ${path} would not be valid.\n`);
     return EXIT.error;
   }
   await writeFile(join(root, file.path), file.text, { flag: 'wx' });
   // The path is what stdout carries, for scripts (`git add "$(incidents new …)"`); warnings go to stderr.
-  if (findings.length > 0) await reportFindings('new', format, findings, format === 'text' ? { ...context, stdout: context.stderr } : context);
+  if (findings.length > 0) await reporter.write({ command: 'new', findings }, reporter.format === 'text' ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative(context.cwd, join(root, file.path))}\n`);
   return EXIT.clean;
 }

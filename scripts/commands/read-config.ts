@@ -3,25 +3,25 @@ import type { Source } from '../core/records/record-set.js';
 import type { Config } from '../core/records/types.js';
 import { checkConfig } from '../core/records/validate.js';
 import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/repository/read-repository.js';
-import { type CommandContext, type Format } from './context.js';
-import { reportFindings } from './report-findings.js';
+import type { Reporter } from '../reporters/index.js';
+import type { CommandContext } from './context.js';
 
 /**
  * Reads a repository's files and its valid config (and where its keys are, for findings), which
  * every other check stands on. When the config is missing, unreadable or invalid, reports why and
  * returns undefined (the command exits 2).
  */
-export async function readRepositoryWithConfig(command: string, root: string, format: Format, context: CommandContext): Promise<{ config: Config; configSource: Source; files: RepositoryFiles } | undefined> {
+export async function readRepositoryWithConfig(command: string, root: string, reporter: Reporter, context: CommandContext): Promise<{ config: Config; configSource: Source; files: RepositoryFiles } | undefined> {
   const files = await readRepository(root);
   const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (unreadable.length > 0) {
-    await reportFindings(command, format, unreadable, context);
+    await reporter.write({ command, findings: unreadable }, context);
     return undefined;
   }
   if (!files.config) throw new UsageError(`incidents ${command}: no ${CONFIG_FILE} in ${root}: run it in an incident repository, or name one with --root DIR`);
   const { config, findings } = checkConfig(files.config);
   if (!config) {
-    await reportFindings(command, format, findings, context);
+    await reporter.write({ command, findings }, context);
     context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
     return undefined;
   }

@@ -1,5 +1,4 @@
 import { SiteWriteError, UsageError } from '../core/errors.js';
-import { appendFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { buildReport } from '../core/report/report.js';
@@ -8,6 +7,7 @@ import { checkRecords } from '../core/records/validate.js';
 import { SITE_MARK, writeSite } from '../io/write-site.js';
 import { renderReportPage } from '../render/report/report-page.js';
 import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report/report-tables.js';
+import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
@@ -15,7 +15,6 @@ import { timestampOption } from './record-options.js';
 
 export const REPORT_USAGE = 'incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]';
 
-const REPORT_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
 /** The file that marks a folder as a report written by this command. */
 const REPORT_MARK = 'report.json';
 
@@ -27,13 +26,12 @@ const REPORT_MARK = 'report.json';
  */
 export async function reportCommand(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseOptions('report', args, { out: { type: 'string' }, at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
-  const format = values.format ?? 'text';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`incidents report: --format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
+  const reporter = chooseReporter('report', values.format, ['text', 'json', 'markdown', 'github']);
   const root = resolve(context.cwd, values.root ?? '.');
   const out = values.out === undefined ? undefined : resolve(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption('report', 'at', values.at, new Date());
-  const repository = await readRepositoryWithConfig('report', root, format === 'json' ? 'json' : 'text', context);
+  const repository = await readRepositoryWithConfig('report', root, reporter, context);
   if (!repository) return EXIT.error;
 
   const checked = checkRecords(repository.config, repository.files.records);
@@ -41,10 +39,15 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);
 
-  if (format === 'json') context.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  if (format === 'markdown') context.stdout(`## Incident report at ${report.at}\n\n${formatMarkdownTables(tables)}`);
-  if (format === 'text' || format === 'github') context.stdout(`Incident report at ${report.at}\n\n${formatTextTables(tables)}`);
-  if (format === 'github' && context.env.GITHUB_STEP_SUMMARY) await appendFile(context.env.GITHUB_STEP_SUMMARY, `## Incident report at ${report.at}\n\n${formatMarkdownTables(tables)}\n`);
+  await reporter.write(
+    {
+      command: 'report',
+      text: `Incident report at ${report.at}\n\n${formatTextTables(tables)}`,
+      markdown: `## Incident report at ${report.at}\n\n${formatMarkdownTables(tables)}`,
+      json: { document: report },
+    },
+    context,
+  );
   if (out) {
     try {
       await writeSite(out, new Map([['index.html', renderReportPage(report, repository.config, tables)], [REPORT_MARK, `${JSON.stringify(report, null, 2)}\n`]]), REPORT_MARK);

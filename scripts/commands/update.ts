@@ -1,18 +1,13 @@
-import { LayoutError, UsageError } from '../core/errors.js';
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { checkRecordEdit } from '../core/gate/check-pull-request.js';
-import { hasErrors } from '../core/findings.js';
+import { findRecordFile, moveIncident } from '../core/authoring/move-record.js';
+import { UsageError } from '../core/errors.js';
 import { STATUSES } from '../core/gate/lifecycle.js';
-import { findingAt, type ValidRecord } from '../core/records/record-set.js';
-import type { Incident } from '../core/records/types.js';
-
-import { updateRecord, type RecordUpdate, type UpdateResult } from '../core/authoring/update-record.js';
-import { parseValidRecord } from '../core/records/validate.js';
-import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
+import { parseRecordAs } from '../core/records/validate.js';
+import { chooseReporter } from '../reporters/index.js';
+import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, serviceOptions, timestampOption } from './record-options.js';
-import { reportFindings } from './report-findings.js';
 
 export const UPDATE_USAGE =
   'incidents update ID --status S --message M [--service ID=STATUS]… [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]';
@@ -41,25 +36,25 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
     },
     true,
   );
-  const format = toFormat('update', values.format);
+  const reporter = chooseReporter('update', values.format);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "…"');
   if (!values.status || !values.message?.trim()) throw new UsageError('incidents update: --status and --message are both needed: every status change tells the public what changed');
   if ((values.resolution === undefined) !== (values.summary === undefined)) throw new UsageError('incidents update: --resolution CODE and --summary TEXT go together');
   const root = resolve(context.cwd, values.root ?? '.');
-  const repository = await readRepositoryWithConfig('update', root, format, context);
+  const repository = await readRepositoryWithConfig('update', root, reporter, context);
   if (!repository) return EXIT.error;
 
-  const file = repository.files.records.find(({ path }) => path === `incidents/${id}.md` || (path.startsWith(`incidents/${id}-`) && !path.endsWith('.postmortem.md')));
+  const file = findRecordFile(repository.files.records, 'incidents', id);
   if (!file) throw new UsageError(`incidents update: there is no incidents/${id}.md (or ${id}-slug.md) in ${root}`);
-  const parsed = parseValidRecord(file);
+  const parsed = parseRecordAs('incidents', file);
   if (!parsed.record) {
-    await reportFindings('update', format, parsed.findings, context);
+    await reporter.write({ command: 'update', findings: parsed.findings }, context);
     context.stderr(`${file.path} has errors: fix them first, then update it.\n`);
     return EXIT.findings;
   }
-  const before = parsed.record as ValidRecord<Incident>;
-  const result = editRecord(file.text, before, {
+  const before = parsed.record;
+  const moved = moveIncident(repository.config, repository.files.records, before, {
     status: oneOf('update', 'status', values.status, STATUSES[before.data.type]),
     message: values.message,
     at: timestampOption('update', 'at', values.at, new Date()),
@@ -69,29 +64,17 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
     knownError: values['known-error'],
     duplicateOf: values['duplicate-of'],
   });
-  if (!result.ok && result.refused === 'missing') throw new UsageError(`incidents update: ${result.message}`);
-  const findings = result.ok
-    ? checkRecordEdit(repository.config, repository.files.records, { path: file.path, text: result.text }, before)
-    : [result.refused === 'layout' ? findingAt(before, [result.key], 'update/layout', result.message, { at: 'key' }) : findingAt(before, ['status'], 'lifecycle/transition', result.message)];
-  if (!result.ok || hasErrors(findings)) {
-    await reportFindings('update', format, findings, context);
+  if ('missing' in moved) throw new UsageError(`incidents update: ${moved.missing}`);
+  const { findings } = moved;
+  if (!moved.file) {
+    await reporter.write({ command: 'update', findings }, context);
     context.stderr(`Nothing was written: ${file.path} is as it was.\n`);
     return EXIT.findings;
   }
   const path = join(root, file.path);
-  await writeFile(`${path}.tmp`, result.text);
+  await writeFile(`${path}.tmp`, moved.file.text);
   await rename(`${path}.tmp`, path);
-  if (findings.length > 0) await reportFindings('update', format, findings, format === 'text' ? { ...context, stdout: context.stderr } : context);
+  if (findings.length > 0) await reporter.write({ command: 'update', findings }, reporter.format === 'text' ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative(context.cwd, path)}: ${before.data.status} → ${values.status}\n`);
   return EXIT.clean;
-}
-
-/** updateRecord, with a layout it cannot extend turned into a refusal at the key written that way. */
-function editRecord(text: string, record: ValidRecord<Incident>, update: RecordUpdate): UpdateResult | { ok: false; refused: 'layout'; key: string; message: string } {
-  try {
-    return updateRecord(text, record.data, update);
-  } catch (error) {
-    if (error instanceof LayoutError) return { ok: false, refused: 'layout', key: error.key, message: error.message };
-    throw error;
-  }
 }

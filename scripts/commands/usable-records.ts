@@ -1,5 +1,5 @@
 import type { Finding } from '../core/findings.js';
-import type { RecordSet } from '../core/records/record-set.js';
+import { withoutPaths, type RecordSet } from '../core/records/record-set.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -10,6 +10,5 @@ export function usableRecords(records: RecordSet, findings: readonly Finding[], 
   const broken = new Set(findings.filter((finding) => finding.severity === 'error').map((finding) => finding.path));
   if (broken.size === 0) return records;
   context.stderr(`${broken.size} record file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} ${what}: run incidents validate.\n`);
-  const usable = <T extends { path: string }>(list: readonly T[]) => list.filter((record) => !broken.has(record.path));
-  return { config: records.config, incidents: usable(records.incidents), postmortems: usable(records.postmortems), knownErrors: usable(records.knownErrors) };
+  return withoutPaths(records, broken);
 }

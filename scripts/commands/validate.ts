@@ -3,10 +3,11 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { hasErrors, sortFindings } from '../core/findings.js';
 import { checkRecords } from '../core/records/validate.js';
-import { CONFIG_FILE, RECORD_FOLDERS } from '../io/repository/read-repository.js';
-import { EXIT, parseOptions, toFormat, type CommandContext } from './context.js';
+import { RECORD_FOLDERS } from '../core/records/kinds.js';
+import { CONFIG_FILE } from '../io/repository/read-repository.js';
+import { chooseReporter } from '../reporters/index.js';
+import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
-import { reportFindings } from './report-findings.js';
 
 export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--format text|json|github]';
 
@@ -17,18 +18,17 @@ export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--for
  */
 export async function validateCommand(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseOptions('validate', args, { root: { type: 'string' }, format: { type: 'string' } }, true);
-  const format = toFormat('validate', values.format);
+  const reporter = chooseReporter('validate', values.format);
   const root = resolve(context.cwd, values.root ?? '.');
   const inPaths = pathFilter(root, positionals.map((path) => resolve(context.cwd, path)));
 
-  const repository = await readRepositoryWithConfig('validate', root, format, context);
+  const repository = await readRepositoryWithConfig('validate', root, reporter, context);
   if (!repository) return EXIT.error;
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
-  await reportFindings('validate', format, shown, context);
   const count = records.incidents.length + records.postmortems.length + records.knownErrors.length;
-  if (format === 'text' && shown.length === 0) context.stderr(`${count} records valid.\n`);
+  await reporter.write({ command: 'validate', findings: shown, clean: `${count} records valid.` }, context);
   return hasErrors(shown) ? EXIT.findings : EXIT.clean;
 }
 

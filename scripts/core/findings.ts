@@ -1,3 +1,5 @@
+import type { Locate, YamlPath } from './records/parse-yaml.js';
+
 /** A problem found in a user's file, pointing at the YAML key at fault. */
 export interface Finding {
   /** Path relative to the repository root, with forward slashes. */
@@ -19,6 +21,33 @@ export interface Finding {
 export interface Position {
   line: number;
   column: number;
+}
+
+/** Where some parsed YAML came from, to point findings at its keys. */
+export interface Source {
+  path: string;
+  locate: Locate;
+}
+
+/** A finding at a key (`at: 'key'`) or value of a source: the usual finding about a record or the config. */
+export function findingAt(
+  source: Source,
+  yamlPath: YamlPath,
+  rule: string,
+  message: string,
+  { at = 'value', severity = 'error' }: { at?: 'key' | 'value'; severity?: Finding['severity'] } = {},
+): Finding {
+  return { path: source.path, ...source.locate(yamlPath, at), rule, severity, message };
+}
+
+/** A finding at a line and column of a file (a Markdown section, a YAML syntax error). */
+export function findingAtPosition(path: string, position: Position, rule: string, message: string, severity: Finding['severity'] = 'error', cause?: unknown): Finding {
+  return { path, line: position.line, column: position.column, rule, severity, message, ...(cause === undefined ? {} : { cause }) };
+}
+
+/** A finding about a whole file (its name, that it cannot be read, that it is deleted), at its first line. */
+export function fileFinding(path: string, rule: string, message: string, severity: Finding['severity'] = 'error', cause?: unknown): Finding {
+  return findingAtPosition(path, { line: 1, column: 1 }, rule, message, severity, cause);
 }
 
 /** Formats a finding as `path:line:col: message (rule)`. */

@@ -31,7 +31,7 @@ export async function bundle(entry: string): Promise<string> {
     target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [precompiledValidators],
+    plugins: [precompiledValidators, withoutOidc],
     // Bundled CommonJS dependencies call require(); ESM output has none unless we make one.
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   });
@@ -48,11 +48,26 @@ const precompiledValidators: Plugin = {
   setup(esbuild) {
     esbuild.onLoad({ filter: /[/\\]scripts[/\\]core[/\\]records[/\\]precompiled-validators\.ts$/ }, () => {
       const ajv = createAjv({ ...AJV_OPTIONS, code: { source: true, esm: true, formats: _`require("./schema-formats.ts").FORMATS` } });
-      const names = ['incident', 'postmortem', 'known_error', 'config'] as const;
+      const names = (Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]).filter((name) => name !== 'common');
       for (const name of names) ajv.addSchema(SCHEMAS[name]);
       const code = standalone.default(ajv, Object.fromEntries(names.map((name) => [name, SCHEMAS[name].$id])));
       return { contents: `${code}\nexport const PRECOMPILED = { ${names.join(', ')} };\n`, loader: 'js', resolveDir: `${ROOT}scripts/core/records` };
     });
+  },
+};
+
+/**
+ * Leaves @actions/core's OIDC client out of the Action: only core.getIDToken uses it, and it pulls
+ * in @actions/http-client and undici (about 0.8 MB, parsed at every start). The stub fails loudly
+ * if anything ever calls it.
+ */
+const withoutOidc: Plugin = {
+  name: 'without-oidc',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[/\\]@actions[/\\]core[/\\]lib[/\\]oidc-utils\.js$/ }, () => ({
+      contents: "export class OidcClient { static getIDToken() { throw new Error('incidents-as-code bundles @actions/core without its OIDC client'); } }",
+      loader: 'js',
+    }));
   },
 };
 

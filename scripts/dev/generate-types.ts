@@ -5,7 +5,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import { SCHEMAS } from '../core/records/schemas.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TYPES_FILE = `${ROOT}scripts/core/records/schema-types.ts`;
@@ -18,12 +20,8 @@ export async function generateTypes(): Promise<string> {
     title: 'Schemas',
     type: 'object',
     additionalProperties: false,
-    properties: {
-      incident: { $ref: 'incident.schema.json' },
-      postmortem: { $ref: 'postmortem.schema.json' },
-      known_error: { $ref: 'known-error.schema.json' },
-      config: { $ref: 'config.schema.json' },
-    },
+    // One property per schema, so each gets its type: Schemas['incident'] is Incident.
+    properties: Object.fromEntries(Object.entries(SCHEMAS).flatMap(([name, schema]) => (name === 'common' ? [] : [[name, { $ref: basename(schema.$id) }]]))),
   };
   return compile(all, 'Schemas', {
     cwd: `${ROOT}schemas`,

@@ -7,9 +7,31 @@ export function formatTextTable(header: readonly string[], rows: readonly string
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
-/** A GitHub-flavoured Markdown table (no newline after the last row); pipes and line breaks in cells are escaped. */
+/** A GitHub-flavoured Markdown table (no newline after the last row); each cell shows as text (markdownCell). */
 export function formatMarkdownTable(header: readonly string[], rows: readonly string[][]): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  const row = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
   return [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
+}
+
+/**
+ * Text for a Markdown table cell that shows as the text itself, whoever wrote it: HTML's `& < >` as
+ * entities, the marks of emphasis, code, links, strikethrough and math backslash-escaped, a pipe
+ * kept inside its cell, and line breaks (which would end the table) as spaces.
+ */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/[\\`*_[\]~$|]/g, '\\$&')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replace(/\r\n?|\n/g, ' ');
+}
+
+/**
+ * Text as a code span in a Markdown table cell. Nothing is markup inside a code span (so no
+ * escapes, which would show), but a backtick would end it: backticks become quotes. Pipes are
+ * escaped for the table, and line breaks are spaces.
+ */
+export function markdownCodeCell(text: string): string {
+  return `\`${text.replaceAll('`', "'").replaceAll('|', '\\|').replace(/\r\n?|\n/g, ' ')}\``;
 }

@@ -60,6 +60,8 @@ export class FakeGitHub {
   /** Starts a fake for a pull request. */
   static async start(pull: FakeGitHub['pull']): Promise<FakeGitHub> {
     const fake = new FakeGitHub(pull);
+    // Compiling a response's schema can take longer than a test client's request timeout (100 ms), so that a POST is sent twice: compile them all before any request (once a process).
+    for (const route of fake.routes) checkResponse(route.template, route.method.toLowerCase(), route.status, undefined);
     fake.server = createServer((request, response) => fake.handle(request, response));
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
 import { LayoutError } from '../errors.js';
+import { splitFrontmatter } from '../records/frontmatter.js';
 import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
 
 /**
@@ -26,13 +27,13 @@ interface Frontmatter {
   eol: string;
 }
 
+/** The frontmatter of a record that has been validated, so it has one. */
 function readFrontmatter(text: string): Frontmatter {
-  const opening = /^---\r?\n/.exec(text);
-  const closing = opening ? /^---[ \t]*$/m.exec(text.slice(opening[0].length)) : null;
-  if (!opening || !closing) throw new Error('the file has no frontmatter between --- lines');
-  const offset = opening[0].length;
-  const document = parseDocument(text.slice(offset, offset + closing.index), { keepSourceTokens: true });
-  return { offset, document, eol: opening[0].endsWith('\r\n') ? '\r\n' : '\n' };
+  const split = splitFrontmatter(text);
+  if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
+  const { yaml, yamlOffset, eol } = split.split;
+  // With its last line break back, the YAML is exactly the file's text from yamlOffset on.
+  return { offset: yamlOffset, document: parseDocument(`${yaml}${eol}`, { keepSourceTokens: true }), eol };
 }
 
 function splice(text: string, start: number, end: number, insert: string): string {

@@ -19,14 +19,6 @@ export interface NewRecord {
   scheduledUntil?: string;
 }
 
-/** The next free incident id of a year, after every id already taken (any year's ids are ignored). */
-export function nextIncidentId(takenIds: readonly string[], year: string): string {
-  const numbers = takenIds.filter((id) => id.startsWith(`INC-${year}-`)).map((id) => Number(id.slice(9, 13)));
-  const next = Math.max(0, ...numbers) + 1;
-  if (next > 9999) throw new Error(`INC-${year} has no free id left: ids run to INC-${year}-9999`);
-  return `INC-${year}-${String(next).padStart(4, '0')}`;
-}
-
 /**
  * The text of a new record in its initial state: an incident is `reported` (the SLA clocks start
  * at reported_at), a maintenance `scheduled` with its window; the priority comes from the config's

@@ -1,12 +1,12 @@
 import type { ReviewEvidence } from './approvals.js';
-import { sortFindings, type Finding } from '../findings.js';
-import { recordKindOf } from '../records/parse-record.js';
-import type { FileChange, PullRequest, RecordChange } from './pull-request.js';
-import type { ValidRecord } from '../records/record-set.js';
+import { fileFinding, sortFindings, type Finding } from '../findings.js';
+import { KIND_NAMES, perKind, recordKindOf, type RecordData, type RecordKind } from '../records/kinds.js';
+import type { DeletedRecord, FileChange, PullRequest, RecordChange } from './pull-request.js';
+import type { RecordLists, RecordSet, ValidRecord } from '../records/record-set.js';
 import { CHANGE_RULES } from '../rules/index.js';
 import { lifecycleApproval, needingApproval } from '../rules/lifecycle/approval.js';
 import type { Config, Incident } from '../records/types.js';
-import { checkConfig, checkRecords, checkRepository, parseValidRecord, type TextFile } from '../records/validate.js';
+import { checkConfig, checkRecords, checkRepository, parseRecordAs, type TextFile } from '../records/validate.js';
 
 /** What the gate reads of a pull request: both ends' files, what git says changed, and the reviews. */
 export interface PullRequestFiles {
@@ -42,36 +42,41 @@ export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
   const findings = files.head.partial ? head.findings.filter((finding) => changed.has(finding.path)) : [...head.findings];
   const basePolicy = files.base.config && checkConfig(files.base.config).config?.data;
   if (!basePolicy) {
-    findings.push({ path: files.head.config.path, line: 1, column: 1, rule: 'lifecycle/approval', severity: 'warning', message: `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config` });
+    const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
+    findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, 'warning'));
   }
   const pullRequest = toPullRequest(files, head.records, basePolicy ?? head.records.config);
   findings.push(...CHANGE_RULES.flatMap((rule) => rule.check(pullRequest)));
   return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
 }
 
-function toPullRequest(files: PullRequestFiles, head: PullRequest['head'], policy: Config): PullRequest {
-  const atHead = new Map<string, ValidRecord<unknown>>([...head.incidents, ...head.postmortems, ...head.knownErrors].map((record) => [record.path, record]));
-  const atBase = new Map(files.base.records.map((file) => [file.path, parseValidRecord(file).record]));
-  const changed: Record<'incident' | 'postmortem' | 'known_error', RecordChange<unknown>[]> = { incident: [], postmortem: [], known_error: [] };
-  const deleted: string[] = [];
+function toPullRequest(files: PullRequestFiles, head: RecordSet, policy: Config): PullRequest {
+  const deleted: DeletedRecord[] = [];
+  const changedByKind = perKind((): FileChange[] => []);
   for (const change of files.changes) {
     const kind = recordKindOf(change.path);
     const baseKind = change.basePath === undefined ? kind : recordKindOf(change.basePath);
     // A record moved to where no record is read (a sub-folder), or renamed into another kind, is gone.
-    if (baseKind && (change.kind === 'deleted' || baseKind !== kind)) deleted.push(change.basePath ?? change.path);
+    if (baseKind && (change.kind === 'deleted' || baseKind !== kind)) deleted.push({ path: change.basePath ?? change.path, kind: baseKind });
     if (!kind || change.kind === 'deleted') continue;
-    const base = baseKind === kind && change.kind !== 'added' ? atBase.get(change.basePath ?? change.path) : undefined;
-    changed[kind].push({ kind: baseKind === kind ? change.kind : 'added', base, head: atHead.get(change.path) });
+    changedByKind[kind].push(baseKind === kind ? change : { kind: 'added', path: change.path });
   }
-  return {
-    policy,
-    head,
-    incidents: changed.incident as PullRequest['incidents'],
-    postmortems: changed.postmortem as PullRequest['postmortems'],
-    knownErrors: changed.known_error as PullRequest['knownErrors'],
-    deleted,
-    reviews: files.reviews,
-  };
+  const baseFiles = new Map(files.base.records.map((file) => [file.path, file]));
+  const changes: MutableChanges = perKind((): never[] => []);
+  for (const kind of KIND_NAMES) collectChanges(kind, changedByKind[kind], head, baseFiles, changes);
+  return { ...changes, policy, head, deleted, reviews: files.reviews };
+}
+
+type MutableChanges = { [K in RecordKind]: RecordChange<RecordData[K]>[] };
+
+/** The changes of one kind of record: each file's version at the base (parsed as that kind) and at the head. */
+function collectChanges<K extends RecordKind>(kind: K, fileChanges: readonly FileChange[], head: RecordLists, baseFiles: ReadonlyMap<string, TextFile>, into: MutableChanges): void {
+  if (fileChanges.length === 0) return;
+  const atHead = new Map(head[kind].map((record) => [record.path, record]));
+  for (const change of fileChanges) {
+    const baseFile = change.kind === 'added' ? undefined : baseFiles.get(change.basePath ?? change.path);
+    into[kind].push({ kind: change.kind, base: baseFile && parseRecordAs(kind, baseFile).record, head: atHead.get(change.path) });
+  }
 }
 
 /** Null when no change needs an approval; otherwise whether every one that needs it has it. */
@@ -90,11 +95,10 @@ export function checkRecordEdit(config: Config, others: readonly TextFile[], edi
   const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
   const head = records.incidents.find((record) => record.path === edited.path);
   const pullRequest: PullRequest = {
+    ...perKind((): never[] => []),
+    incidents: head ? [{ kind: base ? 'modified' : 'added', base, head }] : [],
     policy: config,
     head: records,
-    incidents: head ? [{ kind: base ? 'modified' : 'added', base, head }] : [],
-    knownErrors: [],
-    postmortems: [],
     deleted: [],
     reviews: { known: false, reason: 'a review gives it' },
   };

@@ -1,7 +1,8 @@
 import type { ReviewEvidence } from './approvals.js';
 import type { Finding } from '../findings.js';
 import type { RecordSet, ValidRecord } from '../records/record-set.js';
-import type { Config, Incident, KnownError, Postmortem } from '../records/types.js';
+import type { RecordData, RecordKind } from '../records/kinds.js';
+import type { Config, Incident } from '../records/types.js';
 
 /** How a file changed between a pull request's base and its head, as git reports it. */
 export interface FileChange {
@@ -19,8 +20,17 @@ export interface RecordChange<T> {
   head?: ValidRecord<T>;
 }
 
+/** The changed records of each kind (records/kinds.ts): `incidents`, `postmortems`, `knownErrors`. */
+export type RecordChanges = { readonly [K in RecordKind]: readonly RecordChange<RecordData[K]>[] };
+
+/** A record file a pull request deletes, and the kind it was. */
+export interface DeletedRecord {
+  path: string;
+  kind: RecordKind;
+}
+
 /** Everything the pull-request gate looks at; the change rules read it and return findings. */
-export interface PullRequest {
+export type PullRequest = RecordChanges & {
   /**
    * The config the gate's policy comes from: approvers and postmortem_required are read from the
    * base, so a pull request cannot approve itself by editing them.
@@ -28,15 +38,11 @@ export interface PullRequest {
   policy: Config;
   /** Every valid record at the head. */
   head: RecordSet;
-  incidents: readonly RecordChange<Incident>[];
-  knownErrors: readonly RecordChange<KnownError>[];
-  postmortems: readonly RecordChange<Postmortem>[];
-  /** Record files the pull request deletes. */
-  deleted: readonly string[];
+  deleted: readonly DeletedRecord[];
   reviews: ReviewEvidence;
-}
+};
 
-/** A check of what a pull request changes; its id is `lifecycle/<name>`, from `rules/lifecycle-<name>.ts`. */
+/** A check of what a pull request changes; its id is `lifecycle/<name>`, from `rules/lifecycle/<name>.ts`. */
 export interface ChangeRule {
   id: string;
   check(pullRequest: PullRequest): Finding[];

@@ -1,11 +1,5 @@
+import { idOfPath, idsInText, recordKindOf } from '../records/kinds.js';
 import type { TextFile } from '../records/validate.js';
-
-/** The id a record file's name gives: incidents/INC-2026-0042-db.md and INC-2026-0042.postmortem.md give INC-2026-0042. */
-export function idOfPath(path: string): string | undefined {
-  return /^(?:incidents|known-errors)\/(INC-\d{4}-\d{4}|KE-\d{4})(?=[-.])/.exec(path)?.[1];
-}
-
-const RECORD_ID = /\b(?:INC-\d{4}-\d{4}|KE-\d{4})\b/g;
 
 /**
  * Which unchanged record files the checks of a change need, so that check-pr reads only those:
@@ -19,7 +13,7 @@ export function recordsAChangeNeeds(changed: readonly TextFile[]): (path: string
   for (const file of changed) {
     const own = idOfPath(file.path);
     if (own) ids.add(own);
-    for (const [id] of file.text.matchAll(RECORD_ID)) ids.add(id);
+    for (const id of idsInText(file.text)) ids.add(id);
   }
-  return (path) => path.startsWith('known-errors/') || ids.has(idOfPath(path) ?? '');
+  return (path) => recordKindOf(path) === 'knownErrors' || ids.has(idOfPath(path) ?? '');
 }

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Finding, Position } from '../findings.js';
+import { findingAtPosition, type Finding, type Position } from '../findings.js';
 
 /** A step into parsed YAML: a map key or a list index. */
 export type YamlPath = readonly (string | number)[];
@@ -26,7 +26,7 @@ export interface YamlProblem extends Position {
 
 /** The findings for YAML problems in the file at `path`. */
 export function problemsToFindings(path: string, problems: readonly YamlProblem[]): Finding[] {
-  return problems.map((problem) => ({ path, severity: 'error', ...problem }));
+  return problems.map(({ rule, message, cause, ...position }) => findingAtPosition(path, position, rule, message, 'error', cause));
 }
 
 /** A JSON pointer (RFC 6901) to a place in parsed YAML: `/services/0/status`. */

@@ -1,12 +1,9 @@
-import type { Finding } from '../findings.js';
-import type { Locate, YamlPath } from './parse-yaml.js';
-import type { Config, Incident, KnownError, Postmortem } from './types.js';
+import type { Finding, Source } from '../findings.js';
+import { KIND_NAMES, perKind, type RecordData, type RecordKind } from './kinds.js';
+import type { Config } from './types.js';
 
-/** Where some parsed YAML came from, to point findings at its keys. */
-export interface Source {
-  path: string;
-  locate: Locate;
-}
+
+export type { Source };
 
 /** A record whose frontmatter passed its schema, so its data has the record's type. */
 export interface Valid<T> extends Source {
@@ -20,13 +17,11 @@ export interface ValidRecord<T> extends Valid<T> {
   bodyLine: number;
 }
 
+/** The valid records of each kind (records/kinds.ts): `incidents`, `postmortems`, `knownErrors`. */
+export type RecordLists = { readonly [K in RecordKind]: readonly ValidRecord<RecordData[K]>[] };
+
 /** Every valid record of a repository and its config: what the cross-record rules look at. */
-export interface RecordSet {
-  config: Config;
-  incidents: readonly ValidRecord<Incident>[];
-  postmortems: readonly ValidRecord<Postmortem>[];
-  knownErrors: readonly ValidRecord<KnownError>[];
-}
+export type RecordSet = { readonly config: Config } & RecordLists;
 
 /** A check across the records of a repository; its id is `record/<file name>`. */
 export interface RecordRule {
@@ -40,13 +35,14 @@ export interface ConfigRule {
   check(config: Valid<Config>): Finding[];
 }
 
-/** A finding at a key (`at: 'key'`) or value of a source. */
-export function findingAt(
-  source: Source,
-  yamlPath: YamlPath,
-  rule: string,
-  message: string,
-  { at = 'value', severity = 'error' }: { at?: 'key' | 'value'; severity?: Finding['severity'] } = {},
-): Finding {
-  return { path: source.path, ...source.locate(yamlPath, at), rule, severity, message };
+
+/** The same records without those `drop` names by path: the set without its broken files, say. */
+export function withoutPaths(records: RecordSet, drop: ReadonlySet<string>): RecordSet {
+  const lists: { [K in RecordKind]: ValidRecord<RecordData[K]>[] } = perKind((): never[] => []);
+  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists);
+  return { config: records.config, ...lists };
+}
+
+function keepInto<K extends RecordKind>(kind: K, from: RecordLists, drop: ReadonlySet<string>, into: { [P in RecordKind]: ValidRecord<RecordData[P]>[] }): void {
+  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Finding } from '../findings.js';
+import { findingAtPosition, type Finding } from '../findings.js';
 import { toPointer, type Locate, type YamlPath } from './parse-yaml.js';
 import { schemaErrors, type SchemaName } from './schemas.js';
 import { closestMatch, listOf } from '../suggest.js';
@@ -23,7 +23,7 @@ export function checkSchema(name: SchemaName, input: SchemaInput): Finding[] {
 function toFinding(error: ErrorObject, input: SchemaInput): Finding {
   const path = toYamlPath(error.instancePath, input.data);
   const { yamlPath, at, message } = describe(error, path, input);
-  return { path: input.path, ...input.locate(yamlPath, at), rule: `schema/${error.keyword}`, severity: 'error', message, cause: error };
+  return findingAtPosition(input.path, input.locate(yamlPath, at), `schema/${error.keyword}`, message, 'error', error);
 }
 
 /** The message for one Ajv error, and the key it points at. */

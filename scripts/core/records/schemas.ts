@@ -1,23 +1,26 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import commonSchema from '../../../schemas/common.schema.json' with { type: 'json' };
 import configSchema from '../../../schemas/config.schema.json' with { type: 'json' };
-import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
-import knownErrorSchema from '../../../schemas/known-error.schema.json' with { type: 'json' };
-import postmortemSchema from '../../../schemas/postmortem.schema.json' with { type: 'json' };
+import { KIND_NAMES, RECORD_KINDS, type RecordKindDescriptor } from './kinds.js';
 import { PRECOMPILED } from './precompiled-validators.js';
 import { FORMATS } from './schema-formats.js';
 
-/** What each schema describes. */
-export type SchemaName = 'incident' | 'postmortem' | 'known_error' | 'config';
+/** What each schema describes: a kind of record (records/kinds.ts), or the config. */
+export type SchemaName = RecordKindDescriptor['schemaName'] | 'config';
+
+/** A JSON Schema file of ours, as far as the code reads it. */
+export type JsonSchema = { $schema: string; $id: string };
 
 /** Every schema, by the name of what it describes; `common` holds shared definitions. */
-export const SCHEMAS = {
-  common: commonSchema,
-  incident: incidentSchema,
-  postmortem: postmortemSchema,
-  known_error: knownErrorSchema,
-  config: configSchema,
-} as const;
+export const SCHEMAS: Readonly<Record<SchemaName | 'common', JsonSchema>> = collectSchemas();
+
+function collectSchemas(): Record<SchemaName | 'common', JsonSchema> {
+  const byName: Record<string, JsonSchema> = {};
+  for (const kind of KIND_NAMES) byName[RECORD_KINDS[kind].schemaName] = RECORD_KINDS[kind].schema;
+  Object.assign(byName, { config: configSchema, common: commonSchema });
+  // Every record kind's schema and the config's are in: the names are exactly SchemaName's.
+  return byName as Record<SchemaName | 'common', JsonSchema>;
+}
 
 /** The options the validators are compiled with, here and ahead of time in the bundles. */
 export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true } as const;
@@ -26,7 +29,7 @@ export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true } as c
 export function createAjv(options: ConstructorParameters<typeof Ajv2020>[0] = AJV_OPTIONS): Ajv2020 {
   const ajv = new Ajv2020(options);
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
-  ajv.addSchema(commonSchema);
+  ajv.addSchema(commonSchema); // shared definitions the others refer to
   return ajv;
 }
 

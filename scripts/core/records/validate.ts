@@ -1,11 +1,11 @@
-import type { Finding } from '../findings.js';
-import { sortFindings } from '../findings.js';
-import { parseRecord, recordKindOf, RECORD_FILE_NAMES, type RecordKind } from './parse-record.js';
+import { fileFinding, sortFindings, type Finding } from '../findings.js';
+import { CONFIG_RULES, RECORD_RULES } from '../rules/index.js';
+import { perKind, RECORD_FILE_NAMES, RECORD_KINDS, recordKindOf, type RecordData, type RecordKind } from './kinds.js';
+import { parseRecord } from './parse-record.js';
 import { parseYaml, problemsToFindings } from './parse-yaml.js';
 import type { RecordSet, Valid, ValidRecord } from './record-set.js';
-import { CONFIG_RULES, RECORD_RULES } from '../rules/index.js';
 import { checkSchema } from './schema-findings.js';
-import type { Config, Incident, KnownError, Postmortem } from './types.js';
+import type { Config } from './types.js';
 
 /** A file's path relative to the repository root, and its text. */
 export interface TextFile {
@@ -33,35 +33,43 @@ export function checkConfig(file: TextFile): { config?: Valid<Config>; findings:
  */
 export function checkRecords(config: Config, files: readonly TextFile[]): { records: RecordSet; findings: Finding[] } {
   const findings: Finding[] = [];
-  const valid: Record<RecordKind, ValidRecord<unknown>[]> = { incident: [], postmortem: [], known_error: [] };
+  const lists: { [K in RecordKind]: ValidRecord<RecordData[K]>[] } = perKind((): never[] => []);
   for (const file of files) {
     const parsed = parseValidRecord(file);
     findings.push(...parsed.findings);
-    if (parsed.record) valid[parsed.record.kind].push(parsed.record);
+    if (parsed.valid) addTo(lists, parsed.valid);
   }
-  const records: RecordSet = {
-    config,
-    incidents: valid.incident as ValidRecord<Incident>[],
-    postmortems: valid.postmortem as ValidRecord<Postmortem>[],
-    knownErrors: valid.known_error as ValidRecord<KnownError>[],
-  };
+  const records: RecordSet = { config, ...lists };
   findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
   return { records, findings: sortFindings(findings) };
 }
 
+/** A valid record together with its kind, so that its data has that kind's type. */
+export type KindedRecord<K extends RecordKind = RecordKind> = { [P in K]: { kind: P; record: ValidRecord<RecordData[P]> } }[K];
+
 /**
- * Parses one record file and checks it against its schema. `record` is set only when it is valid;
- * the findings say why not.
+ * Parses one record file and checks it against its kind's schema (told by its path). `valid` is set
+ * only when it is valid; the findings say why not.
  */
-export function parseValidRecord(file: TextFile): { record?: ValidRecord<unknown> & { kind: RecordKind }; findings: Finding[] } {
+export function parseValidRecord(file: TextFile): { valid?: KindedRecord; findings: Finding[] } {
   const kind = recordKindOf(file.path);
-  if (!kind) {
-    return { findings: [{ path: file.path, line: 1, column: 1, rule: 'file/name', severity: 'error', message: `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}` }] };
-  }
-  const parsed = parseRecord(file.path, kind, file.text);
+  if (!kind) return { findings: [fileFinding(file.path, 'file/name', `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}`)] };
+  const { record, findings } = parseRecordAs(kind, file);
+  // A record valid as its kind is that kind's: TypeScript cannot follow a generic kind through the union.
+  return record ? { valid: { kind, record } as KindedRecord, findings } : { findings };
+}
+
+/** Parses a record file as the given kind and checks it against that kind's schema. */
+export function parseRecordAs<K extends RecordKind>(kind: K, file: TextFile): { record?: ValidRecord<RecordData[K]>; findings: Finding[] } {
+  const parsed = parseRecord(file.path, file.text);
   if (!parsed.ok) return { findings: parsed.findings };
-  const findings = checkSchema(kind, parsed.record);
-  return findings.length > 0 ? { findings } : { record: parsed.record, findings };
+  const findings = checkSchema(RECORD_KINDS[kind].schemaName, parsed.record);
+  // The schema has just checked the data: this is the one place it gets its kind's type.
+  return findings.length > 0 ? { findings } : { record: parsed.record as ValidRecord<RecordData[K]>, findings };
+}
+
+function addTo<K extends RecordKind>(lists: { [P in RecordKind]: ValidRecord<RecordData[P]>[] }, valid: KindedRecord<K>): void {
+  lists[valid.kind].push(valid.record);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ChangeRule } from '../gate/pull-request.js';
+import { KIND_NAMES, type RecordKind } from '../records/kinds.js';
 import type { ConfigRule, RecordRule } from '../records/record-set.js';
 import { configApproverService } from './config/approver-service.js';
 import { configCalendar } from './config/calendar.js';
@@ -45,36 +46,41 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configDuration,
 ];
 
-/** The checks across records, run on the records that passed their schema. */
-export const RECORD_RULES: readonly RecordRule[] = [
-  idMatchesFile,
-  uniqueId,
-  knownService,
-  uniqueService,
-  priorityMatrix,
-  timestampOrder,
-  statusForType,
-  statusFields,
-  maintenanceWindow,
-  updatesOrder,
-  lastUpdateStatus,
-  reference,
-  knownErrorPattern,
-];
+/** Checks across kinds of record: ids and file names, references between records, services named. */
+const ACROSS_KINDS = {
+  record: [idMatchesFile, uniqueId, reference, knownService],
+  change: [lifecycleDeleted, lifecycleIdChanged],
+} as const;
 
-/** The checks of what a pull request changes, run by check-pr after validate's checks of the head. */
-export const CHANGE_RULES: readonly ChangeRule[] = [
-  lifecycleDeleted,
-  lifecycleIdChanged,
-  lifecycleInitialStatus,
-  lifecycleTransition,
-  lifecycleFrozen,
-  lifecycleUpdateHistory,
-  lifecycleStatusUpdate,
-  lifecycleStatusTimestamp,
-  lifecycleTimestampChanged,
-  lifecycleReopenReason,
-  lifecycleApproval,
-  lifecyclePostmortem,
-  lifecycleKnownErrorMatch,
-];
+/**
+ * The rules of each kind of record (records/kinds.ts), run on the records that passed their
+ * schema (`record`) and by check-pr on what a pull request changes (`change`). A new kind lists its
+ * own here; the type asks for every kind.
+ */
+export const RULES_BY_KIND: { readonly [K in RecordKind]: { record: readonly RecordRule[]; change: readonly ChangeRule[] } } = {
+  incidents: {
+    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus],
+    change: [
+      lifecycleInitialStatus,
+      lifecycleTransition,
+      lifecycleFrozen,
+      lifecycleUpdateHistory,
+      lifecycleStatusUpdate,
+      lifecycleStatusTimestamp,
+      lifecycleTimestampChanged,
+      lifecycleReopenReason,
+      lifecycleApproval,
+      lifecyclePostmortem,
+      lifecycleKnownErrorMatch,
+    ],
+  },
+  // A postmortem is checked when its incident closes (lifecycle/postmortem).
+  postmortems: { record: [], change: [] },
+  knownErrors: { record: [knownErrorPattern], change: [] },
+};
+
+/** Every check across records, run on the records that passed their schema. */
+export const RECORD_RULES: readonly RecordRule[] = [...ACROSS_KINDS.record, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].record)];
+
+/** Every check of what a pull request changes, run by check-pr after validate's checks of the head. */
+export const CHANGE_RULES: readonly ChangeRule[] = [...ACROSS_KINDS.change, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].change)];

@@ -14,6 +14,16 @@ export interface Notice {
 }
 
 /**
+ * What is due to be announced about one incident, as channels take it: its notices (keys unique
+ * within the incident), and whether it is still open: a finished incident only closes what a
+ * channel keeps open for it.
+ */
+export interface Due {
+  incident: { id: string; title: string; open: boolean };
+  notices: readonly Notice[];
+}
+
+/**
  * What should have been announced about an open incident by `now`: each escalation level whose
  * `after` has passed since reported_at while it is still unacknowledged, and each target that is at
  * risk or breached. Keys name the event, so the same event is never announced twice.

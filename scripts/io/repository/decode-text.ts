@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/findings.js';
+import { findingAtPosition, type Finding } from '../../core/findings.js';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -34,5 +34,5 @@ function firstInvalidLine(bytes: Uint8Array): number {
 function findingAt(path: string, bytes: Uint8Array, offset: number, message: string): Finding {
   let line = 1;
   for (let index = bytes.indexOf(0x0a); index !== -1 && index < offset; index = bytes.indexOf(0x0a, index + 1)) line++;
-  return { path, line, column: 1, rule: 'file/unreadable', severity: 'error', message };
+  return findingAtPosition(path, { line, column: 1 }, 'file/unreadable', message);
 }

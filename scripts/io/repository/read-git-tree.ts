@@ -1,7 +1,9 @@
 import type { TextFile } from '../../core/records/validate.js';
 import { decodeText } from './decode-text.js';
 import { listTree, readBlobs, type TreeEntry } from './git.js';
-import { CONFIG_FILE, fileFinding, folderFinding, MAX_FILE_BYTES, RECORD_FOLDERS, type RepositoryFiles } from './read-repository.js';
+import { fileFinding } from '../../core/findings.js';
+import { RECORD_FOLDERS } from '../../core/records/kinds.js';
+import { CONFIG_FILE, folderFinding, MAX_FILE_BYTES, type RepositoryFiles } from './read-repository.js';
 
 /**
  * Reads the config and record files of a commit, as readRepository reads a folder: `.md` files

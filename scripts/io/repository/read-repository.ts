@@ -1,12 +1,12 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Finding } from '../../core/findings.js';
+import { fileFinding, type Finding } from '../../core/findings.js';
+import { RECORD_FOLDERS } from '../../core/records/kinds.js';
 import type { TextFile } from '../../core/records/validate.js';
 import { decodeText } from './decode-text.js';
 
-/** Where a repository keeps its config and records (DESIGN.md, Repository layout). */
+/** Where a repository keeps its config and records (docs/reference.md, Repository layout). */
 export const CONFIG_FILE = 'incidents.config.yml';
-export const RECORD_FOLDERS = ['incidents', 'known-errors'] as const;
 
 /** A file larger than this is not a record anyone wrote by hand; it is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -58,18 +58,13 @@ async function readTextFile(root: string, path: string): Promise<{ text: string 
     return decodeText(path, await readFile(join(root, path)));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { finding: { ...fileFinding(path, 'file/unreadable', `${path} could not be read: ${reason}`), cause: error } };
+    return { finding: fileFinding(path, 'file/unreadable', `${path} could not be read: ${reason}`, 'error', error) };
   }
 }
 
 /** A warning for a folder inside a record folder, whose files are never read. */
 export function folderFinding(path: string, folder: string): Finding {
   return fileFinding(path, 'file/name', `${path} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, 'warning');
-}
-
-/** A finding about a whole file, at its first line. */
-export function fileFinding(path: string, rule: string, message: string, severity: Finding['severity'] = 'error'): Finding {
-  return { path, line: 1, column: 1, rule, severity, message };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { findingAt, type ConfigRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { ConfigRule } from '../../records/record-set.js';
 import { closestMatch } from '../../suggest.js';
 
 /** Per-service approvers name services that exist. */

@@ -1,4 +1,5 @@
-import { findingAt, type ConfigRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { ConfigRule } from '../../records/record-set.js';
 
 /** Each SLA policy's calendar is 24x7 or one defined under calendars, and 24x7 is not redefined. */
 export const configCalendar: ConfigRule = {

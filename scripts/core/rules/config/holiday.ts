@@ -1,4 +1,5 @@
-import { findingAt, type ConfigRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { ConfigRule } from '../../records/record-set.js';
 import { isRealDate } from '../../time/timestamps.js';
 
 /** Each holiday is a real date (YYYY-MM-DD) or a real day of every year (MM-DD; 02-29 allowed). */

@@ -1,4 +1,5 @@
-import { findingAt, type ConfigRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { ConfigRule } from '../../records/record-set.js';
 import type { YamlPath } from '../../records/parse-yaml.js';
 
 /** Every time zone is an IANA zone that this runtime knows, e.g. Europe/London. */

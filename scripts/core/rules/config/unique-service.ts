@@ -1,4 +1,5 @@
-import { findingAt, type ConfigRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { ConfigRule } from '../../records/record-set.js';
 
 /** Each service id appears once in the config. */
 export const configUniqueService: ConfigRule = {

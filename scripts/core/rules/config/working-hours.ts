@@ -1,4 +1,5 @@
-import { findingAt, type ConfigRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { ConfigRule } from '../../records/record-set.js';
 
 /** Each working interval starts before it ends, and a day's intervals are in order without overlap. */
 export const configWorkingHours: ConfigRule = {

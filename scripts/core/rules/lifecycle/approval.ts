@@ -1,7 +1,8 @@
+import { findingAt } from '../../findings.js';
 import { findApproval, approversFor } from '../../gate/approvals.js';
 import { APPROVAL_STATUSES } from '../../gate/lifecycle.js';
 import { incidentsEntering, type ChangeRule, type PullRequest } from '../../gate/pull-request.js';
-import { findingAt, type ValidRecord } from '../../records/record-set.js';
+import type { ValidRecord } from '../../records/record-set.js';
 import type { Incident } from '../../records/types.js';
 
 /** The incidents this pull request resolves or closes: the ones that need an approval. */

@@ -1,7 +1,7 @@
+import { findingAt } from '../../findings.js';
 import { isDeepStrictEqual } from 'node:util';
 import { FROZEN_EXCEPT, isFinal } from '../../gate/lifecycle.js';
 import { movedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /** A closed, cancelled or completed record is frozen: only its Markdown notes and known_error may change. */
 export const lifecycleFrozen: ChangeRule = {

@@ -1,19 +1,19 @@
-import { findingAt } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
 import type { ChangeRule } from '../../gate/pull-request.js';
+import { idInData, KIND_NAMES, RECORD_KINDS } from '../../records/kinds.js';
 
 /** An id never changes once a record exists: links, postmortems and the status page refer to it. A postmortem's incident is its id. */
 export const lifecycleIdChanged: ChangeRule = {
   id: 'lifecycle/id-changed',
-  check({ incidents, knownErrors, postmortems }) {
-    const changed = (key: string, before: string, after: string) =>
-      `${key} changed from ${before} to ${after}, but ids never change once a record exists: put it back, and open a new record if this is something else`;
-    return [
-      ...[...incidents, ...knownErrors].flatMap(({ base, head }) =>
-        base && head && base.data.id !== head.data.id ? [findingAt(head, ['id'], this.id, changed('id', base.data.id, head.data.id))] : [],
-      ),
-      ...postmortems.flatMap(({ base, head }) =>
-        base && head && base.data.incident !== head.data.incident ? [findingAt(head, ['incident'], this.id, changed('incident', base.data.incident, head.data.incident))] : [],
-      ),
-    ];
+  check(pullRequest) {
+    return KIND_NAMES.flatMap((kind) => {
+      const key = RECORD_KINDS[kind].idKey;
+      return pullRequest[kind].flatMap(({ base, head }) => {
+        if (!base || !head) return [];
+        const [before, after] = [idInData(kind, base.data), idInData(kind, head.data)];
+        if (before === after) return [];
+        return [findingAt(head, [key], this.id, `${key} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`)];
+      });
+    });
   },
 };

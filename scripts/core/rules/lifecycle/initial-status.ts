@@ -1,6 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { INITIAL_STATUSES } from '../../gate/lifecycle.js';
 import { addedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /** A new incident starts in any status but closed; a new maintenance starts as scheduled. */
 export const lifecycleInitialStatus: ChangeRule = {

@@ -1,6 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { matchKnownErrors } from '../../gate/known-error-match.js';
 import { addedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /**
  * A new incident that matches an active known error is flagged: a known error is expected, so it is

@@ -1,6 +1,6 @@
+import { findingAt, findingAtPosition } from '../../findings.js';
 import { findPostmortemGaps } from '../../gate/postmortem-readiness.js';
 import { incidentsEntering, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /**
  * Closing an incident whose priority is in postmortem_required needs its postmortem published,
@@ -16,7 +16,7 @@ export const lifecyclePostmortem: ChangeRule = {
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
       if (!postmortem) {
-        return [findingAt(record, ['status'], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with the sections of DESIGN.md and publish it`)];
+        return [findingAt(record, ['status'], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`)];
       }
       const gaps = findPostmortemGaps(postmortem);
       if (gaps.length === 0) return [];
@@ -26,7 +26,7 @@ export const lifecyclePostmortem: ChangeRule = {
         ...gaps.map((gap) =>
           'key' in gap
             ? findingAt(postmortem, gap.key, this.id, `${why}: ${gap.message}`, { at: 'key' })
-            : { path: postmortem.path, line: gap.line, column: gap.column, rule: this.id, severity: 'error' as const, message: `${why}: ${gap.message}` },
+            : findingAtPosition(postmortem.path, gap, this.id, `${why}: ${gap.message}`),
         ),
       ];
     });

@@ -1,5 +1,5 @@
+import { findingAt } from '../../findings.js';
 import { movedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /** A reopen (resolved → investigating) says why in reopen_reason, new text for each reopen. */
 export const lifecycleReopenReason: ChangeRule = {

@@ -1,6 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { IMPLIED_TIMESTAMP } from '../../gate/lifecycle.js';
 import { movedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 import { toMillis } from '../../time/timestamps.js';
 
 /**

@@ -1,5 +1,5 @@
+import { findingAt } from '../../findings.js';
 import { movedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /** Every status change adds an update with the new status: the public hears of every move. */
 export const lifecycleStatusUpdate: ChangeRule = {

@@ -1,6 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { TIMESTAMP_ORDER } from '../../gate/lifecycle.js';
 import { movedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /**
  * A warning when a timestamp that was already recorded changes (a reopen clearing resolved_at

@@ -1,6 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { checkTransition } from '../../gate/lifecycle.js';
 import { movedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /** Each status change follows the lifecycle's transition table, and a record keeps its type. */
 export const lifecycleTransition: ChangeRule = {

@@ -1,5 +1,5 @@
+import { findingAt } from '../../findings.js';
 import { movedIncidents, type ChangeRule } from '../../gate/pull-request.js';
-import { findingAt } from '../../records/record-set.js';
 
 /**
  * Updates already published keep their time and status: they are the public record and the status

@@ -1,5 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { compilePattern } from '../../gate/known-error-match.js';
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import type { RecordRule } from '../../records/record-set.js';
 
 /** A known error's match patterns are regular expressions that RE2 compiles (no backreferences or lookaround). */
 export const knownErrorPattern: RecordRule = {

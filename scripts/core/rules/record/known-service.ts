@@ -1,4 +1,5 @@
-import { findingAt, type RecordRule, type Source } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { RecordRule, Source } from '../../records/record-set.js';
 import type { YamlPath } from '../../records/parse-yaml.js';
 import { closestMatch } from '../../suggest.js';
 

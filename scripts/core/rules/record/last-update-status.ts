@@ -1,4 +1,5 @@
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { RecordRule } from '../../records/record-set.js';
 
 /** The last update's status is the record's status: every status change adds an update. */
 export const lastUpdateStatus: RecordRule = {

@@ -1,4 +1,5 @@
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { RecordRule } from '../../records/record-set.js';
 
 /** An incident's priority equals the config's priority_matrix[impact][urgency] (ITIL). */
 export const priorityMatrix: RecordRule = {

@@ -1,4 +1,5 @@
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { RecordRule } from '../../records/record-set.js';
 
 /** known_error, duplicate_of and a postmortem's incident point at records that exist. */
 export const reference: RecordRule = {

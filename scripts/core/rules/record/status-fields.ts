@@ -1,5 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { CANCEL_REASON_FIELDS, STATUS_FIELDS } from '../../gate/lifecycle.js';
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import type { RecordRule } from '../../records/record-set.js';
 
 /** Each status has the keys it needs (resolved: resolved_at and resolution, …) and none it forbids. */
 export const statusFields: RecordRule = {

@@ -1,5 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { STATUSES } from '../../gate/lifecycle.js';
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import type { RecordRule } from '../../records/record-set.js';
 import { listOf } from '../../suggest.js';
 
 /** A record's status, and each update's, belong to its type's lifecycle (incident or maintenance). */

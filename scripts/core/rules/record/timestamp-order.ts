@@ -1,5 +1,6 @@
+import { findingAt } from '../../findings.js';
 import { TIMESTAMP_ORDER } from '../../gate/lifecycle.js';
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import type { RecordRule } from '../../records/record-set.js';
 import { toMillis } from '../../time/timestamps.js';
 
 /** A record's timestamps that are set happen in order: started ≤ detected ≤ reported ≤ … ≤ closed. */

@@ -1,11 +1,14 @@
-import type { Finding } from '../../findings.js';
-import { findingAt, type RecordRule, type Valid } from '../../records/record-set.js';
+import { findingAt, type Finding } from '../../findings.js';
+import { idInData, KIND_NAMES, RECORD_KINDS } from '../../records/kinds.js';
+import type { RecordRule, Valid } from '../../records/record-set.js';
 
-/** No two incidents, and no two known errors, share an id. */
+/** No two records of a kind share an id (a postmortem's id is its incident's, checked by id-matches-file). */
 export const uniqueId: RecordRule = {
   id: 'record/unique-id',
-  check({ incidents, knownErrors }) {
-    return [...duplicates(incidents, this.id), ...duplicates(knownErrors, this.id)];
+  check(records) {
+    return KIND_NAMES.filter((kind) => RECORD_KINDS[kind].idKey === 'id').flatMap((kind) =>
+      duplicates(records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })), this.id),
+    );
   },
 };
 

@@ -1,4 +1,5 @@
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { RecordRule } from '../../records/record-set.js';
 
 /** A record lists each affected service once. */
 export const uniqueService: RecordRule = {

@@ -1,4 +1,5 @@
-import { findingAt, type RecordRule } from '../../records/record-set.js';
+import { findingAt } from '../../findings.js';
+import type { RecordRule } from '../../records/record-set.js';
 import { toMillis } from '../../time/timestamps.js';
 
 /** Updates are written oldest first. */

@@ -1,0 +1,39 @@
+import { LayoutError } from '../errors.js';
+import { findingAt, hasErrors, type Finding } from '../findings.js';
+import { checkRecordEdit } from '../gate/check-pull-request.js';
+import { idOfPath, recordKindOf, type RecordKind } from '../records/kinds.js';
+import type { ValidRecord } from '../records/record-set.js';
+import type { Config, Incident } from '../records/types.js';
+import type { TextFile } from '../records/validate.js';
+import { updateRecord, type RecordUpdate } from './update-record.js';
+
+/** The file of the record of a kind with this id (its name may carry a slug), if there is one. */
+export function findRecordFile(files: readonly TextFile[], kind: RecordKind, id: string): TextFile | undefined {
+  return files.find(({ path }) => recordKindOf(path) === kind && idOfPath(path) === id);
+}
+
+/**
+ * Moves an incident or maintenance on, as `incidents update` and intake do: its file edited in
+ * place, and the findings the pull request would give. `file` is set only when the result is valid,
+ * so the caller writes it or nothing; `missing` says which option a move needs and was not given.
+ * @param files the repository's record files, the edited one among them
+ * @param before the record as it is now (valid)
+ */
+export function moveIncident(config: Config, files: readonly TextFile[], before: ValidRecord<Incident>, update: RecordUpdate): { file?: TextFile; findings: Finding[] } | { missing: string } {
+  const text = files.find(({ path }) => path === before.path)?.text;
+  if (text === undefined) throw new Error(`moveIncident: ${before.path} is not among the files`);
+  let result: ReturnType<typeof updateRecord>;
+  try {
+    result = updateRecord(text, before.data, update);
+  } catch (error) {
+    if (!(error instanceof LayoutError)) throw error;
+    return { findings: [findingAt(before, [error.key], 'update/layout', error.message, { at: 'key' })] };
+  }
+  if (!result.ok) {
+    if (result.refused === 'missing') return { missing: result.message };
+    return { findings: [findingAt(before, ['status'], 'lifecycle/transition', result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = checkRecordEdit(config, files, file, before);
+  return hasErrors(findings) ? { findings } : { file, findings };
+}

@@ -1,0 +1,26 @@
+import type { Finding } from '../core/findings.js';
+import { markdownCell, markdownCodeCell } from './plain-tables.js';
+
+/**
+ * Findings as Markdown under a title: every finding in a table (GitHub shows only 10 annotations
+ * per step), for the job summary and the gate's pull-request comment. Messages hold user text, so
+ * each cell shows as text, never as HTML or Markdown.
+ */
+export function formatFindingsSummary(title: string, findings: readonly Finding[]): string {
+  if (findings.length === 0) return `### ${title}\n\nNo findings.\n`;
+  const rows = findings.map(
+    (finding) => `| ${markdownCodeCell(`${finding.path}:${finding.line}:${finding.column}`)} | ${finding.severity} | ${markdownCell(finding.message)} | ${markdownCodeCell(finding.rule)} |`,
+  );
+  return [`### ${title}`, '', `${findings.length} finding${findings.length === 1 ? '' : 's'}.`, '', '| where | severity | message | rule |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+/** How many findings of a severity there are, for people: "2 errors", "1 warning". */
+export function countOf(findings: readonly Finding[], severity: Finding['severity']): string {
+  const count = countSeverity(findings, severity);
+  return `${count} ${severity}${count === 1 ? '' : 's'}`;
+}
+
+/** How many findings of a severity there are. */
+export function countSeverity(findings: readonly Finding[], severity: Finding['severity']): number {
+  return findings.filter((finding) => finding.severity === severity).length;
+}

@@ -1,0 +1,9 @@
+import { toJsonFinding } from '../core/findings.js';
+import type { WriteReport } from './report.js';
+
+/** `json`, for scripts: `{"findings": […]}` and the report's extra keys, or its own document, on stdout. */
+export const writeJson: WriteReport = async (report, context) => {
+  const json = report.json ?? { extra: {} };
+  const document = 'document' in json ? json.document : { findings: (report.findings ?? []).map(toJsonFinding), ...json.extra };
+  context.stdout(`${JSON.stringify(document, null, 2)}\n`);
+};
