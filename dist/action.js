@@ -54740,7 +54740,16 @@ No findings.
   const rows = findings.map(
     (finding) => `| ${markdownCodeCell(`${finding.path}:${finding.line}:${finding.column}`)} | ${finding.severity} | ${markdownCell(finding.message)} | ${markdownCodeCell(finding.rule)} |`
   );
-  return [`### ${title}`, "", `${findings.length} finding${findings.length === 1 ? "" : "s"}.`, "", "| where | severity | message | rule |", "| --- | --- | --- | --- |", ...rows, ""].join("\n");
+  return [
+    `### ${title}`,
+    "",
+    `${findings.length} finding${findings.length === 1 ? "" : "s"}.`,
+    "",
+    "| where | severity | message | rule |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    ""
+  ].join("\n");
 }
 function countOf(findings, severity) {
   const count2 = countSeverity(findings, severity);
@@ -54800,7 +54809,8 @@ var REPORTERS = { text: writeText, json: writeJson, github: writeGitHub, markdow
 var FINDINGS_FORMATS = ["text", "json", "github"];
 function chooseReporter(command, value, allowed = FINDINGS_FORMATS) {
   const format = value ?? "text";
-  if (!allowed.includes(format)) throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(", ")}, not "${format}"`);
+  if (!allowed.includes(format))
+    throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(", ")}, not "${format}"`);
   return { format, write: REPORTERS[format] };
 }
 
@@ -60795,7 +60805,10 @@ function actionsCoreSink() {
 
 // scripts/action.ts
 async function run() {
-  const invocation = toActionInvocation({ command: getInput("command"), root: getInput("root"), githubToken: getInput("github-token") }, process.env);
+  const invocation = toActionInvocation(
+    { command: getInput("command"), root: getInput("root"), githubToken: getInput("github-token") },
+    process.env
+  );
   if ("error" in invocation) {
     error(invocation.error, { title: "incidents-as-code" });
     process.exitCode = EXIT2.error;

@@ -11,7 +11,10 @@ import { actionsCoreSink } from './io/github/actions-core.js';
  * workflow command), not core.setFailed, which would exit 1 as findings do.
  */
 async function run(): Promise<void> {
-  const invocation = toActionInvocation({ command: core.getInput('command'), root: core.getInput('root'), githubToken: core.getInput('github-token') }, process.env);
+  const invocation = toActionInvocation(
+    { command: core.getInput('command'), root: core.getInput('root'), githubToken: core.getInput('github-token') },
+    process.env,
+  );
   if ('error' in invocation) {
     core.error(invocation.error, { title: 'incidents-as-code' });
     process.exitCode = EXIT.error;

@@ -59,7 +59,7 @@ function workspaceFrom(name: string): string {
 
 const action = suite('the GitHub Action');
 
-action('action.yml takes the inputs DESIGN.md fixes, declares its outputs and runs the committed bundle without an install', () => {
+action('action.yml takes the inputs docs/reference.md documents, declares its outputs and runs the committed bundle without an install', () => {
   const metadata = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, { description?: string }>; runs: { using: string; main: string } };
   assert.equal(Object.keys(metadata.inputs), ['command', 'root', 'github-token']);
   assert.equal(Object.keys(metadata.outputs), ['errors', 'warnings', 'approved', 'indicator', 'breached']);

@@ -5,7 +5,6 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { setKey } from '../scripts/core/authoring/edit-frontmatter.js';
 import { TRANSITIONS } from '../scripts/core/gate/lifecycle.js';
-import type { Incident } from '../scripts/core/records/types.js';
 import { updateRecord } from '../scripts/core/authoring/update-record.js';
 import { parseRecordAs } from '../scripts/core/records/validate.js';
 import { BASE } from './helpers/pull-request-cases.js';

@@ -13,7 +13,13 @@ const REPO = 'incidents';
 const NUMBER = 7;
 
 /** GitHub's example webhook payloads, from @octokit/webhooks-examples. */
-const WEBHOOKS = createRequire(import.meta.url)('@octokit/webhooks-examples') as { name: string; examples: Record<string, any>[] }[];
+/** The parts of a pull_request_review example that the tests set. */
+interface ReviewExample {
+  action: string;
+  pull_request: { number: number; base: { repo: { full_name: string } }; head: { repo: { full_name: string } } };
+}
+
+const WEBHOOKS = createRequire(import.meta.url)('@octokit/webhooks-examples') as { name: string; examples: ReviewExample[] }[];
 
 /**
  * A pull_request_review event payload, as Actions writes it to GITHUB_EVENT_PATH: GitHub's own
@@ -56,7 +62,7 @@ interface Case {
 
 const approve = (login: string, commitId: string): FakeReview => ({ login, state: 'APPROVED', commitId });
 
-/** Whose review approves a resolution, and whose does not (DESIGN.md, Who uses it: reviewers). */
+/** Whose review approves a resolution, and whose does not (docs/reference.md, Approvals). */
 const CASES: Case[] = [
   { name: 'an approver approves the head commit', reviews: ({ head }) => [approve('bob', head)], approved: true },
   { name: 'logins compare case-insensitively', reviews: ({ head }) => [approve('Bob', head)], approved: true },

@@ -37,7 +37,7 @@ cli('exit 1 with path:line:col: message (rule) lines', async () => {
   );
 });
 
-cli('--format json gives the findings shape of DESIGN.md', async () => {
+cli('--format json gives the findings shape of docs/reference.md', async () => {
   const { code, stdout } = await run(['validate', '--format', 'json', '--root', repoFrom('schema-enum')]);
   assert.is(code, 1);
   const { findings } = JSON.parse(stdout);

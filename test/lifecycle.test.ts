@@ -56,7 +56,7 @@ lifecycle('new records start anywhere but closed; a maintenance starts scheduled
   assert.equal(INITIAL_STATUSES.maintenance, ['scheduled']);
 });
 
-/** The terminal statuses, as DESIGN.md names them; the table must agree, not define them. */
+/** The terminal statuses, as docs/reference.md names them; the table must agree, not define them. */
 const TERMINAL: readonly RecordStatus[] = ['closed', 'cancelled', 'completed'];
 
 lifecycle('no sequence of allowed moves leaves a final status, and every walk stays within its type (fast-check)', () => {

@@ -49,6 +49,18 @@ const CASES: { name: string; filePath: string; code: string; expected: string[] 
   },
   { name: 'core re-exporting io', filePath: 'scripts/core/planted.ts', code: "export * from '../io/write-site.js';\n", expected: ['no-restricted-imports'] },
   {
+    name: 'core importing a reporter',
+    filePath: 'scripts/core/planted.ts',
+    code: "import { writeText } from '../reporters/text.js';\nexport const planted = writeText;\n",
+    expected: ['no-restricted-imports'],
+  },
+  {
+    name: 'core importing node:process',
+    filePath: 'scripts/core/planted.ts',
+    code: "import { env } from 'node:process';\nexport const planted = env.X;\n",
+    expected: ['no-restricted-imports'],
+  },
+  {
     name: 'core importing the CLI',
     filePath: 'scripts/core/planted.ts',
     code: "import { runCli } from '../cli.js';\nexport const planted = runCli;\n",

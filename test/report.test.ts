@@ -110,7 +110,7 @@ metrics('a record with an error is left out, and stderr says so', async () => {
   assert.equal(report.known_errors[0]!.incidents, ['INC-2026-0004']);
 });
 
-metrics('the JSON has the keys DESIGN.md fixes', async () => {
+metrics('the JSON has the keys docs/reference.md documents', async () => {
   const report = await reportJson();
   for (const key of ['at', 'overall', 'by_priority', 'by_service']) assert.ok(key in report, key);
   assert.is(report.at, AT);

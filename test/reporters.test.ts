@@ -33,26 +33,42 @@ for (const { command, allowed } of COMMAND_FORMATS) {
     for (const refused of ['xml', ...(Object.keys(REPORTERS) as Format[]).filter((format) => !allowed.includes(format))]) {
       const { code, stderr } = await runCliCapturing([command, '--format', refused]);
       assert.is(code, 2, `${command} --format ${refused}`);
-      assert.ok(stderr.startsWith(`incidents ${command}: --format must be one of ${allowed.join(', ')}, not "${refused}"\nUsage: incidents ${command}`), stderr);
+      assert.ok(
+        stderr.startsWith(`incidents ${command}: --format must be one of ${allowed.join(', ')}, not "${refused}"\nUsage: incidents ${command}`),
+        stderr,
+      );
     }
   });
 }
 
-choosing('chooseReporter gives the registry\'s reporter for each allowed format, and text by default', () => {
+choosing("chooseReporter gives the registry's reporter for each allowed format, and text by default", () => {
   for (const format of Object.keys(REPORTERS) as Format[]) {
     const reporter = chooseReporter('report', format, ['text', 'json', 'markdown', 'github']);
     assert.is(reporter.format, format);
     assert.is(reporter.write, REPORTERS[format]);
   }
   assert.is(chooseReporter('validate', undefined).format, 'text');
-  assert.throws(() => chooseReporter('validate', 'markdown'), (error: unknown) => error instanceof UsageError && error.message === 'incidents validate: --format must be one of text, json, github, not "markdown"');
-  assert.throws(() => chooseReporter('validate', 'toString'), (error: unknown) => error instanceof UsageError);
+  assert.throws(
+    () => chooseReporter('validate', 'markdown'),
+    (error: unknown) => error instanceof UsageError && error.message === 'incidents validate: --format must be one of text, json, github, not "markdown"',
+  );
+  assert.throws(
+    () => chooseReporter('validate', 'toString'),
+    (error: unknown) => error instanceof UsageError,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
 const writing = suite('reporters: what each format writes');
 
-const ERROR: Finding = { path: 'incidents/INC-2026-0001.md', line: 4, column: 9, rule: 'lifecycle/transition', severity: 'error', message: 'Unexpected status "resolved"' };
+const ERROR: Finding = {
+  path: 'incidents/INC-2026-0001.md',
+  line: 4,
+  column: 9,
+  rule: 'lifecycle/transition',
+  severity: 'error',
+  message: 'Unexpected status "resolved"',
+};
 const WARNING: Finding = { path: 'incidents/old', line: 1, column: 1, rule: 'file/name', severity: 'warning', message: 'A sub-folder' };
 
 /** Runs a reporter with a context that records stdout, stderr and what reached the GitHub sink. */
@@ -71,19 +87,25 @@ async function write(format: Format, report: Report) {
 const LINES = 'incidents/INC-2026-0001.md:4:9: Unexpected status "resolved" (lifecycle/transition)\nincidents/old:1:1: warning: A sub-folder (file/name)\n';
 
 writing('text: finding lines on stdout, the count on stderr; the all-clear only when nothing was found', async () => {
-  assert.equal(await write('text', { command: 'validate', findings: [ERROR, WARNING], clean: '2 records valid.' }), { stdout: LINES, stderr: '1 error, 1 warning.\n', annotations: [], summary: '', outputs: {} });
+  assert.equal(await write('text', { command: 'validate', findings: [ERROR, WARNING], clean: '2 records valid.' }), {
+    stdout: LINES,
+    stderr: '1 error, 1 warning.\n',
+    annotations: [],
+    summary: '',
+    outputs: {},
+  });
   assert.equal((await write('text', { command: 'validate', findings: [], clean: '2 records valid.' })).stderr, '2 records valid.\n');
   assert.equal((await write('text', { command: 'sla', findings: [ERROR], text: 'the table\n' })).stdout, 'the table\n', 'tables replace the finding lines');
 });
 
-writing('json: the findings and extra keys, or the command\'s own document', async () => {
+writing("json: the findings and extra keys, or the command's own document", async () => {
   const findings = JSON.parse((await write('json', { command: 'check-pr', findings: [ERROR], json: { extra: { approved: null } } })).stdout);
   assert.equal(Object.keys(findings), ['findings', 'approved']);
   assert.equal(findings.findings, [{ path: ERROR.path, line: 4, column: 9, rule: ERROR.rule, severity: 'error', message: ERROR.message }]);
   assert.is((await write('json', { command: 'sla', findings: [ERROR], json: { document: { at: 'now' } } })).stdout, '{\n  "at": "now"\n}\n');
 });
 
-writing('markdown: the report\'s Markdown on stdout; findings alone as text', async () => {
+writing("markdown: the report's Markdown on stdout; findings alone as text", async () => {
   assert.is((await write('markdown', { command: 'report', text: 'text', markdown: '## Report\n' })).stdout, '## Report\n');
   assert.is((await write('markdown', { command: 'report', findings: [ERROR, WARNING] })).stdout, LINES);
 });
@@ -97,7 +119,7 @@ writing('github: annotations, the findings table in the summary, the lines in th
   assert.equal(seen.outputs, { errors: '1', warnings: '1', approved: '' });
 });
 
-writing('github: a report\'s own Markdown in the summary; its text in the log, on stdout when nothing is annotated', async () => {
+writing("github: a report's own Markdown in the summary; its text in the log, on stdout when nothing is annotated", async () => {
   const sla = await write('github', { command: 'sla', findings: [], text: 'table\n', markdown: '### incidents sla', outputs: { breached: 'false' } });
   assert.equal([sla.stdout, sla.stderr, sla.summary], ['', 'table\n', '### incidents sla\n']);
   assert.equal(sla.outputs, { errors: '0', warnings: '0', breached: 'false' });
@@ -107,11 +129,14 @@ writing('github: a report\'s own Markdown in the summary; its text in the log, o
 
 writing('github without a sink of its own: workflow commands on stdout, and no files outside a run', async () => {
   let stdout = '';
-  await REPORTERS.github({ command: 'validate', findings: [{ ...ERROR, message: 'two\nlines, 100%' }] }, { cwd: '/', env: {}, stdout: (text) => (stdout += text), stderr: () => {} });
+  await REPORTERS.github(
+    { command: 'validate', findings: [{ ...ERROR, message: 'two\nlines, 100%' }] },
+    { cwd: '/', env: {}, stdout: (text) => (stdout += text), stderr: () => {} },
+  );
   assert.is(stdout, '::error file=incidents/INC-2026-0001.md,line=4,col=9,title=lifecycle/transition::two%0Alines, 100%25\n');
 });
 
-writing('the CLI\'s sink appends outputs to $GITHUB_OUTPUT in its multi-line form, each between its own delimiter', () => {
+writing("the CLI's sink appends outputs to $GITHUB_OUTPUT in its multi-line form, each between its own delimiter", () => {
   const file = join(mkdtempSync(join(tmpdir(), 'incidents-output-')), 'output');
   writeFileSync(file, '');
   const sink = workflowCommandSink({ stdout: () => assert.unreachable('outputs never go to stdout'), env: { GITHUB_OUTPUT: file } });
@@ -128,11 +153,22 @@ writing('the CLI\'s sink appends outputs to $GITHUB_OUTPUT in its multi-line for
 // ---------------------------------------------------------------------------------------------
 const escaping = suite('reporters: the job summary shows user text as text');
 
-const HOSTILE = ['<script>alert(1)</script>', 'a | b', 'run `rm -rf /`', 'two\nlines', '[click](javascript:alert(1))', '*bold* _it_ ~~gone~~ $x$', '&lt; \\| <img src=x onerror=alert(1)>'];
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  'a | b',
+  'run `rm -rf /`',
+  'two\nlines',
+  '[click](javascript:alert(1))',
+  '*bold* _it_ ~~gone~~ $x$',
+  '&lt; \\| <img src=x onerror=alert(1)>',
+];
 
 /** The cells of a GitHub table row: split at pipes that are not escaped. */
 function cells(row: string): string[] {
-  return row.replace(/^\| /, '').replace(/ \|$/, '').split(/(?<!\\) \| /);
+  return row
+    .replace(/^\| /, '')
+    .replace(/ \|$/, '')
+    .split(/(?<!\\) \| /);
 }
 
 /** What CommonMark makes of a cell's Markdown: the text, when it is nothing but text (and the node types otherwise). */

@@ -241,7 +241,7 @@ function slaRepository(status: string, extra = ''): string {
   return dir;
 }
 
-command('--format json gives the shape of DESIGN.md, and exit 1 when an open incident is breached', async () => {
+command('--format json gives the shape of docs/reference.md, and exit 1 when an open incident is breached', async () => {
   const { code, stdout } = await runCliCapturing(['sla', '--at', '2026-03-01T15:00:00Z', '--format', 'json', '--root', slaRepository('investigating')]);
   assert.is(code, 1);
   const report = JSON.parse(stdout);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -163,7 +163,7 @@ const SHAPE: Record<string, string> = {
 };
 
 for (const at of ['2026-11-23T12:30:00Z', '2026-12-05T07:00:00Z', '2027-03-01T00:00:00Z']) {
-  api(`every path of DESIGN.md exists and matches Statuspage's shapes (at ${at})`, () => {
+  api(`every path of docs/reference.md exists and matches Statuspage's shapes (at ${at})`, () => {
     const files = siteOf(sample.config, sample.records, at);
     for (const [path, shape] of Object.entries(SHAPE)) {
       const content = files.get(`api/v2/${path}`);

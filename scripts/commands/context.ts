@@ -18,7 +18,7 @@ export interface CommandContext {
 }
 
 
-/** Exit codes of every command (DESIGN.md, Commands). */
+/** Exit codes of every command (docs/reference.md, Commands). */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 /** Parses a command's arguments, turning node's errors into a UsageError that names the command. */

@@ -21,7 +21,7 @@ const REPORT_MARK = 'report.json';
 /**
  * `incidents report [--out DIR] [--at TIME]`: the internal report at TIME (default now): SLA
  * compliance and breaches, MTTA/MTTD/MTTR/MTBF, downtime, known errors, action items. Prints
- * tables (text), DESIGN.md's JSON, or Markdown (`github` adds it to the job summary); `--out DIR`
+ * tables (text), the JSON of docs/reference.md, or Markdown (`github` adds it to the job summary); `--out DIR`
  * also writes an HTML page with charts. Never into the public site. Exit 0, or 2 on an error.
  */
 export async function reportCommand(args: string[], context: CommandContext): Promise<number> {

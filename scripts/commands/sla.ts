@@ -18,7 +18,7 @@ export const SLA_USAGE = 'incidents sla [--at TIME] [--notify] [--root DIR] [--f
 
 /**
  * `incidents sla [--at TIME] [--notify]`: the SLA state of every measured incident at TIME (default
- * now): a table, the JSON of DESIGN.md, or annotations and a job summary; with --notify, what is due
+ * now): a table, the JSON of docs/reference.md, or annotations and a job summary; with --notify, what is due
  * is announced on GitHub. Exit 1 when an open incident has breached a target, 2 when GitHub could
  * not be told.
  */

@@ -9,9 +9,19 @@ import { markdownCell, markdownCodeCell } from './plain-tables.js';
 export function formatFindingsSummary(title: string, findings: readonly Finding[]): string {
   if (findings.length === 0) return `### ${title}\n\nNo findings.\n`;
   const rows = findings.map(
-    (finding) => `| ${markdownCodeCell(`${finding.path}:${finding.line}:${finding.column}`)} | ${finding.severity} | ${markdownCell(finding.message)} | ${markdownCodeCell(finding.rule)} |`,
+    (finding) =>
+      `| ${markdownCodeCell(`${finding.path}:${finding.line}:${finding.column}`)} | ${finding.severity} | ${markdownCell(finding.message)} | ${markdownCodeCell(finding.rule)} |`,
   );
-  return [`### ${title}`, '', `${findings.length} finding${findings.length === 1 ? '' : 's'}.`, '', '| where | severity | message | rule |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+  return [
+    `### ${title}`,
+    '',
+    `${findings.length} finding${findings.length === 1 ? '' : 's'}.`,
+    '',
+    '| where | severity | message | rule |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 /** How many findings of a severity there are, for people: "2 errors", "1 warning". */

@@ -29,6 +29,7 @@ export interface Reporter {
  */
 export function chooseReporter(command: string, value: string | undefined, allowed: readonly Format[] = FINDINGS_FORMATS): Reporter {
   const format = value ?? 'text';
-  if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(', ')}, not "${format}"`);
+  if (!(allowed as readonly string[]).includes(format))
+    throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(', ')}, not "${format}"`);
   return { format: format as Format, write: REPORTERS[format as Format] };
 }

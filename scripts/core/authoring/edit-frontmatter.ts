@@ -10,7 +10,7 @@ import incidentSchema from '../../../schemas/incident.schema.json' with { type: 
  */
 
 
-/** Where keys of an incident go when they are added: the schema's order (DESIGN.md's). */
+/** Where keys of an incident go when they are added: the schema's order. */
 const KEY_ORDER = Object.keys(incidentSchema.properties);
 
 /** A value written as YAML on one line: plain when YAML reads it back the same, quoted otherwise. */

@@ -1,6 +1,6 @@
 import type { Incident, RecordStatus } from '../records/types.js';
 
-/** The statuses each type of record moves through (DESIGN.md, Lifecycle). */
+/** The statuses each type of record moves through (docs/reference.md, Lifecycle). */
 export const STATUSES: Readonly<Record<Incident['type'], readonly RecordStatus[]>> = {
   incident: ['reported', 'investigating', 'identified', 'monitoring', 'on_hold', 'resolved', 'closed', 'cancelled'],
   maintenance: ['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'],
@@ -48,7 +48,7 @@ export const TIMESTAMP_ORDER: Readonly<Record<Incident['type'], readonly Timesta
 };
 
 /**
- * The moves each status allows (DESIGN.md, Lifecycle), as data. Open incident states may skip
+ * The moves each status allows (docs/reference.md, Lifecycle), as data. Open incident states may skip
  * forward but never go back; on_hold leaves and returns to investigating or identified; the only
  * way back is the reopen resolved → investigating; closed is entered only from resolved.
  */
@@ -96,7 +96,7 @@ export const IMPLIED_TIMESTAMP: Readonly<Partial<Record<RecordStatus, TimestampK
   completed: 'resolved_at',
 };
 
-/** The statuses that need an approving review to enter: a resolution, or a close (DESIGN.md, Who uses it). */
+/** The statuses that need an approving review to enter: a resolution, or a close (docs/reference.md, Approvals). */
 export const APPROVAL_STATUSES: readonly RecordStatus[] = ['resolved', 'closed'];
 
 /** True while an incident still needs people: not resolved, closed or cancelled. */

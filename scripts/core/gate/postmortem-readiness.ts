@@ -5,7 +5,7 @@ import type { YamlPath } from '../records/parse-yaml.js';
 import type { ValidRecord } from '../records/record-set.js';
 import type { Postmortem } from '../records/types.js';
 
-/** The H2 sections of a postmortem body, in order (DESIGN.md, Postmortem). */
+/** The H2 sections of a postmortem body, in order (docs/reference.md, Postmortem). */
 export const POSTMORTEM_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 'Resolution', 'Lessons learned'] as const;
 
 /** What each action item needs before its incident may close, and what to call it in a message. */

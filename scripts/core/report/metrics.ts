@@ -1,7 +1,7 @@
 import { toMillis } from '../time/timestamps.js';
 import type { Incident } from '../records/types.js';
 
-/** The report's figures for a set of incidents (DESIGN.md, Metrics); a mean with nothing to average is null. */
+/** The report's figures for a set of incidents (docs/reference.md, Report JSON); a mean with nothing to average is null. */
 export interface Metrics {
   count: number;
   mtta_seconds: number | null;

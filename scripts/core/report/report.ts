@@ -28,7 +28,7 @@ export interface ActionItemCounts {
 }
 
 /**
- * The internal report at `at` (DESIGN.md, report), as its JSON: metrics overall, per priority, per
+ * The internal report at `at` (docs/reference.md, Report JSON), as its JSON: metrics overall, per priority, per
  * service and per month; SLA compliance and breaches; downtime per service; the known errors that
  * cost most; postmortem action items. Internal incidents count: this report is for the team.
  */

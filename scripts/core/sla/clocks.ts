@@ -3,7 +3,7 @@ import { parseDuration } from '../time/duration.js';
 import { toMillis } from '../time/timestamps.js';
 import type { Incident } from '../records/types.js';
 
-/** The SLA targets (DESIGN.md, Config: acknowledge, resolve, update). */
+/** The SLA targets (docs/reference.md, Config: acknowledge, resolve, update). */
 export type SlaTarget = 'acknowledge' | 'resolve' | 'update';
 
 /** One target's figures at a moment: the `sla` command's JSON, target by target. */
@@ -42,7 +42,7 @@ export function slaGoals(policy: { acknowledge: string; resolve: string; update?
   };
 }
 
-/** Drills, cancelled incidents and maintenance are not measured (DESIGN.md, Metrics). */
+/** Drills, cancelled incidents and maintenance are not measured (docs/reference.md, Report JSON). */
 export function isMeasured(incident: Incident): boolean {
   return incident.type === 'incident' && incident.status !== 'cancelled' && incident.drill !== true;
 }

@@ -59,7 +59,7 @@ export function buildSlaReport(records: RecordSet, now: number, at = new Date(no
   return { at, incidents };
 }
 
-/** The JSON of DESIGN.md (`incidents sla --format json`): the moment, and each incident's targets. */
+/** The SLA JSON of docs/reference.md (`incidents sla --format json`): the moment, and each incident's targets. */
 export function toSlaJson(report: SlaReport): { at: string; incidents: { id: string; priority: string; targets: TargetFigures[] }[] } {
   return { at: report.at, incidents: report.incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) };
 }

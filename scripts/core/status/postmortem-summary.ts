@@ -6,7 +6,7 @@ import type { Postmortem } from '../records/types.js';
 
 /**
  * The Markdown of a postmortem's "## Summary" section, when the postmortem may be published: it is
- * `published` and `public: true` (DESIGN.md, Postmortem). Only that section leaves the repository;
+ * `published` and `public: true` (docs/reference.md, Postmortem). Only that section leaves the repository;
  * HTML comments in it (template placeholders) are dropped. Undefined when there is nothing to show.
  */
 export function publicSummary(postmortem: ValidRecord<Postmortem>): string | undefined {

@@ -9,7 +9,7 @@ import { computeUptime, outagesOf, type Outage, type ServiceUptime } from './upt
 
 /**
  * The public status model: what the status page, its API and its feeds show, computed from the
- * records and an instant `now`. Only public data gets in here (DESIGN.md, Incident): internal and
+ * records and an instant `now`. Only public data gets in here (docs/reference.md, What is published): internal and
  * cancelled records are left out, and of a public one only id, title, type, status, services,
  * times, updates and a published public postmortem's Summary are kept. Everything the renderers
  * write comes from this model, so nothing else can leak.
@@ -86,7 +86,7 @@ export interface KnownIssue {
   since: string;
 }
 
-/** Record status → what Statuspage shows (DESIGN.md, Lifecycle); cancelled records are not shown. */
+/** Record status → what Statuspage shows (docs/reference.md, Lifecycle); cancelled records are not shown. */
 const PUBLIC_STATUS: Readonly<Record<RecordStatus, PublicStatus | undefined>> = {
   reported: 'investigating',
   investigating: 'investigating',

@@ -15,7 +15,10 @@ export interface ActionInputs {
  * environment (the token as GITHUB_TOKEN), or says what is wrong with them. check-pr takes its base
  * and head from the event's pull request (GITHUB_EVENT_PATH).
  */
-export function toActionInvocation(inputs: ActionInputs, env: Readonly<Record<string, string | undefined>>): { argv: string[]; env: Record<string, string | undefined> } | { error: string } {
+export function toActionInvocation(
+  inputs: ActionInputs,
+  env: Readonly<Record<string, string | undefined>>,
+): { argv: string[]; env: Record<string, string | undefined> } | { error: string } {
   const [command = 'validate', ...flags] = inputs.command.split(/\s+/).filter(Boolean);
   const allowed = Object.hasOwn(ACTION_COMMANDS, command) ? ACTION_COMMANDS[command]! : undefined;
   if (!allowed || flags.some((flag) => !allowed.includes(flag))) {

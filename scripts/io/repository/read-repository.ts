@@ -19,7 +19,7 @@ export interface RepositoryFiles {
   findings: Finding[];
 }
 
-/** Reads incidents.config.yml and every `.md` file directly inside incidents/ and known-errors/. */
+/** Reads incidents.config.yml and every `.md` file directly inside the record folders (core/records/kinds.ts). */
 export async function readRepository(root: string): Promise<RepositoryFiles> {
   const findings: Finding[] = [];
   const read = async (path: string): Promise<TextFile | undefined> => {

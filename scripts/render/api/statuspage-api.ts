@@ -4,7 +4,7 @@ import { toMillis } from '../../core/time/timestamps.js';
 
 /**
  * The Statuspage v2 API as static files, at Statuspage's paths with its field names and enums
- * (DESIGN.md, built site), so a client written for Atlassian Statuspage reads it unchanged.
+ * (docs/reference.md, build), so a client written for Atlassian Statuspage reads it unchanged.
  * Ids are the records' own (service ids, incident ids); groups are components with `group: true`.
  */
 export function renderStatuspageApi(model: StatusModel): Map<string, string> {
