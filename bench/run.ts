@@ -45,10 +45,29 @@ const CASES: Case[] = [
   { name: 'incidents sla', command: (dir) => [cli, 'sla', '--root', dir, '--at', AT, '--format', 'json'], exits: [0, 1] },
   { name: 'incidents report', command: (dir) => [cli, 'report', '--root', dir, '--at', AT, '--format', 'json'] },
   { name: 'incidents build', command: (dir) => [cli, 'build', '--root', dir, '--at', AT, '--out', join(dir, '..', 'site')] },
-  { name: 'peer: remark-lint-frontmatter-schema', command: (dir) => [join(ROOT, 'node_modules/remark-cli/cli.js'), '--quiet', '--frail', '--no-stdout', '--rc-path', join(dir, '..', 'remarkrc.json'), 'incidents', 'known-errors'], sizes: [1_000, 10_000], exits: [0, 1] },
+  {
+    name: 'peer: remark-lint-frontmatter-schema',
+    command: (dir) => [
+      join(ROOT, 'node_modules/remark-cli/cli.js'),
+      '--quiet',
+      '--frail',
+      '--no-stdout',
+      '--rc-path',
+      join(dir, '..', 'remarkrc.json'),
+      'incidents',
+      'known-errors',
+    ],
+    sizes: [1_000, 10_000],
+    exits: [0, 1],
+  },
   // Cold start: validate on this repository's own few sample records, where start-up is the cost.
   { name: 'cold start: bundle (validate the samples)', command: () => [cli, 'validate', '--root', ROOT], sizes: [1_000], cwd: 'project' },
-  { name: 'cold start: ts-node (validate the samples)', command: () => ['--import', join(ROOT, 'scripts/ts-node-register.js'), join(ROOT, 'scripts/bin.ts'), 'validate', '--root', ROOT], sizes: [1_000], cwd: 'project' },
+  {
+    name: 'cold start: ts-node (validate the samples)',
+    command: () => ['--import', join(ROOT, 'scripts/ts-node-register.js'), join(ROOT, 'scripts/bin.ts'), 'validate', '--root', ROOT],
+    sizes: [1_000],
+    cwd: 'project',
+  },
 ];
 
 /** Runs one case once: wall seconds and peak resident memory (MB) of the process. */
@@ -57,9 +76,15 @@ function measure(testCase: Case, dir: string): { seconds: number; megabytes: num
   const rssFile = join(work, 'rss');
   const started = process.hrtime.bigint();
   const cwd = testCase.cwd === 'project' ? ROOT : dir;
-  const result = spawnSync(process.execPath, ['--import', peakRss, ...args], { cwd, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ['--import', peakRss, ...args], {
+    cwd,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!(testCase.exits ?? [0]).includes(result.status ?? -1)) throw new Error(`${testCase.name}: ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
+  if (!(testCase.exits ?? [0]).includes(result.status ?? -1))
+    throw new Error(`${testCase.name}: ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
   return { seconds, megabytes: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
 
@@ -71,7 +96,10 @@ async function repository(size: number): Promise<string> {
   mkdirSync(join(dir, '..', 'schemas'));
   for (const name of ['common', 'incident', 'postmortem', 'known-error']) {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
-    writeFileSync(join(dir, '..', 'schemas', `${name}.schema.json`), JSON.stringify({ ...schema, $schema: 'http://json-schema.org/draft-07/schema#', $id: undefined }));
+    writeFileSync(
+      join(dir, '..', 'schemas', `${name}.schema.json`),
+      JSON.stringify({ ...schema, $schema: 'http://json-schema.org/draft-07/schema#', $id: undefined }),
+    );
   }
   const schemas = (name: string) => join(dir, '..', 'schemas', `${name}.schema.json`);
   writeFileSync(
@@ -79,16 +107,37 @@ async function repository(size: number): Promise<string> {
     JSON.stringify({
       plugins: [
         join(ROOT, 'node_modules/remark-frontmatter/index.js'),
-        [join(ROOT, 'node_modules/remark-lint-frontmatter-schema/dist/index.js'), { schemas: { [schemas('incident')]: ['incidents/INC-*-[0-9][0-9][0-9][0-9].md', 'incidents/INC-*-[0-9][0-9][0-9][0-9]-*.md'], [schemas('postmortem')]: ['incidents/*.postmortem.md'], [schemas('known-error')]: ['known-errors/*.md'] } }],
+        [
+          join(ROOT, 'node_modules/remark-lint-frontmatter-schema/dist/index.js'),
+          {
+            schemas: {
+              [schemas('incident')]: ['incidents/INC-*-[0-9][0-9][0-9][0-9].md', 'incidents/INC-*-[0-9][0-9][0-9][0-9]-*.md'],
+              [schemas('postmortem')]: ['incidents/*.postmortem.md'],
+              [schemas('known-error')]: ['known-errors/*.md'],
+            },
+          },
+        ],
       ],
     }),
   );
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } });
+  const git = (...args: string[]) =>
+    spawnSync('git', args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.com',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.com',
+      },
+    });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'records');
   git('checkout', '-q', '-b', 'change');
-  const incidents = readdirSync(join(dir, 'incidents')).filter((name) => !name.endsWith('.postmortem.md')).sort();
+  const incidents = readdirSync(join(dir, 'incidents'))
+    .filter((name) => !name.endsWith('.postmortem.md'))
+    .sort();
   const changed = join(dir, 'incidents', incidents[Math.floor(incidents.length / 2)]!);
   writeFileSync(changed, readFileSync(changed, 'utf8').replace(/\n---\n/, '\n---\nOne more note from the on-call engineer.\n'));
   git('commit', '-q', '-am', 'a note');

@@ -38,7 +38,15 @@ export function benchTable(measured: readonly Measured[], machine: string, runs:
     });
     return `| ${name} | ${cells.join(' | ')} |`;
   });
-  return [`Measured on ${machine}; median of ${runs} runs (one at 100k), cases alternating; peak MB is the highest resident memory of any run.`, '', header, rule, ...rows, '', ...targets(measured)].join('\n');
+  return [
+    `Measured on ${machine}; median of ${runs} runs (one at 100k), cases alternating; peak MB is the highest resident memory of any run.`,
+    '',
+    header,
+    rule,
+    ...rows,
+    '',
+    ...targets(measured),
+  ].join('\n');
 }
 
 /** Issue 8's targets at 10,000 records, each with the figure and whether it is met. */
@@ -52,11 +60,17 @@ function targets(measured: readonly Measured[]): string[] {
   const validate = at('incidents validate');
   const peer = at('peer: remark-lint-frontmatter-schema');
   if (validate) target('validate ≤ 1.5× the floor', `${ratio('incidents validate').toFixed(2)}×`, ratio('incidents validate') <= 1.5);
-  if (validate && peer) target('validate ≥ 10× faster than remark-lint-frontmatter-schema', `${(peer.seconds / validate.seconds).toFixed(1)}×`, peer.seconds / validate.seconds >= 10);
+  if (validate && peer)
+    target(
+      'validate ≥ 10× faster than remark-lint-frontmatter-schema',
+      `${(peer.seconds / validate.seconds).toFixed(1)}×`,
+      peer.seconds / validate.seconds >= 10,
+    );
   const checkPr = at('incidents check-pr (one file changed)');
   if (checkPr) target('check-pr for a one-file change ≤ 0.5 s', `${checkPr.seconds.toFixed(2)} s`, checkPr.seconds <= 0.5);
   if (at('incidents build')) target('build ≤ 10× the floor', `${ratio('incidents build').toFixed(2)}×`, ratio('incidents build') <= 10);
-  for (const name of ['incidents sla', 'incidents report']) if (at(name)) target(`${name.slice(10)} ≤ 2× the floor`, `${ratio(name).toFixed(2)}×`, ratio(name) <= 2);
+  for (const name of ['incidents sla', 'incidents report'])
+    if (at(name)) target(`${name.slice(10)} ≤ 2× the floor`, `${ratio(name).toFixed(2)}×`, ratio(name) <= 2);
   const commands = measured.filter((entry) => entry.size === 10_000 && entry.name.startsWith('incidents'));
   const peak = Math.max(...commands.map((entry) => at(entry.name)!.megabytes));
   target('peak memory ≤ 300 MB for every command', `${peak.toFixed(0)} MB at most`, peak <= 300);

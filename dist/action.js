@@ -23432,12 +23432,28 @@ function* workingIntervals(calendar, from) {
 var formatters = /* @__PURE__ */ new Map();
 function wallClock(timeZone, instant) {
   const local = new Date(Math.floor(instant / 1e3) * 1e3 + offsetAt(timeZone, instant));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds()
+  };
 }
 function intlWallClock(timeZone, instant) {
   let formatter2 = formatters.get(timeZone);
   if (!formatter2) {
-    formatter2 = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    formatter2 = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric"
+    });
     formatters.set(timeZone, formatter2);
   }
   const fields = Object.fromEntries(formatter2.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
@@ -34263,7 +34279,10 @@ function findPostmortemGaps(postmortem2) {
   (postmortem2.data.action_items ?? []).forEach((item, index2) => {
     const missing = ACTION_ITEM_NEEDS.filter(([key2]) => item[key2] === void 0).map(([, name]) => name);
     if (missing.length > 0) {
-      gaps.push({ key: ["action_items", index2], message: `Action item ${index2 + 1} ("${item.title}") has no ${missing.join(", ")}: every action item is owned, typed, prioritized, dated and linked to an issue` });
+      gaps.push({
+        key: ["action_items", index2],
+        message: `Action item ${index2 + 1} ("${item.title}") has no ${missing.join(", ")}: every action item is owned, typed, prioritized, dated and linked to an issue`
+      });
     }
   });
   return gaps;
@@ -34277,11 +34296,19 @@ function findSectionGaps(body3, bodyLine) {
     const section = byTitle.get(title.toLowerCase());
     if (!section) {
       const at = previous2 ?? { line: bodyLine, column: 1 };
-      gaps.push({ line: at.line, column: at.column, message: `The postmortem has no "## ${title}" section${previous2 ? ` after "${previous2.title}"` : ""}: expected the sections ${POSTMORTEM_SECTIONS.join(", ")}` });
+      gaps.push({
+        line: at.line,
+        column: at.column,
+        message: `The postmortem has no "## ${title}" section${previous2 ? ` after "${previous2.title}"` : ""}: expected the sections ${POSTMORTEM_SECTIONS.join(", ")}`
+      });
       continue;
     }
     if (previous2 && section.line < previous2.line) {
-      gaps.push({ line: section.line, column: section.column, message: `"## ${section.title}" is above "## ${previous2.title}": expected the sections in the order ${POSTMORTEM_SECTIONS.join(", ")}` });
+      gaps.push({
+        line: section.line,
+        column: section.column,
+        message: `"## ${section.title}" is above "## ${previous2.title}": expected the sections in the order ${POSTMORTEM_SECTIONS.join(", ")}`
+      });
     }
     if (!section.filled) gaps.push({ line: section.line, column: section.column, message: `"## ${section.title}" is empty: write what happened under it` });
     previous2 = section;
@@ -34358,10 +34385,31 @@ function computeSla(incident2, goals, calendar, now) {
   const first = cycles[0];
   const acknowledged = incident2.acknowledged_at === void 0 ? void 0 : toMillis(incident2.acknowledged_at);
   const figures = [
-    measure("acknowledge", [{ start: first.start, stop: acknowledged !== void 0 && acknowledged <= now ? acknowledged : void 0, pauses }], goals, calendar, now),
-    measure("resolve", cycles.map((cycle) => ({ ...cycle, pauses })), goals, calendar, now)
+    measure(
+      "acknowledge",
+      [{ start: first.start, stop: acknowledged !== void 0 && acknowledged <= now ? acknowledged : void 0, pauses }],
+      goals,
+      calendar,
+      now
+    ),
+    measure(
+      "resolve",
+      cycles.map((cycle) => ({ ...cycle, pauses })),
+      goals,
+      calendar,
+      now
+    )
   ];
-  if (goals.update !== void 0 && incident2.visibility === "public") figures.push(measure("update", updateGaps(incident2, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
+  if (goals.update !== void 0 && incident2.visibility === "public")
+    figures.push(
+      measure(
+        "update",
+        updateGaps(incident2, cycles, now).map((gap) => ({ ...gap, pauses })),
+        goals,
+        calendar,
+        now
+      )
+    );
   return figures;
 }
 function countResolveCycles(incident2, now) {
@@ -34378,7 +34426,8 @@ function resolveCycles(incident2, history, now) {
     else if (current.stop !== void 0 && status !== "resolved" && status !== "closed") cycles.push({ start: at });
   }
   const last = cycles[cycles.length - 1];
-  if (incident2.resolved_at !== void 0 && toMillis(incident2.resolved_at) <= now && (incident2.status === "resolved" || incident2.status === "closed")) last.stop = toMillis(incident2.resolved_at);
+  if (incident2.resolved_at !== void 0 && toMillis(incident2.resolved_at) <= now && (incident2.status === "resolved" || incident2.status === "closed"))
+    last.stop = toMillis(incident2.resolved_at);
   return cycles;
 }
 function onHoldPauses(history, now) {
@@ -34405,7 +34454,9 @@ function measure(target, clocks, goals, calendar, now) {
   const breached = last.elapsed > goal;
   const stopped = clocks.at(-1).stop !== void 0;
   const remaining = goal - last.elapsed;
-  const atRisk = !breached && !stopped && goals.atRisk.some((threshold) => threshold.endsWith("%") ? last.elapsed >= goal * Number(threshold.slice(0, -1)) / 100 : remaining <= parseDuration(threshold) * 1e3);
+  const atRisk = !breached && !stopped && goals.atRisk.some(
+    (threshold) => threshold.endsWith("%") ? last.elapsed >= goal * Number(threshold.slice(0, -1)) / 100 : remaining <= parseDuration(threshold) * 1e3
+  );
   return {
     target,
     state: breached ? "breached" : stopped ? "met" : last.paused ? "paused" : "running",
@@ -34559,7 +34610,9 @@ function buildStatusModel(records, now) {
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
   const services = config2.services.map((service) => {
     const affecting = current.filter((incident2) => incident2.services.some((affected) => affected.id === service.id));
-    const status = worst(affecting.flatMap((incident2) => incident2.services.filter((affected) => affected.id === service.id).map((affected) => affected.status)));
+    const status = worst(
+      affecting.flatMap((incident2) => incident2.services.filter((affected) => affected.id === service.id).map((affected) => affected.status))
+    );
     const touched = published.filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).flatMap((incident2) => changeTimes(incident2, now));
     return {
       id: service.id,
@@ -34593,7 +34646,12 @@ function buildStatusModel(records, now) {
       workaround: data.workaround ?? "",
       since: data.created_at
     })).sort((a, b) => a.id < b.id ? -1 : 1),
-    uptime: computeUptime(config2.services.map((service) => service.id), publicOutages(records, now), page.timeZone, now)
+    uptime: computeUptime(
+      config2.services.map((service) => service.id),
+      publicOutages(records, now),
+      page.timeZone,
+      now
+    )
   };
 }
 function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
@@ -35224,7 +35282,13 @@ var configApproverService = {
     const known = config2.data.services.map((service) => service.id);
     return Object.keys(config2.data.approvers.services ?? {}).filter((id) => !known.includes(id)).map((id) => {
       const guess2 = closestMatch(id, known);
-      return findingAt(config2, ["approvers", "services", id], this.id, `approvers.services names ${id}, which is not a service${guess2 ? `: did you mean "${guess2}"?` : `: expected one of ${known.join(", ")}`}`, { at: "key" });
+      return findingAt(
+        config2,
+        ["approvers", "services", id],
+        this.id,
+        `approvers.services names ${id}, which is not a service${guess2 ? `: did you mean "${guess2}"?` : `: expected one of ${known.join(", ")}`}`,
+        { at: "key" }
+      );
     });
   }
 };
@@ -35238,7 +35302,14 @@ var configCalendar = {
     const unknown3 = Object.entries(config2.data.sla ?? {}).flatMap(([priority, policy]) => {
       const calendar = policy?.calendar;
       if (calendar === void 0 || calendar === "24x7" || defined.includes(calendar)) return [];
-      return [findingAt(config2, ["sla", priority, "calendar"], this.id, `Calendar ${calendar} is not defined: expected 24x7 or one of calendars (${defined.join(", ") || "none defined"})`)];
+      return [
+        findingAt(
+          config2,
+          ["sla", priority, "calendar"],
+          this.id,
+          `Calendar ${calendar} is not defined: expected 24x7 or one of calendars (${defined.join(", ") || "none defined"})`
+        )
+      ];
     });
     return [...redefined, ...unknown3];
   }
@@ -35255,11 +35326,17 @@ var configDuration = {
       })
     );
     const levels = Object.entries(config2.data.escalation ?? {}).flatMap(
-      ([priority, list5]) => (list5 ?? []).map((level, index2) => ({ path: ["escalation", priority, index2, "after"], value: level.after, previous: list5?.[index2 - 1]?.after }))
+      ([priority, list5]) => (list5 ?? []).map((level, index2) => ({
+        path: ["escalation", priority, index2, "after"],
+        value: level.after,
+        previous: list5?.[index2 - 1]?.after
+      }))
     );
     return [
       ...[...targets, ...levels].filter(({ value }) => parseDuration(value) === 0).map(({ path, value }) => findingAt(config2, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
-      ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(({ path, value, previous: previous2 }) => findingAt(config2, path, this.id, `Escalation after ${value} does not come after the level before it (${previous2}): list levels in order of time`))
+      ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(
+        ({ path, value, previous: previous2 }) => findingAt(config2, path, this.id, `Escalation after ${value} does not come after the level before it (${previous2}): list levels in order of time`)
+      )
     ];
   }
 };
@@ -35274,7 +35351,14 @@ var configHoliday = {
         const parts = holiday.split("-").map(Number);
         const [year, month, day] = parts.length === 3 ? parts : [2024, ...parts];
         if (isRealDate(year, month, day)) return [];
-        return [findingAt(config2, ["calendars", name, "holidays", index2], this.id, `Holiday ${holiday} is not a real date: expected YYYY-MM-DD or MM-DD, e.g. 2026-12-25 or 12-26`)];
+        return [
+          findingAt(
+            config2,
+            ["calendars", name, "holidays", index2],
+            this.id,
+            `Holiday ${holiday} is not a real date: expected YYYY-MM-DD or MM-DD, e.g. 2026-12-25 or 12-26`
+          )
+        ];
       })
     );
   }
@@ -35288,7 +35372,9 @@ var configTimeZone = {
       ...config2.data.page.time_zone ? [{ path: ["page", "time_zone"], zone: config2.data.page.time_zone }] : [],
       ...Object.entries(config2.data.calendars ?? {}).map(([name, calendar]) => ({ path: ["calendars", name, "time_zone"], zone: calendar.time_zone }))
     ];
-    return zones.filter(({ zone }) => !isTimeZone(zone)).map(({ path, zone }) => findingAt(config2, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`));
+    return zones.filter(({ zone }) => !isTimeZone(zone)).map(
+      ({ path, zone }) => findingAt(config2, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`)
+    );
   }
 };
 function isTimeZone(zone) {
@@ -35324,7 +35410,15 @@ var configWorkingHours = {
           const previousEnd = intervals?.[index2 - 1]?.split("-")[1];
           const path = ["calendars", name, "hours", day, index2];
           if (start2 >= end) return [findingAt(config2, path, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
-          if (previousEnd !== void 0 && start2 < previousEnd) return [findingAt(config2, path, this.id, `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`)];
+          if (previousEnd !== void 0 && start2 < previousEnd)
+            return [
+              findingAt(
+                config2,
+                path,
+                this.id,
+                `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`
+              )
+            ];
           return [];
         })
       )
@@ -35342,7 +35436,14 @@ var idMatchesFile = {
         const value = idInData(kind, record.data);
         const expected = idOfPath(record.path);
         if (expected === void 0 || value === expected) return [];
-        return [findingAt(record, [key2], this.id, `${key2} is ${String(value)}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`)];
+        return [
+          findingAt(
+            record,
+            [key2],
+            this.id,
+            `${key2} is ${String(value)}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`
+          )
+        ];
       });
     });
   }
@@ -42043,7 +42144,14 @@ var knownErrorPattern = {
       (record) => (record.data.match?.patterns ?? []).flatMap((pattern, index2) => {
         const compiled = compilePattern2(pattern);
         if (compiled.ok) return [];
-        return [findingAt(record, ["match", "patterns", index2], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`)];
+        return [
+          findingAt(
+            record,
+            ["match", "patterns", index2],
+            this.id,
+            `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`
+          )
+        ];
       })
     );
   }
@@ -42077,7 +42185,14 @@ var lastUpdateStatus = {
       const last = record.data.updates.length - 1;
       const update = record.data.updates[last];
       if (update.status === record.data.status) return [];
-      return [findingAt(record, ["updates", last, "status"], this.id, `The last update's status is ${update.status}, but the record's status is ${record.data.status}: every status change adds an update with the new status`)];
+      return [
+        findingAt(
+          record,
+          ["updates", last, "status"],
+          this.id,
+          `The last update's status is ${update.status}, but the record's status is ${record.data.status}: every status change adds an update with the new status`
+        )
+      ];
     });
   }
 };
@@ -42218,7 +42333,9 @@ var lifecycleApproval = {
 var lifecycleDeleted = {
   id: "lifecycle/deleted",
   check({ deleted }) {
-    return deleted.map(({ path, kind }) => fileFinding(path, this.id, `${path} is deleted, but records are never deleted: ${RECORD_KINDS[kind].insteadOfDeleting}`));
+    return deleted.map(
+      ({ path, kind }) => fileFinding(path, this.id, `${path} is deleted, but records are never deleted: ${RECORD_KINDS[kind].insteadOfDeleting}`)
+    );
   }
 };
 
@@ -42234,7 +42351,12 @@ var lifecycleFrozen = {
       const keys2 = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])];
       const changed = keys2.filter((key2) => !FROZEN_EXCEPT.includes(key2) && !isDeepStrictEqual(before[key2], after[key2]));
       return changed.map(
-        (key2) => findingAt(head2, [key2 in after ? key2 : "status"], this.id, `${head2.data.id} is ${base.data.status}, so its frontmatter is frozen, but ${key2} changed: only the Markdown notes and ${FROZEN_EXCEPT.join(", ")} may still change, and a postmortem is written in its own file, incidents/${head2.data.id}.postmortem.md`)
+        (key2) => findingAt(
+          head2,
+          [key2 in after ? key2 : "status"],
+          this.id,
+          `${head2.data.id} is ${base.data.status}, so its frontmatter is frozen, but ${key2} changed: only the Markdown notes and ${FROZEN_EXCEPT.join(", ")} may still change, and a postmortem is written in its own file, incidents/${head2.data.id}.postmortem.md`
+        )
       );
     });
   }
@@ -42250,7 +42372,14 @@ var lifecycleIdChanged = {
         if (!base || !head2) return [];
         const [before, after] = [idInData(kind, base.data), idInData(kind, head2.data)];
         if (before === after) return [];
-        return [findingAt(head2, [key2], this.id, `${key2} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`)];
+        return [
+          findingAt(
+            head2,
+            [key2],
+            this.id,
+            `${key2} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`
+          )
+        ];
       });
     });
   }
@@ -42263,7 +42392,14 @@ var lifecycleInitialStatus = {
     return addedIncidents(pullRequest).flatMap((record) => {
       const { type: type2, status } = record.data;
       if (INITIAL_STATUSES[type2].includes(status)) return [];
-      return [findingAt(record, ["status"], this.id, `A new ${type2} cannot start as "${status}": expected one of ${INITIAL_STATUSES[type2].join(", ")}${status === "closed" ? " (a record written after the fact starts as resolved, and closes in a later pull request)" : ""}`)];
+      return [
+        findingAt(
+          record,
+          ["status"],
+          this.id,
+          `A new ${type2} cannot start as "${status}": expected one of ${INITIAL_STATUSES[type2].join(", ")}${status === "closed" ? " (a record written after the fact starts as resolved, and closes in a later pull request)" : ""}`
+        )
+      ];
     });
   }
 };
@@ -42277,7 +42413,12 @@ var lifecycleKnownErrorMatch = {
       const incident2 = record.data;
       if (incident2.known_error_dismissed !== void 0) return [];
       return matchKnownErrors(incident2, knownErrors).filter(({ knownError }) => !(incident2.cancel_reason === "known_error" && incident2.known_error === knownError.id)).map(
-        ({ knownError, pattern, text: text7 }) => findingAt(record, text7 === incident2.title ? ["title"] : ["updates", 0, "message"], this.id, `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`)
+        ({ knownError, pattern, text: text7 }) => findingAt(
+          record,
+          text7 === incident2.title ? ["title"] : ["updates", 0, "message"],
+          this.id,
+          `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`
+        )
       );
     });
   }
@@ -42294,7 +42435,14 @@ var lifecyclePostmortem = {
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem2 = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
       if (!postmortem2) {
-        return [findingAt(record, ["status"], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`)];
+        return [
+          findingAt(
+            record,
+            ["status"],
+            this.id,
+            `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`
+          )
+        ];
       }
       const gaps = findPostmortemGaps(postmortem2);
       if (gaps.length === 0) return [];
@@ -42318,7 +42466,14 @@ var lifecycleReopenReason = {
       const reason = head2.data.reopen_reason;
       if (reason !== void 0 && reason !== base.data.reopen_reason) return [];
       const problem2 = reason === void 0 ? "reopen_reason is empty" : "reopen_reason is the one given for an earlier reopen";
-      return [findingAt(head2, reason === void 0 ? ["status"] : ["reopen_reason"], this.id, `Reopening ${head2.data.id} needs a reason, but ${problem2}: say in reopen_reason why the resolution did not hold`)];
+      return [
+        findingAt(
+          head2,
+          reason === void 0 ? ["status"] : ["reopen_reason"],
+          this.id,
+          `Reopening ${head2.data.id} needs a reason, but ${problem2}: say in reopen_reason why the resolution did not hold`
+        )
+      ];
     });
   }
 };
@@ -42334,7 +42489,14 @@ var lifecycleStatusTimestamp = {
       const lastUpdate = base.data.updates.at(-1);
       if (base.data.status === head2.data.status || !key2 || !value || base.data[key2] === value || !lastUpdate) return [];
       if (toMillis(value) >= toMillis(lastUpdate.at)) return [];
-      return [findingAt(head2, [key2], this.id, `${key2} is ${value}, before the last update the record already had (${lastUpdate.at}): entering ${head2.data.status} sets ${key2} to when it happened, after what was already published`)];
+      return [
+        findingAt(
+          head2,
+          [key2],
+          this.id,
+          `${key2} is ${value}, before the last update the record already had (${lastUpdate.at}): entering ${head2.data.status} sets ${key2} to when it happened, after what was already published`
+        )
+      ];
     });
   }
 };
@@ -42348,7 +42510,14 @@ var lifecycleStatusUpdate = {
       if (base.data.status === status) return [];
       const added = head2.data.updates.slice(base.data.updates.length);
       if (added.some((update) => update.status === status)) return [];
-      return [findingAt(head2, ["status"], this.id, `The status changed from ${base.data.status} to ${status}, but no update with status ${status} was added: add one at the end of updates saying what changed`)];
+      return [
+        findingAt(
+          head2,
+          ["status"],
+          this.id,
+          `The status changed from ${base.data.status} to ${status}, but no update with status ${status} was added: add one at the end of updates saying what changed`
+        )
+      ];
     });
   }
 };
@@ -42363,7 +42532,15 @@ var lifecycleTimestampChanged = {
         const after = head2.data[key2];
         if (before === void 0 || before === after || after === void 0 && key2 === "resolved_at" && base.data.status === "resolved") return [];
         const what = after === void 0 ? "was cleared" : `changed to ${after}`;
-        return [findingAt(head2, after === void 0 ? ["status"] : [key2], this.id, `${key2} was ${before} and ${what}: SLA results and the report move with it, so say why in the pull request`, { severity: "warning" })];
+        return [
+          findingAt(
+            head2,
+            after === void 0 ? ["status"] : [key2],
+            this.id,
+            `${key2} was ${before} and ${what}: SLA results and the report move with it, so say why in the pull request`,
+            { severity: "warning" }
+          )
+        ];
       })
     );
   }
@@ -42375,7 +42552,14 @@ var lifecycleTransition = {
   check(pullRequest) {
     return movedIncidents(pullRequest).flatMap(({ base, head: head2 }) => {
       if (base.data.type !== head2.data.type) {
-        return [findingAt(head2, ["type"], this.id, `type changed from ${base.data.type} to ${head2.data.type}, but a record keeps its type: open a new record for the ${head2.data.type}`)];
+        return [
+          findingAt(
+            head2,
+            ["type"],
+            this.id,
+            `type changed from ${base.data.type} to ${head2.data.type}, but a record keeps its type: open a new record for the ${head2.data.type}`
+          )
+        ];
       }
       const result = checkTransition(base.data.status, head2.data.status);
       return result.ok ? [] : [findingAt(head2, ["status"], this.id, result.message)];
@@ -42392,7 +42576,15 @@ var lifecycleUpdateHistory = {
         const after = head2.data.updates[index2];
         if (after && after.at === before.at && after.status === before.status) return [];
         const what = after ? "was changed" : "was removed";
-        return [findingAt(head2, after ? ["updates", index2] : ["updates"], this.id, `The update of ${before.at} (${before.status}) ${what}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`, { at: "key" })];
+        return [
+          findingAt(
+            head2,
+            after ? ["updates", index2] : ["updates"],
+            this.id,
+            `The update of ${before.at} (${before.status}) ${what}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+            { at: "key" }
+          )
+        ];
       })
     );
   }
@@ -42413,7 +42605,14 @@ var maintenanceWindow = {
         return [findingAt(record, ["type"], this.id, `A maintenance needs its window: ${missing} is empty or missing`)];
       }
       if (toMillis(scheduled_for) < toMillis(scheduled_until)) return [];
-      return [findingAt(record, ["scheduled_until"], this.id, `scheduled_until ${scheduled_until} is not after scheduled_for ${scheduled_for}: the window must end after it starts`)];
+      return [
+        findingAt(
+          record,
+          ["scheduled_until"],
+          this.id,
+          `scheduled_until ${scheduled_until} is not after scheduled_for ${scheduled_for}: the window must end after it starts`
+        )
+      ];
     });
   }
 };
@@ -42426,7 +42625,14 @@ var priorityMatrix = {
       const { impact, urgency, priority } = record.data;
       const expected = config2.priority_matrix[impact][urgency];
       if (priority === expected) return [];
-      return [findingAt(record, ["priority"], this.id, `priority is ${priority}, but impact ${impact} and urgency ${urgency} give ${expected} in the config's priority_matrix: expected priority ${expected}, or change impact or urgency`)];
+      return [
+        findingAt(
+          record,
+          ["priority"],
+          this.id,
+          `priority is ${priority}, but impact ${impact} and urgency ${urgency} give ${expected} in the config's priority_matrix: expected priority ${expected}, or change impact or urgency`
+        )
+      ];
     });
   }
 };
@@ -42446,7 +42652,9 @@ var reference = {
           duplicate_of === id && findingAt(record, ["duplicate_of"], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`)
         ].filter((finding) => finding !== false);
       }),
-      ...postmortems.filter((record) => !incidentIds.has(record.data.incident)).map((record) => findingAt(record, ["incident"], this.id, `incident ${record.data.incident} does not exist: a postmortem reviews an incident in incidents/`))
+      ...postmortems.filter((record) => !incidentIds.has(record.data.incident)).map(
+        (record) => findingAt(record, ["incident"], this.id, `incident ${record.data.incident} does not exist: a postmortem reviews an incident in incidents/`)
+      )
     ];
   }
 };
@@ -42460,8 +42668,22 @@ var statusFields = {
       const { needs, forbids } = STATUS_FIELDS[status];
       const cancelNeeds = status === "cancelled" && cancel_reason ? CANCEL_REASON_FIELDS[cancel_reason] : void 0;
       return [
-        ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record.data[key2] === void 0).map((key2) => findingAt(record, ["status"], this.id, `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason}` : ""} needs ${key2}, which is empty or missing`)),
-        ...forbids.filter((key2) => record.data[key2] !== void 0).map((key2) => findingAt(record, [key2], this.id, `${key2} is set, but the status is ${status}: ${key2} stays empty until the record gets there (a reopen clears it)`))
+        ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record.data[key2] === void 0).map(
+          (key2) => findingAt(
+            record,
+            ["status"],
+            this.id,
+            `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason}` : ""} needs ${key2}, which is empty or missing`
+          )
+        ),
+        ...forbids.filter((key2) => record.data[key2] !== void 0).map(
+          (key2) => findingAt(
+            record,
+            [key2],
+            this.id,
+            `${key2} is set, but the status is ${status}: ${key2} stays empty until the record gets there (a reopen clears it)`
+          )
+        )
       ];
     });
   }
@@ -42505,7 +42727,10 @@ var uniqueId = {
   id: "record/unique-id",
   check(records) {
     return KIND_NAMES.filter((kind) => RECORD_KINDS[kind].idKey === "id").flatMap(
-      (kind) => duplicates(records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })), this.id)
+      (kind) => duplicates(
+        records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })),
+        this.id
+      )
     );
   }
 };
@@ -42528,7 +42753,9 @@ var uniqueService = {
       (record) => record.data.services.flatMap((service, index2) => {
         const first = record.data.services.findIndex((other) => other.id === service.id);
         if (first === index2) return [];
-        return [findingAt(record, ["services", index2, "id"], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)];
+        return [
+          findingAt(record, ["services", index2, "id"], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)
+        ];
       })
     );
   }
@@ -42543,7 +42770,14 @@ var updatesOrder = {
       (record) => record.data.updates.flatMap((update, index2) => {
         const previous2 = record.data.updates[index2 - 1];
         if (!previous2 || toMillis(previous2.at) <= toMillis(update.at)) return [];
-        return [findingAt(record, ["updates", index2, "at"], this.id, `updates[${index2}] at ${update.at} is older than updates[${index2 - 1}] at ${previous2.at}: updates are listed oldest first`)];
+        return [
+          findingAt(
+            record,
+            ["updates", index2, "at"],
+            this.id,
+            `updates[${index2}] at ${update.at} is older than updates[${index2 - 1}] at ${previous2.at}: updates are listed oldest first`
+          )
+        ];
       })
     );
   }
@@ -42596,7 +42830,9 @@ function splitFrontmatter(text7) {
   const eol2 = firstLine.endsWith("\r") ? "\r\n" : "\n";
   const opening2 = firstLine.trimEnd();
   if (opening2 !== "---") {
-    return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${opening2.startsWith("---") ? `"${opening2}"` : 'no "---" line'}`);
+    return problem(
+      `Expected the file to start with a "---" line opening YAML frontmatter, found ${opening2.startsWith("---") ? `"${opening2}"` : 'no "---" line'}`
+    );
   }
   if (lineEnd === -1 || !text7.slice(lineEnd).includes("\n---")) {
     return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
@@ -45776,7 +46012,12 @@ function parseYamlUnguarded(text7) {
   };
   const problems = [
     ...doc.errors.map(
-      (error2) => error2.code === "DUPLICATE_KEY" ? { ...position3(error2.pos[0]), rule: "yaml/duplicate-key", message: `Key "${keyAt(doc, error2.pos[0])}" is written twice in the same map: keep one`, cause: error2 } : { ...position3(error2.pos[0]), rule: "yaml/syntax", message: describeYamlError(error2.code, error2.message), cause: error2 }
+      (error2) => error2.code === "DUPLICATE_KEY" ? {
+        ...position3(error2.pos[0]),
+        rule: "yaml/duplicate-key",
+        message: `Key "${keyAt(doc, error2.pos[0])}" is written twice in the same map: keep one`,
+        cause: error2
+      } : { ...position3(error2.pos[0]), rule: "yaml/syntax", message: describeYamlError(error2.code, error2.message), cause: error2 }
     ),
     ...doc.warnings.map((warning2) => ({
       ...position3(warning2.pos[0]),
@@ -50066,7 +50307,8 @@ function describe(error2, path, input) {
       const keyPath = [...path, key2];
       const about = schema2.properties?.[key2]?.description;
       const what = about ? `: ${lowerFirst(about)}` : "";
-      if (input.emptyKeys.has(toPointer(keyPath))) return { yamlPath: keyPath, at: "key", message: `Key "${label(keyPath)}" is empty, but it is required${what}` };
+      if (input.emptyKeys.has(toPointer(keyPath)))
+        return { yamlPath: keyPath, at: "key", message: `Key "${label(keyPath)}" is empty, but it is required${what}` };
       return { yamlPath: path, at: "key", message: `Missing required key "${label(keyPath)}"${what}` };
     }
     case "additionalProperties": {
@@ -50079,7 +50321,11 @@ function describe(error2, path, input) {
     }
     case "propertyNames": {
       const key2 = String(params.propertyName);
-      return { yamlPath: [...path, key2], at: "key", message: `Key "${key2}" in ${field2} is not a valid name: expected lower-case letters, digits and dashes, e.g. london-office` };
+      return {
+        yamlPath: [...path, key2],
+        at: "key",
+        message: `Key "${key2}" in ${field2} is not a valid name: expected lower-case letters, digits and dashes, e.g. london-office`
+      };
     }
     case "enum": {
       const allowed = params.allowedValues.map(String);
@@ -50093,7 +50339,10 @@ function describe(error2, path, input) {
     }
     case "pattern": {
       const example = schema2.examples?.[0];
-      return { ...here, message: `${show(value)} is not a valid ${field2}${example ? `: expected the form of ${example}` : ""} (pattern ${String(params.pattern)})` };
+      return {
+        ...here,
+        message: `${show(value)} is not a valid ${field2}${example ? `: expected the form of ${example}` : ""} (pattern ${String(params.pattern)})`
+      };
     }
     case "format":
       if (params.format === "date-time") return { ...here, message: `${field2} ${show(value)} ${describeBadTimestamp(String(value))}` };
@@ -50337,7 +50586,10 @@ function formatter(timeZone, withTime) {
   const key2 = `${timeZone} ${withTime}`;
   let found = formatters2.get(key2);
   if (!found) {
-    found = new Intl.DateTimeFormat("en-GB", withTime ? { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } : { timeZone, day: "numeric", month: "short", year: "numeric" });
+    found = new Intl.DateTimeFormat(
+      "en-GB",
+      withTime ? { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" } : { timeZone, day: "numeric", month: "short", year: "numeric" }
+    );
     formatters2.set(key2, found);
   }
   return found;
@@ -54392,7 +54644,11 @@ function renderFeeds(model) {
   };
   add("history", model.page.name, all3);
   for (const service of model.services) {
-    add(`services/${service.id}`, `${model.page.name}: ${service.name}`, all3.filter((incident2) => incident2.services.some((affected) => affected.id === service.id)));
+    add(
+      `services/${service.id}`,
+      `${model.page.name}: ${service.name}`,
+      all3.filter((incident2) => incident2.services.some((affected) => affected.id === service.id))
+    );
   }
   return files;
 }
@@ -54620,14 +54876,39 @@ function componentsOf(model) {
   const created = earliest([...model.incidents, ...model.maintenances].map((incident2) => incident2.reportedAt)) ?? model.at;
   const groupId = (name) => `group-${slug(name)}`;
   const components = [];
-  const add = (fields) => components.push({ ...fields, created_at: created, position: components.length + 1, showcase: true, start_date: null, page_id: model.page.id, only_show_if_degraded: false });
+  const add = (fields) => components.push({
+    ...fields,
+    created_at: created,
+    position: components.length + 1,
+    showcase: true,
+    start_date: null,
+    page_id: model.page.id,
+    only_show_if_degraded: false
+  });
   for (const service of model.services) {
     const group = service.group ? model.groups.find((candidate) => candidate.name === service.group) : void 0;
     if (group && !components.some((component) => component.id === groupId(group.name))) {
       const updated = model.services.filter((member) => member.group === group.name).map((member) => member.updatedAt ?? created).sort(byTime).at(-1);
-      add({ id: groupId(group.name), name: group.name, status: group.status, updated_at: updated, description: null, group_id: null, group: true, components: group.services });
+      add({
+        id: groupId(group.name),
+        name: group.name,
+        status: group.status,
+        updated_at: updated,
+        description: null,
+        group_id: null,
+        group: true,
+        components: group.services
+      });
     }
-    add({ id: service.id, name: service.name, status: service.status, updated_at: service.updatedAt ?? created, description: service.description ?? null, group_id: group ? groupId(group.name) : null, group: false });
+    add({
+      id: service.id,
+      name: service.name,
+      status: service.status,
+      updated_at: service.updatedAt ?? created,
+      description: service.description ?? null,
+      group_id: group ? groupId(group.name) : null,
+      group: false
+    });
   }
   return components;
 }
@@ -54892,8 +55173,10 @@ async function readRepository(root5) {
 async function readTextFile(root5, path) {
   try {
     const stats = await lstat2(join3(root5, path));
-    if (stats.isSymbolicLink()) return { finding: fileFinding(path, "file/unreadable", `${path} is a symbolic link: records must be plain files in the repository`) };
-    if (stats.size > MAX_FILE_BYTES) return { finding: fileFinding(path, "file/unreadable", `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
+    if (stats.isSymbolicLink())
+      return { finding: fileFinding(path, "file/unreadable", `${path} is a symbolic link: records must be plain files in the repository`) };
+    if (stats.size > MAX_FILE_BYTES)
+      return { finding: fileFinding(path, "file/unreadable", `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
     return decodeText(path, await readFile(join3(root5, path)));
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
@@ -54948,9 +55231,12 @@ function serviceOptions(command, values, config2, statusRequired) {
     const [id = "", status, ...rest] = value.split("=");
     if (!ids.includes(id)) {
       const guess2 = closestMatch(id, ids);
-      throw new UsageError(`incidents ${command}: --service ${value}: ${id || "(empty)"} is not a service in the config${guess2 ? ` (did you mean ${guess2}?)` : `: expected one of ${ids.join(", ")}`}`);
+      throw new UsageError(
+        `incidents ${command}: --service ${value}: ${id || "(empty)"} is not a service in the config${guess2 ? ` (did you mean ${guess2}?)` : `: expected one of ${ids.join(", ")}`}`
+      );
     }
-    if (rest.length > 0 || statusRequired && status === void 0) throw new UsageError(`incidents ${command}: --service ${value}: expected ID=STATUS, e.g. ${id}=operational`);
+    if (rest.length > 0 || statusRequired && status === void 0)
+      throw new UsageError(`incidents ${command}: --service ${value}: expected ID=STATUS, e.g. ${id}=operational`);
     return { id, ...status === void 0 ? {} : { status: oneOf(command, "service", status, SERVICE_STATUSES) } };
   });
 }
@@ -54976,7 +55262,10 @@ async function buildCommand(args, context) {
   }
   if (!config2.page?.url) {
     const message = `The config has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}`;
-    await reporter.write({ command: "build", findings: [findingAt(repository.configSource, ["page", "url"], "build/page-url", message, { at: "key" })] }, context);
+    await reporter.write(
+      { command: "build", findings: [findingAt(repository.configSource, ["page", "url"], "build/page-url", message, { at: "key" })] },
+      context
+    );
     return EXIT2.error;
   }
   const model = buildStatusModel(records, toMillis(at));
@@ -55076,7 +55365,10 @@ function runGit(root5, args, input) {
     let stderr = "";
     child.stdout.on("data", (chunk) => stdout.push(chunk));
     child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on("error", (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 })));
+    child.on(
+      "error",
+      (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 }))
+    );
     child.on("close", (code19) => {
       if (code19 === 0 || code19 === 1) resolve8({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
@@ -59529,7 +59821,8 @@ async function readReviewEvidence(github, target) {
   const call = `GET /repos/${target.owner}/${target.repo}/pulls/${target.number}`;
   try {
     const { data: pullRequest } = await github.rest.pulls.get(where);
-    if (typeof pullRequest?.user?.login !== "string" || typeof pullRequest.head?.sha !== "string") throw new Error(`${call} answered with something that is not a pull request's JSON`);
+    if (typeof pullRequest?.user?.login !== "string" || typeof pullRequest.head?.sha !== "string")
+      throw new Error(`${call} answered with something that is not a pull request's JSON`);
     const reviews = await github.paginate(github.rest.pulls.listReviews, { ...where, per_page: 100 });
     if (!Array.isArray(reviews)) throw new Error(`${call}/reviews answered with something that is not a list of reviews`);
     return {
@@ -59539,7 +59832,10 @@ async function readReviewEvidence(github, target) {
       reviews: reviews.map((review) => ({ login: review.user?.login ?? "", state: review.state, commitId: review.commit_id }))
     };
   } catch (error2) {
-    return { known: false, reason: `the reviews of pull request #${target.number} could not be read from ${target.apiUrl} (${describeError(error2)}), so no approval can be proven` };
+    return {
+      known: false,
+      reason: `the reviews of pull request #${target.number} could not be read from ${target.apiUrl} (${describeError(error2)}), so no approval can be proven`
+    };
   }
 }
 var COMMENT_MARKER = "<!-- incidents-as-code:check-pr -->";
@@ -59580,9 +59876,17 @@ function readRepositoryTarget(env2) {
   return { ok: true, target: { apiUrl: env2.GITHUB_API_URL || "https://api.github.com", owner, repo, token } };
 }
 async function readPullRequestTarget(env2) {
-  if (!tokenOf(env2)) return { ok: false, reason: "there is no token to read the reviews with (set GITHUB_TOKEN: ${{ github.token }} on the step), so no approval can be proven" };
+  if (!tokenOf(env2))
+    return {
+      ok: false,
+      reason: "there is no token to read the reviews with (set GITHUB_TOKEN: ${{ github.token }} on the step), so no approval can be proven"
+    };
   const eventPath = env2.GITHUB_EVENT_PATH;
-  if (!eventPath) return { ok: false, reason: "GITHUB_EVENT_PATH is not set, so there is no pull request to read reviews from: run check-pr in a pull_request or pull_request_review workflow" };
+  if (!eventPath)
+    return {
+      ok: false,
+      reason: "GITHUB_EVENT_PATH is not set, so there is no pull request to read reviews from: run check-pr in a pull_request or pull_request_review workflow"
+    };
   const repository = readRepositoryTarget(env2);
   if (!repository.ok) return repository;
   let event2;
@@ -59593,7 +59897,8 @@ async function readPullRequestTarget(env2) {
   }
   const pullRequest = field(event2, "pull_request");
   const number2 = field(pullRequest, "number");
-  if (typeof number2 !== "number") return { ok: false, reason: `the event at ${eventPath} is not about a pull request: run check-pr on pull_request or pull_request_review events` };
+  if (typeof number2 !== "number")
+    return { ok: false, reason: `the event at ${eventPath} is not about a pull request: run check-pr on pull_request or pull_request_review events` };
   const headRepo = field(field(field(pullRequest, "head"), "repo"), "full_name");
   const baseRepo = field(field(field(pullRequest, "base"), "repo"), "full_name");
   return { ok: true, target: { ...repository.target, number: number2, fromFork: headRepo !== baseRepo } };
@@ -59634,7 +59939,10 @@ async function readTreeEntries(root5, entries, only) {
       wanted.push({ path, object: entry.object });
     }
   }
-  const blobs = await readBlobs(root5, wanted.map(({ object }) => object));
+  const blobs = await readBlobs(
+    root5,
+    wanted.map(({ object }) => object)
+  );
   const files = [];
   for (const { path, object } of wanted) {
     const decoded = decodeText(path, blobs.get(object));
@@ -59647,7 +59955,12 @@ async function readTreeEntries(root5, entries, only) {
 // scripts/commands/check-pr.ts
 var CHECK_PR_USAGE = "incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]";
 async function checkPrCommand(args, context) {
-  const { values } = parseOptions("check-pr", args, { base: { type: "string" }, head: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
+  const { values } = parseOptions("check-pr", args, {
+    base: { type: "string" },
+    head: { type: "string" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
   const reporter = chooseReporter("check-pr", values.format);
   if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
   const root5 = resolve2(context.cwd, values.root ?? ".");
@@ -59698,7 +60011,8 @@ async function readCommits(root5, baseRef, headRef) {
   try {
     const [base, head2] = await Promise.all([resolveCommit(root5, baseRef), resolveCommit(root5, headRef)]);
     const missing = !base ? `--base ${baseRef}` : !head2 ? `--head ${headRef}` : void 0;
-    if (missing || !base || !head2) throw new UsageError(`incidents check-pr: ${missing} is not a commit in ${root5}: fetch it first (actions/checkout with fetch-depth: 0)`);
+    if (missing || !base || !head2)
+      throw new UsageError(`incidents check-pr: ${missing} is not a commit in ${root5}: fetch it first (actions/checkout with fetch-depth: 0)`);
     const mergeBase = await findMergeBase(root5, base, head2);
     if (!mergeBase) {
       const why = await isShallow(root5) ? "the checkout is shallow, so their common history is missing: use actions/checkout with fetch-depth: 0" : "they share no history";
@@ -59719,11 +60033,16 @@ function toFileChanges(entries) {
 }
 function onHead(evidence, head2) {
   if (!evidence.known || evidence.headSha === head2) return evidence;
-  return { known: false, reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head2.slice(0, 7)}: the run for the newer commit decides` };
+  return {
+    known: false,
+    reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head2.slice(0, 7)}: the run for the newer commit decides`
+  };
 }
 async function comment3(github, target, findings, approved, context) {
   if (target.fromFork) {
-    context.stderr("A pull request from a fork gets a read-only token, so the gate writes no comment: its verdict is in the annotations and the job summary.\n");
+    context.stderr(
+      "A pull request from a fork gets a read-only token, so the gate writes no comment: its verdict is in the annotations and the job summary.\n"
+    );
     return;
   }
   const verdict = hasErrors(findings) ? `\u274C The incident gate fails: ${countOf(findings, "error")}, ${countOf(findings, "warning")}.` : "\u2705 The incident gate passes.";
@@ -59822,7 +60141,8 @@ function setItemKey(text7, list5, id, key2, value) {
 function appendItem(text7, list5, entries) {
   const { offset, document: document3, eol: eol2 } = readFrontmatter(text7);
   const sequence = pairOf(document3.contents, list5)?.value;
-  if (!(0, import_yaml2.isSeq)(sequence) || sequence.flow || sequence.items.length === 0) throw new LayoutError(list5, `${list5} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
+  if (!(0, import_yaml2.isSeq)(sequence) || sequence.flow || sequence.items.length === 0)
+    throw new LayoutError(list5, `${list5} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
   const prefix = text7.slice(lineStart(text7, itemStart), itemStart);
@@ -59901,9 +60221,11 @@ async function newCommand(args, context) {
   });
   const reporter = chooseReporter("new", values.format);
   const missing = ["title", "service", "impact", "urgency"].filter((option2) => values[option2] === void 0);
-  if (missing.length > 0) throw new UsageError(`incidents new: ${missing.map((option2) => `--${option2}`).join(", ")} ${missing.length === 1 ? "is" : "are"} needed`);
+  if (missing.length > 0)
+    throw new UsageError(`incidents new: ${missing.map((option2) => `--${option2}`).join(", ")} ${missing.length === 1 ? "is" : "are"} needed`);
   const type2 = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance"]);
-  if (type2 === "maintenance" && (!values["scheduled-for"] || !values["scheduled-until"])) throw new UsageError("incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME");
+  if (type2 === "maintenance" && (!values["scheduled-for"] || !values["scheduled-until"]))
+    throw new UsageError("incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME");
   const root5 = resolve3(context.cwd, values.root ?? ".");
   const repository = await readRepositoryWithConfig("new", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -59958,7 +60280,9 @@ function gapsBetweenFailures(incidents) {
       starts.set(service, [...starts.get(service) ?? [], toMillis(incident2.started_at)]);
     }
   }
-  return [...starts.values()].flatMap((times) => times.sort((a, b) => a - b).slice(1).map((time3, index2) => (time3 - times[index2]) / 1e3));
+  return [...starts.values()].flatMap(
+    (times) => times.sort((a, b) => a - b).slice(1).map((time3, index2) => (time3 - times[index2]) / 1e3)
+  );
 }
 function mean(values) {
   const defined = values.filter((value) => value !== void 0);
@@ -59996,8 +60320,17 @@ function buildReport(records, now) {
       };
     }),
     sla: slaCompliance(records, measured, now),
-    downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS).map((uptime) => ({ service: uptime.service, name: config2.services.find((service) => service.id === uptime.service).name, seconds: uptime.days.reduce((sum, day) => sum + day.downtimeSeconds, 0) })).sort((a, b) => b.seconds - a.seconds || (a.service < b.service ? -1 : 1)),
-    known_errors: records.knownErrors.map(({ data }) => ({ id: data.id, title: data.title, status: data.status, incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort() })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
+    downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS).map((uptime) => ({
+      service: uptime.service,
+      name: config2.services.find((service) => service.id === uptime.service).name,
+      seconds: uptime.days.reduce((sum, day) => sum + day.downtimeSeconds, 0)
+    })).sort((a, b) => b.seconds - a.seconds || (a.service < b.service ? -1 : 1)),
+    known_errors: records.knownErrors.map(({ data }) => ({
+      id: data.id,
+      title: data.title,
+      status: data.status,
+      incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort()
+    })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now))
   };
 }
@@ -60021,7 +60354,15 @@ function slaCompliance(records, measured, now) {
       else if (figure2.state === "met") counts.met++;
       else counts.running++;
       if (figure2.state === "breached") {
-        breaches.push({ id: incident2.id, title: incident2.title, priority: incident2.priority, target: figure2.target, over_seconds: -figure2.remaining_seconds, breach_at: figure2.breach_at, open: isOpen(incident2) });
+        breaches.push({
+          id: incident2.id,
+          title: incident2.title,
+          priority: incident2.priority,
+          target: figure2.target,
+          over_seconds: -figure2.remaining_seconds,
+          breach_at: figure2.breach_at,
+          open: isOpen(incident2)
+        });
       }
     }
   }
@@ -60088,7 +60429,9 @@ function lineChart(label2, labels, values, format) {
     current.push(point4(value, index2).join(","));
   });
   if (current.length > 0) runs.push(current.join(" "));
-  const dots = values.map((value, index2) => value === null ? html2`` : html2`<circle class="line-dot" cx="${point4(value, index2)[0]}" cy="${point4(value, index2)[1]}" r="4"><title>${labels[index2]}: ${format(value)}</title></circle>`);
+  const dots = values.map(
+    (value, index2) => value === null ? html2`` : html2`<circle class="line-dot" cx="${point4(value, index2)[0]}" cy="${point4(value, index2)[1]}" r="4"><title>${labels[index2]}: ${format(value)}</title></circle>`
+  );
   return figure(label2, html2`${axes(max, labels, step, format)}${runs.map((points) => html2`<polyline class="line" points="${points}"/>`)}${dots}`, html2``);
 }
 function horizontalBars(label2, rows) {
@@ -60098,9 +60441,11 @@ function horizontalBars(label2, rows) {
   const left = 150;
   const width = WIDTH - left - 180;
   return html2`<figure class="chart"><svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${label2}: ${rows.map((row) => `${row.label} ${row.text}`).join(", ")}">
-${rows.map((row, index2) => html2`<text class="axis" x="${left - 6}" y="${index2 * rowHeight + 22}" text-anchor="end">${row.label}</text>
+${rows.map(
+    (row, index2) => html2`<text class="axis" x="${left - 6}" y="${index2 * rowHeight + 22}" text-anchor="end">${row.label}</text>
 <rect class="${row.className ?? "bar"}" x="${left}" y="${index2 * rowHeight + 8}" width="${max === 0 ? 0 : width * row.value / max}" height="18"><title>${row.label}: ${row.text}</title></rect>
-<text class="axis" x="${left + (max === 0 ? 0 : width * row.value / max) + 6}" y="${index2 * rowHeight + 22}">${row.text}</text>`)}
+<text class="axis" x="${left + (max === 0 ? 0 : width * row.value / max) + 6}" y="${index2 * rowHeight + 22}">${row.text}</text>`
+  )}
 </svg><figcaption>${label2}</figcaption></figure>`;
 }
 function figure(label2, body3, after) {
@@ -60112,7 +60457,9 @@ function axes(max, labels, step, format = String) {
     const y = PAD.top + (bottom - PAD.top) * (1 - value / max);
     return html2`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y}" y2="${y}"/><text class="axis" x="${PAD.left - 4}" y="${y + 4}" text-anchor="end">${format(value)}</text>`;
   });
-  const names = labels.map((name, index2) => labels.length > 8 && index2 % 2 === 1 ? html2`` : html2`<text class="axis" x="${PAD.left + index2 * step + step / 2}" y="${bottom + 18}" text-anchor="middle">${name}</text>`);
+  const names = labels.map(
+    (name, index2) => labels.length > 8 && index2 % 2 === 1 ? html2`` : html2`<text class="axis" x="${PAD.left + index2 * step + step / 2}" y="${bottom + 18}" text-anchor="middle">${name}</text>`
+  );
   return html2`${ticks}${names}`;
 }
 function legend(series) {
@@ -60131,7 +60478,13 @@ function formatReportTime(seconds) {
   return `${Math.floor(seconds / 86400)}d ${Math.floor(seconds % 86400 / 3600)}h`;
 }
 var time = formatReportTime;
-var metricCells = (metrics) => [String(metrics.count), time(metrics.mtta_seconds), time(metrics.mttd_seconds), time(metrics.mttr_seconds), time(metrics.mtbf_seconds)];
+var metricCells = (metrics) => [
+  String(metrics.count),
+  time(metrics.mtta_seconds),
+  time(metrics.mttd_seconds),
+  time(metrics.mttr_seconds),
+  time(metrics.mtbf_seconds)
+];
 var percent = (part, whole) => whole === 0 ? "\u2013" : `${Math.round(part / whole * 1e3) / 10}%`;
 function reportTables(report) {
   const metricsHeader = (first) => [first, "incidents", "MTTA", "MTTD", "MTTR", "MTBF"];
@@ -60140,14 +60493,28 @@ function reportTables(report) {
       title: "SLA compliance",
       header: ["priority", "target", "met", "breached", "running", "met of finished"],
       rows: PRIORITIES.flatMap(
-        (priority) => Object.entries(report.sla.by_priority[priority]).filter(([, counts]) => counts.met + counts.breached + counts.running > 0).map(([target, counts]) => [priority, target, String(counts.met), String(counts.breached), String(counts.running), percent(counts.met, counts.met + counts.breached)])
+        (priority) => Object.entries(report.sla.by_priority[priority]).filter(([, counts]) => counts.met + counts.breached + counts.running > 0).map(([target, counts]) => [
+          priority,
+          target,
+          String(counts.met),
+          String(counts.breached),
+          String(counts.running),
+          percent(counts.met, counts.met + counts.breached)
+        ])
       ),
       empty: "No incidents with an SLA policy."
     },
     {
       title: "SLA breaches",
       header: ["incident", "priority", "target", "over by", "breached at", "still open"],
-      rows: report.sla.breaches.map((breach) => [breach.id, breach.priority, breach.target, time(breach.over_seconds), breach.breach_at, breach.open ? "yes" : "no"]),
+      rows: report.sla.breaches.map((breach) => [
+        breach.id,
+        breach.priority,
+        breach.target,
+        time(breach.over_seconds),
+        breach.breach_at,
+        breach.open ? "yes" : "no"
+      ]),
       empty: "No breaches."
     },
     {
@@ -60165,7 +60532,13 @@ function reportTables(report) {
     {
       title: `Incidents per month (last ${report.by_month.length})`,
       header: ["month", "incidents", ...PRIORITIES, "MTTA", "MTTR"],
-      rows: report.by_month.map((month) => [month.month, String(month.overall.count), ...PRIORITIES.map((priority) => String(month.by_priority[priority])), time(month.overall.mtta_seconds), time(month.overall.mttr_seconds)]),
+      rows: report.by_month.map((month) => [
+        month.month,
+        String(month.overall.count),
+        ...PRIORITIES.map((priority) => String(month.by_priority[priority])),
+        time(month.overall.mtta_seconds),
+        time(month.overall.mttr_seconds)
+      ]),
       empty: ""
     },
     {
@@ -60177,13 +60550,24 @@ function reportTables(report) {
     {
       title: "Known errors by incidents linked",
       header: ["known error", "status", "incidents", "title"],
-      rows: report.known_errors.map((error2) => [error2.id, error2.status, error2.incidents.length === 0 ? "0" : `${error2.incidents.length}: ${error2.incidents.join(", ")}`, error2.title]),
+      rows: report.known_errors.map((error2) => [
+        error2.id,
+        error2.status,
+        error2.incidents.length === 0 ? "0" : `${error2.incidents.length}: ${error2.incidents.join(", ")}`,
+        error2.title
+      ]),
       empty: "No known errors."
     },
     {
       title: "Postmortem action items by owner",
       header: ["owner", "open", "overdue", "done", "won't do"],
-      rows: [...Object.entries(report.action_items.by_owner), ["all", report.action_items.total]].map(([owner, counts]) => [owner, String(counts.open), String(counts.overdue), String(counts.done), String(counts.wont_do)]),
+      rows: [...Object.entries(report.action_items.by_owner), ["all", report.action_items.total]].map(([owner, counts]) => [
+        owner,
+        String(counts.open),
+        String(counts.overdue),
+        String(counts.done),
+        String(counts.wont_do)
+      ]),
       empty: ""
     },
     {
@@ -60228,17 +60612,36 @@ function renderReportPage(report, config2, tables) {
       const finished = counts.met + counts.breached;
       if (finished === 0) return [];
       const share = Math.round(counts.met / finished * 1e3) / 10;
-      return [{ label: `${priority} ${target}`, value: share, text: `${share}% met (${counts.met} of ${finished})`, className: counts.breached > 0 ? "bar-bad" : "bar" }];
+      return [
+        {
+          label: `${priority} ${target}`,
+          value: share,
+          text: `${share}% met (${counts.met} of ${finished})`,
+          className: counts.breached > 0 ? "bar-bad" : "bar"
+        }
+      ];
     })
   );
   const main = html2`<h1>Incident report</h1>
 <p class="meta">Internal: not for the status page. Figures at <time datetime="${report.at}">${report.at}</time>; months in ${report.time_zone}. Cancelled incidents, drills and maintenance are left out.</p>
 <section aria-labelledby="answers"><h2 id="answers">In short</h2><ul class="answers">${answers(report)}</ul></section>
 <section aria-labelledby="charts"><h2 id="charts">Charts</h2>
-${stackedBars(`Incidents per month by priority, last ${report.by_month.length} months`, months, PRIORITIES.map((priority) => ({ name: priority, className: priority.toLowerCase(), values: report.by_month.map((month) => month.by_priority[priority]) })))}
-${lineChart("Mean time to resolve (MTTR) per month", months, report.by_month.map((month) => month.overall.mttr_seconds), formatSeconds)}
+${stackedBars(
+    `Incidents per month by priority, last ${report.by_month.length} months`,
+    months,
+    PRIORITIES.map((priority) => ({ name: priority, className: priority.toLowerCase(), values: report.by_month.map((month) => month.by_priority[priority]) }))
+  )}
+${lineChart(
+    "Mean time to resolve (MTTR) per month",
+    months,
+    report.by_month.map((month) => month.overall.mttr_seconds),
+    formatSeconds
+  )}
 ${compliance.length > 0 ? horizontalBars("SLA compliance per priority: share of finished clocks met", compliance) : html2`<p>No finished SLA clocks yet.</p>`}
-${horizontalBars("Downtime by service, last 365 days (major outage 100%, partial outage 30%)", report.downtime.map((entry) => ({ label: entry.name, value: entry.seconds, text: formatReportTime(entry.seconds) })))}
+${horizontalBars(
+    "Downtime by service, last 365 days (major outage 100%, partial outage 30%)",
+    report.downtime.map((entry) => ({ label: entry.name, value: entry.seconds, text: formatReportTime(entry.seconds) }))
+  )}
 </section>
 <section aria-labelledby="figures"><h2 id="figures">Figures</h2>${tables.map(tableHtml)}</section>`;
   return `<!doctype html>
@@ -60288,8 +60691,10 @@ function keepInto(kind, from, drop, into) {
 function usableRecords(records, findings, what, context) {
   const broken = new Set(findings.filter((finding) => finding.severity === "error").map((finding) => finding.path));
   if (broken.size === 0) return records;
-  context.stderr(`${broken.size} record file${broken.size === 1 ? " has" : "s have"} errors and ${broken.size === 1 ? "is" : "are"} ${what}: run incidents validate.
-`);
+  context.stderr(
+    `${broken.size} record file${broken.size === 1 ? " has" : "s have"} errors and ${broken.size === 1 ? "is" : "are"} ${what}: run incidents validate.
+`
+  );
   return withoutPaths(records, broken);
 }
 
@@ -60324,8 +60729,15 @@ ${formatMarkdownTables(tables)}`,
   );
   if (out) {
     try {
-      await writeSite(out, /* @__PURE__ */ new Map([["index.html", renderReportPage(report, repository.config, tables)], [REPORT_MARK, `${JSON.stringify(report, null, 2)}
-`]]), REPORT_MARK);
+      await writeSite(
+        out,
+        /* @__PURE__ */ new Map([
+          ["index.html", renderReportPage(report, repository.config, tables)],
+          [REPORT_MARK, `${JSON.stringify(report, null, 2)}
+`]
+        ]),
+        REPORT_MARK
+      );
     } catch (error2) {
       if (!(error2 instanceof SiteWriteError)) throw error2;
       context.stderr(`incidents report: ${error2.message}
@@ -60339,7 +60751,8 @@ ${formatMarkdownTables(tables)}`,
 }
 function refuseInsidePublicSite(out) {
   for (let folder = out; ; folder = dirname2(folder)) {
-    if (existsSync3(join6(folder, SITE_MARK))) throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
+    if (existsSync3(join6(folder, SITE_MARK)))
+      throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
     if (dirname2(folder) === folder) return;
   }
 }
@@ -60359,13 +60772,33 @@ function dueNotices(incident2, config2, figures, now) {
   const acknowledged = incident2.acknowledged_at !== void 0 && toMillis(incident2.acknowledged_at) <= now;
   const reported = toMillis(incident2.reported_at);
   const escalations = acknowledged ? [] : levels.flatMap(
-    (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [{ key: `escalation-${index2 + 1}`, mention: level.notify, text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.` }] : []
+    (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [
+      {
+        key: `escalation-${index2 + 1}`,
+        mention: level.notify,
+        text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.`
+      }
+    ] : []
   );
   const owners = incident2.commander ? [incident2.commander] : levels[0]?.notify ?? [];
   const targets = figures.flatMap((figure2) => {
     const cycle = cycleKey(incident2, figure2.target, now);
-    if (figure2.state === "breached") return [{ key: `breached-${figure2.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure2.target} target at ${figure2.breach_at}.` }];
-    if (figure2.at_risk) return [{ key: `at-risk-${figure2.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure2.target} target, due ${figure2.breach_at}.` }];
+    if (figure2.state === "breached")
+      return [
+        {
+          key: `breached-${figure2.target}-${cycle}`,
+          mention: owners,
+          text: `${id} (${priority}) breached its ${figure2.target} target at ${figure2.breach_at}.`
+        }
+      ];
+    if (figure2.at_risk)
+      return [
+        {
+          key: `at-risk-${figure2.target}-${cycle}`,
+          mention: owners,
+          text: `${id} (${priority}) is at risk of breaching its ${figure2.target} target, due ${figure2.breach_at}.`
+        }
+      ];
     return [];
   });
   return [...escalations, ...targets];
@@ -60407,8 +60840,26 @@ function slaAlerts(report) {
   return report.incidents.filter((incident2) => incident2.open).flatMap(
     (incident2) => incident2.targets.flatMap((figure2) => {
       const { id, priority, source } = incident2;
-      if (figure2.state === "breached") return [findingAt(source, ["status"], "sla/breached", `${id} (${priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`, { severity: "error" })];
-      if (figure2.at_risk) return [findingAt(source, ["status"], "sla/at-risk", `${id} (${priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`, { severity: "warning" })];
+      if (figure2.state === "breached")
+        return [
+          findingAt(
+            source,
+            ["status"],
+            "sla/breached",
+            `${id} (${priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`,
+            { severity: "error" }
+          )
+        ];
+      if (figure2.at_risk)
+        return [
+          findingAt(
+            source,
+            ["status"],
+            "sla/at-risk",
+            `${id} (${priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`,
+            { severity: "warning" }
+          )
+        ];
       return [];
     })
   );
@@ -60446,8 +60897,12 @@ async function announce(github, target, tracking, { incident: incident2, notices
   const existing = tracking.get(incident2.id);
   if (!incident2.open) {
     if (!existing?.open) return { delivered: [], log: [] };
-    await github.rest.issues.createComment({ ...where, issue_number: existing.number, body: `${noticeMarker("finished")}
-${incident2.id} is no longer open: closing this tracking issue.` });
+    await github.rest.issues.createComment({
+      ...where,
+      issue_number: existing.number,
+      body: `${noticeMarker("finished")}
+${incident2.id} is no longer open: closing this tracking issue.`
+    });
     await github.rest.issues.update({ ...where, issue_number: existing.number, state: "closed" });
     tracking.set(incident2.id, { ...existing, open: false });
     return { delivered: [], log: [`${incident2.id}: closed tracking issue #${existing.number}`] };
@@ -60457,8 +60912,12 @@ ${incident2.id} is no longer open: closing this tracking issue.` });
   const delivered = [];
   let issue2 = existing;
   if (!issue2) {
-    const { data } = await github.rest.issues.create({ ...where, title: `${incident2.id}: ${incident2.title}`, body: `${trackingMarker(incident2.id)}
-Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA check. The record is incidents/${incident2.id}.md.` });
+    const { data } = await github.rest.issues.create({
+      ...where,
+      title: `${incident2.id}: ${incident2.title}`,
+      body: `${trackingMarker(incident2.id)}
+Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA check. The record is incidents/${incident2.id}.md.`
+    });
     issue2 = { number: data.number, open: true };
     tracking.set(incident2.id, issue2);
     log.push(`${incident2.id}: opened tracking issue #${issue2.number}`);
@@ -60469,10 +60928,16 @@ Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA chec
     log.push(`${incident2.id}: reopened tracking issue #${issue2.number}`);
   }
   const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: issue2.number, per_page: 100 });
-  const posted = new Set(comments.filter((comment4) => comment4.user?.type === "Bot").flatMap((comment4) => /<!-- incidents-as-code:notice (\S+) -->/.exec(comment4.body ?? "")?.[1] ?? []));
+  const posted = new Set(
+    comments.filter((comment4) => comment4.user?.type === "Bot").flatMap((comment4) => /<!-- incidents-as-code:notice (\S+) -->/.exec(comment4.body ?? "")?.[1] ?? [])
+  );
   for (const notice of notices.filter((candidate) => !posted.has(candidate.key))) {
-    await github.rest.issues.createComment({ ...where, issue_number: issue2.number, body: `${noticeMarker(notice.key)}
-${[...notice.mention, notice.text].join(" ")}` });
+    await github.rest.issues.createComment({
+      ...where,
+      issue_number: issue2.number,
+      body: `${noticeMarker(notice.key)}
+${[...notice.mention, notice.text].join(" ")}`
+    });
     delivered.push(notice.key);
     log.push(`${incident2.id}: ${notice.text}`);
   }
@@ -60541,8 +61006,10 @@ async function notify(due, context) {
     }
     return true;
   } catch (error2) {
-    context.stderr(`incidents sla --notify: could not announce on ${repository.target.apiUrl} (${describeError(error2)}): people may not have been told; the next run retries what is missing.
-`);
+    context.stderr(
+      `incidents sla --notify: could not announce on ${repository.target.apiUrl} (${describeError(error2)}): people may not have been told; the next run retries what is missing.
+`
+    );
     return false;
   }
 }
@@ -60578,16 +61045,27 @@ function updateRecord(text7, record, update) {
     return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
   }
   if (from !== to) {
-    const timestamps = new Set([IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter((key2) => key2 !== void 0 && TIMESTAMP_ORDER[record.type].includes(key2)));
+    const timestamps = new Set(
+      [IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter(
+        (key2) => key2 !== void 0 && TIMESTAMP_ORDER[record.type].includes(key2)
+      )
+    );
     for (const key2 of timestamps) if (record[key2] === void 0) fields.push([[key2], update.at]);
   }
   let edited = text7;
   for (const [path, value] of fields) edited = setKey(edited, path, value);
   const listed = new Set(record.services.map((service) => service.id));
   for (const service of update.services) {
-    edited = listed.has(service.id) ? setItemKey(edited, "services", service.id, "status", service.status) : appendItem(edited, "services", [["id", service.id], ["status", service.status]]);
+    edited = listed.has(service.id) ? setItemKey(edited, "services", service.id, "status", service.status) : appendItem(edited, "services", [
+      ["id", service.id],
+      ["status", service.status]
+    ]);
   }
-  edited = appendItem(edited, "updates", [["at", update.at], ["status", to], ["message", update.message]]);
+  edited = appendItem(edited, "updates", [
+    ["at", update.at],
+    ["status", to],
+    ["message", update.message]
+  ]);
   return { ok: true, text: edited };
 }
 
@@ -60638,8 +61116,10 @@ async function updateCommand(args, context) {
   const reporter = chooseReporter("update", values.format);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "\u2026"');
-  if (!values.status || !values.message?.trim()) throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
-  if (values.resolution === void 0 !== (values.summary === void 0)) throw new UsageError("incidents update: --resolution CODE and --summary TEXT go together");
+  if (!values.status || !values.message?.trim())
+    throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
+  if (values.resolution === void 0 !== (values.summary === void 0))
+    throw new UsageError("incidents update: --resolution CODE and --summary TEXT go together");
   const root5 = resolve6(context.cwd, values.root ?? ".");
   const repository = await readRepositoryWithConfig("update", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -60688,7 +61168,10 @@ async function validateCommand(args, context) {
   const { values, positionals } = parseOptions("validate", args, { root: { type: "string" }, format: { type: "string" } }, true);
   const reporter = chooseReporter("validate", values.format);
   const root5 = resolve7(context.cwd, values.root ?? ".");
-  const inPaths = pathFilter(root5, positionals.map((path) => resolve7(context.cwd, path)));
+  const inPaths = pathFilter(
+    root5,
+    positionals.map((path) => resolve7(context.cwd, path))
+  );
   const repository = await readRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { files } = repository;
@@ -60704,7 +61187,8 @@ function pathFilter(root5, paths) {
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
     if (!existsSync4(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
-    if (!isRecordPlace) throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);
+    if (!isRecordPlace)
+      throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);
     return inside;
   });
   if (prefixes.length === 0 || prefixes.includes("")) return () => true;
@@ -60752,9 +61236,11 @@ Usage: ${command.usage}
       return EXIT2.error;
     }
     const detail = context.env.INCIDENTS_DEBUG ? error2 instanceof Error ? error2.stack : String(error2) : error2 instanceof Error ? error2.message : String(error2);
-    context.stderr(`incidents ${name}: internal error: ${detail}
+    context.stderr(
+      `incidents ${name}: internal error: ${detail}
 This is a bug in incidents-as-code, not in your records: please report it with the command you ran (set INCIDENTS_DEBUG=1 for a stack trace).
-`);
+`
+    );
     return EXIT2.error;
   }
 }

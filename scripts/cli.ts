@@ -21,7 +21,9 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], context: C
 const USAGE = `Usage: incidents <command> [options]
 
 Commands:
-${Object.values(COMMANDS).map((command) => `  ${command.usage}`).join('\n')}
+${Object.values(COMMANDS)
+  .map((command) => `  ${command.usage}`)
+  .join('\n')}
 
 Exit codes: 0 clean, 1 findings, 2 usage or config error.`;
 
@@ -44,8 +46,16 @@ export async function runCli(argv: string[], context: CommandContext): Promise<n
       context.stderr(`${error.message}\nUsage: ${command.usage}\n`);
       return EXIT.error;
     }
-    const detail = context.env.INCIDENTS_DEBUG ? (error instanceof Error ? error.stack : String(error)) : error instanceof Error ? error.message : String(error);
-    context.stderr(`incidents ${name}: internal error: ${detail}\nThis is a bug in incidents-as-code, not in your records: please report it with the command you ran (set INCIDENTS_DEBUG=1 for a stack trace).\n`);
+    const detail = context.env.INCIDENTS_DEBUG
+      ? error instanceof Error
+        ? error.stack
+        : String(error)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    context.stderr(
+      `incidents ${name}: internal error: ${detail}\nThis is a bug in incidents-as-code, not in your records: please report it with the command you ran (set INCIDENTS_DEBUG=1 for a stack trace).\n`,
+    );
     return EXIT.error;
   }
 }

@@ -23,10 +23,23 @@ function runAction(inputs: Record<string, string>, workspace: string, extraEnv: 
   const outputs = join(files, 'outputs');
   writeFileSync(summary, '');
   writeFileSync(outputs, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, ...extraEnv };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: outputs,
+    ...extraEnv,
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr, summary: readFileSync(summary, 'utf8'), outputs: parseOutputs(readFileSync(outputs, 'utf8')) };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    summary: readFileSync(summary, 'utf8'),
+    outputs: parseOutputs(readFileSync(outputs, 'utf8')),
+  };
 }
 
 /** The outputs a step wrote to $GITHUB_OUTPUT, as the runner reads them (`name<<DELIMITER` … `DELIMITER`, or `name=value`). */
@@ -60,7 +73,11 @@ function workspaceFrom(name: string): string {
 const action = suite('the GitHub Action');
 
 action('action.yml takes the inputs docs/reference.md documents, declares its outputs and runs the committed bundle without an install', () => {
-  const metadata = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, { description?: string }>; runs: { using: string; main: string } };
+  const metadata = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+    outputs: Record<string, { description?: string }>;
+    runs: { using: string; main: string };
+  };
   assert.equal(Object.keys(metadata.inputs), ['command', 'root', 'github-token']);
   assert.equal(Object.keys(metadata.outputs), ['errors', 'warnings', 'approved', 'indicator', 'breached']);
   for (const [name, output] of Object.entries(metadata.outputs)) assert.ok(output.description, `the output ${name} says what it holds`);
@@ -105,7 +122,10 @@ action('an input with a line break cannot inject a workflow command', () => {
 action('an unknown command fails the step with a message, not a stack trace', () => {
   const result = runAction({ command: 'deploy' }, workspaceFrom('valid'));
   assert.is(result.code, 2);
-  assert.match(result.stdout, /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report\n$/);
+  assert.match(
+    result.stdout,
+    /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report\n$/,
+  );
 });
 
 action('build writes the status site into site/ under the root, as the Pages workflow uploads it, and its indicator as an output', () => {
@@ -165,7 +185,13 @@ action('check-pr: approved is false while a resolution lacks an approval', () =>
 });
 
 action('check-pr: approved is empty when nothing in the pull request needs an approval', () => {
-  const result = checkPrAction(makePullRequestRepo(BASE, {}, { 'incidents/INC-2026-0001.md': readFileSync(join(BASE, 'incidents/INC-2026-0001.md'), 'utf8').replace(/\n---\n/, '\n---\nA note in the body.\n') }));
+  const result = checkPrAction(
+    makePullRequestRepo(
+      BASE,
+      {},
+      { 'incidents/INC-2026-0001.md': readFileSync(join(BASE, 'incidents/INC-2026-0001.md'), 'utf8').replace(/\n---\n/, '\n---\nA note in the body.\n') },
+    ),
+  );
   assert.is(result.code, 0, result.stderr);
   assert.equal(result.outputs, { errors: '0', warnings: '0', approved: '' });
 });
@@ -177,9 +203,18 @@ const INPUT_CASES: { name: string; inputs: Partial<ActionInputs>; env?: Record<s
   { name: 'defaults: validate the workspace', inputs: {}, expected: ['validate', '--root', '.', '--format', 'github'] },
   { name: 'a root', inputs: { command: 'validate', root: 'ops/incidents' }, expected: ['validate', '--root', 'ops/incidents', '--format', 'github'] },
   { name: 'sla --notify', inputs: { command: 'sla --notify' }, expected: ['sla', '--notify', '--root', '.', '--format', 'github'] },
-  { name: 'a flag the command does not take', inputs: { command: 'validate --notify' }, expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report' },
+  {
+    name: 'a flag the command does not take',
+    inputs: { command: 'validate --notify' },
+    expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report',
+  },
   { name: 'build', inputs: { command: 'build', root: 'ops' }, expected: ['build', '--root', 'ops', '--format', 'github'] },
-  { name: 'check-pr without a pull request event', inputs: { command: 'check-pr' }, env: { GITHUB_EVENT_PATH: '/nonexistent' }, expected: 'check-pr runs on pull_request and pull_request_review events, and this event has no pull request' },
+  {
+    name: 'check-pr without a pull request event',
+    inputs: { command: 'check-pr' },
+    env: { GITHUB_EVENT_PATH: '/nonexistent' },
+    expected: 'check-pr runs on pull_request and pull_request_review events, and this event has no pull request',
+  },
 ];
 
 for (const testCase of INPUT_CASES) {

@@ -30,7 +30,24 @@ const create = suite('incidents new');
 
 create('writes the next free id, in its initial state, valid at once, and prints its path', async () => {
   const dir = repository();
-  const result = await incidents(dir, 'new', '--title', 'Checkout: card payments fail', '--service', 'api=major_outage', '--service', 'web', '--impact', 'high', '--urgency', 'medium', '--at', '2026-03-05T09:30:00Z', '--message', 'Card payments fail at checkout.');
+  const result = await incidents(
+    dir,
+    'new',
+    '--title',
+    'Checkout: card payments fail',
+    '--service',
+    'api=major_outage',
+    '--service',
+    'web',
+    '--impact',
+    'high',
+    '--urgency',
+    'medium',
+    '--at',
+    '2026-03-05T09:30:00Z',
+    '--message',
+    'Card payments fail at checkout.',
+  );
   assert.is(result.code, 0, result.stderr);
   assert.ok(result.stdout.endsWith('incidents/INC-2026-0004.md\n'), result.stdout);
   assert.is(
@@ -63,7 +80,20 @@ Working notes (internal, never published).
 
 create('ids count per year, from the year of --at', async () => {
   const dir = repository();
-  const result = await incidents(dir, 'new', '--title', 'Slow pages', '--service', 'web', '--impact', 'low', '--urgency', 'low', '--at', '2027-01-01T00:10:00+01:00');
+  const result = await incidents(
+    dir,
+    'new',
+    '--title',
+    'Slow pages',
+    '--service',
+    'web',
+    '--impact',
+    'low',
+    '--urgency',
+    'low',
+    '--at',
+    '2027-01-01T00:10:00+01:00',
+  );
   assert.ok(result.stdout.endsWith('incidents/INC-2027-0001.md\n'));
 });
 
@@ -71,7 +101,9 @@ create('--at defaults to now, to the second, in UTC', async () => {
   const dir = repository();
   const before = Date.now();
   await incidents(dir, 'new', '--title', 'Slow pages', '--service', 'web', '--impact', 'low', '--urgency', 'low');
-  const file = readdirSync(join(dir, 'incidents')).find((name) => !['INC-2026-0001.md', 'INC-2026-0002.md', 'INC-2026-0003.md', 'INC-2026-0002.postmortem.md'].includes(name))!;
+  const file = readdirSync(join(dir, 'incidents')).find(
+    (name) => !['INC-2026-0001.md', 'INC-2026-0002.md', 'INC-2026-0003.md', 'INC-2026-0002.postmortem.md'].includes(name),
+  )!;
   const reportedAt = /reported_at: (\S+)/.exec(read(dir, `incidents/${file}`))![1]!;
   assert.match(reportedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.ok(Math.abs(Date.parse(reportedAt) - before) < 60_000);
@@ -79,15 +111,55 @@ create('--at defaults to now, to the second, in UTC', async () => {
 
 create('a maintenance is scheduled, with its window, its services under maintenance', async () => {
   const dir = repository();
-  const result = await incidents(dir, 'new', '--type', 'maintenance', '--title', 'Database upgrade', '--service', 'api', '--impact', 'medium', '--urgency', 'low', '--at', '2026-03-05T09:30:00Z', '--scheduled-for', '2026-03-10T06:00:00Z', '--scheduled-until', '2026-03-10T07:00:00Z');
+  const result = await incidents(
+    dir,
+    'new',
+    '--type',
+    'maintenance',
+    '--title',
+    'Database upgrade',
+    '--service',
+    'api',
+    '--impact',
+    'medium',
+    '--urgency',
+    'low',
+    '--at',
+    '2026-03-05T09:30:00Z',
+    '--scheduled-for',
+    '2026-03-10T06:00:00Z',
+    '--scheduled-until',
+    '2026-03-10T07:00:00Z',
+  );
   assert.is(result.code, 0, result.stderr);
   const text = read(dir, 'incidents/INC-2026-0004.md');
-  for (const line of ['type: maintenance', 'status: scheduled', '    status: under_maintenance', 'scheduled_for: 2026-03-10T06:00:00Z', 'scheduled_until: 2026-03-10T07:00:00Z', 'priority: P4']) assert.ok(text.includes(`${line}\n`), line);
+  for (const line of [
+    'type: maintenance',
+    'status: scheduled',
+    '    status: under_maintenance',
+    'scheduled_for: 2026-03-10T06:00:00Z',
+    'scheduled_until: 2026-03-10T07:00:00Z',
+    'priority: P4',
+  ])
+    assert.ok(text.includes(`${line}\n`), line);
 });
 
 create('a match with a known error is a warning on stderr; stdout is only the path', async () => {
   const dir = repository();
-  const result = await incidents(dir, 'new', '--title', 'Report export timed out', '--service', 'reports', '--impact', 'low', '--urgency', 'low', '--at', '2026-03-05T09:30:00Z');
+  const result = await incidents(
+    dir,
+    'new',
+    '--title',
+    'Report export timed out',
+    '--service',
+    'reports',
+    '--impact',
+    'low',
+    '--urgency',
+    'low',
+    '--at',
+    '2026-03-05T09:30:00Z',
+  );
   assert.is(result.code, 0);
   assert.is(result.stdout.trim().split('\n').length, 1);
   assert.match(result.stderr, /warning: This looks like KE-0001/);
@@ -99,7 +171,11 @@ const NEW_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
   { name: 'an impact that does not exist', args: ['--impact', 'hig'], message: /--impact hig is not one of high, medium, low \(did you mean high\?\)/ },
   { name: 'a time without an offset', args: ['--at', '2026-03-05T09:30:00'], message: /--at 2026-03-05T09:30:00 has no UTC offset/ },
   { name: 'a maintenance without its window', args: ['--type', 'maintenance'], message: /a maintenance needs its window/ },
-  { name: 'a title too long for the schema', args: ['--title', 'x'.repeat(201)], message: /title is longer than 200 characters \(schema\/maxLength\)[\s\S]*Nothing was written: incidents\/INC-2026-0004.md would not be valid/ },
+  {
+    name: 'a title too long for the schema',
+    args: ['--title', 'x'.repeat(201)],
+    message: /title is longer than 200 characters \(schema\/maxLength\)[\s\S]*Nothing was written: incidents\/INC-2026-0004.md would not be valid/,
+  },
 ];
 
 for (const { name, args, message } of NEW_REFUSALS) {
@@ -119,26 +195,60 @@ const update = suite('incidents update');
 update('moves an incident on: status, the timestamps it implies, services, a new update; nothing else changes', async () => {
   const dir = repository();
   const before = read(dir, 'incidents/INC-2026-0001.md');
-  const result = await incidents(dir, 'update', 'INC-2026-0001', '--status', 'resolved', '--message', 'Card payments work again.', '--at', '2026-03-01T11:00:00Z', '--resolution', 'fixed', '--summary', 'Restarted the payment workers.', '--service', 'api=operational');
+  const result = await incidents(
+    dir,
+    'update',
+    'INC-2026-0001',
+    '--status',
+    'resolved',
+    '--message',
+    'Card payments work again.',
+    '--at',
+    '2026-03-01T11:00:00Z',
+    '--resolution',
+    'fixed',
+    '--summary',
+    'Restarted the payment workers.',
+    '--service',
+    'api=operational',
+  );
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stdout, /incidents\/INC-2026-0001\.md: investigating → resolved\n$/);
   const expected = before
     .replace('status: investigating\nimpact', 'status: resolved\nimpact')
     .replace('    status: partial_outage', '    status: operational')
-    .replace('acknowledged_at: 2026-03-01T10:09:00Z\n', 'acknowledged_at: 2026-03-01T10:09:00Z\nresolved_at: 2026-03-01T11:00:00Z\nresolution:\n  code: fixed\n  summary: Restarted the payment workers.\n')
+    .replace(
+      'acknowledged_at: 2026-03-01T10:09:00Z\n',
+      'acknowledged_at: 2026-03-01T10:09:00Z\nresolved_at: 2026-03-01T11:00:00Z\nresolution:\n  code: fixed\n  summary: Restarted the payment workers.\n',
+    )
     .replace('failed card payments.\n', 'failed card payments.\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Card payments work again.\n');
   assert.is(read(dir, 'incidents/INC-2026-0001.md'), expected);
 });
 
 update('comments, quoting, flow lists, block scalars, blank lines and the body are kept', async () => {
   const dir = repository({ 'incidents/INC-2026-0009.md': readFileSync(join(ODD, 'odd-layout.md'), 'utf8') });
-  const result = await incidents(dir, 'update', 'INC-2026-0009', '--status', 'monitoring', '--message', 'A fix is out: results are back.', '--at', '2026-03-01T10:40:00Z', '--service', 'api=operational');
+  const result = await incidents(
+    dir,
+    'update',
+    'INC-2026-0009',
+    '--status',
+    'monitoring',
+    '--message',
+    'A fix is out: results are back.',
+    '--at',
+    '2026-03-01T10:40:00Z',
+    '--service',
+    'api=operational',
+  );
   assert.is(result.code, 0, result.stderr);
   const expected = readFileSync(join(ODD, 'odd-layout.md'), 'utf8')
     .replace('status: investigating\nimpact', 'status: monitoring\nimpact')
     .replace('{id: api, status: partial_outage}', '{id: api, status: operational}')
     .replace('mitigated_at:\n', 'mitigated_at: 2026-03-01T10:40:00Z\n')
-    .replace('    We are investigating.\n', '    We are investigating.\n- at: 2026-03-01T10:40:00Z\n  status: monitoring\n  message: "A fix is out: results are back."\n');
+    .replace(
+      '    We are investigating.\n',
+      '    We are investigating.\n- at: 2026-03-01T10:40:00Z\n  status: monitoring\n  message: "A fix is out: results are back."\n',
+    );
   assert.is(read(dir, 'incidents/INC-2026-0009.md'), expected);
 });
 
@@ -154,7 +264,19 @@ update('Windows line endings stay Windows line endings', async () => {
 
 update('a reopen clears resolved_at and records the reason', async () => {
   const dir = repository();
-  const result = await incidents(dir, 'update', 'INC-2026-0002', '--status', 'investigating', '--message', 'Pages are slow again.', '--at', '2026-02-02T08:00:00Z', '--reason', 'The CDN rule came back with the next deploy.');
+  const result = await incidents(
+    dir,
+    'update',
+    'INC-2026-0002',
+    '--status',
+    'investigating',
+    '--message',
+    'Pages are slow again.',
+    '--at',
+    '2026-02-02T08:00:00Z',
+    '--reason',
+    'The CDN rule came back with the next deploy.',
+  );
   assert.is(result.code, 0, result.stderr);
   const text = read(dir, 'incidents/INC-2026-0002.md');
   assert.ok(text.includes('\nresolved_at:\n'));
@@ -163,8 +285,34 @@ update('a reopen clears resolved_at and records the reason', async () => {
 
 update('resolving again after a reopen replaces the earlier resolution', async () => {
   const dir = repository();
-  await incidents(dir, 'update', 'INC-2026-0002', '--status', 'investigating', '--message', 'Slow again.', '--at', '2026-02-02T08:00:00Z', '--reason', 'It came back.');
-  const result = await incidents(dir, 'update', 'INC-2026-0002', '--status', 'resolved', '--message', 'Fast again.', '--at', '2026-02-02T09:00:00Z', '--resolution', 'workaround', '--summary', 'Pinned the old CDN rule.');
+  await incidents(
+    dir,
+    'update',
+    'INC-2026-0002',
+    '--status',
+    'investigating',
+    '--message',
+    'Slow again.',
+    '--at',
+    '2026-02-02T08:00:00Z',
+    '--reason',
+    'It came back.',
+  );
+  const result = await incidents(
+    dir,
+    'update',
+    'INC-2026-0002',
+    '--status',
+    'resolved',
+    '--message',
+    'Fast again.',
+    '--at',
+    '2026-02-02T09:00:00Z',
+    '--resolution',
+    'workaround',
+    '--summary',
+    'Pinned the old CDN rule.',
+  );
   assert.is(result.code, 0, result.stderr);
   const text = read(dir, 'incidents/INC-2026-0002.md');
   assert.ok(text.includes('resolution:\n  code: workaround\n  summary: Pinned the old CDN rule.\n'), text);
@@ -173,18 +321,53 @@ update('resolving again after a reopen replaces the earlier resolution', async (
 
 update('on hold and back: hold_reason is set, then cleared', async () => {
   const dir = repository();
-  assert.is((await incidents(dir, 'update', 'INC-2026-0001', '--status', 'on_hold', '--message', 'Waiting for the provider.', '--at', '2026-03-01T10:20:00Z', '--reason', 'awaiting_vendor')).code, 0);
+  assert.is(
+    (
+      await incidents(
+        dir,
+        'update',
+        'INC-2026-0001',
+        '--status',
+        'on_hold',
+        '--message',
+        'Waiting for the provider.',
+        '--at',
+        '2026-03-01T10:20:00Z',
+        '--reason',
+        'awaiting_vendor',
+      )
+    ).code,
+    0,
+  );
   assert.ok(read(dir, 'incidents/INC-2026-0001.md').includes('\nhold_reason: awaiting_vendor\n'));
-  assert.is((await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'The provider found it.', '--at', '2026-03-01T10:50:00Z')).code, 0);
+  assert.is(
+    (await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'The provider found it.', '--at', '2026-03-01T10:50:00Z')).code,
+    0,
+  );
   assert.not.ok(read(dir, 'incidents/INC-2026-0001.md').includes('hold_reason: awaiting_vendor'));
 });
 
-update('a forbidden move gets the gate\'s message and exit 1, and nothing is written', async () => {
+update("a forbidden move gets the gate's message and exit 1, and nothing is written", async () => {
   const dir = repository();
   const before = read(dir, 'incidents/INC-2026-0003.md');
-  const result = await incidents(dir, 'update', 'INC-2026-0003', '--status', 'investigating', '--message', 'Again.', '--at', '2026-01-12T09:00:00Z', '--reason', 'x');
+  const result = await incidents(
+    dir,
+    'update',
+    'INC-2026-0003',
+    '--status',
+    'investigating',
+    '--message',
+    'Again.',
+    '--at',
+    '2026-01-12T09:00:00Z',
+    '--reason',
+    'x',
+  );
   assert.is(result.code, 1);
-  assert.is(result.stdout, 'incidents/INC-2026-0003.md:5:9: Unexpected status "investigating" after "closed", closed is final: nothing follows it (lifecycle/transition)\n');
+  assert.is(
+    result.stdout,
+    'incidents/INC-2026-0003.md:5:9: Unexpected status "investigating" after "closed", closed is final: nothing follows it (lifecycle/transition)\n',
+  );
   assert.is(read(dir, 'incidents/INC-2026-0003.md'), before);
 });
 
@@ -196,19 +379,41 @@ update('what the gate would refuse is refused: a time before the published updat
 });
 
 update('a one-line updates list cannot be appended to: a finding at its key, and nothing written', async () => {
-  const flow = read(repository(), 'incidents/INC-2026-0001.md').replace(/updates:\n[\s\S]*?\n---/, 'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: Looking.}]\n---');
+  const flow = read(repository(), 'incidents/INC-2026-0001.md').replace(
+    /updates:\n[\s\S]*?\n---/,
+    'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: Looking.}]\n---',
+  );
   const dir = repository({ 'incidents/INC-2026-0001.md': flow });
   const result = await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'Found it.', '--at', '2026-03-01T10:30:00Z');
   assert.is(result.code, 1, result.stderr);
-  assert.is(result.stdout, 'incidents/INC-2026-0001.md:16:1: updates is not a block list, so nothing can be added to it: write it with one "- " item per line (update/layout)\n');
+  assert.is(
+    result.stdout,
+    'incidents/INC-2026-0001.md:16:1: updates is not a block list, so nothing can be added to it: write it with one "- " item per line (update/layout)\n',
+  );
   assert.is(read(dir, 'incidents/INC-2026-0001.md'), flow);
 });
 
 const UPDATE_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
-  { name: 'resolving without a resolution', args: ['INC-2026-0001', '--status', 'resolved', '--message', 'Done.'], message: /needs a resolution: pass --resolution CODE/ },
-  { name: 'a reopen without a reason', args: ['INC-2026-0002', '--status', 'investigating', '--message', 'Again.'], message: /needs a reason: pass --reason \(it becomes reopen_reason\)/ },
-  { name: 'a status of the other type', args: ['INC-2026-0001', '--status', 'completed', '--message', 'Done.'], message: /--status completed is not one of reported, investigating/ },
-  { name: 'a record that does not exist', args: ['INC-2026-0042', '--status', 'identified', '--message', 'x'], message: /there is no incidents\/INC-2026-0042\.md/ },
+  {
+    name: 'resolving without a resolution',
+    args: ['INC-2026-0001', '--status', 'resolved', '--message', 'Done.'],
+    message: /needs a resolution: pass --resolution CODE/,
+  },
+  {
+    name: 'a reopen without a reason',
+    args: ['INC-2026-0002', '--status', 'investigating', '--message', 'Again.'],
+    message: /needs a reason: pass --reason \(it becomes reopen_reason\)/,
+  },
+  {
+    name: 'a status of the other type',
+    args: ['INC-2026-0001', '--status', 'completed', '--message', 'Done.'],
+    message: /--status completed is not one of reported, investigating/,
+  },
+  {
+    name: 'a record that does not exist',
+    args: ['INC-2026-0042', '--status', 'identified', '--message', 'x'],
+    message: /there is no incidents\/INC-2026-0042\.md/,
+  },
   { name: 'no message', args: ['INC-2026-0001', '--status', 'identified'], message: /--status and --message are both needed/ },
 ];
 
@@ -226,7 +431,9 @@ for (const { name, args, message } of UPDATE_REFUSALS) {
 const roundTrip = suite('editing in place keeps every byte it does not change');
 
 const samples = [join(ROOT, 'incidents'), join(ROOT, 'test/fixtures/update')].flatMap((folder) =>
-  readdirSync(folder).filter((name) => name.endsWith('.md') && !name.includes('.postmortem.')).map((name) => join(folder, name)),
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.md') && !name.includes('.postmortem.'))
+    .map((name) => join(folder, name)),
 );
 
 for (const path of samples) {
@@ -245,7 +452,14 @@ for (const path of samples) {
   const next = record && TRANSITIONS[record.status].find((status) => status !== 'closed');
   if (!record || !next) continue;
   roundTrip(`${path.slice(ROOT.length)}: moving it on (${record.status} → ${next}) only changes the status line and adds lines`, () => {
-    const result = updateRecord(text, record, { status: next, message: 'Moving on.', at: '2026-12-31T23:00:00Z', services: [], reason: 'awaiting_vendor', resolution: record.resolution ? undefined : { code: 'fixed', summary: 'Fixed.' } });
+    const result = updateRecord(text, record, {
+      status: next,
+      message: 'Moving on.',
+      at: '2026-12-31T23:00:00Z',
+      services: [],
+      reason: 'awaiting_vendor',
+      resolution: record.resolution ? undefined : { code: 'fixed', summary: 'Fixed.' },
+    });
     assert.ok(result.ok);
     if (!result.ok) return;
     const after = result.text.split('\n');

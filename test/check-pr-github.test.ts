@@ -26,7 +26,9 @@ const WEBHOOKS = createRequire(import.meta.url)('@octokit/webhooks-examples') as
  * example, pointed at our pull request (and at a fork, when asked).
  */
 function eventFile({ fromFork = false } = {}): string {
-  const example = structuredClone(WEBHOOKS.find((webhook) => webhook.name === 'pull_request_review')!.examples.find((payload) => payload.action === 'submitted')!);
+  const example = structuredClone(
+    WEBHOOKS.find((webhook) => webhook.name === 'pull_request_review')!.examples.find((payload) => payload.action === 'submitted')!,
+  );
   example.pull_request.number = NUMBER;
   example.pull_request.base.repo.full_name = `${OWNER}/${REPO}`;
   example.pull_request.head.repo.full_name = fromFork ? `someone/${REPO}` : `${OWNER}/${REPO}`;
@@ -67,12 +69,37 @@ const CASES: Case[] = [
   { name: 'an approver approves the head commit', reviews: ({ head }) => [approve('bob', head)], approved: true },
   { name: 'logins compare case-insensitively', reviews: ({ head }) => [approve('Bob', head)], approved: true },
   { name: "an affected service's approver approves", reviews: ({ head }) => [approve('api-lead', head)], approved: true },
-  { name: 'a comment after an approval changes nothing', reviews: ({ head }) => [approve('bob', head), { login: 'bob', state: 'COMMENTED', commitId: head }], approved: true },
-  { name: 'the author approves their own resolution', author: 'alice', reviews: ({ head }) => [approve('alice', head)], approved: false, message: /@alice approved, but is the author/ },
+  {
+    name: 'a comment after an approval changes nothing',
+    reviews: ({ head }) => [approve('bob', head), { login: 'bob', state: 'COMMENTED', commitId: head }],
+    approved: true,
+  },
+  {
+    name: 'the author approves their own resolution',
+    author: 'alice',
+    reviews: ({ head }) => [approve('alice', head)],
+    approved: false,
+    message: /@alice approved, but is the author/,
+  },
   { name: 'an approval of an older commit', reviews: ({ base }) => [approve('bob', base)], approved: false, message: /@bob approved an older commit/ },
-  { name: 'an approval, then changes requested', reviews: ({ head }) => [approve('bob', head), { login: 'bob', state: 'CHANGES_REQUESTED', commitId: head }], approved: false, message: /@bob's latest review is changes requested/ },
-  { name: 'a dismissed approval', reviews: ({ head }) => [{ login: 'bob', state: 'DISMISSED', commitId: head }], approved: false, message: /@bob's latest review is dismissed/ },
-  { name: 'an approval by someone who is not an approver', reviews: ({ head }) => [approve('carol', head)], approved: false, message: /@carol approved, but is not an approver/ },
+  {
+    name: 'an approval, then changes requested',
+    reviews: ({ head }) => [approve('bob', head), { login: 'bob', state: 'CHANGES_REQUESTED', commitId: head }],
+    approved: false,
+    message: /@bob's latest review is changes requested/,
+  },
+  {
+    name: 'a dismissed approval',
+    reviews: ({ head }) => [{ login: 'bob', state: 'DISMISSED', commitId: head }],
+    approved: false,
+    message: /@bob's latest review is dismissed/,
+  },
+  {
+    name: 'an approval by someone who is not an approver',
+    reviews: ({ head }) => [approve('carol', head)],
+    approved: false,
+    message: /@carol approved, but is not an approver/,
+  },
   { name: 'no reviews at all', reviews: () => [], approved: false, message: /no one has approved yet/ },
   {
     name: 'an approval on the second page of reviews',
@@ -89,14 +116,53 @@ const CASES: Case[] = [
   },
   { name: 'a close needs an approval too', head: CLOSE_INC2, reviews: ({ head }) => [approve('alice', head)], approved: true },
   { name: 'two 500s, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 2), approved: true },
-  { name: 'a secondary rate limit, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.rateLimitNext = 1), approved: true },
-  { name: 'a request that never answers is cut off and retried', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['hang']), approved: true },
+  {
+    name: 'a secondary rate limit, then the API answers',
+    reviews: ({ head }) => [approve('bob', head)],
+    setup: (github) => (github.rateLimitNext = 1),
+    approved: true,
+  },
+  {
+    name: 'a request that never answers is cut off and retried',
+    reviews: ({ head }) => [approve('bob', head)],
+    setup: (github) => (github.faults = ['hang']),
+    approved: true,
+  },
   { name: 'a 502, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['502']), approved: true },
-  { name: 'the rate limit spent: it waits for the reset, then reads', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['rate-limit']), approved: true },
-  { name: 'an answer that is not JSON: no resolution passes, and the message names the call', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = ['invalid-json']), approved: false, message: /GET \/repos\/[^/]+\/[^/]+\/pulls\/7 answered with something that is not a pull request's JSON.*so no approval can be proven/ },
-  { name: 'requests that never answer, every time: no resolution passes, and the message names the call', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.faults = Array(10).fill('hang')), approved: false, message: /GET \/repos\/[^/]+\/[^/]+\/pulls\/7: HTTP 500.*abort.*so no approval can be proven/i },
-  { name: 'the API keeps failing: no resolution passes', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 100), approved: false, message: /could not be read from http:\/\/127\.0\.0\.1:\d+ \(GET \/repos\/[^/]+\/[^/]+\/pulls\/7: HTTP 500.*so no approval can be proven/ },
-  { name: 'the pull request moved on since this commit', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.pull.headSha = 'f'.repeat(40)), approved: false, message: /head is now fffffff, but this run checked/ },
+  {
+    name: 'the rate limit spent: it waits for the reset, then reads',
+    reviews: ({ head }) => [approve('bob', head)],
+    setup: (github) => (github.faults = ['rate-limit']),
+    approved: true,
+  },
+  {
+    name: 'an answer that is not JSON: no resolution passes, and the message names the call',
+    reviews: ({ head }) => [approve('bob', head)],
+    setup: (github) => (github.faults = ['invalid-json']),
+    approved: false,
+    message: /GET \/repos\/[^/]+\/[^/]+\/pulls\/7 answered with something that is not a pull request's JSON.*so no approval can be proven/,
+  },
+  {
+    name: 'requests that never answer, every time: no resolution passes, and the message names the call',
+    reviews: ({ head }) => [approve('bob', head)],
+    setup: (github) => (github.faults = Array(10).fill('hang')),
+    approved: false,
+    message: /GET \/repos\/[^/]+\/[^/]+\/pulls\/7: HTTP 500.*abort.*so no approval can be proven/i,
+  },
+  {
+    name: 'the API keeps failing: no resolution passes',
+    reviews: ({ head }) => [approve('bob', head)],
+    setup: (github) => (github.failNext = 100),
+    approved: false,
+    message: /could not be read from http:\/\/127\.0\.0\.1:\d+ \(GET \/repos\/[^/]+\/[^/]+\/pulls\/7: HTTP 500.*so no approval can be proven/,
+  },
+  {
+    name: 'the pull request moved on since this commit',
+    reviews: ({ head }) => [approve('bob', head)],
+    setup: (github) => (github.pull.headSha = 'f'.repeat(40)),
+    approved: false,
+    message: /head is now fffffff, but this run checked/,
+  },
 ];
 
 const reviews = suite('check-pr: approvals read from a fake GitHub checked against its OpenAPI description');
@@ -141,9 +207,15 @@ for (const testCase of CASES) {
 
 reviews('an approval on the second page is found by following the Link header', () =>
   withFakeGitHub(RESOLVE_INC1, async (github, repo) => {
-    github.reviews = [...Array.from({ length: 100 }, () => ({ login: 'carol', state: 'COMMENTED' as const, commitId: repo.headSha })), approve('bob', repo.headSha)];
+    github.reviews = [
+      ...Array.from({ length: 100 }, () => ({ login: 'carol', state: 'COMMENTED' as const, commitId: repo.headSha })),
+      approve('bob', repo.headSha),
+    ];
     await runCheckPr(repo.dir, actionsEnv(github));
-    assert.ok(github.requests.some((request) => /\/reviews\?.*page=2/.test(request)), github.requests.join('\n'));
+    assert.ok(
+      github.requests.some((request) => /\/reviews\?.*page=2/.test(request)),
+      github.requests.join('\n'),
+    );
   }),
 );
 
@@ -204,7 +276,10 @@ comments('a pull request from a fork: no comment, the verdict still comes', () =
     assert.is(result.code, 0);
     assert.is(result.verdict.approved, true);
     assert.match(result.stderr, /from a fork gets a read-only token, so the gate writes no comment/);
-    assert.not.ok(github.requests.some((request) => !request.startsWith('GET ')), 'nothing written');
+    assert.not.ok(
+      github.requests.some((request) => !request.startsWith('GET ')),
+      'nothing written',
+    );
   }),
 );
 

@@ -14,7 +14,10 @@ const P1_TO_P3: [string, string] = ['impact: high\nurgency: high\npriority: P1',
 const REOPEN_INC2: [string, string][] = [
   ['status: resolved', 'status: investigating'],
   ['resolved_at: 2026-02-01T09:30:00Z\n', ''],
-  ['message: Pages load normally again.', 'message: Pages load normally again.\n  - at: 2026-02-02T08:00:00Z\n    status: investigating\n    message: Pages are slow again.'],
+  [
+    'message: Pages load normally again.',
+    'message: Pages load normally again.\n  - at: 2026-02-02T08:00:00Z\n    status: investigating\n    message: Pages are slow again.',
+  ],
 ];
 
 /** A new incident on the reports service, where known error KE-0001 lives. */
@@ -58,7 +61,14 @@ const CASES: Case[] = [
   { name: 'a note added to an open incident passes', head: { [INC1]: `${read(INC1)}More notes.\n` }, errors: [] },
   {
     name: 'a move the lifecycle forbids (investigating → reported)',
-    head: edit(INC1, ['status: investigating', 'status: reported'], ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:20:00Z\n    status: reported\n    message: Back to reported.']),
+    head: edit(
+      INC1,
+      ['status: investigating', 'status: reported'],
+      [
+        'message: We are investigating failed card payments.',
+        'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:20:00Z\n    status: reported\n    message: Back to reported.',
+      ],
+    ),
     errors: ['lifecycle/transition incidents/INC-2026-0001.md:5'],
   },
   {
@@ -85,22 +95,38 @@ const CASES: Case[] = [
     errors: ['lifecycle/deleted incidents/INC-2026-0003.md:1'],
     warnings: ['file/name incidents/archive:1'],
   },
-  { name: 'a deleted file that is no record passes', base: { 'incidents/README.md': 'About this folder.\n' }, head: { 'incidents/README.md': null }, errors: [] },
+  {
+    name: 'a deleted file that is no record passes',
+    base: { 'incidents/README.md': 'About this folder.\n' },
+    head: { 'incidents/README.md': null },
+    errors: [],
+  },
   { name: 'a deleted known error', head: { 'known-errors/KE-0001.md': null }, errors: ['lifecycle/deleted known-errors/KE-0001.md:1'] },
   {
     name: 'a postmortem whose incident changes',
     head: edit(PM2, ['incident: INC-2026-0002', 'incident: INC-2026-0001']),
     errors: ['lifecycle/id-changed incidents/INC-2026-0002.postmortem.md:2', 'record/id-matches-file incidents/INC-2026-0002.postmortem.md:2'],
   },
-  { name: 'a closed incident whose title changes', head: edit(INC3, ['title: Reports were late', 'title: Reports were very late']), errors: ['lifecycle/frozen incidents/INC-2026-0003.md:3'] },
+  {
+    name: 'a closed incident whose title changes',
+    head: edit(INC3, ['title: Reports were late', 'title: Reports were very late']),
+    errors: ['lifecycle/frozen incidents/INC-2026-0003.md:3'],
+  },
   {
     name: 'a closed incident whose notes change and that gets a known error passes',
-    head: edit(INC3, ['Notes from the day.', 'Notes from the day, and a link to the known error.'], ['visibility: internal', 'visibility: internal\nknown_error: KE-0001']),
+    head: edit(
+      INC3,
+      ['Notes from the day.', 'Notes from the day, and a link to the known error.'],
+      ['visibility: internal', 'visibility: internal\nknown_error: KE-0001'],
+    ),
     errors: [],
   },
   {
     name: 'a new incident that starts closed',
-    head: newReportsIncident('Reports were slow', { extra: 'resolved_at: 2026-03-02T11:00:00Z\nclosed_at: 2026-03-02T12:00:00Z\nresolution: {code: fixed, summary: Restarted.}\n', status: 'closed' }),
+    head: newReportsIncident('Reports were slow', {
+      extra: 'resolved_at: 2026-03-02T11:00:00Z\nclosed_at: 2026-03-02T12:00:00Z\nresolution: {code: fixed, summary: Restarted.}\n',
+      status: 'closed',
+    }),
     errors: ['lifecycle/approval incidents/INC-2026-0004.md:5', 'lifecycle/initial-status incidents/INC-2026-0004.md:5'],
   },
   {
@@ -110,12 +136,18 @@ const CASES: Case[] = [
   },
   {
     name: 'a status timestamp earlier than the updates already published',
-    base: edit(INC1, ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: investigating\n    message: Still investigating.']),
+    base: edit(INC1, [
+      'message: We are investigating failed card payments.',
+      'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: investigating\n    message: Still investigating.',
+    ]),
     head: edit(
       INC1,
       ['status: investigating', 'status: monitoring'],
       ['acknowledged_at: 2026-03-01T10:09:00Z', 'acknowledged_at: 2026-03-01T10:09:00Z\nmitigated_at: 2026-03-01T10:20:00Z'],
-      ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: investigating\n    message: Still investigating.\n  - at: 2026-03-01T10:35:00Z\n    status: monitoring\n    message: A fix is out.'],
+      [
+        'message: We are investigating failed card payments.',
+        'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: investigating\n    message: Still investigating.\n  - at: 2026-03-01T10:35:00Z\n    status: monitoring\n    message: A fix is out.',
+      ],
     ),
     errors: ['lifecycle/status-timestamp incidents/INC-2026-0001.md:16'],
   },
@@ -124,7 +156,7 @@ const CASES: Case[] = [
     head: edit(INC1, ['  - at: 2026-03-01T10:09:00Z\n    status: investigating', '  - at: 2026-03-01T10:10:00Z\n    status: investigating']),
     errors: ['lifecycle/update-history incidents/INC-2026-0001.md:17'],
   },
-  { name: 'a published update\'s message corrected passes', head: edit(INC1, ['failed card payments.', 'failed card and wallet payments.']), errors: [] },
+  { name: "a published update's message corrected passes", head: edit(INC1, ['failed card payments.', 'failed card and wallet payments.']), errors: [] },
   {
     name: 'a recorded timestamp changed is a warning',
     head: edit(INC1, ['reported_at: 2026-03-01T10:04:00Z', 'reported_at: 2026-03-01T10:06:00Z']),
@@ -132,7 +164,11 @@ const CASES: Case[] = [
     warnings: ['lifecycle/timestamp-changed incidents/INC-2026-0001.md:14'],
   },
   { name: 'a reopen with no reason', head: edit(INC2, ...REOPEN_INC2), errors: ['lifecycle/reopen-reason incidents/INC-2026-0002.md:5'] },
-  { name: 'a reopen with a reason passes', head: edit(INC2, ...REOPEN_INC2, ['visibility: public', 'visibility: public\nreopen_reason: The CDN rule came back with the next deploy.']), errors: [] },
+  {
+    name: 'a reopen with a reason passes',
+    head: edit(INC2, ...REOPEN_INC2, ['visibility: public', 'visibility: public\nreopen_reason: The CDN rule came back with the next deploy.']),
+    errors: [],
+  },
   {
     name: 'a reopen that repeats an earlier reason',
     base: edit(INC2, ['visibility: public', 'visibility: public\nreopen_reason: The CDN rule came back.']),
@@ -140,10 +176,22 @@ const CASES: Case[] = [
     errors: ['lifecycle/reopen-reason incidents/INC-2026-0002.md:13'],
   },
   { name: 'a resolution with no token cannot be approved', head: RESOLVE_INC1, errors: ['lifecycle/approval incidents/INC-2026-0001.md:5'] },
-  { name: 'a new incident that matches a known error', head: newReportsIncident('Report export timed out'), errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:3'] },
-  { name: 'a match on the first update, not the title', head: newReportsIncident('Reports broken', { message: 'Every export timed out.' }), errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:18'] },
+  {
+    name: 'a new incident that matches a known error',
+    head: newReportsIncident('Report export timed out'),
+    errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:3'],
+  },
+  {
+    name: 'a match on the first update, not the title',
+    head: newReportsIncident('Reports broken', { message: 'Every export timed out.' }),
+    errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:18'],
+  },
   { name: 'a new incident that matches no known error passes', head: newReportsIncident('Reports broken'), errors: [] },
-  { name: 'a known-error match dismissed with a reason passes', head: newReportsIncident('Report export timed out', { extra: 'known_error_dismissed: This export has 10 rows; it is a new fault.\n' }), errors: [] },
+  {
+    name: 'a known-error match dismissed with a reason passes',
+    head: newReportsIncident('Report export timed out', { extra: 'known_error_dismissed: This export has 10 rows; it is a new fault.\n' }),
+    errors: [],
+  },
   {
     name: 'a known-error match cancelled as that known error passes',
     head: newReportsIncident('Report export timed out', { extra: 'cancel_reason: known_error\nknown_error: KE-0001\n', status: 'cancelled' }),
@@ -158,7 +206,11 @@ const CASES: Case[] = [
   {
     name: 'closing with a postmortem that lacks a section',
     head: { ...CLOSE_INC2, ...edit(PM2, ['## Impact\n\nPage loads took 8 s instead of 1 s.\n\n', '']) },
-    errors: ['lifecycle/approval incidents/INC-2026-0002.md:5', 'lifecycle/postmortem incidents/INC-2026-0002.md:5', 'lifecycle/postmortem incidents/INC-2026-0002.postmortem.md:15'],
+    errors: [
+      'lifecycle/approval incidents/INC-2026-0002.md:5',
+      'lifecycle/postmortem incidents/INC-2026-0002.md:5',
+      'lifecycle/postmortem incidents/INC-2026-0002.postmortem.md:15',
+    ],
   },
   {
     name: 'closing with no postmortem',
@@ -198,12 +250,27 @@ for (const { name, head, base, errors, warnings = [] } of CASES) {
 lifecycle('every lifecycle rule has a case that breaks it', async () => {
   const { CHANGE_RULES } = await import('../scripts/core/rules/index.js');
   const covered = new Set(CASES.flatMap((testCase) => [...testCase.errors, ...(testCase.warnings ?? [])].map((where) => where.split(' ')[0])));
-  assert.equal(CHANGE_RULES.map((rule) => rule.id).filter((id) => !covered.has(id)), []);
+  assert.equal(
+    CHANGE_RULES.map((rule) => rule.id).filter((id) => !covered.has(id)),
+    [],
+  );
 });
 
 lifecycle('messages name what was found and what was expected', async () => {
-  const { verdict } = await checkPr(edit(INC1, ['status: investigating', 'status: reported'], ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:20:00Z\n    status: reported\n    message: Back.']));
-  assert.equal(verdict.findings.map((finding) => finding.message), ['Unexpected status "reported" after "investigating", expected one of identified, monitoring, on_hold, resolved, cancelled']);
+  const { verdict } = await checkPr(
+    edit(
+      INC1,
+      ['status: investigating', 'status: reported'],
+      [
+        'message: We are investigating failed card payments.',
+        'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:20:00Z\n    status: reported\n    message: Back.',
+      ],
+    ),
+  );
+  assert.equal(
+    verdict.findings.map((finding) => finding.message),
+    ['Unexpected status "reported" after "investigating", expected one of identified, monitoring, on_hold, resolved, cancelled'],
+  );
   assert.is(verdict.approved, null);
 });
 
@@ -213,7 +280,10 @@ errorsSuite('text output reads path:line:col: message (rule), and says when the 
   const repo = makePullRequestRepo(BASE, {}, { [INC3]: null });
   const failing = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir]);
   assert.is(failing.code, 1);
-  assert.match(failing.stdout, /^incidents\/INC-2026-0003\.md:1:1: incidents\/INC-2026-0003\.md is deleted, but records are never deleted: cancel an incident instead .* \(lifecycle\/deleted\)\n$/);
+  assert.match(
+    failing.stdout,
+    /^incidents\/INC-2026-0003\.md:1:1: incidents\/INC-2026-0003\.md is deleted, but records are never deleted: cancel an incident instead .* \(lifecycle\/deleted\)\n$/,
+  );
   const passing = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'main', '--root', repo.dir]);
   assert.is(passing.code, 0);
   assert.match(passing.stderr, /0 changed record files: the gate passes/);
@@ -222,9 +292,14 @@ errorsSuite('text output reads path:line:col: message (rule), and says when the 
 errorsSuite('--format github: annotations on the line at fault, every finding in the job summary', async () => {
   const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
   const summary = join(repo.dir, '..', `${repo.dir.split('/').pop()}-summary.md`);
-  const { code, stdout } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir, '--format', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+  const { code, stdout } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', repo.dir, '--format', 'github'], {
+    env: { GITHUB_STEP_SUMMARY: summary },
+  });
   assert.is(code, 1);
-  assert.match(stdout, /^::error file=incidents\/INC-2026-0001\.md,line=5,col=9,title=lifecycle\/approval::Entering resolved needs an approving review from one of @alice, @bob, @api-lead, .*there is no token to read the reviews with/);
+  assert.match(
+    stdout,
+    /^::error file=incidents\/INC-2026-0001\.md,line=5,col=9,title=lifecycle\/approval::Entering resolved needs an approving review from one of @alice, @bob, @api-lead, .*there is no token to read the reviews with/,
+  );
   assert.match(readFileSync(summary, 'utf8'), /### incidents check-pr\n\n1 finding\.\n\n\| where \| severity \| message \| rule \|/);
 });
 
@@ -241,8 +316,16 @@ errorsSuite('the head is read as validate reads a folder: links refused, sub-fol
 const USAGE_CASES: { name: string; args: (dir: string) => string[]; message: RegExp }[] = [
   { name: '--head missing', args: (dir) => ['--base', 'main', '--root', dir], message: /--base and --head are both needed/ },
   { name: 'an unknown ref', args: (dir) => ['--base', 'nope', '--head', 'pr', '--root', dir], message: /--base nope is not a commit in .*fetch-depth: 0/ },
-  { name: 'a ref that looks like an option', args: (dir) => ['--base=--output=/tmp/x', '--head', 'pr', '--root', dir], message: /--base --output=\/tmp\/x is not a commit/ },
-  { name: 'not a git repository', args: () => ['--base', 'main', '--head', 'pr', '--root', copyOutsideGit(BASE)], message: /is not a git checkout git can read: git rev-parse failed: .*not a git repository/ },
+  {
+    name: 'a ref that looks like an option',
+    args: (dir) => ['--base=--output=/tmp/x', '--head', 'pr', '--root', dir],
+    message: /--base --output=\/tmp\/x is not a commit/,
+  },
+  {
+    name: 'not a git repository',
+    args: () => ['--base', 'main', '--head', 'pr', '--root', copyOutsideGit(BASE)],
+    message: /is not a git checkout git can read: git rev-parse failed: .*not a git repository/,
+  },
 ];
 
 /** A copy of a folder somewhere no git repository encloses. */
@@ -284,7 +367,9 @@ errorsSuite('the base branch moving on is not read as the pull request undoing i
 });
 
 errorsSuite('exit 2 when the head breaks the config', async () => {
-  const { code, errors } = await checkPr({ 'incidents.config.yml': read('incidents.config.yml').replace('postmortem_required: [P1, P2]', 'postmortem_required: [P9]') });
+  const { code, errors } = await checkPr({
+    'incidents.config.yml': read('incidents.config.yml').replace('postmortem_required: [P1, P2]', 'postmortem_required: [P9]'),
+  });
   assert.is(code, 2);
   assert.equal(errors, ['schema/enum incidents.config.yml:16']);
 });
@@ -296,15 +381,36 @@ const REPORTS_RETIRED = edit(CONFIG, ['  - {id: reports, name: Reports, group: B
 
 /** Changes whose checks need records the change did not touch, and where those checks find errors. */
 const NEEDS_CASES: Case[] = [
-  { name: 'a note on INC-2026-0001 is not blamed for a broken record it did not touch', base: edit(INC3, ['priority: P3', 'priority: P1']), head: { [INC1]: `${read(INC1)}More notes.\n` }, errors: [] },
-  { name: 'a changed config checks every record again', head: REPORTS_RETIRED, errors: ['record/known-service incidents/INC-2026-0003.md:10', 'record/known-service known-errors/KE-0001.md:5', 'record/known-service known-errors/KE-0001.md:7'] },
-  { name: "a changed postmortem finds its unchanged incident", head: { [PM2]: `${read(PM2)}\nOne more finding.\n` }, errors: [] },
+  {
+    name: 'a note on INC-2026-0001 is not blamed for a broken record it did not touch',
+    base: edit(INC3, ['priority: P3', 'priority: P1']),
+    head: { [INC1]: `${read(INC1)}More notes.\n` },
+    errors: [],
+  },
+  {
+    name: 'a changed config checks every record again',
+    head: REPORTS_RETIRED,
+    errors: [
+      'record/known-service incidents/INC-2026-0003.md:10',
+      'record/known-service known-errors/KE-0001.md:5',
+      'record/known-service known-errors/KE-0001.md:7',
+    ],
+  },
+  { name: 'a changed postmortem finds its unchanged incident', head: { [PM2]: `${read(PM2)}\nOne more finding.\n` }, errors: [] },
   { name: 'a known_error names an unchanged known error', head: edit(INC1, ['visibility: public', 'visibility: public\nknown_error: KE-0001']), errors: [] },
-  { name: 'a known_error that names none', head: edit(INC1, ['visibility: public', 'visibility: public\nknown_error: KE-0009']), errors: ['record/reference incidents/INC-2026-0001.md:13'] },
+  {
+    name: 'a known_error that names none',
+    head: edit(INC1, ['visibility: public', 'visibility: public\nknown_error: KE-0009']),
+    errors: ['record/reference incidents/INC-2026-0001.md:13'],
+  },
   {
     name: 'an added incident with the id of an unchanged one',
     head: { 'incidents/INC-2026-0003-again.md': read(INC3) },
-    errors: ['record/unique-id incidents/INC-2026-0003-again.md:2', 'lifecycle/approval incidents/INC-2026-0003-again.md:5', 'lifecycle/initial-status incidents/INC-2026-0003-again.md:5'],
+    errors: [
+      'record/unique-id incidents/INC-2026-0003-again.md:2',
+      'lifecycle/approval incidents/INC-2026-0003-again.md:5',
+      'lifecycle/initial-status incidents/INC-2026-0003-again.md:5',
+    ],
   },
 ];
 
@@ -320,7 +426,10 @@ reads('validate, run on the same pull request, reports the broken record check-p
   const { repo } = await checkPr({ [INC1]: `${read(INC1)}More notes.\n` }, { base: edit(INC3, ['priority: P3', 'priority: P1']) });
   const { code, stdout } = await runCliCapturing(['validate', '--root', repo.dir, '--format', 'json']);
   assert.is(code, 1);
-  assert.equal((JSON.parse(stdout) as Verdict).findings.map((finding) => `${finding.rule} ${finding.path}`), ['record/priority-matrix incidents/INC-2026-0003.md']);
+  assert.equal(
+    (JSON.parse(stdout) as Verdict).findings.map((finding) => `${finding.rule} ${finding.path}`),
+    ['record/priority-matrix incidents/INC-2026-0003.md'],
+  );
 });
 
 lifecycle.run();

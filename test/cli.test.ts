@@ -33,7 +33,7 @@ cli('exit 1 with path:line:col: message (rule) lines', async () => {
   assert.is(code, 1);
   assert.is(
     stdout,
-    'incidents/INC-2026-0001.md:8:11: priority is P2, but impact high and urgency high give P1 in the config\'s priority_matrix: expected priority P1, or change impact or urgency (record/priority-matrix)\n',
+    "incidents/INC-2026-0001.md:8:11: priority is P2, but impact high and urgency high give P1 in the config's priority_matrix: expected priority P1, or change impact or urgency (record/priority-matrix)\n",
   );
 });
 
@@ -67,7 +67,13 @@ cli('paths limit the report to those files, and the rest is still read', async (
   const dir = repoFrom('record-reference');
   const one = await run(['validate', 'incidents/INC-2026-0002.md'], { cwd: dir });
   assert.is(one.code, 1);
-  assert.equal(one.stdout.trim().split('\n').map((line) => line.split(':')[0]), ['incidents/INC-2026-0002.md']);
+  assert.equal(
+    one.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(':')[0]),
+    ['incidents/INC-2026-0002.md'],
+  );
   const folder = await run(['validate', 'incidents'], { cwd: dir });
   assert.is(folder.stdout.trim().split('\n').length, 4);
 });
@@ -78,7 +84,10 @@ cli('an unreadable or oversized file is one finding, and the others are still ch
   symlinkSync('/etc/hostname', join(dir, 'incidents/INC-2026-0010.md'));
   const { code, stdout } = await run(['validate', '--root', dir]);
   assert.is(code, 1);
-  assert.match(stdout, /incidents\/INC-2026-0009\.md:1:1: incidents\/INC-2026-0009\.md is \d+ bytes: a record file may be at most 1048576 bytes \(file\/unreadable\)/);
+  assert.match(
+    stdout,
+    /incidents\/INC-2026-0009\.md:1:1: incidents\/INC-2026-0009\.md is \d+ bytes: a record file may be at most 1048576 bytes \(file\/unreadable\)/,
+  );
   assert.match(stdout, /incidents\/INC-2026-0010\.md:1:1: incidents\/INC-2026-0010\.md is a symbolic link/);
   assert.match(stdout, /INC-2026-0001\.md:8:11: .*\(record\/priority-matrix\)/);
 });
@@ -90,9 +99,17 @@ const USAGE_ERRORS: { name: string; argv: string[]; message: RegExp }[] = [
   { name: 'unknown command', argv: ['valdiate'], message: /unknown command "valdiate"/ },
   { name: 'unknown option', argv: ['validate', '--strict'], message: /incidents validate: Unknown option '--strict'/ },
   { name: 'bad format', argv: ['validate', '--format', 'xml'], message: /--format must be one of text, json, github, not "xml"/ },
-  { name: 'no config', argv: ['validate', '--root', 'test'], message: /no incidents\.config\.yml in .*test: run it in an incident repository, or name one with --root DIR/ },
+  {
+    name: 'no config',
+    argv: ['validate', '--root', 'test'],
+    message: /no incidents\.config\.yml in .*test: run it in an incident repository, or name one with --root DIR/,
+  },
   { name: 'path outside the repository', argv: ['validate', '/etc'], message: /\/etc is outside the repository/ },
-  { name: 'path that holds no records', argv: ['validate', 'README.md'], message: /README\.md holds no records: name files or folders in incidents\/, known-errors\/, or incidents\.config\.yml/ },
+  {
+    name: 'path that holds no records',
+    argv: ['validate', 'README.md'],
+    message: /README\.md holds no records: name files or folders in incidents\/, known-errors\/, or incidents\.config\.yml/,
+  },
   { name: 'path that does not exist', argv: ['validate', 'incidents/INC-2099-0001.md'], message: /INC-2099-0001\.md does not exist/ },
 ];
 

@@ -12,7 +12,11 @@ const CANARY = 'CANARY-outside-the-repository-7f3a';
 
 /** A record with `extra` lines before its updates and `updates` updates, for the cases too big to keep in git. */
 function incident(id: string, { title = 'A hostile case', updates = 1, body = 'Notes.\n' } = {}): string {
-  const list = Array.from({ length: updates }, (_, index) => `  - {at: "${new Date(Date.parse('2026-03-01T10:09:00Z') + index * 60_000).toISOString().replace('.000Z', 'Z')}", status: investigating, message: Still looking.}`);
+  const list = Array.from(
+    { length: updates },
+    (_, index) =>
+      `  - {at: "${new Date(Date.parse('2026-03-01T10:09:00Z') + index * 60_000).toISOString().replace('.000Z', 'Z')}", status: investigating, message: Still looking.}`,
+  );
   return `---\nid: ${id}\ntitle: ${title}\ntype: incident\nstatus: investigating\nimpact: low\nurgency: low\npriority: P5\nservices:\n  - id: web\n    status: degraded_performance\nvisibility: public\nreported_at: 2026-03-01T10:04:00Z\nacknowledged_at: 2026-03-01T10:09:00Z\nupdates:\n${list.join('\n')}\n---\n${body}`;
 }
 
@@ -61,7 +65,11 @@ hostile('validate: each hostile file its finding at a line; the records beside t
   assertClean(stdout + stderr);
   const { findings } = JSON.parse(stdout) as { findings: { path: string; rule: string; line: number; message: string }[] };
   assert.equal(byPath(findings), EXPECTED);
-  assert.equal(findings.filter((finding) => !(finding.path in EXPECTED)), [], 'a finding outside the corpus');
+  assert.equal(
+    findings.filter((finding) => !(finding.path in EXPECTED)),
+    [],
+    'a finding outside the corpus',
+  );
   for (const finding of findings) assert.ok(finding.message.length > 20 && finding.line >= 1, JSON.stringify(finding));
 });
 

@@ -38,10 +38,28 @@ const ids = suite('record kinds: allocating ids');
 
 const ALLOCATIONS: { name: string; kind: RecordKind; taken: string[]; at: string; expected: string | undefined }[] = [
   { name: 'the first incident of a year', kind: 'incidents', taken: ['incidents/INC-2025-0040.md'], at: '2026-01-01T00:00:00Z', expected: 'INC-2026-0001' },
-  { name: 'after the highest, gaps left alone', kind: 'incidents', taken: ['incidents/INC-2026-0001.md', 'incidents/INC-2026-0007-db.md'], at: '2026-03-01T10:00:00Z', expected: 'INC-2026-0008' },
-  { name: 'postmortems and known errors take no incident id', kind: 'incidents', taken: ['incidents/INC-2026-0009.postmortem.md', 'known-errors/KE-0012.md'], at: '2026-03-01T10:00:00Z', expected: 'INC-2026-0001' },
+  {
+    name: 'after the highest, gaps left alone',
+    kind: 'incidents',
+    taken: ['incidents/INC-2026-0001.md', 'incidents/INC-2026-0007-db.md'],
+    at: '2026-03-01T10:00:00Z',
+    expected: 'INC-2026-0008',
+  },
+  {
+    name: 'postmortems and known errors take no incident id',
+    kind: 'incidents',
+    taken: ['incidents/INC-2026-0009.postmortem.md', 'known-errors/KE-0012.md'],
+    at: '2026-03-01T10:00:00Z',
+    expected: 'INC-2026-0001',
+  },
   { name: 'none left after 9999', kind: 'incidents', taken: ['incidents/INC-2026-9999.md'], at: '2026-03-01T10:00:00Z', expected: undefined },
-  { name: 'known errors count on across years', kind: 'knownErrors', taken: ['known-errors/KE-0001.md', 'known-errors/KE-0041-slug.md'], at: '2027-03-01T10:00:00Z', expected: 'KE-0042' },
+  {
+    name: 'known errors count on across years',
+    kind: 'knownErrors',
+    taken: ['known-errors/KE-0001.md', 'known-errors/KE-0041-slug.md'],
+    at: '2027-03-01T10:00:00Z',
+    expected: 'KE-0042',
+  },
   { name: 'a postmortem has no id of its own', kind: 'postmortems', taken: [], at: '2026-03-01T10:00:00Z', expected: undefined },
 ];
 

@@ -23,13 +23,21 @@ const ALLOWED: [RecordStatus, RecordStatus][] = [
 
 const REFUSED: { from: RecordStatus; to: RecordStatus; message: string }[] = [
   { from: 'monitoring', to: 'identified', message: 'Unexpected status "identified" after "monitoring", expected one of resolved, cancelled' },
-  { from: 'investigating', to: 'closed', message: 'Unexpected status "closed" after "investigating", expected one of identified, monitoring, on_hold, resolved, cancelled' },
+  {
+    from: 'investigating',
+    to: 'closed',
+    message: 'Unexpected status "closed" after "investigating", expected one of identified, monitoring, on_hold, resolved, cancelled',
+  },
   { from: 'on_hold', to: 'resolved', message: 'Unexpected status "resolved" after "on_hold", expected one of investigating, identified, cancelled' },
   { from: 'resolved', to: 'cancelled', message: 'Unexpected status "cancelled" after "resolved", expected one of closed, investigating' },
   { from: 'closed', to: 'investigating', message: 'Unexpected status "investigating" after "closed", closed is final: nothing follows it' },
   { from: 'cancelled', to: 'reported', message: 'Unexpected status "reported" after "cancelled", cancelled is final: nothing follows it' },
   { from: 'completed', to: 'in_progress', message: 'Unexpected status "in_progress" after "completed", completed is final: nothing follows it' },
-  { from: 'scheduled', to: 'investigating', message: 'Unexpected status "investigating" after "scheduled", expected one of in_progress, verifying, completed, cancelled' },
+  {
+    from: 'scheduled',
+    to: 'investigating',
+    message: 'Unexpected status "investigating" after "scheduled", expected one of in_progress, verifying, completed, cancelled',
+  },
 ];
 
 for (const [from, to] of ALLOWED) {
@@ -46,7 +54,9 @@ lifecycle('no move leaves its type, and closed is entered only from resolved', (
       for (const to of TRANSITIONS[from]) assert.ok(STATUSES[type].includes(to), `${from} → ${to} leaves ${type}`);
     }
   }
-  const intoClosed = Object.entries(TRANSITIONS).filter(([, next]) => next.includes('closed')).map(([from]) => from);
+  const intoClosed = Object.entries(TRANSITIONS)
+    .filter(([, next]) => next.includes('closed'))
+    .map(([from]) => from);
   assert.equal(intoClosed, ['resolved']);
 });
 
@@ -83,7 +93,10 @@ lifecycle('every status can still reach a final one: the lifecycle has no dead e
   for (const status of Object.keys(TRANSITIONS) as RecordStatus[]) {
     const seen = new Set<RecordStatus>([status]);
     for (const current of seen) for (const next of TRANSITIONS[current]) seen.add(next);
-    assert.ok([...seen].some((reached) => TERMINAL.includes(reached)), status);
+    assert.ok(
+      [...seen].some((reached) => TERMINAL.includes(reached)),
+      status,
+    );
   }
 });
 

@@ -18,7 +18,9 @@ for (const [text, expected] of CASES) {
 }
 
 markdown('any text of plain characters renders as the pipeline renders it (fast-check)', () => {
-  const plain = fc.array(fc.constantFrom('a', 'Z', 'é', '1', ' ', '  ', ',', '.', ';', ':', "'", '?', '!', '%', '/', '(', ')', '-', 'ü', '9'), { maxLength: 30 }).map((parts) => parts.join(''));
+  const plain = fc
+    .array(fc.constantFrom('a', 'Z', 'é', '1', ' ', '  ', ',', '.', ';', ':', "'", '?', '!', '%', '/', '(', ')', '-', 'ü', '9'), { maxLength: 30 })
+    .map((parts) => parts.join(''));
   fc.assert(
     fc.property(plain, (text) => {
       assert.is(renderMarkdown(text).toString(), throughPipeline(text), JSON.stringify(text));

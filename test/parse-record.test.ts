@@ -9,7 +9,16 @@ const INCIDENT = 'incidents/INC-2026-0001.md';
 const hostile = suite('parse-record: hostile and broken input');
 
 const REFUSED: { name: string; text: string; rule: string; line: number; column: number }[] = [
-  { name: 'alias bomb', text: `---\na: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefgh'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`).join('\n')}\n---\n`, rule: 'yaml/alias-limit', line: 3, column: 8 },
+  {
+    name: 'alias bomb',
+    text: `---\na: &a [x, x, x, x, x, x, x, x, x]\n${'bcdefgh'
+      .split('')
+      .map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)
+      .join('\n')}\n---\n`,
+    rule: 'yaml/alias-limit',
+    line: 3,
+    column: 8,
+  },
   { name: 'duplicate key', text: '---\nid: INC-2026-0001\nid: INC-2026-0002\n---\n', rule: 'yaml/duplicate-key', line: 3, column: 1 },
   { name: 'duplicate key in a nested map', text: '---\nresolution:\n  code: fixed\n  code: workaround\n---\n', rule: 'yaml/duplicate-key', line: 4, column: 3 },
   { name: 'unknown tag', text: '---\ntitle: !!python/object:os.system ls\n---\n', rule: 'yaml/unknown-tag', line: 2, column: 8 },
@@ -77,7 +86,9 @@ values('timestamps and dates stay strings, exactly as written', () => {
 
 values('a file with many YAML errors gives one finding that counts the rest', () => {
   const result = parseYaml('a: [1\nb: [2\nc: [3\n');
-  assert.equal(result.ok ? [] : result.problems.map((problem) => problem.message), ['Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (and 2 more YAML problems after it)']);
+  assert.equal(result.ok ? [] : result.problems.map((problem) => problem.message), [
+    'Invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (and 2 more YAML problems after it)',
+  ]);
 });
 
 values('empty keys are dropped and remembered', () => {
@@ -119,11 +130,30 @@ values('a blank frontmatter is an empty map', () => {
 });
 
 hostile('any text gives a record or findings at a line, never an exception (fast-check)', () => {
-  const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('---\n', '\n', 'id: INC-2026-0001\n', 'a: &x [1]\nb: *x\n', '  - ', '\t', '!!js/function ', '__proto__: 1\n', '\uFEFF', '\r\n', '[', '{', '"', '#'));
+  const piece = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom(
+      '---\n',
+      '\n',
+      'id: INC-2026-0001\n',
+      'a: &x [1]\nb: *x\n',
+      '  - ',
+      '\t',
+      '!!js/function ',
+      '__proto__: 1\n',
+      '\uFEFF',
+      '\r\n',
+      '[',
+      '{',
+      '"',
+      '#',
+    ),
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
       const result = parseRecord(INCIDENT, pieces.join(''));
-      if (!result.ok) for (const finding of result.findings) assert.ok(finding.line >= 1 && finding.column >= 1 && finding.message.length > 0, JSON.stringify(finding));
+      if (!result.ok)
+        for (const finding of result.findings) assert.ok(finding.line >= 1 && finding.column >= 1 && finding.message.length > 0, JSON.stringify(finding));
     }),
     { numRuns: 3000 },
   );

@@ -70,7 +70,40 @@ agree('any value written by either library reads back the same through both path
 });
 
 /** Text made of YAML's punctuation, so most of it is broken in some way. */
-const yamlish = fc.array(fc.constantFrom('a', 'b', ':', ' ', '  ', '\n', '- ', '"', "'", '#', '&x', '*x', '!!', '[', ']', '{', '}', ',', '|', '>', '?', '%', '@', '\t', '~', '1', '__proto__'), { maxLength: 60 }).map((parts) => parts.join(''));
+const yamlish = fc
+  .array(
+    fc.constantFrom(
+      'a',
+      'b',
+      ':',
+      ' ',
+      '  ',
+      '\n',
+      '- ',
+      '"',
+      "'",
+      '#',
+      '&x',
+      '*x',
+      '!!',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '|',
+      '>',
+      '?',
+      '%',
+      '@',
+      '\t',
+      '~',
+      '1',
+      '__proto__',
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
 
 agree('any text is refused or read the same by both paths (fast-check)', () => {
   fc.assert(

@@ -22,7 +22,9 @@ const CASES: { name: string; body: string; frontmatter?: string; gaps: string[] 
   {
     name: 'a missing section is reported after the one before it',
     body: complete.replace('## Impact\n\nSomething about impact.\n\n', ''),
-    gaps: ['7: The postmortem has no "## Impact" section after "Summary": expected the sections Summary, Impact, Timeline, Root cause, Resolution, Lessons learned'],
+    gaps: [
+      '7: The postmortem has no "## Impact" section after "Summary": expected the sections Summary, Impact, Timeline, Root cause, Resolution, Lessons learned',
+    ],
   },
   {
     name: 'a section with only a template comment is empty',
@@ -32,7 +34,9 @@ const CASES: { name: string; body: string; frontmatter?: string; gaps: string[] 
   {
     name: 'a heading inside a code block is not a section',
     body: complete.replace('## Lessons learned\n\nSomething about lessons learned.\n', '```\n## Lessons learned\n```\n'),
-    gaps: ['23: The postmortem has no "## Lessons learned" section after "Resolution": expected the sections Summary, Impact, Timeline, Root cause, Resolution, Lessons learned'],
+    gaps: [
+      '23: The postmortem has no "## Lessons learned" section after "Resolution": expected the sections Summary, Impact, Timeline, Root cause, Resolution, Lessons learned',
+    ],
   },
   {
     name: 'sections out of order',
@@ -41,7 +45,10 @@ const CASES: { name: string; body: string; frontmatter?: string; gaps: string[] 
   },
   {
     name: 'a draft, and an action item with no owner or due date',
-    frontmatter: FRONTMATTER.replace('status: published', 'status: in_review').replace('authors: ["@alice"]', 'authors: ["@alice"]\naction_items:\n  - {title: Add an alert, type: detect, priority: high, issue: "https://example.com/1", status: open}'),
+    frontmatter: FRONTMATTER.replace('status: published', 'status: in_review').replace(
+      'authors: ["@alice"]',
+      'authors: ["@alice"]\naction_items:\n  - {title: Add an alert, type: detect, priority: high, issue: "https://example.com/1", status: open}',
+    ),
     body: complete,
     gaps: [
       'status: The postmortem is in_review: it must be published',

@@ -37,16 +37,31 @@ metrics('overall, by priority and by service', async () => {
     mttr_seconds: (2 * H + 5 * H + 2 * H) / 3, // INC-3 is not resolved
     mtbf_seconds: (9 * D + 2 * H + 2 * D) / 2, // on a: 02-20 08:00 → 03-01 10:00 → 03-03 10:00; b has one start
   });
-  assert.equal(report.by_priority.P1, { count: 2, mtta_seconds: 20 * M, mttd_seconds: (5 * M + 30 * M) / 2, mttr_seconds: (2 * H + 5 * H) / 2, mtbf_seconds: 2 * D });
+  assert.equal(report.by_priority.P1, {
+    count: 2,
+    mtta_seconds: 20 * M,
+    mttd_seconds: (5 * M + 30 * M) / 2,
+    mttr_seconds: (2 * H + 5 * H) / 2,
+    mtbf_seconds: 2 * D,
+  });
   assert.equal(report.by_priority.P3, { count: 2, mtta_seconds: 25 * M, mttd_seconds: 0, mttr_seconds: 2 * H, mtbf_seconds: null });
   assert.equal(report.by_priority.P2, { count: 0, mtta_seconds: null, mttd_seconds: null, mttr_seconds: null, mtbf_seconds: null });
-  assert.equal(report.by_service.a, { count: 3, mtta_seconds: (10 * M + 30 * M + 30 * M) / 3, mttd_seconds: (5 * M + 30 * M) / 3, mttr_seconds: (2 * H + 5 * H + 2 * H) / 3, mtbf_seconds: (9 * D + 2 * H + 2 * D) / 2 });
+  assert.equal(report.by_service.a, {
+    count: 3,
+    mtta_seconds: (10 * M + 30 * M + 30 * M) / 3,
+    mttd_seconds: (5 * M + 30 * M) / 3,
+    mttr_seconds: (2 * H + 5 * H + 2 * H) / 3,
+    mtbf_seconds: (9 * D + 2 * H + 2 * D) / 2,
+  });
   assert.equal(report.by_service.b, { count: 2, mtta_seconds: 25 * M, mttd_seconds: 30 * M, mttr_seconds: 5 * H, mtbf_seconds: null });
 });
 
 metrics('per month, the last 12, by reported_at', async () => {
   const report = await reportJson();
-  assert.equal(report.by_month.map((month) => month.month), ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+  assert.equal(
+    report.by_month.map((month) => month.month),
+    ['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'],
+  );
   const march = report.by_month.at(-1)!;
   assert.is(march.overall.count, 3);
   assert.equal(march.by_priority, { P1: 2, P2: 0, P3: 1, P4: 0, P5: 0 });
@@ -56,8 +71,16 @@ metrics('per month, the last 12, by reported_at', async () => {
 
 metrics('SLA compliance per priority and target, and the breaches with how far over', async () => {
   const report = await reportJson();
-  assert.equal(report.sla.by_priority.P1, { acknowledge: { met: 1, breached: 1, running: 0 }, resolve: { met: 1, breached: 1, running: 0 }, update: { met: 0, breached: 0, running: 0 } });
-  assert.equal(report.sla.by_priority.P3, { acknowledge: { met: 2, breached: 0, running: 0 }, resolve: { met: 1, breached: 1, running: 0 }, update: { met: 0, breached: 0, running: 0 } });
+  assert.equal(report.sla.by_priority.P1, {
+    acknowledge: { met: 1, breached: 1, running: 0 },
+    resolve: { met: 1, breached: 1, running: 0 },
+    update: { met: 0, breached: 0, running: 0 },
+  });
+  assert.equal(report.sla.by_priority.P3, {
+    acknowledge: { met: 2, breached: 0, running: 0 },
+    resolve: { met: 1, breached: 1, running: 0 },
+    update: { met: 0, breached: 0, running: 0 },
+  });
   assert.equal(
     report.sla.breaches.map(({ id, target, over_seconds, open }) => ({ id, target, over_seconds, open })),
     [
@@ -92,7 +115,10 @@ metrics('action items: open, overdue (past due at --at), done, by owner', async 
     '@dave': { open: 2, overdue: 1, done: 0, wont_do: 0 },
     '@erin': { open: 1, overdue: 1, done: 1, wont_do: 0 },
   });
-  assert.equal(report.action_items.overdue.map((item) => `${item.due} ${item.incident} ${item.owner}`), ['2026-03-15 INC-2026-0001 @dave', '2026-03-30 INC-2026-0002 @erin']);
+  assert.equal(
+    report.action_items.overdue.map((item) => `${item.due} ${item.incident} ${item.owner}`),
+    ['2026-03-15 INC-2026-0001 @dave', '2026-03-30 INC-2026-0002 @erin'],
+  );
   // A day earlier, the item due on 03-30 is not overdue yet.
   assert.is((await reportJson('2026-03-30T12:00:00Z')).action_items.total.overdue, 1);
 });

@@ -28,14 +28,29 @@ samples('the samples read like a team history: every status, priority and specia
   assert.ok(plain.length >= 10, 'at least 10 incidents');
   assert.equal(new Set(plain.map((incident) => incident.status)), new Set(STATUSES.incident), 'every incident status');
   assert.equal(new Set(plain.map((incident) => incident.priority)), new Set(['P1', 'P2', 'P3', 'P4', 'P5']), 'every priority');
-  assert.ok(plain.some((incident) => incident.drill), 'a drill');
-  assert.ok(plain.some((incident) => incident.visibility === 'internal' && !incident.drill), 'an internal incident');
-  assert.ok(plain.some((incident) => incident.status === 'cancelled' && incident.cancel_reason === 'known_error' && incident.known_error), 'one cancelled as a known error');
-  assert.ok(incidents.some((record) => record.data.type === 'maintenance'), 'a maintenance window');
+  assert.ok(
+    plain.some((incident) => incident.drill),
+    'a drill',
+  );
+  assert.ok(
+    plain.some((incident) => incident.visibility === 'internal' && !incident.drill),
+    'an internal incident',
+  );
+  assert.ok(
+    plain.some((incident) => incident.status === 'cancelled' && incident.cancel_reason === 'known_error' && incident.known_error),
+    'one cancelled as a known error',
+  );
+  assert.ok(
+    incidents.some((record) => record.data.type === 'maintenance'),
+    'a maintenance window',
+  );
   assert.ok(knownErrors.length >= 2, 'two known errors');
   assert.ok(postmortems.length >= 2 && postmortems.some((record) => record.data.status === 'published'), 'two postmortems, one published');
   assert.ok(config.services.length >= 6 && new Set(config.services.map((service) => service.group)).size >= 3, 'six services in groups');
-  assert.ok(Object.values(config.calendars ?? {}).some((calendar) => (calendar.holidays ?? []).length > 0), 'a business calendar with holidays');
+  assert.ok(
+    Object.values(config.calendars ?? {}).some((calendar) => (calendar.holidays ?? []).length > 0),
+    'a business calendar with holidays',
+  );
   assert.equal(Object.keys(config.sla ?? {}).sort(), ['P1', 'P2', 'P3', 'P4', 'P5'], 'SLA policies P1–P5');
   assert.ok(Object.keys(config.escalation ?? {}).length > 0 && config.approvers.default.length > 0, 'escalation levels and approvers');
 });

@@ -18,7 +18,10 @@ scale('10,000 generated records validate, and one broken record among them is fo
   const files = await readRepository(dir);
   const { records, findings } = checkRepository({ config: files.config!, records: files.records });
   assert.is(records!.incidents.length, 10_000);
-  assert.equal(findings.map((finding) => `${finding.path} ${finding.rule}`), ['incidents/INC-2026-9999.md yaml/syntax']);
+  assert.equal(
+    findings.map((finding) => `${finding.path} ${finding.rule}`),
+    ['incidents/INC-2026-9999.md yaml/syntax'],
+  );
 });
 
 const generator = suite('the benchmark generator');
@@ -31,7 +34,10 @@ generator('uses every status, priority, type and incident field, with postmortem
   assert.equal([...used('status')].sort(), [...properties.status!.enum!].sort());
   assert.equal([...used('priority')].sort(), ['P1', 'P2', 'P3', 'P4', 'P5']);
   assert.equal([...used('type')].sort(), ['incident', 'maintenance']);
-  assert.equal(Object.keys(properties).filter((key) => used(key).size === 0), []);
+  assert.equal(
+    Object.keys(properties).filter((key) => used(key).size === 0),
+    [],
+  );
   assert.is(incidents.length, 1000);
   assert.ok([...files.keys()].filter((path) => path.endsWith('.postmortem.md')).length > 20);
   assert.is([...files.keys()].filter((path) => path.startsWith('known-errors/')).length, 5);

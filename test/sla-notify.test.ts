@@ -33,7 +33,8 @@ async function withGitHub(test: (github: FakeGitHub) => Promise<void>): Promise<
 }
 
 const env = (github: FakeGitHub) => ({ GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/incidents', GITHUB_TOKEN: github.token });
-const notifyAt = (dir: string, at: string, github: FakeGitHub) => runCliCapturing(['sla', '--notify', '--at', at, '--root', dir, '--format', 'json'], { env: env(github) });
+const notifyAt = (dir: string, at: string, github: FakeGitHub) =>
+  runCliCapturing(['sla', '--notify', '--at', at, '--root', dir, '--format', 'json'], { env: env(github) });
 const posts = (github: FakeGitHub) => github.requests.filter((request) => !request.startsWith('GET ')).length;
 
 const notify = suite('incidents sla --notify');
@@ -81,7 +82,10 @@ notify('a comment with a notice marker written by a person does not count as pos
   withGitHub(async (github) => {
     const dir = repository();
     await notifyAt(dir, '2026-03-01T10:20:00Z', github);
-    github.issues[0]!.comments = [{ id: 1, login: 'mallory', type: 'User', body: '<!-- incidents-as-code:notice escalation-2 -->' }, ...github.issues[0]!.comments];
+    github.issues[0]!.comments = [
+      { id: 1, login: 'mallory', type: 'User', body: '<!-- incidents-as-code:notice escalation-2 -->' },
+      ...github.issues[0]!.comments,
+    ];
     await notifyAt(dir, '2026-03-01T10:50:00Z', github);
     assert.ok(github.issues[0]!.comments.some((comment) => comment.type === 'Bot' && comment.body.includes('escalation-2')));
   }),
@@ -129,7 +133,10 @@ channel('deliver says which keys it delivered: none the second time; a finished 
     });
     const again = await openGitHubIssueChannel(createGitHub(target, 5), target);
     assert.equal(await again.deliver({ incident, notices }), { delivered: [], log: [] });
-    assert.equal(await again.deliver({ incident: { ...incident, open: false }, notices: [] }), { delivered: [], log: ['INC-2026-0001: closed tracking issue #100'] });
+    assert.equal(await again.deliver({ incident: { ...incident, open: false }, notices: [] }), {
+      delivered: [],
+      log: ['INC-2026-0001: closed tracking issue #100'],
+    });
     assert.is(github.issues[0]!.state, 'closed');
     assert.equal(github.problems, []);
   }),

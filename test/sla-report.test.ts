@@ -64,14 +64,22 @@ report('an open incident that breached gives sla/breached errors at its status; 
   assert.equal(slaAlerts(model).map(toJsonFinding), [
     { ...inc10, rule: 'sla/breached', severity: 'error', message: 'INC-2026-0010 (P2) breached its resolve target 9h46m ago, at 2026-11-23T02:14:00Z' },
     { ...inc10, rule: 'sla/breached', severity: 'error', message: 'INC-2026-0010 (P2) breached its update target 15h20m ago, at 2026-11-22T20:40:00Z' },
-    { ...inc13, rule: 'sla/at-risk', severity: 'warning', message: 'INC-2026-0013 (P1) is at risk of breaching its update target: 22m left, due 2026-11-23T12:22:00Z' },
+    {
+      ...inc13,
+      rule: 'sla/at-risk',
+      severity: 'warning',
+      message: 'INC-2026-0013 (P1) is at risk of breaching its update target: 22m left, due 2026-11-23T12:22:00Z',
+    },
   ]);
   assert.ok(hasOpenBreach(model));
 });
 
 report('before INC-2026-0010 breached, nothing is breached', async () => {
   const model = buildSlaReport(await loadSamples(), Date.parse('2026-11-22T19:00:00Z'));
-  assert.equal(slaAlerts(model).filter((finding) => finding.rule === 'sla/breached'), []);
+  assert.equal(
+    slaAlerts(model).filter((finding) => finding.rule === 'sla/breached'),
+    [],
+  );
   assert.not.ok(hasOpenBreach(model));
 });
 
@@ -81,14 +89,27 @@ report('notificationsDue: the notices of measured incidents, then every incident
   assert.equal(
     due.map(({ incident }) => [incident.id, incident.open]),
     [
-      ['INC-2026-0001', false], ['INC-2026-0002', false], ['INC-2026-0006', false], ['INC-2026-0007', false], ['INC-2026-0008', false],
-      ['INC-2026-0009', true], ['INC-2026-0010', true], ['INC-2026-0011', true], ['INC-2026-0013', true],
-      ['INC-2026-0003', false], ['INC-2026-0004', false], ['INC-2026-0005', false], ['INC-2026-0012', false],
+      ['INC-2026-0001', false],
+      ['INC-2026-0002', false],
+      ['INC-2026-0006', false],
+      ['INC-2026-0007', false],
+      ['INC-2026-0008', false],
+      ['INC-2026-0009', true],
+      ['INC-2026-0010', true],
+      ['INC-2026-0011', true],
+      ['INC-2026-0013', true],
+      ['INC-2026-0003', false],
+      ['INC-2026-0004', false],
+      ['INC-2026-0005', false],
+      ['INC-2026-0012', false],
     ],
   );
   const keys = (id: string) => due.find(({ incident }) => incident.id === id)!.notices.map((notice) => notice.key);
   assert.ok(keys('INC-2026-0010').includes('breached-resolve-1'), 'the resolve breach of the first cycle');
-  assert.ok(keys('INC-2026-0013').some((key) => key.startsWith('at-risk-update-')), 'the update at risk');
+  assert.ok(
+    keys('INC-2026-0013').some((key) => key.startsWith('at-risk-update-')),
+    'the update at risk',
+  );
   assert.equal(keys('INC-2026-0005'), [], 'a drill only closes its tracking issue');
 });
 

@@ -17,7 +17,15 @@ import { serveFolder } from './helpers/static-server.js';
 const browser = suite('status page in a browser');
 
 const AT = '2026-11-23T12:30:00Z';
-const PAGES = ['report/index.html', 'index.html', 'incidents/INC-2026-0001.html', 'incidents/INC-2026-0012.html', 'history/index.html', 'history/2026-11.html', 'badges/index.html'];
+const PAGES = [
+  'report/index.html',
+  'index.html',
+  'incidents/INC-2026-0001.html',
+  'incidents/INC-2026-0012.html',
+  'history/index.html',
+  'history/2026-11.html',
+  'badges/index.html',
+];
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -62,7 +70,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 browser('with JavaScript off, a phone-sized page says what is broken, since when, and fits the screen', async () => {
-  for (const [name, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+  for (const [name, viewport] of [
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1280, height: 900 }],
+  ] as const) {
     const context = await chromium.newContext({ viewport, javaScriptEnabled: false });
     try {
       const page = await context.newPage();

@@ -27,14 +27,26 @@ leaks('no output file holds any internal field, body, internal or cancelled reco
   const result = await build(CANARY, out);
   assert.is(result.code, 0, result.stderr);
   const files = readTree(out);
-  const leaked = [...files].filter(([, content]) => /canary/i.test(content)).map(([path, content]) => `${path}: …${content.slice(Math.max(0, content.search(/canary/i) - 60), content.search(/canary/i) + 40)}…`);
+  const leaked = [...files]
+    .filter(([, content]) => /canary/i.test(content))
+    .map(([path, content]) => `${path}: …${content.slice(Math.max(0, content.search(/canary/i) - 60), content.search(/canary/i) + 40)}…`);
   assert.equal(leaked, []);
   // The search would pass on an empty site; the public text must be there.
   const everything = [...files.values()].join('\n');
-  for (const text of ['Public-marker outage of the API', 'Public-marker update four.', 'Public-marker summary of what happened.', 'Public-marker workaround.', 'Public-marker scheduled maintenance', 'Public-marker description']) {
+  for (const text of [
+    'Public-marker outage of the API',
+    'Public-marker update four.',
+    'Public-marker summary of what happened.',
+    'Public-marker workaround.',
+    'Public-marker scheduled maintenance',
+    'Public-marker description',
+  ]) {
     assert.ok(everything.includes(text), `the site shows "${text}"`);
   }
-  assert.equal([...files.keys()].filter((path) => path.startsWith('incidents/')), ['incidents/INC-2026-0001.html', 'incidents/INC-2026-0004.html', 'incidents/INC-2026-0006.html']);
+  assert.equal(
+    [...files.keys()].filter((path) => path.startsWith('incidents/')),
+    ['incidents/INC-2026-0001.html', 'incidents/INC-2026-0004.html', 'incidents/INC-2026-0006.html'],
+  );
 });
 
 leaks('a draft or non-public postmortem publishes no summary, and its incident stays "resolved"', () => {
@@ -97,9 +109,19 @@ ${status === 'resolved' ? `  - {at: 2026-11-23T10:00:00Z, status: resolved, mess
     config,
     records: {
       'incidents/INC-2026-0001.md': incident('INC-2026-0001', 'incident', 'investigating', 'acknowledged_at: 2026-11-23T09:05:00Z'),
-      'incidents/INC-2026-0002.md': incident('INC-2026-0002', 'incident', 'resolved', `acknowledged_at: 2026-11-23T09:05:00Z\nresolved_at: 2026-11-23T10:00:00Z\nresolution: {code: fixed, summary: x}`),
+      'incidents/INC-2026-0002.md': incident(
+        'INC-2026-0002',
+        'incident',
+        'resolved',
+        `acknowledged_at: 2026-11-23T09:05:00Z\nresolved_at: 2026-11-23T10:00:00Z\nresolution: {code: fixed, summary: x}`,
+      ),
       'incidents/INC-2026-0002.postmortem.md': `---\nincident: INC-2026-0002\nstatus: published\npublic: true\nauthors: ["@alice"]\n---\n## Summary\n\n${payload}\n`,
-      'incidents/INC-2026-0003.md': incident('INC-2026-0003', 'maintenance', 'scheduled', 'scheduled_for: 2026-11-23T12:00:00Z\nscheduled_until: 2026-11-23T14:00:00Z'),
+      'incidents/INC-2026-0003.md': incident(
+        'INC-2026-0003',
+        'maintenance',
+        'scheduled',
+        'scheduled_for: 2026-11-23T12:00:00Z\nscheduled_until: 2026-11-23T14:00:00Z',
+      ),
       'known-errors/KE-0001.md': `---\nid: KE-0001\ntitle: ${quoted}\nstatus: active\nservices: [api]\nworkaround: ${quoted}\ncreated_at: 2026-01-01T00:00:00Z\npublic: true\n---\n`,
     },
   };
@@ -121,7 +143,13 @@ function activeMarkup(markup: string, allowedStyles: number): string[] {
 }
 
 /** Undoes one level of XML escaping: what a feed reader hands to its HTML renderer. */
-const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 for (const payload of PAYLOADS) {
   xss(`${payload}`, () => {
@@ -150,7 +178,9 @@ for (const payload of PAYLOADS) {
 const api = suite('the Statuspage v2 API');
 
 const addFormats = (addFormatsModule as unknown as { default: (ajv: Ajv2020) => Ajv2020 }).default;
-const statuspage = addFormats(new Ajv2020({ allErrors: true, strict: false })).addSchema(JSON.parse(readFileSync(join(ROOT, 'test/fixtures/statuspage/statuspage-v2.schema.json'), 'utf8')));
+const statuspage = addFormats(new Ajv2020({ allErrors: true, strict: false })).addSchema(
+  JSON.parse(readFileSync(join(ROOT, 'test/fixtures/statuspage/statuspage-v2.schema.json'), 'utf8')),
+);
 const SHAPE: Record<string, string> = {
   'summary.json': 'summary.json',
   'status.json': 'status.json',
@@ -182,14 +212,31 @@ api('the endpoints agree: summary = status + components + unresolved + upcoming 
   assert.equal(summary.status, { indicator: 'major', description: 'Partial System Outage' });
   assert.equal(summary.components, read('components.json').components);
   assert.equal(summary.incidents, read('incidents/unresolved.json').incidents);
-  assert.equal(summary.incidents.map((incident: { id: string }) => incident.id).sort(), ['INC-2026-0009', 'INC-2026-0010', 'INC-2026-0011', 'INC-2026-0013', 'INC-2026-0014']);
-  assert.equal(summary.scheduled_maintenances.map((maintenance: { id: string; status: string }) => `${maintenance.id} ${maintenance.status}`), ['INC-2026-0012 scheduled']);
+  assert.equal(summary.incidents.map((incident: { id: string }) => incident.id).sort(), [
+    'INC-2026-0009',
+    'INC-2026-0010',
+    'INC-2026-0011',
+    'INC-2026-0013',
+    'INC-2026-0014',
+  ]);
+  assert.equal(
+    summary.scheduled_maintenances.map((maintenance: { id: string; status: string }) => `${maintenance.id} ${maintenance.status}`),
+    ['INC-2026-0012 scheduled'],
+  );
   const components = new Map(summary.components.map((component: { id: string; status: string }) => [component.id, component.status]));
   assert.equal(Object.fromEntries(components), {
-    'group-payments': 'partial_outage', 'checkout-api': 'partial_outage', 'payment-webhooks': 'operational',
-    'group-storefront': 'partial_outage', 'web-shop': 'degraded_performance', 'mobile-api': 'partial_outage', search: 'degraded_performance',
-    'group-platform': 'operational', identity: 'operational', notifications: 'operational',
-    'group-back-office': 'degraded_performance', reports: 'degraded_performance',
+    'group-payments': 'partial_outage',
+    'checkout-api': 'partial_outage',
+    'payment-webhooks': 'operational',
+    'group-storefront': 'partial_outage',
+    'web-shop': 'degraded_performance',
+    'mobile-api': 'partial_outage',
+    search: 'degraded_performance',
+    'group-platform': 'operational',
+    identity: 'operational',
+    notifications: 'operational',
+    'group-back-office': 'degraded_performance',
+    reports: 'degraded_performance',
   });
   for (const incident of read('incidents.json').incidents) {
     assert.ok(files.has(incident.shortlink.replace('https://status.acme.example/', '')), `${incident.shortlink} is a built page`);
@@ -237,7 +284,10 @@ output('records with errors stop the build and leave the previous site untouched
   const out = join(root, 'site');
   assert.is((await build(root, out)).code, 0);
   const before = readTree(out);
-  writeFileSync(join(root, 'incidents/INC-2026-0004.md'), readFileSync(join(root, 'incidents/INC-2026-0004.md'), 'utf8').replace('status: resolved', 'status: mended'));
+  writeFileSync(
+    join(root, 'incidents/INC-2026-0004.md'),
+    readFileSync(join(root, 'incidents/INC-2026-0004.md'), 'utf8').replace('status: resolved', 'status: mended'),
+  );
   const result = await build(root, out);
   assert.is(result.code, 2);
   assert.match(result.stdout, /incidents\/INC-2026-0004\.md:5:9: .*status/);
@@ -248,11 +298,30 @@ output('records with errors stop the build and leave the previous site untouched
 output('a write that fails halfway leaves the previous site as it was, and no temporary folder', async () => {
   const parent = temporary('halfway');
   const out = join(parent, 'site');
-  await writeSite(out, new Map([['index.html', 'old'], ['api/v2/summary.json', '{}']]));
+  await writeSite(
+    out,
+    new Map([
+      ['index.html', 'old'],
+      ['api/v2/summary.json', '{}'],
+    ]),
+  );
   // "index.html" as a file, then as a folder: the second write fails after the first succeeded.
-  const failure = await writeSite(out, new Map([['api/v2/summary.json', 'new'], ['index.html', 'new'], ['index.html/x', 'boom']])).catch((error: Error) => error);
+  const failure = await writeSite(
+    out,
+    new Map([
+      ['api/v2/summary.json', 'new'],
+      ['index.html', 'new'],
+      ['index.html/x', 'boom'],
+    ]),
+  ).catch((error: Error) => error);
   assert.match(String(failure), /could not write the site/);
-  assert.equal(readTree(out), new Map([['index.html', 'old'], ['api/v2/summary.json', '{}']]));
+  assert.equal(
+    readTree(out),
+    new Map([
+      ['index.html', 'old'],
+      ['api/v2/summary.json', '{}'],
+    ]),
+  );
   assert.equal(readdirSync(parent), ['site']);
 });
 
@@ -267,7 +336,10 @@ output('an output folder that cannot be written: a clear error, exit 2, and the 
   // Root writes anywhere, so as root the build runs as nobody, who may read the folder but not write in it.
   chmodSync(parent, 0o555);
   const user = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist/incidents.js'), 'build', '--root', root, '--out', out, '--at', AT], { encoding: 'utf8', ...user });
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/incidents.js'), 'build', '--root', root, '--out', out, '--at', AT], {
+    encoding: 'utf8',
+    ...user,
+  });
   chmodSync(parent, 0o755);
   assert.is(result.status, 2, result.stderr);
   assert.match(result.stderr, /^incidents build: could not create a folder in .*read-only.*: EACCES: permission denied/m);
@@ -287,7 +359,10 @@ output('--out naming a folder that is not a site is refused, and its files are l
 output('a config without page.url is a clear error (exit 2), and nothing is written', async () => {
   const root = temporary('no-url');
   cpSync(CANARY, root, { recursive: true });
-  writeFileSync(join(root, 'incidents.config.yml'), readFileSync(join(root, 'incidents.config.yml'), 'utf8').replace(', url: "https://status.example.test"', ''));
+  writeFileSync(
+    join(root, 'incidents.config.yml'),
+    readFileSync(join(root, 'incidents.config.yml'), 'utf8').replace(', url: "https://status.example.test"', ''),
+  );
   const result = await build(root, join(root, 'site'));
   assert.is(result.code, 2);
   assert.match(result.stdout, /^incidents\.config\.yml:3:7: The config has no page\.url: .* \(build\/page-url\)\n$/);
@@ -304,7 +379,10 @@ feeds('Atom and RSS list public incidents newest first, per page and per service
   assert.is(entries('history.rss'), 11);
   assert.match(files.get('history.atom')!, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
   const checkout = files.get('services/checkout-api.atom')!;
-  assert.equal([...checkout.matchAll(/<id>https:\/\/status.acme.example\/incidents\/(INC-[\d-]+)\.html<\/id>/g)].map((match) => match[1]), ['INC-2026-0013', 'INC-2026-0004', 'INC-2026-0001']);
+  assert.equal(
+    [...checkout.matchAll(/<id>https:\/\/status.acme.example\/incidents\/(INC-[\d-]+)\.html<\/id>/g)].map((match) => match[1]),
+    ['INC-2026-0013', 'INC-2026-0004', 'INC-2026-0001'],
+  );
 });
 
 feeds('the maintenance calendar is RFC 5545: CRLF lines, folded at 75 octets, text escaped', () => {

@@ -12,15 +12,27 @@ const files = readdirSync(WORKFLOWS).filter((name) => name.endsWith('.yml'));
 
 /** Each unsafe pattern, in a workflow that has only it, and the problem securityProblems must name. */
 const UNSAFE: [string, string, RegExp][] = [
-  ['an action pinned by a tag', 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n', /^unpinned: actions\/setup-node@v4$/],
+  [
+    'an action pinned by a tag',
+    'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4\n',
+    /^unpinned: actions\/setup-node@v4$/,
+  ],
   ['no top-level permissions', 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n', /^no top-level permissions$/],
   [
     'pull_request_target checking out the head',
     'on: pull_request_target\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8\n        with: {ref: "${{ github.event.pull_request.head.sha }}", persist-credentials: false}\n',
     /^pull_request_target checks out the pull request's head/,
   ],
-  ['event text in a run script', 'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n', /^an expression in run: echo/],
-  ['a checkout that keeps the token', 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8\n', /^checkout keeps the token/],
+  [
+    'event text in a run script',
+    'on: issues\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n',
+    /^an expression in run: echo/,
+  ],
+  [
+    'a checkout that keeps the token',
+    'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8\n',
+    /^checkout keeps the token/,
+  ],
 ];
 
 for (const [name, text, problem] of UNSAFE) {
@@ -53,9 +65,15 @@ workflows('validate.yml runs on pull requests with read-only contents and report
   const workflow = parse(readFileSync(`${WORKFLOWS}validate.yml`, 'utf8')) as Workflow;
   assert.ok('pull_request' in workflow.on);
   assert.equal(workflow.permissions, { contents: 'read' });
-  assert.ok(Object.values(workflow.jobs).every((job) => job.permissions === undefined), 'no job widens the permissions');
+  assert.ok(
+    Object.values(workflow.jobs).every((job) => job.permissions === undefined),
+    'no job widens the permissions',
+  );
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-  assert.ok(steps.some((step) => step.uses === './' && step.with?.command === 'validate'), 'runs this repository\'s Action');
+  assert.ok(
+    steps.some((step) => step.uses === './' && step.with?.command === 'validate'),
+    "runs this repository's Action",
+  );
 });
 
 workflows('incident-pr.yml: the gate runs on pull requests and reviews, with least privilege', () => {
@@ -63,10 +81,19 @@ workflows('incident-pr.yml: the gate runs on pull requests and reviews, with lea
   assert.equal(Object.keys(workflow.on).sort(), ['pull_request', 'pull_request_review']);
   assert.equal(workflow.permissions, {}, 'nothing at the top');
   const jobs = Object.values(workflow.jobs);
-  assert.equal(jobs.map((job) => job.permissions), [{ contents: 'read', 'pull-requests': 'write' }]);
+  assert.equal(
+    jobs.map((job) => job.permissions),
+    [{ contents: 'read', 'pull-requests': 'write' }],
+  );
   const steps = jobs.flatMap((job) => job.steps);
-  assert.ok(steps.some((step) => step.uses?.startsWith('actions/checkout@') && step.with?.['fetch-depth'] === 0), 'full history, for the merge base');
-  assert.ok(steps.some((step) => step.uses === './' && step.with?.command === 'check-pr'), 'runs this repository\'s Action');
+  assert.ok(
+    steps.some((step) => step.uses?.startsWith('actions/checkout@') && step.with?.['fetch-depth'] === 0),
+    'full history, for the merge base',
+  );
+  assert.ok(
+    steps.some((step) => step.uses === './' && step.with?.command === 'check-pr'),
+    "runs this repository's Action",
+  );
 });
 
 workflows('sla.yml: its own schedule, issues: write only on the job that posts', () => {
@@ -74,7 +101,10 @@ workflows('sla.yml: its own schedule, issues: write only on the job that posts',
   assert.ok('schedule' in workflow.on);
   assert.equal(workflow.permissions, {});
   const jobs = Object.values(workflow.jobs);
-  assert.equal(jobs.map((job) => job.permissions), [{ contents: 'read', issues: 'write' }]);
+  assert.equal(
+    jobs.map((job) => job.permissions),
+    [{ contents: 'read', issues: 'write' }],
+  );
   assert.ok(jobs[0]!.steps.some((step) => step.uses === './' && step.with?.command === 'sla --notify'));
 });
 
@@ -85,17 +115,28 @@ workflows('sla.yml: puts the internal report in the job summary, even after a br
   assert.ok(report, 'a report step');
   assert.is(report!.uses, './');
   assert.is((report as { if?: string }).if, 'always()');
-  assert.not.ok(steps.some((step) => step.uses?.includes('pages')), 'nothing is uploaded');
+  assert.not.ok(
+    steps.some((step) => step.uses?.includes('pages')),
+    'nothing is uploaded',
+  );
 });
 
 workflows('the status-page workflow never runs the report', () => {
   const workflow = parse(readFileSync(`${WORKFLOWS}status-page.yml`, 'utf8')) as Workflow;
-  const commands = Object.values(workflow.jobs).flatMap((job) => job.steps).map((step) => `${step.with?.command ?? ''} ${step.run ?? ''}`);
-  assert.not.ok(commands.some((command) => /report/.test(command)), 'no step runs report');
+  const commands = Object.values(workflow.jobs)
+    .flatMap((job) => job.steps)
+    .map((step) => `${step.with?.command ?? ''} ${step.run ?? ''}`);
+  assert.not.ok(
+    commands.some((command) => /report/.test(command)),
+    'no step runs report',
+  );
 });
 
 workflows('status-page.yml: builds on push to main and on a schedule, deploys to Pages with least privilege', () => {
-  const workflow = parse(readFileSync(`${WORKFLOWS}status-page.yml`, 'utf8')) as Workflow & { concurrency: { group: string }; jobs: Record<string, { needs?: string }> };
+  const workflow = parse(readFileSync(`${WORKFLOWS}status-page.yml`, 'utf8')) as Workflow & {
+    concurrency: { group: string };
+    jobs: Record<string, { needs?: string }>;
+  };
   assert.equal(Object.keys(workflow.on).sort(), ['push', 'schedule', 'workflow_dispatch']);
   assert.equal((workflow.on.push as { branches: string[] }).branches, ['main']);
   assert.equal(workflow.permissions, {}, 'nothing at the top');
@@ -104,8 +145,14 @@ workflows('status-page.yml: builds on push to main and on a schedule, deploys to
   assert.equal(workflow.jobs.deploy!.permissions, { pages: 'write', 'id-token': 'write' });
   assert.is(workflow.jobs.deploy!.needs, 'build');
   const built = workflow.jobs.build!.steps;
-  assert.ok(built.some((step) => step.uses === './' && step.with?.command === 'build'), "runs this repository's Action");
-  assert.ok(built.some((step) => step.uses?.startsWith('actions/upload-pages-artifact@') && step.with?.path === 'site'), 'uploads the built site only');
+  assert.ok(
+    built.some((step) => step.uses === './' && step.with?.command === 'build'),
+    "runs this repository's Action",
+  );
+  assert.ok(
+    built.some((step) => step.uses?.startsWith('actions/upload-pages-artifact@') && step.with?.path === 'site'),
+    'uploads the built site only',
+  );
   assert.ok(workflow.jobs.deploy!.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')));
 });
 

@@ -37,7 +37,10 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
   }
   if (!config.page?.url) {
     const message = `The config has no page.url: the feeds, the calendar and the API's shortlinks need the address the site is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}`;
-    await reporter.write({ command: 'build', findings: [findingAt(repository.configSource, ['page', 'url'], 'build/page-url', message, { at: 'key' })] }, context);
+    await reporter.write(
+      { command: 'build', findings: [findingAt(repository.configSource, ['page', 'url'], 'build/page-url', message, { at: 'key' })] },
+      context,
+    );
     return EXIT.error;
   }
 

@@ -24,9 +24,14 @@ export const CHECK_PR_USAGE = 'incidents check-pr --base REF --head REF [--root 
  * Exit 0 clean, 1 findings, 2 usage, git or config error.
  */
 export async function checkPrCommand(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseOptions('check-pr', args, { base: { type: 'string' }, head: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
+  const { values } = parseOptions('check-pr', args, {
+    base: { type: 'string' },
+    head: { type: 'string' },
+    root: { type: 'string' },
+    format: { type: 'string' },
+  });
   const reporter = chooseReporter('check-pr', values.format);
-  if (!values.base || !values.head) throw new UsageError('incidents check-pr: --base and --head are both needed (the pull request\'s base and head commits)');
+  if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
   const root = resolve(context.cwd, values.root ?? '.');
 
   const { base, head } = await readCommits(root, values.base, values.head);
@@ -88,7 +93,8 @@ async function readCommits(root: string, baseRef: string, headRef: string): Prom
   try {
     const [base, head] = await Promise.all([resolveCommit(root, baseRef), resolveCommit(root, headRef)]);
     const missing = !base ? `--base ${baseRef}` : !head ? `--head ${headRef}` : undefined;
-    if (missing || !base || !head) throw new UsageError(`incidents check-pr: ${missing} is not a commit in ${root}: fetch it first (actions/checkout with fetch-depth: 0)`);
+    if (missing || !base || !head)
+      throw new UsageError(`incidents check-pr: ${missing} is not a commit in ${root}: fetch it first (actions/checkout with fetch-depth: 0)`);
     const mergeBase = await findMergeBase(root, base, head);
     if (!mergeBase) {
       const why = (await isShallow(root))
@@ -115,17 +121,35 @@ function toFileChanges(entries: { status: string; paths: string[] }[]): FileChan
 /** Reviews count only for the commit this run checked: if the pull request moved on, a newer run decides. */
 function onHead(evidence: ReviewEvidence, head: string): ReviewEvidence {
   if (!evidence.known || evidence.headSha === head) return evidence;
-  return { known: false, reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head.slice(0, 7)}: the run for the newer commit decides` };
+  return {
+    known: false,
+    reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head.slice(0, 7)}: the run for the newer commit decides`,
+  };
 }
 
 /** Keeps the one gate comment on the pull request up to date; a fork's read-only token cannot, and the log says so. */
-async function comment(github: ReturnType<typeof createGitHub>, target: PullRequestTarget, findings: Finding[], approved: boolean | null, context: CommandContext): Promise<void> {
+async function comment(
+  github: ReturnType<typeof createGitHub>,
+  target: PullRequestTarget,
+  findings: Finding[],
+  approved: boolean | null,
+  context: CommandContext,
+): Promise<void> {
   if (target.fromFork) {
-    context.stderr('A pull request from a fork gets a read-only token, so the gate writes no comment: its verdict is in the annotations and the job summary.\n');
+    context.stderr(
+      'A pull request from a fork gets a read-only token, so the gate writes no comment: its verdict is in the annotations and the job summary.\n',
+    );
     return;
   }
-  const verdict = hasErrors(findings) ? `❌ The incident gate fails: ${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.` : '✅ The incident gate passes.';
-  const approval = approved === null ? '' : approved ? '\n\nEvery resolution in this pull request is approved.' : '\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.';
+  const verdict = hasErrors(findings)
+    ? `❌ The incident gate fails: ${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.`
+    : '✅ The incident gate passes.';
+  const approval =
+    approved === null
+      ? ''
+      : approved
+        ? '\n\nEvery resolution in this pull request is approved.'
+        : '\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.';
   try {
     await upsertComment(github, target, `${verdict}${approval}\n\n${formatFindingsSummary('incidents check-pr', findings)}`);
   } catch (error) {

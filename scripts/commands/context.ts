@@ -17,7 +17,6 @@ export interface CommandContext {
   github?: GitHubSink;
 }
 
-
 /** Exit codes of every command (docs/reference.md, Commands). */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 

@@ -34,9 +34,11 @@ export async function newCommand(args: string[], context: CommandContext): Promi
   });
   const reporter = chooseReporter('new', values.format);
   const missing = (['title', 'service', 'impact', 'urgency'] as const).filter((option) => values[option] === undefined);
-  if (missing.length > 0) throw new UsageError(`incidents new: ${missing.map((option) => `--${option}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} needed`);
+  if (missing.length > 0)
+    throw new UsageError(`incidents new: ${missing.map((option) => `--${option}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} needed`);
   const type = oneOf('new', 'type', values.type ?? 'incident', ['incident', 'maintenance'] as const);
-  if (type === 'maintenance' && (!values['scheduled-for'] || !values['scheduled-until'])) throw new UsageError('incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME');
+  if (type === 'maintenance' && (!values['scheduled-for'] || !values['scheduled-until']))
+    throw new UsageError('incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME');
   const root = resolve(context.cwd, values.root ?? '.');
   const repository = await readRepositoryWithConfig('new', root, reporter, context);
   if (!repository) return EXIT.error;

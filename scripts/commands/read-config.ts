@@ -11,7 +11,12 @@ import type { CommandContext } from './context.js';
  * every other check stands on. When the config is missing, unreadable or invalid, reports why and
  * returns undefined (the command exits 2).
  */
-export async function readRepositoryWithConfig(command: string, root: string, reporter: Reporter, context: CommandContext): Promise<{ config: Config; configSource: Source; files: RepositoryFiles } | undefined> {
+export async function readRepositoryWithConfig(
+  command: string,
+  root: string,
+  reporter: Reporter,
+  context: CommandContext,
+): Promise<{ config: Config; configSource: Source; files: RepositoryFiles } | undefined> {
   const files = await readRepository(root);
   const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (unreadable.length > 0) {

@@ -3,7 +3,6 @@ import { closestMatch } from '../core/suggest.js';
 import { describeBadTimestamp, isTimestamp } from '../core/time/timestamps.js';
 import type { Config } from '../core/records/types.js';
 
-
 /** The public states a service can be in (Statuspage's component states). */
 export const SERVICE_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
 
@@ -28,9 +27,12 @@ export function serviceOptions(command: string, values: readonly string[], confi
     const [id = '', status, ...rest] = value.split('=');
     if (!ids.includes(id)) {
       const guess = closestMatch(id, ids);
-      throw new UsageError(`incidents ${command}: --service ${value}: ${id || '(empty)'} is not a service in the config${guess ? ` (did you mean ${guess}?)` : `: expected one of ${ids.join(', ')}`}`);
+      throw new UsageError(
+        `incidents ${command}: --service ${value}: ${id || '(empty)'} is not a service in the config${guess ? ` (did you mean ${guess}?)` : `: expected one of ${ids.join(', ')}`}`,
+      );
     }
-    if (rest.length > 0 || (statusRequired && status === undefined)) throw new UsageError(`incidents ${command}: --service ${value}: expected ID=STATUS, e.g. ${id}=operational`);
+    if (rest.length > 0 || (statusRequired && status === undefined))
+      throw new UsageError(`incidents ${command}: --service ${value}: expected ID=STATUS, e.g. ${id}=operational`);
     return { id, ...(status === undefined ? {} : { status: oneOf(command, 'service', status, SERVICE_STATUSES) }) };
   });
 }

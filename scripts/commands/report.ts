@@ -50,7 +50,14 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   );
   if (out) {
     try {
-      await writeSite(out, new Map([['index.html', renderReportPage(report, repository.config, tables)], [REPORT_MARK, `${JSON.stringify(report, null, 2)}\n`]]), REPORT_MARK);
+      await writeSite(
+        out,
+        new Map([
+          ['index.html', renderReportPage(report, repository.config, tables)],
+          [REPORT_MARK, `${JSON.stringify(report, null, 2)}\n`],
+        ]),
+        REPORT_MARK,
+      );
     } catch (error) {
       if (!(error instanceof SiteWriteError)) throw error;
       context.stderr(`incidents report: ${error.message}\n`);
@@ -64,7 +71,8 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
 /** The report is internal: a folder inside a built status site would be published with it. */
 function refuseInsidePublicSite(out: string): void {
   for (let folder = out; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, SITE_MARK))) throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
+    if (existsSync(join(folder, SITE_MARK)))
+      throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
     if (dirname(folder) === folder) return;
   }
 }

@@ -70,7 +70,9 @@ async function notify(due: readonly Due[], context: CommandContext): Promise<boo
     }
     return true;
   } catch (error) {
-    context.stderr(`incidents sla --notify: could not announce on ${repository.target.apiUrl} (${describeError(error)}): people may not have been told; the next run retries what is missing.\n`);
+    context.stderr(
+      `incidents sla --notify: could not announce on ${repository.target.apiUrl} (${describeError(error)}): people may not have been told; the next run retries what is missing.\n`,
+    );
     return false;
   }
 }

@@ -39,8 +39,10 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
   const reporter = chooseReporter('update', values.format);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "…"');
-  if (!values.status || !values.message?.trim()) throw new UsageError('incidents update: --status and --message are both needed: every status change tells the public what changed');
-  if ((values.resolution === undefined) !== (values.summary === undefined)) throw new UsageError('incidents update: --resolution CODE and --summary TEXT go together');
+  if (!values.status || !values.message?.trim())
+    throw new UsageError('incidents update: --status and --message are both needed: every status change tells the public what changed');
+  if ((values.resolution === undefined) !== (values.summary === undefined))
+    throw new UsageError('incidents update: --resolution CODE and --summary TEXT go together');
   const root = resolve(context.cwd, values.root ?? '.');
   const repository = await readRepositoryWithConfig('update', root, reporter, context);
   if (!repository) return EXIT.error;

@@ -9,6 +9,8 @@ import type { CommandContext } from './context.js';
 export function usableRecords(records: RecordSet, findings: readonly Finding[], what: string, context: CommandContext): RecordSet {
   const broken = new Set(findings.filter((finding) => finding.severity === 'error').map((finding) => finding.path));
   if (broken.size === 0) return records;
-  context.stderr(`${broken.size} record file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} ${what}: run incidents validate.\n`);
+  context.stderr(
+    `${broken.size} record file${broken.size === 1 ? ' has' : 's have'} errors and ${broken.size === 1 ? 'is' : 'are'} ${what}: run incidents validate.\n`,
+  );
   return withoutPaths(records, broken);
 }

@@ -20,7 +20,10 @@ export async function validateCommand(args: string[], context: CommandContext): 
   const { values, positionals } = parseOptions('validate', args, { root: { type: 'string' }, format: { type: 'string' } }, true);
   const reporter = chooseReporter('validate', values.format);
   const root = resolve(context.cwd, values.root ?? '.');
-  const inPaths = pathFilter(root, positionals.map((path) => resolve(context.cwd, path)));
+  const inPaths = pathFilter(
+    root,
+    positionals.map((path) => resolve(context.cwd, path)),
+  );
 
   const repository = await readRepositoryWithConfig('validate', root, reporter, context);
   if (!repository) return EXIT.error;
@@ -39,7 +42,8 @@ function pathFilter(root: string, paths: string[]): (path: string) => boolean {
     if (inside.startsWith('..') || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root}`);
     if (!existsSync(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === '' || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
-    if (!isRecordPlace) throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join('/, ')}/, or ${CONFIG_FILE}`);
+    if (!isRecordPlace)
+      throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join('/, ')}/, or ${CONFIG_FILE}`);
     return inside;
   });
   if (prefixes.length === 0 || prefixes.includes('')) return () => true;

@@ -41,7 +41,14 @@ export function findingAt(
 }
 
 /** A finding at a line and column of a file (a Markdown section, a YAML syntax error). */
-export function findingAtPosition(path: string, position: Position, rule: string, message: string, severity: Finding['severity'] = 'error', cause?: unknown): Finding {
+export function findingAtPosition(
+  path: string,
+  position: Position,
+  rule: string,
+  message: string,
+  severity: Finding['severity'] = 'error',
+  cause?: unknown,
+): Finding {
   return { path, line: position.line, column: position.column, rule, severity, message, ...(cause === undefined ? {} : { cause }) };
 }
 
@@ -64,8 +71,7 @@ export function toJsonFinding({ path, line, column, rule, severity, message }: F
 /** Sorts findings by path, line, column and rule, so output is stable. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
-    (a, b) =>
-      compare(a.path, b.path) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message),
+    (a, b) => compare(a.path, b.path) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule) || compare(a.message, b.message),
   );
 }
 

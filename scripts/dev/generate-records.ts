@@ -35,7 +35,10 @@ const OPEN = ['in-progress', 'verifying', 'INC-2026-0009', 'INC-2026-0010', 'INC
 /** Kinds of record that are a sample edited: the sample, and the edit (given the id before it). */
 const VARIANTS: Record<string, { sample: string; edit: (text: string, previous: string) => string }> = {
   /** Cancelled as a duplicate of the incident before it. */
-  duplicate: { sample: 'INC-2026-0003', edit: (text, previous) => text.replace('known_error: KE-0001\ncancel_reason: known_error', `cancel_reason: duplicate\nduplicate_of: ${previous}`) },
+  duplicate: {
+    sample: 'INC-2026-0003',
+    edit: (text, previous) => text.replace('known_error: KE-0001\ncancel_reason: known_error', `cancel_reason: duplicate\nduplicate_of: ${previous}`),
+  },
   /** Resolved, reopened half an hour later with a reason, resolved again. */
   reopened: {
     sample: 'INC-2026-0002',
@@ -56,7 +59,10 @@ const VARIANTS: Record<string, { sample: string; edit: (text: string, previous: 
 /** INC-2026-0004 as it was when it entered `status`: not yet completed, the later updates not yet written. */
 function maintenanceAt(text: string, status: 'in_progress' | 'verifying'): string {
   const close = text.indexOf('\n---\n', 4);
-  let frontmatter = text.slice(0, close).replace('status: completed', `status: ${status}`).replace(/^resolved_at: .*\n/m, '');
+  let frontmatter = text
+    .slice(0, close)
+    .replace('status: completed', `status: ${status}`)
+    .replace(/^resolved_at: .*\n/m, '');
   const later = frontmatter.indexOf('\n  - at:', frontmatter.indexOf(`    status: ${status}\n`));
   if (later !== -1) frontmatter = frontmatter.slice(0, later);
   return frontmatter + text.slice(close);
@@ -109,7 +115,8 @@ export async function generateRecords(count: number, seed = 1): Promise<Map<stri
     files.set(`known-errors/${id}.md`, knownErrorSamples[(k - 1) % 2]!.replace(/^id: KE-\d{4}$/m, `id: ${id}`));
   }
   /** A known error made from the same sample as `sample` (KE-0001 or KE-0002), picked by n. */
-  const knownErrorLike = (sample: string, n: number) => `KE-${String(1 + (sample === 'KE-0001' ? 0 : 1) + 2 * (n % Math.floor(knownErrors / 2))).padStart(4, '0')}`;
+  const knownErrorLike = (sample: string, n: number) =>
+    `KE-${String(1 + (sample === 'KE-0001' ? 0 : 1) + 2 * (n % Math.floor(knownErrors / 2))).padStart(4, '0')}`;
 
   const draw = random(seed);
   const end = Date.parse('2026-05-01T00:00:00Z');

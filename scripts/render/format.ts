@@ -6,7 +6,12 @@ function formatter(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `${timeZone} ${withTime}`;
   let found = formatters.get(key);
   if (!found) {
-    found = new Intl.DateTimeFormat('en-GB', withTime ? { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' } : { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+    found = new Intl.DateTimeFormat(
+      'en-GB',
+      withTime
+        ? { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }
+        : { timeZone, day: 'numeric', month: 'short', year: 'numeric' },
+    );
     formatters.set(key, found);
   }
   return found;

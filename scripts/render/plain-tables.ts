@@ -3,7 +3,11 @@
 /** Columns padded to their widest cell, two spaces apart; one line per row, ending in a newline. */
 export function formatTextTable(header: readonly string[], rows: readonly string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 
@@ -33,5 +37,8 @@ export function markdownCell(text: string): string {
  * escaped for the table, and line breaks are spaces.
  */
 export function markdownCodeCell(text: string): string {
-  return `\`${text.replaceAll('`', "'").replaceAll('|', '\\|').replace(/\r\n?|\n/g, ' ')}\``;
+  return `\`${text
+    .replaceAll('`', "'")
+    .replaceAll('|', '\\|')
+    .replace(/\r\n?|\n/g, ' ')}\``;
 }

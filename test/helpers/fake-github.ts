@@ -53,9 +53,7 @@ export class FakeGitHub {
   private server!: Server;
   private nextCommentId = 1000;
 
-  private constructor(
-    readonly pull: { owner: string; repo: string; number: number; author: string; headSha: string },
-  ) {}
+  private constructor(readonly pull: { owner: string; repo: string; number: number; author: string; headSha: string }) {}
 
   /** Starts a fake for a pull request. */
   static async start(pull: FakeGitHub['pull']): Promise<FakeGitHub> {
@@ -77,14 +75,62 @@ export class FakeGitHub {
   }
 
   private readonly routes: Route[] = [
-    { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}', pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+$/, status: 200, answer: () => this.pullRequest() },
-    { method: 'GET', template: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/, status: 200, answer: () => this.reviews.map((review, index) => this.review(review, index)) },
-    { method: 'GET', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/, status: 200, answer: (match) => this.commentsOf(Number(match[1]))?.map((comment) => this.comment(comment)) },
-    { method: 'POST', template: '/repos/{owner}/{repo}/issues/{issue_number}/comments', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/, status: 201, answer: (match, _url, body) => this.addComment(Number(match[1]), body) },
-    { method: 'PATCH', template: '/repos/{owner}/{repo}/issues/comments/{comment_id}', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/, status: 200, answer: (match, _url, body) => this.editComment(Number(match[1]), body) },
-    { method: 'GET', template: '/repos/{owner}/{repo}/issues', pattern: /^\/repos\/[^/]+\/[^/]+\/issues$/, status: 200, answer: () => this.issues.map((issue) => this.issue(issue)) },
-    { method: 'POST', template: '/repos/{owner}/{repo}/issues', pattern: /^\/repos\/[^/]+\/[^/]+\/issues$/, status: 201, answer: (_match, _url, body) => this.addIssue(body) },
-    { method: 'PATCH', template: '/repos/{owner}/{repo}/issues/{issue_number}', pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/, status: 200, answer: (match, _url, body) => this.editIssue(Number(match[1]), body) },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/pulls/{pull_number}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+$/,
+      status: 200,
+      answer: () => this.pullRequest(),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/,
+      status: 200,
+      answer: () => this.reviews.map((review, index) => this.review(review, index)),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/,
+      status: 200,
+      answer: (match) => this.commentsOf(Number(match[1]))?.map((comment) => this.comment(comment)),
+    },
+    {
+      method: 'POST',
+      template: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/,
+      status: 201,
+      answer: (match, _url, body) => this.addComment(Number(match[1]), body),
+    },
+    {
+      method: 'PATCH',
+      template: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/,
+      status: 200,
+      answer: (match, _url, body) => this.editComment(Number(match[1]), body),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/issues',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues$/,
+      status: 200,
+      answer: () => this.issues.map((issue) => this.issue(issue)),
+    },
+    {
+      method: 'POST',
+      template: '/repos/{owner}/{repo}/issues',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues$/,
+      status: 201,
+      answer: (_match, _url, body) => this.addIssue(body),
+    },
+    {
+      method: 'PATCH',
+      template: '/repos/{owner}/{repo}/issues/{issue_number}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/,
+      status: 200,
+      answer: (match, _url, body) => this.editIssue(Number(match[1]), body),
+    },
   ];
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -97,7 +143,8 @@ export class FakeGitHub {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       response.end(JSON.stringify(data));
     };
-    if (request.headers.authorization !== `token ${this.token}`) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (request.headers.authorization !== `token ${this.token}`)
+      return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     if (this.failNext > 0) {
       this.failNext--;
       return send(500, { message: 'Server Error' });
@@ -107,7 +154,11 @@ export class FakeGitHub {
     if (fault === '502') return send(502, { message: 'Bad Gateway' });
     if (fault === 'rate-limit') {
       const reset = String(Math.ceil(Date.now() / 1000) + 1);
-      return send(403, { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest' }, { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset });
+      return send(
+        403,
+        { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest' },
+        { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+      );
     }
     if (fault === 'invalid-json') {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -116,11 +167,19 @@ export class FakeGitHub {
     }
     if (this.rateLimitNext > 0) {
       this.rateLimitNext--;
-      return send(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' }, { 'retry-after': '1' });
+      return send(
+        403,
+        {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: 'https://docs.github.com/rest',
+        },
+        { 'retry-after': '1' },
+      );
     }
     const route = this.routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
     if (!route) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
-    if (method !== 'GET' && this.readOnly) return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
+    if (method !== 'GET' && this.readOnly)
+      return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
 
     const data = route.answer(url.pathname.match(route.pattern)!, url, body);
     if (data === undefined) return send(404, { message: 'Not Found' });
@@ -182,7 +241,15 @@ export class FakeGitHub {
 
   private issue(issue: FakeIssue) {
     const { pull_request: _pullRequest, ...example } = exampleOf<{ pull_request?: unknown }>('issue');
-    return { ...example, number: issue.number, title: issue.title, body: issue.body, state: issue.state, user: this.user('github-actions[bot]', issue.type), comments: issue.comments.length };
+    return {
+      ...example,
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state,
+      user: this.user('github-actions[bot]', issue.type),
+      comments: issue.comments.length,
+    };
   }
 
   private addIssue(body: string) {

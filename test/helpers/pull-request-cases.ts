@@ -31,8 +31,14 @@ export const PM2 = 'incidents/INC-2026-0002.postmortem.md';
 export const RESOLVE_INC1 = edit(
   INC1,
   ['status: investigating', 'status: resolved'],
-  ['acknowledged_at: 2026-03-01T10:09:00Z', 'acknowledged_at: 2026-03-01T10:09:00Z\nresolved_at: 2026-03-01T11:00:00Z\nresolution: {code: fixed, summary: Restarted the payment workers.}'],
-  ['message: We are investigating failed card payments.', 'message: We are investigating failed card payments.\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Card payments work again.'],
+  [
+    'acknowledged_at: 2026-03-01T10:09:00Z',
+    'acknowledged_at: 2026-03-01T10:09:00Z\nresolved_at: 2026-03-01T11:00:00Z\nresolution: {code: fixed, summary: Restarted the payment workers.}',
+  ],
+  [
+    'message: We are investigating failed card payments.',
+    'message: We are investigating failed card payments.\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Card payments work again.',
+  ],
 );
 
 /** INC-2026-0002 moved from resolved to closed. */
@@ -40,7 +46,10 @@ export const CLOSE_INC2 = edit(
   INC2,
   ['status: resolved', 'status: closed'],
   ['resolved_at: 2026-02-01T09:30:00Z', 'resolved_at: 2026-02-01T09:30:00Z\nclosed_at: 2026-02-03T10:00:00Z'],
-  ['message: Pages load normally again.', 'message: Pages load normally again.\n  - at: 2026-02-03T10:00:00Z\n    status: closed\n    message: The postmortem is published.'],
+  [
+    'message: Pages load normally again.',
+    'message: Pages load normally again.\n  - at: 2026-02-03T10:00:00Z\n    status: closed\n    message: The postmortem is published.',
+  ],
 );
 
 /** The JSON verdict of check-pr. */
@@ -53,7 +62,8 @@ export interface Verdict {
 export async function runCheckPr(dir: string, env: Record<string, string> = {}) {
   const { code, stdout, stderr } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', dir, '--format', 'json'], { env });
   const verdict = JSON.parse(stdout) as Verdict;
-  const where = (severity: string) => verdict.findings.filter((finding) => finding.severity === severity).map((finding) => `${finding.rule} ${finding.path}:${finding.line}`);
+  const where = (severity: string) =>
+    verdict.findings.filter((finding) => finding.severity === severity).map((finding) => `${finding.rule} ${finding.path}:${finding.line}`);
   return { code, stderr, verdict, errors: where('error'), warnings: where('warning') };
 }
 

@@ -19,9 +19,13 @@ export function readTree(folder: string, prefix = ''): Map<string, string> {
 
 /** The status model of a repository's files (config text and records by path) at a time; throws on invalid records. */
 export function modelOf(config: string, records: Record<string, string>, at: string): StatusModel {
-  const { records: set, findings } = checkRepository({ config: { path: CONFIG_FILE, text: config }, records: Object.entries(records).map(([path, text]) => ({ path, text })) });
+  const { records: set, findings } = checkRepository({
+    config: { path: CONFIG_FILE, text: config },
+    records: Object.entries(records).map(([path, text]) => ({ path, text })),
+  });
   const errors = findings.filter((finding) => finding.severity === 'error');
-  if (!set || errors.length > 0) throw new Error(`invalid test records:\n${errors.map((finding) => `${finding.path}:${finding.line}: ${finding.message}`).join('\n')}`);
+  if (!set || errors.length > 0)
+    throw new Error(`invalid test records:\n${errors.map((finding) => `${finding.path}:${finding.line}: ${finding.message}`).join('\n')}`);
   return buildStatusModel(set, toMillis(at));
 }
 

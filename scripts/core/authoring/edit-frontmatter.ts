@@ -9,7 +9,6 @@ import incidentSchema from '../../../schemas/incident.schema.json' with { type: 
  * The `yaml` document tells where each key and value is; the text is spliced there.
  */
 
-
 /** Where keys of an incident go when they are added: the schema's order. */
 const KEY_ORDER = Object.keys(incidentSchema.properties);
 
@@ -118,7 +117,8 @@ export function setItemKey(text: string, list: string, id: string, key: string, 
 export function appendItem(text: string, list: string, entries: readonly [string, string][]): string {
   const { offset, document, eol } = readFrontmatter(text);
   const sequence = pairOf(document.contents, list)?.value;
-  if (!isSeq(sequence) || sequence.flow || sequence.items.length === 0) throw new LayoutError(list, `${list} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
+  if (!isSeq(sequence) || sequence.flow || sequence.items.length === 0)
+    throw new LayoutError(list, `${list} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
   const last = sequence.items.at(-1) as Node;
   const itemStart = offset + last.range![0];
   const prefix = text.slice(lineStart(text, itemStart), itemStart);

@@ -19,7 +19,12 @@ export function findRecordFile(files: readonly TextFile[], kind: RecordKind, id:
  * @param files the repository's record files, the edited one among them
  * @param before the record as it is now (valid)
  */
-export function moveIncident(config: Config, files: readonly TextFile[], before: ValidRecord<Incident>, update: RecordUpdate): { file?: TextFile; findings: Finding[] } | { missing: string } {
+export function moveIncident(
+  config: Config,
+  files: readonly TextFile[],
+  before: ValidRecord<Incident>,
+  update: RecordUpdate,
+): { file?: TextFile; findings: Finding[] } | { missing: string } {
   const text = files.find(({ path }) => path === before.path)?.text;
   if (text === undefined) throw new Error(`moveIncident: ${before.path} is not among the files`);
   let result: ReturnType<typeof updateRecord>;

@@ -33,7 +33,8 @@ export function updateRecord(text: string, record: Incident, update: RecordUpdat
   const missing = (message: string): UpdateResult => ({ ok: false, refused: 'missing', message });
 
   const fields: [readonly [string] | readonly [string, string], string | null][] = [[['status'], to]];
-  const reasonKey = to === 'on_hold' ? 'hold_reason' : to === 'cancelled' ? 'cancel_reason' : from === 'resolved' && to !== 'closed' ? 'reopen_reason' : undefined;
+  const reasonKey =
+    to === 'on_hold' ? 'hold_reason' : to === 'cancelled' ? 'cancel_reason' : from === 'resolved' && to !== 'closed' ? 'reopen_reason' : undefined;
   if (reasonKey && from !== to) {
     if (!update.reason) return missing(`Entering ${to} from ${from} needs a reason: pass --reason (it becomes ${reasonKey})`);
     fields.push([[reasonKey], update.reason]);
@@ -52,7 +53,11 @@ export function updateRecord(text: string, record: Incident, update: RecordUpdat
     return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
   }
   if (from !== to) {
-    const timestamps = new Set([IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter((key) => key !== undefined && (TIMESTAMP_ORDER[record.type] as readonly string[]).includes(key)));
+    const timestamps = new Set(
+      [IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter(
+        (key) => key !== undefined && (TIMESTAMP_ORDER[record.type] as readonly string[]).includes(key),
+      ),
+    );
     for (const key of timestamps) if (record[key as keyof Incident] === undefined) fields.push([[key as string], update.at]);
   }
 
@@ -60,8 +65,17 @@ export function updateRecord(text: string, record: Incident, update: RecordUpdat
   for (const [path, value] of fields) edited = setKey(edited, path, value);
   const listed = new Set(record.services.map((service) => service.id));
   for (const service of update.services) {
-    edited = listed.has(service.id) ? setItemKey(edited, 'services', service.id, 'status', service.status) : appendItem(edited, 'services', [['id', service.id], ['status', service.status]]);
+    edited = listed.has(service.id)
+      ? setItemKey(edited, 'services', service.id, 'status', service.status)
+      : appendItem(edited, 'services', [
+          ['id', service.id],
+          ['status', service.status],
+        ]);
   }
-  edited = appendItem(edited, 'updates', [['at', update.at], ['status', to], ['message', update.message]]);
+  edited = appendItem(edited, 'updates', [
+    ['at', update.at],
+    ['status', to],
+    ['message', update.message],
+  ]);
   return { ok: true, text: edited };
 }

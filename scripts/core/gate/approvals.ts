@@ -10,9 +10,7 @@ export interface Review {
 }
 
 /** What the gate knows of a pull request's reviews: everything it needs, or why it cannot know. */
-export type ReviewEvidence =
-  | { known: true; author: string; headSha: string; reviews: readonly Review[] }
-  | { known: false; reason: string };
+export type ReviewEvidence = { known: true; author: string; headSha: string; reviews: readonly Review[] } | { known: false; reason: string };
 
 /** The result of looking for an approval: who gave it, or a message saying what was expected and found. */
 export type ApprovalResult = { ok: true; by: string } | { ok: false; message: string };

@@ -70,7 +70,13 @@ function toPullRequest(files: PullRequestFiles, head: RecordSet, policy: Config)
 type MutableChanges = { [K in RecordKind]: RecordChange<RecordData[K]>[] };
 
 /** The changes of one kind of record: each file's version at the base (parsed as that kind) and at the head. */
-function collectChanges<K extends RecordKind>(kind: K, fileChanges: readonly FileChange[], head: RecordLists, baseFiles: ReadonlyMap<string, TextFile>, into: MutableChanges): void {
+function collectChanges<K extends RecordKind>(
+  kind: K,
+  fileChanges: readonly FileChange[],
+  head: RecordLists,
+  baseFiles: ReadonlyMap<string, TextFile>,
+  into: MutableChanges,
+): void {
   if (fileChanges.length === 0) return;
   const atHead = new Map(head[kind].map((record) => [record.path, record]));
   for (const change of fileChanges) {

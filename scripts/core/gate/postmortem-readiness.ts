@@ -34,7 +34,10 @@ export function findPostmortemGaps(postmortem: ValidRecord<Postmortem>): Postmor
   (postmortem.data.action_items ?? []).forEach((item, index) => {
     const missing = ACTION_ITEM_NEEDS.filter(([key]) => item[key] === undefined).map(([, name]) => name);
     if (missing.length > 0) {
-      gaps.push({ key: ['action_items', index], message: `Action item ${index + 1} ("${item.title}") has no ${missing.join(', ')}: every action item is owned, typed, prioritized, dated and linked to an issue` });
+      gaps.push({
+        key: ['action_items', index],
+        message: `Action item ${index + 1} ("${item.title}") has no ${missing.join(', ')}: every action item is owned, typed, prioritized, dated and linked to an issue`,
+      });
     }
   });
   return gaps;
@@ -56,11 +59,19 @@ function findSectionGaps(body: string, bodyLine: number): PostmortemGap[] {
     const section = byTitle.get(title.toLowerCase());
     if (!section) {
       const at = previous ?? { line: bodyLine, column: 1 };
-      gaps.push({ line: at.line, column: at.column, message: `The postmortem has no "## ${title}" section${previous ? ` after "${previous.title}"` : ''}: expected the sections ${POSTMORTEM_SECTIONS.join(', ')}` });
+      gaps.push({
+        line: at.line,
+        column: at.column,
+        message: `The postmortem has no "## ${title}" section${previous ? ` after "${previous.title}"` : ''}: expected the sections ${POSTMORTEM_SECTIONS.join(', ')}`,
+      });
       continue;
     }
     if (previous && section.line < previous.line) {
-      gaps.push({ line: section.line, column: section.column, message: `"## ${section.title}" is above "## ${previous.title}": expected the sections in the order ${POSTMORTEM_SECTIONS.join(', ')}` });
+      gaps.push({
+        line: section.line,
+        column: section.column,
+        message: `"## ${section.title}" is above "## ${previous.title}": expected the sections in the order ${POSTMORTEM_SECTIONS.join(', ')}`,
+      });
     }
     if (!section.filled) gaps.push({ line: section.line, column: section.column, message: `"## ${section.title}" is empty: write what happened under it` });
     previous = section;

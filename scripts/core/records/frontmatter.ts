@@ -33,7 +33,9 @@ export function splitFrontmatter(text: string): { ok: true; split: FrontmatterSp
   const eol = firstLine.endsWith('\r') ? '\r\n' : '\n';
   const opening = firstLine.trimEnd();
   if (opening !== '---') {
-    return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${opening.startsWith('---') ? `"${opening}"` : 'no "---" line'}`);
+    return problem(
+      `Expected the file to start with a "---" line opening YAML frontmatter, found ${opening.startsWith('---') ? `"${opening}"` : 'no "---" line'}`,
+    );
   }
   if (lineEnd === -1 || !text.slice(lineEnd).includes('\n---')) {
     return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');

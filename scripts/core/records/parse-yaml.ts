@@ -147,7 +147,12 @@ function parseYamlUnguarded(text: string): ReturnType<typeof parseWithPositions>
   const problems: YamlProblem[] = [
     ...doc.errors.map((error) =>
       error.code === 'DUPLICATE_KEY'
-        ? { ...position(error.pos[0]), rule: 'yaml/duplicate-key', message: `Key "${keyAt(doc, error.pos[0])}" is written twice in the same map: keep one`, cause: error }
+        ? {
+            ...position(error.pos[0]),
+            rule: 'yaml/duplicate-key',
+            message: `Key "${keyAt(doc, error.pos[0])}" is written twice in the same map: keep one`,
+            cause: error,
+          }
         : { ...position(error.pos[0]), rule: 'yaml/syntax', message: describeYamlError(error.code, error.message), cause: error },
     ),
     ...doc.warnings.map((warning) => ({

@@ -2,7 +2,6 @@ import type { Finding, Source } from '../findings.js';
 import { KIND_NAMES, perKind, type RecordData, type RecordKind } from './kinds.js';
 import type { Config } from './types.js';
 
-
 export type { Source };
 
 /** A record whose frontmatter passed its schema, so its data has the record's type. */
@@ -35,7 +34,6 @@ export interface ConfigRule {
   check(config: Valid<Config>): Finding[];
 }
 
-
 /** The same records without those `drop` names by path: the set without its broken files, say. */
 export function withoutPaths(records: RecordSet, drop: ReadonlySet<string>): RecordSet {
   const lists: { [K in RecordKind]: ValidRecord<RecordData[K]>[] } = perKind((): never[] => []);
@@ -43,6 +41,11 @@ export function withoutPaths(records: RecordSet, drop: ReadonlySet<string>): Rec
   return { config: records.config, ...lists };
 }
 
-function keepInto<K extends RecordKind>(kind: K, from: RecordLists, drop: ReadonlySet<string>, into: { [P in RecordKind]: ValidRecord<RecordData[P]>[] }): void {
+function keepInto<K extends RecordKind>(
+  kind: K,
+  from: RecordLists,
+  drop: ReadonlySet<string>,
+  into: { [P in RecordKind]: ValidRecord<RecordData[P]>[] },
+): void {
   for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
 }

@@ -39,7 +39,8 @@ function describe(error: ErrorObject, path: YamlPath, input: SchemaInput): { yam
       const keyPath = [...path, key];
       const about = schema.properties?.[key]?.description;
       const what = about ? `: ${lowerFirst(about)}` : '';
-      if (input.emptyKeys.has(toPointer(keyPath))) return { yamlPath: keyPath, at: 'key', message: `Key "${label(keyPath)}" is empty, but it is required${what}` };
+      if (input.emptyKeys.has(toPointer(keyPath)))
+        return { yamlPath: keyPath, at: 'key', message: `Key "${label(keyPath)}" is empty, but it is required${what}` };
       return { yamlPath: path, at: 'key', message: `Missing required key "${label(keyPath)}"${what}` };
     }
     case 'additionalProperties': {
@@ -52,7 +53,11 @@ function describe(error: ErrorObject, path: YamlPath, input: SchemaInput): { yam
     }
     case 'propertyNames': {
       const key = String(params.propertyName);
-      return { yamlPath: [...path, key], at: 'key', message: `Key "${key}" in ${field} is not a valid name: expected lower-case letters, digits and dashes, e.g. london-office` };
+      return {
+        yamlPath: [...path, key],
+        at: 'key',
+        message: `Key "${key}" in ${field} is not a valid name: expected lower-case letters, digits and dashes, e.g. london-office`,
+      };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -66,7 +71,10 @@ function describe(error: ErrorObject, path: YamlPath, input: SchemaInput): { yam
     }
     case 'pattern': {
       const example = schema.examples?.[0];
-      return { ...here, message: `${show(value)} is not a valid ${field}${example ? `: expected the form of ${example}` : ''} (pattern ${String(params.pattern)})` };
+      return {
+        ...here,
+        message: `${show(value)} is not a valid ${field}${example ? `: expected the form of ${example}` : ''} (pattern ${String(params.pattern)})`,
+      };
     }
     case 'format':
       if (params.format === 'date-time') return { ...here, message: `${field} ${show(value)} ${describeBadTimestamp(String(value))}` };

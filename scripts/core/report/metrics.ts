@@ -18,7 +18,8 @@ export interface Metrics {
  * incidents: measured ones only (not cancelled, drills or maintenance).
  */
 export function computeMetrics(incidents: readonly Incident[], now: number): Metrics {
-  const span = (from: string | undefined, to: string | undefined) => (from !== undefined && to !== undefined && toMillis(to) <= now ? (toMillis(to) - toMillis(from)) / 1000 : undefined);
+  const span = (from: string | undefined, to: string | undefined) =>
+    from !== undefined && to !== undefined && toMillis(to) <= now ? (toMillis(to) - toMillis(from)) / 1000 : undefined;
   return {
     count: incidents.length,
     mtta_seconds: mean(incidents.map((incident) => span(incident.reported_at, incident.acknowledged_at))),
@@ -37,7 +38,12 @@ function gapsBetweenFailures(incidents: readonly Incident[]): number[] {
       starts.set(service, [...(starts.get(service) ?? []), toMillis(incident.started_at)]);
     }
   }
-  return [...starts.values()].flatMap((times) => times.sort((a, b) => a - b).slice(1).map((time, index) => (time - times[index]!) / 1000));
+  return [...starts.values()].flatMap((times) =>
+    times
+      .sort((a, b) => a - b)
+      .slice(1)
+      .map((time, index) => (time - times[index]!) / 1000),
+  );
 }
 
 /** The mean of the defined values, rounded to the second; null when there are none. */

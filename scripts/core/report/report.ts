@@ -83,10 +83,22 @@ export function buildReport(records: RecordSet, now: number): Report {
     }),
     sla: slaCompliance(records, measured, now),
     downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS)
-      .map((uptime) => ({ service: uptime.service, name: config.services.find((service) => service.id === uptime.service)!.name, seconds: uptime.days.reduce((sum, day) => sum + day.downtimeSeconds, 0) }))
+      .map((uptime) => ({
+        service: uptime.service,
+        name: config.services.find((service) => service.id === uptime.service)!.name,
+        seconds: uptime.days.reduce((sum, day) => sum + day.downtimeSeconds, 0),
+      }))
       .sort((a, b) => b.seconds - a.seconds || (a.service < b.service ? -1 : 1)),
     known_errors: records.knownErrors
-      .map(({ data }) => ({ id: data.id, title: data.title, status: data.status, incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort() }))
+      .map(({ data }) => ({
+        id: data.id,
+        title: data.title,
+        status: data.status,
+        incidents: records.incidents
+          .filter((record) => record.data.known_error === data.id)
+          .map((record) => record.data.id)
+          .sort(),
+      }))
       .sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now)),
   };
@@ -114,7 +126,15 @@ function slaCompliance(records: RecordSet, measured: readonly Incident[], now: n
       else if (figure.state === 'met') counts.met++;
       else counts.running++;
       if (figure.state === 'breached') {
-        breaches.push({ id: incident.id, title: incident.title, priority: incident.priority, target: figure.target, over_seconds: -figure.remaining_seconds, breach_at: figure.breach_at!, open: isOpen(incident) });
+        breaches.push({
+          id: incident.id,
+          title: incident.title,
+          priority: incident.priority,
+          target: figure.target,
+          over_seconds: -figure.remaining_seconds,
+          breach_at: figure.breach_at!,
+          open: isOpen(incident),
+        });
       }
     }
   }

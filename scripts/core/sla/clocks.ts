@@ -73,10 +73,31 @@ export function computeSla(incident: Incident, goals: SlaGoals, calendar: Workin
   const first = cycles[0]!;
   const acknowledged = incident.acknowledged_at === undefined ? undefined : toMillis(incident.acknowledged_at);
   const figures = [
-    measure('acknowledge', [{ start: first.start, stop: acknowledged !== undefined && acknowledged <= now ? acknowledged : undefined, pauses }], goals, calendar, now),
-    measure('resolve', cycles.map((cycle) => ({ ...cycle, pauses })), goals, calendar, now),
+    measure(
+      'acknowledge',
+      [{ start: first.start, stop: acknowledged !== undefined && acknowledged <= now ? acknowledged : undefined, pauses }],
+      goals,
+      calendar,
+      now,
+    ),
+    measure(
+      'resolve',
+      cycles.map((cycle) => ({ ...cycle, pauses })),
+      goals,
+      calendar,
+      now,
+    ),
   ];
-  if (goals.update !== undefined && incident.visibility === 'public') figures.push(measure('update', updateGaps(incident, cycles, now).map((gap) => ({ ...gap, pauses })), goals, calendar, now));
+  if (goals.update !== undefined && incident.visibility === 'public')
+    figures.push(
+      measure(
+        'update',
+        updateGaps(incident, cycles, now).map((gap) => ({ ...gap, pauses })),
+        goals,
+        calendar,
+        now,
+      ),
+    );
   return figures;
 }
 
@@ -99,7 +120,8 @@ function resolveCycles(incident: Incident, history: { at: number; status: string
     else if (current.stop !== undefined && status !== 'resolved' && status !== 'closed') cycles.push({ start: at });
   }
   const last = cycles[cycles.length - 1]!;
-  if (incident.resolved_at !== undefined && toMillis(incident.resolved_at) <= now && (incident.status === 'resolved' || incident.status === 'closed')) last.stop = toMillis(incident.resolved_at);
+  if (incident.resolved_at !== undefined && toMillis(incident.resolved_at) <= now && (incident.status === 'resolved' || incident.status === 'closed'))
+    last.stop = toMillis(incident.resolved_at);
   return cycles;
 }
 
@@ -132,11 +154,19 @@ function measure(target: SlaTarget, clocks: Clock[], goals: SlaGoals, calendar: 
   const goal = goals[target]! * 1000;
   const results = clocks.map((clock) => runClock(clock, goal, calendar, now));
   // For updates, a finished incident is judged by its worst gap; otherwise the last clock speaks.
-  const last = target === 'update' && clocks.at(-1)!.stop !== undefined ? results.reduce((worst, result) => (result.elapsed > worst.elapsed ? result : worst)) : results.at(-1)!;
+  const last =
+    target === 'update' && clocks.at(-1)!.stop !== undefined
+      ? results.reduce((worst, result) => (result.elapsed > worst.elapsed ? result : worst))
+      : results.at(-1)!;
   const breached = last.elapsed > goal;
   const stopped = clocks.at(-1)!.stop !== undefined;
   const remaining = goal - last.elapsed;
-  const atRisk = !breached && !stopped && goals.atRisk.some((threshold) => (threshold.endsWith('%') ? last.elapsed >= (goal * Number(threshold.slice(0, -1))) / 100 : remaining <= parseDuration(threshold) * 1000));
+  const atRisk =
+    !breached &&
+    !stopped &&
+    goals.atRisk.some((threshold) =>
+      threshold.endsWith('%') ? last.elapsed >= (goal * Number(threshold.slice(0, -1))) / 100 : remaining <= parseDuration(threshold) * 1000,
+    );
   return {
     target,
     state: breached ? 'breached' : stopped ? 'met' : last.paused ? 'paused' : 'running',

@@ -38,14 +38,34 @@ export function dueNotices(incident: Incident, config: Config, figures: readonly
     ? []
     : levels.flatMap((level, index) =>
         reported + parseDuration(level.after) * 1000 <= now
-          ? [{ key: `escalation-${index + 1}`, mention: level.notify, text: `Escalation level ${index + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.` }]
+          ? [
+              {
+                key: `escalation-${index + 1}`,
+                mention: level.notify,
+                text: `Escalation level ${index + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.`,
+              },
+            ]
           : [],
       );
   const owners = incident.commander ? [incident.commander] : (levels[0]?.notify ?? []);
   const targets = figures.flatMap((figure): Notice[] => {
     const cycle = cycleKey(incident, figure.target, now);
-    if (figure.state === 'breached') return [{ key: `breached-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) breached its ${figure.target} target at ${figure.breach_at}.` }];
-    if (figure.at_risk) return [{ key: `at-risk-${figure.target}-${cycle}`, mention: owners, text: `${id} (${priority}) is at risk of breaching its ${figure.target} target, due ${figure.breach_at}.` }];
+    if (figure.state === 'breached')
+      return [
+        {
+          key: `breached-${figure.target}-${cycle}`,
+          mention: owners,
+          text: `${id} (${priority}) breached its ${figure.target} target at ${figure.breach_at}.`,
+        },
+      ];
+    if (figure.at_risk)
+      return [
+        {
+          key: `at-risk-${figure.target}-${cycle}`,
+          mention: owners,
+          text: `${id} (${priority}) is at risk of breaching its ${figure.target} target, due ${figure.breach_at}.`,
+        },
+      ];
     return [];
   });
   return [...escalations, ...targets];

@@ -71,8 +71,26 @@ export function slaAlerts(report: SlaReport): Finding[] {
     .flatMap((incident) =>
       incident.targets.flatMap((figure) => {
         const { id, priority, source } = incident;
-        if (figure.state === 'breached') return [findingAt(source, ['status'], 'sla/breached', `${id} (${priority}) breached its ${figure.target} target ${formatSeconds(-figure.remaining_seconds)} ago, at ${figure.breach_at}`, { severity: 'error' })];
-        if (figure.at_risk) return [findingAt(source, ['status'], 'sla/at-risk', `${id} (${priority}) is at risk of breaching its ${figure.target} target: ${formatSeconds(figure.remaining_seconds)} left, due ${figure.breach_at}`, { severity: 'warning' })];
+        if (figure.state === 'breached')
+          return [
+            findingAt(
+              source,
+              ['status'],
+              'sla/breached',
+              `${id} (${priority}) breached its ${figure.target} target ${formatSeconds(-figure.remaining_seconds)} ago, at ${figure.breach_at}`,
+              { severity: 'error' },
+            ),
+          ];
+        if (figure.at_risk)
+          return [
+            findingAt(
+              source,
+              ['status'],
+              'sla/at-risk',
+              `${id} (${priority}) is at risk of breaching its ${figure.target} target: ${formatSeconds(figure.remaining_seconds)} left, due ${figure.breach_at}`,
+              { severity: 'warning' },
+            ),
+          ];
         return [];
       }),
     );

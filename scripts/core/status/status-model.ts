@@ -151,8 +151,12 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
 
   const services: ServiceState[] = config.services.map((service) => {
     const affecting = current.filter((incident) => incident.services.some((affected) => affected.id === service.id));
-    const status = worst(affecting.flatMap((incident) => incident.services.filter((affected) => affected.id === service.id).map((affected) => affected.status)));
-    const touched = published.filter((incident) => incident.services.some((affected) => affected.id === service.id)).flatMap((incident) => changeTimes(incident, now));
+    const status = worst(
+      affecting.flatMap((incident) => incident.services.filter((affected) => affected.id === service.id).map((affected) => affected.status)),
+    );
+    const touched = published
+      .filter((incident) => incident.services.some((affected) => affected.id === service.id))
+      .flatMap((incident) => changeTimes(incident, now));
     return {
       id: service.id,
       name: service.name,
@@ -190,12 +194,23 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
         since: data.created_at,
       }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    uptime: computeUptime(config.services.map((service) => service.id), publicOutages(records, now), page.timeZone, now),
+    uptime: computeUptime(
+      config.services.map((service) => service.id),
+      publicOutages(records, now),
+      page.timeZone,
+      now,
+    ),
   };
 }
 
 /** The public view of one record, or undefined when it is not published. */
-function toPublic(incident: Incident, now: number, timeZone: string, serviceNames: ReadonlyMap<string, string>, summaryOf: (id: string) => string | undefined): PublicIncident | undefined {
+function toPublic(
+  incident: Incident,
+  now: number,
+  timeZone: string,
+  serviceNames: ReadonlyMap<string, string>,
+  summaryOf: (id: string) => string | undefined,
+): PublicIncident | undefined {
   const recorded = PUBLIC_STATUS[incident.status];
   if (incident.visibility !== 'public' || recorded === undefined) return undefined;
   const summary = incident.type === 'incident' && FINISHED.includes(recorded) ? summaryOf(incident.id) : undefined;
@@ -273,5 +288,10 @@ function newestFirst(a: PublicIncident, b: PublicIncident): number {
 
 /** A lowercase id made of letters, digits and dashes. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'page';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'page'
+  );
 }

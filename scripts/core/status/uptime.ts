@@ -68,7 +68,9 @@ export function computeUptime(services: readonly string[], outages: readonly Out
   return services.map((service) => {
     const own = outages.filter((outage) => outage.service === service && outage.end > from && outage.start < now);
     const figures = windows.map(({ date, start, end }) => {
-      const clipped = own.map((outage) => ({ ...outage, start: Math.max(outage.start, start), end: Math.min(outage.end, end) })).filter((outage) => outage.end > outage.start);
+      const clipped = own
+        .map((outage) => ({ ...outage, start: Math.max(outage.start, start), end: Math.min(outage.end, end) }))
+        .filter((outage) => outage.end > outage.start);
       return {
         day: {
           date,

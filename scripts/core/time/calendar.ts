@@ -84,14 +84,30 @@ type WallClock = { year: number; month: number; day: number; hour: number; minut
 /** The wall-clock fields of an instant in a time zone. */
 function wallClock(timeZone: string, instant: number): WallClock {
   const local = new Date(Math.floor(instant / 1000) * 1000 + offsetAt(timeZone, instant));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: local.getUTCSeconds() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** The wall-clock fields as Intl gives them: exact, and slow. */
 function intlWallClock(timeZone: string, instant: number): WallClock {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(timeZone, formatter);
   }
   const fields = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, Number(part.value)]));

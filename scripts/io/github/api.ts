@@ -59,7 +59,8 @@ export async function readReviewEvidence(github: GitHub, target: PullRequestTarg
   const call = `GET /repos/${target.owner}/${target.repo}/pulls/${target.number}`;
   try {
     const { data: pullRequest } = await github.rest.pulls.get(where);
-    if (typeof pullRequest?.user?.login !== 'string' || typeof pullRequest.head?.sha !== 'string') throw new Error(`${call} answered with something that is not a pull request's JSON`);
+    if (typeof pullRequest?.user?.login !== 'string' || typeof pullRequest.head?.sha !== 'string')
+      throw new Error(`${call} answered with something that is not a pull request's JSON`);
     const reviews = await github.paginate(github.rest.pulls.listReviews, { ...where, per_page: 100 });
     if (!Array.isArray(reviews)) throw new Error(`${call}/reviews answered with something that is not a list of reviews`);
     return {
@@ -69,7 +70,10 @@ export async function readReviewEvidence(github: GitHub, target: PullRequestTarg
       reviews: reviews.map((review) => ({ login: review.user?.login ?? '', state: review.state, commitId: review.commit_id })),
     };
   } catch (error) {
-    return { known: false, reason: `the reviews of pull request #${target.number} could not be read from ${target.apiUrl} (${describeError(error)}), so no approval can be proven` };
+    return {
+      known: false,
+      reason: `the reviews of pull request #${target.number} could not be read from ${target.apiUrl} (${describeError(error)}), so no approval can be proven`,
+    };
   }
 }
 

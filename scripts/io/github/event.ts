@@ -38,9 +38,17 @@ export function readRepositoryTarget(env: Env): { ok: true; target: RepositoryTa
  * the token in GITHUB_TOKEN (or the Action's github-token input). Says why when it cannot.
  */
 export async function readPullRequestTarget(env: Env): Promise<{ ok: true; target: PullRequestTarget } | { ok: false; reason: string }> {
-  if (!tokenOf(env)) return { ok: false, reason: 'there is no token to read the reviews with (set GITHUB_TOKEN: ${{ github.token }} on the step), so no approval can be proven' };
+  if (!tokenOf(env))
+    return {
+      ok: false,
+      reason: 'there is no token to read the reviews with (set GITHUB_TOKEN: ${{ github.token }} on the step), so no approval can be proven',
+    };
   const eventPath = env.GITHUB_EVENT_PATH;
-  if (!eventPath) return { ok: false, reason: 'GITHUB_EVENT_PATH is not set, so there is no pull request to read reviews from: run check-pr in a pull_request or pull_request_review workflow' };
+  if (!eventPath)
+    return {
+      ok: false,
+      reason: 'GITHUB_EVENT_PATH is not set, so there is no pull request to read reviews from: run check-pr in a pull_request or pull_request_review workflow',
+    };
   const repository = readRepositoryTarget(env);
   if (!repository.ok) return repository;
 
@@ -52,7 +60,8 @@ export async function readPullRequestTarget(env: Env): Promise<{ ok: true; targe
   }
   const pullRequest = field(event, 'pull_request');
   const number = field(pullRequest, 'number');
-  if (typeof number !== 'number') return { ok: false, reason: `the event at ${eventPath} is not about a pull request: run check-pr on pull_request or pull_request_review events` };
+  if (typeof number !== 'number')
+    return { ok: false, reason: `the event at ${eventPath} is not about a pull request: run check-pr on pull_request or pull_request_review events` };
   const headRepo = field(field(field(pullRequest, 'head'), 'repo'), 'full_name');
   const baseRepo = field(field(field(pullRequest, 'base'), 'repo'), 'full_name');
   return { ok: true, target: { ...repository.target, number, fromFork: headRepo !== baseRepo } };
@@ -62,4 +71,3 @@ export async function readPullRequestTarget(env: Env): Promise<{ ok: true; targe
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
-

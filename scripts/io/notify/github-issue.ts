@@ -43,7 +43,11 @@ async function announce(github: GitHub, target: RepositoryTarget, tracking: Map<
   const existing = tracking.get(incident.id);
   if (!incident.open) {
     if (!existing?.open) return { delivered: [], log: [] };
-    await github.rest.issues.createComment({ ...where, issue_number: existing.number, body: `${noticeMarker('finished')}\n${incident.id} is no longer open: closing this tracking issue.` });
+    await github.rest.issues.createComment({
+      ...where,
+      issue_number: existing.number,
+      body: `${noticeMarker('finished')}\n${incident.id} is no longer open: closing this tracking issue.`,
+    });
     await github.rest.issues.update({ ...where, issue_number: existing.number, state: 'closed' });
     tracking.set(incident.id, { ...existing, open: false });
     return { delivered: [], log: [`${incident.id}: closed tracking issue #${existing.number}`] };
@@ -53,7 +57,11 @@ async function announce(github: GitHub, target: RepositoryTarget, tracking: Map<
   const delivered: string[] = [];
   let issue = existing;
   if (!issue) {
-    const { data } = await github.rest.issues.create({ ...where, title: `${incident.id}: ${incident.title}`, body: `${trackingMarker(incident.id)}\nEscalations and SLA alerts for ${incident.id}, posted by the scheduled SLA check. The record is incidents/${incident.id}.md.` });
+    const { data } = await github.rest.issues.create({
+      ...where,
+      title: `${incident.id}: ${incident.title}`,
+      body: `${trackingMarker(incident.id)}\nEscalations and SLA alerts for ${incident.id}, posted by the scheduled SLA check. The record is incidents/${incident.id}.md.`,
+    });
     issue = { number: data.number, open: true };
     tracking.set(incident.id, issue);
     log.push(`${incident.id}: opened tracking issue #${issue.number}`);
@@ -64,9 +72,17 @@ async function announce(github: GitHub, target: RepositoryTarget, tracking: Map<
     log.push(`${incident.id}: reopened tracking issue #${issue.number}`);
   }
   const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: issue.number, per_page: 100 });
-  const posted = new Set(comments.filter((comment) => comment.user?.type === 'Bot').flatMap((comment) => /<!-- incidents-as-code:notice (\S+) -->/.exec(comment.body ?? '')?.[1] ?? []));
+  const posted = new Set(
+    comments
+      .filter((comment) => comment.user?.type === 'Bot')
+      .flatMap((comment) => /<!-- incidents-as-code:notice (\S+) -->/.exec(comment.body ?? '')?.[1] ?? []),
+  );
   for (const notice of notices.filter((candidate) => !posted.has(candidate.key))) {
-    await github.rest.issues.createComment({ ...where, issue_number: issue.number, body: `${noticeMarker(notice.key)}\n${[...notice.mention, notice.text].join(' ')}` });
+    await github.rest.issues.createComment({
+      ...where,
+      issue_number: issue.number,
+      body: `${noticeMarker(notice.key)}\n${[...notice.mention, notice.text].join(' ')}`,
+    });
     delivered.push(notice.key);
     log.push(`${incident.id}: ${notice.text}`);
   }

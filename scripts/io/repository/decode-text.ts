@@ -18,7 +18,7 @@ export function decodeText(path: string, bytes: Uint8Array): { text: string } | 
 
 /** The offset of the start of the first line that is not valid UTF-8 on its own. */
 function firstInvalidLine(bytes: Uint8Array): number {
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     const end = bytes.indexOf(0x0a, start);
     const stop = end === -1 ? bytes.length : end;
     try {

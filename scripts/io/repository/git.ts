@@ -10,7 +10,9 @@ export function runGit(root: string, args: readonly string[], input?: string): P
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => reject(new GitError(`git could not be run (${error.message}): install git, or run check-pr in a git checkout`, { cause: error })));
+    child.on('error', (error) =>
+      reject(new GitError(`git could not be run (${error.message}): install git, or run check-pr in a git checkout`, { cause: error })),
+    );
     child.on('close', (code) => {
       if (code === 0 || code === 1) resolve({ code, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code}`}`));
@@ -42,7 +44,7 @@ export async function diffNames(root: string, from: string, to: string, paths: r
   const { stdout } = await runGit(root, ['diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', from, to, '--', ...paths]);
   const fields = stdout.toString().split('\0');
   const changes: { status: string; paths: string[] }[] = [];
-  for (let index = 0; index < fields.length - 1; ) {
+  for (let index = 0; index < fields.length - 1;) {
     const status = fields[index]!;
     const count = status.startsWith('R') || status.startsWith('C') ? 2 : 1;
     changes.push({ status, paths: fields.slice(index + 1, index + 1 + count) });

@@ -45,7 +45,10 @@ export async function readTreeEntries(root: string, entries: readonly TreeEntry[
       wanted.push({ path, object: entry.object });
     }
   }
-  const blobs = await readBlobs(root, wanted.map(({ object }) => object));
+  const blobs = await readBlobs(
+    root,
+    wanted.map(({ object }) => object),
+  );
   const files: TextFile[] = [];
   for (const { path, object } of wanted) {
     const decoded = decodeText(path, blobs.get(object)!);

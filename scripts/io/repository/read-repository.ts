@@ -53,8 +53,10 @@ export async function readRepository(root: string): Promise<RepositoryFiles> {
 async function readTextFile(root: string, path: string): Promise<{ text: string } | { finding: Finding }> {
   try {
     const stats = await lstat(join(root, path));
-    if (stats.isSymbolicLink()) return { finding: fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`) };
-    if (stats.size > MAX_FILE_BYTES) return { finding: fileFinding(path, 'file/unreadable', `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
+    if (stats.isSymbolicLink())
+      return { finding: fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`) };
+    if (stats.size > MAX_FILE_BYTES)
+      return { finding: fileFinding(path, 'file/unreadable', `${path} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
     return decodeText(path, await readFile(join(root, path)));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -48,12 +48,19 @@ function event(model: StatusModel, maintenance: PublicIncident & { scheduledFor:
 
 /** `20261205T060000Z`. */
 function basicUtc(timestamp: string): string {
-  return new Date(toMillis(timestamp)).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(toMillis(timestamp))
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped. */
 function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n|\r/g, '\\n');
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1). */

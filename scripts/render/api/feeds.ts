@@ -22,13 +22,21 @@ export function renderFeeds(model: StatusModel): Map<string, string> {
   };
   add('history', model.page.name, all);
   for (const service of model.services) {
-    add(`services/${service.id}`, `${model.page.name}: ${service.name}`, all.filter((incident) => incident.services.some((affected) => affected.id === service.id)));
+    add(
+      `services/${service.id}`,
+      `${model.page.name}: ${service.name}`,
+      all.filter((incident) => incident.services.some((affected) => affected.id === service.id)),
+    );
   }
   return files;
 }
 
 function atomFeed(model: StatusModel, path: string, title: string, entries: readonly PublicIncident[]): string {
-  const updated = entries.map((entry) => entry.updatedAt).sort((a, b) => toMillis(a) - toMillis(b)).at(-1) ?? model.updatedAt;
+  const updated =
+    entries
+      .map((entry) => entry.updatedAt)
+      .sort((a, b) => toMillis(a) - toMillis(b))
+      .at(-1) ?? model.updatedAt;
   return `<?xml version="1.0" encoding="utf-8"?>\n${html`<feed xmlns="http://www.w3.org/2005/Atom">
 <id>${model.page.url}/${path}</id>
 <title>${title}</title>
@@ -37,7 +45,7 @@ function atomFeed(model: StatusModel, path: string, title: string, entries: read
 <link rel="alternate" type="text/html" href="${model.page.url}/index.html"/>
 <author><name>${model.page.name}</name></author>
 ${entries.map(
-    (entry) => html`<entry>
+  (entry) => html`<entry>
 <id>${link(model, entry)}</id>
 <title>${entry.title}</title>
 <published>${utc(entry.reportedAt)}</published>
@@ -46,7 +54,7 @@ ${entries.map(
 <content type="html">${entryHtml(model, entry).value}</content>
 </entry>
 `,
-  )}</feed>`}\n`;
+)}</feed>`}\n`;
 }
 
 function rssFeed(model: StatusModel, path: string, title: string, entries: readonly PublicIncident[]): string {
@@ -57,7 +65,7 @@ function rssFeed(model: StatusModel, path: string, title: string, entries: reado
 <description>${html`Incidents and maintenance from ${model.page.name}`.value}</description>
 <atom:link rel="self" type="application/rss+xml" href="${model.page.url}/${path}"/>
 ${entries.map(
-    (entry) => html`<item>
+  (entry) => html`<item>
 <title>${entry.title}</title>
 <link>${link(model, entry)}</link>
 <guid isPermaLink="true">${link(model, entry)}</guid>
@@ -65,7 +73,7 @@ ${entries.map(
 <description>${entryHtml(model, entry).value}</description>
 </item>
 `,
-  )}</channel>
+)}</channel>
 </rss>`}\n`;
 }
 

@@ -57,14 +57,43 @@ function componentsOf(model: StatusModel): Component[] {
   const groupId = (name: string) => `group-${slug(name)}`;
   const components: Component[] = [];
   const add = (fields: Pick<Component, 'id' | 'name' | 'status' | 'updated_at' | 'description' | 'group_id' | 'group' | 'components'>) =>
-    components.push({ ...fields, created_at: created, position: components.length + 1, showcase: true, start_date: null, page_id: model.page.id, only_show_if_degraded: false });
+    components.push({
+      ...fields,
+      created_at: created,
+      position: components.length + 1,
+      showcase: true,
+      start_date: null,
+      page_id: model.page.id,
+      only_show_if_degraded: false,
+    });
   for (const service of model.services) {
     const group = service.group ? model.groups.find((candidate) => candidate.name === service.group) : undefined;
     if (group && !components.some((component) => component.id === groupId(group.name))) {
-      const updated = model.services.filter((member) => member.group === group.name).map((member) => member.updatedAt ?? created).sort(byTime).at(-1)!;
-      add({ id: groupId(group.name), name: group.name, status: group.status, updated_at: updated, description: null, group_id: null, group: true, components: group.services });
+      const updated = model.services
+        .filter((member) => member.group === group.name)
+        .map((member) => member.updatedAt ?? created)
+        .sort(byTime)
+        .at(-1)!;
+      add({
+        id: groupId(group.name),
+        name: group.name,
+        status: group.status,
+        updated_at: updated,
+        description: null,
+        group_id: null,
+        group: true,
+        components: group.services,
+      });
     }
-    add({ id: service.id, name: service.name, status: service.status, updated_at: service.updatedAt ?? created, description: service.description ?? null, group_id: group ? groupId(group.name) : null, group: false });
+    add({
+      id: service.id,
+      name: service.name,
+      status: service.status,
+      updated_at: service.updatedAt ?? created,
+      description: service.description ?? null,
+      group_id: group ? groupId(group.name) : null,
+      group: false,
+    });
   }
   return components;
 }

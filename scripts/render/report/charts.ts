@@ -50,7 +50,11 @@ export function lineChart(label: string, labels: readonly string[], values: read
     current.push(point(value, index).join(','));
   });
   if (current.length > 0) runs.push(current.join(' '));
-  const dots = values.map((value, index) => (value === null ? html`` : html`<circle class="line-dot" cx="${point(value, index)[0]}" cy="${point(value, index)[1]}" r="4"><title>${labels[index]}: ${format(value)}</title></circle>`));
+  const dots = values.map((value, index) =>
+    value === null
+      ? html``
+      : html`<circle class="line-dot" cx="${point(value, index)[0]}" cy="${point(value, index)[1]}" r="4"><title>${labels[index]}: ${format(value)}</title></circle>`,
+  );
   return figure(label, html`${axes(max, labels, step, format)}${runs.map((points) => html`<polyline class="line" points="${points}"/>`)}${dots}`, html``);
 }
 
@@ -62,9 +66,11 @@ export function horizontalBars(label: string, rows: readonly { label: string; va
   const left = 150;
   const width = WIDTH - left - 180;
   return html`<figure class="chart"><svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${label}: ${rows.map((row) => `${row.label} ${row.text}`).join(', ')}">
-${rows.map((row, index) => html`<text class="axis" x="${left - 6}" y="${index * rowHeight + 22}" text-anchor="end">${row.label}</text>
+${rows.map(
+  (row, index) => html`<text class="axis" x="${left - 6}" y="${index * rowHeight + 22}" text-anchor="end">${row.label}</text>
 <rect class="${row.className ?? 'bar'}" x="${left}" y="${index * rowHeight + 8}" width="${max === 0 ? 0 : (width * row.value) / max}" height="18"><title>${row.label}: ${row.text}</title></rect>
-<text class="axis" x="${left + (max === 0 ? 0 : (width * row.value) / max) + 6}" y="${index * rowHeight + 22}">${row.text}</text>`)}
+<text class="axis" x="${left + (max === 0 ? 0 : (width * row.value) / max) + 6}" y="${index * rowHeight + 22}">${row.text}</text>`,
+)}
 </svg><figcaption>${label}</figcaption></figure>`;
 }
 
@@ -79,7 +85,11 @@ function axes(max: number, labels: readonly string[], step: number, format: (val
     const y = PAD.top + (bottom - PAD.top) * (1 - value / max);
     return html`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y}" y2="${y}"/><text class="axis" x="${PAD.left - 4}" y="${y + 4}" text-anchor="end">${format(value)}</text>`;
   });
-  const names = labels.map((name, index) => (labels.length > 8 && index % 2 === 1 ? html`` : html`<text class="axis" x="${PAD.left + index * step + step / 2}" y="${bottom + 18}" text-anchor="middle">${name}</text>`));
+  const names = labels.map((name, index) =>
+    labels.length > 8 && index % 2 === 1
+      ? html``
+      : html`<text class="axis" x="${PAD.left + index * step + step / 2}" y="${bottom + 18}" text-anchor="middle">${name}</text>`,
+  );
   return html`${ticks}${names}`;
 }
 

@@ -30,17 +30,36 @@ export function renderReportPage(report: Report, config: Config, tables: readonl
       const finished = counts.met + counts.breached;
       if (finished === 0) return [];
       const share = Math.round((counts.met / finished) * 1000) / 10;
-      return [{ label: `${priority} ${target}`, value: share, text: `${share}% met (${counts.met} of ${finished})`, className: counts.breached > 0 ? 'bar-bad' : 'bar' }];
+      return [
+        {
+          label: `${priority} ${target}`,
+          value: share,
+          text: `${share}% met (${counts.met} of ${finished})`,
+          className: counts.breached > 0 ? 'bar-bad' : 'bar',
+        },
+      ];
     }),
   );
   const main = html`<h1>Incident report</h1>
 <p class="meta">Internal: not for the status page. Figures at <time datetime="${report.at}">${report.at}</time>; months in ${report.time_zone}. Cancelled incidents, drills and maintenance are left out.</p>
 <section aria-labelledby="answers"><h2 id="answers">In short</h2><ul class="answers">${answers(report)}</ul></section>
 <section aria-labelledby="charts"><h2 id="charts">Charts</h2>
-${stackedBars(`Incidents per month by priority, last ${report.by_month.length} months`, months, PRIORITIES.map((priority) => ({ name: priority, className: priority.toLowerCase(), values: report.by_month.map((month) => month.by_priority[priority]!) })))}
-${lineChart('Mean time to resolve (MTTR) per month', months, report.by_month.map((month) => month.overall.mttr_seconds), formatSeconds)}
+${stackedBars(
+  `Incidents per month by priority, last ${report.by_month.length} months`,
+  months,
+  PRIORITIES.map((priority) => ({ name: priority, className: priority.toLowerCase(), values: report.by_month.map((month) => month.by_priority[priority]!) })),
+)}
+${lineChart(
+  'Mean time to resolve (MTTR) per month',
+  months,
+  report.by_month.map((month) => month.overall.mttr_seconds),
+  formatSeconds,
+)}
 ${compliance.length > 0 ? horizontalBars('SLA compliance per priority: share of finished clocks met', compliance) : html`<p>No finished SLA clocks yet.</p>`}
-${horizontalBars('Downtime by service, last 365 days (major outage 100%, partial outage 30%)', report.downtime.map((entry) => ({ label: entry.name, value: entry.seconds, text: formatReportTime(entry.seconds) })))}
+${horizontalBars(
+  'Downtime by service, last 365 days (major outage 100%, partial outage 30%)',
+  report.downtime.map((entry) => ({ label: entry.name, value: entry.seconds, text: formatReportTime(entry.seconds) })),
+)}
 </section>
 <section aria-labelledby="figures"><h2 id="figures">Figures</h2>${tables.map(tableHtml)}</section>`;
   return `<!doctype html>\n${html`<html lang="en">
@@ -62,7 +81,9 @@ function answers(report: Report): Html[] {
   const [met, breached] = [counts.reduce((sum, count) => sum + count.met, 0), counts.reduce((sum, count) => sum + count.breached, 0)];
   const open = report.sla.breaches.filter((breach) => breach.open).length;
   const worst = report.downtime[0];
-  const slowest = Object.entries(report.by_service).filter(([, metrics]) => metrics.mttr_seconds !== null).sort(([, a], [, b]) => b.mttr_seconds! - a.mttr_seconds!)[0];
+  const slowest = Object.entries(report.by_service)
+    .filter(([, metrics]) => metrics.mttr_seconds !== null)
+    .sort(([, a], [, b]) => b.mttr_seconds! - a.mttr_seconds!)[0];
   const items = report.action_items.total;
   return [
     html`<li><strong>SLAs:</strong> ${met} of ${met + breached} finished clocks met${breached > 0 ? `; ${breached} breached, ${open} of them on incidents still open` : ''}.</li>`,

@@ -19,7 +19,13 @@ export function formatReportTime(seconds: number | null): string {
   return `${Math.floor(seconds / 86_400)}d ${Math.floor((seconds % 86_400) / 3600)}h`;
 }
 const time = formatReportTime;
-const metricCells = (metrics: Metrics) => [String(metrics.count), time(metrics.mtta_seconds), time(metrics.mttd_seconds), time(metrics.mttr_seconds), time(metrics.mtbf_seconds)];
+const metricCells = (metrics: Metrics) => [
+  String(metrics.count),
+  time(metrics.mtta_seconds),
+  time(metrics.mttd_seconds),
+  time(metrics.mttr_seconds),
+  time(metrics.mtbf_seconds),
+];
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((part / whole) * 1000) / 10}%`);
 
 /** The report's figures as tables, in the order a reader asks: SLAs, where time goes, what recurs, what is done. */
@@ -32,14 +38,28 @@ export function reportTables(report: Report): ReportTable[] {
       rows: PRIORITIES.flatMap((priority) =>
         Object.entries(report.sla.by_priority[priority]!)
           .filter(([, counts]) => counts.met + counts.breached + counts.running > 0)
-          .map(([target, counts]) => [priority, target, String(counts.met), String(counts.breached), String(counts.running), percent(counts.met, counts.met + counts.breached)]),
+          .map(([target, counts]) => [
+            priority,
+            target,
+            String(counts.met),
+            String(counts.breached),
+            String(counts.running),
+            percent(counts.met, counts.met + counts.breached),
+          ]),
       ),
       empty: 'No incidents with an SLA policy.',
     },
     {
       title: 'SLA breaches',
       header: ['incident', 'priority', 'target', 'over by', 'breached at', 'still open'],
-      rows: report.sla.breaches.map((breach) => [breach.id, breach.priority, breach.target, time(breach.over_seconds), breach.breach_at, breach.open ? 'yes' : 'no']),
+      rows: report.sla.breaches.map((breach) => [
+        breach.id,
+        breach.priority,
+        breach.target,
+        time(breach.over_seconds),
+        breach.breach_at,
+        breach.open ? 'yes' : 'no',
+      ]),
       empty: 'No breaches.',
     },
     {
@@ -57,7 +77,13 @@ export function reportTables(report: Report): ReportTable[] {
     {
       title: `Incidents per month (last ${report.by_month.length})`,
       header: ['month', 'incidents', ...PRIORITIES, 'MTTA', 'MTTR'],
-      rows: report.by_month.map((month) => [month.month, String(month.overall.count), ...PRIORITIES.map((priority) => String(month.by_priority[priority])), time(month.overall.mtta_seconds), time(month.overall.mttr_seconds)]),
+      rows: report.by_month.map((month) => [
+        month.month,
+        String(month.overall.count),
+        ...PRIORITIES.map((priority) => String(month.by_priority[priority])),
+        time(month.overall.mtta_seconds),
+        time(month.overall.mttr_seconds),
+      ]),
       empty: '',
     },
     {
@@ -69,13 +95,24 @@ export function reportTables(report: Report): ReportTable[] {
     {
       title: 'Known errors by incidents linked',
       header: ['known error', 'status', 'incidents', 'title'],
-      rows: report.known_errors.map((error) => [error.id, error.status, error.incidents.length === 0 ? '0' : `${error.incidents.length}: ${error.incidents.join(', ')}`, error.title]),
+      rows: report.known_errors.map((error) => [
+        error.id,
+        error.status,
+        error.incidents.length === 0 ? '0' : `${error.incidents.length}: ${error.incidents.join(', ')}`,
+        error.title,
+      ]),
       empty: 'No known errors.',
     },
     {
       title: 'Postmortem action items by owner',
       header: ['owner', 'open', 'overdue', 'done', "won't do"],
-      rows: [...Object.entries(report.action_items.by_owner), ['all', report.action_items.total] as const].map(([owner, counts]) => [owner, String(counts.open), String(counts.overdue), String(counts.done), String(counts.wont_do)]),
+      rows: [...Object.entries(report.action_items.by_owner), ['all', report.action_items.total] as const].map(([owner, counts]) => [
+        owner,
+        String(counts.open),
+        String(counts.overdue),
+        String(counts.done),
+        String(counts.wont_do),
+      ]),
       empty: '',
     },
     {

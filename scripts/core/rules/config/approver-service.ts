@@ -11,7 +11,13 @@ export const configApproverService: ConfigRule = {
       .filter((id) => !known.includes(id))
       .map((id) => {
         const guess = closestMatch(id, known);
-        return findingAt(config, ['approvers', 'services', id], this.id, `approvers.services names ${id}, which is not a service${guess ? `: did you mean "${guess}"?` : `: expected one of ${known.join(', ')}`}`, { at: 'key' });
+        return findingAt(
+          config,
+          ['approvers', 'services', id],
+          this.id,
+          `approvers.services names ${id}, which is not a service${guess ? `: did you mean "${guess}"?` : `: expected one of ${known.join(', ')}`}`,
+          { at: 'key' },
+        );
       });
   },
 };

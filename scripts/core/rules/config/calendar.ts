@@ -12,7 +12,14 @@ export const configCalendar: ConfigRule = {
     const unknown = Object.entries(config.data.sla ?? {}).flatMap(([priority, policy]) => {
       const calendar = policy?.calendar;
       if (calendar === undefined || calendar === '24x7' || defined.includes(calendar)) return [];
-      return [findingAt(config, ['sla', priority, 'calendar'], this.id, `Calendar ${calendar} is not defined: expected 24x7 or one of calendars (${defined.join(', ') || 'none defined'})`)];
+      return [
+        findingAt(
+          config,
+          ['sla', priority, 'calendar'],
+          this.id,
+          `Calendar ${calendar} is not defined: expected 24x7 or one of calendars (${defined.join(', ') || 'none defined'})`,
+        ),
+      ];
     });
     return [...redefined, ...unknown];
   },

@@ -14,7 +14,11 @@ export const configDuration: ConfigRule = {
       }),
     );
     const levels = Object.entries(config.data.escalation ?? {}).flatMap(([priority, list]) =>
-      (list ?? []).map((level, index) => ({ path: ['escalation', priority, index, 'after'] as YamlPath, value: level.after, previous: list?.[index - 1]?.after })),
+      (list ?? []).map((level, index) => ({
+        path: ['escalation', priority, index, 'after'] as YamlPath,
+        value: level.after,
+        previous: list?.[index - 1]?.after,
+      })),
     );
     return [
       ...[...targets, ...levels]
@@ -22,7 +26,9 @@ export const configDuration: ConfigRule = {
         .map(({ path, value }) => findingAt(config, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
       ...levels
         .filter(({ value, previous }) => previous !== undefined && parseDuration(value) <= parseDuration(previous))
-        .map(({ path, value, previous }) => findingAt(config, path, this.id, `Escalation after ${value} does not come after the level before it (${previous}): list levels in order of time`)),
+        .map(({ path, value, previous }) =>
+          findingAt(config, path, this.id, `Escalation after ${value} does not come after the level before it (${previous}): list levels in order of time`),
+        ),
     ];
   },
 };

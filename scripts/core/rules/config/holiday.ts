@@ -11,7 +11,14 @@ export const configHoliday: ConfigRule = {
         const parts = holiday.split('-').map(Number);
         const [year, month, day] = parts.length === 3 ? parts : [2024, ...parts]; // 2024 is a leap year
         if (isRealDate(year!, month!, day!)) return [];
-        return [findingAt(config, ['calendars', name, 'holidays', index], this.id, `Holiday ${holiday} is not a real date: expected YYYY-MM-DD or MM-DD, e.g. 2026-12-25 or 12-26`)];
+        return [
+          findingAt(
+            config,
+            ['calendars', name, 'holidays', index],
+            this.id,
+            `Holiday ${holiday} is not a real date: expected YYYY-MM-DD or MM-DD, e.g. 2026-12-25 or 12-26`,
+          ),
+        ];
       }),
     );
   },

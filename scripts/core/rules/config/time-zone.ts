@@ -12,7 +12,9 @@ export const configTimeZone: ConfigRule = {
     ];
     return zones
       .filter(({ zone }) => !isTimeZone(zone))
-      .map(({ path, zone }) => findingAt(config, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`));
+      .map(({ path, zone }) =>
+        findingAt(config, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`),
+      );
   },
 };
 

@@ -12,7 +12,15 @@ export const configWorkingHours: ConfigRule = {
           const previousEnd = intervals?.[index - 1]?.split('-')[1];
           const path = ['calendars', name, 'hours', day, index];
           if (start >= end) return [findingAt(config, path, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
-          if (previousEnd !== undefined && start < previousEnd) return [findingAt(config, path, this.id, `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`)];
+          if (previousEnd !== undefined && start < previousEnd)
+            return [
+              findingAt(
+                config,
+                path,
+                this.id,
+                `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`,
+              ),
+            ];
           return [];
         }),
       ),

@@ -6,6 +6,8 @@ import { RECORD_KINDS } from '../../records/kinds.js';
 export const lifecycleDeleted: ChangeRule = {
   id: 'lifecycle/deleted',
   check({ deleted }) {
-    return deleted.map(({ path, kind }) => fileFinding(path, this.id, `${path} is deleted, but records are never deleted: ${RECORD_KINDS[kind].insteadOfDeleting}`));
+    return deleted.map(({ path, kind }) =>
+      fileFinding(path, this.id, `${path} is deleted, but records are never deleted: ${RECORD_KINDS[kind].insteadOfDeleting}`),
+    );
   },
 };

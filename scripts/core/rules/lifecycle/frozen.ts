@@ -14,7 +14,12 @@ export const lifecycleFrozen: ChangeRule = {
       const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
       const changed = keys.filter((key) => !(FROZEN_EXCEPT as readonly string[]).includes(key) && !isDeepStrictEqual(before[key], after[key]));
       return changed.map((key) =>
-        findingAt(head, [key in after ? key : 'status'], this.id, `${head.data.id} is ${base.data.status}, so its frontmatter is frozen, but ${key} changed: only the Markdown notes and ${FROZEN_EXCEPT.join(', ')} may still change, and a postmortem is written in its own file, incidents/${head.data.id}.postmortem.md`),
+        findingAt(
+          head,
+          [key in after ? key : 'status'],
+          this.id,
+          `${head.data.id} is ${base.data.status}, so its frontmatter is frozen, but ${key} changed: only the Markdown notes and ${FROZEN_EXCEPT.join(', ')} may still change, and a postmortem is written in its own file, incidents/${head.data.id}.postmortem.md`,
+        ),
       );
     });
   },

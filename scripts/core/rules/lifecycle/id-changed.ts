@@ -12,7 +12,14 @@ export const lifecycleIdChanged: ChangeRule = {
         if (!base || !head) return [];
         const [before, after] = [idInData(kind, base.data), idInData(kind, head.data)];
         if (before === after) return [];
-        return [findingAt(head, [key], this.id, `${key} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`)];
+        return [
+          findingAt(
+            head,
+            [key],
+            this.id,
+            `${key} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`,
+          ),
+        ];
       });
     });
   },

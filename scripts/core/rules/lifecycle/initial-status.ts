@@ -9,7 +9,14 @@ export const lifecycleInitialStatus: ChangeRule = {
     return addedIncidents(pullRequest).flatMap((record) => {
       const { type, status } = record.data;
       if (INITIAL_STATUSES[type].includes(status)) return [];
-      return [findingAt(record, ['status'], this.id, `A new ${type} cannot start as "${status}": expected one of ${INITIAL_STATUSES[type].join(', ')}${status === 'closed' ? ' (a record written after the fact starts as resolved, and closes in a later pull request)' : ''}`)];
+      return [
+        findingAt(
+          record,
+          ['status'],
+          this.id,
+          `A new ${type} cannot start as "${status}": expected one of ${INITIAL_STATUSES[type].join(', ')}${status === 'closed' ? ' (a record written after the fact starts as resolved, and closes in a later pull request)' : ''}`,
+        ),
+      ];
     });
   },
 };

@@ -16,7 +16,12 @@ export const lifecycleKnownErrorMatch: ChangeRule = {
       return matchKnownErrors(incident, knownErrors)
         .filter(({ knownError }) => !(incident.cancel_reason === 'known_error' && incident.known_error === knownError.id))
         .map(({ knownError, pattern, text }) =>
-          findingAt(record, text === incident.title ? ['title'] : ['updates', 0, 'message'], this.id, `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`),
+          findingAt(
+            record,
+            text === incident.title ? ['title'] : ['updates', 0, 'message'],
+            this.id,
+            `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`,
+          ),
         );
     });
   },

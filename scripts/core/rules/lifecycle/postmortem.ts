@@ -16,7 +16,14 @@ export const lifecyclePostmortem: ChangeRule = {
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
       if (!postmortem) {
-        return [findingAt(record, ['status'], this.id, `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`)];
+        return [
+          findingAt(
+            record,
+            ['status'],
+            this.id,
+            `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`,
+          ),
+        ];
       }
       const gaps = findPostmortemGaps(postmortem);
       if (gaps.length === 0) return [];

@@ -10,7 +10,14 @@ export const lifecycleReopenReason: ChangeRule = {
       const reason = head.data.reopen_reason;
       if (reason !== undefined && reason !== base.data.reopen_reason) return [];
       const problem = reason === undefined ? 'reopen_reason is empty' : 'reopen_reason is the one given for an earlier reopen';
-      return [findingAt(head, reason === undefined ? ['status'] : ['reopen_reason'], this.id, `Reopening ${head.data.id} needs a reason, but ${problem}: say in reopen_reason why the resolution did not hold`)];
+      return [
+        findingAt(
+          head,
+          reason === undefined ? ['status'] : ['reopen_reason'],
+          this.id,
+          `Reopening ${head.data.id} needs a reason, but ${problem}: say in reopen_reason why the resolution did not hold`,
+        ),
+      ];
     });
   },
 };

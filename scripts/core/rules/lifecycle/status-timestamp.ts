@@ -17,7 +17,14 @@ export const lifecycleStatusTimestamp: ChangeRule = {
       const lastUpdate = base.data.updates.at(-1);
       if (base.data.status === head.data.status || !key || !value || base.data[key] === value || !lastUpdate) return [];
       if (toMillis(value) >= toMillis(lastUpdate.at)) return [];
-      return [findingAt(head, [key], this.id, `${key} is ${value}, before the last update the record already had (${lastUpdate.at}): entering ${head.data.status} sets ${key} to when it happened, after what was already published`)];
+      return [
+        findingAt(
+          head,
+          [key],
+          this.id,
+          `${key} is ${value}, before the last update the record already had (${lastUpdate.at}): entering ${head.data.status} sets ${key} to when it happened, after what was already published`,
+        ),
+      ];
     });
   },
 };

@@ -10,7 +10,14 @@ export const lifecycleStatusUpdate: ChangeRule = {
       if (base.data.status === status) return [];
       const added = head.data.updates.slice(base.data.updates.length);
       if (added.some((update) => update.status === status)) return [];
-      return [findingAt(head, ['status'], this.id, `The status changed from ${base.data.status} to ${status}, but no update with status ${status} was added: add one at the end of updates saying what changed`)];
+      return [
+        findingAt(
+          head,
+          ['status'],
+          this.id,
+          `The status changed from ${base.data.status} to ${status}, but no update with status ${status} was added: add one at the end of updates saying what changed`,
+        ),
+      ];
     });
   },
 };

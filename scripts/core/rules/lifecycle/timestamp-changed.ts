@@ -15,7 +15,15 @@ export const lifecycleTimestampChanged: ChangeRule = {
         const after = head.data[key];
         if (before === undefined || before === after || (after === undefined && key === 'resolved_at' && base.data.status === 'resolved')) return [];
         const what = after === undefined ? 'was cleared' : `changed to ${after}`;
-        return [findingAt(head, after === undefined ? ['status'] : [key], this.id, `${key} was ${before} and ${what}: SLA results and the report move with it, so say why in the pull request`, { severity: 'warning' })];
+        return [
+          findingAt(
+            head,
+            after === undefined ? ['status'] : [key],
+            this.id,
+            `${key} was ${before} and ${what}: SLA results and the report move with it, so say why in the pull request`,
+            { severity: 'warning' },
+          ),
+        ];
       }),
     );
   },

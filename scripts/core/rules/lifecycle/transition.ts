@@ -8,7 +8,14 @@ export const lifecycleTransition: ChangeRule = {
   check(pullRequest) {
     return movedIncidents(pullRequest).flatMap(({ base, head }) => {
       if (base.data.type !== head.data.type) {
-        return [findingAt(head, ['type'], this.id, `type changed from ${base.data.type} to ${head.data.type}, but a record keeps its type: open a new record for the ${head.data.type}`)];
+        return [
+          findingAt(
+            head,
+            ['type'],
+            this.id,
+            `type changed from ${base.data.type} to ${head.data.type}, but a record keeps its type: open a new record for the ${head.data.type}`,
+          ),
+        ];
       }
       const result = checkTransition(base.data.status, head.data.status);
       return result.ok ? [] : [findingAt(head, ['status'], this.id, result.message)];

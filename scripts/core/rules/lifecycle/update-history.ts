@@ -13,7 +13,15 @@ export const lifecycleUpdateHistory: ChangeRule = {
         const after = head.data.updates[index];
         if (after && after.at === before.at && after.status === before.status) return [];
         const what = after ? 'was changed' : 'was removed';
-        return [findingAt(head, after ? ['updates', index] : ['updates'], this.id, `The update of ${before.at} (${before.status}) ${what}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`, { at: 'key' })];
+        return [
+          findingAt(
+            head,
+            after ? ['updates', index] : ['updates'],
+            this.id,
+            `The update of ${before.at} (${before.status}) ${what}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+            { at: 'key' },
+          ),
+        ];
       }),
     );
   },

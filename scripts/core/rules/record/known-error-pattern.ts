@@ -10,7 +10,14 @@ export const knownErrorPattern: RecordRule = {
       (record.data.match?.patterns ?? []).flatMap((pattern, index) => {
         const compiled = compilePattern(pattern);
         if (compiled.ok) return [];
-        return [findingAt(record, ['match', 'patterns', index], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`)];
+        return [
+          findingAt(
+            record,
+            ['match', 'patterns', index],
+            this.id,
+            `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`,
+          ),
+        ];
       }),
     );
   },

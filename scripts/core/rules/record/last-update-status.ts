@@ -9,7 +9,14 @@ export const lastUpdateStatus: RecordRule = {
       const last = record.data.updates.length - 1;
       const update = record.data.updates[last]!;
       if (update.status === record.data.status) return [];
-      return [findingAt(record, ['updates', last, 'status'], this.id, `The last update's status is ${update.status}, but the record's status is ${record.data.status}: every status change adds an update with the new status`)];
+      return [
+        findingAt(
+          record,
+          ['updates', last, 'status'],
+          this.id,
+          `The last update's status is ${update.status}, but the record's status is ${record.data.status}: every status change adds an update with the new status`,
+        ),
+      ];
     });
   },
 };

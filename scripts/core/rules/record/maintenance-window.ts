@@ -18,7 +18,14 @@ export const maintenanceWindow: RecordRule = {
         return [findingAt(record, ['type'], this.id, `A maintenance needs its window: ${missing} is empty or missing`)];
       }
       if (toMillis(scheduled_for) < toMillis(scheduled_until)) return [];
-      return [findingAt(record, ['scheduled_until'], this.id, `scheduled_until ${scheduled_until} is not after scheduled_for ${scheduled_for}: the window must end after it starts`)];
+      return [
+        findingAt(
+          record,
+          ['scheduled_until'],
+          this.id,
+          `scheduled_until ${scheduled_until} is not after scheduled_for ${scheduled_for}: the window must end after it starts`,
+        ),
+      ];
     });
   },
 };

@@ -9,7 +9,14 @@ export const priorityMatrix: RecordRule = {
       const { impact, urgency, priority } = record.data;
       const expected = config.priority_matrix[impact][urgency];
       if (priority === expected) return [];
-      return [findingAt(record, ['priority'], this.id, `priority is ${priority}, but impact ${impact} and urgency ${urgency} give ${expected} in the config's priority_matrix: expected priority ${expected}, or change impact or urgency`)];
+      return [
+        findingAt(
+          record,
+          ['priority'],
+          this.id,
+          `priority is ${priority}, but impact ${impact} and urgency ${urgency} give ${expected} in the config's priority_matrix: expected priority ${expected}, or change impact or urgency`,
+        ),
+      ];
     });
   },
 };

@@ -11,16 +11,21 @@ export const reference: RecordRule = {
       ...incidents.flatMap((record) => {
         const { id, known_error, duplicate_of } = record.data;
         return [
-          known_error !== undefined && !knownErrorIds.has(known_error) &&
+          known_error !== undefined &&
+            !knownErrorIds.has(known_error) &&
             findingAt(record, ['known_error'], this.id, `known_error ${known_error} does not exist: expected the id of a file in known-errors/`),
-          duplicate_of !== undefined && !incidentIds.has(duplicate_of) &&
+          duplicate_of !== undefined &&
+            !incidentIds.has(duplicate_of) &&
             findingAt(record, ['duplicate_of'], this.id, `duplicate_of ${duplicate_of} does not exist: expected the id of another incident in incidents/`),
-          duplicate_of === id && findingAt(record, ['duplicate_of'], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`),
+          duplicate_of === id &&
+            findingAt(record, ['duplicate_of'], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`),
         ].filter((finding) => finding !== false);
       }),
       ...postmortems
         .filter((record) => !incidentIds.has(record.data.incident))
-        .map((record) => findingAt(record, ['incident'], this.id, `incident ${record.data.incident} does not exist: a postmortem reviews an incident in incidents/`)),
+        .map((record) =>
+          findingAt(record, ['incident'], this.id, `incident ${record.data.incident} does not exist: a postmortem reviews an incident in incidents/`),
+        ),
     ];
   },
 };

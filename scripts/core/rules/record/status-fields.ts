@@ -13,10 +13,24 @@ export const statusFields: RecordRule = {
       return [
         ...[...needs, ...(cancelNeeds ? [cancelNeeds] : [])]
           .filter((key) => record.data[key] === undefined)
-          .map((key) => findingAt(record, ['status'], this.id, `Status ${status}${cancelNeeds === key ? ` with cancel_reason ${cancel_reason}` : ''} needs ${key}, which is empty or missing`)),
+          .map((key) =>
+            findingAt(
+              record,
+              ['status'],
+              this.id,
+              `Status ${status}${cancelNeeds === key ? ` with cancel_reason ${cancel_reason}` : ''} needs ${key}, which is empty or missing`,
+            ),
+          ),
         ...forbids
           .filter((key) => record.data[key] !== undefined)
-          .map((key) => findingAt(record, [key], this.id, `${key} is set, but the status is ${status}: ${key} stays empty until the record gets there (a reopen clears it)`)),
+          .map((key) =>
+            findingAt(
+              record,
+              [key],
+              this.id,
+              `${key} is set, but the status is ${status}: ${key} stays empty until the record gets there (a reopen clears it)`,
+            ),
+          ),
       ];
     });
   },

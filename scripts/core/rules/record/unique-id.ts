@@ -7,7 +7,10 @@ export const uniqueId: RecordRule = {
   id: 'record/unique-id',
   check(records) {
     return KIND_NAMES.filter((kind) => RECORD_KINDS[kind].idKey === 'id').flatMap((kind) =>
-      duplicates(records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })), this.id),
+      duplicates(
+        records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })),
+        this.id,
+      ),
     );
   },
 };

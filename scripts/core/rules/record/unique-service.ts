@@ -9,7 +9,9 @@ export const uniqueService: RecordRule = {
       record.data.services.flatMap((service, index) => {
         const first = record.data.services.findIndex((other) => other.id === service.id);
         if (first === index) return [];
-        return [findingAt(record, ['services', index, 'id'], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)];
+        return [
+          findingAt(record, ['services', index, 'id'], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`),
+        ];
       }),
     );
   },

@@ -10,7 +10,14 @@ export const updatesOrder: RecordRule = {
       record.data.updates.flatMap((update, index) => {
         const previous = record.data.updates[index - 1];
         if (!previous || toMillis(previous.at) <= toMillis(update.at)) return [];
-        return [findingAt(record, ['updates', index, 'at'], this.id, `updates[${index}] at ${update.at} is older than updates[${index - 1}] at ${previous.at}: updates are listed oldest first`)];
+        return [
+          findingAt(
+            record,
+            ['updates', index, 'at'],
+            this.id,
+            `updates[${index}] at ${update.at} is older than updates[${index - 1}] at ${previous.at}: updates are listed oldest first`,
+          ),
+        ];
       }),
     );
   },
