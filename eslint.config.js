@@ -19,6 +19,7 @@ const NODE_EDGES = [
   { modules: ['http', 'https', 'http2', 'net', 'dgram', 'tls', 'dns'], touches: 'the network', instead: 'io/github and io/notify talk; pass the data in' },
   { modules: ['process', 'os'], touches: 'the environment (env, argv, cwd, the host)', instead: 'commands/ read it; pass the values in' },
   { modules: ['perf_hooks'], touches: 'the clock', instead: 'pass `now` in' },
+  { modules: ['module', 'vm', 'v8'], touches: 'the runtime (loading or running code)', instead: 'import statically; the edges load what they need' },
 ];
 
 /**

@@ -23359,6 +23359,9 @@ function findingAtPosition(path, position3, rule, message, severity = "error", c
 function fileFinding(path, rule, message, severity = "error", cause) {
   return findingAtPosition(path, { line: 1, column: 1 }, rule, message, severity, cause);
 }
+function asWarning(finding) {
+  return { ...finding, severity: "warning" };
+}
 function formatFinding(finding) {
   const warning2 = finding.severity === "warning" ? "warning: " : "";
   return `${finding.path}:${finding.line}:${finding.column}: ${warning2}${finding.message} (${finding.rule})`;
@@ -35222,6 +35225,7 @@ var KIND_NAMES = Object.keys(RECORD_KINDS);
 var RECORD_FOLDERS = [...new Set(KIND_NAMES.map((kind) => RECORD_KINDS[kind].folder))];
 function recordKindOf(path) {
   const slash = path.indexOf("/");
+  if (slash === -1) return void 0;
   const folder = path.slice(0, slash);
   const name = path.slice(slash + 1);
   return KIND_NAMES.find((kind) => RECORD_KINDS[kind].folder === folder && RECORD_KINDS[kind].fileName.test(name));
@@ -35232,11 +35236,11 @@ function idOfPath(path) {
   return kind && RECORD_KINDS[kind].idPattern.exec(path.slice(path.indexOf("/") + 1))?.[0];
 }
 function idInData(kind, data) {
-  return Reflect.get(data, RECORD_KINDS[kind].idKey);
+  return String(Reflect.get(data, RECORD_KINDS[kind].idKey));
 }
+var ANY_ID = new RegExp(`\\b(?:${[...new Set(KIND_NAMES.map((kind) => RECORD_KINDS[kind].idPattern.source))].join("|")})\\b`, "g");
 function idsInText(text7) {
-  const anyId = new RegExp(`\\b(?:${[...new Set(KIND_NAMES.map((kind) => RECORD_KINDS[kind].idPattern.source))].join("|")})\\b`, "g");
-  return [...text7.matchAll(anyId)].map(([id]) => id);
+  return [...text7.matchAll(ANY_ID)].map(([id]) => id);
 }
 function nextNumbered(taken, prefix) {
   const numbers = taken.filter((id) => id.startsWith(prefix) && /^\d{4}$/.test(id.slice(prefix.length))).map((id) => Number(id.slice(prefix.length)));
@@ -35436,14 +35440,7 @@ var idMatchesFile = {
         const value = idInData(kind, record.data);
         const expected = idOfPath(record.path);
         if (expected === void 0 || value === expected) return [];
-        return [
-          findingAt(
-            record,
-            [key2],
-            this.id,
-            `${key2} is ${String(value)}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`
-          )
-        ];
+        return [findingAt(record, [key2], this.id, `${key2} is ${value}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`)];
       });
     });
   }
@@ -42377,7 +42374,7 @@ var lifecycleIdChanged = {
             head2,
             [key2],
             this.id,
-            `${key2} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`
+            `${key2} changed from ${before} to ${after}, but ids never change once a record exists: put it back, and open a new record if this is something else`
           )
         ];
       });
@@ -42726,9 +42723,9 @@ var timestampOrder = {
 var uniqueId = {
   id: "record/unique-id",
   check(records) {
-    return KIND_NAMES.filter((kind) => RECORD_KINDS[kind].idKey === "id").flatMap(
+    return KIND_NAMES.filter((kind) => descriptorOf(kind).nextId !== void 0).flatMap(
       (kind) => duplicates(
-        records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })),
+        records[kind].map((record) => ({ ...record, data: { id: idInData(kind, record.data) } })),
         this.id
       )
     );
@@ -42825,16 +42822,14 @@ var CHANGE_RULES = [...ACROSS_KINDS.change, ...KIND_NAMES.flatMap((kind) => RULE
 var import_gray_matter = __toESM(require_gray_matter(), 1);
 function splitFrontmatter(text7) {
   const bom = text7.startsWith("\uFEFF") ? 1 : 0;
-  const lineEnd = text7.indexOf("\n", bom);
-  const firstLine = text7.slice(bom, lineEnd === -1 ? void 0 : lineEnd);
-  const eol2 = firstLine.endsWith("\r") ? "\r\n" : "\n";
+  const firstLine = /^[^\r\n\u2028\u2029]*/.exec(text7.slice(bom))[0];
   const opening2 = firstLine.trimEnd();
   if (opening2 !== "---") {
-    return problem(
-      `Expected the file to start with a "---" line opening YAML frontmatter, found ${opening2.startsWith("---") ? `"${opening2}"` : 'no "---" line'}`
-    );
+    const found = opening2.startsWith("---") ? `"${opening2.length > 40 ? `${opening2.slice(0, 40)}\u2026` : opening2}"` : 'no "---" line';
+    return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${found}`);
   }
-  if (lineEnd === -1 || !text7.slice(lineEnd).includes("\n---")) {
+  const eol2 = text7.startsWith("\r\n", bom + firstLine.length) ? "\r\n" : "\n";
+  if (!text7.slice(bom + firstLine.length).includes("\n---")) {
     return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
   }
   const file = (0, import_gray_matter.default)(text7, { language: "yaml", engines: { yaml: () => ({}) } });
@@ -42845,6 +42840,7 @@ function splitFrontmatter(text7) {
     split: {
       yaml: raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2,
       yamlOffset: bom + 3,
+      closingOffset: bom + 3 + raw2.length + 1,
       blank: isEmpty,
       body: body3,
       bodyLine: countLines(text7.slice(0, text7.length - body3.length)) + 1,
@@ -50409,28 +50405,27 @@ function checkRecords(config2, files) {
   const findings = [];
   const lists = perKind(() => []);
   for (const file of files) {
-    const parsed = parseValidRecord(file);
-    findings.push(...parsed.findings);
-    if (parsed.valid) addTo(lists, parsed.valid);
+    const kind = recordKindOf(file.path);
+    if (kind) addRecord(kind, file, lists, findings);
+    else findings.push(misnamedRecordFinding(file.path));
   }
   const records = { config: config2, ...lists };
   findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
   return { records, findings: sortFindings(findings) };
 }
-function parseValidRecord(file) {
-  const kind = recordKindOf(file.path);
-  if (!kind) return { findings: [fileFinding(file.path, "file/name", `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}`)] };
-  const { record, findings } = parseRecordAs(kind, file);
-  return record ? { valid: { kind, record }, findings } : { findings };
+function misnamedRecordFinding(path) {
+  return fileFinding(path, "file/name", `${path} is not named like a record: expected ${RECORD_FILE_NAMES}`);
+}
+function addRecord(kind, file, lists, findings) {
+  const parsed = parseRecordAs(kind, file);
+  findings.push(...parsed.findings);
+  if (parsed.record) lists[kind].push(parsed.record);
 }
 function parseRecordAs(kind, file) {
   const parsed = parseRecord(file.path, file.text);
   if (!parsed.ok) return { findings: parsed.findings };
   const findings = checkSchema(RECORD_KINDS[kind].schemaName, parsed.record);
   return findings.length > 0 ? { findings } : { record: parsed.record, findings };
-}
-function addTo(lists, valid2) {
-  lists[valid2.kind].push(valid2.record);
 }
 function checkRepository(files) {
   const { config: config2, findings } = checkConfig(files.config);
@@ -55089,9 +55084,8 @@ var writeMarkdown = async (report, context) => {
 var REPORTERS = { text: writeText, json: writeJson, github: writeGitHub, markdown: writeMarkdown };
 var FINDINGS_FORMATS = ["text", "json", "github"];
 function chooseReporter(command, value, allowed = FINDINGS_FORMATS) {
-  const format = value ?? "text";
-  if (!allowed.includes(format))
-    throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(", ")}, not "${format}"`);
+  const format = allowed.find((candidate) => candidate === (value ?? "text"));
+  if (!format) throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(", ")}, not "${value}"`);
   return { format, write: REPORTERS[format] };
 }
 
@@ -55114,11 +55108,11 @@ import { join as join3 } from "node:path";
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decodeText(path, bytes) {
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { finding: findingAt2(path, bytes, nul, `${path} holds a NUL byte, so it is a binary file, not a Markdown record`) };
+  if (nul !== -1) return { finding: findingAtByte(path, bytes, nul, `${path} holds a NUL byte, so it is a binary file, not a Markdown record`) };
   try {
     return { text: STRICT_UTF8.decode(bytes) };
   } catch {
-    return { finding: findingAt2(path, bytes, firstInvalidLine(bytes), `${path} is not UTF-8 text: save it as UTF-8`) };
+    return { finding: findingAtByte(path, bytes, firstInvalidLine(bytes), `${path} is not UTF-8 text: save it as UTF-8`) };
   }
 }
 function firstInvalidLine(bytes) {
@@ -55134,7 +55128,7 @@ function firstInvalidLine(bytes) {
   }
   return 0;
 }
-function findingAt2(path, bytes, offset, message) {
+function findingAtByte(path, bytes, offset, message) {
   let line = 1;
   for (let index2 = bytes.indexOf(10); index2 !== -1 && index2 < offset; index2 = bytes.indexOf(10, index2 + 1)) line++;
   return findingAtPosition(path, { line, column: 1 }, "file/unreadable", message);
@@ -60071,8 +60065,8 @@ function yamlScalar(value) {
 function readFrontmatter(text7) {
   const split = splitFrontmatter(text7);
   if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
-  const { yaml: yaml3, yamlOffset, eol: eol2 } = split.split;
-  return { offset: yamlOffset, document: (0, import_yaml2.parseDocument)(`${yaml3}${eol2}`, { keepSourceTokens: true }), eol: eol2 };
+  const { yamlOffset, closingOffset, eol: eol2 } = split.split;
+  return { offset: yamlOffset, document: (0, import_yaml2.parseDocument)(text7.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol: eol2 };
 }
 function splice2(text7, start2, end, insert) {
   return `${text7.slice(0, start2)}${insert}${text7.slice(end)}`;
@@ -60186,18 +60180,17 @@ function newRecordText(id, record, config2) {
 
 // scripts/core/authoring/create-record.ts
 function allocateId(kind, files, at) {
-  const taken = files.flatMap(({ path }) => recordKindOf(path) === kind ? idOfPath(path) ?? [] : []);
-  return descriptorOf(kind).nextId?.(taken, at);
+  const { folder, idPattern, nextId } = descriptorOf(kind);
+  const idAtStart = new RegExp(`^${folder}/(${idPattern.source})`);
+  const taken = files.flatMap(({ path }) => idAtStart.exec(path)?.[1] ?? []);
+  return nextId?.(taken, at);
 }
 function createIncident(config2, files, record) {
-  const { folder } = RECORD_KINDS.incidents;
   const id = allocateId("incidents", files, record.at);
   const year = record.at.slice(0, 4);
-  if (!id) return { path: folder, findings: [fileFinding(folder, "new/id", `Every incident id of ${year} is taken: ids run to INC-${year}-9999`)] };
-  const file = { path: `${folder}/${id}.md`, text: newRecordText(id, record, config2) };
-  const findings = checkRecordEdit(config2, files, file).map(
-    (finding) => finding.rule === "lifecycle/known-error-match" ? { ...finding, severity: "warning" } : finding
-  );
+  if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
+  const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config2) };
+  const findings = checkRecordEdit(config2, files, file).map((finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding);
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }
 
@@ -60242,7 +60235,9 @@ async function newCommand(args, context) {
     scheduledFor: values["scheduled-for"] && timestampOption("new", "scheduled-for", values["scheduled-for"], now),
     scheduledUntil: values["scheduled-until"] && timestampOption("new", "scheduled-until", values["scheduled-until"], now)
   };
-  const { path, file, findings } = createIncident(repository.config, repository.files.records, record);
+  const created = createIncident(repository.config, repository.files.records, record);
+  if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);
+  const { path, file, findings } = created;
   if (!file) {
     await reporter.write({ command: "new", findings }, context);
     context.stderr(`Nothing was written: ${path} would not be valid.
@@ -60868,8 +60863,8 @@ function hasOpenBreach(report) {
   return report.incidents.some((incident2) => incident2.open && incident2.targets.some((figure2) => figure2.state === "breached"));
 }
 function notificationsDue(report, records) {
-  const measured = report.incidents.map(({ id, title, open: open2, notices }) => ({ incident: { id, title, open: open2 }, notices }));
-  const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ incident: { id: record.data.id, title: record.data.title, open: false }, notices: [] }));
+  const measured = report.incidents.map(({ id, title, open: open2, notices, source }) => ({ incident: { id, title, path: source.path, open: open2 }, notices }));
+  const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ incident: { id: record.data.id, title: record.data.title, path: record.path, open: false }, notices: [] }));
   return [...measured, ...finished];
 }
 
@@ -60916,7 +60911,7 @@ ${incident2.id} is no longer open: closing this tracking issue.`
       ...where,
       title: `${incident2.id}: ${incident2.title}`,
       body: `${trackingMarker(incident2.id)}
-Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA check. The record is incidents/${incident2.id}.md.`
+Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA check. The record is ${incident2.path}.`
     });
     issue2 = { number: data.number, open: true };
     tracking.set(incident2.id, issue2);
@@ -61071,7 +61066,8 @@ function updateRecord(text7, record, update) {
 
 // scripts/core/authoring/move-record.ts
 function findRecordFile(files, kind, id) {
-  return files.find(({ path }) => recordKindOf(path) === kind && idOfPath(path) === id);
+  const prefix = `${RECORD_KINDS[kind].folder}/${id}`;
+  return files.find(({ path }) => path.startsWith(prefix) && /^[-.]/.test(path.slice(prefix.length)) && (recordKindOf(path) ?? kind) === kind);
 }
 function moveIncident(config2, files, before, update) {
   const text7 = files.find(({ path }) => path === before.path)?.text;
@@ -61125,7 +61121,7 @@ async function updateCommand(args, context) {
   if (!repository) return EXIT2.error;
   const file = findRecordFile(repository.files.records, "incidents", id);
   if (!file) throw new UsageError(`incidents update: there is no incidents/${id}.md (or ${id}-slug.md) in ${root5}`);
-  const parsed = parseRecordAs("incidents", file);
+  const parsed = recordKindOf(file.path) ? parseRecordAs("incidents", file) : { record: void 0, findings: [misnamedRecordFinding(file.path)] };
   if (!parsed.record) {
     await reporter.write({ command: "update", findings: parsed.findings }, context);
     context.stderr(`${file.path} has errors: fix them first, then update it.
@@ -61177,7 +61173,7 @@ async function validateCommand(args, context) {
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
-  const count2 = records.incidents.length + records.postmortems.length + records.knownErrors.length;
+  const count2 = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
   await reporter.write({ command: "validate", findings: shown, clean: `${count2} records valid.` }, context);
   return hasErrors(shown) ? EXIT2.findings : EXIT2.clean;
 }

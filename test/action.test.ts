@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 import { BUNDLES, bundle } from '../scripts/dev/build.js';
 import { toActionInvocation, type ActionInputs } from '../scripts/io/github/action-inputs.js';
+import { FakeGitHub } from './helpers/fake-github.js';
 import { makePullRequestRepo } from './helpers/git-repo.js';
 import { BASE, RESOLVE_INC1 } from './helpers/pull-request-cases.js';
 import { ROOT } from './helpers/run-cli.js';
@@ -232,6 +233,45 @@ action('inputs: check-pr takes base and head from the event, and the token from 
   if ('error' in invocation) return;
   assert.equal(invocation.argv, ['check-pr', '--root', '.', '--format', 'github', '--base', 'a'.repeat(40), '--head', 'b'.repeat(40)]);
   assert.is(invocation.env.GITHUB_TOKEN, 'secret');
+});
+
+/** Runs the Action bundle without blocking this process, so a fake GitHub in it can answer; its exit code and stderr. */
+function runActionAside(inputs: Record<string, string>, workspace: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [ACTION], {
+    cwd: workspace,
+    env: {
+      PATH: process.env.PATH ?? '',
+      GITHUB_ACTIONS: 'true',
+      ...env,
+      ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
+action('sla --notify talks to GitHub with the github-token input, not an ambient token', async () => {
+  const github = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'dave', headSha: 'a'.repeat(40) });
+  try {
+    // One sample incident, open and past its targets whatever the date, so a few notices are due (GitHub's pace is a post a second).
+    const workspace = mkdtempSync(join(tmpdir(), 'incidents-action-'));
+    for (const path of ['incidents.config.yml', 'incidents/INC-2026-0014.md']) cpSync(join(ROOT, path), join(workspace, path), { recursive: true });
+    const env = { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/incidents', GITHUB_TOKEN: 'an-ambient-token-github-refuses' };
+    const refused = await runActionAside({ command: 'sla --notify', 'github-token': 'a-token-github-refuses' }, workspace, env);
+    assert.is(refused.code, 2, refused.stderr);
+    assert.is(github.issues.length, 0);
+    const told = await runActionAside({ command: 'sla --notify', 'github-token': github.token }, workspace, env);
+    assert.ok(told.code === 0 || told.code === 1, told.stderr);
+    assert.equal(
+      github.issues.map((issue) => issue.title),
+      ['INC-2026-0014: Search filters show sizes that are out of stock'],
+      'a tracking issue was opened with the input token',
+    );
+    assert.equal(github.problems, []);
+  } finally {
+    await github.close();
+  }
 });
 
 action('the committed dist/action.js is the bundle of the current sources (run npm run build and commit it)', async () => {

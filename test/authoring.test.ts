@@ -463,6 +463,8 @@ for (const path of samples) {
     assert.ok(result.ok);
     if (!result.ok) return;
     const after = result.text.split('\n');
+    const blank = (lines: string[]) => lines.filter((line) => line.trim() === '').length;
+    assert.is(blank(after), blank(text.split('\n')), 'no blank line is added');
     let index = 0;
     for (const line of text.split('\n')) {
       if (/^(status|resolved_at|hold_reason):/.test(line)) continue;

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { allocateId } from '../scripts/core/authoring/create-record.js';
-import { descriptorOf, idOfPath, idsInText, KIND_NAMES, RECORD_FOLDERS, RECORD_KINDS, recordKindOf, type RecordKind } from '../scripts/core/records/kinds.js';
-import { SCHEMAS } from '../scripts/core/records/schemas.js';
-import { CHANGE_RULES, RECORD_RULES, RULES_BY_KIND } from '../scripts/core/rules/index.js';
+import { idOfPath, idsInText, KIND_NAMES, RECORD_KINDS, recordKindOf, type RecordKind } from '../scripts/core/records/kinds.js';
+import { checkConfig, checkRecords } from '../scripts/core/records/validate.js';
+import { readRepository } from '../scripts/io/repository/read-repository.js';
+import { ROOT } from './helpers/run-cli.js';
 
 const paths = suite('record kinds: a path tells the kind and the id');
 
@@ -46,12 +49,13 @@ const ALLOCATIONS: { name: string; kind: RecordKind; taken: string[]; at: string
     expected: 'INC-2026-0008',
   },
   {
-    name: 'postmortems and known errors take no incident id',
+    name: 'a postmortem or a misnamed file in the folder takes its id too',
     kind: 'incidents',
-    taken: ['incidents/INC-2026-0009.postmortem.md', 'known-errors/KE-0012.md'],
+    taken: ['incidents/INC-2026-0009.postmortem.md', 'incidents/INC-2026-0011-Bad_Name.md', 'known-errors/KE-0012.md'],
     at: '2026-03-01T10:00:00Z',
-    expected: 'INC-2026-0001',
+    expected: 'INC-2026-0012',
   },
+  { name: 'a known error takes no incident id', kind: 'incidents', taken: ['known-errors/KE-0012.md'], at: '2026-03-01T10:00:00Z', expected: 'INC-2026-0001' },
   { name: 'none left after 9999', kind: 'incidents', taken: ['incidents/INC-2026-9999.md'], at: '2026-03-01T10:00:00Z', expected: undefined },
   {
     name: 'known errors count on across years',
@@ -78,15 +82,31 @@ for (const { name, kind, taken, at, expected } of ALLOCATIONS) {
 
 const registry = suite('record kinds: everything loops over the registry');
 
-registry('every kind has its folder read, its schema compiled and its rules listed', () => {
+registry('each sample record is read from its folder into the list of its kind, checked by its kind', async () => {
+  const files = await readRepository(ROOT);
+  const { records, findings } = checkRecords(checkConfig(files.config!).config!.data, files.records);
+  assert.equal(findings, []);
   for (const kind of KIND_NAMES) {
-    const descriptor = descriptorOf(kind);
-    assert.ok(RECORD_FOLDERS.includes(descriptor.folder), `${kind}: folder ${descriptor.folder} is read`);
-    assert.is(SCHEMAS[descriptor.schemaName], descriptor.schema, `${kind}: its schema is compiled`);
-    assert.ok(RULES_BY_KIND[kind], `${kind}: its rules are listed`);
-    for (const rule of RULES_BY_KIND[kind].record) assert.ok(RECORD_RULES.includes(rule), `${kind}: ${rule.id} runs`);
-    for (const rule of RULES_BY_KIND[kind].change) assert.ok(CHANGE_RULES.includes(rule), `${kind}: ${rule.id} runs in the gate`);
+    const expected = files.records.filter(({ path }) => recordKindOf(path) === kind).map(({ path }) => path);
+    assert.ok(expected.length > 0, `the samples have a record of ${kind}`);
+    assert.equal(
+      records[kind].map(({ path }) => path),
+      expected,
+      kind,
+    );
   }
+});
+
+registry('a file is checked against the schema of the kind its path gives, whatever it holds', () => {
+  const knownError = readFileSync(join(ROOT, 'known-errors/KE-0001.md'), 'utf8');
+  const { config } = checkConfig({ path: 'incidents.config.yml', text: readFileSync(join(ROOT, 'incidents.config.yml'), 'utf8') });
+  const { records, findings } = checkRecords(config!.data, [{ path: 'incidents/INC-2026-0099.md', text: knownError }]);
+  assert.equal(records.knownErrors, []);
+  assert.equal(records.incidents, []);
+  assert.ok(
+    findings.some(({ rule }) => rule === 'schema/required'),
+    "an incident's required keys are missing",
+  );
 });
 
 registry('no two kinds share a file name, so a path has one kind', () => {

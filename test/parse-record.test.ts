@@ -33,6 +33,8 @@ const REFUSED: { name: string; text: string; rule: string; line: number; column:
   { name: 'JavaScript frontmatter', text: '---js\n{ id: (globalThis.__pwned = 1) }\n---\n', rule: 'file/frontmatter', line: 1, column: 1 },
   { name: 'JSON frontmatter', text: '---json\n{"id": "INC-2026-0001"}\n---\n', rule: 'file/frontmatter', line: 1, column: 1 },
   { name: 'binary garbage', text: '\u0000\u0001\u0002PNG\r\n\u001a\n', rule: 'file/frontmatter', line: 1, column: 1 },
+  { name: 'old Mac line endings (CR only)', text: '---\rid: INC-2026-0001\r---\r', rule: 'file/frontmatter', line: 1, column: 1 },
+  { name: 'a 100 kB opening line, CR only', text: `---js\r${'x: 1\r'.repeat(20_000)}---\r`, rule: 'file/frontmatter', line: 1, column: 1 },
 ];
 
 for (const { name, text, rule, line, column } of REFUSED) {
@@ -45,6 +47,7 @@ for (const { name, text, rule, line, column } of REFUSED) {
       [{ path: INCIDENT, rule, line, column, severity: 'error' }],
     );
     assert.ok(result.findings[0]!.message.length > 20, 'the message explains the problem');
+    assert.ok(result.findings[0]!.message.length < 200, 'the message quotes no more than the start of the file');
   });
 }
 

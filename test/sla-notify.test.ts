@@ -120,7 +120,7 @@ const channel = suite('github-issue channel');
 channel('deliver says which keys it delivered: none the second time; a finished incident closes its issue', () =>
   withGitHub(async (github) => {
     const target = { apiUrl: github.url, owner: 'acme', repo: 'incidents', token: github.token };
-    const incident = { id: 'INC-2026-0001', title: 'API errors', open: true };
+    const incident = { id: 'INC-2026-0001', title: 'API errors', path: 'incidents/INC-2026-0001-api-errors.md', open: true };
     const notices = [
       { key: 'escalation-1', mention: ['@team/oncall'], text: 'Escalation level 1.' },
       { key: 'breached-acknowledge-1', mention: [], text: 'Breached.' },
@@ -138,6 +138,11 @@ channel('deliver says which keys it delivered: none the second time; a finished 
       log: ['INC-2026-0001: closed tracking issue #100'],
     });
     assert.is(github.issues[0]!.state, 'closed');
+    assert.match(
+      String(github.issues[0]!.body),
+      /The record is incidents\/INC-2026-0001-api-errors\.md\./,
+      'the tracking issue names the record file, slug and all',
+    );
     assert.equal(github.problems, []);
   }),
 );

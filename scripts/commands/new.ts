@@ -56,7 +56,9 @@ export async function newCommand(args: string[], context: CommandContext): Promi
     scheduledFor: values['scheduled-for'] && timestampOption('new', 'scheduled-for', values['scheduled-for'], now),
     scheduledUntil: values['scheduled-until'] && timestampOption('new', 'scheduled-until', values['scheduled-until'], now),
   };
-  const { path, file, findings } = createIncident(repository.config, repository.files.records, record);
+  const created = createIncident(repository.config, repository.files.records, record);
+  if ('full' in created) throw new UsageError(`incidents new: ${created.full}`);
+  const { path, file, findings } = created;
   if (!file) {
     await reporter.write({ command: 'new', findings }, context);
     context.stderr(`Nothing was written: ${path} would not be valid.\n`);

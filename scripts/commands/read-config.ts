@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import type { Source } from '../core/records/record-set.js';
+import type { Source } from '../core/findings.js';
 import type { Config } from '../core/records/types.js';
 import { checkConfig } from '../core/records/validate.js';
 import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/repository/read-repository.js';

@@ -3,7 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { findRecordFile, moveIncident } from '../core/authoring/move-record.js';
 import { UsageError } from '../core/errors.js';
 import { STATUSES } from '../core/gate/lifecycle.js';
-import { parseRecordAs } from '../core/records/validate.js';
+import { recordKindOf } from '../core/records/kinds.js';
+import { misnamedRecordFinding, parseRecordAs } from '../core/records/validate.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
@@ -49,7 +50,8 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
 
   const file = findRecordFile(repository.files.records, 'incidents', id);
   if (!file) throw new UsageError(`incidents update: there is no incidents/${id}.md (or ${id}-slug.md) in ${root}`);
-  const parsed = parseRecordAs('incidents', file);
+  // A misnamed file (a slug with capitals, say) is reported as validate reports it.
+  const parsed = recordKindOf(file.path) ? parseRecordAs('incidents', file) : { record: undefined, findings: [misnamedRecordFinding(file.path)] };
   if (!parsed.record) {
     await reporter.write({ command: 'update', findings: parsed.findings }, context);
     context.stderr(`${file.path} has errors: fix them first, then update it.\n`);

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { hasErrors, sortFindings } from '../core/findings.js';
 import { checkRecords } from '../core/records/validate.js';
-import { RECORD_FOLDERS } from '../core/records/kinds.js';
+import { KIND_NAMES, RECORD_FOLDERS } from '../core/records/kinds.js';
 import { CONFIG_FILE } from '../io/repository/read-repository.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
@@ -30,7 +30,7 @@ export async function validateCommand(args: string[], context: CommandContext): 
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
-  const count = records.incidents.length + records.postmortems.length + records.knownErrors.length;
+  const count = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
   await reporter.write({ command: 'validate', findings: shown, clean: `${count} records valid.` }, context);
   return hasErrors(shown) ? EXIT.findings : EXIT.clean;
 }

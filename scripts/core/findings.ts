@@ -57,6 +57,11 @@ export function fileFinding(path: string, rule: string, message: string, severit
   return findingAtPosition(path, { line: 1, column: 1 }, rule, message, severity, cause);
 }
 
+/** The same finding as a warning: something to deal with, that does not fail the check. */
+export function asWarning(finding: Finding): Finding {
+  return { ...finding, severity: 'warning' };
+}
+
 /** Formats a finding as `path:line:col: message (rule)`. */
 export function formatFinding(finding: Finding): string {
   const warning = finding.severity === 'warning' ? 'warning: ' : '';

@@ -14,7 +14,7 @@ export const REPORTERS = { text: writeText, json: writeJson, github: writeGitHub
 export type Format = keyof typeof REPORTERS;
 
 /** The formats of commands that report findings. */
-export const FINDINGS_FORMATS = ['text', 'json', 'github'] as const satisfies readonly Format[];
+const FINDINGS_FORMATS = ['text', 'json', 'github'] as const satisfies readonly Format[];
 
 /** The reporter a command writes with, and the format it writes. */
 export interface Reporter {
@@ -28,8 +28,7 @@ export interface Reporter {
  * @param allowed the command's formats, in the order its usage lists them
  */
 export function chooseReporter(command: string, value: string | undefined, allowed: readonly Format[] = FINDINGS_FORMATS): Reporter {
-  const format = value ?? 'text';
-  if (!(allowed as readonly string[]).includes(format))
-    throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(', ')}, not "${format}"`);
-  return { format: format as Format, write: REPORTERS[format as Format] };
+  const format = allowed.find((candidate) => candidate === (value ?? 'text'));
+  if (!format) throw new UsageError(`incidents ${command}: --format must be one of ${allowed.join(', ')}, not "${value}"`);
+  return { format, write: REPORTERS[format] };
 }

@@ -30,9 +30,8 @@ interface Frontmatter {
 function readFrontmatter(text: string): Frontmatter {
   const split = splitFrontmatter(text);
   if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
-  const { yaml, yamlOffset, eol } = split.split;
-  // With its last line break back, the YAML is exactly the file's text from yamlOffset on.
-  return { offset: yamlOffset, document: parseDocument(`${yaml}${eol}`, { keepSourceTokens: true }), eol };
+  const { yamlOffset, closingOffset, eol } = split.split;
+  return { offset: yamlOffset, document: parseDocument(text.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol };
 }
 
 function splice(text: string, start: number, end: number, insert: string): string {

@@ -1,15 +1,19 @@
 import { LayoutError } from '../errors.js';
 import { findingAt, hasErrors, type Finding } from '../findings.js';
 import { checkRecordEdit } from '../gate/check-pull-request.js';
-import { idOfPath, recordKindOf, type RecordKind } from '../records/kinds.js';
+import { RECORD_KINDS, recordKindOf, type RecordKind } from '../records/kinds.js';
 import type { ValidRecord } from '../records/record-set.js';
 import type { Config, Incident } from '../records/types.js';
 import type { TextFile } from '../records/validate.js';
 import { updateRecord, type RecordUpdate } from './update-record.js';
 
-/** The file of the record of a kind with this id (its name may carry a slug), if there is one. */
+/**
+ * The file of the record of a kind with this id: named by the id, with or without a slug. A file
+ * of no kind is found too (a misnamed slug, say), so that the caller can say what is wrong with it.
+ */
 export function findRecordFile(files: readonly TextFile[], kind: RecordKind, id: string): TextFile | undefined {
-  return files.find(({ path }) => recordKindOf(path) === kind && idOfPath(path) === id);
+  const prefix = `${RECORD_KINDS[kind].folder}/${id}`;
+  return files.find(({ path }) => path.startsWith(prefix) && /^[-.]/.test(path.slice(prefix.length)) && (recordKindOf(path) ?? kind) === kind);
 }
 
 /**

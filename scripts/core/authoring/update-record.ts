@@ -18,7 +18,7 @@ export interface RecordUpdate {
 }
 
 /** The text of a record moved on, or why it cannot be: a move the lifecycle forbids, or an option it needs. */
-export type UpdateResult = { ok: true; text: string } | { ok: false; refused: 'transition' | 'missing'; message: string };
+type UpdateResult = { ok: true; text: string } | { ok: false; refused: 'transition' | 'missing'; message: string };
 
 /**
  * Moves an incident or maintenance on, editing its file's text in place: the status, the keys the

@@ -10,13 +10,15 @@ export interface FrontmatterSplit {
   yaml: string;
   /** Where `yaml` starts in the file's text, for edits made at positions in it. */
   yamlOffset: number;
+  /** Where the closing `---` line starts: the file's text from yamlOffset to here is the YAML with its last line break. */
+  closingOffset: number;
   /** True when the frontmatter holds nothing but blank lines and comments: an empty map. */
   blank: boolean;
   /** The Markdown after the closing `---` line. */
   body: string;
   /** The 1-based line the body starts on. */
   bodyLine: number;
-  /** The file's line ending, for lines an edit adds. */
+  /** The first line's ending, for lines an edit adds. */
   eol: '\n' | '\r\n';
 }
 
@@ -28,16 +30,14 @@ export interface FrontmatterSplit {
  */
 export function splitFrontmatter(text: string): { ok: true; split: FrontmatterSplit } | { ok: false; problem: YamlProblem } {
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const lineEnd = text.indexOf('\n', bom);
-  const firstLine = text.slice(bom, lineEnd === -1 ? undefined : lineEnd);
-  const eol = firstLine.endsWith('\r') ? '\r\n' : '\n';
+  const firstLine = /^[^\r\n\u2028\u2029]*/.exec(text.slice(bom))![0];
   const opening = firstLine.trimEnd();
   if (opening !== '---') {
-    return problem(
-      `Expected the file to start with a "---" line opening YAML frontmatter, found ${opening.startsWith('---') ? `"${opening}"` : 'no "---" line'}`,
-    );
+    const found = opening.startsWith('---') ? `"${opening.length > 40 ? `${opening.slice(0, 40)}…` : opening}"` : 'no "---" line';
+    return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${found}`);
   }
-  if (lineEnd === -1 || !text.slice(lineEnd).includes('\n---')) {
+  const eol = text.startsWith('\r\n', bom + firstLine.length) ? '\r\n' : '\n';
+  if (!text.slice(bom + firstLine.length).includes('\n---')) {
     return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
   }
   // gray-matter reads the parts; the engine only stops it parsing the YAML itself, and passing
@@ -50,6 +50,7 @@ export function splitFrontmatter(text: string): { ok: true; split: FrontmatterSp
     split: {
       yaml: raw.endsWith('\r') ? raw.slice(0, -1) : raw,
       yamlOffset: bom + 3,
+      closingOffset: bom + 3 + raw.length + 1,
       blank: isEmpty,
       body,
       bodyLine: countLines(text.slice(0, text.length - body.length)) + 1,

@@ -96,6 +96,7 @@ export const RECORD_FOLDERS: readonly string[] = [...new Set(KIND_NAMES.map((kin
 /** Tells a record's kind from its path relative to the root, or undefined when the path fits none. */
 export function recordKindOf(path: string): RecordKind | undefined {
   const slash = path.indexOf('/');
+  if (slash === -1) return undefined;
   const folder = path.slice(0, slash);
   const name = path.slice(slash + 1);
   return KIND_NAMES.find((kind) => RECORD_KINDS[kind].folder === folder && RECORD_KINDS[kind].fileName.test(name));
@@ -110,15 +111,16 @@ export function idOfPath(path: string): string | undefined {
   return kind && RECORD_KINDS[kind].idPattern.exec(path.slice(path.indexOf('/') + 1))?.[0];
 }
 
-/** The id a record's frontmatter holds, at its kind's idKey. */
-export function idInData(kind: RecordKind, data: object): unknown {
-  return Reflect.get(data, RECORD_KINDS[kind].idKey);
+/** The id a valid record's frontmatter holds, at its kind's idKey (every schema requires it). */
+export function idInData(kind: RecordKind, data: object): string {
+  return String(Reflect.get(data, RECORD_KINDS[kind].idKey));
 }
+
+const ANY_ID = new RegExp(`\\b(?:${[...new Set(KIND_NAMES.map((kind) => RECORD_KINDS[kind].idPattern.source))].join('|')})\\b`, 'g');
 
 /** Every record id named anywhere in a text, of any kind. */
 export function idsInText(text: string): string[] {
-  const anyId = new RegExp(`\\b(?:${[...new Set(KIND_NAMES.map((kind) => RECORD_KINDS[kind].idPattern.source))].join('|')})\\b`, 'g');
-  return [...text.matchAll(anyId)].map(([id]) => id);
+  return [...text.matchAll(ANY_ID)].map(([id]) => id);
 }
 
 /** The next number after the largest taken with this prefix, as four digits (`KE-` after KE-0007 gives KE-0008); undefined after 9999. */

@@ -2,8 +2,6 @@ import type { Finding, Source } from '../findings.js';
 import { KIND_NAMES, perKind, type RecordData, type RecordKind } from './kinds.js';
 import type { Config } from './types.js';
 
-export type { Source };
-
 /** A record whose frontmatter passed its schema, so its data has the record's type. */
 export interface Valid<T> extends Source {
   data: T;

@@ -33,30 +33,28 @@ export function checkConfig(file: TextFile): { config?: Valid<Config>; findings:
  */
 export function checkRecords(config: Config, files: readonly TextFile[]): { records: RecordSet; findings: Finding[] } {
   const findings: Finding[] = [];
-  const lists: { [K in RecordKind]: ValidRecord<RecordData[K]>[] } = perKind((): never[] => []);
+  const lists: RecordListsBeingFilled = perKind((): never[] => []);
   for (const file of files) {
-    const parsed = parseValidRecord(file);
-    findings.push(...parsed.findings);
-    if (parsed.valid) addTo(lists, parsed.valid);
+    const kind = recordKindOf(file.path);
+    if (kind) addRecord(kind, file, lists, findings);
+    else findings.push(misnamedRecordFinding(file.path));
   }
   const records: RecordSet = { config, ...lists };
   findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
   return { records, findings: sortFindings(findings) };
 }
 
-/** A valid record together with its kind, so that its data has that kind's type. */
-export type KindedRecord<K extends RecordKind = RecordKind> = { [P in K]: { kind: P; record: ValidRecord<RecordData[P]> } }[K];
+/** The finding for a file in a record folder that is named like no kind of record. */
+export function misnamedRecordFinding(path: string): Finding {
+  return fileFinding(path, 'file/name', `${path} is not named like a record: expected ${RECORD_FILE_NAMES}`);
+}
 
-/**
- * Parses one record file and checks it against its kind's schema (told by its path). `valid` is set
- * only when it is valid; the findings say why not.
- */
-export function parseValidRecord(file: TextFile): { valid?: KindedRecord; findings: Finding[] } {
-  const kind = recordKindOf(file.path);
-  if (!kind) return { findings: [fileFinding(file.path, 'file/name', `${file.path} is not named like a record: expected ${RECORD_FILE_NAMES}`)] };
-  const { record, findings } = parseRecordAs(kind, file);
-  // A record valid as its kind is that kind's: TypeScript cannot follow a generic kind through the union.
-  return record ? { valid: { kind, record } as KindedRecord, findings } : { findings };
+type RecordListsBeingFilled = { [K in RecordKind]: ValidRecord<RecordData[K]>[] };
+
+function addRecord<K extends RecordKind>(kind: K, file: TextFile, lists: RecordListsBeingFilled, findings: Finding[]): void {
+  const parsed = parseRecordAs(kind, file);
+  findings.push(...parsed.findings);
+  if (parsed.record) lists[kind].push(parsed.record);
 }
 
 /** Parses a record file as the given kind and checks it against that kind's schema. */
@@ -66,10 +64,6 @@ export function parseRecordAs<K extends RecordKind>(kind: K, file: TextFile): { 
   const findings = checkSchema(RECORD_KINDS[kind].schemaName, parsed.record);
   // The schema has just checked the data: this is the one place it gets its kind's type.
   return findings.length > 0 ? { findings } : { record: parsed.record as ValidRecord<RecordData[K]>, findings };
-}
-
-function addTo<K extends RecordKind>(lists: { [P in RecordKind]: ValidRecord<RecordData[P]>[] }, valid: KindedRecord<K>): void {
-  lists[valid.kind].push(valid.record);
 }
 
 /**

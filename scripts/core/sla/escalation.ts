@@ -19,7 +19,8 @@ export interface Notice {
  * channel keeps open for it.
  */
 export interface Due {
-  incident: { id: string; title: string; open: boolean };
+  /** The incident: its id, title, record file (relative to the root) and whether it is still open. */
+  incident: { id: string; title: string; path: string; open: boolean };
   notices: readonly Notice[];
 }
 

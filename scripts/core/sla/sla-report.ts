@@ -107,9 +107,9 @@ export function hasOpenBreach(report: SlaReport): boolean {
  * @param records every valid record, even those of files with findings, so a finished incident is closed whatever else is wrong with its file.
  */
 export function notificationsDue(report: SlaReport, records: RecordSet): Due[] {
-  const measured = report.incidents.map(({ id, title, open, notices }): Due => ({ incident: { id, title, open }, notices }));
+  const measured = report.incidents.map(({ id, title, open, notices, source }): Due => ({ incident: { id, title, path: source.path, open }, notices }));
   const finished = records.incidents
     .filter((record) => !isMeasured(record.data))
-    .map((record): Due => ({ incident: { id: record.data.id, title: record.data.title, open: false }, notices: [] }));
+    .map((record): Due => ({ incident: { id: record.data.id, title: record.data.title, path: record.path, open: false }, notices: [] }));
   return [...measured, ...finished];
 }

@@ -22,7 +22,7 @@ export function workflowCommandSink({ stdout, env }: { stdout: (text: string) =>
 }
 
 /** A workflow command that GitHub shows as an annotation on the file and line of a finding. */
-export function formatAnnotation(finding: Finding): string {
+function formatAnnotation(finding: Finding): string {
   const command = finding.severity === 'error' ? 'error' : 'warning';
   const properties = [`file=${escapeProperty(finding.path)}`, `line=${finding.line}`, `col=${finding.column}`, `title=${escapeProperty(finding.rule)}`];
   return `::${command} ${properties.join(',')}::${escapeData(finding.message)}`;

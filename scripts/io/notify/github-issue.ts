@@ -60,7 +60,7 @@ async function announce(github: GitHub, target: RepositoryTarget, tracking: Map<
     const { data } = await github.rest.issues.create({
       ...where,
       title: `${incident.id}: ${incident.title}`,
-      body: `${trackingMarker(incident.id)}\nEscalations and SLA alerts for ${incident.id}, posted by the scheduled SLA check. The record is incidents/${incident.id}.md.`,
+      body: `${trackingMarker(incident.id)}\nEscalations and SLA alerts for ${incident.id}, posted by the scheduled SLA check. The record is ${incident.path}.`,
     });
     issue = { number: data.number, open: true };
     tracking.set(incident.id, issue);

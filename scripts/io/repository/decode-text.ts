@@ -8,11 +8,11 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export function decodeText(path: string, bytes: Uint8Array): { text: string } | { finding: Finding } {
   const nul = bytes.indexOf(0);
-  if (nul !== -1) return { finding: findingAt(path, bytes, nul, `${path} holds a NUL byte, so it is a binary file, not a Markdown record`) };
+  if (nul !== -1) return { finding: findingAtByte(path, bytes, nul, `${path} holds a NUL byte, so it is a binary file, not a Markdown record`) };
   try {
     return { text: STRICT_UTF8.decode(bytes) };
   } catch {
-    return { finding: findingAt(path, bytes, firstInvalidLine(bytes), `${path} is not UTF-8 text: save it as UTF-8`) };
+    return { finding: findingAtByte(path, bytes, firstInvalidLine(bytes), `${path} is not UTF-8 text: save it as UTF-8`) };
   }
 }
 
@@ -31,7 +31,7 @@ function firstInvalidLine(bytes: Uint8Array): number {
   return 0;
 }
 
-function findingAt(path: string, bytes: Uint8Array, offset: number, message: string): Finding {
+function findingAtByte(path: string, bytes: Uint8Array, offset: number, message: string): Finding {
   let line = 1;
   for (let index = bytes.indexOf(0x0a); index !== -1 && index < offset; index = bytes.indexOf(0x0a, index + 1)) line++;
   return findingAtPosition(path, { line, column: 1 }, 'file/unreadable', message);

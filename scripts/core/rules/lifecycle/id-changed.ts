@@ -17,7 +17,7 @@ export const lifecycleIdChanged: ChangeRule = {
             head,
             [key],
             this.id,
-            `${key} changed from ${String(before)} to ${String(after)}, but ids never change once a record exists: put it back, and open a new record if this is something else`,
+            `${key} changed from ${before} to ${after}, but ids never change once a record exists: put it back, and open a new record if this is something else`,
           ),
         ];
       });

@@ -12,14 +12,7 @@ export const idMatchesFile: RecordRule = {
         const value = idInData(kind, record.data);
         const expected = idOfPath(record.path);
         if (expected === undefined || value === expected) return [];
-        return [
-          findingAt(
-            record,
-            [key],
-            this.id,
-            `${key} is ${String(value)}, but the file is named ${record.path}: expected ${key} ${expected}, or rename the file`,
-          ),
-        ];
+        return [findingAt(record, [key], this.id, `${key} is ${value}, but the file is named ${record.path}: expected ${key} ${expected}, or rename the file`)];
       });
     });
   },

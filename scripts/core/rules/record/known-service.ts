@@ -1,5 +1,6 @@
 import { findingAt } from '../../findings.js';
-import type { RecordRule, Source } from '../../records/record-set.js';
+import type { Source } from '../../findings.js';
+import type { RecordRule } from '../../records/record-set.js';
 import type { YamlPath } from '../../records/parse-yaml.js';
 import { closestMatch } from '../../suggest.js';
 

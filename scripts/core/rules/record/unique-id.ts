@@ -1,14 +1,14 @@
 import { findingAt, type Finding } from '../../findings.js';
-import { idInData, KIND_NAMES, RECORD_KINDS } from '../../records/kinds.js';
+import { descriptorOf, idInData, KIND_NAMES } from '../../records/kinds.js';
 import type { RecordRule, Valid } from '../../records/record-set.js';
 
-/** No two records of a kind share an id (a postmortem's id is its incident's, checked by id-matches-file). */
+/** No two records of a kind share an id. Only kinds that allocate ids of their own: a postmortem's is its incident's (id-matches-file). */
 export const uniqueId: RecordRule = {
   id: 'record/unique-id',
   check(records) {
-    return KIND_NAMES.filter((kind) => RECORD_KINDS[kind].idKey === 'id').flatMap((kind) =>
+    return KIND_NAMES.filter((kind) => descriptorOf(kind).nextId !== undefined).flatMap((kind) =>
       duplicates(
-        records[kind].map((record) => ({ ...record, data: { id: String(idInData(kind, record.data)) } })),
+        records[kind].map((record) => ({ ...record, data: { id: idInData(kind, record.data) } })),
         this.id,
       ),
     );
