@@ -42225,6 +42225,13 @@ function latestDecidingReviews(reviews) {
   }
   return latest2;
 }
+function reviewsOnHead(evidence, head2) {
+  if (!evidence.known || evidence.headSha === head2) return evidence;
+  return {
+    known: false,
+    reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head2.slice(0, 7)}: the run for the newer commit decides`
+  };
+}
 
 // scripts/core/gate/lifecycle.ts
 var STATUSES = {
@@ -55027,6 +55034,14 @@ No findings.
     ""
   ].join("\n");
 }
+function formatGateComment(findings, approved) {
+  const failed = findings.some((finding) => finding.severity === "error");
+  const verdict = failed ? `\u274C The incident gate fails: ${countOf(findings, "error")}, ${countOf(findings, "warning")}.` : "\u2705 The incident gate passes.";
+  const approval = approved === null ? "" : approved ? "\n\nEvery resolution in this pull request is approved." : "\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.";
+  return `${verdict}${approval}
+
+${formatFindingsSummary("incidents check-pr", findings)}`;
+}
 function countOf(findings, severity) {
   const count2 = countSeverity(findings, severity);
   return `${count2} ${severity}${count2 === 1 ? "" : "s"}`;
@@ -55337,86 +55352,6 @@ function checkRecordEdit(config2, others, edited, base) {
   };
   const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
   return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
-}
-
-// scripts/core/gate/records-a-change-needs.ts
-function recordsAChangeNeeds(changed) {
-  const ids = /* @__PURE__ */ new Set();
-  for (const file of changed) {
-    const own11 = idOfPath(file.path);
-    if (own11) ids.add(own11);
-    for (const id of idsInText(file.text)) ids.add(id);
-  }
-  return (path) => recordKindOf(path) === "knownErrors" || ids.has(idOfPath(path) ?? "");
-}
-
-// scripts/io/repository/git.ts
-import { spawn } from "node:child_process";
-function runGit(root5, args, input) {
-  return new Promise((resolve8, reject) => {
-    const child = spawn("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
-    const stdout = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr += chunk.toString());
-    child.on(
-      "error",
-      (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 }))
-    );
-    child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve8({ code: code19, stdout: Buffer.concat(stdout) });
-      else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
-    });
-    child.stdin.end(input);
-  });
-}
-async function resolveCommit(root5, ref) {
-  const { code: code19, stdout } = await runGit(root5, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
-  return code19 === 0 ? stdout.toString().trim() : void 0;
-}
-async function findMergeBase(root5, a, b) {
-  const { code: code19, stdout } = await runGit(root5, ["merge-base", a, b]);
-  return code19 === 0 ? stdout.toString().trim() : void 0;
-}
-async function isShallow(root5) {
-  const { stdout } = await runGit(root5, ["rev-parse", "--is-shallow-repository"]);
-  return stdout.toString().trim() === "true";
-}
-async function diffNames(root5, from, to, paths) {
-  const { stdout } = await runGit(root5, ["diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff", from, to, "--", ...paths]);
-  const fields = stdout.toString().split("\0");
-  const changes = [];
-  for (let index2 = 0; index2 < fields.length - 1; ) {
-    const status = fields[index2];
-    const count2 = status.startsWith("R") || status.startsWith("C") ? 2 : 1;
-    changes.push({ status, paths: fields.slice(index2 + 1, index2 + 1 + count2) });
-    index2 += 1 + count2;
-  }
-  return changes;
-}
-async function listTree(root5, commit, paths) {
-  const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", "--long", commit, "--", ...paths]);
-  return stdout.toString().split("\0").filter((line) => line !== "").map((line) => {
-    const tab2 = line.indexOf("	");
-    const [mode = "", type2 = "", object = "", size = ""] = line.slice(0, tab2).split(/ +/);
-    return { mode, type: type2, object, size: size === "-" ? void 0 : Number(size), path: line.slice(tab2 + 1) };
-  });
-}
-async function readBlobs(root5, objects) {
-  const texts = /* @__PURE__ */ new Map();
-  if (objects.length === 0) return texts;
-  const { stdout } = await runGit(root5, ["cat-file", "--batch"], objects.map((object) => `${object}
-`).join(""));
-  let offset = 0;
-  for (const object of objects) {
-    const headerEnd = stdout.indexOf(10, offset);
-    const [, type2, size] = stdout.subarray(offset, headerEnd).toString().split(" ");
-    if (type2 !== "blob" || size === void 0) throw new GitError(`git cat-file could not read ${object}`);
-    const start2 = headerEnd + 1;
-    texts.set(object, stdout.subarray(start2, start2 + Number(size)));
-    offset = start2 + Number(size) + 1;
-  }
-  return texts;
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -59901,6 +59836,86 @@ function field(value, key2) {
   return typeof value === "object" && value !== null ? value[key2] : void 0;
 }
 
+// scripts/core/gate/records-a-change-needs.ts
+function recordsAChangeNeeds(changed) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const file of changed) {
+    const own11 = idOfPath(file.path);
+    if (own11) ids.add(own11);
+    for (const id of idsInText(file.text)) ids.add(id);
+  }
+  return (path) => recordKindOf(path) === "knownErrors" || ids.has(idOfPath(path) ?? "");
+}
+
+// scripts/io/repository/git.ts
+import { spawn } from "node:child_process";
+function runGit(root5, args, input) {
+  return new Promise((resolve8, reject) => {
+    const child = spawn("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
+    const stdout = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr += chunk.toString());
+    child.on(
+      "error",
+      (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 }))
+    );
+    child.on("close", (code19) => {
+      if (code19 === 0 || code19 === 1) resolve8({ code: code19, stdout: Buffer.concat(stdout) });
+      else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
+    });
+    child.stdin.end(input);
+  });
+}
+async function resolveCommit(root5, ref) {
+  const { code: code19, stdout } = await runGit(root5, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  return code19 === 0 ? stdout.toString().trim() : void 0;
+}
+async function findMergeBase(root5, a, b) {
+  const { code: code19, stdout } = await runGit(root5, ["merge-base", a, b]);
+  return code19 === 0 ? stdout.toString().trim() : void 0;
+}
+async function isShallow(root5) {
+  const { stdout } = await runGit(root5, ["rev-parse", "--is-shallow-repository"]);
+  return stdout.toString().trim() === "true";
+}
+async function diffNames(root5, from, to, paths) {
+  const { stdout } = await runGit(root5, ["diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff", from, to, "--", ...paths]);
+  const fields = stdout.toString().split("\0");
+  const changes = [];
+  for (let index2 = 0; index2 < fields.length - 1; ) {
+    const status = fields[index2];
+    const count2 = status.startsWith("R") || status.startsWith("C") ? 2 : 1;
+    changes.push({ status, paths: fields.slice(index2 + 1, index2 + 1 + count2) });
+    index2 += 1 + count2;
+  }
+  return changes;
+}
+async function listTree(root5, commit, paths) {
+  const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", "--long", commit, "--", ...paths]);
+  return stdout.toString().split("\0").filter((line) => line !== "").map((line) => {
+    const tab2 = line.indexOf("	");
+    const [mode = "", type2 = "", object = "", size = ""] = line.slice(0, tab2).split(/ +/);
+    return { mode, type: type2, object, size: size === "-" ? void 0 : Number(size), path: line.slice(tab2 + 1) };
+  });
+}
+async function readBlobs(root5, objects) {
+  const texts = /* @__PURE__ */ new Map();
+  if (objects.length === 0) return texts;
+  const { stdout } = await runGit(root5, ["cat-file", "--batch"], objects.map((object) => `${object}
+`).join(""));
+  let offset = 0;
+  for (const object of objects) {
+    const headerEnd = stdout.indexOf(10, offset);
+    const [, type2, size] = stdout.subarray(offset, headerEnd).toString().split(" ");
+    if (type2 !== "blob" || size === void 0) throw new GitError(`git cat-file could not read ${object}`);
+    const start2 = headerEnd + 1;
+    texts.set(object, stdout.subarray(start2, start2 + Number(size)));
+    offset = start2 + Number(size) + 1;
+  }
+  return texts;
+}
+
 // scripts/io/repository/read-git-tree.ts
 async function readGitTree(root5, commit, only) {
   return readTreeEntries(root5, await listRecordTree(root5, commit), only);
@@ -59946,51 +59961,15 @@ async function readTreeEntries(root5, entries, only) {
   return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings };
 }
 
-// scripts/commands/check-pr.ts
-var CHECK_PR_USAGE = "incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]";
-async function checkPrCommand(args, context) {
-  const { values } = parseOptions("check-pr", args, {
-    base: { type: "string" },
-    head: { type: "string" },
-    root: { type: "string" },
-    format: { type: "string" }
-  });
-  const reporter = chooseReporter("check-pr", values.format);
-  if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
-  const root5 = resolve2(context.cwd, values.root ?? ".");
-  const { base, head: head2 } = await readCommits(root5, values.base, values.head);
+// scripts/io/repository/read-pull-request.ts
+async function readPullRequest(root5, baseRef, headRef) {
+  const { base, head: head2 } = await readCommits(root5, baseRef, headRef);
   const diff = await diffNames(root5, base, head2, [...RECORD_FOLDERS, CONFIG_FILE]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
   const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
-  const [headFiles, baseFiles, target] = await Promise.all([
-    readHead(root5, head2, changes, configChanged),
-    readGitTree(root5, base, (path) => basePaths.has(path)),
-    readPullRequestTarget(context.env)
-  ]);
-  if (!headFiles.config) throw new UsageError(`incidents check-pr: the head ${values.head} has no ${CONFIG_FILE}`);
-  const github = target.ok ? createGitHub(target.target, context.retryBaseMs) : void 0;
-  const reviews = target.ok ? onHead(await readReviewEvidence(github, target.target), head2) : { known: false, reason: target.reason };
-  const verdict = checkPullRequest({
-    base: { config: baseFiles.config, records: baseFiles.records },
-    head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
-    changes,
-    reviews
-  });
-  const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
-  await reporter.write(
-    {
-      command: "check-pr",
-      findings,
-      json: { extra: { approved: verdict.approved } },
-      clean: `${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.`,
-      outputs: { approved: verdict.approved === null ? "" : String(verdict.approved) }
-    },
-    context
-  );
-  if (target.ok && changes.length > 0) await comment3(github, target.target, findings, verdict.approved, context);
-  if (!verdict.configValid) return EXIT2.error;
-  return hasErrors(findings) ? EXIT2.findings : EXIT2.clean;
+  const [headFiles, baseFiles] = await Promise.all([readHead(root5, head2, changes, configChanged), readGitTree(root5, base, (path) => basePaths.has(path))]);
+  return { commits: { base, head: head2 }, changes, base: baseFiles, head: headFiles };
 }
 async function readHead(root5, head2, changes, configChanged) {
   if (configChanged) return { ...await readGitTree(root5, head2), partial: false };
@@ -60025,12 +60004,44 @@ function toFileChanges(entries) {
     return { kind: status === "D" ? "deleted" : "modified", path: paths[0] };
   });
 }
-function onHead(evidence, head2) {
-  if (!evidence.known || evidence.headSha === head2) return evidence;
-  return {
-    known: false,
-    reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head2.slice(0, 7)}: the run for the newer commit decides`
-  };
+
+// scripts/commands/check-pr.ts
+var CHECK_PR_USAGE = "incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]";
+async function checkPrCommand(args, context) {
+  const { values } = parseOptions("check-pr", args, {
+    base: { type: "string" },
+    head: { type: "string" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
+  const reporter = chooseReporter("check-pr", values.format);
+  if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
+  const root5 = resolve2(context.cwd, values.root ?? ".");
+  const [read, target] = await Promise.all([readPullRequest(root5, values.base, values.head), readPullRequestTarget(context.env)]);
+  const { changes, base: baseFiles, head: headFiles } = read;
+  if (!headFiles.config) throw new UsageError(`incidents check-pr: the head ${values.head} has no ${CONFIG_FILE}`);
+  const github = target.ok ? createGitHub(target.target, context.retryBaseMs) : void 0;
+  const reviews = target.ok ? reviewsOnHead(await readReviewEvidence(github, target.target), read.commits.head) : { known: false, reason: target.reason };
+  const verdict = checkPullRequest({
+    base: { config: baseFiles.config, records: baseFiles.records },
+    head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
+    changes,
+    reviews
+  });
+  const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
+  await reporter.write(
+    {
+      command: "check-pr",
+      findings,
+      json: { extra: { approved: verdict.approved } },
+      clean: `${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.`,
+      outputs: { approved: verdict.approved === null ? "" : String(verdict.approved) }
+    },
+    context
+  );
+  if (target.ok && changes.length > 0) await comment3(github, target.target, findings, verdict.approved, context);
+  if (!verdict.configValid) return EXIT2.error;
+  return hasErrors(findings) ? EXIT2.findings : EXIT2.clean;
 }
 async function comment3(github, target, findings, approved, context) {
   if (target.fromFork) {
@@ -60039,12 +60050,8 @@ async function comment3(github, target, findings, approved, context) {
     );
     return;
   }
-  const verdict = hasErrors(findings) ? `\u274C The incident gate fails: ${countOf(findings, "error")}, ${countOf(findings, "warning")}.` : "\u2705 The incident gate passes.";
-  const approval = approved === null ? "" : approved ? "\n\nEvery resolution in this pull request is approved." : "\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.";
   try {
-    await upsertComment(github, target, `${verdict}${approval}
-
-${formatFindingsSummary("incidents check-pr", findings)}`);
+    await upsertComment(github, target, formatGateComment(findings, approved));
   } catch (error2) {
     context.stderr(`The gate's pull-request comment could not be written (${describeError(error2)}); its verdict is in the annotations and the job summary.
 `);

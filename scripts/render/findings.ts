@@ -24,6 +24,19 @@ export function formatFindingsSummary(title: string, findings: readonly Finding[
   ].join('\n');
 }
 
+/** The gate's pull-request comment: the verdict, whether the resolutions are approved, and every finding. */
+export function formatGateComment(findings: readonly Finding[], approved: boolean | null): string {
+  const failed = findings.some((finding) => finding.severity === 'error');
+  const verdict = failed ? `❌ The incident gate fails: ${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.` : '✅ The incident gate passes.';
+  const approval =
+    approved === null
+      ? ''
+      : approved
+        ? '\n\nEvery resolution in this pull request is approved.'
+        : '\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.';
+  return `${verdict}${approval}\n\n${formatFindingsSummary('incidents check-pr', findings)}`;
+}
+
 /** How many findings of a severity there are, for people: "2 errors", "1 warning". */
 export function countOf(findings: readonly Finding[], severity: Finding['severity']): string {
   const count = countSeverity(findings, severity);

@@ -59,3 +59,12 @@ function latestDecidingReviews(reviews: readonly Review[]): Map<string, Review> 
   }
   return latest;
 }
+
+/** Reviews count only for the commit this run checked: if the pull request moved on, a newer run decides. */
+export function reviewsOnHead(evidence: ReviewEvidence, head: string): ReviewEvidence {
+  if (!evidence.known || evidence.headSha === head) return evidence;
+  return {
+    known: false,
+    reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head.slice(0, 7)}: the run for the newer commit decides`,
+  };
+}

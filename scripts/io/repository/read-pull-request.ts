@@ -1,0 +1,79 @@
+import { GitError, UsageError } from '../../core/errors.js';
+import type { FileChange } from '../../core/gate/pull-request.js';
+import { recordsAChangeNeeds } from '../../core/gate/records-a-change-needs.js';
+import { RECORD_FOLDERS } from '../../core/records/kinds.js';
+import { diffNames, findMergeBase, isShallow, resolveCommit } from './git.js';
+import { listRecordTree, readGitTree, readTreeEntries } from './read-git-tree.js';
+import { CONFIG_FILE, type RepositoryFiles } from './read-repository.js';
+
+/** What the gate reads of a pull request from git: the commits compared, what changed, and the files at both ends. */
+export interface PullRequestRead {
+  /** The merge base of --base and --head (what GitHub's diff shows), and the head, as commit ids. */
+  commits: { base: string; head: string };
+  /** The record files that changed; a change to the config is `configChanged`. */
+  changes: FileChange[];
+  /** The base's config and the base versions of the changed records. */
+  base: RepositoryFiles;
+  /** The head's config and records: every one when the config changed, else those a change needs (`partial`). */
+  head: RepositoryFiles & { partial: boolean };
+}
+
+/**
+ * Reads a pull request's two ends with git, as check-pr needs them. A ref that is not a commit, a
+ * shallow checkout or a folder git cannot read is a UsageError saying what to do.
+ */
+export async function readPullRequest(root: string, baseRef: string, headRef: string): Promise<PullRequestRead> {
+  const { base, head } = await readCommits(root, baseRef, headRef);
+  const diff = await diffNames(root, base, head, [...RECORD_FOLDERS, CONFIG_FILE]);
+  const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
+  const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
+  const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
+  const [headFiles, baseFiles] = await Promise.all([readHead(root, head, changes, configChanged), readGitTree(root, base, (path) => basePaths.has(path))]);
+  return { commits: { base, head }, changes, base: baseFiles, head: headFiles };
+}
+
+/**
+ * The head's files the gate reads: every record when the config changed (each is checked against it
+ * again); otherwise only the changed records and those their checks need, so a one-file change to
+ * a repository of thousands of records reads a handful. validate, run on every pull request too,
+ * checks the rest.
+ */
+async function readHead(root: string, head: string, changes: readonly FileChange[], configChanged: boolean): Promise<RepositoryFiles & { partial: boolean }> {
+  if (configChanged) return { ...(await readGitTree(root, head)), partial: false };
+  const changedPaths = new Set(changes.map((change) => change.path));
+  const entries = await listRecordTree(root, head);
+  const changed = await readTreeEntries(root, entries, (path) => changedPaths.has(path));
+  const needed = recordsAChangeNeeds(changed.records);
+  const others = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && needed(path));
+  return { ...changed, records: [...changed.records, ...others.records], partial: true };
+}
+
+/** The commits to compare: the merge base of --base and --head (what GitHub's diff shows), and the head. */
+async function readCommits(root: string, baseRef: string, headRef: string): Promise<{ base: string; head: string }> {
+  try {
+    const [base, head] = await Promise.all([resolveCommit(root, baseRef), resolveCommit(root, headRef)]);
+    const missing = !base ? `--base ${baseRef}` : !head ? `--head ${headRef}` : undefined;
+    if (missing || !base || !head)
+      throw new UsageError(`incidents check-pr: ${missing} is not a commit in ${root}: fetch it first (actions/checkout with fetch-depth: 0)`);
+    const mergeBase = await findMergeBase(root, base, head);
+    if (!mergeBase) {
+      const why = (await isShallow(root))
+        ? 'the checkout is shallow, so their common history is missing: use actions/checkout with fetch-depth: 0'
+        : 'they share no history';
+      throw new UsageError(`incidents check-pr: ${baseRef} and ${headRef} have no common ancestor: ${why}`);
+    }
+    return { base: mergeBase, head };
+  } catch (error) {
+    if (error instanceof GitError) throw new UsageError(`incidents check-pr: ${root} is not a git checkout git can read: ${error.message}`);
+    throw error;
+  }
+}
+
+/** git's name-status letters as changes: A added, D deleted, R renamed, anything else modified. */
+function toFileChanges(entries: { status: string; paths: string[] }[]): FileChange[] {
+  return entries.map(({ status, paths }): FileChange => {
+    if (status.startsWith('R')) return { kind: 'renamed', basePath: paths[0], path: paths[1]! };
+    if (status === 'A' || status.startsWith('C')) return { kind: 'added', path: paths.at(-1)! };
+    return { kind: status === 'D' ? 'deleted' : 'modified', path: paths[0]! };
+  });
+}
