@@ -42732,7 +42732,7 @@ var uniqueId = {
   check(records) {
     return KIND_NAMES.filter((kind) => descriptorOf(kind).nextId !== void 0).flatMap(
       (kind) => duplicates(
-        records[kind].map((record) => ({ ...record, data: { id: idInData(kind, record.data) } })),
+        records[kind].map((record) => [idInData(kind, record.data), record]),
         this.id
       )
     );
@@ -42740,11 +42740,11 @@ var uniqueId = {
 };
 function duplicates(records, rule) {
   const byId = /* @__PURE__ */ new Map();
-  for (const record of records) byId.set(record.data.id, [...byId.get(record.data.id) ?? [], record]);
-  return [...byId.values()].filter((group) => group.length > 1).flatMap(
-    (group) => group.map((record) => {
+  for (const [id, record] of records) byId.set(id, [...byId.get(id) ?? [], record]);
+  return [...byId].flatMap(
+    ([id, group]) => group.length < 2 ? [] : group.map((record) => {
       const others = group.filter((other) => other !== record).map((other) => other.path);
-      return findingAt(record, ["id"], rule, `id ${record.data.id} is also used by ${others.join(", ")}: every record needs its own id`);
+      return findingAt(record, ["id"], rule, `id ${id} is also used by ${others.join(", ")}: every record needs its own id`);
     })
   );
 }
@@ -50417,7 +50417,7 @@ function checkRecords(config2, files) {
     else findings.push(misnamedRecordFinding(file.path));
   }
   const records = { config: config2, ...lists };
-  findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
+  for (const rule of RECORD_RULES) for (const finding of rule.check(records)) findings.push(finding);
   return { records, findings: sortFindings(findings) };
 }
 function misnamedRecordFinding(path) {
@@ -54998,7 +54998,7 @@ function escapeProperty2(text7) {
 
 // scripts/render/plain-tables.ts
 function formatTextTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const widths = header.map((title, column) => rows.reduce((widest, row) => Math.max(widest, row[column].length), title.length));
   const line = (cells2) => cells2.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd();
   return `${[line(header), ...rows.map(line)].join("\n")}
 `;
@@ -55309,7 +55309,7 @@ function checkPullRequest(files) {
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, "warning"));
   }
   const pullRequest = toPullRequest(files, head2.records, basePolicy ?? head2.records.config);
-  findings.push(...CHANGE_RULES.flatMap((rule) => rule.check(pullRequest)));
+  for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
   return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
 }
 function toPullRequest(files, head2, policy) {
@@ -60976,13 +60976,13 @@ async function slaCommand(args, context) {
   const checked = checkRecords(repository.config, repository.files.records);
   const records = usableRecords(checked.records, checked.findings, "not measured", context);
   const report = buildSlaReport(records, toMillis(at), at);
-  const table2 = formatSlaTable(report);
+  const table2 = reporter.format === "json" ? void 0 : formatSlaTable(report);
   await reporter.write(
     {
       command: "sla",
-      findings: slaAlerts(report),
-      text: table2.text,
-      markdown: `### incidents sla at ${at}
+      findings: reporter.format === "github" ? slaAlerts(report) : void 0,
+      text: table2?.text,
+      markdown: table2 && `### incidents sla at ${at}
 
 ${table2.markdown}`,
       json: { document: toSlaJson(report) },

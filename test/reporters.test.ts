@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { remark } from 'remark';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { formatTextTable } from '../scripts/render/plain-tables.js';
 import type { Finding } from '../scripts/core/findings.js';
 import { UsageError } from '../scripts/core/errors.js';
 import type { CommandContext } from '../scripts/commands/context.js';
@@ -206,6 +207,17 @@ escaping('the tables of sla and report escape their cells the same way', () => {
   assert.is(asText(cells(row)[1]!), '<b>Disk</b> | *full* again');
 });
 
+const tables = suite('reporters: tables for people');
+
+tables('a table of 300,000 rows is padded to its widest cell without overflowing the call stack', () => {
+  const rows = Array.from({ length: 300_000 }, (_, index) => [index === 123_456 ? 'the widest cell of all' : 'INC-1', 'x']);
+  const lines = formatTextTable(['incident', 'state'], rows).split('\n');
+  assert.is(lines.length, 300_002);
+  assert.is(lines[0], `incident${' '.repeat(14)}  state`);
+  assert.is(lines[1], `INC-1${' '.repeat(17)}  x`);
+});
+
 choosing.run();
 writing.run();
 escaping.run();
+tables.run();

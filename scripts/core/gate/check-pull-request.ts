@@ -46,7 +46,7 @@ export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, 'warning'));
   }
   const pullRequest = toPullRequest(files, head.records, basePolicy ?? head.records.config);
-  findings.push(...CHANGE_RULES.flatMap((rule) => rule.check(pullRequest)));
+  for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
   return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
 }
 

@@ -40,7 +40,7 @@ export function checkRecords(config: Config, files: readonly TextFile[]): { reco
     else findings.push(misnamedRecordFinding(file.path));
   }
   const records: RecordSet = { config, ...lists };
-  findings.push(...RECORD_RULES.flatMap((rule) => rule.check(records)));
+  for (const rule of RECORD_RULES) for (const finding of rule.check(records)) findings.push(finding);
   return { records, findings: sortFindings(findings) };
 }
 

@@ -1,6 +1,6 @@
-import { findingAt, type Finding } from '../../findings.js';
+import { findingAt, type Finding, type Source } from '../../findings.js';
 import { descriptorOf, idInData, KIND_NAMES } from '../../records/kinds.js';
-import type { RecordRule, Valid } from '../../records/record-set.js';
+import type { RecordRule } from '../../records/record-set.js';
 
 /** No two records of a kind share an id. Only kinds that allocate ids of their own: a postmortem's is its incident's (id-matches-file). */
 export const uniqueId: RecordRule = {
@@ -8,22 +8,22 @@ export const uniqueId: RecordRule = {
   check(records) {
     return KIND_NAMES.filter((kind) => descriptorOf(kind).nextId !== undefined).flatMap((kind) =>
       duplicates(
-        records[kind].map((record) => ({ ...record, data: { id: idInData(kind, record.data) } })),
+        records[kind].map((record) => [idInData(kind, record.data), record] as const),
         this.id,
       ),
     );
   },
 };
 
-function duplicates(records: readonly Valid<{ id: string }>[], rule: string): Finding[] {
-  const byId = new Map<string, Valid<{ id: string }>[]>();
-  for (const record of records) byId.set(record.data.id, [...(byId.get(record.data.id) ?? []), record]);
-  return [...byId.values()]
-    .filter((group) => group.length > 1)
-    .flatMap((group) =>
-      group.map((record) => {
-        const others = group.filter((other) => other !== record).map((other) => other.path);
-        return findingAt(record, ['id'], rule, `id ${record.data.id} is also used by ${others.join(', ')}: every record needs its own id`);
-      }),
-    );
+function duplicates(records: readonly (readonly [string, Source])[], rule: string): Finding[] {
+  const byId = new Map<string, Source[]>();
+  for (const [id, record] of records) byId.set(id, [...(byId.get(id) ?? []), record]);
+  return [...byId].flatMap(([id, group]) =>
+    group.length < 2
+      ? []
+      : group.map((record) => {
+          const others = group.filter((other) => other !== record).map((other) => other.path);
+          return findingAt(record, ['id'], rule, `id ${id} is also used by ${others.join(', ')}: every record needs its own id`);
+        }),
+  );
 }
