@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { RECORD_FOLDERS } from '../scripts/core/records/kinds.js';
 import { runCli } from '../scripts/cli.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
@@ -108,7 +109,7 @@ const USAGE_ERRORS: { name: string; argv: string[]; message: RegExp }[] = [
   {
     name: 'path that holds no records',
     argv: ['validate', 'README.md'],
-    message: /README\.md holds no records: name files or folders in incidents\/, known-errors\/, or incidents\.config\.yml/,
+    message: new RegExp(`README\\.md holds no records: name files or folders in ${RECORD_FOLDERS.join('/, ')}/, or incidents\\.config\\.yml`),
   },
   { name: 'path that does not exist', argv: ['validate', 'incidents/INC-2099-0001.md'], message: /INC-2099-0001\.md does not exist/ },
 ];

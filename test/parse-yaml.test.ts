@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { RECORD_FOLDERS } from '../scripts/core/records/kinds.js';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { dump } from 'js-yaml';
@@ -24,7 +25,7 @@ function yamlTexts(): { path: string; text: string }[] {
       }
     }
   };
-  for (const dir of ['incidents', 'known-errors', 'test/fixtures']) walk(join(ROOT, dir));
+  for (const dir of [...RECORD_FOLDERS, 'test/fixtures']) walk(join(ROOT, dir));
   texts.push({ path: 'incidents.config.yml', text: readFileSync(join(ROOT, 'incidents.config.yml'), 'utf8') });
   return texts;
 }

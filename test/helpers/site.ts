@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { RECORD_FOLDERS } from '../../scripts/core/records/kinds.js';
 import { join } from 'node:path';
 import { buildStatusModel, type StatusModel } from '../../scripts/core/status/status-model.js';
 import { toMillis } from '../../scripts/core/time/timestamps.js';
@@ -37,7 +38,7 @@ export function siteOf(config: string, records: Record<string, string>, at: stri
 /** A repository folder's config and records, as modelOf and siteOf take them. */
 export function repositoryFiles(root: string): { config: string; records: Record<string, string> } {
   const records: Record<string, string> = {};
-  for (const folder of ['incidents', 'known-errors']) {
+  for (const folder of RECORD_FOLDERS) {
     for (const [path, text] of readTree(join(root, folder))) records[`${folder}/${path}`] = text;
   }
   return { config: readFileSync(join(root, CONFIG_FILE), 'utf8'), records };
