@@ -29,8 +29,16 @@ const PAGES = [
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let chromium: Browser;
+let chromium: Browser | undefined;
 let server: Awaited<ReturnType<typeof serveFolder>>;
+/** Why the browser could not start: each test fails with it (uvu prints no reason for a failing hook). */
+let launchError: unknown;
+
+/** The started browser, or the reason it did not start. */
+function started(): Browser {
+  if (!chromium) throw launchError instanceof Error ? launchError : new Error(`Chromium did not start: ${String(launchError)}`);
+  return chromium;
+}
 
 browser.before(async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'incidents-browser-')), 'site');
@@ -41,7 +49,10 @@ browser.before(async () => {
   assert.is(report.code, 0, report.stderr);
   cpSync(join(out, '..', 'report-out'), join(out, 'report'), { recursive: true });
   server = await serveFolder(out);
-  chromium = await launchChromium();
+  chromium = await launchChromium().catch((error: unknown) => {
+    launchError = error;
+    return undefined;
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -52,7 +63,7 @@ browser.after(async () => {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   browser(`axe-core finds no violations on any page (${colorScheme})`, async () => {
-    const context = await chromium.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+    const context = await started().newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       for (const path of PAGES) {
@@ -74,7 +85,7 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
     ['phone', { width: 390, height: 844 }],
     ['desktop', { width: 1280, height: 900 }],
   ] as const) {
-    const context = await chromium.newContext({ viewport, javaScriptEnabled: false });
+    const context = await started().newContext({ viewport, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       for (const path of PAGES) {
@@ -99,7 +110,7 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
 });
 
 browser("Chromium's XML parser reads every feed and badge as well-formed XML", async () => {
-  const context = await chromium.newContext();
+  const context = await started().newContext();
   try {
     const page = await context.newPage();
     await page.goto(`${server.url}/index.html`);
