@@ -42266,7 +42266,7 @@ var TRANSITIONS = {
   reported: ["investigating", "identified", "monitoring", "resolved", "cancelled"],
   investigating: ["identified", "monitoring", "on_hold", "resolved", "cancelled"],
   identified: ["monitoring", "on_hold", "resolved", "cancelled"],
-  monitoring: ["resolved", "cancelled"],
+  monitoring: ["investigating", "identified", "resolved", "cancelled"],
   on_hold: ["investigating", "identified", "cancelled"],
   resolved: ["closed", "investigating"],
   closed: [],
@@ -61034,6 +61034,7 @@ function updateRecord(text7, record, update) {
     fields.push([[reasonKey], update.reason]);
   }
   if (reasonKey === "reopen_reason" && from !== to) fields.push([["resolved_at"], null]);
+  if (from === "monitoring" && (to === "investigating" || to === "identified")) fields.push([["mitigated_at"], null]);
   if (from === "on_hold" && to !== "on_hold") fields.push([["hold_reason"], null]);
   if (to === "cancelled" && update.reason) {
     const needed = CANCEL_REASON_FIELDS[update.reason];

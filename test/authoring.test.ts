@@ -252,6 +252,20 @@ update('comments, quoting, flow lists, block scalars, blank lines and the body a
   assert.is(read(dir, 'incidents/INC-2026-0009.md'), expected);
 });
 
+update('a fix that did not hold: monitoring back to identified clears mitigated_at, and the next monitoring sets it anew', async () => {
+  const dir = repository({ 'incidents/INC-2026-0009.md': readFileSync(join(ODD, 'odd-layout.md'), 'utf8') });
+  const move = (status: string, at: string) => incidents(dir, 'update', 'INC-2026-0009', '--status', status, '--message', `Now ${status}.`, '--at', at);
+  for (const [status, at, mitigated] of [
+    ['monitoring', '2026-03-01T10:40:00Z', 'mitigated_at: 2026-03-01T10:40:00Z\n'],
+    ['identified', '2026-03-01T11:00:00Z', 'mitigated_at:\n'],
+    ['monitoring', '2026-03-01T11:30:00Z', 'mitigated_at: 2026-03-01T11:30:00Z\n'],
+  ] as const) {
+    const result = await move(status, at);
+    assert.is(result.code, 0, result.stderr);
+    assert.ok(read(dir, 'incidents/INC-2026-0009.md').includes(`\n${mitigated}`), `${status} at ${at}: ${mitigated.trim()}`);
+  }
+});
+
 update('Windows line endings stay Windows line endings', async () => {
   const dir = repository({ 'incidents/INC-2026-0008.md': readFileSync(join(ODD, 'crlf.md'), 'utf8') });
   const result = await incidents(dir, 'update', 'INC-2026-0008', '--status', 'investigating', '--message', 'Looking into it.', '--at', '2026-03-01T10:10:00Z');
@@ -467,7 +481,7 @@ for (const path of samples) {
     assert.is(blank(after), blank(text.split('\n')), 'no blank line is added');
     let index = 0;
     for (const line of text.split('\n')) {
-      if (/^(status|resolved_at|hold_reason):/.test(line)) continue;
+      if (/^(status|resolved_at|mitigated_at|hold_reason):/.test(line)) continue;
       while (index < after.length && after[index] !== line) index++;
       assert.ok(index < after.length, `the line ${JSON.stringify(line)} was changed or moved`);
       index++;

@@ -14,6 +14,8 @@ const ALLOWED: [RecordStatus, RecordStatus][] = [
   ['on_hold', 'identified'],
   ['monitoring', 'cancelled'],
   ['resolved', 'investigating'], // the reopen
+  ['monitoring', 'identified'], // a fix that did not hold
+  ['monitoring', 'investigating'],
   ['resolved', 'closed'],
   ['identified', 'identified'], // no change
   ['scheduled', 'in_progress'],
@@ -22,7 +24,11 @@ const ALLOWED: [RecordStatus, RecordStatus][] = [
 ];
 
 const REFUSED: { from: RecordStatus; to: RecordStatus; message: string }[] = [
-  { from: 'monitoring', to: 'identified', message: 'Unexpected status "identified" after "monitoring", expected one of resolved, cancelled' },
+  {
+    from: 'monitoring',
+    to: 'on_hold',
+    message: 'Unexpected status "on_hold" after "monitoring", expected one of investigating, identified, resolved, cancelled',
+  },
   {
     from: 'investigating',
     to: 'closed',

@@ -40,6 +40,8 @@ export function updateRecord(text: string, record: Incident, update: RecordUpdat
     fields.push([[reasonKey], update.reason]);
   }
   if (reasonKey === 'reopen_reason' && from !== to) fields.push([['resolved_at'], null]);
+  // A fix that did not hold mitigated nothing: the next move to monitoring records when one does.
+  if (from === 'monitoring' && (to === 'investigating' || to === 'identified')) fields.push([['mitigated_at'], null]);
   if (from === 'on_hold' && to !== 'on_hold') fields.push([['hold_reason'], null]);
   if (to === 'cancelled' && update.reason) {
     const needed = CANCEL_REASON_FIELDS[update.reason as keyof typeof CANCEL_REASON_FIELDS];

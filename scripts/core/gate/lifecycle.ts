@@ -49,14 +49,15 @@ export const TIMESTAMP_ORDER: Readonly<Record<Incident['type'], readonly Timesta
 
 /**
  * The moves each status allows (docs/reference.md, Lifecycle), as data. Open incident states may skip
- * forward but never go back; on_hold leaves and returns to investigating or identified; the only
- * way back is the reopen resolved → investigating; closed is entered only from resolved.
+ * forward; on_hold leaves and returns to investigating or identified; the ways back are a fix that
+ * did not hold (monitoring → identified or investigating, as Statuspage allows) and the reopen
+ * resolved → investigating; closed is entered only from resolved.
  */
 export const TRANSITIONS: Readonly<Record<RecordStatus, readonly RecordStatus[]>> = {
   reported: ['investigating', 'identified', 'monitoring', 'resolved', 'cancelled'],
   investigating: ['identified', 'monitoring', 'on_hold', 'resolved', 'cancelled'],
   identified: ['monitoring', 'on_hold', 'resolved', 'cancelled'],
-  monitoring: ['resolved', 'cancelled'],
+  monitoring: ['investigating', 'identified', 'resolved', 'cancelled'],
   on_hold: ['investigating', 'identified', 'cancelled'],
   resolved: ['closed', 'investigating'],
   closed: [],
