@@ -42668,16 +42668,16 @@ var statusFields = {
   id: "record/status-fields",
   check({ incidents }) {
     return incidents.flatMap((record) => {
-      const { status, cancel_reason } = record.data;
+      const { status, cancel_reason: cancel_reason2 } = record.data;
       const { needs, forbids } = STATUS_FIELDS[status];
-      const cancelNeeds = status === "cancelled" && cancel_reason ? CANCEL_REASON_FIELDS[cancel_reason] : void 0;
+      const cancelNeeds = status === "cancelled" && cancel_reason2 ? CANCEL_REASON_FIELDS[cancel_reason2] : void 0;
       return [
         ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record.data[key2] === void 0).map(
           (key2) => findingAt(
             record,
             ["status"],
             this.id,
-            `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason}` : ""} needs ${key2}, which is empty or missing`
+            `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason2}` : ""} needs ${key2}, which is empty or missing`
           )
         ),
         ...forbids.filter((key2) => record.data[key2] !== void 0).map(
@@ -55108,11 +55108,22 @@ function chooseReporter(command, value, allowed = FINDINGS_FORMATS) {
 import { parseArgs } from "node:util";
 var EXIT2 = { clean: 0, findings: 1, error: 2 };
 function parseOptions(command, args, options2, allowPositionals = false) {
+  let parsed;
   try {
-    return parseArgs({ args, options: options2, allowPositionals, strict: true });
+    parsed = parseArgs({ args, options: options2, allowPositionals, strict: true, tokens: true });
   } catch (error2) {
-    throw new UsageError(`incidents ${command}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    const unknown3 = /^Unknown option '--?([^']+)'/.exec(message)?.[1];
+    const guess2 = unknown3 === void 0 ? void 0 : closestMatch(unknown3, Object.keys(options2));
+    throw new UsageError(`incidents ${command}: ${message.split(". ")[0]}${guess2 ? ` (did you mean --${guess2}?)` : ""}`);
   }
+  const seen = /* @__PURE__ */ new Set();
+  for (const token of parsed.tokens) {
+    if (token.kind !== "option" || options2[token.name]?.multiple) continue;
+    if (seen.has(token.name)) throw new UsageError(`incidents ${command}: --${token.name} is given twice: it takes one value`);
+    seen.add(token.name);
+  }
+  return parsed;
 }
 
 // scripts/io/repository/read-repository.ts
@@ -55250,8 +55261,40 @@ function serviceOptions(command, values, config2, statusRequired) {
   });
 }
 
+// scripts/commands/help.ts
+var ROOT_OPTION = ["--root DIR", "the incident repository (default: the current folder)"];
+var AT_OPTION = ["--at TIME", "the moment to look at, ISO 8601 with an offset, e.g. 2026-03-01T10:04:00Z (default: now)"];
+function formatOption(formats) {
+  return [`--format ${formats.join("|")}`, `how to report (default: text); github writes annotations, the job summary and step outputs`];
+}
+function formatHelp(help) {
+  const width = Math.max(...help.options.map(([flag]) => flag.length));
+  const options2 = help.options.map(([flag, text7]) => `  ${flag.padEnd(width)}  ${text7}`);
+  const exits = help.exits ?? "0 clean, 1 findings, 2 usage or config error";
+  return `Usage: ${help.usage}
+
+${help.summary}
+
+Options:
+${options2.join("\n")}
+  ${"--help".padEnd(width)}  this help
+
+Example:
+  ${help.example}
+
+Exit codes: ${exits}.
+`;
+}
+
 // scripts/commands/build.ts
-var BUILD_USAGE = "incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]";
+var BUILD_HELP = {
+  brief: "the public status site",
+  usage: "incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]",
+  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched.",
+  options: [["--out DIR", "where to write the site (default: site/ in the repository)"], AT_OPTION, ROOT_OPTION, formatOption(["text", "json", "github"])],
+  example: "incidents build --out site",
+  exits: "0 built, 2 records with errors, usage or config error"
+};
 async function buildCommand(args, context) {
   const { values } = parseOptions("build", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
   const reporter = chooseReporter("build", values.format);
@@ -60006,7 +60049,18 @@ function toFileChanges(entries) {
 }
 
 // scripts/commands/check-pr.ts
-var CHECK_PR_USAGE = "incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]";
+var CHECK_PR_HELP = {
+  brief: "the pull-request gate on a diff",
+  usage: "incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]",
+  summary: "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
+  options: [
+    ["--base REF", "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
+    ["--head REF", "the pull request's head"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
+  example: "incidents check-pr --base origin/main --head HEAD"
+};
 async function checkPrCommand(args, context) {
   const { values } = parseOptions("check-pr", args, {
     base: { type: "string" },
@@ -60202,8 +60256,31 @@ function createIncident(config2, files, record) {
 }
 
 // scripts/commands/new.ts
-var NEW_USAGE = "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR]";
 var LEVELS = ["high", "medium", "low"];
+var NEW_HELP = {
+  brief: "write a new incident or maintenance",
+  usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR] [--format text|json|github]",
+  summary: "Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, valid at once, and prints its path. Nothing is written when it would not be valid.",
+  options: [
+    ["--title T", "what is wrong, as the public reads it"],
+    [
+      "--service ID[=STATUS]",
+      `an affected service from the config, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")} (default degraded_performance, or under_maintenance)`
+    ],
+    ["--impact I", `business impact: ${LEVELS.join(", ")}`],
+    ["--urgency U", `how fast it must be restored: ${LEVELS.join(", ")}`],
+    ["--type T", "incident (default) or maintenance"],
+    ["--at TIME", "when it was reported, ISO 8601 with an offset (default: now)"],
+    ["--message M", "the first public update (default: a sentence from the title)"],
+    ["--visibility V", "public (default) or internal (never on the status page)"],
+    ["--scheduled-for TIME", "a maintenance's window start (needed for a maintenance)"],
+    ["--scheduled-until TIME", "a maintenance's window end"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
+  example: 'git add "$(incidents new --title "Checkout errors" --service checkout-api=partial_outage --impact high --urgency high)"',
+  exits: "0 written, 2 it would not be valid, usage or config error"
+};
 async function newCommand(args, context) {
   const { values } = parseOptions("new", args, {
     title: { type: "string" },
@@ -60701,7 +60778,14 @@ function usableRecords(records, findings, what, context) {
 }
 
 // scripts/commands/report.ts
-var REPORT_USAGE = "incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]";
+var REPORT_HELP = {
+  brief: "the internal report",
+  usage: "incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]",
+  summary: "The internal report at a moment: SLA compliance and breaches, MTTA, MTTD, MTTR and MTBF by priority and service, downtime, known errors and open action items. Never written inside the public site.",
+  options: [["--out DIR", "also write an HTML page with charts there"], AT_OPTION, ROOT_OPTION, formatOption(["text", "json", "markdown", "github"])],
+  example: "incidents report --format markdown",
+  exits: "0 written, 2 usage or config error"
+};
 var REPORT_MARK = "report.json";
 async function reportCommand(args, context) {
   const { values } = parseOptions("report", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
@@ -60965,7 +61049,19 @@ function formatSlaTable(report) {
 }
 
 // scripts/commands/sla.ts
-var SLA_USAGE = "incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]";
+var SLA_HELP = {
+  brief: "SLA clocks and escalations at a moment",
+  usage: "incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]",
+  summary: "The SLA clocks of every measured incident at a moment: acknowledge, resolve and update targets, each running, paused, met or breached, with the time left. --notify announces due escalations on GitHub tracking issues.",
+  options: [
+    AT_OPTION,
+    ["--notify", "announce escalations and breaches on a tracking issue per incident (GITHUB_REPOSITORY, GITHUB_TOKEN)"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
+  example: "incidents sla --at 2026-03-01T12:00:00Z --format json",
+  exits: "0 nothing open is breached, 1 an open incident has breached a target, 2 usage or config error, or GitHub could not be told"
+};
 async function slaCommand(args, context) {
   const { values } = parseOptions("sla", args, { at: { type: "string" }, notify: { type: "boolean" }, root: { type: "string" }, format: { type: "string" } });
   const reporter = chooseReporter("sla", values.format);
@@ -61097,7 +61193,30 @@ function moveIncident(config2, files, before, update) {
 }
 
 // scripts/commands/update.ts
-var UPDATE_USAGE = "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]";
+var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
+var HOLD_REASONS = hold_reason.enum;
+var CANCEL_REASONS = cancel_reason.enum;
+var RESOLUTION_CODES = resolution.properties.code.enum;
+var UPDATE_HELP = {
+  brief: "move a record on",
+  usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]",
+  summary: "Moves an incident or maintenance on, in place: the status, the timestamps it implies, services, and a new public update; every other byte of the file is kept. What the pull-request gate would refuse is refused with its message, and nothing is written.",
+  options: [
+    ["--status S", `the new status: ${STATUSES.incident.join(", ")}; for a maintenance ${STATUSES.maintenance.join(", ")}`],
+    ["--message M", "the public update that says what changed"],
+    ["--service ID=STATUS", `a service's new state, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")}`],
+    ["--at TIME", "when it happened, ISO 8601 with an offset (default: now)"],
+    ["--reason R", `why: for on_hold ${HOLD_REASONS.join(", ")}; for cancelled ${CANCEL_REASONS.join(", ")}; for a reopen, free text`],
+    ["--resolution CODE", `with --summary, from resolved on: ${RESOLUTION_CODES.join(", ")}`],
+    ["--summary TEXT", "how it was resolved (internal)"],
+    ["--known-error KE", "the known error it is (with --reason known_error)"],
+    ["--duplicate-of INC", "the incident it duplicates (with --reason duplicate)"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
+  example: 'incidents update INC-2026-0007 --status identified --message "A certificate expired; we are renewing it."',
+  exits: "0 written, 1 refused (the gate would refuse it), 2 usage or config error"
+};
 async function updateCommand(args, context) {
   const { values, positionals } = parseOptions(
     "update",
@@ -61167,7 +61286,13 @@ async function updateCommand(args, context) {
 // scripts/commands/validate.ts
 import { isAbsolute, relative as relative4, resolve as resolve7 } from "node:path";
 import { existsSync as existsSync4 } from "node:fs";
-var VALIDATE_USAGE = "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]";
+var VALIDATE_HELP = {
+  brief: "check the config and every record",
+  usage: "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]",
+  summary: "Checks incidents.config.yml, then every record against its schema and the rules across records. With paths, reports only the findings in those files or folders (every record is still read).",
+  options: [ROOT_OPTION, formatOption(["text", "json", "github"])],
+  example: "incidents validate incidents/INC-2026-0007.md"
+};
 async function validateCommand(args, context) {
   const { values, positionals } = parseOptions("validate", args, { root: { type: "string" }, format: { type: "string" } }, true);
   const reporter = chooseReporter("validate", values.format);
@@ -61201,41 +61326,57 @@ function pathFilter(root5, paths) {
 
 // scripts/cli.ts
 var COMMANDS = {
-  validate: { usage: VALIDATE_USAGE, run: validateCommand },
-  "check-pr": { usage: CHECK_PR_USAGE, run: checkPrCommand },
-  sla: { usage: SLA_USAGE, run: slaCommand },
-  build: { usage: BUILD_USAGE, run: buildCommand },
-  report: { usage: REPORT_USAGE, run: reportCommand },
-  new: { usage: NEW_USAGE, run: newCommand },
-  update: { usage: UPDATE_USAGE, run: updateCommand }
+  validate: { help: VALIDATE_HELP, run: validateCommand },
+  "check-pr": { help: CHECK_PR_HELP, run: checkPrCommand },
+  sla: { help: SLA_HELP, run: slaCommand },
+  build: { help: BUILD_HELP, run: buildCommand },
+  report: { help: REPORT_HELP, run: reportCommand },
+  new: { help: NEW_HELP, run: newCommand },
+  update: { help: UPDATE_HELP, run: updateCommand }
 };
+var COMMAND_NAMES = Object.keys(COMMANDS);
 var USAGE = `Usage: incidents <command> [options]
 
 Commands:
-${Object.values(COMMANDS).map((command) => `  ${command.usage}`).join("\n")}
+${Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(9)} ${command.help.brief}`).join("\n")}
 
+Run incidents help COMMAND (or incidents COMMAND --help) for its options.
 Exit codes: 0 clean, 1 findings, 2 usage or config error.`;
+var HELP_FLAGS = ["--help", "-h"];
 async function runCli(argv, context) {
   const [name, ...args] = argv;
-  if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    (name === void 0 ? context.stderr : context.stdout)(`${USAGE}
+  if (name === void 0) {
+    context.stderr(`${USAGE}
 `);
-    return name === void 0 ? EXIT2.error : EXIT2.clean;
+    return EXIT2.error;
   }
-  const command = COMMANDS[name];
+  const helpOf = name === "help" ? args[0] : args.some((arg) => HELP_FLAGS.includes(arg)) ? name : void 0;
+  if (HELP_FLAGS.includes(name) || name === "help" && helpOf === void 0) {
+    context.stdout(`${USAGE}
+`);
+    return EXIT2.clean;
+  }
+  const command = Object.hasOwn(COMMANDS, helpOf ?? name) ? COMMANDS[helpOf ?? name] : void 0;
   if (!command) {
-    context.stderr(`incidents: unknown command "${name}"
+    const unknown3 = helpOf ?? name;
+    const guess2 = closestMatch(unknown3, Object.keys(COMMANDS));
+    context.stderr(`incidents: unknown command "${unknown3}"${guess2 ? ` (did you mean ${guess2}?)` : ""}
 
 ${USAGE}
 `);
     return EXIT2.error;
+  }
+  if (helpOf !== void 0) {
+    context.stdout(formatHelp(command.help));
+    return EXIT2.clean;
   }
   try {
     return await command.run(args, context);
   } catch (error2) {
     if (error2 instanceof UsageError) {
       context.stderr(`${error2.message}
-Usage: ${command.usage}
+Usage: ${command.help.usage}
+Run incidents help ${name} for every option.
 `);
       return EXIT2.error;
     }

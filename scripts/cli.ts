@@ -1,49 +1,69 @@
 import { UsageError } from './core/errors.js';
-import { BUILD_USAGE, buildCommand } from './commands/build.js';
+import { BUILD_HELP, buildCommand } from './commands/build.js';
+import { CHECK_PR_HELP, checkPrCommand } from './commands/check-pr.js';
 import { EXIT, type CommandContext } from './commands/context.js';
-import { CHECK_PR_USAGE, checkPrCommand } from './commands/check-pr.js';
-import { NEW_USAGE, newCommand } from './commands/new.js';
-import { REPORT_USAGE, reportCommand } from './commands/report.js';
-import { SLA_USAGE, slaCommand } from './commands/sla.js';
-import { UPDATE_USAGE, updateCommand } from './commands/update.js';
-import { VALIDATE_USAGE, validateCommand } from './commands/validate.js';
+import { formatHelp, type CommandHelp } from './commands/help.js';
+import { NEW_HELP, newCommand } from './commands/new.js';
+import { REPORT_HELP, reportCommand } from './commands/report.js';
+import { SLA_HELP, slaCommand } from './commands/sla.js';
+import { UPDATE_HELP, updateCommand } from './commands/update.js';
+import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
+import { closestMatch } from './core/suggest.js';
 
-const COMMANDS: Record<string, { usage: string; run: (args: string[], context: CommandContext) => Promise<number> }> = {
-  validate: { usage: VALIDATE_USAGE, run: validateCommand },
-  'check-pr': { usage: CHECK_PR_USAGE, run: checkPrCommand },
-  sla: { usage: SLA_USAGE, run: slaCommand },
-  build: { usage: BUILD_USAGE, run: buildCommand },
-  report: { usage: REPORT_USAGE, run: reportCommand },
-  new: { usage: NEW_USAGE, run: newCommand },
-  update: { usage: UPDATE_USAGE, run: updateCommand },
+/** Every command: its help, and what runs it. */
+const COMMANDS: Readonly<Record<string, { help: CommandHelp; run: (args: string[], context: CommandContext) => Promise<number> }>> = {
+  validate: { help: VALIDATE_HELP, run: validateCommand },
+  'check-pr': { help: CHECK_PR_HELP, run: checkPrCommand },
+  sla: { help: SLA_HELP, run: slaCommand },
+  build: { help: BUILD_HELP, run: buildCommand },
+  report: { help: REPORT_HELP, run: reportCommand },
+  new: { help: NEW_HELP, run: newCommand },
+  update: { help: UPDATE_HELP, run: updateCommand },
 };
+
+/** The commands' names, in the order help lists them. */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
 
 const USAGE = `Usage: incidents <command> [options]
 
 Commands:
-${Object.values(COMMANDS)
-  .map((command) => `  ${command.usage}`)
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(9)} ${command.help.brief}`)
   .join('\n')}
 
+Run incidents help COMMAND (or incidents COMMAND --help) for its options.
 Exit codes: 0 clean, 1 findings, 2 usage or config error.`;
+
+const HELP_FLAGS = ['--help', '-h'];
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: string[], context: CommandContext): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? context.stderr : context.stdout)(`${USAGE}\n`);
-    return name === undefined ? EXIT.error : EXIT.clean;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    context.stderr(`incidents: unknown command "${name}"\n\n${USAGE}\n`);
+  if (name === undefined) {
+    context.stderr(`${USAGE}\n`);
     return EXIT.error;
+  }
+  const helpOf = name === 'help' ? args[0] : args.some((arg) => HELP_FLAGS.includes(arg)) ? name : undefined;
+  if (HELP_FLAGS.includes(name) || (name === 'help' && helpOf === undefined)) {
+    context.stdout(`${USAGE}\n`);
+    return EXIT.clean;
+  }
+  const command = Object.hasOwn(COMMANDS, helpOf ?? name) ? COMMANDS[helpOf ?? name] : undefined;
+  if (!command) {
+    const unknown = helpOf ?? name;
+    const guess = closestMatch(unknown, Object.keys(COMMANDS));
+    context.stderr(`incidents: unknown command "${unknown}"${guess ? ` (did you mean ${guess}?)` : ''}\n\n${USAGE}\n`);
+    return EXIT.error;
+  }
+  if (helpOf !== undefined) {
+    context.stdout(formatHelp(command.help));
+    return EXIT.clean;
   }
   try {
     return await command.run(args, context);
   } catch (error) {
     if (error instanceof UsageError) {
-      context.stderr(`${error.message}\nUsage: ${command.usage}\n`);
+      context.stderr(`${error.message}\nUsage: ${command.help.usage}\nRun incidents help ${name} for every option.\n`);
       return EXIT.error;
     }
     const detail = context.env.INCIDENTS_DEBUG

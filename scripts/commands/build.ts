@@ -10,8 +10,17 @@ import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
+import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
 
-export const BUILD_USAGE = 'incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]';
+export const BUILD_HELP: CommandHelp = {
+  brief: 'the public status site',
+  usage: 'incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]',
+  summary:
+    'The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched.',
+  options: [['--out DIR', 'where to write the site (default: site/ in the repository)'], AT_OPTION, ROOT_OPTION, formatOption(['text', 'json', 'github'])],
+  example: 'incidents build --out site',
+  exits: '0 built, 2 records with errors, usage or config error',
+};
 
 /**
  * `incidents build [--out DIR] [--at TIME]`: the public status site, its Statuspage API, feeds and

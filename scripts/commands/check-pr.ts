@@ -10,8 +10,21 @@ import { CONFIG_FILE } from '../io/repository/read-repository.js';
 import { formatGateComment } from '../render/findings.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
+import { formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
 
-export const CHECK_PR_USAGE = 'incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]';
+export const CHECK_PR_HELP: CommandHelp = {
+  brief: 'the pull-request gate on a diff',
+  usage: 'incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]',
+  summary:
+    "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
+  options: [
+    ['--base REF', "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
+    ['--head REF', "the pull request's head"],
+    ROOT_OPTION,
+    formatOption(['text', 'json', 'github']),
+  ],
+  example: 'incidents check-pr --base origin/main --head HEAD',
+};
 
 /**
  * `incidents check-pr --base REF --head REF`: the pull-request gate. Reads both ends with git,

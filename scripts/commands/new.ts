@@ -6,12 +6,37 @@ import type { NewRecord } from '../core/authoring/new-record.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
-import { oneOf, serviceOptions, timestampOption } from './record-options.js';
-
-export const NEW_USAGE =
-  'incidents new --title T --service ID[=STATUS]… --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR]';
+import { oneOf, SERVICE_STATUSES, serviceOptions, timestampOption } from './record-options.js';
+import { ROOT_OPTION, formatOption, type CommandHelp } from './help.js';
 
 const LEVELS = ['high', 'medium', 'low'] as const;
+
+export const NEW_HELP: CommandHelp = {
+  brief: 'write a new incident or maintenance',
+  usage:
+    'incidents new --title T --service ID[=STATUS]… --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR] [--format text|json|github]',
+  summary:
+    'Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, valid at once, and prints its path. Nothing is written when it would not be valid.',
+  options: [
+    ['--title T', 'what is wrong, as the public reads it'],
+    [
+      '--service ID[=STATUS]',
+      `an affected service from the config, repeatable; STATUS: ${SERVICE_STATUSES.join(', ')} (default degraded_performance, or under_maintenance)`,
+    ],
+    ['--impact I', `business impact: ${LEVELS.join(', ')}`],
+    ['--urgency U', `how fast it must be restored: ${LEVELS.join(', ')}`],
+    ['--type T', 'incident (default) or maintenance'],
+    ['--at TIME', 'when it was reported, ISO 8601 with an offset (default: now)'],
+    ['--message M', 'the first public update (default: a sentence from the title)'],
+    ['--visibility V', 'public (default) or internal (never on the status page)'],
+    ['--scheduled-for TIME', "a maintenance's window start (needed for a maintenance)"],
+    ['--scheduled-until TIME', "a maintenance's window end"],
+    ROOT_OPTION,
+    formatOption(['text', 'json', 'github']),
+  ],
+  example: 'git add "$(incidents new --title "Checkout errors" --service checkout-api=partial_outage --impact high --urgency high)"',
+  exits: '0 written, 2 it would not be valid, usage or config error',
+};
 
 /**
  * `incidents new`: writes the next free incident id of the year, in its initial state, valid at

@@ -12,8 +12,17 @@ import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
+import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
 
-export const REPORT_USAGE = 'incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]';
+export const REPORT_HELP: CommandHelp = {
+  brief: 'the internal report',
+  usage: 'incidents report [--out DIR] [--at TIME] [--root DIR] [--format text|json|markdown|github]',
+  summary:
+    'The internal report at a moment: SLA compliance and breaches, MTTA, MTTD, MTTR and MTBF by priority and service, downtime, known errors and open action items. Never written inside the public site.',
+  options: [['--out DIR', 'also write an HTML page with charts there'], AT_OPTION, ROOT_OPTION, formatOption(['text', 'json', 'markdown', 'github'])],
+  example: 'incidents report --format markdown',
+  exits: '0 written, 2 usage or config error',
+};
 
 /** The file that marks a folder as a report written by this command. */
 const REPORT_MARK = 'report.json';

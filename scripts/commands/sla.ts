@@ -13,8 +13,22 @@ import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
+import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
 
-export const SLA_USAGE = 'incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]';
+export const SLA_HELP: CommandHelp = {
+  brief: 'SLA clocks and escalations at a moment',
+  usage: 'incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]',
+  summary:
+    'The SLA clocks of every measured incident at a moment: acknowledge, resolve and update targets, each running, paused, met or breached, with the time left. --notify announces due escalations on GitHub tracking issues.',
+  options: [
+    AT_OPTION,
+    ['--notify', 'announce escalations and breaches on a tracking issue per incident (GITHUB_REPOSITORY, GITHUB_TOKEN)'],
+    ROOT_OPTION,
+    formatOption(['text', 'json', 'github']),
+  ],
+  example: 'incidents sla --at 2026-03-01T12:00:00Z --format json',
+  exits: '0 nothing open is breached, 1 an open incident has breached a target, 2 usage or config error, or GitHub could not be told',
+};
 
 /**
  * `incidents sla [--at TIME] [--notify]`: the SLA state of every measured incident at TIME (default

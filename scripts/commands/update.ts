@@ -8,10 +8,37 @@ import { misnamedRecordFinding, parseRecordAs } from '../core/records/validate.j
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
-import { oneOf, serviceOptions, timestampOption } from './record-options.js';
+import { oneOf, SERVICE_STATUSES, serviceOptions, timestampOption } from './record-options.js';
+import incidentSchema from '../../schemas/incident.schema.json' with { type: 'json' };
+import { ROOT_OPTION, formatOption, type CommandHelp } from './help.js';
 
-export const UPDATE_USAGE =
-  'incidents update ID --status S --message M [--service ID=STATUS]… [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]';
+const { hold_reason, cancel_reason, resolution } = incidentSchema.properties;
+const HOLD_REASONS = hold_reason.enum;
+const CANCEL_REASONS = cancel_reason.enum;
+const RESOLUTION_CODES = resolution.properties.code.enum;
+
+export const UPDATE_HELP: CommandHelp = {
+  brief: 'move a record on',
+  usage:
+    'incidents update ID --status S --message M [--service ID=STATUS]… [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]',
+  summary:
+    'Moves an incident or maintenance on, in place: the status, the timestamps it implies, services, and a new public update; every other byte of the file is kept. What the pull-request gate would refuse is refused with its message, and nothing is written.',
+  options: [
+    ['--status S', `the new status: ${STATUSES.incident.join(', ')}; for a maintenance ${STATUSES.maintenance.join(', ')}`],
+    ['--message M', 'the public update that says what changed'],
+    ['--service ID=STATUS', `a service's new state, repeatable; STATUS: ${SERVICE_STATUSES.join(', ')}`],
+    ['--at TIME', 'when it happened, ISO 8601 with an offset (default: now)'],
+    ['--reason R', `why: for on_hold ${HOLD_REASONS.join(', ')}; for cancelled ${CANCEL_REASONS.join(', ')}; for a reopen, free text`],
+    ['--resolution CODE', `with --summary, from resolved on: ${RESOLUTION_CODES.join(', ')}`],
+    ['--summary TEXT', 'how it was resolved (internal)'],
+    ['--known-error KE', 'the known error it is (with --reason known_error)'],
+    ['--duplicate-of INC', 'the incident it duplicates (with --reason duplicate)'],
+    ROOT_OPTION,
+    formatOption(['text', 'json', 'github']),
+  ],
+  example: 'incidents update INC-2026-0007 --status identified --message "A certificate expired; we are renewing it."',
+  exits: '0 written, 1 refused (the gate would refuse it), 2 usage or config error',
+};
 
 /**
  * `incidents update ID`: moves a record on in place (status, the timestamps it implies, services,

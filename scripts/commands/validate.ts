@@ -8,8 +8,16 @@ import { CONFIG_FILE } from '../io/repository/read-repository.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
+import { formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
 
-export const VALIDATE_USAGE = 'incidents validate [paths…] [--root DIR] [--format text|json|github]';
+export const VALIDATE_HELP: CommandHelp = {
+  brief: 'check the config and every record',
+  usage: 'incidents validate [paths…] [--root DIR] [--format text|json|github]',
+  summary:
+    'Checks incidents.config.yml, then every record against its schema and the rules across records. With paths, reports only the findings in those files or folders (every record is still read).',
+  options: [ROOT_OPTION, formatOption(['text', 'json', 'github'])],
+  example: 'incidents validate incidents/INC-2026-0007.md',
+};
 
 /**
  * `incidents validate [paths…]`: checks the config, then every record against its schema and the
