@@ -42668,16 +42668,16 @@ var statusFields = {
   id: "record/status-fields",
   check({ incidents }) {
     return incidents.flatMap((record) => {
-      const { status, cancel_reason: cancel_reason2 } = record.data;
+      const { status, cancel_reason: cancel_reason3 } = record.data;
       const { needs, forbids } = STATUS_FIELDS[status];
-      const cancelNeeds = status === "cancelled" && cancel_reason2 ? CANCEL_REASON_FIELDS[cancel_reason2] : void 0;
+      const cancelNeeds = status === "cancelled" && cancel_reason3 ? CANCEL_REASON_FIELDS[cancel_reason3] : void 0;
       return [
         ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record.data[key2] === void 0).map(
           (key2) => findingAt(
             record,
             ["status"],
             this.id,
-            `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason2}` : ""} needs ${key2}, which is empty or missing`
+            `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason3}` : ""} needs ${key2}, which is empty or missing`
           )
         ),
         ...forbids.filter((key2) => record.data[key2] !== void 0).map(
@@ -61117,31 +61117,55 @@ import { rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join7, relative as relative3, resolve as resolve6 } from "node:path";
 
 // scripts/core/authoring/update-record.ts
+var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
+var REASONS = {
+  hold_reason: hold_reason.enum,
+  cancel_reason: cancel_reason.enum,
+  reopen_reason: void 0
+};
+var RESOLUTION_CODES = resolution.properties.code.enum;
 function updateRecord(text7, record, update) {
   const from = record.status;
   const to = update.status;
   const transition = checkTransition(from, to);
   if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
-  const missing = (message) => ({ ok: false, refused: "missing", message });
+  const usage = (message) => ({ ok: false, refused: "usage", message });
   const fields = [[["status"], to]];
   const reasonKey = to === "on_hold" ? "hold_reason" : to === "cancelled" ? "cancel_reason" : from === "resolved" && to !== "closed" ? "reopen_reason" : void 0;
+  const last = record.updates.at(-1);
+  if (from === to && last?.status === to && last.message === update.message) {
+    return usage(`the last update of ${record.id} already says this (${last.at}): nothing is added; say what changed in --message`);
+  }
+  const reason = update.reason ?? (to === "cancelled" ? update.knownError ? "known_error" : update.duplicateOf ? "duplicate" : void 0 : void 0);
   if (reasonKey && from !== to) {
-    if (!update.reason) return missing(`Entering ${to} from ${from} needs a reason: pass --reason (it becomes ${reasonKey})`);
-    fields.push([[reasonKey], update.reason]);
+    const allowed = REASONS[reasonKey];
+    const values = allowed ? `, one of ${allowed.join(", ")}` : ": why it came back, in a sentence";
+    if (!reason) return usage(`entering ${to} from ${from} needs --reason${values}`);
+    if (allowed && !allowed.includes(reason)) {
+      const guess2 = closestMatch(reason, allowed);
+      return usage(`--reason ${reason} is not a reason for ${to}: expected one of ${allowed.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`);
+    }
+    fields.push([[reasonKey], reason]);
   }
   if (reasonKey === "reopen_reason" && from !== to) fields.push([["resolved_at"], null]);
   if (from === "monitoring" && (to === "investigating" || to === "identified")) fields.push([["mitigated_at"], null]);
   if (from === "on_hold" && to !== "on_hold") fields.push([["hold_reason"], null]);
-  if (to === "cancelled" && update.reason) {
-    const needed = CANCEL_REASON_FIELDS[update.reason];
+  if (to === "cancelled" && reason) {
+    const needed = CANCEL_REASON_FIELDS[reason];
     const value = needed === "known_error" ? update.knownError : needed === "duplicate_of" ? update.duplicateOf : void 0;
-    if (needed && !value && !record[needed]) return missing(`cancel_reason ${update.reason} needs ${needed}: pass --${needed.replace("_", "-")}`);
+    if (needed && !value && !record[needed]) return usage(`--reason ${reason} needs --${needed.replace("_", "-")}`);
     if (needed && value) fields.push([[needed], value]);
+  }
+  if (update.resolution && !RESOLUTION_CODES.includes(update.resolution.code)) {
+    const guess2 = closestMatch(update.resolution.code, RESOLUTION_CODES);
+    return usage(
+      `--resolution ${update.resolution.code} is not a resolution code: expected one of ${RESOLUTION_CODES.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
+    );
   }
   if (update.resolution) {
     fields.push([["resolution", "code"], update.resolution.code], [["resolution", "summary"], update.resolution.summary]);
   } else if (STATUS_FIELDS[to].needs.includes("resolution") && !record.resolution) {
-    return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
+    return usage(`entering ${to} needs --resolution CODE (one of ${RESOLUTION_CODES.join(", ")}) and --summary TEXT`);
   }
   if (from !== to) {
     const timestamps = new Set(
@@ -61184,7 +61208,7 @@ function moveIncident(config2, files, before, update) {
     return { findings: [findingAt(before, [error2.key], "update/layout", error2.message, { at: "key" })] };
   }
   if (!result.ok) {
-    if (result.refused === "missing") return { missing: result.message };
+    if (result.refused === "usage") return { usage: result.message };
     return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
   }
   const file = { path: before.path, text: result.text };
@@ -61193,10 +61217,10 @@ function moveIncident(config2, files, before, update) {
 }
 
 // scripts/commands/update.ts
-var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
-var HOLD_REASONS = hold_reason.enum;
-var CANCEL_REASONS = cancel_reason.enum;
-var RESOLUTION_CODES = resolution.properties.code.enum;
+var { hold_reason: hold_reason2, cancel_reason: cancel_reason2, resolution: resolution2 } = incident_schema_default.properties;
+var HOLD_REASONS = hold_reason2.enum;
+var CANCEL_REASONS = cancel_reason2.enum;
+var RESOLUTION_CODES2 = resolution2.properties.code.enum;
 var UPDATE_HELP = {
   brief: "move a record on",
   usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]",
@@ -61207,7 +61231,7 @@ var UPDATE_HELP = {
     ["--service ID=STATUS", `a service's new state, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")}`],
     ["--at TIME", "when it happened, ISO 8601 with an offset (default: now)"],
     ["--reason R", `why: for on_hold ${HOLD_REASONS.join(", ")}; for cancelled ${CANCEL_REASONS.join(", ")}; for a reopen, free text`],
-    ["--resolution CODE", `with --summary, from resolved on: ${RESOLUTION_CODES.join(", ")}`],
+    ["--resolution CODE", `with --summary, from resolved on: ${RESOLUTION_CODES2.join(", ")}`],
     ["--summary TEXT", "how it was resolved (internal)"],
     ["--known-error KE", "the known error it is (with --reason known_error)"],
     ["--duplicate-of INC", "the incident it duplicates (with --reason duplicate)"],
@@ -61266,7 +61290,7 @@ async function updateCommand(args, context) {
     knownError: values["known-error"],
     duplicateOf: values["duplicate-of"]
   });
-  if ("missing" in moved) throw new UsageError(`incidents update: ${moved.missing}`);
+  if ("usage" in moved) throw new UsageError(`incidents update: ${moved.usage}`);
   const { findings } = moved;
   if (!moved.file) {
     await reporter.write({ command: "update", findings }, context);

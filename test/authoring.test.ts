@@ -407,16 +407,62 @@ update('a one-line updates list cannot be appended to: a finding at its key, and
   assert.is(read(dir, 'incidents/INC-2026-0001.md'), flow);
 });
 
+update('--known-error alone cancels as that known error (cancel_reason known_error is implied)', async () => {
+  const dir = repository();
+  const result = await incidents(
+    dir,
+    'update',
+    'INC-2026-0001',
+    '--status',
+    'cancelled',
+    '--message',
+    'A known issue.',
+    '--known-error',
+    'KE-0001',
+    '--at',
+    '2026-03-01T10:30:00Z',
+  );
+  assert.is(result.code, 0, result.stderr);
+  const text = read(dir, 'incidents/INC-2026-0001.md');
+  assert.ok(text.includes('\ncancel_reason: known_error\n'), text);
+  assert.ok(text.includes('\nknown_error: KE-0001\n'), text);
+});
+
 const UPDATE_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
   {
     name: 'resolving without a resolution',
     args: ['INC-2026-0001', '--status', 'resolved', '--message', 'Done.'],
-    message: /needs a resolution: pass --resolution CODE/,
+    message: /entering resolved needs --resolution CODE \(one of fixed, workaround, no_fault_found, caused_by_change\) and --summary TEXT/,
   },
   {
     name: 'a reopen without a reason',
     args: ['INC-2026-0002', '--status', 'investigating', '--message', 'Again.'],
-    message: /needs a reason: pass --reason \(it becomes reopen_reason\)/,
+    message: /entering investigating from resolved needs --reason: why it came back, in a sentence/,
+  },
+  {
+    name: 'on hold without a reason: the reasons are listed',
+    args: ['INC-2026-0001', '--status', 'on_hold', '--message', 'Waiting.'],
+    message: /entering on_hold from investigating needs --reason, one of awaiting_vendor, awaiting_change, awaiting_problem, awaiting_customer/,
+  },
+  {
+    name: 'on hold with a reason of its own words: refused at the flag, not at a line of a file never written',
+    args: ['INC-2026-0001', '--status', 'on_hold', '--message', 'Waiting.', '--reason', 'awaiting_vendr'],
+    message: /--reason awaiting_vendr is not a reason for on_hold: expected one of awaiting_vendor, .* \(did you mean awaiting_vendor\?\)/,
+  },
+  {
+    name: 'a resolution code that does not exist',
+    args: ['INC-2026-0001', '--status', 'resolved', '--message', 'Done.', '--resolution', 'fxed', '--summary', 'x'],
+    message: /--resolution fxed is not a resolution code: expected one of fixed, .* \(did you mean fixed\?\)/,
+  },
+  {
+    name: 'cancelling as a duplicate without naming it',
+    args: ['INC-2026-0001', '--status', 'cancelled', '--message', 'A duplicate.', '--reason', 'duplicate'],
+    message: /--reason duplicate needs --duplicate-of/,
+  },
+  {
+    name: 'the same update twice',
+    args: ['INC-2026-0001', '--status', 'investigating', '--message', 'We are investigating failed card payments.'],
+    message: /the last update of INC-2026-0001 already says this \(2026-03-01T10:09:00Z\): nothing is added/,
   },
   {
     name: 'a status of the other type',

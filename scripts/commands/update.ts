@@ -95,7 +95,7 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
     knownError: values['known-error'],
     duplicateOf: values['duplicate-of'],
   });
-  if ('missing' in moved) throw new UsageError(`incidents update: ${moved.missing}`);
+  if ('usage' in moved) throw new UsageError(`incidents update: ${moved.usage}`);
   const { findings } = moved;
   if (!moved.file) {
     await reporter.write({ command: 'update', findings }, context);

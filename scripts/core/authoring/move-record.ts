@@ -19,7 +19,7 @@ export function findRecordFile(files: readonly TextFile[], kind: RecordKind, id:
 /**
  * Moves an incident or maintenance on, as `incidents update` and intake do: its file edited in
  * place, and the findings the pull request would give. `file` is set only when the result is valid,
- * so the caller writes it or nothing; `missing` says which option a move needs and was not given.
+ * so the caller writes it or nothing; `usage` says what is wrong with the options given (one a move needs, a value it cannot take).
  * @param files the repository's record files, the edited one among them
  * @param before the record as it is now (valid)
  */
@@ -28,7 +28,7 @@ export function moveIncident(
   files: readonly TextFile[],
   before: ValidRecord<Incident>,
   update: RecordUpdate,
-): { file?: TextFile; findings: Finding[] } | { missing: string } {
+): { file?: TextFile; findings: Finding[] } | { usage: string } {
   const text = files.find(({ path }) => path === before.path)?.text;
   if (text === undefined) throw new Error(`moveIncident: ${before.path} is not among the files`);
   let result: ReturnType<typeof updateRecord>;
@@ -39,7 +39,7 @@ export function moveIncident(
     return { findings: [findingAt(before, [error.key], 'update/layout', error.message, { at: 'key' })] };
   }
   if (!result.ok) {
-    if (result.refused === 'missing') return { missing: result.message };
+    if (result.refused === 'usage') return { usage: result.message };
     return { findings: [findingAt(before, ['status'], 'lifecycle/transition', result.message)] };
   }
   const file = { path: before.path, text: result.text };

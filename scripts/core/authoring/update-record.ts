@@ -1,6 +1,17 @@
 import { appendItem, setItemKey, setKey } from './edit-frontmatter.js';
 import { CANCEL_REASON_FIELDS, checkTransition, IMPLIED_TIMESTAMP, STATUS_FIELDS, TIMESTAMP_ORDER } from '../gate/lifecycle.js';
 import type { Incident, RecordStatus } from '../records/types.js';
+import { closestMatch } from '../suggest.js';
+import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
+
+const { hold_reason, cancel_reason, resolution } = incidentSchema.properties;
+/** The reasons each reason key takes; a reopen's is free text. */
+const REASONS: Readonly<Record<'hold_reason' | 'cancel_reason' | 'reopen_reason', readonly string[] | undefined>> = {
+  hold_reason: hold_reason.enum,
+  cancel_reason: cancel_reason.enum,
+  reopen_reason: undefined,
+};
+const RESOLUTION_CODES: readonly string[] = resolution.properties.code.enum;
 
 /** What `incidents update` was asked to do. */
 export interface RecordUpdate {
@@ -18,7 +29,7 @@ export interface RecordUpdate {
 }
 
 /** The text of a record moved on, or why it cannot be: a move the lifecycle forbids, or an option it needs. */
-type UpdateResult = { ok: true; text: string } | { ok: false; refused: 'transition' | 'missing'; message: string };
+type UpdateResult = { ok: true; text: string } | { ok: false; refused: 'transition' | 'usage'; message: string };
 
 /**
  * Moves an incident or maintenance on, editing its file's text in place: the status, the keys the
@@ -30,29 +41,47 @@ export function updateRecord(text: string, record: Incident, update: RecordUpdat
   const to = update.status;
   const transition = checkTransition(from, to);
   if (!transition.ok) return { ok: false, refused: 'transition', message: transition.message };
-  const missing = (message: string): UpdateResult => ({ ok: false, refused: 'missing', message });
+  const usage = (message: string): UpdateResult => ({ ok: false, refused: 'usage', message });
 
   const fields: [readonly [string] | readonly [string, string], string | null][] = [[['status'], to]];
   const reasonKey =
     to === 'on_hold' ? 'hold_reason' : to === 'cancelled' ? 'cancel_reason' : from === 'resolved' && to !== 'closed' ? 'reopen_reason' : undefined;
+  const last = record.updates.at(-1);
+  if (from === to && last?.status === to && last.message === update.message) {
+    return usage(`the last update of ${record.id} already says this (${last.at}): nothing is added; say what changed in --message`);
+  }
+  // --known-error or --duplicate-of alone, when cancelling, say which reason it is.
+  const reason = update.reason ?? (to === 'cancelled' ? (update.knownError ? 'known_error' : update.duplicateOf ? 'duplicate' : undefined) : undefined);
   if (reasonKey && from !== to) {
-    if (!update.reason) return missing(`Entering ${to} from ${from} needs a reason: pass --reason (it becomes ${reasonKey})`);
-    fields.push([[reasonKey], update.reason]);
+    const allowed = REASONS[reasonKey];
+    const values = allowed ? `, one of ${allowed.join(', ')}` : ': why it came back, in a sentence';
+    if (!reason) return usage(`entering ${to} from ${from} needs --reason${values}`);
+    if (allowed && !allowed.includes(reason)) {
+      const guess = closestMatch(reason, allowed);
+      return usage(`--reason ${reason} is not a reason for ${to}: expected one of ${allowed.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`);
+    }
+    fields.push([[reasonKey], reason]);
   }
   if (reasonKey === 'reopen_reason' && from !== to) fields.push([['resolved_at'], null]);
   // A fix that did not hold mitigated nothing: the next move to monitoring records when one does.
   if (from === 'monitoring' && (to === 'investigating' || to === 'identified')) fields.push([['mitigated_at'], null]);
   if (from === 'on_hold' && to !== 'on_hold') fields.push([['hold_reason'], null]);
-  if (to === 'cancelled' && update.reason) {
-    const needed = CANCEL_REASON_FIELDS[update.reason as keyof typeof CANCEL_REASON_FIELDS];
+  if (to === 'cancelled' && reason) {
+    const needed = CANCEL_REASON_FIELDS[reason as keyof typeof CANCEL_REASON_FIELDS];
     const value = needed === 'known_error' ? update.knownError : needed === 'duplicate_of' ? update.duplicateOf : undefined;
-    if (needed && !value && !record[needed]) return missing(`cancel_reason ${update.reason} needs ${needed}: pass --${needed.replace('_', '-')}`);
+    if (needed && !value && !record[needed]) return usage(`--reason ${reason} needs --${needed.replace('_', '-')}`);
     if (needed && value) fields.push([[needed], value]);
+  }
+  if (update.resolution && !RESOLUTION_CODES.includes(update.resolution.code)) {
+    const guess = closestMatch(update.resolution.code, RESOLUTION_CODES);
+    return usage(
+      `--resolution ${update.resolution.code} is not a resolution code: expected one of ${RESOLUTION_CODES.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`,
+    );
   }
   if (update.resolution) {
     fields.push([['resolution', 'code'], update.resolution.code], [['resolution', 'summary'], update.resolution.summary]);
   } else if (STATUS_FIELDS[to].needs.includes('resolution') && !record.resolution) {
-    return missing(`Entering ${to} needs a resolution: pass --resolution CODE (fixed, workaround, no_fault_found or caused_by_change) and --summary TEXT`);
+    return usage(`entering ${to} needs --resolution CODE (one of ${RESOLUTION_CODES.join(', ')}) and --summary TEXT`);
   }
   if (from !== to) {
     const timestamps = new Set(
