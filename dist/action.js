@@ -60226,7 +60226,11 @@ function newRecordText(id, record, config2) {
     "services:",
     ...record.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
     `visibility: ${record.visibility}`,
+    ...record.startedAt ? [`started_at: ${record.startedAt}`] : [],
+    ...record.detectedAt ? [`detected_at: ${record.detectedAt}`] : [],
     `reported_at: ${record.at}`,
+    ...record.commander ? [`commander: ${yamlScalar(record.commander)}`] : [],
+    ...record.communications ? [`communications: ${yamlScalar(record.communications)}`] : [],
     ...maintenance ? [`scheduled_for: ${yamlScalar(record.scheduledFor ?? "")}`, `scheduled_until: ${yamlScalar(record.scheduledUntil ?? "")}`] : [],
     "updates:",
     `  - at: ${record.at}`,
@@ -60259,7 +60263,7 @@ function createIncident(config2, files, record) {
 var LEVELS = ["high", "medium", "low"];
 var NEW_HELP = {
   brief: "write a new incident or maintenance",
-  usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR] [--format text|json|github]",
+  usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]",
   summary: "Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, valid at once, and prints its path. Nothing is written when it would not be valid.",
   options: [
     ["--title T", "what is wrong, as the public reads it"],
@@ -60275,6 +60279,10 @@ var NEW_HELP = {
     ["--visibility V", "public (default) or internal (never on the status page)"],
     ["--scheduled-for TIME", "a maintenance's window start (needed for a maintenance)"],
     ["--scheduled-until TIME", "a maintenance's window end"],
+    ["--started-at TIME", "when the impact began (for MTTD)"],
+    ["--detected-at TIME", "when monitoring or a person noticed it (for MTTD)"],
+    ["--commander @HANDLE", "the incident commander"],
+    ["--communications @HANDLE", "who writes the public updates"],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -60293,6 +60301,10 @@ async function newCommand(args, context) {
     visibility: { type: "string" },
     "scheduled-for": { type: "string" },
     "scheduled-until": { type: "string" },
+    "started-at": { type: "string" },
+    "detected-at": { type: "string" },
+    commander: { type: "string" },
+    communications: { type: "string" },
     root: { type: "string" },
     format: { type: "string" }
   });
@@ -60317,7 +60329,11 @@ async function newCommand(args, context) {
     at: timestampOption("new", "at", values.at, now),
     message: values.message,
     scheduledFor: values["scheduled-for"] && timestampOption("new", "scheduled-for", values["scheduled-for"], now),
-    scheduledUntil: values["scheduled-until"] && timestampOption("new", "scheduled-until", values["scheduled-until"], now)
+    scheduledUntil: values["scheduled-until"] && timestampOption("new", "scheduled-until", values["scheduled-until"], now),
+    startedAt: values["started-at"] && timestampOption("new", "started-at", values["started-at"], now),
+    detectedAt: values["detected-at"] && timestampOption("new", "detected-at", values["detected-at"], now),
+    commander: values.commander,
+    communications: values.communications
   };
   const created = createIncident(repository.config, repository.files.records, record);
   if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);

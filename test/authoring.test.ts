@@ -78,6 +78,28 @@ Working notes (internal, never published).
   assert.is((await incidents(dir, 'validate')).code, 0);
 });
 
+create('--started-at, --detected-at, --commander and --communications are written, so MTTD needs no hand edit', async () => {
+  const dir = repository();
+  const result = await incidents(
+    dir,
+    'new',
+    ...['--title', 'Slow search', '--service', 'web', '--impact', 'low', '--urgency', 'low', '--at', '2026-03-05T09:30:00Z'],
+    ...['--started-at', '2026-03-05T09:10:00Z', '--detected-at', '2026-03-05T09:20:00Z', '--commander', '@alice', '--communications', '@bob'],
+  );
+  assert.is(result.code, 0, result.stderr);
+  assert.match(
+    read(dir, 'incidents/INC-2026-0004.md'),
+    /\nstarted_at: 2026-03-05T09:10:00Z\ndetected_at: 2026-03-05T09:20:00Z\nreported_at: 2026-03-05T09:30:00Z\ncommander: "@alice"\ncommunications: "@bob"\n/,
+  );
+  const refused = await incidents(
+    dir,
+    'new',
+    ...['--title', 'x', '--service', 'web', '--impact', 'low', '--urgency', 'low', '--at', '2026-03-05T09:30:00Z', '--detected-at', '2026-03-05T09:40:00Z'],
+  );
+  assert.is(refused.code, 2, 'detected after it was reported: the timestamp order refuses it');
+  assert.match(refused.stdout + refused.stderr, /record\/timestamp-order/);
+});
+
 create('ids count per year, from the year of --at', async () => {
   const dir = repository();
   const result = await incidents(

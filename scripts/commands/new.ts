@@ -14,7 +14,7 @@ const LEVELS = ['high', 'medium', 'low'] as const;
 export const NEW_HELP: CommandHelp = {
   brief: 'write a new incident or maintenance',
   usage:
-    'incidents new --title T --service ID[=STATUS]… --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--root DIR] [--format text|json|github]',
+    'incidents new --title T --service ID[=STATUS]… --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]',
   summary:
     'Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, valid at once, and prints its path. Nothing is written when it would not be valid.',
   options: [
@@ -31,6 +31,10 @@ export const NEW_HELP: CommandHelp = {
     ['--visibility V', 'public (default) or internal (never on the status page)'],
     ['--scheduled-for TIME', "a maintenance's window start (needed for a maintenance)"],
     ['--scheduled-until TIME', "a maintenance's window end"],
+    ['--started-at TIME', 'when the impact began (for MTTD)'],
+    ['--detected-at TIME', 'when monitoring or a person noticed it (for MTTD)'],
+    ['--commander @HANDLE', 'the incident commander'],
+    ['--communications @HANDLE', 'who writes the public updates'],
     ROOT_OPTION,
     formatOption(['text', 'json', 'github']),
   ],
@@ -54,6 +58,10 @@ export async function newCommand(args: string[], context: CommandContext): Promi
     visibility: { type: 'string' },
     'scheduled-for': { type: 'string' },
     'scheduled-until': { type: 'string' },
+    'started-at': { type: 'string' },
+    'detected-at': { type: 'string' },
+    commander: { type: 'string' },
+    communications: { type: 'string' },
     root: { type: 'string' },
     format: { type: 'string' },
   });
@@ -80,6 +88,10 @@ export async function newCommand(args: string[], context: CommandContext): Promi
     message: values.message,
     scheduledFor: values['scheduled-for'] && timestampOption('new', 'scheduled-for', values['scheduled-for'], now),
     scheduledUntil: values['scheduled-until'] && timestampOption('new', 'scheduled-until', values['scheduled-until'], now),
+    startedAt: values['started-at'] && timestampOption('new', 'started-at', values['started-at'], now),
+    detectedAt: values['detected-at'] && timestampOption('new', 'detected-at', values['detected-at'], now),
+    commander: values.commander,
+    communications: values.communications,
   };
   const created = createIncident(repository.config, repository.files.records, record);
   if ('full' in created) throw new UsageError(`incidents new: ${created.full}`);

@@ -17,6 +17,12 @@ export interface NewRecord {
   /** A maintenance's window. */
   scheduledFor?: string;
   scheduledUntil?: string;
+  /** When the impact began and when it was noticed, for MTTD. */
+  startedAt?: string;
+  detectedAt?: string;
+  /** GitHub handles of the incident commander and of who writes the updates. */
+  commander?: string;
+  communications?: string;
 }
 
 /**
@@ -41,7 +47,11 @@ export function newRecordText(id: string, record: NewRecord, config: Config): st
     'services:',
     ...record.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
     `visibility: ${record.visibility}`,
+    ...(record.startedAt ? [`started_at: ${record.startedAt}`] : []),
+    ...(record.detectedAt ? [`detected_at: ${record.detectedAt}`] : []),
     `reported_at: ${record.at}`,
+    ...(record.commander ? [`commander: ${yamlScalar(record.commander)}`] : []),
+    ...(record.communications ? [`communications: ${yamlScalar(record.communications)}`] : []),
     ...(maintenance ? [`scheduled_for: ${yamlScalar(record.scheduledFor ?? '')}`, `scheduled_until: ${yamlScalar(record.scheduledUntil ?? '')}`] : []),
     'updates:',
     `  - at: ${record.at}`,
