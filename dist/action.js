@@ -61228,8 +61228,24 @@ function moveIncident(config2, files, before, update) {
     return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
   }
   const file = { path: before.path, text: result.text };
-  const findings = checkRecordEdit(config2, files, file, before);
+  const findings = [...checkRecordEdit(config2, files, file, before), ...servicesStillDown(before, update)];
   return hasErrors(findings) ? { findings } : { file, findings };
+}
+var ENDED = ["resolved", "closed", "completed"];
+function servicesStillDown(before, update) {
+  if (!ENDED.includes(update.status) || ENDED.includes(before.data.status)) return [];
+  const states = new Map(before.data.services.map((service) => [service.id, service.status]));
+  for (const service of update.services) states.set(service.id, service.status);
+  const down = [...states].filter(([, status]) => status !== "operational");
+  if (down.length === 0) return [];
+  const listed = down.map(([id, status]) => `${id} ${status}`).join(", ");
+  const fix2 = down.map(([id]) => `--service ${id}=operational`).join(" ");
+  return [
+    findingAt(before, ["services"], "update/services-down", `${update.status} with ${listed} still shown: if it has recovered, pass ${fix2}`, {
+      at: "key",
+      severity: "warning"
+    })
+  ];
 }
 
 // scripts/commands/update.ts

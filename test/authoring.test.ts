@@ -247,6 +247,23 @@ update('moves an incident on: status, the timestamps it implies, services, a new
   assert.is(read(dir, 'incidents/INC-2026-0001.md'), expected);
 });
 
+update('resolving with a service still shown as down is written, with a warning that says how to mark it recovered', async () => {
+  const dir = repository();
+  const result = await incidents(
+    dir,
+    'update',
+    'INC-2026-0001',
+    ...['--status', 'resolved', '--message', 'Fixed.', '--at', '2026-03-01T11:00:00Z'],
+    ...['--resolution', 'fixed', '--summary', 'x'],
+  );
+  assert.is(result.code, 0, result.stderr);
+  assert.match(
+    result.stderr,
+    /warning: resolved with api partial_outage still shown: if it has recovered, pass --service api=operational \(update\/services-down\)/,
+  );
+  assert.ok(read(dir, 'incidents/INC-2026-0001.md').includes('status: resolved\n'));
+});
+
 update('comments, quoting, flow lists, block scalars, blank lines and the body are kept', async () => {
   const dir = repository({ 'incidents/INC-2026-0009.md': readFileSync(join(ODD, 'odd-layout.md'), 'utf8') });
   const result = await incidents(

@@ -43,6 +43,29 @@ export function moveIncident(
     return { findings: [findingAt(before, ['status'], 'lifecycle/transition', result.message)] };
   }
   const file = { path: before.path, text: result.text };
-  const findings = checkRecordEdit(config, files, file, before);
+  const findings = [...checkRecordEdit(config, files, file, before), ...servicesStillDown(before, update)];
   return hasErrors(findings) ? { findings } : { file, findings };
+}
+
+/** The statuses that end an incident or maintenance: its services should be back to operational. */
+const ENDED = ['resolved', 'closed', 'completed'];
+
+/**
+ * A warning when a move ends a record with a service still shown as down: the status page would go
+ * on showing it so. Warned, not refused: a service may stay degraded for reasons of its own.
+ */
+function servicesStillDown(before: ValidRecord<Incident>, update: RecordUpdate): Finding[] {
+  if (!ENDED.includes(update.status) || ENDED.includes(before.data.status)) return [];
+  const states = new Map<string, string>(before.data.services.map((service) => [service.id, service.status]));
+  for (const service of update.services) states.set(service.id, service.status);
+  const down = [...states].filter(([, status]) => status !== 'operational');
+  if (down.length === 0) return [];
+  const listed = down.map(([id, status]) => `${id} ${status}`).join(', ');
+  const fix = down.map(([id]) => `--service ${id}=operational`).join(' ');
+  return [
+    findingAt(before, ['services'], 'update/services-down', `${update.status} with ${listed} still shown: if it has recovered, pass ${fix}`, {
+      at: 'key',
+      severity: 'warning',
+    }),
+  ];
 }
