@@ -60886,12 +60886,11 @@ function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/
         targets,
         open: isOpen(incident2),
         notices: dueNotices(incident2, config2, targets, now),
-        timeZone: calendar.kind === "business" ? calendar.timeZone : config2.page?.time_zone ?? "UTC",
         source: { path: record.path, locate: record.locate }
       }
     ];
   });
-  return { at, incidents };
+  return { at, timeZone: config2.page?.time_zone ?? "UTC", incidents };
 }
 function toSlaJson(report) {
   return { at: report.at, incidents: report.incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) };
@@ -60923,6 +60922,9 @@ function slaAlerts(report) {
       return [];
     })
   );
+}
+function openOnly(report) {
+  return { ...report, incidents: report.incidents.filter((incident2) => incident2.open) };
 }
 function hasOpenBreach(report) {
   return report.incidents.some((incident2) => incident2.open && incident2.targets.some((figure2) => figure2.state === "breached"));
@@ -61006,29 +61008,41 @@ ${[...notice.mention, notice.text].join(" ")}`
 
 // scripts/render/sla-table.ts
 function formatSlaTable(report) {
-  const header = ["incident", "priority", "target", "state", "elapsed", "remaining", "breach at"];
-  const rows = report.incidents.flatMap(
-    (incident2) => incident2.targets.map((figure2) => [
-      incident2.id,
-      incident2.priority,
-      figure2.target,
-      figure2.at_risk ? `${figure2.state}, at risk` : figure2.state,
-      formatSeconds(figure2.elapsed_seconds),
-      figure2.remaining_seconds < 0 ? `${formatSeconds(-figure2.remaining_seconds)} overdue` : formatSeconds(figure2.remaining_seconds),
-      figure2.breach_at ? formatInZone(Date.parse(figure2.breach_at), incident2.timeZone) : ""
-    ])
-  );
-  if (rows.length === 0) return { text: "No incidents to measure.\n", markdown: "No incidents to measure.\n" };
-  return { text: formatTextTable(header, rows), markdown: formatMarkdownTable(header, rows) };
+  if (report.incidents.length === 0) return { text: "No incidents to measure.\n", markdown: "No incidents to measure.\n" };
+  const header = ["incident", "priority", "target", "state", "elapsed", "remaining", `breach at (${report.timeZone})`];
+  const sections = [
+    { title: "Open incidents", incidents: report.incidents.filter((incident2) => incident2.open) },
+    { title: "Finished incidents", incidents: report.incidents.filter((incident2) => !incident2.open) }
+  ].filter(({ incidents }) => incidents.length > 0);
+  const tables = sections.map(({ title, incidents }) => {
+    const rows = incidents.flatMap((incident2) => rowsOf(incident2, report.timeZone));
+    return { text: `${title}
+${formatTextTable(header, rows)}`, markdown: `**${title}**
+
+${formatMarkdownTable(header, rows)}` };
+  });
+  return { text: tables.map(({ text: text7 }) => text7).join("\n"), markdown: tables.map(({ markdown }) => markdown).join("\n\n") };
+}
+function rowsOf(incident2, timeZone) {
+  return incident2.targets.map((figure2) => [
+    incident2.id,
+    incident2.priority,
+    figure2.target,
+    figure2.at_risk ? `${figure2.state}, at risk` : figure2.state,
+    formatSeconds(figure2.elapsed_seconds),
+    figure2.remaining_seconds < 0 ? `${formatSeconds(-figure2.remaining_seconds)} overdue` : formatSeconds(figure2.remaining_seconds),
+    figure2.breach_at ? formatInZone(Date.parse(figure2.breach_at), timeZone) : ""
+  ]);
 }
 
 // scripts/commands/sla.ts
 var SLA_HELP = {
   brief: "SLA clocks and escalations at a moment",
-  usage: "incidents sla [--at TIME] [--notify] [--root DIR] [--format text|json|github]",
-  summary: "The SLA clocks of every measured incident at a moment: acknowledge, resolve and update targets, each running, paused, met or breached, with the time left. --notify announces due escalations on GitHub tracking issues.",
+  usage: "incidents sla [--at TIME] [--open] [--notify] [--root DIR] [--format text|json|github]",
+  summary: "The SLA clocks of every measured incident at a moment, open incidents first: acknowledge, resolve and update targets, each running, paused, met or breached, with the time left, times in the status page's zone. --notify announces due escalations on GitHub tracking issues.",
   options: [
     AT_OPTION,
+    ["--open", "show open incidents only (the table, the JSON and the annotations)"],
     ["--notify", "announce escalations and breaches on a tracking issue per incident (GITHUB_REPOSITORY, GITHUB_TOKEN)"],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
@@ -61037,7 +61051,13 @@ var SLA_HELP = {
   exits: "0 nothing open is breached, 1 an open incident has breached a target, 2 usage or config error, or GitHub could not be told"
 };
 async function slaCommand(args, context) {
-  const { values } = parseOptions("sla", args, { at: { type: "string" }, notify: { type: "boolean" }, root: { type: "string" }, format: { type: "string" } });
+  const { values } = parseOptions("sla", args, {
+    at: { type: "string" },
+    open: { type: "boolean" },
+    notify: { type: "boolean" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
   const reporter = chooseReporter("sla", values.format);
   const root5 = resolve5(context.cwd, values.root ?? ".");
   const repository = await readRepositoryWithConfig("sla", root5, reporter, context);
@@ -61046,16 +61066,17 @@ async function slaCommand(args, context) {
   const checked = checkRecords(repository.config, repository.files.records);
   const records = usableRecords(checked.records, checked.findings, "not measured", context);
   const report = buildSlaReport(records, toMillis(at), at);
-  const table2 = reporter.format === "json" ? void 0 : formatSlaTable(report);
+  const shown = values.open ? openOnly(report) : report;
+  const table2 = reporter.format === "json" ? void 0 : formatSlaTable(shown);
   await reporter.write(
     {
       command: "sla",
-      findings: reporter.format === "github" ? slaAlerts(report) : void 0,
+      findings: reporter.format === "github" ? slaAlerts(shown) : void 0,
       text: table2?.text,
       markdown: table2 && `### incidents sla at ${at}
 
 ${table2.markdown}`,
-      json: { document: toSlaJson(report) },
+      json: { document: toSlaJson(shown) },
       outputs: { breached: String(hasOpenBreach(report)) }
     },
     context

@@ -10,7 +10,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { toJsonFinding } from '../scripts/core/findings.js';
 import { checkRepository } from '../scripts/core/records/validate.js';
-import { buildSlaReport, hasOpenBreach, notificationsDue, slaAlerts, toSlaJson } from '../scripts/core/sla/sla-report.js';
+import { buildSlaReport, openOnly, hasOpenBreach, notificationsDue, slaAlerts, toSlaJson } from '../scripts/core/sla/sla-report.js';
+import { formatSlaTable } from '../scripts/render/sla-table.js';
 import { readRepository } from '../scripts/io/repository/read-repository.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -48,9 +49,27 @@ report('measured incidents reported by now, and nothing else', async () => {
     ['INC-2026-0001', 'INC-2026-0002', 'INC-2026-0006', 'INC-2026-0007', 'INC-2026-0008', 'INC-2026-0009', 'INC-2026-0010', 'INC-2026-0011', 'INC-2026-0013'],
   );
   const inc7 = model.incidents.find((incident) => incident.id === 'INC-2026-0007')!;
-  assert.is(inc7.timeZone, 'Europe/London', "P2 is on 24x7: its times read in the status page's zone");
+  assert.is(model.timeZone, 'Europe/London', "every time reads in the status page's zone");
   assert.is(inc7.open, false);
   assert.equal(inc7.notices, [], 'a resolved incident has nothing to announce');
+});
+
+report('the table puts open incidents first under their heading, finished ones after, times in one zone; --open keeps the open ones', async () => {
+  const model = buildSlaReport(await loadSamples(), NOW);
+  const { text, markdown } = formatSlaTable(model);
+  const [open, finished] = text.split('\n\n');
+  assert.ok(open!.startsWith('Open incidents\nincident '), open);
+  assert.ok(finished!.startsWith('Finished incidents\nincident '), finished);
+  assert.equal([...new Set([...open!.matchAll(/^INC-\d{4}-\d{4}/gm)].map(([id]) => id))], ['INC-2026-0009', 'INC-2026-0010', 'INC-2026-0011', 'INC-2026-0013']);
+  assert.not.match(finished!, /INC-2026-00(09|10|11|13)/);
+  assert.match(text, /breach at \(Europe\/London\)/);
+  assert.match(markdown, /^\*\*Open incidents\*\*\n\n\| incident \|/);
+  const onlyOpen = openOnly(model);
+  assert.equal(
+    onlyOpen.incidents.map((incident) => incident.open),
+    [true, true, true, true],
+  );
+  assert.not.ok(formatSlaTable(onlyOpen).text.includes('Finished incidents'));
 });
 
 report('at is written as given', async () => {

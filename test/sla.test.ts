@@ -419,7 +419,7 @@ command('a resolved incident that breached is history: exit 0', async () => {
     slaRepository('resolved', 'resolved_at: 2026-03-01T12:00:00Z\nresolution: {code: fixed, summary: Fixed.}\n'),
   ]);
   assert.is(code, 0);
-  assert.match(stdout, /^incident\s+priority\s+target\s+state\s+elapsed\s+remaining\s+breach at\n/);
+  assert.match(stdout, /^Finished incidents\nincident\s+priority\s+target\s+state\s+elapsed\s+remaining\s+breach at \(Europe\/London\)\n/);
   assert.match(stdout, /INC-2026-0001 +P1 +resolve +met +2h00m +2h00m\n/);
 });
 

@@ -16,8 +16,6 @@ export interface IncidentSla {
   open: boolean;
   /** What should have been announced by now (escalation levels, targets at risk or breached). */
   notices: Notice[];
-  /** The zone to show times in: the policy's business calendar's, else the status page's, else UTC. */
-  timeZone: string;
   /** The record's file and where its keys are, to point findings at its `status`. */
   source: Source;
 }
@@ -26,6 +24,8 @@ export interface IncidentSla {
 export interface SlaReport {
   /** The moment, as the JSON gives it. */
   at: string;
+  /** The zone people read its times in: the status page's, else UTC; one zone for every incident. */
+  timeZone: string;
   incidents: IncidentSla[];
 }
 
@@ -51,12 +51,11 @@ export function buildSlaReport(records: RecordSet, now: number, at = new Date(no
         targets,
         open: isOpen(incident),
         notices: dueNotices(incident, config, targets, now),
-        timeZone: calendar.kind === 'business' ? calendar.timeZone : (config.page?.time_zone ?? 'UTC'),
         source: { path: record.path, locate: record.locate },
       },
     ];
   });
-  return { at, incidents };
+  return { at, timeZone: config.page?.time_zone ?? 'UTC', incidents };
 }
 
 /** The SLA JSON of docs/reference.md (`incidents sla --format json`): the moment, and each incident's targets. */
@@ -94,6 +93,11 @@ export function slaAlerts(report: SlaReport): Finding[] {
         return [];
       }),
     );
+}
+
+/** The same report with its open incidents only (`incidents sla --open`). */
+export function openOnly(report: SlaReport): SlaReport {
+  return { ...report, incidents: report.incidents.filter((incident) => incident.open) };
 }
 
 /** True when an open incident has breached a target: `incidents sla` then exits 1. */
