@@ -13954,7 +13954,7 @@ var require_compile = __commonJS({
       const schOrFunc = root5.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root5, ref);
+      let _sch = resolve5.call(this, root5, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root5.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13981,7 +13981,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root5, ref) {
+    function resolve5(root5, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14845,7 +14845,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options2) {
+    function resolve5(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -15236,7 +15236,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve8,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -19158,8 +19158,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve8, reject) {
-            return setTimeout(resolve8, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -19370,15 +19370,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve8, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve8(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -19393,13 +19393,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve8;
-          resolve8 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve8 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve8, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -19800,14 +19800,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve8, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve8();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve8();
+                      return resolve5();
                     }
                   });
                 }
@@ -19900,9 +19900,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve8, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve8)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -20143,7 +20143,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20152,7 +20152,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20160,13 +20160,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20358,7 +20358,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20367,7 +20367,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20375,13 +20375,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20562,7 +20562,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20571,7 +20571,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20579,13 +20579,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20654,8 +20654,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve8, reject) {
-          return setTimeout(resolve8, t);
+        return new this.Promise(function(resolve5, reject) {
+          return setTimeout(resolve5, t);
         });
       }
       computePenalty() {
@@ -21125,7 +21125,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21134,7 +21134,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21142,13 +21142,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21189,7 +21189,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve8, reject) => {
+          return new this.Promise((resolve5, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21200,14 +21200,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve8();
+              return resolve5();
             } else {
-              return client.once("ready", resolve8);
+              return client.once("ready", resolve5);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve8, reject) => {
+          return new this.Promise((resolve5, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -21215,7 +21215,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve8(replies[0]);
+              return resolve5(replies[0]);
             });
           });
         }
@@ -21228,12 +21228,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve8, reject) => {
+            return new _this.Promise((resolve5, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve8(replies[0]);
+                  return resolve5(replies[0]);
                 }
               });
             });
@@ -21241,13 +21241,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve8, reject) => {
+            return new this.Promise((resolve5, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve8();
+                  return resolve5();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -21261,13 +21261,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve8, reject) => {
+                  yield new _this2.Promise((resolve5, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve8();
+                        return resolve5();
                       }
                     });
                   });
@@ -21352,7 +21352,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21361,7 +21361,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21369,13 +21369,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21421,7 +21421,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve8, reject) => {
+          return new this.Promise((resolve5, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21432,9 +21432,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve8();
+              return resolve5();
             } else {
-              return client.once("ready", resolve8);
+              return client.once("ready", resolve5);
             }
           });
         }
@@ -21460,10 +21460,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve8, reject) => {
+            return new this.Promise((resolve5, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve8();
+                return resolve5();
               });
             });
           }));
@@ -21561,7 +21561,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21570,7 +21570,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21578,13 +21578,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21720,7 +21720,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve8, reject) => {
+          return new _this3.Promise((resolve5, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -21728,7 +21728,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve8(replies);
+              return resolve5(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -21959,7 +21959,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21968,7 +21968,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21976,13 +21976,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22005,19 +22005,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve8, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve8 = _this$_queue$shift.resolve;
+            resolve5 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve8(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -22033,16 +22033,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve8;
-        resolve8 = reject = null;
+        var promise, reject, resolve5;
+        resolve5 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve8 = _resolve;
+          resolve5 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve8,
+          resolve: resolve5,
           reject
         });
         this._tryToRun();
@@ -22095,7 +22095,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22104,7 +22104,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22112,13 +22112,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22381,7 +22381,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22390,7 +22390,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve8(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22398,13 +22398,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve8, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve8, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22642,14 +22642,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve8, reject) => {
+            return new this.Promise((resolve5, reject) => {
               if (finished()) {
-                return resolve8();
+                return resolve5();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve8();
+                    return resolve5();
                   }
                 });
               }
@@ -22757,9 +22757,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve8, reject) {
+            return new this.Promise(function(resolve5, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve8)(args3);
+                return (args3[0] != null ? reject : resolve5)(args3);
               });
             });
           };
@@ -23143,11 +23143,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23163,7 +23163,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23486,7 +23486,7 @@ var LayoutError = class extends Error {
 };
 
 // scripts/commands/build.ts
-import { join as join4, relative, resolve } from "node:path";
+import { join as join4, relative, resolve as resolve2 } from "node:path";
 
 // scripts/core/findings.ts
 function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
@@ -26404,10 +26404,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve8 = constructs2[index2].resolveAll;
-    if (resolve8 && !called.includes(resolve8)) {
-      events = resolve8(events, context);
-      called.push(resolve8);
+    const resolve5 = constructs2[index2].resolveAll;
+    if (resolve5 && !called.includes(resolve5)) {
+      events = resolve5(events, context);
+      called.push(resolve5);
     }
   }
   return events;
@@ -33392,9 +33392,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname3) {
+  set dirname(dirname4) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname3 || "", this.basename);
+    this.path = default2.join(dirname4 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -33993,7 +33993,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve8, reject) {
+    function executor(resolve5, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -34024,8 +34024,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve8) {
-          resolve8(file2);
+        } else if (resolve5) {
+          resolve5(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -34127,7 +34127,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve8, reject) {
+    function executor(resolve5, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -34141,8 +34141,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve8) {
-          resolve8(resultingTree);
+        } else if (resolve5) {
+          resolve5(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -55267,7 +55267,8 @@ function parseOptions(command, args, options2, allowPositionals = false) {
 
 // scripts/io/repository/read-repository.ts
 import { lstat as lstat2, readdir as readdir3, readFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname2, join as join3, resolve } from "node:path";
 
 // scripts/io/repository/decode-text.ts
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -55351,6 +55352,17 @@ async function exists2(path) {
     () => false
   );
 }
+function findRoot(command, cwd, rootOption) {
+  if (rootOption !== void 0) {
+    const root5 = resolve(cwd, rootOption);
+    if (!existsSync3(root5)) throw new UsageError(`incidents ${command}: --root ${rootOption} does not exist (${root5})`);
+    return root5;
+  }
+  for (let folder = resolve(cwd); ; folder = dirname2(folder)) {
+    if (existsSync3(join3(folder, CONFIG_FILE))) return folder;
+    if (dirname2(folder) === folder) return resolve(cwd);
+  }
+}
 
 // scripts/commands/read-config.ts
 async function readRepositoryWithConfig(command, root5, reporter, context) {
@@ -55401,7 +55413,7 @@ function serviceOptions(command, values, config2, statusRequired) {
 }
 
 // scripts/commands/help.ts
-var ROOT_OPTION = ["--root DIR", "the incident repository (default: the current folder)"];
+var ROOT_OPTION = ["--root DIR", "the incident repository (default: the nearest folder upwards with incidents.config.yml)"];
 var AT_OPTION = ["--at TIME", "the moment to look at, ISO 8601 with an offset, e.g. 2026-03-01T10:04:00Z (default: now)"];
 function formatOption(formats) {
   return [`--format ${formats.join("|")}`, `how to report (default: text); github writes annotations, the job summary and step outputs`];
@@ -55437,8 +55449,8 @@ var BUILD_HELP = {
 async function buildCommand(args, context) {
   const { values } = parseOptions("build", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
   const reporter = chooseReporter("build", values.format);
-  const root5 = resolve(context.cwd, values.root ?? ".");
-  const out = values.out === void 0 ? join4(root5, "site") : resolve(context.cwd, values.out);
+  const root5 = findRoot("build", context.cwd, values.root);
+  const out = values.out === void 0 ? join4(root5, "site") : resolve2(context.cwd, values.out);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -55475,9 +55487,6 @@ async function buildCommand(args, context) {
 `);
   return EXIT2.clean;
 }
-
-// scripts/commands/check-pr.ts
-import { resolve as resolve2 } from "node:path";
 
 // scripts/core/gate/check-pull-request.ts
 function checkPullRequest(files) {
@@ -59851,7 +59860,7 @@ function recordsAChangeNeeds(changed) {
 // scripts/io/repository/git.ts
 import { spawn } from "node:child_process";
 function runGit(root5, args, input) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve5, reject) => {
     const child = spawn("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
     const stdout = [];
     let stderr = "";
@@ -59862,7 +59871,7 @@ function runGit(root5, args, input) {
       (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 }))
     );
     child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve8({ code: code19, stdout: Buffer.concat(stdout) });
+      if (code19 === 0 || code19 === 1) resolve5({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
     });
     child.stdin.end(input);
@@ -60028,7 +60037,7 @@ async function checkPrCommand(args, context) {
   });
   const reporter = chooseReporter("check-pr", values.format);
   if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
-  const root5 = resolve2(context.cwd, values.root ?? ".");
+  const root5 = findRoot("check-pr", context.cwd, values.root);
   const [read, target] = await Promise.all([readPullRequest(root5, values.base, values.head), readPullRequestTarget(context.env)]);
   const { changes, base: baseFiles, head: headFiles } = read;
   if (!headFiles.config) throw new UsageError(`incidents check-pr: the head ${values.head} has no ${CONFIG_FILE}`);
@@ -60072,7 +60081,7 @@ async function comment3(github, target, findings, approved, context) {
 
 // scripts/commands/new.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join5, relative as relative2, resolve as resolve3 } from "node:path";
+import { join as join5, relative as relative2 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -60273,7 +60282,7 @@ async function newCommand(args, context) {
   const type2 = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance"]);
   if (type2 === "maintenance" && (!values["scheduled-for"] || !values["scheduled-until"]))
     throw new UsageError("incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME");
-  const root5 = resolve3(context.cwd, values.root ?? ".");
+  const root5 = findRoot("new", context.cwd, values.root);
   const repository = await readRepositoryWithConfig("new", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const now = /* @__PURE__ */ new Date();
@@ -60310,8 +60319,8 @@ async function newCommand(args, context) {
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:path";
-import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname3, join as join6, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
@@ -60764,8 +60773,8 @@ var REPORT_MARK = "report.json";
 async function reportCommand(args, context) {
   const { values } = parseOptions("report", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
   const reporter = chooseReporter("report", values.format, ["text", "json", "markdown", "github"]);
-  const root5 = resolve4(context.cwd, values.root ?? ".");
-  const out = values.out === void 0 ? void 0 : resolve4(context.cwd, values.out);
+  const root5 = findRoot("report", context.cwd, values.root);
+  const out = values.out === void 0 ? void 0 : resolve3(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("report", root5, reporter, context);
@@ -60810,15 +60819,12 @@ ${formatMarkdownTables(tables)}`,
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname2(folder)) {
-    if (existsSync3(join6(folder, SITE_MARK)))
+  for (let folder = out; ; folder = dirname3(folder)) {
+    if (existsSync4(join6(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname2(folder) === folder) return;
+    if (dirname3(folder) === folder) return;
   }
 }
-
-// scripts/commands/sla.ts
-import { resolve as resolve5 } from "node:path";
 
 // scripts/core/sla/sla-report.ts
 init_timestamps();
@@ -61059,7 +61065,7 @@ async function slaCommand(args, context) {
     format: { type: "string" }
   });
   const reporter = chooseReporter("sla", values.format);
-  const root5 = resolve5(context.cwd, values.root ?? ".");
+  const root5 = findRoot("sla", context.cwd, values.root);
   const repository = await readRepositoryWithConfig("sla", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
@@ -61109,7 +61115,7 @@ async function notify(due, context) {
 
 // scripts/commands/update.ts
 import { rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join7, relative as relative3, resolve as resolve6 } from "node:path";
+import { join as join7, relative as relative3 } from "node:path";
 
 // scripts/core/authoring/update-record.ts
 var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
@@ -61278,7 +61284,7 @@ async function updateCommand(args, context) {
     throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
   if (values.resolution === void 0 !== (values.summary === void 0))
     throw new UsageError("incidents update: --resolution CODE and --summary TEXT go together");
-  const root5 = resolve6(context.cwd, values.root ?? ".");
+  const root5 = findRoot("update", context.cwd, values.root);
   const repository = await readRepositoryWithConfig("update", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const file = findRecordFile(repository.files.records, "incidents", id);
@@ -61319,8 +61325,8 @@ async function updateCommand(args, context) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative4, resolve as resolve7 } from "node:path";
-import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute, relative as relative4, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
   usage: "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]",
@@ -61331,10 +61337,10 @@ var VALIDATE_HELP = {
 async function validateCommand(args, context) {
   const { values, positionals } = parseOptions("validate", args, { root: { type: "string" }, format: { type: "string" } }, true);
   const reporter = chooseReporter("validate", values.format);
-  const root5 = resolve7(context.cwd, values.root ?? ".");
+  const root5 = findRoot("validate", context.cwd, values.root);
   const inPaths = pathFilter(
     root5,
-    positionals.map((path) => resolve7(context.cwd, path))
+    positionals.map((path) => resolve4(context.cwd, path))
   );
   const repository = await readRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -61349,7 +61355,7 @@ function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
-    if (!existsSync4(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
       throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);

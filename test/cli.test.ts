@@ -112,6 +112,7 @@ const USAGE_ERRORS: { name: string; argv: string[]; message: RegExp }[] = [
     message: new RegExp(`README\\.md holds no records: name files or folders in ${RECORD_FOLDERS.join('/, ')}/, or incidents\\.config\\.yml`),
   },
   { name: 'path that does not exist', argv: ['validate', 'incidents/INC-2099-0001.md'], message: /INC-2099-0001\.md does not exist/ },
+  { name: 'a --root that does not exist', argv: ['validate', '--root', 'no-such-folder'], message: /incidents validate: --root no-such-folder does not exist/ },
 ];
 
 for (const { name, argv, message } of USAGE_ERRORS) {
@@ -121,6 +122,12 @@ for (const { name, argv, message } of USAGE_ERRORS) {
     assert.match(stderr, message);
   });
 }
+
+cli('from a sub-folder, the repository is found upwards, as git finds its own', async () => {
+  const { code, stderr } = await runCliCapturing(['validate'], { cwd: join(ROOT, 'incidents') });
+  assert.is(code, 0, stderr);
+  assert.match(stderr, /^\d+ records valid\.\n$/);
+});
 
 errors('an invalid config is reported, and the records are not checked against it', async () => {
   const dir = repoFrom('valid');

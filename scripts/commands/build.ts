@@ -11,6 +11,7 @@ import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
 import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
+import { findRoot } from '../io/repository/read-repository.js';
 
 export const BUILD_HELP: CommandHelp = {
   brief: 'the public status site',
@@ -30,7 +31,7 @@ export const BUILD_HELP: CommandHelp = {
 export async function buildCommand(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseOptions('build', args, { out: { type: 'string' }, at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
   const reporter = chooseReporter('build', values.format);
-  const root = resolve(context.cwd, values.root ?? '.');
+  const root = findRoot('build', context.cwd, values.root);
   const out = values.out === undefined ? join(root, 'site') : resolve(context.cwd, values.out);
   const at = timestampOption('build', 'at', values.at, new Date());
   const repository = await readRepositoryWithConfig('build', root, reporter, context);

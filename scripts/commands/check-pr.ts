@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { hasErrors, sortFindings, type Finding } from '../core/findings.js';
 import { reviewsOnHead, type ReviewEvidence } from '../core/gate/approvals.js';
@@ -6,7 +5,7 @@ import { checkPullRequest } from '../core/gate/check-pull-request.js';
 import { createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github/api.js';
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github/event.js';
 import { readPullRequest } from '../io/repository/read-pull-request.js';
-import { CONFIG_FILE } from '../io/repository/read-repository.js';
+import { CONFIG_FILE, findRoot } from '../io/repository/read-repository.js';
 import { formatGateComment } from '../render/findings.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
@@ -41,7 +40,7 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
   });
   const reporter = chooseReporter('check-pr', values.format);
   if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
-  const root = resolve(context.cwd, values.root ?? '.');
+  const root = findRoot('check-pr', context.cwd, values.root);
 
   const [read, target] = await Promise.all([readPullRequest(root, values.base, values.head), readPullRequestTarget(context.env)]);
   const { changes, base: baseFiles, head: headFiles } = read;

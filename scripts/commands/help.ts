@@ -13,7 +13,7 @@ export interface CommandHelp {
 }
 
 /** `--root DIR`, which every command takes. */
-export const ROOT_OPTION = ['--root DIR', 'the incident repository (default: the current folder)'] as const;
+export const ROOT_OPTION = ['--root DIR', 'the incident repository (default: the nearest folder upwards with incidents.config.yml)'] as const;
 
 /** `--at TIME`, for commands that look at a moment. */
 export const AT_OPTION = ['--at TIME', 'the moment to look at, ISO 8601 with an offset, e.g. 2026-03-01T10:04:00Z (default: now)'] as const;

@@ -1,6 +1,6 @@
 import { UsageError } from '../core/errors.js';
 import { writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { createIncident } from '../core/authoring/create-record.js';
 import type { NewRecord } from '../core/authoring/new-record.js';
 import { chooseReporter } from '../reporters/index.js';
@@ -8,6 +8,7 @@ import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, SERVICE_STATUSES, serviceOptions, timestampOption } from './record-options.js';
 import { ROOT_OPTION, formatOption, type CommandHelp } from './help.js';
+import { findRoot } from '../io/repository/read-repository.js';
 
 const LEVELS = ['high', 'medium', 'low'] as const;
 
@@ -72,7 +73,7 @@ export async function newCommand(args: string[], context: CommandContext): Promi
   const type = oneOf('new', 'type', values.type ?? 'incident', ['incident', 'maintenance'] as const);
   if (type === 'maintenance' && (!values['scheduled-for'] || !values['scheduled-until']))
     throw new UsageError('incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME');
-  const root = resolve(context.cwd, values.root ?? '.');
+  const root = findRoot('new', context.cwd, values.root);
   const repository = await readRepositoryWithConfig('new', root, reporter, context);
   if (!repository) return EXIT.error;
 

@@ -13,6 +13,7 @@ import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
 import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
+import { findRoot } from '../io/repository/read-repository.js';
 
 export const REPORT_HELP: CommandHelp = {
   brief: 'the internal report',
@@ -36,7 +37,7 @@ const REPORT_MARK = 'report.json';
 export async function reportCommand(args: string[], context: CommandContext): Promise<number> {
   const { values } = parseOptions('report', args, { out: { type: 'string' }, at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
   const reporter = chooseReporter('report', values.format, ['text', 'json', 'markdown', 'github']);
-  const root = resolve(context.cwd, values.root ?? '.');
+  const root = findRoot('report', context.cwd, values.root);
   const out = values.out === undefined ? undefined : resolve(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption('report', 'at', values.at, new Date());

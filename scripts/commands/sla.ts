@@ -1,5 +1,4 @@
 import { UsageError } from '../core/errors.js';
-import { resolve } from 'node:path';
 import { buildSlaReport, hasOpenBreach, notificationsDue, openOnly, slaAlerts, toSlaJson } from '../core/sla/sla-report.js';
 import { toMillis } from '../core/time/timestamps.js';
 import { checkRecords } from '../core/records/validate.js';
@@ -14,6 +13,7 @@ import { readRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
 import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
+import { findRoot } from '../io/repository/read-repository.js';
 
 export const SLA_HELP: CommandHelp = {
   brief: 'SLA clocks and escalations at a moment',
@@ -46,7 +46,7 @@ export async function slaCommand(args: string[], context: CommandContext): Promi
     format: { type: 'string' },
   });
   const reporter = chooseReporter('sla', values.format);
-  const root = resolve(context.cwd, values.root ?? '.');
+  const root = findRoot('sla', context.cwd, values.root);
   const repository = await readRepositoryWithConfig('sla', root, reporter, context);
   if (!repository) return EXIT.error;
   const at = timestampOption('sla', 'at', values.at, new Date());

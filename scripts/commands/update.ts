@@ -1,5 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { findRecordFile, moveIncident } from '../core/authoring/move-record.js';
 import { UsageError } from '../core/errors.js';
 import { STATUSES } from '../core/gate/lifecycle.js';
@@ -11,6 +11,7 @@ import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, SERVICE_STATUSES, serviceOptions, timestampOption } from './record-options.js';
 import incidentSchema from '../../schemas/incident.schema.json' with { type: 'json' };
 import { ROOT_OPTION, formatOption, type CommandHelp } from './help.js';
+import { findRoot } from '../io/repository/read-repository.js';
 
 const { hold_reason, cancel_reason, resolution } = incidentSchema.properties;
 const HOLD_REASONS = hold_reason.enum;
@@ -71,7 +72,7 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
     throw new UsageError('incidents update: --status and --message are both needed: every status change tells the public what changed');
   if ((values.resolution === undefined) !== (values.summary === undefined))
     throw new UsageError('incidents update: --resolution CODE and --summary TEXT go together');
-  const root = resolve(context.cwd, values.root ?? '.');
+  const root = findRoot('update', context.cwd, values.root);
   const repository = await readRepositoryWithConfig('update', root, reporter, context);
   if (!repository) return EXIT.error;
 

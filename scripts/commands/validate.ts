@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { hasErrors, sortFindings } from '../core/findings.js';
 import { checkRecords } from '../core/records/validate.js';
 import { KIND_NAMES, RECORD_FOLDERS } from '../core/records/kinds.js';
-import { CONFIG_FILE } from '../io/repository/read-repository.js';
+import { CONFIG_FILE, findRoot } from '../io/repository/read-repository.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
@@ -27,7 +27,7 @@ export const VALIDATE_HELP: CommandHelp = {
 export async function validateCommand(args: string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parseOptions('validate', args, { root: { type: 'string' }, format: { type: 'string' } }, true);
   const reporter = chooseReporter('validate', values.format);
-  const root = resolve(context.cwd, values.root ?? '.');
+  const root = findRoot('validate', context.cwd, values.root);
   const inPaths = pathFilter(
     root,
     positionals.map((path) => resolve(context.cwd, path)),

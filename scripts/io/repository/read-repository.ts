@@ -1,5 +1,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.js';
 import { fileFinding, type Finding } from '../../core/findings.js';
 import { RECORD_FOLDERS } from '../../core/records/kinds.js';
 import type { TextFile } from '../../core/records/validate.js';
@@ -74,4 +76,21 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * The incident repository a command works on: `--root` when given (it must exist), else the
+ * nearest folder from `cwd` upwards that holds incidents.config.yml, as git finds its repository;
+ * `cwd` itself when none does (the command then says the config is missing).
+ */
+export function findRoot(command: string, cwd: string, rootOption: string | undefined): string {
+  if (rootOption !== undefined) {
+    const root = resolve(cwd, rootOption);
+    if (!existsSync(root)) throw new UsageError(`incidents ${command}: --root ${rootOption} does not exist (${root})`);
+    return root;
+  }
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, CONFIG_FILE))) return folder;
+    if (dirname(folder) === folder) return resolve(cwd);
+  }
 }
