@@ -42807,16 +42807,16 @@ var statusFields = {
   id: "record/status-fields",
   check({ incidents }) {
     return incidents.flatMap((record) => {
-      const { status, cancel_reason: cancel_reason3 } = record.data;
+      const { status, cancel_reason: cancel_reason2 } = record.data;
       const { needs, forbids } = STATUS_FIELDS[status];
-      const cancelNeeds = status === "cancelled" && cancel_reason3 ? CANCEL_REASON_FIELDS[cancel_reason3] : void 0;
+      const cancelNeeds = status === "cancelled" && cancel_reason2 ? CANCEL_REASON_FIELDS[cancel_reason2] : void 0;
       return [
         ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record.data[key2] === void 0).map(
           (key2) => findingAt(
             record,
             ["status"],
             this.id,
-            `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason3}` : ""} needs ${key2}, which is empty or missing`
+            `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason2}` : ""} needs ${key2}, which is empty or missing`
           )
         ),
         ...forbids.filter((key2) => record.data[key2] !== void 0).map(
@@ -61119,9 +61119,11 @@ import { join as join7, relative as relative3 } from "node:path";
 
 // scripts/core/authoring/update-record.ts
 var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
+var HOLD_REASONS = hold_reason.enum;
+var CANCEL_REASONS = cancel_reason.enum;
 var REASONS = {
-  hold_reason: hold_reason.enum,
-  cancel_reason: cancel_reason.enum,
+  hold_reason: HOLD_REASONS,
+  cancel_reason: CANCEL_REASONS,
   reopen_reason: void 0
 };
 var RESOLUTION_CODES = resolution.properties.code.enum;
@@ -61234,10 +61236,6 @@ function servicesStillDown(before, update) {
 }
 
 // scripts/commands/update.ts
-var { hold_reason: hold_reason2, cancel_reason: cancel_reason2, resolution: resolution2 } = incident_schema_default.properties;
-var HOLD_REASONS = hold_reason2.enum;
-var CANCEL_REASONS = cancel_reason2.enum;
-var RESOLUTION_CODES2 = resolution2.properties.code.enum;
 var UPDATE_HELP = {
   brief: "move a record on",
   usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]",
@@ -61248,7 +61246,7 @@ var UPDATE_HELP = {
     ["--service ID=STATUS", `a service's new state, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")}`],
     ["--at TIME", "when it happened, ISO 8601 with an offset (default: now)"],
     ["--reason R", `why: for on_hold ${HOLD_REASONS.join(", ")}; for cancelled ${CANCEL_REASONS.join(", ")}; for a reopen, free text`],
-    ["--resolution CODE", `with --summary, from resolved on: ${RESOLUTION_CODES2.join(", ")}`],
+    ["--resolution CODE", `with --summary, from resolved on: ${RESOLUTION_CODES.join(", ")}`],
     ["--summary TEXT", "how it was resolved (internal)"],
     ["--known-error KE", "the known error it is (with --reason known_error)"],
     ["--duplicate-of INC", "the incident it duplicates (with --reason duplicate)"],

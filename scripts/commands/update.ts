@@ -1,6 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { findRecordFile, moveIncident } from '../core/authoring/move-record.js';
+import { CANCEL_REASONS, HOLD_REASONS, RESOLUTION_CODES } from '../core/authoring/update-record.js';
 import { UsageError } from '../core/errors.js';
 import { STATUSES } from '../core/gate/lifecycle.js';
 import { recordKindOf } from '../core/records/kinds.js';
@@ -9,14 +10,8 @@ import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, SERVICE_STATUSES, serviceOptions, timestampOption } from './record-options.js';
-import incidentSchema from '../../schemas/incident.schema.json' with { type: 'json' };
 import { ROOT_OPTION, formatOption, type CommandHelp } from './help.js';
 import { findRoot } from '../io/repository/read-repository.js';
-
-const { hold_reason, cancel_reason, resolution } = incidentSchema.properties;
-const HOLD_REASONS = hold_reason.enum;
-const CANCEL_REASONS = cancel_reason.enum;
-const RESOLUTION_CODES = resolution.properties.code.enum;
 
 export const UPDATE_HELP: CommandHelp = {
   brief: 'move a record on',

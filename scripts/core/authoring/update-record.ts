@@ -5,13 +5,17 @@ import { closestMatch } from '../suggest.js';
 import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
 
 const { hold_reason, cancel_reason, resolution } = incidentSchema.properties;
+/** Why an incident is on hold, and why it was cancelled: the schema's values. */
+export const HOLD_REASONS: readonly string[] = hold_reason.enum;
+export const CANCEL_REASONS: readonly string[] = cancel_reason.enum;
 /** The reasons each reason key takes; a reopen's is free text. */
 const REASONS: Readonly<Record<'hold_reason' | 'cancel_reason' | 'reopen_reason', readonly string[] | undefined>> = {
-  hold_reason: hold_reason.enum,
-  cancel_reason: cancel_reason.enum,
+  hold_reason: HOLD_REASONS,
+  cancel_reason: CANCEL_REASONS,
   reopen_reason: undefined,
 };
-const RESOLUTION_CODES: readonly string[] = resolution.properties.code.enum;
+/** The resolution codes, from the schema. */
+export const RESOLUTION_CODES: readonly string[] = resolution.properties.code.enum;
 
 /** What `incidents update` was asked to do. */
 export interface RecordUpdate {
