@@ -3511,7 +3511,7 @@ var require_to_file = __commonJS({
   "node_modules/gray-matter/lib/to-file.js"(exports2, module2) {
     "use strict";
     var typeOf2 = require_kind_of();
-    var stringify4 = require_stringify();
+    var stringify5 = require_stringify();
     var utils = require_utils();
     module2.exports = function(file) {
       if (typeOf2(file) !== "object") {
@@ -3530,7 +3530,7 @@ var require_to_file = __commonJS({
         if (options2 && options2.language) {
           file.language = options2.language;
         }
-        return stringify4(file, data, options2);
+        return stringify5(file, data, options2);
       });
       file.content = utils.toString(file.content);
       file.isEmpty = false;
@@ -3564,11 +3564,11 @@ var require_gray_matter = __commonJS({
     var fs3 = __require("fs");
     var sections = require_section_matter();
     var defaults = require_defaults();
-    var stringify4 = require_stringify();
+    var stringify5 = require_stringify();
     var excerpt = require_excerpt();
     var engines2 = require_engines();
     var toFile = require_to_file();
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var utils = require_utils();
     function matter2(input, options2) {
       if (input === "") {
@@ -3620,7 +3620,7 @@ var require_gray_matter = __commonJS({
         file.empty = file.content;
         file.data = {};
       } else {
-        file.data = parse5(file.language, file.matter, opts);
+        file.data = parse6(file.language, file.matter, opts);
       }
       if (closeIndex === len) {
         file.content = "";
@@ -3642,7 +3642,7 @@ var require_gray_matter = __commonJS({
     matter2.engines = engines2;
     matter2.stringify = function(file, data, options2) {
       if (typeof file === "string") file = matter2(file, options2);
-      return stringify4(file, data, options2);
+      return stringify5(file, data, options2);
     };
     matter2.read = function(filepath, options2) {
       const str3 = fs3.readFileSync(filepath, "utf8");
@@ -5143,7 +5143,7 @@ var require_stringify2 = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify4(item, ctx, onComment, onChompKeep) {
+    function stringify5(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -5172,7 +5172,7 @@ var require_stringify2 = __commonJS({
 ${ctx.indent}${str3}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify4;
+    exports2.stringify = stringify5;
   }
 });
 
@@ -5182,7 +5182,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify4 = require_stringify2();
+    var stringify5 = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -5204,7 +5204,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify4.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str3 = stringify5.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -5256,7 +5256,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify4.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify5.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -5397,7 +5397,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge4 = require_merge2();
-    var stringify4 = require_stringify2();
+    var stringify5 = require_stringify2();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map5, { key: key2, value }) {
@@ -5433,7 +5433,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key2) && ctx?.doc) {
-        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify5.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -5500,12 +5500,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify2();
+    var stringify5 = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options2) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify5 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify5(collection, ctx, options2);
+      const stringify6 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify6(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment: comment4, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5530,7 +5530,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify4.stringify(item, itemCtx, () => comment5 = null, () => chompKeep = true);
+        let str4 = stringify5.stringify(item, itemCtx, () => comment5 = null, () => chompKeep = true);
         if (comment5)
           str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment5));
         if (chompKeep && comment5)
@@ -5597,7 +5597,7 @@ ${indent}${line}` : "\n";
         }
         if (comment4)
           reqNewline = true;
-        let str3 = stringify4.stringify(item, itemCtx, () => comment4 = null);
+        let str3 = stringify5.stringify(item, itemCtx, () => comment4 = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
           str3 += ",";
@@ -6958,7 +6958,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify4 = require_stringify2();
+    var stringify5 = require_stringify2();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
       const lines = [];
@@ -6973,7 +6973,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify4.createStringifyContext(doc, options2);
+      const ctx = stringify5.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -6995,7 +6995,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body3 = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body3 = stringify5.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body3 += stringifyComment.lineComment(body3, "", commentString(contentComment));
         if ((body3[0] === "|" || body3[0] === ">") && lines[lines.length - 1] === "---") {
@@ -7003,7 +7003,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body3);
       } else {
-        lines.push(stringify4.stringify(doc.contents, ctx));
+        lines.push(stringify5.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -9139,7 +9139,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify5 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -9192,7 +9192,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify4;
+    exports2.stringify = stringify5;
   }
 });
 
@@ -10903,7 +10903,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options2) {
+    function parse6(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -10922,7 +10922,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify4(value, replacer, options2) {
+    function stringify5(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -10944,10 +10944,10 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse5;
+    exports2.parse = parse6;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
-    exports2.stringify = stringify4;
+    exports2.stringify = stringify5;
   }
 });
 
@@ -11131,10 +11131,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify4(x) {
+    function stringify5(x) {
       return new _Code(safeStringify(x));
     }
-    exports2.stringify = stringify4;
+    exports2.stringify = stringify5;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -13954,7 +13954,7 @@ var require_compile = __commonJS({
       const schOrFunc = root5.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root5, ref);
+      let _sch = resolve6.call(this, root5, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root5.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13981,7 +13981,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root5, ref) {
+    function resolve6(root5, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14841,11 +14841,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options2);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse5(serialize3(uri, options2), options2);
+        parse6(serialize3(uri, options2), options2);
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options2) {
+    function resolve6(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14884,8 +14884,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative5, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse5(serialize3(base, options2), options2);
-        relative5 = parse5(serialize3(relative5, options2), options2);
+        base = parse6(serialize3(base, options2), options2);
+        relative5 = parse6(serialize3(relative5, options2), options2);
       }
       options2 = options2 || {};
       if (!options2.tolerant && relative5.scheme) {
@@ -15203,7 +15203,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse5(uri, opts) {
+    function parse6(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -15236,11 +15236,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize: serialize3,
-      parse: parse5
+      parse: parse6
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -19158,8 +19158,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve6, reject) {
+            return setTimeout(resolve6, t);
           });
         }
         computePenalty() {
@@ -19370,15 +19370,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve6, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -19393,13 +19393,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve5;
-          resolve5 = reject = null;
+          var promise, reject, resolve6;
+          resolve6 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve6, reject });
           this._tryToRun();
           return promise;
         }
@@ -19800,14 +19800,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve6, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve6();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve6();
                     }
                   });
                 }
@@ -19900,9 +19900,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve6, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve6)(args3);
                 });
               });
             };
@@ -20143,7 +20143,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20152,7 +20152,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20160,13 +20160,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20358,7 +20358,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20367,7 +20367,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20375,13 +20375,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20562,7 +20562,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20571,7 +20571,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20579,13 +20579,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20654,8 +20654,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve5, reject) {
-          return setTimeout(resolve5, t);
+        return new this.Promise(function(resolve6, reject) {
+          return setTimeout(resolve6, t);
         });
       }
       computePenalty() {
@@ -21125,7 +21125,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21134,7 +21134,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21142,13 +21142,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21189,7 +21189,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve6, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21200,14 +21200,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve5();
+              return resolve6();
             } else {
-              return client.once("ready", resolve5);
+              return client.once("ready", resolve6);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve6, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -21215,7 +21215,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve5(replies[0]);
+              return resolve6(replies[0]);
             });
           });
         }
@@ -21228,12 +21228,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve5, reject) => {
+            return new _this.Promise((resolve6, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve5(replies[0]);
+                  return resolve6(replies[0]);
                 }
               });
             });
@@ -21241,13 +21241,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve6, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve5();
+                  return resolve6();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -21261,13 +21261,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve5, reject) => {
+                  yield new _this2.Promise((resolve6, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve5();
+                        return resolve6();
                       }
                     });
                   });
@@ -21352,7 +21352,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21361,7 +21361,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21369,13 +21369,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21421,7 +21421,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve6, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21432,9 +21432,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve5();
+              return resolve6();
             } else {
-              return client.once("ready", resolve5);
+              return client.once("ready", resolve6);
             }
           });
         }
@@ -21460,10 +21460,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve6, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve5();
+                return resolve6();
               });
             });
           }));
@@ -21561,7 +21561,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21570,7 +21570,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21578,13 +21578,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21720,7 +21720,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve5, reject) => {
+          return new _this3.Promise((resolve6, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -21728,7 +21728,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve5(replies);
+              return resolve6(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -21959,7 +21959,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21968,7 +21968,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21976,13 +21976,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22005,19 +22005,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve5, returned, task;
+          var args, cb, error2, reject, resolve6, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve5 = _this$_queue$shift.resolve;
+            resolve6 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve6(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -22033,16 +22033,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve5;
-        resolve5 = reject = null;
+        var promise, reject, resolve6;
+        resolve6 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve5 = _resolve;
+          resolve6 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve5,
+          resolve: resolve6,
           reject
         });
         this._tryToRun();
@@ -22095,7 +22095,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22104,7 +22104,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22112,13 +22112,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22381,7 +22381,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22390,7 +22390,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve6(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22398,13 +22398,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve6, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22642,14 +22642,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve6, reject) => {
               if (finished()) {
-                return resolve5();
+                return resolve6();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve5();
+                    return resolve6();
                   }
                 });
               }
@@ -22757,9 +22757,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve5, reject) {
+            return new this.Promise(function(resolve6, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve5)(args3);
+                return (args3[0] != null ? reject : resolve6)(args3);
               });
             });
           };
@@ -22903,7 +22903,7 @@ var require_dist2 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.format = format;
-    exports2.parse = parse5;
+    exports2.parse = parse6;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -22930,7 +22930,7 @@ var require_dist2 = __commonJS({
       }
       return result;
     }
-    function parse5(header, options2) {
+    function parse6(header, options2) {
       const stopChar = options2?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index2 = skipOWS(header, options2?.start ?? 0, len);
@@ -23143,11 +23143,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23163,7 +23163,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -26404,10 +26404,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve5 = constructs2[index2].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -33392,9 +33392,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname4) {
+  set dirname(dirname6) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname4 || "", this.basename);
+    this.path = default2.join(dirname6 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -33993,7 +33993,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -34024,8 +34024,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve5) {
-          resolve5(file2);
+        } else if (resolve6) {
+          resolve6(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -34127,7 +34127,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -34141,8 +34141,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve5) {
-          resolve5(resultingTree);
+        } else if (resolve6) {
+          resolve6(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -42560,7 +42560,7 @@ var lifecycleKnownErrorMatch = {
           record,
           text7 === incident2.title ? ["title"] : ["updates", 0, "message"],
           this.id,
-          `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`
+          `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: ${pullRequest.remedies === "cli" ? `cancel it with incidents update ${incident2.id} --status cancelled --known-error ${knownError.id} --message "\u2026", or, if it is something else, say why in known_error_dismissed: in the file` : `cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed`}. Workaround: ${knownError.workaround}`
         )
       );
     });
@@ -55530,7 +55530,7 @@ function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
-function checkRecordEdit(config2, others, edited, base) {
+function checkRecordEdit(config2, others, edited, base, remedies = "yaml") {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
   const head2 = records.incidents.find((record) => record.path === edited.path);
   const pullRequest = {
@@ -55539,7 +55539,8 @@ function checkRecordEdit(config2, others, edited, base) {
     policy: config2,
     head: records,
     deleted: [],
-    reviews: { known: false, reason: "a review gives it" }
+    reviews: { known: false, reason: "a review gives it" },
+    remedies
   };
   const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
   return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
@@ -59860,7 +59861,7 @@ function recordsAChangeNeeds(changed) {
 // scripts/io/repository/git.ts
 import { spawn } from "node:child_process";
 function runGit(root5, args, input) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const child = spawn("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
     const stdout = [];
     let stderr = "";
@@ -59871,7 +59872,7 @@ function runGit(root5, args, input) {
       (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 }))
     );
     child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve5({ code: code19, stdout: Buffer.concat(stdout) });
+      if (code19 === 0 || code19 === 1) resolve6({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
     });
     child.stdin.end(input);
@@ -60079,22 +60080,261 @@ async function comment3(github, target, findings, approved, context) {
   }
 }
 
+// scripts/commands/init.ts
+import { resolve as resolve3 } from "node:path";
+
+// scripts/core/init/action-ref.ts
+var REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+var REF = /^(?![./-])(?!.*\.\.)[A-Za-z0-9._/-]{1,100}(?<![./])$/;
+var COMMIT = /^[0-9a-f]{40}$/;
+function actionRef(repository, ref) {
+  if (!REPOSITORY.test(repository)) throw new UsageError(`incidents init: --action-repo "${repository}" is not OWNER/REPO, e.g. your-org/incidents-as-code`);
+  if (!REF.test(ref)) throw new UsageError(`incidents init: --ref "${ref}" is not a git tag, branch or commit SHA, e.g. v1.2.0`);
+  return { repository, ref };
+}
+function isCommit(action) {
+  return COMMIT.test(action.ref);
+}
+function formatActionRef(action) {
+  return `${action.repository}@${action.ref}`;
+}
+
+// scripts/core/init/starter-files.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// scripts/core/init/issue-form.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var LEVELS = ["high", "medium", "low"];
+function issueForm(services) {
+  const form = {
+    name: "Report an incident",
+    description: "Something is broken or slow for users. The on-call team turns this into an incident record.",
+    title: "[Incident] ",
+    labels: ["incident-report"],
+    body: [
+      { type: "markdown", attributes: { value: "Tell us what you see. Do not paste passwords, tokens or personal data: issues may be public." } },
+      {
+        type: "dropdown",
+        id: "service",
+        attributes: { label: "Service", description: "What is affected.", options: services.map((service) => `${service.name} (${service.id})`) },
+        validations: { required: true }
+      },
+      {
+        type: "dropdown",
+        id: "impact",
+        attributes: { label: "Impact", description: "high: many users or money; medium: some users; low: few, with a way around it.", options: LEVELS },
+        validations: { required: true }
+      },
+      {
+        type: "dropdown",
+        id: "urgency",
+        attributes: { label: "Urgency", description: "high: it must be fixed now; medium: within hours; low: it can wait.", options: LEVELS },
+        validations: { required: true }
+      },
+      {
+        type: "textarea",
+        id: "what_is_happening",
+        attributes: { label: "What is happening", description: "What you did, what you expected, what happened instead, since when." },
+        validations: { required: true }
+      }
+    ]
+  };
+  return `# Made by incidents init. The services are the config's: keep this list in step with incidents.config.yml.
+${(0, import_yaml2.stringify)(form, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+}
+
+// scripts/core/init/pin-workflow.ts
+var LOCAL_ACTION = /^(\s*(?:- )?uses: )\.\/(?:\s+#.*)?$/gm;
+function pinWorkflow(text7, action) {
+  const comment4 = isCommit(action) ? "Incidents as code, pinned by its commit" : "Incidents as code; pin a full commit SHA so nobody can move it";
+  const pinned = text7.replace(LOCAL_ACTION, (_line, start2) => `${start2}${formatActionRef(action)} # ${comment4}`);
+  return pinned === text7 ? void 0 : pinned;
+}
+
+// scripts/core/init/starter-files.ts
+var APPROVER_PLACEHOLDER = "@your-github-login";
+var STARTER_PAGE = { name: "Status", url: "https://status.example.com" };
+function starterFiles(sources, choices) {
+  const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
+  const config2 = sources.config.replaceAll(JSON.stringify(APPROVER_PLACEHOLDER), owners.map((owner) => JSON.stringify(owner)).join(", ")).replace(`name: ${JSON.stringify(STARTER_PAGE.name)}`, `name: ${JSON.stringify(choices.pageName ?? STARTER_PAGE.name)}`).replace(`url: ${JSON.stringify(STARTER_PAGE.url)}`, `url: ${JSON.stringify(choices.pageUrl ?? STARTER_PAGE.url)}`);
+  const services = (0, import_yaml3.parse)(config2).services;
+  return [
+    { path: "incidents.config.yml", text: config2 },
+    ...RECORD_FOLDERS.map((folder) => ({ path: `${folder}/.gitkeep`, text: "" })),
+    ...sources.schemas.map((schema2) => ({ path: `schemas/${schema2.path}`, text: schema2.text })),
+    ...sources.workflows.flatMap((workflow) => {
+      const text7 = pinWorkflow(workflow.text, choices.action);
+      return text7 === void 0 ? [] : [{ path: `.github/workflows/${workflow.path}`, text: text7 }];
+    }),
+    { path: ".github/CODEOWNERS", text: codeOwners(owners) },
+    { path: ".github/ISSUE_TEMPLATE/report-an-incident.yml", text: issueForm(services) },
+    { path: ".gitignore", text: "# The status site `incidents build` writes; the workflow publishes it, git does not keep it.\n/site/\n" }
+  ];
+}
+function codeOwners(owners) {
+  const who = owners.join(" ");
+  return [
+    `# Made by incidents init. With branch protection's "Require review from Code Owners", these people`,
+    "# must approve any change to the workflows, the config (which names the approvers) and the schemas.",
+    `/.github/ ${who}`,
+    `/incidents.config.yml ${who}`,
+    `/schemas/ ${who}`,
+    ""
+  ].join("\n");
+}
+
+// scripts/io/package-files.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname3, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function packageRoot() {
+  for (let folder = dirname3(fileURLToPath2(import.meta.url)); ; folder = dirname3(folder)) {
+    if (existsSync4(join5(folder, "templates", "init"))) return folder;
+    if (dirname3(folder) === folder) throw new Error("the toolkit's templates/init folder is missing from its package");
+  }
+}
+async function readFolder(folder, extension2) {
+  const names = (await readdir4(folder)).filter((name) => name.endsWith(extension2)).sort();
+  return Promise.all(names.map(async (path) => ({ path, text: await readFile3(join5(folder, path), "utf8") })));
+}
+async function readStarterSources() {
+  const root5 = packageRoot();
+  return {
+    config: await readFile3(join5(root5, "templates", "init", "incidents.config.yml"), "utf8"),
+    workflows: await readFolder(join5(root5, ".github", "workflows"), ".yml"),
+    schemas: await readFolder(join5(root5, "schemas"), ".schema.json")
+  };
+}
+async function publishedAction() {
+  const manifest = JSON.parse(await readFile3(join5(packageRoot(), "package.json"), "utf8"));
+  const repository = /github\.com\/([^/]+\/[^/.]+)/.exec(manifest.repository.url)[1];
+  return { repository, ref: `v${manifest.version}` };
+}
+
+// scripts/io/write-new-files.ts
+import { lstat as lstat3, mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname4, join as join6 } from "node:path";
+async function writeNewFiles(root5, files) {
+  const outcome = { written: [], kept: [], blocked: [] };
+  for (const file of files) {
+    const target = join6(root5, file.path);
+    try {
+      await mkdir3(dirname4(target), { recursive: true });
+    } catch {
+      outcome.blocked.push({ path: file.path, reason: `a file is where the folder ${dirname4(file.path)} should be` });
+      continue;
+    }
+    try {
+      await writeFile3(target, file.text, { flag: "wx" });
+      outcome.written.push(file.path);
+    } catch (error2) {
+      if (error2.code !== "EEXIST") outcome.blocked.push({ path: file.path, reason: error2.message });
+      else if ((await lstat3(target)).isFile()) outcome.kept.push(file.path);
+      else outcome.blocked.push({ path: file.path, reason: "something other than a file is there" });
+    }
+  }
+  return outcome;
+}
+
+// scripts/commands/init.ts
+var HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var INIT_HELP = {
+  brief: "start a new incident repository",
+  usage: "incidents init [DIR] [--name NAME] [--url URL] [--approver @LOGIN]\u2026 [--ref REF] [--action-repo OWNER/REPO]",
+  summary: `Writes what a team's incident repository needs into DIR (default: the current folder): a commented incidents.config.yml, the record folders, the schemas for editors, the workflows (validate, gate, SLA, status page) running the Action pinned at a ref, CODEOWNERS and a "Report an incident" issue form. Never overwrites: files already there are listed and left alone.`,
+  options: [
+    ["--name NAME", "the status page's title (default: Status)"],
+    ["--url URL", "where the status page will be published, e.g. https://acme.github.io/incidents/ (default: https://status.example.com, to replace)"],
+    ["--approver @LOGIN", `who may approve resolutions and owns the workflows and config, repeatable (default: ${APPROVER_PLACEHOLDER}, to replace)`],
+    ["--ref REF", "the Action's tag or, better, full commit SHA the workflows pin (default: this version's tag)"],
+    ["--action-repo OWNER/REPO", "where the Action is published, e.g. your fork (default: the package's repository)"]
+  ],
+  example: 'incidents init ops-incidents --name "Acme Status" --url https://status.acme.example --approver @alice --approver @bob --ref 0123456789abcdef0123456789abcdef01234567',
+  exits: "0 written (files already there kept), 2 something is in the way of a file, or a usage error"
+};
+async function initCommand(args, context) {
+  const { values, positionals } = parseOptions(
+    "init",
+    args,
+    {
+      name: { type: "string" },
+      url: { type: "string" },
+      approver: { type: "string", multiple: true },
+      ref: { type: "string" },
+      "action-repo": { type: "string" }
+    },
+    true
+  );
+  if (positionals.length > 1) throw new UsageError(`incidents init: one folder at most, got ${positionals.join(" ")}`);
+  const approvers = values.approver ?? [];
+  const wrong = approvers.find((handle3) => !HANDLE.test(handle3));
+  if (wrong !== void 0)
+    throw new UsageError(`incidents init: --approver "${wrong}" is not a GitHub login written @login (teams cannot approve: name people)`);
+  const published = await publishedAction();
+  const action = actionRef(values["action-repo"] ?? published.repository, values.ref ?? published.ref);
+  if (values.name !== void 0 && values.name.trim() === "") throw new UsageError("incidents init: --name is empty: give the status page a title");
+  if (values.url !== void 0 && !isWebAddress(values.url))
+    throw new UsageError(`incidents init: --url "${values.url}" is not an http(s) address, e.g. https://status.acme.example`);
+  const root5 = resolve3(context.cwd, positionals[0] ?? ".");
+  const files = starterFiles(await readStarterSources(), { action, approvers, pageName: values.name, pageUrl: values.url });
+  const outcome = await writeNewFiles(root5, files);
+  const list5 = (paths) => paths.map((path) => `  ${path}
+`).join("");
+  context.stdout(`Wrote ${outcome.written.length} files in ${root5}:
+${list5(outcome.written)}`);
+  if (outcome.kept.length > 0) context.stdout(`Kept ${outcome.kept.length} files that were there, unchanged:
+${list5(outcome.kept)}`);
+  if (outcome.blocked.length > 0) {
+    context.stderr(
+      `Could not write ${outcome.blocked.length} files, so the repository is incomplete:
+${outcome.blocked.map(({ path, reason }) => `  ${path}: ${reason}
+`).join("")}`
+    );
+    return EXIT2.error;
+  }
+  if (approvers.length === 0)
+    context.stderr(
+      `Approvers and code owners are ${APPROVER_PLACEHOLDER}: replace it in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).
+`
+    );
+  if (!isCommit(action))
+    context.stderr(
+      `The workflows run ${formatActionRef(action)}, a tag or branch that can be moved: pin a full commit SHA with --ref (or edit the uses: lines).
+`
+    );
+  context.stdout(
+    [
+      "Next:",
+      "  1. Write your services, calendars, SLA and approvers in incidents.config.yml, then run: incidents validate",
+      '  2. Commit and push; protect the default branch (required checks "Validate records" and "Incident gate", review from code owners).',
+      '  3. Set Settings \u2192 Pages \u2192 Source to "GitHub Actions" for the status page.',
+      '  4. Record an incident: incidents new --title "\u2026" --service website --impact high --urgency high',
+      ""
+    ].join("\n")
+  );
+  return EXIT2.clean;
+}
+function isWebAddress(text7) {
+  return URL.canParse(text7) && ["http:", "https:"].includes(new URL(text7).protocol);
+}
+
 // scripts/commands/new.ts
-import { writeFile as writeFile3 } from "node:fs/promises";
-import { join as join5, relative as relative2 } from "node:path";
+import { writeFile as writeFile4 } from "node:fs/promises";
+import { join as join7, relative as relative2 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var KEY_ORDER = Object.keys(incident_schema_default.properties);
 function yamlScalar(value) {
-  const text7 = (0, import_yaml2.stringify)(value, { lineWidth: 0 }).trimEnd();
+  const text7 = (0, import_yaml4.stringify)(value, { lineWidth: 0 }).trimEnd();
   return text7.includes("\n") ? JSON.stringify(value) : text7;
 }
 function readFrontmatter(text7) {
   const split = splitFrontmatter(text7);
   if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
   const { yamlOffset, closingOffset, eol: eol2 } = split.split;
-  return { offset: yamlOffset, document: (0, import_yaml2.parseDocument)(text7.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol: eol2 };
+  return { offset: yamlOffset, document: (0, import_yaml4.parseDocument)(text7.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol: eol2 };
 }
 function splice2(text7, start2, end, insert) {
   return `${text7.slice(0, start2)}${insert}${text7.slice(end)}`;
@@ -60103,19 +60343,19 @@ function lineStart(text7, offset) {
   return text7.lastIndexOf("\n", offset - 1) + 1;
 }
 function pairOf(map5, key2) {
-  if (!(0, import_yaml2.isMap)(map5)) return void 0;
-  return map5.items.find((pair2) => (0, import_yaml2.isScalar)(pair2.key) && pair2.key.value === key2);
+  if (!(0, import_yaml4.isMap)(map5)) return void 0;
+  return map5.items.find((pair2) => (0, import_yaml4.isScalar)(pair2.key) && pair2.key.value === key2);
 }
 function setKey(text7, path, value) {
   const { offset, document: document3, eol: eol2 } = readFrontmatter(text7);
   const [first, second] = path;
   const parentPair = second === void 0 ? void 0 : pairOf(document3.contents, first);
-  if (second !== void 0 && !(0, import_yaml2.isMap)(parentPair?.value)) {
+  if (second !== void 0 && !(0, import_yaml4.isMap)(parentPair?.value)) {
     if (value === null) return text7;
     return insertTopLevelKey(text7, offset, document3, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`, eol2);
   }
   const map5 = second === void 0 ? document3.contents : parentPair.value;
-  if (!(0, import_yaml2.isMap)(map5)) throw new Error("the frontmatter is not a map of keys");
+  if (!(0, import_yaml4.isMap)(map5)) throw new Error("the frontmatter is not a map of keys");
   const key2 = second ?? first;
   const pair2 = pairOf(map5, key2);
   if (!pair2) {
@@ -60129,15 +60369,15 @@ function setKey(text7, path, value) {
   }
   const keyEnd = offset + pair2.key.range[1] + 1;
   const valueRange = pair2.value?.range;
-  const isEmpty = !valueRange || (0, import_yaml2.isScalar)(pair2.value) && pair2.value.value === null;
+  const isEmpty = !valueRange || (0, import_yaml4.isScalar)(pair2.value) && pair2.value.value === null;
   if (value === null) return isEmpty ? text7 : splice2(text7, keyEnd, offset + valueRange[1], "");
   if (isEmpty) return splice2(text7, keyEnd, keyEnd, ` ${yamlScalar(value)}`);
-  if ((0, import_yaml2.isScalar)(pair2.value) && pair2.value.value === value) return text7;
+  if ((0, import_yaml4.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return splice2(text7, offset + valueRange[0], offset + valueRange[1], yamlScalar(value));
 }
 function insertTopLevelKey(text7, offset, document3, key2, lines, eol2) {
   const rank = KEY_ORDER.indexOf(key2);
-  const next = (0, import_yaml2.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml2.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
+  const next = (0, import_yaml4.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml4.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
   if (!next) {
     const end = offset + document3.range[1];
     const atLineStart = end === 0 || text7[end - 1] === "\n";
@@ -60154,16 +60394,16 @@ function insertTopLevelKey(text7, offset, document3, key2, lines, eol2) {
 function setItemKey(text7, list5, id, key2, value) {
   const { offset, document: document3 } = readFrontmatter(text7);
   const sequence = pairOf(document3.contents, list5)?.value;
-  const item = (0, import_yaml2.isSeq)(sequence) ? sequence.items.find((candidate) => pairOf(candidate, "id")?.value?.toJSON() === id) : void 0;
+  const item = (0, import_yaml4.isSeq)(sequence) ? sequence.items.find((candidate) => pairOf(candidate, "id")?.value?.toJSON() === id) : void 0;
   const pair2 = pairOf(item, key2);
   if (!pair2?.value?.range) throw new Error(`${list5} has no item with id ${id} and a ${key2}`);
-  if ((0, import_yaml2.isScalar)(pair2.value) && pair2.value.value === value) return text7;
+  if ((0, import_yaml4.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return splice2(text7, offset + pair2.value.range[0], offset + pair2.value.range[1], yamlScalar(value));
 }
 function appendItem(text7, list5, entries) {
   const { offset, document: document3, eol: eol2 } = readFrontmatter(text7);
   const sequence = pairOf(document3.contents, list5)?.value;
-  if (!(0, import_yaml2.isSeq)(sequence) || sequence.flow || sequence.items.length === 0)
+  if (!(0, import_yaml4.isSeq)(sequence) || sequence.flow || sequence.items.length === 0)
     throw new LayoutError(list5, `${list5} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
@@ -60222,12 +60462,14 @@ function createIncident(config2, files, record) {
   const year = record.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
   const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config2) };
-  const findings = checkRecordEdit(config2, files, file).map((finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding);
+  const findings = checkRecordEdit(config2, files, file, void 0, "cli").map(
+    (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
+  );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }
 
 // scripts/commands/new.ts
-var LEVELS = ["high", "medium", "low"];
+var LEVELS2 = ["high", "medium", "low"];
 var NEW_HELP = {
   brief: "write a new incident or maintenance",
   usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]",
@@ -60238,8 +60480,8 @@ var NEW_HELP = {
       "--service ID[=STATUS]",
       `an affected service from the config, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")} (default degraded_performance, or under_maintenance)`
     ],
-    ["--impact I", `business impact: ${LEVELS.join(", ")}`],
-    ["--urgency U", `how fast it must be restored: ${LEVELS.join(", ")}`],
+    ["--impact I", `business impact: ${LEVELS2.join(", ")}`],
+    ["--urgency U", `how fast it must be restored: ${LEVELS2.join(", ")}`],
     ["--type T", "incident (default) or maintenance"],
     ["--at TIME", "when it was reported, ISO 8601 with an offset (default: now)"],
     ["--message M", "the first public update (default: a sentence from the title)"],
@@ -60289,8 +60531,8 @@ async function newCommand(args, context) {
   const record = {
     type: type2,
     title: values.title,
-    impact: oneOf("new", "impact", values.impact, LEVELS),
-    urgency: oneOf("new", "urgency", values.urgency, LEVELS),
+    impact: oneOf("new", "impact", values.impact, LEVELS2),
+    urgency: oneOf("new", "urgency", values.urgency, LEVELS2),
     services: serviceOptions("new", values.service, repository.config, false),
     visibility: oneOf("new", "visibility", values.visibility ?? "public", ["public", "internal"]),
     at: timestampOption("new", "at", values.at, now),
@@ -60311,16 +60553,16 @@ async function newCommand(args, context) {
 `);
     return EXIT2.error;
   }
-  await writeFile3(join5(root5, file.path), file.text, { flag: "wx" });
+  await writeFile4(join7(root5, file.path), file.text, { flag: "wx" });
   if (findings.length > 0) await reporter.write({ command: "new", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative2(context.cwd, join5(root5, file.path))}
+  context.stdout(`${relative2(context.cwd, join7(root5, file.path))}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname3, join as join6, resolve as resolve3 } from "node:path";
-import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname5, join as join8, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
@@ -60774,7 +61016,7 @@ async function reportCommand(args, context) {
   const { values } = parseOptions("report", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
   const reporter = chooseReporter("report", values.format, ["text", "json", "markdown", "github"]);
   const root5 = findRoot("report", context.cwd, values.root);
-  const out = values.out === void 0 ? void 0 : resolve3(context.cwd, values.out);
+  const out = values.out === void 0 ? void 0 : resolve4(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("report", root5, reporter, context);
@@ -60813,16 +61055,16 @@ ${formatMarkdownTables(tables)}`,
 `);
       return EXIT2.error;
     }
-    context.stderr(`Wrote the report to ${join6(out, "index.html")}.
+    context.stderr(`Wrote the report to ${join8(out, "index.html")}.
 `);
   }
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname3(folder)) {
-    if (existsSync4(join6(folder, SITE_MARK)))
+  for (let folder = out; ; folder = dirname5(folder)) {
+    if (existsSync5(join8(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname3(folder) === folder) return;
+    if (dirname5(folder) === folder) return;
   }
 }
 
@@ -61114,8 +61356,8 @@ async function notify(due, context) {
 }
 
 // scripts/commands/update.ts
-import { rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join7, relative as relative3 } from "node:path";
+import { rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
+import { join as join9, relative as relative3 } from "node:path";
 
 // scripts/core/authoring/update-record.ts
 var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
@@ -61313,8 +61555,8 @@ async function updateCommand(args, context) {
 `);
     return EXIT2.findings;
   }
-  const path = join7(root5, file.path);
-  await writeFile4(`${path}.tmp`, moved.file.text);
+  const path = join9(root5, file.path);
+  await writeFile5(`${path}.tmp`, moved.file.text);
   await rename3(`${path}.tmp`, path);
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative3(context.cwd, path)}: ${before.data.status} \u2192 ${values.status}
@@ -61323,8 +61565,8 @@ async function updateCommand(args, context) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative4, resolve as resolve4 } from "node:path";
-import { existsSync as existsSync5 } from "node:fs";
+import { isAbsolute, relative as relative4, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
   usage: "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]",
@@ -61338,7 +61580,7 @@ async function validateCommand(args, context) {
   const root5 = findRoot("validate", context.cwd, values.root);
   const inPaths = pathFilter(
     root5,
-    positionals.map((path) => resolve4(context.cwd, path))
+    positionals.map((path) => resolve5(context.cwd, path))
   );
   const repository = await readRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -61346,14 +61588,14 @@ async function validateCommand(args, context) {
   const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
   const count2 = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
-  await reporter.write({ command: "validate", findings: shown, clean: `${count2} records valid.` }, context);
+  await reporter.write({ command: "validate", findings: shown, clean: `${count2} ${count2 === 1 ? "record" : "records"} valid.` }, context);
   return hasErrors(shown) ? EXIT2.findings : EXIT2.clean;
 }
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
-    if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    if (!existsSync6(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
       throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);
@@ -61371,7 +61613,8 @@ var COMMANDS = {
   build: { help: BUILD_HELP, run: buildCommand },
   report: { help: REPORT_HELP, run: reportCommand },
   new: { help: NEW_HELP, run: newCommand },
-  update: { help: UPDATE_HELP, run: updateCommand }
+  update: { help: UPDATE_HELP, run: updateCommand },
+  init: { help: INIT_HELP, run: initCommand }
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 var USAGE = `Usage: incidents <command> [options]

@@ -3,6 +3,7 @@ import { BUILD_HELP, buildCommand } from './commands/build.js';
 import { CHECK_PR_HELP, checkPrCommand } from './commands/check-pr.js';
 import { EXIT, type CommandContext } from './commands/context.js';
 import { formatHelp, type CommandHelp } from './commands/help.js';
+import { INIT_HELP, initCommand } from './commands/init.js';
 import { NEW_HELP, newCommand } from './commands/new.js';
 import { REPORT_HELP, reportCommand } from './commands/report.js';
 import { SLA_HELP, slaCommand } from './commands/sla.js';
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, { help: CommandHelp; run: (args: string[
   report: { help: REPORT_HELP, run: reportCommand },
   new: { help: NEW_HELP, run: newCommand },
   update: { help: UPDATE_HELP, run: updateCommand },
+  init: { help: INIT_HELP, run: initCommand },
 };
 
 /** The commands' names, in the order help lists them. */

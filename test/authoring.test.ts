@@ -185,6 +185,9 @@ create('a match with a known error is a warning on stderr; stdout is only the pa
   assert.is(result.code, 0);
   assert.is(result.stdout.trim().split('\n').length, 1);
   assert.match(result.stderr, /warning: This looks like KE-0001/);
+  // in the words of someone who typed a command: the command to run, not the keys to write
+  assert.match(result.stderr, /cancel it with incidents update INC-2026-0\d{3} --status cancelled --known-error KE-0001 --message "…"/);
+  assert.not.match(result.stderr, /cancel_reason/);
 });
 
 const NEW_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [

@@ -274,6 +274,11 @@ lifecycle('messages name what was found and what was expected', async () => {
   assert.is(verdict.approved, null);
 });
 
+lifecycle('a known-error match tells a pull request which keys to write', async () => {
+  const { verdict } = await checkPr(newReportsIncident('Report export timed out'));
+  assert.match(verdict.findings[0]!.message, /cancel it with cancel_reason: known_error and known_error: KE-0001, or say why not in known_error_dismissed\./);
+});
+
 const errorsSuite = suite('check-pr: usage, git and config errors');
 
 errorsSuite('text output reads path:line:col: message (rule), and says when the gate passes', async () => {

@@ -39,7 +39,7 @@ export async function validateCommand(args: string[], context: CommandContext): 
   const { records, findings } = checkRecords(repository.config, files.records);
   const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
   const count = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
-  await reporter.write({ command: 'validate', findings: shown, clean: `${count} records valid.` }, context);
+  await reporter.write({ command: 'validate', findings: shown, clean: `${count} ${count === 1 ? 'record' : 'records'} valid.` }, context);
   return hasErrors(shown) ? EXIT.findings : EXIT.clean;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Bundles the entry points into single JavaScript files, so nothing compiles TypeScript at start-up:
- * dist/incidents.js, the package's `incidents` bin (built by `npm ci` through `prepare`), and
+ * dist/incidents.js, the package's `incidents` bin (built by `npm test` and `npm pack`; not committed), and
  * dist/action.js, the GitHub Action's main, which is committed so a workflow needs no install:
  * `npm run build`, then commit it.
  */

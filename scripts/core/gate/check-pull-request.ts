@@ -96,8 +96,15 @@ function approvedOf(pullRequest: PullRequest, findings: readonly Finding[]): boo
  * edited file among the others, and the gate's change rules against its earlier version, so the
  * command gives the messages the pull request would. Only the approval is left to the review.
  * @param base the record before the edit; undefined for a new record
+ * @param remedies `cli` to phrase what to do as commands, for someone who typed one
  */
-export function checkRecordEdit(config: Config, others: readonly TextFile[], edited: TextFile, base?: ValidRecord<Incident>): Finding[] {
+export function checkRecordEdit(
+  config: Config,
+  others: readonly TextFile[],
+  edited: TextFile,
+  base?: ValidRecord<Incident>,
+  remedies: PullRequest['remedies'] = 'yaml',
+): Finding[] {
   const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
   const head = records.incidents.find((record) => record.path === edited.path);
   const pullRequest: PullRequest = {
@@ -107,6 +114,7 @@ export function checkRecordEdit(config: Config, others: readonly TextFile[], edi
     head: records,
     deleted: [],
     reviews: { known: false, reason: 'a review gives it' },
+    remedies,
   };
   const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
   return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));

@@ -40,6 +40,8 @@ export type PullRequest = RecordChanges & {
   head: RecordSet;
   deleted: readonly DeletedRecord[];
   reviews: ReviewEvidence;
+  /** How a finding says what to do: the YAML to edit (a pull request, the default) or the command to run (`incidents new`). */
+  remedies?: 'yaml' | 'cli';
 };
 
 /** A check of what a pull request changes; its id is `lifecycle/<name>`, from `rules/lifecycle/<name>.ts`. */

@@ -5,6 +5,7 @@ import { addedIncidents, type ChangeRule } from '../../gate/pull-request.js';
 /**
  * A new incident that matches an active known error is flagged: a known error is expected, so it is
  * cancelled as one, or kept with known_error_dismissed saying why the match does not apply.
+ * Someone who typed `incidents new` is told the command; a pull request, the keys.
  */
 export const lifecycleKnownErrorMatch: ChangeRule = {
   id: 'lifecycle/known-error-match',
@@ -20,7 +21,11 @@ export const lifecycleKnownErrorMatch: ChangeRule = {
             record,
             text === incident.title ? ['title'] : ['updates', 0, 'message'],
             this.id,
-            `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed. Workaround: ${knownError.workaround}`,
+            `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: ${
+              pullRequest.remedies === 'cli'
+                ? `cancel it with incidents update ${incident.id} --status cancelled --known-error ${knownError.id} --message "…", or, if it is something else, say why in known_error_dismissed: in the file`
+                : `cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed`
+            }. Workaround: ${knownError.workaround}`,
           ),
         );
     });
