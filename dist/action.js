@@ -60168,7 +60168,10 @@ function starterFiles(sources, choices) {
     }),
     { path: ".github/CODEOWNERS", text: codeOwners(owners) },
     { path: ".github/ISSUE_TEMPLATE/report-an-incident.yml", text: issueForm(services) },
-    { path: ".gitignore", text: "# The status site `incidents build` writes; the workflow publishes it, git does not keep it.\n/site/\n" }
+    {
+      path: ".gitignore",
+      text: "# What `incidents build` writes (the workflow publishes it) and what npm installs: git keeps neither.\n/site/\nnode_modules/\n"
+    }
   ];
 }
 function codeOwners(owners) {
@@ -60306,10 +60309,11 @@ ${outcome.blocked.map(({ path, reason }) => `  ${path}: ${reason}
   context.stdout(
     [
       "Next:",
-      "  1. Write your services, calendars, SLA and approvers in incidents.config.yml, then run: incidents validate",
-      '  2. Commit and push; protect the default branch (required checks "Validate records" and "Incident gate", review from code owners).',
-      '  3. Set Settings \u2192 Pages \u2192 Source to "GitHub Actions" for the status page.',
-      '  4. Record an incident: incidents new --title "\u2026" --service website --impact high --urgency high',
+      "  1. Describe your services, calendars, SLA and escalation in incidents.config.yml; check it with: incidents validate",
+      "  2. Commit and push. Protect the default branch: pull requests, review from code owners, and the checks",
+      '     "Validate records / validate" and "Incident gate / gate".',
+      '  3. For the status page, set Settings \u2192 Pages \u2192 Source to "GitHub Actions".',
+      '  4. Record an incident on a branch: incidents new --title "\u2026" --service ID --impact high --urgency high',
       ""
     ].join("\n")
   );

@@ -76,10 +76,11 @@ export async function initCommand(args: string[], context: CommandContext): Prom
   context.stdout(
     [
       'Next:',
-      '  1. Write your services, calendars, SLA and approvers in incidents.config.yml, then run: incidents validate',
-      '  2. Commit and push; protect the default branch (required checks "Validate records" and "Incident gate", review from code owners).',
-      '  3. Set Settings → Pages → Source to "GitHub Actions" for the status page.',
-      '  4. Record an incident: incidents new --title "…" --service website --impact high --urgency high',
+      '  1. Describe your services, calendars, SLA and escalation in incidents.config.yml; check it with: incidents validate',
+      '  2. Commit and push. Protect the default branch: pull requests, review from code owners, and the checks',
+      '     "Validate records / validate" and "Incident gate / gate".',
+      '  3. For the status page, set Settings → Pages → Source to "GitHub Actions".',
+      '  4. Record an incident on a branch: incidents new --title "…" --service ID --impact high --urgency high',
       '',
     ].join('\n'),
   );

@@ -57,7 +57,10 @@ export function starterFiles(sources: StarterSources, choices: StarterChoices): 
     }),
     { path: '.github/CODEOWNERS', text: codeOwners(owners) },
     { path: '.github/ISSUE_TEMPLATE/report-an-incident.yml', text: issueForm(services) },
-    { path: '.gitignore', text: '# The status site `incidents build` writes; the workflow publishes it, git does not keep it.\n/site/\n' },
+    {
+      path: '.gitignore',
+      text: '# What `incidents build` writes (the workflow publishes it) and what npm installs: git keeps neither.\n/site/\nnode_modules/\n',
+    },
   ];
 }
 
