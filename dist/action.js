@@ -3568,7 +3568,7 @@ var require_gray_matter = __commonJS({
     var excerpt = require_excerpt();
     var engines2 = require_engines();
     var toFile = require_to_file();
-    var parse6 = require_parse();
+    var parse5 = require_parse();
     var utils = require_utils();
     function matter2(input, options2) {
       if (input === "") {
@@ -3620,7 +3620,7 @@ var require_gray_matter = __commonJS({
         file.empty = file.content;
         file.data = {};
       } else {
-        file.data = parse6(file.language, file.matter, opts);
+        file.data = parse5(file.language, file.matter, opts);
       }
       if (closeIndex === len) {
         file.content = "";
@@ -10903,7 +10903,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options2) {
+    function parse5(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -10944,7 +10944,7 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify5;
@@ -14841,7 +14841,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options2);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse6(serialize3(uri, options2), options2);
+        parse5(serialize3(uri, options2), options2);
       }
       return uri;
     }
@@ -14884,8 +14884,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative5, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse6(serialize3(base, options2), options2);
-        relative5 = parse6(serialize3(relative5, options2), options2);
+        base = parse5(serialize3(base, options2), options2);
+        relative5 = parse5(serialize3(relative5, options2), options2);
       }
       options2 = options2 || {};
       if (!options2.tolerant && relative5.scheme) {
@@ -15203,7 +15203,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse6(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -15240,7 +15240,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize: serialize3,
-      parse: parse6
+      parse: parse5
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -22903,7 +22903,7 @@ var require_dist2 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.format = format;
-    exports2.parse = parse6;
+    exports2.parse = parse5;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -22930,7 +22930,7 @@ var require_dist2 = __commonJS({
       }
       return result;
     }
-    function parse6(header, options2) {
+    function parse5(header, options2) {
       const stopChar = options2?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index2 = skipOWS(header, options2?.start ?? 0, len);
@@ -33392,9 +33392,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname6) {
+  set dirname(dirname5) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname6 || "", this.basename);
+    this.path = default2.join(dirname5 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -35433,6 +35433,31 @@ var configApproverService = {
         { at: "key" }
       );
     });
+  }
+};
+
+// scripts/core/rules/config/approver-team.ts
+var configApproverTeam = {
+  id: "config/approver-team",
+  check(config2) {
+    const { default: fallback, services = {} } = config2.data.approvers;
+    const lists = [
+      [["approvers", "default"], fallback],
+      ...Object.entries(services).map(([id, handles]) => [["approvers", "services", id], handles])
+    ];
+    return lists.flatMap(
+      ([path, handles]) => handles.flatMap(
+        (handle3, index2) => handle3.includes("/") ? [
+          findingAt(
+            config2,
+            [...path, index2],
+            this.id,
+            `${handle3} is a team, and a team never approves (a workflow's token cannot read who is in it): list people, written @login`,
+            { severity: "warning" }
+          )
+        ] : []
+      )
+    );
   }
 };
 
@@ -42934,6 +42959,7 @@ var CONFIG_RULES = [
   configWorkingHours,
   configHoliday,
   configApproverService,
+  configApproverTeam,
   configDuration
 ];
 var ACROSS_KINDS = {
@@ -50545,7 +50571,7 @@ function checkConfig(file) {
   if (schemaFindings.length > 0) return { findings: sortFindings(schemaFindings) };
   const config2 = { path: file.path, locate: source.locate, data: source.data };
   const findings = sortFindings(CONFIG_RULES.flatMap((rule) => rule.check(config2)));
-  return findings.length > 0 ? { findings } : { config: config2, findings };
+  return hasErrors(findings) ? { findings } : { config: config2, findings };
 }
 function checkRecords(config2, files) {
   const findings = [];
@@ -50575,7 +50601,9 @@ function parseRecordAs(kind, file) {
 }
 function checkRepository(files) {
   const { config: config2, findings } = checkConfig(files.config);
-  return config2 ? checkRecords(config2.data, files.records) : { findings };
+  if (!config2) return { findings };
+  const checked = checkRecords(config2.data, files.records);
+  return { records: checked.records, findings: sortFindings([...findings, ...checked.findings]) };
 }
 
 // scripts/io/write-site.ts
@@ -55380,7 +55408,7 @@ async function readRepositoryWithConfig(command, root5, reporter, context) {
 `);
     return void 0;
   }
-  return { config: config2.data, configSource: config2, files };
+  return { config: config2.data, configSource: config2, configWarnings: findings, files };
 }
 
 // scripts/commands/record-options.ts
@@ -55530,7 +55558,7 @@ function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
-function checkRecordEdit(config2, others, edited, base, remedies = "yaml") {
+function checkRecordEdit(config2, others, edited, { base, remedies = "yaml" } = {}) {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
   const head2 = records.incidents.find((record) => record.path === edited.path);
   const pullRequest = {
@@ -59926,6 +59954,14 @@ async function readBlobs(root5, objects) {
   }
   return texts;
 }
+async function currentBranch(folder) {
+  try {
+    const { code: code19, stdout } = await runGit(folder, ["symbolic-ref", "--short", "--quiet", "HEAD"]);
+    return code19 === 0 ? stdout.toString().trim() : void 0;
+  } catch {
+    return void 0;
+  }
+}
 
 // scripts/io/repository/read-git-tree.ts
 async function readGitTree(root5, commit, only) {
@@ -60081,10 +60117,11 @@ async function comment3(github, target, findings, approved, context) {
 }
 
 // scripts/commands/init.ts
-import { resolve as resolve3 } from "node:path";
+import { mkdir as mkdir4, readFile as readFile4 } from "node:fs/promises";
+import { join as join7, resolve as resolve3 } from "node:path";
 
 // scripts/core/init/action-ref.ts
-var REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+var REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
 var REF = /^(?![./-])(?!.*\.\.)[A-Za-z0-9._/-]{1,100}(?<![./])$/;
 var COMMIT = /^[0-9a-f]{40}$/;
 function actionRef(repository, ref) {
@@ -60098,9 +60135,6 @@ function isCommit(action) {
 function formatActionRef(action) {
   return `${action.repository}@${action.ref}`;
 }
-
-// scripts/core/init/starter-files.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 
 // scripts/core/init/issue-form.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -60144,35 +60178,46 @@ ${(0, import_yaml2.stringify)(form, { lineWidth: 0, aliasDuplicateObjects: false
 }
 
 // scripts/core/init/pin-workflow.ts
-var LOCAL_ACTION = /^(\s*(?:- )?uses: )\.\/(?:\s+#.*)?$/gm;
-function pinWorkflow(text7, action) {
+var LOCAL_ACTION = /^(\s*(?:-\s+)?uses:\s*)(["']?)\.\/\2(?:\s+#.*)?[ \t]*$/gm;
+var ANY_LOCAL_ACTION = /uses:\s*["']?\.\//;
+function pinWorkflow(name, text7, action) {
   const comment4 = isCommit(action) ? "Incidents as code, pinned by its commit" : "Incidents as code; pin a full commit SHA so nobody can move it";
   const pinned = text7.replace(LOCAL_ACTION, (_line, start2) => `${start2}${formatActionRef(action)} # ${comment4}`);
-  return pinned === text7 ? void 0 : pinned;
+  if (pinned === text7 || ANY_LOCAL_ACTION.test(pinned.replace(/^\s*#.*$/gm, "")))
+    throw new Error(`the starter workflow ${name} has a uses: ./ step that cannot be pinned`);
+  return pinned;
 }
 
 // scripts/core/init/starter-files.ts
-var APPROVER_PLACEHOLDER = "@your-github-login";
+var CONFIG_PATH = "incidents.config.yml";
+var APPROVER_PLACEHOLDER = "@your-org/approvers";
 var STARTER_PAGE = { name: "Status", url: "https://status.example.com" };
-function starterFiles(sources, choices) {
+function starterConfig(template, choices) {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
-  const config2 = sources.config.replaceAll(JSON.stringify(APPROVER_PLACEHOLDER), owners.map((owner) => JSON.stringify(owner)).join(", ")).replace(`name: ${JSON.stringify(STARTER_PAGE.name)}`, `name: ${JSON.stringify(choices.pageName ?? STARTER_PAGE.name)}`).replace(`url: ${JSON.stringify(STARTER_PAGE.url)}`, `url: ${JSON.stringify(choices.pageUrl ?? STARTER_PAGE.url)}`);
-  const services = (0, import_yaml3.parse)(config2).services;
+  const set2 = (key2, from, to) => (text7) => text7.replace(`${key2}: ${JSON.stringify(from)}`, () => `${key2}: ${JSON.stringify(to)}`);
   return [
-    { path: "incidents.config.yml", text: config2 },
+    (text7) => text7.replaceAll(JSON.stringify(APPROVER_PLACEHOLDER), () => owners.map((owner) => JSON.stringify(owner)).join(", ")),
+    set2("name", STARTER_PAGE.name, choices.pageName ?? STARTER_PAGE.name),
+    set2("url", STARTER_PAGE.url, choices.pageUrl ?? STARTER_PAGE.url)
+  ].reduce((text7, edit) => edit(text7), template);
+}
+function starterFiles(sources, choices, config2) {
+  const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
+  return [
+    { path: CONFIG_PATH, text: config2 },
     ...RECORD_FOLDERS.map((folder) => ({ path: `${folder}/.gitkeep`, text: "" })),
     ...sources.schemas.map((schema2) => ({ path: `schemas/${schema2.path}`, text: schema2.text })),
-    ...sources.workflows.flatMap((workflow) => {
-      const text7 = pinWorkflow(workflow.text, choices.action);
-      return text7 === void 0 ? [] : [{ path: `.github/workflows/${workflow.path}`, text: text7 }];
-    }),
+    ...sources.workflows.map((workflow) => ({ path: `.github/workflows/${workflow.path}`, text: pinWorkflow(workflow.path, workflow.text, choices.action) })),
     { path: ".github/CODEOWNERS", text: codeOwners(owners) },
-    { path: ".github/ISSUE_TEMPLATE/report-an-incident.yml", text: issueForm(services) },
+    { path: ".github/ISSUE_TEMPLATE/report-an-incident.yml", text: issueForm(servicesOf(config2) ?? servicesOf(sources.config)) },
     {
       path: ".gitignore",
       text: "# What `incidents build` writes (the workflow publishes it) and what npm installs: git keeps neither.\n/site/\nnode_modules/\n"
     }
   ];
+}
+function servicesOf(config2) {
+  return checkConfig({ path: CONFIG_PATH, text: config2 }).config?.data.services;
 }
 function codeOwners(owners) {
   const who = owners.join(" ");
@@ -60187,61 +60232,96 @@ function codeOwners(owners) {
 }
 
 // scripts/io/package-files.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-function packageRoot() {
+var PACKAGE_NAME = "incidents-as-code";
+var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml"];
+function ownPackage() {
   for (let folder = dirname3(fileURLToPath2(import.meta.url)); ; folder = dirname3(folder)) {
-    if (existsSync4(join5(folder, "templates", "init"))) return folder;
-    if (dirname3(folder) === folder) throw new Error("the toolkit's templates/init folder is missing from its package");
+    const manifest = readManifest(join5(folder, "package.json"));
+    if (manifest?.name === PACKAGE_NAME) return { root: folder, manifest };
+    if (dirname3(folder) === folder) throw new Error(`the ${PACKAGE_NAME} package.json is missing from its package`);
   }
 }
-async function readFolder(folder, extension2) {
-  const names = (await readdir4(folder)).filter((name) => name.endsWith(extension2)).sort();
+function readManifest(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+async function readFiles(folder, names) {
   return Promise.all(names.map(async (path) => ({ path, text: await readFile3(join5(folder, path), "utf8") })));
 }
 async function readStarterSources() {
-  const root5 = packageRoot();
+  const { root: root5 } = ownPackage();
+  const schemas = (await readdir4(join5(root5, "schemas"))).filter((name) => name.endsWith(".schema.json")).sort();
   return {
     config: await readFile3(join5(root5, "templates", "init", "incidents.config.yml"), "utf8"),
-    workflows: await readFolder(join5(root5, ".github", "workflows"), ".yml"),
-    schemas: await readFolder(join5(root5, "schemas"), ".schema.json")
+    workflows: await readFiles(join5(root5, ".github", "workflows"), STARTER_WORKFLOWS),
+    schemas: await readFiles(join5(root5, "schemas"), schemas)
   };
 }
-async function publishedAction() {
-  const manifest = JSON.parse(await readFile3(join5(packageRoot(), "package.json"), "utf8"));
-  const repository = /github\.com\/([^/]+\/[^/.]+)/.exec(manifest.repository.url)[1];
+function publishedAction() {
+  const { manifest } = ownPackage();
+  const repository = /github\.com[/:]([^/]+\/[^/.]+)/.exec(manifest.repository?.url ?? "")?.[1];
+  if (!repository) throw new Error(`the ${PACKAGE_NAME} package.json names no GitHub repository`);
   return { repository, ref: `v${manifest.version}` };
 }
 
 // scripts/io/write-new-files.ts
 import { lstat as lstat3, mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname4, join as join6 } from "node:path";
+import { join as join6 } from "node:path";
 async function writeNewFiles(root5, files) {
   const outcome = { written: [], kept: [], blocked: [] };
   for (const file of files) {
-    const target = join6(root5, file.path);
-    try {
-      await mkdir3(dirname4(target), { recursive: true });
-    } catch {
-      outcome.blocked.push({ path: file.path, reason: `a file is where the folder ${dirname4(file.path)} should be` });
+    const inTheWay = await makeFolders(root5, file.path.split("/").slice(0, -1));
+    if (inTheWay) {
+      outcome.blocked.push({ path: file.path, reason: inTheWay });
       continue;
     }
+    const target = join6(root5, file.path);
     try {
       await writeFile3(target, file.text, { flag: "wx" });
       outcome.written.push(file.path);
     } catch (error2) {
-      if (error2.code !== "EEXIST") outcome.blocked.push({ path: file.path, reason: error2.message });
-      else if ((await lstat3(target)).isFile()) outcome.kept.push(file.path);
-      else outcome.blocked.push({ path: file.path, reason: "something other than a file is there" });
+      const code19 = error2.code;
+      const there = code19 === "EEXIST" ? await kindAt(target) : void 0;
+      if (there === "file") outcome.kept.push(file.path);
+      else outcome.blocked.push({ path: file.path, reason: there ? `a ${there} is there` : `it cannot be written (${code19 ?? error2.message})` });
     }
   }
   return outcome;
 }
+async function makeFolders(root5, folders) {
+  for (let depth = 1; depth <= folders.length; depth++) {
+    const folder = folders.slice(0, depth).join("/");
+    const there = await kindAt(join6(root5, folder));
+    if (there === void 0) {
+      try {
+        await mkdir3(join6(root5, folder));
+      } catch (error2) {
+        if (error2.code !== "EEXIST") return `the folder ${folder} cannot be made (${error2.code})`;
+        if (await kindAt(join6(root5, folder)) !== "folder") return `something appeared where the folder ${folder} should be`;
+      }
+    } else if (there !== "folder") return `a ${there} is where the folder ${folder} should be`;
+  }
+  return void 0;
+}
+async function kindAt(path) {
+  try {
+    const stats = await lstat3(path);
+    return stats.isSymbolicLink() ? "link" : stats.isDirectory() ? "folder" : stats.isFile() ? "file" : "special file";
+  } catch {
+    return void 0;
+  }
+}
 
 // scripts/commands/init.ts
 var HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+var PUBLISHING_BRANCH = "main";
 var INIT_HELP = {
   brief: "start a new incident repository",
   usage: "incidents init [DIR] [--name NAME] [--url URL] [--approver @LOGIN]\u2026 [--ref REF] [--action-repo OWNER/REPO]",
@@ -60249,12 +60329,15 @@ var INIT_HELP = {
   options: [
     ["--name NAME", "the status page's title (default: Status)"],
     ["--url URL", "where the status page will be published, e.g. https://acme.github.io/incidents/ (default: https://status.example.com, to replace)"],
-    ["--approver @LOGIN", `who may approve resolutions and owns the workflows and config, repeatable (default: ${APPROVER_PLACEHOLDER}, to replace)`],
-    ["--ref REF", "the Action's tag or, better, full commit SHA the workflows pin (default: this version's tag)"],
+    [
+      "--approver @LOGIN",
+      `who may approve resolutions and owns the workflows and config, repeatable (default: ${APPROVER_PLACEHOLDER}, a team that never approves: replace it)`
+    ],
+    ["--ref REF", "the Action's full commit SHA (best) or tag the workflows pin (default: this version's tag)"],
     ["--action-repo OWNER/REPO", "where the Action is published, e.g. your fork (default: the package's repository)"]
   ],
   example: 'incidents init ops-incidents --name "Acme Status" --url https://status.acme.example --approver @alice --approver @bob --ref 0123456789abcdef0123456789abcdef01234567',
-  exits: "0 written (files already there kept), 2 something is in the way of a file, or a usage error"
+  exits: "0 written (files already there kept), 2 a usage error (nothing written) or something in the way of a file"
 };
 async function initCommand(args, context) {
   const { values, positionals } = parseOptions(
@@ -60270,42 +60353,40 @@ async function initCommand(args, context) {
     true
   );
   if (positionals.length > 1) throw new UsageError(`incidents init: one folder at most, got ${positionals.join(" ")}`);
-  const approvers = values.approver ?? [];
-  const wrong = approvers.find((handle3) => !HANDLE.test(handle3));
-  if (wrong !== void 0)
-    throw new UsageError(`incidents init: --approver "${wrong}" is not a GitHub login written @login (teams cannot approve: name people)`);
-  const published = await publishedAction();
-  const action = actionRef(values["action-repo"] ?? published.repository, values.ref ?? published.ref);
-  if (values.name !== void 0 && values.name.trim() === "") throw new UsageError("incidents init: --name is empty: give the status page a title");
-  if (values.url !== void 0 && !isWebAddress(values.url))
-    throw new UsageError(`incidents init: --url "${values.url}" is not an http(s) address, e.g. https://status.acme.example`);
+  const approvers = checkApprovers(values.approver ?? []);
+  if (values.name !== void 0 && (values.name.trim() === "" || new RegExp("\\p{Cc}", "u").test(values.name)))
+    throw new UsageError("incidents init: --name must be one line of text: the status page's title");
+  const published = publishedAction();
+  const choices = {
+    action: actionRef(values["action-repo"] ?? published.repository, values.ref ?? published.ref),
+    approvers,
+    pageName: values.name,
+    pageUrl: values.url
+  };
   const root5 = resolve3(context.cwd, positionals[0] ?? ".");
-  const files = starterFiles(await readStarterSources(), { action, approvers, pageName: values.name, pageUrl: values.url });
-  const outcome = await writeNewFiles(root5, files);
+  const sources = await readStarterSources();
+  const keptConfig = await readFile4(join7(root5, CONFIG_PATH), "utf8").catch(() => void 0);
+  const config2 = keptConfig ?? starterConfig(sources.config, choices);
+  if (keptConfig === void 0) refuseInvalid(config2);
+  await mkdir4(root5, { recursive: true });
+  const outcome = await writeNewFiles(root5, starterFiles(sources, choices, config2));
+  const files = (count2) => `${count2} ${count2 === 1 ? "file" : "files"}`;
   const list5 = (paths) => paths.map((path) => `  ${path}
 `).join("");
-  context.stdout(`Wrote ${outcome.written.length} files in ${root5}:
+  context.stdout(`Wrote ${files(outcome.written.length)} in ${root5}:
 ${list5(outcome.written)}`);
-  if (outcome.kept.length > 0) context.stdout(`Kept ${outcome.kept.length} files that were there, unchanged:
+  if (outcome.kept.length > 0) context.stdout(`Kept ${files(outcome.kept.length)} that were there, unchanged:
 ${list5(outcome.kept)}`);
   if (outcome.blocked.length > 0) {
     context.stderr(
-      `Could not write ${outcome.blocked.length} files, so the repository is incomplete:
+      `Could not write ${files(outcome.blocked.length)}, so the repository is incomplete:
 ${outcome.blocked.map(({ path, reason }) => `  ${path}: ${reason}
 `).join("")}`
     );
     return EXIT2.error;
   }
-  if (approvers.length === 0)
-    context.stderr(
-      `Approvers and code owners are ${APPROVER_PLACEHOLDER}: replace it in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).
-`
-    );
-  if (!isCommit(action))
-    context.stderr(
-      `The workflows run ${formatActionRef(action)}, a tag or branch that can be moved: pin a full commit SHA with --ref (or edit the uses: lines).
-`
-    );
+  for (const warning2 of warnings(outcome.written, choices, keptConfig, await currentBranch(root5))) context.stderr(`${warning2}
+`);
   context.stdout(
     [
       "Next:",
@@ -60319,26 +60400,56 @@ ${outcome.blocked.map(({ path, reason }) => `  ${path}: ${reason}
   );
   return EXIT2.clean;
 }
-function isWebAddress(text7) {
-  return URL.canParse(text7) && ["http:", "https:"].includes(new URL(text7).protocol);
+function checkApprovers(approvers) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const handle3 of approvers) {
+    if (!HANDLE.test(handle3))
+      throw new UsageError(`incidents init: --approver "${handle3}" is not a GitHub login written @login (teams cannot approve: name people)`);
+    if (seen.has(handle3.toLowerCase())) throw new UsageError(`incidents init: --approver ${handle3} is given twice`);
+    seen.add(handle3.toLowerCase());
+  }
+  return [...approvers];
+}
+function refuseInvalid(config2) {
+  const { findings } = checkConfig({ path: CONFIG_PATH, text: config2 });
+  if (hasErrors(findings))
+    throw new UsageError(
+      `incidents init: these values would make ${CONFIG_PATH} invalid:
+${findings.map((finding) => `  ${formatFinding(finding)}`).join("\n")}`
+    );
+}
+function* warnings(written, choices, keptConfig, branch) {
+  const wrote = (path) => written.includes(path);
+  if (choices.approvers.length === 0 && (wrote(CONFIG_PATH) || wrote(".github/CODEOWNERS")))
+    yield `Approvers and code owners are ${APPROVER_PLACEHOLDER}, a placeholder that never approves: name people in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).`;
+  if (!isCommit(choices.action) && written.some((path) => path.startsWith(".github/workflows/")))
+    yield `The workflows run ${formatActionRef(choices.action)}: a tag or branch, which may not exist where you get the Action from, and can be moved. Pin a full commit SHA with --ref (or edit the uses: lines).`;
+  const given = [choices.pageName !== void 0 && "--name", choices.pageUrl !== void 0 && "--url", choices.approvers.length > 0 && "--approver"].filter(
+    Boolean
+  );
+  if (keptConfig !== void 0 && given.length > 0) yield `${CONFIG_PATH} was there and is kept as it is: ${given.join(", ")} went into no config.`;
+  if (keptConfig !== void 0 && servicesOf(keptConfig) === void 0 && wrote(".github/ISSUE_TEMPLATE/report-an-incident.yml"))
+    yield `${CONFIG_PATH} does not pass validate, so the issue form offers the starter's services: fix the config, then edit .github/ISSUE_TEMPLATE/report-an-incident.yml.`;
+  if (branch !== void 0 && branch !== PUBLISHING_BRANCH)
+    yield `This repository is on ${branch}; the workflows publish and validate pushes on ${PUBLISHING_BRANCH}: rename it (git branch -m ${PUBLISHING_BRANCH}) or edit branches: in .github/workflows.`;
 }
 
 // scripts/commands/new.ts
 import { writeFile as writeFile4 } from "node:fs/promises";
-import { join as join7, relative as relative2 } from "node:path";
+import { join as join8, relative as relative2 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var KEY_ORDER = Object.keys(incident_schema_default.properties);
 function yamlScalar(value) {
-  const text7 = (0, import_yaml4.stringify)(value, { lineWidth: 0 }).trimEnd();
+  const text7 = (0, import_yaml3.stringify)(value, { lineWidth: 0 }).trimEnd();
   return text7.includes("\n") ? JSON.stringify(value) : text7;
 }
 function readFrontmatter(text7) {
   const split = splitFrontmatter(text7);
   if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
   const { yamlOffset, closingOffset, eol: eol2 } = split.split;
-  return { offset: yamlOffset, document: (0, import_yaml4.parseDocument)(text7.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol: eol2 };
+  return { offset: yamlOffset, document: (0, import_yaml3.parseDocument)(text7.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol: eol2 };
 }
 function splice2(text7, start2, end, insert) {
   return `${text7.slice(0, start2)}${insert}${text7.slice(end)}`;
@@ -60347,19 +60458,19 @@ function lineStart(text7, offset) {
   return text7.lastIndexOf("\n", offset - 1) + 1;
 }
 function pairOf(map5, key2) {
-  if (!(0, import_yaml4.isMap)(map5)) return void 0;
-  return map5.items.find((pair2) => (0, import_yaml4.isScalar)(pair2.key) && pair2.key.value === key2);
+  if (!(0, import_yaml3.isMap)(map5)) return void 0;
+  return map5.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && pair2.key.value === key2);
 }
 function setKey(text7, path, value) {
   const { offset, document: document3, eol: eol2 } = readFrontmatter(text7);
   const [first, second] = path;
   const parentPair = second === void 0 ? void 0 : pairOf(document3.contents, first);
-  if (second !== void 0 && !(0, import_yaml4.isMap)(parentPair?.value)) {
+  if (second !== void 0 && !(0, import_yaml3.isMap)(parentPair?.value)) {
     if (value === null) return text7;
     return insertTopLevelKey(text7, offset, document3, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`, eol2);
   }
   const map5 = second === void 0 ? document3.contents : parentPair.value;
-  if (!(0, import_yaml4.isMap)(map5)) throw new Error("the frontmatter is not a map of keys");
+  if (!(0, import_yaml3.isMap)(map5)) throw new Error("the frontmatter is not a map of keys");
   const key2 = second ?? first;
   const pair2 = pairOf(map5, key2);
   if (!pair2) {
@@ -60373,15 +60484,15 @@ function setKey(text7, path, value) {
   }
   const keyEnd = offset + pair2.key.range[1] + 1;
   const valueRange = pair2.value?.range;
-  const isEmpty = !valueRange || (0, import_yaml4.isScalar)(pair2.value) && pair2.value.value === null;
+  const isEmpty = !valueRange || (0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === null;
   if (value === null) return isEmpty ? text7 : splice2(text7, keyEnd, offset + valueRange[1], "");
   if (isEmpty) return splice2(text7, keyEnd, keyEnd, ` ${yamlScalar(value)}`);
-  if ((0, import_yaml4.isScalar)(pair2.value) && pair2.value.value === value) return text7;
+  if ((0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return splice2(text7, offset + valueRange[0], offset + valueRange[1], yamlScalar(value));
 }
 function insertTopLevelKey(text7, offset, document3, key2, lines, eol2) {
   const rank = KEY_ORDER.indexOf(key2);
-  const next = (0, import_yaml4.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml4.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
+  const next = (0, import_yaml3.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
   if (!next) {
     const end = offset + document3.range[1];
     const atLineStart = end === 0 || text7[end - 1] === "\n";
@@ -60398,16 +60509,16 @@ function insertTopLevelKey(text7, offset, document3, key2, lines, eol2) {
 function setItemKey(text7, list5, id, key2, value) {
   const { offset, document: document3 } = readFrontmatter(text7);
   const sequence = pairOf(document3.contents, list5)?.value;
-  const item = (0, import_yaml4.isSeq)(sequence) ? sequence.items.find((candidate) => pairOf(candidate, "id")?.value?.toJSON() === id) : void 0;
+  const item = (0, import_yaml3.isSeq)(sequence) ? sequence.items.find((candidate) => pairOf(candidate, "id")?.value?.toJSON() === id) : void 0;
   const pair2 = pairOf(item, key2);
   if (!pair2?.value?.range) throw new Error(`${list5} has no item with id ${id} and a ${key2}`);
-  if ((0, import_yaml4.isScalar)(pair2.value) && pair2.value.value === value) return text7;
+  if ((0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return splice2(text7, offset + pair2.value.range[0], offset + pair2.value.range[1], yamlScalar(value));
 }
 function appendItem(text7, list5, entries) {
   const { offset, document: document3, eol: eol2 } = readFrontmatter(text7);
   const sequence = pairOf(document3.contents, list5)?.value;
-  if (!(0, import_yaml4.isSeq)(sequence) || sequence.flow || sequence.items.length === 0)
+  if (!(0, import_yaml3.isSeq)(sequence) || sequence.flow || sequence.items.length === 0)
     throw new LayoutError(list5, `${list5} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
@@ -60466,7 +60577,7 @@ function createIncident(config2, files, record) {
   const year = record.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
   const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config2) };
-  const findings = checkRecordEdit(config2, files, file, void 0, "cli").map(
+  const findings = checkRecordEdit(config2, files, file, { remedies: "cli" }).map(
     (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
   );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
@@ -60557,16 +60668,16 @@ async function newCommand(args, context) {
 `);
     return EXIT2.error;
   }
-  await writeFile4(join7(root5, file.path), file.text, { flag: "wx" });
+  await writeFile4(join8(root5, file.path), file.text, { flag: "wx" });
   if (findings.length > 0) await reporter.write({ command: "new", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative2(context.cwd, join7(root5, file.path))}
+  context.stdout(`${relative2(context.cwd, join8(root5, file.path))}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname5, join as join8, resolve as resolve4 } from "node:path";
-import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname4, join as join9, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
@@ -61059,16 +61170,16 @@ ${formatMarkdownTables(tables)}`,
 `);
       return EXIT2.error;
     }
-    context.stderr(`Wrote the report to ${join8(out, "index.html")}.
+    context.stderr(`Wrote the report to ${join9(out, "index.html")}.
 `);
   }
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname5(folder)) {
-    if (existsSync5(join8(folder, SITE_MARK)))
+  for (let folder = out; ; folder = dirname4(folder)) {
+    if (existsSync4(join9(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname5(folder) === folder) return;
+    if (dirname4(folder) === folder) return;
   }
 }
 
@@ -61361,7 +61472,7 @@ async function notify(due, context) {
 
 // scripts/commands/update.ts
 import { rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join9, relative as relative3 } from "node:path";
+import { join as join10, relative as relative3 } from "node:path";
 
 // scripts/core/authoring/update-record.ts
 var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
@@ -61461,7 +61572,7 @@ function moveIncident(config2, files, before, update) {
     return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
   }
   const file = { path: before.path, text: result.text };
-  const findings = [...checkRecordEdit(config2, files, file, before), ...servicesStillDown(before, update)];
+  const findings = [...checkRecordEdit(config2, files, file, { base: before }), ...servicesStillDown(before, update)];
   return hasErrors(findings) ? { findings } : { file, findings };
 }
 var ENDED = ["resolved", "closed", "completed"];
@@ -61559,7 +61670,7 @@ async function updateCommand(args, context) {
 `);
     return EXIT2.findings;
   }
-  const path = join9(root5, file.path);
+  const path = join10(root5, file.path);
   await writeFile5(`${path}.tmp`, moved.file.text);
   await rename3(`${path}.tmp`, path);
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
@@ -61570,7 +61681,7 @@ async function updateCommand(args, context) {
 
 // scripts/commands/validate.ts
 import { isAbsolute, relative as relative4, resolve as resolve5 } from "node:path";
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
   usage: "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]",
@@ -61590,7 +61701,7 @@ async function validateCommand(args, context) {
   if (!repository) return EXIT2.error;
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);
-  const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
+  const shown = sortFindings([...files.findings, ...repository.configWarnings, ...findings]).filter((finding) => inPaths(finding.path));
   const count2 = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
   await reporter.write({ command: "validate", findings: shown, clean: `${count2} ${count2 === 1 ? "record" : "records"} valid.` }, context);
   return hasErrors(shown) ? EXIT2.findings : EXIT2.clean;
@@ -61599,7 +61710,7 @@ function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
-    if (!existsSync6(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
       throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);
@@ -61677,7 +61788,7 @@ This is a bug in incidents-as-code, not in your records: please report it with t
 }
 
 // scripts/io/github/action-inputs.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
 function toActionInvocation(inputs, env2) {
   const [command = "validate", ...flags] = inputs.command.split(/\s+/).filter(Boolean);
@@ -61695,7 +61806,7 @@ function toActionInvocation(inputs, env2) {
 }
 function pullRequestRefs(eventPath) {
   try {
-    const event2 = JSON.parse(readFileSync(eventPath ?? "", "utf8"));
+    const event2 = JSON.parse(readFileSync2(eventPath ?? "", "utf8"));
     const base = event2.pull_request?.base?.sha;
     const head2 = event2.pull_request?.head?.sha;
     return typeof base === "string" && typeof head2 === "string" ? { base, head: head2 } : void 0;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { parse } from 'yaml';
 import { UsageError } from '../scripts/core/errors.js';
 import { actionRef } from '../scripts/core/init/action-ref.js';
 import { pinWorkflow } from '../scripts/core/init/pin-workflow.js';
-import { runCliCapturing as run } from './helpers/run-cli.js';
+import { ROOT, runCliCapturing as run } from './helpers/run-cli.js';
 import { actionlint, securityProblems } from './helpers/workflow-security.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -118,18 +119,48 @@ init('a tag and no approvers still make a valid repository, with a warning for e
   const dir = emptyFolder();
   const made = await run(['init'], { cwd: dir });
   assert.is(made.code, 0);
-  assert.match(made.stderr, /Approvers and code owners are @your-github-login: replace it/);
-  assert.match(made.stderr, /incidents-as-code\/incidents-as-code@v\d+\.\d+\.\d+, a tag or branch that can be moved: pin a full commit SHA with --ref/);
-  assert.is((await run(['validate', '--root', dir])).code, 0);
+  assert.match(made.stderr, /Approvers and code owners are @your-org\/approvers, a placeholder that never approves: name people/);
+  assert.match(made.stderr, /incidents-as-code\/incidents-as-code@v\d+\.\d+\.\d+: a tag or branch, which may not exist .* Pin a full commit SHA with --ref/);
+  const validated = await run(['validate', '--root', dir]);
+  assert.is(validated.code, 0, 'warnings only');
+  assert.match(validated.stdout, /^incidents\.config\.yml:\d+:\d+: warning: @your-org\/approvers is a team, and a team never approves/m);
+
+  const again = await run(['init'], { cwd: dir });
+  assert.is(again.code, 0);
+  assert.is(again.stderr, '', 'nothing written, so nothing to warn about');
+});
+
+init('a config already there is kept: the issue form offers its services, and the options it did not take are named', async () => {
+  const dir = emptyFolder();
+  const own = read(ROOT, 'test/fixtures/validate/base.config.yml');
+  writeFileSync(join(dir, 'incidents.config.yml'), own);
+  const made = await run(['init', '--name', 'Other', '--approver', '@carol', '--ref', SHA], { cwd: dir });
+  assert.is(made.code, 0, made.stderr);
+  assert.is(read(dir, 'incidents.config.yml'), own);
+  assert.match(made.stderr, /incidents\.config\.yml was there and is kept as it is: --name, --approver went into no config\./);
+  const services = parse(own).services.map((service: { id: string; name: string }) => `${service.name} (${service.id})`);
+  assert.equal(parse(read(dir, '.github/ISSUE_TEMPLATE/report-an-incident.yml')).body[1].attributes.options, services);
+});
+
+init('a branch other than main is named, since the workflows publish from main', async () => {
+  const dir = emptyFolder();
+  execFileSync('git', ['init', '-q', '-b', 'master'], { cwd: dir });
+  const made = await run(['init', '--approver', '@alice', '--ref', SHA], { cwd: dir });
+  assert.is(made.code, 0);
+  assert.is(
+    made.stderr,
+    'This repository is on master; the workflows publish and validate pushes on main: rename it (git branch -m main) or edit branches: in .github/workflows.\n',
+  );
 });
 
 init('the page name and address are written as values, whatever they hold', async () => {
   const dir = emptyFolder();
-  const name = 'Acme "Status" # 1\nservices: []';
-  const made = await run(['init', '--name', name, '--url', 'https://acme.github.io/status/'], { cwd: dir });
+  const name = 'Acme "Status" # 1 $& $$ $\' services: []';
+  const url = 'https://acme.github.io/status/$$/$&';
+  const made = await run(['init', '--name', name, '--url', url], { cwd: dir });
   assert.is(made.code, 0, made.stderr);
   const config = parse(read(dir, 'incidents.config.yml'));
-  assert.equal(config.page, { name, url: 'https://acme.github.io/status/', time_zone: 'UTC' });
+  assert.equal(config.page, { name, url, time_zone: 'UTC' });
   assert.is(config.services.length, 2);
   assert.is((await run(['validate', '--root', dir])).code, 0);
 });
@@ -171,7 +202,15 @@ const BLOCKED: { name: string; arrange: (dir: string) => void; reported: RegExp 
   {
     name: 'a folder where the config goes',
     arrange: (dir) => mkdirSync(join(dir, 'incidents.config.yml')),
-    reported: /incidents\.config\.yml: something other than a file is there/,
+    reported: /incidents\.config\.yml: a folder is there/,
+  },
+  {
+    name: 'a link where a folder goes (nothing written where it points)',
+    arrange: (dir) => {
+      mkdirSync(join(dir, 'elsewhere'));
+      symlinkSync(join(dir, 'elsewhere'), join(dir, 'schemas'));
+    },
+    reported: /schemas\/common\.schema\.json: a link is where the folder schemas should be/,
   },
   {
     name: 'a link where a workflow goes (never written through)',
@@ -179,7 +218,7 @@ const BLOCKED: { name: string; arrange: (dir: string) => void; reported: RegExp 
       mkdirSync(join(dir, '.github/workflows'), { recursive: true });
       symlinkSync(join(dir, 'elsewhere.yml'), join(dir, '.github/workflows/sla.yml'));
     },
-    reported: /\.github\/workflows\/sla\.yml: something other than a file is there/,
+    reported: /\.github\/workflows\/sla\.yml: a link is there/,
   },
 ];
 
@@ -189,18 +228,22 @@ for (const { name, arrange, reported } of BLOCKED) {
     arrange(dir);
     const made = await run(['init'], { cwd: dir });
     assert.is(made.code, 2);
-    assert.match(made.stderr, /^Could not write 1 files, so the repository is incomplete:\n/);
+    assert.match(made.stderr, /^Could not write \d+ files?, so the repository is incomplete:\n/);
     assert.match(made.stderr, reported);
     assert.ok(lstatSync(join(dir, 'known-errors/.gitkeep')).isFile(), 'the rest is written');
     assert.not.ok(readdirSync(dir).includes('elsewhere.yml'), 'nothing written through the link');
+    if (readdirSync(dir).includes('elsewhere')) assert.equal(readdirSync(join(dir, 'elsewhere')), [], 'nothing written where the link points');
   });
 }
 
 const USAGE: [string, string[], RegExp][] = [
   ['a login without @', ['--approver', 'alice'], /--approver "alice" is not a GitHub login written @login/],
+  ['the same approver twice', ['--approver', '@alice', '--approver', '@Alice'], /--approver @Alice is given twice/],
+  ['a name on two lines', ['--name', 'Acme\nStatus'], /--name must be one line of text/],
+  ['a url the config would refuse', ['--url', 'https://x.example/a b'], /would make incidents\.config\.yml invalid:\n {2}incidents\.config\.yml:\d+:\d+: /],
   ['a team as approver', ['--approver', '@acme/oncall'], /teams cannot approve/],
-  ['a url that is not http', ['--url', 'javascript:alert(1)'], /--url "javascript:alert\(1\)" is not an http\(s\) address/],
-  ['an empty name', ['--name', ' '], /--name is empty/],
+  ['a url that is not http', ['--url', 'javascript:alert(1)'], /would make incidents\.config\.yml invalid/],
+  ['an empty name', ['--name', ' '], /--name must be one line of text/],
   ['a ref with a comment', ['--ref', 'v1 # x'], /--ref "v1 # x" is not a git tag, branch or commit SHA/],
   ['a ref with a new line', ['--ref', 'v1\n      run: curl evil'], /is not a git tag, branch or commit SHA/],
   ['a ref climbing out', ['--ref', '../main'], /is not a git tag/],
@@ -231,6 +274,7 @@ const REFS: [string, string, boolean][] = [
   ['acme', 'v1', false],
   ['acme/x@y', 'v1', false],
   ['-acme/x', 'v1', false],
+  ['acme/..', 'v1', false],
 ];
 
 for (const [repository, ref, accepted] of REFS) {
@@ -244,13 +288,39 @@ for (const [repository, ref, accepted] of REFS) {
   });
 }
 
+const PINNABLE: [string, string][] = [
+  ['quoted', '  - uses: "./"\n'],
+  ['single-quoted, with a comment', "  - uses: './' # ours\n"],
+  ['spaced', '  -   uses:   ./  \n'],
+  ['with CRLF', '  - uses: ./\r\n'],
+];
+
+for (const [name, line] of PINNABLE) {
+  pin(`a uses: ./ step ${name} is pinned`, () => {
+    assert.match(pinWorkflow('a.yml', `steps:\n${line}`, { repository: 'acme/t', ref: 'v1' }), /uses:\s+acme\/t@v1 # /);
+  });
+}
+
+const UNPINNABLE: [string, string][] = [
+  ['no local action', 'steps:\n  - uses: actions/checkout@abc\n'],
+  ['a local action in a sub-folder', 'steps:\n  - uses: ./\n  - uses: ./.github/actions/x\n'],
+];
+
+for (const [name, text] of UNPINNABLE) {
+  pin(`${name}: refused, never half pinned`, () => {
+    assert.throws(
+      () => pinWorkflow('a.yml', text, { repository: 'acme/t', ref: 'v1' }),
+      /the starter workflow a\.yml has a uses: \.\/ step that cannot be pinned/,
+    );
+  });
+}
+
 pin('every `uses: ./` step is pinned, with or without a comment; other steps stay', () => {
   const text = 'steps:\n  - uses: ./ # ours\n  - name: x\n    uses: ./\n  - uses: actions/checkout@abc\n  # uses: ./ in a comment\n';
   assert.is(
-    pinWorkflow(text, { repository: 'acme/t', ref: SHA }),
+    pinWorkflow('a.yml', text, { repository: 'acme/t', ref: SHA }),
     `steps:\n  - uses: acme/t@${SHA} # Incidents as code, pinned by its commit\n  - name: x\n    uses: acme/t@${SHA} # Incidents as code, pinned by its commit\n  - uses: actions/checkout@abc\n  # uses: ./ in a comment\n`,
   );
-  assert.is(pinWorkflow('steps:\n  - uses: actions/checkout@abc\n', { repository: 'acme/t', ref: SHA }), undefined);
 });
 
 init.run();

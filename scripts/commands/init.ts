@@ -1,13 +1,19 @@
-import { resolve } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { formatFinding, hasErrors } from '../core/findings.js';
 import { actionRef, formatActionRef, isCommit } from '../core/init/action-ref.js';
-import { APPROVER_PLACEHOLDER, starterFiles } from '../core/init/starter-files.js';
+import { APPROVER_PLACEHOLDER, CONFIG_PATH, servicesOf, starterConfig, starterFiles } from '../core/init/starter-files.js';
+import { checkConfig } from '../core/records/validate.js';
 import { publishedAction, readStarterSources } from '../io/package-files.js';
+import { currentBranch } from '../io/repository/git.js';
 import { writeNewFiles } from '../io/write-new-files.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import type { CommandHelp } from './help.js';
 
 const HANDLE = /^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/** The branch the starter workflows publish from and validate pushes to. */
+const PUBLISHING_BRANCH = 'main';
 
 export const INIT_HELP: CommandHelp = {
   brief: 'start a new incident repository',
@@ -17,13 +23,16 @@ export const INIT_HELP: CommandHelp = {
   options: [
     ['--name NAME', "the status page's title (default: Status)"],
     ['--url URL', 'where the status page will be published, e.g. https://acme.github.io/incidents/ (default: https://status.example.com, to replace)'],
-    ['--approver @LOGIN', `who may approve resolutions and owns the workflows and config, repeatable (default: ${APPROVER_PLACEHOLDER}, to replace)`],
-    ['--ref REF', "the Action's tag or, better, full commit SHA the workflows pin (default: this version's tag)"],
+    [
+      '--approver @LOGIN',
+      `who may approve resolutions and owns the workflows and config, repeatable (default: ${APPROVER_PLACEHOLDER}, a team that never approves: replace it)`,
+    ],
+    ['--ref REF', "the Action's full commit SHA (best) or tag the workflows pin (default: this version's tag)"],
     ['--action-repo OWNER/REPO', "where the Action is published, e.g. your fork (default: the package's repository)"],
   ],
   example:
     'incidents init ops-incidents --name "Acme Status" --url https://status.acme.example --approver @alice --approver @bob --ref 0123456789abcdef0123456789abcdef01234567',
-  exits: '0 written (files already there kept), 2 something is in the way of a file, or a usage error',
+  exits: '0 written (files already there kept), 2 a usage error (nothing written) or something in the way of a file',
 };
 
 /** `incidents init [DIR]`: a new incident repository that validates clean and builds an all-operational page. */
@@ -41,38 +50,36 @@ export async function initCommand(args: string[], context: CommandContext): Prom
     true,
   );
   if (positionals.length > 1) throw new UsageError(`incidents init: one folder at most, got ${positionals.join(' ')}`);
-  const approvers = values.approver ?? [];
-  const wrong = approvers.find((handle) => !HANDLE.test(handle));
-  if (wrong !== undefined)
-    throw new UsageError(`incidents init: --approver "${wrong}" is not a GitHub login written @login (teams cannot approve: name people)`);
-  const published = await publishedAction();
-  const action = actionRef(values['action-repo'] ?? published.repository, values.ref ?? published.ref);
-
-  if (values.name !== undefined && values.name.trim() === '') throw new UsageError('incidents init: --name is empty: give the status page a title');
-  if (values.url !== undefined && !isWebAddress(values.url))
-    throw new UsageError(`incidents init: --url "${values.url}" is not an http(s) address, e.g. https://status.acme.example`);
+  const approvers = checkApprovers(values.approver ?? []);
+  if (values.name !== undefined && (values.name.trim() === '' || /\p{Cc}/u.test(values.name)))
+    throw new UsageError("incidents init: --name must be one line of text: the status page's title");
+  const published = publishedAction();
+  const choices = {
+    action: actionRef(values['action-repo'] ?? published.repository, values.ref ?? published.ref),
+    approvers,
+    pageName: values.name,
+    pageUrl: values.url,
+  };
 
   const root = resolve(context.cwd, positionals[0] ?? '.');
-  const files = starterFiles(await readStarterSources(), { action, approvers, pageName: values.name, pageUrl: values.url });
-  const outcome = await writeNewFiles(root, files);
+  const sources = await readStarterSources();
+  const keptConfig = await readFile(join(root, CONFIG_PATH), 'utf8').catch(() => undefined);
+  const config = keptConfig ?? starterConfig(sources.config, choices);
+  if (keptConfig === undefined) refuseInvalid(config);
+  await mkdir(root, { recursive: true });
+  const outcome = await writeNewFiles(root, starterFiles(sources, choices, config));
 
+  const files = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;
   const list = (paths: readonly string[]) => paths.map((path) => `  ${path}\n`).join('');
-  context.stdout(`Wrote ${outcome.written.length} files in ${root}:\n${list(outcome.written)}`);
-  if (outcome.kept.length > 0) context.stdout(`Kept ${outcome.kept.length} files that were there, unchanged:\n${list(outcome.kept)}`);
+  context.stdout(`Wrote ${files(outcome.written.length)} in ${root}:\n${list(outcome.written)}`);
+  if (outcome.kept.length > 0) context.stdout(`Kept ${files(outcome.kept.length)} that were there, unchanged:\n${list(outcome.kept)}`);
   if (outcome.blocked.length > 0) {
     context.stderr(
-      `Could not write ${outcome.blocked.length} files, so the repository is incomplete:\n${outcome.blocked.map(({ path, reason }) => `  ${path}: ${reason}\n`).join('')}`,
+      `Could not write ${files(outcome.blocked.length)}, so the repository is incomplete:\n${outcome.blocked.map(({ path, reason }) => `  ${path}: ${reason}\n`).join('')}`,
     );
     return EXIT.error;
   }
-  if (approvers.length === 0)
-    context.stderr(
-      `Approvers and code owners are ${APPROVER_PLACEHOLDER}: replace it in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).\n`,
-    );
-  if (!isCommit(action))
-    context.stderr(
-      `The workflows run ${formatActionRef(action)}, a tag or branch that can be moved: pin a full commit SHA with --ref (or edit the uses: lines).\n`,
-    );
+  for (const warning of warnings(outcome.written, choices, keptConfig, await currentBranch(root))) context.stderr(`${warning}\n`);
   context.stdout(
     [
       'Next:',
@@ -87,6 +94,40 @@ export async function initCommand(args: string[], context: CommandContext): Prom
   return EXIT.clean;
 }
 
-function isWebAddress(text: string): boolean {
-  return URL.canParse(text) && ['http:', 'https:'].includes(new URL(text).protocol);
+/** Approvers are people, each once. */
+function checkApprovers(approvers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const handle of approvers) {
+    if (!HANDLE.test(handle))
+      throw new UsageError(`incidents init: --approver "${handle}" is not a GitHub login written @login (teams cannot approve: name people)`);
+    if (seen.has(handle.toLowerCase())) throw new UsageError(`incidents init: --approver ${handle} is given twice`);
+    seen.add(handle.toLowerCase());
+  }
+  return [...approvers];
+}
+
+/** The config about to be written passes validate, or nothing is written: the values typed are checked as the config is. */
+function refuseInvalid(config: string): void {
+  const { findings } = checkConfig({ path: CONFIG_PATH, text: config });
+  if (hasErrors(findings))
+    throw new UsageError(
+      `incidents init: these values would make ${CONFIG_PATH} invalid:\n${findings.map((finding) => `  ${formatFinding(finding)}`).join('\n')}`,
+    );
+}
+
+/** What the team should know about what was written: placeholders left, a movable pin, options a kept config ignored, the branch. */
+function* warnings(written: readonly string[], choices: Parameters<typeof starterFiles>[1], keptConfig: string | undefined, branch: string | undefined) {
+  const wrote = (path: string) => written.includes(path);
+  if (choices.approvers.length === 0 && (wrote(CONFIG_PATH) || wrote('.github/CODEOWNERS')))
+    yield `Approvers and code owners are ${APPROVER_PLACEHOLDER}, a placeholder that never approves: name people in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).`;
+  if (!isCommit(choices.action) && written.some((path) => path.startsWith('.github/workflows/')))
+    yield `The workflows run ${formatActionRef(choices.action)}: a tag or branch, which may not exist where you get the Action from, and can be moved. Pin a full commit SHA with --ref (or edit the uses: lines).`;
+  const given = [choices.pageName !== undefined && '--name', choices.pageUrl !== undefined && '--url', choices.approvers.length > 0 && '--approver'].filter(
+    Boolean,
+  );
+  if (keptConfig !== undefined && given.length > 0) yield `${CONFIG_PATH} was there and is kept as it is: ${given.join(', ')} went into no config.`;
+  if (keptConfig !== undefined && servicesOf(keptConfig) === undefined && wrote('.github/ISSUE_TEMPLATE/report-an-incident.yml'))
+    yield `${CONFIG_PATH} does not pass validate, so the issue form offers the starter's services: fix the config, then edit .github/ISSUE_TEMPLATE/report-an-incident.yml.`;
+  if (branch !== undefined && branch !== PUBLISHING_BRANCH)
+    yield `This repository is on ${branch}; the workflows publish and validate pushes on ${PUBLISHING_BRANCH}: rename it (git branch -m ${PUBLISHING_BRANCH}) or edit branches: in .github/workflows.`;
 }

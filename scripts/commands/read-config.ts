@@ -1,5 +1,5 @@
 import { UsageError } from '../core/errors.js';
-import type { Source } from '../core/findings.js';
+import type { Finding, Source } from '../core/findings.js';
 import type { Config } from '../core/records/types.js';
 import { checkConfig } from '../core/records/validate.js';
 import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/repository/read-repository.js';
@@ -8,15 +8,15 @@ import type { CommandContext } from './context.js';
 
 /**
  * Reads a repository's files and its valid config (and where its keys are, for findings), which
- * every other check stands on. When the config is missing, unreadable or invalid, reports why and
- * returns undefined (the command exits 2).
+ * every other check stands on, with the config's warnings. When the config is missing, unreadable
+ * or invalid, reports why and returns undefined (the command exits 2).
  */
 export async function readRepositoryWithConfig(
   command: string,
   root: string,
   reporter: Reporter,
   context: CommandContext,
-): Promise<{ config: Config; configSource: Source; files: RepositoryFiles } | undefined> {
+): Promise<{ config: Config; configSource: Source; configWarnings: Finding[]; files: RepositoryFiles } | undefined> {
   const files = await readRepository(root);
   const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (unreadable.length > 0) {
@@ -30,5 +30,5 @@ export async function readRepositoryWithConfig(
     context.stderr(`${CONFIG_FILE} is not valid: fix it first, then the records are checked.\n`);
     return undefined;
   }
-  return { config: config.data, configSource: config, files };
+  return { config: config.data, configSource: config, configWarnings: findings, files };
 }

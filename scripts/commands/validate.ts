@@ -37,7 +37,7 @@ export async function validateCommand(args: string[], context: CommandContext): 
   if (!repository) return EXIT.error;
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);
-  const shown = sortFindings([...files.findings, ...findings]).filter((finding) => inPaths(finding.path));
+  const shown = sortFindings([...files.findings, ...repository.configWarnings, ...findings]).filter((finding) => inPaths(finding.path));
   const count = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
   await reporter.write({ command: 'validate', findings: shown, clean: `${count} ${count === 1 ? 'record' : 'records'} valid.` }, context);
   return hasErrors(shown) ? EXIT.findings : EXIT.clean;

@@ -71,7 +71,7 @@ const withoutOidc: Plugin = {
   },
 };
 
-// `build.ts [name…]` builds the bundles named (all by default). `npm ci` builds only the bin, so the
+// `build.ts [name…]` builds the bundles named (all by default). `npm test` and `npm pack` build only the bin, so the
 // committed dist/action.js is what the freshness test compares the sources with.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const names = process.argv.slice(2);

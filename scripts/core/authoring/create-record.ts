@@ -34,7 +34,7 @@ export function createIncident(
   const year = record.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
   const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config) };
-  const findings = checkRecordEdit(config, files, file, undefined, 'cli').map((finding) =>
+  const findings = checkRecordEdit(config, files, file, { remedies: 'cli' }).map((finding) =>
     finding.rule === 'lifecycle/known-error-match' ? asWarning(finding) : finding,
   );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };

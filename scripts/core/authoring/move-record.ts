@@ -43,7 +43,7 @@ export function moveIncident(
     return { findings: [findingAt(before, ['status'], 'lifecycle/transition', result.message)] };
   }
   const file = { path: before.path, text: result.text };
-  const findings = [...checkRecordEdit(config, files, file, before), ...servicesStillDown(before, update)];
+  const findings = [...checkRecordEdit(config, files, file, { base: before }), ...servicesStillDown(before, update)];
   return hasErrors(findings) ? { findings } : { file, findings };
 }
 

@@ -102,8 +102,7 @@ export function checkRecordEdit(
   config: Config,
   others: readonly TextFile[],
   edited: TextFile,
-  base?: ValidRecord<Incident>,
-  remedies: PullRequest['remedies'] = 'yaml',
+  { base, remedies = 'yaml' }: { base?: ValidRecord<Incident>; remedies?: PullRequest['remedies'] } = {},
 ): Finding[] {
   const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
   const head = records.incidents.find((record) => record.path === edited.path);

@@ -6,7 +6,7 @@ export interface ActionRef {
   ref: string;
 }
 
-const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
 // A branch, tag or commit as git allows them, kept to characters that stay inert in YAML.
 const REF = /^(?![./-])(?!.*\.\.)[A-Za-z0-9._/-]{1,100}(?<![./])$/;
 const COMMIT = /^[0-9a-f]{40}$/;

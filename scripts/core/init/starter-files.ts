@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { checkConfig } from '../records/validate.js';
 import { RECORD_FOLDERS } from '../records/kinds.js';
 import type { ActionRef } from './action-ref.js';
 import { issueForm, type FormService } from './issue-form.js';
@@ -14,7 +14,7 @@ export interface TextFile {
 export interface StarterSources {
   /** The commented starter config (templates/init/incidents.config.yml). */
   config: string;
-  /** The toolkit's own workflows, which run its Action as `./`. */
+  /** The toolkit's own workflows that a team's repository runs, each with its `uses: ./` steps. */
   workflows: readonly TextFile[];
   /** The JSON Schemas, for editors. */
   schemas: readonly TextFile[];
@@ -28,35 +28,47 @@ export interface StarterChoices {
   pageUrl?: string;
 }
 
-/** What stands for the approvers in the starter config until `--approver` names them. */
-export const APPROVER_PLACEHOLDER = '@your-github-login';
+export const CONFIG_PATH = 'incidents.config.yml';
+
+/**
+ * What stands for the approvers until `--approver` names them: a team, which the schema takes and
+ * which never approves (a login placeholder could be registered by anyone), and `validate` warns.
+ */
+export const APPROVER_PLACEHOLDER = '@your-org/approvers';
 
 /** The starter config's page name and address, each written once, double-quoted. */
 const STARTER_PAGE = { name: 'Status', url: 'https://status.example.com' };
 
 /**
- * Every file of a new incident repository: the config with its approvers, a kept-empty folder per
- * record kind, the schemas its editor association points at, the workflows pinned to the Action,
- * CODEOWNERS and the issue form. Pure: the caller reads the sources and writes what is new.
+ * The starter config with the team's choices. JSON strings are YAML double-quoted scalars, and a
+ * replacer function takes them literally, so whatever a value holds stays one value.
  */
-export function starterFiles(sources: StarterSources, choices: StarterChoices): TextFile[] {
+export function starterConfig(template: string, choices: StarterChoices): string {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
-  // JSON strings are YAML double-quoted scalars: whatever the name holds stays one value.
-  const config = sources.config
-    .replaceAll(JSON.stringify(APPROVER_PLACEHOLDER), owners.map((owner) => JSON.stringify(owner)).join(', '))
-    .replace(`name: ${JSON.stringify(STARTER_PAGE.name)}`, `name: ${JSON.stringify(choices.pageName ?? STARTER_PAGE.name)}`)
-    .replace(`url: ${JSON.stringify(STARTER_PAGE.url)}`, `url: ${JSON.stringify(choices.pageUrl ?? STARTER_PAGE.url)}`);
-  const services = (parse(config) as { services: FormService[] }).services;
+  const set = (key: string, from: string, to: string) => (text: string) =>
+    text.replace(`${key}: ${JSON.stringify(from)}`, () => `${key}: ${JSON.stringify(to)}`);
   return [
-    { path: 'incidents.config.yml', text: config },
+    (text: string) => text.replaceAll(JSON.stringify(APPROVER_PLACEHOLDER), () => owners.map((owner) => JSON.stringify(owner)).join(', ')),
+    set('name', STARTER_PAGE.name, choices.pageName ?? STARTER_PAGE.name),
+    set('url', STARTER_PAGE.url, choices.pageUrl ?? STARTER_PAGE.url),
+  ].reduce((text, edit) => edit(text), template);
+}
+
+/**
+ * Every file of a new incident repository: the config, a kept-empty folder per record kind, the
+ * schemas its editor association points at, the workflows pinned to the Action, CODEOWNERS and the
+ * issue form, which offers the services of `config` (the starter's, or the team's own kept one).
+ * Pure: the caller reads the sources and writes what is new.
+ */
+export function starterFiles(sources: StarterSources, choices: StarterChoices, config: string): TextFile[] {
+  const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
+  return [
+    { path: CONFIG_PATH, text: config },
     ...RECORD_FOLDERS.map((folder) => ({ path: `${folder}/.gitkeep`, text: '' })),
     ...sources.schemas.map((schema) => ({ path: `schemas/${schema.path}`, text: schema.text })),
-    ...sources.workflows.flatMap((workflow) => {
-      const text = pinWorkflow(workflow.text, choices.action);
-      return text === undefined ? [] : [{ path: `.github/workflows/${workflow.path}`, text }];
-    }),
+    ...sources.workflows.map((workflow) => ({ path: `.github/workflows/${workflow.path}`, text: pinWorkflow(workflow.path, workflow.text, choices.action) })),
     { path: '.github/CODEOWNERS', text: codeOwners(owners) },
-    { path: '.github/ISSUE_TEMPLATE/report-an-incident.yml', text: issueForm(services) },
+    { path: '.github/ISSUE_TEMPLATE/report-an-incident.yml', text: issueForm(servicesOf(config) ?? servicesOf(sources.config)!) },
     {
       path: '.gitignore',
       text: '# What `incidents build` writes (the workflow publishes it) and what npm installs: git keeps neither.\n/site/\nnode_modules/\n',
@@ -64,7 +76,12 @@ export function starterFiles(sources: StarterSources, choices: StarterChoices): 
   ];
 }
 
-/** Code owners for what decides the gate: the workflows, the config (approvers) and the schemas. */
+/** The services of a config that passes its checks; undefined for one that does not. */
+export function servicesOf(config: string): FormService[] | undefined {
+  return checkConfig({ path: CONFIG_PATH, text: config }).config?.data.services;
+}
+
+/** Code owners for what the gate stands on: the workflows, the config (which names the approvers) and the schemas editors use. */
 function codeOwners(owners: readonly string[]): string {
   const who = owners.join(' ');
   return [

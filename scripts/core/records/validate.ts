@@ -1,4 +1,4 @@
-import { fileFinding, sortFindings, type Finding } from '../findings.js';
+import { fileFinding, hasErrors, sortFindings, type Finding } from '../findings.js';
 import { CONFIG_RULES, RECORD_RULES } from '../rules/index.js';
 import { perKind, RECORD_FILE_NAMES, RECORD_KINDS, recordKindOf, type RecordData, type RecordKind } from './kinds.js';
 import { parseRecord } from './parse-record.js';
@@ -13,7 +13,7 @@ export interface TextFile {
   text: string;
 }
 
-/** Parses and checks the config: its schema, then the config rules. `config` is set only when there are no errors. */
+/** Parses and checks the config: its schema, then the config rules. `config` is set when there are no errors (warnings allowed). */
 export function checkConfig(file: TextFile): { config?: Valid<Config>; findings: Finding[] } {
   const parsed = parseYaml(file.text);
   if (!parsed.ok) {
@@ -24,7 +24,7 @@ export function checkConfig(file: TextFile): { config?: Valid<Config>; findings:
   if (schemaFindings.length > 0) return { findings: sortFindings(schemaFindings) };
   const config: Valid<Config> = { path: file.path, locate: source.locate, data: source.data as Config };
   const findings = sortFindings(CONFIG_RULES.flatMap((rule) => rule.check(config)));
-  return findings.length > 0 ? { findings } : { config, findings };
+  return hasErrors(findings) ? { findings } : { config, findings };
 }
 
 /**
@@ -67,10 +67,12 @@ export function parseRecordAs<K extends RecordKind>(kind: K, file: TextFile): { 
 }
 
 /**
- * Checks a repository's config and then its records. When the config has findings, the records
- * are not checked (they are checked against it), and only the config's findings are returned.
+ * Checks a repository's config and then its records. When the config has errors, the records are
+ * not checked (they are checked against it), and only the config's findings are returned.
  */
 export function checkRepository(files: { config: TextFile; records: readonly TextFile[] }): { records?: RecordSet; findings: Finding[] } {
   const { config, findings } = checkConfig(files.config);
-  return config ? checkRecords(config.data, files.records) : { findings };
+  if (!config) return { findings };
+  const checked = checkRecords(config.data, files.records);
+  return { records: checked.records, findings: sortFindings([...findings, ...checked.findings]) };
 }

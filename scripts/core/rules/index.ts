@@ -2,6 +2,7 @@ import type { ChangeRule } from '../gate/pull-request.js';
 import { KIND_NAMES, type RecordKind } from '../records/kinds.js';
 import type { ConfigRule, RecordRule } from '../records/record-set.js';
 import { configApproverService } from './config/approver-service.js';
+import { configApproverTeam } from './config/approver-team.js';
 import { configCalendar } from './config/calendar.js';
 import { configDuration } from './config/duration.js';
 import { configHoliday } from './config/holiday.js';
@@ -43,6 +44,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configWorkingHours,
   configHoliday,
   configApproverService,
+  configApproverTeam,
   configDuration,
 ];
 

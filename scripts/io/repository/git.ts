@@ -94,3 +94,13 @@ export async function readBlobs(root: string, objects: readonly string[]): Promi
   }
   return texts;
 }
+
+/** The branch checked out in the repository holding a folder; undefined outside git, or without git. */
+export async function currentBranch(folder: string): Promise<string | undefined> {
+  try {
+    const { code, stdout } = await runGit(folder, ['symbolic-ref', '--short', '--quiet', 'HEAD']);
+    return code === 0 ? stdout.toString().trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
