@@ -60194,12 +60194,9 @@ var APPROVER_PLACEHOLDER = "@your-org/approvers";
 var STARTER_PAGE = { name: "Status", url: "https://status.example.com" };
 function starterConfig(template, choices) {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
-  const set2 = (key2, from, to) => (text7) => text7.replace(`${key2}: ${JSON.stringify(from)}`, () => `${key2}: ${JSON.stringify(to)}`);
-  return [
-    (text7) => text7.replaceAll(JSON.stringify(APPROVER_PLACEHOLDER), () => owners.map((owner) => JSON.stringify(owner)).join(", ")),
-    set2("name", STARTER_PAGE.name, choices.pageName ?? STARTER_PAGE.name),
-    set2("url", STARTER_PAGE.url, choices.pageUrl ?? STARTER_PAGE.url)
-  ].reduce((text7, edit) => edit(text7), template);
+  const quote = (value) => JSON.stringify(value);
+  const literally = (text7) => () => text7;
+  return template.replaceAll(quote(APPROVER_PLACEHOLDER), literally(owners.map(quote).join(", "))).replace(`name: ${quote(STARTER_PAGE.name)}`, literally(`name: ${quote(choices.pageName ?? STARTER_PAGE.name)}`)).replace(`url: ${quote(STARTER_PAGE.url)}`, literally(`url: ${quote(choices.pageUrl ?? STARTER_PAGE.url)}`));
 }
 function starterFiles(sources, choices, config2) {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];

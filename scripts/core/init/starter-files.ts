@@ -45,13 +45,12 @@ const STARTER_PAGE = { name: 'Status', url: 'https://status.example.com' };
  */
 export function starterConfig(template: string, choices: StarterChoices): string {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
-  const set = (key: string, from: string, to: string) => (text: string) =>
-    text.replace(`${key}: ${JSON.stringify(from)}`, () => `${key}: ${JSON.stringify(to)}`);
-  return [
-    (text: string) => text.replaceAll(JSON.stringify(APPROVER_PLACEHOLDER), () => owners.map((owner) => JSON.stringify(owner)).join(', ')),
-    set('name', STARTER_PAGE.name, choices.pageName ?? STARTER_PAGE.name),
-    set('url', STARTER_PAGE.url, choices.pageUrl ?? STARTER_PAGE.url),
-  ].reduce((text, edit) => edit(text), template);
+  const quote = (value: string) => JSON.stringify(value);
+  const literally = (text: string) => () => text;
+  return template
+    .replaceAll(quote(APPROVER_PLACEHOLDER), literally(owners.map(quote).join(', ')))
+    .replace(`name: ${quote(STARTER_PAGE.name)}`, literally(`name: ${quote(choices.pageName ?? STARTER_PAGE.name)}`))
+    .replace(`url: ${quote(STARTER_PAGE.url)}`, literally(`url: ${quote(choices.pageUrl ?? STARTER_PAGE.url)}`));
 }
 
 /**
