@@ -42358,45 +42358,6 @@ var lastUpdateStatus = {
   }
 };
 
-// scripts/core/gate/approvals.ts
-var DECIDING_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
-function approversFor(config2, incident2) {
-  const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => config2.approvers?.services?.[service.id] ?? [])];
-  return [...new Set(lists.flat())];
-}
-function findApproval(approvers, evidence, status) {
-  const people = approvers.filter((handle3) => !handle3.includes("/"));
-  const wanted = people.length > 0 ? `one of ${people.join(", ")}` : "an approver, but the config lists none (team handles cannot be checked: list people)";
-  const expected = `Entering ${status} needs an approving review from ${wanted}, on the pull request's head commit, by someone other than its author`;
-  if (!evidence.known) return { ok: false, message: `${expected}; ${evidence.reason}` };
-  const isApprover = new Set(people.map((handle3) => handle3.slice(1).toLowerCase()));
-  const author = evidence.author.toLowerCase();
-  const notes = [];
-  for (const [login, review] of latestDecidingReviews(evidence.reviews)) {
-    const short = (review.commitId ?? "an unknown commit").slice(0, 7);
-    if (review.state !== "APPROVED") notes.push(`@${login}'s latest review is ${review.state.toLowerCase().replace("_", " ")}`);
-    else if (login === author) notes.push(`@${login} approved, but is the author`);
-    else if (!isApprover.has(login)) notes.push(`@${login} approved, but is not an approver`);
-    else if (review.commitId !== evidence.headSha) notes.push(`@${login} approved an older commit (${short}), not the head ${evidence.headSha.slice(0, 7)}`);
-    else return { ok: true, by: `@${login}` };
-  }
-  return { ok: false, message: `${expected}; ${notes.length > 0 ? notes.join("; ") : "no one has approved yet"}` };
-}
-function latestDecidingReviews(reviews) {
-  const latest2 = /* @__PURE__ */ new Map();
-  for (const review of reviews) {
-    if (DECIDING_STATES.has(review.state)) latest2.set(review.login.toLowerCase(), review);
-  }
-  return latest2;
-}
-function reviewsOnHead(evidence, head2) {
-  if (!evidence.known || evidence.headSha === head2) return evidence;
-  return {
-    known: false,
-    reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head2.slice(0, 7)}: the run for the newer commit decides`
-  };
-}
-
 // scripts/core/gate/lifecycle.ts
 var STATUSES = {
   incident: ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled"],
@@ -42469,30 +42430,207 @@ function isFinal(status) {
 }
 var FROZEN_EXCEPT = ["known_error"];
 
-// scripts/core/gate/pull-request.ts
-function movedIncidents(pullRequest) {
-  return pullRequest.incidents.flatMap(({ base, head: head2 }) => base && head2 ? [{ base, head: head2 }] : []);
-}
-function addedIncidents(pullRequest) {
-  return pullRequest.incidents.flatMap(({ kind, head: head2 }) => kind === "added" && head2 ? [head2] : []);
-}
-function incidentsEntering(pullRequest, statuses) {
-  return pullRequest.incidents.flatMap(({ base, head: head2 }) => {
-    if (!head2 || !statuses.includes(head2.data.status)) return [];
-    return !base || base.data.status !== head2.data.status ? [head2] : [];
+// scripts/core/sla/sla-report.ts
+init_timestamps();
+
+// scripts/core/sla/escalation.ts
+init_timestamps();
+function dueNotices(incident2, config2, figures, now) {
+  if (!isOpen(incident2)) return [];
+  const { id, priority } = incident2;
+  const levels = config2.escalation?.[priority] ?? [];
+  const acknowledged = incident2.acknowledged_at !== void 0 && toMillis(incident2.acknowledged_at) <= now;
+  const reported = toMillis(incident2.reported_at);
+  const escalations = acknowledged ? [] : levels.flatMap(
+    (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [
+      {
+        key: `escalation-${index2 + 1}`,
+        mention: level.notify,
+        text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.`
+      }
+    ] : []
+  );
+  const owners = incident2.commander ? [incident2.commander] : levels[0]?.notify ?? [];
+  const targets = figures.flatMap((figure2) => {
+    const cycle = cycleKey(incident2, figure2.target, now);
+    if (figure2.state === "breached")
+      return [
+        {
+          key: `breached-${figure2.target}-${cycle}`,
+          mention: owners,
+          text: `${id} (${priority}) breached its ${figure2.target} target at ${figure2.breach_at}.`
+        }
+      ];
+    if (figure2.at_risk)
+      return [
+        {
+          key: `at-risk-${figure2.target}-${cycle}`,
+          mention: owners,
+          text: `${id} (${priority}) is at risk of breaching its ${figure2.target} target, due ${figure2.breach_at}.`
+        }
+      ];
+    return [];
   });
+  return [...escalations, ...targets];
+}
+function cycleKey(incident2, target, now) {
+  if (target === "acknowledge") return "1";
+  if (target === "update") return incident2.updates.at(-1)?.at ?? incident2.reported_at;
+  return String(countResolveCycles(incident2, now));
+}
+
+// scripts/core/sla/sla-report.ts
+function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/\.\d{3}Z$/, "Z")) {
+  const { config: config2 } = records;
+  const incidents = records.incidents.flatMap((record) => {
+    const incident2 = record.data;
+    const targets = slaOf(incident2, config2, now);
+    if (!targets) return [];
+    return [
+      {
+        id: incident2.id,
+        title: incident2.title,
+        priority: incident2.priority,
+        targets,
+        open: isOpen(incident2),
+        notices: dueNotices(incident2, config2, targets, now),
+        source: { path: record.path, locate: record.locate }
+      }
+    ];
+  });
+  return { at, timeZone: config2.page?.time_zone ?? "UTC", incidents };
+}
+function slaOf(incident2, config2, now) {
+  const policy = config2.sla?.[incident2.priority];
+  if (!isMeasured(incident2) || toMillis(incident2.reported_at) > now || !policy) return void 0;
+  return computeSla(incident2, slaGoals(policy), workingCalendar(config2, policy.calendar), now);
+}
+function toSlaJson(report) {
+  return { at: report.at, incidents: report.incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) };
+}
+function slaAlerts(report) {
+  return report.incidents.filter((incident2) => incident2.open).flatMap(
+    (incident2) => incident2.targets.flatMap((figure2) => {
+      const { id, priority, source } = incident2;
+      if (figure2.state === "breached")
+        return [
+          findingAt(
+            source,
+            ["status"],
+            "sla/breached",
+            `${id} (${priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`,
+            { severity: "error" }
+          )
+        ];
+      if (figure2.at_risk)
+        return [
+          findingAt(
+            source,
+            ["status"],
+            "sla/at-risk",
+            `${id} (${priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`,
+            { severity: "warning" }
+          )
+        ];
+      return [];
+    })
+  );
+}
+function openOnly(report) {
+  return { ...report, incidents: report.incidents.filter((incident2) => incident2.open) };
+}
+function hasOpenBreach(report) {
+  return report.incidents.some((incident2) => incident2.open && incident2.targets.some((figure2) => figure2.state === "breached"));
+}
+function notificationsDue(report, records) {
+  const measured = report.incidents.map(({ id, title, open: open2, notices, source }) => ({ incident: { id, title, path: source.path, open: open2 }, notices }));
+  const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ incident: { id: record.data.id, title: record.data.title, path: record.path, open: false }, notices: [] }));
+  return [...measured, ...finished];
+}
+
+// scripts/core/gate/approval-needs.ts
+var LEVELS = ["high", "medium", "low"];
+function approvalNeeds(base, head2, policy, now) {
+  const needs = [];
+  const entering = (status) => head2.status === status && base?.status !== status;
+  for (const status of APPROVAL_STATUSES) if (head2.type === "incident" && entering(status)) needs.push({ what: `Entering ${status}`, key: ["status"] });
+  if (!base) return needs;
+  if (base.visibility !== "internal" && head2.visibility === "internal") needs.push({ what: "Making it internal", key: ["visibility"] });
+  if (head2.type !== "incident") return needs;
+  if (entering("cancelled")) needs.push({ what: "Cancelling it", key: ["status"] });
+  if (base.drill !== true && head2.drill === true) needs.push({ what: "Marking it a drill", key: ["drill"] });
+  if (head2.priority > base.priority) needs.push({ what: `Lowering its priority from ${base.priority} to ${head2.priority}`, key: ["priority"] });
+  for (const key2 of ["impact", "urgency"])
+    if (LEVELS.indexOf(head2[key2]) > LEVELS.indexOf(base[key2])) needs.push({ what: `Lowering its ${key2} from ${base[key2]} to ${head2[key2]}`, key: [key2] });
+  if (slaOf(base, policy, now)?.some((target) => target.ever_breached)) {
+    for (const key2 of TIMESTAMP_ORDER[head2.type]) {
+      const reopened = key2 === "resolved_at" && head2[key2] === void 0 && base.status === "resolved";
+      if (base[key2] !== void 0 && base[key2] !== head2[key2] && !reopened)
+        needs.push({ what: `Moving ${key2} of an incident that breached its SLA`, key: head2[key2] === void 0 ? ["status"] : [key2] });
+    }
+  }
+  return needs;
+}
+function changesNeedingApproval(changes, policy, now) {
+  return changes.flatMap(({ base, head: head2 }) => {
+    if (!head2) return [];
+    const needs = approvalNeeds(base?.data, head2.data, policy, now);
+    return needs.length > 0 ? [{ base, head: head2, needs }] : [];
+  });
+}
+
+// scripts/core/gate/approvals.ts
+var DECIDING_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
+function approversFor(config2, incident2) {
+  const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => config2.approvers?.services?.[service.id] ?? [])];
+  return [...new Set(lists.flat())];
+}
+function findApproval(approvers, evidence, what) {
+  const people = approvers.filter((handle3) => !handle3.includes("/"));
+  const wanted = people.length > 0 ? `one of ${people.join(", ")}` : "an approver, but the config lists none (team handles cannot be checked: list people)";
+  const expected = `${what} needs an approving review from ${wanted}, on the pull request's head commit, by someone other than its author`;
+  if (!evidence.known) return { ok: false, message: `${expected}; ${evidence.reason}` };
+  const isApprover = new Set(people.map((handle3) => handle3.slice(1).toLowerCase()));
+  const author = evidence.author.toLowerCase();
+  const notes = [];
+  for (const [login, review] of latestDecidingReviews(evidence.reviews)) {
+    const short = (review.commitId ?? "an unknown commit").slice(0, 7);
+    if (review.state !== "APPROVED") notes.push(`@${login}'s latest review is ${review.state.toLowerCase().replace("_", " ")}`);
+    else if (login === author) notes.push(`@${login} approved, but is the author`);
+    else if (!isApprover.has(login)) notes.push(`@${login} approved, but is not an approver`);
+    else if (review.commitId !== evidence.headSha) notes.push(`@${login} approved an older commit (${short}), not the head ${evidence.headSha.slice(0, 7)}`);
+    else return { ok: true, by: `@${login}` };
+  }
+  return { ok: false, message: `${expected}; ${notes.length > 0 ? notes.join("; ") : "no one has approved yet"}` };
+}
+function latestDecidingReviews(reviews) {
+  const latest2 = /* @__PURE__ */ new Map();
+  for (const review of reviews) {
+    if (DECIDING_STATES.has(review.state)) latest2.set(review.login.toLowerCase(), review);
+  }
+  return latest2;
+}
+function reviewsOnHead(evidence, head2) {
+  if (!evidence.known || evidence.headSha === head2) return evidence;
+  return {
+    known: false,
+    reason: `the pull request's head is now ${evidence.headSha.slice(0, 7)}, but this run checked ${head2.slice(0, 7)}: the run for the newer commit decides`
+  };
 }
 
 // scripts/core/rules/lifecycle/approval.ts
 function needingApproval(pullRequest) {
-  return incidentsEntering(pullRequest, APPROVAL_STATUSES).filter((record) => record.data.type === "incident");
+  return changesNeedingApproval(pullRequest.incidents, pullRequest.policy, pullRequest.now);
 }
 var lifecycleApproval = {
   id: "lifecycle/approval",
   check(pullRequest) {
-    return needingApproval(pullRequest).flatMap((record) => {
-      const approval = findApproval(approversFor(pullRequest.policy, record.data), pullRequest.reviews, record.data.status);
-      return approval.ok ? [] : [findingAt(record, ["status"], this.id, approval.message)];
+    return needingApproval(pullRequest).flatMap(({ base, head: head2, needs }) => {
+      const approvers = approversFor(pullRequest.policy, (base ?? head2).data);
+      return needs.flatMap(({ what, key: key2 }) => {
+        const approval = findApproval(approvers, pullRequest.reviews, what);
+        return approval.ok ? [] : [findingAt(head2, key2, this.id, approval.message)];
+      });
     });
   }
 };
@@ -42509,6 +42647,22 @@ var lifecycleDeleted = {
 
 // scripts/core/rules/lifecycle/frozen.ts
 import { isDeepStrictEqual } from "node:util";
+
+// scripts/core/gate/pull-request.ts
+function movedIncidents(pullRequest) {
+  return pullRequest.incidents.flatMap(({ base, head: head2 }) => base && head2 ? [{ base, head: head2 }] : []);
+}
+function addedIncidents(pullRequest) {
+  return pullRequest.incidents.flatMap(({ kind, head: head2 }) => kind === "added" && head2 ? [head2] : []);
+}
+function changesEntering(pullRequest, statuses) {
+  return pullRequest.incidents.flatMap(({ base, head: head2 }) => {
+    if (!head2 || !statuses.includes(head2.data.status)) return [];
+    return !base || base.data.status !== head2.data.status ? [{ base, head: head2 }] : [];
+  });
+}
+
+// scripts/core/rules/lifecycle/frozen.ts
 var lifecycleFrozen = {
   id: "lifecycle/frozen",
   check(pullRequest) {
@@ -42597,8 +42751,9 @@ var lifecyclePostmortem = {
   id: "lifecycle/postmortem",
   check(pullRequest) {
     const required = pullRequest.policy.postmortem_required ?? [];
-    return incidentsEntering(pullRequest, ["closed"]).flatMap((record) => {
-      const { id, priority } = record.data;
+    return changesEntering(pullRequest, ["closed"]).flatMap(({ base, head: record }) => {
+      const { id } = record.data;
+      const priority = base && base.data.priority < record.data.priority ? base.data.priority : record.data.priority;
       if (!required.includes(priority)) return [];
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem2 = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
@@ -55544,7 +55699,7 @@ function toPullRequest(files, head2, policy) {
   const baseFiles = new Map(files.base.records.map((file) => [file.path, file]));
   const changes = perKind(() => []);
   for (const kind of KIND_NAMES) collectChanges(kind, changedByKind[kind], head2, baseFiles, changes);
-  return { ...changes, policy, head: head2, deleted, reviews: files.reviews };
+  return { ...changes, policy, head: head2, deleted, reviews: files.reviews, now: files.now };
 }
 function collectChanges(kind, fileChanges, head2, baseFiles, into) {
   if (fileChanges.length === 0) return;
@@ -55558,7 +55713,7 @@ function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
-function checkRecordEdit(config2, others, edited, { base, remedies = "yaml" } = {}) {
+function checkRecordEdit(config2, others, edited, { now, base, remedies = "yaml" }) {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
   const head2 = records.incidents.find((record) => record.path === edited.path);
   const pullRequest = {
@@ -55568,6 +55723,7 @@ function checkRecordEdit(config2, others, edited, { base, remedies = "yaml" } = 
     head: records,
     deleted: [],
     reviews: { known: false, reason: "a review gives it" },
+    now,
     remedies
   };
   const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
@@ -60010,13 +60166,18 @@ async function readTreeEntries(root5, entries, only) {
 
 // scripts/io/repository/read-pull-request.ts
 async function readPullRequest(root5, baseRef, headRef) {
-  const { base, head: head2 } = await readCommits(root5, baseRef, headRef);
+  const { base, head: head2, baseTip } = await readCommits(root5, baseRef, headRef);
   const diff = await diffNames(root5, base, head2, [...RECORD_FOLDERS, CONFIG_FILE]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
   const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
-  const [headFiles, baseFiles] = await Promise.all([readHead(root5, head2, changes, configChanged), readGitTree(root5, base, (path) => basePaths.has(path))]);
-  return { commits: { base, head: head2 }, changes, base: baseFiles, head: headFiles };
+  const [headFiles, baseFiles, policy] = await Promise.all([
+    readHead(root5, head2, changes, configChanged),
+    readGitTree(root5, base, (path) => basePaths.has(path)),
+    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
+    readGitTree(root5, baseTip, () => false)
+  ]);
+  return { commits: { base, head: head2 }, changes, base: { ...baseFiles, config: policy.config }, head: headFiles };
 }
 async function readHead(root5, head2, changes, configChanged) {
   if (configChanged) return { ...await readGitTree(root5, head2), partial: false };
@@ -60038,7 +60199,7 @@ async function readCommits(root5, baseRef, headRef) {
       const why = await isShallow(root5) ? "the checkout is shallow, so their common history is missing: use actions/checkout with fetch-depth: 0" : "they share no history";
       throw new UsageError(`incidents check-pr: ${baseRef} and ${headRef} have no common ancestor: ${why}`);
     }
-    return { base: mergeBase, head: head2 };
+    return { base: mergeBase, head: head2, baseTip: base };
   } catch (error2) {
     if (error2 instanceof GitError) throw new UsageError(`incidents check-pr: ${root5} is not a git checkout git can read: ${error2.message}`);
     throw error2;
@@ -60053,13 +60214,15 @@ function toFileChanges(entries) {
 }
 
 // scripts/commands/check-pr.ts
+init_timestamps();
 var CHECK_PR_HELP = {
   brief: "the pull-request gate on a diff",
-  usage: "incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]",
+  usage: "incidents check-pr --base REF --head REF [--at TIME] [--root DIR] [--format text|json|github]",
   summary: "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
   options: [
     ["--base REF", "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
     ["--head REF", "the pull request's head"],
+    ["--at TIME", "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval), ISO 8601 with an offset (default: now)"],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -60069,11 +60232,13 @@ async function checkPrCommand(args, context) {
   const { values } = parseOptions("check-pr", args, {
     base: { type: "string" },
     head: { type: "string" },
+    at: { type: "string" },
     root: { type: "string" },
     format: { type: "string" }
   });
   const reporter = chooseReporter("check-pr", values.format);
   if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
+  const now = toMillis(timestampOption("check-pr", "at", values.at, /* @__PURE__ */ new Date()));
   const root5 = findRoot("check-pr", context.cwd, values.root);
   const [read, target] = await Promise.all([readPullRequest(root5, values.base, values.head), readPullRequestTarget(context.env)]);
   const { changes, base: baseFiles, head: headFiles } = read;
@@ -60084,7 +60249,8 @@ async function checkPrCommand(args, context) {
     base: { config: baseFiles.config, records: baseFiles.records },
     head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
     changes,
-    reviews
+    reviews,
+    now
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
   await reporter.write(
@@ -60138,7 +60304,7 @@ function formatActionRef(action) {
 
 // scripts/core/init/issue-form.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var LEVELS = ["high", "medium", "low"];
+var LEVELS2 = ["high", "medium", "low"];
 function issueForm(services) {
   const form = {
     name: "Report an incident",
@@ -60156,13 +60322,13 @@ function issueForm(services) {
       {
         type: "dropdown",
         id: "impact",
-        attributes: { label: "Impact", description: "high: many users or money; medium: some users; low: few, with a way around it.", options: LEVELS },
+        attributes: { label: "Impact", description: "high: many users or money; medium: some users; low: few, with a way around it.", options: LEVELS2 },
         validations: { required: true }
       },
       {
         type: "dropdown",
         id: "urgency",
-        attributes: { label: "Urgency", description: "high: it must be fixed now; medium: within hours; low: it can wait.", options: LEVELS },
+        attributes: { label: "Urgency", description: "high: it must be fixed now; medium: within hours; low: it can wait.", options: LEVELS2 },
         validations: { required: true }
       },
       {
@@ -60563,6 +60729,7 @@ function newRecordText(id, record, config2) {
 }
 
 // scripts/core/authoring/create-record.ts
+init_timestamps();
 function allocateId(kind, files, at) {
   const { folder, idPattern, nextId } = descriptorOf(kind);
   const idAtStart = new RegExp(`^${folder}/(${idPattern.source})`);
@@ -60574,14 +60741,14 @@ function createIncident(config2, files, record) {
   const year = record.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
   const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config2) };
-  const findings = checkRecordEdit(config2, files, file, { remedies: "cli" }).map(
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(record.at), remedies: "cli" }).map(
     (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
   );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }
 
 // scripts/commands/new.ts
-var LEVELS2 = ["high", "medium", "low"];
+var LEVELS3 = ["high", "medium", "low"];
 var NEW_HELP = {
   brief: "write a new incident or maintenance",
   usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]",
@@ -60592,8 +60759,8 @@ var NEW_HELP = {
       "--service ID[=STATUS]",
       `an affected service from the config, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")} (default degraded_performance, or under_maintenance)`
     ],
-    ["--impact I", `business impact: ${LEVELS2.join(", ")}`],
-    ["--urgency U", `how fast it must be restored: ${LEVELS2.join(", ")}`],
+    ["--impact I", `business impact: ${LEVELS3.join(", ")}`],
+    ["--urgency U", `how fast it must be restored: ${LEVELS3.join(", ")}`],
     ["--type T", "incident (default) or maintenance"],
     ["--at TIME", "when it was reported, ISO 8601 with an offset (default: now)"],
     ["--message M", "the first public update (default: a sentence from the title)"],
@@ -60643,8 +60810,8 @@ async function newCommand(args, context) {
   const record = {
     type: type2,
     title: values.title,
-    impact: oneOf("new", "impact", values.impact, LEVELS2),
-    urgency: oneOf("new", "urgency", values.urgency, LEVELS2),
+    impact: oneOf("new", "impact", values.impact, LEVELS3),
+    urgency: oneOf("new", "urgency", values.urgency, LEVELS3),
     services: serviceOptions("new", values.service, repository.config, false),
     visibility: oneOf("new", "visibility", values.visibility ?? "public", ["public", "internal"]),
     at: timestampOption("new", "at", values.at, now),
@@ -61180,121 +61347,6 @@ function refuseInsidePublicSite(out) {
   }
 }
 
-// scripts/core/sla/sla-report.ts
-init_timestamps();
-
-// scripts/core/sla/escalation.ts
-init_timestamps();
-function dueNotices(incident2, config2, figures, now) {
-  if (!isOpen(incident2)) return [];
-  const { id, priority } = incident2;
-  const levels = config2.escalation?.[priority] ?? [];
-  const acknowledged = incident2.acknowledged_at !== void 0 && toMillis(incident2.acknowledged_at) <= now;
-  const reported = toMillis(incident2.reported_at);
-  const escalations = acknowledged ? [] : levels.flatMap(
-    (level, index2) => reported + parseDuration(level.after) * 1e3 <= now ? [
-      {
-        key: `escalation-${index2 + 1}`,
-        mention: level.notify,
-        text: `Escalation level ${index2 + 1}: ${id} (${priority}) is still not acknowledged ${level.after} after it was reported.`
-      }
-    ] : []
-  );
-  const owners = incident2.commander ? [incident2.commander] : levels[0]?.notify ?? [];
-  const targets = figures.flatMap((figure2) => {
-    const cycle = cycleKey(incident2, figure2.target, now);
-    if (figure2.state === "breached")
-      return [
-        {
-          key: `breached-${figure2.target}-${cycle}`,
-          mention: owners,
-          text: `${id} (${priority}) breached its ${figure2.target} target at ${figure2.breach_at}.`
-        }
-      ];
-    if (figure2.at_risk)
-      return [
-        {
-          key: `at-risk-${figure2.target}-${cycle}`,
-          mention: owners,
-          text: `${id} (${priority}) is at risk of breaching its ${figure2.target} target, due ${figure2.breach_at}.`
-        }
-      ];
-    return [];
-  });
-  return [...escalations, ...targets];
-}
-function cycleKey(incident2, target, now) {
-  if (target === "acknowledge") return "1";
-  if (target === "update") return incident2.updates.at(-1)?.at ?? incident2.reported_at;
-  return String(countResolveCycles(incident2, now));
-}
-
-// scripts/core/sla/sla-report.ts
-function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/\.\d{3}Z$/, "Z")) {
-  const { config: config2 } = records;
-  const incidents = records.incidents.flatMap((record) => {
-    const incident2 = record.data;
-    const policy = config2.sla?.[incident2.priority];
-    if (!isMeasured(incident2) || toMillis(incident2.reported_at) > now || !policy) return [];
-    const calendar = workingCalendar(config2, policy.calendar);
-    const targets = computeSla(incident2, slaGoals(policy), calendar, now);
-    return [
-      {
-        id: incident2.id,
-        title: incident2.title,
-        priority: incident2.priority,
-        targets,
-        open: isOpen(incident2),
-        notices: dueNotices(incident2, config2, targets, now),
-        source: { path: record.path, locate: record.locate }
-      }
-    ];
-  });
-  return { at, timeZone: config2.page?.time_zone ?? "UTC", incidents };
-}
-function toSlaJson(report) {
-  return { at: report.at, incidents: report.incidents.map(({ id, priority, targets }) => ({ id, priority, targets })) };
-}
-function slaAlerts(report) {
-  return report.incidents.filter((incident2) => incident2.open).flatMap(
-    (incident2) => incident2.targets.flatMap((figure2) => {
-      const { id, priority, source } = incident2;
-      if (figure2.state === "breached")
-        return [
-          findingAt(
-            source,
-            ["status"],
-            "sla/breached",
-            `${id} (${priority}) breached its ${figure2.target} target ${formatSeconds(-figure2.remaining_seconds)} ago, at ${figure2.breach_at}`,
-            { severity: "error" }
-          )
-        ];
-      if (figure2.at_risk)
-        return [
-          findingAt(
-            source,
-            ["status"],
-            "sla/at-risk",
-            `${id} (${priority}) is at risk of breaching its ${figure2.target} target: ${formatSeconds(figure2.remaining_seconds)} left, due ${figure2.breach_at}`,
-            { severity: "warning" }
-          )
-        ];
-      return [];
-    })
-  );
-}
-function openOnly(report) {
-  return { ...report, incidents: report.incidents.filter((incident2) => incident2.open) };
-}
-function hasOpenBreach(report) {
-  return report.incidents.some((incident2) => incident2.open && incident2.targets.some((figure2) => figure2.state === "breached"));
-}
-function notificationsDue(report, records) {
-  const measured = report.incidents.map(({ id, title, open: open2, notices, source }) => ({ incident: { id, title, path: source.path, open: open2 }, notices }));
-  const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ incident: { id: record.data.id, title: record.data.title, path: record.path, open: false }, notices: [] }));
-  return [...measured, ...finished];
-}
-
 // scripts/commands/sla.ts
 init_timestamps();
 
@@ -61550,6 +61602,7 @@ function updateRecord(text7, record, update) {
 }
 
 // scripts/core/authoring/move-record.ts
+init_timestamps();
 function findRecordFile(files, kind, id) {
   const prefix = `${RECORD_KINDS[kind].folder}/${id}`;
   return files.find(({ path }) => path.startsWith(prefix) && /^[-.]/.test(path.slice(prefix.length)) && (recordKindOf(path) ?? kind) === kind);
@@ -61569,7 +61622,7 @@ function moveIncident(config2, files, before, update) {
     return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
   }
   const file = { path: before.path, text: result.text };
-  const findings = [...checkRecordEdit(config2, files, file, { base: before }), ...servicesStillDown(before, update)];
+  const findings = [...checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
   return hasErrors(findings) ? { findings } : { file, findings };
 }
 var ENDED = ["resolved", "closed", "completed"];

@@ -54,7 +54,7 @@ const CASES: { name: string; approvers: string[]; evidence: ReviewEvidence; expe
 const approvals = suite('findApproval');
 for (const { name, approvers, evidence: given, expected } of CASES) {
   approvals(name, () => {
-    const result = findApproval(approvers, given, 'resolved');
+    const result = findApproval(approvers, given, 'Entering resolved');
     assert.ok((result.ok ? `by ${result.by}` : result.message).includes(expected), JSON.stringify(result));
   });
 }

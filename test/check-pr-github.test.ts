@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FakeGitHub, type FakeReview } from './helpers/fake-github.js';
-import { makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
+import { applyEdits, git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
 import { BASE, CLOSE_INC2, edit, INC1, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
 
 const OWNER = 'acme';
@@ -204,6 +204,56 @@ for (const testCase of CASES) {
     ),
   );
 }
+
+reviews('a reduction needs the same approval as a resolution, and an approver gives it', () =>
+  withFakeGitHub(edit(INC1, ['visibility: public', 'visibility: public\ndrill: true']), async (github, repo) => {
+    github.reviews = [approve('carol', repo.headSha)];
+    const refused = await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(refused.verdict.approved, false);
+    assert.match(
+      refused.verdict.findings[0]!.message,
+      /^Marking it a drill needs an approving review from one of @alice, @bob, @api-lead, .*@carol approved, but is not an approver/,
+    );
+    github.reviews = [approve('bob', repo.headSha)];
+    const approved = await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(approved.verdict.approved, true, JSON.stringify(approved.verdict.findings));
+    assert.is(approved.code, 0);
+  }),
+);
+
+reviews("a service added by the pull request that resolves the incident does not choose its approvers: the base's services do", async () => {
+  // On main, INC-2026-0001 affects web; the pull request moves it to api (whose lead approves) and resolves it.
+  const repo = makePullRequestRepo(BASE, edit(INC1, ['  - id: api', '  - id: web']), RESOLVE_INC1);
+  const github = await fakeFor(repo);
+  try {
+    github.reviews = [approve('api-lead', repo.headSha)];
+    const result = await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(result.verdict.approved, false);
+    assert.match(
+      result.verdict.findings.find((finding) => finding.rule === 'lifecycle/approval')!.message,
+      /from one of @alice, @bob, on .*@api-lead approved, but is not an approver/,
+    );
+  } finally {
+    await github.close();
+  }
+});
+
+reviews('the approvers are those of --base as it is now, not of the merge base: one removed on main no longer approves', async () => {
+  const repo = makePullRequestRepo(BASE, {}, RESOLVE_INC1);
+  git(repo.dir, 'checkout', '-q', 'main');
+  applyEdits(repo.dir, edit('incidents.config.yml', ['default: ["@alice", "@bob"]', 'default: ["@alice"]']));
+  git(repo.dir, 'commit', '-q', '-am', 'bob is no longer an approver');
+  git(repo.dir, 'checkout', '-q', 'pr');
+  const github = await fakeFor(repo);
+  try {
+    github.reviews = [approve('bob', repo.headSha)];
+    const result = await runCheckPr(repo.dir, actionsEnv(github));
+    assert.is(result.verdict.approved, false);
+    assert.match(result.verdict.findings[0]!.message, /from one of @alice, @api-lead, .*@bob approved, but is not an approver/);
+  } finally {
+    await github.close();
+  }
+});
 
 reviews('an approval on the second page is found by following the Link header', () =>
   withFakeGitHub(RESOLVE_INC1, async (github, repo) => {

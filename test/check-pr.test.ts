@@ -229,6 +229,71 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'marking an incident a drill needs an approval',
+    head: edit(INC1, ['visibility: public', 'visibility: public\ndrill: true']),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:13'],
+  },
+  {
+    name: 'making an incident internal needs an approval',
+    head: edit(INC1, ['visibility: public', 'visibility: internal']),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:12'],
+  },
+  {
+    name: 'lowering impact and priority needs an approval, at each key',
+    head: edit(INC1, ['impact: high\nurgency: medium\npriority: P2', 'impact: medium\nurgency: medium\npriority: P3']),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:6', 'lifecycle/approval incidents/INC-2026-0001.md:8'],
+  },
+  {
+    name: 'lowering urgency alone needs an approval',
+    head: edit(INC1, ['impact: high\nurgency: medium\npriority: P2', 'impact: high\nurgency: low\npriority: P3']),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:7', 'lifecycle/approval incidents/INC-2026-0001.md:8'],
+  },
+  {
+    name: 'raising the priority needs no approval',
+    head: edit(INC1, ['impact: high\nurgency: medium\npriority: P2', 'impact: high\nurgency: high\npriority: P1']),
+    errors: [],
+  },
+  {
+    name: 'cancelling an incident as not an incident needs an approval',
+    head: edit(
+      INC1,
+      ['status: investigating', 'status: cancelled\ncancel_reason: not_an_incident'],
+      [
+        'message: We are investigating failed card payments.',
+        'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: cancelled\n    message: A test transaction, not an incident.',
+      ],
+    ),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:5'],
+  },
+  {
+    name: 'moving a timestamp of an incident that breached its SLA needs an approval',
+    base: edit(
+      INC2,
+      ['acknowledged_at: 2026-02-01T08:07:00Z', 'acknowledged_at: 2026-02-01T08:40:00Z'],
+      ['  - at: 2026-02-01T08:07:00Z', '  - at: 2026-02-01T08:40:00Z'],
+    ),
+    head: edit(INC2, ['  - at: 2026-02-01T08:07:00Z', '  - at: 2026-02-01T08:40:00Z']),
+    errors: ['lifecycle/approval incidents/INC-2026-0002.md:15'],
+    warnings: ['lifecycle/timestamp-changed incidents/INC-2026-0002.md:15'],
+  },
+  {
+    name: 'moving a timestamp of an incident within its SLA is only a warning',
+    head: edit(INC2, ['started_at: 2026-02-01T08:00:00Z', 'started_at: 2026-02-01T07:55:00Z']),
+    errors: [],
+    warnings: ['lifecycle/timestamp-changed incidents/INC-2026-0002.md:13'],
+  },
+  {
+    name: 'closing while lowering the priority still needs the postmortem of the higher one',
+    base: { [PM2]: null },
+    head: { [INC2]: CLOSE_INC2[INC2]!.replace(...P1_TO_P3) },
+    errors: [
+      'lifecycle/approval incidents/INC-2026-0002.md:5',
+      'lifecycle/postmortem incidents/INC-2026-0002.md:5',
+      'lifecycle/approval incidents/INC-2026-0002.md:6',
+      'lifecycle/approval incidents/INC-2026-0002.md:8',
+    ],
+  },
+  {
     name: 'closing a P3 needs no postmortem',
     base: { ...edit(INC2, P1_TO_P3), [PM2]: null },
     head: { [INC2]: CLOSE_INC2[INC2]!.replace(...P1_TO_P3) },

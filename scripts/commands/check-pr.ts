@@ -10,15 +10,18 @@ import { formatGateComment } from '../render/findings.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
+import { timestampOption } from './record-options.js';
+import { toMillis } from '../core/time/timestamps.js';
 
 export const CHECK_PR_HELP: CommandHelp = {
   brief: 'the pull-request gate on a diff',
-  usage: 'incidents check-pr --base REF --head REF [--root DIR] [--format text|json|github]',
+  usage: 'incidents check-pr --base REF --head REF [--at TIME] [--root DIR] [--format text|json|github]',
   summary:
     "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
   options: [
     ['--base REF', "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
     ['--head REF', "the pull request's head"],
+    ['--at TIME', "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval), ISO 8601 with an offset (default: now)"],
     ROOT_OPTION,
     formatOption(['text', 'json', 'github']),
   ],
@@ -35,11 +38,13 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
   const { values } = parseOptions('check-pr', args, {
     base: { type: 'string' },
     head: { type: 'string' },
+    at: { type: 'string' },
     root: { type: 'string' },
     format: { type: 'string' },
   });
   const reporter = chooseReporter('check-pr', values.format);
   if (!values.base || !values.head) throw new UsageError("incidents check-pr: --base and --head are both needed (the pull request's base and head commits)");
+  const now = toMillis(timestampOption('check-pr', 'at', values.at, new Date()));
   const root = findRoot('check-pr', context.cwd, values.root);
 
   const [read, target] = await Promise.all([readPullRequest(root, values.base, values.head), readPullRequestTarget(context.env)]);
@@ -56,6 +61,7 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
     head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
     changes,
     reviews,
+    now,
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
   await reporter.write(

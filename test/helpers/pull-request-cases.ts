@@ -6,6 +6,8 @@ import { ROOT, runCliCapturing } from './run-cli.js';
 
 /** The main branch every case starts from. */
 export const BASE = join(ROOT, 'test/fixtures/check-pr/base');
+/** When check-pr runs in these cases: long after every fixture record, so which of them breached their SLA never changes. */
+export const AT = '2026-11-28T12:00:00Z';
 
 /** A file of the base repository. */
 export function read(path: string): string {
@@ -60,7 +62,9 @@ export interface Verdict {
 
 /** Runs check-pr --format json on a repository's main and pr branches, in-process, with the given environment. */
 export async function runCheckPr(dir: string, env: Record<string, string> = {}) {
-  const { code, stdout, stderr } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', dir, '--format', 'json'], { env });
+  const { code, stdout, stderr } = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--at', AT, '--root', dir, '--format', 'json'], {
+    env,
+  });
   const verdict = JSON.parse(stdout) as Verdict;
   const where = (severity: string) =>
     verdict.findings.filter((finding) => finding.severity === severity).map((finding) => `${finding.rule} ${finding.path}:${finding.line}`);

@@ -4,6 +4,7 @@ import { descriptorOf, RECORD_KINDS, type RecordKind } from '../records/kinds.js
 import type { Config } from '../records/types.js';
 import type { TextFile } from '../records/validate.js';
 import { newRecordText, type NewRecord } from './new-record.js';
+import { toMillis } from '../time/timestamps.js';
 
 /**
  * The id the next record of a kind gets; undefined when none is left. Every file in the kind's
@@ -34,7 +35,7 @@ export function createIncident(
   const year = record.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
   const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config) };
-  const findings = checkRecordEdit(config, files, file, { remedies: 'cli' }).map((finding) =>
+  const findings = checkRecordEdit(config, files, file, { now: toMillis(record.at), remedies: 'cli' }).map((finding) =>
     finding.rule === 'lifecycle/known-error-match' ? asWarning(finding) : finding,
   );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };

@@ -6,6 +6,7 @@ import type { ValidRecord } from '../records/record-set.js';
 import type { Config, Incident } from '../records/types.js';
 import type { TextFile } from '../records/validate.js';
 import { updateRecord, type RecordUpdate } from './update-record.js';
+import { toMillis } from '../time/timestamps.js';
 
 /**
  * The file of the record of a kind with this id: named by the id, with or without a slug. A file
@@ -43,7 +44,7 @@ export function moveIncident(
     return { findings: [findingAt(before, ['status'], 'lifecycle/transition', result.message)] };
   }
   const file = { path: before.path, text: result.text };
-  const findings = [...checkRecordEdit(config, files, file, { base: before }), ...servicesStillDown(before, update)];
+  const findings = [...checkRecordEdit(config, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
   return hasErrors(findings) ? { findings } : { file, findings };
 }
 

@@ -29,12 +29,12 @@ export function approversFor(config: Config, incident: Incident): string[] {
  * APPROVED, on the head commit, and they are not the pull request's author. Logins compare
  * case-insensitively, as GitHub's do. Team handles (`@org/team`) cannot be resolved with a
  * workflow token, so they never approve.
- * @param status the status being entered, for the message
+ * @param what what needs the approval, as the message starts: "Entering resolved", "Marking it a drill"
  */
-export function findApproval(approvers: readonly string[], evidence: ReviewEvidence, status: string): ApprovalResult {
+export function findApproval(approvers: readonly string[], evidence: ReviewEvidence, what: string): ApprovalResult {
   const people = approvers.filter((handle) => !handle.includes('/'));
   const wanted = people.length > 0 ? `one of ${people.join(', ')}` : 'an approver, but the config lists none (team handles cannot be checked: list people)';
-  const expected = `Entering ${status} needs an approving review from ${wanted}, on the pull request's head commit, by someone other than its author`;
+  const expected = `${what} needs an approving review from ${wanted}, on the pull request's head commit, by someone other than its author`;
   if (!evidence.known) return { ok: false, message: `${expected}; ${evidence.reason}` };
 
   const isApprover = new Set(people.map((handle) => handle.slice(1).toLowerCase()));

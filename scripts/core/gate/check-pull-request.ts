@@ -19,6 +19,8 @@ export interface PullRequestFiles {
   head: { config: TextFile; records: readonly TextFile[]; partial?: boolean };
   changes: readonly FileChange[];
   reviews: ReviewEvidence;
+  /** When the gate runs, in milliseconds (the SLA of a changed incident is judged at it). */
+  now: number;
 }
 
 /** The gate's verdict. `approved` is null when nothing needs an approval, and `configValid` false when the head's config has errors (then only they are reported). */
@@ -64,7 +66,7 @@ function toPullRequest(files: PullRequestFiles, head: RecordSet, policy: Config)
   const baseFiles = new Map(files.base.records.map((file) => [file.path, file]));
   const changes: MutableChanges = perKind((): never[] => []);
   for (const kind of KIND_NAMES) collectChanges(kind, changedByKind[kind], head, baseFiles, changes);
-  return { ...changes, policy, head, deleted, reviews: files.reviews };
+  return { ...changes, policy, head, deleted, reviews: files.reviews, now: files.now };
 }
 
 type MutableChanges = { [K in RecordKind]: RecordChange<RecordData[K]>[] };
@@ -95,6 +97,7 @@ function approvedOf(pullRequest: PullRequest, findings: readonly Finding[]): boo
  * The findings of one record file written by `incidents new` or `update`: validate's, with the
  * edited file among the others, and the gate's change rules against its earlier version, so the
  * command gives the messages the pull request would. Only the approval is left to the review.
+ * @param now the moment of the edit
  * @param base the record before the edit; undefined for a new record
  * @param remedies `cli` to phrase what to do as commands, for someone who typed one
  */
@@ -102,7 +105,7 @@ export function checkRecordEdit(
   config: Config,
   others: readonly TextFile[],
   edited: TextFile,
-  { base, remedies = 'yaml' }: { base?: ValidRecord<Incident>; remedies?: PullRequest['remedies'] } = {},
+  { now, base, remedies = 'yaml' }: { now: number; base?: ValidRecord<Incident>; remedies?: PullRequest['remedies'] },
 ): Finding[] {
   const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
   const head = records.incidents.find((record) => record.path === edited.path);
@@ -113,6 +116,7 @@ export function checkRecordEdit(
     head: records,
     deleted: [],
     reviews: { known: false, reason: 'a review gives it' },
+    now,
     remedies,
   };
   const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));

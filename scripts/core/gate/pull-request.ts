@@ -40,6 +40,8 @@ export type PullRequest = RecordChanges & {
   head: RecordSet;
   deleted: readonly DeletedRecord[];
   reviews: ReviewEvidence;
+  /** When the gate runs, in milliseconds: whether an incident has breached its SLA is judged at this moment. */
+  now: number;
   /** How a finding says what to do: the YAML to edit (a pull request, the default) or the command to run (`incidents new`). */
   remedies?: 'yaml' | 'cli';
 };
@@ -66,8 +68,13 @@ export function addedIncidents(pullRequest: PullRequest): ValidRecord<Incident>[
  * skip the checks on entering a status.
  */
 export function incidentsEntering(pullRequest: PullRequest, statuses: readonly string[]): ValidRecord<Incident>[] {
+  return changesEntering(pullRequest, statuses).map(({ head }) => head);
+}
+
+/** incidentsEntering, with each incident's base version when it has a valid one. */
+export function changesEntering(pullRequest: PullRequest, statuses: readonly string[]): { base?: ValidRecord<Incident>; head: ValidRecord<Incident> }[] {
   return pullRequest.incidents.flatMap(({ base, head }) => {
     if (!head || !statuses.includes(head.data.status)) return [];
-    return !base || base.data.status !== head.data.status ? [head] : [];
+    return !base || base.data.status !== head.data.status ? [{ base, head }] : [];
   });
 }

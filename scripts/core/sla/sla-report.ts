@@ -1,6 +1,7 @@
 import { findingAt, type Finding, type Source } from '../findings.js';
 import { isOpen } from '../gate/lifecycle.js';
 import type { RecordSet } from '../records/record-set.js';
+import type { Config, Incident } from '../records/types.js';
 import { workingCalendar } from '../time/calendar.js';
 import { formatSeconds } from '../time/duration.js';
 import { toMillis } from '../time/timestamps.js';
@@ -39,10 +40,8 @@ export function buildSlaReport(records: RecordSet, now: number, at = new Date(no
   const { config } = records;
   const incidents = records.incidents.flatMap((record): IncidentSla[] => {
     const incident = record.data;
-    const policy = config.sla?.[incident.priority];
-    if (!isMeasured(incident) || toMillis(incident.reported_at) > now || !policy) return [];
-    const calendar = workingCalendar(config, policy.calendar);
-    const targets = computeSla(incident, slaGoals(policy), calendar, now);
+    const targets = slaOf(incident, config, now);
+    if (!targets) return [];
     return [
       {
         id: incident.id,
@@ -56,6 +55,13 @@ export function buildSlaReport(records: RecordSet, now: number, at = new Date(no
     ];
   });
   return { at, timeZone: config.page?.time_zone ?? 'UTC', incidents };
+}
+
+/** One incident's SLA targets at `now`; undefined when it is not measured, not reported yet, or its priority has no policy. */
+export function slaOf(incident: Incident, config: Config, now: number): TargetFigures[] | undefined {
+  const policy = config.sla?.[incident.priority];
+  if (!isMeasured(incident) || toMillis(incident.reported_at) > now || !policy) return undefined;
+  return computeSla(incident, slaGoals(policy), workingCalendar(config, policy.calendar), now);
 }
 
 /** The SLA JSON of docs/reference.md (`incidents sla --format json`): the moment, and each incident's targets. */

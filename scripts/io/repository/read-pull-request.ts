@@ -12,7 +12,10 @@ export interface PullRequestRead {
   commits: { base: string; head: string };
   /** The record files that changed; a change to the config is `configChanged`. */
   changes: FileChange[];
-  /** The base's config and the base versions of the changed records. */
+  /**
+   * The config of the --base commit itself (the target branch as it is now: the policy), and the
+   * base versions of the changed records, at the merge base.
+   */
   base: RepositoryFiles;
   /** The head's config and records: every one when the config changed, else those a change needs (`partial`). */
   head: RepositoryFiles & { partial: boolean };
@@ -23,13 +26,18 @@ export interface PullRequestRead {
  * shallow checkout or a folder git cannot read is a UsageError saying what to do.
  */
 export async function readPullRequest(root: string, baseRef: string, headRef: string): Promise<PullRequestRead> {
-  const { base, head } = await readCommits(root, baseRef, headRef);
+  const { base, head, baseTip } = await readCommits(root, baseRef, headRef);
   const diff = await diffNames(root, base, head, [...RECORD_FOLDERS, CONFIG_FILE]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
   const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
-  const [headFiles, baseFiles] = await Promise.all([readHead(root, head, changes, configChanged), readGitTree(root, base, (path) => basePaths.has(path))]);
-  return { commits: { base, head }, changes, base: baseFiles, head: headFiles };
+  const [headFiles, baseFiles, policy] = await Promise.all([
+    readHead(root, head, changes, configChanged),
+    readGitTree(root, base, (path) => basePaths.has(path)),
+    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
+    readGitTree(root, baseTip, () => false),
+  ]);
+  return { commits: { base, head }, changes, base: { ...baseFiles, config: policy.config }, head: headFiles };
 }
 
 /**
@@ -48,8 +56,8 @@ async function readHead(root: string, head: string, changes: readonly FileChange
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
 
-/** The commits to compare: the merge base of --base and --head (what GitHub's diff shows), and the head. */
-async function readCommits(root: string, baseRef: string, headRef: string): Promise<{ base: string; head: string }> {
+/** The commits to compare: the merge base of --base and --head (what GitHub's diff shows), and the head; and --base's own commit. */
+async function readCommits(root: string, baseRef: string, headRef: string): Promise<{ base: string; head: string; baseTip: string }> {
   try {
     const [base, head] = await Promise.all([resolveCommit(root, baseRef), resolveCommit(root, headRef)]);
     const missing = !base ? `--base ${baseRef}` : !head ? `--head ${headRef}` : undefined;
@@ -62,7 +70,7 @@ async function readCommits(root: string, baseRef: string, headRef: string): Prom
         : 'they share no history';
       throw new UsageError(`incidents check-pr: ${baseRef} and ${headRef} have no common ancestor: ${why}`);
     }
-    return { base: mergeBase, head };
+    return { base: mergeBase, head, baseTip: base };
   } catch (error) {
     if (error instanceof GitError) throw new UsageError(`incidents check-pr: ${root} is not a git checkout git can read: ${error.message}`);
     throw error;

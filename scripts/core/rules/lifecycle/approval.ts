@@ -1,25 +1,30 @@
 import { findingAt } from '../../findings.js';
+import { changesNeedingApproval, type ApprovalNeed } from '../../gate/approval-needs.js';
 import { findApproval, approversFor } from '../../gate/approvals.js';
-import { APPROVAL_STATUSES } from '../../gate/lifecycle.js';
-import { incidentsEntering, type ChangeRule, type PullRequest } from '../../gate/pull-request.js';
+import type { ChangeRule, PullRequest } from '../../gate/pull-request.js';
 import type { ValidRecord } from '../../records/record-set.js';
 import type { Incident } from '../../records/types.js';
 
-/** The incidents this pull request resolves or closes: the ones that need an approval. */
-export function needingApproval(pullRequest: PullRequest): ValidRecord<Incident>[] {
-  return incidentsEntering(pullRequest, APPROVAL_STATUSES).filter((record) => record.data.type === 'incident');
+/** The changed incidents that need an approving review, and what for (gate/approval-needs.ts). */
+export function needingApproval(pullRequest: PullRequest): { base?: ValidRecord<Incident>; head: ValidRecord<Incident>; needs: ApprovalNeed[] }[] {
+  return changesNeedingApproval(pullRequest.incidents, pullRequest.policy, pullRequest.now);
 }
 
 /**
- * Entering resolved or closed needs an approving review by an approver (the base config's default
- * list, or the list of an affected service) who is not the author, on the head commit.
+ * Entering resolved or closed, or reducing what is measured or published, needs an approving review
+ * on the head commit by an approver who is not the author: the base config's default list, or the
+ * list of a service the incident affected before this pull request (a new one's own services), so
+ * a pull request cannot widen who approves it.
  */
 export const lifecycleApproval: ChangeRule = {
   id: 'lifecycle/approval',
   check(pullRequest) {
-    return needingApproval(pullRequest).flatMap((record) => {
-      const approval = findApproval(approversFor(pullRequest.policy, record.data), pullRequest.reviews, record.data.status);
-      return approval.ok ? [] : [findingAt(record, ['status'], this.id, approval.message)];
+    return needingApproval(pullRequest).flatMap(({ base, head, needs }) => {
+      const approvers = approversFor(pullRequest.policy, (base ?? head).data);
+      return needs.flatMap(({ what, key }) => {
+        const approval = findApproval(approvers, pullRequest.reviews, what);
+        return approval.ok ? [] : [findingAt(head, key, this.id, approval.message)];
+      });
     });
   },
 };

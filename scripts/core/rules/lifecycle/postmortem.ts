@@ -1,17 +1,19 @@
 import { findingAt, findingAtPosition } from '../../findings.js';
 import { findPostmortemGaps } from '../../gate/postmortem-readiness.js';
-import { incidentsEntering, type ChangeRule } from '../../gate/pull-request.js';
+import { changesEntering, type ChangeRule } from '../../gate/pull-request.js';
 
 /**
  * Closing an incident whose priority is in postmortem_required needs its postmortem published,
  * with every section written and every action item owned, typed, prioritized, dated and linked.
+ * The priority is the higher of the base's and the head's, so lowering it while closing skips nothing.
  */
 export const lifecyclePostmortem: ChangeRule = {
   id: 'lifecycle/postmortem',
   check(pullRequest) {
     const required = pullRequest.policy.postmortem_required ?? [];
-    return incidentsEntering(pullRequest, ['closed']).flatMap((record) => {
-      const { id, priority } = record.data;
+    return changesEntering(pullRequest, ['closed']).flatMap(({ base, head: record }) => {
+      const { id } = record.data;
+      const priority = base && base.data.priority < record.data.priority ? base.data.priority : record.data.priority;
       if (!required.includes(priority)) return [];
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
