@@ -55359,7 +55359,7 @@ No findings.
 function formatGateComment(findings, approved) {
   const failed = findings.some((finding) => finding.severity === "error");
   const verdict = failed ? `\u274C The incident gate fails: ${countOf(findings, "error")}, ${countOf(findings, "warning")}.` : "\u2705 The incident gate passes.";
-  const approval = approved === null ? "" : approved ? "\n\nEvery resolution in this pull request is approved." : "\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.";
+  const approval = approved === null ? "" : approved ? "\n\nEverything in this pull request that needs an approval (a resolution, a reduction of what is measured or published) is approved." : "\n\nA change in this pull request still needs an approval: see `lifecycle/approval` below.";
   return `${verdict}${approval}
 
 ${formatFindingsSummary("incidents check-pr", findings)}`;

@@ -297,7 +297,7 @@ comments('one comment, created once and then updated in place', () =>
     await runCheckPr(repo.dir, actionsEnv(github));
     assert.is(github.comments.length, 2);
     assert.match(github.comments[1]!.body, /The incident gate fails: 1 error/);
-    assert.match(github.comments[1]!.body, /A resolution in this pull request still needs an approval/);
+    assert.match(github.comments[1]!.body, /A change in this pull request still needs an approval/);
 
     github.reviews = [approve('bob', repo.headSha)];
     await runCheckPr(repo.dir, actionsEnv(github));

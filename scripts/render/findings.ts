@@ -24,7 +24,7 @@ export function formatFindingsSummary(title: string, findings: readonly Finding[
   ].join('\n');
 }
 
-/** The gate's pull-request comment: the verdict, whether the resolutions are approved, and every finding. */
+/** The gate's pull-request comment: the verdict, whether what needs an approval has it, and every finding. */
 export function formatGateComment(findings: readonly Finding[], approved: boolean | null): string {
   const failed = findings.some((finding) => finding.severity === 'error');
   const verdict = failed ? `❌ The incident gate fails: ${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.` : '✅ The incident gate passes.';
@@ -32,8 +32,8 @@ export function formatGateComment(findings: readonly Finding[], approved: boolea
     approved === null
       ? ''
       : approved
-        ? '\n\nEvery resolution in this pull request is approved.'
-        : '\n\nA resolution in this pull request still needs an approval: see `lifecycle/approval` below.';
+        ? '\n\nEverything in this pull request that needs an approval (a resolution, a reduction of what is measured or published) is approved.'
+        : '\n\nA change in this pull request still needs an approval: see `lifecycle/approval` below.';
   return `${verdict}${approval}\n\n${formatFindingsSummary('incidents check-pr', findings)}`;
 }
 
