@@ -42274,47 +42274,94 @@ var RE2JS = class RE2JS2 {
 };
 
 // scripts/core/gate/known-error-match.ts
+var KNOWN_ERROR_BOUNDS = {
+  /** RE2 instructions one pattern may compile to (`export.*time(d)? ?out` is 23; `a{250}x`, 253). */
+  programSize: 250,
+  /** Patterns in one known error's `match`. */
+  patternsPerKnownError: 20,
+  /** Patterns in all active known errors together. */
+  patternsInAll: 200,
+  /** Characters of an incident's first update that are matched (its title is at most 200). */
+  textExamined: 2e3,
+  /** Steps (characters × instructions) of matching in one run of the gate, for all its new incidents. */
+  steps: 3e7
+};
 function compilePattern2(pattern) {
+  let compiled;
   try {
-    const compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
-    return { ok: true, test: (text7) => compiled.matcher(text7).find() };
+    compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
   } catch (error2) {
-    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
+    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2), tooLarge: false };
   }
+  const size = compiled.programSize();
+  if (size > KNOWN_ERROR_BOUNDS.programSize)
+    return { ok: false, message: `it compiles to ${size} RE2 instructions, more than ${KNOWN_ERROR_BOUNDS.programSize}`, tooLarge: true };
+  return { ok: true, size, test: (text7) => compiled.matcher(text7).find() };
 }
-function matchKnownErrors(incident2, knownErrors) {
-  const texts = [incident2.title, incident2.updates[0]?.message].filter((text7) => text7 !== void 0);
-  const services = new Set(incident2.services.map((service) => service.id));
+function countPatterns(knownErrors) {
+  let inAll = 0;
   return knownErrors.flatMap((knownError) => {
     if (knownError.status !== "active" || !knownError.match) return [];
-    if (!(knownError.match.services ?? knownError.services).some((id) => services.has(id))) return [];
-    for (const pattern of knownError.match.patterns) {
-      const compiled = compilePattern2(pattern);
-      const text7 = compiled.ok ? texts.find(compiled.test) : void 0;
-      if (text7 !== void 0) return [{ knownError, pattern, text: text7 }];
-    }
-    return [];
+    return knownError.match.patterns.map((pattern, index2) => {
+      if (index2 >= KNOWN_ERROR_BOUNDS.patternsPerKnownError) return { knownError, index: index2, pattern, beyond: "patternsPerKnownError" };
+      inAll += 1;
+      return inAll > KNOWN_ERROR_BOUNDS.patternsInAll ? { knownError, index: index2, pattern, beyond: "patternsInAll" } : { knownError, index: index2, pattern };
+    });
   });
+}
+function knownErrorMatcher(knownErrors) {
+  const compiled = /* @__PURE__ */ new Map();
+  for (const { knownError, pattern, beyond } of countPatterns(knownErrors)) {
+    if (beyond) continue;
+    compiled.set(knownError, [...compiled.get(knownError) ?? [], { pattern, compiled: compilePattern2(pattern) }]);
+  }
+  let steps = KNOWN_ERROR_BOUNDS.steps;
+  return (incident2) => {
+    const message = incident2.updates[0]?.message;
+    const texts = [incident2.title, message?.slice(0, KNOWN_ERROR_BOUNDS.textExamined)].filter((text7) => text7 !== void 0);
+    const services = new Set(incident2.services.map((service) => service.id));
+    let complete = true;
+    const matches = [...compiled].flatMap(([knownError, patterns]) => {
+      if (!(knownError.match.services ?? knownError.services).some((id) => services.has(id))) return [];
+      for (const { pattern, compiled: search2 } of patterns) {
+        if (!search2.ok) continue;
+        for (const text7 of texts) {
+          const cost = (text7.length + 1) * search2.size;
+          if (cost > steps) {
+            complete = false;
+            continue;
+          }
+          steps -= cost;
+          if (search2.test(text7)) return [{ knownError, pattern, text: text7 }];
+        }
+      }
+      return [];
+    });
+    return { matches, complete };
+  };
 }
 
 // scripts/core/rules/record/known-error-pattern.ts
 var knownErrorPattern = {
   id: "record/known-error-pattern",
   check({ knownErrors }) {
-    return knownErrors.flatMap(
+    const records = new Map(knownErrors.map((record) => [record.data, record]));
+    const beyond = countPatterns(knownErrors.map((record) => record.data)).flatMap(({ knownError, index: index2, beyond: beyond2 }) => {
+      if (!beyond2) return [];
+      const message = beyond2 === "patternsPerKnownError" ? `A known error has at most ${KNOWN_ERROR_BOUNDS.patternsPerKnownError} patterns, and this is pattern ${index2 + 1}: join patterns with | or keep the telling ones` : `The active known errors have at most ${KNOWN_ERROR_BOUNDS.patternsInAll} patterns in all, and this one is beyond: retire known errors that no longer happen, or join patterns with |`;
+      return [findingAt(records.get(knownError), ["match", "patterns", index2], this.id, message)];
+    });
+    const uncompiled = knownErrors.flatMap(
       (record) => (record.data.match?.patterns ?? []).flatMap((pattern, index2) => {
         const compiled = compilePattern2(pattern);
         if (compiled.ok) return [];
+        const why = compiled.tooLarge ? `${compiled.message}: use smaller repetition counts ({n}) and fewer alternatives, so the gate's matching stays fast` : `${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`;
         return [
-          findingAt(
-            record,
-            ["match", "patterns", index2],
-            this.id,
-            `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`
-          )
+          findingAt(record, ["match", "patterns", index2], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${why}`)
         ];
       })
     );
+    return [...uncompiled, ...beyond];
   }
 };
 
@@ -42730,18 +42777,28 @@ var lifecycleInitialStatus = {
 var lifecycleKnownErrorMatch = {
   id: "lifecycle/known-error-match",
   check(pullRequest) {
-    const knownErrors = pullRequest.head.knownErrors.map((record) => record.data);
+    const match = knownErrorMatcher(pullRequest.head.knownErrors.map((record) => record.data));
     return addedIncidents(pullRequest).flatMap((record) => {
       const incident2 = record.data;
       if (incident2.known_error_dismissed !== void 0) return [];
-      return matchKnownErrors(incident2, knownErrors).filter(({ knownError }) => !(incident2.cancel_reason === "known_error" && incident2.known_error === knownError.id)).map(
+      const { matches, complete } = match(incident2);
+      const unmatched = complete ? [] : [
+        findingAt(
+          record,
+          ["title"],
+          this.id,
+          `Not every known error's pattern was tried on this incident: the gate matches at most ${KNOWN_ERROR_BOUNDS.steps.toLocaleString("en")} steps (characters \xD7 pattern size) per pull request, and its new incidents need more. Check by hand that it is not a known error, or add fewer incidents per pull request`,
+          { severity: "warning" }
+        )
+      ];
+      return matches.filter(({ knownError }) => !(incident2.cancel_reason === "known_error" && incident2.known_error === knownError.id)).map(
         ({ knownError, pattern, text: text7 }) => findingAt(
           record,
           text7 === incident2.title ? ["title"] : ["updates", 0, "message"],
           this.id,
           `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: ${pullRequest.remedies === "cli" ? `cancel it with incidents update ${incident2.id} --status cancelled --known-error ${knownError.id} --message "\u2026", or, if it is something else, say why in known_error_dismissed: in the file` : `cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed`}. Workaround: ${knownError.workaround}`
         )
-      );
+      ).concat(unmatched);
     });
   }
 };
@@ -55307,8 +55364,10 @@ function formatAnnotation(finding) {
   const properties2 = [`file=${escapeProperty2(finding.path)}`, `line=${finding.line}`, `col=${finding.column}`, `title=${escapeProperty2(finding.rule)}`];
   return `::${command} ${properties2.join(",")}::${escapeData2(finding.message)}`;
 }
-function formatOutput(name, value) {
-  const delimiter = `ghadelimiter_${randomUUID2()}`;
+function formatOutput(name, value, newDelimiter = () => `ghadelimiter_${randomUUID2()}`) {
+  if (!/^[\w-]+$/.test(name)) throw new Error(`An output's name must be letters, digits, _ or -, not ${JSON.stringify(name)}`);
+  let delimiter = newDelimiter();
+  while (value.includes(delimiter)) delimiter = newDelimiter();
   return `${name}<<${delimiter}${EOL5}${value}${EOL5}${delimiter}${EOL5}`;
 }
 function escapeData2(text7) {
@@ -55316,6 +55375,32 @@ function escapeData2(text7) {
 }
 function escapeProperty2(text7) {
   return escapeData2(text7).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+var RUNNER_WHITESPACE = /[\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+function disarmingWriter(write) {
+  let state = "start";
+  let hashes = 0;
+  return (text7) => {
+    let out = "";
+    let from = 0;
+    for (let index2 = 0; index2 < text7.length; index2++) {
+      const char = text7[index2];
+      if (char === "\n" || char === "\r") {
+        state = "start";
+        hashes = 0;
+        continue;
+      }
+      const armed = char === ":" && state === "colon" || char === "[" && hashes >= 2;
+      if (armed) {
+        out += `${text7.slice(from, index2)}\\`;
+        from = index2;
+      }
+      if (char === ":" && state === "start" && !armed) state = "colon";
+      else if (!(state === "start" && RUNNER_WHITESPACE.test(char))) state = "inside";
+      hashes = char === "#" ? hashes + 1 : 0;
+    }
+    write(out === "" ? text7 : out + text7.slice(from));
+  };
 }
 
 // scripts/render/plain-tables.ts
@@ -55371,6 +55456,10 @@ function countOf(findings, severity) {
 function countSeverity(findings, severity) {
   return findings.filter((finding) => finding.severity === severity).length;
 }
+function withLineBreaksShown(finding) {
+  const shown = (text7) => text7.replaceAll("\r", "\\r").replaceAll("\n", "\\n");
+  return { ...finding, path: shown(finding.path), message: shown(finding.message) };
+}
 
 // scripts/reporters/text.ts
 var writeText = async (report, context) => {
@@ -55395,7 +55484,7 @@ var writeGitHub = async (report, context) => {
 `);
   const log = report.findings ? context.stderr : context.stdout;
   if (report.text !== void 0) log(report.text);
-  else writeFindingLines(findings, log, context.stderr);
+  else writeFindingLines(findings.map(withLineBreaksShown), log, context.stderr);
   if (report.findings) {
     github.setOutput("errors", String(countSeverity(findings, "error")));
     github.setOutput("warnings", String(countSeverity(findings, "warning")));
@@ -55407,7 +55496,7 @@ var writeGitHub = async (report, context) => {
 var writeJson = async (report, context) => {
   const json2 = report.json ?? { extra: {} };
   const document3 = "document" in json2 ? json2.document : { findings: (report.findings ?? []).map(toJsonFinding), ...json2.extra };
-  context.stdout(`${JSON.stringify(document3, null, 2)}
+  context.stdout(`${JSON.stringify(document3, null, 2).replaceAll("##[", "##\\u005b")}
 `);
 };
 
@@ -61790,7 +61879,8 @@ ${Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(9)} ${comma
 Run incidents help COMMAND (or incidents COMMAND --help) for its options.
 Exit codes: 0 clean, 1 findings, 2 usage or config error.`;
 var HELP_FLAGS = ["--help", "-h"];
-async function runCli(argv, context) {
+async function runCli(argv, rawContext) {
+  const context = forWorkflowRunner(argv, rawContext);
   const [name, ...args] = argv;
   if (name === void 0) {
     context.stderr(`${USAGE}
@@ -61835,6 +61925,20 @@ This is a bug in incidents-as-code, not in your records: please report it with t
     );
     return EXIT2.error;
   }
+}
+function forWorkflowRunner(argv, context) {
+  const format = argv.reduce(
+    (found, arg, index2) => arg.startsWith("--format=") ? arg.slice("--format=".length) : arg === "--format" ? argv[index2 + 1] : found,
+    void 0
+  );
+  const inRun = context.env.GITHUB_ACTIONS === "true";
+  if (format !== "github" && !inRun) return context;
+  return {
+    ...context,
+    stdout: format === "json" ? context.stdout : disarmingWriter(context.stdout),
+    stderr: disarmingWriter(context.stderr),
+    github: context.github ?? workflowCommandSink(context)
+  };
 }
 
 // scripts/io/github/action-inputs.ts

@@ -10,6 +10,7 @@ import { SLA_HELP, slaCommand } from './commands/sla.js';
 import { UPDATE_HELP, updateCommand } from './commands/update.js';
 import { VALIDATE_HELP, validateCommand } from './commands/validate.js';
 import { closestMatch } from './core/suggest.js';
+import { disarmingWriter, workflowCommandSink } from './io/github/workflow-commands.js';
 
 /** Every command: its help, and what runs it. */
 const COMMANDS: Readonly<Record<string, { help: CommandHelp; run: (args: string[], context: CommandContext) => Promise<number> }>> = {
@@ -39,7 +40,8 @@ Exit codes: 0 clean, 1 findings, 2 usage or config error.`;
 const HELP_FLAGS = ['--help', '-h'];
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
-export async function runCli(argv: string[], context: CommandContext): Promise<number> {
+export async function runCli(argv: string[], rawContext: CommandContext): Promise<number> {
+  const context = forWorkflowRunner(argv, rawContext);
   const [name, ...args] = argv;
   if (name === undefined) {
     context.stderr(`${USAGE}\n`);
@@ -80,4 +82,26 @@ export async function runCli(argv: string[], context: CommandContext): Promise<n
     );
     return EXIT.error;
   }
+}
+
+/**
+ * The context a command prints through: with `--format github`, or anywhere in a GitHub Actions run
+ * (where the runner reads both streams for workflow commands whatever the format), stdout and stderr
+ * disarm every workflow command (disarmingWriter), so no file name, record text or error message can
+ * become one; annotations go to the raw stdout through the GitHub sink. JSON on stdout keeps its
+ * bytes for scripts (writeJson escapes what could be a command); its stderr is disarmed.
+ */
+function forWorkflowRunner(argv: readonly string[], context: CommandContext): CommandContext {
+  const format = argv.reduce<string | undefined>(
+    (found, arg, index) => (arg.startsWith('--format=') ? arg.slice('--format='.length) : arg === '--format' ? argv[index + 1] : found),
+    undefined,
+  );
+  const inRun = context.env.GITHUB_ACTIONS === 'true';
+  if (format !== 'github' && !inRun) return context;
+  return {
+    ...context,
+    stdout: format === 'json' ? context.stdout : disarmingWriter(context.stdout),
+    stderr: disarmingWriter(context.stderr),
+    github: context.github ?? workflowCommandSink(context),
+  };
 }

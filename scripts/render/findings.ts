@@ -47,3 +47,9 @@ export function countOf(findings: readonly Finding[], severity: Finding['severit
 export function countSeverity(findings: readonly Finding[], severity: Finding['severity']): number {
   return findings.filter((finding) => finding.severity === severity).length;
 }
+
+/** The finding with each line break in its path and message shown as `\r` or `\n`, so it prints as one line. */
+export function withLineBreaksShown(finding: Finding): Finding {
+  const shown = (text: string) => text.replaceAll('\r', '\\r').replaceAll('\n', '\\n');
+  return { ...finding, path: shown(finding.path), message: shown(finding.message) };
+}

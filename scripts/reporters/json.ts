@@ -1,9 +1,13 @@
 import { toJsonFinding } from '../core/findings.js';
 import type { WriteReport } from './report.js';
 
-/** `json`, for scripts: `{"findings": […]}` and the report's extra keys, or its own document, on stdout. */
+/**
+ * `json`, for scripts: `{"findings": […]}` and the report's extra keys, or its own document, on stdout.
+ * A `[` after `##` is written `\u005b` (the same JSON), so no string is a legacy workflow command
+ * (`##[add-mask]…`) when a runner reads the output; JSON puts no text at the start of a line.
+ */
 export const writeJson: WriteReport = async (report, context) => {
   const json = report.json ?? { extra: {} };
   const document = 'document' in json ? json.document : { findings: (report.findings ?? []).map(toJsonFinding), ...json.extra };
-  context.stdout(`${JSON.stringify(document, null, 2)}\n`);
+  context.stdout(`${JSON.stringify(document, null, 2).replaceAll('##[', '##\\u005b')}\n`);
 };
