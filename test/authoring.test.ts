@@ -1,9 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { setKey } from '../scripts/core/authoring/edit-frontmatter.js';
+import { RecordWriteError } from '../scripts/core/errors.js';
+import { writeRecordFile } from '../scripts/io/repository/write-record.js';
 import { TRANSITIONS } from '../scripts/core/gate/lifecycle.js';
 import { updateRecord } from '../scripts/core/authoring/update-record.js';
 import { parseRecordAs } from '../scripts/core/records/validate.js';
@@ -203,6 +205,25 @@ const NEW_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
   },
 ];
 
+for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+  NEW_REFUSALS.push(
+    { name: `--service ${word}`, args: ['--service', word], message: new RegExp(`--service ${word}: ${word} is not a service in the config`) },
+    { name: `--service api=${word}`, args: ['--service', `api=${word}`], message: new RegExp(`--service ${word} is not one of operational`) },
+    { name: `--impact ${word}`, args: ['--impact', word], message: new RegExp(`--impact ${word} is not one of high, medium, low`) },
+    { name: `--type ${word}`, args: ['--type', word], message: new RegExp(`--type ${word} is not one of incident, maintenance`) },
+    { name: `--visibility ${word}`, args: ['--visibility', word], message: new RegExp(`--visibility ${word} is not one of public, internal`) },
+    { name: `--at ${word}`, args: ['--at', word], message: new RegExp(`--at ${word} is not an ISO 8601 date and time`) },
+  );
+}
+NEW_REFUSALS.push(
+  {
+    name: 'a time past the last year',
+    args: ['--at', '9999-12-31T23:59:59Z'],
+    message: /--at 9999-12-31T23:59:59Z is in the year 9999: expected a year from 1970 to 9899/,
+  },
+  { name: 'a started_at past the last year', args: ['--started-at', '9900-01-01T00:00:00Z'], message: /--started-at 9900-01-01T00:00:00Z is in the year 9900/ },
+);
+
 for (const { name, args, message } of NEW_REFUSALS) {
   create(`exit 2, nothing written: ${name}`, async () => {
     const dir = repository();
@@ -211,9 +232,62 @@ for (const { name, args, message } of NEW_REFUSALS) {
     const result = await incidents(dir, 'new', ...Object.entries(defaults).flat());
     assert.is(result.code, 2);
     assert.match(`${result.stdout}${result.stderr}`, message);
+    assert.not.match(result.stderr, /internal error/);
     assert.not.ok(existsSync(join(dir, 'incidents/INC-2026-0004.md')));
   });
 }
+
+/** Things in the record folder under the next id's name that are not a record it can read. */
+const IN_THE_WAY: { name: string; make: (path: string) => void }[] = [
+  { name: 'a binary file', make: (path) => writeFileSync(path, Buffer.from([0xff, 0xfe, 0x00, 0x62])) },
+  { name: 'a file that is not UTF-8', make: (path) => writeFileSync(path, Buffer.from('---\nid: \xe9\n---\n', 'latin1')) },
+  { name: 'a folder', make: (path) => mkdirSync(path) },
+  { name: 'a symbolic link', make: (path) => symlinkSync('/etc/hostname', path) },
+  { name: 'a file over the size limit', make: (path) => writeFileSync(path, 'x'.repeat(1024 * 1024 + 1)) },
+];
+
+for (const { name, make } of IN_THE_WAY) {
+  create(`the next id's name is taken by ${name} it cannot read: the id after it is written, and nothing is overwritten`, async () => {
+    const dir = repository();
+    make(join(dir, 'incidents/INC-2026-0004.md'));
+    const result = await incidents(
+      dir,
+      'new',
+      '--title',
+      'Slow pages',
+      '--service',
+      'web',
+      '--impact',
+      'low',
+      '--urgency',
+      'low',
+      '--at',
+      '2026-03-05T09:30:00Z',
+    );
+    assert.is(result.code, 0, result.stderr);
+    assert.ok(result.stdout.endsWith('incidents/INC-2026-0005.md\n'), result.stdout);
+    assert.ok(existsSync(join(dir, 'incidents/INC-2026-0005.md')));
+  });
+}
+
+create('a record that cannot be written (something appeared where it goes) is an error that says so, not a bug', async () => {
+  const dir = repository();
+  mkdirSync(join(dir, 'incidents/INC-2026-0009.md'));
+  const failure = (mode: 'create' | 'replace') =>
+    writeRecordFile(dir, 'incidents/INC-2026-0009.md', 'x', mode).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  const created = await failure('create');
+  assert.instance(created, RecordWriteError);
+  assert.match((created as Error).message, /incidents\/INC-2026-0009\.md could not be written: something is already there/);
+  assert.instance(await failure('replace'), RecordWriteError);
+  assert.equal(
+    readdirSync(join(dir, 'incidents')).filter((name) => name.endsWith('.tmp')),
+    [],
+    'no temporary file is left behind',
+  );
+});
 
 const update = suite('incidents update');
 
@@ -519,6 +593,45 @@ const UPDATE_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
   { name: 'no message', args: ['INC-2026-0001', '--status', 'identified'], message: /--status and --message are both needed/ },
 ];
 
+for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+  UPDATE_REFUSALS.push(
+    { name: `a record named ${word}`, args: [word, '--status', 'identified', '--message', 'x'], message: new RegExp(`there is no incidents/${word}\\.md`) },
+    { name: `--status ${word}`, args: ['INC-2026-0001', '--status', word, '--message', 'x'], message: new RegExp(`--status ${word} is not one of reported`) },
+    {
+      name: `--reason ${word} for on_hold`,
+      args: ['INC-2026-0001', '--status', 'on_hold', '--message', 'x', '--reason', word],
+      message: new RegExp(`--reason ${word} is not a reason for on_hold`),
+    },
+    {
+      name: `--reason ${word} for cancelled`,
+      args: ['INC-2026-0001', '--status', 'cancelled', '--message', 'x', '--reason', word],
+      message: new RegExp(`--reason ${word} is not a reason for cancelled`),
+    },
+    {
+      name: `--resolution ${word}`,
+      args: ['INC-2026-0001', '--status', 'resolved', '--message', 'x', '--resolution', word, '--summary', 'x'],
+      message: new RegExp(`--resolution ${word} is not a resolution code`),
+    },
+    {
+      name: `--service ${word}=operational`,
+      args: ['INC-2026-0001', '--status', 'identified', '--message', 'x', '--service', `${word}=operational`],
+      message: new RegExp(`--service ${word}=operational: ${word} is not a service in the config`),
+    },
+  );
+}
+UPDATE_REFUSALS.push(
+  {
+    name: "a postmortem's id",
+    args: ['INC-2026-0002.postmortem', '--status', 'closed', '--message', 'x'],
+    message: /there is no incidents\/INC-2026-0002\.postmortem\.md/,
+  },
+  {
+    name: 'a time past the last year',
+    args: ['INC-2026-0001', '--status', 'identified', '--message', 'x', '--at', '9999-12-31T23:59:59Z'],
+    message: /--at 9999-12-31T23:59:59Z is in the year 9999: expected a year from 1970 to 9899/,
+  },
+);
+
 for (const { name, args, message } of UPDATE_REFUSALS) {
   update(`exit 2: ${name}`, async () => {
     const dir = repository();
@@ -526,6 +639,7 @@ for (const { name, args, message } of UPDATE_REFUSALS) {
     const result = await incidents(dir, 'update', ...args);
     assert.is(result.code, 2);
     assert.match(result.stderr, message);
+    assert.not.match(result.stderr, /internal error/);
     assert.is(read(dir, 'incidents/INC-2026-0001.md'), before);
   });
 }
