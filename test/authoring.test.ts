@@ -508,19 +508,20 @@ update('what the gate would refuse is refused: a time before the published updat
   assert.match(result.stdout, /record\/updates-order/);
 });
 
-update('a one-line updates list cannot be appended to: a finding at its key, and nothing written', async () => {
+update('a one-line updates list is appended to in place, and the record stays valid', async () => {
   const flow = read(repository(), 'incidents/INC-2026-0001.md').replace(
     /updates:\n[\s\S]*?\n---/,
     'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: Looking.}]\n---',
   );
   const dir = repository({ 'incidents/INC-2026-0001.md': flow });
-  const result = await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'Found it.', '--at', '2026-03-01T10:30:00Z');
-  assert.is(result.code, 1, result.stderr);
-  assert.is(
-    result.stdout,
-    'incidents/INC-2026-0001.md:16:1: updates is not a block list, so nothing can be added to it: write it with one "- " item per line (update/layout)\n',
+  const result = await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'Found it, at last.', '--at', '2026-03-01T10:30:00Z');
+  assert.is(result.code, 0, result.stderr);
+  assert.ok(
+    read(dir, 'incidents/INC-2026-0001.md').includes(
+      'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: Looking.}, {at: 2026-03-01T10:30:00Z, status: identified, message: "Found it, at last."}]\n---',
+    ),
+    read(dir, 'incidents/INC-2026-0001.md'),
   );
-  assert.is(read(dir, 'incidents/INC-2026-0001.md'), flow);
 });
 
 update('--known-error alone cancels as that known error (cancel_reason known_error is implied)', async () => {
@@ -644,6 +645,116 @@ for (const { name, args, message } of UPDATE_REFUSALS) {
   });
 }
 
+const layouts = suite('update edits every layout validate accepts');
+
+/** Ways of writing INC-2026-0001 (investigating, api partial_outage) that validate accepts, as edits of its plain text. */
+const LAYOUTS: { name: string; layout: (text: string) => string }[] = [
+  { name: 'CRLF line endings', layout: (text) => text.replaceAll('\n', '\r\n') },
+  { name: 'CR line endings only', layout: (text) => text.replaceAll('\n', '\r') },
+  { name: 'CR line endings inside the frontmatter only', layout: (text) => text.replace(/(?<=\n)([^-][^\n]*)\n(?!---)/g, '$1\r') },
+  { name: 'a byte order mark', layout: (text) => `\uFEFF${text}` },
+  { name: 'a byte order mark and CRLF', layout: (text) => `\uFEFF${text.replaceAll('\n', '\r\n')}` },
+  { name: 'a byte order mark and CR', layout: (text) => `\uFEFF${text.replaceAll('\n', '\r')}` },
+  { name: 'the status folded (>-)', layout: (text) => text.replace('status: investigating\nimpact', 'status: >-\n  investigating\nimpact') },
+  {
+    name: 'the status literal (|-), with CRLF',
+    layout: (text) => text.replace('status: investigating\nimpact', 'status: |-\n  investigating\nimpact').replaceAll('\n', '\r\n'),
+  },
+  { name: 'the status on the line below its key', layout: (text) => text.replace('status: investigating\nimpact', 'status:\n  investigating\nimpact') },
+  {
+    name: 'the status quoted, with a comment',
+    layout: (text) => text.replace('status: investigating\nimpact', "status: 'investigating'   # as of 10:09\nimpact"),
+  },
+  { name: 'empty keys as a template leaves them', layout: (text) => text.replace('updates:', 'mitigated_at:\nresolved_at:\nresolution:\nupdates:') },
+  { name: 'empty keys written ~ and null', layout: (text) => text.replace('updates:', 'mitigated_at: ~\nresolved_at: null\nresolution: ~\nupdates:') },
+  {
+    name: 'empty keys with comments',
+    layout: (text) => text.replace('updates:', 'resolved_at:   # when it is over\nresolution:   # code and summary\nupdates:'),
+  },
+  { name: 'an empty resolution on the line below', layout: (text) => text.replace('updates:', 'resolution:\n  ~\nupdates:') },
+  {
+    name: 'services as a one-line list',
+    layout: (text) => text.replace('services:\n  - id: api\n    status: partial_outage', 'services: [{id: api, status: partial_outage}]'),
+  },
+  { name: 'a service as a one-line map', layout: (text) => text.replace('  - id: api\n    status: partial_outage', '  - {id: api, status: partial_outage}') },
+  {
+    name: 'a service status folded',
+    layout: (text) => text.replace('  - id: api\n    status: partial_outage', '  -\n    id: api\n    status: >-\n      partial_outage'),
+  },
+  {
+    name: 'updates as a one-line list',
+    layout: (text) =>
+      text.replace(
+        /updates:\n[\s\S]*?\n---/,
+        'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: "We are investigating failed card payments."}]\n---',
+      ),
+  },
+  { name: "list items at the key's column", layout: (text) => text.replace(/\n {2}- /g, '\n- ').replace(/\n {4}(?=[a-z])/g, '\n  ') },
+  { name: 'four-space indentation', layout: (text) => text.replace(/\n {2}- /g, '\n    - ').replace(/\n {4}(?=[a-z])/g, '\n      ') },
+  {
+    name: 'the last message folded, and a comment after the list',
+    layout: (text) => text.replace('    message: We are', '    message: >-\n      We are').replace('\n---\nWorking', '\n# more updates above\n---\nWorking'),
+  },
+  {
+    name: 'no line break after the last key',
+    layout: (text) => text.replace('payments.\n---', 'payments.\n---').replace(/\n---\nWorking notes\.\n$/, '\n---'),
+  },
+];
+
+/** The moves made on each layout: the data after each must be the same as after the move on the plain text. */
+const MOVES: { name: string; update: Parameters<typeof updateRecord>[2] }[] = [
+  {
+    name: 'identified, api operational, web added',
+    update: {
+      status: 'identified',
+      message: 'Found it: a bad deploy, rolled back.',
+      at: '2026-03-01T10:30:00Z',
+      services: [
+        { id: 'api', status: 'operational' },
+        { id: 'web', status: 'degraded_performance' },
+      ],
+    },
+  },
+  {
+    name: 'resolved with a resolution',
+    update: {
+      status: 'resolved',
+      message: 'Fixed.',
+      at: '2026-03-01T11:00:00Z',
+      services: [{ id: 'api', status: 'operational' }],
+      resolution: { code: 'fixed', summary: 'Rolled back: #123, then {the fix}.' },
+    },
+  },
+  {
+    name: 'on hold with a reason',
+    update: { status: 'on_hold', message: 'Waiting on the vendor.', at: '2026-03-01T11:00:00Z', services: [], reason: 'awaiting_vendor' },
+  },
+];
+
+const plain = read(repository(), 'incidents/INC-2026-0001.md');
+const parse = (text: string) => parseRecordAs('incidents', { path: 'incidents/INC-2026-0001.md', text });
+
+for (const { name, layout } of LAYOUTS) {
+  const text = layout(plain);
+  layouts(`${name}: validate accepts it, and each move edits it to the same data as the plain file's`, () => {
+    assert.is.not(text, plain, 'the layout changes the text');
+    const before = parse(text);
+    assert.equal(before.findings, [], 'validate accepts it');
+    assert.equal(before.record!.data, parse(plain).record!.data, 'it reads as the plain file does');
+    for (const { name: move, update } of MOVES) {
+      const expected = updateRecord(plain, parse(plain).record!.data, update);
+      const result = updateRecord(text, before.record!.data, update);
+      assert.ok(result.ok && expected.ok, move);
+      if (!result.ok || !expected.ok) continue;
+      const after = parse(result.text);
+      assert.equal(after.findings, [], `${move}: the edited file is valid:\n${result.text}`);
+      assert.equal(after.record!.data, parse(expected.text).record!.data, `${move}: the same data as the plain file's:\n${result.text}`);
+      assert.ok(result.text.endsWith(text.slice(text.lastIndexOf('---'))), `${move}: the body is kept`);
+      assert.is(result.text.startsWith('\uFEFF'), text.startsWith('\uFEFF'), `${move}: the byte order mark is kept`);
+    }
+  });
+}
+
 const roundTrip = suite('editing in place keeps every byte it does not change');
 
 const samples = [join(ROOT, 'incidents'), join(ROOT, 'test/fixtures/update')].flatMap((folder) =>
@@ -693,4 +804,5 @@ for (const path of samples) {
 
 create.run();
 update.run();
+layouts.run();
 roundTrip.run();
