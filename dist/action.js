@@ -152,7 +152,7 @@ function describeBadTimestamp(value) {
   const parts = LOOSE.exec(value);
   if (!parts) return "is not an ISO 8601 date and time: expected e.g. 2026-03-01T10:04:00Z";
   const [, year, month, day, hour, minute, second, offset] = parts;
-  if (Number(year) < EARLIEST_YEAR) return `is in the year ${year}: expected a year from ${EARLIEST_YEAR} on`;
+  if (Number(year) < EARLIEST_YEAR || Number(year) > LATEST_YEAR) return `is in the year ${year}: expected a year from ${EARLIEST_YEAR} to ${LATEST_YEAR}`;
   if (!isRealDate(Number(year), Number(month), Number(day))) return `is not a real date: ${year}-${month} has no day ${day}`;
   if (hour === void 0) return "has no time of day: expected e.g. 2026-03-01T10:04:00Z";
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `is not a real time of day: ${hour}:${minute}:${second ?? "00"}`;
@@ -160,20 +160,21 @@ function describeBadTimestamp(value) {
   return "is not written as records write timestamps: expected YYYY-MM-DDTHH:MM:SS with Z or an offset \xB1HH:MM, e.g. 2026-03-01T10:04:00Z or 2026-03-01T12:04:00+02:00";
 }
 function isRealDate(year, month, day) {
-  if (year < EARLIEST_YEAR) return false;
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 function toMillis(timestamp2) {
   return Date.parse(timestamp2);
 }
-var STRICT, LOOSE, EARLIEST_YEAR;
+var STRICT, LOOSE, EARLIEST_YEAR, LATEST_YEAR;
 var init_timestamps = __esm({
   "scripts/core/time/timestamps.ts"() {
     "use strict";
     STRICT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
     LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
     EARLIEST_YEAR = 1970;
+    LATEST_YEAR = 9899;
   }
 });
 
@@ -5822,7 +5823,7 @@ var require_YAMLSeq = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
+    var YAMLSeq2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -5924,7 +5925,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports2.YAMLSeq = YAMLSeq;
+    exports2.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -5933,18 +5934,18 @@ var require_seq2 = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq2 = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq3, onError) {
         if (!identity.isSeq(seq3))
           onError("Expected a sequence for this tag");
         return seq3;
       },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
+      createNode: (schema2, obj, ctx) => YAMLSeq2.YAMLSeq.from(schema2, obj, ctx)
     };
     exports2.seq = seq2;
   }
@@ -6297,7 +6298,7 @@ var require_pairs2 = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq2, onError) {
       if (identity.isSeq(seq2)) {
         for (let i = 0; i < seq2.items.length; ++i) {
@@ -6326,7 +6327,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema2, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs3 = new YAMLSeq.YAMLSeq(schema2);
+      const pairs3 = new YAMLSeq2.YAMLSeq(schema2);
       pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -6375,9 +6376,9 @@ var require_omap2 = __commonJS({
     var identity = require_identity();
     var toJS = require_toJS();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs2 = require_pairs2();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
         this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
@@ -7729,11 +7730,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports2) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -7826,7 +7827,7 @@ var require_resolve_flow_collection = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -7836,7 +7837,7 @@ var require_resolve_flow_collection = __commonJS({
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap3 = fc.start.source === "{";
       const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -8020,7 +8021,7 @@ var require_compose_collection = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -8047,7 +8048,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -8295,13 +8296,13 @@ var require_resolve_flow_scalar = __commonJS({
             range: [offset, offset + source.length, offset + source.length]
           };
       }
-      const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const valueEnd2 = offset + source.length;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd2, strict, onError);
       return {
         value,
         type: _type,
         comment: re2.comment,
-        range: [offset, valueEnd, re2.offset]
+        range: [offset, valueEnd2, re2.offset]
       };
     }
     function plainValue(source, onError) {
@@ -8687,9 +8688,9 @@ var require_compose_node = __commonJS({
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
-      const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
-      alias.range = [offset, valueEnd, re2.offset];
+      const valueEnd2 = offset + source.length;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd2, options2.strict, onError);
+      alias.range = [offset, valueEnd2, re2.offset];
       if (re2.comment)
         alias.comment = re2.comment;
       return alias;
@@ -10964,7 +10965,7 @@ var require_dist = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -10989,7 +10990,7 @@ var require_dist = __commonJS({
     exports2.Pair = Pair.Pair;
     exports2.Scalar = Scalar.Scalar;
     exports2.YAMLMap = YAMLMap.YAMLMap;
-    exports2.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports2.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports2.CST = cst;
     exports2.Lexer = lexer.Lexer;
     exports2.LineCounter = lineCounter.LineCounter;
@@ -22936,8 +22937,8 @@ var require_dist2 = __commonJS({
       let index2 = skipOWS(header, options2?.start ?? 0, len);
       const valueStart = index2;
       index2 = skipValue(header, index2, len, stopChar);
-      const valueEnd = trailingOWS(header, valueStart, index2);
-      const type2 = header.slice(valueStart, valueEnd).toLowerCase();
+      const valueEnd2 = trailingOWS(header, valueStart, index2);
+      const type2 = header.slice(valueStart, valueEnd2).toLowerCase();
       if (options2?.parameters === false) {
         return { type: type2, index: index2, parameters: new NullObject() };
       }
@@ -22989,8 +22990,8 @@ var require_dist2 = __commonJS({
             const valueStart = index2;
             index2 = skipValue(header, index2, len, stopChar);
             if (parameters[key2] === void 0) {
-              const valueEnd = trailingOWS(header, valueStart, index2);
-              parameters[key2] = header.slice(valueStart, valueEnd);
+              const valueEnd2 = trailingOWS(header, valueStart, index2);
+              parameters[key2] = header.slice(valueStart, valueEnd2);
             }
             continue parameter;
           }
@@ -23477,6 +23478,8 @@ var GitError = class extends Error {
 };
 var SiteWriteError = class extends Error {
 };
+var RecordWriteError = class extends Error {
+};
 var LayoutError = class extends Error {
   constructor(key2, message) {
     super(message);
@@ -23522,7 +23525,8 @@ function hasErrors(findings) {
 
 // scripts/core/time/calendar.ts
 function workingCalendar(config2, name = "24x7") {
-  const calendar = config2.calendars?.[name];
+  const calendars = config2.calendars ?? {};
+  const calendar = Object.hasOwn(calendars, name) ? calendars[name] : void 0;
   if (name === "24x7" || !calendar) return { kind: "24x7" };
   const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
   return {
@@ -34500,6 +34504,7 @@ function parseDuration(duration) {
   const [, hours = "0", minutes = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
   return Number(hours) * 3600 + Number(minutes) * 60;
 }
+var MAX_DURATION_SECONDS = 8760 * 3600;
 function formatSeconds(seconds) {
   const sign = seconds < 0 ? "-" : "";
   const minutes = Math.floor(Math.abs(seconds) / 60);
@@ -34858,6 +34863,9 @@ function latest(times) {
 }
 function newestFirst(a, b) {
   return toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+function groupComponentId(name) {
+  return `group_${slug(name)}`;
 }
 function slug(text7) {
   return text7.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "page";
@@ -35500,8 +35508,14 @@ var configDuration = {
         previous: list5?.[index2 - 1]?.after
       }))
     );
+    const margins = Object.entries(config2.data.sla ?? {}).flatMap(
+      ([priority, policy]) => (policy?.at_risk ?? []).flatMap((value, index2) => value.endsWith("%") ? [] : [{ path: ["sla", priority, "at_risk", index2], value }])
+    );
     return [
       ...[...targets, ...levels].filter(({ value }) => parseDuration(value) === 0).map(({ path, value }) => findingAt(config2, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
+      ...[...targets, ...levels, ...margins].filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS).map(
+        ({ path, value }) => findingAt(config2, path, this.id, `Duration ${value} is longer than a year: expected at most ${MAX_DURATION_SECONDS / 3600}h, e.g. 4h`)
+      ),
       ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(
         ({ path, value, previous: previous2 }) => findingAt(config2, path, this.id, `Escalation after ${value} does not come after the level before it (${previous2}): list levels in order of time`)
       )
@@ -35553,6 +35567,29 @@ function isTimeZone(zone) {
     return false;
   }
 }
+
+// scripts/core/rules/config/unique-group.ts
+var configUniqueGroup = {
+  id: "config/unique-group",
+  check(config2) {
+    const named = /* @__PURE__ */ new Map();
+    return config2.data.services.flatMap((service, index2) => {
+      if (service.group === void 0) return [];
+      const id = groupComponentId(service.group);
+      const first = named.get(id);
+      if (first === void 0) named.set(id, service.group);
+      if (first === void 0 || first === service.group) return [];
+      return [
+        findingAt(
+          config2,
+          ["services", index2, "group"],
+          this.id,
+          `Group "${service.group}" and group "${first}" would both be the component ${id} on the status page: use one name for one group, or names that differ in their letters a-z or digits`
+        )
+      ];
+    });
+  }
+};
 
 // scripts/core/rules/config/unique-service.ts
 var configUniqueService = {
@@ -42629,7 +42666,8 @@ function changesNeedingApproval(changes, policy, now) {
 // scripts/core/gate/approvals.ts
 var DECIDING_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 function approversFor(config2, incident2) {
-  const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => config2.approvers?.services?.[service.id] ?? [])];
+  const byService = config2.approvers?.services ?? {};
+  const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => Object.hasOwn(byService, service.id) ? byService[service.id] : [])];
   return [...new Set(lists.flat())];
 }
 function findApproval(approvers, evidence, what) {
@@ -43166,6 +43204,7 @@ var updatesOrder = {
 // scripts/core/rules/index.ts
 var CONFIG_RULES = [
   configUniqueService,
+  configUniqueGroup,
   configCalendar,
   configTimeZone,
   configWorkingHours,
@@ -43204,7 +43243,9 @@ var CHANGE_RULES = [...ACROSS_KINDS.change, ...KIND_NAMES.flatMap((kind) => RULE
 
 // scripts/core/records/frontmatter.ts
 var import_gray_matter = __toESM(require_gray_matter(), 1);
-function splitFrontmatter(text7) {
+function splitFrontmatter(original) {
+  const eol2 = /\r\n|\r|\n/.exec(original)?.[0] ?? "\n";
+  const text7 = withLineFeeds(original);
   const bom = text7.startsWith("\uFEFF") ? 1 : 0;
   const firstLine = /^[^\r\n\u2028\u2029]*/.exec(text7.slice(bom))[0];
   const opening2 = firstLine.trimEnd();
@@ -43212,13 +43253,12 @@ function splitFrontmatter(text7) {
     const found = opening2.startsWith("---") ? `"${opening2.length > 40 ? `${opening2.slice(0, 40)}\u2026` : opening2}"` : 'no "---" line';
     return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${found}`);
   }
-  const eol2 = text7.startsWith("\r\n", bom + firstLine.length) ? "\r\n" : "\n";
   if (!text7.slice(bom + firstLine.length).includes("\n---")) {
     return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
   }
   const file = (0, import_gray_matter.default)(text7, { language: "yaml", engines: { yaml: () => ({}) } });
   const { matter: raw2 = "", isEmpty = false } = file;
-  const body3 = file.content;
+  const body3 = original.slice(original.length - file.content.length);
   return {
     ok: true,
     split: {
@@ -43231,6 +43271,9 @@ function splitFrontmatter(text7) {
       eol: eol2
     }
   };
+}
+function withLineFeeds(text7) {
+  return text7.includes("\r") ? text7.replace(/\r(?!\n)/g, "\n") : text7;
 }
 function problem(message) {
   return { ok: false, problem: { line: 1, column: 1, rule: "file/frontmatter", message } };
@@ -43335,7 +43378,7 @@ function requireSnippet() {
   if (hasRequiredSnippet) return snippet;
   hasRequiredSnippet = 1;
   const common2 = requireCommon();
-  function getLine(buffer, lineStart2, lineEnd, position3, maxLineLength) {
+  function getLine(buffer, lineStart2, lineEnd2, position3, maxLineLength) {
     let head2 = "";
     let tail = "";
     const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
@@ -43343,12 +43386,12 @@ function requireSnippet() {
       head2 = " ... ";
       lineStart2 = position3 - maxHalfLength + head2.length;
     }
-    if (lineEnd - position3 > maxHalfLength) {
+    if (lineEnd2 - position3 > maxHalfLength) {
       tail = " ...";
-      lineEnd = position3 + maxHalfLength - tail.length;
+      lineEnd2 = position3 + maxHalfLength - tail.length;
     }
     return {
-      str: head2 + buffer.slice(lineStart2, lineEnd).replace(/\t/g, "\u2192") + tail,
+      str: head2 + buffer.slice(lineStart2, lineEnd2).replace(/\t/g, "\u2192") + tail,
       pos: position3 - lineStart2 + head2.length
       // relative position
     };
@@ -46317,7 +46360,8 @@ function toPointer(path) {
 }
 var TOO_DEEP = "Invalid YAML: it is nested too deeply";
 var MAX_ALIAS_COUNT = 100;
-function parseYaml(text7) {
+function parseYaml(source) {
+  const text7 = withLineFeeds(source);
   const deep = tooDeep(text7);
   if (deep) return { ok: false, problems: [{ ...deep, rule: "yaml/syntax", message: TOO_DEEP }] };
   return parseQuickly(text7) ?? parseWithPositions(text7);
@@ -50870,8 +50914,8 @@ async function writeFiles(folder, files) {
     }
   };
   const results = await Promise.allSettled(Array.from({ length: WRITES_AT_ONCE }, worker));
-  const failure = results.find((result) => result.status === "rejected");
-  if (failure) throw failure.reason;
+  const failure2 = results.find((result) => result.status === "rejected");
+  if (failure2) throw failure2.reason;
   return count2;
 }
 var WRITES_AT_ONCE = 32;
@@ -51086,20 +51130,20 @@ var COLOUR = {
 };
 function renderBadges(model) {
   const badges = [
-    { name: "status", label: "status", message: model.indicator === "none" ? "operational" : model.description.toLowerCase(), look: INDICATOR_LOOK[model.indicator], title: model.page.name },
-    ...model.services.map((service) => ({ name: service.id, label: service.name, message: COMPONENT_LABEL[service.status].toLowerCase(), look: service.status, title: service.name }))
+    { path: "status", label: "status", message: model.indicator === "none" ? "operational" : model.description.toLowerCase(), look: INDICATOR_LOOK[model.indicator], title: model.page.name },
+    ...model.services.map((service) => ({ path: `services/${service.id}`, label: service.name, message: COMPONENT_LABEL[service.status].toLowerCase(), look: service.status, title: service.name }))
   ];
   const files = /* @__PURE__ */ new Map();
   for (const badge of badges) {
-    files.set(`badges/${badge.name}.svg`, badgeSvg(badge.label, badge.message, COLOUR[badge.look].hex));
-    files.set(`badges/${badge.name}.json`, `${JSON.stringify({ schemaVersion: 1, label: badge.label, message: badge.message, color: COLOUR[badge.look].name }, null, 2)}
+    files.set(`badges/${badge.path}.svg`, badgeSvg(badge.label, badge.message, COLOUR[badge.look].hex));
+    files.set(`badges/${badge.path}.json`, `${JSON.stringify({ schemaVersion: 1, label: badge.label, message: badge.message, color: COLOUR[badge.look].name }, null, 2)}
 `);
   }
   const main = html2`<p><a href="../index.html">Current status</a></p><h1>Status badges</h1>
 <p>Each badge is an SVG image that changes with the status page, and a <a href="https://shields.io/badges/endpoint-badge">shields.io endpoint</a> for a badge in your own style.</p>
 <ul class="plain">${badges.map(
-    (badge) => html2`<li class="card"><h2>${badge.title}</h2><p><img src="${badge.name}.svg" alt="${badge.label}: ${badge.message}"></p>
-<p class="meta">Image: <code>${model.page.url}/badges/${badge.name}.svg</code><br>Endpoint: <code>${model.page.url}/badges/${badge.name}.json</code></p></li>`
+    (badge) => html2`<li class="card"><h2>${badge.title}</h2><p><img src="${badge.path}.svg" alt="${badge.label}: ${badge.message}"></p>
+<p class="meta">Image: <code>${model.page.url}/badges/${badge.path}.svg</code><br>Endpoint: <code>${model.page.url}/badges/${badge.path}.json</code></p></li>`
   )}</ul>`;
   files.set("badges/index.html", renderPage(model, { title: `Status badges \xB7 ${model.page.name}`, base: "../", main }));
   return files;
@@ -55255,7 +55299,6 @@ function renderStatuspageApi(model) {
 var RECENT = 50;
 function componentsOf(model) {
   const created = earliest([...model.incidents, ...model.maintenances].map((incident2) => incident2.reportedAt)) ?? model.at;
-  const groupId = (name) => `group-${slug(name)}`;
   const components = [];
   const add = (fields) => components.push({
     ...fields,
@@ -55268,10 +55311,10 @@ function componentsOf(model) {
   });
   for (const service of model.services) {
     const group = service.group ? model.groups.find((candidate) => candidate.name === service.group) : void 0;
-    if (group && !components.some((component) => component.id === groupId(group.name))) {
+    if (group && !components.some((component) => component.id === groupComponentId(group.name))) {
       const updated = model.services.filter((member) => member.group === group.name).map((member) => member.updatedAt ?? created).sort(byTime).at(-1);
       add({
-        id: groupId(group.name),
+        id: groupComponentId(group.name),
         name: group.name,
         status: group.status,
         updated_at: updated,
@@ -55287,7 +55330,7 @@ function componentsOf(model) {
       status: service.status,
       updated_at: service.updatedAt ?? created,
       description: service.description ?? null,
-      group_id: group ? groupId(group.name) : null,
+      group_id: group ? groupComponentId(group.name) : null,
       group: false
     });
   }
@@ -55327,8 +55370,11 @@ function incidentJson(model, incident2, components) {
 // scripts/render/site/site.ts
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function* renderSite(model) {
+  const written = /* @__PURE__ */ new Set();
   for (const [path, content3] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
+    if (written.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
+    written.add(path.toLowerCase());
     yield [path, content3];
   }
 }
@@ -55584,10 +55630,12 @@ async function readRepository(root5) {
   };
   const config2 = await exists2(join3(root5, CONFIG_FILE)) ? await read(CONFIG_FILE) : void 0;
   const paths = [];
+  const names = [];
   for (const folder of RECORD_FOLDERS) {
     const entries = await readdir3(join3(root5, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
       const path = `${folder}/${entry.name}`;
+      names.push(path);
       if (entry.isDirectory()) {
         findings.push(folderFinding(path, folder));
       } else if (entry.name.endsWith(".md")) {
@@ -55600,7 +55648,7 @@ async function readRepository(root5) {
     const batch = await Promise.all(paths.slice(start2, start2 + 64).map(read));
     records.push(...batch.filter((file) => file !== void 0));
   }
-  return { config: config2, records, findings };
+  return { config: config2, records, findings, names };
 }
 async function readTextFile(root5, path) {
   try {
@@ -60219,11 +60267,13 @@ async function readTreeEntries(root5, entries, only) {
   const findings = [];
   const wanted = [];
   const warnedFolders = /* @__PURE__ */ new Set();
+  const names = /* @__PURE__ */ new Set();
   for (const entry of entries) {
     const { path } = entry;
     const isConfig = path === CONFIG_FILE;
     if (!isConfig && only && !only(path)) continue;
     const [folder, ...rest] = path.split("/");
+    if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
       if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder));
@@ -60250,7 +60300,7 @@ async function readTreeEntries(root5, entries, only) {
     if ("text" in decoded) files.push({ path, text: decoded.text });
     else findings.push(decoded.finding);
   }
-  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings };
+  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings, names: [...names] };
 }
 
 // scripts/io/repository/read-pull-request.ts
@@ -60686,100 +60736,179 @@ function* warnings(written, choices, keptConfig, branch) {
     yield `This repository is on ${branch}; the workflows publish and validate pushes on ${PUBLISHING_BRANCH}: rename it (git branch -m ${PUBLISHING_BRANCH}) or edit branches: in .github/workflows.`;
 }
 
+// scripts/io/repository/write-record.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+async function writeRecordFile(root5, path, text7, mode) {
+  const target = join8(root5, path);
+  if (mode === "create") {
+    await writeFile4(target, text7, { flag: "wx" }).catch((error2) => {
+      throw failure(path, error2);
+    });
+    return;
+  }
+  const temporary = `${target}.${randomUUID3()}.tmp`;
+  try {
+    await writeFile4(temporary, text7, { flag: "wx" });
+    await rename3(temporary, target);
+  } catch (error2) {
+    await rm3(temporary, { force: true }).catch(() => void 0);
+    throw failure(path, error2);
+  }
+}
+function failure(path, error2) {
+  const code19 = error2.code;
+  const why = code19 === "EEXIST" ? "something is already there (a file that could not be read, a folder or a link): move it away, then run the command again" : `${code19 ?? (error2 instanceof Error ? error2.message : String(error2))}`;
+  return new RecordWriteError(`${path} could not be written: ${why}`, { cause: error2 });
+}
+
 // scripts/commands/new.ts
-import { writeFile as writeFile4 } from "node:fs/promises";
-import { join as join8, relative as relative2 } from "node:path";
+import { join as join9, relative as relative2 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 var KEY_ORDER = Object.keys(incident_schema_default.properties);
-function yamlScalar(value) {
+function yamlScalar(value, flow3 = false) {
   const text7 = (0, import_yaml3.stringify)(value, { lineWidth: 0 }).trimEnd();
-  return text7.includes("\n") ? JSON.stringify(value) : text7;
+  if (text7.includes("\n")) return JSON.stringify(value);
+  return flow3 && !/^["']/.test(text7) && /[,[\]{}#]|:\s|:$/.test(text7) ? JSON.stringify(value) : text7;
 }
 function readFrontmatter(text7) {
   const split = splitFrontmatter(text7);
   if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
   const { yamlOffset, closingOffset, eol: eol2 } = split.split;
-  return { offset: yamlOffset, document: (0, import_yaml3.parseDocument)(text7.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol: eol2 };
+  const lines = withLineFeeds(text7);
+  return { offset: yamlOffset, document: (0, import_yaml3.parseDocument)(lines.slice(yamlOffset, closingOffset), { keepSourceTokens: true }), eol: eol2, lines };
 }
 function splice2(text7, start2, end, insert) {
   return `${text7.slice(0, start2)}${insert}${text7.slice(end)}`;
 }
-function lineStart(text7, offset) {
-  return text7.lastIndexOf("\n", offset - 1) + 1;
+function lineStart(lines, offset) {
+  return lines.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineEnd(text7, lines, offset) {
+  const end = lines.indexOf("\n", offset);
+  if (end === -1) return lines.length;
+  return text7[end - 1] === "\r" ? end - 1 : end;
+}
+function valueEnd(lines, offset, node2) {
+  let end = offset + node2.range[1];
+  while (end > offset + node2.range[0] && /[\r\n]/.test(lines[end - 1])) end--;
+  return end;
 }
 function pairOf(map5, key2) {
   if (!(0, import_yaml3.isMap)(map5)) return void 0;
   return map5.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && pair2.key.value === key2);
 }
+function isEmptyValue(node2) {
+  return !node2?.range || (0, import_yaml3.isScalar)(node2) && node2.value === null;
+}
+function replaceValue(text7, frontmatter, pair2, replacement) {
+  const { offset, lines } = frontmatter;
+  const value = pair2.value;
+  if (value?.range && value.range[1] > value.range[0]) return splice2(text7, offset + value.range[0], valueEnd(lines, offset, value), replacement);
+  const keyEnd = offset + pair2.key.range[1] + 1;
+  return splice2(text7, keyEnd, keyEnd, ` ${replacement}`);
+}
+function addToMap(text7, frontmatter, map5, key2, value) {
+  const { offset, lines, eol: eol2 } = frontmatter;
+  if (map5.flow) return addToFlow(text7, frontmatter, map5, `${key2}: ${yamlScalar(value, true)}`);
+  const start2 = offset + map5.range[0];
+  const end = valueEnd(lines, offset, map5);
+  const indent = " ".repeat(start2 - lineStart(lines, start2));
+  const at = lineEnd(text7, lines, end);
+  return splice2(text7, at, at, `${eol2}${indent}${key2}: ${yamlScalar(value)}`);
+}
+function addToFlow(text7, frontmatter, collection, entry) {
+  const { offset, lines } = frontmatter;
+  const close = lines.lastIndexOf(collection instanceof import_yaml3.YAMLSeq ? "]" : "}", offset + collection.range[1] - 1);
+  let before = close;
+  while (/\s/.test(lines[before - 1])) before--;
+  const empty3 = collection.items.length === 0;
+  const comma = !empty3 && lines[before - 1] !== "," ? ", " : empty3 ? "" : " ";
+  return splice2(text7, before, before, `${comma}${entry}`);
+}
 function setKey(text7, path, value) {
-  const { offset, document: document3, eol: eol2 } = readFrontmatter(text7);
+  const frontmatter = readFrontmatter(text7);
+  const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const [first, second] = path;
+  if (!(0, import_yaml3.isMap)(document3.contents)) throw new Error("the frontmatter is not a map of keys");
   const parentPair = second === void 0 ? void 0 : pairOf(document3.contents, first);
   if (second !== void 0 && !(0, import_yaml3.isMap)(parentPair?.value)) {
     if (value === null) return text7;
-    return insertTopLevelKey(text7, offset, document3, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`, eol2);
+    if (document3.contents.flow) return addToFlow(text7, frontmatter, document3.contents, `${first}: {${second}: ${yamlScalar(value, true)}}`);
+    if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`);
+    const keyEnd = offset + parentPair.key.range[1] + 1;
+    const written = parentPair.value?.range;
+    if (written && written[1] > written[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
+    const keyStart = offset + parentPair.key.range[0];
+    const indent = " ".repeat(keyStart - lineStart(lines, keyStart) + 2);
+    const at = lineEnd(text7, lines, keyEnd);
+    return splice2(text7, at, at, `${eol2}${indent}${second}: ${yamlScalar(value)}`);
   }
   const map5 = second === void 0 ? document3.contents : parentPair.value;
-  if (!(0, import_yaml3.isMap)(map5)) throw new Error("the frontmatter is not a map of keys");
   const key2 = second ?? first;
   const pair2 = pairOf(map5, key2);
   if (!pair2) {
     if (value === null) return text7;
-    if (second === void 0) return insertTopLevelKey(text7, offset, document3, key2, `${key2}: ${yamlScalar(value)}`, eol2);
-    if (map5.flow) throw new LayoutError(first, `${first} is written on one line ({\u2026}), so ${key2} cannot be added to it: write it as a block, one key per line`);
-    const start2 = offset + map5.range[0];
-    const end = offset + map5.range[1];
-    const indent = " ".repeat(start2 - lineStart(text7, start2));
-    return splice2(text7, end, end, `${text7[end - 1] === "\n" ? "" : eol2}${indent}${key2}: ${yamlScalar(value)}${eol2}`);
+    if (second === void 0 && !map5.flow) return insertTopLevelKey(text7, frontmatter, key2, `${key2}: ${yamlScalar(value)}`);
+    return addToMap(text7, frontmatter, map5, key2, value);
   }
-  const keyEnd = offset + pair2.key.range[1] + 1;
-  const valueRange = pair2.value?.range;
-  const isEmpty = !valueRange || (0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === null;
-  if (value === null) return isEmpty ? text7 : splice2(text7, keyEnd, offset + valueRange[1], "");
-  if (isEmpty) return splice2(text7, keyEnd, keyEnd, ` ${yamlScalar(value)}`);
-  if ((0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
-  return splice2(text7, offset + valueRange[0], offset + valueRange[1], yamlScalar(value));
+  const isEmpty = isEmptyValue(pair2.value);
+  if (value === null) {
+    if (isEmpty) return text7;
+    const keyEnd = offset + pair2.key.range[1] + 1;
+    return map5.flow ? splice2(text7, offset + pair2.value.range[0], valueEnd(lines, offset, pair2.value), "null") : splice2(text7, keyEnd, valueEnd(lines, offset, pair2.value), "");
+  }
+  if (!isEmpty && (0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
+  return replaceValue(text7, frontmatter, pair2, yamlScalar(value, map5.flow));
 }
-function insertTopLevelKey(text7, offset, document3, key2, lines, eol2) {
+function insertTopLevelKey(text7, frontmatter, key2, added) {
+  const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const rank = KEY_ORDER.indexOf(key2);
   const next = (0, import_yaml3.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
   if (!next) {
     const end = offset + document3.range[1];
-    const atLineStart = end === 0 || text7[end - 1] === "\n";
-    return splice2(text7, end, end, `${atLineStart ? "" : eol2}${lines}${eol2}`);
+    const atLineStart = end === 0 || lines[end - 1] === "\n";
+    return splice2(text7, end, end, `${atLineStart ? "" : eol2}${added}${eol2}`);
   }
-  let at = lineStart(text7, offset + next.key.range[0]);
+  let at = lineStart(lines, offset + next.key.range[0]);
   while (at > offset) {
-    const above = lineStart(text7, at - 1);
-    if (!text7.slice(above, at).trimStart().startsWith("#")) break;
+    const above = lineStart(lines, at - 1);
+    if (!lines.slice(above, at).trimStart().startsWith("#")) break;
     at = above;
   }
-  return splice2(text7, at, at, `${lines}${eol2}`);
+  return splice2(text7, at, at, `${added}${eol2}`);
 }
 function setItemKey(text7, list5, id, key2, value) {
-  const { offset, document: document3 } = readFrontmatter(text7);
-  const sequence = pairOf(document3.contents, list5)?.value;
+  const frontmatter = readFrontmatter(text7);
+  const sequence = pairOf(frontmatter.document.contents, list5)?.value;
   const item = (0, import_yaml3.isSeq)(sequence) ? sequence.items.find((candidate) => pairOf(candidate, "id")?.value?.toJSON() === id) : void 0;
   const pair2 = pairOf(item, key2);
-  if (!pair2?.value?.range) throw new Error(`${list5} has no item with id ${id} and a ${key2}`);
+  if (!pair2) throw new Error(`${list5} has no item with id ${id} and a ${key2}`);
   if ((0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
-  return splice2(text7, offset + pair2.value.range[0], offset + pair2.value.range[1], yamlScalar(value));
+  return replaceValue(text7, frontmatter, pair2, yamlScalar(value, item.flow));
 }
 function appendItem(text7, list5, entries) {
-  const { offset, document: document3, eol: eol2 } = readFrontmatter(text7);
+  const frontmatter = readFrontmatter(text7);
+  const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const sequence = pairOf(document3.contents, list5)?.value;
-  if (!(0, import_yaml3.isSeq)(sequence) || sequence.flow || sequence.items.length === 0)
-    throw new LayoutError(list5, `${list5} is not a block list, so nothing can be added to it: write it with one "- " item per line`);
+  if (!(0, import_yaml3.isSeq)(sequence) || !sequence.flow && sequence.items.length === 0)
+    throw new LayoutError(list5, `${list5} is not a list, so nothing can be added to it: write it with one "- " item per line`);
+  if (sequence.flow) return addToFlow(text7, frontmatter, sequence, `{${entries.map(([key2, value]) => `${key2}: ${yamlScalar(value, true)}`).join(", ")}}`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
-  const prefix = text7.slice(lineStart(text7, itemStart), itemStart);
+  let prefix = lines.slice(lineStart(lines, itemStart), itemStart);
+  if (!prefix.includes("-")) {
+    const dash2 = lines.lastIndexOf("-", itemStart - 1);
+    prefix = `${" ".repeat(dash2 - lineStart(lines, dash2))}- `;
+  }
   const indent = " ".repeat(prefix.length);
-  const lines = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${yamlScalar(value)}`);
+  const added = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${yamlScalar(value)}`);
   const end = offset + sequence.range[1];
-  const atLineStart = text7[end - 1] === "\n";
-  return splice2(text7, end, end, `${atLineStart ? "" : eol2}${lines.join(eol2)}${eol2}`);
+  const atLineStart = lines[end - 1] === "\n";
+  return splice2(text7, end, end, `${atLineStart ? "" : eol2}${added.join(eol2)}${eol2}`);
 }
 
 // scripts/core/authoring/new-record.ts
@@ -60819,14 +60948,14 @@ function newRecordText(id, record, config2) {
 
 // scripts/core/authoring/create-record.ts
 init_timestamps();
-function allocateId(kind, files, at) {
+function allocateId(kind, paths, at) {
   const { folder, idPattern, nextId } = descriptorOf(kind);
   const idAtStart = new RegExp(`^${folder}/(${idPattern.source})`);
-  const taken = files.flatMap(({ path }) => idAtStart.exec(path)?.[1] ?? []);
+  const taken = paths.flatMap((path) => idAtStart.exec(path)?.[1] ?? []);
   return nextId?.(taken, at);
 }
-function createIncident(config2, files, record) {
-  const id = allocateId("incidents", files, record.at);
+function createIncident(config2, files, record, names = files.map(({ path }) => path)) {
+  const id = allocateId("incidents", names, record.at);
   const year = record.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
   const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config2) };
@@ -60912,7 +61041,7 @@ async function newCommand(args, context) {
     commander: values.commander,
     communications: values.communications
   };
-  const created = createIncident(repository.config, repository.files.records, record);
+  const created = createIncident(repository.config, repository.files.records, record, repository.files.names);
   if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);
   const { path, file, findings } = created;
   if (!file) {
@@ -60921,15 +61050,22 @@ async function newCommand(args, context) {
 `);
     return EXIT2.error;
   }
-  await writeFile4(join8(root5, file.path), file.text, { flag: "wx" });
+  try {
+    await writeRecordFile(root5, file.path, file.text, "create");
+  } catch (error2) {
+    if (!(error2 instanceof RecordWriteError)) throw error2;
+    context.stderr(`incidents new: ${error2.message}
+`);
+    return EXIT2.error;
+  }
   if (findings.length > 0) await reporter.write({ command: "new", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative2(context.cwd, join8(root5, file.path))}
+  context.stdout(`${relative2(context.cwd, join9(root5, file.path))}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname4, join as join9, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, join as join10, resolve as resolve4 } from "node:path";
 import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
@@ -61044,12 +61180,12 @@ function slaCompliance(records, measured, now) {
 function actionItems(records, today) {
   const empty3 = () => ({ open: 0, overdue: 0, done: 0, wont_do: 0 });
   const total = empty3();
-  const byOwner = {};
+  const byOwner = /* @__PURE__ */ new Map();
   const overdue = [];
   for (const postmortem2 of records.postmortems) {
     for (const item of postmortem2.data.action_items ?? []) {
       const owner = item.owner ?? "(no owner)";
-      const counts = byOwner[owner] ??= empty3();
+      const counts = byOwner.get(owner) ?? byOwner.set(owner, empty3()).get(owner);
       const late = item.status === "open" && item.due !== void 0 && item.due < today;
       for (const tally of [total, counts]) {
         tally[item.status]++;
@@ -61059,7 +61195,7 @@ function actionItems(records, today) {
     }
   }
   overdue.sort((a, b) => a.due < b.due ? -1 : a.due > b.due ? 1 : a.incident < b.incident ? -1 : 1);
-  return { total, by_owner: Object.fromEntries(Object.entries(byOwner).sort(([a], [b]) => a < b ? -1 : 1)), overdue };
+  return { total, by_owner: Object.fromEntries([...byOwner].sort(([a], [b]) => a < b ? -1 : 1)), overdue };
 }
 
 // scripts/commands/report.ts
@@ -61423,14 +61559,14 @@ ${formatMarkdownTables(tables)}`,
 `);
       return EXIT2.error;
     }
-    context.stderr(`Wrote the report to ${join9(out, "index.html")}.
+    context.stderr(`Wrote the report to ${join10(out, "index.html")}.
 `);
   }
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
   for (let folder = out; ; folder = dirname4(folder)) {
-    if (existsSync4(join9(folder, SITE_MARK)))
+    if (existsSync4(join10(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
     if (dirname4(folder) === folder) return;
   }
@@ -61609,8 +61745,7 @@ async function notify(due, context) {
 }
 
 // scripts/commands/update.ts
-import { rename as rename3, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join10, relative as relative3 } from "node:path";
+import { join as join11, relative as relative3 } from "node:path";
 
 // scripts/core/authoring/update-record.ts
 var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
@@ -61809,9 +61944,15 @@ async function updateCommand(args, context) {
 `);
     return EXIT2.findings;
   }
-  const path = join10(root5, file.path);
-  await writeFile5(`${path}.tmp`, moved.file.text);
-  await rename3(`${path}.tmp`, path);
+  const path = join11(root5, file.path);
+  try {
+    await writeRecordFile(root5, file.path, moved.file.text, "replace");
+  } catch (error2) {
+    if (!(error2 instanceof RecordWriteError)) throw error2;
+    context.stderr(`incidents update: ${error2.message}
+`);
+    return EXIT2.error;
+  }
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative3(context.cwd, path)}: ${before.data.status} \u2192 ${values.status}
 `);

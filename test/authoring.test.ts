@@ -1,9 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { setKey } from '../scripts/core/authoring/edit-frontmatter.js';
+import { RecordWriteError } from '../scripts/core/errors.js';
+import { writeRecordFile } from '../scripts/io/repository/write-record.js';
 import { TRANSITIONS } from '../scripts/core/gate/lifecycle.js';
 import { updateRecord } from '../scripts/core/authoring/update-record.js';
 import { parseRecordAs } from '../scripts/core/records/validate.js';
@@ -203,6 +205,25 @@ const NEW_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
   },
 ];
 
+for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+  NEW_REFUSALS.push(
+    { name: `--service ${word}`, args: ['--service', word], message: new RegExp(`--service ${word}: ${word} is not a service in the config`) },
+    { name: `--service api=${word}`, args: ['--service', `api=${word}`], message: new RegExp(`--service ${word} is not one of operational`) },
+    { name: `--impact ${word}`, args: ['--impact', word], message: new RegExp(`--impact ${word} is not one of high, medium, low`) },
+    { name: `--type ${word}`, args: ['--type', word], message: new RegExp(`--type ${word} is not one of incident, maintenance`) },
+    { name: `--visibility ${word}`, args: ['--visibility', word], message: new RegExp(`--visibility ${word} is not one of public, internal`) },
+    { name: `--at ${word}`, args: ['--at', word], message: new RegExp(`--at ${word} is not an ISO 8601 date and time`) },
+  );
+}
+NEW_REFUSALS.push(
+  {
+    name: 'a time past the last year',
+    args: ['--at', '9999-12-31T23:59:59Z'],
+    message: /--at 9999-12-31T23:59:59Z is in the year 9999: expected a year from 1970 to 9899/,
+  },
+  { name: 'a started_at past the last year', args: ['--started-at', '9900-01-01T00:00:00Z'], message: /--started-at 9900-01-01T00:00:00Z is in the year 9900/ },
+);
+
 for (const { name, args, message } of NEW_REFUSALS) {
   create(`exit 2, nothing written: ${name}`, async () => {
     const dir = repository();
@@ -211,9 +232,62 @@ for (const { name, args, message } of NEW_REFUSALS) {
     const result = await incidents(dir, 'new', ...Object.entries(defaults).flat());
     assert.is(result.code, 2);
     assert.match(`${result.stdout}${result.stderr}`, message);
+    assert.not.match(result.stderr, /internal error/);
     assert.not.ok(existsSync(join(dir, 'incidents/INC-2026-0004.md')));
   });
 }
+
+/** Things in the record folder under the next id's name that are not a record it can read. */
+const IN_THE_WAY: { name: string; make: (path: string) => void }[] = [
+  { name: 'a binary file', make: (path) => writeFileSync(path, Buffer.from([0xff, 0xfe, 0x00, 0x62])) },
+  { name: 'a file that is not UTF-8', make: (path) => writeFileSync(path, Buffer.from('---\nid: \xe9\n---\n', 'latin1')) },
+  { name: 'a folder', make: (path) => mkdirSync(path) },
+  { name: 'a symbolic link', make: (path) => symlinkSync('/etc/hostname', path) },
+  { name: 'a file over the size limit', make: (path) => writeFileSync(path, 'x'.repeat(1024 * 1024 + 1)) },
+];
+
+for (const { name, make } of IN_THE_WAY) {
+  create(`the next id's name is taken by ${name} it cannot read: the id after it is written, and nothing is overwritten`, async () => {
+    const dir = repository();
+    make(join(dir, 'incidents/INC-2026-0004.md'));
+    const result = await incidents(
+      dir,
+      'new',
+      '--title',
+      'Slow pages',
+      '--service',
+      'web',
+      '--impact',
+      'low',
+      '--urgency',
+      'low',
+      '--at',
+      '2026-03-05T09:30:00Z',
+    );
+    assert.is(result.code, 0, result.stderr);
+    assert.ok(result.stdout.endsWith('incidents/INC-2026-0005.md\n'), result.stdout);
+    assert.ok(existsSync(join(dir, 'incidents/INC-2026-0005.md')));
+  });
+}
+
+create('a record that cannot be written (something appeared where it goes) is an error that says so, not a bug', async () => {
+  const dir = repository();
+  mkdirSync(join(dir, 'incidents/INC-2026-0009.md'));
+  const failure = (mode: 'create' | 'replace') =>
+    writeRecordFile(dir, 'incidents/INC-2026-0009.md', 'x', mode).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  const created = await failure('create');
+  assert.instance(created, RecordWriteError);
+  assert.match((created as Error).message, /incidents\/INC-2026-0009\.md could not be written: something is already there/);
+  assert.instance(await failure('replace'), RecordWriteError);
+  assert.equal(
+    readdirSync(join(dir, 'incidents')).filter((name) => name.endsWith('.tmp')),
+    [],
+    'no temporary file is left behind',
+  );
+});
 
 const update = suite('incidents update');
 
@@ -434,19 +508,20 @@ update('what the gate would refuse is refused: a time before the published updat
   assert.match(result.stdout, /record\/updates-order/);
 });
 
-update('a one-line updates list cannot be appended to: a finding at its key, and nothing written', async () => {
+update('a one-line updates list is appended to in place, and the record stays valid', async () => {
   const flow = read(repository(), 'incidents/INC-2026-0001.md').replace(
     /updates:\n[\s\S]*?\n---/,
     'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: Looking.}]\n---',
   );
   const dir = repository({ 'incidents/INC-2026-0001.md': flow });
-  const result = await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'Found it.', '--at', '2026-03-01T10:30:00Z');
-  assert.is(result.code, 1, result.stderr);
-  assert.is(
-    result.stdout,
-    'incidents/INC-2026-0001.md:16:1: updates is not a block list, so nothing can be added to it: write it with one "- " item per line (update/layout)\n',
+  const result = await incidents(dir, 'update', 'INC-2026-0001', '--status', 'identified', '--message', 'Found it, at last.', '--at', '2026-03-01T10:30:00Z');
+  assert.is(result.code, 0, result.stderr);
+  assert.ok(
+    read(dir, 'incidents/INC-2026-0001.md').includes(
+      'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: Looking.}, {at: 2026-03-01T10:30:00Z, status: identified, message: "Found it, at last."}]\n---',
+    ),
+    read(dir, 'incidents/INC-2026-0001.md'),
   );
-  assert.is(read(dir, 'incidents/INC-2026-0001.md'), flow);
 });
 
 update('--known-error alone cancels as that known error (cancel_reason known_error is implied)', async () => {
@@ -519,6 +594,45 @@ const UPDATE_REFUSALS: { name: string; args: string[]; message: RegExp }[] = [
   { name: 'no message', args: ['INC-2026-0001', '--status', 'identified'], message: /--status and --message are both needed/ },
 ];
 
+for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+  UPDATE_REFUSALS.push(
+    { name: `a record named ${word}`, args: [word, '--status', 'identified', '--message', 'x'], message: new RegExp(`there is no incidents/${word}\\.md`) },
+    { name: `--status ${word}`, args: ['INC-2026-0001', '--status', word, '--message', 'x'], message: new RegExp(`--status ${word} is not one of reported`) },
+    {
+      name: `--reason ${word} for on_hold`,
+      args: ['INC-2026-0001', '--status', 'on_hold', '--message', 'x', '--reason', word],
+      message: new RegExp(`--reason ${word} is not a reason for on_hold`),
+    },
+    {
+      name: `--reason ${word} for cancelled`,
+      args: ['INC-2026-0001', '--status', 'cancelled', '--message', 'x', '--reason', word],
+      message: new RegExp(`--reason ${word} is not a reason for cancelled`),
+    },
+    {
+      name: `--resolution ${word}`,
+      args: ['INC-2026-0001', '--status', 'resolved', '--message', 'x', '--resolution', word, '--summary', 'x'],
+      message: new RegExp(`--resolution ${word} is not a resolution code`),
+    },
+    {
+      name: `--service ${word}=operational`,
+      args: ['INC-2026-0001', '--status', 'identified', '--message', 'x', '--service', `${word}=operational`],
+      message: new RegExp(`--service ${word}=operational: ${word} is not a service in the config`),
+    },
+  );
+}
+UPDATE_REFUSALS.push(
+  {
+    name: "a postmortem's id",
+    args: ['INC-2026-0002.postmortem', '--status', 'closed', '--message', 'x'],
+    message: /there is no incidents\/INC-2026-0002\.postmortem\.md/,
+  },
+  {
+    name: 'a time past the last year',
+    args: ['INC-2026-0001', '--status', 'identified', '--message', 'x', '--at', '9999-12-31T23:59:59Z'],
+    message: /--at 9999-12-31T23:59:59Z is in the year 9999: expected a year from 1970 to 9899/,
+  },
+);
+
 for (const { name, args, message } of UPDATE_REFUSALS) {
   update(`exit 2: ${name}`, async () => {
     const dir = repository();
@@ -526,7 +640,118 @@ for (const { name, args, message } of UPDATE_REFUSALS) {
     const result = await incidents(dir, 'update', ...args);
     assert.is(result.code, 2);
     assert.match(result.stderr, message);
+    assert.not.match(result.stderr, /internal error/);
     assert.is(read(dir, 'incidents/INC-2026-0001.md'), before);
+  });
+}
+
+const layouts = suite('update edits every layout validate accepts');
+
+/** Ways of writing INC-2026-0001 (investigating, api partial_outage) that validate accepts, as edits of its plain text. */
+const LAYOUTS: { name: string; layout: (text: string) => string }[] = [
+  { name: 'CRLF line endings', layout: (text) => text.replaceAll('\n', '\r\n') },
+  { name: 'CR line endings only', layout: (text) => text.replaceAll('\n', '\r') },
+  { name: 'CR line endings inside the frontmatter only', layout: (text) => text.replace(/(?<=\n)([^-][^\n]*)\n(?!---)/g, '$1\r') },
+  { name: 'a byte order mark', layout: (text) => `\uFEFF${text}` },
+  { name: 'a byte order mark and CRLF', layout: (text) => `\uFEFF${text.replaceAll('\n', '\r\n')}` },
+  { name: 'a byte order mark and CR', layout: (text) => `\uFEFF${text.replaceAll('\n', '\r')}` },
+  { name: 'the status folded (>-)', layout: (text) => text.replace('status: investigating\nimpact', 'status: >-\n  investigating\nimpact') },
+  {
+    name: 'the status literal (|-), with CRLF',
+    layout: (text) => text.replace('status: investigating\nimpact', 'status: |-\n  investigating\nimpact').replaceAll('\n', '\r\n'),
+  },
+  { name: 'the status on the line below its key', layout: (text) => text.replace('status: investigating\nimpact', 'status:\n  investigating\nimpact') },
+  {
+    name: 'the status quoted, with a comment',
+    layout: (text) => text.replace('status: investigating\nimpact', "status: 'investigating'   # as of 10:09\nimpact"),
+  },
+  { name: 'empty keys as a template leaves them', layout: (text) => text.replace('updates:', 'mitigated_at:\nresolved_at:\nresolution:\nupdates:') },
+  { name: 'empty keys written ~ and null', layout: (text) => text.replace('updates:', 'mitigated_at: ~\nresolved_at: null\nresolution: ~\nupdates:') },
+  {
+    name: 'empty keys with comments',
+    layout: (text) => text.replace('updates:', 'resolved_at:   # when it is over\nresolution:   # code and summary\nupdates:'),
+  },
+  { name: 'an empty resolution on the line below', layout: (text) => text.replace('updates:', 'resolution:\n  ~\nupdates:') },
+  {
+    name: 'services as a one-line list',
+    layout: (text) => text.replace('services:\n  - id: api\n    status: partial_outage', 'services: [{id: api, status: partial_outage}]'),
+  },
+  { name: 'a service as a one-line map', layout: (text) => text.replace('  - id: api\n    status: partial_outage', '  - {id: api, status: partial_outage}') },
+  {
+    name: 'a service status folded',
+    layout: (text) => text.replace('  - id: api\n    status: partial_outage', '  -\n    id: api\n    status: >-\n      partial_outage'),
+  },
+  {
+    name: 'updates as a one-line list',
+    layout: (text) =>
+      text.replace(
+        /updates:\n[\s\S]*?\n---/,
+        'updates: [{at: 2026-03-01T10:09:00Z, status: investigating, message: "We are investigating failed card payments."}]\n---',
+      ),
+  },
+  { name: "list items at the key's column", layout: (text) => text.replace(/\n {2}- /g, '\n- ').replace(/\n {4}(?=[a-z])/g, '\n  ') },
+  { name: 'four-space indentation', layout: (text) => text.replace(/\n {2}- /g, '\n    - ').replace(/\n {4}(?=[a-z])/g, '\n      ') },
+  {
+    name: 'the last message folded, and a comment after the list',
+    layout: (text) => text.replace('    message: We are', '    message: >-\n      We are').replace('\n---\nWorking', '\n# more updates above\n---\nWorking'),
+  },
+  {
+    name: 'no line break after the last key',
+    layout: (text) => text.replace('payments.\n---', 'payments.\n---').replace(/\n---\nWorking notes\.\n$/, '\n---'),
+  },
+];
+
+/** The moves made on each layout: the data after each must be the same as after the move on the plain text. */
+const MOVES: { name: string; update: Parameters<typeof updateRecord>[2] }[] = [
+  {
+    name: 'identified, api operational, web added',
+    update: {
+      status: 'identified',
+      message: 'Found it: a bad deploy, rolled back.',
+      at: '2026-03-01T10:30:00Z',
+      services: [
+        { id: 'api', status: 'operational' },
+        { id: 'web', status: 'degraded_performance' },
+      ],
+    },
+  },
+  {
+    name: 'resolved with a resolution',
+    update: {
+      status: 'resolved',
+      message: 'Fixed.',
+      at: '2026-03-01T11:00:00Z',
+      services: [{ id: 'api', status: 'operational' }],
+      resolution: { code: 'fixed', summary: 'Rolled back: #123, then {the fix}.' },
+    },
+  },
+  {
+    name: 'on hold with a reason',
+    update: { status: 'on_hold', message: 'Waiting on the vendor.', at: '2026-03-01T11:00:00Z', services: [], reason: 'awaiting_vendor' },
+  },
+];
+
+const plain = read(repository(), 'incidents/INC-2026-0001.md');
+const parse = (text: string) => parseRecordAs('incidents', { path: 'incidents/INC-2026-0001.md', text });
+
+for (const { name, layout } of LAYOUTS) {
+  const text = layout(plain);
+  layouts(`${name}: validate accepts it, and each move edits it to the same data as the plain file's`, () => {
+    assert.is.not(text, plain, 'the layout changes the text');
+    const before = parse(text);
+    assert.equal(before.findings, [], 'validate accepts it');
+    assert.equal(before.record!.data, parse(plain).record!.data, 'it reads as the plain file does');
+    for (const { name: move, update } of MOVES) {
+      const expected = updateRecord(plain, parse(plain).record!.data, update);
+      const result = updateRecord(text, before.record!.data, update);
+      assert.ok(result.ok && expected.ok, move);
+      if (!result.ok || !expected.ok) continue;
+      const after = parse(result.text);
+      assert.equal(after.findings, [], `${move}: the edited file is valid:\n${result.text}`);
+      assert.equal(after.record!.data, parse(expected.text).record!.data, `${move}: the same data as the plain file's:\n${result.text}`);
+      assert.ok(result.text.endsWith(text.slice(text.lastIndexOf('---'))), `${move}: the body is kept`);
+      assert.is(result.text.startsWith('\uFEFF'), text.startsWith('\uFEFF'), `${move}: the byte order mark is kept`);
+    }
   });
 }
 
@@ -579,4 +804,5 @@ for (const path of samples) {
 
 create.run();
 update.run();
+layouts.run();
 roundTrip.run();

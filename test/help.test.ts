@@ -56,11 +56,24 @@ const MISTAKES: { name: string; argv: string[]; message: RegExp }[] = [
   },
 ];
 
+/** Names every JavaScript object has: none is a command, an option or a value of ours. */
+const RESERVED_WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+for (const word of RESERVED_WORDS) {
+  MISTAKES.push(
+    { name: `a command named ${word}`, argv: [word], message: new RegExp(`unknown command "${word}"`) },
+    { name: `help for ${word}`, argv: ['help', word], message: new RegExp(`unknown command "${word}"`) },
+    { name: `${word} --help`, argv: [word, '--help'], message: new RegExp(`unknown command "${word}"`) },
+    { name: `--format ${word}`, argv: ['validate', '--format', word], message: new RegExp(`--format must be one of text, json, github, not "${word}"`) },
+    { name: `an option named --${word}`, argv: ['validate', `--${word}`], message: new RegExp(`Unknown option '--${word}'`) },
+  );
+}
+
 for (const { name, argv, message } of MISTAKES) {
   help(`${name}: exit 2, and the closest match`, async () => {
     const { code, stderr } = await runCliCapturing(argv);
     assert.is(code, 2);
     assert.match(stderr, message);
+    assert.not.match(stderr, /internal error/);
   });
 }
 

@@ -105,4 +105,25 @@ hostile('a config that names a calendar it never defines: validate, check-pr and
   }
 });
 
+hostile(
+  "a config whose service ids are JavaScript's own names or the page's (constructor, status, group-core): check-pr and build run, and resolving without approval is refused",
+  async () => {
+    const config = readFileSync(join(HOSTILE, 'reserved-ids/incidents.config.yml'), 'utf8');
+    const resolved = readFileSync(join(BASE, 'incidents/INC-2026-0001.md'), 'utf8')
+      .replace('status: investigating\nimpact', 'status: resolved\nimpact')
+      .replace('  - id: api\n    status: partial_outage', '  - id: constructor\n    status: operational')
+      .replace('updates:', 'resolved_at: 2026-03-01T11:00:00Z\nresolution: {code: fixed, summary: Fixed.}\nupdates:')
+      .replace('\n---\nWorking', '\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Fixed.\n---\nWorking');
+    const pr = makePullRequestRepo(BASE, { 'incidents.config.yml': config }, { 'incidents/INC-2026-0001.md': resolved });
+    const gate = await runCliCapturing(['check-pr', '--base', 'main', '--head', 'pr', '--root', pr.dir]);
+    assertClean(gate.stdout + gate.stderr);
+    assert.is(gate.code, 1, gate.stderr);
+    assert.match(gate.stdout, /Entering resolved needs an approving review from one of @alice, @bob[,;]/);
+    const build = await runCliCapturing(['build', '--root', pr.dir, '--out', join(pr.dir, 'site'), '--at', '2026-03-02T00:00:00Z']);
+    assertClean(build.stdout + build.stderr);
+    assert.is(build.code, 0, build.stdout + build.stderr);
+    assert.match(readFileSync(join(pr.dir, 'site/badges/status.svg'), 'utf8'), /aria-label="status: /);
+  },
+);
+
 hostile.run();

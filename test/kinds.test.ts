@@ -69,14 +69,7 @@ const ALLOCATIONS: { name: string; kind: RecordKind; taken: string[]; at: string
 
 for (const { name, kind, taken, at, expected } of ALLOCATIONS) {
   ids(name, () => {
-    assert.is(
-      allocateId(
-        kind,
-        taken.map((path) => ({ path, text: '' })),
-        at,
-      ),
-      expected,
-    );
+    assert.is(allocateId(kind, taken, at), expected);
   });
 }
 

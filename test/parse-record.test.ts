@@ -33,7 +33,6 @@ const REFUSED: { name: string; text: string; rule: string; line: number; column:
   { name: 'JavaScript frontmatter', text: '---js\n{ id: (globalThis.__pwned = 1) }\n---\n', rule: 'file/frontmatter', line: 1, column: 1 },
   { name: 'JSON frontmatter', text: '---json\n{"id": "INC-2026-0001"}\n---\n', rule: 'file/frontmatter', line: 1, column: 1 },
   { name: 'binary garbage', text: '\u0000\u0001\u0002PNG\r\n\u001a\n', rule: 'file/frontmatter', line: 1, column: 1 },
-  { name: 'old Mac line endings (CR only)', text: '---\rid: INC-2026-0001\r---\r', rule: 'file/frontmatter', line: 1, column: 1 },
   { name: 'a 100 kB opening line, CR only', text: `---js\r${'x: 1\r'.repeat(20_000)}---\r`, rule: 'file/frontmatter', line: 1, column: 1 },
 ];
 
@@ -65,6 +64,22 @@ for (const { name, text } of DEEP) {
     ]);
   });
 }
+
+hostile('old Mac line endings (CR only, or a lone CR inside) read as line feeds do, with the same lines', () => {
+  const lf = '---\nid: INC-2026-0001\ntitle: [a\n---\nBody\n';
+  const expected = parseRecord(INCIDENT, lf);
+  assert.equal(expected.ok, false);
+  for (const text of [lf.replaceAll('\n', '\r'), lf.replace('0001\n', '0001\r'), `\uFEFF${lf.replaceAll('\n', '\r')}`]) {
+    const result = parseRecord(INCIDENT, text);
+    assert.equal(result.ok, false);
+    if (result.ok || expected.ok) continue;
+    assert.equal(
+      result.findings.map(({ rule, line, column }) => ({ rule, line, column })),
+      expected.findings.map(({ rule, line, column }) => ({ rule, line, column })),
+      JSON.stringify(text),
+    );
+  }
+});
 
 hostile('JavaScript frontmatter is never evaluated', () => {
   parseRecord(INCIDENT, '---js\n{ id: (globalThis.__pwned = 1) }\n---\n');

@@ -114,7 +114,14 @@ browser("Chromium's XML parser reads every feed and badge as well-formed XML", a
   try {
     const page = await context.newPage();
     await page.goto(`${server.url}/index.html`);
-    const paths = ['history.atom', 'history.rss', 'services/checkout-api.atom', 'services/checkout-api.rss', 'badges/status.svg', 'badges/checkout-api.svg'];
+    const paths = [
+      'history.atom',
+      'history.rss',
+      'services/checkout-api.atom',
+      'services/checkout-api.rss',
+      'badges/status.svg',
+      'badges/services/checkout-api.svg',
+    ];
     for (const path of paths) {
       const problem = await page.evaluate<string | null>(`fetch(${JSON.stringify(path)}).then((response) => response.text()).then((text) => {
         const error = new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror');

@@ -225,17 +225,17 @@ api('the endpoints agree: summary = status + components + unresolved + upcoming 
   );
   const components = new Map(summary.components.map((component: { id: string; status: string }) => [component.id, component.status]));
   assert.equal(Object.fromEntries(components), {
-    'group-payments': 'partial_outage',
+    group_payments: 'partial_outage',
     'checkout-api': 'partial_outage',
     'payment-webhooks': 'operational',
-    'group-storefront': 'partial_outage',
+    group_storefront: 'partial_outage',
     'web-shop': 'degraded_performance',
     'mobile-api': 'partial_outage',
     search: 'degraded_performance',
-    'group-platform': 'operational',
+    group_platform: 'operational',
     identity: 'operational',
     notifications: 'operational',
-    'group-back-office': 'degraded_performance',
+    'group_back-office': 'degraded_performance',
     reports: 'degraded_performance',
   });
   for (const incident of read('incidents.json').incidents) {
@@ -399,9 +399,14 @@ feeds('the maintenance calendar is RFC 5545: CRLF lines, folded at 75 octets, te
 
 feeds('badges and shields.io endpoints tell each service status', () => {
   const files = siteOf(sample.config, sample.records, AT);
-  assert.equal(JSON.parse(files.get('badges/checkout-api.json')!), { schemaVersion: 1, label: 'Checkout API', message: 'partial outage', color: 'orange' });
+  assert.equal(JSON.parse(files.get('badges/services/checkout-api.json')!), {
+    schemaVersion: 1,
+    label: 'Checkout API',
+    message: 'partial outage',
+    color: 'orange',
+  });
   assert.equal(JSON.parse(files.get('badges/status.json')!), { schemaVersion: 1, label: 'status', message: 'partial system outage', color: 'orange' });
-  assert.match(files.get('badges/identity.svg')!, /aria-label="Sign-in: operational"/);
+  assert.match(files.get('badges/services/identity.svg')!, /aria-label="Sign-in: operational"/);
 });
 
 leaks.run();

@@ -22,9 +22,13 @@ const CASES: { input: string; expected: true | RegExp }[] = [
   { input: '2026-03-01t10:04:00z', expected: /expected YYYY-MM-DDTHH:MM:SS/ },
   { input: '2026-03-01T10:04Z', expected: /expected YYYY-MM-DDTHH:MM:SS/ },
   { input: 'yesterday', expected: /not an ISO 8601 date and time/ },
-  { input: '0000-01-01T00:00:00Z', expected: /is in the year 0000: expected a year from 1970 on/ },
+  { input: '0000-01-01T00:00:00Z', expected: /is in the year 0000: expected a year from 1970 to 9899/ },
   { input: '0099-06-01T00:00:00Z', expected: /is in the year 0099/ },
   { input: '1970-01-01T00:00:00Z', expected: true },
+  { input: '9899-12-31T23:59:59-23:59', expected: true },
+  { input: '9900-01-01T00:00:00Z', expected: /is in the year 9900: expected a year from 1970 to 9899/ },
+  { input: '9999-12-31T23:59:59Z', expected: /is in the year 9999/ },
+  { input: '9999-12-31T23:59:59-23:59', expected: /is in the year 9999/ },
   { input: '2026-02-30T10:00:00Z', expected: /not a real date: 2026-02 has no day 30/ },
 ];
 

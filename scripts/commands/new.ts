@@ -1,5 +1,5 @@
-import { UsageError } from '../core/errors.js';
-import { writeFile } from 'node:fs/promises';
+import { RecordWriteError, UsageError } from '../core/errors.js';
+import { writeRecordFile } from '../io/repository/write-record.js';
 import { join, relative } from 'node:path';
 import { createIncident } from '../core/authoring/create-record.js';
 import type { NewRecord } from '../core/authoring/new-record.js';
@@ -94,7 +94,7 @@ export async function newCommand(args: string[], context: CommandContext): Promi
     commander: values.commander,
     communications: values.communications,
   };
-  const created = createIncident(repository.config, repository.files.records, record);
+  const created = createIncident(repository.config, repository.files.records, record, repository.files.names);
   if ('full' in created) throw new UsageError(`incidents new: ${created.full}`);
   const { path, file, findings } = created;
   if (!file) {
@@ -102,7 +102,13 @@ export async function newCommand(args: string[], context: CommandContext): Promi
     context.stderr(`Nothing was written: ${path} would not be valid.\n`);
     return EXIT.error;
   }
-  await writeFile(join(root, file.path), file.text, { flag: 'wx' });
+  try {
+    await writeRecordFile(root, file.path, file.text, 'create');
+  } catch (error) {
+    if (!(error instanceof RecordWriteError)) throw error;
+    context.stderr(`incidents new: ${error.message}\n`);
+    return EXIT.error;
+  }
   // The path is what stdout carries, for scripts (`git add "$(incidents new …)"`); warnings go to stderr.
   if (findings.length > 0) await reporter.write({ command: 'new', findings }, reporter.format === 'text' ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative(context.cwd, join(root, file.path))}\n`);

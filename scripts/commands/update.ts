@@ -1,8 +1,8 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { findRecordFile, moveIncident } from '../core/authoring/move-record.js';
 import { CANCEL_REASONS, HOLD_REASONS, RESOLUTION_CODES } from '../core/authoring/update-record.js';
-import { UsageError } from '../core/errors.js';
+import { RecordWriteError, UsageError } from '../core/errors.js';
+import { writeRecordFile } from '../io/repository/write-record.js';
 import { STATUSES } from '../core/gate/lifecycle.js';
 import { recordKindOf } from '../core/records/kinds.js';
 import { misnamedRecordFinding, parseRecordAs } from '../core/records/validate.js';
@@ -99,8 +99,13 @@ export async function updateCommand(args: string[], context: CommandContext): Pr
     return EXIT.findings;
   }
   const path = join(root, file.path);
-  await writeFile(`${path}.tmp`, moved.file.text);
-  await rename(`${path}.tmp`, path);
+  try {
+    await writeRecordFile(root, file.path, moved.file.text, 'replace');
+  } catch (error) {
+    if (!(error instanceof RecordWriteError)) throw error;
+    context.stderr(`incidents update: ${error.message}\n`);
+    return EXIT.error;
+  }
   if (findings.length > 0) await reporter.write({ command: 'update', findings }, reporter.format === 'text' ? { ...context, stdout: context.stderr } : context);
   context.stdout(`${relative(context.cwd, path)}: ${before.data.status} → ${values.status}\n`);
   return EXIT.clean;

@@ -13,6 +13,9 @@ export class GitError extends Error {}
 /** Why a site or report folder could not be written; the previous one, if any, is untouched. */
 export class SiteWriteError extends Error {}
 
+/** Why a record file could not be written (something in the way, no permission); nothing was changed. */
+export class RecordWriteError extends Error {}
+
 /** A frontmatter layout the text edits cannot extend (a one-line `{…}` map or `[…]` list), at the key written that way. */
 export class LayoutError extends Error {
   constructor(

@@ -7,14 +7,15 @@ import { newRecordText, type NewRecord } from './new-record.js';
 import { toMillis } from '../time/timestamps.js';
 
 /**
- * The id the next record of a kind gets; undefined when none is left. Every file in the kind's
- * folder whose name starts with an id takes it, a misnamed record or a postmortem too, so a new
- * record never shares an id with a file already there.
+ * The id the next record of a kind gets; undefined when none is left. Every name in the kind's
+ * folder that starts with an id takes it, a misnamed record, a postmortem, a file that could not
+ * be read or a folder too, so a new record never shares an id with anything already there.
+ * @param paths every name in the record folders, as `incidents/INC-2026-0007.md`
  */
-export function allocateId(kind: RecordKind, files: readonly TextFile[], at: string): string | undefined {
+export function allocateId(kind: RecordKind, paths: readonly string[], at: string): string | undefined {
   const { folder, idPattern, nextId } = descriptorOf(kind);
   const idAtStart = new RegExp(`^${folder}/(${idPattern.source})`);
-  const taken = files.flatMap(({ path }) => idAtStart.exec(path)?.[1] ?? []);
+  const taken = paths.flatMap((path) => idAtStart.exec(path)?.[1] ?? []);
   return nextId?.(taken, at);
 }
 
@@ -24,14 +25,16 @@ export function allocateId(kind: RecordKind, files: readonly TextFile[], at: str
  * caller writes it or nothing; `path` is where it goes (or would have). A match with a known error
  * is the gate's to judge: it comes back as a warning, to be dealt with before the pull request.
  * `full` says that every id of the year is taken.
- * @param files the repository's record files, which the new id must not clash with
+ * @param files the repository's record files, checked with the new one
+ * @param names every name in the record folders, read or not, which the new id must not clash with (default: the files')
  */
 export function createIncident(
   config: Config,
   files: readonly TextFile[],
   record: NewRecord,
+  names: readonly string[] = files.map(({ path }) => path),
 ): { path: string; file?: TextFile; findings: Finding[] } | { full: string } {
-  const id = allocateId('incidents', files, record.at);
+  const id = allocateId('incidents', names, record.at);
   const year = record.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
   const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config) };

@@ -20,7 +20,9 @@ const DECIDING_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
 
 /** The approvers of an incident: the config's default list and the list of every service it affects. */
 export function approversFor(config: Config, incident: Incident): string[] {
-  const lists = [config.approvers?.default ?? [], ...incident.services.map((service) => config.approvers?.services?.[service.id] ?? [])];
+  const byService = config.approvers?.services ?? {};
+  // A service id is text from the config (`constructor` is one): only the map's own keys count.
+  const lists = [config.approvers?.default ?? [], ...incident.services.map((service) => (Object.hasOwn(byService, service.id) ? byService[service.id]! : []))];
   return [...new Set(lists.flat())];
 }
 

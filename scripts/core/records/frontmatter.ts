@@ -19,16 +19,19 @@ export interface FrontmatterSplit {
   /** The 1-based line the body starts on. */
   bodyLine: number;
   /** The first line's ending, for lines an edit adds. */
-  eol: '\n' | '\r\n';
+  eol: '\n' | '\r\n' | '\r';
 }
 
 /**
  * The one frontmatter splitter, used to read records and to edit them. The file must open with a
  * line that is exactly `---` (after an optional byte order mark) and close the frontmatter with a
  * later line starting `---`; gray-matter finds the parts. A file that does not gets a problem at
- * line 1 saying what was expected.
+ * line 1 saying what was expected. A carriage return alone ends a line, as YAML says, wherever it is.
  */
-export function splitFrontmatter(text: string): { ok: true; split: FrontmatterSplit } | { ok: false; problem: YamlProblem } {
+export function splitFrontmatter(original: string): { ok: true; split: FrontmatterSplit } | { ok: false; problem: YamlProblem } {
+  const eol = /\r\n|\r|\n/.exec(original)?.[0] ?? '\n';
+  // The same length, so every offset into it is one into the file.
+  const text = withLineFeeds(original);
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const firstLine = /^[^\r\n\u2028\u2029]*/.exec(text.slice(bom))![0];
   const opening = firstLine.trimEnd();
@@ -36,7 +39,6 @@ export function splitFrontmatter(text: string): { ok: true; split: FrontmatterSp
     const found = opening.startsWith('---') ? `"${opening.length > 40 ? `${opening.slice(0, 40)}…` : opening}"` : 'no "---" line';
     return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${found}`);
   }
-  const eol = text.startsWith('\r\n', bom + firstLine.length) ? '\r\n' : '\n';
   if (!text.slice(bom + firstLine.length).includes('\n---')) {
     return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
   }
@@ -44,7 +46,7 @@ export function splitFrontmatter(text: string): { ok: true; split: FrontmatterSp
   // options keeps it from caching every file it has seen.
   const file = matter(text, { language: 'yaml', engines: { yaml: () => ({}) } });
   const { matter: raw = '', isEmpty = false } = file as { matter?: string; isEmpty?: boolean };
-  const body = file.content;
+  const body = original.slice(original.length - file.content.length);
   return {
     ok: true,
     split: {
@@ -54,9 +56,17 @@ export function splitFrontmatter(text: string): { ok: true; split: FrontmatterSp
       blank: isEmpty,
       body,
       bodyLine: countLines(text.slice(0, text.length - body.length)) + 1,
-      eol,
+      eol: eol as FrontmatterSplit['eol'],
     },
   };
+}
+
+/**
+ * The text with each carriage return that ends a line alone made a line feed: the same length and
+ * offsets, read by every parser alike (YAML counts a lone CR as a line break, but not every parser does).
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function problem(message: string): { ok: false; problem: YamlProblem } {

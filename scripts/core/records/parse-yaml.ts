@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { findingAtPosition, type Finding, type Position } from '../findings.js';
+import { withLineFeeds } from './frontmatter.js';
 
 /** A step into parsed YAML: a map key or a list index. */
 export type YamlPath = readonly (string | number)[];
@@ -47,7 +48,8 @@ export const MAX_ALIAS_COUNT = 100;
  * `yaml` package keeps positions, so it finds a key's line only when a finding needs one, and it
  * parses whatever js-yaml refuses or that needs its guards, so every message comes from one parser.
  */
-export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+export function parseYaml(source: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+  const text = withLineFeeds(source);
   const deep = tooDeep(text);
   if (deep) return { ok: false, problems: [{ ...deep, rule: 'yaml/syntax', message: TOO_DEEP }] };
   return parseQuickly(text) ?? parseWithPositions(text);

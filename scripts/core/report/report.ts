@@ -145,12 +145,12 @@ function slaCompliance(records: RecordSet, measured: readonly Incident[], now: n
 function actionItems(records: RecordSet, today: string): Report['action_items'] {
   const empty = (): ActionItemCounts => ({ open: 0, overdue: 0, done: 0, wont_do: 0 });
   const total = empty();
-  const byOwner: Record<string, ActionItemCounts> = {};
+  const byOwner = new Map<string, ActionItemCounts>();
   const overdue: Report['action_items']['overdue'] = [];
   for (const postmortem of records.postmortems) {
     for (const item of postmortem.data.action_items ?? []) {
       const owner = item.owner ?? '(no owner)';
-      const counts = (byOwner[owner] ??= empty());
+      const counts = byOwner.get(owner) ?? byOwner.set(owner, empty()).get(owner)!;
       const late = item.status === 'open' && item.due !== undefined && item.due < today;
       for (const tally of [total, counts]) {
         tally[item.status]++;
@@ -160,5 +160,5 @@ function actionItems(records: RecordSet, today: string): Report['action_items'] 
     }
   }
   overdue.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.incident < b.incident ? -1 : 1));
-  return { total, by_owner: Object.fromEntries(Object.entries(byOwner).sort(([a], [b]) => (a < b ? -1 : 1))), overdue };
+  return { total, by_owner: Object.fromEntries([...byOwner].sort(([a], [b]) => (a < b ? -1 : 1))), overdue };
 }

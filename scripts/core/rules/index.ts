@@ -7,6 +7,7 @@ import { configCalendar } from './config/calendar.js';
 import { configDuration } from './config/duration.js';
 import { configHoliday } from './config/holiday.js';
 import { configTimeZone } from './config/time-zone.js';
+import { configUniqueGroup } from './config/unique-group.js';
 import { configUniqueService } from './config/unique-service.js';
 import { configWorkingHours } from './config/working-hours.js';
 import { idMatchesFile } from './record/id-matches-file.js';
@@ -39,6 +40,7 @@ import { updatesOrder } from './record/updates-order.js';
 /** The checks of incidents.config.yml on its own, run after its schema. */
 export const CONFIG_RULES: readonly ConfigRule[] = [
   configUniqueService,
+  configUniqueGroup,
   configCalendar,
   configTimeZone,
   configWorkingHours,

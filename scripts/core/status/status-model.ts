@@ -287,6 +287,15 @@ function newestFirst(a: PublicIncident, b: PublicIncident): number {
 }
 
 /** A lowercase id made of letters, digits and dashes. */
+/**
+ * A group's component id in the Statuspage API: `group_` and its name's slug. A service id has no
+ * `_` (its schema's pattern), so the two never meet; config/unique-group refuses two groups whose
+ * names give the same one.
+ */
+export function groupComponentId(name: string): string {
+  return `group_${slug(name)}`;
+}
+
 export function slug(text: string): string {
   return (
     text

@@ -18,7 +18,9 @@ export type WorkingCalendar =
 
 /** The calendar the config names (`24x7` needs no entry). */
 export function workingCalendar(config: Config, name = '24x7'): WorkingCalendar {
-  const calendar = config.calendars?.[name];
+  const calendars = config.calendars ?? {};
+  // A calendar's name is text from the config (`constructor` is one): only the map's own keys count.
+  const calendar = Object.hasOwn(calendars, name) ? calendars[name] : undefined;
   if (name === '24x7' || !calendar) return { kind: '24x7' };
   const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
   return {

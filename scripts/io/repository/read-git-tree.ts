@@ -24,11 +24,13 @@ export async function readTreeEntries(root: string, entries: readonly TreeEntry[
   const findings: RepositoryFiles['findings'] = [];
   const wanted: { path: string; object: string }[] = [];
   const warnedFolders = new Set<string>();
+  const names = new Set<string>();
   for (const entry of entries) {
     const { path } = entry;
     const isConfig = path === CONFIG_FILE;
     if (!isConfig && only && !only(path)) continue;
     const [folder, ...rest] = path.split('/');
+    if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
       if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder!));
@@ -55,5 +57,5 @@ export async function readTreeEntries(root: string, entries: readonly TreeEntry[
     if ('text' in decoded) files.push({ path, text: decoded.text });
     else findings.push(decoded.finding);
   }
-  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings };
+  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings, names: [...names] };
 }

@@ -19,6 +19,8 @@ export interface RepositoryFiles {
   config: TextFile | undefined;
   records: TextFile[];
   findings: Finding[];
+  /** Every name in the record folders, read or not (a folder, a link, an unreadable file): a new record's id must clash with none. */
+  names: string[];
 }
 
 /** Reads incidents.config.yml and every `.md` file directly inside the record folders (core/records/kinds.ts). */
@@ -32,10 +34,12 @@ export async function readRepository(root: string): Promise<RepositoryFiles> {
 
   const config = (await exists(join(root, CONFIG_FILE))) ? await read(CONFIG_FILE) : undefined;
   const paths: string[] = [];
+  const names: string[] = [];
   for (const folder of RECORD_FOLDERS) {
     const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${folder}/${entry.name}`;
+      names.push(path);
       if (entry.isDirectory()) {
         findings.push(folderFinding(path, folder));
       } else if (entry.name.endsWith('.md')) {
@@ -48,7 +52,7 @@ export async function readRepository(root: string): Promise<RepositoryFiles> {
     const batch = await Promise.all(paths.slice(start, start + 64).map(read));
     records.push(...batch.filter((file) => file !== undefined));
   }
-  return { config, records, findings };
+  return { config, records, findings, names };
 }
 
 /** Reads one file as UTF-8, refusing links and oversized files with a finding instead of throwing. */

@@ -1,11 +1,12 @@
 import { isActive, type PublicIncident, type ServiceState, type StatusModel } from '../../core/status/status-model.js';
-import { slug } from '../../core/status/status-model.js';
+import { groupComponentId as groupId } from '../../core/status/status-model.js';
 import { toMillis } from '../../core/time/timestamps.js';
 
 /**
  * The Statuspage v2 API as static files, at Statuspage's paths with its field names and enums
  * (docs/reference.md, build), so a client written for Atlassian Statuspage reads it unchanged.
- * Ids are the records' own (service ids, incident ids); groups are components with `group: true`.
+ * Ids are the records' own (service ids, incident ids); groups are components with `group: true`,
+ * whose ids (`group_payments`) no service id can take.
  */
 export function renderStatuspageApi(model: StatusModel): Map<string, string> {
   const page = { id: model.page.id, name: model.page.name, url: model.page.url, time_zone: model.page.timeZone, updated_at: model.updatedAt };
@@ -54,7 +55,6 @@ interface Component {
 /** The services as components, each group as a component of its own just before its first member. */
 function componentsOf(model: StatusModel): Component[] {
   const created = earliest([...model.incidents, ...model.maintenances].map((incident) => incident.reportedAt)) ?? model.at;
-  const groupId = (name: string) => `group-${slug(name)}`;
   const components: Component[] = [];
   const add = (fields: Pick<Component, 'id' | 'name' | 'status' | 'updated_at' | 'description' | 'group_id' | 'group' | 'components'>) =>
     components.push({

@@ -14,24 +14,25 @@ const COLOUR: Readonly<Record<ComponentStatus, { name: string; hex: string }>> =
 };
 
 /**
- * Status badges: `badges/status.svg` for the whole page and `badges/<service>.svg` per service,
- * the same as shields.io endpoint JSON (`.json`), and `badges/index.html` with the code to embed them.
+ * Status badges: `badges/status.svg` for the whole page and `badges/services/<service>.svg` per
+ * service (a folder of their own, so no service id can take the page's name), the same as
+ * shields.io endpoint JSON (`.json`), and `badges/index.html` with the code to embed them.
  */
 export function renderBadges(model: StatusModel): Map<string, string> {
   const badges = [
-    { name: 'status', label: 'status', message: model.indicator === 'none' ? 'operational' : model.description.toLowerCase(), look: INDICATOR_LOOK[model.indicator], title: model.page.name },
-    ...model.services.map((service) => ({ name: service.id, label: service.name, message: COMPONENT_LABEL[service.status].toLowerCase(), look: service.status, title: service.name })),
+    { path: 'status', label: 'status', message: model.indicator === 'none' ? 'operational' : model.description.toLowerCase(), look: INDICATOR_LOOK[model.indicator], title: model.page.name },
+    ...model.services.map((service) => ({ path: `services/${service.id}`, label: service.name, message: COMPONENT_LABEL[service.status].toLowerCase(), look: service.status, title: service.name })),
   ];
   const files = new Map<string, string>();
   for (const badge of badges) {
-    files.set(`badges/${badge.name}.svg`, badgeSvg(badge.label, badge.message, COLOUR[badge.look].hex));
-    files.set(`badges/${badge.name}.json`, `${JSON.stringify({ schemaVersion: 1, label: badge.label, message: badge.message, color: COLOUR[badge.look].name }, null, 2)}\n`);
+    files.set(`badges/${badge.path}.svg`, badgeSvg(badge.label, badge.message, COLOUR[badge.look].hex));
+    files.set(`badges/${badge.path}.json`, `${JSON.stringify({ schemaVersion: 1, label: badge.label, message: badge.message, color: COLOUR[badge.look].name }, null, 2)}\n`);
   }
   const main = html`<p><a href="../index.html">Current status</a></p><h1>Status badges</h1>
 <p>Each badge is an SVG image that changes with the status page, and a <a href="https://shields.io/badges/endpoint-badge">shields.io endpoint</a> for a badge in your own style.</p>
 <ul class="plain">${badges.map(
-    (badge) => html`<li class="card"><h2>${badge.title}</h2><p><img src="${badge.name}.svg" alt="${badge.label}: ${badge.message}"></p>
-<p class="meta">Image: <code>${model.page.url}/badges/${badge.name}.svg</code><br>Endpoint: <code>${model.page.url}/badges/${badge.name}.json</code></p></li>`,
+    (badge) => html`<li class="card"><h2>${badge.title}</h2><p><img src="${badge.path}.svg" alt="${badge.label}: ${badge.message}"></p>
+<p class="meta">Image: <code>${model.page.url}/badges/${badge.path}.svg</code><br>Endpoint: <code>${model.page.url}/badges/${badge.path}.json</code></p></li>`,
   )}</ul>`;
   files.set('badges/index.html', renderPage(model, { title: `Status badges · ${model.page.name}`, base: '../', main }));
   return files;

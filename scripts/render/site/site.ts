@@ -13,11 +13,16 @@ const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._
 /**
  * Every file of the public site, as [path, content], from the status model alone, rendered one at a
  * time as they are written, so the whole site is never held in memory. Paths are built from
- * validated ids; one that is not a plain relative path is a bug and stops the build.
+ * validated ids; one that is not a plain relative path, or one made twice (compared without case,
+ * as some file systems compare names), is a bug and stops the build.
  */
 export function* renderSite(model: StatusModel): Generator<[string, string]> {
+  const written = new Set<string>();
   for (const [path, content] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
+    // Paths from ids are collision-free by construction (badges/services/, group_ ids); one made twice is a bug.
+    if (written.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
+    written.add(path.toLowerCase());
     yield [path, content];
   }
 }

@@ -1,9 +1,12 @@
 import { findingAt } from '../../findings.js';
 import type { ConfigRule } from '../../records/record-set.js';
 import type { YamlPath } from '../../records/parse-yaml.js';
-import { parseDuration } from '../../time/duration.js';
+import { MAX_DURATION_SECONDS, parseDuration } from '../../time/duration.js';
 
-/** SLA targets and escalation delays are longer than zero, and escalation levels come in order. */
+/**
+ * SLA targets and escalation delays are longer than zero, no duration (at-risk margins too) is
+ * longer than a year, and escalation levels come in order.
+ */
 export const configDuration: ConfigRule = {
   id: 'config/duration',
   check(config) {
@@ -20,10 +23,18 @@ export const configDuration: ConfigRule = {
         previous: list?.[index - 1]?.after,
       })),
     );
+    const margins = Object.entries(config.data.sla ?? {}).flatMap(([priority, policy]) =>
+      (policy?.at_risk ?? []).flatMap((value, index) => (value.endsWith('%') ? [] : [{ path: ['sla', priority, 'at_risk', index] as YamlPath, value }])),
+    );
     return [
       ...[...targets, ...levels]
         .filter(({ value }) => parseDuration(value) === 0)
         .map(({ path, value }) => findingAt(config, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
+      ...[...targets, ...levels, ...margins]
+        .filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS)
+        .map(({ path, value }) =>
+          findingAt(config, path, this.id, `Duration ${value} is longer than a year: expected at most ${MAX_DURATION_SECONDS / 3600}h, e.g. 4h`),
+        ),
       ...levels
         .filter(({ value, previous }) => previous !== undefined && parseDuration(value) <= parseDuration(previous))
         .map(({ path, value, previous }) =>
