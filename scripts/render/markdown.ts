@@ -114,7 +114,7 @@ function plainText(tree: Root): string {
   let breaks = 0;
   for (const part of parts) {
     if (typeof part === 'number') breaks = Math.max(breaks, part);
-    else if (part !== '') {
+    else if (part !== '' && !(breaks > 0 && part.trim() === '')) {
       if (out !== '' && breaks > 0) out = `${out.trimEnd()}\n${'\n'.repeat(breaks - 1)}${part.trimStart()}`;
       else out += out === '' ? part.trimStart() : part;
       breaks = 0;
