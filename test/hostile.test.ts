@@ -11,11 +11,11 @@ const HOSTILE = join(ROOT, 'test/fixtures/hostile');
 const CANARY = 'CANARY-outside-the-repository-7f3a';
 
 /** A record with `extra` lines before its updates and `updates` updates, for the cases too big to keep in git. */
-function incident(id: string, { title = 'A hostile case', updates = 1, body = 'Notes.\n' } = {}): string {
+function incident(id: string, { title = 'A hostile case', updates = 1, body = 'Notes.\n', message = 'Still looking.' } = {}): string {
   const list = Array.from(
     { length: updates },
     (_, index) =>
-      `  - {at: "${new Date(Date.parse('2026-03-01T10:09:00Z') + index * 60_000).toISOString().replace('.000Z', 'Z')}", status: investigating, message: Still looking.}`,
+      `  - {at: "${new Date(Date.parse('2026-03-01T10:09:00Z') + index * 60_000).toISOString().replace('.000Z', 'Z')}", status: investigating, message: ${message}}`,
   );
   return `---\nid: ${id}\ntitle: ${title}\ntype: incident\nstatus: investigating\nimpact: low\nurgency: low\npriority: P5\nservices:\n  - id: web\n    status: degraded_performance\nvisibility: public\nreported_at: 2026-03-01T10:04:00Z\nacknowledged_at: 2026-03-01T10:09:00Z\nupdates:\n${list.join('\n')}\n---\n${body}`;
 }
@@ -26,6 +26,8 @@ const GENERATED: Record<string, string> = {
   'incidents/INC-2026-0909.md': incident('INC-2026-0909', { body: 'x'.repeat(10 * 1024 * 1024) }),
   'incidents/INC-2026-0915.md': incident('INC-2026-0915', { updates: 100_000 }),
   'incidents/INC-2026-0916.md': incident('INC-2026-0916', { updates: 12_000 }),
+  // 8,000 lines of lists in lists: each line made the Markdown parser copy all it had read (quadratic).
+  'incidents/INC-2026-0934.md': incident('INC-2026-0934', { message: JSON.stringify('- - x\n'.repeat(8_000)) }),
 };
 
 /** Each hostile file and what must be found in it (`rule line`); [] means it must be accepted. */
