@@ -18,7 +18,11 @@ const BEYOND: { name: string; text: string; expected: Pick<MarkdownExcess, 'boun
   { name: '17 `*` and `+` items', text: `${'* + '.repeat(9)}word`, expected: { bound: 'depth', line: 1 } },
   { name: 'list items nested by indentation', text: lines(17, (index) => `${'  '.repeat(index)}- item`), expected: { bound: 'depth', line: 17 } },
   { name: 'nesting by tabs', text: lines(17, (index) => `${'\t'.repeat(index)}- item`), expected: { bound: 'depth', line: 17 } },
-  { name: 'lists kept open by lazy lines', text: lines(34, (index) => (index % 2 ? 'lazy' : `${'  '.repeat(index / 2)}- item`)), expected: { bound: 'depth', line: 33 } },
+  {
+    name: 'lists kept open by lazy lines',
+    text: lines(34, (index) => (index % 2 ? 'lazy' : `${'  '.repeat(index / 2)}- item`)),
+    expected: { bound: 'depth', line: 33 },
+  },
   { name: 'quotes and lists alternating', text: `${'> - '.repeat(9)}word`, expected: { bound: 'depth', line: 1 } },
   { name: 'a heading in lists in quotes', text: `${'> 1. '.repeat(9)}# heading`, expected: { bound: 'depth', line: 1 } },
   { name: 'a blank line in 17 quotes', text: `text\n${'>'.repeat(17)}\n`, expected: { bound: 'depth', line: 2 } },
@@ -78,7 +82,36 @@ function levels(node: Nodes): number {
 }
 
 bounds('the depth counted is never less than the parser builds, but for one level in link text (fast-check against remark)', () => {
-  const atoms = ['> ', '>', '- ', '* ', '+ ', '1. ', '2) ', '  ', '    ', '\t', '\n', '\n\n', '*', '**', '***', '_', '__', 'a', 'b ', ' ', '[', ']', '](u)', '![', '\\', '`', '.', '#'];
+  const atoms = [
+    '> ',
+    '>',
+    '- ',
+    '* ',
+    '+ ',
+    '1. ',
+    '2) ',
+    '  ',
+    '    ',
+    '\t',
+    '\n',
+    '\n\n',
+    '*',
+    '**',
+    '***',
+    '_',
+    '__',
+    'a',
+    'b ',
+    ' ',
+    '[',
+    ']',
+    '](u)',
+    '![',
+    '\\',
+    '`',
+    '.',
+    '#',
+  ];
   const text = fc.array(fc.constantFrom(...atoms), { maxLength: 80 }).map((parts) => parts.join(''));
   fc.assert(
     fc.property(text, (markdown) => {
@@ -129,7 +162,13 @@ for (const [markdown, expected] of PLAIN) {
 }
 
 text('the plain text never holds what the HTML hides (fast-check over hidden constructs)', () => {
-  const hidden = fc.constantFrom('<!-- SECRET -->', '\n\n[secret]: https://example.com/SECRET\n\n', '\n\n<div>SECRET</div>\n\n', '<span title="SECRET">', '<b data-x="SECRET">');
+  const hidden = fc.constantFrom(
+    '<!-- SECRET -->',
+    '\n\n[secret]: https://example.com/SECRET\n\n',
+    '\n\n<div>SECRET</div>\n\n',
+    '<span title="SECRET">',
+    '<b data-x="SECRET">',
+  );
   const shown = fc.constantFrom('Shown', ' *text*', ' [link](https://example.com)', '\n\n- item', ' `code`');
   fc.assert(
     fc.property(fc.array(fc.oneof(hidden, shown), { maxLength: 8 }), (parts) => {
