@@ -34410,6 +34410,7 @@ function checkMarkdownBounds(text7, bounds) {
   if (text7.length > bounds.characters) return { bound: "characters", found: text7.length, limit: bounds.characters, line: 1 };
   const lines = text7.split(/\r\n|\r|\n/);
   if (lines.length > bounds.lines) return { bound: "lines", found: lines.length, limit: bounds.lines, line: bounds.lines + 1 };
+  if (!MAY_NEST.test(text7)) return void 0;
   const scan = new DepthScan(bounds.depth);
   for (const [index2, line] of lines.entries()) {
     const excess = scan.line(line, index2 + 1);
@@ -34417,6 +34418,7 @@ function checkMarkdownBounds(text7, bounds) {
   }
   return scan.endParagraph();
 }
+var MAY_NEST = /[>*_[\]+-]|\d[.)]/;
 function describeExcess(excess, { line = true } = {}) {
   switch (excess.bound) {
     case "characters":
@@ -43002,6 +43004,7 @@ var markdownBounds = {
         const excess = checkMarkdownBounds(record.body, BODY_BOUNDS);
         if (excess)
           return [findingAtPosition(record.path, atBody(excess.line), this.id, `The postmortem's body ${describeExcess(excess, { line: false })}: ${fix2}`)];
+        if (!checkMarkdownBounds(record.body, TEXT_BOUNDS)) return [];
         const summary2 = summarySection(record.body);
         const inSummary = summary2 && checkMarkdownBounds(summary2.text, TEXT_BOUNDS);
         if (!summary2 || !inSummary) return [];

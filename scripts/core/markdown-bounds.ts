@@ -37,6 +37,8 @@ export function checkMarkdownBounds(text: string, bounds: MarkdownBounds): Markd
   if (text.length > bounds.characters) return { bound: 'characters', found: text.length, limit: bounds.characters, line: 1 };
   const lines = text.split(/\r\n|\r|\n/);
   if (lines.length > bounds.lines) return { bound: 'lines', found: lines.length, limit: bounds.lines, line: bounds.lines + 1 };
+  // Most texts hold no character that can nest at all.
+  if (!MAY_NEST.test(text)) return undefined;
   const scan = new DepthScan(bounds.depth);
   for (const [index, line] of lines.entries()) {
     const excess = scan.line(line, index + 1);
@@ -44,6 +46,9 @@ export function checkMarkdownBounds(text: string, bounds: MarkdownBounds): Markd
   }
   return scan.endParagraph();
 }
+
+/** Every character that can open a level: `>`, list markers (`-`, `+`, `*`, a digit and `.` or `)`), emphasis and brackets. */
+const MAY_NEST = /[>*_[\]+-]|\d[.)]/;
 
 /** A phrase for a finding: what the text holds and what is allowed; `line` names the line of the text the depth is at. */
 export function describeExcess(excess: MarkdownExcess, { line = true } = {}): string {

@@ -29,6 +29,8 @@ export const markdownBounds: RecordRule = {
         const excess = checkMarkdownBounds(record.body, BODY_BOUNDS);
         if (excess)
           return [findingAtPosition(record.path, atBody(excess.line), this.id, `The postmortem's body ${describeExcess(excess, { line: false })}: ${fix}`)];
+        // A body within TEXT_BOUNDS holds a Summary within them: parse only the longer ones.
+        if (!checkMarkdownBounds(record.body, TEXT_BOUNDS)) return [];
         const summary = summarySection(record.body);
         const inSummary = summary && checkMarkdownBounds(summary.text, TEXT_BOUNDS);
         if (!summary || !inSummary) return [];
