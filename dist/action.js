@@ -34407,6 +34407,195 @@ function isUint8Array2(value) {
 // node_modules/remark/index.js
 var remark = unified().use(remarkParse).use(remarkStringify).freeze();
 
+// scripts/core/markdown-bounds.ts
+var TEXT_BOUNDS = { depth: 16, characters: 1e4, lines: 200 };
+var BODY_BOUNDS = { depth: 16, characters: 1e5, lines: 1e3 };
+function checkMarkdownBounds(text7, bounds) {
+  if (text7.length > bounds.characters) return { bound: "characters", found: text7.length, limit: bounds.characters, line: 1 };
+  const lines = text7.split(/\r\n|\r|\n/);
+  if (lines.length > bounds.lines) return { bound: "lines", found: lines.length, limit: bounds.lines, line: bounds.lines + 1 };
+  if (!MAY_NEST.test(text7)) return void 0;
+  const scan = new DepthScan(bounds.depth);
+  for (const [index2, line] of lines.entries()) {
+    const excess = scan.line(line, index2 + 1);
+    if (excess) return excess;
+  }
+  return scan.endParagraph();
+}
+var MAY_NEST = /[>*_[\]+-]|\d[.)]/;
+function describeExcess(excess, { line = true } = {}) {
+  switch (excess.bound) {
+    case "characters":
+      return `holds ${excess.found} characters, expected at most ${excess.limit}`;
+    case "lines":
+      return `holds more than ${excess.limit} lines, expected at most ${excess.limit}`;
+    case "depth":
+      return `nests more than ${excess.limit} levels deep${line ? ` on its line ${excess.line}` : ""}, expected at most ${excess.limit} (block quotes, list items, emphasis, links and images count together)`;
+  }
+}
+var DepthScan = class {
+  constructor(limit) {
+    this.limit = limit;
+  }
+  limit;
+  /** The content column of each list item still open. */
+  items = [];
+  /** Whether the line before was not blank: a line without markers may then continue it lazily. */
+  inParagraph = false;
+  /** The deepest block nesting of the paragraph so far, and the inline delimiters in it. */
+  blockDepth = 0;
+  delimiters = [];
+  line(line, number2) {
+    let at = 0;
+    let quotes = 0;
+    for (; ; ) {
+      at = skipSpace(line, at);
+      if (line[at] !== ">") break;
+      quotes += 1;
+      at += 1;
+      if (quotes > this.limit) return this.excess(quotes, number2);
+    }
+    if (at >= line.length) {
+      this.inParagraph = false;
+      const depth2 = quotes + this.items.length;
+      return depth2 > this.limit ? this.excess(depth2, number2) : this.endParagraph();
+    }
+    const column = columnOf(line, at);
+    const lazy = this.inParagraph && quotes === 0 && listMarker(line, at) === 0;
+    while (!lazy && this.items.length > 0 && this.items.at(-1) > column) this.items.pop();
+    this.inParagraph = true;
+    let depth = quotes + this.items.length;
+    for (; ; ) {
+      if (depth > this.limit) return this.excess(depth, number2);
+      at = skipSpace(line, at);
+      if (line[at] === ">") {
+        depth += 1;
+        at += 1;
+        continue;
+      }
+      const marker = listMarker(line, at);
+      if (marker === 0 || isThematicBreak(line, at)) break;
+      this.items.push(columnOf(line, at) + marker + 1);
+      depth += 1;
+      at += marker;
+    }
+    this.blockDepth = Math.max(this.blockDepth, depth);
+    this.readInline(line, at, number2);
+    return void 0;
+  }
+  /** The delimiters of a line's inline content: `*` and `_` runs by their flanking, `[`, `![` and `]`. */
+  readInline(line, from, number2) {
+    for (let at = from; at < line.length; at += 1) {
+      const character = line[at];
+      if (character === "\\") {
+        at += 1;
+      } else if (character === "[" || character === "]") {
+        this.delimiters.push({ kind: character === "[" ? "open" : "close", character: "[", count: 1, line: number2 });
+      } else if (character === "*" || character === "_") {
+        let end = at;
+        while (line[end + 1] === character) end += 1;
+        const before = line[at - 1] ?? " ";
+        const after = line[end + 1] ?? " ";
+        const left = !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
+        const right = !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+        const opens = left && (character === "*" || !right || isPunctuation(before));
+        const closes = right && (character === "*" || !left || isPunctuation(after));
+        const kind = opens && closes ? "either" : opens ? "open" : closes ? "close" : void 0;
+        if (kind) this.delimiters.push({ kind, character, count: end - at + 1, line: number2 });
+        at = end;
+      }
+    }
+  }
+  /**
+   * The end of a paragraph: the depth of its pairs of delimiters, above the paragraph's deepest
+   * block. Emphasis pairs as CommonMark's algorithm pairs it (the nearest opener of the same
+   * character, the rule of 3, the openers in between dropped), a level per pair; every `[` pairs
+   * with the nearest `]`, link or not, so brackets never count fewer levels than the parser builds.
+   */
+  endParagraph() {
+    const opened = this.delimiters.map(() => 0);
+    const closed = this.delimiters.map(() => 0);
+    const pair2 = (opener, closer) => {
+      opened[opener] = opened[opener] + 1;
+      closed[closer] = closed[closer] + 1;
+    };
+    const brackets = [];
+    const openers = [];
+    const bottom = /* @__PURE__ */ new Map();
+    this.delimiters.forEach((delimiter, index2) => {
+      if (delimiter.character === "[") {
+        if (delimiter.kind === "open") brackets.push(index2);
+        else if (brackets.length > 0) pair2(brackets.pop(), index2);
+        return;
+      }
+      let left = delimiter.count;
+      while (delimiter.kind !== "open" && left > 0) {
+        const key2 = `${delimiter.character}${delimiter.kind}${left % 3}`;
+        const floor = Math.min(bottom.get(key2) ?? 0, openers.length);
+        let at = openers.length - 1;
+        while (at >= floor && !fits(this.delimiters[openers[at].index], openers[at].left, delimiter, left)) at -= 1;
+        if (at < floor) {
+          bottom.set(key2, openers.length);
+          break;
+        }
+        openers.length = at + 1;
+        for (const [kind, height] of bottom) bottom.set(kind, Math.min(height, at));
+        const opener = openers[at];
+        const taken = opener.left >= 2 && left >= 2 ? 2 : 1;
+        pair2(opener.index, index2);
+        opener.left -= taken;
+        left -= taken;
+        if (opener.left === 0) openers.pop();
+      }
+      if (delimiter.kind !== "close" && left > 0) openers.push({ index: index2, left });
+    });
+    let depth = this.blockDepth;
+    let deepest = { depth, line: 0 };
+    this.delimiters.forEach((delimiter, index2) => {
+      depth += opened[index2] - closed[index2];
+      if (depth > deepest.depth) deepest = { depth, line: delimiter.line };
+    });
+    this.delimiters = [];
+    this.blockDepth = 0;
+    return deepest.depth > this.limit ? this.excess(deepest.depth, deepest.line) : void 0;
+  }
+  excess(found, line) {
+    return { bound: "depth", found, limit: this.limit, line };
+  }
+};
+function fits(opener, openerLeft, closer, closerLeft) {
+  if (opener.character !== closer.character) return false;
+  const either = opener.kind === "either" || closer.kind === "either";
+  return !(either && (openerLeft + closerLeft) % 3 === 0 && !(openerLeft % 3 === 0 && closerLeft % 3 === 0));
+}
+function skipSpace(line, at) {
+  while (line[at] === " " || line[at] === "	") at += 1;
+  return at;
+}
+function columnOf(line, at) {
+  let column = 0;
+  for (let index2 = 0; index2 < at; index2 += 1) column = line[index2] === "	" ? column + 4 - column % 4 : column + 1;
+  return column;
+}
+function listMarker(line, at) {
+  let end = at;
+  const character = line[at];
+  if (character === "-" || character === "+" || character === "*") end += 1;
+  else {
+    while (end - at < 9 && isDigit(line[end])) end += 1;
+    if (end === at || line[end] !== "." && line[end] !== ")") return 0;
+    end += 1;
+  }
+  const next = line[end];
+  return next === void 0 || next === " " || next === "	" ? end - at : 0;
+}
+function isThematicBreak(line, at) {
+  return /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line.slice(at));
+}
+var isDigit = (character) => character !== void 0 && character >= "0" && character <= "9";
+var isSpace = (character) => /\s/u.test(character);
+var isPunctuation = (character) => /[\p{P}\p{S}]/u.test(character);
+
 // scripts/core/gate/postmortem-readiness.ts
 var POSTMORTEM_SECTIONS = ["Summary", "Impact", "Timeline", "Root cause", "Resolution", "Lessons learned"];
 var ACTION_ITEM_NEEDS = [
@@ -34434,6 +34623,9 @@ function findPostmortemGaps(postmortem2) {
   return gaps;
 }
 function findSectionGaps(body3, bodyLine) {
+  const excess = checkMarkdownBounds(body3, BODY_BOUNDS);
+  if (excess)
+    return [{ line: bodyLine + excess.line - 1, column: 1, message: `The body ${describeExcess(excess, { line: false })}, so its sections cannot be read` }];
   const sections = readSections(body3, bodyLine);
   const byTitle = new Map(sections.map((section) => [section.title.toLowerCase(), section]));
   const gaps = [];
@@ -34483,17 +34675,23 @@ function isComment(node2) {
 // scripts/core/status/postmortem-summary.ts
 function publicSummary(postmortem2) {
   if (postmortem2.data.status !== "published" || postmortem2.data.public !== true) return void 0;
-  const nodes = remark().parse(postmortem2.body).children;
+  return summarySection(postmortem2.body)?.text;
+}
+function summarySection(body3) {
+  if (checkMarkdownBounds(body3, BODY_BOUNDS)) return void 0;
+  const nodes = remark().parse(body3).children;
   const start2 = nodes.findIndex((node2) => node2.type === "heading" && node2.depth === 2 && toString(node2).trim().toLowerCase() === "summary");
   if (start2 < 0) return void 0;
   const parts = [];
+  let line;
   for (const node2 of nodes.slice(start2 + 1)) {
     if (node2.type === "heading" && node2.depth <= 2) break;
     if (isComment(node2)) continue;
-    parts.push(postmortem2.body.slice(node2.position.start.offset, node2.position.end.offset));
+    line ??= node2.position.start.line;
+    parts.push(body3.slice(node2.position.start.offset, node2.position.end.offset));
   }
-  const summary2 = parts.join("\n\n").trim();
-  return summary2 === "" ? void 0 : summary2;
+  const text7 = parts.join("\n\n").trim();
+  return text7 === "" || line === void 0 ? void 0 : { text: text7, line };
 }
 
 // scripts/core/status/status-model.ts
@@ -37096,7 +37294,7 @@ var Matcher = class Matcher2 {
   * @private
   */
   appendReplacementInternalJs(replacement) {
-    const isDigit = (c) => c >= 48 && c <= 57;
+    const isDigit2 = (c) => c >= 48 && c <= 57;
     const groupCount = this.patternGroupCount;
     let res = "";
     let i = 0;
@@ -37118,11 +37316,11 @@ var Matcher = class Matcher2 {
       } else if (c === Codepoint.CODES["'"]) {
         res += this.substring(this.end(0), this.matcherInputLength);
         i += 2;
-      } else if (isDigit(c)) {
+      } else if (isDigit2(c)) {
         let digits = 1;
         let index2 = c - 48;
         const c2 = replacement.charCodeAt(i + 2);
-        if (isDigit(c2) && index2 * 10 + c2 - 48 <= groupCount) {
+        if (isDigit2(c2) && index2 * 10 + c2 - 48 <= groupCount) {
           digits = 2;
           index2 = index2 * 10 + c2 - 48;
         }
@@ -38070,11 +38268,11 @@ var DFA = class DFA2 {
     const startState = this.start(input, pos);
     if (startState === null) return null;
     const matches = /* @__PURE__ */ new Set();
-    const collect = (state, atEnd) => {
+    const collect2 = (state, atEnd) => {
       if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
       return false;
     };
-    if (this.run(input, pos, anchor, startState, collect) === null) return null;
+    if (this.run(input, pos, anchor, startState, collect2) === null) return null;
     return Array.from(matches).sort((a, b) => a - b);
   }
 };
@@ -43035,6 +43233,44 @@ var maintenanceWindow = {
   }
 };
 
+// scripts/core/rules/record/markdown-bounds.ts
+var markdownBounds = {
+  id: "record/markdown-bounds",
+  check({ incidents, knownErrors, postmortems }) {
+    const fix2 = "the page could not show it; write it flatter or shorter, or link to a longer document";
+    return [
+      ...incidents.flatMap(
+        (record) => record.data.updates.flatMap((update, index2) => {
+          const excess = checkMarkdownBounds(update.message, TEXT_BOUNDS);
+          return excess ? [findingAt(record, ["updates", index2, "message"], this.id, `updates[${index2}].message ${describeExcess(excess)}: ${fix2}`)] : [];
+        })
+      ),
+      ...knownErrors.flatMap((record) => {
+        const excess = checkMarkdownBounds(record.data.workaround, TEXT_BOUNDS);
+        return excess ? [findingAt(record, ["workaround"], this.id, `The workaround ${describeExcess(excess)}: ${fix2}`)] : [];
+      }),
+      ...postmortems.flatMap((record) => {
+        const atBody = (line) => ({ line: record.bodyLine + line - 1, column: 1 });
+        const excess = checkMarkdownBounds(record.body, BODY_BOUNDS);
+        if (excess)
+          return [findingAtPosition(record.path, atBody(excess.line), this.id, `The postmortem's body ${describeExcess(excess, { line: false })}: ${fix2}`)];
+        if (!checkMarkdownBounds(record.body, TEXT_BOUNDS)) return [];
+        const summary2 = summarySection(record.body);
+        const inSummary = summary2 && checkMarkdownBounds(summary2.text, TEXT_BOUNDS);
+        if (!summary2 || !inSummary) return [];
+        return [
+          findingAtPosition(
+            record.path,
+            atBody(summary2.line + inSummary.line - 1),
+            this.id,
+            `The "## Summary" section, which is published, ${describeExcess(inSummary, { line: false })}: ${fix2}`
+          )
+        ];
+      })
+    ];
+  }
+};
+
 // scripts/core/rules/record/priority-matrix.ts
 var priorityMatrix = {
   id: "record/priority-matrix",
@@ -43214,7 +43450,7 @@ var CONFIG_RULES = [
   configDuration
 ];
 var ACROSS_KINDS = {
-  record: [idMatchesFile, uniqueId, reference, knownService],
+  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds],
   change: [lifecycleDeleted, lifecycleIdChanged]
 };
 var RULES_BY_KIND = {
@@ -54949,14 +55185,93 @@ function remarkRehype(destination, options2) {
 }
 
 // scripts/render/markdown.ts
-var processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
 function renderMarkdown(markdown) {
-  return new Html(PLAIN.test(markdown) ? `<p>${markdown}</p>` : throughPipeline(markdown));
+  return rendered(markdown).html;
 }
-function throughPipeline(markdown) {
-  return String(processor.processSync(markdown));
+function renderMarkdownText(markdown) {
+  return rendered(markdown).text;
+}
+var processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+function sanitizedTree(markdown) {
+  return processor.runSync(processor.parse(markdown));
+}
+var cache = /* @__PURE__ */ new Map();
+var CACHE_SIZE = 1e4;
+function rendered(markdown) {
+  let result = cache.get(markdown);
+  if (result) return result;
+  result = render2(markdown);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(markdown, result);
+  return result;
+}
+function render2(markdown) {
+  if (PLAIN.test(markdown)) return { html: new Html(`<p>${markdown}</p>`), text: markdown };
+  if (checkMarkdownBounds(markdown, TEXT_BOUNDS)) return asText(markdown);
+  try {
+    const tree = sanitizedTree(markdown);
+    return { html: new Html(processor.stringify(tree)), text: plainText(tree) };
+  } catch {
+    return asText(markdown);
+  }
+}
+function asText(markdown) {
+  return { html: new Html(`<p>${escapeText(markdown).replace(/\r\n|\r|\n/g, "<br>\n")}</p>`), text: markdown };
 }
 var PLAIN = new RegExp("^\\p{L}(?:[\\p{L}\\p{N} ,.;:'?!%/()-]*[\\p{L}\\p{N},.;:'?!%/()-])?$", "u");
+var BREAKS = {
+  p: 2,
+  h1: 2,
+  h2: 2,
+  h3: 2,
+  h4: 2,
+  h5: 2,
+  h6: 2,
+  blockquote: 2,
+  pre: 2,
+  ul: 2,
+  ol: 2,
+  table: 2,
+  hr: 2,
+  li: 1,
+  br: 1,
+  tr: 1,
+  div: 1
+};
+function plainText(tree) {
+  const parts = [];
+  collect(tree.children, parts, { pre: false });
+  let out = "";
+  let breaks = 0;
+  for (const part of parts) {
+    if (typeof part === "number") breaks = Math.max(breaks, part);
+    else if (part !== "" && !(breaks > 0 && part.trim() === "")) {
+      if (out !== "" && breaks > 0) out = `${out.trimEnd()}
+${"\n".repeat(breaks - 1)}${part.trimStart()}`;
+      else out += out === "" ? part.trimStart() : part;
+      breaks = 0;
+    }
+  }
+  return out.trimEnd();
+}
+function collect(nodes, parts, context) {
+  for (const node2 of nodes) {
+    if (node2.type === "text") parts.push(context.pre ? node2.value : node2.value.replace(/\s+/g, " "));
+    if (node2.type !== "element") continue;
+    const name = node2.tagName;
+    const breaks = BREAKS[name] ?? 0;
+    parts.push(breaks);
+    if (name === "img" && typeof node2.properties.alt === "string") parts.push(node2.properties.alt);
+    if (name === "li" && context.list) parts.push(context.list.next === void 0 ? "- " : `${context.list.next++}. `);
+    const list5 = name === "ul" ? {} : name === "ol" ? { next: typeof node2.properties.start === "number" ? node2.properties.start : 1 } : void 0;
+    const inner = [];
+    collect(node2.children, inner, { pre: context.pre || name === "pre", ...list5 ? { list: list5 } : {} });
+    parts.push(...inner);
+    const href = node2.properties.href;
+    if (name === "a" && typeof href === "string" && href !== inner.filter((part) => typeof part === "string").join("")) parts.push(` (${href})`);
+    parts.push(breaks);
+  }
+}
 
 // scripts/render/site/incident-parts.ts
 function lookOf(incident2) {
@@ -55017,7 +55332,7 @@ function hasWindow(maintenance) {
 }
 function event(model, maintenance, host) {
   const latest2 = maintenance.updates.at(-1);
-  const description = [`${STATUS_LABEL[maintenance.status]}. Affected: ${affectedServices(maintenance)}.`, latest2?.message ?? ""].filter(Boolean).join("\n\n");
+  const description = [`${STATUS_LABEL[maintenance.status]}. Affected: ${affectedServices(maintenance)}.`, latest2 ? renderMarkdownText(latest2.message) : ""].filter(Boolean).join("\n\n");
   return [
     "BEGIN:VEVENT",
     `UID:${maintenance.id}@${host}`,
@@ -55356,14 +55671,14 @@ function incidentJson(model, incident2, components) {
       id: `${incident2.id}-${index2 + 1}`,
       incident_id: incident2.id,
       status: update.status,
-      body: update.message,
+      body: renderMarkdownText(update.message),
       created_at: update.at,
       updated_at: update.at,
       display_at: update.at,
       affected_components: null
     })).reverse(),
     components: incident2.services.map((service) => components.get(service.id)).filter((component) => component !== void 0),
-    ...incident2.postmortemSummary !== void 0 ? { postmortem_body: incident2.postmortemSummary } : {}
+    ...incident2.postmortemSummary !== void 0 ? { postmortem_body: renderMarkdownText(incident2.postmortemSummary) } : {}
   };
 }
 
@@ -59946,9 +60261,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -59956,7 +60271,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -59964,9 +60279,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {

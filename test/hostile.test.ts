@@ -28,6 +28,8 @@ const GENERATED: Record<string, string> = {
   'incidents/INC-2026-0916.md': incident('INC-2026-0916', { updates: 12_000 }),
   // A 900 KB first update for known errors' patterns to match (KE-0902, KE-0903): the gate examines its start.
   'incidents/INC-2026-0918.md': incident('INC-2026-0918', { message: `${'a'.repeat(900_000)}!` }),
+  // 8,000 lines of lists in lists: each line made the Markdown parser copy all it had read (quadratic).
+  'incidents/INC-2026-0934.md': incident('INC-2026-0934', { message: JSON.stringify('- - x\n'.repeat(8_000)) }),
 };
 
 /** Each hostile file and what must be found in it (`rule line`); [] means it must be accepted. */

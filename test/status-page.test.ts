@@ -43,6 +43,23 @@ leaks('no output file holds any internal field, body, internal or cancelled reco
   ]) {
     assert.ok(everything.includes(text), `the site shows "${text}"`);
   }
+  // Text that renders to nothing on the pages (comments, link reference definitions, raw HTML)
+  // reaches no other output either: the API and the calendar carry the pages' plain text.
+  const api = JSON.parse(files.get('api/v2/incidents.json')!) as {
+    incidents: { id: string; incident_updates: { body: string }[]; postmortem_body?: string }[];
+  };
+  const first = api.incidents.find((incident) => incident.id === 'INC-2026-0001')!;
+  assert.ok(
+    first.incident_updates.some(
+      (update) => update.body === 'Public-marker update two. See the fix (https://example.com/fix).\n\nPublic-marker after the HTML.',
+    ),
+    JSON.stringify(first.incident_updates),
+  );
+  assert.is(first.postmortem_body, 'Public-marker summary of what happened.');
+  assert.match(
+    files.get('maintenance.ics')!.replace(/\r\n /g, ''),
+    /DESCRIPTION:Scheduled\. Affected: Public-marker[^\r]*\\n\\nPublic-marker maintenance notice\.\r\n/,
+  );
   assert.equal(
     [...files.keys()].filter((path) => path.startsWith('incidents/')),
     ['incidents/INC-2026-0001.html', 'incidents/INC-2026-0004.html', 'incidents/INC-2026-0006.html'],

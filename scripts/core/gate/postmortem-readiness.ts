@@ -1,6 +1,7 @@
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
+import { BODY_BOUNDS, checkMarkdownBounds, describeExcess } from '../markdown-bounds.js';
 import type { YamlPath } from '../records/parse-yaml.js';
 import type { ValidRecord } from '../records/record-set.js';
 import type { Postmortem } from '../records/types.js';
@@ -51,6 +52,10 @@ interface Section {
 }
 
 function findSectionGaps(body: string, bodyLine: number): PostmortemGap[] {
+  // Never parse a body that could overflow the parser's stack or take minutes (record/markdown-bounds).
+  const excess = checkMarkdownBounds(body, BODY_BOUNDS);
+  if (excess)
+    return [{ line: bodyLine + excess.line - 1, column: 1, message: `The body ${describeExcess(excess, { line: false })}, so its sections cannot be read` }];
   const sections = readSections(body, bodyLine);
   const byTitle = new Map(sections.map((section) => [section.title.toLowerCase(), section]));
   const gaps: PostmortemGap[] = [];

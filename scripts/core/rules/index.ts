@@ -28,6 +28,7 @@ import { lifecycleTimestampChanged } from './lifecycle/timestamp-changed.js';
 import { lifecycleTransition } from './lifecycle/transition.js';
 import { lifecycleUpdateHistory } from './lifecycle/update-history.js';
 import { maintenanceWindow } from './record/maintenance-window.js';
+import { markdownBounds } from './record/markdown-bounds.js';
 import { priorityMatrix } from './record/priority-matrix.js';
 import { reference } from './record/reference.js';
 import { statusFields } from './record/status-fields.js';
@@ -52,7 +53,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
 
 /** Checks across kinds of record: ids and file names, references between records, services named. */
 const ACROSS_KINDS = {
-  record: [idMatchesFile, uniqueId, reference, knownService],
+  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds],
   change: [lifecycleDeleted, lifecycleIdChanged],
 } as const;
 

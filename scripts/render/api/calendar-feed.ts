@@ -2,6 +2,7 @@ import type { PublicIncident, StatusModel } from '../../core/status/status-model
 import { toMillis } from '../../core/time/timestamps.js';
 import { affectedServices } from '../site/incident-parts.js';
 import { STATUS_LABEL } from '../labels.js';
+import { renderMarkdownText } from '../markdown.js';
 
 /**
  * `maintenance.ics`: the public maintenance windows as an iCalendar feed (RFC 5545) that calendar
@@ -29,7 +30,9 @@ function hasWindow(maintenance: PublicIncident): maintenance is PublicIncident &
 
 function event(model: StatusModel, maintenance: PublicIncident & { scheduledFor: string; scheduledUntil: string }, host: string): string[] {
   const latest = maintenance.updates.at(-1);
-  const description = [`${STATUS_LABEL[maintenance.status]}. Affected: ${affectedServices(maintenance)}.`, latest?.message ?? ''].filter(Boolean).join('\n\n');
+  const description = [`${STATUS_LABEL[maintenance.status]}. Affected: ${affectedServices(maintenance)}.`, latest ? renderMarkdownText(latest.message) : '']
+    .filter(Boolean)
+    .join('\n\n');
   return [
     'BEGIN:VEVENT',
     `UID:${maintenance.id}@${host}`,

@@ -1,6 +1,7 @@
 import { isActive, type PublicIncident, type ServiceState, type StatusModel } from '../../core/status/status-model.js';
 import { groupComponentId as groupId } from '../../core/status/status-model.js';
 import { toMillis } from '../../core/time/timestamps.js';
+import { renderMarkdownText } from '../markdown.js';
 
 /**
  * The Statuspage v2 API as static files, at Statuspage's paths with its field names and enums
@@ -101,7 +102,10 @@ function componentsOf(model: StatusModel): Component[] {
 const byTime = (a: string, b: string) => toMillis(a) - toMillis(b);
 const earliest = (times: string[]) => times.sort(byTime)[0];
 
-/** An incident or maintenance in Statuspage's shape; updates newest first, as Statuspage gives them. */
+/**
+ * An incident or maintenance in Statuspage's shape; updates newest first, as Statuspage gives them.
+ * Bodies are the plain text of the pages' sanitized Markdown, so nothing hidden on the page is here.
+ */
 function incidentJson(model: StatusModel, incident: PublicIncident, components: ReadonlyMap<string, Component>) {
   return {
     id: incident.id,
@@ -121,7 +125,7 @@ function incidentJson(model: StatusModel, incident: PublicIncident, components: 
         id: `${incident.id}-${index + 1}`,
         incident_id: incident.id,
         status: update.status,
-        body: update.message,
+        body: renderMarkdownText(update.message),
         created_at: update.at,
         updated_at: update.at,
         display_at: update.at,
@@ -129,6 +133,6 @@ function incidentJson(model: StatusModel, incident: PublicIncident, components: 
       }))
       .reverse(),
     components: incident.services.map((service) => components.get(service.id)).filter((component) => component !== undefined),
-    ...(incident.postmortemSummary !== undefined ? { postmortem_body: incident.postmortemSummary } : {}),
+    ...(incident.postmortemSummary !== undefined ? { postmortem_body: renderMarkdownText(incident.postmortemSummary) } : {}),
   };
 }
