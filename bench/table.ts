@@ -39,7 +39,7 @@ export function benchTable(measured: readonly Measured[], machine: string, runs:
     return `| ${name} | ${cells.join(' | ')} |`;
   });
   return [
-    `Measured on ${machine}; median of ${runs} runs (one at 100k), cases alternating; peak MB is the highest resident memory of any run.`,
+    `Measured on ${machine}; median of ${runs} runs${sizes.includes(100_000) ? ' (one at 100k)' : ''}, cases alternating; peak MB is the highest resident memory of any run.`,
     '',
     header,
     rule,
