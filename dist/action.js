@@ -51195,6 +51195,10 @@ function toHtml(value) {
   if (Array.isArray(value)) return value.map(toHtml).join("");
   return escapeText(String(value));
 }
+function styleElement(css) {
+  if (/<\/style/i.test(css)) throw new Error("a stylesheet may not hold </style");
+  return new Html(`<style>${css}</style>`);
+}
 function escapeText(text7) {
   return text7.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
@@ -51332,7 +51336,7 @@ ${html2`<html lang="en">
 <title>${title}</title>
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
 <link rel="alternate" type="application/rss+xml" title="${model.page.name}" href="${base}history.rss">
-<style>${CSS}</style>
+${styleElement(CSS)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -61775,7 +61779,8 @@ ${html2`<html lang="en">
 <meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
 <title>Incident report · ${config2.page?.name ?? "Incidents"}</title>
-<style>${CSS}\n${CHART_CSS}</style>
+${styleElement(`${CSS}
+${CHART_CSS}`)}
 </head>
 <body><main id="main" class="wrap">${main}</main></body>
 </html>`}

@@ -109,6 +109,37 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
   }
 });
 
+browser('the stylesheet arrives: the font, the state colours and dark mode are computed as the CSS says', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await started().newContext({ colorScheme, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      for (const path of ['index.html', 'report/index.html']) {
+        await page.goto(`${server.url}/${path}`);
+        const font = await page.evaluate<string>('getComputedStyle(document.body).fontFamily');
+        assert.match(font, /^system-ui, .*sans-serif$/, `${path} (${colorScheme}) is set in ${font}`);
+      }
+      await page.goto(`${server.url}/index.html`);
+      const computed = await page.evaluate<{ background: string; states: Record<string, string> }>(`(() => {
+        const root = getComputedStyle(document.documentElement);
+        const states = {};
+        for (const state of ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage']) states[state] = root.getPropertyValue('--' + state).trim();
+        return { background: getComputedStyle(document.body).backgroundColor, states };
+      })()`);
+      const expected =
+        colorScheme === 'light'
+          ? { background: 'rgb(255, 255, 255)', operational: '#1a7f37', major_outage: '#c11f1f' }
+          : { background: 'rgb(13, 17, 23)', operational: '#3fb950', major_outage: '#ff7b72' };
+      assert.is(computed.background, expected.background, colorScheme);
+      assert.is(computed.states.operational, expected.operational);
+      assert.is(computed.states.major_outage, expected.major_outage);
+      assert.is(new Set(Object.values(computed.states)).size, 5, 'each state has its own colour');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 browser("Chromium's XML parser reads every feed and badge as well-formed XML", async () => {
   const context = await started().newContext();
   try {

@@ -28,6 +28,16 @@ function toHtml(value: Part): string {
   return escapeText(String(value));
 }
 
+/**
+ * A `<style>` element of the project's own CSS. CSS is raw text inside `<style>`: HTML escaping would
+ * turn its quotes into `&quot;` and the browser would drop the rule (the page fell back to a serif
+ * font). Only constant CSS from the code may come here, never record text, and it may not close the element.
+ */
+export function styleElement(css: string): Html {
+  if (/<\/style/i.test(css)) throw new Error('a stylesheet may not hold </style');
+  return new Html(`<style>${css}</style>`);
+}
+
 /** Escapes text for HTML and XML, in content and in quoted attributes alike. */
 export function escapeText(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);

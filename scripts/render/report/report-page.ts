@@ -3,7 +3,7 @@ import { PRIORITIES, type Report } from '../../core/report/report.js';
 import type { Config } from '../../core/records/types.js';
 import { horizontalBars, lineChart, stackedBars } from './charts.js';
 import { formatMonth } from '../format.js';
-import { html, type Html } from '../html.js';
+import { html, styleElement, type Html } from '../html.js';
 import { CSS } from '../site/layout.js';
 import { formatReportTime, type ReportTable } from './report-tables.js';
 
@@ -69,7 +69,7 @@ ${horizontalBars(
 <meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
 <title>Incident report · ${config.page?.name ?? 'Incidents'}</title>
-<style>${CSS}\n${CHART_CSS}</style>
+${styleElement(`${CSS}\n${CHART_CSS}`)}
 </head>
 <body><main id="main" class="wrap">${main}</main></body>
 </html>`}\n`;

@@ -1,6 +1,6 @@
 import type { StatusModel } from '../../core/status/status-model.js';
 import { formatDateTime } from '../format.js';
-import { html, type Html } from '../html.js';
+import { html, styleElement, type Html } from '../html.js';
 
 /** The site's one stylesheet, inline in every page: no JavaScript, no requests for assets. */
 export const CSS = `
@@ -61,7 +61,7 @@ export function renderPage(model: StatusModel, { title, base, main }: { title: s
 <title>${title}</title>
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
 <link rel="alternate" type="application/rss+xml" title="${model.page.name}" href="${base}history.rss">
-<style>${CSS}</style>
+${styleElement(CSS)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
