@@ -103,6 +103,7 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
       assert.match(firstIncident ?? '', /Since 23 Nov 2026, 11:40 GMT \(50 min so far\)/);
       assert.match(firstIncident ?? '', /About 1 in 5 card payments are declined/);
       assert.ok(await page.isVisible('text=Sign-in service move to new data centre'), 'the upcoming maintenance is shown');
+      assert.ok(await page.isVisible('text=No incidents ended in the last 14 days; the open ones are above.'), 'past incidents do not deny the open ones');
     } finally {
       await context.close();
     }

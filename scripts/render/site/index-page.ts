@@ -45,7 +45,7 @@ ${model.knownIssues.length > 0 ? html`<section aria-labelledby="known"><h2 id="k
     (issue) => html`<article class="card"><h3>${issue.title}</h3><p class="meta">Affects ${issue.services.map((service) => service.name).join(', ')} · known since ${formatDate(issue.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue.workaround)}</article>`,
   )}</section>` : ''}
 <section aria-labelledby="recent"><h2 id="recent">Past incidents</h2>
-${recent.length > 0 ? recent.map((incident) => incidentCard(incident, { base: '', timeZone: zone, now, updates: false })) : html`<p>No incidents in the last ${RECENT_DAYS} days.</p>`}
+${recent.length > 0 ? recent.map((incident) => incidentCard(incident, { base: '', timeZone: zone, now, updates: false })) : html`<p>${openIncidents.length > 0 ? `No incidents ended in the last ${RECENT_DAYS} days; the open ones are above.` : `No incidents in the last ${RECENT_DAYS} days.`}</p>`}
 <p><a href="history/index.html">All incidents, by month</a></p>
 </section>`;
   return renderPage(model, { title: `${model.page.name}: ${model.description}`, base: '', main });
