@@ -42640,6 +42640,9 @@ var lastUpdateStatus = {
   }
 };
 
+// scripts/core/gate/approval-needs.ts
+import { isDeepStrictEqual } from "node:util";
+
 // scripts/core/gate/lifecycle.ts
 var STATUSES = {
   incident: ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled"],
@@ -42851,7 +42854,18 @@ function approvalNeeds(base, head2, policy, now) {
         needs.push({ what: `Moving ${key2} of an incident that breached its SLA`, key: head2[key2] === void 0 ? ["status"] : [key2] });
     }
   }
+  const erased = erasedBreaches(base, head2, policy, now);
+  if (erased.length > 0 && needs.every((need) => need.what.startsWith("Entering")))
+    needs.push({ what: `Taking away the breach of its ${erased.join(" and ")} target${erased.length > 1 ? "s" : ""}`, key: ["status"] });
   return needs;
+}
+function erasedBreaches(base, head2, policy, now) {
+  const after = slaOf(head2, policy, now) ?? [];
+  return (slaOf(base, policy, now) ?? []).filter((target) => target.ever_breached && !after.some((other) => other.target === target.target && other.ever_breached)).map((target) => target.target);
+}
+var POLICY_KEYS = ["priority_matrix", "calendars", "sla", "escalation", "approvers", "postmortem_required"];
+function changedPolicy(base, head2) {
+  return POLICY_KEYS.filter((key2) => !isDeepStrictEqual(base[key2], head2[key2]));
 }
 function changesNeedingApproval(changes, policy, now) {
   return changes.flatMap(({ base, head: head2 }) => {
@@ -42905,16 +42919,26 @@ function reviewsOnHead(evidence, head2) {
 function needingApproval(pullRequest) {
   return changesNeedingApproval(pullRequest.incidents, pullRequest.policy, pullRequest.now);
 }
+function policyChanges(pullRequest) {
+  const change = pullRequest.configChange;
+  return change ? changedPolicy(change.before, change.after.data) : [];
+}
 var lifecycleApproval = {
   id: "lifecycle/approval",
   check(pullRequest) {
-    return needingApproval(pullRequest).flatMap(({ base, head: head2, needs }) => {
+    const records = needingApproval(pullRequest).flatMap(({ base, head: head2, needs }) => {
       const approvers = approversFor(pullRequest.policy, (base ?? head2).data);
       return needs.flatMap(({ what, key: key2 }) => {
         const approval = findApproval(approvers, pullRequest.reviews, what);
         return approval.ok ? [] : [findingAt(head2, key2, this.id, approval.message)];
       });
     });
+    const config2 = pullRequest.configChange?.after;
+    const policy = policyChanges(pullRequest).flatMap((key2) => {
+      const approval = findApproval(pullRequest.policy.approvers.default, pullRequest.reviews, `Changing the config's ${key2}`);
+      return approval.ok || !config2 ? [] : [findingAt(config2, [key2], this.id, approval.message, { at: "key" })];
+    });
+    return [...records, ...policy];
   }
 };
 
@@ -42929,7 +42953,7 @@ var lifecycleDeleted = {
 };
 
 // scripts/core/rules/lifecycle/frozen.ts
-import { isDeepStrictEqual } from "node:util";
+import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
 
 // scripts/core/gate/pull-request.ts
 function movedIncidents(pullRequest) {
@@ -42954,7 +42978,7 @@ var lifecycleFrozen = {
       const before = { ...base.data };
       const after = { ...head2.data };
       const keys2 = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])];
-      const changed = keys2.filter((key2) => !FROZEN_EXCEPT.includes(key2) && !isDeepStrictEqual(before[key2], after[key2]));
+      const changed = keys2.filter((key2) => !FROZEN_EXCEPT.includes(key2) && !isDeepStrictEqual2(before[key2], after[key2]));
       return changed.map(
         (key2) => findingAt(
           head2,
@@ -43044,7 +43068,8 @@ var lifecyclePostmortem = {
   id: "lifecycle/postmortem",
   check(pullRequest) {
     const required = pullRequest.policy.postmortem_required ?? [];
-    return changesEntering(pullRequest, ["closed"]).flatMap(({ base, head: record }) => {
+    const entering = changesEntering(pullRequest, ["closed"]);
+    const closing2 = entering.flatMap(({ base, head: record }) => {
       const { id } = record.data;
       const priority = base && base.data.priority < record.data.priority ? base.data.priority : record.data.priority;
       if (!required.includes(priority)) return [];
@@ -43065,13 +43090,25 @@ var lifecyclePostmortem = {
       const why = `Closing ${id} (${priority}) needs a complete, published postmortem`;
       return [
         findingAt(record, ["status"], this.id, `${why}: ${postmortem2.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
-        ...gaps.map(
-          (gap) => "key" in gap ? findingAt(postmortem2, gap.key, this.id, `${why}: ${gap.message}`, { at: "key" }) : findingAtPosition(postmortem2.path, gap, this.id, `${why}: ${gap.message}`)
-        )
+        ...gaps.map((gap) => gapFinding(postmortem2, gap, `${why}: ${gap.message}`))
       ];
     });
+    const closingNow = new Set(entering.map(({ head: head2 }) => head2.data.id));
+    const closedIds = new Set(
+      pullRequest.head.incidents.filter(({ data }) => data.status === "closed" && required.includes(data.priority) && !closingNow.has(data.id)).map(({ data }) => data.id)
+    );
+    const weakened = pullRequest.postmortems.flatMap(({ base, head: head2 }) => {
+      if (!base || !head2 || !closedIds.has(head2.data.incident) || findPostmortemGaps(base).length > 0) return [];
+      const gaps = findPostmortemGaps(head2);
+      const why = `${head2.data.incident} is closed, and its postmortem must stay complete and published`;
+      return gaps.map((gap) => gapFinding(head2, gap, `${why}: ${gap.message}`));
+    });
+    return [...closing2, ...weakened];
   }
 };
+function gapFinding(postmortem2, gap, message) {
+  return "key" in gap ? findingAt(postmortem2, gap.key, lifecyclePostmortem.id, message, { at: "key" }) : findingAtPosition(postmortem2.path, gap, lifecyclePostmortem.id, message);
+}
 
 // scripts/core/rules/lifecycle/reopen-reason.ts
 var lifecycleReopenReason = {
@@ -55563,7 +55600,7 @@ ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="
     (issue2) => html2`<article class="card"><h3>${issue2.title}</h3><p class="meta">Affects ${issue2.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue2.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue2.workaround)}</article>`
   )}</section>` : ""}
 <section aria-labelledby="recent"><h2 id="recent">Past incidents</h2>
-${recent.length > 0 ? recent.map((incident2) => incidentCard(incident2, { base: "", timeZone: zone, now, updates: false })) : html2`<p>No incidents in the last ${RECENT_DAYS} days.</p>`}
+${recent.length > 0 ? recent.map((incident2) => incidentCard(incident2, { base: "", timeZone: zone, now, updates: false })) : html2`<p>${openIncidents.length > 0 ? `No incidents ended in the last ${RECENT_DAYS} days; the open ones are above.` : `No incidents in the last ${RECENT_DAYS} days.`}</p>`}
 <p><a href="history/index.html">All incidents, by month</a></p>
 </section>`;
   return renderPage(model, { title: `${model.page.name}: ${model.description}`, base: "", main });
@@ -56133,12 +56170,18 @@ function checkPullRequest(files) {
   if (!head2.records) return { findings: head2.findings, approved: null, configValid: false };
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head2.findings.filter((finding) => changed.has(finding.path)) : [...head2.findings];
-  const basePolicy = files.base.config && checkConfig(files.base.config).config?.data;
+  const policyFile = files.policy ?? files.base.config;
+  const basePolicy = policyFile && checkConfig(policyFile).config?.data;
+  const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
+  const headConfig = baseConfig && checkConfig(files.head.config).config;
   if (!basePolicy) {
     const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, "warning"));
   }
-  const pullRequest = toPullRequest(files, head2.records, basePolicy ?? head2.records.config);
+  const pullRequest = {
+    ...toPullRequest(files, head2.records, basePolicy ?? head2.records.config),
+    configChange: baseConfig && headConfig && { before: baseConfig, after: headConfig }
+  };
   for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
   return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
 }
@@ -56166,7 +56209,7 @@ function collectChanges(kind, fileChanges, head2, baseFiles, into) {
   }
 }
 function approvedOf(pullRequest, findings) {
-  if (needingApproval(pullRequest).length === 0) return null;
+  if (needingApproval(pullRequest).length === 0 && policyChanges(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
 function checkRecordEdit(config2, others, edited, { now, base, remedies = "yaml" }) {
@@ -60635,7 +60678,7 @@ async function readPullRequest(root5, baseRef, headRef) {
     // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
     readGitTree(root5, baseTip, () => false)
   ]);
-  return { commits: { base, head: head2 }, changes, base: { ...baseFiles, config: policy.config }, head: headFiles };
+  return { commits: { base, head: head2 }, changes, base: baseFiles, policy: policy.config, head: headFiles };
 }
 async function readHead(root5, head2, changes, configChanged) {
   if (configChanged) return { ...await readGitTree(root5, head2), partial: false };
@@ -60705,6 +60748,7 @@ async function checkPrCommand(args, context) {
   const reviews = target.ok ? reviewsOnHead(await readReviewEvidence(github, target.target), read.commits.head) : { known: false, reason: target.reason };
   const verdict = checkPullRequest({
     base: { config: baseFiles.config, records: baseFiles.records },
+    policy: read.policy,
     head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
     changes,
     reviews,

@@ -277,6 +277,26 @@ const CASES: Case[] = [
     warnings: ['lifecycle/timestamp-changed incidents/INC-2026-0002.md:15'],
   },
   {
+    name: 'a hold added after the fact that takes away a breach needs an approval',
+    base: edit(INC1, ['impact: high\nurgency: medium\npriority: P2', 'impact: high\nurgency: high\npriority: P1']),
+    head: edit(
+      INC1,
+      ['impact: high\nurgency: medium\npriority: P2', 'impact: high\nurgency: high\npriority: P1'],
+      ['status: investigating', 'status: on_hold\nhold_reason: awaiting_vendor'],
+      [
+        'message: We are investigating failed card payments.',
+        'message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: on_hold\n    message: Waiting for the card processor.',
+      ],
+    ),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:5'],
+  },
+  {
+    name: "a pull request that changes the config's SLA, calendars, matrix, escalation, approvers or postmortem_required needs an approval",
+    head: edit('incidents.config.yml', ['resolve: 4h', 'resolve: 400h'], ['postmortem_required: [P1, P2]', 'postmortem_required: [P1]']),
+    errors: ['lifecycle/approval incidents.config.yml:11', 'lifecycle/approval incidents.config.yml:16'],
+  },
+  { name: 'a config change to the page needs no approval', head: edit('incidents.config.yml', ['name: ', 'name: New ']), errors: [] },
+  {
     name: 'moving a timestamp of an incident within its SLA is only a warning',
     head: edit(INC2, ['started_at: 2026-02-01T08:00:00Z', 'started_at: 2026-02-01T07:55:00Z']),
     errors: [],
@@ -292,6 +312,18 @@ const CASES: Case[] = [
       'lifecycle/approval incidents/INC-2026-0002.md:6',
       'lifecycle/approval incidents/INC-2026-0002.md:8',
     ],
+  },
+  {
+    name: "a closed P1's postmortem made a draft again",
+    base: CLOSE_INC2,
+    head: edit(PM2, ['status: published', 'status: draft']),
+    errors: ['lifecycle/postmortem incidents/INC-2026-0002.postmortem.md:3'],
+  },
+  {
+    name: "a closed P1's postmortem may still be corrected",
+    base: CLOSE_INC2,
+    head: edit(PM2, ['Page loads took 8 s instead of 1 s.', 'Page loads took 8 s instead of 1.2 s.']),
+    errors: [],
   },
   {
     name: 'closing a P3 needs no postmortem',

@@ -58,6 +58,7 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
 
   const verdict = checkPullRequest({
     base: { config: baseFiles.config, records: baseFiles.records },
+    policy: read.policy,
     head: { config: headFiles.config, records: headFiles.records, partial: headFiles.partial },
     changes,
     reviews,

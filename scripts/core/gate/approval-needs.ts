@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { YamlPath } from '../records/parse-yaml.js';
 import type { ValidRecord } from '../records/record-set.js';
 import type { Config, Incident } from '../records/types.js';
@@ -15,9 +16,10 @@ const LEVELS = ['high', 'medium', 'low'];
 /**
  * What a change to an incident does that needs the approving review a resolution needs: entering
  * resolved or closed, and anything that reduces what is measured or published without one:
- * cancelling, marking a drill, lowering priority, impact or urgency, making a record internal, or
- * moving a recorded timestamp of an incident that has breached its SLA by `now`. A new record
- * reduces nothing; its base is undefined.
+ * cancelling, marking a drill, lowering priority, impact or urgency, making a record internal,
+ * moving a recorded timestamp of an incident that has breached its SLA by `now`, or any other edit
+ * after which a target breached by `now` is no longer breached (a backdated hold or acknowledgement).
+ * A new record reduces nothing; its base is undefined.
  */
 export function approvalNeeds(base: Incident | undefined, head: Incident, policy: Config, now: number): ApprovalNeed[] {
   const needs: ApprovalNeed[] = [];
@@ -39,7 +41,26 @@ export function approvalNeeds(base: Incident | undefined, head: Incident, policy
         needs.push({ what: `Moving ${key} of an incident that breached its SLA`, key: head[key] === undefined ? ['status'] : [key] });
     }
   }
+  const erased = erasedBreaches(base, head, policy, now);
+  if (erased.length > 0 && needs.every((need) => need.what.startsWith('Entering')))
+    needs.push({ what: `Taking away the breach of its ${erased.join(' and ')} target${erased.length > 1 ? 's' : ''}`, key: ['status'] });
   return needs;
+}
+
+/** The SLA targets breached by `now` at the base that are not at the head, under the base's policy. */
+function erasedBreaches(base: Incident, head: Incident, policy: Config, now: number): string[] {
+  const after = slaOf(head, policy, now) ?? [];
+  return (slaOf(base, policy, now) ?? [])
+    .filter((target) => target.ever_breached && !after.some((other) => other.target === target.target && other.ever_breached))
+    .map((target) => target.target);
+}
+
+/** The parts of the config that decide what is measured, who approves and what a close needs. */
+export const POLICY_KEYS = ['priority_matrix', 'calendars', 'sla', 'escalation', 'approvers', 'postmortem_required'] as const;
+
+/** The policy keys a pull request changes in the config: each needs an approval, since it moves every incident's figures or duties. */
+export function changedPolicy(base: Config, head: Config): (typeof POLICY_KEYS)[number][] {
+  return POLICY_KEYS.filter((key) => !isDeepStrictEqual(base[key], head[key]));
 }
 
 /** The changed incidents with what each needs approved, at the head version's keys. */

@@ -4,14 +4,16 @@ import { KIND_NAMES, perKind, recordKindOf, type RecordData, type RecordKind } f
 import type { DeletedRecord, FileChange, PullRequest, RecordChange } from './pull-request.js';
 import type { RecordLists, RecordSet, ValidRecord } from '../records/record-set.js';
 import { CHANGE_RULES } from '../rules/index.js';
-import { lifecycleApproval, needingApproval } from '../rules/lifecycle/approval.js';
+import { lifecycleApproval, needingApproval, policyChanges } from '../rules/lifecycle/approval.js';
 import type { Config, Incident } from '../records/types.js';
 import { checkConfig, checkRecords, checkRepository, parseRecordAs, type TextFile } from '../records/validate.js';
 
 /** What the gate reads of a pull request: both ends' files, what git says changed, and the reviews. */
 export interface PullRequestFiles {
-  /** The base's config, when it has one, and the base versions of the changed records. */
+  /** The base's config, when it has one, and the base versions of the changed records, at the merge base. */
   base: { config?: TextFile; records: readonly TextFile[] };
+  /** The config whose approvers and postmortem_required apply: the --base commit's own (default: the base's). */
+  policy?: TextFile;
   /**
    * The head's config and its record files: every one, or, when `partial`, only the changed ones
    * and those their checks need (recordsAChangeNeeds); findings are then kept for changed files only.
@@ -42,12 +44,18 @@ export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
 
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head.findings.filter((finding) => changed.has(finding.path)) : [...head.findings];
-  const basePolicy = files.base.config && checkConfig(files.base.config).config?.data;
+  const policyFile = files.policy ?? files.base.config;
+  const basePolicy = policyFile && checkConfig(policyFile).config?.data;
+  const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
+  const headConfig = baseConfig && checkConfig(files.head.config).config;
   if (!basePolicy) {
     const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, 'warning'));
   }
-  const pullRequest = toPullRequest(files, head.records, basePolicy ?? head.records.config);
+  const pullRequest = {
+    ...toPullRequest(files, head.records, basePolicy ?? head.records.config),
+    configChange: baseConfig && headConfig && { before: baseConfig, after: headConfig },
+  };
   for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
   return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
 }
@@ -89,7 +97,7 @@ function collectChanges<K extends RecordKind>(
 
 /** Null when no change needs an approval; otherwise whether every one that needs it has it. */
 function approvedOf(pullRequest: PullRequest, findings: readonly Finding[]): boolean | null {
-  if (needingApproval(pullRequest).length === 0) return null;
+  if (needingApproval(pullRequest).length === 0 && policyChanges(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === 'error');
 }
 

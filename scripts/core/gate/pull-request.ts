@@ -1,6 +1,6 @@
 import type { ReviewEvidence } from './approvals.js';
 import type { Finding } from '../findings.js';
-import type { RecordSet, ValidRecord } from '../records/record-set.js';
+import type { RecordSet, Valid, ValidRecord } from '../records/record-set.js';
 import type { RecordData, RecordKind } from '../records/kinds.js';
 import type { Config, Incident } from '../records/types.js';
 
@@ -38,6 +38,8 @@ export type PullRequest = RecordChanges & {
   policy: Config;
   /** Every valid record at the head. */
   head: RecordSet;
+  /** The config at the merge base and at the head (with where its keys are), when both are valid: what the pull request changes in it. */
+  configChange?: { before: Config; after: Valid<Config> };
   deleted: readonly DeletedRecord[];
   reviews: ReviewEvidence;
   /** When the gate runs, in milliseconds: whether an incident has breached its SLA is judged at this moment. */

@@ -12,11 +12,10 @@ export interface PullRequestRead {
   commits: { base: string; head: string };
   /** The record files that changed; a change to the config is `configChanged`. */
   changes: FileChange[];
-  /**
-   * The config of the --base commit itself (the target branch as it is now: the policy), and the
-   * base versions of the changed records, at the merge base.
-   */
+  /** The config and the base versions of the changed records, at the merge base. */
   base: RepositoryFiles;
+  /** The config of the --base commit itself: the target branch as it is now, whose policy applies. */
+  policy?: RepositoryFiles['config'];
   /** The head's config and records: every one when the config changed, else those a change needs (`partial`). */
   head: RepositoryFiles & { partial: boolean };
 }
@@ -37,7 +36,7 @@ export async function readPullRequest(root: string, baseRef: string, headRef: st
     // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
     readGitTree(root, baseTip, () => false),
   ]);
-  return { commits: { base, head }, changes, base: { ...baseFiles, config: policy.config }, head: headFiles };
+  return { commits: { base, head }, changes, base: baseFiles, policy: policy.config, head: headFiles };
 }
 
 /**
