@@ -51344,6 +51344,8 @@ h3{font-size:1.05rem;margin:0}
 .s-partial_outage{color:var(--partial_outage)}.s-major_outage{color:var(--major_outage)}
 .card{border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 .card header{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-between;align-items:baseline}
+.card>h2,.card>h3,.card header h2,.card header h3{font-size:1.05rem;margin:0;padding:0;border:0}
+.card>h2+*,.card>h3+*{margin-top:.5rem}
 .meta{color:var(--muted);margin:.25rem 0;font-size:.95rem}
 .updates{list-style:none;margin:.75rem 0 0;padding:0}
 .updates li{border-left:3px solid var(--line);padding:.1rem 0 .1rem .75rem;margin:0 0 .75rem}

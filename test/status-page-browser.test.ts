@@ -120,6 +120,16 @@ browser('the stylesheet arrives: the font, the state colours and dark mode are c
         const font = await page.evaluate<string>('getComputedStyle(document.body).fontFamily');
         assert.match(font, /^system-ui, .*sans-serif$/, `${path} (${colorScheme}) is set in ${font}`);
       }
+      for (const [path, selector] of [
+        ['history/2026-11.html', '.card header h2'],
+        ['badges/index.html', '.card > h2'],
+      ]) {
+        await page.goto(`${server.url}/${path}`);
+        const cardTitle = await page.evaluate<{ margin: string; border: string }>(
+          `(() => { const style = getComputedStyle(document.querySelector(${JSON.stringify(selector)})); return { margin: style.marginTop, border: style.borderBottomStyle }; })()`,
+        );
+        assert.equal(cardTitle, { margin: '0px', border: 'none' }, `a card title on ${path} has no page-heading band or rule`);
+      }
       await page.goto(`${server.url}/index.html`);
       const computed = await page.evaluate<{ background: string; states: Record<string, string> }>(`(() => {
         const root = getComputedStyle(document.documentElement);
