@@ -61765,7 +61765,8 @@ ${table2.rows.length === 0 ? table2.empty : formatMarkdownTable(table2.header, t
 
 // scripts/render/report/report-page.ts
 var CHART_CSS = `
-.chart{margin:1rem 0 1.5rem}.chart svg{width:100%;height:auto;display:block}
+.chart{margin:1rem 0 1.5rem;overflow-x:auto}.chart>svg{width:100%;height:auto;display:block}
+@media (max-width:36rem){.chart>svg{min-width:32rem}}
 .chart figcaption{color:var(--muted);font-size:.9rem}
 .axis{fill:var(--muted);font-size:12px}.grid{stroke:var(--line)}
 .bar{fill:var(--link)}.bar-bad{fill:var(--major_outage)}
@@ -61780,7 +61781,7 @@ th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);ve
 function renderReportPage(report, config2, tables) {
   const months = report.by_month.map((month) => formatMonth(month.month).slice(0, 3));
   const compliance = PRIORITIES.flatMap(
-    (priority) => ["acknowledge", "resolve"].flatMap((target) => {
+    (priority) => ["acknowledge", "resolve", "update"].flatMap((target) => {
       const counts = report.sla.by_priority[priority][target];
       const finished = counts.met + counts.breached;
       if (finished === 0) return [];

@@ -94,6 +94,13 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
         assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a ${viewport.width}px screen`);
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${path.replaceAll('/', '-').replace('.html', '')}.png`), fullPage: true });
       }
+      await page.goto(`${server.url}/report/index.html`);
+      const textHeight = await page.evaluate<number>(
+        `Math.min(...[...document.querySelectorAll('.chart text')].map((text) => text.getBoundingClientRect().height))`,
+      );
+      assert.ok(textHeight >= 10, `the report's chart text is ${textHeight.toFixed(1)}px tall on a ${viewport.width}px screen`);
+      const sla = await page.getAttribute('figure:has(figcaption:text("SLA compliance")) svg', 'aria-label');
+      assert.match(sla ?? '', /P1 update/, 'the SLA chart shows the update target too');
       await page.goto(`${server.url}/index.html`);
       assert.is(await page.textContent('h1'), 'Partial System Outage');
       const banner = await page.textContent('.overall');

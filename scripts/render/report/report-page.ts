@@ -8,7 +8,8 @@ import { CSS } from '../site/layout.js';
 import { formatReportTime, type ReportTable } from './report-tables.js';
 
 const CHART_CSS = `
-.chart{margin:1rem 0 1.5rem}.chart svg{width:100%;height:auto;display:block}
+.chart{margin:1rem 0 1.5rem;overflow-x:auto}.chart>svg{width:100%;height:auto;display:block}
+@media (max-width:36rem){.chart>svg{min-width:32rem}}
 .chart figcaption{color:var(--muted);font-size:.9rem}
 .axis{fill:var(--muted);font-size:12px}.grid{stroke:var(--line)}
 .bar{fill:var(--link)}.bar-bad{fill:var(--major_outage)}
@@ -25,7 +26,7 @@ th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);ve
 export function renderReportPage(report: Report, config: Config, tables: readonly ReportTable[]): string {
   const months = report.by_month.map((month) => formatMonth(month.month).slice(0, 3));
   const compliance = PRIORITIES.flatMap((priority) =>
-    (['acknowledge', 'resolve'] as const).flatMap((target) => {
+    (['acknowledge', 'resolve', 'update'] as const).flatMap((target) => {
       const counts = report.sla.by_priority[priority]![target];
       const finished = counts.met + counts.breached;
       if (finished === 0) return [];
