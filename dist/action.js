@@ -55556,23 +55556,27 @@ init_timestamps();
 var BAR = 4;
 var GAP = 1;
 var HEIGHT = 32;
-function uptimeBars(name, uptime) {
+function uptimeBars(name, uptime, titles, base) {
   const impaired = uptime.days.filter((day) => day.worst !== "operational");
-  const label2 = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describeDay).join("; ")}` : "; no incidents"}.`;
+  const describe2 = (day) => describeDay(day, titles);
+  const label2 = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
   const width = uptime.days.length * (BAR + GAP) - GAP;
   return html2`<div class="uptime">
-<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${label2}">${uptime.days.map((day, index2) => {
+<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${uptime.days.map((day, index2) => {
     const bad = day.worst !== "operational";
     const height = bad ? HEIGHT : HEIGHT * 0.7;
-    return html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describeDay(day)}</title></rect>`;
+    const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe2(day)}</title></rect>`;
+    const page = bad ? day.incidents.find((id) => titles.has(id)) : void 0;
+    return page === void 0 ? bar : html2`<a href="${base}incidents/${page}.html" aria-label="${describe2(day)}">${bar}</a>`;
   })}</svg>
 <div class="legend"><span>${uptime.days.length} days ago</span><span>${formatPercent(uptime.ratio)} uptime</span><span>Today</span></div>
 </div>`;
 }
-function describeDay(day) {
+function describeDay(day, titles) {
   if (day.worst === "operational") return `${formatDate(day.date)}: no incidents`;
-  const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1e3)} counted as down` : "";
-  return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down} (${day.incidents.join(", ")})`;
+  const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1e3)} of downtime` : "";
+  const named = [...new Set(day.incidents.map((id) => titles.get(id) ?? "an incident not on this page"))];
+  return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down}: ${named.join("; ")}`;
 }
 
 // scripts/render/site/index-page.ts
@@ -55615,9 +55619,10 @@ function summaryLine(model) {
 }
 function serviceLists(model) {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
+  const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
   const list5 = (ids) => html2`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
     (service) => html2`<li><div class="service"><span class="name">${service.name}</span>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
-${service.description ? html2`<p class="meta">${service.description}</p>` : ""}${uptimeBars(service.name, uptime.get(service.id))}</li>`
+${service.description ? html2`<p class="meta">${service.description}</p>` : ""}${uptimeBars(service.name, uptime.get(service.id), titles, "")}</li>`
   )}</ul>`;
   const ungrouped = model.services.filter((service) => !service.group).map((service) => service.id);
   return html2`${ungrouped.length > 0 ? list5(ungrouped) : ""}${model.groups.map(

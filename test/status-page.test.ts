@@ -426,6 +426,27 @@ feeds('badges and shields.io endpoints tell each service status', () => {
   assert.match(files.get('badges/services/identity.svg')!, /aria-label="Sign-in: operational"/);
 });
 
+feeds('uptime bars: each day with an incident links to its page, and its tooltip names it by title, in plain words', () => {
+  const index = siteOf(sample.config, sample.records, AT).get('index.html')!;
+  const bars = [...index.matchAll(/<svg viewBox="0 0 \d+ 32"[^>]*>(.*?)<\/svg>/gs)].map((match) => match[1]!).join('');
+  const tooltips = [...bars.matchAll(/<title>(.*?)<\/title>/g)].map((match) => match[1]!);
+  assert.ok(tooltips.length > 0);
+  for (const tooltip of tooltips) {
+    assert.not.match(tooltip, /INC-\d{4}-\d{4}|counted as/, tooltip);
+    assert.match(tooltip, /^\d{1,2} \w{3,4} \d{4}: (no incidents|[a-z ]+(, .+ of downtime)?: .+)$/, tooltip);
+  }
+  assert.ok(
+    tooltips.some((tooltip) => tooltip.endsWith(': Some card payments declined at checkout')),
+    tooltips.join('\n'),
+  );
+  const links = [...bars.matchAll(/<a href="([^"]+)" aria-label="[^"]+"><rect [^>]*class="bar-(\w+)"/g)];
+  assert.ok(links.length > 0, 'impaired days link');
+  for (const [, href, state] of links) {
+    assert.match(href!, /^incidents\/INC-\d{4}-\d{4}\.html$/);
+    assert.is.not(state, 'ok');
+  }
+});
+
 leaks.run();
 xss.run();
 api.run();

@@ -62,9 +62,10 @@ function summaryLine(model: StatusModel): string {
 /** The services, by group in the config's order (ungrouped first), with status and uptime bars. */
 function serviceLists(model: StatusModel): Html {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
+  const titles = new Map([...model.incidents, ...model.maintenances].map((incident) => [incident.id, incident.title]));
   const list = (ids: readonly string[]) => html`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
     (service) => html`<li><div class="service"><span class="name">${service.name}</span>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
-${service.description ? html`<p class="meta">${service.description}</p>` : ''}${uptimeBars(service.name, uptime.get(service.id)!)}</li>`,
+${service.description ? html`<p class="meta">${service.description}</p>` : ''}${uptimeBars(service.name, uptime.get(service.id)!, titles, '')}</li>`,
   )}</ul>`;
   const ungrouped = model.services.filter((service) => !service.group).map((service) => service.id);
   return html`${ungrouped.length > 0 ? list(ungrouped) : ''}${model.groups.map(

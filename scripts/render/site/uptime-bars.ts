@@ -9,27 +9,34 @@ const HEIGHT = 32;
 
 /**
  * A service's uptime as an inline SVG of one bar per day, drawn at build time. A day with an
- * incident is a full-height bar in the colour of its worst status; a good day is a shorter bar, so
- * the shape tells them apart without colour. Each bar has a tooltip; the figure and the impaired
- * days are also given as text for screen readers.
+ * incident is a full-height bar in the colour of its worst status, linked to the incident's page; a
+ * good day is a shorter bar, so the shape tells them apart without colour. Each bar has a tooltip
+ * in plain words (the incidents by title); the figure and the impaired days are also given as text
+ * for screen readers.
+ * @param titles the public incidents' titles by id: the pages that exist to link to
+ * @param base the path from the page to the site's root
  */
-export function uptimeBars(name: string, uptime: ServiceUptime): Html {
+export function uptimeBars(name: string, uptime: ServiceUptime, titles: ReadonlyMap<string, string>, base: string): Html {
   const impaired = uptime.days.filter((day) => day.worst !== 'operational');
-  const label = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describeDay).join('; ')}` : '; no incidents'}.`;
+  const describe = (day: UptimeDay) => describeDay(day, titles);
+  const label = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe).join('; ')}` : '; no incidents'}.`;
   const width = uptime.days.length * (BAR + GAP) - GAP;
   return html`<div class="uptime">
-<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label="${label}">${uptime.days.map((day, index) => {
+<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? 'group' : 'img'}" aria-label="${label}">${uptime.days.map((day, index) => {
     const bad = day.worst !== 'operational';
     const height = bad ? HEIGHT : HEIGHT * 0.7;
-    return html`<rect x="${index * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : 'bar-ok'}"><title>${describeDay(day)}</title></rect>`;
+    const bar = html`<rect x="${index * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : 'bar-ok'}"><title>${describe(day)}</title></rect>`;
+    const page = bad ? day.incidents.find((id) => titles.has(id)) : undefined;
+    return page === undefined ? bar : html`<a href="${base}incidents/${page}.html" aria-label="${describe(day)}">${bar}</a>`;
   })}</svg>
 <div class="legend"><span>${uptime.days.length} days ago</span><span>${formatPercent(uptime.ratio)} uptime</span><span>Today</span></div>
 </div>`;
 }
 
-/** `14 Jan 2026: major outage, 1 h 28 min down (INC-2026-0001)`, or `14 Jan 2026: no incidents`. */
-function describeDay(day: UptimeDay): string {
+/** `14 Jan 2026: major outage, 1 h 28 min of downtime: Checkout errors`, or `14 Jan 2026: no incidents`. */
+function describeDay(day: UptimeDay, titles: ReadonlyMap<string, string>): string {
   if (day.worst === 'operational') return `${formatDate(day.date)}: no incidents`;
-  const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1000)} counted as down` : '';
-  return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down} (${day.incidents.join(', ')})`;
+  const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1000)} of downtime` : '';
+  const named = [...new Set(day.incidents.map((id) => titles.get(id) ?? 'an incident not on this page'))];
+  return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down}: ${named.join('; ')}`;
 }
