@@ -51209,78 +51209,6 @@ async function attempt(what, action) {
   }
 }
 
-// scripts/render/html.ts
-var Html = class {
-  constructor(value) {
-    this.value = value;
-  }
-  value;
-  toString() {
-    return this.value;
-  }
-};
-function html2(strings, ...values) {
-  let out = strings[0];
-  values.forEach((value, index2) => {
-    out += toHtml(value) + strings[index2 + 1];
-  });
-  return new Html(out);
-}
-function toHtml(value) {
-  if (value === void 0 || value === null || value === false) return "";
-  if (value instanceof Html) return value.value;
-  if (Array.isArray(value)) return value.map(toHtml).join("");
-  return escapeText(String(value));
-}
-function styleElement(css) {
-  if (/<\/style/i.test(css)) throw new Error("a stylesheet may not hold </style");
-  return new Html(`<style>${css}</style>`);
-}
-function escapeText(text7) {
-  return text7.replace(/[&<>"']/g, (character) => ENTITIES[character]);
-}
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-// scripts/render/labels.ts
-var COMPONENT_LABEL = {
-  operational: "Operational",
-  under_maintenance: "Under maintenance",
-  degraded_performance: "Degraded performance",
-  partial_outage: "Partial outage",
-  major_outage: "Major outage"
-};
-var STATUS_LABEL = {
-  investigating: "Investigating",
-  identified: "Identified",
-  monitoring: "Monitoring",
-  resolved: "Resolved",
-  postmortem: "Resolved, postmortem published",
-  scheduled: "Scheduled",
-  in_progress: "In progress",
-  verifying: "Verifying",
-  completed: "Completed"
-};
-var INDICATOR_LOOK = {
-  none: "operational",
-  maintenance: "under_maintenance",
-  minor: "degraded_performance",
-  major: "partial_outage",
-  critical: "major_outage"
-};
-function statusIcon(status) {
-  return html2`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${ICON_SHAPES[status]}</svg>`;
-}
-var ICON_SHAPES = {
-  operational: html2`<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M4.5 8.2l2.3 2.3 4.7-4.9" fill="none" stroke="var(--bg)" stroke-width="1.8"/>`,
-  degraded_performance: html2`<path d="M8 1l7.5 13.5H.5z" fill="currentColor"/><path d="M8 5.5v4.5M8 11.5v1.5" stroke="var(--bg)" stroke-width="1.8"/>`,
-  partial_outage: html2`<path d="M8 .5L15.5 8 8 15.5.5 8z" fill="currentColor"/><path d="M8 4.5v4.5M8 10.5v1.5" stroke="var(--bg)" stroke-width="1.8"/>`,
-  major_outage: html2`<path d="M5 .5h6L15.5 5v6L11 15.5H5L.5 11V5z" fill="currentColor"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="var(--bg)" stroke-width="1.8"/>`,
-  under_maintenance: html2`<rect x="1" y="1" width="14" height="14" rx="2" fill="currentColor"/><path d="M4.5 11.5l5-5M9 4.5a2 2 0 1 0 2.5 2.5" fill="none" stroke="var(--bg)" stroke-width="1.8"/>`
-};
-function statusBadge(status, label2) {
-  return html2`<span class="status s-${status}">${statusIcon(status)}<span>${label2}</span></span>`;
-}
-
 // scripts/render/format.ts
 init_timestamps();
 var formatters2 = /* @__PURE__ */ new Map();
@@ -51314,6 +51242,38 @@ function formatLength(milliseconds) {
 function formatPercent(ratio) {
   return `${(Math.floor(ratio * 1e4) / 100).toFixed(2)}%`;
 }
+
+// scripts/render/html.ts
+var Html = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  toString() {
+    return this.value;
+  }
+};
+function html2(strings, ...values) {
+  let out = strings[0];
+  values.forEach((value, index2) => {
+    out += toHtml(value) + strings[index2 + 1];
+  });
+  return new Html(out);
+}
+function toHtml(value) {
+  if (value === void 0 || value === null || value === false) return "";
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(toHtml).join("");
+  return escapeText(String(value));
+}
+function styleElement(css) {
+  if (/<\/style/i.test(css)) throw new Error("a stylesheet may not hold </style");
+  return new Html(`<style>${css}</style>`);
+}
+function escapeText(text7) {
+  return text7.replace(/[&<>"']/g, (character) => ENTITIES[character]);
+}
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 // scripts/render/site/layout.ts
 var CSS = `
@@ -51373,6 +51333,7 @@ ${html2`<html lang="en">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
+<link rel="icon" type="image/svg+xml" href="${base}favicon.svg">
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
 <link rel="alternate" type="application/rss+xml" title="${model.page.name}" href="${base}history.rss">
 ${styleElement(CSS)}
@@ -51397,6 +51358,57 @@ ${main}
 </body>
 </html>`}
 `;
+}
+var INDICATOR_COLOUR = {
+  none: "#1a7f37",
+  minor: "#7d5700",
+  major: "#b4420b",
+  critical: "#c11f1f",
+  maintenance: "#0b5cad"
+};
+function renderFavicon(indicator) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="${INDICATOR_COLOUR[indicator]}"/></svg>
+`;
+}
+
+// scripts/render/labels.ts
+var COMPONENT_LABEL = {
+  operational: "Operational",
+  under_maintenance: "Under maintenance",
+  degraded_performance: "Degraded performance",
+  partial_outage: "Partial outage",
+  major_outage: "Major outage"
+};
+var STATUS_LABEL = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+  postmortem: "Resolved, postmortem published",
+  scheduled: "Scheduled",
+  in_progress: "In progress",
+  verifying: "Verifying",
+  completed: "Completed"
+};
+var INDICATOR_LOOK = {
+  none: "operational",
+  maintenance: "under_maintenance",
+  minor: "degraded_performance",
+  major: "partial_outage",
+  critical: "major_outage"
+};
+function statusIcon(status) {
+  return html2`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">${ICON_SHAPES[status]}</svg>`;
+}
+var ICON_SHAPES = {
+  operational: html2`<circle cx="8" cy="8" r="7" fill="currentColor"/><path d="M4.5 8.2l2.3 2.3 4.7-4.9" fill="none" stroke="var(--bg)" stroke-width="1.8"/>`,
+  degraded_performance: html2`<path d="M8 1l7.5 13.5H.5z" fill="currentColor"/><path d="M8 5.5v4.5M8 11.5v1.5" stroke="var(--bg)" stroke-width="1.8"/>`,
+  partial_outage: html2`<path d="M8 .5L15.5 8 8 15.5.5 8z" fill="currentColor"/><path d="M8 4.5v4.5M8 10.5v1.5" stroke="var(--bg)" stroke-width="1.8"/>`,
+  major_outage: html2`<path d="M5 .5h6L15.5 5v6L11 15.5H5L.5 11V5z" fill="currentColor"/><path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="var(--bg)" stroke-width="1.8"/>`,
+  under_maintenance: html2`<rect x="1" y="1" width="14" height="14" rx="2" fill="currentColor"/><path d="M4.5 11.5l5-5M9 4.5a2 2 0 1 0 2.5 2.5" fill="none" stroke="var(--bg)" stroke-width="1.8"/>`
+};
+function statusBadge(status, label2) {
+  return html2`<span class="status s-${status}">${statusIcon(status)}<span>${label2}</span></span>`;
 }
 
 // scripts/render/site/badges.ts
@@ -55608,8 +55620,20 @@ ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="
 <section aria-labelledby="recent"><h2 id="recent">Past incidents</h2>
 ${recent.length > 0 ? recent.map((incident2) => incidentCard(incident2, { base: "", timeZone: zone, now, updates: false })) : html2`<p>${openIncidents.length > 0 ? `No incidents ended in the last ${RECENT_DAYS} days; the open ones are above.` : `No incidents in the last ${RECENT_DAYS} days.`}</p>`}
 <p><a href="history/index.html">All incidents, by month</a></p>
-</section>`;
+</section>
+${subscribe(model)}`;
   return renderPage(model, { title: `${model.page.name}: ${model.description}`, base: "", main });
+}
+function subscribe(model) {
+  return html2`<section aria-labelledby="subscribe"><h2 id="subscribe">Subscribe</h2>
+<ul class="plain">
+<li>Every incident and maintenance in a feed reader: <a href="history.atom">Atom</a> · <a href="history.rss">RSS</a></li>
+<li>Planned maintenance in your calendar: <a href="maintenance.ics">iCalendar</a></li>
+</ul>
+<details><summary>Feeds for one service</summary><ul class="plain">${model.services.map(
+    (service) => html2`<li>${service.name}: <a href="services/${service.id}.atom">Atom</a> · <a href="services/${service.id}.rss">RSS</a></li>`
+  )}</ul></details>
+</section>`;
 }
 function summaryLine(model) {
   const open2 = model.incidents.filter((incident2) => incident2.open).length;
@@ -55749,6 +55773,7 @@ function* allFiles(model) {
   yield* renderFeeds(model);
   yield* renderBadges(model);
   yield ["maintenance.ics", renderMaintenanceCalendar(model)];
+  yield ["favicon.svg", renderFavicon(model.indicator)];
 }
 
 // scripts/io/github/workflow-commands.ts

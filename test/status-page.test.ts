@@ -447,6 +447,19 @@ feeds('uptime bars: each day with an incident links to its page, and its tooltip
   }
 });
 
+feeds('the index offers every feed and the calendar under Subscribe, and a favicon in the colour of its state', () => {
+  const files = siteOf(sample.config, sample.records, AT);
+  const index = files.get('index.html')!;
+  const section = /<section aria-labelledby="subscribe">(.*?)<\/section>/s.exec(index)?.[1] ?? '';
+  const targets = [...section.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!);
+  for (const target of ['history.atom', 'history.rss', 'maintenance.ics', 'services/checkout-api.atom', 'services/checkout-api.rss'])
+    assert.ok(targets.includes(target), target);
+  for (const target of targets) assert.ok(files.has(target), `${target} is in the site`);
+  assert.match(index, /<link rel="icon" type="image\/svg\+xml" href="favicon\.svg">/);
+  assert.match(files.get('incidents/INC-2026-0001.html')!, /<link rel="icon" type="image\/svg\+xml" href="\.\.\/favicon\.svg">/);
+  assert.match(files.get('favicon.svg')!, /fill="#b4420b"/, 'partial outage: the partial outage colour');
+});
+
 leaks.run();
 xss.run();
 api.run();

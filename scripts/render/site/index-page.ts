@@ -47,8 +47,22 @@ ${model.knownIssues.length > 0 ? html`<section aria-labelledby="known"><h2 id="k
 <section aria-labelledby="recent"><h2 id="recent">Past incidents</h2>
 ${recent.length > 0 ? recent.map((incident) => incidentCard(incident, { base: '', timeZone: zone, now, updates: false })) : html`<p>${openIncidents.length > 0 ? `No incidents ended in the last ${RECENT_DAYS} days; the open ones are above.` : `No incidents in the last ${RECENT_DAYS} days.`}</p>`}
 <p><a href="history/index.html">All incidents, by month</a></p>
-</section>`;
+</section>
+${subscribe(model)}`;
   return renderPage(model, { title: `${model.page.name}: ${model.description}`, base: '', main });
+}
+
+/** Where to follow the page without visiting it: the feeds, per service too, and the maintenance calendar. */
+function subscribe(model: StatusModel): Html {
+  return html`<section aria-labelledby="subscribe"><h2 id="subscribe">Subscribe</h2>
+<ul class="plain">
+<li>Every incident and maintenance in a feed reader: <a href="history.atom">Atom</a> · <a href="history.rss">RSS</a></li>
+<li>Planned maintenance in your calendar: <a href="maintenance.ics">iCalendar</a></li>
+</ul>
+<details><summary>Feeds for one service</summary><ul class="plain">${model.services.map(
+    (service) => html`<li>${service.name}: <a href="services/${service.id}.atom">Atom</a> · <a href="services/${service.id}.rss">RSS</a></li>`,
+  )}</ul></details>
+</section>`;
 }
 
 /** `2 incidents open; 1 maintenance in progress.`, or that everything works. */

@@ -61,6 +61,7 @@ export function renderPage(model: StatusModel, { title, base, main }: { title: s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${title}</title>
+<link rel="icon" type="image/svg+xml" href="${base}favicon.svg">
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
 <link rel="alternate" type="application/rss+xml" title="${model.page.name}" href="${base}history.rss">
 ${styleElement(CSS)}
@@ -84,4 +85,18 @@ ${main}
 </div></footer>
 </body>
 </html>`}\n`;
+}
+
+/** The colour of the page's indicator, as the state colours of the light stylesheet. */
+const INDICATOR_COLOUR: Readonly<Record<StatusModel['indicator'], string>> = {
+  none: '#1a7f37',
+  minor: '#7d5700',
+  major: '#b4420b',
+  critical: '#c11f1f',
+  maintenance: '#0b5cad',
+};
+
+/** favicon.svg: a dot in the colour of the page's state, so a browser tab shows it at a glance. */
+export function renderFavicon(indicator: StatusModel['indicator']): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="${INDICATOR_COLOUR[indicator]}"/></svg>\n`;
 }

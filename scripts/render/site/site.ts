@@ -1,3 +1,4 @@
+import { renderFavicon } from './layout.js';
 import type { StatusModel } from '../../core/status/status-model.js';
 import { renderBadges } from './badges.js';
 import { renderMaintenanceCalendar } from '../api/calendar-feed.js';
@@ -35,4 +36,5 @@ function* allFiles(model: StatusModel): Generator<[string, string]> {
   yield* renderFeeds(model);
   yield* renderBadges(model);
   yield ['maintenance.ics', renderMaintenanceCalendar(model)];
+  yield ['favicon.svg', renderFavicon(model.indicator)];
 }
