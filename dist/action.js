@@ -42643,6 +42643,9 @@ var lastUpdateStatus = {
 // scripts/core/gate/approval-needs.ts
 import { isDeepStrictEqual } from "node:util";
 
+// scripts/core/records/types.ts
+var LEVELS = ["high", "medium", "low"];
+
 // scripts/core/gate/lifecycle.ts
 var STATUSES = {
   incident: ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled"],
@@ -42834,7 +42837,6 @@ function notificationsDue(report, records) {
 }
 
 // scripts/core/gate/approval-needs.ts
-var LEVELS = ["high", "medium", "low"];
 function approvalNeeds(base, head2, policy, now) {
   const needs = [];
   const entering = (status) => head2.status === status && base?.status !== status;
@@ -51132,7 +51134,7 @@ function checkRepository(files) {
   const { config: config2, findings } = checkConfig(files.config);
   if (!config2) return { findings };
   const checked = checkRecords(config2.data, files.records);
-  return { records: checked.records, findings: sortFindings([...findings, ...checked.findings]) };
+  return { config: config2, records: checked.records, findings: sortFindings([...findings, ...checked.findings]) };
 }
 
 // scripts/io/write-site.ts
@@ -56205,7 +56207,7 @@ function checkPullRequest(files) {
   const policyFile = files.policy ?? files.base.config;
   const basePolicy = policyFile && checkConfig(policyFile).config?.data;
   const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
-  const headConfig = baseConfig && checkConfig(files.head.config).config;
+  const headConfig = head2.config;
   if (!basePolicy) {
     const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, "warning"));
@@ -60838,7 +60840,6 @@ function formatActionRef(action) {
 
 // scripts/core/init/issue-form.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-var LEVELS2 = ["high", "medium", "low"];
 function issueForm(services) {
   const form = {
     name: "Report an incident",
@@ -60856,13 +60857,13 @@ function issueForm(services) {
       {
         type: "dropdown",
         id: "impact",
-        attributes: { label: "Impact", description: "high: many users or money; medium: some users; low: few, with a way around it.", options: LEVELS2 },
+        attributes: { label: "Impact", description: "high: many users or money; medium: some users; low: few, with a way around it.", options: LEVELS },
         validations: { required: true }
       },
       {
         type: "dropdown",
         id: "urgency",
-        attributes: { label: "Urgency", description: "high: it must be fixed now; medium: within hours; low: it can wait.", options: LEVELS2 },
+        attributes: { label: "Urgency", description: "high: it must be fixed now; medium: within hours; low: it can wait.", options: LEVELS },
         validations: { required: true }
       },
       {
@@ -61361,7 +61362,6 @@ function createIncident(config2, files, record, names = files.map(({ path }) => 
 }
 
 // scripts/commands/new.ts
-var LEVELS3 = ["high", "medium", "low"];
 var NEW_HELP = {
   brief: "write a new incident or maintenance",
   usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]",
@@ -61372,8 +61372,8 @@ var NEW_HELP = {
       "--service ID[=STATUS]",
       `an affected service from the config, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")} (default degraded_performance, or under_maintenance)`
     ],
-    ["--impact I", `business impact: ${LEVELS3.join(", ")}`],
-    ["--urgency U", `how fast it must be restored: ${LEVELS3.join(", ")}`],
+    ["--impact I", `business impact: ${LEVELS.join(", ")}`],
+    ["--urgency U", `how fast it must be restored: ${LEVELS.join(", ")}`],
     ["--type T", "incident (default) or maintenance"],
     ["--at TIME", "when it was reported, ISO 8601 with an offset (default: now)"],
     ["--message M", "the first public update (default: a sentence from the title)"],
@@ -61423,8 +61423,8 @@ async function newCommand(args, context) {
   const record = {
     type: type2,
     title: values.title,
-    impact: oneOf("new", "impact", values.impact, LEVELS3),
-    urgency: oneOf("new", "urgency", values.urgency, LEVELS3),
+    impact: oneOf("new", "impact", values.impact, LEVELS),
+    urgency: oneOf("new", "urgency", values.urgency, LEVELS),
     services: serviceOptions("new", values.service, repository.config, false),
     visibility: oneOf("new", "visibility", values.visibility ?? "public", ["public", "internal"]),
     at: timestampOption("new", "at", values.at, now),

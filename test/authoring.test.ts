@@ -28,6 +28,9 @@ async function incidents(dir: string, ...argv: string[]) {
 
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 
+/** The options of a small valid incident, for tests about something else. */
+const SLOW_PAGES = ['--title', 'Slow pages', '--service', 'web', '--impact', 'low', '--urgency', 'low'];
+
 const create = suite('incidents new');
 
 create('writes the next free id, in its initial state, valid at once, and prints its path', async () => {
@@ -104,27 +107,14 @@ create('--started-at, --detected-at, --commander and --communications are writte
 
 create('ids count per year, from the year of --at', async () => {
   const dir = repository();
-  const result = await incidents(
-    dir,
-    'new',
-    '--title',
-    'Slow pages',
-    '--service',
-    'web',
-    '--impact',
-    'low',
-    '--urgency',
-    'low',
-    '--at',
-    '2027-01-01T00:10:00+01:00',
-  );
+  const result = await incidents(dir, 'new', ...SLOW_PAGES, '--at', '2027-01-01T00:10:00+01:00');
   assert.ok(result.stdout.endsWith('incidents/INC-2027-0001.md\n'));
 });
 
 create('--at defaults to now, to the second, in UTC', async () => {
   const dir = repository();
   const before = Date.now();
-  await incidents(dir, 'new', '--title', 'Slow pages', '--service', 'web', '--impact', 'low', '--urgency', 'low');
+  await incidents(dir, 'new', ...SLOW_PAGES);
   const file = readdirSync(join(dir, 'incidents')).find(
     (name) => !['INC-2026-0001.md', 'INC-2026-0002.md', 'INC-2026-0003.md', 'INC-2026-0002.postmortem.md'].includes(name),
   )!;
@@ -250,20 +240,7 @@ for (const { name, make } of IN_THE_WAY) {
   create(`the next id's name is taken by ${name} it cannot read: the id after it is written, and nothing is overwritten`, async () => {
     const dir = repository();
     make(join(dir, 'incidents/INC-2026-0004.md'));
-    const result = await incidents(
-      dir,
-      'new',
-      '--title',
-      'Slow pages',
-      '--service',
-      'web',
-      '--impact',
-      'low',
-      '--urgency',
-      'low',
-      '--at',
-      '2026-03-05T09:30:00Z',
-    );
+    const result = await incidents(dir, 'new', ...SLOW_PAGES, '--at', '2026-03-05T09:30:00Z');
     assert.is(result.code, 0, result.stderr);
     assert.ok(result.stdout.endsWith('incidents/INC-2026-0005.md\n'), result.stdout);
     assert.ok(existsSync(join(dir, 'incidents/INC-2026-0005.md')));

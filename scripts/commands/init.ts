@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { formatFinding, hasErrors } from '../core/findings.js';
 import { actionRef, formatActionRef, isCommit } from '../core/init/action-ref.js';
-import { APPROVER_PLACEHOLDER, CONFIG_PATH, servicesOf, starterConfig, starterFiles } from '../core/init/starter-files.js';
+import { APPROVER_PLACEHOLDER, CONFIG_PATH, servicesOf, starterConfig, starterFiles, type StarterChoices } from '../core/init/starter-files.js';
 import { checkConfig } from '../core/records/validate.js';
 import { publishedAction, readStarterSources } from '../io/package-files.js';
 import { currentBranch } from '../io/repository/git.js';
@@ -116,7 +116,7 @@ function refuseInvalid(config: string): void {
 }
 
 /** What the team should know about what was written: placeholders left, a movable pin, options a kept config ignored, the branch. */
-function* warnings(written: readonly string[], choices: Parameters<typeof starterFiles>[1], keptConfig: string | undefined, branch: string | undefined) {
+function* warnings(written: readonly string[], choices: StarterChoices, keptConfig: string | undefined, branch: string | undefined) {
   const wrote = (path: string) => written.includes(path);
   if (choices.approvers.length === 0 && (wrote(CONFIG_PATH) || wrote('.github/CODEOWNERS')))
     yield `Approvers and code owners are ${APPROVER_PLACEHOLDER}, a placeholder that never approves: name people in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).`;

@@ -3,14 +3,13 @@ import { writeRecordFile } from '../io/repository/write-record.js';
 import { join, relative } from 'node:path';
 import { createIncident } from '../core/authoring/create-record.js';
 import type { NewRecord } from '../core/authoring/new-record.js';
+import { LEVELS } from '../core/records/types.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
 import { oneOf, SERVICE_STATUSES, serviceOptions, timestampOption } from './record-options.js';
 import { ROOT_OPTION, formatOption, type CommandHelp } from './help.js';
 import { findRoot } from '../io/repository/read-repository.js';
-
-const LEVELS = ['high', 'medium', 'low'] as const;
 
 export const NEW_HELP: CommandHelp = {
   brief: 'write a new incident or maintenance',

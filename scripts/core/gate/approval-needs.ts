@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { YamlPath } from '../records/parse-yaml.js';
 import type { ValidRecord } from '../records/record-set.js';
-import type { Config, Incident } from '../records/types.js';
+import { LEVELS, type Config, type Incident } from '../records/types.js';
 import { slaOf } from '../sla/sla-report.js';
 import { APPROVAL_STATUSES, TIMESTAMP_ORDER } from './lifecycle.js';
 
@@ -10,8 +10,6 @@ export interface ApprovalNeed {
   what: string;
   key: YamlPath;
 }
-
-const LEVELS = ['high', 'medium', 'low'];
 
 /**
  * What a change to an incident does that needs the approving review a resolution needs: entering

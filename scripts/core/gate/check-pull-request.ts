@@ -35,8 +35,9 @@ export interface PullRequestVerdict {
 /**
  * Checks a pull request: all of validate on the head (on its changed records, when `head.partial`),
  * then the change rules on each changed record.
- * The policy (approvers, postmortem_required) comes from the base's config; only when the base has
- * no valid config (the pull request that adds it) does it come from the head, with a warning.
+ * The policy (approvers, postmortem_required) comes from `policy`, the --base commit's own config;
+ * only when it has no valid config (the pull request that adds it) from the head, with a warning.
+ * What the pull request changes in the config is judged against the merge base's.
  */
 export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
   const head = checkRepository(files.head);
@@ -47,7 +48,7 @@ export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
   const policyFile = files.policy ?? files.base.config;
   const basePolicy = policyFile && checkConfig(policyFile).config?.data;
   const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
-  const headConfig = baseConfig && checkConfig(files.head.config).config;
+  const headConfig = head.config;
   if (!basePolicy) {
     const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, 'warning'));

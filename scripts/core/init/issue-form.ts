@@ -1,12 +1,11 @@
 import { stringify } from 'yaml';
+import { LEVELS } from '../records/types.js';
 
 /** A service as the config lists it, as far as the form needs. */
 export interface FormService {
   id: string;
   name: string;
 }
-
-const LEVELS = ['high', 'medium', 'low'];
 
 /**
  * The "Report an incident" issue form (.github/ISSUE_TEMPLATE/): what a person outside the on-call

@@ -6,3 +6,6 @@ export type { Config, Incident, KnownError, Postmortem } from './schema-types.js
 import type { Incident } from './schema-types.js';
 
 export type RecordStatus = Incident['status'];
+
+/** The three-step scale of impact and urgency, highest first. */
+export const LEVELS: readonly Incident['impact'][] = ['high', 'medium', 'low'];

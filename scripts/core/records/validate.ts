@@ -70,9 +70,13 @@ export function parseRecordAs<K extends RecordKind>(kind: K, file: TextFile): { 
  * Checks a repository's config and then its records. When the config has errors, the records are
  * not checked (they are checked against it), and only the config's findings are returned.
  */
-export function checkRepository(files: { config: TextFile; records: readonly TextFile[] }): { records?: RecordSet; findings: Finding[] } {
+export function checkRepository(files: { config: TextFile; records: readonly TextFile[] }): {
+  config?: Valid<Config>;
+  records?: RecordSet;
+  findings: Finding[];
+} {
   const { config, findings } = checkConfig(files.config);
   if (!config) return { findings };
   const checked = checkRecords(config.data, files.records);
-  return { records: checked.records, findings: sortFindings([...findings, ...checked.findings]) };
+  return { config, records: checked.records, findings: sortFindings([...findings, ...checked.findings]) };
 }
