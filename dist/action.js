@@ -34849,6 +34849,26 @@ function countingSegments(start2, end, pauses) {
 
 // scripts/core/status/uptime.ts
 init_timestamps();
+
+// scripts/core/status/service-history.ts
+function serviceHistory(incident2) {
+  const start2 = incident2.started_at ?? incident2.reported_at;
+  const recorded = (incident2.updates ?? []).filter((update) => update.services !== void 0);
+  if (recorded.length === 0) return [{ from: start2, services: incident2.services }];
+  return recorded.map((update, index2) => ({ from: index2 === 0 ? start2 : update.at, services: update.services }));
+}
+function hasServiceHistory(incident2) {
+  return (incident2.updates ?? []).some((update) => update.services !== void 0);
+}
+function stateOf(states, service) {
+  return states.find((state) => state.id === service)?.status ?? "operational";
+}
+function stateChanges(before, after) {
+  const ids = [.../* @__PURE__ */ new Set([...after.map((state) => state.id), ...before.map((state) => state.id)])];
+  return ids.map((id) => ({ id, from: stateOf(before, id), to: stateOf(after, id) })).filter((change) => change.from !== change.to);
+}
+
+// scripts/core/status/uptime.ts
 var UPTIME_DAYS = 90;
 var UPTIME_WEIGHT = {
   operational: 0,
@@ -34859,9 +34879,14 @@ var UPTIME_WEIGHT = {
 };
 function outagesOf(incidents, now) {
   return incidents.flatMap((incident2) => {
-    const start2 = toMillis(incident2.started_at ?? incident2.reported_at);
     const end = incident2.resolved_at ? toMillis(incident2.resolved_at) : now;
-    return incident2.services.map((service) => ({ service: service.id, incident: incident2.id, status: service.status, start: start2, end }));
+    const history = serviceHistory(incident2);
+    return history.flatMap((states, index2) => {
+      const start2 = toMillis(states.from);
+      const until = Math.min(end, index2 + 1 < history.length ? toMillis(history[index2 + 1].from) : end);
+      if (until <= start2) return [];
+      return states.services.filter((service) => service.status !== "operational").map((service) => ({ service: service.id, incident: incident2.id, status: service.status, start: start2, end: until }));
+    });
   });
 }
 function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
@@ -35329,6 +35354,14 @@ var incident_schema_default = {
             type: "string",
             minLength: 1,
             description: "The public message, in Markdown."
+          },
+          services: {
+            type: "array",
+            minItems: 1,
+            description: "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.",
+            items: {
+              $ref: "#/properties/services/items"
+            }
           }
         }
       }
@@ -35826,6 +35859,29 @@ var configWorkingHours = {
         })
       )
     );
+  }
+};
+
+// scripts/core/rules/record/current-services.ts
+var currentServices = {
+  id: "record/current-services",
+  check({ incidents }) {
+    return incidents.flatMap((record) => {
+      const index2 = record.data.updates.findLastIndex((update) => update.services !== void 0);
+      if (index2 === -1) return [];
+      const changes = stateChanges(record.data.updates[index2].services, record.data.services);
+      if (changes.length === 0) return [];
+      const differences = changes.map((change) => `${change.id} is ${change.to} here but ${change.from} there`).join("; ");
+      return [
+        findingAt(
+          record,
+          ["services"],
+          this.id,
+          `services differ from the states the latest update records (updates[${index2}].services, ${record.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record.data.id} --service ID=STATE)`,
+          { at: "key" }
+        )
+      ];
+    });
   }
 };
 
@@ -42606,7 +42662,12 @@ var knownService = {
   check({ config: config2, incidents, knownErrors }) {
     const known = config2.services.map((service) => service.id);
     const named = [
-      ...incidents.flatMap((record) => record.data.services.map((service, index2) => ({ source: record, path: ["services", index2, "id"], id: service.id }))),
+      ...incidents.flatMap((record) => [
+        ...record.data.services.map((service, index2) => ({ source: record, path: ["services", index2, "id"], id: service.id })),
+        ...record.data.updates.flatMap(
+          (update, at) => (update.services ?? []).map((service, index2) => ({ source: record, path: ["updates", at, "services", index2, "id"], id: service.id }))
+        )
+      ]),
       ...knownErrors.flatMap((record) => [
         ...record.data.services.map((id, index2) => ({ source: record, path: ["services", index2], id })),
         ...(record.data.match?.services ?? []).map((id, index2) => ({ source: record, path: ["match", "services", index2], id }))
@@ -43229,14 +43290,25 @@ var lifecycleUpdateHistory = {
     return movedIncidents(pullRequest).flatMap(
       ({ base, head: head2 }) => base.data.updates.flatMap((before, index2) => {
         const after = head2.data.updates[index2];
-        if (after && after.at === before.at && after.status === before.status) return [];
-        const what = after ? "was changed" : "was removed";
+        if (!after || after.at !== before.at || after.status !== before.status) {
+          return [
+            findingAt(
+              head2,
+              after ? ["updates", index2] : ["updates"],
+              this.id,
+              `The update of ${before.at} (${before.status}) ${after ? "was changed" : "was removed"}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+              { at: "key" }
+            )
+          ];
+        }
+        const kept = before.services ? sameStates(before.services, after.services) : !after.services || !hasServiceHistory(base.data) && sameStates(base.data.services, after.services);
+        if (kept) return [];
         return [
           findingAt(
             head2,
-            after ? ["updates", index2] : ["updates"],
+            after.services ? ["updates", index2, "services"] : ["updates", index2],
             this.id,
-            `The update of ${before.at} (${before.status}) ${what}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+            `The services' states recorded by the update of ${before.at} were ${before.services ? "changed" : "written differently from what the record said"}: published states are the uptime history; record a change of state with a new update at the end`,
             { at: "key" }
           )
         ];
@@ -43244,6 +43316,9 @@ var lifecycleUpdateHistory = {
     );
   }
 };
+function sameStates(before, after) {
+  return after !== void 0 && stateChanges(before, after).length === 0;
+}
 
 // scripts/core/rules/record/maintenance-window.ts
 init_timestamps();
@@ -43442,17 +43517,33 @@ function duplicates(records, rule) {
 var uniqueService = {
   id: "record/unique-service",
   check({ incidents }) {
-    return incidents.flatMap(
-      (record) => record.data.services.flatMap((service, index2) => {
-        const first = record.data.services.findIndex((other) => other.id === service.id);
-        if (first === index2) return [];
-        return [
-          findingAt(record, ["services", index2, "id"], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)
-        ];
-      })
-    );
+    return incidents.flatMap((record) => {
+      const lists = [
+        [["services"], record.data.services],
+        ...record.data.updates.flatMap(
+          (update, at) => update.services ? [[["updates", at, "services"], update.services]] : []
+        )
+      ];
+      return lists.flatMap(
+        ([path, services]) => services.flatMap((service, index2) => {
+          const first = services.findIndex((other) => other.id === service.id);
+          if (first === index2) return [];
+          return [
+            findingAt(
+              record,
+              [...path, index2, "id"],
+              this.id,
+              `Service ${service.id} is listed twice (also ${listName(path)}[${first}]): list each service once`
+            )
+          ];
+        })
+      );
+    });
   }
 };
+function listName(path) {
+  return path.map((part) => typeof part === "number" ? `[${part}]` : part).join(".").replaceAll(".[", "[");
+}
 
 // scripts/core/rules/record/updates-order.ts
 init_timestamps();
@@ -43494,7 +43585,7 @@ var ACROSS_KINDS = {
 };
 var RULES_BY_KIND = {
   incidents: {
-    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus],
+    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
     change: [
       lifecycleInitialStatus,
       lifecycleTransition,
@@ -47370,7 +47461,7 @@ var config_schema_default = {
 
 // scripts/core/records/precompiled-validators.ts
 var incident = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." }, "services": { "type": "array", "minItems": 1, "description": "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.", "items": { "$ref": "#/properties/services/items" } } } } } } };
 var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
 var schema34 = { "title": "Level", "description": "A three-step scale used for impact, urgency and action item priority.", "type": "string", "enum": ["high", "medium", "low"] };
 var schema36 = { "title": "Priority", "description": "An incident priority, P1 (most urgent) to P5.", "type": "string", "enum": ["P1", "P2", "P3", "P4", "P5"] };
@@ -47386,6 +47477,103 @@ var pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 var pattern6 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", "u");
 var pattern9 = new RegExp("^KE-\\d{4}$", "u");
 var formats0 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS["date-time"];
+var schema54 = { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.status === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "status")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err3 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.status.type, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "operational" || data1 === "degraded_performance" || data1 === "partial_outage" || data1 === "major_outage" || data1 === "under_maintenance")) {
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.status.enum, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -48352,7 +48540,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key3 in data36) {
-              if (!(key3 === "at" || key3 === "status" || key3 === "message")) {
+              if (!(key3 === "at" || key3 === "status" || key3 === "message" || key3 === "services")) {
                 const err90 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.updates.items, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err90];
@@ -48427,32 +48615,61 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data36.services !== void 0) {
+              let data40 = data36.services;
+              if (Array.isArray(data40)) {
+                if (data40.length < 1) {
+                  const err97 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+                const len2 = data40.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  if (!validate22(data40[i2], { instancePath: instancePath + "/updates/" + i1 + "/services/" + i2, parentData: data40, parentDataProperty: i2, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err98 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.items.properties.services.type, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err98];
+                } else {
+                  vErrors.push(err98);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err97 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
+            const err99 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
             if (vErrors === null) {
-              vErrors = [err97];
+              vErrors = [err99];
             } else {
-              vErrors.push(err97);
+              vErrors.push(err99);
             }
             errors++;
           }
         }
       } else {
-        const err98 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
+        const err100 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
         if (vErrors === null) {
-          vErrors = [err98];
+          vErrors = [err100];
         } else {
-          vErrors.push(err98);
+          vErrors.push(err100);
         }
         errors++;
       }
     }
   } else {
-    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err99];
+      vErrors = [err101];
     } else {
-      vErrors.push(err99);
+      vErrors.push(err101);
     }
     errors++;
   }
@@ -48460,17 +48677,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var postmortem = validate22;
-var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
-var schema60 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
-var schema61 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
-var pattern14 = new RegExp("^https?://", "u");
-var schema56 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
+var postmortem = validate24;
+var schema56 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
+var schema62 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
+var schema63 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
+var pattern15 = new RegExp("^https?://", "u");
+var schema58 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
 var func0 = require_equal().default;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate25.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -48507,7 +48724,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -48520,7 +48737,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -48528,17 +48745,17 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+validate25.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var formats20 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
 var formats22 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -48547,7 +48764,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.incident === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema54.required, parentSchema: schema54, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -48556,7 +48773,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.required, parentSchema: schema54, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -48565,7 +48782,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema54.required, parentSchema: schema54, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -48574,7 +48791,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.authors === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema54.required, parentSchema: schema54, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -48584,7 +48801,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "incident" || key0 === "status" || key0 === "public" || key0 === "authors" || key0 === "action_items")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -48618,7 +48835,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data1 = data.status;
       if (typeof data1 !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.status.type, parentSchema: schema54.properties.status, data: data1 };
+        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.status.type, parentSchema: schema56.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -48627,7 +48844,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "draft" || data1 === "in_review" || data1 === "published")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.status.enum, parentSchema: schema54.properties.status, data: data1 };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.status.enum, parentSchema: schema56.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -48639,7 +48856,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data2 = data.public;
       if (typeof data2 !== "boolean") {
-        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema54.properties.public.type, parentSchema: schema54.properties.public, data: data2 };
+        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.public.type, parentSchema: schema56.properties.public, data: data2 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -48650,13 +48867,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.authors !== void 0) {
       let data3 = data.authors;
-      if (!validate23(data3, { instancePath: instancePath + "/authors", parentData: data, parentDataProperty: "authors", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+      if (!validate25(data3, { instancePath: instancePath + "/authors", parentData: data, parentDataProperty: "authors", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema54.properties.authors, data: data3 };
+          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.authors, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -48665,7 +48882,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.authors.type, parentSchema: schema54.properties.authors, data: data3 };
+        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.authors.type, parentSchema: schema56.properties.authors, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -48682,7 +48899,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.title === void 0) {
-              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -48691,7 +48908,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.status === void 0) {
-              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -48701,7 +48918,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data5) {
               if (!(key1 === "title" || key1 === "owner" || key1 === "type" || key1 === "priority" || key1 === "due" || key1 === "issue" || key1 === "status")) {
-                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54.properties.action_items.items, data: data5 };
+                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56.properties.action_items.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -48714,7 +48931,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data6 = data5.title;
               if (typeof data6 === "string") {
                 if (func2(data6) < 1) {
-                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -48723,7 +48940,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.title.type, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.title.type, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -48757,7 +48974,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.type !== void 0) {
               let data8 = data5.type;
               if (typeof data8 !== "string") {
-                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.type.type, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.type.type, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -48766,7 +48983,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data8 === "detect" || data8 === "mitigate" || data8 === "prevent" || data8 === "process")) {
-                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.type.enum, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.type.enum, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -48800,7 +49017,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data10 = data5.due;
               if (typeof data10 === "string") {
                 if (!formats20.validate(data10)) {
-                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema60, data: data10 };
+                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema62, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -48809,7 +49026,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data10 };
+                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -48821,8 +49038,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.issue !== void 0) {
               let data11 = data5.issue;
               if (typeof data11 === "string") {
-                if (!pattern14.test(data11)) {
-                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data11 };
+                if (!pattern15.test(data11)) {
+                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -48831,7 +49048,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (!formats22(data11)) {
-                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data11 };
+                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -48840,7 +49057,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data11 };
+                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -48852,7 +49069,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.status !== void 0) {
               let data12 = data5.status;
               if (typeof data12 !== "string") {
-                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.status.type, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.status.type, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -48861,7 +49078,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "open" || data12 === "done" || data12 === "wont_do")) {
-                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.status.enum, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.status.enum, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -48871,7 +49088,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.properties.action_items.items.type, parentSchema: schema54.properties.action_items.items, data: data5 };
+            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.properties.action_items.items.type, parentSchema: schema56.properties.action_items.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -48881,7 +49098,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.action_items.type, parentSchema: schema54.properties.action_items, data: data4 };
+        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.action_items.type, parentSchema: schema56.properties.action_items, data: data4 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -48891,7 +49108,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -48899,17 +49116,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var known_error = validate25;
-var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
-var schema64 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var known_error = validate27;
+var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema66 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -48918,7 +49135,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -48955,7 +49172,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema64, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -48968,7 +49185,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.type, parentSchema: schema64, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -48976,15 +49193,15 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate28.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate27.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -48993,7 +49210,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema62.required, parentSchema: schema62, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49002,7 +49219,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.title === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema62.required, parentSchema: schema62, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49011,7 +49228,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema62.required, parentSchema: schema62, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49020,7 +49237,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema62.required, parentSchema: schema62, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49029,7 +49246,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.workaround === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema62.required, parentSchema: schema62, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -49038,7 +49255,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema62.required, parentSchema: schema62, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -49047,7 +49264,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema62.required, parentSchema: schema62, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -49056,8 +49273,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema62.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data };
+      if (!func1.call(schema64.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64, data };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -49092,7 +49309,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func2(data1) > 200) {
-          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.title, data: data1 };
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -49101,7 +49318,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.title, data: data1 };
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -49110,7 +49327,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.title.type, parentSchema: schema62.properties.title, data: data1 };
+        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.title.type, parentSchema: schema64.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -49122,7 +49339,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.status.type, parentSchema: schema62.properties.status, data: data2 };
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.status.type, parentSchema: schema64.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -49131,7 +49348,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema62.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema62.properties.status.enum, parentSchema: schema62.properties.status, data: data2 };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema64.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema64.properties.status.enum, parentSchema: schema64.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -49141,8 +49358,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.services !== void 0) {
-      if (!validate26(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+      if (!validate28(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
@@ -49150,7 +49367,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.match;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.patterns === void 0) {
-          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema62.properties.match.required, parentSchema: schema62.properties.match, data: data4 };
+          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema64.properties.match.required, parentSchema: schema64.properties.match, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -49160,7 +49377,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data4) {
           if (!(key1 === "services" || key1 === "patterns")) {
-            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62.properties.match, data: data4 };
+            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64.properties.match, data: data4 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -49170,8 +49387,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data4.services !== void 0) {
-          if (!validate26(data4.services, { instancePath: instancePath + "/match/services", parentData: data4, parentDataProperty: "services", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+          if (!validate28(data4.services, { instancePath: instancePath + "/match/services", parentData: data4, parentDataProperty: "services", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
             errors = vErrors.length;
           }
         }
@@ -49179,7 +49396,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.patterns;
           if (Array.isArray(data6)) {
             if (data6.length < 1) {
-              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -49192,7 +49409,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data6[i0];
               if (typeof data7 === "string") {
                 if (func2(data7) > 200) {
-                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -49201,7 +49418,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (func2(data7) < 1) {
-                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -49210,7 +49427,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.match.properties.patterns.items.type, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.match.properties.patterns.items.type, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -49220,7 +49437,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.match.properties.patterns.type, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.properties.match.properties.patterns.type, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -49230,7 +49447,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.properties.match.type, parentSchema: schema62.properties.match, data: data4 };
+        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.properties.match.type, parentSchema: schema64.properties.match, data: data4 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -49243,7 +49460,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.workaround;
       if (typeof data8 === "string") {
         if (func2(data8) < 1) {
-          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.workaround, data: data8 };
+          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.workaround, data: data8 };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -49252,7 +49469,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.workaround.type, parentSchema: schema62.properties.workaround, data: data8 };
+        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.workaround.type, parentSchema: schema64.properties.workaround, data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -49265,7 +49482,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.root_cause;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.root_cause, data: data9 };
+          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.root_cause, data: data9 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -49274,7 +49491,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.root_cause.type, parentSchema: schema62.properties.root_cause, data: data9 };
+        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.root_cause.type, parentSchema: schema64.properties.root_cause, data: data9 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -49286,8 +49503,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.problem !== void 0) {
       let data10 = data.problem;
       if (typeof data10 === "string") {
-        if (!pattern14.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data10 };
+        if (!pattern15.test(data10)) {
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data10 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -49296,7 +49513,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!formats22(data10)) {
-          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data10 };
+          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data10 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -49305,7 +49522,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data10 };
+        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data10 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -49339,7 +49556,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data12 = data.public;
       if (typeof data12 !== "boolean") {
-        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.public.type, parentSchema: schema62.properties.public, data: data12 };
+        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema64.properties.public.type, parentSchema: schema64.properties.public, data: data12 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -49349,7 +49566,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -49357,20 +49574,20 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var config = validate29;
-var schema68 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } } } };
-var schema75 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
-var pattern21 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-var pattern28 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
-var schema71 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var config = validate31;
+var schema70 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } } } };
+var schema77 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var pattern22 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern29 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
+var schema73 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate32.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49379,7 +49596,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.high === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema71.required, parentSchema: schema71, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49388,7 +49605,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.medium === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema71.required, parentSchema: schema71, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49397,7 +49614,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.low === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema71.required, parentSchema: schema71, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49407,7 +49624,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema71, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema73, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -49480,7 +49697,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema71.type, parentSchema: schema71, data };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -49488,18 +49705,18 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema82 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
-var schema83 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
-var pattern29 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
-var pattern32 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema84 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var schema85 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var pattern30 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var pattern33 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate36.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49508,7 +49725,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.acknowledge === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema82.required, parentSchema: schema82, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema84.required, parentSchema: schema84, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49517,7 +49734,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.resolve === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema82.required, parentSchema: schema82, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema84.required, parentSchema: schema84, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49527,7 +49744,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema82, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema84, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -49540,7 +49757,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.calendar;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema82.properties.calendar, data: data0 };
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.calendar, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -49549,7 +49766,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.calendar.type, parentSchema: schema82.properties.calendar, data: data0 };
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.calendar.type, parentSchema: schema84.properties.calendar, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -49561,8 +49778,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.acknowledge !== void 0) {
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
-        if (!pattern29.test(data1)) {
-          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data1 };
+        if (!pattern30.test(data1)) {
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -49571,7 +49788,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data1 };
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -49583,8 +49800,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resolve !== void 0) {
       let data2 = data.resolve;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
-          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data2 };
+        if (!pattern30.test(data2)) {
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -49593,7 +49810,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data2 };
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data2 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49605,8 +49822,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.update !== void 0) {
       let data3 = data.update;
       if (typeof data3 === "string") {
-        if (!pattern29.test(data3)) {
-          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data3 };
+        if (!pattern30.test(data3)) {
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -49615,7 +49832,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data3 };
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data3 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -49631,8 +49848,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern32.test(data5)) {
-              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema82.properties.at_risk.items, data: data5 };
+            if (!pattern33.test(data5)) {
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema84.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -49641,7 +49858,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.at_risk.items.type, parentSchema: schema82.properties.at_risk.items, data: data5 };
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.at_risk.items.type, parentSchema: schema84.properties.at_risk.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -49651,7 +49868,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema82.properties.at_risk.type, parentSchema: schema82.properties.at_risk, data: data4 };
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema84.properties.at_risk.type, parentSchema: schema84.properties.at_risk, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -49661,7 +49878,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema82.type, parentSchema: schema82, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema84.type, parentSchema: schema84, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -49669,15 +49886,15 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema86 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema88 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate41.evaluated;
+  const evaluated0 = validate43.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49714,7 +49931,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -49727,7 +49944,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -49735,14 +49952,14 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate43.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate40.evaluated;
+  const evaluated0 = validate42.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49751,7 +49968,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema86, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49764,7 +49981,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data[i0];
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.after === void 0) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema86.items.required, parentSchema: schema86.items, data: data0 };
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -49773,7 +49990,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.notify === void 0) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema86.items.required, parentSchema: schema86.items, data: data0 };
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -49783,7 +50000,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key0 in data0) {
           if (!(key0 === "after" || key0 === "notify")) {
-            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema86.items, data: data0 };
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema88.items, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -49795,8 +50012,8 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.after !== void 0) {
           let data1 = data0.after;
           if (typeof data1 === "string") {
-            if (!pattern29.test(data1)) {
-              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data1 };
+            if (!pattern30.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -49805,7 +50022,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data1 };
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -49816,13 +50033,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data0.notify !== void 0) {
           let data2 = data0.notify;
-          if (!validate41(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+          if (!validate43(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema86.items.properties.notify, data: data2 };
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88.items.properties.notify, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -49831,7 +50048,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.items.properties.notify.type, parentSchema: schema86.items.properties.notify, data: data2 };
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.items.properties.notify.type, parentSchema: schema88.items.properties.notify, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -49841,7 +50058,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema86.items.type, parentSchema: schema86.items, data: data0 };
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.items.type, parentSchema: schema88.items, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49851,7 +50068,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.type, parentSchema: schema86, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.type, parentSchema: schema88, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -49859,15 +50076,15 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-validate40.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate42.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate31.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49876,7 +50093,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.page === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema68.required, parentSchema: schema68, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49885,7 +50102,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema68.required, parentSchema: schema68, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49894,7 +50111,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.priority_matrix === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema68.required, parentSchema: schema68, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49903,7 +50120,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.approvers === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema68.required, parentSchema: schema68, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49913,7 +50130,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "page" || key0 === "services" || key0 === "priority_matrix" || key0 === "calendars" || key0 === "sla" || key0 === "escalation" || key0 === "approvers" || key0 === "postmortem_required")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -49926,7 +50143,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.page;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.name === void 0) {
-          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.properties.page.required, parentSchema: schema68.properties.page, data: data0 };
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.page.required, parentSchema: schema70.properties.page, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -49936,7 +50153,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
-            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.page, data: data0 };
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.page, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -49949,7 +50166,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.name;
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.page.properties.name, data: data1 };
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.name, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -49958,7 +50175,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.page.properties.name.type, parentSchema: schema68.properties.page.properties.name, data: data1 };
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.name.type, parentSchema: schema70.properties.page.properties.name, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -49970,8 +50187,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.url !== void 0) {
           let data2 = data0.url;
           if (typeof data2 === "string") {
-            if (!pattern14.test(data2)) {
-              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data2 };
+            if (!pattern15.test(data2)) {
+              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -49980,7 +50197,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (!formats22(data2)) {
-              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data2 };
+              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data2 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -49989,7 +50206,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data2 };
+            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -50002,7 +50219,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.time_zone;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.page.properties.time_zone, data: data3 };
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -50011,7 +50228,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.page.properties.time_zone.type, parentSchema: schema68.properties.page.properties.time_zone, data: data3 };
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.time_zone.type, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -50021,7 +50238,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.page.type, parentSchema: schema68.properties.page, data: data0 };
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.page.type, parentSchema: schema70.properties.page, data: data0 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50034,7 +50251,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.services;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.services, data: data4 };
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.services, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -50047,7 +50264,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema68.properties.services.items.required, parentSchema: schema68.properties.services.items, data: data5 };
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -50056,7 +50273,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.properties.services.items.required, parentSchema: schema68.properties.services.items, data: data5 };
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -50066,7 +50283,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key2 in data5) {
               if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
-                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.services.items, data: data5 };
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.services.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -50101,7 +50318,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data5.name;
               if (typeof data7 === "string") {
                 if (func2(data7) < 1) {
-                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.name, data: data7 };
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -50110,7 +50327,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.name.type, parentSchema: schema68.properties.services.items.properties.name, data: data7 };
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.name.type, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -50123,7 +50340,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data5.group;
               if (typeof data8 === "string") {
                 if (func2(data8) < 1) {
-                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.group, data: data8 };
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -50132,7 +50349,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.group.type, parentSchema: schema68.properties.services.items.properties.group, data: data8 };
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.group.type, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -50145,7 +50362,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data5.description;
               if (typeof data9 === "string") {
                 if (func2(data9) < 1) {
-                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.description, data: data9 };
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -50154,7 +50371,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.description.type, parentSchema: schema68.properties.services.items.properties.description, data: data9 };
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.description.type, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -50164,7 +50381,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.services.items.type, parentSchema: schema68.properties.services.items, data: data5 };
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.services.items.type, parentSchema: schema70.properties.services.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -50174,7 +50391,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.services.type, parentSchema: schema68.properties.services, data: data4 };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.services.type, parentSchema: schema70.properties.services, data: data4 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -50187,7 +50404,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.priority_matrix;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.high === void 0) {
-          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -50196,7 +50413,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.medium === void 0) {
-          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -50205,7 +50422,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.low === void 0) {
-          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -50215,7 +50432,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data10) {
           if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
-            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.priority_matrix, data: data10 };
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.priority_matrix, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -50225,25 +50442,25 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data10.high !== void 0) {
-          if (!validate30(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate32(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
             errors = vErrors.length;
           }
         }
         if (data10.medium !== void 0) {
-          if (!validate30(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate32(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
             errors = vErrors.length;
           }
         }
         if (data10.low !== void 0) {
-          if (!validate30(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate32(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.priority_matrix.type, parentSchema: schema68.properties.priority_matrix, data: data10 };
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.priority_matrix.type, parentSchema: schema70.properties.priority_matrix, data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -50259,7 +50476,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs34 = errors;
           if (typeof key4 === "string") {
             if (!pattern5.test(key4)) {
-              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema68.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema70.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -50270,7 +50487,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid8 = _errs34 === errors;
           if (!valid8) {
-            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema68.properties.calendars.propertyNames, parentSchema: schema68.properties.calendars, data: data14 };
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema70.properties.calendars.propertyNames, parentSchema: schema70.properties.calendars, data: data14 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -50283,7 +50500,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data14[key5];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.time_zone === void 0) {
-              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema68.properties.calendars.additionalProperties.required, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -50292,7 +50509,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data15.hours === void 0) {
-              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema68.properties.calendars.additionalProperties.required, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -50302,7 +50519,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data15) {
               if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
-                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -50315,7 +50532,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data15.time_zone;
               if (typeof data16 === "string") {
                 if (func2(data16) < 1) {
-                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -50324,7 +50541,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -50338,7 +50555,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 for (const key7 in data17) {
                   if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
-                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -50354,8 +50571,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i1 = 0; i1 < len1; i1++) {
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
-                        if (!pattern21.test(data19)) {
-                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data19 };
+                        if (!pattern22.test(data19)) {
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
                           } else {
@@ -50364,7 +50581,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data19 };
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err43];
                         } else {
@@ -50374,7 +50591,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data18 };
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -50390,8 +50607,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
-                        if (!pattern21.test(data21)) {
-                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data21 };
+                        if (!pattern22.test(data21)) {
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
                           } else {
@@ -50400,7 +50617,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data21 };
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data21 };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -50410,7 +50627,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data20 };
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -50426,8 +50643,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
-                        if (!pattern21.test(data23)) {
-                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data23 };
+                        if (!pattern22.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
                           } else {
@@ -50436,7 +50653,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data23 };
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -50446,7 +50663,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data22 };
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data22 };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -50462,8 +50679,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i4 = 0; i4 < len4; i4++) {
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
-                        if (!pattern21.test(data25)) {
-                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data25 };
+                        if (!pattern22.test(data25)) {
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
                           } else {
@@ -50472,7 +50689,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data25 };
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err52];
                         } else {
@@ -50482,7 +50699,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data24 };
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -50498,8 +50715,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i5 = 0; i5 < len5; i5++) {
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
-                        if (!pattern21.test(data27)) {
-                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data27 };
+                        if (!pattern22.test(data27)) {
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -50508,7 +50725,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data27 };
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -50518,7 +50735,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data26 };
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -50534,8 +50751,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i6 = 0; i6 < len6; i6++) {
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
-                        if (!pattern21.test(data29)) {
-                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data29 };
+                        if (!pattern22.test(data29)) {
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
                           } else {
@@ -50544,7 +50761,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data29 };
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data29 };
                         if (vErrors === null) {
                           vErrors = [err58];
                         } else {
@@ -50554,7 +50771,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data28 };
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -50570,8 +50787,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i7 = 0; i7 < len7; i7++) {
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
-                        if (!pattern21.test(data31)) {
-                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data31 };
+                        if (!pattern22.test(data31)) {
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
                           } else {
@@ -50580,7 +50797,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data31 };
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err61];
                         } else {
@@ -50590,7 +50807,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data30 };
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -50600,7 +50817,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -50616,8 +50833,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i8 = 0; i8 < len8; i8++) {
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
-                    if (!pattern28.test(data33)) {
-                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    if (!pattern29.test(data33)) {
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -50626,7 +50843,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -50636,7 +50853,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -50646,7 +50863,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.additionalProperties.type, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.type, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
             if (vErrors === null) {
               vErrors = [err67];
             } else {
@@ -50656,7 +50873,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.type, parentSchema: schema68.properties.calendars, data: data14 };
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.type, parentSchema: schema70.properties.calendars, data: data14 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -50670,7 +50887,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         for (const key8 in data34) {
           if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
-            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.sla, data: data34 };
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.sla, data: data34 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -50680,37 +50897,37 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data34.P1 !== void 0) {
-          if (!validate34(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P2 !== void 0) {
-          if (!validate34(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P3 !== void 0) {
-          if (!validate34(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P4 !== void 0) {
-          if (!validate34(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P5 !== void 0) {
-          if (!validate34(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.sla.type, parentSchema: schema68.properties.sla, data: data34 };
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.sla.type, parentSchema: schema70.properties.sla, data: data34 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -50724,7 +50941,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key9 in data40) {
           if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
-            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.escalation, data: data40 };
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.escalation, data: data40 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -50734,37 +50951,37 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data40.P1 !== void 0) {
-          if (!validate40(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P2 !== void 0) {
-          if (!validate40(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P3 !== void 0) {
-          if (!validate40(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P4 !== void 0) {
-          if (!validate40(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P5 !== void 0) {
-          if (!validate40(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.escalation.type, parentSchema: schema68.properties.escalation, data: data40 };
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.escalation.type, parentSchema: schema70.properties.escalation, data: data40 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -50777,7 +50994,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data46 = data.approvers;
       if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
         if (data46.default === void 0) {
-          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema68.properties.approvers.required, parentSchema: schema68.properties.approvers, data: data46 };
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema70.properties.approvers.required, parentSchema: schema70.properties.approvers, data: data46 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -50787,7 +51004,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key10 in data46) {
           if (!(key10 === "default" || key10 === "services")) {
-            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.approvers, data: data46 };
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.approvers, data: data46 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -50798,13 +51015,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data46.default !== void 0) {
           let data47 = data46.default;
-          if (!validate41(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+          if (!validate43(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data47)) {
             if (data47.length < 1) {
-              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.approvers.properties.default, data: data47 };
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -50813,7 +51030,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.approvers.properties.default.type, parentSchema: schema68.properties.approvers.properties.default, data: data47 };
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.approvers.properties.default.type, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -50848,7 +51065,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var valid38 = _errs106 === errors;
               if (!valid38) {
-                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema68.properties.approvers.properties.services.propertyNames, parentSchema: schema68.properties.approvers.properties.services, data: data48 };
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema70.properties.approvers.properties.services.propertyNames, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -50858,13 +51075,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             for (const key12 in data48) {
-              if (!validate41(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+              if (!validate43(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.approvers.properties.services.type, parentSchema: schema68.properties.approvers.properties.services, data: data48 };
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.properties.services.type, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -50874,7 +51091,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.approvers.type, parentSchema: schema68.properties.approvers, data: data46 };
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.type, parentSchema: schema70.properties.approvers, data: data46 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -50914,7 +51131,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i10--; ) {
             for (j0 = i10; j0--; ) {
               if (func0(data50[i10], data50[j0])) {
-                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema68.properties.postmortem_required, data: data50 };
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema70.properties.postmortem_required, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -50927,7 +51144,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.postmortem_required.type, parentSchema: schema68.properties.postmortem_required, data: data50 };
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.postmortem_required.type, parentSchema: schema70.properties.postmortem_required, data: data50 };
         if (vErrors === null) {
           vErrors = [err85];
         } else {
@@ -50937,7 +51154,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
+    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data };
     if (vErrors === null) {
       vErrors = [err86];
     } else {
@@ -50945,10 +51162,10 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var PRECOMPILED = { incident, postmortem, known_error, config };
 
 // scripts/core/records/schemas.ts
@@ -55759,11 +55976,11 @@ function incidentJson(model, incident2, components) {
 // scripts/render/site/site.ts
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function* renderSite(model) {
-  const written = /* @__PURE__ */ new Set();
+  const written2 = /* @__PURE__ */ new Set();
   for (const [path, content3] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
-    if (written.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
-    written.add(path.toLowerCase());
+    if (written2.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
+    written2.add(path.toLowerCase());
     yield [path, content3];
   }
 }
@@ -61116,11 +61333,11 @@ function refuseInvalid(config2) {
 ${findings.map((finding) => `  ${formatFinding(finding)}`).join("\n")}`
     );
 }
-function* warnings(written, choices, keptConfig, branch) {
-  const wrote = (path) => written.includes(path);
+function* warnings(written2, choices, keptConfig, branch) {
+  const wrote = (path) => written2.includes(path);
   if (choices.approvers.length === 0 && (wrote(CONFIG_PATH) || wrote(".github/CODEOWNERS")))
     yield `Approvers and code owners are ${APPROVER_PLACEHOLDER}, a placeholder that never approves: name people in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).`;
-  if (!isCommit(choices.action) && written.some((path) => path.startsWith(".github/workflows/")))
+  if (!isCommit(choices.action) && written2.some((path) => path.startsWith(".github/workflows/")))
     yield `The workflows run ${formatActionRef(choices.action)}: a tag or branch, which may not exist where you get the Action from, and can be moved. Pin a full commit SHA with --ref (or edit the uses: lines).`;
   const given = [choices.pageName !== void 0 && "--name", choices.pageUrl !== void 0 && "--url", choices.approvers.length > 0 && "--approver"].filter(
     Boolean
@@ -61170,6 +61387,12 @@ function yamlScalar(value, flow3 = false) {
   if (text7.includes("\n")) return JSON.stringify(value);
   return flow3 && !/^["']/.test(text7) && /[,[\]{}#]|:\s|:$/.test(text7) ? JSON.stringify(value) : text7;
 }
+function written(value, flow3 = false) {
+  return typeof value === "string" ? yamlScalar(value, flow3) : value.flow;
+}
+function flowList(items) {
+  return { flow: `[${items.map((entries) => `{${entries.map(([key2, value]) => `${key2}: ${yamlScalar(value, true)}`).join(", ")}}`).join(", ")}]` };
+}
 function readFrontmatter(text7) {
   const split = splitFrontmatter(text7);
   if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
@@ -61209,12 +61432,12 @@ function replaceValue(text7, frontmatter, pair2, replacement) {
 }
 function addToMap(text7, frontmatter, map5, key2, value) {
   const { offset, lines, eol: eol2 } = frontmatter;
-  if (map5.flow) return addToFlow(text7, frontmatter, map5, `${key2}: ${yamlScalar(value, true)}`);
+  if (map5.flow) return addToFlow(text7, frontmatter, map5, `${key2}: ${written(value, true)}`);
   const start2 = offset + map5.range[0];
   const end = valueEnd(lines, offset, map5);
   const indent = " ".repeat(start2 - lineStart(lines, start2));
   const at = lineEnd(text7, lines, end);
-  return splice2(text7, at, at, `${eol2}${indent}${key2}: ${yamlScalar(value)}`);
+  return splice2(text7, at, at, `${eol2}${indent}${key2}: ${written(value)}`);
 }
 function addToFlow(text7, frontmatter, collection, entry) {
   const { offset, lines } = frontmatter;
@@ -61236,8 +61459,8 @@ function setKey(text7, path, value) {
     if (document3.contents.flow) return addToFlow(text7, frontmatter, document3.contents, `${first}: {${second}: ${yamlScalar(value, true)}}`);
     if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`);
     const keyEnd = offset + parentPair.key.range[1] + 1;
-    const written = parentPair.value?.range;
-    if (written && written[1] > written[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
+    const written2 = parentPair.value?.range;
+    if (written2 && written2[1] > written2[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
     const keyStart = offset + parentPair.key.range[0];
     const indent = " ".repeat(keyStart - lineStart(lines, keyStart) + 2);
     const at = lineEnd(text7, lines, keyEnd);
@@ -61286,13 +61509,20 @@ function setItemKey(text7, list5, id, key2, value) {
   if ((0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return replaceValue(text7, frontmatter, pair2, yamlScalar(value, item.flow));
 }
+function addItemKey(text7, list5, index2, key2, value) {
+  const frontmatter = readFrontmatter(text7);
+  const sequence = pairOf(frontmatter.document.contents, list5)?.value;
+  const item = (0, import_yaml3.isSeq)(sequence) ? sequence.items[index2] : void 0;
+  if (!(0, import_yaml3.isMap)(item) || pairOf(item, key2)) throw new Error(`${list5}[${index2}] is not a map without a ${key2}`);
+  return addToMap(text7, frontmatter, item, key2, value);
+}
 function appendItem(text7, list5, entries) {
   const frontmatter = readFrontmatter(text7);
   const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const sequence = pairOf(document3.contents, list5)?.value;
   if (!(0, import_yaml3.isSeq)(sequence) || !sequence.flow && sequence.items.length === 0)
     throw new LayoutError(list5, `${list5} is not a list, so nothing can be added to it: write it with one "- " item per line`);
-  if (sequence.flow) return addToFlow(text7, frontmatter, sequence, `{${entries.map(([key2, value]) => `${key2}: ${yamlScalar(value, true)}`).join(", ")}}`);
+  if (sequence.flow) return addToFlow(text7, frontmatter, sequence, `{${entries.map(([key2, value]) => `${key2}: ${written(value, true)}`).join(", ")}}`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
   let prefix = lines.slice(lineStart(lines, itemStart), itemStart);
@@ -61301,7 +61531,7 @@ function appendItem(text7, list5, entries) {
     prefix = `${" ".repeat(dash2 - lineStart(lines, dash2))}- `;
   }
   const indent = " ".repeat(prefix.length);
-  const added = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${yamlScalar(value)}`);
+  const added = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${written(value)}`);
   const end = offset + sequence.range[1];
   const atLineStart = lines[end - 1] === "\n";
   return splice2(text7, end, end, `${atLineStart ? "" : eol2}${added.join(eol2)}${eol2}`);
@@ -61335,6 +61565,12 @@ function newRecordText(id, record, config2) {
     `  - at: ${record.at}`,
     `    status: ${status}`,
     `    message: ${yamlScalar(message)}`,
+    `    services: ${flowList(
+      record.services.map((service) => [
+        ["id", service.id],
+        ["status", service.status ?? serviceStatus]
+      ])
+    ).flow}`,
     "---",
     "Working notes (internal, never published).",
     ""
@@ -62214,12 +62450,32 @@ function updateRecord(text7, record, update) {
       ["status", service.status]
     ]);
   }
+  const changesStates = update.services.length > 0;
+  if (changesStates && !hasServiceHistory(record)) edited = addItemKey(edited, "updates", 0, "services", statesText(record.services));
   edited = appendItem(edited, "updates", [
     ["at", update.at],
     ["status", to],
-    ["message", update.message]
+    ["message", update.message],
+    ...changesStates ? [["services", statesText(withChanges(record.services, update.services))]] : []
   ]);
   return { ok: true, text: edited };
+}
+function withChanges(services, changes) {
+  const after = services.map((service) => ({ ...service }));
+  for (const change of changes) {
+    const listed = after.find((service) => service.id === change.id);
+    if (listed) listed.status = change.status;
+    else after.push({ ...change });
+  }
+  return after;
+}
+function statesText(services) {
+  return flowList(
+    services.map((service) => [
+      ["id", service.id],
+      ["status", service.status]
+    ])
+  );
 }
 
 // scripts/core/authoring/move-record.ts

@@ -1,11 +1,12 @@
 import { addDays, isoDateIn, toInstant } from '../time/calendar.js';
 import { worst, type ComponentStatus } from './component-status.js';
 import { toMillis } from '../time/timestamps.js';
+import { serviceHistory } from './service-history.js';
 import type { Incident } from '../records/types.js';
 
 /**
- * Uptime over the last days, per service, from the public incidents' own times: Atlassian
- * Statuspage's method. A major outage counts in full, a partial outage at 30%, degraded performance
+ * Uptime over the last days, per service, from the states the public incidents recorded over time:
+ * Atlassian Statuspage's method. A major outage counts in full, a partial outage at 30%, degraded performance
  * and maintenance not at all; while incidents overlap, the worst one counts; an open incident
  * counts up to now. Drills and maintenance are left out by the caller.
  */
@@ -46,12 +47,22 @@ export interface ServiceUptime {
   ratio: number;
 }
 
-/** The outages of some incidents: each affected service from `started_at` (else `reported_at`) to `resolved_at` (else now). */
+/**
+ * The outages of some incidents: each service's state over time (service-history.ts), from the
+ * start (`started_at`, else `reported_at`) to `resolved_at` (else now).
+ */
 export function outagesOf(incidents: readonly Incident[], now: number): Outage[] {
   return incidents.flatMap((incident) => {
-    const start = toMillis(incident.started_at ?? incident.reported_at);
     const end = incident.resolved_at ? toMillis(incident.resolved_at) : now;
-    return incident.services.map((service) => ({ service: service.id, incident: incident.id, status: service.status, start, end }));
+    const history = serviceHistory(incident);
+    return history.flatMap((states, index) => {
+      const start = toMillis(states.from);
+      const until = Math.min(end, index + 1 < history.length ? toMillis(history[index + 1]!.from) : end);
+      if (until <= start) return [];
+      return states.services
+        .filter((service) => service.status !== 'operational')
+        .map((service) => ({ service: service.id, incident: incident.id, status: service.status, start, end: until }));
+    });
   });
 }
 

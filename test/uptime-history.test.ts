@@ -1,0 +1,98 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE } from './helpers/pull-request-cases.js';
+import { runCliCapturing } from './helpers/run-cli.js';
+import { modelOf, repositoryFiles } from './helpers/site.js';
+
+/**
+ * Uptime from the services' state history, worked by hand: records written with `new` and moved
+ * with `update` as the README shows, then the status model a day later.
+ */
+const history = suite('uptime integrates the states the updates record');
+
+const H = 3600;
+const ID = 'INC-2026-0001';
+const RESOLVE = ['--resolution', 'fixed', '--summary', 'Fixed.'];
+
+/** The API's downtime on 2026-03-05 and its worst state that day, after these `update` steps on a new major outage at 10:00Z, alone in its repository. */
+async function dayAfter(steps: string[][], { legacy = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'incidents-uptime-'));
+  cpSync(join(BASE, 'incidents.config.yml'), join(dir, 'incidents.config.yml'));
+  mkdirSync(join(dir, 'incidents'));
+  const root = ['--root', dir];
+  const created = await runCliCapturing([
+    'new',
+    '--title',
+    'Card payments fail',
+    '--service',
+    'api=major_outage',
+    '--impact',
+    'high',
+    '--urgency',
+    'high',
+    '--at',
+    '2026-03-05T10:00:00Z',
+    ...root,
+  ]);
+  assert.is(created.code, 0, created.stderr);
+  if (legacy) forgetStates(dir);
+  for (const step of steps) {
+    const moved = await runCliCapturing(['update', ID, ...step, ...root]);
+    assert.is(moved.code, 0, moved.stderr);
+  }
+  const { config, records } = repositoryFiles(dir);
+  const api = modelOf(config, records, '2026-03-06T12:00:00Z').uptime.find((figures) => figures.service === 'api')!;
+  const day = api.days.find((candidate) => candidate.date === '2026-03-05')!;
+  return { downtime: day.downtimeSeconds, worst: day.worst };
+}
+
+/** Makes the new record one written before updates recorded states. */
+function forgetStates(dir: string) {
+  const path = join(dir, `incidents/${ID}.md`);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/\n {4}services: \[.*\]/, ''));
+}
+
+const CASES: { name: string; steps: string[][]; legacy?: boolean; downtime: number; worst: string }[] = [
+  {
+    name: 'a 4-hour major outage resolved with the service marked operational still counts 4 hours',
+    steps: [['--status', 'resolved', '--message', 'Fixed.', '--at', '2026-03-05T14:00:00Z', ...RESOLVE, '--service', 'api=operational']],
+    downtime: 4 * H,
+    worst: 'major_outage',
+  },
+  {
+    name: 'the same for a record written before updates recorded states: its first update gets the states it gave',
+    steps: [['--status', 'resolved', '--message', 'Fixed.', '--at', '2026-03-05T14:00:00Z', ...RESOLVE, '--service', 'api=operational']],
+    legacy: true,
+    downtime: 4 * H,
+    worst: 'major_outage',
+  },
+  {
+    name: 'resolved without --service: the state held to the resolution',
+    steps: [['--status', 'resolved', '--message', 'Fixed.', '--at', '2026-03-05T14:00:00Z', ...RESOLVE]],
+    downtime: 4 * H,
+    worst: 'major_outage',
+  },
+  {
+    name: 'the state changing mid-incident: 1 h major, 2 h partial at 30%, 1 h operational before the resolution = 1.6 h',
+    steps: [
+      ['--status', 'identified', '--message', 'Most payments work.', '--at', '2026-03-05T11:00:00Z', '--service', 'api=partial_outage'],
+      ['--status', 'monitoring', '--message', 'A fix is out.', '--at', '2026-03-05T13:00:00Z', '--service', 'api=operational'],
+      ['--status', 'resolved', '--message', 'Fixed.', '--at', '2026-03-05T14:00:00Z', ...RESOLVE],
+    ],
+    downtime: 1 * H + 0.3 * 2 * H,
+    worst: 'major_outage',
+  },
+];
+
+for (const { name, steps, legacy, downtime, worst } of CASES) {
+  history(name, async () => {
+    const day = await dayAfter(steps, { legacy });
+    assert.is(day.downtime, downtime);
+    assert.is(day.worst, worst);
+  });
+}
+
+history.run();
