@@ -35035,7 +35035,14 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
     if (status === "completed") resolvedAt ??= incident2.scheduled_until;
   }
-  const updates = (incident2.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  let states = [];
+  const updates = incident2.updates.map((update) => {
+    const base = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message };
+    if (!update.services) return base;
+    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames.get(change.id) ?? change.id }));
+    states = update.services;
+    return { ...base, components: changes };
+  });
   const startedAt = incident2.started_at ?? incident2.scheduled_for ?? incident2.reported_at;
   const monitoring = updates.filter((update) => update.status === "monitoring").at(-1);
   return {
@@ -55572,8 +55579,13 @@ function updateList(incident2, timeZone) {
   const updates = [...incident2.updates].reverse();
   if (updates.length === 0) return html2``;
   return html2`<ol class="updates" reversed>${updates.map(
-    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}</li>`
+    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}${componentChanges(update)}</li>`
   )}</ol>`;
+}
+function componentChanges(update) {
+  if (!update.components?.length) return "";
+  const changes = update.components.map((change) => `${change.name}: ${COMPONENT_LABEL[change.from].toLowerCase()} \u2192 ${COMPONENT_LABEL[change.to].toLowerCase()}`);
+  return html2`<p class="meta">${changes.join("; ")}</p>`;
 }
 function incidentCard(incident2, { base, timeZone, now, level = 3, updates = true }) {
   const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>`;
@@ -55966,7 +55978,7 @@ function incidentJson(model, incident2, components) {
       created_at: update.at,
       updated_at: update.at,
       display_at: update.at,
-      affected_components: null
+      affected_components: update.components?.map((change) => ({ code: change.id, name: change.name, old_status: change.from, new_status: change.to })) ?? null
     })).reverse(),
     components: incident2.services.map((service) => components.get(service.id)).filter((component) => component !== void 0),
     ...incident2.postmortemSummary !== void 0 ? { postmortem_body: renderMarkdownText(incident2.postmortemSummary) } : {}

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { BASE } from './helpers/pull-request-cases.js';
 import { runCliCapturing } from './helpers/run-cli.js';
 import { modelOf, repositoryFiles } from './helpers/site.js';
+import { renderStatuspageApi } from '../scripts/render/api/statuspage-api.js';
+import { renderSite } from '../scripts/render/site/site.js';
 
 /**
  * Uptime from the services' state history, worked by hand: records written with `new` and moved
@@ -44,9 +46,9 @@ async function dayAfter(steps: string[][], { legacy = false } = {}) {
     assert.is(moved.code, 0, moved.stderr);
   }
   const { config, records } = repositoryFiles(dir);
-  const api = modelOf(config, records, '2026-03-06T12:00:00Z').uptime.find((figures) => figures.service === 'api')!;
-  const day = api.days.find((candidate) => candidate.date === '2026-03-05')!;
-  return { downtime: day.downtimeSeconds, worst: day.worst };
+  const model = modelOf(config, records, '2026-03-06T12:00:00Z');
+  const day = model.uptime.find((figures) => figures.service === 'api')!.days.find((candidate) => candidate.date === '2026-03-05')!;
+  return { downtime: day.downtimeSeconds, worst: day.worst, model };
 }
 
 /** Makes the new record one written before updates recorded states. */
@@ -94,5 +96,31 @@ for (const { name, steps, legacy, downtime, worst } of CASES) {
     assert.is(day.worst, worst);
   });
 }
+
+const MID_INCIDENT = CASES.at(-1)!.steps;
+
+history("the Statuspage API gives each update's affected_components with old and new status", async () => {
+  const { model } = await dayAfter(MID_INCIDENT);
+  const api = JSON.parse(renderStatuspageApi(model).get('api/v2/incidents.json')!) as {
+    incidents: { incident_updates: { status: string; affected_components: unknown }[] }[];
+  };
+  const change = (old_status: string, new_status: string) => [{ code: 'api', name: 'API', old_status, new_status }];
+  assert.equal(
+    api.incidents[0]!.incident_updates.map((update) => [update.status, update.affected_components]),
+    [
+      ['resolved', null],
+      ['monitoring', change('partial_outage', 'operational')],
+      ['identified', change('major_outage', 'partial_outage')],
+      ['investigating', change('operational', 'major_outage')],
+    ],
+  );
+});
+
+history("the incident's page says what each update changed, in plain words", async () => {
+  const { model } = await dayAfter(MID_INCIDENT);
+  const page = new Map(renderSite({ ...model, page: { ...model.page, url: 'https://status.example.test' } })).get(`incidents/${ID}.html`)!;
+  assert.match(page, /API: major outage → partial outage/);
+  assert.match(page, /API: partial outage → operational/);
+});
 
 history.run();

@@ -6,6 +6,7 @@ import { toMillis } from '../time/timestamps.js';
 import type { Incident, RecordStatus } from '../records/types.js';
 import { isMeasured } from '../sla/clocks.js';
 import { computeUptime, outagesOf, type Outage, type ServiceUptime } from './uptime.js';
+import { stateChanges, type ServiceState as ServiceStateAt } from './service-history.js';
 
 /**
  * The public status model: what the status page, its API and its feeds show, computed from the
@@ -52,6 +53,16 @@ export interface PublicUpdate {
   at: string;
   status: PublicStatus;
   message: string;
+  /** The services whose state this update changed, with the old and new state (absent when it records none). */
+  components?: ComponentChange[];
+}
+
+/** A service's state changed by an update (Statuspage's affected_components). */
+export interface ComponentChange {
+  id: string;
+  name: string;
+  from: ComponentStatus;
+  to: ComponentStatus;
 }
 
 export interface PublicIncident {
@@ -221,7 +232,14 @@ function toPublic(
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
     if (status === 'completed') resolvedAt ??= incident.scheduled_until;
   }
-  const updates = (incident.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  let states: readonly ServiceStateAt[] = [];
+  const updates = incident.updates.map((update): PublicUpdate => {
+    const base = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message };
+    if (!update.services) return base;
+    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames.get(change.id) ?? change.id }));
+    states = update.services;
+    return { ...base, components: changes };
+  });
   const startedAt = incident.started_at ?? incident.scheduled_for ?? incident.reported_at;
   const monitoring = updates.filter((update) => update.status === 'monitoring').at(-1);
   return {

@@ -1,5 +1,5 @@
 import type { ComponentStatus } from '../../core/status/component-status.js';
-import type { PublicIncident } from '../../core/status/status-model.js';
+import type { PublicIncident, PublicUpdate } from '../../core/status/status-model.js';
 import { toMillis } from '../../core/time/timestamps.js';
 import { formatDateTime, formatLength } from '../format.js';
 import { html, type Html } from '../html.js';
@@ -39,8 +39,16 @@ export function updateList(incident: PublicIncident, timeZone: string): Html {
   const updates = [...incident.updates].reverse();
   if (updates.length === 0) return html``;
   return html`<ol class="updates" reversed>${updates.map(
-    (update) => html`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}</li>`,
+    (update) =>
+      html`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}${componentChanges(update)}</li>`,
   )}</ol>`;
+}
+
+/** What an update changed: `API: major outage → operational`. */
+function componentChanges(update: PublicUpdate): Html | string {
+  if (!update.components?.length) return '';
+  const changes = update.components.map((change) => `${change.name}: ${COMPONENT_LABEL[change.from].toLowerCase()} → ${COMPONENT_LABEL[change.to].toLowerCase()}`);
+  return html`<p class="meta">${changes.join('; ')}</p>`;
 }
 
 /** An incident as a card: title (a link to its page), status, services, times and updates. */
