@@ -34877,6 +34877,8 @@ var UPTIME_WEIGHT = {
   partial_outage: 0.3,
   major_outage: 1
 };
+var PERIOD_DAYS = [7, 30, 90];
+var HOUR = 36e5;
 function outagesOf(incidents, now) {
   return incidents.flatMap((incident2) => {
     const end = incident2.resolved_at ? toMillis(incident2.resolved_at) : now;
@@ -34912,9 +34914,18 @@ function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
         length: end - start2
       };
     });
-    const total = figures.reduce((sum, figure2) => sum + figure2.length, 0);
-    const down = figures.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
-    return { service, days: figures.map((figure2) => figure2.day), ratio: total > 0 ? 1 - down / total : 1 };
+    const ratioOf = (last) => {
+      const total = last.reduce((sum, figure2) => sum + figure2.length, 0);
+      const down = last.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
+      return total > 0 ? 1 - down / total : 1;
+    };
+    const dayAgo = now - 24 * HOUR;
+    const lastDay = own11.map((outage) => ({ ...outage, start: Math.max(outage.start, dayAgo), end: Math.min(outage.end, now) })).filter((outage) => outage.end > outage.start);
+    const periods = [
+      { name: "24 hours", ratio: 1 - weightedDowntime(lastDay) / (24 * HOUR) },
+      ...PERIOD_DAYS.filter((count2) => count2 <= days).map((count2) => ({ name: `${count2} days`, ratio: ratioOf(figures.slice(-count2)) }))
+    ];
+    return { service, days: figures.map((figure2) => figure2.day), ratio: ratioOf(figures), periods };
   });
 }
 function weightedDowntime(outages) {
@@ -51544,6 +51555,11 @@ h3.group{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-betwe
 .uptime svg{display:block;width:100%;height:2rem;margin:.5rem 0 .25rem}
 .uptime .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
 .bar-ok{fill:var(--bar)}.bar-under_maintenance{fill:var(--under_maintenance)}.bar-degraded_performance{fill:var(--degraded_performance)}.bar-partial_outage{fill:var(--partial_outage)}.bar-major_outage{fill:var(--major_outage)}
+table.figures{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5rem;text-align:center}
+table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
+.uptime .short{display:none}
+@media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .plain{list-style:none;padding:0}.plain li{margin:.25rem 0}
@@ -55799,20 +55815,25 @@ init_timestamps();
 var BAR = 4;
 var GAP = 1;
 var HEIGHT = 32;
+var SHORT_DAYS = 30;
 function uptimeBars(name, uptime, titles, base) {
-  const impaired = uptime.days.filter((day) => day.worst !== "operational");
+  const short = uptime.periods.find((period) => period.name === `${SHORT_DAYS} days`);
+  return html2`<div class="uptime">${bars(name, uptime.days, uptime.ratio, titles, base, "long")}${short ? bars(name, uptime.days.slice(-SHORT_DAYS), short.ratio, titles, base, "short") : ""}</div>`;
+}
+function bars(name, days, ratio, titles, base, size) {
+  const impaired = days.filter((day) => day.worst !== "operational");
   const describe2 = (day) => describeDay(day, titles);
-  const label2 = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
-  const width = uptime.days.length * (BAR + GAP) - GAP;
-  return html2`<div class="uptime">
-<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${uptime.days.map((day, index2) => {
+  const label2 = `${name}: ${formatPercent(ratio)} uptime over the last ${days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
+  const width = days.length * (BAR + GAP) - GAP;
+  return html2`<div class="${size}">
+<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${days.map((day, index2) => {
     const bad = day.worst !== "operational";
     const height = bad ? HEIGHT : HEIGHT * 0.7;
     const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe2(day)}</title></rect>`;
     const page = bad ? day.incidents.find((id) => titles.has(id)) : void 0;
     return page === void 0 ? bar : html2`<a href="${base}incidents/${page}.html" aria-label="${describe2(day)}">${bar}</a>`;
   })}</svg>
-<div class="legend"><span>${uptime.days.length} days ago</span><span>${formatPercent(uptime.ratio)} uptime</span><span>Today</span></div>
+<div class="legend"><span>${days.length} days ago</span><span>${formatPercent(ratio)} uptime</span><span>Today</span></div>
 </div>`;
 }
 function describeDay(day, titles) {
@@ -55820,6 +55841,10 @@ function describeDay(day, titles) {
   const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1e3)} of downtime` : "";
   const named = [...new Set(day.incidents.map((id) => titles.get(id) ?? "an incident not on this page"))];
   return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down}: ${named.join("; ")}`;
+}
+function uptimeMethod() {
+  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
+  return `A major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Each public incident counts from its start to its resolution, at the states its updates gave the service over that time.`;
 }
 
 // scripts/render/site/index-page.ts
@@ -55843,7 +55868,7 @@ ${openIncidents.length > 0 ? html2`<section aria-labelledby="open"><h2 id="open"
 ${activeMaintenance.length + upcoming.length > 0 ? html2`<section aria-labelledby="maintenance"><h2 id="maintenance">Maintenance</h2>${[...activeMaintenance, ...upcoming].map(card)}</section>` : ""}
 <section aria-labelledby="services"><h2 id="services">Services</h2>
 ${serviceLists(model)}
-<p class="meta">Uptime over the last ${UPTIME_DAYS} days: ${uptimeMethod()}</p>
+<p class="meta">Uptime over the last ${UPTIME_DAYS} days. ${uptimeMethod()}</p>
 </section>
 ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="known">Known issues</h2>${model.knownIssues.map(
     (issue2) => html2`<article class="card"><h3>${issue2.title}</h3><p class="meta">Affects ${issue2.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue2.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue2.workaround)}</article>`
@@ -55876,7 +55901,7 @@ function serviceLists(model) {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
   const list5 = (ids) => html2`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
-    (service) => html2`<li><div class="service"><span class="name">${service.name}</span>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
+    (service) => html2`<li><div class="service"><a class="name" href="services/${service.id}.html">${service.name}</a>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
 ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}${uptimeBars(service.name, uptime.get(service.id), titles, "")}</li>`
   )}</ul>`;
   const ungrouped = model.services.filter((service) => !service.group).map((service) => service.id);
@@ -55884,9 +55909,37 @@ ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}$
     (group) => html2`<h3 class="group">${group.name} ${statusBadge(group.status, COMPONENT_LABEL[group.status])}</h3>${list5(group.services)}`
   )}`;
 }
-function uptimeMethod() {
-  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
-  return `a major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Times come from each public incident's start and resolution.`;
+
+// scripts/render/site/service-page.ts
+init_timestamps();
+function renderServicePage(model, service) {
+  const zone = model.page.timeZone;
+  const now = toMillis(model.at);
+  const uptime = model.uptime.find((figures) => figures.service === service.id);
+  const from = toInstant(zone, uptime.days[0].date, 0);
+  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
+  const days = uptime.days.length;
+  const main = html2`<p><a href="../index.html">Current status</a>${service.group ? ` \xB7 ${service.group}` : ""}</p>
+<h1>${service.name}</h1>
+<p>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</p>
+${service.description ? html2`<p>${service.description}</p>` : ""}
+<section aria-labelledby="uptime"><h2 id="uptime">Uptime</h2>
+<table class="figures"><thead><tr>${uptime.periods.map((period) => html2`<th scope="col">Last ${period.name}</th>`)}</tr></thead>
+<tbody><tr>${uptime.periods.map((period) => html2`<td>${formatPercent(period.ratio)}</td>`)}</tr></tbody></table>
+${uptimeBars(service.name, uptime, titles, "../")}
+<p class="meta">${uptimeMethod()}</p>
+</section>
+<section aria-labelledby="incidents"><h2 id="incidents">Incidents in the last ${days} days</h2>
+${touched.length > 0 ? touched.map((incident2) => incidentCard(incident2, { base: "../", timeZone: zone, now, updates: false })) : html2`<p>None: no public incident or maintenance touched ${service.name} in the last ${days} days.</p>`}
+</section>
+<section aria-labelledby="follow"><h2 id="follow">Follow ${service.name}</h2>
+<ul class="plain">
+<li>Its incidents and maintenance in a feed reader: <a href="${service.id}.atom">Atom</a> · <a href="${service.id}.rss">RSS</a></li>
+<li>Its status as a badge: <img src="../badges/services/${service.id}.svg" alt="${service.name}: ${COMPONENT_LABEL[service.status]}" height="20"> (<a href="../badges/index.html">how to use badges</a>)</li>
+</ul>
+</section>`;
+  return renderPage(model, { title: `${service.name} \xB7 ${model.page.name}`, base: "../", main });
 }
 
 // scripts/render/api/statuspage-api.ts
@@ -55999,6 +56052,7 @@ function* renderSite(model) {
 function* allFiles(model) {
   yield ["index.html", renderIndexPage(model)];
   for (const incident2 of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident2.id}.html`, renderIncidentPage(model, incident2)];
+  for (const service of model.services) yield [`services/${service.id}.html`, renderServicePage(model, service)];
   yield* renderHistoryPages(model);
   yield* renderStatuspageApi(model);
   yield* renderFeeds(model);
@@ -61853,7 +61907,7 @@ function stackedBars(label2, labels, series) {
   const max = niceMax(Math.max(0, ...totals));
   const step = (WIDTH - PAD.left - PAD.right) / labels.length;
   const y = (value) => PAD.top + (HEIGHT2 - PAD.top - PAD.bottom) * (1 - value / max);
-  const bars = labels.map((name, index2) => {
+  const bars2 = labels.map((name, index2) => {
     let base = 0;
     return series.map((one3) => {
       const value = one3.values[index2] ?? 0;
@@ -61863,7 +61917,7 @@ function stackedBars(label2, labels, series) {
       return rect;
     });
   });
-  return figure(label2, html2`${axes(max, labels, step)}${bars}`, legend(series));
+  return figure(label2, html2`${axes(max, labels, step)}${bars2}`, legend(series));
 }
 function lineChart(label2, labels, values, format) {
   const max = niceMax(Math.max(0, ...values.filter((value) => value !== null)));

@@ -123,4 +123,24 @@ history("the incident's page says what each update changed, in plain words", asy
   assert.match(page, /API: partial outage → operational/);
 });
 
+history('the service page gives uptime over 24 hours, 7, 30 and 90 days, its incidents, feeds and badge', async () => {
+  const { model } = await dayAfter(MID_INCIDENT);
+  // At 2026-03-06T12:00Z (London is on GMT): the last 24 hours hold 1 h of the partial outage
+  // (12:00-13:00 on the 5th) = 0.3 h; the last 7 local days are 6 days and 12 h = 156 h with 1.6 h
+  // down; 30 days: 29 days and 12 h = 708 h; 90 days: 89 days and 12 h = 2148 h. Percentages are
+  // cut, never rounded up: 99.9255% shows as 99.92%.
+  const periods = model.uptime.find((figures) => figures.service === 'api')!.periods;
+  const expected = { '24 hours': 1 - 0.3 / 24, '7 days': 1 - 1.6 / 156, '30 days': 1 - 1.6 / 708, '90 days': 1 - 1.6 / 2148 };
+  assert.equal(
+    periods.map((period) => period.name),
+    Object.keys(expected),
+  );
+  for (const period of periods) assert.ok(Math.abs(period.ratio - expected[period.name as keyof typeof expected]) < 1e-9, `${period.name}: ${period.ratio}`);
+  const page = new Map(renderSite({ ...model, page: { ...model.page, url: 'https://status.example.test' } })).get('services/api.html')!;
+  assert.match(page, /<td>98\.75%<\/td><td>98\.97%<\/td><td>99\.77%<\/td><td>99\.92%<\/td>/);
+  assert.match(page, new RegExp(`href="../incidents/${ID}.html">Card payments fail</a>`));
+  assert.match(page, /href="api.atom">Atom<\/a> · <a href="api.rss">RSS<\/a>/);
+  assert.match(page, /<img src="..\/badges\/services\/api.svg"/);
+});
+
 history.run();

@@ -45,6 +45,11 @@ h3.group{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-betwe
 .uptime svg{display:block;width:100%;height:2rem;margin:.5rem 0 .25rem}
 .uptime .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
 .bar-ok{fill:var(--bar)}.bar-under_maintenance{fill:var(--under_maintenance)}.bar-degraded_performance{fill:var(--degraded_performance)}.bar-partial_outage{fill:var(--partial_outage)}.bar-major_outage{fill:var(--major_outage)}
+table.figures{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5rem;text-align:center}
+table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
+.uptime .short{display:none}
+@media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .plain{list-style:none;padding:0}.plain li{margin:.25rem 0}
