@@ -136,8 +136,10 @@ for (const { name, incidents, covered = [], settings = SETTINGS, expected } of C
 
 clusters('equal groups rank the most recent first; each names its services', () => {
   const found = findRecurring(
-    [incident(1, PAYMENTS, 1), incident(2, PAYMENTS, 2), incident(3, PAYMENTS, 3), incident(4, 'Web shop slow', 10, { services: ['web'] })]
-      .concat([incident(5, 'Web shop slow', 11, { services: ['web'] }), incident(6, 'Web shop slow today', 12, { services: ['web'] })]),
+    [incident(1, PAYMENTS, 1), incident(2, PAYMENTS, 2), incident(3, PAYMENTS, 3), incident(4, 'Web shop slow', 10, { services: ['web'] })].concat([
+      incident(5, 'Web shop slow', 11, { services: ['web'] }),
+      incident(6, 'Web shop slow today', 12, { services: ['web'] }),
+    ]),
     new Set(),
     SETTINGS,
     NOW,
@@ -192,7 +194,7 @@ const HOSTILE = [
   "Payments fail'; touch /tmp/pwned; echo '",
   'Payments fail $(touch /tmp/pwned) `id` "quoted"',
   'Payments fail\n--title injected\r\u001b[2J\u202eevil',
-  'Payments fail \\ \'\\\'\' !history ~ * ? [a] {b,c} > out < in | pipe & bg ; sep',
+  "Payments fail \\ '\\'' !history ~ * ? [a] {b,c} > out < in | pipe & bg ; sep",
 ];
 
 for (const title of HOSTILE) {
@@ -207,7 +209,12 @@ for (const title of HOSTILE) {
 }
 
 suggestion('a title at the limit is cut to the 200 characters a problem title takes', () => {
-  const [found] = findRecurring([1, 2, 3].map((id) => incident(id, `Payments ${'x'.repeat(190)}`, id)), new Set(), SETTINGS, NOW);
+  const [found] = findRecurring(
+    [1, 2, 3].map((id) => incident(id, `Payments ${'x'.repeat(190)}`, id)),
+    new Set(),
+    SETTINGS,
+    NOW,
+  );
   assert.is([...argumentsOf(found!.suggestion)[4]!].length, 200);
 });
 
