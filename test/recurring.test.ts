@@ -9,7 +9,12 @@ const DAY = 86_400;
 const SETTINGS: RecurringSettings = { window_seconds: 90 * DAY, min_incidents: 3 };
 
 /** An incident with what the finder reads; `day` is the day of June 2026 it was reported. */
-function incident(id: number, title: string, day: number, { services = ['api'], ...extra }: { services?: string[] } & Partial<Incident> = {}): Incident {
+function incident(
+  id: number,
+  title: string,
+  day: number,
+  { services = ['api'], ...extra }: { services?: string[] } & Omit<Partial<Incident>, 'services'> = {},
+): Incident {
   const at = `2026-06-${String(day).padStart(2, '0')}T09:00:00Z`;
   return {
     id: `INC-2026-${String(id).padStart(4, '0')}`,
@@ -190,21 +195,28 @@ suggestion('the command records the group as a problem: the latest title, the hi
   ]);
 });
 
-const HOSTILE = [
-  "Payments fail'; touch /tmp/pwned; echo '",
-  'Payments fail $(touch /tmp/pwned) `id` "quoted"',
-  'Payments fail\n--title injected\r\u001b[2J\u202eevil',
-  "Payments fail \\ '\\'' !history ~ * ? [a] {b,c} > out < in | pipe & bg ; sep",
+/** Titles an attacker could write, and the title argument the shell must get: as written, control characters as spaces. */
+const HOSTILE: { title: string; expected: string }[] = [
+  { title: "Payments fail'; touch /tmp/pwned; echo '", expected: "Recurring: Payments fail'; touch /tmp/pwned; echo '" },
+  { title: 'Payments fail $(touch /tmp/pwned) `id` "quoted"', expected: 'Recurring: Payments fail $(touch /tmp/pwned) `id` "quoted"' },
+  { title: 'Payments fail\n--title injected\r\u001b[2J\u202eevil', expected: 'Recurring: Payments fail --title injected  [2J evil' },
+  {
+    title: "Payments fail \\ '\\'' !history ~ * ? [a] {b,c} > out < in | pipe & bg ; sep",
+    expected: "Recurring: Payments fail \\ '\\'' !history ~ * ? [a] {b,c} > out < in | pipe & bg ; sep",
+  },
 ];
 
-for (const title of HOSTILE) {
-  suggestion(`a hostile title stays one argument, as written, only control characters made spaces: ${JSON.stringify(title)}`, () => {
+for (const { title, expected } of HOSTILE) {
+  suggestion(`a hostile title stays one argument, as written: ${JSON.stringify(title)}`, () => {
     const incidents = [1, 2, 3].map((id) => incident(id, title, id));
     const [found] = findRecurring(incidents, new Set(), SETTINGS, NOW);
     const args = argumentsOf(found!.suggestion);
-    assert.is(args[4], `Recurring: ${title}`.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, ' '));
+    assert.is(args[4], expected);
     assert.is(args.length, 17);
-    assert.not.match(found!.suggestion, /[\n\r\u001b\u202e]/);
+    assert.not.ok(
+      ['\n', '\r', '\u001b', '\u202e'].some((character) => found!.suggestion.includes(character)),
+      'nothing that breaks or hides the line',
+    );
   });
 }
 
