@@ -33396,9 +33396,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname5) {
+  set dirname(dirname6) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
+    this.path = default2.join(dirname6 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -62170,11 +62170,14 @@ function* warnings(written, choices, keptConfig, branch) {
 
 // scripts/io/repository/write-record.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { mkdir as mkdir5, rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname4, join as join8 } from "node:path";
 async function writeRecordFile(root5, path, text7, mode) {
   const target = join8(root5, path);
   if (mode === "create") {
+    await mkdir5(dirname4(target)).catch((error2) => {
+      if (error2.code !== "EEXIST") throw failure(path, error2);
+    });
     await writeFile4(target, text7, { flag: "wx" }).catch((error2) => {
       throw failure(path, error2);
     });
@@ -62563,7 +62566,7 @@ async function writeCreated(root5, { path, file, findings }, reporter, context) 
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname4, join as join10, resolve as resolve4 } from "node:path";
+import { dirname as dirname5, join as join10, resolve as resolve4 } from "node:path";
 import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
@@ -63266,10 +63269,10 @@ ${formatMarkdownTables(tables)}`,
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname4(folder)) {
+  for (let folder = out; ; folder = dirname5(folder)) {
     if (existsSync4(join10(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname4(folder) === folder) return;
+    if (dirname5(folder) === folder) return;
   }
 }
 
