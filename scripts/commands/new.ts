@@ -7,7 +7,7 @@ import type { TextFile } from '../core/records/validate.js';
 import type { Finding } from '../core/findings.js';
 import type { Reporter } from '../reporters/index.js';
 import type { NewRecord } from '../core/authoring/new-record.js';
-import { LEVELS } from '../core/records/types.js';
+import { LEVELS, type Config } from '../core/records/types.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
@@ -94,23 +94,7 @@ export async function newCommand(args: string[], context: CommandContext): Promi
 
   const now = new Date();
   if (type === 'problem') {
-    const services = serviceOptions('new', values.service!, repository.config, false);
-    const withStatus = values.service!.find((value) => value.includes('='));
-    if (withStatus)
-      throw new UsageError(`incidents new: --service ${withStatus}: a problem names services without a state, e.g. --service ${withStatus.split('=')[0]}`);
-    const incidents = values.incident ?? [];
-    const badIncident = incidents.find((id) => !/^INC-\d{4}-\d{4}$/.test(id));
-    if (badIncident) throw new UsageError(`incidents new: --incident ${badIncident} is not an incident id: expected INC-YYYY-NNNN`);
-    const problem: NewProblem = {
-      title: values.title!,
-      impact: oneOf('new', 'impact', values.impact!, LEVELS),
-      urgency: oneOf('new', 'urgency', values.urgency!, LEVELS),
-      services: services.map((service) => service.id),
-      incidents,
-      owner: values.owner,
-      at: timestampOption('new', 'at', values.at, now),
-    };
-    const created = createProblem(repository.config, repository.files.records, problem, repository.files.names);
+    const created = createProblem(repository.config, repository.files.records, problemOptions(values, repository.config, now), repository.files.names);
     if ('full' in created) throw new UsageError(`incidents new: ${created.full}`);
     return writeCreated(root, created, reporter, context);
   }
@@ -133,6 +117,29 @@ export async function newCommand(args: string[], context: CommandContext): Promi
   const created = createIncident(repository.config, repository.files.records, record, repository.files.names);
   if ('full' in created) throw new UsageError(`incidents new: ${created.full}`);
   return writeCreated(root, created, reporter, context);
+}
+
+/** What `new --type problem` was asked to write, from its options (title, service, impact and urgency are there). */
+function problemOptions(
+  values: { title?: string; service?: string[]; impact?: string; urgency?: string; incident?: string[]; owner?: string; at?: string },
+  config: Config,
+  now: Date,
+): NewProblem {
+  const withStatus = values.service!.find((value) => value.includes('='));
+  if (withStatus)
+    throw new UsageError(`incidents new: --service ${withStatus}: a problem names services without a state, e.g. --service ${withStatus.split('=')[0]}`);
+  const incidents = values.incident ?? [];
+  const badIncident = incidents.find((id) => !/^INC-\d{4}-\d{4}$/.test(id));
+  if (badIncident) throw new UsageError(`incidents new: --incident ${badIncident} is not an incident id: expected INC-YYYY-NNNN`);
+  return {
+    title: values.title!,
+    impact: oneOf('new', 'impact', values.impact!, LEVELS),
+    urgency: oneOf('new', 'urgency', values.urgency!, LEVELS),
+    services: serviceOptions('new', values.service!, config, false).map((service) => service.id),
+    incidents,
+    owner: values.owner,
+    at: timestampOption('new', 'at', values.at, now),
+  };
 }
 
 /** Writes a created record, or reports why it was not (exit 2), and prints its path. */
