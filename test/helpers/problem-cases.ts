@@ -71,21 +71,27 @@ const ALLOWED: ProblemCase[] = PROBLEM_STATUSES.flatMap((from) =>
   })),
 );
 
-/** Moves it refuses: back, out of a final status, closing without a resolution. */
+const FROZEN = `lifecycle/problem-frozen ${STATUS}`;
+
+/**
+ * Moves it refuses: back, out of a final status, closing without a resolution. Leaving a final
+ * status also changes a frozen record: a finding for each key changed (at the status line when the
+ * key is gone, at the key when it is new).
+ */
 const REFUSED: ProblemCase[] = (
   [
-    ['known_error', 'root_cause_known'],
-    ['resolved', 'investigating'],
-    ['resolved', 'cancelled'],
-    ['cancelled', 'investigating'],
-    ['closed', 'known_error'],
-    ['new', 'closed'],
+    ['known_error', 'root_cause_known', []],
+    ['resolved', 'investigating', []],
+    ['resolved', 'cancelled', []],
+    ['cancelled', 'investigating', [FROZEN, FROZEN]], // status, cancel_reason gone
+    ['closed', 'known_error', [FROZEN, FROZEN, FROZEN, FROZEN]], // status; fix, resolved_at, closed_at gone (and known_error new, at its line)
+    ['new', 'closed', []],
   ] as const
-).map(([from, to]) => ({
+).map(([from, to, frozen]) => ({
   name: `a problem cannot move ${from} → ${to}`,
   base: { [PRB1]: problemAt(from) },
   head: { [PRB1]: problemAt(to) },
-  errors: [...entering(to), `lifecycle/problem-transition ${STATUS}`],
+  errors: [...entering(to), ...frozen, `lifecycle/problem-transition ${STATUS}`, ...(to === 'known_error' ? [`lifecycle/problem-frozen ${PRB1}:12`] : [])],
 }));
 
 /** The problem cases of the gate: transitions, approval, deletion, and how problems and incidents on hold meet. */
@@ -98,6 +104,18 @@ export const PROBLEM_CASES: ProblemCase[] = [
     name: 'a new problem cannot start closed',
     head: { [PRB1]: problemAt('closed') },
     errors: [`lifecycle/approval ${STATUS}`, `lifecycle/problem-transition ${STATUS}`],
+  },
+  {
+    name: "a closed problem's title changed",
+    base: { [PRB1]: problemAt('closed') },
+    head: { [PRB1]: problemAt('closed').replace('title: Card payments fail when the pool runs dry', 'title: Card payments fail') },
+    errors: [`lifecycle/problem-frozen ${PRB1}:3`],
+  },
+  {
+    name: "a cancelled problem's notes may change",
+    base: { [PRB1]: problemAt('cancelled') },
+    head: { [PRB1]: `${problemAt('cancelled')}More notes.\n` },
+    errors: [],
   },
   { name: 'a deleted problem', base: { [PRB1]: problemAt('investigating') }, head: { [PRB1]: null }, errors: [`lifecycle/deleted ${PRB1}:1`] },
   { name: 'an incident on hold awaiting a problem that no problem lists', head: HOLD_INC1, errors: ['record/awaiting-problem incidents/INC-2026-0001.md:16'] },

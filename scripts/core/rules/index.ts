@@ -42,6 +42,7 @@ import { problemIncidents } from './record/problem-incidents.js';
 import { problemStatusFields } from './record/problem-status-fields.js';
 import { problemTimestampOrder } from './record/problem-timestamp-order.js';
 import { lifecycleProblemTransition } from './lifecycle/problem-transition.js';
+import { lifecycleProblemFrozen } from './lifecycle/problem-frozen.js';
 
 /** The checks of incidents.config.yml on its own, run after its schema. */
 export const CONFIG_RULES: readonly ConfigRule[] = [
@@ -88,7 +89,7 @@ export const RULES_BY_KIND: { readonly [K in RecordKind]: { record: readonly Rec
   knownErrors: { record: [knownErrorPattern], change: [] },
   problems: {
     record: [problemIncidents, problemStatusFields, problemTimestampOrder, awaitingProblem],
-    change: [lifecycleProblemTransition],
+    change: [lifecycleProblemTransition, lifecycleProblemFrozen],
   },
 };
 
