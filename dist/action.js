@@ -43804,6 +43804,28 @@ var lifecycleProblemTransition = {
   }
 };
 
+// scripts/core/rules/lifecycle/problem-frozen.ts
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+var lifecycleProblemFrozen = {
+  id: "lifecycle/problem-frozen",
+  check(pullRequest) {
+    return pullRequest.problems.flatMap(({ base, head: head2 }) => {
+      if (!base || !head2 || PROBLEM_TRANSITIONS[base.data.status].length > 0) return [];
+      const before = { ...base.data };
+      const after = { ...head2.data };
+      const keys2 = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].filter((key2) => !isDeepStrictEqual3(before[key2], after[key2]));
+      return keys2.map(
+        (key2) => findingAt(
+          head2,
+          [key2 in after ? key2 : "status"],
+          this.id,
+          `${head2.data.id} is ${base.data.status}, so its frontmatter is frozen, but ${key2} changed: only its Markdown body may still change; open a new problem for what is new`
+        )
+      );
+    });
+  }
+};
+
 // scripts/core/rules/index.ts
 var CONFIG_RULES = [
   configUniqueService,
@@ -43841,7 +43863,7 @@ var RULES_BY_KIND = {
   knownErrors: { record: [knownErrorPattern], change: [] },
   problems: {
     record: [problemIncidents, problemStatusFields, problemTimestampOrder, awaitingProblem],
-    change: [lifecycleProblemTransition]
+    change: [lifecycleProblemTransition, lifecycleProblemFrozen]
   }
 };
 var RECORD_RULES = [...ACROSS_KINDS.record, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].record)];
@@ -62504,23 +62526,7 @@ async function newCommand(args, context) {
   if (!repository) return EXIT2.error;
   const now = /* @__PURE__ */ new Date();
   if (type2 === "problem") {
-    const services = serviceOptions("new", values.service, repository.config, false);
-    const withStatus = values.service.find((value) => value.includes("="));
-    if (withStatus)
-      throw new UsageError(`incidents new: --service ${withStatus}: a problem names services without a state, e.g. --service ${withStatus.split("=")[0]}`);
-    const incidents = values.incident ?? [];
-    const badIncident = incidents.find((id) => !/^INC-\d{4}-\d{4}$/.test(id));
-    if (badIncident) throw new UsageError(`incidents new: --incident ${badIncident} is not an incident id: expected INC-YYYY-NNNN`);
-    const problem3 = {
-      title: values.title,
-      impact: oneOf("new", "impact", values.impact, LEVELS),
-      urgency: oneOf("new", "urgency", values.urgency, LEVELS),
-      services: services.map((service) => service.id),
-      incidents,
-      owner: values.owner,
-      at: timestampOption("new", "at", values.at, now)
-    };
-    const created2 = createProblem(repository.config, repository.files.records, problem3, repository.files.names);
+    const created2 = createProblem(repository.config, repository.files.records, problemOptions(values, repository.config, now), repository.files.names);
     if ("full" in created2) throw new UsageError(`incidents new: ${created2.full}`);
     return writeCreated(root5, created2, reporter, context);
   }
@@ -62543,6 +62549,23 @@ async function newCommand(args, context) {
   const created = createIncident(repository.config, repository.files.records, record, repository.files.names);
   if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);
   return writeCreated(root5, created, reporter, context);
+}
+function problemOptions(values, config2, now) {
+  const withStatus = values.service.find((value) => value.includes("="));
+  if (withStatus)
+    throw new UsageError(`incidents new: --service ${withStatus}: a problem names services without a state, e.g. --service ${withStatus.split("=")[0]}`);
+  const incidents = values.incident ?? [];
+  const badIncident = incidents.find((id) => !/^INC-\d{4}-\d{4}$/.test(id));
+  if (badIncident) throw new UsageError(`incidents new: --incident ${badIncident} is not an incident id: expected INC-YYYY-NNNN`);
+  return {
+    title: values.title,
+    impact: oneOf("new", "impact", values.impact, LEVELS),
+    urgency: oneOf("new", "urgency", values.urgency, LEVELS),
+    services: serviceOptions("new", values.service, config2, false).map((service) => service.id),
+    incidents,
+    owner: values.owner,
+    at: timestampOption("new", "at", values.at, now)
+  };
 }
 async function writeCreated(root5, { path, file, findings }, reporter, context) {
   if (!file) {
