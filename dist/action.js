@@ -23489,7 +23489,7 @@ var LayoutError = class extends Error {
 };
 
 // scripts/commands/build.ts
-import { join as join4, relative, resolve as resolve2 } from "node:path";
+import { isAbsolute, join as join4, relative, resolve as resolve2 } from "node:path";
 
 // scripts/core/findings.ts
 function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
@@ -34849,6 +34849,26 @@ function countingSegments(start2, end, pauses) {
 
 // scripts/core/status/uptime.ts
 init_timestamps();
+
+// scripts/core/status/service-history.ts
+function serviceHistory(incident2) {
+  const start2 = incident2.started_at ?? incident2.reported_at;
+  const recorded = (incident2.updates ?? []).filter((update) => update.services !== void 0);
+  if (recorded.length === 0) return [{ from: start2, services: incident2.services }];
+  return recorded.map((update, index2) => ({ from: index2 === 0 ? start2 : update.at, services: update.services }));
+}
+function hasServiceHistory(incident2) {
+  return (incident2.updates ?? []).some((update) => update.services !== void 0);
+}
+function stateOf(states, service) {
+  return states.find((state) => state.id === service)?.status ?? "operational";
+}
+function stateChanges(before, after) {
+  const ids = [.../* @__PURE__ */ new Set([...after.map((state) => state.id), ...before.map((state) => state.id)])];
+  return ids.map((id) => ({ id, from: stateOf(before, id), to: stateOf(after, id) })).filter((change) => change.from !== change.to);
+}
+
+// scripts/core/status/uptime.ts
 var UPTIME_DAYS = 90;
 var UPTIME_WEIGHT = {
   operational: 0,
@@ -34857,11 +34877,18 @@ var UPTIME_WEIGHT = {
   partial_outage: 0.3,
   major_outage: 1
 };
+var PERIOD_DAYS = [7, 30, 90];
+var HOUR = 36e5;
 function outagesOf(incidents, now) {
   return incidents.flatMap((incident2) => {
-    const start2 = toMillis(incident2.started_at ?? incident2.reported_at);
     const end = incident2.resolved_at ? toMillis(incident2.resolved_at) : now;
-    return incident2.services.map((service) => ({ service: service.id, incident: incident2.id, status: service.status, start: start2, end }));
+    const history = serviceHistory(incident2);
+    return history.flatMap((states, index2) => {
+      const start2 = toMillis(states.from);
+      const until = Math.min(end, index2 + 1 < history.length ? toMillis(history[index2 + 1].from) : end);
+      if (until <= start2) return [];
+      return states.services.filter((service) => service.status !== "operational").map((service) => ({ service: service.id, incident: incident2.id, status: service.status, start: start2, end: until }));
+    });
   });
 }
 function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
@@ -34887,9 +34914,18 @@ function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
         length: end - start2
       };
     });
-    const total = figures.reduce((sum, figure2) => sum + figure2.length, 0);
-    const down = figures.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
-    return { service, days: figures.map((figure2) => figure2.day), ratio: total > 0 ? 1 - down / total : 1 };
+    const ratioOf = (last) => {
+      const total = last.reduce((sum, figure2) => sum + figure2.length, 0);
+      const down = last.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
+      return total > 0 ? 1 - down / total : 1;
+    };
+    const dayAgo = now - 24 * HOUR;
+    const lastDay = own11.map((outage) => ({ ...outage, start: Math.max(outage.start, dayAgo), end: Math.min(outage.end, now) })).filter((outage) => outage.end > outage.start);
+    const periods = [
+      { name: "24 hours", ratio: 1 - weightedDowntime(lastDay) / (24 * HOUR) },
+      ...PERIOD_DAYS.filter((count2) => count2 <= days).map((count2) => ({ name: `${count2} days`, ratio: ratioOf(figures.slice(-count2)) }))
+    ];
+    return { service, days: figures.map((figure2) => figure2.day), ratio: ratioOf(figures), periods };
   });
 }
 function weightedDowntime(outages) {
@@ -34935,7 +34971,7 @@ var INDICATOR_DESCRIPTION = {
   major: "Partial System Outage",
   critical: "Major System Outage"
 };
-function buildStatusModel(records, now) {
+function buildStatusModel(records, now, audience = "public") {
   const { config: config2 } = records;
   const postmortems = new Map(records.postmortems.map((postmortem2) => [postmortem2.data.incident, postmortem2]));
   const summaryOf = (id) => {
@@ -34949,7 +34985,7 @@ function buildStatusModel(records, now) {
     timeZone: config2.page?.time_zone ?? "UTC"
   };
   const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf, audience)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -34975,6 +35011,7 @@ function buildStatusModel(records, now) {
   const at = new Date(now).toISOString().replace(".000Z", "Z");
   const changes = published.flatMap((incident2) => changeTimes(incident2, now));
   return {
+    audience,
     at,
     page,
     updatedAt: changes.length > 0 ? latest(changes) : at,
@@ -34993,15 +35030,15 @@ function buildStatusModel(records, now) {
     })).sort((a, b) => a.id < b.id ? -1 : 1),
     uptime: computeUptime(
       config2.services.map((service) => service.id),
-      publicOutages(records, now),
+      measuredOutages(records, now, audience),
       page.timeZone,
       now
     )
   };
 }
-function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
+function toPublic(incident2, now, timeZone, serviceNames, summaryOf, audience) {
   const recorded = PUBLIC_STATUS[incident2.status];
-  if (incident2.visibility !== "public" || recorded === void 0) return void 0;
+  if (!shownTo(audience, incident2) || recorded === void 0) return void 0;
   const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident2.id) : void 0;
   let status = summary2 !== void 0 ? "postmortem" : recorded;
   let resolvedAt = incident2.resolved_at;
@@ -35010,7 +35047,14 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
     if (status === "completed") resolvedAt ??= incident2.scheduled_until;
   }
-  const updates = (incident2.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  let states = [];
+  const updates = incident2.updates.map((update) => {
+    const base = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message };
+    if (!update.services) return base;
+    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames.get(change.id) ?? change.id }));
+    states = update.services;
+    return { ...base, components: changes };
+  });
   const startedAt = incident2.started_at ?? incident2.scheduled_for ?? incident2.reported_at;
   const monitoring = updates.filter((update) => update.status === "monitoring").at(-1);
   return {
@@ -35030,8 +35074,15 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
     updates,
     updatedAt: latest([incident2.reported_at, ...updates.map((update) => update.at)]),
     ...summary2 !== void 0 ? { postmortemSummary: summary2 } : {},
-    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7)
+    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+    ...audience === "internal" ? { internal: incident2.visibility === "internal", roles: rolesOf(incident2) } : {}
   };
+}
+function shownTo(audience, incident2) {
+  return incident2.visibility === "public" || audience === "internal";
+}
+function rolesOf(incident2) {
+  return { ...incident2.commander ? { commander: incident2.commander } : {}, ...incident2.communications ? { communications: incident2.communications } : {} };
 }
 function groupsOf(services) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -35044,8 +35095,8 @@ function groupsOf(services) {
   }
   return [...groups2.values()];
 }
-function publicOutages(records, now) {
-  const counted = records.incidents.map((record) => record.data).filter((incident2) => incident2.visibility === "public" && isMeasured(incident2));
+function measuredOutages(records, now, audience) {
+  const counted = records.incidents.map((record) => record.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2));
   return outagesOf(counted, now);
 }
 function isActive(incident2) {
@@ -35329,6 +35380,14 @@ var incident_schema_default = {
             type: "string",
             minLength: 1,
             description: "The public message, in Markdown."
+          },
+          services: {
+            type: "array",
+            minItems: 1,
+            description: "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.",
+            items: {
+              $ref: "#/properties/services/items"
+            }
           }
         }
       }
@@ -35955,6 +36014,29 @@ var configWorkingHours = {
         })
       )
     );
+  }
+};
+
+// scripts/core/rules/record/current-services.ts
+var currentServices = {
+  id: "record/current-services",
+  check({ incidents }) {
+    return incidents.flatMap((record) => {
+      const index2 = record.data.updates.findLastIndex((update) => update.services !== void 0);
+      if (index2 === -1) return [];
+      const changes = stateChanges(record.data.updates[index2].services, record.data.services);
+      if (changes.length === 0) return [];
+      const differences = changes.map((change) => `${change.id} is ${change.to} here but ${change.from} there`).join("; ");
+      return [
+        findingAt(
+          record,
+          ["services"],
+          this.id,
+          `services differ from the states the latest update records (updates[${index2}].services, ${record.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record.data.id} --service ID=STATE)`,
+          { at: "key" }
+        )
+      ];
+    });
   }
 };
 
@@ -42735,7 +42817,12 @@ var knownService = {
   check({ config: config2, incidents, knownErrors, problems }) {
     const known = config2.services.map((service) => service.id);
     const named = [
-      ...incidents.flatMap((record) => record.data.services.map((service, index2) => ({ source: record, path: ["services", index2, "id"], id: service.id }))),
+      ...incidents.flatMap((record) => [
+        ...record.data.services.map((service, index2) => ({ source: record, path: ["services", index2, "id"], id: service.id })),
+        ...record.data.updates.flatMap(
+          (update, at) => (update.services ?? []).map((service, index2) => ({ source: record, path: ["updates", at, "services", index2, "id"], id: service.id }))
+        )
+      ]),
       ...knownErrors.flatMap((record) => [
         ...record.data.services.map((id, index2) => ({ source: record, path: ["services", index2], id })),
         ...(record.data.match?.services ?? []).map((id, index2) => ({ source: record, path: ["match", "services", index2], id }))
@@ -43418,14 +43505,25 @@ var lifecycleUpdateHistory = {
     return movedIncidents(pullRequest).flatMap(
       ({ base, head: head2 }) => base.data.updates.flatMap((before, index2) => {
         const after = head2.data.updates[index2];
-        if (after && after.at === before.at && after.status === before.status) return [];
-        const what = after ? "was changed" : "was removed";
+        if (!after || after.at !== before.at || after.status !== before.status) {
+          return [
+            findingAt(
+              head2,
+              after ? ["updates", index2] : ["updates"],
+              this.id,
+              `The update of ${before.at} (${before.status}) ${after ? "was changed" : "was removed"}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+              { at: "key" }
+            )
+          ];
+        }
+        const kept = before.services ? sameStates(before.services, after.services) : !after.services || !hasServiceHistory(base.data) && sameStates(base.data.services, after.services);
+        if (kept) return [];
         return [
           findingAt(
             head2,
-            after ? ["updates", index2] : ["updates"],
+            after.services ? ["updates", index2, "services"] : ["updates", index2],
             this.id,
-            `The update of ${before.at} (${before.status}) ${what}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+            `The services' states recorded by the update of ${before.at} were ${before.services ? "changed" : "written differently from what the record said"}: published states are the uptime history; record a change of state with a new update at the end`,
             { at: "key" }
           )
         ];
@@ -43433,6 +43531,9 @@ var lifecycleUpdateHistory = {
     );
   }
 };
+function sameStates(before, after) {
+  return after !== void 0 && stateChanges(before, after).length === 0;
+}
 
 // scripts/core/rules/record/maintenance-window.ts
 init_timestamps();
@@ -43643,17 +43744,33 @@ function duplicates(records, rule) {
 var uniqueService = {
   id: "record/unique-service",
   check({ incidents }) {
-    return incidents.flatMap(
-      (record) => record.data.services.flatMap((service, index2) => {
-        const first = record.data.services.findIndex((other) => other.id === service.id);
-        if (first === index2) return [];
-        return [
-          findingAt(record, ["services", index2, "id"], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)
-        ];
-      })
-    );
+    return incidents.flatMap((record) => {
+      const lists = [
+        [["services"], record.data.services],
+        ...record.data.updates.flatMap(
+          (update, at) => update.services ? [[["updates", at, "services"], update.services]] : []
+        )
+      ];
+      return lists.flatMap(
+        ([path, services]) => services.flatMap((service, index2) => {
+          const first = services.findIndex((other) => other.id === service.id);
+          if (first === index2) return [];
+          return [
+            findingAt(
+              record,
+              [...path, index2, "id"],
+              this.id,
+              `Service ${service.id} is listed twice (also ${listName(path)}[${first}]): list each service once`
+            )
+          ];
+        })
+      );
+    });
   }
 };
+function listName(path) {
+  return path.map((part) => typeof part === "number" ? `[${part}]` : part).join(".").replaceAll(".[", "[");
+}
 
 // scripts/core/rules/record/updates-order.ts
 init_timestamps();
@@ -43844,7 +43961,7 @@ var ACROSS_KINDS = {
 };
 var RULES_BY_KIND = {
   incidents: {
-    record: [uniqueService, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus],
+    record: [uniqueService, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
     change: [
       lifecycleInitialStatus,
       lifecycleTransition,
@@ -47750,7 +47867,7 @@ var config_schema_default = {
 
 // scripts/core/records/precompiled-validators.ts
 var incident = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." }, "services": { "type": "array", "minItems": 1, "description": "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.", "items": { "$ref": "#/properties/services/items" } } } } } } };
 var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
 var schema34 = { "title": "Level", "description": "A three-step scale used for impact, urgency and action item priority.", "type": "string", "enum": ["high", "medium", "low"] };
 var schema36 = { "title": "Priority", "description": "An incident priority, P1 (most urgent) to P5.", "type": "string", "enum": ["P1", "P2", "P3", "P4", "P5"] };
@@ -47766,6 +47883,103 @@ var pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 var pattern6 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", "u");
 var pattern9 = new RegExp("^KE-\\d{4}$", "u");
 var formats0 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS["date-time"];
+var schema54 = { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.status === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "status")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err3 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.status.type, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "operational" || data1 === "degraded_performance" || data1 === "partial_outage" || data1 === "major_outage" || data1 === "under_maintenance")) {
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.status.enum, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -48732,7 +48946,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key3 in data36) {
-              if (!(key3 === "at" || key3 === "status" || key3 === "message")) {
+              if (!(key3 === "at" || key3 === "status" || key3 === "message" || key3 === "services")) {
                 const err90 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.updates.items, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err90];
@@ -48807,32 +49021,61 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data36.services !== void 0) {
+              let data40 = data36.services;
+              if (Array.isArray(data40)) {
+                if (data40.length < 1) {
+                  const err97 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+                const len2 = data40.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  if (!validate22(data40[i2], { instancePath: instancePath + "/updates/" + i1 + "/services/" + i2, parentData: data40, parentDataProperty: i2, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err98 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.items.properties.services.type, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err98];
+                } else {
+                  vErrors.push(err98);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err97 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
+            const err99 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
             if (vErrors === null) {
-              vErrors = [err97];
+              vErrors = [err99];
             } else {
-              vErrors.push(err97);
+              vErrors.push(err99);
             }
             errors++;
           }
         }
       } else {
-        const err98 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
+        const err100 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
         if (vErrors === null) {
-          vErrors = [err98];
+          vErrors = [err100];
         } else {
-          vErrors.push(err98);
+          vErrors.push(err100);
         }
         errors++;
       }
     }
   } else {
-    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err99];
+      vErrors = [err101];
     } else {
-      vErrors.push(err99);
+      vErrors.push(err101);
     }
     errors++;
   }
@@ -48840,17 +49083,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var postmortem = validate22;
-var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
-var schema60 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
-var schema61 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
-var pattern14 = new RegExp("^https?://", "u");
-var schema56 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
+var postmortem = validate24;
+var schema56 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
+var schema62 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
+var schema63 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
+var pattern15 = new RegExp("^https?://", "u");
+var schema58 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
 var func0 = require_equal().default;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate25.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -48887,7 +49130,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -48900,7 +49143,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -48908,17 +49151,17 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+validate25.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var formats20 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
 var formats22 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -48927,7 +49170,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.incident === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema54.required, parentSchema: schema54, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -48936,7 +49179,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.required, parentSchema: schema54, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -48945,7 +49188,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema54.required, parentSchema: schema54, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -48954,7 +49197,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.authors === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema54.required, parentSchema: schema54, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -48964,7 +49207,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "incident" || key0 === "status" || key0 === "public" || key0 === "authors" || key0 === "action_items")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -48998,7 +49241,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data1 = data.status;
       if (typeof data1 !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.status.type, parentSchema: schema54.properties.status, data: data1 };
+        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.status.type, parentSchema: schema56.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -49007,7 +49250,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "draft" || data1 === "in_review" || data1 === "published")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.status.enum, parentSchema: schema54.properties.status, data: data1 };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.status.enum, parentSchema: schema56.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49019,7 +49262,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data2 = data.public;
       if (typeof data2 !== "boolean") {
-        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema54.properties.public.type, parentSchema: schema54.properties.public, data: data2 };
+        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.public.type, parentSchema: schema56.properties.public, data: data2 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -49030,13 +49273,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.authors !== void 0) {
       let data3 = data.authors;
-      if (!validate23(data3, { instancePath: instancePath + "/authors", parentData: data, parentDataProperty: "authors", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+      if (!validate25(data3, { instancePath: instancePath + "/authors", parentData: data, parentDataProperty: "authors", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema54.properties.authors, data: data3 };
+          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.authors, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -49045,7 +49288,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.authors.type, parentSchema: schema54.properties.authors, data: data3 };
+        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.authors.type, parentSchema: schema56.properties.authors, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -49062,7 +49305,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.title === void 0) {
-              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -49071,7 +49314,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.status === void 0) {
-              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -49081,7 +49324,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data5) {
               if (!(key1 === "title" || key1 === "owner" || key1 === "type" || key1 === "priority" || key1 === "due" || key1 === "issue" || key1 === "status")) {
-                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54.properties.action_items.items, data: data5 };
+                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56.properties.action_items.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -49094,7 +49337,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data6 = data5.title;
               if (typeof data6 === "string") {
                 if (func2(data6) < 1) {
-                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -49103,7 +49346,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.title.type, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.title.type, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -49137,7 +49380,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.type !== void 0) {
               let data8 = data5.type;
               if (typeof data8 !== "string") {
-                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.type.type, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.type.type, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -49146,7 +49389,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data8 === "detect" || data8 === "mitigate" || data8 === "prevent" || data8 === "process")) {
-                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.type.enum, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.type.enum, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -49180,7 +49423,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data10 = data5.due;
               if (typeof data10 === "string") {
                 if (!formats20.validate(data10)) {
-                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema60, data: data10 };
+                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema62, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -49189,7 +49432,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data10 };
+                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -49201,8 +49444,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.issue !== void 0) {
               let data11 = data5.issue;
               if (typeof data11 === "string") {
-                if (!pattern14.test(data11)) {
-                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data11 };
+                if (!pattern15.test(data11)) {
+                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -49211,7 +49454,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (!formats22(data11)) {
-                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data11 };
+                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -49220,7 +49463,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data11 };
+                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -49232,7 +49475,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.status !== void 0) {
               let data12 = data5.status;
               if (typeof data12 !== "string") {
-                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.status.type, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.status.type, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -49241,7 +49484,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "open" || data12 === "done" || data12 === "wont_do")) {
-                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.status.enum, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.status.enum, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -49251,7 +49494,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.properties.action_items.items.type, parentSchema: schema54.properties.action_items.items, data: data5 };
+            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.properties.action_items.items.type, parentSchema: schema56.properties.action_items.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -49261,7 +49504,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.action_items.type, parentSchema: schema54.properties.action_items, data: data4 };
+        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.action_items.type, parentSchema: schema56.properties.action_items, data: data4 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -49271,7 +49514,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -49279,19 +49522,19 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var known_error = validate25;
-var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
-var schema66 = { "title": "ProblemId", "description": "A problem id: PRB and a four-digit number.", "type": "string", "pattern": "^PRB-\\d{4}$", "examples": ["PRB-0004"] };
-var pattern17 = new RegExp("^PRB-\\d{4}$", "u");
-var schema64 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var known_error = validate27;
+var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema68 = { "title": "ProblemId", "description": "A problem id: PRB and a four-digit number.", "type": "string", "pattern": "^PRB-\\d{4}$", "examples": ["PRB-0004"] };
+var pattern18 = new RegExp("^PRB-\\d{4}$", "u");
+var schema66 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49300,7 +49543,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49337,7 +49580,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema64, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -49350,7 +49593,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.type, parentSchema: schema64, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -49358,15 +49601,15 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate28.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate27.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49375,7 +49618,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema62.required, parentSchema: schema62, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49384,7 +49627,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.title === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema62.required, parentSchema: schema62, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49393,7 +49636,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema62.required, parentSchema: schema62, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49402,7 +49645,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema62.required, parentSchema: schema62, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49411,7 +49654,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.workaround === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema62.required, parentSchema: schema62, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -49420,7 +49663,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema62.required, parentSchema: schema62, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -49429,7 +49672,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema62.required, parentSchema: schema62, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -49438,8 +49681,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema62.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data };
+      if (!func1.call(schema64.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64, data };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -49474,7 +49717,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func2(data1) > 200) {
-          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.title, data: data1 };
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -49483,7 +49726,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.title, data: data1 };
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -49492,7 +49735,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.title.type, parentSchema: schema62.properties.title, data: data1 };
+        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.title.type, parentSchema: schema64.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -49504,7 +49747,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.status.type, parentSchema: schema62.properties.status, data: data2 };
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.status.type, parentSchema: schema64.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -49513,7 +49756,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema62.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema62.properties.status.enum, parentSchema: schema62.properties.status, data: data2 };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema64.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema64.properties.status.enum, parentSchema: schema64.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -49523,8 +49766,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.services !== void 0) {
-      if (!validate26(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+      if (!validate28(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
@@ -49532,7 +49775,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.match;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.patterns === void 0) {
-          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema62.properties.match.required, parentSchema: schema62.properties.match, data: data4 };
+          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema64.properties.match.required, parentSchema: schema64.properties.match, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -49542,7 +49785,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data4) {
           if (!(key1 === "services" || key1 === "patterns")) {
-            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62.properties.match, data: data4 };
+            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64.properties.match, data: data4 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -49552,8 +49795,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data4.services !== void 0) {
-          if (!validate26(data4.services, { instancePath: instancePath + "/match/services", parentData: data4, parentDataProperty: "services", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+          if (!validate28(data4.services, { instancePath: instancePath + "/match/services", parentData: data4, parentDataProperty: "services", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
             errors = vErrors.length;
           }
         }
@@ -49561,7 +49804,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.patterns;
           if (Array.isArray(data6)) {
             if (data6.length < 1) {
-              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -49574,7 +49817,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data6[i0];
               if (typeof data7 === "string") {
                 if (func2(data7) > 200) {
-                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -49583,7 +49826,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (func2(data7) < 1) {
-                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -49592,7 +49835,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.match.properties.patterns.items.type, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.match.properties.patterns.items.type, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -49602,7 +49845,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.match.properties.patterns.type, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.properties.match.properties.patterns.type, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -49612,7 +49855,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.properties.match.type, parentSchema: schema62.properties.match, data: data4 };
+        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.properties.match.type, parentSchema: schema64.properties.match, data: data4 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -49625,7 +49868,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.workaround;
       if (typeof data8 === "string") {
         if (func2(data8) < 1) {
-          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.workaround, data: data8 };
+          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.workaround, data: data8 };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -49634,7 +49877,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.workaround.type, parentSchema: schema62.properties.workaround, data: data8 };
+        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.workaround.type, parentSchema: schema64.properties.workaround, data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -49647,7 +49890,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.root_cause;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.root_cause, data: data9 };
+          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.root_cause, data: data9 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -49656,7 +49899,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.root_cause.type, parentSchema: schema62.properties.root_cause, data: data9 };
+        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.root_cause.type, parentSchema: schema64.properties.root_cause, data: data9 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -49671,8 +49914,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let valid5 = false;
       const _errs24 = errors;
       if (typeof data10 === "string") {
-        if (!pattern17.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema66, data: data10 };
+        if (!pattern18.test(data10)) {
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema68, data: data10 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -49681,7 +49924,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data10 };
+        const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data10 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -49693,8 +49936,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       valid5 = valid5 || _valid0;
       const _errs27 = errors;
       if (typeof data10 === "string") {
-        if (!pattern14.test(data10)) {
-          const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data10 };
+        if (!pattern15.test(data10)) {
+          const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -49703,7 +49946,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!formats22(data10)) {
-          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data10 };
+          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -49712,7 +49955,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data10 };
+        const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data10 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -49723,7 +49966,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid0 = _errs27 === errors;
       valid5 = valid5 || _valid0;
       if (!valid5) {
-        const err32 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema62.properties.problem.anyOf, parentSchema: schema62.properties.problem, data: data10 };
+        const err32 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema64.properties.problem.anyOf, parentSchema: schema64.properties.problem, data: data10 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -49766,7 +50009,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data12 = data.public;
       if (typeof data12 !== "boolean") {
-        const err35 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.public.type, parentSchema: schema62.properties.public, data: data12 };
+        const err35 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema64.properties.public.type, parentSchema: schema64.properties.public, data: data12 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -49776,7 +50019,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
     if (vErrors === null) {
       vErrors = [err36];
     } else {
@@ -49784,16 +50027,16 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var problem2 = validate29;
-var schema69 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var problem2 = validate31;
+var schema71 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate32.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49802,7 +50045,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49839,7 +50082,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema64, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -49852,7 +50095,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.type, parentSchema: schema64, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -49860,15 +50103,15 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate32.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate31.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49877,7 +50120,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema69.required, parentSchema: schema69, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49886,7 +50129,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.title === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema69.required, parentSchema: schema69, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49895,7 +50138,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema69.required, parentSchema: schema69, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49904,7 +50147,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema69.required, parentSchema: schema69, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49913,7 +50156,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.impact === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema69.required, parentSchema: schema69, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -49922,7 +50165,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.urgency === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema69.required, parentSchema: schema69, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -49931,7 +50174,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.priority === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority" }, message: "must have required property 'priority'", schema: schema69.required, parentSchema: schema69, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority" }, message: "must have required property 'priority'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -49940,7 +50183,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema69.required, parentSchema: schema69, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema71.required, parentSchema: schema71, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -49949,8 +50192,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema69.properties, key0)) {
-        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema69, data };
+      if (!func1.call(schema71.properties, key0)) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema71, data };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49962,8 +50205,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern17.test(data0)) {
-          const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema66, data: data0 };
+        if (!pattern18.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema68, data: data0 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -49972,7 +50215,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.type, parentSchema: schema66, data: data0 };
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data0 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -49985,7 +50228,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func2(data1) > 200) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema69.properties.title, data: data1 };
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema71.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -49994,7 +50237,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema69.properties.title, data: data1 };
+          const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -50003,7 +50246,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.properties.title.type, parentSchema: schema69.properties.title, data: data1 };
+        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.title.type, parentSchema: schema71.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50015,7 +50258,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.properties.status.type, parentSchema: schema69.properties.status, data: data2 };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.status.type, parentSchema: schema71.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50024,7 +50267,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "new" || data2 === "investigating" || data2 === "root_cause_known" || data2 === "known_error" || data2 === "resolved" || data2 === "closed" || data2 === "cancelled")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema69.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema69.properties.status.enum, parentSchema: schema69.properties.status, data: data2 };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema71.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema71.properties.status.enum, parentSchema: schema71.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -50034,8 +50277,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.services !== void 0) {
-      if (!validate30(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+      if (!validate32(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
@@ -50066,7 +50309,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema69.properties.incidents.type, parentSchema: schema69.properties.incidents, data: data4 };
+        const err18 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema71.properties.incidents.type, parentSchema: schema71.properties.incidents, data: data4 };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -50186,7 +50429,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.root_cause;
       if (typeof data11 === "string") {
         if (func2(data11) < 1) {
-          const err29 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema69.properties.root_cause, data: data11 };
+          const err29 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71.properties.root_cause, data: data11 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -50195,7 +50438,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.properties.root_cause.type, parentSchema: schema69.properties.root_cause, data: data11 };
+        const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.root_cause.type, parentSchema: schema71.properties.root_cause, data: data11 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -50229,8 +50472,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fix !== void 0) {
       let data13 = data.fix;
       if (typeof data13 === "string") {
-        if (!pattern14.test(data13)) {
-          const err33 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data13 };
+        if (!pattern15.test(data13)) {
+          const err33 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data13 };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -50239,7 +50482,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!formats22(data13)) {
-          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data13 };
+          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data13 };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -50248,7 +50491,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data13 };
+        const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data13 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -50304,7 +50547,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cancel_reason !== void 0) {
       let data16 = data.cancel_reason;
       if (typeof data16 !== "string") {
-        const err40 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema69.properties.cancel_reason.type, parentSchema: schema69.properties.cancel_reason, data: data16 };
+        const err40 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.cancel_reason.type, parentSchema: schema71.properties.cancel_reason, data: data16 };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -50313,7 +50556,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data16 === "duplicate" || data16 === "not_a_problem")) {
-        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema69.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema69.properties.cancel_reason.enum, parentSchema: schema69.properties.cancel_reason, data: data16 };
+        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema71.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema71.properties.cancel_reason.enum, parentSchema: schema71.properties.cancel_reason, data: data16 };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -50323,7 +50566,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema69.type, parentSchema: schema69, data };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema71.type, parentSchema: schema71, data };
     if (vErrors === null) {
       vErrors = [err42];
     } else {
@@ -50331,22 +50574,22 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var config = validate32;
-var schema83 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "problems": { "title": "ProblemSettings", "type": "object", "additionalProperties": false, "description": "How the report looks for recurring incidents that no problem covers yet.", "properties": { "recurring_window": { "$ref": "common.schema.json#/$defs/duration", "description": "How far back from the report's moment incidents are compared (default 2160h, 90 days)." }, "min_incidents": { "type": "integer", "minimum": 2, "maximum": 100, "description": "How many similar incidents make a recurring-incident candidate (default 3)." } } } } };
-var schema90 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
-var schema98 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
-var pattern28 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-var pattern35 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
-var pattern36 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
-var schema86 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var config = validate34;
+var schema85 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "problems": { "title": "ProblemSettings", "type": "object", "additionalProperties": false, "description": "How the report looks for recurring incidents that no problem covers yet.", "properties": { "recurring_window": { "$ref": "common.schema.json#/$defs/duration", "description": "How far back from the report's moment incidents are compared (default 2160h, 90 days)." }, "min_incidents": { "type": "integer", "minimum": 2, "maximum": 100, "description": "How many similar incidents make a recurring-incident candidate (default 3)." } } } } };
+var schema92 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var schema100 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var pattern29 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern36 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
+var pattern37 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var schema88 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate33.evaluated;
+  const evaluated0 = validate35.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50355,7 +50598,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.high === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema86.required, parentSchema: schema86, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema88.required, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50364,7 +50607,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.medium === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema86.required, parentSchema: schema86, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema88.required, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50373,7 +50616,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.low === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema86.required, parentSchema: schema86, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema88.required, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50383,7 +50626,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema86, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema88, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -50456,7 +50699,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema86.type, parentSchema: schema86, data };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.type, parentSchema: schema88, data };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -50464,16 +50707,16 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-validate33.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema97 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
-var pattern39 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate35.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema99 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var pattern40 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate37.evaluated;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50482,7 +50725,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.acknowledge === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema97.required, parentSchema: schema97, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema99.required, parentSchema: schema99, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50491,7 +50734,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.resolve === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema97.required, parentSchema: schema97, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema99.required, parentSchema: schema99, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50501,7 +50744,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema97, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema99, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -50514,7 +50757,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.calendar;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema97.properties.calendar, data: data0 };
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema99.properties.calendar, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -50523,7 +50766,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema97.properties.calendar.type, parentSchema: schema97.properties.calendar, data: data0 };
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema99.properties.calendar.type, parentSchema: schema99.properties.calendar, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50535,8 +50778,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.acknowledge !== void 0) {
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
-        if (!pattern36.test(data1)) {
-          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema98, data: data1 };
+        if (!pattern37.test(data1)) {
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -50545,7 +50788,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data1 };
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -50557,8 +50800,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resolve !== void 0) {
       let data2 = data.resolve;
       if (typeof data2 === "string") {
-        if (!pattern36.test(data2)) {
-          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema98, data: data2 };
+        if (!pattern37.test(data2)) {
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -50567,7 +50810,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data2 };
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data2 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50579,8 +50822,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.update !== void 0) {
       let data3 = data.update;
       if (typeof data3 === "string") {
-        if (!pattern36.test(data3)) {
-          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema98, data: data3 };
+        if (!pattern37.test(data3)) {
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -50589,7 +50832,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data3 };
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data3 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -50605,8 +50848,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern39.test(data5)) {
-              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema97.properties.at_risk.items, data: data5 };
+            if (!pattern40.test(data5)) {
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema99.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -50615,7 +50858,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema97.properties.at_risk.items.type, parentSchema: schema97.properties.at_risk.items, data: data5 };
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema99.properties.at_risk.items.type, parentSchema: schema99.properties.at_risk.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -50625,7 +50868,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema97.properties.at_risk.type, parentSchema: schema97.properties.at_risk, data: data4 };
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema99.properties.at_risk.type, parentSchema: schema99.properties.at_risk, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50635,7 +50878,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema97.type, parentSchema: schema97, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema99.type, parentSchema: schema99, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -50643,15 +50886,15 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-validate37.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema101 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
-function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate39.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema103 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate44.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50688,7 +50931,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -50701,7 +50944,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -50709,14 +50952,14 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate44.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate46.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50725,7 +50968,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema101, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema103, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50738,7 +50981,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data[i0];
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.after === void 0) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema101.items.required, parentSchema: schema101.items, data: data0 };
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema103.items.required, parentSchema: schema103.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -50747,7 +50990,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.notify === void 0) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema101.items.required, parentSchema: schema101.items, data: data0 };
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema103.items.required, parentSchema: schema103.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -50757,7 +51000,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key0 in data0) {
           if (!(key0 === "after" || key0 === "notify")) {
-            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema101.items, data: data0 };
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema103.items, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -50769,8 +51012,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.after !== void 0) {
           let data1 = data0.after;
           if (typeof data1 === "string") {
-            if (!pattern36.test(data1)) {
-              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema98, data: data1 };
+            if (!pattern37.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -50779,7 +51022,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data1 };
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -50790,13 +51033,13 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data0.notify !== void 0) {
           let data2 = data0.notify;
-          if (!validate44(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+          if (!validate46(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema101.items.properties.notify, data: data2 };
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema103.items.properties.notify, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -50805,7 +51048,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema101.items.properties.notify.type, parentSchema: schema101.items.properties.notify, data: data2 };
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema103.items.properties.notify.type, parentSchema: schema103.items.properties.notify, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -50815,7 +51058,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema101.items.type, parentSchema: schema101.items, data: data0 };
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema103.items.type, parentSchema: schema103.items, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50825,7 +51068,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema101.type, parentSchema: schema101, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema103.type, parentSchema: schema103, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -50833,15 +51076,15 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate45.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate32.evaluated;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50850,7 +51093,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.page === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema83.required, parentSchema: schema83, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50859,7 +51102,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema83.required, parentSchema: schema83, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50868,7 +51111,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.priority_matrix === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema83.required, parentSchema: schema83, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50877,7 +51120,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.approvers === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema83.required, parentSchema: schema83, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -50886,8 +51129,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema83.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83, data };
+      if (!func1.call(schema85.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50900,7 +51143,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.page;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.name === void 0) {
-          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema83.properties.page.required, parentSchema: schema83.properties.page, data: data0 };
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema85.properties.page.required, parentSchema: schema85.properties.page, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -50910,7 +51153,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
-            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.page, data: data0 };
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.page, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -50923,7 +51166,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.name;
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema83.properties.page.properties.name, data: data1 };
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.page.properties.name, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -50932,7 +51175,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.properties.page.properties.name.type, parentSchema: schema83.properties.page.properties.name, data: data1 };
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.page.properties.name.type, parentSchema: schema85.properties.page.properties.name, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -50944,8 +51187,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.url !== void 0) {
           let data2 = data0.url;
           if (typeof data2 === "string") {
-            if (!pattern14.test(data2)) {
-              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data2 };
+            if (!pattern15.test(data2)) {
+              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -50954,7 +51197,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (!formats22(data2)) {
-              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data2 };
+              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data2 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -50963,7 +51206,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data2 };
+            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -50976,7 +51219,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.time_zone;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema83.properties.page.properties.time_zone, data: data3 };
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.page.properties.time_zone, data: data3 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -50985,7 +51228,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.properties.page.properties.time_zone.type, parentSchema: schema83.properties.page.properties.time_zone, data: data3 };
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.page.properties.time_zone.type, parentSchema: schema85.properties.page.properties.time_zone, data: data3 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -50995,7 +51238,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.page.type, parentSchema: schema83.properties.page, data: data0 };
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.page.type, parentSchema: schema85.properties.page, data: data0 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -51008,7 +51251,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.services;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema83.properties.services, data: data4 };
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.services, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -51021,7 +51264,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema83.properties.services.items.required, parentSchema: schema83.properties.services.items, data: data5 };
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema85.properties.services.items.required, parentSchema: schema85.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -51030,7 +51273,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema83.properties.services.items.required, parentSchema: schema83.properties.services.items, data: data5 };
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema85.properties.services.items.required, parentSchema: schema85.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -51040,7 +51283,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key2 in data5) {
               if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
-                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.services.items, data: data5 };
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.services.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -51075,7 +51318,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data5.name;
               if (typeof data7 === "string") {
                 if (func2(data7) < 1) {
-                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema83.properties.services.items.properties.name, data: data7 };
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -51084,7 +51327,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.properties.services.items.properties.name.type, parentSchema: schema83.properties.services.items.properties.name, data: data7 };
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.name.type, parentSchema: schema85.properties.services.items.properties.name, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -51097,7 +51340,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data5.group;
               if (typeof data8 === "string") {
                 if (func2(data8) < 1) {
-                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema83.properties.services.items.properties.group, data: data8 };
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.group, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -51106,7 +51349,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.properties.services.items.properties.group.type, parentSchema: schema83.properties.services.items.properties.group, data: data8 };
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.group.type, parentSchema: schema85.properties.services.items.properties.group, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -51119,7 +51362,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data5.description;
               if (typeof data9 === "string") {
                 if (func2(data9) < 1) {
-                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema83.properties.services.items.properties.description, data: data9 };
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.description, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -51128,7 +51371,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.properties.services.items.properties.description.type, parentSchema: schema83.properties.services.items.properties.description, data: data9 };
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.description.type, parentSchema: schema85.properties.services.items.properties.description, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -51138,7 +51381,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.services.items.type, parentSchema: schema83.properties.services.items, data: data5 };
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.services.items.type, parentSchema: schema85.properties.services.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -51148,7 +51391,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema83.properties.services.type, parentSchema: schema83.properties.services, data: data4 };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.services.type, parentSchema: schema85.properties.services, data: data4 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -51161,7 +51404,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.priority_matrix;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.high === void 0) {
-          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema83.properties.priority_matrix.required, parentSchema: schema83.properties.priority_matrix, data: data10 };
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -51170,7 +51413,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.medium === void 0) {
-          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema83.properties.priority_matrix.required, parentSchema: schema83.properties.priority_matrix, data: data10 };
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -51179,7 +51422,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.low === void 0) {
-          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema83.properties.priority_matrix.required, parentSchema: schema83.properties.priority_matrix, data: data10 };
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -51189,7 +51432,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data10) {
           if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
-            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.priority_matrix, data: data10 };
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.priority_matrix, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -51199,25 +51442,25 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data10.high !== void 0) {
-          if (!validate33(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+          if (!validate35(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors = vErrors.length;
           }
         }
         if (data10.medium !== void 0) {
-          if (!validate33(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+          if (!validate35(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors = vErrors.length;
           }
         }
         if (data10.low !== void 0) {
-          if (!validate33(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+          if (!validate35(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.priority_matrix.type, parentSchema: schema83.properties.priority_matrix, data: data10 };
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.priority_matrix.type, parentSchema: schema85.properties.priority_matrix, data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -51233,7 +51476,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs34 = errors;
           if (typeof key4 === "string") {
             if (!pattern5.test(key4)) {
-              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema83.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema85.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -51244,7 +51487,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid8 = _errs34 === errors;
           if (!valid8) {
-            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema83.properties.calendars.propertyNames, parentSchema: schema83.properties.calendars, data: data14 };
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema85.properties.calendars.propertyNames, parentSchema: schema85.properties.calendars, data: data14 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -51257,7 +51500,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data14[key5];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.time_zone === void 0) {
-              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema83.properties.calendars.additionalProperties.required, parentSchema: schema83.properties.calendars.additionalProperties, data: data15 };
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema85.properties.calendars.additionalProperties.required, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -51266,7 +51509,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data15.hours === void 0) {
-              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema83.properties.calendars.additionalProperties.required, parentSchema: schema83.properties.calendars.additionalProperties, data: data15 };
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema85.properties.calendars.additionalProperties.required, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -51276,7 +51519,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data15) {
               if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
-                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.calendars.additionalProperties, data: data15 };
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -51289,7 +51532,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data15.time_zone;
               if (typeof data16 === "string") {
                 if (func2(data16) < 1) {
-                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema83.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -51298,7 +51541,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema83.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -51312,7 +51555,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 for (const key7 in data17) {
                   if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
-                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.calendars.additionalProperties.properties.hours, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -51328,8 +51571,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i1 = 0; i1 < len1; i1++) {
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
-                        if (!pattern28.test(data19)) {
-                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema90.items, data: data19 };
+                        if (!pattern29.test(data19)) {
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
                           } else {
@@ -51338,7 +51581,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.items.type, parentSchema: schema90.items, data: data19 };
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err43];
                         } else {
@@ -51348,7 +51591,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data: data18 };
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -51364,8 +51607,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
-                        if (!pattern28.test(data21)) {
-                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema90.items, data: data21 };
+                        if (!pattern29.test(data21)) {
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
                           } else {
@@ -51374,7 +51617,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.items.type, parentSchema: schema90.items, data: data21 };
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data21 };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -51384,7 +51627,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data: data20 };
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -51400,8 +51643,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
-                        if (!pattern28.test(data23)) {
-                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema90.items, data: data23 };
+                        if (!pattern29.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
                           } else {
@@ -51410,7 +51653,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.items.type, parentSchema: schema90.items, data: data23 };
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -51420,7 +51663,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data: data22 };
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data22 };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -51436,8 +51679,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i4 = 0; i4 < len4; i4++) {
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
-                        if (!pattern28.test(data25)) {
-                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema90.items, data: data25 };
+                        if (!pattern29.test(data25)) {
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
                           } else {
@@ -51446,7 +51689,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.items.type, parentSchema: schema90.items, data: data25 };
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err52];
                         } else {
@@ -51456,7 +51699,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data: data24 };
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -51472,8 +51715,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i5 = 0; i5 < len5; i5++) {
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
-                        if (!pattern28.test(data27)) {
-                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema90.items, data: data27 };
+                        if (!pattern29.test(data27)) {
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -51482,7 +51725,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.items.type, parentSchema: schema90.items, data: data27 };
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -51492,7 +51735,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data: data26 };
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -51508,8 +51751,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i6 = 0; i6 < len6; i6++) {
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
-                        if (!pattern28.test(data29)) {
-                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema90.items, data: data29 };
+                        if (!pattern29.test(data29)) {
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
                           } else {
@@ -51518,7 +51761,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.items.type, parentSchema: schema90.items, data: data29 };
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data29 };
                         if (vErrors === null) {
                           vErrors = [err58];
                         } else {
@@ -51528,7 +51771,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data: data28 };
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -51544,8 +51787,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i7 = 0; i7 < len7; i7++) {
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
-                        if (!pattern28.test(data31)) {
-                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema90.items, data: data31 };
+                        if (!pattern29.test(data31)) {
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
                           } else {
@@ -51554,7 +51797,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema90.items.type, parentSchema: schema90.items, data: data31 };
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err61];
                         } else {
@@ -51564,7 +51807,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data: data30 };
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -51574,7 +51817,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema83.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.hours, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -51590,8 +51833,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i8 = 0; i8 < len8; i8++) {
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
-                    if (!pattern35.test(data33)) {
-                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema83.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    if (!pattern36.test(data33)) {
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -51600,7 +51843,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema83.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -51610,7 +51853,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema83.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema83.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -51620,7 +51863,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.calendars.additionalProperties.type, parentSchema: schema83.properties.calendars.additionalProperties, data: data15 };
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.additionalProperties.type, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
             if (vErrors === null) {
               vErrors = [err67];
             } else {
@@ -51630,7 +51873,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.calendars.type, parentSchema: schema83.properties.calendars, data: data14 };
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.type, parentSchema: schema85.properties.calendars, data: data14 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -51644,7 +51887,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         for (const key8 in data34) {
           if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
-            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.sla, data: data34 };
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.sla, data: data34 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -51654,37 +51897,37 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data34.P1 !== void 0) {
-          if (!validate37(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+          if (!validate39(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P2 !== void 0) {
-          if (!validate37(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+          if (!validate39(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P3 !== void 0) {
-          if (!validate37(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+          if (!validate39(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P4 !== void 0) {
-          if (!validate37(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+          if (!validate39(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P5 !== void 0) {
-          if (!validate37(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+          if (!validate39(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.sla.type, parentSchema: schema83.properties.sla, data: data34 };
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.sla.type, parentSchema: schema85.properties.sla, data: data34 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -51698,7 +51941,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key9 in data40) {
           if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
-            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.escalation, data: data40 };
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.escalation, data: data40 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -51708,37 +51951,37 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data40.P1 !== void 0) {
-          if (!validate43(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate45(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P2 !== void 0) {
-          if (!validate43(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate45(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P3 !== void 0) {
-          if (!validate43(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate45(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P4 !== void 0) {
-          if (!validate43(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate45(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P5 !== void 0) {
-          if (!validate43(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate45(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.escalation.type, parentSchema: schema83.properties.escalation, data: data40 };
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.escalation.type, parentSchema: schema85.properties.escalation, data: data40 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -51751,7 +51994,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       let data46 = data.approvers;
       if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
         if (data46.default === void 0) {
-          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema83.properties.approvers.required, parentSchema: schema83.properties.approvers, data: data46 };
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema85.properties.approvers.required, parentSchema: schema85.properties.approvers, data: data46 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -51761,7 +52004,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key10 in data46) {
           if (!(key10 === "default" || key10 === "services")) {
-            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.approvers, data: data46 };
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.approvers, data: data46 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -51772,13 +52015,13 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data46.default !== void 0) {
           let data47 = data46.default;
-          if (!validate44(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+          if (!validate46(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data47)) {
             if (data47.length < 1) {
-              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema83.properties.approvers.properties.default, data: data47 };
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.approvers.properties.default, data: data47 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -51787,7 +52030,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema83.properties.approvers.properties.default.type, parentSchema: schema83.properties.approvers.properties.default, data: data47 };
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.approvers.properties.default.type, parentSchema: schema85.properties.approvers.properties.default, data: data47 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -51822,7 +52065,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var valid38 = _errs106 === errors;
               if (!valid38) {
-                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema83.properties.approvers.properties.services.propertyNames, parentSchema: schema83.properties.approvers.properties.services, data: data48 };
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema85.properties.approvers.properties.services.propertyNames, parentSchema: schema85.properties.approvers.properties.services, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -51832,13 +52075,13 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             for (const key12 in data48) {
-              if (!validate44(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+              if (!validate46(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.approvers.properties.services.type, parentSchema: schema83.properties.approvers.properties.services, data: data48 };
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.approvers.properties.services.type, parentSchema: schema85.properties.approvers.properties.services, data: data48 };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -51848,7 +52091,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.approvers.type, parentSchema: schema83.properties.approvers, data: data46 };
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.approvers.type, parentSchema: schema85.properties.approvers, data: data46 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -51888,7 +52131,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i10--; ) {
             for (j0 = i10; j0--; ) {
               if (func0(data50[i10], data50[j0])) {
-                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema83.properties.postmortem_required, data: data50 };
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema85.properties.postmortem_required, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -51901,7 +52144,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema83.properties.postmortem_required.type, parentSchema: schema83.properties.postmortem_required, data: data50 };
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.postmortem_required.type, parentSchema: schema85.properties.postmortem_required, data: data50 };
         if (vErrors === null) {
           vErrors = [err85];
         } else {
@@ -51915,7 +52158,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
         for (const key13 in data52) {
           if (!(key13 === "recurring_window" || key13 === "min_incidents")) {
-            const err86 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema83.properties.problems, data: data52 };
+            const err86 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.problems, data: data52 };
             if (vErrors === null) {
               vErrors = [err86];
             } else {
@@ -51927,8 +52170,8 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         if (data52.recurring_window !== void 0) {
           let data53 = data52.recurring_window;
           if (typeof data53 === "string") {
-            if (!pattern36.test(data53)) {
-              const err87 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema98, data: data53 };
+            if (!pattern37.test(data53)) {
+              const err87 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data53 };
               if (vErrors === null) {
                 vErrors = [err87];
               } else {
@@ -51937,7 +52180,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err88 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema98.type, parentSchema: schema98, data: data53 };
+            const err88 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data53 };
             if (vErrors === null) {
               vErrors = [err88];
             } else {
@@ -51949,7 +52192,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         if (data52.min_incidents !== void 0) {
           let data54 = data52.min_incidents;
           if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-            const err89 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema83.properties.problems.properties.min_incidents.type, parentSchema: schema83.properties.problems.properties.min_incidents, data: data54 };
+            const err89 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema85.properties.problems.properties.min_incidents.type, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -51959,7 +52202,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data54 == "number" && isFinite(data54)) {
             if (data54 > 100 || isNaN(data54)) {
-              const err90 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema83.properties.problems.properties.min_incidents, data: data54 };
+              const err90 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
               if (vErrors === null) {
                 vErrors = [err90];
               } else {
@@ -51968,7 +52211,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data54 < 2 || isNaN(data54)) {
-              const err91 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema83.properties.problems.properties.min_incidents, data: data54 };
+              const err91 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
               if (vErrors === null) {
                 vErrors = [err91];
               } else {
@@ -51979,7 +52222,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err92 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.properties.problems.type, parentSchema: schema83.properties.problems, data: data52 };
+        const err92 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.problems.type, parentSchema: schema85.properties.problems, data: data52 };
         if (vErrors === null) {
           vErrors = [err92];
         } else {
@@ -51989,7 +52232,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema83.type, parentSchema: schema83, data };
+    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.type, parentSchema: schema85, data };
     if (vErrors === null) {
       vErrors = [err93];
     } else {
@@ -51997,10 +52240,10 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var PRECOMPILED = { incident, postmortem, known_error, problem: problem2, config };
 
 // scripts/core/records/schemas.ts
@@ -52190,10 +52433,17 @@ function checkRepository(files) {
 }
 
 // scripts/io/write-site.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
+function publicSiteAround(folder, internalMark) {
+  for (let current = folder; ; current = dirname(current)) {
+    const index2 = join2(current, "index.html");
+    if (existsSync2(join2(current, SITE_MARK)) && !(existsSync2(index2) && readFileSync(index2, "utf8").includes(internalMark))) return current;
+    if (dirname(current) === current) return void 0;
+  }
+}
 async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync2(out);
   if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark2));
@@ -52324,6 +52574,10 @@ function styleElement(css) {
   if (/<\/style/i.test(css)) throw new Error("a stylesheet may not hold </style");
   return new Html(`<style>${css}</style>`);
 }
+function scriptElement(code19) {
+  if (/<\/script/i.test(code19)) throw new Error("a script may not hold </script");
+  return new Html(`<script>${code19}</script>`);
+}
 function escapeText(text7) {
   return text7.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
@@ -52372,6 +52626,14 @@ h3.group{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-betwe
 .uptime svg{display:block;width:100%;height:2rem;margin:.5rem 0 .25rem}
 .uptime .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
 .bar-ok{fill:var(--bar)}.bar-under_maintenance{fill:var(--under_maintenance)}.bar-degraded_performance{fill:var(--degraded_performance)}.bar-partial_outage{fill:var(--partial_outage)}.bar-major_outage{fill:var(--major_outage)}
+table.figures{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5rem;text-align:center}
+table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
+.uptime .short{display:none}
+@media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
+.local{color:var(--muted)}
+.audience{border:1px dashed var(--muted);border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0 1rem}
+.tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .35rem;font-size:.8rem;font-weight:600;color:var(--muted);margin-left:.5rem;vertical-align:middle}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .plain{list-style:none;padding:0}.plain li{margin:.25rem 0}
@@ -52379,13 +52641,29 @@ footer.site{border-top:1px solid var(--line);padding:1rem 0 2rem;color:var(--mut
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 @media (max-width:30rem){h1{font-size:1.35rem}.card,.overall{padding:.75rem}}
 `.trim();
+var LOCAL_TIMES = `(() => {
+const page = document.documentElement.dataset.timeZone;
+const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
+if (!reader || reader === page) return;
+const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+for (const time of document.querySelectorAll('time[datetime*="T"]')) {
+  const date = new Date(time.getAttribute('datetime'));
+  if (Number.isNaN(date.getTime())) continue;
+  const local = document.createElement('span');
+  local.className = 'local';
+  local.textContent = ' (' + format.format(date) + ' your time)';
+  time.after(local);
+}
+})();`;
+var NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 function renderPage(model, { title, base, main }) {
   return `<!doctype html>
-${html2`<html lang="en">
+${html2`<html lang="en" data-time-zone="${model.page.timeZone}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+${model.audience === "internal" ? new Html(NOINDEX) : ""}
 <title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="${base}favicon.svg">
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
@@ -52396,6 +52674,7 @@ ${styleElement(CSS)}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site"><div class="wrap"><a href="${base}index.html">${model.page.name}</a></div></header>
 <main id="main" class="wrap">
+${model.audience === "internal" ? html2`<p class="audience">Internal status page, for employees: it shows internal incidents and who leads each one. Do not share it outside the company.</p>` : ""}
 ${main}
 </main>
 <footer class="site"><div class="wrap">
@@ -52407,8 +52686,9 @@ ${main}
 <li><a href="${base}api/v2/summary.json">Status API</a></li>
 <li><a href="${base}badges/index.html">Badges</a></li>
 </ul>
-<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}.</p>
+<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}, with your own time beside them when your browser runs scripts and is elsewhere.</p>
 </div></footer>
+${scriptElement(LOCAL_TIMES)}
 </body>
 </html>`}
 `;
@@ -56395,27 +56675,39 @@ function affectedServices(incident2) {
   return incident2.services.map((service) => `${service.name} (${COMPONENT_LABEL[service.status].toLowerCase()})`).join(", ");
 }
 function incidentTimes(incident2, timeZone, now) {
-  const at = (time3) => formatDateTime(time3, timeZone);
+  const at = (time3) => html2`<time datetime="${time3}">${formatDateTime(time3, timeZone)}</time>`;
   if (incident2.type === "maintenance" && incident2.scheduledFor && incident2.scheduledUntil) {
-    return `Scheduled ${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}`;
+    return html2`Scheduled ${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}`;
   }
   const start2 = toMillis(incident2.startedAt);
-  if (incident2.resolvedAt) return `${at(incident2.startedAt)} to ${at(incident2.resolvedAt)} (${formatLength(toMillis(incident2.resolvedAt) - start2)})`;
-  return `Since ${at(incident2.startedAt)} (${formatLength(now - start2)} so far)`;
+  if (incident2.resolvedAt) return html2`${at(incident2.startedAt)} to ${at(incident2.resolvedAt)} (${formatLength(toMillis(incident2.resolvedAt) - start2)})`;
+  return html2`Since ${at(incident2.startedAt)} (${formatLength(now - start2)} so far)`;
 }
 function updateList(incident2, timeZone) {
   const updates = [...incident2.updates].reverse();
   if (updates.length === 0) return html2``;
   return html2`<ol class="updates" reversed>${updates.map(
-    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}</li>`
+    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}${componentChanges(update)}</li>`
   )}</ol>`;
 }
+function componentChanges(update) {
+  if (!update.components?.length) return "";
+  const changes = update.components.map((change) => `${change.name}: ${COMPONENT_LABEL[change.from].toLowerCase()} \u2192 ${COMPONENT_LABEL[change.to].toLowerCase()}`);
+  return html2`<p class="meta">${changes.join("; ")}</p>`;
+}
+function internalTag(incident2) {
+  return incident2.internal ? html2`<span class="tag">Internal</span>` : "";
+}
+function roleLine(roles) {
+  return [roles.commander && `Commander: ${roles.commander}`, roles.communications && `Communications: ${roles.communications}`].filter(Boolean).join(" \xB7 ");
+}
 function incidentCard(incident2, { base, timeZone, now, level = 3, updates = true }) {
-  const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>`;
+  const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>${internalTag(incident2)}`;
   return html2`<article class="card">
 <header>${level === 2 ? html2`<h2>${title}</h2>` : html2`<h3>${title}</h3>`}${incidentStatus(incident2)}</header>
 <p class="meta">${incidentTimes(incident2, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident2)}</p>
+${incident2.roles && roleLine(incident2.roles) ? html2`<p class="meta">${roleLine(incident2.roles)}</p>` : ""}
 ${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at ${formatDateTime(incident2.updates.at(-1).at, timeZone)}</p>` : ""}
 </article>`;
 }
@@ -56600,10 +56892,12 @@ function renderIncidentPage(model, incident2) {
   const maintenance = incident2.type === "maintenance";
   const main = html2`<p><a href="../index.html">Current status</a> · <a href="../history/${incident2.month}.html">More incidents from this month</a></p>
 <article>
-<h1>${incident2.title}</h1>
+<h1>${incident2.title}${internalTag(incident2)}</h1>
 <p>${incidentStatus(incident2)}</p>
 <dl class="facts">
 <dt>Affected</dt><dd>${affectedServices(incident2)}</dd>
+${incident2.roles?.commander ? html2`<dt>Commander</dt><dd>${incident2.roles.commander}</dd>` : ""}
+${incident2.roles?.communications ? html2`<dt>Communications</dt><dd>${incident2.roles.communications}</dd>` : ""}
 ${maintenance && incident2.scheduledFor && incident2.scheduledUntil ? html2`<dt>Scheduled</dt><dd>${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}</dd>` : ""}
 ${maintenance ? "" : html2`<dt>Started</dt><dd>${at(incident2.startedAt)}</dd>`}
 ${incident2.resolvedAt ? html2`<dt>${maintenance ? "Completed" : "Resolved"}</dt><dd>${at(incident2.resolvedAt)}</dd>` : ""}
@@ -56622,20 +56916,25 @@ init_timestamps();
 var BAR = 4;
 var GAP = 1;
 var HEIGHT = 32;
+var SHORT_DAYS = 30;
 function uptimeBars(name, uptime, titles, base) {
-  const impaired = uptime.days.filter((day) => day.worst !== "operational");
+  const short = uptime.periods.find((period) => period.name === `${SHORT_DAYS} days`);
+  return html2`<div class="uptime">${bars(name, uptime.days, uptime.ratio, titles, base, "long")}${short ? bars(name, uptime.days.slice(-SHORT_DAYS), short.ratio, titles, base, "short") : ""}</div>`;
+}
+function bars(name, days, ratio, titles, base, size) {
+  const impaired = days.filter((day) => day.worst !== "operational");
   const describe2 = (day) => describeDay(day, titles);
-  const label2 = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
-  const width = uptime.days.length * (BAR + GAP) - GAP;
-  return html2`<div class="uptime">
-<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${uptime.days.map((day, index2) => {
+  const label2 = `${name}: ${formatPercent(ratio)} uptime over the last ${days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
+  const width = days.length * (BAR + GAP) - GAP;
+  return html2`<div class="${size}">
+<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${days.map((day, index2) => {
     const bad = day.worst !== "operational";
     const height = bad ? HEIGHT : HEIGHT * 0.7;
     const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe2(day)}</title></rect>`;
     const page = bad ? day.incidents.find((id) => titles.has(id)) : void 0;
     return page === void 0 ? bar : html2`<a href="${base}incidents/${page}.html" aria-label="${describe2(day)}">${bar}</a>`;
   })}</svg>
-<div class="legend"><span>${uptime.days.length} days ago</span><span>${formatPercent(uptime.ratio)} uptime</span><span>Today</span></div>
+<div class="legend"><span>${days.length} days ago</span><span>${formatPercent(ratio)} uptime</span><span>Today</span></div>
 </div>`;
 }
 function describeDay(day, titles) {
@@ -56643,6 +56942,10 @@ function describeDay(day, titles) {
   const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1e3)} of downtime` : "";
   const named = [...new Set(day.incidents.map((id) => titles.get(id) ?? "an incident not on this page"))];
   return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down}: ${named.join("; ")}`;
+}
+function uptimeMethod() {
+  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
+  return `A major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Each public incident counts from its start to its resolution, at the states its updates gave the service over that time.`;
 }
 
 // scripts/render/site/index-page.ts
@@ -56666,7 +56969,7 @@ ${openIncidents.length > 0 ? html2`<section aria-labelledby="open"><h2 id="open"
 ${activeMaintenance.length + upcoming.length > 0 ? html2`<section aria-labelledby="maintenance"><h2 id="maintenance">Maintenance</h2>${[...activeMaintenance, ...upcoming].map(card)}</section>` : ""}
 <section aria-labelledby="services"><h2 id="services">Services</h2>
 ${serviceLists(model)}
-<p class="meta">Uptime over the last ${UPTIME_DAYS} days: ${uptimeMethod()}</p>
+<p class="meta">Uptime over the last ${UPTIME_DAYS} days. ${uptimeMethod()}</p>
 </section>
 ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="known">Known issues</h2>${model.knownIssues.map(
     (issue2) => html2`<article class="card"><h3>${issue2.title}</h3><p class="meta">Affects ${issue2.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue2.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue2.workaround)}</article>`
@@ -56699,7 +57002,7 @@ function serviceLists(model) {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
   const list5 = (ids) => html2`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
-    (service) => html2`<li><div class="service"><span class="name">${service.name}</span>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
+    (service) => html2`<li><div class="service"><a class="name" href="services/${service.id}.html">${service.name}</a>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
 ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}${uptimeBars(service.name, uptime.get(service.id), titles, "")}</li>`
   )}</ul>`;
   const ungrouped = model.services.filter((service) => !service.group).map((service) => service.id);
@@ -56707,9 +57010,37 @@ ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}$
     (group) => html2`<h3 class="group">${group.name} ${statusBadge(group.status, COMPONENT_LABEL[group.status])}</h3>${list5(group.services)}`
   )}`;
 }
-function uptimeMethod() {
-  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
-  return `a major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Times come from each public incident's start and resolution.`;
+
+// scripts/render/site/service-page.ts
+init_timestamps();
+function renderServicePage(model, service) {
+  const zone = model.page.timeZone;
+  const now = toMillis(model.at);
+  const uptime = model.uptime.find((figures) => figures.service === service.id);
+  const from = toInstant(zone, uptime.days[0].date, 0);
+  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
+  const days = uptime.days.length;
+  const main = html2`<p><a href="../index.html">Current status</a>${service.group ? ` \xB7 ${service.group}` : ""}</p>
+<h1>${service.name}</h1>
+<p>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</p>
+${service.description ? html2`<p>${service.description}</p>` : ""}
+<section aria-labelledby="uptime"><h2 id="uptime">Uptime</h2>
+<table class="figures"><thead><tr>${uptime.periods.map((period) => html2`<th scope="col">Last ${period.name}</th>`)}</tr></thead>
+<tbody><tr>${uptime.periods.map((period) => html2`<td>${formatPercent(period.ratio)}</td>`)}</tr></tbody></table>
+${uptimeBars(service.name, uptime, titles, "../")}
+<p class="meta">${uptimeMethod()}</p>
+</section>
+<section aria-labelledby="incidents"><h2 id="incidents">Incidents in the last ${days} days</h2>
+${touched.length > 0 ? touched.map((incident2) => incidentCard(incident2, { base: "../", timeZone: zone, now, updates: false })) : html2`<p>None: no public incident or maintenance touched ${service.name} in the last ${days} days.</p>`}
+</section>
+<section aria-labelledby="follow"><h2 id="follow">Follow ${service.name}</h2>
+<ul class="plain">
+<li>Its incidents and maintenance in a feed reader: <a href="${service.id}.atom">Atom</a> · <a href="${service.id}.rss">RSS</a></li>
+<li>Its status as a badge: <img src="../badges/services/${service.id}.svg" alt="${service.name}: ${COMPONENT_LABEL[service.status]}" height="20"> (<a href="../badges/index.html">how to use badges</a>)</li>
+</ul>
+</section>`;
+  return renderPage(model, { title: `${service.name} \xB7 ${model.page.name}`, base: "../", main });
 }
 
 // scripts/render/api/statuspage-api.ts
@@ -56801,7 +57132,7 @@ function incidentJson(model, incident2, components) {
       created_at: update.at,
       updated_at: update.at,
       display_at: update.at,
-      affected_components: null
+      affected_components: update.components?.map((change) => ({ code: change.id, name: change.name, old_status: change.from, new_status: change.to })) ?? null
     })).reverse(),
     components: incident2.services.map((service) => components.get(service.id)).filter((component) => component !== void 0),
     ...incident2.postmortemSummary !== void 0 ? { postmortem_body: renderMarkdownText(incident2.postmortemSummary) } : {}
@@ -56811,23 +57142,25 @@ function incidentJson(model, incident2, components) {
 // scripts/render/site/site.ts
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function* renderSite(model) {
-  const written = /* @__PURE__ */ new Set();
+  const written2 = /* @__PURE__ */ new Set();
   for (const [path, content3] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
-    if (written.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
-    written.add(path.toLowerCase());
+    if (written2.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
+    written2.add(path.toLowerCase());
     yield [path, content3];
   }
 }
 function* allFiles(model) {
   yield ["index.html", renderIndexPage(model)];
   for (const incident2 of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident2.id}.html`, renderIncidentPage(model, incident2)];
+  for (const service of model.services) yield [`services/${service.id}.html`, renderServicePage(model, service)];
   yield* renderHistoryPages(model);
   yield* renderStatuspageApi(model);
   yield* renderFeeds(model);
   yield* renderBadges(model);
   yield ["maintenance.ics", renderMaintenanceCalendar(model)];
   yield ["favicon.svg", renderFavicon(model.indicator)];
+  if (model.audience === "internal") yield ["robots.txt", "User-agent: *\nDisallow: /\n"];
 }
 
 // scripts/io/github/workflow-commands.ts
@@ -57202,17 +57535,32 @@ Exit codes: ${exits}.
 // scripts/commands/build.ts
 var BUILD_HELP = {
   brief: "the public status site",
-  usage: "incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]",
-  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched.",
-  options: [["--out DIR", "where to write the site (default: site/ in the repository)"], AT_OPTION, ROOT_OPTION, formatOption(["text", "json", "github"])],
+  usage: "incidents build [--out DIR] [--at TIME] [--audience public|internal] [--root DIR] [--format text|json|github]",
+  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched. With --audience internal, the same site for employees: internal incidents too, with their commander and communications lead; never a record body or a problem; every page marked noindex; refused inside a public site.",
+  options: [
+    ["--out DIR", "where to write the site (default: site/ in the repository; site-internal/ for --audience internal)"],
+    AT_OPTION,
+    ["--audience A", "public (default) or internal"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
   example: "incidents build --out site",
   exits: "0 built, 2 records with errors, usage or config error"
 };
 async function buildCommand(args, context) {
-  const { values } = parseOptions("build", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
+  const { values } = parseOptions("build", args, {
+    out: { type: "string" },
+    at: { type: "string" },
+    audience: { type: "string" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
   const reporter = chooseReporter("build", values.format);
+  const audience = audienceOption(values.audience);
   const root5 = findRoot("build", context.cwd, values.root);
-  const out = values.out === void 0 ? join4(root5, "site") : resolve2(context.cwd, values.out);
+  const publicOut = join4(root5, "site");
+  const out = values.out === void 0 ? audience === "internal" ? join4(root5, "site-internal") : publicOut : resolve2(context.cwd, values.out);
+  if (audience === "internal") refusePublicFolder(out, publicOut);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -57233,7 +57581,7 @@ async function buildCommand(args, context) {
     );
     return EXIT2.error;
   }
-  const model = buildStatusModel(records, toMillis(at));
+  const model = buildStatusModel(records, toMillis(at), audience);
   let count2;
   try {
     count2 = await writeSite(out, renderSite(model));
@@ -57248,6 +57596,20 @@ async function buildCommand(args, context) {
   context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
 `);
   return EXIT2.clean;
+}
+var AUDIENCES = ["public", "internal"];
+function audienceOption(value) {
+  if (value === void 0) return "public";
+  if (AUDIENCES.includes(value)) return value;
+  throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
+}
+function refusePublicFolder(out, publicOut) {
+  const inside = relative(publicOut, out);
+  const site = inside === "" || !(inside.startsWith("..") || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
+  if (site)
+    throw new UsageError(
+      `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`
+    );
 }
 
 // scripts/core/gate/check-pull-request.ts
@@ -61988,7 +62350,7 @@ function codeOwners(owners) {
 }
 
 // scripts/io/package-files.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -62003,7 +62365,7 @@ function ownPackage() {
 }
 function readManifest(path) {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync2(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -62174,11 +62536,11 @@ function refuseInvalid(config2) {
 ${findings.map((finding) => `  ${formatFinding(finding)}`).join("\n")}`
     );
 }
-function* warnings(written, choices, keptConfig, branch) {
-  const wrote = (path) => written.includes(path);
+function* warnings(written2, choices, keptConfig, branch) {
+  const wrote = (path) => written2.includes(path);
   if (choices.approvers.length === 0 && (wrote(CONFIG_PATH) || wrote(".github/CODEOWNERS")))
     yield `Approvers and code owners are ${APPROVER_PLACEHOLDER}, a placeholder that never approves: name people in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).`;
-  if (!isCommit(choices.action) && written.some((path) => path.startsWith(".github/workflows/")))
+  if (!isCommit(choices.action) && written2.some((path) => path.startsWith(".github/workflows/")))
     yield `The workflows run ${formatActionRef(choices.action)}: a tag or branch, which may not exist where you get the Action from, and can be moved. Pin a full commit SHA with --ref (or edit the uses: lines).`;
   const given = [choices.pageName !== void 0 && "--name", choices.pageUrl !== void 0 && "--url", choices.approvers.length > 0 && "--approver"].filter(
     Boolean
@@ -62231,6 +62593,12 @@ function yamlScalar(value, flow3 = false) {
   if (text7.includes("\n")) return JSON.stringify(value);
   return flow3 && !/^["']/.test(text7) && /[,[\]{}#]|:\s|:$/.test(text7) ? JSON.stringify(value) : text7;
 }
+function written(value, flow3 = false) {
+  return typeof value === "string" ? yamlScalar(value, flow3) : value.flow;
+}
+function flowList(items) {
+  return { flow: `[${items.map((entries) => `{${entries.map(([key2, value]) => `${key2}: ${yamlScalar(value, true)}`).join(", ")}}`).join(", ")}]` };
+}
 function readFrontmatter(text7) {
   const split = splitFrontmatter(text7);
   if (!split.ok) throw new Error(`only a valid record is edited, and this one has no frontmatter: ${split.problem.message}`);
@@ -62270,12 +62638,12 @@ function replaceValue(text7, frontmatter, pair2, replacement) {
 }
 function addToMap(text7, frontmatter, map5, key2, value) {
   const { offset, lines, eol: eol2 } = frontmatter;
-  if (map5.flow) return addToFlow(text7, frontmatter, map5, `${key2}: ${yamlScalar(value, true)}`);
+  if (map5.flow) return addToFlow(text7, frontmatter, map5, `${key2}: ${written(value, true)}`);
   const start2 = offset + map5.range[0];
   const end = valueEnd(lines, offset, map5);
   const indent = " ".repeat(start2 - lineStart(lines, start2));
   const at = lineEnd(text7, lines, end);
-  return splice2(text7, at, at, `${eol2}${indent}${key2}: ${yamlScalar(value)}`);
+  return splice2(text7, at, at, `${eol2}${indent}${key2}: ${written(value)}`);
 }
 function addToFlow(text7, frontmatter, collection, entry) {
   const { offset, lines } = frontmatter;
@@ -62297,8 +62665,8 @@ function setKey(text7, path, value, keyOrder = KEY_ORDER) {
     if (document3.contents.flow) return addToFlow(text7, frontmatter, document3.contents, `${first}: {${second}: ${yamlScalar(value, true)}}`);
     if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`, keyOrder);
     const keyEnd = offset + parentPair.key.range[1] + 1;
-    const written = parentPair.value?.range;
-    if (written && written[1] > written[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
+    const written2 = parentPair.value?.range;
+    if (written2 && written2[1] > written2[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
     const keyStart = offset + parentPair.key.range[0];
     const indent = " ".repeat(keyStart - lineStart(lines, keyStart) + 2);
     const at = lineEnd(text7, lines, keyEnd);
@@ -62347,13 +62715,20 @@ function setItemKey(text7, list5, id, key2, value) {
   if ((0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return replaceValue(text7, frontmatter, pair2, yamlScalar(value, item.flow));
 }
+function addItemKey(text7, list5, index2, key2, value) {
+  const frontmatter = readFrontmatter(text7);
+  const sequence = pairOf(frontmatter.document.contents, list5)?.value;
+  const item = (0, import_yaml3.isSeq)(sequence) ? sequence.items[index2] : void 0;
+  if (!(0, import_yaml3.isMap)(item) || pairOf(item, key2)) throw new Error(`${list5}[${index2}] is not a map without a ${key2}`);
+  return addToMap(text7, frontmatter, item, key2, value);
+}
 function appendItem(text7, list5, entries) {
   const frontmatter = readFrontmatter(text7);
   const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const sequence = pairOf(document3.contents, list5)?.value;
   if (!(0, import_yaml3.isSeq)(sequence) || !sequence.flow && sequence.items.length === 0)
     throw new LayoutError(list5, `${list5} is not a list, so nothing can be added to it: write it with one "- " item per line`);
-  if (sequence.flow) return addToFlow(text7, frontmatter, sequence, `{${entries.map(([key2, value]) => `${key2}: ${yamlScalar(value, true)}`).join(", ")}}`);
+  if (sequence.flow) return addToFlow(text7, frontmatter, sequence, `{${entries.map(([key2, value]) => `${key2}: ${written(value, true)}`).join(", ")}}`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
   let prefix = lines.slice(lineStart(lines, itemStart), itemStart);
@@ -62362,7 +62737,7 @@ function appendItem(text7, list5, entries) {
     prefix = `${" ".repeat(dash2 - lineStart(lines, dash2))}- `;
   }
   const indent = " ".repeat(prefix.length);
-  const added = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${yamlScalar(value)}`);
+  const added = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${written(value)}`);
   const end = offset + sequence.range[1];
   const atLineStart = lines[end - 1] === "\n";
   return splice2(text7, end, end, `${atLineStart ? "" : eol2}${added.join(eol2)}${eol2}`);
@@ -62396,6 +62771,12 @@ function newRecordText(id, record, config2) {
     `  - at: ${record.at}`,
     `    status: ${status}`,
     `    message: ${yamlScalar(message)}`,
+    `    services: ${flowList(
+      record.services.map((service) => [
+        ["id", service.id],
+        ["status", service.status ?? serviceStatus]
+      ])
+    ).flow}`,
     "---",
     "Working notes (internal, never published).",
     ""
@@ -62883,7 +63264,7 @@ function stackedBars(label2, labels, series) {
   const max = niceMax(Math.max(0, ...totals));
   const step = (WIDTH - PAD.left - PAD.right) / labels.length;
   const y = (value) => PAD.top + (HEIGHT2 - PAD.top - PAD.bottom) * (1 - value / max);
-  const bars = labels.map((name, index2) => {
+  const bars2 = labels.map((name, index2) => {
     let base = 0;
     return series.map((one3) => {
       const value = one3.values[index2] ?? 0;
@@ -62893,7 +63274,7 @@ function stackedBars(label2, labels, series) {
       return rect;
     });
   });
-  return figure(label2, html2`${axes(max, labels, step)}${bars}`, legend(series));
+  return figure(label2, html2`${axes(max, labels, step)}${bars2}`, legend(series));
 }
 function lineChart(label2, labels, values, format) {
   const max = niceMax(Math.max(0, ...values.filter((value) => value !== null)));
@@ -63544,12 +63925,32 @@ function updateRecord(text7, record, update) {
       ["status", service.status]
     ]);
   }
+  const changesStates = update.services.length > 0;
+  if (changesStates && !hasServiceHistory(record)) edited = addItemKey(edited, "updates", 0, "services", statesText(record.services));
   edited = appendItem(edited, "updates", [
     ["at", update.at],
     ["status", to],
-    ["message", update.message]
+    ["message", update.message],
+    ...changesStates ? [["services", statesText(withChanges(record.services, update.services))]] : []
   ]);
   return { ok: true, text: edited };
+}
+function withChanges(services, changes) {
+  const after = services.map((service) => ({ ...service }));
+  for (const change of changes) {
+    const listed = after.find((service) => service.id === change.id);
+    if (listed) listed.status = change.status;
+    else after.push({ ...change });
+  }
+  return after;
+}
+function statesText(services) {
+  return flowList(
+    services.map((service) => [
+      ["id", service.id],
+      ["status", service.status]
+    ])
+  );
 }
 
 // scripts/core/authoring/update-problem.ts
@@ -63794,7 +64195,7 @@ async function writeMoved(root5, file, moved, move, reporter, context) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative4, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve5 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
@@ -63823,7 +64224,7 @@ async function validateCommand(args, context) {
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
-    if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
+    if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
     if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
@@ -63917,7 +64318,7 @@ function forWorkflowRunner(argv, context) {
 }
 
 // scripts/io/github/action-inputs.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
 function toActionInvocation(inputs, env2) {
   const [command = "validate", ...flags] = inputs.command.split(/\s+/).filter(Boolean);
@@ -63935,7 +64336,7 @@ function toActionInvocation(inputs, env2) {
 }
 function pullRequestRefs(eventPath) {
   try {
-    const event2 = JSON.parse(readFileSync2(eventPath ?? "", "utf8"));
+    const event2 = JSON.parse(readFileSync3(eventPath ?? "", "utf8"));
     const base = event2.pull_request?.base?.sha;
     const head2 = event2.pull_request?.head?.sha;
     return typeof base === "string" && typeof head2 === "string" ? { base, head: head2 } : void 0;

@@ -462,6 +462,12 @@ export interface Update {
    * The public message, in Markdown.
    */
   message: string;
+  /**
+   * The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.
+   *
+   * @minItems 1
+   */
+  services?: AffectedService[];
 }
 /**
  * A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.
