@@ -23489,7 +23489,8 @@ var LayoutError = class extends Error {
 };
 
 // scripts/commands/build.ts
-import { isAbsolute, join as join4, relative, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync4, realpathSync } from "node:fs";
+import { dirname as dirname3, isAbsolute, join as join4, relative, resolve as resolve2 } from "node:path";
 
 // scripts/core/findings.ts
 function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
@@ -23537,8 +23538,8 @@ function workingCalendar(config2, name = "24x7") {
   };
 }
 function toMinutes(time3) {
-  const [hours = 0, minutes = 0] = time3.split(":").map(Number);
-  return hours * 60 + minutes;
+  const [hours = 0, minutes2 = 0] = time3.split(":").map(Number);
+  return hours * 60 + minutes2;
 }
 var MAX_DAYS = 3660;
 function workingMillis(calendar, from, to) {
@@ -23634,19 +23635,19 @@ function intlOffsetAt(timeZone, instant) {
   const wall = intlWallClock(timeZone, instant);
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1e3) * 1e3;
 }
-function toInstant(timeZone, isoDate, minutes) {
-  const key2 = `${timeZone} ${isoDate} ${minutes}`;
+function toInstant(timeZone, isoDate, minutes2) {
+  const key2 = `${timeZone} ${isoDate} ${minutes2}`;
   let instant = instants.get(key2);
   if (instant === void 0) {
-    instant = computeInstant(timeZone, isoDate, minutes);
+    instant = computeInstant(timeZone, isoDate, minutes2);
     instants.set(key2, instant);
   }
   return instant;
 }
 var instants = /* @__PURE__ */ new Map();
-function computeInstant(timeZone, isoDate, minutes) {
+function computeInstant(timeZone, isoDate, minutes2) {
   const [year, month, day] = isoDate.split("-").map(Number);
-  const wall = Date.UTC(year, month - 1, day, 0, minutes);
+  const wall = Date.UTC(year, month - 1, day, 0, minutes2);
   const before = wall - offsetAt(timeZone, wall - 12 * 36e5);
   const after = wall - offsetAt(timeZone, wall + 12 * 36e5);
   const valid2 = [before, after].filter((instant) => instant + offsetAt(timeZone, instant) === wall);
@@ -33396,9 +33397,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname6) {
+  set dirname(dirname7) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname6 || "", this.basename);
+    this.path = default2.join(dirname7 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -34699,15 +34700,15 @@ init_timestamps();
 
 // scripts/core/time/duration.ts
 function parseDuration(duration) {
-  const [, hours = "0", minutes = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
-  return Number(hours) * 3600 + Number(minutes) * 60;
+  const [, hours = "0", minutes2 = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
+  return Number(hours) * 3600 + Number(minutes2) * 60;
 }
 var MAX_DURATION_SECONDS = 8760 * 3600;
 function formatSeconds(seconds) {
   const sign = seconds < 0 ? "-" : "";
-  const minutes = Math.floor(Math.abs(seconds) / 60);
-  const hours = Math.floor(minutes / 60);
-  return `${sign}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes % 60).padStart(2, "0") : minutes % 60}m`;
+  const minutes2 = Math.floor(Math.abs(seconds) / 60);
+  const hours = Math.floor(minutes2 / 60);
+  return `${sign}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes2 % 60).padStart(2, "0") : minutes2 % 60}m`;
 }
 
 // scripts/core/sla/clocks.ts
@@ -34927,6 +34928,11 @@ function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
     ];
     return { service, days: figures.map((figure2) => figure2.day), ratio: ratioOf(figures), periods };
   });
+}
+function downtimeByService(incident2, now) {
+  const outages = outagesOf([incident2], now);
+  const services = [...new Set(outages.map((outage) => outage.service))];
+  return new Map(services.map((service) => [service, weightedDowntime(outages.filter((outage) => outage.service === service))]));
 }
 function weightedDowntime(outages) {
   const edges = [...new Set(outages.flatMap((outage) => [outage.start, outage.end]))].sort((a, b) => a - b);
@@ -36024,6 +36030,17 @@ var currentServices = {
     return incidents.flatMap((record) => {
       const index2 = record.data.updates.findLastIndex((update) => update.services !== void 0);
       if (index2 === -1) return [];
+      if (record.data.updates[0].services === void 0) {
+        return [
+          findingAt(
+            record,
+            ["updates", 0],
+            this.id,
+            `The first update records no services' states, but updates[${index2}] does: the first recorded states would hold from the start. Give the first update the states the services had then (incidents update --service writes them)`,
+            { at: "key" }
+          )
+        ];
+      }
       const changes = stateChanges(record.data.updates[index2].services, record.data.services);
       if (changes.length === 0) return [];
       const differences = changes.map((change) => `${change.id} is ${change.to} here but ${change.from} there`).join("; ");
@@ -36032,7 +36049,7 @@ var currentServices = {
           record,
           ["services"],
           this.id,
-          `services differ from the states the latest update records (updates[${index2}].services, ${record.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record.data.id} --service ID=STATE)`,
+          `services differ from the states the latest update records (updates[${index2}].services, ${record.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record.data.id} --status ${record.data.status} --message M --service ID=STATE)`,
           { at: "key" }
         )
       ];
@@ -43111,6 +43128,9 @@ function approvalNeeds(base, head2, policy, now) {
         needs.push({ what: `Moving ${key2} of an incident that breached its SLA`, key: head2[key2] === void 0 ? ["status"] : [key2] });
     }
   }
+  if (needs.length === 0)
+    for (const { service, before, after } of loweredDowntime(base, head2, now))
+      needs.push({ what: `Lowering the downtime recorded for ${service} up to now from ${minutes(before)} to ${minutes(after)}`, key: ["services"] });
   const erased = erasedBreaches(base, head2, policy, now);
   if (erased.length > 0 && needs.every((need) => need.what.startsWith("Entering")))
     needs.push({ what: `Taking away the breach of its ${erased.join(" and ")} target${erased.length > 1 ? "s" : ""}`, key: ["status"] });
@@ -43121,6 +43141,15 @@ function problemApprovalNeeds(base, head2) {
     what: `Entering ${status}`,
     key: ["status"]
   }));
+}
+var DOWNTIME_TOLERANCE_MS = 15 * 6e4;
+function loweredDowntime(base, head2, now) {
+  const after = downtimeByService(head2, now);
+  return [...downtimeByService(base, now)].map(([service, before]) => ({ service, before, after: after.get(service) ?? 0 })).filter(({ before, after: after2 }) => before - after2 > DOWNTIME_TOLERANCE_MS);
+}
+function minutes(milliseconds) {
+  const total = Math.round(milliseconds / 6e4);
+  return total < 120 ? `${total} min` : `${Math.round(total / 60)} h`;
 }
 function erasedBreaches(base, head2, policy, now) {
   const after = slaOf(head2, policy, now) ?? [];
@@ -52538,9 +52567,9 @@ function formatMonth(month) {
   return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" }).format(Date.parse(`${month}-15T12:00:00Z`));
 }
 function formatLength(milliseconds) {
-  const minutes = Math.floor(milliseconds / 6e4);
-  if (minutes < 1) return "under a minute";
-  const [days, hours, rest] = [Math.floor(minutes / 1440), Math.floor(minutes % 1440 / 60), minutes % 60];
+  const minutes2 = Math.floor(milliseconds / 6e4);
+  if (minutes2 < 1) return "under a minute";
+  const [days, hours, rest] = [Math.floor(minutes2 / 1440), Math.floor(minutes2 % 1440 / 60), minutes2 % 60];
   return [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(" ");
 }
 function formatPercent(ratio) {
@@ -56708,7 +56737,7 @@ function incidentCard(incident2, { base, timeZone, now, level = 3, updates = tru
 <p class="meta">${incidentTimes(incident2, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident2)}</p>
 ${incident2.roles && roleLine(incident2.roles) ? html2`<p class="meta">${roleLine(incident2.roles)}</p>` : ""}
-${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at ${formatDateTime(incident2.updates.at(-1).at, timeZone)}</p>` : ""}
+${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at <time datetime="${incident2.updates.at(-1).at}">${formatDateTime(incident2.updates.at(-1).at, timeZone)}</time></p>` : ""}
 </article>`;
 }
 
@@ -57018,7 +57047,7 @@ function renderServicePage(model, service) {
   const now = toMillis(model.at);
   const uptime = model.uptime.find((figures) => figures.service === service.id);
   const from = toInstant(zone, uptime.days[0].date, 0);
-  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => toMillis(incident2.startedAt) <= now && (incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from)).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
   const days = uptime.days.length;
   const main = html2`<p><a href="../index.html">Current status</a>${service.group ? ` \xB7 ${service.group}` : ""}</p>
@@ -57603,13 +57632,19 @@ function audienceOption(value) {
   if (AUDIENCES.includes(value)) return value;
   throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
 }
-function refusePublicFolder(out, publicOut) {
+function refusePublicFolder(typedOut, typedPublicOut) {
+  const [out, publicOut] = [realPathSoFar(typedOut), realPathSoFar(typedPublicOut)];
   const inside = relative(publicOut, out);
   const site = inside === "" || !(inside.startsWith("..") || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
   if (site)
     throw new UsageError(
       `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`
     );
+}
+function realPathSoFar(path) {
+  let existing = path;
+  while (!existsSync4(existing) && dirname3(existing) !== existing) existing = dirname3(existing);
+  return join4(realpathSync(existing), relative(existing, path));
 }
 
 // scripts/core/gate/check-pull-request.ts
@@ -62330,7 +62365,7 @@ function starterFiles(sources, choices, config2) {
     { path: ".github/ISSUE_TEMPLATE/report-an-incident.yml", text: issueForm(servicesOf(config2) ?? servicesOf(sources.config)) },
     {
       path: ".gitignore",
-      text: "# What `incidents build` writes (the workflow publishes it) and what npm installs: git keeps neither.\n/site/\nnode_modules/\n"
+      text: "# What `incidents build` writes (the workflow publishes site/; site-internal/ is for employees only) and what npm installs: git keeps none.\n/site/\n/site-internal/\nnode_modules/\n"
     }
   ];
 }
@@ -62352,15 +62387,15 @@ function codeOwners(owners) {
 // scripts/io/package-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
-import { dirname as dirname3, join as join5 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE_NAME = "incidents-as-code";
 var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml"];
 function ownPackage() {
-  for (let folder = dirname3(fileURLToPath2(import.meta.url)); ; folder = dirname3(folder)) {
+  for (let folder = dirname4(fileURLToPath2(import.meta.url)); ; folder = dirname4(folder)) {
     const manifest = readManifest(join5(folder, "package.json"));
     if (manifest?.name === PACKAGE_NAME) return { root: folder, manifest };
-    if (dirname3(folder) === folder) throw new Error(`the ${PACKAGE_NAME} package.json is missing from its package`);
+    if (dirname4(folder) === folder) throw new Error(`the ${PACKAGE_NAME} package.json is missing from its package`);
   }
 }
 function readManifest(path) {
@@ -62555,11 +62590,11 @@ function* warnings(written2, choices, keptConfig, branch) {
 // scripts/io/repository/write-record.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdir as mkdir5, rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4, join as join8 } from "node:path";
+import { dirname as dirname5, join as join8 } from "node:path";
 async function writeRecordFile(root5, path, text7, mode) {
   const target = join8(root5, path);
   if (mode === "create") {
-    await mkdir5(dirname4(target)).catch((error2) => {
+    await mkdir5(dirname5(target)).catch((error2) => {
       if (error2.code !== "EEXIST") throw failure(path, error2);
     });
     await writeFile4(target, text7, { flag: "wx" }).catch((error2) => {
@@ -62970,8 +63005,8 @@ async function writeCreated(root5, { path, file, findings }, reporter, context) 
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname5, join as join10, resolve as resolve4 } from "node:path";
-import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname6, join as join10, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
@@ -63442,8 +63477,8 @@ function reportTables(report) {
   ];
 }
 function hoursAndMinutes(seconds) {
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)}h${minutes % 60 > 0 ? `${minutes % 60}m` : ""}`;
+  const minutes2 = Math.round(seconds / 60);
+  return `${Math.floor(minutes2 / 60)}h${minutes2 % 60 > 0 ? `${minutes2 % 60}m` : ""}`;
 }
 function problemTables(problems) {
   const { window_seconds, min_incidents } = problems.recurring_settings;
@@ -63673,10 +63708,10 @@ ${formatMarkdownTables(tables)}`,
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname5(folder)) {
-    if (existsSync4(join10(folder, SITE_MARK)))
+  for (let folder = out; ; folder = dirname6(folder)) {
+    if (existsSync5(join10(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname5(folder) === folder) return;
+    if (dirname6(folder) === folder) return;
   }
 }
 
@@ -64196,7 +64231,7 @@ async function writeMoved(root5, file, moved, move, reporter, context) {
 
 // scripts/commands/validate.ts
 import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve5 } from "node:path";
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
   usage: "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]",
@@ -64225,7 +64260,7 @@ function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
-    if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
+    if (!existsSync6(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
       throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);
