@@ -23489,7 +23489,7 @@ var LayoutError = class extends Error {
 };
 
 // scripts/commands/build.ts
-import { join as join4, relative, resolve as resolve2 } from "node:path";
+import { isAbsolute, join as join4, relative, resolve as resolve2 } from "node:path";
 
 // scripts/core/findings.ts
 function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
@@ -34971,7 +34971,7 @@ var INDICATOR_DESCRIPTION = {
   major: "Partial System Outage",
   critical: "Major System Outage"
 };
-function buildStatusModel(records, now) {
+function buildStatusModel(records, now, audience = "public") {
   const { config: config2 } = records;
   const postmortems = new Map(records.postmortems.map((postmortem2) => [postmortem2.data.incident, postmortem2]));
   const summaryOf = (id) => {
@@ -34985,7 +34985,7 @@ function buildStatusModel(records, now) {
     timeZone: config2.page?.time_zone ?? "UTC"
   };
   const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf, audience)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -35011,6 +35011,7 @@ function buildStatusModel(records, now) {
   const at = new Date(now).toISOString().replace(".000Z", "Z");
   const changes = published.flatMap((incident2) => changeTimes(incident2, now));
   return {
+    audience,
     at,
     page,
     updatedAt: changes.length > 0 ? latest(changes) : at,
@@ -35029,15 +35030,15 @@ function buildStatusModel(records, now) {
     })).sort((a, b) => a.id < b.id ? -1 : 1),
     uptime: computeUptime(
       config2.services.map((service) => service.id),
-      publicOutages(records, now),
+      measuredOutages(records, now, audience),
       page.timeZone,
       now
     )
   };
 }
-function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
+function toPublic(incident2, now, timeZone, serviceNames, summaryOf, audience) {
   const recorded = PUBLIC_STATUS[incident2.status];
-  if (incident2.visibility !== "public" || recorded === void 0) return void 0;
+  if (!shownTo(audience, incident2) || recorded === void 0) return void 0;
   const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident2.id) : void 0;
   let status = summary2 !== void 0 ? "postmortem" : recorded;
   let resolvedAt = incident2.resolved_at;
@@ -35073,8 +35074,15 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
     updates,
     updatedAt: latest([incident2.reported_at, ...updates.map((update) => update.at)]),
     ...summary2 !== void 0 ? { postmortemSummary: summary2 } : {},
-    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7)
+    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+    ...audience === "internal" ? { internal: incident2.visibility === "internal", roles: rolesOf(incident2) } : {}
   };
+}
+function shownTo(audience, incident2) {
+  return incident2.visibility === "public" || audience === "internal";
+}
+function rolesOf(incident2) {
+  return { ...incident2.commander ? { commander: incident2.commander } : {}, ...incident2.communications ? { communications: incident2.communications } : {} };
 }
 function groupsOf(services) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -35087,8 +35095,8 @@ function groupsOf(services) {
   }
   return [...groups2.values()];
 }
-function publicOutages(records, now) {
-  const counted = records.incidents.map((record) => record.data).filter((incident2) => incident2.visibility === "public" && isMeasured(incident2));
+function measuredOutages(records, now, audience) {
+  const counted = records.incidents.map((record) => record.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2));
   return outagesOf(counted, now);
 }
 function isActive(incident2) {
@@ -51373,10 +51381,17 @@ function checkRepository(files) {
 }
 
 // scripts/io/write-site.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
+function publicSiteAround(folder, internalMark) {
+  for (let current = folder; ; current = dirname(current)) {
+    const index2 = join2(current, "index.html");
+    if (existsSync2(join2(current, SITE_MARK)) && !(existsSync2(index2) && readFileSync(index2, "utf8").includes(internalMark))) return current;
+    if (dirname(current) === current) return void 0;
+  }
+}
 async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync2(out);
   if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark2));
@@ -51560,6 +51575,8 @@ table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5r
 table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
 .uptime .short{display:none}
 @media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
+.audience{border:1px dashed var(--muted);border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0 1rem}
+.tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .35rem;font-size:.8rem;font-weight:600;color:var(--muted);margin-left:.5rem;vertical-align:middle}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .plain{list-style:none;padding:0}.plain li{margin:.25rem 0}
@@ -51567,6 +51584,7 @@ footer.site{border-top:1px solid var(--line);padding:1rem 0 2rem;color:var(--mut
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 @media (max-width:30rem){h1{font-size:1.35rem}.card,.overall{padding:.75rem}}
 `.trim();
+var NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 function renderPage(model, { title, base, main }) {
   return `<!doctype html>
 ${html2`<html lang="en">
@@ -51574,6 +51592,7 @@ ${html2`<html lang="en">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+${model.audience === "internal" ? new Html(NOINDEX) : ""}
 <title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="${base}favicon.svg">
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
@@ -51584,6 +51603,7 @@ ${styleElement(CSS)}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site"><div class="wrap"><a href="${base}index.html">${model.page.name}</a></div></header>
 <main id="main" class="wrap">
+${model.audience === "internal" ? html2`<p class="audience">Internal status page, for employees: it shows internal incidents and who leads each one. Do not share it outside the company.</p>` : ""}
 ${main}
 </main>
 <footer class="site"><div class="wrap">
@@ -55603,12 +55623,19 @@ function componentChanges(update) {
   const changes = update.components.map((change) => `${change.name}: ${COMPONENT_LABEL[change.from].toLowerCase()} \u2192 ${COMPONENT_LABEL[change.to].toLowerCase()}`);
   return html2`<p class="meta">${changes.join("; ")}</p>`;
 }
+function internalTag(incident2) {
+  return incident2.internal ? html2`<span class="tag">Internal</span>` : "";
+}
+function roleLine(roles) {
+  return [roles.commander && `Commander: ${roles.commander}`, roles.communications && `Communications: ${roles.communications}`].filter(Boolean).join(" \xB7 ");
+}
 function incidentCard(incident2, { base, timeZone, now, level = 3, updates = true }) {
-  const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>`;
+  const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>${internalTag(incident2)}`;
   return html2`<article class="card">
 <header>${level === 2 ? html2`<h2>${title}</h2>` : html2`<h3>${title}</h3>`}${incidentStatus(incident2)}</header>
 <p class="meta">${incidentTimes(incident2, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident2)}</p>
+${incident2.roles && roleLine(incident2.roles) ? html2`<p class="meta">${roleLine(incident2.roles)}</p>` : ""}
 ${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at ${formatDateTime(incident2.updates.at(-1).at, timeZone)}</p>` : ""}
 </article>`;
 }
@@ -55793,10 +55820,12 @@ function renderIncidentPage(model, incident2) {
   const maintenance = incident2.type === "maintenance";
   const main = html2`<p><a href="../index.html">Current status</a> · <a href="../history/${incident2.month}.html">More incidents from this month</a></p>
 <article>
-<h1>${incident2.title}</h1>
+<h1>${incident2.title}${internalTag(incident2)}</h1>
 <p>${incidentStatus(incident2)}</p>
 <dl class="facts">
 <dt>Affected</dt><dd>${affectedServices(incident2)}</dd>
+${incident2.roles?.commander ? html2`<dt>Commander</dt><dd>${incident2.roles.commander}</dd>` : ""}
+${incident2.roles?.communications ? html2`<dt>Communications</dt><dd>${incident2.roles.communications}</dd>` : ""}
 ${maintenance && incident2.scheduledFor && incident2.scheduledUntil ? html2`<dt>Scheduled</dt><dd>${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}</dd>` : ""}
 ${maintenance ? "" : html2`<dt>Started</dt><dd>${at(incident2.startedAt)}</dd>`}
 ${incident2.resolvedAt ? html2`<dt>${maintenance ? "Completed" : "Resolved"}</dt><dd>${at(incident2.resolvedAt)}</dd>` : ""}
@@ -56059,6 +56088,7 @@ function* allFiles(model) {
   yield* renderBadges(model);
   yield ["maintenance.ics", renderMaintenanceCalendar(model)];
   yield ["favicon.svg", renderFavicon(model.indicator)];
+  if (model.audience === "internal") yield ["robots.txt", "User-agent: *\nDisallow: /\n"];
 }
 
 // scripts/io/github/workflow-commands.ts
@@ -56433,17 +56463,32 @@ Exit codes: ${exits}.
 // scripts/commands/build.ts
 var BUILD_HELP = {
   brief: "the public status site",
-  usage: "incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]",
-  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched.",
-  options: [["--out DIR", "where to write the site (default: site/ in the repository)"], AT_OPTION, ROOT_OPTION, formatOption(["text", "json", "github"])],
+  usage: "incidents build [--out DIR] [--at TIME] [--audience public|internal] [--root DIR] [--format text|json|github]",
+  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched. With --audience internal, the same site for employees: internal incidents too, with their commander and communications lead; never a record body or a problem; every page marked noindex; refused inside a public site.",
+  options: [
+    ["--out DIR", "where to write the site (default: site/ in the repository; site-internal/ for --audience internal)"],
+    AT_OPTION,
+    ["--audience A", "public (default) or internal"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
   example: "incidents build --out site",
   exits: "0 built, 2 records with errors, usage or config error"
 };
 async function buildCommand(args, context) {
-  const { values } = parseOptions("build", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
+  const { values } = parseOptions("build", args, {
+    out: { type: "string" },
+    at: { type: "string" },
+    audience: { type: "string" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
   const reporter = chooseReporter("build", values.format);
+  const audience = audienceOption(values.audience);
   const root5 = findRoot("build", context.cwd, values.root);
-  const out = values.out === void 0 ? join4(root5, "site") : resolve2(context.cwd, values.out);
+  const publicOut = join4(root5, "site");
+  const out = values.out === void 0 ? audience === "internal" ? join4(root5, "site-internal") : publicOut : resolve2(context.cwd, values.out);
+  if (audience === "internal") refusePublicFolder(out, publicOut);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -56464,7 +56509,7 @@ async function buildCommand(args, context) {
     );
     return EXIT2.error;
   }
-  const model = buildStatusModel(records, toMillis(at));
+  const model = buildStatusModel(records, toMillis(at), audience);
   let count2;
   try {
     count2 = await writeSite(out, renderSite(model));
@@ -56479,6 +56524,20 @@ async function buildCommand(args, context) {
   context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
 `);
   return EXIT2.clean;
+}
+var AUDIENCES = ["public", "internal"];
+function audienceOption(value) {
+  if (value === void 0) return "public";
+  if (AUDIENCES.includes(value)) return value;
+  throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
+}
+function refusePublicFolder(out, publicOut) {
+  const inside = relative(publicOut, out);
+  const site = inside === "" || !(inside.startsWith("..") || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
+  if (site)
+    throw new UsageError(
+      `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`
+    );
 }
 
 // scripts/core/gate/check-pull-request.ts
@@ -61213,7 +61272,7 @@ function codeOwners(owners) {
 }
 
 // scripts/io/package-files.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -61228,7 +61287,7 @@ function ownPackage() {
 }
 function readManifest(path) {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync2(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -62679,7 +62738,7 @@ async function updateCommand(args, context) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative4, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve5 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
@@ -62708,7 +62767,7 @@ async function validateCommand(args, context) {
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative4(root5, path).replaceAll("\\", "/");
-    if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
+    if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
     if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
@@ -62802,7 +62861,7 @@ function forWorkflowRunner(argv, context) {
 }
 
 // scripts/io/github/action-inputs.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
 function toActionInvocation(inputs, env2) {
   const [command = "validate", ...flags] = inputs.command.split(/\s+/).filter(Boolean);
@@ -62820,7 +62879,7 @@ function toActionInvocation(inputs, env2) {
 }
 function pullRequestRefs(eventPath) {
   try {
-    const event2 = JSON.parse(readFileSync2(eventPath ?? "", "utf8"));
+    const event2 = JSON.parse(readFileSync3(eventPath ?? "", "utf8"));
     const base = event2.pull_request?.base?.sha;
     const head2 = event2.pull_request?.head?.sha;
     return typeof base === "string" && typeof head2 === "string" ? { base, head: head2 } : void 0;

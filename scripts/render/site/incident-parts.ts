@@ -51,13 +51,24 @@ function componentChanges(update: PublicUpdate): Html | string {
   return html`<p class="meta">${changes.join('; ')}</p>`;
 }
 
+/** `Internal`, after the title of an internal record on the internal audience's site. */
+export function internalTag(incident: PublicIncident): Html | string {
+  return incident.internal ? html`<span class="tag">Internal</span>` : '';
+}
+
+/** `Commander: @alice · Communications: @bob`, or '' when neither is set. */
+export function roleLine(roles: NonNullable<PublicIncident['roles']>): string {
+  return [roles.commander && `Commander: ${roles.commander}`, roles.communications && `Communications: ${roles.communications}`].filter(Boolean).join(' · ');
+}
+
 /** An incident as a card: title (a link to its page), status, services, times and updates. */
 export function incidentCard(incident: PublicIncident, { base, timeZone, now, level = 3, updates = true }: { base: string; timeZone: string; now: number; level?: 2 | 3; updates?: boolean }): Html {
-  const title = html`<a href="${base}incidents/${incident.id}.html">${incident.title}</a>`;
+  const title = html`<a href="${base}incidents/${incident.id}.html">${incident.title}</a>${internalTag(incident)}`;
   return html`<article class="card">
 <header>${level === 2 ? html`<h2>${title}</h2>` : html`<h3>${title}</h3>`}${incidentStatus(incident)}</header>
 <p class="meta">${incidentTimes(incident, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident)}</p>
+${incident.roles && roleLine(incident.roles) ? html`<p class="meta">${roleLine(incident.roles)}</p>` : ''}
 ${updates ? updateList(incident, timeZone) : incident.updates.length > 0 ? html`<p class="meta">Latest: ${STATUS_LABEL[incident.updates.at(-1)!.status]} at ${formatDateTime(incident.updates.at(-1)!.at, timeZone)}</p>` : ''}
 </article>`;
 }

@@ -1,7 +1,7 @@
 import { INDICATOR_ORDER, isActive, type StatusModel } from '../../core/status/status-model.js';
 import { toMillis } from '../../core/time/timestamps.js';
 import { UPTIME_DAYS } from '../../core/status/uptime.js';
-import { formatDate, formatDateTime, formatPercent } from '../format.js';
+import { formatDate, formatDateTime } from '../format.js';
 import { html, type Html } from '../html.js';
 import { incidentCard } from './incident-parts.js';
 import { COMPONENT_LABEL, INDICATOR_LOOK, statusBadge, statusIcon } from '../labels.js';

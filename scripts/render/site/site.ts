@@ -39,4 +39,6 @@ function* allFiles(model: StatusModel): Generator<[string, string]> {
   yield* renderBadges(model);
   yield ['maintenance.ics', renderMaintenanceCalendar(model)];
   yield ['favicon.svg', renderFavicon(model.indicator)];
+  // The internal audience's site asks search engines to stay away, on every page and here.
+  if (model.audience === 'internal') yield ['robots.txt', 'User-agent: *\nDisallow: /\n'];
 }
