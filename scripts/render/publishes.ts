@@ -9,8 +9,9 @@ export type PublishesPreview = { publishes: Publishes; timeZone: string } | null
 
 /**
  * `publishes` in check-pr's JSON (docs/reference.md, JSON shapes): snake_case keys as in the
- * other documents, and each update's message as the HTML the page shows (the page's renderer,
- * sanitized). Null when the head has errors.
+ * other documents, and each update's message as the page shows it: `html` from the page's own
+ * renderer (sanitized), `message` its text as the Statuspage API gives it. What renders to nothing
+ * (HTML comments, raw HTML, unused link definitions) is in neither. Null when the head has errors.
  */
 export function publishesJson(preview: PublishesPreview): unknown {
   if (!preview) return null;
@@ -22,7 +23,7 @@ export function publishesJson(preview: PublishesPreview): unknown {
       title,
       at,
       status,
-      message,
+      message: renderMarkdownText(message),
       html: renderMarkdown(message).toString(),
       components: changes.map(({ id, name, from, to }) => ({ id, name, from, to })),
     })),

@@ -26,7 +26,7 @@ export interface PublishesInput {
 export function publishesOf({ head, base, changed, now }: PublishesInput): Publishes {
   const unchanged = withoutPaths(head, changed);
   const baseSet: RecordSet = base ? { ...joinLists(unchanged, base), config: base.config } : { ...emptyLists(), config: { ...head.config, services: [] } };
-  return comparePublished(buildStatusModel(baseSet, now), buildStatusModel(head, now));
+  return comparePublished(buildStatusModel(baseSet, now, 'public'), buildStatusModel(head, now, 'public'));
 }
 
 /** A record set with more records of the same repository (`more` holds none of `set`'s paths). */

@@ -66,6 +66,8 @@ export interface PublishedMaintenance {
  * @param base the model without the change, at the same instant as `head`
  */
 export function comparePublished(base: StatusModel, head: StatusModel): Publishes {
+  // A bug of ours, not the user's input: an employees' page is no preview of what the public reads.
+  if (base.audience !== 'public' || head.audience !== 'public') throw new Error('comparePublished takes the public status models only');
   const before = new Map([...base.incidents, ...base.maintenances].map((incident) => [incident.id, incident]));
   const beforeServices = new Map(base.services.map((service) => [service.id, service.status]));
   return {
