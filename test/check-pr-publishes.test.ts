@@ -384,6 +384,12 @@ markdown('a cut comment stays within the limit and says so', () => {
   assert.match(cut, /This comment is cut short/);
   assert.ok(body.startsWith(cut.slice(0, cut.indexOf('\n\n_This comment'))), 'cut at a whole line');
   assert.is(truncateComment('short', 65_000), 'short');
+  const long = `> ${'word '.repeat(20_000)}`;
+  const atSpace = truncateComment(long, 65_000);
+  assert.ok(atSpace.length <= 65_000 && atSpace.length > 63_000, String(atSpace.length));
+  assert.match(atSpace, /word\n\n_This comment is cut short/, 'a long line is cut at a space');
+  const emoji = truncateComment(`a${'😀'.repeat(40_000)}`, 65_000);
+  assert.not.match(emoji.slice(0, emoji.indexOf('\n')), /[\uD800-\uDBFF]$/, 'no half of a character');
 });
 
 cases.run();

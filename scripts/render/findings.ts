@@ -53,12 +53,18 @@ export function formatGateComment(
 /** The note that ends a comment cut short. */
 const CUT_NOTE = '\n\n_This comment is cut short: GitHub takes at most 65,536 characters. `incidents check-pr --format json` lists everything._\n';
 
-/** `body` within `limit` characters: as it is, or cut after its last whole line that leaves room for the note. */
+/**
+ * `body` within `limit` characters: as it is, or cut with room for the note: after its last whole
+ * line, or (a line of a long message can run to thousands of characters) its last space nearby.
+ */
 export function truncateComment(body: string, limit: number): string {
   if (body.length <= limit) return body;
-  const room = limit - CUT_NOTE.length;
-  const cut = body.lastIndexOf('\n', room);
-  return `${body.slice(0, cut > 0 ? cut : Math.max(room, 0))}${CUT_NOTE}`;
+  const room = Math.max(limit - CUT_NOTE.length, 0);
+  const line = body.lastIndexOf('\n', room);
+  const space = body.lastIndexOf(' ', room);
+  const highSurrogate = /[\uD800-\uDBFF]/.test(body.charAt(room - 1));
+  const cut = line > room - 2_000 ? line : space > room - 2_000 ? space : highSurrogate ? room - 1 : room;
+  return `${body.slice(0, cut)}${CUT_NOTE}`;
 }
 
 /** How many findings of a severity there are, for people: "2 errors", "1 warning". */
