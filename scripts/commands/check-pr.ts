@@ -20,11 +20,14 @@ export const CHECK_PR_HELP: CommandHelp = {
   brief: 'the pull-request gate on a diff',
   usage: 'incidents check-pr --base REF --head REF [--at TIME] [--root DIR] [--format text|json|github]',
   summary:
-    "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
+    "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date, showing what merging would newly show the public (in --format json: publishes).",
   options: [
     ['--base REF', "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
     ['--head REF', "the pull request's head"],
-    ['--at TIME', "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval), ISO 8601 with an offset (default: now)"],
+    [
+      '--at TIME',
+      "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval) and the status page is compared at, ISO 8601 with an offset (default: now)",
+    ],
     ROOT_OPTION,
     formatOption(['text', 'json', 'github']),
   ],
