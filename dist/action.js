@@ -56789,8 +56789,22 @@ function publishesOf({ head: head2, base, changed, now }) {
   const baseSet = base ? { ...joinLists(unchanged, base), config: base.config } : { ...emptyLists(), config: { ...head2.config, services: [] } };
   return comparePublished(buildStatusModel(baseSet, now, "public"), buildStatusModel(head2, now, "public"));
 }
-function withRecords(set2, more) {
-  return { ...joinLists(set2, more), config: set2.config };
+function withIncidents(set2, more) {
+  return { ...set2, incidents: [...set2.incidents, ...more] };
+}
+var NEVER_OPEN = ["resolved", "closed", "cancelled", "completed"];
+function incidentsWeighingOn(files, services) {
+  const ids = [...services];
+  const found = [];
+  for (const file of files) {
+    if (recordKindOf(file.path) !== "incidents") continue;
+    if (!file.text.includes("\\") && !(file.text.includes("public") && ids.some((id) => file.text.includes(id)))) continue;
+    const { record } = parseRecordAs("incidents", file);
+    const data = record?.data;
+    if (data && data.visibility === "public" && !NEVER_OPEN.includes(data.status) && data.services.some((service) => services.has(service.id)))
+      found.push(record);
+  }
+  return found;
 }
 function emptyLists() {
   return perKind(() => []);
@@ -61266,7 +61280,7 @@ async function readHead(root5, head2, changes, configChanged) {
 }
 async function readRestOfHead(root5, read) {
   const done = new Set(read.head.records.map((file) => file.path));
-  return (await readGitTree(root5, read.commits.head, (path) => !done.has(path))).records;
+  return (await readGitTree(root5, read.commits.head, (path) => !done.has(path) && recordKindOf(path) === "incidents")).records;
 }
 async function readCommits(root5, baseRef, headRef) {
   try {
@@ -61384,8 +61398,9 @@ async function previewOf(root5, read, verdict, now) {
   };
   let publishes = publishesOf(input);
   if (publishes.components.length > 0 && read.head.partial) {
-    const rest = checkRecords(verdict.head.config, await readRestOfHead(root5, read)).records;
-    publishes = publishesOf({ ...input, head: withRecords(verdict.head, rest) });
+    const services = new Set(publishes.components.map((change) => change.id));
+    const more = incidentsWeighingOn(await readRestOfHead(root5, read), services);
+    publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
   }
   return { publishes, timeZone: verdict.head.config.page?.time_zone ?? "UTC" };
 }

@@ -218,6 +218,21 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'another open incident that spells the service id with a YAML escape still counts',
+    base: incident({ id: 'INC-2026-0005', title: 'API slow', service: '"ap\\x69"', state: 'major_outage' }),
+    head: RESOLVE_INC1,
+    expected: { incidents: [], updates: ['INC-2026-0001@2026-03-01T11:00:00Z resolved'], components: [], maintenances: [] },
+  },
+  {
+    name: 'another incident on the API, resolved or internal, weighs nothing',
+    base: {
+      ...incident({ id: 'INC-2026-0005', title: 'API slow', service: 'api', state: 'major_outage', status: 'resolved' }),
+      ...incident({ id: 'INC-2026-0006', title: 'API down', service: 'api', state: 'major_outage', visibility: 'internal' }),
+    },
+    head: RESOLVE_INC1,
+    expected: { incidents: [], updates: ['INC-2026-0001@2026-03-01T11:00:00Z resolved'], components: ['api partial_outage→operational'], maintenances: [] },
+  },
+  {
     name: 'a service the config adds is new on the page',
     head: edit('incidents.config.yml', [
       '  - {id: reports, name: Reports, group: Back office}',

@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.js';
 import { hasErrors, sortFindings } from '../core/findings.js';
 import { reviewsOnHead, type ReviewEvidence } from '../core/gate/approvals.js';
 import { checkPullRequest, type PullRequestVerdict } from '../core/gate/check-pull-request.js';
-import { publishesOf, withRecords } from '../core/gate/publishes.js';
+import { incidentsWeighingOn, publishesOf, withIncidents } from '../core/gate/publishes.js';
 import { checkConfig, checkRecords } from '../core/records/validate.js';
 import { COMMENT_MARKER, createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github/api.js';
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github/event.js';
@@ -127,8 +127,9 @@ async function previewOf(root: string, read: PullRequestRead, verdict: PullReque
   };
   let publishes = publishesOf(input);
   if (publishes.components.length > 0 && read.head.partial) {
-    const rest = checkRecords(verdict.head.config, await readRestOfHead(root, read)).records;
-    publishes = publishesOf({ ...input, head: withRecords(verdict.head, rest) });
+    const services = new Set(publishes.components.map((change) => change.id));
+    const more = incidentsWeighingOn(await readRestOfHead(root, read), services);
+    publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
   }
   return { publishes, timeZone: verdict.head.config.page?.time_zone ?? 'UTC' };
 }

@@ -1,4 +1,6 @@
-import { KIND_NAMES, perKind, type RecordData, type RecordKind } from '../records/kinds.js';
+import { KIND_NAMES, perKind, recordKindOf, type RecordData, type RecordKind } from '../records/kinds.js';
+import type { Incident, RecordStatus } from '../records/types.js';
+import { parseRecordAs, type TextFile } from '../records/validate.js';
 import { withoutPaths, type RecordLists, type RecordSet, type ValidRecord } from '../records/record-set.js';
 import { comparePublished, type Publishes } from '../status/publishes.js';
 import { buildStatusModel } from '../status/status-model.js';
@@ -29,9 +31,32 @@ export function publishesOf({ head, base, changed, now }: PublishesInput): Publi
   return comparePublished(buildStatusModel(baseSet, now, 'public'), buildStatusModel(head, now, 'public'));
 }
 
-/** A record set with more records of the same repository (`more` holds none of `set`'s paths). */
-export function withRecords(set: RecordSet, more: RecordLists): RecordSet {
-  return { ...joinLists(set, more), config: set.config };
+/** A record set with more incidents of the same repository (none of them at `set`'s paths). */
+export function withIncidents(set: RecordSet, more: readonly ValidRecord<Incident>[]): RecordSet {
+  return { ...set, incidents: [...set.incidents, ...more] };
+}
+
+/** Record statuses that no page shows as open: a record in one weighs on no service's state. */
+const NEVER_OPEN: readonly RecordStatus[] = ['resolved', 'closed', 'cancelled', 'completed'];
+
+/**
+ * Of the head's unchanged incident files, those that can weigh on the state of `services` on the
+ * page: public, not finished, naming one of them. A file whose text holds neither a service's id
+ * nor a backslash (a YAML escape could spell the id) cannot name it, so it is not parsed; the rest
+ * are parsed and checked against their schema (a broken one is validate's to report).
+ */
+export function incidentsWeighingOn(files: readonly TextFile[], services: ReadonlySet<string>): ValidRecord<Incident>[] {
+  const ids = [...services];
+  const found: ValidRecord<Incident>[] = [];
+  for (const file of files) {
+    if (recordKindOf(file.path) !== 'incidents') continue;
+    if (!file.text.includes('\\') && !(file.text.includes('public') && ids.some((id) => file.text.includes(id)))) continue;
+    const { record } = parseRecordAs('incidents', file);
+    const data = record?.data;
+    if (data && data.visibility === 'public' && !NEVER_OPEN.includes(data.status) && data.services.some((service) => services.has(service.id)))
+      found.push(record);
+  }
+  return found;
 }
 
 type MutableLists = { [K in RecordKind]: ValidRecord<RecordData[K]>[] };

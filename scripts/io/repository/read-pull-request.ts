@@ -2,7 +2,7 @@ import { GitError, UsageError } from '../../core/errors.js';
 import type { FileChange } from '../../core/gate/pull-request.js';
 import type { TextFile } from '../../core/records/validate.js';
 import { recordsAChangeNeeds } from '../../core/gate/records-a-change-needs.js';
-import { RECORD_FOLDERS } from '../../core/records/kinds.js';
+import { RECORD_FOLDERS, recordKindOf } from '../../core/records/kinds.js';
 import { diffNames, findMergeBase, isShallow, resolveCommit } from './git.js';
 import { listRecordTree, readGitTree, readTreeEntries } from './read-git-tree.js';
 import { CONFIG_FILE, type RepositoryFiles } from './read-repository.js';
@@ -57,13 +57,13 @@ async function readHead(root: string, head: string, changes: readonly FileChange
 }
 
 /**
- * The head's record files readPullRequest left unread (a `partial` head): the preview of what
- * merging publishes needs them when a service's state on the page may change. Files that cannot
- * be read are left out here; validate reports them.
+ * The head's incident files readPullRequest left unread (a `partial` head): the preview of what
+ * merging publishes needs the open ones when a service's state on the page may change. Files that
+ * cannot be read are left out here; validate reports them.
  */
 export async function readRestOfHead(root: string, read: PullRequestRead): Promise<TextFile[]> {
   const done = new Set(read.head.records.map((file) => file.path));
-  return (await readGitTree(root, read.commits.head, (path) => !done.has(path))).records;
+  return (await readGitTree(root, read.commits.head, (path) => !done.has(path) && recordKindOf(path) === 'incidents')).records;
 }
 
 /** The commits to compare: the merge base of --base and --head (what GitHub's diff shows), and the head; and --base's own commit. */
