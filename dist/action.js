@@ -61352,12 +61352,15 @@ async function checkPrCommand(args, context) {
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
   const commenting = target.ok && changes.length > 0 && !target.target.fromFork;
-  const preview = reporter.format === "json" || commenting ? await previewOf(root5, read, verdict, now) : void 0;
+  const preview = reporter.format !== "text" || commenting ? await previewOf(root5, read, verdict, now) : void 0;
   await reporter.write(
     {
       command: "check-pr",
       findings,
       json: { extra: { approved: verdict.approved, ...preview === void 0 ? {} : { publishes: publishesJson(preview) } } },
+      // The job summary shows it too: a pull request from a fork gets no comment.
+      ...preview === void 0 || changes.length === 0 ? {} : { markdown: `${formatFindingsSummary("incidents check-pr", findings)}
+${formatPublishes(preview)}` },
       clean: `${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.`,
       outputs: { approved: verdict.approved === null ? "" : String(verdict.approved) }
     },

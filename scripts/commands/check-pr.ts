@@ -8,8 +8,8 @@ import { COMMENT_MARKER, createGitHub, describeError, readReviewEvidence, upsert
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github/event.js';
 import { readPullRequest, readRestOfHead, type PullRequestRead } from '../io/repository/read-pull-request.js';
 import { CONFIG_FILE, findRoot } from '../io/repository/read-repository.js';
-import { COMMENT_LIMIT, formatGateComment } from '../render/findings.js';
-import { publishesJson, type PublishesPreview } from '../render/publishes.js';
+import { COMMENT_LIMIT, formatFindingsSummary, formatGateComment } from '../render/findings.js';
+import { formatPublishes, publishesJson, type PublishesPreview } from '../render/publishes.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
@@ -72,12 +72,16 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
   const commenting = target.ok && changes.length > 0 && !target.target.fromFork;
-  const preview = reporter.format === 'json' || commenting ? await previewOf(root, read, verdict, now) : undefined;
+  const preview = reporter.format !== 'text' || commenting ? await previewOf(root, read, verdict, now) : undefined;
   await reporter.write(
     {
       command: 'check-pr',
       findings,
       json: { extra: { approved: verdict.approved, ...(preview === undefined ? {} : { publishes: publishesJson(preview) }) } },
+      // The job summary shows it too: a pull request from a fork gets no comment.
+      ...(preview === undefined || changes.length === 0
+        ? {}
+        : { markdown: `${formatFindingsSummary('incidents check-pr', findings)}\n${formatPublishes(preview)}` }),
       clean: `${changes.length} changed record file${changes.length === 1 ? '' : 's'}: the gate passes.`,
       outputs: { approved: verdict.approved === null ? '' : String(verdict.approved) },
     },
