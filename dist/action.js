@@ -56277,7 +56277,9 @@ Nothing public changes: merging this shows the public nothing new.
   if (publishes.incidents.length > 0) {
     parts.push("", "**New incidents**", "");
     for (const incident2 of publishes.incidents)
-      parts.push(`- ${plain(incident2.title)} (${plain(incident2.id)}): ${STATUS_LABEL[incident2.status].toLowerCase()}, since ${when(incident2.startedAt)}`);
+      parts.push(
+        `- ${plain(incident2.title)} (${plain(incident2.id)}): ${STATUS_LABEL[incident2.status].toLowerCase()}, since ${when(incident2.startedAt)}${incident2.services.map((service) => `; ${plain(service.name)}: ${state(service.status)}`).join("")}`
+      );
   }
   if (publishes.updates.length > 0) {
     parts.push("", "**New updates**, as they will read");
@@ -56304,7 +56306,7 @@ function formatUpdate(update, when) {
   const lines = [`${plain(update.title)} (${plain(update.incident)}) \xB7 **${STATUS_LABEL[update.status]}** \xB7 ${when(update.at)}`, ""];
   lines.push(...quote(renderMarkdownText(update.message)));
   if (update.components.length > 0) {
-    lines.push("", `With it: ${update.components.map((change) => `${plain(change.name)}: ${state(change.from)} \u2192 ${state(change.to)}`).join("; ")}`);
+    lines.push("", `Shown with it: ${update.components.map((change) => `${plain(change.name)}: ${state(change.from)} \u2192 ${state(change.to)}`).join("; ")}`);
   }
   return lines;
 }

@@ -441,7 +441,7 @@ const PUBLISHES_CASES: { name: string; head: FileEdits; shows: (string | RegExp)
     head: newIncident(),
     shows: [
       '**New incidents**',
-      '- Exports fail (INC\\-2026\\-0004): investigating, since 2 Mar 2026, 10:00 GMT',
+      '- Exports fail (INC\\-2026\\-0004): investigating, since 2 Mar 2026, 10:00 GMT; Reports: degraded performance',
       '> Exports fail for some customers\\.',
       '- Reports: operational → degraded performance',
     ],
@@ -449,7 +449,7 @@ const PUBLISHES_CASES: { name: string; head: FileEdits; shows: (string | RegExp)
   {
     name: 'a component change an update records',
     head: updateInc1('Card payments fail for everyone now.', 'major_outage'),
-    shows: ['With it: API: operational → major outage', '- API: partial outage → major outage'],
+    shows: ['Shown with it: API: operational → major outage', '- API: partial outage → major outage'],
   },
   {
     name: 'a maintenance scheduled',

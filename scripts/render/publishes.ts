@@ -56,7 +56,9 @@ export function formatPublishes(preview: PublishesPreview): string {
   if (publishes.incidents.length > 0) {
     parts.push('', '**New incidents**', '');
     for (const incident of publishes.incidents)
-      parts.push(`- ${plain(incident.title)} (${plain(incident.id)}): ${STATUS_LABEL[incident.status].toLowerCase()}, since ${when(incident.startedAt)}`);
+      parts.push(
+        `- ${plain(incident.title)} (${plain(incident.id)}): ${STATUS_LABEL[incident.status].toLowerCase()}, since ${when(incident.startedAt)}${incident.services.map((service) => `; ${plain(service.name)}: ${state(service.status)}`).join('')}`,
+      );
   }
   if (publishes.updates.length > 0) {
     parts.push('', '**New updates**, as they will read');
@@ -84,7 +86,7 @@ function formatUpdate(update: PublishedUpdate, when: (timestamp: string) => stri
   const lines = [`${plain(update.title)} (${plain(update.incident)}) · **${STATUS_LABEL[update.status]}** · ${when(update.at)}`, ''];
   lines.push(...quote(renderMarkdownText(update.message)));
   if (update.components.length > 0) {
-    lines.push('', `With it: ${update.components.map((change) => `${plain(change.name)}: ${state(change.from)} → ${state(change.to)}`).join('; ')}`);
+    lines.push('', `Shown with it: ${update.components.map((change) => `${plain(change.name)}: ${state(change.from)} → ${state(change.to)}`).join('; ')}`);
   }
   return lines;
 }
