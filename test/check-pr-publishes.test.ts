@@ -345,7 +345,7 @@ const canary = suite('check-pr publishes nothing internal (test/fixtures/site/ca
 const CANARY = join(ROOT, 'test/fixtures/site/canary');
 
 canary('every canary record added in one pull request: publishes holds the public markers and never "canary"', async () => {
-  const records = ['incidents', 'known-errors'].flatMap((folder) => readdirSync(join(CANARY, folder)).map((name) => `${folder}/${name}`));
+  const records = ['incidents', 'known-errors', 'problems'].flatMap((folder) => readdirSync(join(CANARY, folder)).map((name) => `${folder}/${name}`));
   const removed = Object.fromEntries(records.map((path) => [path, null]));
   const added = Object.fromEntries(records.map((path) => [path, readFileSync(join(CANARY, path), 'utf8')]));
   const repo = makePullRequestRepo(CANARY, removed, added);

@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { writeSite } from '../scripts/io/write-site.js';
+import { LOCAL_TIMES } from '../scripts/render/site/layout.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 import { modelOf, readTree, repositoryFiles, siteOf } from './helpers/site.js';
 
@@ -31,6 +32,12 @@ leaks('no output file holds any internal field, body, internal or cancelled reco
     .filter(([, content]) => /canary/i.test(content))
     .map(([path, content]) => `${path}: …${content.slice(Math.max(0, content.search(/canary/i) - 60), content.search(/canary/i) + 40)}…`);
   assert.equal(leaked, []);
+  // A problem (problems/PRB-0001.md, a canary in every field, valid so the build reads it) is internal through and through: not even its id.
+  assert.is((await runCliCapturing(['validate', '--root', CANARY])).code, 0, 'every canary record is valid');
+  assert.equal(
+    [...files].filter(([, content]) => /PRB-\d{4}/.test(content)).map(([path]) => path),
+    [],
+  );
   // The search would pass on an empty site; the public text must be there.
   const everything = [...files.values()].join('\n');
   for (const text of [
@@ -81,6 +88,11 @@ leaks('--audience internal: internal incidents and roles too, never a body, anot
     .filter(([, content]) => /canary/i.test(content))
     .map(([path, content]) => `${path}: …${content.slice(Math.max(0, content.search(/canary/i) - 60), content.search(/canary/i) + 40)}…`);
   assert.equal(leaked, []);
+  // The canary problem (problems/PRB-0001.md) reaches employees' site neither: not even its id.
+  assert.equal(
+    [...files].filter(([, content]) => /PRB-\d{4}/.test(content)).map(([path]) => path),
+    [],
+  );
   for (const [path, content] of files)
     if (path.endsWith('.html')) assert.ok(content.includes('<meta name="robots" content="noindex, nofollow">'), `${path} is noindex`);
   assert.is(files.get('robots.txt'), 'User-agent: *\nDisallow: /\n');
@@ -225,7 +237,12 @@ for (const payload of PAYLOADS) {
     const { config, records } = hostileRepository(payload);
     const files = siteOf(config, records, '2026-11-23T12:30:00Z');
     for (const [path, content] of files) {
-      if (path.endsWith('.html')) assert.equal(activeMarkup(content, 1), [], path);
+      if (path.endsWith('.html')) {
+        // The page's one script is the site's own constant code, once, at the end of the body.
+        const own = `<script>${LOCAL_TIMES}</script>\n</body>`;
+        assert.is(content.split(own).length, 2, `${path} has the local-times script once`);
+        assert.equal(activeMarkup(content.replace(own, ''), 1), [], path);
+      }
       if (path.endsWith('.svg')) assert.equal(activeMarkup(content, 0), [], path);
       if (path.endsWith('.atom') || path.endsWith('.rss')) {
         assert.equal(activeMarkup(content, 0), [], `${path} (as XML)`);
