@@ -1675,109 +1675,109 @@ var require_loader = __commonJS({
       this.totalMergeKeys = 0;
       this.documents = [];
     }
-    function generateError(state, message) {
+    function generateError(state2, message) {
       return new YAMLException2(
         message,
-        new Mark(state.filename, state.input, state.position, state.line, state.position - state.lineStart)
+        new Mark(state2.filename, state2.input, state2.position, state2.line, state2.position - state2.lineStart)
       );
     }
-    function throwError(state, message) {
-      throw generateError(state, message);
+    function throwError(state2, message) {
+      throw generateError(state2, message);
     }
-    function throwWarning(state, message) {
-      if (state.onWarning) {
-        state.onWarning.call(null, generateError(state, message));
+    function throwWarning(state2, message) {
+      if (state2.onWarning) {
+        state2.onWarning.call(null, generateError(state2, message));
       }
     }
     var directiveHandlers = {
-      YAML: function handleYamlDirective(state, name, args) {
+      YAML: function handleYamlDirective(state2, name, args) {
         var match, major, minor;
-        if (state.version !== null) {
-          throwError(state, "duplication of %YAML directive");
+        if (state2.version !== null) {
+          throwError(state2, "duplication of %YAML directive");
         }
         if (args.length !== 1) {
-          throwError(state, "YAML directive accepts exactly one argument");
+          throwError(state2, "YAML directive accepts exactly one argument");
         }
         match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
         if (match === null) {
-          throwError(state, "ill-formed argument of the YAML directive");
+          throwError(state2, "ill-formed argument of the YAML directive");
         }
         major = parseInt(match[1], 10);
         minor = parseInt(match[2], 10);
         if (major !== 1) {
-          throwError(state, "unacceptable YAML version of the document");
+          throwError(state2, "unacceptable YAML version of the document");
         }
-        state.version = args[0];
-        state.checkLineBreaks = minor < 2;
+        state2.version = args[0];
+        state2.checkLineBreaks = minor < 2;
         if (minor !== 1 && minor !== 2) {
-          throwWarning(state, "unsupported YAML version of the document");
+          throwWarning(state2, "unsupported YAML version of the document");
         }
       },
-      TAG: function handleTagDirective(state, name, args) {
+      TAG: function handleTagDirective(state2, name, args) {
         var handle3, prefix;
         if (args.length !== 2) {
-          throwError(state, "TAG directive accepts exactly two arguments");
+          throwError(state2, "TAG directive accepts exactly two arguments");
         }
         handle3 = args[0];
         prefix = args[1];
         if (!PATTERN_TAG_HANDLE.test(handle3)) {
-          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+          throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
         }
-        if (_hasOwnProperty.call(state.tagMap, handle3)) {
-          throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+        if (_hasOwnProperty.call(state2.tagMap, handle3)) {
+          throwError(state2, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
         }
         if (!PATTERN_TAG_URI.test(prefix)) {
-          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+          throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
         }
-        state.tagMap[handle3] = prefix;
+        state2.tagMap[handle3] = prefix;
       }
     };
-    function captureSegment(state, start2, end, checkJson) {
+    function captureSegment(state2, start2, end, checkJson) {
       var _position, _length, _character, _result;
       if (start2 < end) {
-        _result = state.input.slice(start2, end);
+        _result = state2.input.slice(start2, end);
         if (checkJson) {
           for (_position = 0, _length = _result.length; _position < _length; _position += 1) {
             _character = _result.charCodeAt(_position);
             if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
-              throwError(state, "expected valid JSON character");
+              throwError(state2, "expected valid JSON character");
             }
           }
         } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-          throwError(state, "the stream contains non-printable characters");
+          throwError(state2, "the stream contains non-printable characters");
         }
-        state.result += _result;
+        state2.result += _result;
       }
     }
-    function chargeMergeWork(state) {
-      state.totalMergeKeys += 1;
-      if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-        throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    function chargeMergeWork(state2) {
+      state2.totalMergeKeys += 1;
+      if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) {
+        throwError(state2, "merge keys exceeded maxTotalMergeKeys (" + state2.maxTotalMergeKeys + ")");
       }
     }
-    function mergeMappings(state, destination, source, overridableKeys) {
+    function mergeMappings(state2, destination, source, overridableKeys) {
       var sourceKeys, key2, index2, quantity;
       if (!common2.isObject(source)) {
-        throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+        throwError(state2, "cannot merge mappings; the provided source object is unacceptable");
       }
-      chargeMergeWork(state);
+      chargeMergeWork(state2);
       sourceKeys = Object.keys(source);
       for (index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
         key2 = sourceKeys[index2];
-        chargeMergeWork(state);
+        chargeMergeWork(state2);
         if (!_hasOwnProperty.call(destination, key2)) {
           setProperty(destination, key2, source[key2]);
           overridableKeys[key2] = true;
         }
       }
     }
-    function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
+    function storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
       var index2, quantity;
       if (Array.isArray(keyNode)) {
         keyNode = Array.prototype.slice.call(keyNode);
         for (index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
           if (Array.isArray(keyNode[index2])) {
-            throwError(state, "nested arrays are not supported inside keys");
+            throwError(state2, "nested arrays are not supported inside keys");
           }
           if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
             keyNode[index2] = "[object Object]";
@@ -1794,244 +1794,244 @@ var require_loader = __commonJS({
       if (keyTag === "tag:yaml.org,2002:merge") {
         if (Array.isArray(valueNode)) {
           if (valueNode.length > 100) {
-            throwError(state, "abnormal merge sequence size");
+            throwError(state2, "abnormal merge sequence size");
           }
           for (index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
-            mergeMappings(state, _result, valueNode[index2], overridableKeys);
+            mergeMappings(state2, _result, valueNode[index2], overridableKeys);
           }
         } else {
-          mergeMappings(state, _result, valueNode, overridableKeys);
+          mergeMappings(state2, _result, valueNode, overridableKeys);
         }
       } else {
-        if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-          state.line = startLine || state.line;
-          state.position = startPos || state.position;
-          throwError(state, "duplicated mapping key");
+        if (!state2.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+          state2.line = startLine || state2.line;
+          state2.position = startPos || state2.position;
+          throwError(state2, "duplicated mapping key");
         }
         setProperty(_result, keyNode, valueNode);
         delete overridableKeys[keyNode];
       }
       return _result;
     }
-    function readLineBreak(state) {
+    function readLineBreak(state2) {
       var ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 10) {
-        state.position++;
+        state2.position++;
       } else if (ch === 13) {
-        state.position++;
-        if (state.input.charCodeAt(state.position) === 10) {
-          state.position++;
+        state2.position++;
+        if (state2.input.charCodeAt(state2.position) === 10) {
+          state2.position++;
         }
       } else {
-        throwError(state, "a line break is expected");
+        throwError(state2, "a line break is expected");
       }
-      state.line += 1;
-      state.lineStart = state.position;
+      state2.line += 1;
+      state2.lineStart = state2.position;
     }
-    function skipSeparationSpace(state, allowComments, checkIndent) {
-      var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
+    function skipSeparationSpace(state2, allowComments, checkIndent) {
+      var lineBreaks = 0, ch = state2.input.charCodeAt(state2.position);
       while (ch !== 0) {
         while (is_WHITE_SPACE(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
         if (allowComments && ch === 35) {
           do {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           } while (ch !== 10 && ch !== 13 && ch !== 0);
         }
         if (is_EOL(ch)) {
-          readLineBreak(state);
-          ch = state.input.charCodeAt(state.position);
+          readLineBreak(state2);
+          ch = state2.input.charCodeAt(state2.position);
           lineBreaks++;
-          state.lineIndent = 0;
+          state2.lineIndent = 0;
           while (ch === 32) {
-            state.lineIndent++;
-            ch = state.input.charCodeAt(++state.position);
+            state2.lineIndent++;
+            ch = state2.input.charCodeAt(++state2.position);
           }
         } else {
           break;
         }
       }
-      if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-        throwWarning(state, "deficient indentation");
+      if (checkIndent !== -1 && lineBreaks !== 0 && state2.lineIndent < checkIndent) {
+        throwWarning(state2, "deficient indentation");
       }
       return lineBreaks;
     }
-    function testDocumentSeparator(state) {
-      var _position = state.position, ch;
-      ch = state.input.charCodeAt(_position);
-      if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+    function testDocumentSeparator(state2) {
+      var _position = state2.position, ch;
+      ch = state2.input.charCodeAt(_position);
+      if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(_position + 1) && ch === state2.input.charCodeAt(_position + 2)) {
         _position += 3;
-        ch = state.input.charCodeAt(_position);
+        ch = state2.input.charCodeAt(_position);
         if (ch === 0 || is_WS_OR_EOL(ch)) {
           return true;
         }
       }
       return false;
     }
-    function writeFoldedLines(state, count2) {
+    function writeFoldedLines(state2, count2) {
       if (count2 === 1) {
-        state.result += " ";
+        state2.result += " ";
       } else if (count2 > 1) {
-        state.result += common2.repeat("\n", count2 - 1);
+        state2.result += common2.repeat("\n", count2 - 1);
       }
     }
-    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
-      ch = state.input.charCodeAt(state.position);
+    function readPlainScalar(state2, nodeIndent, withinFlowCollection) {
+      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state2.kind, _result = state2.result, ch;
+      ch = state2.input.charCodeAt(state2.position);
       if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
         return false;
       }
       if (ch === 63 || ch === 45) {
-        following = state.input.charCodeAt(state.position + 1);
+        following = state2.input.charCodeAt(state2.position + 1);
         if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
           return false;
         }
       }
-      state.kind = "scalar";
-      state.result = "";
-      captureStart = captureEnd = state.position;
+      state2.kind = "scalar";
+      state2.result = "";
+      captureStart = captureEnd = state2.position;
       hasPendingContent = false;
       while (ch !== 0) {
         if (ch === 58) {
-          following = state.input.charCodeAt(state.position + 1);
+          following = state2.input.charCodeAt(state2.position + 1);
           if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
             break;
           }
         } else if (ch === 35) {
-          preceding = state.input.charCodeAt(state.position - 1);
+          preceding = state2.input.charCodeAt(state2.position - 1);
           if (is_WS_OR_EOL(preceding)) {
             break;
           }
-        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
+        } else if (state2.position === state2.lineStart && testDocumentSeparator(state2) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
           break;
         } else if (is_EOL(ch)) {
-          _line = state.line;
-          _lineStart = state.lineStart;
-          _lineIndent = state.lineIndent;
-          skipSeparationSpace(state, false, -1);
-          if (state.lineIndent >= nodeIndent) {
+          _line = state2.line;
+          _lineStart = state2.lineStart;
+          _lineIndent = state2.lineIndent;
+          skipSeparationSpace(state2, false, -1);
+          if (state2.lineIndent >= nodeIndent) {
             hasPendingContent = true;
-            ch = state.input.charCodeAt(state.position);
+            ch = state2.input.charCodeAt(state2.position);
             continue;
           } else {
-            state.position = captureEnd;
-            state.line = _line;
-            state.lineStart = _lineStart;
-            state.lineIndent = _lineIndent;
+            state2.position = captureEnd;
+            state2.line = _line;
+            state2.lineStart = _lineStart;
+            state2.lineIndent = _lineIndent;
             break;
           }
         }
         if (hasPendingContent) {
-          captureSegment(state, captureStart, captureEnd, false);
-          writeFoldedLines(state, state.line - _line);
-          captureStart = captureEnd = state.position;
+          captureSegment(state2, captureStart, captureEnd, false);
+          writeFoldedLines(state2, state2.line - _line);
+          captureStart = captureEnd = state2.position;
           hasPendingContent = false;
         }
         if (!is_WHITE_SPACE(ch)) {
-          captureEnd = state.position + 1;
+          captureEnd = state2.position + 1;
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      captureSegment(state, captureStart, captureEnd, false);
-      if (state.result) {
+      captureSegment(state2, captureStart, captureEnd, false);
+      if (state2.result) {
         return true;
       }
-      state.kind = _kind;
-      state.result = _result;
+      state2.kind = _kind;
+      state2.result = _result;
       return false;
     }
-    function readSingleQuotedScalar(state, nodeIndent) {
+    function readSingleQuotedScalar(state2, nodeIndent) {
       var ch, captureStart, captureEnd;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 39) {
         return false;
       }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      state2.kind = "scalar";
+      state2.result = "";
+      state2.position++;
+      captureStart = captureEnd = state2.position;
+      while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
         if (ch === 39) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
+          captureSegment(state2, captureStart, state2.position, true);
+          ch = state2.input.charCodeAt(++state2.position);
           if (ch === 39) {
-            captureStart = state.position;
-            state.position++;
-            captureEnd = state.position;
+            captureStart = state2.position;
+            state2.position++;
+            captureEnd = state2.position;
           } else {
             return true;
           }
         } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a single quoted scalar");
+          captureSegment(state2, captureStart, captureEnd, true);
+          writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+          captureStart = captureEnd = state2.position;
+        } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+          throwError(state2, "unexpected end of the document within a single quoted scalar");
         } else {
-          state.position++;
-          captureEnd = state.position;
+          state2.position++;
+          captureEnd = state2.position;
         }
       }
-      throwError(state, "unexpected end of the stream within a single quoted scalar");
+      throwError(state2, "unexpected end of the stream within a single quoted scalar");
     }
-    function readDoubleQuotedScalar(state, nodeIndent) {
+    function readDoubleQuotedScalar(state2, nodeIndent) {
       var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 34) {
         return false;
       }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      state2.kind = "scalar";
+      state2.result = "";
+      state2.position++;
+      captureStart = captureEnd = state2.position;
+      while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
         if (ch === 34) {
-          captureSegment(state, captureStart, state.position, true);
-          state.position++;
+          captureSegment(state2, captureStart, state2.position, true);
+          state2.position++;
           return true;
         } else if (ch === 92) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
+          captureSegment(state2, captureStart, state2.position, true);
+          ch = state2.input.charCodeAt(++state2.position);
           if (is_EOL(ch)) {
-            skipSeparationSpace(state, false, nodeIndent);
+            skipSeparationSpace(state2, false, nodeIndent);
           } else if (ch < 256 && simpleEscapeCheck[ch]) {
-            state.result += simpleEscapeMap[ch];
-            state.position++;
+            state2.result += simpleEscapeMap[ch];
+            state2.position++;
           } else if ((tmp = escapedHexLen(ch)) > 0) {
             hexLength = tmp;
             hexResult = 0;
             for (; hexLength > 0; hexLength--) {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
               if ((tmp = fromHexCode(ch)) >= 0) {
                 hexResult = (hexResult << 4) + tmp;
               } else {
-                throwError(state, "expected hexadecimal character");
+                throwError(state2, "expected hexadecimal character");
               }
             }
-            state.result += charFromCodepoint(hexResult);
-            state.position++;
+            state2.result += charFromCodepoint(hexResult);
+            state2.position++;
           } else {
-            throwError(state, "unknown escape sequence");
+            throwError(state2, "unknown escape sequence");
           }
-          captureStart = captureEnd = state.position;
+          captureStart = captureEnd = state2.position;
         } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a double quoted scalar");
+          captureSegment(state2, captureStart, captureEnd, true);
+          writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+          captureStart = captureEnd = state2.position;
+        } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+          throwError(state2, "unexpected end of the document within a double quoted scalar");
         } else {
-          state.position++;
-          captureEnd = state.position;
+          state2.position++;
+          captureEnd = state2.position;
         }
       }
-      throwError(state, "unexpected end of the stream within a double quoted scalar");
+      throwError(state2, "unexpected end of the stream within a double quoted scalar");
     }
-    function readFlowCollection(state, nodeIndent) {
-      var readNext = true, _line, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
-      ch = state.input.charCodeAt(state.position);
+    function readFlowCollection(state2, nodeIndent) {
+      var readNext = true, _line, _tag = state2.tag, _result, _anchor = state2.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 91) {
         terminator = 93;
         isMapping = false;
@@ -2043,67 +2043,67 @@ var require_loader = __commonJS({
       } else {
         return false;
       }
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
+      if (state2.anchor !== null) {
+        state2.anchorMap[state2.anchor] = _result;
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
       while (ch !== 0) {
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        ch = state2.input.charCodeAt(state2.position);
         if (ch === terminator) {
-          state.position++;
-          state.tag = _tag;
-          state.anchor = _anchor;
-          state.kind = isMapping ? "mapping" : "sequence";
-          state.result = _result;
+          state2.position++;
+          state2.tag = _tag;
+          state2.anchor = _anchor;
+          state2.kind = isMapping ? "mapping" : "sequence";
+          state2.result = _result;
           return true;
         } else if (!readNext) {
-          throwError(state, "missed comma between flow collection entries");
+          throwError(state2, "missed comma between flow collection entries");
         }
         keyTag = keyNode = valueNode = null;
         isPair = isExplicitPair = false;
         if (ch === 63) {
-          following = state.input.charCodeAt(state.position + 1);
+          following = state2.input.charCodeAt(state2.position + 1);
           if (is_WS_OR_EOL(following)) {
             isPair = isExplicitPair = true;
-            state.position++;
-            skipSeparationSpace(state, true, nodeIndent);
+            state2.position++;
+            skipSeparationSpace(state2, true, nodeIndent);
           }
         }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        keyTag = state.tag;
-        keyNode = state.result;
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if ((isExplicitPair || state.line === _line) && ch === 58) {
+        _line = state2.line;
+        composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        keyTag = state2.tag;
+        keyNode = state2.result;
+        skipSeparationSpace(state2, true, nodeIndent);
+        ch = state2.input.charCodeAt(state2.position);
+        if ((isExplicitPair || state2.line === _line) && ch === 58) {
           isPair = true;
-          ch = state.input.charCodeAt(++state.position);
-          skipSeparationSpace(state, true, nodeIndent);
-          composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-          valueNode = state.result;
+          ch = state2.input.charCodeAt(++state2.position);
+          skipSeparationSpace(state2, true, nodeIndent);
+          composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+          valueNode = state2.result;
         }
         if (isMapping) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode);
+          storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode);
         } else if (isPair) {
-          _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode));
+          _result.push(storeMappingPair(state2, null, overridableKeys, keyTag, keyNode, valueNode));
         } else {
           _result.push(keyNode);
         }
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        ch = state2.input.charCodeAt(state2.position);
         if (ch === 44) {
           readNext = true;
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } else {
           readNext = false;
         }
       }
-      throwError(state, "unexpected end of the stream within a flow collection");
+      throwError(state2, "unexpected end of the stream within a flow collection");
     }
-    function readBlockScalar(state, nodeIndent) {
+    function readBlockScalar(state2, nodeIndent) {
       var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 124) {
         folding = false;
       } else if (ch === 62) {
@@ -2111,24 +2111,24 @@ var require_loader = __commonJS({
       } else {
         return false;
       }
-      state.kind = "scalar";
-      state.result = "";
+      state2.kind = "scalar";
+      state2.result = "";
       while (ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
         if (ch === 43 || ch === 45) {
           if (CHOMPING_CLIP === chomping) {
             chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
           } else {
-            throwError(state, "repeat of a chomping mode identifier");
+            throwError(state2, "repeat of a chomping mode identifier");
           }
         } else if ((tmp = fromDecimalCode(ch)) >= 0) {
           if (tmp === 0) {
-            throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+            throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
           } else if (!detectedIndent) {
             textIndent = nodeIndent + tmp - 1;
             detectedIndent = true;
           } else {
-            throwError(state, "repeat of an indentation width identifier");
+            throwError(state2, "repeat of an indentation width identifier");
           }
         } else {
           break;
@@ -2136,35 +2136,35 @@ var require_loader = __commonJS({
       }
       if (is_WHITE_SPACE(ch)) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (is_WHITE_SPACE(ch));
         if (ch === 35) {
           do {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           } while (!is_EOL(ch) && ch !== 0);
         }
       }
       while (ch !== 0) {
-        readLineBreak(state);
-        state.lineIndent = 0;
-        ch = state.input.charCodeAt(state.position);
-        while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
+        readLineBreak(state2);
+        state2.lineIndent = 0;
+        ch = state2.input.charCodeAt(state2.position);
+        while ((!detectedIndent || state2.lineIndent < textIndent) && ch === 32) {
+          state2.lineIndent++;
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        if (!detectedIndent && state.lineIndent > textIndent) {
-          textIndent = state.lineIndent;
+        if (!detectedIndent && state2.lineIndent > textIndent) {
+          textIndent = state2.lineIndent;
         }
         if (is_EOL(ch)) {
           emptyLines++;
           continue;
         }
-        if (state.lineIndent < textIndent) {
+        if (state2.lineIndent < textIndent) {
           if (chomping === CHOMPING_KEEP) {
-            state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+            state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
           } else if (chomping === CHOMPING_CLIP) {
             if (didReadContent) {
-              state.result += "\n";
+              state2.result += "\n";
             }
           }
           break;
@@ -2172,88 +2172,88 @@ var require_loader = __commonJS({
         if (folding) {
           if (is_WHITE_SPACE(ch)) {
             atMoreIndented = true;
-            state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+            state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
           } else if (atMoreIndented) {
             atMoreIndented = false;
-            state.result += common2.repeat("\n", emptyLines + 1);
+            state2.result += common2.repeat("\n", emptyLines + 1);
           } else if (emptyLines === 0) {
             if (didReadContent) {
-              state.result += " ";
+              state2.result += " ";
             }
           } else {
-            state.result += common2.repeat("\n", emptyLines);
+            state2.result += common2.repeat("\n", emptyLines);
           }
         } else {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         }
         didReadContent = true;
         detectedIndent = true;
         emptyLines = 0;
-        captureStart = state.position;
+        captureStart = state2.position;
         while (!is_EOL(ch) && ch !== 0) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        captureSegment(state, captureStart, state.position, false);
+        captureSegment(state2, captureStart, state2.position, false);
       }
       return true;
     }
-    function readBlockSequence(state, nodeIndent) {
-      var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
+    function readBlockSequence(state2, nodeIndent) {
+      var _line, _tag = state2.tag, _anchor = state2.anchor, _result = [], following, detected = false, ch;
+      if (state2.anchor !== null) {
+        state2.anchorMap[state2.anchor] = _result;
       }
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       while (ch !== 0) {
         if (ch !== 45) {
           break;
         }
-        following = state.input.charCodeAt(state.position + 1);
+        following = state2.input.charCodeAt(state2.position + 1);
         if (!is_WS_OR_EOL(following)) {
           break;
         }
         detected = true;
-        state.position++;
-        if (skipSeparationSpace(state, true, -1)) {
-          if (state.lineIndent <= nodeIndent) {
+        state2.position++;
+        if (skipSeparationSpace(state2, true, -1)) {
+          if (state2.lineIndent <= nodeIndent) {
             _result.push(null);
-            ch = state.input.charCodeAt(state.position);
+            ch = state2.input.charCodeAt(state2.position);
             continue;
           }
         }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-        _result.push(state.result);
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-          throwError(state, "bad indentation of a sequence entry");
-        } else if (state.lineIndent < nodeIndent) {
+        _line = state2.line;
+        composeNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+        _result.push(state2.result);
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
+        if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+          throwError(state2, "bad indentation of a sequence entry");
+        } else if (state2.lineIndent < nodeIndent) {
           break;
         }
       }
       if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "sequence";
-        state.result = _result;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = "sequence";
+        state2.result = _result;
         return true;
       }
       return false;
     }
-    function readBlockMapping(state, nodeIndent, flowIndent) {
-      var following, allowCompact, _line, _pos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
+    function readBlockMapping(state2, nodeIndent, flowIndent) {
+      var following, allowCompact, _line, _pos, _tag = state2.tag, _anchor = state2.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
+      if (state2.anchor !== null) {
+        state2.anchorMap[state2.anchor] = _result;
       }
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       while (ch !== 0) {
-        following = state.input.charCodeAt(state.position + 1);
-        _line = state.line;
-        _pos = state.position;
+        following = state2.input.charCodeAt(state2.position + 1);
+        _line = state2.line;
+        _pos = state2.position;
         if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
           if (ch === 63) {
             if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+              storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null);
               keyTag = keyNode = valueNode = null;
             }
             detected = true;
@@ -2263,215 +2263,215 @@ var require_loader = __commonJS({
             atExplicitKey = false;
             allowCompact = true;
           } else {
-            throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+            throwError(state2, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
           }
-          state.position += 1;
+          state2.position += 1;
           ch = following;
-        } else if (composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          if (state.line === _line) {
-            ch = state.input.charCodeAt(state.position);
+        } else if (composeNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          if (state2.line === _line) {
+            ch = state2.input.charCodeAt(state2.position);
             while (is_WHITE_SPACE(ch)) {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
             }
             if (ch === 58) {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
               if (!is_WS_OR_EOL(ch)) {
-                throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+                throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
               }
               if (atExplicitKey) {
-                storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+                storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null);
                 keyTag = keyNode = valueNode = null;
               }
               detected = true;
               atExplicitKey = false;
               allowCompact = false;
-              keyTag = state.tag;
-              keyNode = state.result;
+              keyTag = state2.tag;
+              keyNode = state2.result;
             } else if (detected) {
-              throwError(state, "can not read an implicit mapping pair; a colon is missed");
+              throwError(state2, "can not read an implicit mapping pair; a colon is missed");
             } else {
-              state.tag = _tag;
-              state.anchor = _anchor;
+              state2.tag = _tag;
+              state2.anchor = _anchor;
               return true;
             }
           } else if (detected) {
-            throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+            throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
           } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
+            state2.tag = _tag;
+            state2.anchor = _anchor;
             return true;
           }
         } else {
           break;
         }
-        if (state.line === _line || state.lineIndent > nodeIndent) {
-          if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+        if (state2.line === _line || state2.lineIndent > nodeIndent) {
+          if (composeNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
             if (atExplicitKey) {
-              keyNode = state.result;
+              keyNode = state2.result;
             } else {
-              valueNode = state.result;
+              valueNode = state2.result;
             }
           }
           if (!atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
+            storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
             keyTag = keyNode = valueNode = null;
           }
-          skipSeparationSpace(state, true, -1);
-          ch = state.input.charCodeAt(state.position);
+          skipSeparationSpace(state2, true, -1);
+          ch = state2.input.charCodeAt(state2.position);
         }
-        if (state.lineIndent > nodeIndent && ch !== 0) {
-          throwError(state, "bad indentation of a mapping entry");
-        } else if (state.lineIndent < nodeIndent) {
+        if (state2.lineIndent > nodeIndent && ch !== 0) {
+          throwError(state2, "bad indentation of a mapping entry");
+        } else if (state2.lineIndent < nodeIndent) {
           break;
         }
       }
       if (atExplicitKey) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+        storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null);
       }
       if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "mapping";
-        state.result = _result;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = "mapping";
+        state2.result = _result;
       }
       return detected;
     }
-    function readTagProperty(state) {
+    function readTagProperty(state2) {
       var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 33) return false;
-      if (state.tag !== null) {
-        throwError(state, "duplication of a tag property");
+      if (state2.tag !== null) {
+        throwError(state2, "duplication of a tag property");
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
       if (ch === 60) {
         isVerbatim = true;
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else if (ch === 33) {
         isNamed = true;
         tagHandle = "!!";
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
         tagHandle = "!";
       }
-      _position = state.position;
+      _position = state2.position;
       if (isVerbatim) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (ch !== 0 && ch !== 62);
-        if (state.position < state.length) {
-          tagName = state.input.slice(_position, state.position);
-          ch = state.input.charCodeAt(++state.position);
+        if (state2.position < state2.length) {
+          tagName = state2.input.slice(_position, state2.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } else {
-          throwError(state, "unexpected end of the stream within a verbatim tag");
+          throwError(state2, "unexpected end of the stream within a verbatim tag");
         }
       } else {
         while (ch !== 0 && !is_WS_OR_EOL(ch)) {
           if (ch === 33) {
             if (!isNamed) {
-              tagHandle = state.input.slice(_position - 1, state.position + 1);
+              tagHandle = state2.input.slice(_position - 1, state2.position + 1);
               if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-                throwError(state, "named tag handle cannot contain such characters");
+                throwError(state2, "named tag handle cannot contain such characters");
               }
               isNamed = true;
-              _position = state.position + 1;
+              _position = state2.position + 1;
             } else {
-              throwError(state, "tag suffix cannot contain exclamation marks");
+              throwError(state2, "tag suffix cannot contain exclamation marks");
             }
           }
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        tagName = state.input.slice(_position, state.position);
+        tagName = state2.input.slice(_position, state2.position);
         if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-          throwError(state, "tag suffix cannot contain flow indicator characters");
+          throwError(state2, "tag suffix cannot contain flow indicator characters");
         }
       }
       if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-        throwError(state, "tag name cannot contain such characters: " + tagName);
+        throwError(state2, "tag name cannot contain such characters: " + tagName);
       }
       if (isVerbatim) {
-        state.tag = tagName;
-      } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-        state.tag = state.tagMap[tagHandle] + tagName;
+        state2.tag = tagName;
+      } else if (_hasOwnProperty.call(state2.tagMap, tagHandle)) {
+        state2.tag = state2.tagMap[tagHandle] + tagName;
       } else if (tagHandle === "!") {
-        state.tag = "!" + tagName;
+        state2.tag = "!" + tagName;
       } else if (tagHandle === "!!") {
-        state.tag = "tag:yaml.org,2002:" + tagName;
+        state2.tag = "tag:yaml.org,2002:" + tagName;
       } else {
-        throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+        throwError(state2, 'undeclared tag handle "' + tagHandle + '"');
       }
       return true;
     }
-    function readAnchorProperty(state) {
+    function readAnchorProperty(state2) {
       var _position, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 38) return false;
-      if (state.anchor !== null) {
-        throwError(state, "duplication of an anchor property");
+      if (state2.anchor !== null) {
+        throwError(state2, "duplication of an anchor property");
       }
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
+      ch = state2.input.charCodeAt(++state2.position);
+      _position = state2.position;
       while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      if (state.position === _position) {
-        throwError(state, "name of an anchor node must contain at least one character");
+      if (state2.position === _position) {
+        throwError(state2, "name of an anchor node must contain at least one character");
       }
-      state.anchor = state.input.slice(_position, state.position);
+      state2.anchor = state2.input.slice(_position, state2.position);
       return true;
     }
-    function readAlias(state) {
+    function readAlias(state2) {
       var _position, alias, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 42) return false;
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
+      ch = state2.input.charCodeAt(++state2.position);
+      _position = state2.position;
       while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      if (state.position === _position) {
-        throwError(state, "name of an alias node must contain at least one character");
+      if (state2.position === _position) {
+        throwError(state2, "name of an alias node must contain at least one character");
       }
-      alias = state.input.slice(_position, state.position);
-      if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-        throwError(state, 'unidentified alias "' + alias + '"');
+      alias = state2.input.slice(_position, state2.position);
+      if (!_hasOwnProperty.call(state2.anchorMap, alias)) {
+        throwError(state2, 'unidentified alias "' + alias + '"');
       }
-      state.result = state.anchorMap[alias];
-      skipSeparationSpace(state, true, -1);
+      state2.result = state2.anchorMap[alias];
+      skipSeparationSpace(state2, true, -1);
       return true;
     }
-    function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    function composeNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact) {
       var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, type2, flowIndent, blockIndent;
-      if (state.listener !== null) {
-        state.listener("open", state);
+      if (state2.listener !== null) {
+        state2.listener("open", state2);
       }
-      state.tag = null;
-      state.anchor = null;
-      state.kind = null;
-      state.result = null;
+      state2.tag = null;
+      state2.anchor = null;
+      state2.kind = null;
+      state2.result = null;
       allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
       if (allowToSeek) {
-        if (skipSeparationSpace(state, true, -1)) {
+        if (skipSeparationSpace(state2, true, -1)) {
           atNewLine = true;
-          if (state.lineIndent > parentIndent) {
+          if (state2.lineIndent > parentIndent) {
             indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
+          } else if (state2.lineIndent === parentIndent) {
             indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
+          } else if (state2.lineIndent < parentIndent) {
             indentStatus = -1;
           }
         }
       }
       if (indentStatus === 1) {
-        while (readTagProperty(state) || readAnchorProperty(state)) {
-          if (skipSeparationSpace(state, true, -1)) {
+        while (readTagProperty(state2) || readAnchorProperty(state2)) {
+          if (skipSeparationSpace(state2, true, -1)) {
             atNewLine = true;
             allowBlockCollections = allowBlockStyles;
-            if (state.lineIndent > parentIndent) {
+            if (state2.lineIndent > parentIndent) {
               indentStatus = 1;
-            } else if (state.lineIndent === parentIndent) {
+            } else if (state2.lineIndent === parentIndent) {
               indentStatus = 0;
-            } else if (state.lineIndent < parentIndent) {
+            } else if (state2.lineIndent < parentIndent) {
               indentStatus = -1;
             }
           } else {
@@ -2488,139 +2488,139 @@ var require_loader = __commonJS({
         } else {
           flowIndent = parentIndent + 1;
         }
-        blockIndent = state.position - state.lineStart;
+        blockIndent = state2.position - state2.lineStart;
         if (indentStatus === 1) {
-          if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          if (allowBlockCollections && (readBlockSequence(state2, blockIndent) || readBlockMapping(state2, blockIndent, flowIndent)) || readFlowCollection(state2, flowIndent)) {
             hasContent = true;
           } else {
-            if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            if (allowBlockScalars && readBlockScalar(state2, flowIndent) || readSingleQuotedScalar(state2, flowIndent) || readDoubleQuotedScalar(state2, flowIndent)) {
               hasContent = true;
-            } else if (readAlias(state)) {
+            } else if (readAlias(state2)) {
               hasContent = true;
-              if (state.tag !== null || state.anchor !== null) {
-                throwError(state, "alias node should not have any properties");
+              if (state2.tag !== null || state2.anchor !== null) {
+                throwError(state2, "alias node should not have any properties");
               }
-            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            } else if (readPlainScalar(state2, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
               hasContent = true;
-              if (state.tag === null) {
-                state.tag = "?";
+              if (state2.tag === null) {
+                state2.tag = "?";
               }
             }
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
+            if (state2.anchor !== null) {
+              state2.anchorMap[state2.anchor] = state2.result;
             }
           }
         } else if (indentStatus === 0) {
-          hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+          hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent);
         }
       }
-      if (state.tag !== null && state.tag !== "!") {
-        if (state.tag === "?") {
-          if (state.result !== null && state.kind !== "scalar") {
-            throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      if (state2.tag !== null && state2.tag !== "!") {
+        if (state2.tag === "?") {
+          if (state2.result !== null && state2.kind !== "scalar") {
+            throwError(state2, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state2.kind + '"');
           }
-          for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-            type2 = state.implicitTypes[typeIndex];
-            if (type2.resolve(state.result)) {
-              state.result = type2.construct(state.result);
-              state.tag = type2.tag;
-              if (state.anchor !== null) {
-                state.anchorMap[state.anchor] = state.result;
+          for (typeIndex = 0, typeQuantity = state2.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+            type2 = state2.implicitTypes[typeIndex];
+            if (type2.resolve(state2.result)) {
+              state2.result = type2.construct(state2.result);
+              state2.tag = type2.tag;
+              if (state2.anchor !== null) {
+                state2.anchorMap[state2.anchor] = state2.result;
               }
               break;
             }
           }
-        } else if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-          type2 = state.typeMap[state.kind || "fallback"][state.tag];
-          if (state.result !== null && type2.kind !== state.kind) {
-            throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+        } else if (_hasOwnProperty.call(state2.typeMap[state2.kind || "fallback"], state2.tag)) {
+          type2 = state2.typeMap[state2.kind || "fallback"][state2.tag];
+          if (state2.result !== null && type2.kind !== state2.kind) {
+            throwError(state2, "unacceptable node kind for !<" + state2.tag + '> tag; it should be "' + type2.kind + '", not "' + state2.kind + '"');
           }
-          if (!type2.resolve(state.result)) {
-            throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+          if (!type2.resolve(state2.result)) {
+            throwError(state2, "cannot resolve a node with !<" + state2.tag + "> explicit tag");
           } else {
-            state.result = type2.construct(state.result);
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
+            state2.result = type2.construct(state2.result);
+            if (state2.anchor !== null) {
+              state2.anchorMap[state2.anchor] = state2.result;
             }
           }
         } else {
-          throwError(state, "unknown tag !<" + state.tag + ">");
+          throwError(state2, "unknown tag !<" + state2.tag + ">");
         }
       }
-      if (state.listener !== null) {
-        state.listener("close", state);
+      if (state2.listener !== null) {
+        state2.listener("close", state2);
       }
-      return state.tag !== null || state.anchor !== null || hasContent;
+      return state2.tag !== null || state2.anchor !== null || hasContent;
     }
-    function readDocument(state) {
-      var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
-      state.version = null;
-      state.checkLineBreaks = state.legacy;
-      state.tagMap = {};
-      state.anchorMap = {};
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if (state.lineIndent > 0 || ch !== 37) {
+    function readDocument(state2) {
+      var documentStart = state2.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
+      state2.version = null;
+      state2.checkLineBreaks = state2.legacy;
+      state2.tagMap = {};
+      state2.anchorMap = {};
+      while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
+        if (state2.lineIndent > 0 || ch !== 37) {
           break;
         }
         hasDirectives = true;
-        ch = state.input.charCodeAt(++state.position);
-        _position = state.position;
+        ch = state2.input.charCodeAt(++state2.position);
+        _position = state2.position;
         while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        directiveName = state.input.slice(_position, state.position);
+        directiveName = state2.input.slice(_position, state2.position);
         directiveArgs = [];
         if (directiveName.length < 1) {
-          throwError(state, "directive name must not be less than one character in length");
+          throwError(state2, "directive name must not be less than one character in length");
         }
         while (ch !== 0) {
           while (is_WHITE_SPACE(ch)) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           }
           if (ch === 35) {
             do {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
             } while (ch !== 0 && !is_EOL(ch));
             break;
           }
           if (is_EOL(ch)) break;
-          _position = state.position;
+          _position = state2.position;
           while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           }
-          directiveArgs.push(state.input.slice(_position, state.position));
+          directiveArgs.push(state2.input.slice(_position, state2.position));
         }
-        if (ch !== 0) readLineBreak(state);
+        if (ch !== 0) readLineBreak(state2);
         if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-          directiveHandlers[directiveName](state, directiveName, directiveArgs);
+          directiveHandlers[directiveName](state2, directiveName, directiveArgs);
         } else {
-          throwWarning(state, 'unknown document directive "' + directiveName + '"');
+          throwWarning(state2, 'unknown document directive "' + directiveName + '"');
         }
       }
-      skipSeparationSpace(state, true, -1);
-      if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
+      skipSeparationSpace(state2, true, -1);
+      if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45) {
+        state2.position += 3;
+        skipSeparationSpace(state2, true, -1);
       } else if (hasDirectives) {
-        throwError(state, "directives end mark is expected");
+        throwError(state2, "directives end mark is expected");
       }
-      composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-      skipSeparationSpace(state, true, -1);
-      if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-        throwWarning(state, "non-ASCII line breaks are interpreted as content");
+      composeNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+      skipSeparationSpace(state2, true, -1);
+      if (state2.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state2.input.slice(documentStart, state2.position))) {
+        throwWarning(state2, "non-ASCII line breaks are interpreted as content");
       }
-      state.documents.push(state.result);
-      if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        if (state.input.charCodeAt(state.position) === 46) {
-          state.position += 3;
-          skipSeparationSpace(state, true, -1);
+      state2.documents.push(state2.result);
+      if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        if (state2.input.charCodeAt(state2.position) === 46) {
+          state2.position += 3;
+          skipSeparationSpace(state2, true, -1);
         }
         return;
       }
-      if (state.position < state.length - 1) {
-        throwError(state, "end of the stream or a document separator is expected");
+      if (state2.position < state2.length - 1) {
+        throwError(state2, "end of the stream or a document separator is expected");
       } else {
         return;
       }
@@ -2636,21 +2636,21 @@ var require_loader = __commonJS({
           input = input.slice(1);
         }
       }
-      var state = new State(input, options2);
+      var state2 = new State(input, options2);
       var nullpos = input.indexOf("\0");
       if (nullpos !== -1) {
-        state.position = nullpos;
-        throwError(state, "null byte is not allowed in input");
+        state2.position = nullpos;
+        throwError(state2, "null byte is not allowed in input");
       }
-      state.input += "\0";
-      while (state.input.charCodeAt(state.position) === 32) {
-        state.lineIndent += 1;
-        state.position += 1;
+      state2.input += "\0";
+      while (state2.input.charCodeAt(state2.position) === 32) {
+        state2.lineIndent += 1;
+        state2.position += 1;
       }
-      while (state.position < state.length - 1) {
-        readDocument(state);
+      while (state2.position < state2.length - 1) {
+        readDocument(state2);
       }
-      return state.documents;
+      return state2.documents;
     }
     function loadAll2(input, iterator2, options2) {
       if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
@@ -2830,13 +2830,13 @@ var require_dumper = __commonJS({
       }
       return result;
     }
-    function generateNextLine(state, level) {
-      return "\n" + common2.repeat(" ", state.indent * level);
+    function generateNextLine(state2, level) {
+      return "\n" + common2.repeat(" ", state2.indent * level);
     }
-    function testImplicitResolving(state, str3) {
+    function testImplicitResolving(state2, str3) {
       var index2, length, type2;
-      for (index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
-        type2 = state.implicitTypes[index2];
+      for (index2 = 0, length = state2.implicitTypes.length; index2 < length; index2 += 1) {
+        type2 = state2.implicitTypes[index2];
         if (type2.resolve(str3)) {
           return true;
         }
@@ -2874,7 +2874,7 @@ var require_dumper = __commonJS({
       var hasFoldableLine = false;
       var shouldTrackWidth = lineWidth !== -1;
       var previousLineBreak = -1;
-      var plain = isPlainSafeFirst(string3.charCodeAt(0)) && !isWhitespace(string3.charCodeAt(string3.length - 1));
+      var plain2 = isPlainSafeFirst(string3.charCodeAt(0)) && !isWhitespace(string3.charCodeAt(string3.length - 1));
       if (singleLineOnly) {
         for (i = 0; i < string3.length; i++) {
           char = string3.charCodeAt(i);
@@ -2882,7 +2882,7 @@ var require_dumper = __commonJS({
             return STYLE_DOUBLE;
           }
           prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
+          plain2 = plain2 && isPlainSafe(char, prev_char);
         }
       } else {
         for (i = 0; i < string3.length; i++) {
@@ -2898,41 +2898,41 @@ var require_dumper = __commonJS({
             return STYLE_DOUBLE;
           }
           prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
+          plain2 = plain2 && isPlainSafe(char, prev_char);
         }
         hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
       }
       if (!hasLineBreak && !hasFoldableLine) {
-        return plain && !testAmbiguousType(string3) ? STYLE_PLAIN : STYLE_SINGLE;
+        return plain2 && !testAmbiguousType(string3) ? STYLE_PLAIN : STYLE_SINGLE;
       }
       if (indentPerLevel > 9 && needIndentIndicator(string3)) {
         return STYLE_DOUBLE;
       }
       return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
     }
-    function writeScalar(state, string3, level, iskey) {
-      state.dump = (function() {
+    function writeScalar(state2, string3, level, iskey) {
+      state2.dump = (function() {
         if (string3.length === 0) {
           return "''";
         }
-        if (!state.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1) {
+        if (!state2.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1) {
           return "'" + string3 + "'";
         }
-        var indent = state.indent * Math.max(1, level);
-        var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-        var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
+        var indent = state2.indent * Math.max(1, level);
+        var lineWidth = state2.lineWidth === -1 ? -1 : Math.max(Math.min(state2.lineWidth, 40), state2.lineWidth - indent);
+        var singleLineOnly = iskey || state2.flowLevel > -1 && level >= state2.flowLevel;
         function testAmbiguity(string4) {
-          return testImplicitResolving(state, string4);
+          return testImplicitResolving(state2, string4);
         }
-        switch (chooseScalarStyle(string3, singleLineOnly, state.indent, lineWidth, testAmbiguity)) {
+        switch (chooseScalarStyle(string3, singleLineOnly, state2.indent, lineWidth, testAmbiguity)) {
           case STYLE_PLAIN:
             return string3;
           case STYLE_SINGLE:
             return "'" + string3.replace(/'/g, "''") + "'";
           case STYLE_LITERAL:
-            return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent));
+            return "|" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(string3, indent));
           case STYLE_FOLDED:
-            return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
+            return ">" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
           case STYLE_DOUBLE:
             return '"' + escapeString(string3, lineWidth) + '"';
           default:
@@ -3011,111 +3011,111 @@ var require_dumper = __commonJS({
       }
       return result;
     }
-    function writeFlowSequence(state, level, object) {
-      var _result = "", _tag = state.tag, index2, length;
+    function writeFlowSequence(state2, level, object) {
+      var _result = "", _tag = state2.tag, index2, length;
       for (index2 = 0, length = object.length; index2 < length; index2 += 1) {
-        if (writeNode(state, level, object[index2], false, false)) {
-          if (index2 !== 0) _result += "," + (!state.condenseFlow ? " " : "");
-          _result += state.dump;
+        if (writeNode(state2, level, object[index2], false, false)) {
+          if (index2 !== 0) _result += "," + (!state2.condenseFlow ? " " : "");
+          _result += state2.dump;
         }
       }
-      state.tag = _tag;
-      state.dump = "[" + _result + "]";
+      state2.tag = _tag;
+      state2.dump = "[" + _result + "]";
     }
-    function writeBlockSequence(state, level, object, compact) {
-      var _result = "", _tag = state.tag, index2, length;
+    function writeBlockSequence(state2, level, object, compact) {
+      var _result = "", _tag = state2.tag, index2, length;
       for (index2 = 0, length = object.length; index2 < length; index2 += 1) {
-        if (writeNode(state, level + 1, object[index2], true, true)) {
+        if (writeNode(state2, level + 1, object[index2], true, true)) {
           if (!compact || index2 !== 0) {
-            _result += generateNextLine(state, level);
+            _result += generateNextLine(state2, level);
           }
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
             _result += "-";
           } else {
             _result += "- ";
           }
-          _result += state.dump;
+          _result += state2.dump;
         }
       }
-      state.tag = _tag;
-      state.dump = _result || "[]";
+      state2.tag = _tag;
+      state2.dump = _result || "[]";
     }
-    function writeFlowMapping(state, level, object) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, pairBuffer;
+    function writeFlowMapping(state2, level, object) {
+      var _result = "", _tag = state2.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, pairBuffer;
       for (index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
         pairBuffer = "";
         if (index2 !== 0) pairBuffer += ", ";
-        if (state.condenseFlow) pairBuffer += '"';
+        if (state2.condenseFlow) pairBuffer += '"';
         objectKey = objectKeyList[index2];
         objectValue = object[objectKey];
-        if (!writeNode(state, level, objectKey, false, false)) {
+        if (!writeNode(state2, level, objectKey, false, false)) {
           continue;
         }
-        if (state.dump.length > 1024) pairBuffer += "? ";
-        pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-        if (!writeNode(state, level, objectValue, false, false)) {
+        if (state2.dump.length > 1024) pairBuffer += "? ";
+        pairBuffer += state2.dump + (state2.condenseFlow ? '"' : "") + ":" + (state2.condenseFlow ? "" : " ");
+        if (!writeNode(state2, level, objectValue, false, false)) {
           continue;
         }
-        pairBuffer += state.dump;
+        pairBuffer += state2.dump;
         _result += pairBuffer;
       }
-      state.tag = _tag;
-      state.dump = "{" + _result + "}";
+      state2.tag = _tag;
+      state2.dump = "{" + _result + "}";
     }
-    function writeBlockMapping(state, level, object, compact) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, explicitPair, pairBuffer;
-      if (state.sortKeys === true) {
+    function writeBlockMapping(state2, level, object, compact) {
+      var _result = "", _tag = state2.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, explicitPair, pairBuffer;
+      if (state2.sortKeys === true) {
         objectKeyList.sort();
-      } else if (typeof state.sortKeys === "function") {
-        objectKeyList.sort(state.sortKeys);
-      } else if (state.sortKeys) {
+      } else if (typeof state2.sortKeys === "function") {
+        objectKeyList.sort(state2.sortKeys);
+      } else if (state2.sortKeys) {
         throw new YAMLException2("sortKeys must be a boolean or a function");
       }
       for (index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
         pairBuffer = "";
         if (!compact || index2 !== 0) {
-          pairBuffer += generateNextLine(state, level);
+          pairBuffer += generateNextLine(state2, level);
         }
         objectKey = objectKeyList[index2];
         objectValue = object[objectKey];
-        if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        if (!writeNode(state2, level + 1, objectKey, true, true, true)) {
           continue;
         }
-        explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+        explicitPair = state2.tag !== null && state2.tag !== "?" || state2.dump && state2.dump.length > 1024;
         if (explicitPair) {
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
             pairBuffer += "?";
           } else {
             pairBuffer += "? ";
           }
         }
-        pairBuffer += state.dump;
+        pairBuffer += state2.dump;
         if (explicitPair) {
-          pairBuffer += generateNextLine(state, level);
+          pairBuffer += generateNextLine(state2, level);
         }
-        if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        if (!writeNode(state2, level + 1, objectValue, true, explicitPair)) {
           continue;
         }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           pairBuffer += ":";
         } else {
           pairBuffer += ": ";
         }
-        pairBuffer += state.dump;
+        pairBuffer += state2.dump;
         _result += pairBuffer;
       }
-      state.tag = _tag;
-      state.dump = _result || "{}";
+      state2.tag = _tag;
+      state2.dump = _result || "{}";
     }
-    function detectType(state, object, explicit) {
+    function detectType(state2, object, explicit) {
       var _result, typeList, index2, length, type2, style;
-      typeList = explicit ? state.explicitTypes : state.implicitTypes;
+      typeList = explicit ? state2.explicitTypes : state2.implicitTypes;
       for (index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
         type2 = typeList[index2];
         if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-          state.tag = explicit ? type2.tag : "?";
+          state2.tag = explicit ? type2.tag : "?";
           if (type2.represent) {
-            style = state.styleMap[type2.tag] || type2.defaultStyle;
+            style = state2.styleMap[type2.tag] || type2.defaultStyle;
             if (_toString.call(type2.represent) === "[object Function]") {
               _result = type2.represent(object, style);
             } else if (_hasOwnProperty.call(type2.represent, style)) {
@@ -3123,83 +3123,83 @@ var require_dumper = __commonJS({
             } else {
               throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
             }
-            state.dump = _result;
+            state2.dump = _result;
           }
           return true;
         }
       }
       return false;
     }
-    function writeNode(state, level, object, block, compact, iskey) {
-      state.tag = null;
-      state.dump = object;
-      if (!detectType(state, object, false)) {
-        detectType(state, object, true);
+    function writeNode(state2, level, object, block, compact, iskey) {
+      state2.tag = null;
+      state2.dump = object;
+      if (!detectType(state2, object, false)) {
+        detectType(state2, object, true);
       }
-      var type2 = _toString.call(state.dump);
+      var type2 = _toString.call(state2.dump);
       if (block) {
-        block = state.flowLevel < 0 || state.flowLevel > level;
+        block = state2.flowLevel < 0 || state2.flowLevel > level;
       }
       var objectOrArray = type2 === "[object Object]" || type2 === "[object Array]", duplicateIndex, duplicate;
       if (objectOrArray) {
-        duplicateIndex = state.duplicates.indexOf(object);
+        duplicateIndex = state2.duplicates.indexOf(object);
         duplicate = duplicateIndex !== -1;
       }
-      if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      if (state2.tag !== null && state2.tag !== "?" || duplicate || state2.indent !== 2 && level > 0) {
         compact = false;
       }
-      if (duplicate && state.usedDuplicates[duplicateIndex]) {
-        state.dump = "*ref_" + duplicateIndex;
+      if (duplicate && state2.usedDuplicates[duplicateIndex]) {
+        state2.dump = "*ref_" + duplicateIndex;
       } else {
-        if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-          state.usedDuplicates[duplicateIndex] = true;
+        if (objectOrArray && duplicate && !state2.usedDuplicates[duplicateIndex]) {
+          state2.usedDuplicates[duplicateIndex] = true;
         }
         if (type2 === "[object Object]") {
-          if (block && Object.keys(state.dump).length !== 0) {
-            writeBlockMapping(state, level, state.dump, compact);
+          if (block && Object.keys(state2.dump).length !== 0) {
+            writeBlockMapping(state2, level, state2.dump, compact);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + state2.dump;
             }
           } else {
-            writeFlowMapping(state, level, state.dump);
+            writeFlowMapping(state2, level, state2.dump);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
             }
           }
         } else if (type2 === "[object Array]") {
-          var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
-          if (block && state.dump.length !== 0) {
-            writeBlockSequence(state, arrayLevel, state.dump, compact);
+          var arrayLevel = state2.noArrayIndent && level > 0 ? level - 1 : level;
+          if (block && state2.dump.length !== 0) {
+            writeBlockSequence(state2, arrayLevel, state2.dump, compact);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + state2.dump;
             }
           } else {
-            writeFlowSequence(state, arrayLevel, state.dump);
+            writeFlowSequence(state2, arrayLevel, state2.dump);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
             }
           }
         } else if (type2 === "[object String]") {
-          if (state.tag !== "?") {
-            writeScalar(state, state.dump, level, iskey);
+          if (state2.tag !== "?") {
+            writeScalar(state2, state2.dump, level, iskey);
           }
         } else {
-          if (state.skipInvalid) return false;
+          if (state2.skipInvalid) return false;
           throw new YAMLException2("unacceptable kind of an object to dump " + type2);
         }
-        if (state.tag !== null && state.tag !== "?") {
-          state.dump = "!<" + state.tag + "> " + state.dump;
+        if (state2.tag !== null && state2.tag !== "?") {
+          state2.dump = "!<" + state2.tag + "> " + state2.dump;
         }
       }
       return true;
     }
-    function getDuplicateReferences(object, state) {
+    function getDuplicateReferences(object, state2) {
       var objects = [], duplicatesIndexes = [], index2, length;
       inspectNode(object, objects, duplicatesIndexes);
       for (index2 = 0, length = duplicatesIndexes.length; index2 < length; index2 += 1) {
-        state.duplicates.push(objects[duplicatesIndexes[index2]]);
+        state2.duplicates.push(objects[duplicatesIndexes[index2]]);
       }
-      state.usedDuplicates = new Array(length);
+      state2.usedDuplicates = new Array(length);
     }
     function inspectNode(object, objects, duplicatesIndexes) {
       var objectKeyList, index2, length;
@@ -3226,9 +3226,9 @@ var require_dumper = __commonJS({
     }
     function dump2(input, options2) {
       options2 = options2 || {};
-      var state = new State(options2);
-      if (!state.noRefs) getDuplicateReferences(input, state);
-      if (writeNode(state, 0, input, true, true)) return state.dump + "\n";
+      var state2 = new State(options2);
+      if (!state2.noRefs) getDuplicateReferences(input, state2);
+      if (writeNode(state2, 0, input, true, true)) return state2.dump + "\n";
       return "";
     }
     function safeDump2(input, options2) {
@@ -9464,11 +9464,11 @@ var require_lexer = __commonJS({
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
       }
-      setNext(state) {
+      setNext(state2) {
         this.buffer = this.buffer.substring(this.pos);
         this.pos = 0;
         this.lineEndPos = null;
-        this.next = state;
+        this.next = state2;
         return null;
       }
       peek(n) {
@@ -9679,9 +9679,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -26671,12 +26671,12 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
   return start2;
   function start2(code19) {
     if (code19 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
+      const state2 = self2.containerState;
+      if (!state2.open) {
         effects.enter("blockQuote", {
           _container: true
         });
-        state.open = true;
+        state2.open = true;
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
@@ -29603,7 +29603,7 @@ function createTokenizer(parser2, initialize, from) {
     sliceStream,
     write
   };
-  let state = initialize.tokenize.call(context, effects);
+  let state2 = initialize.tokenize.call(context, effects);
   let expectedCode;
   if (initialize.resolveAll) {
     resolveAllConstructs.push(initialize);
@@ -29664,7 +29664,7 @@ function createTokenizer(parser2, initialize, from) {
   function go(code19) {
     consumed = void 0;
     expectedCode = code19;
-    state = state(code19);
+    state2 = state2(code19);
   }
   function consume(code19) {
     if (markdownLineEnding(code19)) {
@@ -31034,13 +31034,13 @@ function map(left, right) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info) {
-  const exit2 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
+function blockquote(node2, _, state2, info) {
+  const exit2 = state2.enter("blockquote");
+  const tracker = state2.createTracker(info);
   tracker.move("> ");
   tracker.shift(2);
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
+  const value = state2.indentLines(
+    state2.containerFlow(node2, tracker.current()),
     map2
   );
   exit2();
@@ -31071,11 +31071,11 @@ function listInScope(stack, list5, none) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info) {
+function hardBreak(_, _1, state2, info) {
   let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
+  while (++index2 < state2.unsafe.length) {
+    const pattern = state2.unsafe[index2];
+    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state2.stack, pattern)) {
       return /[\t ]/.test(info.before) ? "" : " ";
     }
   }
@@ -31107,9 +31107,9 @@ function longestStreak(value, substring) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
+function formatCodeAsIndented(node2, state2) {
   return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
+    state2.options.fences === false && node2.value && // If there’s no info…
     !node2.lang && // And there’s a non-whitespace character…
     /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
     !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
@@ -31117,8 +31117,8 @@ function formatCodeAsIndented(node2, state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
+function checkFence(state2) {
+  const marker = state2.options.fence || "`";
   if (marker !== "`" && marker !== "~") {
     throw new Error(
       "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
@@ -31128,24 +31128,24 @@ function checkFence(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info) {
-  const marker = checkFence(state);
+function code(node2, _, state2, info) {
+  const marker = checkFence(state2);
   const raw2 = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit3 = state.enter("codeIndented");
-    const value2 = state.indentLines(raw2, map3);
+  if (formatCodeAsIndented(node2, state2)) {
+    const exit3 = state2.enter("codeIndented");
+    const value2 = state2.indentLines(raw2, map3);
     exit3();
     return value2;
   }
-  const tracker = state.createTracker(info);
+  const tracker = state2.createTracker(info);
   const sequence = marker.repeat(Math.max(longestStreak(raw2, marker) + 1, 3));
-  const exit2 = state.enter("codeFenced");
+  const exit2 = state2.enter("codeFenced");
   const suffix = marker === "`" ? "GraveAccent" : "Tilde";
   let value = tracker.move(sequence);
   if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
+    const subexit = state2.enter(`codeFencedLang${suffix}`);
     value += tracker.move(
-      state.safe(node2.lang, {
+      state2.safe(node2.lang, {
         before: value,
         after: " ",
         encode: ["`"],
@@ -31155,10 +31155,10 @@ function code(node2, _, state, info) {
     subexit();
   }
   if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
+    const subexit = state2.enter(`codeFencedMeta${suffix}`);
     value += tracker.move(" ");
     value += tracker.move(
-      state.safe(node2.meta, {
+      state2.safe(node2.meta, {
         before: value,
         after: "\n",
         encode: ["`"],
@@ -31180,8 +31180,8 @@ function map3(line, _, blank) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
+function checkQuote(state2) {
+  const marker = state2.options.quote || '"';
   if (marker !== '"' && marker !== "'") {
     throw new Error(
       "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
@@ -31191,15 +31191,15 @@ function checkQuote(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit2 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+function definition2(node2, _, state2, info) {
+  const quote2 = checkQuote(state2);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const exit2 = state2.enter("definition");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("[");
   value += tracker.move(
-    state.safe(state.associationId(node2), {
+    state2.safe(state2.associationId(node2), {
       before: value,
       after: "]",
       ...tracker.current()
@@ -31212,16 +31212,16 @@ function definition2(node2, _, state, info) {
     !node2.url || // If there are control characters or whitespace.
     /[\0- \u007F]/.test(node2.url)
   ) {
-    subexit = state.enter("destinationLiteral");
+    subexit = state2.enter("destinationLiteral");
     value += tracker.move("<");
     value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+      state2.safe(node2.url, { before: value, after: ">", ...tracker.current() })
     );
     value += tracker.move(">");
   } else {
-    subexit = state.enter("destinationRaw");
+    subexit = state2.enter("destinationRaw");
     value += tracker.move(
-      state.safe(node2.url, {
+      state2.safe(node2.url, {
         before: value,
         after: node2.title ? " " : "\n",
         ...tracker.current()
@@ -31230,16 +31230,16 @@ function definition2(node2, _, state, info) {
   }
   subexit();
   if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    subexit = state2.enter(`title${suffix}`);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
-      state.safe(node2.title, {
+      state2.safe(node2.title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   exit2();
@@ -31247,8 +31247,8 @@ function definition2(node2, _, state, info) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
+function checkEmphasis(state2) {
+  const marker = state2.options.emphasis || "*";
   if (marker !== "*" && marker !== "_") {
     throw new Error(
       "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
@@ -31416,8 +31416,8 @@ function check(tokens, before, after) {
     if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
   }
 }
-function containerPhrasing(parent, state, info) {
-  return serialize(phrasing2(parent, state, info), info.before, info.after);
+function containerPhrasing(parent, state2, info) {
+  return serialize(phrasing2(parent, state2, info), info.before, info.after);
 }
 function encode(tokens, start2) {
   const token = tokens[start2 ? 0 : tokens.length - 1];
@@ -31543,23 +31543,23 @@ function attentionSequences(type2, markers, sizes) {
   }
   return sequences;
 }
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
+function phrasing2(parent, state2, info) {
+  const indexStack = state2.indexStack;
   const children2 = parent.children || [];
   const results = [];
   let index2 = -1;
   let before = info.before;
   indexStack.push(-1);
-  let tracker = state.createTracker(info);
+  let tracker = state2.createTracker(info);
   while (++index2 < children2.length) {
     const child = children2[index2];
     let after;
     indexStack[indexStack.length - 1] = index2;
     if (index2 + 1 < children2.length) {
-      let handle4 = state.handle.handlers[children2[index2 + 1].type];
+      let handle4 = state2.handle.handlers[children2[index2 + 1].type];
       if (handle4 && handle4.peek) handle4 = handle4.peek;
       after = handle4 ? firstCharacter(
-        handle4(children2[index2 + 1], parent, state, {
+        handle4(children2[index2 + 1], parent, state2, {
           before: "",
           after: "",
           ...tracker.current()
@@ -31572,23 +31572,23 @@ function phrasing2(parent, state, info) {
     if (typeof previous2 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
       results[results.length - 1] = previous2.replace(/(\r?\n|\r)$/, " ");
       before = " ";
-      tracker = state.createTracker(info);
+      tracker = state2.createTracker(info);
       tracker.move(serialize(results, info.before, info.after));
     }
-    const handle3 = state.handle.handlers[child.type];
+    const handle3 = state2.handle.handlers[child.type];
     if (handle3 && handle3.attention) {
       const item = attentionItem(
         /** @type {PhrasingParents} */
         child,
         handle3.attention,
-        state,
+        state2,
         tracker
       );
       if (!item) continue;
       results.push(item);
       before = lastCharacter(item.sequences[0]);
     } else {
-      const value = state.handle(child, parent, state, {
+      const value = state2.handle(child, parent, state2, {
         ...tracker.current(),
         after,
         before
@@ -31602,14 +31602,14 @@ function phrasing2(parent, state, info) {
   indexStack.pop();
   return results;
 }
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node2, state);
+function attentionItem(node2, attention4, state2, tracker) {
+  const { construct, markers, sizes } = attention4(node2, state2);
   const sequences = attentionSequences(node2.type, markers, sizes);
   const sequence = sequences[0];
-  const exit2 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
+  const exit2 = state2.enter(construct);
+  const inside = state2.createTracker(tracker.current());
   inside.move(sequence);
-  const children2 = phrasing2(node2, state, {
+  const children2 = phrasing2(node2, state2, {
     ...inside.current(),
     before: sequence,
     after: sequence
@@ -31720,23 +31720,23 @@ function serialize(items, before, after) {
 // node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 emphasis.attention = attention2;
 emphasis.peek = peek;
-function emphasis(node2, _, state, info) {
-  const exit2 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
+function emphasis(node2, _, state2, info) {
+  const exit2 = state2.enter("phrasing");
+  const item = attentionItem(node2, attention2, state2, state2.createTracker(info));
   const value = item ? serialize([item], info.before, info.after) : "";
   exit2();
   return value;
 }
-function attention2(_, state) {
-  const marker = checkEmphasis(state);
+function attention2(_, state2) {
+  const marker = checkEmphasis(state2);
   return {
     construct: "emphasis",
     markers: marker === "*" ? ["*", "_"] : ["_", "*"],
     sizes: [1]
   };
 }
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
+function peek(_, _1, state2) {
+  return state2.options.emphasis || "*";
 }
 
 // node_modules/unist-util-visit-parents/lib/color.node.js
@@ -31900,7 +31900,7 @@ function wrap2(visitor) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
+function formatHeadingAsSetext(node2, state2) {
   let literalWithBreak = false;
   visit(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
@@ -31909,18 +31909,18 @@ function formatHeadingAsSetext(node2, state) {
     }
   });
   return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
+    (!node2.depth || node2.depth < 3) && toString(node2) && (state2.options.setext || literalWithBreak)
   );
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info) {
+function heading(node2, _, state2, info) {
   const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit3 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
+  const tracker = state2.createTracker(info);
+  if (formatHeadingAsSetext(node2, state2)) {
+    const exit3 = state2.enter("headingSetext");
+    const subexit2 = state2.enter("phrasing");
+    const value2 = state2.containerPhrasing(node2, {
       ...tracker.current(),
       before: "\n",
       after: "\n"
@@ -31935,10 +31935,10 @@ function heading(node2, _, state, info) {
     );
   }
   const sequence = "#".repeat(rank);
-  const exit2 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
+  const exit2 = state2.enter("headingAtx");
+  const subexit = state2.enter("phrasing");
   tracker.move(sequence + " ");
-  let value = state.containerPhrasing(node2, {
+  let value = state2.containerPhrasing(node2, {
     before: "# ",
     after: "\n",
     ...tracker.current()
@@ -31948,7 +31948,7 @@ function heading(node2, _, state, info) {
     value = encodeCharacterReference(head2) + value.slice(1);
   }
   value = value ? sequence + " " + value : sequence;
-  if (state.options.closeAtx) {
+  if (state2.options.closeAtx) {
     value += " " + sequence;
   }
   subexit();
@@ -31967,15 +31967,15 @@ function htmlPeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 image.peek = imagePeek;
-function image(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit2 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+function image(node2, _, state2, info) {
+  const quote2 = checkQuote(state2);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const exit2 = state2.enter("image");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("![");
   value += tracker.move(
-    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
+    state2.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
   );
   value += tracker.move("](");
   subexit();
@@ -31984,16 +31984,16 @@ function image(node2, _, state, info) {
     !node2.url && node2.title || // If there are control characters or whitespace.
     /[\0- \u007F]/.test(node2.url)
   ) {
-    subexit = state.enter("destinationLiteral");
+    subexit = state2.enter("destinationLiteral");
     value += tracker.move("<");
     value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+      state2.safe(node2.url, { before: value, after: ">", ...tracker.current() })
     );
     value += tracker.move(">");
   } else {
-    subexit = state.enter("destinationRaw");
+    subexit = state2.enter("destinationRaw");
     value += tracker.move(
-      state.safe(node2.url, {
+      state2.safe(node2.url, {
         before: value,
         after: node2.title ? " " : ")",
         ...tracker.current()
@@ -32002,16 +32002,16 @@ function image(node2, _, state, info) {
   }
   subexit();
   if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    subexit = state2.enter(`title${suffix}`);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
-      state.safe(node2.title, {
+      state2.safe(node2.title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   value += tracker.move(")");
@@ -32024,31 +32024,31 @@ function imagePeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
 imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info) {
+function imageReference(node2, _, state2, info) {
   const type2 = node2.referenceType;
-  const exit2 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+  const exit2 = state2.enter("imageReference");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("![");
-  const alt = state.safe(node2.alt, {
+  const alt = state2.safe(node2.alt, {
     before: value,
     after: "]",
     ...tracker.current()
   });
   value += tracker.move(alt + "][");
   subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
+  const stack = state2.stack;
+  state2.stack = stack.filter(function(d) {
     return d !== "phrasing";
   });
-  subexit = state.enter("reference");
-  const reference2 = state.safe(state.associationId(node2), {
+  subexit = state2.enter("reference");
+  const reference2 = state2.safe(state2.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
   subexit();
-  state.stack = stack;
+  state2.stack = stack;
   exit2();
   if (type2 === "full" || !alt || alt !== reference2) {
     value += tracker.move(reference2 + "]");
@@ -32065,7 +32065,7 @@ function imageReferencePeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
 inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
+function inlineCode(node2, _, state2) {
   let value = node2.value || "";
   let sequence = "`";
   let index2 = -1;
@@ -32075,9 +32075,9 @@ function inlineCode(node2, _, state) {
   if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
     value = " " + value + " ";
   }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
+  while (++index2 < state2.unsafe.length) {
+    const pattern = state2.unsafe[index2];
+    const expression = state2.compilePattern(pattern);
     if (!pattern.atBreak) continue;
     let match;
     while (match = expression.exec(value)) {
@@ -32095,10 +32095,10 @@ function inlineCodePeek() {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
+function formatLinkAsAutolink(node2, state2) {
   const raw2 = toString(node2);
   return Boolean(
-    !state.options.resourceLink && // If there’s a url…
+    !state2.options.resourceLink && // If there’s a url…
     node2.url && // And there’s no title…
     !node2.title && // And the content of `node` is a single text node…
     node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
@@ -32111,19 +32111,19 @@ function formatLinkAsAutolink(node2, state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 link.peek = linkPeek;
-function link(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
+function link(node2, _, state2, info) {
+  const quote2 = checkQuote(state2);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const tracker = state2.createTracker(info);
+  if (formatLinkAsAutolink(node2, state2)) {
+    const stack = state2.stack;
+    state2.stack = stack.filter(function(d) {
       return d !== "phrasing";
     });
-    const exit3 = state.enter("autolink");
+    const exit3 = state2.enter("autolink");
     let value2 = tracker.move("<");
     value2 += tracker.move(
-      state.containerPhrasing(node2, {
+      state2.containerPhrasing(node2, {
         before: value2,
         after: ">",
         ...tracker.current()
@@ -32131,13 +32131,13 @@ function link(node2, _, state, info) {
     );
     value2 += tracker.move(">");
     exit3();
-    state.stack = stack;
+    state2.stack = stack;
     return value2;
   }
-  const exit2 = state.enter("link");
-  let subexit = state.enter("label");
+  const exit2 = state2.enter("link");
+  let subexit = state2.enter("label");
   let value = tracker.move("[");
-  const text7 = state.containerPhrasing(node2, {
+  const text7 = state2.containerPhrasing(node2, {
     before: value,
     after: "](",
     ...tracker.current()
@@ -32160,16 +32160,16 @@ function link(node2, _, state, info) {
     !node2.url && typeof title === "string" || // If there are control characters or whitespace.
     enclose
   ) {
-    subexit = state.enter("destinationLiteral");
+    subexit = state2.enter("destinationLiteral");
     value += tracker.move("<");
     value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+      state2.safe(node2.url, { before: value, after: ">", ...tracker.current() })
     );
     value += tracker.move(">");
   } else {
-    subexit = state.enter("destinationRaw");
+    subexit = state2.enter("destinationRaw");
     value += tracker.move(
-      state.safe(node2.url, {
+      state2.safe(node2.url, {
         before: value,
         after: typeof title === "string" ? " " : ")",
         ...tracker.current()
@@ -32178,53 +32178,53 @@ function link(node2, _, state, info) {
   }
   subexit();
   if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    subexit = state2.enter(`title${suffix}`);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
-      state.safe(title, {
+      state2.safe(title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   value += tracker.move(")");
   exit2();
   return value;
 }
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
+function linkPeek(node2, _, state2) {
+  return formatLinkAsAutolink(node2, state2) ? "<" : "[";
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
 linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info) {
+function linkReference(node2, _, state2, info) {
   const type2 = node2.referenceType;
-  const exit2 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+  const exit2 = state2.enter("linkReference");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("[");
-  const text7 = state.containerPhrasing(node2, {
+  const text7 = state2.containerPhrasing(node2, {
     before: value,
     after: "]",
     ...tracker.current()
   });
   value += tracker.move(text7 + "][");
   subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
+  const stack = state2.stack;
+  state2.stack = stack.filter(function(d) {
     return d !== "phrasing";
   });
-  subexit = state.enter("reference");
-  const reference2 = state.safe(state.associationId(node2), {
+  subexit = state2.enter("reference");
+  const reference2 = state2.safe(state2.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
   subexit();
-  state.stack = stack;
+  state2.stack = stack;
   exit2();
   if (type2 === "full" || !text7 || text7 !== reference2) {
     value += tracker.move(reference2 + "]");
@@ -32240,8 +32240,8 @@ function linkReferencePeek() {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
+function checkBullet(state2) {
+  const marker = state2.options.bullet || "*";
   if (marker !== "*" && marker !== "+" && marker !== "-") {
     throw new Error(
       "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
@@ -32251,9 +32251,9 @@ function checkBullet(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
+function checkBulletOther(state2) {
+  const bullet = checkBullet(state2);
+  const bulletOther = state2.options.bulletOther;
   if (!bulletOther) {
     return bullet === "*" ? "-" : "*";
   }
@@ -32271,8 +32271,8 @@ function checkBulletOther(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
+function checkBulletOrdered(state2) {
+  const marker = state2.options.bulletOrdered || ".";
   if (marker !== "." && marker !== ")") {
     throw new Error(
       "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
@@ -32282,8 +32282,8 @@ function checkBulletOrdered(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
+function checkRule(state2) {
+  const marker = state2.options.rule || "*";
   if (marker !== "*" && marker !== "-" && marker !== "_") {
     throw new Error(
       "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
@@ -32293,24 +32293,24 @@ function checkRule(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list3(node2, parent, state, info) {
-  const exit2 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
+function list3(node2, parent, state2, info) {
+  const exit2 = state2.enter("list");
+  const bulletCurrent = state2.bulletCurrent;
+  let bullet = node2.ordered ? checkBulletOrdered(state2) : checkBullet(state2);
+  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state2);
+  let useDifferentMarker = parent && state2.bulletLastUsed ? bullet === state2.bulletLastUsed : false;
   if (!node2.ordered) {
     const firstListItem = node2.children ? node2.children[0] : void 0;
     if (
       // Bullet could be used as a thematic break marker:
       (bullet === "*" || bullet === "-") && // Empty first list item:
       firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
+      state2.stack[state2.stack.length - 1] === "list" && state2.stack[state2.stack.length - 2] === "listItem" && state2.stack[state2.stack.length - 3] === "list" && state2.stack[state2.stack.length - 4] === "listItem" && // That are each the first child.
+      state2.indexStack[state2.indexStack.length - 1] === 0 && state2.indexStack[state2.indexStack.length - 2] === 0 && state2.indexStack[state2.indexStack.length - 3] === 0
     ) {
       useDifferentMarker = true;
     }
-    if (checkRule(state) === bullet && firstListItem) {
+    if (checkRule(state2) === bullet && firstListItem) {
       let index2 = -1;
       while (++index2 < node2.children.length) {
         const item = node2.children[index2];
@@ -32324,17 +32324,17 @@ function list3(node2, parent, state, info) {
   if (useDifferentMarker) {
     bullet = bulletOther;
   }
-  state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
+  state2.bulletCurrent = bullet;
+  const value = state2.containerFlow(node2, info);
+  state2.bulletLastUsed = bullet;
+  state2.bulletCurrent = bulletCurrent;
   exit2();
   return value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
+function checkListItemIndent(state2) {
+  const style = state2.options.listItemIndent || "one";
   if (style !== "tab" && style !== "one" && style !== "mixed") {
     throw new Error(
       "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
@@ -32344,22 +32344,22 @@ function checkListItemIndent(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
+function listItem(node2, parent, state2, info) {
+  const listItemIndent = checkListItemIndent(state2);
+  let bullet = state2.bulletCurrent || checkBullet(state2);
   if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
+    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state2.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
   }
   let size = bullet.length + 1;
   if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
     size = Math.ceil(size / 4) * 4;
   }
-  const tracker = state.createTracker(info);
+  const tracker = state2.createTracker(info);
   tracker.move(bullet + " ".repeat(size - bullet.length));
   tracker.shift(size);
-  const exit2 = state.enter("listItem");
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
+  const exit2 = state2.enter("listItem");
+  const value = state2.indentLines(
+    state2.containerFlow(node2, tracker.current()),
     map5
   );
   exit2();
@@ -32373,30 +32373,30 @@ function listItem(node2, parent, state, info) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info) {
-  const exit2 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
+function paragraph(node2, _, state2, info) {
+  const exit2 = state2.enter("paragraph");
+  const subexit = state2.enter("phrasing");
+  const value = state2.containerPhrasing(node2, info);
   subexit();
   exit2();
   return value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info) {
+function root(node2, _, state2, info) {
   const hasPhrasing = node2.children.some(function(d) {
     return phrasing(d);
   });
-  if (!hasPhrasing) return state.containerFlow(node2, info);
-  const exit2 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
+  if (!hasPhrasing) return state2.containerFlow(node2, info);
+  const exit2 = state2.enter("phrasing");
+  const value = state2.containerPhrasing(node2, info);
   exit2();
   return value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
+function checkStrong(state2) {
+  const marker = state2.options.strong || "*";
   if (marker !== "*" && marker !== "_") {
     throw new Error(
       "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
@@ -32408,30 +32408,30 @@ function checkStrong(state) {
 // node_modules/mdast-util-to-markdown/lib/handle/strong.js
 strong.attention = attention3;
 strong.peek = peek2;
-function strong(node2, _, state, info) {
-  const exit2 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info));
+function strong(node2, _, state2, info) {
+  const exit2 = state2.enter("phrasing");
+  const item = attentionItem(node2, attention3, state2, state2.createTracker(info));
   const value = item ? serialize([item], info.before, info.after) : "";
   exit2();
   return value;
 }
-function attention3(_, state) {
-  const marker = checkStrong(state);
+function attention3(_, state2) {
+  const marker = checkStrong(state2);
   return {
     construct: "strong",
     markers: marker === "*" ? ["*", "_"] : ["_", "*"],
     sizes: [2]
   };
 }
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
+function peek2(_, _1, state2) {
+  return state2.options.strong || "*";
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node2, parent, state, info) {
+function text3(node2, parent, state2, info) {
   const siblings2 = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
+  const index2 = state2.indexStack[state2.indexStack.length - 1];
+  return state2.safe(node2.value, {
     ...info,
     afterNode: siblings2[index2 + 1],
     beforeNode: siblings2[index2 - 1]
@@ -32439,8 +32439,8 @@ function text3(node2, parent, state, info) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
+function checkRuleRepetition(state2) {
+  const repetition = state2.options.ruleRepetition || 3;
   if (repetition < 3) {
     throw new Error(
       "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
@@ -32450,9 +32450,9 @@ function checkRuleRepetition(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_, _1, state) {
-  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value.slice(0, -1) : value;
+function thematicBreak2(_, _1, state2) {
+  const value = (checkRule(state2) + (state2.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state2));
+  return state2.options.ruleSpaces ? value.slice(0, -1) : value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/index.js
@@ -32481,8 +32481,8 @@ var handle = {
 
 // node_modules/mdast-util-to-markdown/lib/join.js
 var join = [joinDefaults];
-function joinDefaults(left, right, parent, state) {
-  if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
+function joinDefaults(left, right, parent, state2) {
+  if (right.type === "code" && formatCodeAsIndented(right, state2) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state2))) {
     return false;
   }
   if ("spread" in parent && typeof parent.spread === "boolean") {
@@ -32495,7 +32495,7 @@ function joinDefaults(left, right, parent, state) {
     if ((left.type === "definition" || left.type === "paragraph") && right.type === "list" && (right.ordered && typeof right.start === "number" && right.start !== 1 || right.children.length > 0 && right.children[0].children.length === 0)) {
       return 1;
     }
-    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state) === "-" && !state.options.ruleSpaces) {
+    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state2) === "-" && !state2.options.ruleSpaces) {
       return 1;
     }
     let tail = left;
@@ -32503,12 +32503,12 @@ function joinDefaults(left, right, parent, state) {
       tail = tail.children[tail.children.length - 1];
     }
     if (tail.type !== "definition" && tail.type !== "paragraph") return 0;
-    if (right.type === "code" && formatCodeAsIndented(right, state)) return 1;
+    if (right.type === "code" && formatCodeAsIndented(right, state2)) return 1;
     if (right.type === "html") {
       const kind = htmlKind(right.value);
       if (kind === void 0 || kind === 7) return 1;
     }
-    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state) || right.type === "paragraph")) {
+    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state2) || right.type === "paragraph")) {
       return 1;
     }
     return 0;
@@ -32696,10 +32696,10 @@ function compilePattern(pattern) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/container-flow.js
-function containerFlow(parent, state, info) {
-  const indexStack = state.indexStack;
+function containerFlow(parent, state2, info) {
+  const indexStack = state2.indexStack;
   const children2 = parent.children || [];
-  const tracker = state.createTracker(info);
+  const tracker = state2.createTracker(info);
   const results = [];
   let index2 = -1;
   indexStack.push(-1);
@@ -32708,7 +32708,7 @@ function containerFlow(parent, state, info) {
     indexStack[indexStack.length - 1] = index2;
     results.push(
       tracker.move(
-        state.handle(child, parent, state, {
+        state2.handle(child, parent, state2, {
           before: "\n",
           after: "\n",
           ...tracker.current()
@@ -32716,21 +32716,21 @@ function containerFlow(parent, state, info) {
       )
     );
     if (child.type !== "list") {
-      state.bulletLastUsed = void 0;
+      state2.bulletLastUsed = void 0;
     }
     if (index2 < children2.length - 1) {
       results.push(
-        tracker.move(between(child, children2[index2 + 1], parent, state))
+        tracker.move(between(child, children2[index2 + 1], parent, state2))
       );
     }
   }
   indexStack.pop();
   return results.join("");
 }
-function between(left, right, parent, state) {
-  let index2 = state.join.length;
+function between(left, right, parent, state2) {
+  let index2 = state2.join.length;
   while (index2--) {
-    const result = state.join[index2](left, right, parent, state);
+    const result = state2.join[index2](left, right, parent, state2);
     if (result === true || result === 1) {
       break;
     }
@@ -32766,21 +32766,21 @@ function indentLines(value, map5) {
 
 // node_modules/mdast-util-to-markdown/lib/util/safe.js
 var own5 = {}.hasOwnProperty;
-function safe(state, input, config2) {
+function safe(state2, input, config2) {
   const value = (config2.before || "") + (input || "") + (config2.after || "");
   const positions = [];
   const result = [];
   const infos = {};
-  const percentEncode = state.stack.includes("autolink");
+  const percentEncode = state2.stack.includes("autolink");
   const offset = config2.before ? config2.before.length : 0;
   const end = value.length - (config2.after ? config2.after.length : 0);
   let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config2.beforeNode) || !nodeInScope(pattern.afterNode, config2.afterNode)) {
+  while (++index2 < state2.unsafe.length) {
+    const pattern = state2.unsafe[index2];
+    if (!patternInScope(state2.stack, pattern) || !nodeInScope(pattern.beforeNode, config2.beforeNode) || !nodeInScope(pattern.afterNode, config2.afterNode)) {
       continue;
     }
-    const expression = state.compilePattern(pattern);
+    const expression = state2.compilePattern(pattern);
     const from = pattern.beforeNode ? offset : 0;
     const subject = value.slice(from, pattern.afterNode ? end : void 0);
     let match;
@@ -32907,7 +32907,7 @@ function track(config2) {
 // node_modules/mdast-util-to-markdown/lib/index.js
 function toMarkdown(tree, options2) {
   const settings = options2 || {};
-  const state = {
+  const state2 = {
     associationId: association,
     bulletCurrent: void 0,
     bulletLastUsed: void 0,
@@ -32929,19 +32929,19 @@ function toMarkdown(tree, options2) {
     stack: [],
     unsafe: [...unsafe]
   };
-  configure2(state, settings);
-  if (state.options.tightDefinitions) {
-    state.join.push(joinDefinition);
+  configure2(state2, settings);
+  if (state2.options.tightDefinitions) {
+    state2.join.push(joinDefinition);
   }
-  state.handle = zwitch("type", {
+  state2.handle = zwitch("type", {
     invalid,
     unknown,
-    handlers: state.handlers
+    handlers: state2.handlers
   });
-  let result = state.handle(
+  let result = state2.handle(
     phrasing(tree) ? { type: "root", children: [tree] } : tree,
     void 0,
-    state,
+    state2,
     { before: "\n", after: "\n", now: { line: 1, column: 1 }, lineShift: 0 }
   );
   if (result && result.charCodeAt(result.length - 1) !== 10 && result.charCodeAt(result.length - 1) !== 13) {
@@ -32949,10 +32949,10 @@ function toMarkdown(tree, options2) {
   }
   return result;
   function enter(name) {
-    state.stack.push(name);
+    state2.stack.push(name);
     return exit2;
     function exit2() {
-      state.stack.pop();
+      state2.stack.pop();
     }
   }
 }
@@ -34862,10 +34862,10 @@ function hasServiceHistory(incident2) {
   return (incident2.updates ?? []).some((update) => update.services !== void 0);
 }
 function stateOf(states, service) {
-  return states.find((state) => state.id === service)?.status ?? "operational";
+  return states.find((state2) => state2.id === service)?.status ?? "operational";
 }
 function stateChanges(before, after) {
-  const ids = [.../* @__PURE__ */ new Set([...after.map((state) => state.id), ...before.map((state) => state.id)])];
+  const ids = [.../* @__PURE__ */ new Set([...after.map((state2) => state2.id), ...before.map((state2) => state2.id)])];
   return ids.map((id) => ({ id, from: stateOf(before, id), to: stateOf(after, id) })).filter((change) => change.from !== change.to);
 }
 
@@ -38205,7 +38205,7 @@ var arraysEqual = (a, b) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 };
-var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+var isState = (state2, pcs, flag, ids) => state2.flag === flag && arraysEqual(state2.nfaStates, pcs) && arraysEqual(state2.matchIDs, ids);
 var NO_IDS = [];
 var END_TEXT = -1;
 var DFAState = class {
@@ -38337,12 +38337,12 @@ var DFA = class DFA2 {
     const cost = DFA2.stateCost(pcs, ids);
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
-    const state = new DFAState(pcs, flag, ids);
-    if (cached === void 0) this.stateCache.set(hash, state);
-    else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
-    else cached.push(state);
+    const state2 = new DFAState(pcs, flag, ids);
+    if (cached === void 0) this.stateCache.set(hash, state2);
+    else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state2]);
+    else cached.push(state2);
     this.stateCount++;
-    return state;
+    return state2;
   }
   static stateCost(pcs, ids) {
     const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
@@ -38359,14 +38359,14 @@ var DFA = class DFA2 {
     stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
     return this.getState(closure.pcs, stateFlag, ids);
   }
-  allocTable(state, anchor) {
+  allocTable(state2, anchor) {
     const size = this.numClasses + 1;
     const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
     const table2 = new Array(size).fill(null);
-    if (anchor === RE2Flags.UNANCHORED) state.next = table2;
-    else state.nextAnchored = table2;
+    if (anchor === RE2Flags.UNANCHORED) state2.next = table2;
+    else state2.nextAnchored = table2;
     return table2;
   }
   clearCache() {
@@ -38379,17 +38379,17 @@ var DFA = class DFA2 {
     this.clearCache();
     return this.getState(current.nfaStates, current.flag, current.matchIDs);
   }
-  step(state, cls, rune, anchor) {
-    let table2 = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+  step(state2, cls, rune, anchor) {
+    let table2 = anchor === RE2Flags.UNANCHORED ? state2.next : state2.nextAnchored;
     if (table2 !== null) {
       const cached = table2[cls];
       if (cached !== null) return cached;
     } else {
-      table2 = this.allocTable(state, anchor);
+      table2 = this.allocTable(state2, anchor);
       if (table2 === null) return null;
     }
-    const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
-    const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+    const needflag = state2.flag >>> DFA2.FLAG_NEED_SHIFT;
+    const oldbeforeflag = state2.flag & DFA2.FLAG_EMPTY_MASK;
     let beforeflag = oldbeforeflag;
     let afterflag = 0;
     if (rune === 10) {
@@ -38397,10 +38397,10 @@ var DFA = class DFA2 {
       afterflag |= Utils.EMPTY_BEGIN_LINE;
     }
     if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
-    const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+    const islastword = (state2.flag & DFA2.FLAG_LAST_WORD) !== 0;
     const isword = rune !== END_TEXT && Utils.isWordRune(rune);
     beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
-    let pcs = state.nfaStates;
+    let pcs = state2.nfaStates;
     if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
     const nextPCs = [];
     let ismatch = false;
@@ -38435,29 +38435,29 @@ var DFA = class DFA2 {
       const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
       flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
     }
-    let state = this.startStates.get(flags);
-    if (state === void 0) {
-      state = this.makeState([this.prog.start], flags, NO_IDS);
-      if (state === null) {
+    let state2 = this.startStates.get(flags);
+    if (state2 === void 0) {
+      state2 = this.makeState([this.prog.start], flags, NO_IDS);
+      if (state2 === null) {
         this.clearCache();
-        state = this.makeState([this.prog.start], flags, NO_IDS);
-        if (state === null) return null;
+        state2 = this.makeState([this.prog.start], flags, NO_IDS);
+        if (state2 === null) return null;
       }
-      this.startStates.set(flags, state);
+      this.startStates.set(flags, state2);
     }
-    return state;
+    return state2;
   }
-  stepOrReset(state, cls, rune, anchor, pos, search2) {
-    let next = this.step(state, cls, rune, anchor);
+  stepOrReset(state2, cls, rune, anchor, pos, search2) {
+    let next = this.step(state2, cls, rune, anchor);
     if (next !== null) return next;
     if (search2.resetPos >= 0 && pos - search2.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
     search2.resetPos = pos;
-    const restored = this.resetCache(state);
+    const restored = this.resetCache(state2);
     if (restored === null) return null;
     next = this.step(restored, cls, rune, anchor);
     return next;
   }
-  run(input, pos, anchor, state, onMatch) {
+  run(input, pos, anchor, state2, onMatch) {
     const endPos = input.endPos();
     const latin1Class = this.latin1Class;
     const unanchored = anchor === RE2Flags.UNANCHORED;
@@ -38469,26 +38469,26 @@ var DFA = class DFA2 {
       const width = r & 7;
       if (width === 0) break;
       const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
-      let next = unanchored && state.next !== null ? state.next[cls] : null;
+      let next = unanchored && state2.next !== null ? state2.next[cls] : null;
       if (next === null) {
-        next = this.stepOrReset(state, cls, rune, anchor, i, search2);
+        next = this.stepOrReset(state2, cls, rune, anchor, i, search2);
         if (next === null) return null;
       }
-      state = next;
-      if (state.isMatch && onMatch(state, false)) return true;
-      if (!unanchored && state.nfaStates.length === 0) return false;
+      state2 = next;
+      if (state2.isMatch && onMatch(state2, false)) return true;
+      if (!unanchored && state2.nfaStates.length === 0) return false;
       i += width;
     }
-    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search2);
-    if (state === null) return null;
-    return state.isMatch && onMatch(state, true);
+    state2 = this.stepOrReset(state2, this.numClasses, END_TEXT, anchor, i, search2);
+    if (state2 === null) return null;
+    return state2.isMatch && onMatch(state2, true);
   }
   match(input, pos, anchor) {
     if (this.failed) return null;
     if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
     const startState = this.start(input, pos);
     if (startState === null) return null;
-    return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+    return this.run(input, pos, anchor, startState, (state2, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
   }
   matchSet(input, pos, anchor) {
     if (this.failed) return null;
@@ -38496,8 +38496,8 @@ var DFA = class DFA2 {
     const startState = this.start(input, pos);
     if (startState === null) return null;
     const matches = /* @__PURE__ */ new Set();
-    const collect2 = (state, atEnd) => {
-      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+    const collect2 = (state2, atEnd) => {
+      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state2.matchIDs.length; k++) matches.add(state2.matchIDs[k]);
       return false;
     };
     if (this.run(input, pos, anchor, startState, collect2) === null) return null;
@@ -39351,17 +39351,17 @@ var RegexpWalker = class {
     for (; ; ) {
       if (re2.subs.length === 0) result = handler2.leaf(re2);
       else {
-        const state = handler2.enter(re2);
-        if (state.result === void 0) {
+        const state2 = handler2.enter(re2);
+        if (state2.result === void 0) {
           stack.push({
             re: re2,
-            state,
+            state: state2,
             i: 0
           });
           re2 = re2.subs[0];
           continue;
         }
-        result = state.result;
+        result = state2.result;
       }
       for (; ; ) {
         if (stack.length === 0) return result;
@@ -39534,8 +39534,8 @@ var PrefilterTree = class PrefilterTree2 {
   static WALKER = {
     leaf: (re2) => PrefilterTree2.leaf(re2),
     enter: (re2) => PrefilterTree2.enter(re2),
-    child: (re2, state, result) => PrefilterTree2.child(re2, state, result),
-    leave: (re2, state) => PrefilterTree2.leave(re2, state)
+    child: (re2, state2, result) => PrefilterTree2.child(re2, state2, result),
+    leave: (re2, state2) => PrefilterTree2.leave(re2, state2)
   };
   static leaf(re2) {
     if (re2.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
@@ -39572,36 +39572,36 @@ var PrefilterTree = class PrefilterTree2 {
         return { result: new Prefilter(Prefilter.Type.NONE) };
     }
   }
-  static child(re2, state, s) {
-    if (state.subs === void 0) {
-      state.sub = s;
+  static child(re2, state2, s) {
+    if (state2.subs === void 0) {
+      state2.sub = s;
       return;
     }
-    if (state.pf.type === Prefilter.Type.AND) {
+    if (state2.pf.type === Prefilter.Type.AND) {
       if (s.type === Prefilter.Type.NONE) return;
       if (s.type === Prefilter.Type.AND) {
-        for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+        for (let j = 0; j < s.subs.length; j++) state2.subs.push(s.subs[j]);
         return;
       }
-      state.subs.push(s);
+      state2.subs.push(s);
       return;
     }
     if (s.type === Prefilter.Type.NONE) {
-      state.result = new Prefilter(Prefilter.Type.NONE);
+      state2.result = new Prefilter(Prefilter.Type.NONE);
       return;
     }
     if (s.type === Prefilter.Type.OR) {
-      for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+      for (let j = 0; j < s.subs.length; j++) state2.subs.push(s.subs[j]);
       return;
     }
-    state.subs.push(s);
+    state2.subs.push(s);
   }
-  static leave(re2, state) {
-    if (state.subs === void 0) return state.sub;
-    const pf = state.pf;
+  static leave(re2, state2) {
+    if (state2.subs === void 0) return state2.sub;
+    const pf = state2.pf;
     const seen = /* @__PURE__ */ new Set();
     const subs = [];
-    for (const sub of state.subs) {
+    for (const sub of state2.subs) {
       if (sub.type === Prefilter.Type.EXACT) {
         if (seen.has(sub.str)) continue;
         seen.add(sub.str);
@@ -39831,8 +39831,8 @@ var Compiler = class Compiler2 {
     this.walker = {
       leaf: (re2) => this.leaf(re2),
       enter: (re2) => this.enter(re2),
-      child: (re2, state, result) => this.child(re2, state, result),
-      leave: (re2, state) => this.leave(re2, state)
+      child: (re2, state2, result) => this.child(re2, state2, result),
+      leave: (re2, state2) => this.leave(re2, state2)
     };
   }
   newInst(op) {
@@ -40013,29 +40013,29 @@ var Compiler = class Compiler2 {
         throw new RE2JSCompileException("regexp: unhandled case in compile");
     }
   }
-  child(re2, state, f1) {
-    if (re2.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
-    else if (re2.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
-    else state.sub = f1;
+  child(re2, state2, f1) {
+    if (re2.op === Regexp.Op.CONCAT) state2.f = state2.f === null ? f1 : this.cat(state2.f, f1);
+    else if (re2.op === Regexp.Op.ALTERNATE) state2.f = state2.f === null ? f1 : this.alt(state2.f, f1);
+    else state2.sub = f1;
   }
-  leave(re2, state) {
+  leave(re2, state2) {
     switch (re2.op) {
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
-        return this.lookBehind(state.sub, re2.lb);
+        return this.lookBehind(state2.sub, re2.lb);
       case Regexp.Op.CAPTURE: {
         const ket = this.cap(re2.cap << 1 | 1);
-        return this.cat(this.cat(state.bra, state.sub), ket);
+        return this.cat(this.cat(state2.bra, state2.sub), ket);
       }
       case Regexp.Op.STAR:
-        return this.star(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.star(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.PLUS:
-        return this.plus(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.plus(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.QUEST:
-        return this.quest(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.quest(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.CONCAT:
       case Regexp.Op.ALTERNATE:
-        return state.f;
+        return state2.f;
       default:
         throw new RE2JSCompileException("regexp: unhandled case in compile");
     }
@@ -40049,8 +40049,8 @@ var Simplify = class Simplify2 {
   static WALKER = {
     leaf: (re2) => Simplify2.leaf(re2),
     enter: (re2) => Simplify2.enter(re2),
-    child: (re2, state, result, i) => Simplify2.child(re2, state, result, i),
-    leave: (re2, state) => Simplify2.leave(re2, state)
+    child: (re2, state2, result, i) => Simplify2.child(re2, state2, result, i),
+    leave: (re2, state2) => Simplify2.leave(re2, state2)
   };
   static leaf(re2) {
     if (re2.op === Regexp.Op.CHAR_CLASS) {
@@ -40083,45 +40083,45 @@ var Simplify = class Simplify2 {
         return { result: re2 };
     }
   }
-  static child(re2, state, nsub, i) {
-    if (state.subs === void 0) {
-      state.sub = nsub;
+  static child(re2, state2, nsub, i) {
+    if (state2.subs === void 0) {
+      state2.sub = nsub;
       return;
     }
-    if (nsub !== re2.subs[i]) state.changed = true;
+    if (nsub !== re2.subs[i]) state2.changed = true;
     if (re2.op === Regexp.Op.CONCAT) {
       if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.result = new Regexp(Regexp.Op.NO_MATCH);
+        state2.result = new Regexp(Regexp.Op.NO_MATCH);
         return;
       }
       if (nsub.op === Regexp.Op.EMPTY_MATCH) {
-        state.changed = true;
+        state2.changed = true;
         return;
       }
       if (nsub.op === Regexp.Op.CONCAT) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        state2.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state2.subs.push(nsub.subs[j]);
         return;
       }
     } else {
       if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.changed = true;
+        state2.changed = true;
         return;
       }
       if (nsub.op === Regexp.Op.ALTERNATE) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        state2.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state2.subs.push(nsub.subs[j]);
         return;
       }
     }
-    state.subs.push(nsub);
+    state2.subs.push(nsub);
   }
-  static leave(re2, state) {
+  static leave(re2, state2) {
     switch (re2.op) {
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
       case Regexp.Op.CAPTURE: {
-        const sub = state.sub;
+        const sub = state2.sub;
         if (sub !== re2.subs[0]) {
           const nre = Regexp.fromRegexp(re2);
           nre.runes = /* @__PURE__ */ new Int32Array(0);
@@ -40132,8 +40132,8 @@ var Simplify = class Simplify2 {
       }
       case Regexp.Op.CONCAT:
       case Regexp.Op.ALTERNATE:
-        if (state.changed) {
-          const newSubs = state.subs;
+        if (state2.changed) {
+          const newSubs = state2.subs;
           if (newSubs.length === 0) return new Regexp(re2.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
           if (newSubs.length === 1) return newSubs[0];
           const nre = Regexp.fromRegexp(re2);
@@ -40145,9 +40145,9 @@ var Simplify = class Simplify2 {
       case Regexp.Op.STAR:
       case Regexp.Op.PLUS:
       case Regexp.Op.QUEST:
-        return Simplify2.simplify1(re2.op, re2.flags, state.sub, re2);
+        return Simplify2.simplify1(re2.op, re2.flags, state2.sub, re2);
       case Regexp.Op.REPEAT:
-        return Simplify2.simplifyRepeat(re2, state.sub);
+        return Simplify2.simplifyRepeat(re2, state2.sub);
       default:
         return re2;
     }
@@ -45188,45 +45188,45 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state2, message) {
     const mark2 = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
+      name: state2.filename,
+      buffer: state2.input.slice(0, -1),
       // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
+      position: state2.position,
+      line: state2.line,
+      column: state2.position - state2.lineStart
     };
     mark2.snippet = makeSnippet(mark2);
     return new YAMLException2(message, mark2);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state2, message) {
+    throw generateError(state2, message);
   }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+  function throwWarning(state2, message) {
+    if (state2.onWarning) {
+      state2.onWarning.call(null, generateError(state2, message));
     }
   }
-  function storeAnchor(state, name, value) {
-    const transactions = state.anchorMapTransactions;
+  function storeAnchor(state2, name, value) {
+    const transactions = state2.anchorMapTransactions;
     if (transactions.length !== 0) {
       const transaction = transactions[transactions.length - 1];
       if (!_hasOwnProperty.call(transaction, name)) {
         transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
+          existed: _hasOwnProperty.call(state2.anchorMap, name),
+          value: state2.anchorMap[name]
         };
       }
     }
-    state.anchorMap[name] = value;
+    state2.anchorMap[name] = value;
   }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  function beginAnchorTransaction(state2) {
+    state2.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
   }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
+  function commitAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
+    const transactions = state2.anchorMapTransactions;
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
     const names = Object.keys(transaction);
@@ -45237,132 +45237,132 @@ function requireLoader() {
       }
     }
   }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
+  function rollbackAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
     const names = Object.keys(transaction);
     for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
       const entry = transaction[names[index2]];
       if (entry.existed) {
-        state.anchorMap[names[index2]] = entry.value;
+        state2.anchorMap[names[index2]] = entry.value;
       } else {
-        delete state.anchorMap[names[index2]];
+        delete state2.anchorMap[names[index2]];
       }
     }
   }
-  function snapshotState(state) {
+  function snapshotState(state2) {
     return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
+      position: state2.position,
+      line: state2.line,
+      lineStart: state2.lineStart,
+      lineIndent: state2.lineIndent,
+      firstTabInLine: state2.firstTabInLine,
+      tag: state2.tag,
+      anchor: state2.anchor,
+      kind: state2.kind,
+      result: state2.result
     };
   }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
+  function restoreState(state2, snapshot) {
+    state2.position = snapshot.position;
+    state2.line = snapshot.line;
+    state2.lineStart = snapshot.lineStart;
+    state2.lineIndent = snapshot.lineIndent;
+    state2.firstTabInLine = snapshot.firstTabInLine;
+    state2.tag = snapshot.tag;
+    state2.anchor = snapshot.anchor;
+    state2.kind = snapshot.kind;
+    state2.result = snapshot.result;
   }
   const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
+    YAML: function handleYamlDirective(state2, name, args) {
+      if (state2.version !== null) {
+        throwError(state2, "duplication of %YAML directive");
       }
       if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
+        throwError(state2, "YAML directive accepts exactly one argument");
       }
       const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
       if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
+        throwError(state2, "ill-formed argument of the YAML directive");
       }
       const major = parseInt(match[1], 10);
       const minor = parseInt(match[2], 10);
       if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
+        throwError(state2, "unacceptable YAML version of the document");
       }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
+      state2.version = args[0];
+      state2.checkLineBreaks = minor < 2;
       if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
+        throwWarning(state2, "unsupported YAML version of the document");
       }
     },
-    TAG: function handleTagDirective(state, name, args) {
+    TAG: function handleTagDirective(state2, name, args) {
       let prefix;
       if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
+        throwError(state2, "TAG directive accepts exactly two arguments");
       }
       const handle3 = args[0];
       prefix = args[1];
       if (!PATTERN_TAG_HANDLE.test(handle3)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+        throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
       }
-      if (_hasOwnProperty.call(state.tagMap, handle3)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+      if (_hasOwnProperty.call(state2.tagMap, handle3)) {
+        throwError(state2, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
       }
       if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+        throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
       }
       try {
         prefix = decodeURIComponent(prefix);
       } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
+        throwError(state2, "tag prefix is malformed: " + prefix);
       }
-      state.tagMap[handle3] = prefix;
+      state2.tagMap[handle3] = prefix;
     }
   };
-  function captureSegment(state, start2, end, checkJson) {
+  function captureSegment(state2, start2, end, checkJson) {
     if (start2 < end) {
-      const _result = state.input.slice(start2, end);
+      const _result = state2.input.slice(start2, end);
       if (checkJson) {
         for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
           const _character = _result.charCodeAt(_position);
           if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
+            throwError(state2, "expected valid JSON character");
           }
         }
       } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
+        throwError(state2, "the stream contains non-printable characters");
       }
-      state.result += _result;
+      state2.result += _result;
     }
   }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+  function chargeMergeWork(state2) {
+    state2.totalMergeKeys++;
+    if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) {
+      throwError(state2, "merge keys exceeded maxTotalMergeKeys (" + state2.maxTotalMergeKeys + ")");
     }
   }
-  function mergeMappings(state, destination, source, overridableKeys) {
+  function mergeMappings(state2, destination, source, overridableKeys) {
     if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+      throwError(state2, "cannot merge mappings; the provided source object is unacceptable");
     }
-    chargeMergeWork(state);
+    chargeMergeWork(state2);
     const sourceKeys = Object.keys(source);
     for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
       const key2 = sourceKeys[index2];
-      chargeMergeWork(state);
+      chargeMergeWork(state2);
       if (!_hasOwnProperty.call(destination, key2)) {
         setProperty(destination, key2, source[key2]);
         overridableKeys[key2] = true;
       }
     }
   }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+  function storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
     if (Array.isArray(keyNode)) {
       keyNode = Array.prototype.slice.call(keyNode);
       for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
         if (Array.isArray(keyNode[index2])) {
-          throwError(state, "nested arrays are not supported inside keys");
+          throwError(state2, "nested arrays are not supported inside keys");
         }
         if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
           keyNode[index2] = "[object Object]";
@@ -45379,268 +45379,268 @@ function requireLoader() {
     if (keyTag === "tag:yaml.org,2002:merge") {
       if (Array.isArray(valueNode)) {
         if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
+          throwError(state2, "abnormal merge sequence size");
         }
         for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
-          mergeMappings(state, _result, valueNode[index2], overridableKeys);
+          mergeMappings(state2, _result, valueNode[index2], overridableKeys);
         }
       } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
+        mergeMappings(state2, _result, valueNode, overridableKeys);
       }
     } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
+      if (!state2.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state2.line = startLine || state2.line;
+        state2.lineStart = startLineStart || state2.lineStart;
+        state2.position = startPos || state2.position;
+        throwError(state2, "duplicated mapping key");
       }
       setProperty(_result, keyNode, valueNode);
       delete overridableKeys[keyNode];
     }
     return _result;
   }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
+  function readLineBreak(state2) {
+    const ch = state2.input.charCodeAt(state2.position);
     if (ch === 10) {
-      state.position++;
+      state2.position++;
     } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
+      state2.position++;
+      if (state2.input.charCodeAt(state2.position) === 10) {
+        state2.position++;
       }
     } else {
-      throwError(state, "a line break is expected");
+      throwError(state2, "a line break is expected");
     }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
+    state2.line += 1;
+    state2.lineStart = state2.position;
+    state2.firstTabInLine = -1;
   }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
+  function skipSeparationSpace(state2, allowComments, checkIndent) {
     let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
       while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
+        if (ch === 9 && state2.firstTabInLine === -1) {
+          state2.firstTabInLine = state2.position;
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
       if (allowComments && ch === 35) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (ch !== 10 && ch !== 13 && ch !== 0);
       }
       if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
+        readLineBreak(state2);
+        ch = state2.input.charCodeAt(state2.position);
         lineBreaks++;
-        state.lineIndent = 0;
+        state2.lineIndent = 0;
         while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
+          state2.lineIndent++;
+          ch = state2.input.charCodeAt(++state2.position);
         }
       } else {
         break;
       }
     }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
+    if (checkIndent !== -1 && lineBreaks !== 0 && state2.lineIndent < checkIndent) {
+      throwWarning(state2, "deficient indentation");
     }
     return lineBreaks;
   }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+  function testDocumentSeparator(state2) {
+    let _position = state2.position;
+    let ch = state2.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(_position + 1) && ch === state2.input.charCodeAt(_position + 2)) {
       _position += 3;
-      ch = state.input.charCodeAt(_position);
+      ch = state2.input.charCodeAt(_position);
       if (ch === 0 || isWsOrEol(ch)) {
         return true;
       }
     }
     return false;
   }
-  function writeFoldedLines(state, count2) {
+  function writeFoldedLines(state2, count2) {
     if (count2 === 1) {
-      state.result += " ";
+      state2.result += " ";
     } else if (count2 > 1) {
-      state.result += common2.repeat("\n", count2 - 1);
+      state2.result += common2.repeat("\n", count2 - 1);
     }
   }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+  function readPlainScalar(state2, nodeIndent, withinFlowCollection) {
     let captureStart;
     let captureEnd;
     let hasPendingContent;
     let _line;
     let _lineStart;
     let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
+    const _kind = state2.kind;
+    const _result = state2.result;
+    let ch = state2.input.charCodeAt(state2.position);
     if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
       return false;
     }
     if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
+      const following = state2.input.charCodeAt(state2.position + 1);
       if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
         return false;
       }
     }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
+    state2.kind = "scalar";
+    state2.result = "";
+    captureStart = captureEnd = state2.position;
     hasPendingContent = false;
     while (ch !== 0) {
       if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
+        const following = state2.input.charCodeAt(state2.position + 1);
         if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
           break;
         }
       } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
+        const preceding = state2.input.charCodeAt(state2.position - 1);
         if (isWsOrEol(preceding)) {
           break;
         }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2) || withinFlowCollection && isFlowIndicator(ch)) {
         break;
       } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
+        _line = state2.line;
+        _lineStart = state2.lineStart;
+        _lineIndent = state2.lineIndent;
+        skipSeparationSpace(state2, false, -1);
+        if (state2.lineIndent >= nodeIndent) {
           hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
+          ch = state2.input.charCodeAt(state2.position);
           continue;
         } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
+          state2.position = captureEnd;
+          state2.line = _line;
+          state2.lineStart = _lineStart;
+          state2.lineIndent = _lineIndent;
           break;
         }
       }
       if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
+        captureSegment(state2, captureStart, captureEnd, false);
+        writeFoldedLines(state2, state2.line - _line);
+        captureStart = captureEnd = state2.position;
         hasPendingContent = false;
       }
       if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
+        captureEnd = state2.position + 1;
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
+    captureSegment(state2, captureStart, captureEnd, false);
+    if (state2.result) {
       return true;
     }
-    state.kind = _kind;
-    state.result = _result;
+    state2.kind = _kind;
+    state2.result = _result;
     return false;
   }
-  function readSingleQuotedScalar(state, nodeIndent) {
+  function readSingleQuotedScalar(state2, nodeIndent) {
     let captureStart;
     let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 39) {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
       if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
         if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
+          captureStart = state2.position;
+          state2.position++;
+          captureEnd = state2.position;
         } else {
           return true;
         }
       } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a single quoted scalar");
       } else {
-        state.position++;
+        state2.position++;
         if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
+          captureEnd = state2.position;
         }
       }
     }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
+    throwError(state2, "unexpected end of the stream within a single quoted scalar");
   }
-  function readDoubleQuotedScalar(state, nodeIndent) {
+  function readDoubleQuotedScalar(state2, nodeIndent) {
     let captureStart;
     let captureEnd;
     let tmp;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 34) {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
       if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
+        captureSegment(state2, captureStart, state2.position, true);
+        state2.position++;
         return true;
       } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
         if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
+          skipSeparationSpace(state2, false, nodeIndent);
         } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
+          state2.result += simpleEscapeMap[ch];
+          state2.position++;
         } else if ((tmp = escapedHexLen(ch)) > 0) {
           let hexLength = tmp;
           let hexResult = 0;
           for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
             if ((tmp = fromHexCode(ch)) >= 0) {
               hexResult = (hexResult << 4) + tmp;
             } else {
-              throwError(state, "expected hexadecimal character");
+              throwError(state2, "expected hexadecimal character");
             }
           }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
+          state2.result += charFromCodepoint(hexResult);
+          state2.position++;
         } else {
-          throwError(state, "unknown escape sequence");
+          throwError(state2, "unknown escape sequence");
         }
-        captureStart = captureEnd = state.position;
+        captureStart = captureEnd = state2.position;
       } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a double quoted scalar");
       } else {
-        state.position++;
+        state2.position++;
         if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
+          captureEnd = state2.position;
         }
       }
     }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
+    throwError(state2, "unexpected end of the stream within a double quoted scalar");
   }
-  function readFlowCollection(state, nodeIndent) {
+  function readFlowCollection(state2, nodeIndent) {
     let readNext = true;
     let _line;
     let _lineStart;
     let _pos;
-    const _tag = state.tag;
+    const _tag = state2.tag;
     let _result;
-    const _anchor = state.anchor;
+    const _anchor = state2.anchor;
     let terminator;
     let isPair;
     let isExplicitPair;
@@ -45649,7 +45649,7 @@ function requireLoader() {
     let keyNode;
     let keyTag;
     let valueNode;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch === 91) {
       terminator = 93;
       isMapping = false;
@@ -45661,69 +45661,69 @@ function requireLoader() {
     } else {
       return false;
     }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
     while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
+        state2.position++;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = isMapping ? "mapping" : "sequence";
+        state2.result = _result;
         return true;
       } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
+        throwError(state2, "missed comma between flow collection entries");
       } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
+        throwError(state2, "expected the node content, but found ','");
       }
       keyTag = keyNode = valueNode = null;
       isPair = isExplicitPair = false;
       if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
+        const following = state2.input.charCodeAt(state2.position + 1);
         if (isWsOrEol(following)) {
           isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
+          state2.position++;
+          skipSeparationSpace(state2, true, nodeIndent);
         }
       }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
+      _line = state2.line;
+      _lineStart = state2.lineStart;
+      _pos = state2.position;
+      composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state2.tag;
+      keyNode = state2.result;
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((isExplicitPair || state2.line === _line) && ch === 58) {
         isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
+        ch = state2.input.charCodeAt(++state2.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state2.result;
       }
       if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+        storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
       } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+        _result.push(storeMappingPair(state2, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
       } else {
         _result.push(keyNode);
       }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 44) {
         readNext = true;
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
         readNext = false;
       }
     }
-    throwError(state, "unexpected end of the stream within a flow collection");
+    throwError(state2, "unexpected end of the stream within a flow collection");
   }
-  function readBlockScalar(state, nodeIndent) {
+  function readBlockScalar(state2, nodeIndent) {
     let folding;
     let chomping = CHOMPING_CLIP;
     let didReadContent = false;
@@ -45732,7 +45732,7 @@ function requireLoader() {
     let emptyLines = 0;
     let atMoreIndented = false;
     let tmp;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch === 124) {
       folding = false;
     } else if (ch === 62) {
@@ -45740,24 +45740,24 @@ function requireLoader() {
     } else {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
+    state2.kind = "scalar";
+    state2.result = "";
     while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
       if (ch === 43 || ch === 45) {
         if (CHOMPING_CLIP === chomping) {
           chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
         } else {
-          throwError(state, "repeat of a chomping mode identifier");
+          throwError(state2, "repeat of a chomping mode identifier");
         }
       } else if ((tmp = fromDecimalCode(ch)) >= 0) {
         if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+          throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
         } else if (!detectedIndent) {
           textIndent = nodeIndent + tmp - 1;
           detectedIndent = true;
         } else {
-          throwError(state, "repeat of an indentation width identifier");
+          throwError(state2, "repeat of an indentation width identifier");
         }
       } else {
         break;
@@ -45765,38 +45765,38 @@ function requireLoader() {
     }
     if (isWhiteSpace(ch)) {
       do {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } while (isWhiteSpace(ch));
       if (ch === 35) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (!isEol(ch) && ch !== 0);
       }
     }
     while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
+      readLineBreak(state2);
+      state2.lineIndent = 0;
+      ch = state2.input.charCodeAt(state2.position);
+      while ((!detectedIndent || state2.lineIndent < textIndent) && ch === 32) {
+        state2.lineIndent++;
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
+      if (!detectedIndent && state2.lineIndent > textIndent) {
+        textIndent = state2.lineIndent;
       }
       if (isEol(ch)) {
         emptyLines++;
         continue;
       }
       if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
+        throwError(state2, "missing indentation for block scalar");
       }
-      if (state.lineIndent < textIndent) {
+      if (state2.lineIndent < textIndent) {
         if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         } else if (chomping === CHOMPING_CLIP) {
           if (didReadContent) {
-            state.result += "\n";
+            state2.result += "\n";
           }
         }
         break;
@@ -45804,89 +45804,89 @@ function requireLoader() {
       if (folding) {
         if (isWhiteSpace(ch)) {
           atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         } else if (atMoreIndented) {
           atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
+          state2.result += common2.repeat("\n", emptyLines + 1);
         } else if (emptyLines === 0) {
           if (didReadContent) {
-            state.result += " ";
+            state2.result += " ";
           }
         } else {
-          state.result += common2.repeat("\n", emptyLines);
+          state2.result += common2.repeat("\n", emptyLines);
         }
       } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
       }
       didReadContent = true;
       detectedIndent = true;
       emptyLines = 0;
-      const captureStart = state.position;
+      const captureStart = state2.position;
       while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      captureSegment(state, captureStart, state.position, false);
+      captureSegment(state2, captureStart, state2.position, false);
     }
     return true;
   }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
+  function readBlockSequence(state2, nodeIndent) {
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
     const _result = [];
     let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
+      if (state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
       }
       if (ch !== 45) {
         break;
       }
-      const following = state.input.charCodeAt(state.position + 1);
+      const following = state2.input.charCodeAt(state2.position + 1);
       if (!isWsOrEol(following)) {
         break;
       }
       detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
+      state2.position++;
+      if (skipSeparationSpace(state2, true, -1)) {
+        if (state2.lineIndent <= nodeIndent) {
           _result.push(null);
-          ch = state.input.charCodeAt(state.position);
+          ch = state2.input.charCodeAt(state2.position);
           continue;
         }
       }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
+      const _line = state2.line;
+      composeNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state2.result);
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a sequence entry");
+      } else if (state2.lineIndent < nodeIndent) {
         break;
       }
     }
     if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "sequence";
+      state2.result = _result;
       return true;
     }
     return false;
   }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
+  function readBlockMapping(state2, nodeIndent, flowIndent) {
     let allowCompact;
     let _keyLine;
     let _keyLineStart;
     let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
     const _result = {};
     const overridableKeys = /* @__PURE__ */ Object.create(null);
     let keyTag = null;
@@ -45894,22 +45894,22 @@ function requireLoader() {
     let valueNode = null;
     let atExplicitKey = false;
     let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
+      if (!atExplicitKey && state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
       }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
+      const following = state2.input.charCodeAt(state2.position + 1);
+      const _line = state2.line;
       if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
         if (ch === 63) {
           if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
             keyTag = keyNode = valueNode = null;
           }
           detected = true;
@@ -45919,215 +45919,215 @@ function requireLoader() {
           atExplicitKey = false;
           allowCompact = true;
         } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+          throwError(state2, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
         }
-        state.position += 1;
+        state2.position += 1;
         ch = following;
       } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+        _keyLine = state2.line;
+        _keyLineStart = state2.lineStart;
+        _keyPos = state2.position;
+        if (!composeNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
           break;
         }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
+        if (state2.line === _line) {
+          ch = state2.input.charCodeAt(state2.position);
           while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           }
           if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
             if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+              throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
             }
             if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
               keyTag = keyNode = valueNode = null;
             }
             detected = true;
             atExplicitKey = false;
             allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
+            keyTag = state2.tag;
+            keyNode = state2.result;
           } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+            throwError(state2, "can not read an implicit mapping pair; a colon is missed");
           } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
+            state2.tag = _tag;
+            state2.anchor = _anchor;
             return true;
           }
         } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+          throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
         } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
+          state2.tag = _tag;
+          state2.anchor = _anchor;
           return true;
         }
       }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
+      if (state2.line === _line || state2.lineIndent > nodeIndent) {
         if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
+          _keyLine = state2.line;
+          _keyLineStart = state2.lineStart;
+          _keyPos = state2.position;
         }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+        if (composeNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
           if (atExplicitKey) {
-            keyNode = state.result;
+            keyNode = state2.result;
           } else {
-            valueNode = state.result;
+            valueNode = state2.result;
           }
         }
         if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
           keyTag = keyNode = valueNode = null;
         }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
       }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a mapping entry");
+      } else if (state2.lineIndent < nodeIndent) {
         break;
       }
     }
     if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+      storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
     }
     if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "mapping";
+      state2.result = _result;
     }
     return detected;
   }
-  function readTagProperty(state) {
+  function readTagProperty(state2) {
     let isVerbatim = false;
     let isNamed = false;
     let tagHandle;
     let tagName;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
+    if (state2.tag !== null) {
+      throwError(state2, "duplication of a tag property");
     }
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
     if (ch === 60) {
       isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     } else if (ch === 33) {
       isNamed = true;
       tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     } else {
       tagHandle = "!";
     }
-    let _position = state.position;
+    let _position = state2.position;
     if (isVerbatim) {
       do {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
+      if (state2.position < state2.length) {
+        tagName = state2.input.slice(_position, state2.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
+        throwError(state2, "unexpected end of the stream within a verbatim tag");
       }
     } else {
       while (ch !== 0 && !isWsOrEol(ch)) {
         if (ch === 33) {
           if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            tagHandle = state2.input.slice(_position - 1, state2.position + 1);
             if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
+              throwError(state2, "named tag handle cannot contain such characters");
             }
             isNamed = true;
-            _position = state.position + 1;
+            _position = state2.position + 1;
           } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
+            throwError(state2, "tag suffix cannot contain exclamation marks");
           }
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      tagName = state.input.slice(_position, state.position);
+      tagName = state2.input.slice(_position, state2.position);
       if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
+        throwError(state2, "tag suffix cannot contain flow indicator characters");
       }
     }
     if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
+      throwError(state2, "tag name cannot contain such characters: " + tagName);
     }
     try {
       tagName = decodeURIComponent(tagName);
     } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
+      throwError(state2, "tag name is malformed: " + tagName);
     }
     if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
+      state2.tag = tagName;
+    } else if (_hasOwnProperty.call(state2.tagMap, tagHandle)) {
+      state2.tag = state2.tagMap[tagHandle] + tagName;
     } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
+      state2.tag = "!" + tagName;
     } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
+      state2.tag = "tag:yaml.org,2002:" + tagName;
     } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+      throwError(state2, 'undeclared tag handle "' + tagHandle + '"');
     }
     return true;
   }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
+  function readAnchorProperty(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
+    if (state2.anchor !== null) {
+      throwError(state2, "duplication of an anchor property");
     }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
     while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
+    if (state2.position === _position) {
+      throwError(state2, "name of an anchor node must contain at least one character");
     }
-    state.anchor = state.input.slice(_position, state.position);
+    state2.anchor = state2.input.slice(_position, state2.position);
     return true;
   }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
+  function readAlias(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
     while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
+    if (state2.position === _position) {
+      throwError(state2, "name of an alias node must contain at least one character");
     }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
+    const alias = state2.input.slice(_position, state2.position);
+    if (!_hasOwnProperty.call(state2.anchorMap, alias)) {
+      throwError(state2, 'unidentified alias "' + alias + '"');
     }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
+    state2.result = state2.anchorMap[alias];
+    skipSeparationSpace(state2, true, -1);
     return true;
   }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
+  function tryReadBlockMappingFromProperty(state2, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state2);
+    beginAnchorTransaction(state2);
+    restoreState(state2, propertyStart);
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
+    if (readBlockMapping(state2, nodeIndent, flowIndent) && state2.kind === "mapping") {
+      commitAnchorTransaction(state2);
       return true;
     }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
+    rollbackAnchorTransaction(state2);
+    restoreState(state2, fallbackState);
     return false;
   }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+  function composeNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact) {
     let allowBlockScalars;
     let allowBlockCollections;
     let indentStatus = 1;
@@ -46137,51 +46137,51 @@ function requireLoader() {
     let type2;
     let flowIndent;
     let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    if (state2.depth >= state2.maxDepth) {
+      throwError(state2, "nesting exceeded maxDepth (" + state2.maxDepth + ")");
     }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
+    state2.depth += 1;
+    if (state2.listener !== null) {
+      state2.listener("open", state2);
     }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
     const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
     if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
+      if (skipSeparationSpace(state2, true, -1)) {
         atNewLine = true;
-        if (state.lineIndent > parentIndent) {
+        if (state2.lineIndent > parentIndent) {
           indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
+        } else if (state2.lineIndent === parentIndent) {
           indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
+        } else if (state2.lineIndent < parentIndent) {
           indentStatus = -1;
         }
       }
     }
     if (indentStatus === 1) {
       while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+        const ch = state2.input.charCodeAt(state2.position);
+        const propertyState = snapshotState(state2);
+        if (atNewLine && (ch === 33 && state2.tag !== null || ch === 38 && state2.anchor !== null)) {
           break;
         }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+        if (!readTagProperty(state2) && !readAnchorProperty(state2)) {
           break;
         }
         if (propertyStart === null) {
           propertyStart = propertyState;
         }
-        if (skipSeparationSpace(state, true, -1)) {
+        if (skipSeparationSpace(state2, true, -1)) {
           atNewLine = true;
           allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
+          if (state2.lineIndent > parentIndent) {
             indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
+          } else if (state2.lineIndent === parentIndent) {
             indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
+          } else if (state2.lineIndent < parentIndent) {
             indentStatus = -1;
           }
         } else {
@@ -46198,164 +46198,164 @@ function requireLoader() {
       } else {
         flowIndent = parentIndent + 1;
       }
-      blockIndent = state.position - state.lineStart;
+      blockIndent = state2.position - state2.lineStart;
       if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+        if (allowBlockCollections && (readBlockSequence(state2, blockIndent) || readBlockMapping(state2, blockIndent, flowIndent)) || readFlowCollection(state2, flowIndent)) {
           hasContent = true;
         } else {
-          const ch = state.input.charCodeAt(state.position);
+          const ch = state2.input.charCodeAt(state2.position);
           if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
+            state2,
             propertyStart,
             propertyStart.position - propertyStart.lineStart,
             flowIndent
           )) {
             hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+          } else if (allowBlockScalars && readBlockScalar(state2, flowIndent) || readSingleQuotedScalar(state2, flowIndent) || readDoubleQuotedScalar(state2, flowIndent)) {
             hasContent = true;
-          } else if (readAlias(state)) {
+          } else if (readAlias(state2)) {
             hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
+            if (state2.tag !== null || state2.anchor !== null) {
+              throwError(state2, "alias node should not have any properties");
             }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+          } else if (readPlainScalar(state2, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
             hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
+            if (state2.tag === null) {
+              state2.tag = "?";
             }
           }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
           }
         }
       } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+        hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent);
       }
     }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
+    if (state2.tag === null) {
+      if (state2.anchor !== null) {
+        storeAnchor(state2, state2.anchor, state2.result);
       }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+    } else if (state2.tag === "?") {
+      if (state2.result !== null && state2.kind !== "scalar") {
+        throwError(state2, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state2.kind + '"');
       }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
+      for (let typeIndex = 0, typeQuantity = state2.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state2.implicitTypes[typeIndex];
+        if (type2.resolve(state2.result)) {
+          state2.result = type2.construct(state2.result);
+          state2.tag = type2.tag;
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
           }
           break;
         }
       }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+    } else if (state2.tag !== "!") {
+      if (_hasOwnProperty.call(state2.typeMap[state2.kind || "fallback"], state2.tag)) {
+        type2 = state2.typeMap[state2.kind || "fallback"][state2.tag];
       } else {
         type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        const typeList = state2.typeMap.multi[state2.kind || "fallback"];
         for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+          if (state2.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
             type2 = typeList[typeIndex];
             break;
           }
         }
       }
       if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
+        throwError(state2, "unknown tag !<" + state2.tag + ">");
       }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      if (state2.result !== null && type2.kind !== state2.kind) {
+        throwError(state2, "unacceptable node kind for !<" + state2.tag + '> tag; it should be "' + type2.kind + '", not "' + state2.kind + '"');
       }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      if (!type2.resolve(state2.result, state2.tag)) {
+        throwError(state2, "cannot resolve a node with !<" + state2.tag + "> explicit tag");
       } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
+        state2.result = type2.construct(state2.result, state2.tag);
+        if (state2.anchor !== null) {
+          storeAnchor(state2, state2.anchor, state2.result);
         }
       }
     }
-    if (state.listener !== null) {
-      state.listener("close", state);
+    if (state2.listener !== null) {
+      state2.listener("close", state2);
     }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
+    state2.depth -= 1;
+    return state2.tag !== null || state2.anchor !== null || hasContent;
   }
-  function readDocument(state) {
-    const documentStart = state.position;
+  function readDocument(state2) {
+    const documentStart = state2.position;
     let hasDirectives = false;
     let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
+    state2.version = null;
+    state2.checkLineBreaks = state2.legacy;
+    state2.tagMap = /* @__PURE__ */ Object.create(null);
+    state2.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if (state2.lineIndent > 0 || ch !== 37) {
         break;
       }
       hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
+      ch = state2.input.charCodeAt(++state2.position);
+      let _position = state2.position;
       while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      const directiveName = state.input.slice(_position, state.position);
+      const directiveName = state2.input.slice(_position, state2.position);
       const directiveArgs = [];
       if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
+        throwError(state2, "directive name must not be less than one character in length");
       }
       while (ch !== 0) {
         while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
         if (ch === 35) {
           do {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           } while (ch !== 0 && !isEol(ch));
           break;
         }
         if (isEol(ch)) break;
-        _position = state.position;
+        _position = state2.position;
         while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        directiveArgs.push(state.input.slice(_position, state.position));
+        directiveArgs.push(state2.input.slice(_position, state2.position));
       }
-      if (ch !== 0) readLineBreak(state);
+      if (ch !== 0) readLineBreak(state2);
       if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+        directiveHandlers[directiveName](state2, directiveName, directiveArgs);
       } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+        throwWarning(state2, 'unknown document directive "' + directiveName + '"');
       }
     }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
+    skipSeparationSpace(state2, true, -1);
+    if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45) {
+      state2.position += 3;
+      skipSeparationSpace(state2, true, -1);
     } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
+      throwError(state2, "directives end mark is expected");
     }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    composeNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state2, true, -1);
+    if (state2.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state2.input.slice(documentStart, state2.position))) {
+      throwWarning(state2, "non-ASCII line breaks are interpreted as content");
     }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
+    state2.documents.push(state2.result);
+    if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+      if (state2.input.charCodeAt(state2.position) === 46) {
+        state2.position += 3;
+        skipSeparationSpace(state2, true, -1);
       }
       return;
     }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
+    if (state2.position < state2.length - 1) {
+      throwError(state2, "end of the stream or a document separator is expected");
     }
   }
   function loadDocuments(input, options2) {
@@ -46369,21 +46369,21 @@ function requireLoader() {
         input = input.slice(1);
       }
     }
-    const state = new State(input, options2);
+    const state2 = new State(input, options2);
     const nullpos = input.indexOf("\0");
     if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
+      state2.position = nullpos;
+      throwError(state2, "null byte is not allowed in input");
     }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
+    state2.input += "\0";
+    while (state2.input.charCodeAt(state2.position) === 32) {
+      state2.lineIndent += 1;
+      state2.position += 1;
     }
-    while (state.position < state.length - 1) {
-      readDocument(state);
+    while (state2.position < state2.length - 1) {
+      readDocument(state2);
     }
-    return state.documents;
+    return state2.documents;
   }
   function loadAll2(input, iterator2, options2) {
     if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
@@ -46561,12 +46561,12 @@ function requireDumper() {
     }
     return result;
   }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
+  function generateNextLine(state2, level) {
+    return "\n" + common2.repeat(" ", state2.indent * level);
   }
-  function testImplicitResolving(state, str22) {
-    for (let index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
-      const type2 = state.implicitTypes[index2];
+  function testImplicitResolving(state2, str22) {
+    for (let index2 = 0, length = state2.implicitTypes.length; index2 < length; index2 += 1) {
+      const type2 = state2.implicitTypes[index2];
       if (type2.resolve(str22)) {
         return true;
       }
@@ -46635,14 +46635,14 @@ function requireDumper() {
     let hasFoldableLine = false;
     const shouldTrackWidth = lineWidth !== -1;
     let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
+    let plain2 = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
     if (singleLineOnly || forceQuotes) {
       for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
         char = codePointAt(string3, i);
         if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
     } else {
@@ -46658,13 +46658,13 @@ function requireDumper() {
         } else if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
       hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
     }
     if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string3)) {
+      if (plain2 && !forceQuotes && !testAmbiguousType(string3)) {
         return STYLE_PLAIN;
       }
       return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
@@ -46677,31 +46677,31 @@ function requireDumper() {
     }
     return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
   }
-  function writeScalar(state, string3, level, iskey, inblock) {
-    state.dump = (function() {
+  function writeScalar(state2, string3, level, iskey, inblock) {
+    state2.dump = (function() {
       if (string3.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+        return state2.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
       }
-      if (!state.noCompatMode) {
+      if (!state2.noCompatMode) {
         if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string3)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
+          return state2.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
         }
       }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const indent = state2.indent * Math.max(1, level);
+      const lineWidth = state2.lineWidth === -1 ? -1 : Math.max(Math.min(state2.lineWidth, 40), state2.lineWidth - indent);
       const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
+      state2.flowLevel > -1 && level >= state2.flowLevel;
       function testAmbiguity(string22) {
-        return testImplicitResolving(state, string22);
+        return testImplicitResolving(state2, string22);
       }
       switch (chooseScalarStyle(
         string3,
         singleLineOnly,
-        state.indent,
+        state2.indent,
         lineWidth,
         testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
+        state2.quotingType,
+        state2.forceQuotes && !iskey,
         inblock
       )) {
         case STYLE_PLAIN:
@@ -46709,9 +46709,9 @@ function requireDumper() {
         case STYLE_SINGLE:
           return "'" + string3.replace(/'/g, "''") + "'";
         case STYLE_LITERAL:
-          return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent));
+          return "|" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(string3, indent));
         case STYLE_FOLDED:
-          return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
+          return ">" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
         case STYLE_DOUBLE:
           return '"' + escapeString(string3) + '"';
         default:
@@ -46790,138 +46790,138 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object) {
+  function writeFlowSequence(state2, level, object) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
       let value = object[index2];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
+      if (state2.replacer) {
+        value = state2.replacer.call(object, String(index2), value);
       }
-      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
+      if (writeNode(state2, level, value, false, false) || typeof value === "undefined" && writeNode(state2, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state2.condenseFlow ? " " : "");
+        _result += state2.dump;
       }
     }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
+    state2.tag = _tag;
+    state2.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object, compact) {
+  function writeBlockSequence(state2, level, object, compact) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
       let value = object[index2];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
+      if (state2.replacer) {
+        value = state2.replacer.call(object, String(index2), value);
       }
-      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+      if (writeNode(state2, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state2, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
+          _result += generateNextLine(state2, level);
         }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           _result += "-";
         } else {
           _result += "- ";
         }
-        _result += state.dump;
+        _result += state2.dump;
       }
     }
-    state.tag = _tag;
-    state.dump = _result || "[]";
+    state2.tag = _tag;
+    state2.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object) {
+  function writeFlowMapping(state2, level, object) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     const objectKeyList = Object.keys(object);
     for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
+      if (state2.condenseFlow) pairBuffer += '"';
       const objectKey = objectKeyList[index2];
       let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object, objectKey, objectValue);
       }
-      if (!writeNode(state, level, objectKey, false, false)) {
+      if (!writeNode(state2, level, objectKey, false, false)) {
         continue;
       }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
+      if (state2.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state2.dump + (state2.condenseFlow ? '"' : "") + ":" + (state2.condenseFlow ? "" : " ");
+      if (!writeNode(state2, level, objectValue, false, false)) {
         continue;
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       _result += pairBuffer;
     }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
+    state2.tag = _tag;
+    state2.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object, compact) {
+  function writeBlockMapping(state2, level, object, compact) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
+    if (state2.sortKeys === true) {
       objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
+    } else if (typeof state2.sortKeys === "function") {
+      objectKeyList.sort(state2.sortKeys);
+    } else if (state2.sortKeys) {
       throw new YAMLException2("sortKeys must be a boolean or a function");
     }
     for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
+        pairBuffer += generateNextLine(state2, level);
       }
       const objectKey = objectKeyList[index2];
       let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object, objectKey, objectValue);
       }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+      if (!writeNode(state2, level + 1, objectKey, true, true, true)) {
         continue;
       }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      const explicitPair = state2.tag !== null && state2.tag !== "?" || state2.dump && state2.dump.length > 1024;
       if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           pairBuffer += "?";
         } else {
           pairBuffer += "? ";
         }
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
+        pairBuffer += generateNextLine(state2, level);
       }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+      if (!writeNode(state2, level + 1, objectValue, true, explicitPair)) {
         continue;
       }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+      if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
         pairBuffer += ":";
       } else {
         pairBuffer += ": ";
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       _result += pairBuffer;
     }
-    state.tag = _tag;
-    state.dump = _result || "{}";
+    state2.tag = _tag;
+    state2.dump = _result || "{}";
   }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+  function detectType(state2, object, explicit) {
+    const typeList = explicit ? state2.explicitTypes : state2.implicitTypes;
     for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
       const type2 = typeList[index2];
       if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
         if (explicit) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
+            state2.tag = type2.representName(object);
           } else {
-            state.tag = type2.tag;
+            state2.tag = type2.tag;
           }
         } else {
-          state.tag = "?";
+          state2.tag = "?";
         }
         if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          const style = state2.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
             _result = type2.represent(object, style);
@@ -46930,103 +46930,103 @@ function requireDumper() {
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
-          state.dump = _result;
+          state2.dump = _result;
         }
         return true;
       }
     }
     return false;
   }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
+  function writeNode(state2, level, object, block, compact, iskey, isblockseq) {
+    state2.tag = null;
+    state2.dump = object;
+    if (!detectType(state2, object, false)) {
+      detectType(state2, object, true);
     }
-    const type2 = _toString.call(state.dump);
+    const type2 = _toString.call(state2.dump);
     const inblock = block;
     if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
+      block = state2.flowLevel < 0 || state2.flowLevel > level;
     }
     const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
+      duplicateIndex = state2.duplicates.indexOf(object);
       duplicate = duplicateIndex !== -1;
     }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+    if (state2.tag !== null && state2.tag !== "?" || duplicate || state2.indent !== 2 && level > 0) {
       compact = false;
     }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
+    if (duplicate && state2.usedDuplicates[duplicateIndex]) {
+      state2.dump = "*ref_" + duplicateIndex;
     } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
+      if (objectOrArray && duplicate && !state2.usedDuplicates[duplicateIndex]) {
+        state2.usedDuplicates[duplicateIndex] = true;
       }
       if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
+        if (block && Object.keys(state2.dump).length !== 0) {
+          writeBlockMapping(state2, level, state2.dump, compact);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
           }
         } else {
-          writeFlowMapping(state, level, state.dump);
+          writeFlowMapping(state2, level, state2.dump);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
           }
         }
       } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
+        if (block && state2.dump.length !== 0) {
+          if (state2.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state2, level - 1, state2.dump, compact);
           } else {
-            writeBlockSequence(state, level, state.dump, compact);
+            writeBlockSequence(state2, level, state2.dump, compact);
           }
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
           }
         } else {
-          writeFlowSequence(state, level, state.dump);
+          writeFlowSequence(state2, level, state2.dump);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
           }
         }
       } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
+        if (state2.tag !== "?") {
+          writeScalar(state2, state2.dump, level, iskey, inblock);
         }
       } else if (type2 === "[object Undefined]") {
         return false;
       } else {
-        if (state.skipInvalid) return false;
+        if (state2.skipInvalid) return false;
         throw new YAMLException2("unacceptable kind of an object to dump " + type2);
       }
-      if (state.tag !== null && state.tag !== "?") {
+      if (state2.tag !== null && state2.tag !== "?") {
         let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+          state2.tag[0] === "!" ? state2.tag.slice(1) : state2.tag
         ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
+        if (state2.tag[0] === "!") {
           tagStr = "!" + tagStr;
         } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
           tagStr = "!!" + tagStr.slice(18);
         } else {
           tagStr = "!<" + tagStr + ">";
         }
-        state.dump = tagStr + " " + state.dump;
+        state2.dump = tagStr + " " + state2.dump;
       }
     }
     return true;
   }
-  function getDuplicateReferences(object, state) {
+  function getDuplicateReferences(object, state2) {
     const objects = [];
     const duplicatesIndexes = [];
     inspectNode(object, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
     for (let index2 = 0; index2 < length; index2 += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index2]]);
+      state2.duplicates.push(objects[duplicatesIndexes[index2]]);
     }
-    state.usedDuplicates = new Array(length);
+    state2.usedDuplicates = new Array(length);
   }
   function inspectNode(object, objects, duplicatesIndexes) {
     if (object !== null && typeof object === "object") {
@@ -47052,13 +47052,13 @@ function requireDumper() {
   }
   function dump2(input, options2) {
     options2 = options2 || {};
-    const state = new State(options2);
-    if (!state.noRefs) getDuplicateReferences(input, state);
+    const state2 = new State(options2);
+    if (!state2.noRefs) getDuplicateReferences(input, state2);
     let value = input;
-    if (state.replacer) {
-      value = state.replacer.call({ "": value }, "", value);
+    if (state2.replacer) {
+      value = state2.replacer.call({ "": value }, "", value);
     }
-    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    if (writeNode(state2, 0, value, true, true)) return state2.dump + "\n";
     return "";
   }
   dumper.dump = dump2;
@@ -47179,8 +47179,8 @@ function parseQuickly(text7) {
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
   const emptyKeys = /* @__PURE__ */ new Set();
-  const plain = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
-  return plain === REPARSE ? void 0 : { ok: true, value: { data: plain, emptyKeys, locate: locateLazily(text7) } };
+  const plain2 = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
+  return plain2 === REPARSE ? void 0 : { ok: true, value: { data: plain2, emptyKeys, locate: locateLazily(text7) } };
 }
 var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
 function locateLazily(text7) {
@@ -47301,9 +47301,9 @@ function dropEmpty(value, pointer, emptyKeys, seen) {
   if (Array.isArray(value)) {
     const result2 = [];
     for (const [index2, item] of value.entries()) {
-      const plain = dropEmpty(item, `${pointer}/${index2}`, emptyKeys, seen);
-      if (plain === REPARSE) return REPARSE;
-      result2.push(plain);
+      const plain2 = dropEmpty(item, `${pointer}/${index2}`, emptyKeys, seen);
+      if (plain2 === REPARSE) return REPARSE;
+      result2.push(plain2);
     }
     return result2;
   }
@@ -47315,9 +47315,9 @@ function dropEmpty(value, pointer, emptyKeys, seen) {
       emptyKeys.add(itemPointer);
       continue;
     }
-    const plain = dropEmpty(item, itemPointer, emptyKeys, seen);
-    if (plain === REPARSE) return REPARSE;
-    result[key2] = plain;
+    const plain2 = dropEmpty(item, itemPointer, emptyKeys, seen);
+    if (plain2 === REPARSE) return REPARSE;
+    result[key2] = plain2;
   }
   return result;
 }
@@ -52357,8 +52357,8 @@ function describe(error2, path, input) {
       return { ...here, message: `${show(value)} is not allowed for ${field2}: expected ${listOf(allowed)}${hint}` };
     }
     case "type": {
-      const quote = params.type === "string" && (typeof value === "number" || typeof value === "boolean") ? ` (quote it: "${String(value)}")` : "";
-      return { ...here, message: `Expected ${field2} to be ${article(String(params.type))}, found ${typeName(value)}${quote}` };
+      const quote2 = params.type === "string" && (typeof value === "number" || typeof value === "boolean") ? ` (quote it: "${String(value)}")` : "";
+      return { ...here, message: `Expected ${field2} to be ${article(String(params.type))}, found ${typeName(value)}${quote2}` };
     }
     case "pattern": {
       const example = schema2.examples?.[0];
@@ -53294,11 +53294,11 @@ var defaultSchema = {
 var own7 = {}.hasOwnProperty;
 function sanitize(node2, options2) {
   let result = { type: "root", children: [] };
-  const state = {
+  const state2 = {
     schema: options2 ? { ...defaultSchema, ...options2 } : defaultSchema,
     stack: []
   };
-  const replace = transform(state, node2);
+  const replace = transform(state2, node2);
   if (replace) {
     if (Array.isArray(replace)) {
       if (replace.length === 1) {
@@ -53312,7 +53312,7 @@ function sanitize(node2, options2) {
   }
   return result;
 }
-function transform(state, node2) {
+function transform(state2, node2) {
   if (node2 && typeof node2 === "object") {
     const unsafe2 = (
       /** @type {Record<string, Readonly<unknown>>} */
@@ -53321,26 +53321,26 @@ function transform(state, node2) {
     const type2 = typeof unsafe2.type === "string" ? unsafe2.type : "";
     switch (type2) {
       case "comment": {
-        return comment(state, unsafe2);
+        return comment(state2, unsafe2);
       }
       case "doctype": {
-        return doctype(state, unsafe2);
+        return doctype(state2, unsafe2);
       }
       case "element": {
-        return element(state, unsafe2);
+        return element(state2, unsafe2);
       }
       case "root": {
-        return root2(state, unsafe2);
+        return root2(state2, unsafe2);
       }
       case "text": {
-        return text4(state, unsafe2);
+        return text4(state2, unsafe2);
       }
       default:
     }
   }
 }
-function comment(state, unsafe2) {
-  if (state.schema.allowComments) {
+function comment(state2, unsafe2) {
+  if (state2.schema.allowComments) {
     const result = typeof unsafe2.value === "string" ? unsafe2.value : "";
     const index2 = result.indexOf("-->");
     const value = index2 < 0 ? result : result.slice(0, index2);
@@ -53349,38 +53349,38 @@ function comment(state, unsafe2) {
     return node2;
   }
 }
-function doctype(state, unsafe2) {
-  if (state.schema.allowDoctypes) {
+function doctype(state2, unsafe2) {
+  if (state2.schema.allowDoctypes) {
     const node2 = { type: "doctype" };
     patch(node2, unsafe2);
     return node2;
   }
 }
-function element(state, unsafe2) {
+function element(state2, unsafe2) {
   const name = typeof unsafe2.tagName === "string" ? unsafe2.tagName : "";
-  state.stack.push(name);
+  state2.stack.push(name);
   const content3 = (
     /** @type {Array<ElementContent>} */
-    children(state, unsafe2.children)
+    children(state2, unsafe2.children)
   );
-  const properties_ = properties(state, unsafe2.properties);
-  state.stack.pop();
+  const properties_ = properties(state2, unsafe2.properties);
+  state2.stack.pop();
   let safeElement = false;
-  if (name && name !== "*" && (!state.schema.tagNames || state.schema.tagNames.includes(name))) {
+  if (name && name !== "*" && (!state2.schema.tagNames || state2.schema.tagNames.includes(name))) {
     safeElement = true;
-    if (state.schema.ancestors && own7.call(state.schema.ancestors, name)) {
-      const ancestors = state.schema.ancestors[name];
+    if (state2.schema.ancestors && own7.call(state2.schema.ancestors, name)) {
+      const ancestors = state2.schema.ancestors[name];
       let index2 = -1;
       safeElement = false;
       while (++index2 < ancestors.length) {
-        if (state.stack.includes(ancestors[index2])) {
+        if (state2.stack.includes(ancestors[index2])) {
           safeElement = true;
         }
       }
     }
   }
   if (!safeElement) {
-    return state.schema.strip && !state.schema.strip.includes(name) ? content3 : void 0;
+    return state2.schema.strip && !state2.schema.strip.includes(name) ? content3 : void 0;
   }
   const node2 = {
     type: "element",
@@ -53391,10 +53391,10 @@ function element(state, unsafe2) {
   patch(node2, unsafe2);
   return node2;
 }
-function root2(state, unsafe2) {
+function root2(state2, unsafe2) {
   const content3 = (
     /** @type {Array<RootContent>} */
-    children(state, unsafe2.children)
+    children(state2, unsafe2.children)
   );
   const node2 = { type: "root", children: content3 };
   patch(node2, unsafe2);
@@ -53406,7 +53406,7 @@ function text4(_, unsafe2) {
   patch(node2, unsafe2);
   return node2;
 }
-function children(state, children2) {
+function children(state2, children2) {
   const results = [];
   if (Array.isArray(children2)) {
     const childrenUnknown = (
@@ -53415,7 +53415,7 @@ function children(state, children2) {
     );
     let index2 = -1;
     while (++index2 < childrenUnknown.length) {
-      const value = transform(state, childrenUnknown[index2]);
+      const value = transform(state2, childrenUnknown[index2]);
       if (value) {
         if (Array.isArray(value)) {
           results.push(...value);
@@ -53427,10 +53427,10 @@ function children(state, children2) {
   }
   return results;
 }
-function properties(state, properties2) {
-  const tagName = state.stack[state.stack.length - 1];
-  const attributes = state.schema.attributes;
-  const required = state.schema.required;
+function properties(state2, properties2) {
+  const tagName = state2.stack[state2.stack.length - 1];
+  const attributes = state2.schema.attributes;
+  const required = state2.schema.required;
   const specific = attributes && own7.call(attributes, tagName) ? attributes[tagName] : void 0;
   const defaults = attributes && own7.call(attributes, "*") ? attributes["*"] : void 0;
   const properties_ = (
@@ -53443,13 +53443,13 @@ function properties(state, properties2) {
     if (own7.call(properties_, key2)) {
       const unsafe2 = properties_[key2];
       let safe2 = propertyValue(
-        state,
+        state2,
         findDefinition(specific, key2),
         key2,
         unsafe2
       );
       if (safe2 === null || safe2 === void 0) {
-        safe2 = propertyValue(state, findDefinition(defaults, key2), key2, unsafe2);
+        safe2 = propertyValue(state2, findDefinition(defaults, key2), key2, unsafe2);
       }
       if (safe2 !== null && safe2 !== void 0) {
         result[key2] = safe2;
@@ -53466,25 +53466,25 @@ function properties(state, properties2) {
   }
   return result;
 }
-function propertyValue(state, definition3, key2, value) {
-  return definition3 ? Array.isArray(value) ? propertyValueMany(state, definition3, key2, value) : propertyValuePrimitive(state, definition3, key2, value) : void 0;
+function propertyValue(state2, definition3, key2, value) {
+  return definition3 ? Array.isArray(value) ? propertyValueMany(state2, definition3, key2, value) : propertyValuePrimitive(state2, definition3, key2, value) : void 0;
 }
-function propertyValueMany(state, definition3, key2, values) {
+function propertyValueMany(state2, definition3, key2, values) {
   let index2 = -1;
   const result = [];
   while (++index2 < values.length) {
-    const value = propertyValuePrimitive(state, definition3, key2, values[index2]);
+    const value = propertyValuePrimitive(state2, definition3, key2, values[index2]);
     if (typeof value === "number" || typeof value === "string") {
       result.push(value);
     }
   }
   return result;
 }
-function propertyValuePrimitive(state, definition3, key2, value) {
+function propertyValuePrimitive(state2, definition3, key2, value) {
   if (typeof value !== "boolean" && typeof value !== "number" && typeof value !== "string") {
     return;
   }
-  if (!safeProtocol(state, key2, value)) {
+  if (!safeProtocol(state2, key2, value)) {
     return;
   }
   if (typeof definition3 === "object" && definition3.length > 1) {
@@ -53504,10 +53504,10 @@ function propertyValuePrimitive(state, definition3, key2, value) {
     }
     if (!ok3) return;
   }
-  return state.schema.clobber && state.schema.clobberPrefix && state.schema.clobber.includes(key2) ? state.schema.clobberPrefix + value : value;
+  return state2.schema.clobber && state2.schema.clobberPrefix && state2.schema.clobber.includes(key2) ? state2.schema.clobberPrefix + value : value;
 }
-function safeProtocol(state, key2, value) {
-  const protocols = state.schema.protocols && own7.call(state.schema.protocols, key2) ? state.schema.protocols[key2] : void 0;
+function safeProtocol(state2, key2, value) {
+  const protocols = state2.schema.protocols && own7.call(state2.schema.protocols, key2) ? state2.schema.protocols[key2] : void 0;
   if (!protocols || protocols.length === 0) {
     return true;
   }
@@ -55317,17 +55317,17 @@ function stringifyEntities(value, options2) {
 var htmlCommentRegex = /^>|^->|<!--|-->|--!>|<!-$/g;
 var bogusCommentEntitySubset = [">"];
 var commentEntitySubset = ["<", ">"];
-function comment2(node2, _1, _2, state) {
-  return state.settings.bogusComments ? "<?" + stringifyEntities(
+function comment2(node2, _1, _2, state2) {
+  return state2.settings.bogusComments ? "<?" + stringifyEntities(
     node2.value,
-    Object.assign({}, state.settings.characterReferences, {
+    Object.assign({}, state2.settings.characterReferences, {
       subset: bogusCommentEntitySubset
     })
   ) + ">" : "<!--" + node2.value.replace(htmlCommentRegex, encode2) + "-->";
   function encode2($0) {
     return stringifyEntities(
       $0,
-      Object.assign({}, state.settings.characterReferences, {
+      Object.assign({}, state2.settings.characterReferences, {
         subset: commentEntitySubset
       })
     );
@@ -55335,8 +55335,8 @@ function comment2(node2, _1, _2, state) {
 }
 
 // node_modules/hast-util-to-html/lib/handle/doctype.js
-function doctype2(_1, _2, _3, state) {
-  return "<!" + (state.settings.upperDoctype ? "DOCTYPE" : "doctype") + (state.settings.tightDoctype ? "" : " ") + "html>";
+function doctype2(_1, _2, _3, state2) {
+  return "<!" + (state2.settings.upperDoctype ? "DOCTYPE" : "doctype") + (state2.settings.tightDoctype ? "" : " ") + "html>";
 }
 
 // node_modules/ccount/index.js
@@ -55563,28 +55563,28 @@ var constants3 = {
   ]
 };
 var htmlIntegrationPoints = /* @__PURE__ */ new Set(["desc", "foreignObject", "title"]);
-function element2(node2, index2, parent, state) {
-  const { schema: schema2 } = state;
-  const omit2 = schema2.space === "svg" ? false : state.settings.omitOptionalTags;
-  let selfClosing = schema2.space === "svg" ? state.settings.closeEmptyElements : state.settings.voids.includes(node2.tagName.toLowerCase());
+function element2(node2, index2, parent, state2) {
+  const { schema: schema2 } = state2;
+  const omit2 = schema2.space === "svg" ? false : state2.settings.omitOptionalTags;
+  let selfClosing = schema2.space === "svg" ? state2.settings.closeEmptyElements : state2.settings.voids.includes(node2.tagName.toLowerCase());
   const parts = [];
   if (schema2.space === "html" && node2.tagName === "svg") {
-    state.schema = svg2;
+    state2.schema = svg2;
   }
-  const attributes = serializeAttributes(state, node2.properties);
-  if (state.schema.space === "svg" && htmlIntegrationPoints.has(node2.tagName)) {
-    state.schema = html4;
+  const attributes = serializeAttributes(state2, node2.properties);
+  if (state2.schema.space === "svg" && htmlIntegrationPoints.has(node2.tagName)) {
+    state2.schema = html4;
   }
-  const content3 = state.all(
+  const content3 = state2.all(
     schema2.space === "html" && node2.tagName === "template" ? node2.content : node2
   );
-  state.schema = schema2;
+  state2.schema = schema2;
   if (content3) selfClosing = false;
   if (attributes || !omit2 || !opening(node2, index2, parent)) {
     parts.push("<", node2.tagName, attributes ? " " + attributes : "");
-    if (selfClosing && (schema2.space === "svg" || state.settings.closeSelfClosing)) {
+    if (selfClosing && (schema2.space === "svg" || state2.settings.closeSelfClosing)) {
       const last = attributes.charAt(attributes.length - 1);
-      if (!state.settings.tightSelfClosing || last === "/" || last && last !== '"' && last !== "'") {
+      if (!state2.settings.tightSelfClosing || last === "/" || last && last !== '"' && last !== "'") {
         parts.push(" ");
       }
       parts.push("/");
@@ -55597,30 +55597,30 @@ function element2(node2, index2, parent, state) {
   }
   return parts.join("");
 }
-function serializeAttributes(state, properties2) {
+function serializeAttributes(state2, properties2) {
   const values = [];
   let index2 = -1;
   let key2;
   if (properties2) {
     for (key2 in properties2) {
       if (properties2[key2] !== null && properties2[key2] !== void 0) {
-        const value = serializeAttribute(state, key2, properties2[key2]);
+        const value = serializeAttribute(state2, key2, properties2[key2]);
         if (value) values.push(value);
       }
     }
   }
   while (++index2 < values.length) {
-    const last = state.settings.tightAttributes ? values[index2].charAt(values[index2].length - 1) : void 0;
+    const last = state2.settings.tightAttributes ? values[index2].charAt(values[index2].length - 1) : void 0;
     if (index2 !== values.length - 1 && last !== '"' && last !== "'") {
       values[index2] += " ";
     }
   }
   return values.join("");
 }
-function serializeAttribute(state, key2, value) {
-  const info = find(state.schema, key2);
-  const x = state.settings.allowParseErrors && state.schema.space === "html" ? 0 : 1;
-  const y = state.settings.allowDangerousCharacters ? 0 : 1;
+function serializeAttribute(state2, key2, value) {
+  const info = find(state2.schema, key2);
+  const x = state2.settings.allowParseErrors && state2.schema.space === "html" ? 0 : 1;
+  const y = state2.settings.allowDangerousCharacters ? 0 : 1;
   if (info.overloadedBoolean && (value === info.attribute || value === "")) {
     value = true;
   } else if ((info.boolean || info.overloadedBoolean) && (typeof value !== "string" || value === info.attribute || value === "")) {
@@ -55631,62 +55631,62 @@ function serializeAttribute(state, key2, value) {
   }
   const name = stringifyEntities(
     info.attribute,
-    Object.assign({}, state.settings.characterReferences, {
+    Object.assign({}, state2.settings.characterReferences, {
       // Always encode without parse errors in non-HTML.
       subset: constants3.name[x][y]
     })
   );
   if (value === true) return name;
   value = Array.isArray(value) ? (info.commaSeparated ? stringify : stringify2)(value, {
-    padLeft: !state.settings.tightCommaSeparatedLists
+    padLeft: !state2.settings.tightCommaSeparatedLists
   }) : String(value);
-  if (state.settings.collapseEmptyAttributes && !value) return name;
+  if (state2.settings.collapseEmptyAttributes && !value) return name;
   let result;
-  if (state.settings.preferUnquoted) {
+  if (state2.settings.preferUnquoted) {
     result = stringifyEntities(
       value,
-      Object.assign({}, state.settings.characterReferences, {
+      Object.assign({}, state2.settings.characterReferences, {
         attribute: true,
         subset: constants3.unquoted[x][y]
       })
     );
   }
   if (result !== value) {
-    let { quote } = state;
-    if (state.settings.quoteSmart && ccount(value, quote) > ccount(value, state.alternative)) {
-      quote = state.alternative;
+    let { quote: quote2 } = state2;
+    if (state2.settings.quoteSmart && ccount(value, quote2) > ccount(value, state2.alternative)) {
+      quote2 = state2.alternative;
     }
-    result = quote + stringifyEntities(
+    result = quote2 + stringifyEntities(
       value,
-      Object.assign({}, state.settings.characterReferences, {
+      Object.assign({}, state2.settings.characterReferences, {
         // Always encode without parse errors in non-HTML.
-        subset: (quote === "'" ? constants3.single : constants3.double)[x][y],
+        subset: (quote2 === "'" ? constants3.single : constants3.double)[x][y],
         attribute: true
       })
-    ) + quote;
+    ) + quote2;
   }
   return name + (result ? "=" + result : result);
 }
 
 // node_modules/hast-util-to-html/lib/handle/text.js
 var textEntitySubset = ["<", "&"];
-function text5(node2, _, parent, state) {
+function text5(node2, _, parent, state2) {
   return parent && parent.type === "element" && (parent.tagName === "script" || parent.tagName === "style") ? node2.value : stringifyEntities(
     node2.value,
-    Object.assign({}, state.settings.characterReferences, {
+    Object.assign({}, state2.settings.characterReferences, {
       subset: textEntitySubset
     })
   );
 }
 
 // node_modules/hast-util-to-html/lib/handle/raw.js
-function raw(node2, index2, parent, state) {
-  return state.settings.allowDangerousHtml ? node2.value : text5(node2, index2, parent, state);
+function raw(node2, index2, parent, state2) {
+  return state2.settings.allowDangerousHtml ? node2.value : text5(node2, index2, parent, state2);
 }
 
 // node_modules/hast-util-to-html/lib/handle/root.js
-function root3(node2, _1, _2, state) {
-  return state.all(node2);
+function root3(node2, _1, _2, state2) {
+  return state2.all(node2);
 }
 
 // node_modules/hast-util-to-html/lib/handle/index.js
@@ -55712,12 +55712,12 @@ var emptyCharacterReferences = {};
 var emptyChildren2 = [];
 function toHtml2(tree, options2) {
   const options_ = options2 || emptyOptions2;
-  const quote = options_.quote || '"';
-  if (quote !== '"' && quote !== "'") {
-    throw new Error("Invalid quote `" + quote + "`, expected `'` or `\"`");
+  const quote2 = options_.quote || '"';
+  if (quote2 !== '"' && quote2 !== "'") {
+    throw new Error("Invalid quote `" + quote2 + "`, expected `'` or `\"`");
   }
-  const alternative = quote === '"' ? "'" : '"';
-  const state = {
+  const alternative = quote2 === '"' ? "'" : '"';
+  const state2 = {
     one: one2,
     all: all2,
     settings: {
@@ -55740,10 +55740,10 @@ function toHtml2(tree, options2) {
       closeEmptyElements: options_.closeEmptyElements || false
     },
     schema: options_.space === "svg" ? svg2 : html4,
-    quote,
+    quote: quote2,
     alternative
   };
-  return state.one(
+  return state2.one(
     Array.isArray(tree) ? { type: "root", children: tree } : tree,
     void 0,
     void 0
@@ -55773,26 +55773,26 @@ function rehypeStringify(options2) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/blockquote.js
-function blockquote2(state, node2) {
+function blockquote2(state2, node2) {
   const result = {
     type: "element",
     tagName: "blockquote",
     properties: {},
-    children: state.wrap(state.all(node2), true)
+    children: state2.wrap(state2.all(node2), true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/break.js
-function hardBreak2(state, node2) {
+function hardBreak2(state2, node2) {
   const result = { type: "element", tagName: "br", properties: {}, children: [] };
-  state.patch(node2, result);
-  return [state.applyData(node2, result), { type: "text", value: "\n" }];
+  state2.patch(node2, result);
+  return [state2.applyData(node2, result), { type: "text", value: "\n" }];
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/code.js
-function code18(state, node2) {
+function code18(state2, node2) {
   const value = node2.value ? node2.value + "\n" : "";
   const properties2 = {};
   const language = node2.lang ? node2.lang.split(/\s+/) : [];
@@ -55808,54 +55808,54 @@ function code18(state, node2) {
   if (node2.meta) {
     result.data = { meta: node2.meta };
   }
-  state.patch(node2, result);
-  result = state.applyData(node2, result);
+  state2.patch(node2, result);
+  result = state2.applyData(node2, result);
   result = { type: "element", tagName: "pre", properties: {}, children: [result] };
-  state.patch(node2, result);
+  state2.patch(node2, result);
   return result;
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/delete.js
-function strikethrough(state, node2) {
+function strikethrough(state2, node2) {
   const result = {
     type: "element",
     tagName: "del",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/emphasis.js
-function emphasis2(state, node2) {
+function emphasis2(state2, node2) {
   const result = {
     type: "element",
     tagName: "em",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/footnote-reference.js
-function footnoteReference(state, node2) {
-  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
+function footnoteReference(state2, node2) {
+  const clobberPrefix = typeof state2.options.clobberPrefix === "string" ? state2.options.clobberPrefix : "user-content-";
   const id = String(node2.identifier).toUpperCase();
   const safeId = normalizeUri(id.toLowerCase());
-  const index2 = state.footnoteOrder.indexOf(id);
+  const index2 = state2.footnoteOrder.indexOf(id);
   let counter;
-  let reuseCounter = state.footnoteCounts.get(id);
+  let reuseCounter = state2.footnoteCounts.get(id);
   if (reuseCounter === void 0) {
     reuseCounter = 0;
-    state.footnoteOrder.push(id);
-    counter = state.footnoteOrder.length;
+    state2.footnoteOrder.push(id);
+    counter = state2.footnoteOrder.length;
   } else {
     counter = index2 + 1;
   }
   reuseCounter += 1;
-  state.footnoteCounts.set(id, reuseCounter);
+  state2.footnoteCounts.set(id, reuseCounter);
   const link4 = {
     type: "element",
     tagName: "a",
@@ -55867,41 +55867,41 @@ function footnoteReference(state, node2) {
     },
     children: [{ type: "text", value: String(counter) }]
   };
-  state.patch(node2, link4);
+  state2.patch(node2, link4);
   const sup = {
     type: "element",
     tagName: "sup",
     properties: {},
     children: [link4]
   };
-  state.patch(node2, sup);
-  return state.applyData(node2, sup);
+  state2.patch(node2, sup);
+  return state2.applyData(node2, sup);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/heading.js
-function heading2(state, node2) {
+function heading2(state2, node2) {
   const result = {
     type: "element",
     tagName: "h" + node2.depth,
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/html.js
-function html7(state, node2) {
-  if (state.options.allowDangerousHtml) {
+function html7(state2, node2) {
+  if (state2.options.allowDangerousHtml) {
     const result = { type: "raw", value: node2.value };
-    state.patch(node2, result);
-    return state.applyData(node2, result);
+    state2.patch(node2, result);
+    return state2.applyData(node2, result);
   }
   return void 0;
 }
 
 // node_modules/mdast-util-to-hast/lib/revert.js
-function revert(state, node2) {
+function revert(state2, node2) {
   const subtype = node2.referenceType;
   let suffix = "]";
   if (subtype === "collapsed") {
@@ -55912,7 +55912,7 @@ function revert(state, node2) {
   if (node2.type === "imageReference") {
     return [{ type: "text", value: "![" + node2.alt + suffix }];
   }
-  const contents = state.all(node2);
+  const contents = state2.all(node2);
   const head2 = contents[0];
   if (head2 && head2.type === "text") {
     head2.value = "[" + head2.value;
@@ -55929,11 +55929,11 @@ function revert(state, node2) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/image-reference.js
-function imageReference2(state, node2) {
+function imageReference2(state2, node2) {
   const id = String(node2.identifier).toUpperCase();
-  const definition3 = state.definitionById.get(id);
+  const definition3 = state2.definitionById.get(id);
   if (!definition3) {
-    return revert(state, node2);
+    return revert(state2, node2);
   }
   const properties2 = { src: normalizeUri(definition3.url || "") };
   if (node2.alt !== null && node2.alt !== void 0) {
@@ -55943,12 +55943,12 @@ function imageReference2(state, node2) {
     properties2.title = definition3.title;
   }
   const result = { type: "element", tagName: "img", properties: properties2, children: [] };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/image.js
-function image2(state, node2) {
+function image2(state2, node2) {
   const properties2 = { src: normalizeUri(node2.url) };
   if (node2.alt !== null && node2.alt !== void 0) {
     properties2.alt = node2.alt;
@@ -55957,30 +55957,30 @@ function image2(state, node2) {
     properties2.title = node2.title;
   }
   const result = { type: "element", tagName: "img", properties: properties2, children: [] };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/inline-code.js
-function inlineCode2(state, node2) {
+function inlineCode2(state2, node2) {
   const text7 = { type: "text", value: node2.value.replace(/\r?\n|\r/g, " ") };
-  state.patch(node2, text7);
+  state2.patch(node2, text7);
   const result = {
     type: "element",
     tagName: "code",
     properties: {},
     children: [text7]
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/link-reference.js
-function linkReference2(state, node2) {
+function linkReference2(state2, node2) {
   const id = String(node2.identifier).toUpperCase();
-  const definition3 = state.definitionById.get(id);
+  const definition3 = state2.definitionById.get(id);
   if (!definition3) {
-    return revert(state, node2);
+    return revert(state2, node2);
   }
   const properties2 = { href: normalizeUri(definition3.url || "") };
   if (definition3.title !== null && definition3.title !== void 0) {
@@ -55990,14 +55990,14 @@ function linkReference2(state, node2) {
     type: "element",
     tagName: "a",
     properties: properties2,
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/link.js
-function link2(state, node2) {
+function link2(state2, node2) {
   const properties2 = { href: normalizeUri(node2.url) };
   if (node2.title !== null && node2.title !== void 0) {
     properties2.title = node2.title;
@@ -56006,15 +56006,15 @@ function link2(state, node2) {
     type: "element",
     tagName: "a",
     properties: properties2,
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/list-item.js
-function listItem2(state, node2, parent) {
-  const results = state.all(node2);
+function listItem2(state2, node2, parent) {
+  const results = state2.all(node2);
   const loose = parent ? listLoose(parent) : listItemLoose(node2);
   const properties2 = {};
   const children2 = [];
@@ -56055,8 +56055,8 @@ function listItem2(state, node2, parent) {
     children2.push({ type: "text", value: "\n" });
   }
   const result = { type: "element", tagName: "li", properties: properties2, children: children2 };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 function listLoose(node2) {
   let loose = false;
@@ -56076,9 +56076,9 @@ function listItemLoose(node2) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/list.js
-function list4(state, node2) {
+function list4(state2, node2) {
   const properties2 = {};
-  const results = state.all(node2);
+  const results = state2.all(node2);
   let index2 = -1;
   if (typeof node2.start === "number" && node2.start !== 1) {
     properties2.start = node2.start;
@@ -56094,46 +56094,46 @@ function list4(state, node2) {
     type: "element",
     tagName: node2.ordered ? "ol" : "ul",
     properties: properties2,
-    children: state.wrap(results, true)
+    children: state2.wrap(results, true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/paragraph.js
-function paragraph2(state, node2) {
+function paragraph2(state2, node2) {
   const result = {
     type: "element",
     tagName: "p",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/root.js
-function root4(state, node2) {
-  const result = { type: "root", children: state.wrap(state.all(node2)) };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+function root4(state2, node2) {
+  const result = { type: "root", children: state2.wrap(state2.all(node2)) };
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/strong.js
-function strong2(state, node2) {
+function strong2(state2, node2) {
   const result = {
     type: "element",
     tagName: "strong",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/table.js
-function table(state, node2) {
-  const rows = state.all(node2);
+function table(state2, node2) {
+  const rows = state2.all(node2);
   const firstRow = rows.shift();
   const tableContent = [];
   if (firstRow) {
@@ -56141,9 +56141,9 @@ function table(state, node2) {
       type: "element",
       tagName: "thead",
       properties: {},
-      children: state.wrap([firstRow], true)
+      children: state2.wrap([firstRow], true)
     };
-    state.patch(node2.children[0], head2);
+    state2.patch(node2.children[0], head2);
     tableContent.push(head2);
   }
   if (rows.length > 0) {
@@ -56151,7 +56151,7 @@ function table(state, node2) {
       type: "element",
       tagName: "tbody",
       properties: {},
-      children: state.wrap(rows, true)
+      children: state2.wrap(rows, true)
     };
     const start2 = pointStart(node2.children[1]);
     const end = pointEnd(node2.children[node2.children.length - 1]);
@@ -56162,14 +56162,14 @@ function table(state, node2) {
     type: "element",
     tagName: "table",
     properties: {},
-    children: state.wrap(tableContent, true)
+    children: state2.wrap(tableContent, true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/table-row.js
-function tableRow(state, node2, parent) {
+function tableRow(state2, node2, parent) {
   const siblings2 = parent ? parent.children : void 0;
   const rowIndex = siblings2 ? siblings2.indexOf(node2) : 1;
   const tagName = rowIndex === 0 ? "th" : "td";
@@ -56186,9 +56186,9 @@ function tableRow(state, node2, parent) {
     }
     let result2 = { type: "element", tagName, properties: properties2, children: [] };
     if (cell) {
-      result2.children = state.all(cell);
-      state.patch(cell, result2);
-      result2 = state.applyData(cell, result2);
+      result2.children = state2.all(cell);
+      state2.patch(cell, result2);
+      result2 = state2.applyData(cell, result2);
     }
     cells2.push(result2);
   }
@@ -56196,23 +56196,23 @@ function tableRow(state, node2, parent) {
     type: "element",
     tagName: "tr",
     properties: {},
-    children: state.wrap(cells2, true)
+    children: state2.wrap(cells2, true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/table-cell.js
-function tableCell(state, node2) {
+function tableCell(state2, node2) {
   const result = {
     type: "element",
     tagName: "td",
     // Assume body cell.
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/trim-lines/index.js
@@ -56256,22 +56256,22 @@ function trimLine(value, start2, end) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/text.js
-function text6(state, node2) {
+function text6(state2, node2) {
   const result = { type: "text", value: trimLines(String(node2.value)) };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/thematic-break.js
-function thematicBreak3(state, node2) {
+function thematicBreak3(state2, node2) {
   const result = {
     type: "element",
     tagName: "hr",
     properties: {},
     children: []
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/index.js
@@ -56325,30 +56325,30 @@ function defaultFootnoteBackContent(_, rereferenceIndex) {
 function defaultFootnoteBackLabel(referenceIndex, rereferenceIndex) {
   return "Back to reference " + (referenceIndex + 1) + (rereferenceIndex > 1 ? "-" + rereferenceIndex : "");
 }
-function footer(state) {
-  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
-  const footnoteBackContent = state.options.footnoteBackContent || defaultFootnoteBackContent;
-  const footnoteBackLabel = state.options.footnoteBackLabel || defaultFootnoteBackLabel;
-  const footnoteLabel = state.options.footnoteLabel || "Footnotes";
-  const footnoteLabelTagName = state.options.footnoteLabelTagName || "h2";
-  const footnoteLabelProperties = state.options.footnoteLabelProperties || {
+function footer(state2) {
+  const clobberPrefix = typeof state2.options.clobberPrefix === "string" ? state2.options.clobberPrefix : "user-content-";
+  const footnoteBackContent = state2.options.footnoteBackContent || defaultFootnoteBackContent;
+  const footnoteBackLabel = state2.options.footnoteBackLabel || defaultFootnoteBackLabel;
+  const footnoteLabel = state2.options.footnoteLabel || "Footnotes";
+  const footnoteLabelTagName = state2.options.footnoteLabelTagName || "h2";
+  const footnoteLabelProperties = state2.options.footnoteLabelProperties || {
     className: ["sr-only"]
   };
   const contents = [];
   const listItems = [];
   let referenceIndex = -1;
-  while (++referenceIndex < state.footnoteOrder.length) {
-    const definition3 = state.footnoteById.get(
-      state.footnoteOrder[referenceIndex]
+  while (++referenceIndex < state2.footnoteOrder.length) {
+    const definition3 = state2.footnoteById.get(
+      state2.footnoteOrder[referenceIndex]
     );
     if (definition3) {
-      contents[referenceIndex] = state.all(definition3);
+      contents[referenceIndex] = state2.all(definition3);
     }
   }
   referenceIndex = -1;
-  while (++referenceIndex < state.footnoteOrder.length) {
-    const definition3 = state.footnoteById.get(
-      state.footnoteOrder[referenceIndex]
+  while (++referenceIndex < state2.footnoteOrder.length) {
+    const definition3 = state2.footnoteById.get(
+      state2.footnoteOrder[referenceIndex]
     );
     if (!definition3) {
       continue;
@@ -56358,7 +56358,7 @@ function footer(state) {
     const safeId = normalizeUri(id.toLowerCase());
     let rereferenceIndex = 0;
     const backReferences = [];
-    const counts = state.footnoteCounts.get(id);
+    const counts = state2.footnoteCounts.get(id);
     while (counts !== void 0 && ++rereferenceIndex <= counts) {
       if (backReferences.length > 0) {
         backReferences.push({ type: "text", value: " " });
@@ -56395,9 +56395,9 @@ function footer(state) {
       type: "element",
       tagName: "li",
       properties: { id: clobberPrefix + "fn-" + safeId },
-      children: state.wrap(content3, true)
+      children: state2.wrap(content3, true)
     };
-    state.patch(definition3, listItem3);
+    state2.patch(definition3, listItem3);
     listItems.push(listItem3);
   }
   if (listItems.length === 0) {
@@ -56422,7 +56422,7 @@ function footer(state) {
         type: "element",
         tagName: "ol",
         properties: {},
-        children: state.wrap(listItems, true)
+        children: state2.wrap(listItems, true)
       },
       { type: "text", value: "\n" }
     ]
@@ -56438,7 +56438,7 @@ function createState(tree, options2) {
   const footnoteById = /* @__PURE__ */ new Map();
   const footnoteCounts = /* @__PURE__ */ new Map();
   const handlers2 = { ...handlers, ...settings.handlers };
-  const state = {
+  const state2 = {
     all: all3,
     applyData,
     definitionById,
@@ -56463,22 +56463,22 @@ function createState(tree, options2) {
       }
     }
   });
-  return state;
+  return state2;
   function one3(node2, parent) {
     const { type: type2 } = node2;
-    const handle3 = state.handlers[type2];
-    if (own10.call(state.handlers, type2) && handle3) {
-      return handle3(state, node2, parent);
+    const handle3 = state2.handlers[type2];
+    if (own10.call(state2.handlers, type2) && handle3) {
+      return handle3(state2, node2, parent);
     }
-    if (state.options.passThrough && state.options.passThrough.includes(type2)) {
+    if (state2.options.passThrough && state2.options.passThrough.includes(type2)) {
       if ("children" in node2) {
         const { children: children2, ...shallow } = node2;
-        return { ...esm_default(shallow), children: state.all(node2) };
+        return { ...esm_default(shallow), children: state2.all(node2) };
       }
       return esm_default(node2);
     }
-    const unknown3 = state.options.unknownHandler || defaultUnknownHandler;
-    return unknown3(state, node2, parent);
+    const unknown3 = state2.options.unknownHandler || defaultUnknownHandler;
+    return unknown3(state2, node2, parent);
   }
   function all3(parent) {
     const values = [];
@@ -56486,7 +56486,7 @@ function createState(tree, options2) {
       const nodes = parent.children;
       let index2 = -1;
       while (++index2 < nodes.length) {
-        const result = state.one(nodes[index2], parent);
+        const result = state2.one(nodes[index2], parent);
         if (result) {
           if (index2 && nodes[index2 - 1].type === "break") {
             if (!Array.isArray(result) && result.type === "text") {
@@ -56534,16 +56534,16 @@ function applyData(from, to) {
   }
   return result;
 }
-function defaultUnknownHandler(state, node2) {
+function defaultUnknownHandler(state2, node2) {
   const data = node2.data || {};
   const result = "value" in node2 && !(own10.call(data, "hProperties") || own10.call(data, "hChildren")) ? { type: "text", value: node2.value } : {
     type: "element",
     tagName: "div",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 function wrap4(nodes, loose) {
   const result = [];
@@ -56572,9 +56572,9 @@ function trimMarkdownSpaceStart(value) {
 
 // node_modules/mdast-util-to-hast/lib/index.js
 function toHast(tree, options2) {
-  const state = createState(tree, options2);
-  const node2 = state.one(tree, void 0);
-  const foot = footer(state);
+  const state2 = createState(tree, options2);
+  const node2 = state2.one(tree, void 0);
+  const foot = footer(state2);
   const result = Array.isArray(node2) ? { type: "root", children: node2 } : node2 || { type: "root", children: [] };
   if (foot) {
     ok2("children" in result);
@@ -57228,7 +57228,7 @@ function escapeProperty2(text7) {
 }
 var RUNNER_WHITESPACE = /[\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 function disarmingWriter(write) {
-  let state = "start";
+  let state2 = "start";
   let hashes = 0;
   return (text7) => {
     let out = "";
@@ -57236,17 +57236,17 @@ function disarmingWriter(write) {
     for (let index2 = 0; index2 < text7.length; index2++) {
       const char = text7[index2];
       if (char === "\n" || char === "\r") {
-        state = "start";
+        state2 = "start";
         hashes = 0;
         continue;
       }
-      const armed = char === ":" && state === "colon" || char === "[" && hashes >= 2;
+      const armed = char === ":" && state2 === "colon" || char === "[" && hashes >= 2;
       if (armed) {
         out += `${text7.slice(from, index2)}\\`;
         from = index2;
       }
-      if (char === ":" && state === "start" && !armed) state = "colon";
-      else if (!(state === "start" && RUNNER_WHITESPACE.test(char))) state = "inside";
+      if (char === ":" && state2 === "start" && !armed) state2 = "colon";
+      else if (!(state2 === "start" && RUNNER_WHITESPACE.test(char))) state2 = "inside";
       hashes = char === "#" ? hashes + 1 : 0;
     }
     write(out === "" ? text7 : out + text7.slice(from));
@@ -57271,6 +57271,162 @@ function markdownCodeCell(text7) {
   return `\`${text7.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r\n?|\n/g, " ")}\``;
 }
 
+// scripts/core/status/publishes.ts
+function comparePublished(base, head2) {
+  if (base.audience !== "public" || head2.audience !== "public") throw new Error("comparePublished takes the public status models only");
+  const before = new Map([...base.incidents, ...base.maintenances].map((incident2) => [incident2.id, incident2]));
+  const beforeServices = new Map(base.services.map((service) => [service.id, service.status]));
+  return {
+    incidents: head2.incidents.filter((incident2) => !before.has(incident2.id)).map(toPublishedIncident),
+    updates: [...head2.incidents, ...head2.maintenances].flatMap((incident2) => newUpdates(before.get(incident2.id), incident2)),
+    components: head2.services.filter((service) => beforeServices.get(service.id) !== service.status).map((service) => ({ id: service.id, name: service.name, from: beforeServices.get(service.id) ?? null, to: service.status })),
+    maintenances: head2.maintenances.flatMap((maintenance) => {
+      const earlier = before.get(maintenance.id);
+      if (earlier && windowKey(earlier) === windowKey(maintenance)) return [];
+      return [toPublishedMaintenance(maintenance, earlier ? "changed" : "new")];
+    })
+  };
+}
+function publishesNothing(publishes) {
+  return publishes.incidents.length + publishes.updates.length + publishes.components.length + publishes.maintenances.length === 0;
+}
+function newUpdates(earlier, incident2) {
+  const shown = /* @__PURE__ */ new Map();
+  for (const update of earlier?.updates ?? []) shown.set(updateKey(update), (shown.get(updateKey(update)) ?? 0) + 1);
+  const added = [];
+  for (const update of incident2.updates) {
+    const key2 = updateKey(update);
+    const left = shown.get(key2) ?? 0;
+    if (left > 0) {
+      shown.set(key2, left - 1);
+      continue;
+    }
+    added.push({
+      incident: incident2.id,
+      title: incident2.title,
+      at: update.at,
+      status: update.status,
+      message: update.message,
+      components: update.components ?? []
+    });
+  }
+  return added;
+}
+function updateKey(update) {
+  return JSON.stringify([update.at, update.status, update.message]);
+}
+function windowKey(maintenance) {
+  return JSON.stringify([maintenance.title, maintenance.status, maintenance.scheduledFor, maintenance.scheduledUntil, maintenance.services]);
+}
+function toPublishedIncident(incident2) {
+  const { id, title, status, impact, startedAt, services } = incident2;
+  return { id, title, status, impact, startedAt, services };
+}
+function toPublishedMaintenance(maintenance, change) {
+  const { id, title, status, scheduledFor, scheduledUntil, services } = maintenance;
+  return {
+    id,
+    title,
+    status,
+    change,
+    ...scheduledFor ? { scheduledFor } : {},
+    ...scheduledUntil ? { scheduledUntil } : {},
+    services
+  };
+}
+
+// scripts/render/publishes.ts
+function publishesJson(preview) {
+  if (!preview) return null;
+  const { incidents, updates, components, maintenances } = preview.publishes;
+  return {
+    incidents: incidents.map(({ id, title, status, impact, startedAt, services }) => ({ id, title, status, impact, started_at: startedAt, services })),
+    updates: updates.map(({ incident: incident2, title, at, status, message, components: changes }) => ({
+      incident: incident2,
+      title,
+      at,
+      status,
+      message: renderMarkdownText(message),
+      html: renderMarkdown(message).toString(),
+      components: changes.map(({ id, name, from, to }) => ({ id, name, from, to }))
+    })),
+    components,
+    maintenances: maintenances.map(({ id, title, status, change, scheduledFor, scheduledUntil, services }) => ({
+      id,
+      title,
+      status,
+      change,
+      scheduled_for: scheduledFor ?? null,
+      scheduled_until: scheduledUntil ?? null,
+      services
+    }))
+  };
+}
+function formatPublishes(preview) {
+  const title = "### What this publishes";
+  if (!preview) return `${title}
+
+Not shown while the records have errors: fix them, and the next run shows what merging would publish.
+`;
+  const { publishes, timeZone } = preview;
+  if (publishesNothing(publishes)) return `${title}
+
+Nothing public changes: merging this shows the public nothing new.
+`;
+  const parts = [title, "", "Merging this shows the public:"];
+  const when = (timestamp2) => formatDateTime(timestamp2, timeZone);
+  if (publishes.incidents.length > 0) {
+    parts.push("", "**New incidents**", "");
+    for (const incident2 of publishes.incidents)
+      parts.push(
+        `- ${plain(incident2.title)} (${plain(incident2.id)}): ${STATUS_LABEL[incident2.status].toLowerCase()}, since ${when(incident2.startedAt)}${incident2.services.map((service) => `; ${plain(service.name)}: ${state(service.status)}`).join("")}`
+      );
+  }
+  if (publishes.updates.length > 0) {
+    parts.push("", "**New updates**, as they will read");
+    for (const update of publishes.updates) parts.push("", ...formatUpdate(update, when));
+  }
+  if (publishes.components.length > 0) {
+    parts.push("", "**Services**", "");
+    for (const change of publishes.components)
+      parts.push(`- ${plain(change.name)}: ${change.from ? state(change.from) : "new on the page"} \u2192 ${state(change.to)}`);
+  }
+  if (publishes.maintenances.length > 0) {
+    parts.push("", "**Maintenances**", "");
+    for (const maintenance of publishes.maintenances) {
+      const window2 = maintenance.scheduledFor && maintenance.scheduledUntil ? `, ${when(maintenance.scheduledFor)} to ${when(maintenance.scheduledUntil)}` : "";
+      const services = maintenance.services.length > 0 ? `; ${maintenance.services.map((service) => plain(service.name)).join(", ")}` : "";
+      const change = maintenance.change === "new" ? "new" : "changed";
+      parts.push(`- ${plain(maintenance.title)} (${plain(maintenance.id)}, ${change}): ${STATUS_LABEL[maintenance.status].toLowerCase()}${window2}${services}`);
+    }
+  }
+  return `${parts.join("\n")}
+`;
+}
+function formatUpdate(update, when) {
+  const lines = [`${plain(update.title)} (${plain(update.incident)}) \xB7 **${STATUS_LABEL[update.status]}** \xB7 ${when(update.at)}`, ""];
+  lines.push(...quote(renderMarkdownText(update.message)));
+  if (update.components.length > 0) {
+    lines.push("", `Shown with it: ${update.components.map((change) => `${plain(change.name)}: ${state(change.from)} \u2192 ${state(change.to)}`).join("; ")}`);
+  }
+  return lines;
+}
+function quote(text7) {
+  const lines = text7.split("\n");
+  if (lines.every((line) => line.trim() === "")) return ["> (no text)"];
+  return lines.map((line, index2) => {
+    if (line.trim() === "") return ">";
+    const next = lines[index2 + 1];
+    return `> ${plain(line)}${next !== void 0 && next.trim() !== "" ? "\\" : ""}`;
+  });
+}
+function state(status) {
+  return COMPONENT_LABEL[status].toLowerCase();
+}
+function plain(text7) {
+  return text7.replace(/\r\n?|\n/g, " ").trimStart().replace(/[!-/:-@[-`{-~]/g, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
+}
+
 // scripts/render/findings.ts
 function formatFindingsSummary(title, findings) {
   if (findings.length === 0) return `### ${title}
@@ -57291,13 +57447,26 @@ No findings.
     ""
   ].join("\n");
 }
-function formatGateComment(findings, approved) {
+var COMMENT_LIMIT = 65536;
+function formatGateComment(findings, approved, { publishes, limit = COMMENT_LIMIT } = {}) {
   const failed = findings.some((finding) => finding.severity === "error");
   const verdict = failed ? `\u274C The incident gate fails: ${countOf(findings, "error")}, ${countOf(findings, "warning")}.` : "\u2705 The incident gate passes.";
   const approval = approved === null ? "" : approved ? "\n\nEverything in this pull request that needs an approval (a resolution, a reduction of what is measured or published) is approved." : "\n\nA change in this pull request still needs an approval: see `lifecycle/approval` below.";
-  return `${verdict}${approval}
+  const body3 = `${verdict}${approval}
 
-${formatFindingsSummary("incidents check-pr", findings)}`;
+${formatFindingsSummary("incidents check-pr", findings)}${publishes === void 0 ? "" : `
+${formatPublishes(publishes)}`}`;
+  return truncateComment(body3, limit);
+}
+var CUT_NOTE = "\n\n_This comment is cut short: GitHub takes at most 65,536 characters. `incidents check-pr --format json` lists everything._\n";
+function truncateComment(body3, limit) {
+  if (body3.length <= limit) return body3;
+  const room = Math.max(limit - CUT_NOTE.length, 0);
+  const line = body3.lastIndexOf("\n", room);
+  const space2 = body3.lastIndexOf(" ", room);
+  const highSurrogate = /[\uD800-\uDBFF]/.test(body3.charAt(room - 1));
+  const cut = line > room - 2e3 ? line : space2 > room - 2e3 ? space2 : highSurrogate ? room - 1 : room;
+  return `${body3.slice(0, cut)}${CUT_NOTE}`;
 }
 function countOf(findings, severity) {
   const count2 = countSeverity(findings, severity);
@@ -57650,9 +57819,10 @@ function realPathSoFar(path) {
 // scripts/core/gate/check-pull-request.ts
 function checkPullRequest(files) {
   const head2 = checkRepository(files.head);
-  if (!head2.records) return { findings: head2.findings, approved: null, configValid: false };
+  if (!head2.records) return { findings: head2.findings, approved: null, configValid: false, headValid: false };
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head2.findings.filter((finding) => changed.has(finding.path)) : [...head2.findings];
+  const headValid = !hasErrors(findings);
   const policyFile = files.policy ?? files.base.config;
   const basePolicy = policyFile && checkConfig(policyFile).config?.data;
   const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
@@ -57666,7 +57836,7 @@ function checkPullRequest(files) {
     configChange: baseConfig && headConfig && { before: baseConfig, after: headConfig }
   };
   for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
-  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
+  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true, head: head2.records, headValid };
 }
 function toPullRequest(files, head2, policy) {
   const deleted = [];
@@ -57713,6 +57883,51 @@ function checkRecordEdit(config2, others, edited, { now, base, remedies = "yaml"
   };
   const changeFindings = CHANGE_RULES.filter((rule) => rule !== lifecycleApproval).flatMap((rule) => rule.check(pullRequest));
   return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
+}
+
+// scripts/core/records/record-set.ts
+function withoutPaths(records, drop) {
+  const lists = perKind(() => []);
+  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists);
+  return { config: records.config, ...lists };
+}
+function keepInto(kind, from, drop, into) {
+  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
+}
+
+// scripts/core/gate/publishes.ts
+function publishesOf({ head: head2, base, changed, now }) {
+  const unchanged = withoutPaths(head2, changed);
+  const baseSet = base ? { ...joinLists(unchanged, base), config: base.config } : { ...emptyLists(), config: { ...head2.config, services: [] } };
+  return comparePublished(buildStatusModel(baseSet, now, "public"), buildStatusModel(head2, now, "public"));
+}
+function withIncidents(set2, more) {
+  return { ...set2, incidents: [...set2.incidents, ...more] };
+}
+var NEVER_OPEN = ["resolved", "closed", "cancelled", "completed"];
+function incidentsWeighingOn(files, services) {
+  const ids = [...services];
+  const found = [];
+  for (const file of files) {
+    if (recordKindOf(file.path) !== "incidents") continue;
+    if (!file.text.includes("\\") && !(file.text.includes("public") && ids.some((id) => file.text.includes(id)))) continue;
+    const { record } = parseRecordAs("incidents", file);
+    const data = record?.data;
+    if (data && data.visibility === "public" && !NEVER_OPEN.includes(data.status) && data.services.some((service) => services.has(service.id)))
+      found.push(record);
+  }
+  return found;
+}
+function emptyLists() {
+  return perKind(() => []);
+}
+function joinLists(a, b) {
+  const lists = emptyLists();
+  for (const kind of KIND_NAMES) joinKind(kind, a, b, lists);
+  return lists;
+}
+function joinKind(kind, a, b, into) {
+  into[kind].push(...a[kind], ...b[kind]);
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -57762,33 +57977,33 @@ var VERSION = "0.0.0-development";
 function isRequestError(error2) {
   return error2.request !== void 0;
 }
-async function errorRequest(state, octokit, error2, options2) {
+async function errorRequest(state2, octokit, error2, options2) {
   if (!isRequestError(error2) || !error2?.request.request) {
     throw error2;
   }
-  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
-    const retries = options2.request.retries != null ? options2.request.retries : state.retries;
+  if (error2.status >= 400 && !state2.doNotRetry.includes(error2.status)) {
+    const retries = options2.request.retries != null ? options2.request.retries : state2.retries;
     const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
     throw octokit.retry.retryRequest(error2, retries, retryAfter);
   }
   throw error2;
 }
-async function wrapRequest(state, octokit, request2, options2) {
+async function wrapRequest(state2, octokit, request2, options2) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error2, info) {
     const maxRetries = ~~error2.request.request?.retries;
     const after = ~~error2.request.request?.retryAfter;
     options2.request.retryCount = info.retryCount + 1;
     if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
+      return after * state2.retryAfterBaseValue;
     }
   });
   return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    requestWithGraphqlErrorHandling.bind(null, state2, octokit, request2),
     options2
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
+async function requestWithGraphqlErrorHandling(state2, octokit, request2, options2) {
   const response = await request2(options2);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
@@ -57797,12 +58012,12 @@ async function requestWithGraphqlErrorHandling(state, octokit, request2, options
       request: options2,
       response
     });
-    return errorRequest(state, octokit, error2, options2);
+    return errorRequest(state2, octokit, error2, options2);
   }
   return response;
 }
 function retry(octokit, octokitOptions) {
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       enabled: true,
       retryAfterBaseValue: 1e3,
@@ -57822,9 +58037,9 @@ function retry(octokit, octokitOptions) {
       }
     }
   };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  if (state2.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state2, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state2, retryPlugin));
   }
   return retryPlugin;
 }
@@ -57834,10 +58049,10 @@ retry.VERSION = VERSION;
 var import_light2 = __toESM(require_light(), 1);
 var VERSION2 = "0.0.0-development";
 var noop = () => Promise.resolve();
-function wrapRequest2(state, request2, options2) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options2);
+function wrapRequest2(state2, request2, options2) {
+  return state2.retryLimiter.schedule(doRequest, state2, request2, options2);
 }
-async function doRequest(state, request2, options2) {
+async function doRequest(state2, request2, options2) {
   const { pathname } = new URL(options2.url, "http://github.test");
   const isAuth = isAuthRequest(options2.method, pathname);
   const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
@@ -57845,19 +58060,19 @@ async function doRequest(state, request2, options2) {
   const isGraphQL = pathname.startsWith("/graphql");
   const retryCount = ~~request2.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
+  if (state2.clustering) {
     jobOptions.expiration = 1e3 * 60;
   }
   if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
+    await state2.write.key(state2.id).schedule(jobOptions, noop);
   }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  if (isWrite && state2.triggersNotification(pathname)) {
+    await state2.notifications.key(state2.id).schedule(jobOptions, noop);
   }
   if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
+    await state2.search.key(state2.id).schedule(jobOptions, noop);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
+  const req = (isAuth ? state2.auth : state2.global).key(state2.id).schedule(jobOptions, request2, options2);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
@@ -57954,7 +58169,7 @@ function throttling(octokit, octokitOptions) {
   if (typeof connection !== "undefined") {
     common2.connection = connection;
   }
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       clustering: connection != null,
       triggersNotification,
@@ -57964,7 +58179,7 @@ function throttling(octokit, octokitOptions) {
     },
     octokitOptions.throttle
   );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+  if (typeof state2.onSecondaryRateLimit !== "function" || typeof state2.onRateLimit !== "function") {
     throw new Error(`octokit/plugin-throttling error:
         You must pass the onSecondaryRateLimit and onRateLimit error handlers.
         See https://octokit.github.io/rest.js/#throttling
@@ -57986,22 +58201,22 @@ function throttling(octokit, octokitOptions) {
     if (groups.global == null) {
       createGroups(Bottleneck3, common2);
     }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    state2.global = state2.global ?? groups.global;
+    state2.auth = state2.auth ?? groups.auth;
+    state2.search = state2.search ?? groups.search;
+    state2.write = state2.write ?? groups.write;
+    state2.notifications = state2.notifications ?? groups.notifications;
+    state2.retryLimiter = state2.retryLimiter ?? new Bottleneck3();
     const events = {};
     const emitter = new Bottleneck3.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
+    events.on("secondary-limit", state2.onSecondaryRateLimit);
+    events.on("rate-limit", state2.onRateLimit);
     events.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error2, info) {
-      const [state2, request2, options2] = info.args;
+    state2.retryLimiter.on("failed", async function(error2, info) {
+      const [state22, request2, options2] = info.args;
       const { pathname } = new URL(options2.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
       if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
@@ -58012,7 +58227,7 @@ function throttling(octokit, octokitOptions) {
       options2.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error2.message)) {
-          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state22.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
@@ -58047,13 +58262,13 @@ function throttling(octokit, octokitOptions) {
       })();
       if (wantRetry) {
         request2.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
+        return retryAfter * state22.retryAfterBaseValue;
       }
     });
   };
   octokit.hook.wrap("request", (request2, options2) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options2);
+    return wrapRequest2(state2, request2, options2);
   });
   return {};
 }
@@ -58075,7 +58290,7 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options2) {
+function register(state2, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
@@ -58084,24 +58299,24 @@ function register(state, name, method, options2) {
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options2);
+      return register.bind(null, state2, name2, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state2.registry[name]) {
       return method(options2);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state2.registry[name].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options2);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state2, kind, name, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state2.registry[name]) {
+    state2.registry[name] = [];
   }
   if (kind === "before") {
     hook2 = (method, options2) => {
@@ -58126,38 +58341,38 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state2.registry[name].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state2, name, method) {
+  if (!state2.registry[name]) {
     return;
   }
-  const index2 = state.registry[name].map((registered) => {
+  const index2 = state2.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index2 === -1) {
     return;
   }
-  state.registry[name].splice(index2, 1);
+  state2.registry[name].splice(index2, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state2, name) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name ? [state2, name] : [state2]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name ? [state2, kind, name] : [state2, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -58171,11 +58386,11 @@ function Singular() {
   return singularHook;
 }
 function Collection() {
-  const state = {
+  const state2 = {
     registry: {}
   };
-  const hook2 = register.bind(null, state);
-  bindApi(hook2, state);
+  const hook2 = register.bind(null, state2);
+  bindApi(hook2, state2);
   return hook2;
 }
 var before_after_hook_default = { Singular, Collection };
@@ -62178,6 +62393,10 @@ async function readHead(root5, head2, changes, configChanged) {
   const others = await readTreeEntries(root5, entries, (path) => !changedPaths.has(path) && needed(path));
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
+async function readRestOfHead(root5, read) {
+  const done = new Set(read.head.records.map((file) => file.path));
+  return (await readGitTree(root5, read.commits.head, (path) => !done.has(path) && recordKindOf(path) === "incidents")).records;
+}
 async function readCommits(root5, baseRef, headRef) {
   try {
     const [base, head2] = await Promise.all([resolveCommit(root5, baseRef), resolveCommit(root5, headRef)]);
@@ -62208,11 +62427,14 @@ init_timestamps();
 var CHECK_PR_HELP = {
   brief: "the pull-request gate on a diff",
   usage: "incidents check-pr --base REF --head REF [--at TIME] [--root DIR] [--format text|json|github]",
-  summary: "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
+  summary: "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date, showing what merging would newly show the public (in --format json: publishes).",
   options: [
     ["--base REF", "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
     ["--head REF", "the pull request's head"],
-    ["--at TIME", "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval), ISO 8601 with an offset (default: now)"],
+    [
+      "--at TIME",
+      "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval) and the status page is compared at, ISO 8601 with an offset (default: now)"
+    ],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -62244,21 +62466,32 @@ async function checkPrCommand(args, context) {
     now
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
+  const commenting = target.ok && changes.length > 0 && !target.target.fromFork;
+  const preview = reporter.format !== "text" || commenting ? await previewOf(root5, read, verdict, now) : void 0;
   await reporter.write(
     {
       command: "check-pr",
       findings,
-      json: { extra: { approved: verdict.approved } },
+      json: { extra: { approved: verdict.approved, ...preview === void 0 ? {} : { publishes: publishesJson(preview) } } },
+      // The job summary shows it too: a pull request from a fork gets no comment.
+      ...preview === void 0 || changes.length === 0 ? {} : { markdown: `${formatFindingsSummary("incidents check-pr", findings)}
+${formatPublishes(preview)}` },
       clean: `${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.`,
       outputs: { approved: verdict.approved === null ? "" : String(verdict.approved) }
     },
     context
   );
-  if (target.ok && changes.length > 0) await comment3(github, target.target, findings, verdict.approved, context);
+  if (target.ok && changes.length > 0)
+    await comment3(
+      github,
+      target.target,
+      formatGateComment(findings, verdict.approved, { publishes: preview, limit: COMMENT_LIMIT - COMMENT_MARKER.length - 1 }),
+      context
+    );
   if (!verdict.configValid) return EXIT2.error;
   return hasErrors(findings) ? EXIT2.findings : EXIT2.clean;
 }
-async function comment3(github, target, findings, approved, context) {
+async function comment3(github, target, body3, context) {
   if (target.fromFork) {
     context.stderr(
       "A pull request from a fork gets a read-only token, so the gate writes no comment: its verdict is in the annotations and the job summary.\n"
@@ -62266,11 +62499,28 @@ async function comment3(github, target, findings, approved, context) {
     return;
   }
   try {
-    await upsertComment(github, target, formatGateComment(findings, approved));
+    await upsertComment(github, target, body3);
   } catch (error2) {
     context.stderr(`The gate's pull-request comment could not be written (${describeError(error2)}); its verdict is in the annotations and the job summary.
 `);
   }
+}
+async function previewOf(root5, read, verdict, now) {
+  if (!verdict.head || !verdict.headValid || hasErrors(read.head.findings)) return null;
+  const baseConfig = read.base.config && checkConfig(read.base.config).config?.data;
+  const input = {
+    head: verdict.head,
+    base: baseConfig && checkRecords(baseConfig, read.base.records).records,
+    changed: new Set(read.changes.map((change) => change.path)),
+    now
+  };
+  let publishes = publishesOf(input);
+  if (publishes.components.length > 0 && read.head.partial) {
+    const services = new Set(publishes.components.map((change) => change.id));
+    const more = incidentsWeighingOn(await readRestOfHead(root5, read), services);
+    publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
+  }
+  return { publishes, timeZone: verdict.head.config.page?.time_zone ?? "UTC" };
 }
 
 // scripts/commands/init.ts
@@ -62350,9 +62600,9 @@ var APPROVER_PLACEHOLDER = "@your-org/approvers";
 var STARTER_PAGE = { name: "Status", url: "https://status.example.com" };
 function starterConfig(template, choices) {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
-  const quote = (value) => JSON.stringify(value);
+  const quote2 = (value) => JSON.stringify(value);
   const literally = (text7) => () => text7;
-  return template.replaceAll(quote(APPROVER_PLACEHOLDER), literally(owners.map(quote).join(", "))).replace(`name: ${quote(STARTER_PAGE.name)}`, literally(`name: ${quote(choices.pageName ?? STARTER_PAGE.name)}`)).replace(`url: ${quote(STARTER_PAGE.url)}`, literally(`url: ${quote(choices.pageUrl ?? STARTER_PAGE.url)}`));
+  return template.replaceAll(quote2(APPROVER_PLACEHOLDER), literally(owners.map(quote2).join(", "))).replace(`name: ${quote2(STARTER_PAGE.name)}`, literally(`name: ${quote2(choices.pageName ?? STARTER_PAGE.name)}`)).replace(`url: ${quote2(STARTER_PAGE.url)}`, literally(`url: ${quote2(choices.pageUrl ?? STARTER_PAGE.url)}`));
 }
 function starterFiles(sources, choices, config2) {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
@@ -63626,16 +63876,6 @@ var time2 = (seconds) => seconds === null ? "not measured yet" : formatReportTim
 function tableHtml(table2) {
   if (table2.rows.length === 0) return html2`<h3>${table2.title}</h3><p>${table2.empty}</p>`;
   return html2`<h3>${table2.title}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${table2.title}"><table><thead><tr>${table2.header.map((cell) => html2`<th scope="col">${cell}</th>`)}</tr></thead><tbody>${table2.rows.map((row) => html2`<tr>${row.map((cell) => html2`<td>${cell}</td>`)}</tr>`)}</tbody></table></div>`;
-}
-
-// scripts/core/records/record-set.ts
-function withoutPaths(records, drop) {
-  const lists = perKind(() => []);
-  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists);
-  return { config: records.config, ...lists };
-}
-function keepInto(kind, from, drop, into) {
-  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
 }
 
 // scripts/commands/usable-records.ts

@@ -197,6 +197,14 @@ action('check-pr: approved is empty when nothing in the pull request needs an ap
   assert.equal(result.outputs, { errors: '0', warnings: '0', approved: '' });
 });
 
+action("check-pr: the job summary shows what merging publishes (a fork's pull request gets no comment)", () => {
+  const result = checkPrAction(makePullRequestRepo(BASE, {}, RESOLVE_INC1));
+  assert.match(result.summary, /### incidents check-pr\n\n1 finding\./);
+  assert.match(result.summary, /### What this publishes\n\nMerging this shows the public:/);
+  assert.match(result.summary, /> Card payments work again\\\.\n/);
+  assert.match(result.summary, /- API: partial outage → operational\n/);
+});
+
 /** The inputs as @actions/core's getInput gives them: '' when not given. */
 const inputs = (given: Partial<ActionInputs>): ActionInputs => ({ command: '', root: '', githubToken: '', ...given });
 

@@ -1,5 +1,5 @@
 import type { ReviewEvidence } from './approvals.js';
-import { fileFinding, sortFindings, type Finding } from '../findings.js';
+import { fileFinding, hasErrors, sortFindings, type Finding } from '../findings.js';
 import { KIND_NAMES, perKind, recordKindOf, type RecordData, type RecordKind } from '../records/kinds.js';
 import type { DeletedRecord, FileChange, PullRequest, RecordChange } from './pull-request.js';
 import type { RecordLists, RecordSet, ValidRecord } from '../records/record-set.js';
@@ -30,6 +30,10 @@ export interface PullRequestVerdict {
   findings: Finding[];
   approved: boolean | null;
   configValid: boolean;
+  /** The head's valid records (those read), when its config is valid: what the preview of what merging publishes is built from. */
+  head?: RecordSet;
+  /** Whether validate finds no error in the records checked (the change rules aside): a site can be built from the head. */
+  headValid: boolean;
 }
 
 /**
@@ -41,10 +45,11 @@ export interface PullRequestVerdict {
  */
 export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
   const head = checkRepository(files.head);
-  if (!head.records) return { findings: head.findings, approved: null, configValid: false };
+  if (!head.records) return { findings: head.findings, approved: null, configValid: false, headValid: false };
 
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head.findings.filter((finding) => changed.has(finding.path)) : [...head.findings];
+  const headValid = !hasErrors(findings);
   const policyFile = files.policy ?? files.base.config;
   const basePolicy = policyFile && checkConfig(policyFile).config?.data;
   const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
@@ -58,7 +63,7 @@ export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
     configChange: baseConfig && headConfig && { before: baseConfig, after: headConfig },
   };
   for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
-  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
+  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true, head: head.records, headValid };
 }
 
 function toPullRequest(files: PullRequestFiles, head: RecordSet, policy: Config): PullRequest {
