@@ -372,7 +372,7 @@ comments('a pull request that changes no record gets no comment', () =>
 // ---------------------------------------------------------------------------------------------
 const publishes = suite('check-pr: the comment shows what merging publishes');
 
-/** INC-2026-0001 gains an update that records `state` for the API. */
+/** INC-2026-0001 gains an update that records `state` for the API (its first update gets the states it had, as `update` writes them). */
 function updateInc1(message: string, state = 'partial_outage'): FileEdits {
   return edit(
     INC1,
@@ -380,7 +380,7 @@ function updateInc1(message: string, state = 'partial_outage'): FileEdits {
     ['    status: partial_outage', `    status: ${state}`],
     [
       'message: We are investigating failed card payments.',
-      `message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: identified\n    services: [{id: api, status: ${state}}]\n    message: ${JSON.stringify(message)}`,
+      `message: We are investigating failed card payments.\n    services: [{id: api, status: partial_outage}]\n  - at: 2026-03-01T10:30:00Z\n    status: identified\n    services: [{id: api, status: ${state}}]\n    message: ${JSON.stringify(message)}`,
     ],
   );
 }
@@ -468,7 +468,7 @@ const PUBLISHES_CASES: { name: string; head: FileEdits; shows: (string | RegExp)
   {
     name: 'a component change an update records',
     head: updateInc1('Card payments fail for everyone now.', 'major_outage'),
-    shows: ['Shown with it: API: operational → major outage', '- API: partial outage → major outage'],
+    shows: ['Shown with it: API: partial outage → major outage', '- API: partial outage → major outage'],
   },
   {
     name: 'a maintenance scheduled',

@@ -109,7 +109,7 @@ updates:
   };
 }
 
-/** INC-2026-0001 gains an update at 10:30 that records `state` for the API, and the record says it. */
+/** INC-2026-0001 gains an update at 10:30 that records `state` for the API, and the record says it (its first update gets the states it had, as `update` writes them). */
 function updateInc1(message: string, state = 'partial_outage', status = 'identified'): FileEdits {
   return edit(
     INC1,
@@ -117,7 +117,7 @@ function updateInc1(message: string, state = 'partial_outage', status = 'identif
     ['    status: partial_outage', `    status: ${state}`],
     [
       'message: We are investigating failed card payments.',
-      `message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: ${status}\n    services: [{id: api, status: ${state}}]\n    message: ${JSON.stringify(message)}`,
+      `message: We are investigating failed card payments.\n    services: [{id: api, status: partial_outage}]\n  - at: 2026-03-01T10:30:00Z\n    status: ${status}\n    services: [{id: api, status: ${state}}]\n    message: ${JSON.stringify(message)}`,
     ],
   );
 }
@@ -314,8 +314,8 @@ cases("a maintenance's fields", async () => {
 
 cases("an update's own state changes, as the incident page shows them", async () => {
   const { publishes } = await publishesOf(updateInc1('Worse.', 'major_outage'));
-  // The base's only update records no states: the first that does starts from operational (State history).
-  assert.equal(publishes!.updates[0]!.components, [{ id: 'api', name: 'API', from: 'operational', to: 'major_outage' }]);
+  // The first update records the states the API had (as update --service writes them): this one changes them.
+  assert.equal(publishes!.updates[0]!.components, [{ id: 'api', name: 'API', from: 'partial_outage', to: 'major_outage' }]);
 });
 
 cases('a hostile message: its HTML is what the page shows, sanitized', async () => {
