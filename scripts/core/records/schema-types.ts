@@ -266,6 +266,77 @@ export type Handles3 = Handle3[];
  * A priority.
  */
 export type Priority4 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * A channel's first run sends only events this recent; older ones are remembered, not sent (default 1h).
+ */
+export type Duration4 = string;
+/**
+ * How long before a maintenance starts its reminder goes out (default none).
+ */
+export type Duration5 = string;
+/**
+ * One place announcements go. Secrets are named by environment variable, never written here.
+ */
+export type AnnounceChannel = {
+  /**
+   * A unique name: the state remembers what was delivered under it, so keep it once used.
+   */
+  id: string;
+  /**
+   * slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP).
+   */
+  type: 'slack' | 'teams' | 'webhook' | 'email';
+  /**
+   * slack, teams, webhook: the environment variable holding the webhook URL.
+   */
+  url_env?: string;
+  /**
+   * webhook: the environment variable holding the HMAC-SHA256 signing secret.
+   */
+  secret_env?: string;
+  /**
+   * email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example.
+   */
+  smtp_env?: string;
+  /**
+   * email: the sender, e.g. Acme Status <status@acme.example>.
+   */
+  from?: string;
+  /**
+   * email: the addresses (a mailing list) to send to.
+   *
+   * @minItems 1
+   *
+   * Items: An address.
+   */
+  to?: string[];
+  services?: ServiceIds2;
+  /**
+   * Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem.
+   *
+   * @minItems 1
+   */
+  events?: ('incident' | 'component' | 'maintenance' | 'postmortem')[];
+  /**
+   * true lists the channel in the status page's Subscribe section, with join_url.
+   */
+  public?: boolean;
+  /**
+   * The channel's public name on the page, e.g. #acme-status on Slack (default the id).
+   */
+  name?: string;
+  join_url?: Url3;
+};
+/**
+ * Only events touching these services (default every service).
+ *
+ * @minItems 1
+ */
+export type ServiceIds2 = ServiceId1[];
+/**
+ * Where people join it (a Slack invite, a list's sign-up page); shown when public.
+ */
+export type Url3 = string;
 
 export interface Schemas {
   incident?: Incident;
@@ -534,6 +605,7 @@ export interface Config {
    * Priorities that cannot close without a published postmortem (default P1 and P2).
    */
   postmortem_required?: Priority4[];
+  announce?: AnnounceSettings;
 }
 /**
  * The public status page.
@@ -731,4 +803,17 @@ export interface Approvers {
   services?: {
     [k: string]: Handles3;
   };
+}
+/**
+ * Where every public event is announced, once per channel (incidents announce).
+ */
+export interface AnnounceSettings {
+  since?: Duration4;
+  remind_before?: Duration5;
+  /**
+   * The channels.
+   *
+   * @minItems 1
+   */
+  channels: AnnounceChannel[];
 }
