@@ -27,13 +27,17 @@ export const ANNOUNCE_HELP: CommandHelp = {
     "Delivers every public event not yet delivered (a new incident and each update, component changes, maintenance scheduled, reminded, started and completed, a published postmortem) to the channels of the config's announce section: Slack, Teams, Statuspage-style webhooks and email, each once. What was delivered is remembered in --state FILE, or in Actions on the branch incidents-announce.",
   options: [
     AT_OPTION,
-    ['--state FILE', 'remember what was delivered in this file (default in Actions: announce-state.json on the branch incidents-announce, through GITHUB_TOKEN)'],
+    [
+      '--state FILE',
+      'remember what was delivered in this file (default in Actions: announce-state.json on the branch incidents-announce, through GITHUB_TOKEN)',
+    ],
     ['--dry-run', 'print what would be sent and remembered; send and remember nothing'],
     ROOT_OPTION,
     formatOption(['text', 'json']),
   ],
   example: 'incidents announce --state .announce-state.json --dry-run',
-  exits: '0 everything due was delivered, 1 some delivery failed (what succeeded is remembered; the next run retries), 2 usage, config or record errors, or the state cannot be read',
+  exits:
+    '0 everything due was delivered, 1 some delivery failed (what succeeded is remembered; the next run retries), 2 usage, config or record errors, or the state cannot be read',
 };
 
 /** What happened on one channel this run. */
@@ -81,8 +85,12 @@ export async function announceCommand(args: string[], context: CommandContext): 
     return EXIT.error;
   }
   if (!config.page?.url) {
-    const message = 'The config has no page.url: announcements link to the page, so they need the address it is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}';
-    await reporter.write({ command: 'announce', findings: [findingAt(repository.configSource, ['page', 'url'], 'announce/page-url', message, { at: 'key' })] }, context);
+    const message =
+      'The config has no page.url: announcements link to the page, so they need the address it is published at, e.g. page: {name: Acme Status, url: "https://status.acme.example"}';
+    await reporter.write(
+      { command: 'announce', findings: [findingAt(repository.configSource, ['page', 'url'], 'announce/page-url', message, { at: 'key' })] },
+      context,
+    );
     return EXIT.error;
   }
 
@@ -125,7 +133,14 @@ function openStore(path: string | undefined, dryRun: boolean, context: CommandCo
  * remembered at once. A refusal is counted and the next event tried; a passing failure stops the
  * channel for this run (its messages keep their order and go out on the next).
  */
-async function runChannel(plan: ChannelPlan, model: StatusModel, state: AnnounceState, store: AnnounceStore, at: string, context: CommandContext): Promise<ChannelResult> {
+async function runChannel(
+  plan: ChannelPlan,
+  model: StatusModel,
+  state: AnnounceState,
+  store: AnnounceStore,
+  at: string,
+  context: CommandContext,
+): Promise<ChannelResult> {
   const result = resultOf(plan);
   const remembered = channelState(state, plan.channel.id);
   for (const event of plan.skip) remembered.skipped[event.key] = at;
@@ -152,7 +167,9 @@ async function runChannel(plan: ChannelPlan, model: StatusModel, state: Announce
       if (!(error instanceof DeliveryError)) throw error;
       result.failed.push({ key: event.key, reason: error.message, refused: error.refused });
       if (!error.refused) {
-        context.stderr(`incidents announce: ${error.message} (${event.key}; ${plan.send.length - plan.send.indexOf(event)} message(s) wait for the next run)\n`);
+        context.stderr(
+          `incidents announce: ${error.message} (${event.key}; ${plan.send.length - plan.send.indexOf(event)} message(s) wait for the next run)\n`,
+        );
         break;
       }
       const runs = (remembered.refused[event.key]?.runs ?? 0) + 1;
@@ -198,7 +215,12 @@ function describePlan(model: StatusModel, plan: ChannelPlan): string {
 
 /** A run's lines for one channel. */
 function describeResult(result: ChannelResult): string {
-  const parts = [`${result.sent.length} sent`, result.skipped.length > 0 && `${result.skipped.length} older than since remembered unsent`, result.failed.length > 0 && `${result.failed.length} failed`, result.givenUp.length > 0 && `${result.givenUp.length} given up`].filter(Boolean);
+  const parts = [
+    `${result.sent.length} sent`,
+    result.skipped.length > 0 && `${result.skipped.length} older than since remembered unsent`,
+    result.failed.length > 0 && `${result.failed.length} failed`,
+    result.givenUp.length > 0 && `${result.givenUp.length} given up`,
+  ].filter(Boolean);
   return `${result.id} (${result.type}): ${parts.join(', ')}\n${result.sent.map((key) => `  sent ${key}\n`).join('')}`;
 }
 

@@ -125,7 +125,8 @@ function maintenanceEvents(maintenance: PublicIncident, now: number, remindBefor
     return events;
   }
   if (isActive(maintenance)) return [event('maintenance_started', 'started', start ?? firstUpdate(maintenance, 'in_progress') ?? maintenance.reportedAt)];
-  if (maintenance.status === 'completed') return [event('maintenance_completed', 'completed', maintenance.resolvedAt ?? maintenance.scheduledUntil ?? maintenance.updatedAt)];
+  if (maintenance.status === 'completed')
+    return [event('maintenance_completed', 'completed', maintenance.resolvedAt ?? maintenance.scheduledUntil ?? maintenance.updatedAt)];
   return [];
 }
 

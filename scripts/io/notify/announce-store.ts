@@ -32,7 +32,10 @@ export function fileStore(path: string): AnnounceStore {
         throw new UsageError(`incidents announce: cannot read the state file ${path} (${(error as Error).message})`);
       }
       const parsed = parseState(text);
-      if (!parsed.ok) throw new UsageError(`incidents announce: the state file ${path} cannot be used: ${parsed.reason}. Fix or remove it (removing it makes the next run a first run).`);
+      if (!parsed.ok)
+        throw new UsageError(
+          `incidents announce: the state file ${path} cannot be used: ${parsed.reason}. Fix or remove it (removing it makes the next run a first run).`,
+        );
       return parsed.state;
     },
     async save(state) {
@@ -69,7 +72,8 @@ export function gitHubStore(github: GitHub, target: RepositoryTarget, baseSha: s
       }
       try {
         const { data } = await github.rest.repos.getContent({ ...where, path: STATE_FILE, ref: STATE_BRANCH });
-        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) throw new UsageError(`incidents announce: ${STATE_FILE} on ${STATE_BRANCH} is not a file`);
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+          throw new UsageError(`incidents announce: ${STATE_FILE} on ${STATE_BRANCH} is not a file`);
         sha = data.sha;
         const parsed = parseState(Buffer.from(data.content, 'base64').toString('utf8'));
         if (!parsed.ok) throw new UsageError(`incidents announce: ${STATE_FILE} on branch ${STATE_BRANCH} cannot be used: ${parsed.reason}`);

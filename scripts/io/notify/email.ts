@@ -17,7 +17,8 @@ export const openEmailChannel: ChannelOpener = (channel, context) => {
   const url = secretOf(channel, 'smtp_env', context.env);
   let transport: ReturnType<typeof nodemailer.createTransport>;
   try {
-    const timeout = 20 * context.retryBaseMs;
+    // SMTP servers may hold their greeting back on purpose (smtp-server waits 100 ms for early talkers; some wait seconds): never under 5 s.
+    const timeout = Math.max(20 * context.retryBaseMs, 5000);
     transport = nodemailer.createTransport({ url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
   } catch {
     throw new DeliveryError(`${channel.id}: the SMTP URL in ${channel.smtp_env} is not a URL nodemailer can use (expected smtp:// or smtps://)`, false);
@@ -34,7 +35,7 @@ export const openEmailChannel: ChannelOpener = (channel, context) => {
         html: email.html,
         messageId: email.messageId,
         ...(email.inReplyTo ? { inReplyTo: email.inReplyTo, references: email.references } : {}),
-        list: { id: email.listId },
+        list: { id: { url: email.list.id, comment: email.list.name } },
         headers: { 'X-Incidents-Event': event.key, 'Auto-Submitted': 'auto-generated' },
       };
       let last = '';

@@ -32,7 +32,10 @@ export async function postWithRetry(name: string, url: string, body: string, hea
         redirect: 'manual',
         signal: AbortSignal.timeout(TIMEOUT_UNITS * options.retryBaseMs),
       });
-      const answer = (await response.text().catch(() => '')).replace(/[^\x20-\x7e]+/g, ' ').trim().slice(0, 200);
+      const answer = (await response.text().catch(() => ''))
+        .replace(/[^\x20-\x7e]+/g, ' ')
+        .trim()
+        .slice(0, 200);
       if (response.status >= 200 && response.status < 300) return;
       last = `HTTP ${response.status}${answer ? `: ${answer}` : ''}`;
       const passing = response.status === 429 || response.status === 408 || response.status >= 500;

@@ -13,8 +13,8 @@ export interface AnnouncementEmail {
   /** The thread's first message (the incident's own id) for every later message of the incident. */
   inReplyTo?: string;
   references?: string;
-  /** RFC 2919: `Page name <page-id.host>`. */
-  listId: string;
+  /** RFC 2919's List-Id: the list's id (`page-id.host`) and its name (the page's). */
+  list: { id: string; name: string };
   /** The page of the incident, also as List-Archive-like link in the body. */
   link: string;
 }
@@ -49,7 +49,7 @@ ${words.markdown ? renderMarkdown(words.markdown) : ''}
     html: body.value,
     messageId,
     ...(isRoot ? {} : { inReplyTo: root, references: root }),
-    listId: `${model.page.name.replace(/[<>"\r\n]/g, '')} <${slug(model.page.name)}.${host}>`,
+    list: { id: `${slug(model.page.name)}.${host}`, name: model.page.name.replace(/[<>"\r\n]/g, '') },
     link: words.link,
   };
 }

@@ -26,9 +26,8 @@ export function escapeSlack(text: string): string {
 /** An incoming webhook's Block Kit message for an event: a header, the facts, the message, a link to the page. */
 export function renderSlackMessage(model: Pick<StatusModel, 'page'>, event: PublicEvent): object {
   const words = wordingOf(model, event);
-  const headline = truncate(words.headline, SLACK_LIMITS.header);
   const blocks: object[] = [
-    { type: 'header', text: { type: 'plain_text', text: headline, emoji: false } },
+    { type: 'header', text: { type: 'plain_text', text: truncate(escapeSlack(words.headline), SLACK_LIMITS.header), emoji: false } },
     {
       type: 'section',
       fields: words.facts
@@ -41,5 +40,10 @@ export function renderSlackMessage(model: Pick<StatusModel, 'page'>, event: Publ
     type: 'context',
     elements: [{ type: 'mrkdwn', text: truncate(`<${words.link}|${escapeSlack(`${model.page.name}: ${event.incident.id}`)}>`, SLACK_LIMITS.section) }],
   });
-  return { text: truncate(escapeSlack(`${words.headline}${words.text ? `: ${words.text}` : ''}`), SLACK_LIMITS.text), blocks, unfurl_links: false, unfurl_media: false };
+  return {
+    text: truncate(escapeSlack(`${words.headline}${words.text ? `: ${words.text}` : ''}`), SLACK_LIMITS.text),
+    blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  };
 }

@@ -33,18 +33,33 @@ export const configAnnounceChannel: ConfigRule = {
         ...(channel.services ?? []).flatMap((id, position) => {
           if (known.includes(id)) return [];
           const guess = closestMatch(id, known);
-          return [findingAt(config, at('services', position), this.id, `Channel ${channel.id} names service ${id}, which is not a service${guess ? `: did you mean "${guess}"?` : `: expected one of ${known.join(', ')}`}`)];
+          return [
+            findingAt(
+              config,
+              at('services', position),
+              this.id,
+              `Channel ${channel.id} names service ${id}, which is not a service${guess ? `: did you mean "${guess}"?` : `: expected one of ${known.join(', ')}`}`,
+            ),
+          ];
         }),
         ...TYPED_FIELDS.filter((field) => channel[field] !== undefined && !FIELDS_OF[channel.type].includes(field)).map((field) =>
-          findingAt(config, at(field), this.id, `${field} is not used by a ${channel.type} channel: expected only ${FIELDS_OF[channel.type].join(', ')}`, { at: 'key' }),
+          findingAt(config, at(field), this.id, `${field} is not used by a ${channel.type} channel: expected only ${FIELDS_OF[channel.type].join(', ')}`, {
+            at: 'key',
+          }),
         ),
         ...(['join_url', 'name'] as const)
           .filter((field) => channel[field] !== undefined && channel.public !== true)
           .map((field) =>
-            findingAt(config, at(field), this.id, `${field} is shown only for a public channel: add public: true to list ${channel.id} on the page, or remove ${field}`, {
-              at: 'key',
-              severity: 'warning',
-            }),
+            findingAt(
+              config,
+              at(field),
+              this.id,
+              `${field} is shown only for a public channel: add public: true to list ${channel.id} on the page, or remove ${field}`,
+              {
+                at: 'key',
+                severity: 'warning',
+              },
+            ),
           ),
       ];
     });
