@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
+import { FakeGitHub } from './helpers/fake-github.js';
 import { checkSlack, checkStatuspageWebhook, checkTeams, HttpReceiver, SmtpReceiver } from './helpers/announce-receivers.js';
 
 const SECRET = 'test-signing-secret';
@@ -219,6 +220,30 @@ once('a secret that is not set fails that channel only, naming the variable and 
     assert.equal(counts(w), [2, 0, 2, 2]);
   } finally {
     await w.close();
+  }
+});
+
+once('in Actions, the state lives on the branch incidents-announce, made on the first run, and a second run sends nothing', async () => {
+  const w = await world({ 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) });
+  const github = await FakeGitHub.start({ owner: 'acme', repo: 'status', number: 1, author: 'alice', headSha: 'a'.repeat(40) });
+  try {
+    const env = { ...w.env, GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url, GITHUB_TOKEN: github.token, GITHUB_SHA: 'b'.repeat(40) };
+    const run = (at: string) => runCliCapturing(['announce', '--root', w.root, '--at', at], { env });
+    const first = await run('2026-06-01T10:30:00Z');
+    assert.is(first.code, 0, first.stderr);
+    assert.equal(counts(w), [2, 2, 2, 2]);
+    assert.is(github.branches.get('incidents-announce'), 'b'.repeat(40));
+    const state = JSON.parse(github.files.get('incidents-announce:announce-state.json')!.text) as {
+      channels: Record<string, { delivered: Record<string, string> }>;
+    };
+    assert.equal(Object.keys(state.channels.partners!.delivered), ['INC-2026-0001/created', 'INC-2026-0001/update/0/component/api']);
+    const second = await run('2026-06-01T10:40:00Z');
+    assert.is(second.code, 0, second.stderr);
+    assert.equal(counts(w), [2, 2, 2, 2]);
+    assert.equal(github.problems, []);
+    assert.ok(github.requests.filter((request) => request.startsWith('PUT ')).length >= 8, 'remembered after each message, not once at the end');
+  } finally {
+    await Promise.all([w.close(), github.close()]);
   }
 });
 
