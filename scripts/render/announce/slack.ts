@@ -20,7 +20,7 @@ export function escapeSlack(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+    .replace(/(?<![\w.+-])@(channel|here|everyone)\b/gi, '@\u200b$1');
 }
 
 /** An incoming webhook's Block Kit message for an event: a header, the facts, the message, a link to the page. */
