@@ -435,4 +435,20 @@ payloads('nothing internal reaches any channel (canary records)', async () => {
   }
 });
 
+payloads('the Subscribe section lists the channels the config marks public, with their join links', async () => {
+  const announce = `${ANNOUNCE}    - {id: list, type: email, smtp_env: SMTP_URL, from: status@example.test, to: [list@example.test], public: true, name: "The <status> list", join_url: "https://lists.example.test/join?a=1&b=2"}\n`;
+  const w = await world({ 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) }, announce);
+  try {
+    const out = join(w.root, 'site');
+    const built = await runCliCapturing(['build', '--root', w.root, '--out', out, '--at', '2026-06-01T10:30:00Z']);
+    assert.is(built.code, 0, built.stderr);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    const subscribe = index.slice(index.indexOf('id="subscribe"'), index.indexOf('</section>', index.indexOf('id="subscribe"')));
+    assert.match(subscribe, /<li>Announcements by email: <a href="https:\/\/lists\.example\.test\/join\?a=1&amp;b=2" rel="noopener">The &lt;status&gt; list<\/a><\/li>/);
+    assert.not.match(subscribe, /chat|office|partners|customers/, 'channels not marked public are not listed');
+  } finally {
+    await w.close();
+  }
+});
+
 for (const test of [once, clock, filters, payloads]) test.run();
