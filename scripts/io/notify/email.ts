@@ -45,7 +45,7 @@ export const openEmailChannel: ChannelOpener = (channel, context) => {
           return { delivered: [event.key], log: [`${channel.id}: ${event.key}`] };
         } catch (error) {
           const code = smtpCode(error);
-          last = describeSmtpError(error);
+          last = describeSmtpError(error, url);
           if (code !== undefined && code >= 500) throw new DeliveryError(`${channel.id}: the SMTP server refused the message (${last})`, true);
         }
         if (attempt < ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, attempt * attempt * context.retryBaseMs));
@@ -61,9 +61,24 @@ function smtpCode(error: unknown): number | undefined {
   return Number.isFinite(code) ? code : undefined;
 }
 
-/** An SMTP failure in a few words: the reply, or the connection's error code; never the URL or its password. */
-function describeSmtpError(error: unknown): string {
+/** An SMTP failure in a few words: the server's reply, or the connection's error; the URL and its credentials blanked out. */
+function describeSmtpError(error: unknown, url: string): string {
   const response = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  return (response || code || 'the connection failed').replace(/[^\x20-\x7e]+/g, ' ').slice(0, 200);
+  const message = error instanceof Error ? error.message : '';
+  let text = response || [code, message].filter(Boolean).join(': ') || 'the connection failed';
+  for (const secret of secretsOf(url)) text = text.split(secret).join('***');
+  return text.replace(/[^\x20-\x7e]+/g, ' ').slice(0, 200);
+}
+
+/** The parts of an SMTP URL that must never be printed: the URL itself, its user and password (as written and decoded). */
+function secretsOf(url: string): string[] {
+  const parts = [url];
+  try {
+    const parsed = new URL(url);
+    for (const part of [parsed.username, parsed.password]) if (part) parts.push(part, decodeURIComponent(part));
+  } catch {
+    // Not a URL: only the whole value is known.
+  }
+  return parts.filter((part) => part.length >= 3);
 }
