@@ -444,7 +444,10 @@ payloads('the Subscribe section lists the channels the config marks public, with
     assert.is(built.code, 0, built.stderr);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     const subscribe = index.slice(index.indexOf('id="subscribe"'), index.indexOf('</section>', index.indexOf('id="subscribe"')));
-    assert.match(subscribe, /<li>Announcements by email: <a href="https:\/\/lists\.example\.test\/join\?a=1&amp;b=2" rel="noopener">The &lt;status&gt; list<\/a><\/li>/);
+    assert.match(
+      subscribe,
+      /<li>Announcements by email: <a href="https:\/\/lists\.example\.test\/join\?a=1&amp;b=2" rel="noopener">The &lt;status&gt; list<\/a><\/li>/,
+    );
     assert.not.match(subscribe, /chat|office|partners|customers/, 'channels not marked public are not listed');
   } finally {
     await w.close();
