@@ -34938,7 +34938,7 @@ var INDICATOR_DESCRIPTION = {
 function buildStatusModel(records, now) {
   const { config: config2 } = records;
   const postmortems = new Map(records.postmortems.map((postmortem2) => [postmortem2.data.incident, postmortem2]));
-  const summaryOf = (id) => {
+  const summaryOf2 = (id) => {
     const postmortem2 = postmortems.get(id);
     return postmortem2 && publicSummary(postmortem2);
   };
@@ -34949,7 +34949,7 @@ function buildStatusModel(records, now) {
     timeZone: config2.page?.time_zone ?? "UTC"
   };
   const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf2)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -35000,10 +35000,10 @@ function buildStatusModel(records, now) {
     )
   };
 }
-function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
+function toPublic(incident2, now, timeZone, serviceNames, summaryOf2) {
   const recorded = PUBLIC_STATUS[incident2.status];
   if (incident2.visibility !== "public" || recorded === void 0) return void 0;
-  const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident2.id) : void 0;
+  const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf2(incident2.id) : void 0;
   let status = summary2 !== void 0 ? "postmortem" : recorded;
   let resolvedAt = incident2.resolved_at;
   if (incident2.type === "maintenance" && incident2.scheduled_for && incident2.scheduled_until) {
@@ -74371,7 +74371,7 @@ var openEmailChannel = (channel, context) => {
           return { delivered: [event2.key], log: [`${channel.id}: ${event2.key}`] };
         } catch (error3) {
           const code19 = smtpCode(error3);
-          last = describeSmtpError(error3);
+          last = describeSmtpError(error3, url);
           if (code19 !== void 0 && code19 >= 500) throw new DeliveryError(`${channel.id}: the SMTP server refused the message (${last})`, true);
         }
         if (attempt2 < ATTEMPTS) await new Promise((resolve9) => setTimeout(resolve9, attempt2 * attempt2 * context.retryBaseMs));
@@ -74384,10 +74384,22 @@ function smtpCode(error3) {
   const code19 = typeof error3 === "object" && error3 !== null && "responseCode" in error3 ? Number(error3.responseCode) : NaN;
   return Number.isFinite(code19) ? code19 : void 0;
 }
-function describeSmtpError(error3) {
+function describeSmtpError(error3, url) {
   const response = typeof error3 === "object" && error3 !== null && "response" in error3 ? String(error3.response) : "";
   const code19 = typeof error3 === "object" && error3 !== null && "code" in error3 ? String(error3.code) : "";
-  return (response || code19 || "the connection failed").replace(/[^\x20-\x7e]+/g, " ").slice(0, 200);
+  const message = error3 instanceof Error ? error3.message : "";
+  let text7 = response || [code19, message].filter(Boolean).join(": ") || "the connection failed";
+  for (const secret of secretsOf(url)) text7 = text7.split(secret).join("***");
+  return text7.replace(/[^\x20-\x7e]+/g, " ").slice(0, 200);
+}
+function secretsOf(url) {
+  const parts = [url];
+  try {
+    const parsed = new URL(url);
+    for (const part of [parsed.username, parsed.password]) if (part) parts.push(part, decodeURIComponent(part));
+  } catch {
+  }
+  return parts.filter((part) => part.length >= 3);
 }
 
 // scripts/render/announce/slack.ts
@@ -74420,6 +74432,7 @@ ${escapeSlack(value)}`, SLACK_LIMITS.field) }))
 
 // scripts/io/notify/http-post.ts
 var TIMEOUT_UNITS = 20;
+var MIN_TIMEOUT_MS = 5e3;
 var MAX_RETRY_AFTER_UNITS = 30;
 async function postWithRetry(name2, url, body3, headers, options2) {
   const attempts = options2.attempts ?? 3;
@@ -74432,7 +74445,7 @@ async function postWithRetry(name2, url, body3, headers, options2) {
         body: body3,
         headers: { "content-type": "application/json; charset=utf-8", "user-agent": "incidents-as-code", ...headers },
         redirect: "manual",
-        signal: AbortSignal.timeout(TIMEOUT_UNITS * options2.retryBaseMs)
+        signal: AbortSignal.timeout(Math.max(TIMEOUT_UNITS * options2.retryBaseMs, MIN_TIMEOUT_MS))
       });
       const answer = (await response.text().catch(() => "")).replace(/[^\x20-\x7e]+/g, " ").trim().slice(0, 200);
       if (response.status >= 200 && response.status < 300) return;
@@ -75123,7 +75136,7 @@ function serviceOptions(command, values, config2, statusRequired) {
 import { resolve as resolve4 } from "node:path";
 var ANNOUNCE_HELP = {
   brief: "tell the channels of the config about public events",
-  usage: "incidents announce [--at TIME] [--state FILE] [--dry-run] [--root DIR] [--format text|json]",
+  usage: "incidents announce [--at TIME] [--state FILE] [--dry-run] [--root DIR] [--format text|json|github]",
   summary: "Delivers every public event not yet delivered (a new incident and each update, component changes, maintenance scheduled, reminded, started and completed, a published postmortem) to the channels of the config's announce section: Slack, Teams, Statuspage-style webhooks and email, each once. What was delivered is remembered in --state FILE, or in Actions on the branch incidents-announce.",
   options: [
     AT_OPTION,
@@ -75133,7 +75146,7 @@ var ANNOUNCE_HELP = {
     ],
     ["--dry-run", "print what would be sent and remembered; send and remember nothing"],
     ROOT_OPTION,
-    formatOption(["text", "json"])
+    formatOption(["text", "json", "github"])
   ],
   example: "incidents announce --state .announce-state.json --dry-run",
   exits: "0 everything due was delivered, 1 some delivery failed (what succeeded is remembered; the next run retries), 2 usage, config or record errors, or the state cannot be read"
@@ -75147,7 +75160,7 @@ async function announceCommand(args, context) {
     root: { type: "string" },
     format: { type: "string" }
   });
-  const reporter = chooseReporter("announce", values.format, ["text", "json"]);
+  const reporter = chooseReporter("announce", values.format);
   const root5 = findRoot("announce", context.cwd, values.root);
   const at = timestampOption("announce", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("announce", root5, reporter, context);
@@ -75181,15 +75194,29 @@ async function announceCommand(args, context) {
   const plans = planAnnouncements(config2.announce.channels, events, state, now, parseDuration(config2.announce.since ?? DEFAULT_SINCE) * 1e3);
   if (values["dry-run"]) {
     const results2 = plans.map((plan) => ({ ...resultOf(plan), sent: plan.send.map((event2) => event2.key), skipped: plan.skip.map((event2) => event2.key) }));
-    if (reporter.format === "json") await reporter.write({ command: "announce", json: { document: toJson(model.at, results2, true) } }, context);
-    else context.stdout(plans.map((plan) => describePlan(model, plan)).join(""));
+    const text7 = plans.map((plan) => describePlan(model, plan)).join("");
+    await reporter.write(
+      { command: "announce", text: text7, markdown: summaryOf(model.at, results2, true), json: { document: toJson(model.at, results2, true) } },
+      context
+    );
     return EXIT2.clean;
   }
   maskSecrets(config2.announce.channels, context);
   const results = [];
   for (const plan of plans) results.push(await runChannel(plan, model, state, store, at, context));
-  if (reporter.format === "json") await reporter.write({ command: "announce", json: { document: toJson(model.at, results, false) } }, context);
-  else for (const result of results) context.stdout(describeResult(result));
+  await reporter.write(
+    {
+      command: "announce",
+      text: results.map(describeResult).join(""),
+      markdown: summaryOf(model.at, results, false),
+      json: { document: toJson(model.at, results, false) },
+      outputs: {
+        sent: String(results.reduce((sum, result) => sum + result.sent.length, 0)),
+        failed: String(results.reduce((sum, result) => sum + result.failed.length, 0))
+      }
+    },
+    context
+  );
   return results.some((result) => result.failed.length > 0) ? EXIT2.findings : EXIT2.clean;
 }
 function openStore(path3, dryRun, context) {
@@ -75282,6 +75309,18 @@ function describeResult(result) {
   return `${result.id} (${result.type}): ${parts.join(", ")}
 ${result.sent.map((key2) => `  sent ${key2}
 `).join("")}`;
+}
+function summaryOf(at, results, dryRun) {
+  const rows = results.map(
+    (result) => `| ${result.id} | ${result.type} | ${result.sent.length} | ${result.skipped.length} | ${result.failed.length} | ${result.givenUp.length} |`
+  );
+  return [
+    `### incidents announce at ${at}${dryRun ? " (dry run)" : ""}`,
+    "",
+    `| channel | type | ${dryRun ? "would send" : "sent"} | older, remembered unsent | failed | given up |`,
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows
+  ].join("\n");
 }
 function toJson(at, results, dryRun) {
   return {
@@ -77949,7 +77988,14 @@ function forWorkflowRunner(argv, context) {
 
 // scripts/io/github/action-inputs.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
+var ACTION_COMMANDS = {
+  validate: [],
+  "check-pr": [],
+  sla: ["--notify"],
+  build: [],
+  report: [],
+  announce: []
+};
 function toActionInvocation(inputs, env2) {
   const [command = "validate", ...flags] = inputs.command.split(/\s+/).filter(Boolean);
   const allowed = Object.hasOwn(ACTION_COMMANDS, command) ? ACTION_COMMANDS[command] : void 0;

@@ -247,6 +247,29 @@ once('in Actions, the state lives on the branch incidents-announce, made on the 
   }
 });
 
+once('in a workflow run: secrets masked, a row per channel in the job summary, the sent and failed outputs', async () => {
+  const w = await world({ 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) });
+  try {
+    w.teams.fail = 500;
+    const summary = join(w.root, 'summary.md');
+    const output = join(w.root, 'output.txt');
+    writeFileSync(summary, '');
+    writeFileSync(output, '');
+    const env = { ...w.env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output };
+    const result = await runCliCapturing(['announce', '--root', w.root, '--state', w.state, '--at', '2026-06-01T10:30:00Z', '--format', 'github'], { env });
+    assert.is(result.code, 1);
+    for (const secret of [w.slack.url, w.teams.url, w.hook.url, SECRET, w.smtp.url]) {
+      assert.ok(result.stdout.includes(`::add-mask::${secret}\n`), `${secret} is masked`);
+      assert.not.ok(result.stdout.replaceAll(`::add-mask::${secret}\n`, '').includes(secret), 'and never printed otherwise');
+      assert.not.ok(result.stderr.includes(secret));
+    }
+    assert.match(readFileSync(summary, 'utf8'), /\| office \| teams \| 0 \| 0 \| 1 \| 0 \|/);
+    assert.match(readFileSync(output, 'utf8'), /^sent<<ghadelimiter_[\s\S]*\n6\n[\s\S]*^failed<<ghadelimiter_[\s\S]*\n1\n/m);
+  } finally {
+    await w.close();
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 const clock = suite('announce: maintenance from the clock alone');
 

@@ -22,7 +22,7 @@ import { resolve } from 'node:path';
 
 export const ANNOUNCE_HELP: CommandHelp = {
   brief: 'tell the channels of the config about public events',
-  usage: 'incidents announce [--at TIME] [--state FILE] [--dry-run] [--root DIR] [--format text|json]',
+  usage: 'incidents announce [--at TIME] [--state FILE] [--dry-run] [--root DIR] [--format text|json|github]',
   summary:
     "Delivers every public event not yet delivered (a new incident and each update, component changes, maintenance scheduled, reminded, started and completed, a published postmortem) to the channels of the config's announce section: Slack, Teams, Statuspage-style webhooks and email, each once. What was delivered is remembered in --state FILE, or in Actions on the branch incidents-announce.",
   options: [
@@ -33,7 +33,7 @@ export const ANNOUNCE_HELP: CommandHelp = {
     ],
     ['--dry-run', 'print what would be sent and remembered; send and remember nothing'],
     ROOT_OPTION,
-    formatOption(['text', 'json']),
+    formatOption(['text', 'json', 'github']),
   ],
   example: 'incidents announce --state .announce-state.json --dry-run',
   exits:
@@ -67,7 +67,7 @@ export async function announceCommand(args: string[], context: CommandContext): 
     root: { type: 'string' },
     format: { type: 'string' },
   });
-  const reporter = chooseReporter('announce', values.format, ['text', 'json']);
+  const reporter = chooseReporter('announce', values.format);
   const root = findRoot('announce', context.cwd, values.root);
   const at = timestampOption('announce', 'at', values.at, new Date());
   const repository = await readRepositoryWithConfig('announce', root, reporter, context);
@@ -104,16 +104,30 @@ export async function announceCommand(args: string[], context: CommandContext): 
 
   if (values['dry-run']) {
     const results = plans.map((plan) => ({ ...resultOf(plan), sent: plan.send.map((event) => event.key), skipped: plan.skip.map((event) => event.key) }));
-    if (reporter.format === 'json') await reporter.write({ command: 'announce', json: { document: toJson(model.at, results, true) } }, context);
-    else context.stdout(plans.map((plan) => describePlan(model, plan)).join(''));
+    const text = plans.map((plan) => describePlan(model, plan)).join('');
+    await reporter.write(
+      { command: 'announce', text, markdown: summaryOf(model.at, results, true), json: { document: toJson(model.at, results, true) } },
+      context,
+    );
     return EXIT.clean;
   }
 
   maskSecrets(config.announce.channels, context);
   const results: ChannelResult[] = [];
   for (const plan of plans) results.push(await runChannel(plan, model, state, store!, at, context));
-  if (reporter.format === 'json') await reporter.write({ command: 'announce', json: { document: toJson(model.at, results, false) } }, context);
-  else for (const result of results) context.stdout(describeResult(result));
+  await reporter.write(
+    {
+      command: 'announce',
+      text: results.map(describeResult).join(''),
+      markdown: summaryOf(model.at, results, false),
+      json: { document: toJson(model.at, results, false) },
+      outputs: {
+        sent: String(results.reduce((sum, result) => sum + result.sent.length, 0)),
+        failed: String(results.reduce((sum, result) => sum + result.failed.length, 0)),
+      },
+    },
+    context,
+  );
   return results.some((result) => result.failed.length > 0) ? EXIT.findings : EXIT.clean;
 }
 
@@ -222,6 +236,20 @@ function describeResult(result: ChannelResult): string {
     result.givenUp.length > 0 && `${result.givenUp.length} given up`,
   ].filter(Boolean);
   return `${result.id} (${result.type}): ${parts.join(', ')}\n${result.sent.map((key) => `  sent ${key}\n`).join('')}`;
+}
+
+/** The job summary of a run: a row per channel (ids and types are the config's plain names). */
+function summaryOf(at: string, results: readonly ChannelResult[], dryRun: boolean): string {
+  const rows = results.map(
+    (result) => `| ${result.id} | ${result.type} | ${result.sent.length} | ${result.skipped.length} | ${result.failed.length} | ${result.givenUp.length} |`,
+  );
+  return [
+    `### incidents announce at ${at}${dryRun ? ' (dry run)' : ''}`,
+    '',
+    `| channel | type | ${dryRun ? 'would send' : 'sent'} | older, remembered unsent | failed | given up |`,
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** The JSON document of a run (docs/reference.md, announce). */

@@ -8,8 +8,9 @@ export interface RetryOptions {
   attempts?: number;
 }
 
-/** How long one request may take, in units of retryBaseMs: 20 s in production. */
+/** How long one request may take, in units of retryBaseMs (20 s in production), and never less than MIN_TIMEOUT_MS: a receiver that took a message but answered late would get it again. */
 const TIMEOUT_UNITS = 20;
+const MIN_TIMEOUT_MS = 5000;
 const MAX_RETRY_AFTER_UNITS = 30;
 
 /**
@@ -30,7 +31,7 @@ export async function postWithRetry(name: string, url: string, body: string, hea
         body,
         headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'incidents-as-code', ...headers },
         redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_UNITS * options.retryBaseMs),
+        signal: AbortSignal.timeout(Math.max(TIMEOUT_UNITS * options.retryBaseMs, MIN_TIMEOUT_MS)),
       });
       const answer = (await response.text().catch(() => ''))
         .replace(/[^\x20-\x7e]+/g, ' ')
