@@ -34852,6 +34852,8 @@ var UPTIME_WEIGHT = {
   partial_outage: 0.3,
   major_outage: 1
 };
+var PERIOD_DAYS = [7, 30, 90];
+var HOUR = 36e5;
 function outagesOf(incidents, now) {
   return incidents.flatMap((incident2) => {
     const end = incident2.resolved_at ? toMillis(incident2.resolved_at) : now;
@@ -34887,9 +34889,18 @@ function computeUptime(services2, outages, timeZone, now, days = UPTIME_DAYS) {
         length: end - start2
       };
     });
-    const total = figures.reduce((sum, figure2) => sum + figure2.length, 0);
-    const down = figures.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
-    return { service, days: figures.map((figure2) => figure2.day), ratio: total > 0 ? 1 - down / total : 1 };
+    const ratioOf = (last) => {
+      const total = last.reduce((sum, figure2) => sum + figure2.length, 0);
+      const down = last.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
+      return total > 0 ? 1 - down / total : 1;
+    };
+    const dayAgo = now - 24 * HOUR;
+    const lastDay = own11.map((outage) => ({ ...outage, start: Math.max(outage.start, dayAgo), end: Math.min(outage.end, now) })).filter((outage) => outage.end > outage.start);
+    const periods = [
+      { name: "24 hours", ratio: 1 - weightedDowntime(lastDay) / (24 * HOUR) },
+      ...PERIOD_DAYS.filter((count2) => count2 <= days).map((count2) => ({ name: `${count2} days`, ratio: ratioOf(figures.slice(-count2)) }))
+    ];
+    return { service, days: figures.map((figure2) => figure2.day), ratio: ratioOf(figures), periods };
   });
 }
 function weightedDowntime(outages) {
@@ -34935,7 +34946,7 @@ var INDICATOR_DESCRIPTION = {
   major: "Partial System Outage",
   critical: "Major System Outage"
 };
-function buildStatusModel(records, now) {
+function buildStatusModel(records, now, audience = "public") {
   const { config: config2 } = records;
   const postmortems = new Map(records.postmortems.map((postmortem2) => [postmortem2.data.incident, postmortem2]));
   const summaryOf2 = (id) => {
@@ -34949,7 +34960,7 @@ function buildStatusModel(records, now) {
     timeZone: config2.page?.time_zone ?? "UTC"
   };
   const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf2)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf2, audience)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -34975,6 +34986,7 @@ function buildStatusModel(records, now) {
   const at = new Date(now).toISOString().replace(".000Z", "Z");
   const changes = published.flatMap((incident2) => changeTimes(incident2, now));
   return {
+    audience,
     at,
     page,
     updatedAt: changes.length > 0 ? latest(changes) : at,
@@ -34994,15 +35006,15 @@ function buildStatusModel(records, now) {
     subscriptions: (config2.announce?.channels ?? []).filter((channel) => channel.public === true && channel.join_url !== void 0 && /^https?:\/\//i.test(channel.join_url)).map((channel) => ({ name: channel.name ?? channel.id, type: channel.type, url: channel.join_url })),
     uptime: computeUptime(
       config2.services.map((service) => service.id),
-      publicOutages(records, now),
+      measuredOutages(records, now, audience),
       page.timeZone,
       now
     )
   };
 }
-function toPublic(incident2, now, timeZone, serviceNames, summaryOf2) {
+function toPublic(incident2, now, timeZone, serviceNames, summaryOf2, audience) {
   const recorded = PUBLIC_STATUS[incident2.status];
-  if (incident2.visibility !== "public" || recorded === void 0) return void 0;
+  if (!shownTo(audience, incident2) || recorded === void 0) return void 0;
   const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf2(incident2.id) : void 0;
   let status = summary2 !== void 0 ? "postmortem" : recorded;
   let resolvedAt = incident2.resolved_at;
@@ -35011,7 +35023,14 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf2) {
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
     if (status === "completed") resolvedAt ??= incident2.scheduled_until;
   }
-  const updates = (incident2.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  let states = [];
+  const updates = incident2.updates.map((update) => {
+    const base2 = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message };
+    if (!update.services) return base2;
+    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames.get(change.id) ?? change.id }));
+    states = update.services;
+    return { ...base2, components: changes };
+  });
   const startedAt = incident2.started_at ?? incident2.scheduled_for ?? incident2.reported_at;
   const monitoring = updates.filter((update) => update.status === "monitoring").at(-1);
   return {
@@ -35031,8 +35050,15 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf2) {
     updates,
     updatedAt: latest([incident2.reported_at, ...updates.map((update) => update.at)]),
     ...summary2 !== void 0 ? { postmortemSummary: summary2 } : {},
-    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7)
+    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+    ...audience === "internal" ? { internal: incident2.visibility === "internal", roles: rolesOf(incident2) } : {}
   };
+}
+function shownTo(audience, incident2) {
+  return incident2.visibility === "public" || audience === "internal";
+}
+function rolesOf(incident2) {
+  return { ...incident2.commander ? { commander: incident2.commander } : {}, ...incident2.communications ? { communications: incident2.communications } : {} };
 }
 function groupsOf(services2) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -35045,8 +35071,8 @@ function groupsOf(services2) {
   }
   return [...groups2.values()];
 }
-function publicOutages(records, now) {
-  const counted = records.incidents.map((record) => record.data).filter((incident2) => incident2.visibility === "public" && isMeasured(incident2));
+function measuredOutages(records, now, audience) {
+  const counted = records.incidents.map((record) => record.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2));
   return outagesOf(counted, now);
 }
 function isActive(incident2) {
@@ -70296,6 +70322,10 @@ function styleElement(css) {
   if (/<\/style/i.test(css)) throw new Error("a stylesheet may not hold </style");
   return new Html(`<style>${css}</style>`);
 }
+function scriptElement(code19) {
+  if (/<\/script/i.test(code19)) throw new Error("a script may not hold </script");
+  return new Html(`<script>${code19}</script>`);
+}
 function escapeText(text7) {
   return text7.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
@@ -74620,7 +74650,7 @@ function incidentJson(model, incident2, components) {
       created_at: update.at,
       updated_at: update.at,
       display_at: update.at,
-      affected_components: null
+      affected_components: update.components?.map((change) => ({ code: change.id, name: change.name, old_status: change.from, new_status: change.to })) ?? null
     })).reverse(),
     components: incident2.services.map((service) => components.get(service.id)).filter((component) => component !== void 0),
     ...incident2.postmortemSummary !== void 0 ? { postmortem_body: renderMarkdownText(incident2.postmortemSummary) } : {}
@@ -75338,14 +75368,21 @@ function toJson(at, results, dryRun) {
 }
 
 // scripts/commands/build.ts
-import { join as join4, relative, resolve as resolve5 } from "node:path";
+import { isAbsolute, join as join4, relative, resolve as resolve5 } from "node:path";
 init_timestamps();
 
 // scripts/io/write-site.ts
-import { existsSync as existsSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
 import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir3, rename as rename3, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import { basename, dirname as dirname2, join as join3 } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
+function publicSiteAround(folder, internalMark) {
+  for (let current = folder; ; current = dirname2(current)) {
+    const index2 = join3(current, "index.html");
+    if (existsSync3(join3(current, SITE_MARK)) && !(existsSync3(index2) && readFileSync(index2, "utf8").includes(internalMark))) return current;
+    if (dirname2(current) === current) return void 0;
+  }
+}
 async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync3(out);
   if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark2));
@@ -75458,6 +75495,14 @@ h3.group{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-betwe
 .uptime svg{display:block;width:100%;height:2rem;margin:.5rem 0 .25rem}
 .uptime .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
 .bar-ok{fill:var(--bar)}.bar-under_maintenance{fill:var(--under_maintenance)}.bar-degraded_performance{fill:var(--degraded_performance)}.bar-partial_outage{fill:var(--partial_outage)}.bar-major_outage{fill:var(--major_outage)}
+table.figures{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5rem;text-align:center}
+table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
+.uptime .short{display:none}
+@media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
+.local{color:var(--muted)}
+.audience{border:1px dashed var(--muted);border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0 1rem}
+.tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .35rem;font-size:.8rem;font-weight:600;color:var(--muted);margin-left:.5rem;vertical-align:middle}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .plain{list-style:none;padding:0}.plain li{margin:.25rem 0}
@@ -75465,13 +75510,29 @@ footer.site{border-top:1px solid var(--line);padding:1rem 0 2rem;color:var(--mut
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 @media (max-width:30rem){h1{font-size:1.35rem}.card,.overall{padding:.75rem}}
 `.trim();
+var LOCAL_TIMES = `(() => {
+const page = document.documentElement.dataset.timeZone;
+const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
+if (!reader || reader === page) return;
+const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+for (const time of document.querySelectorAll('time[datetime*="T"]')) {
+  const date = new Date(time.getAttribute('datetime'));
+  if (Number.isNaN(date.getTime())) continue;
+  const local = document.createElement('span');
+  local.className = 'local';
+  local.textContent = ' (' + format.format(date) + ' your time)';
+  time.after(local);
+}
+})();`;
+var NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 function renderPage(model, { title, base: base2, main }) {
   return `<!doctype html>
-${html2`<html lang="en">
+${html2`<html lang="en" data-time-zone="${model.page.timeZone}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+${model.audience === "internal" ? new Html(NOINDEX) : ""}
 <title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="${base2}favicon.svg">
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base2}history.atom">
@@ -75482,6 +75543,7 @@ ${styleElement(CSS)}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site"><div class="wrap"><a href="${base2}index.html">${model.page.name}</a></div></header>
 <main id="main" class="wrap">
+${model.audience === "internal" ? html2`<p class="audience">Internal status page, for employees: it shows internal incidents and who leads each one. Do not share it outside the company.</p>` : ""}
 ${main}
 </main>
 <footer class="site"><div class="wrap">
@@ -75493,8 +75555,9 @@ ${main}
 <li><a href="${base2}api/v2/summary.json">Status API</a></li>
 <li><a href="${base2}badges/index.html">Badges</a></li>
 </ul>
-<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}.</p>
+<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}, with your own time beside them when your browser runs scripts and is elsewhere.</p>
 </div></footer>
+${scriptElement(LOCAL_TIMES)}
 </body>
 </html>`}
 `;
@@ -75569,27 +75632,39 @@ function affectedServices(incident2) {
   return incident2.services.map((service) => `${service.name} (${COMPONENT_LABEL[service.status].toLowerCase()})`).join(", ");
 }
 function incidentTimes(incident2, timeZone, now) {
-  const at = (time3) => formatDateTime(time3, timeZone);
+  const at = (time3) => html2`<time datetime="${time3}">${formatDateTime(time3, timeZone)}</time>`;
   if (incident2.type === "maintenance" && incident2.scheduledFor && incident2.scheduledUntil) {
-    return `Scheduled ${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}`;
+    return html2`Scheduled ${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}`;
   }
   const start2 = toMillis(incident2.startedAt);
-  if (incident2.resolvedAt) return `${at(incident2.startedAt)} to ${at(incident2.resolvedAt)} (${formatLength(toMillis(incident2.resolvedAt) - start2)})`;
-  return `Since ${at(incident2.startedAt)} (${formatLength(now - start2)} so far)`;
+  if (incident2.resolvedAt) return html2`${at(incident2.startedAt)} to ${at(incident2.resolvedAt)} (${formatLength(toMillis(incident2.resolvedAt) - start2)})`;
+  return html2`Since ${at(incident2.startedAt)} (${formatLength(now - start2)} so far)`;
 }
 function updateList(incident2, timeZone) {
   const updates = [...incident2.updates].reverse();
   if (updates.length === 0) return html2``;
   return html2`<ol class="updates" reversed>${updates.map(
-    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}</li>`
+    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}${componentChanges(update)}</li>`
   )}</ol>`;
 }
+function componentChanges(update) {
+  if (!update.components?.length) return "";
+  const changes = update.components.map((change) => `${change.name}: ${COMPONENT_LABEL[change.from].toLowerCase()} \u2192 ${COMPONENT_LABEL[change.to].toLowerCase()}`);
+  return html2`<p class="meta">${changes.join("; ")}</p>`;
+}
+function internalTag(incident2) {
+  return incident2.internal ? html2`<span class="tag">Internal</span>` : "";
+}
+function roleLine(roles) {
+  return [roles.commander && `Commander: ${roles.commander}`, roles.communications && `Communications: ${roles.communications}`].filter(Boolean).join(" \xB7 ");
+}
 function incidentCard(incident2, { base: base2, timeZone, now, level = 3, updates = true }) {
-  const title = html2`<a href="${base2}incidents/${incident2.id}.html">${incident2.title}</a>`;
+  const title = html2`<a href="${base2}incidents/${incident2.id}.html">${incident2.title}</a>${internalTag(incident2)}`;
   return html2`<article class="card">
 <header>${level === 2 ? html2`<h2>${title}</h2>` : html2`<h3>${title}</h3>`}${incidentStatus(incident2)}</header>
 <p class="meta">${incidentTimes(incident2, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident2)}</p>
+${incident2.roles && roleLine(incident2.roles) ? html2`<p class="meta">${roleLine(incident2.roles)}</p>` : ""}
 ${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at ${formatDateTime(incident2.updates.at(-1).at, timeZone)}</p>` : ""}
 </article>`;
 }
@@ -75774,10 +75849,12 @@ function renderIncidentPage(model, incident2) {
   const maintenance = incident2.type === "maintenance";
   const main = html2`<p><a href="../index.html">Current status</a> · <a href="../history/${incident2.month}.html">More incidents from this month</a></p>
 <article>
-<h1>${incident2.title}</h1>
+<h1>${incident2.title}${internalTag(incident2)}</h1>
 <p>${incidentStatus(incident2)}</p>
 <dl class="facts">
 <dt>Affected</dt><dd>${affectedServices(incident2)}</dd>
+${incident2.roles?.commander ? html2`<dt>Commander</dt><dd>${incident2.roles.commander}</dd>` : ""}
+${incident2.roles?.communications ? html2`<dt>Communications</dt><dd>${incident2.roles.communications}</dd>` : ""}
 ${maintenance && incident2.scheduledFor && incident2.scheduledUntil ? html2`<dt>Scheduled</dt><dd>${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}</dd>` : ""}
 ${maintenance ? "" : html2`<dt>Started</dt><dd>${at(incident2.startedAt)}</dd>`}
 ${incident2.resolvedAt ? html2`<dt>${maintenance ? "Completed" : "Resolved"}</dt><dd>${at(incident2.resolvedAt)}</dd>` : ""}
@@ -75796,20 +75873,25 @@ init_timestamps();
 var BAR = 4;
 var GAP = 1;
 var HEIGHT = 32;
+var SHORT_DAYS = 30;
 function uptimeBars(name2, uptime, titles, base2) {
-  const impaired = uptime.days.filter((day) => day.worst !== "operational");
+  const short = uptime.periods.find((period) => period.name === `${SHORT_DAYS} days`);
+  return html2`<div class="uptime">${bars(name2, uptime.days, uptime.ratio, titles, base2, "long")}${short ? bars(name2, uptime.days.slice(-SHORT_DAYS), short.ratio, titles, base2, "short") : ""}</div>`;
+}
+function bars(name2, days, ratio, titles, base2, size) {
+  const impaired = days.filter((day) => day.worst !== "operational");
   const describe2 = (day) => describeDay(day, titles);
-  const label2 = `${name2}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
-  const width = uptime.days.length * (BAR + GAP) - GAP;
-  return html2`<div class="uptime">
-<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${uptime.days.map((day, index2) => {
+  const label2 = `${name2}: ${formatPercent(ratio)} uptime over the last ${days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
+  const width = days.length * (BAR + GAP) - GAP;
+  return html2`<div class="${size}">
+<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${days.map((day, index2) => {
     const bad = day.worst !== "operational";
     const height = bad ? HEIGHT : HEIGHT * 0.7;
     const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe2(day)}</title></rect>`;
     const page = bad ? day.incidents.find((id) => titles.has(id)) : void 0;
     return page === void 0 ? bar : html2`<a href="${base2}incidents/${page}.html" aria-label="${describe2(day)}">${bar}</a>`;
   })}</svg>
-<div class="legend"><span>${uptime.days.length} days ago</span><span>${formatPercent(uptime.ratio)} uptime</span><span>Today</span></div>
+<div class="legend"><span>${days.length} days ago</span><span>${formatPercent(ratio)} uptime</span><span>Today</span></div>
 </div>`;
 }
 function describeDay(day, titles) {
@@ -75817,6 +75899,10 @@ function describeDay(day, titles) {
   const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1e3)} of downtime` : "";
   const named = [...new Set(day.incidents.map((id) => titles.get(id) ?? "an incident not on this page"))];
   return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down}: ${named.join("; ")}`;
+}
+function uptimeMethod() {
+  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
+  return `A major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Each public incident counts from its start to its resolution, at the states its updates gave the service over that time.`;
 }
 
 // scripts/render/site/index-page.ts
@@ -75840,7 +75926,7 @@ ${openIncidents.length > 0 ? html2`<section aria-labelledby="open"><h2 id="open"
 ${activeMaintenance.length + upcoming.length > 0 ? html2`<section aria-labelledby="maintenance"><h2 id="maintenance">Maintenance</h2>${[...activeMaintenance, ...upcoming].map(card)}</section>` : ""}
 <section aria-labelledby="services"><h2 id="services">Services</h2>
 ${serviceLists(model)}
-<p class="meta">Uptime over the last ${UPTIME_DAYS} days: ${uptimeMethod()}</p>
+<p class="meta">Uptime over the last ${UPTIME_DAYS} days. ${uptimeMethod()}</p>
 </section>
 ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="known">Known issues</h2>${model.knownIssues.map(
     (issue2) => html2`<article class="card"><h3>${issue2.title}</h3><p class="meta">Affects ${issue2.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue2.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue2.workaround)}</article>`
@@ -75880,7 +75966,7 @@ function serviceLists(model) {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
   const list5 = (ids) => html2`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
-    (service) => html2`<li><div class="service"><span class="name">${service.name}</span>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
+    (service) => html2`<li><div class="service"><a class="name" href="services/${service.id}.html">${service.name}</a>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
 ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}${uptimeBars(service.name, uptime.get(service.id), titles, "")}</li>`
   )}</ul>`;
   const ungrouped = model.services.filter((service) => !service.group).map((service) => service.id);
@@ -75888,9 +75974,37 @@ ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}$
     (group) => html2`<h3 class="group">${group.name} ${statusBadge(group.status, COMPONENT_LABEL[group.status])}</h3>${list5(group.services)}`
   )}`;
 }
-function uptimeMethod() {
-  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
-  return `a major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Times come from each public incident's start and resolution.`;
+
+// scripts/render/site/service-page.ts
+init_timestamps();
+function renderServicePage(model, service) {
+  const zone = model.page.timeZone;
+  const now = toMillis(model.at);
+  const uptime = model.uptime.find((figures) => figures.service === service.id);
+  const from = toInstant(zone, uptime.days[0].date, 0);
+  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
+  const days = uptime.days.length;
+  const main = html2`<p><a href="../index.html">Current status</a>${service.group ? ` \xB7 ${service.group}` : ""}</p>
+<h1>${service.name}</h1>
+<p>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</p>
+${service.description ? html2`<p>${service.description}</p>` : ""}
+<section aria-labelledby="uptime"><h2 id="uptime">Uptime</h2>
+<table class="figures"><thead><tr>${uptime.periods.map((period) => html2`<th scope="col">Last ${period.name}</th>`)}</tr></thead>
+<tbody><tr>${uptime.periods.map((period) => html2`<td>${formatPercent(period.ratio)}</td>`)}</tr></tbody></table>
+${uptimeBars(service.name, uptime, titles, "../")}
+<p class="meta">${uptimeMethod()}</p>
+</section>
+<section aria-labelledby="incidents"><h2 id="incidents">Incidents in the last ${days} days</h2>
+${touched.length > 0 ? touched.map((incident2) => incidentCard(incident2, { base: "../", timeZone: zone, now, updates: false })) : html2`<p>None: no public incident or maintenance touched ${service.name} in the last ${days} days.</p>`}
+</section>
+<section aria-labelledby="follow"><h2 id="follow">Follow ${service.name}</h2>
+<ul class="plain">
+<li>Its incidents and maintenance in a feed reader: <a href="${service.id}.atom">Atom</a> · <a href="${service.id}.rss">RSS</a></li>
+<li>Its status as a badge: <img src="../badges/services/${service.id}.svg" alt="${service.name}: ${COMPONENT_LABEL[service.status]}" height="20"> (<a href="../badges/index.html">how to use badges</a>)</li>
+</ul>
+</section>`;
+  return renderPage(model, { title: `${service.name} \xB7 ${model.page.name}`, base: "../", main });
 }
 
 // scripts/render/site/site.ts
@@ -75907,28 +76021,45 @@ function* renderSite(model) {
 function* allFiles(model) {
   yield ["index.html", renderIndexPage(model)];
   for (const incident2 of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident2.id}.html`, renderIncidentPage(model, incident2)];
+  for (const service of model.services) yield [`services/${service.id}.html`, renderServicePage(model, service)];
   yield* renderHistoryPages(model);
   yield* renderStatuspageApi(model);
   yield* renderFeeds(model);
   yield* renderBadges(model);
   yield ["maintenance.ics", renderMaintenanceCalendar(model)];
   yield ["favicon.svg", renderFavicon(model.indicator)];
+  if (model.audience === "internal") yield ["robots.txt", "User-agent: *\nDisallow: /\n"];
 }
 
 // scripts/commands/build.ts
 var BUILD_HELP = {
   brief: "the public status site",
-  usage: "incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]",
-  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched.",
-  options: [["--out DIR", "where to write the site (default: site/ in the repository)"], AT_OPTION, ROOT_OPTION, formatOption(["text", "json", "github"])],
+  usage: "incidents build [--out DIR] [--at TIME] [--audience public|internal] [--root DIR] [--format text|json|github]",
+  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched. With --audience internal, the same site for employees: internal incidents too, with their commander and communications lead; never a record body or a problem; every page marked noindex; refused inside a public site.",
+  options: [
+    ["--out DIR", "where to write the site (default: site/ in the repository; site-internal/ for --audience internal)"],
+    AT_OPTION,
+    ["--audience A", "public (default) or internal"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
   example: "incidents build --out site",
   exits: "0 built, 2 records with errors, usage or config error"
 };
 async function buildCommand(args, context) {
-  const { values } = parseOptions("build", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
+  const { values } = parseOptions("build", args, {
+    out: { type: "string" },
+    at: { type: "string" },
+    audience: { type: "string" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
   const reporter = chooseReporter("build", values.format);
+  const audience = audienceOption(values.audience);
   const root5 = findRoot("build", context.cwd, values.root);
-  const out = values.out === void 0 ? join4(root5, "site") : resolve5(context.cwd, values.out);
+  const publicOut = join4(root5, "site");
+  const out = values.out === void 0 ? audience === "internal" ? join4(root5, "site-internal") : publicOut : resolve5(context.cwd, values.out);
+  if (audience === "internal") refusePublicFolder(out, publicOut);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -75949,7 +76080,7 @@ async function buildCommand(args, context) {
     );
     return EXIT2.error;
   }
-  const model = buildStatusModel(records, toMillis(at));
+  const model = buildStatusModel(records, toMillis(at), audience);
   let count2;
   try {
     count2 = await writeSite(out, renderSite(model));
@@ -75964,6 +76095,20 @@ async function buildCommand(args, context) {
   context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
 `);
   return EXIT2.clean;
+}
+var AUDIENCES = ["public", "internal"];
+function audienceOption(value) {
+  if (value === void 0) return "public";
+  if (AUDIENCES.includes(value)) return value;
+  throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
+}
+function refusePublicFolder(out, publicOut) {
+  const inside = relative(publicOut, out);
+  const site = inside === "" || !(inside.startsWith("..") || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
+  if (site)
+    throw new UsageError(
+      `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`
+    );
 }
 
 // scripts/core/gate/check-pull-request.ts
@@ -76397,7 +76542,7 @@ function codeOwners(owners) {
 }
 
 // scripts/io/package-files.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -76412,7 +76557,7 @@ function ownPackage() {
 }
 function readManifest(path3) {
   try {
-    return JSON.parse(readFileSync(path3, "utf8"));
+    return JSON.parse(readFileSync2(path3, "utf8"));
   } catch {
     return void 0;
   }
@@ -77091,7 +77236,7 @@ function stackedBars(label2, labels, series) {
   const max = niceMax(Math.max(0, ...totals));
   const step = (WIDTH - PAD.left - PAD.right) / labels.length;
   const y = (value) => PAD.top + (HEIGHT2 - PAD.top - PAD.bottom) * (1 - value / max);
-  const bars = labels.map((name2, index2) => {
+  const bars2 = labels.map((name2, index2) => {
     let base2 = 0;
     return series.map((one3) => {
       const value = one3.values[index2] ?? 0;
@@ -77101,7 +77246,7 @@ function stackedBars(label2, labels, series) {
       return rect;
     });
   });
-  return figure(label2, html2`${axes(max, labels, step)}${bars}`, legend(series));
+  return figure(label2, html2`${axes(max, labels, step)}${bars2}`, legend(series));
 }
 function lineChart(label2, labels, values, format) {
   const max = niceMax(Math.max(0, ...values.filter((value) => value !== null)));
@@ -77863,7 +78008,7 @@ async function updateCommand(args, context) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative4, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve8 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
@@ -77892,7 +78037,7 @@ async function validateCommand(args, context) {
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path3) => {
     const inside = relative4(root5, path3).replaceAll("\\", "/");
-    if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path3} is outside the repository ${root5}`);
+    if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path3} is outside the repository ${root5}`);
     if (!existsSync5(path3)) throw new UsageError(`incidents validate: ${path3} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
@@ -77987,7 +78132,7 @@ function forWorkflowRunner(argv, context) {
 }
 
 // scripts/io/github/action-inputs.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var ACTION_COMMANDS = {
   validate: [],
   "check-pr": [],
@@ -78012,7 +78157,7 @@ function toActionInvocation(inputs, env2) {
 }
 function pullRequestRefs(eventPath) {
   try {
-    const event2 = JSON.parse(readFileSync2(eventPath ?? "", "utf8"));
+    const event2 = JSON.parse(readFileSync3(eventPath ?? "", "utf8"));
     const base2 = event2.pull_request?.base?.sha;
     const head2 = event2.pull_request?.head?.sha;
     return typeof base2 === "string" && typeof head2 === "string" ? { base: base2, head: head2 } : void 0;

@@ -22,6 +22,7 @@ const PAGES = [
   'index.html',
   'incidents/INC-2026-0001.html',
   'incidents/INC-2026-0012.html',
+  'services/checkout-api.html',
   'history/index.html',
   'history/2026-11.html',
   'badges/index.html',
@@ -102,6 +103,10 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
       const sla = await page.getAttribute('figure:has(figcaption:text("SLA compliance")) svg', 'aria-label');
       assert.match(sla ?? '', /P1 update/, 'the SLA chart shows the update target too');
       await page.goto(`${server.url}/index.html`);
+      const bars = await page.evaluate<number>(
+        `[...document.querySelector('.uptime').querySelectorAll('rect')].filter((bar) => bar.getBoundingClientRect().width > 0).length`,
+      );
+      assert.is(bars, name === 'phone' ? 30 : 90, `${name} shows ${bars} days of bars`);
       assert.is(await page.textContent('h1'), 'Partial System Outage');
       const banner = await page.textContent('.overall');
       assert.match(banner ?? '', /Checkout API: partial outage/);
@@ -111,6 +116,25 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
       assert.match(firstIncident ?? '', /About 1 in 5 card payments are declined/);
       assert.ok(await page.isVisible('text=Sign-in service move to new data centre'), 'the upcoming maintenance is shown');
       assert.ok(await page.isVisible('text=No incidents ended in the last 14 days; the open ones are above.'), 'past incidents do not deny the open ones');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+browser("a reader in another time zone gets their local time beside each time (with scripts), and the page's own zone without", async () => {
+  for (const [timezoneId, javaScriptEnabled, expected] of [
+    ['America/New_York', true, /Since 23 Nov 2026, 11:40 GMT \(Nov 23, 6:40\sAM EST your time\) \(50 min so far\)/],
+    ['America/New_York', false, /Since 23 Nov 2026, 11:40 GMT \(50 min so far\)/],
+    ['Europe/London', true, /Since 23 Nov 2026, 11:40 GMT \(50 min so far\)/],
+  ] as const) {
+    const context = await started().newContext({ timezoneId, javaScriptEnabled, locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html`);
+      const text = await page.textContent('#open + article');
+      assert.match(text ?? '', expected, `${timezoneId}, scripts ${javaScriptEnabled ? 'on' : 'off'}: ${text}`);
+      if (timezoneId === 'Europe/London') assert.is(await page.locator('.local').count(), 0, 'no local time for a reader in the page zone');
     } finally {
       await context.close();
     }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { BASE } from './helpers/pull-request-cases.js';
 import { runCliCapturing } from './helpers/run-cli.js';
 import { modelOf, repositoryFiles } from './helpers/site.js';
+import { renderStatuspageApi } from '../scripts/render/api/statuspage-api.js';
+import { renderSite } from '../scripts/render/site/site.js';
 
 /**
  * Uptime from the services' state history, worked by hand: records written with `new` and moved
@@ -44,9 +46,9 @@ async function dayAfter(steps: string[][], { legacy = false } = {}) {
     assert.is(moved.code, 0, moved.stderr);
   }
   const { config, records } = repositoryFiles(dir);
-  const api = modelOf(config, records, '2026-03-06T12:00:00Z').uptime.find((figures) => figures.service === 'api')!;
-  const day = api.days.find((candidate) => candidate.date === '2026-03-05')!;
-  return { downtime: day.downtimeSeconds, worst: day.worst };
+  const model = modelOf(config, records, '2026-03-06T12:00:00Z');
+  const day = model.uptime.find((figures) => figures.service === 'api')!.days.find((candidate) => candidate.date === '2026-03-05')!;
+  return { downtime: day.downtimeSeconds, worst: day.worst, model };
 }
 
 /** Makes the new record one written before updates recorded states. */
@@ -94,5 +96,51 @@ for (const { name, steps, legacy, downtime, worst } of CASES) {
     assert.is(day.worst, worst);
   });
 }
+
+const MID_INCIDENT = CASES.at(-1)!.steps;
+
+history("the Statuspage API gives each update's affected_components with old and new status", async () => {
+  const { model } = await dayAfter(MID_INCIDENT);
+  const api = JSON.parse(renderStatuspageApi(model).get('api/v2/incidents.json')!) as {
+    incidents: { incident_updates: { status: string; affected_components: unknown }[] }[];
+  };
+  const change = (old_status: string, new_status: string) => [{ code: 'api', name: 'API', old_status, new_status }];
+  assert.equal(
+    api.incidents[0]!.incident_updates.map((update) => [update.status, update.affected_components]),
+    [
+      ['resolved', null],
+      ['monitoring', change('partial_outage', 'operational')],
+      ['identified', change('major_outage', 'partial_outage')],
+      ['investigating', change('operational', 'major_outage')],
+    ],
+  );
+});
+
+history("the incident's page says what each update changed, in plain words", async () => {
+  const { model } = await dayAfter(MID_INCIDENT);
+  const page = new Map(renderSite({ ...model, page: { ...model.page, url: 'https://status.example.test' } })).get(`incidents/${ID}.html`)!;
+  assert.match(page, /API: major outage → partial outage/);
+  assert.match(page, /API: partial outage → operational/);
+});
+
+history('the service page gives uptime over 24 hours, 7, 30 and 90 days, its incidents, feeds and badge', async () => {
+  const { model } = await dayAfter(MID_INCIDENT);
+  // At 2026-03-06T12:00Z (London is on GMT): the last 24 hours hold 1 h of the partial outage
+  // (12:00-13:00 on the 5th) = 0.3 h; the last 7 local days are 6 days and 12 h = 156 h with 1.6 h
+  // down; 30 days: 29 days and 12 h = 708 h; 90 days: 89 days and 12 h = 2148 h. Percentages are
+  // cut, never rounded up: 99.9255% shows as 99.92%.
+  const periods = model.uptime.find((figures) => figures.service === 'api')!.periods;
+  const expected = { '24 hours': 1 - 0.3 / 24, '7 days': 1 - 1.6 / 156, '30 days': 1 - 1.6 / 708, '90 days': 1 - 1.6 / 2148 };
+  assert.equal(
+    periods.map((period) => period.name),
+    Object.keys(expected),
+  );
+  for (const period of periods) assert.ok(Math.abs(period.ratio - expected[period.name as keyof typeof expected]) < 1e-9, `${period.name}: ${period.ratio}`);
+  const page = new Map(renderSite({ ...model, page: { ...model.page, url: 'https://status.example.test' } })).get('services/api.html')!;
+  assert.match(page, /<td>98\.75%<\/td><td>98\.97%<\/td><td>99\.77%<\/td><td>99\.92%<\/td>/);
+  assert.match(page, new RegExp(`href="../incidents/${ID}.html">Card payments fail</a>`));
+  assert.match(page, /href="api.atom">Atom<\/a> · <a href="api.rss">RSS<\/a>/);
+  assert.match(page, /<img src="..\/badges\/services\/api.svg"/);
+});
 
 history.run();

@@ -45,7 +45,19 @@ export interface ServiceUptime {
   days: UptimeDay[];
   /** 1 - weighted downtime / time, over the days shown. */
   ratio: number;
+  /** The same over the last 24 hours, and over the last 7, 30 and 90 local days (today up to now), as far as `days` reaches. */
+  periods: UptimePeriod[];
 }
+
+export interface UptimePeriod {
+  /** `24 hours`, `7 days`, `30 days`, `90 days`. */
+  name: string;
+  ratio: number;
+}
+
+/** The periods a service page gives: local days, as the bars count them. */
+const PERIOD_DAYS = [7, 30, 90] as const;
+const HOUR = 3_600_000;
 
 /**
  * The outages of some incidents: each service's state over time (service-history.ts), from the
@@ -92,9 +104,20 @@ export function computeUptime(services: readonly string[], outages: readonly Out
         length: end - start,
       };
     });
-    const total = figures.reduce((sum, figure) => sum + figure.length, 0);
-    const down = figures.reduce((sum, figure) => sum + figure.day.downtimeSeconds * 1000, 0);
-    return { service, days: figures.map((figure) => figure.day), ratio: total > 0 ? 1 - down / total : 1 };
+    const ratioOf = (last: typeof figures) => {
+      const total = last.reduce((sum, figure) => sum + figure.length, 0);
+      const down = last.reduce((sum, figure) => sum + figure.day.downtimeSeconds * 1000, 0);
+      return total > 0 ? 1 - down / total : 1;
+    };
+    const dayAgo = now - 24 * HOUR;
+    const lastDay = own
+      .map((outage) => ({ ...outage, start: Math.max(outage.start, dayAgo), end: Math.min(outage.end, now) }))
+      .filter((outage) => outage.end > outage.start);
+    const periods = [
+      { name: '24 hours', ratio: 1 - weightedDowntime(lastDay) / (24 * HOUR) },
+      ...PERIOD_DAYS.filter((count) => count <= days).map((count) => ({ name: `${count} days`, ratio: ratioOf(figures.slice(-count)) })),
+    ];
+    return { service, days: figures.map((figure) => figure.day), ratio: ratioOf(figures), periods };
   });
 }
 
