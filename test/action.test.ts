@@ -80,7 +80,7 @@ action('action.yml takes the inputs docs/reference.md documents, declares its ou
     runs: { using: string; main: string };
   };
   assert.equal(Object.keys(metadata.inputs), ['command', 'root', 'github-token']);
-  assert.equal(Object.keys(metadata.outputs), ['errors', 'warnings', 'approved', 'indicator', 'breached']);
+  assert.equal(Object.keys(metadata.outputs), ['errors', 'warnings', 'approved', 'indicator', 'breached', 'sent', 'failed']);
   for (const [name, output] of Object.entries(metadata.outputs)) assert.ok(output.description, `the output ${name} says what it holds`);
   assert.is(metadata.inputs['github-token']!.default, '${{ github.token }}');
   assert.is(metadata.runs.using, 'node24');
