@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -477,4 +477,51 @@ payloads('the Subscribe section lists the channels the config marks public, with
   }
 });
 
-for (const test of [once, clock, filters, payloads]) test.run();
+const usage = suite('announce: usage and config errors');
+
+usage('exit 2 with a clear message, nothing sent: no page.url, records with errors, a broken state, nowhere to remember', async () => {
+  const w = await world({ 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) });
+  try {
+    writeFileSync(w.state, '{"version": 1, "channels": {"chat": []}}');
+    const broken = await w.run('2026-06-01T10:30:00Z');
+    assert.is(broken.code, 2);
+    assert.match(broken.stderr, /the state file .*state\.json cannot be used: channels\.chat is not an object\. Fix or remove it/);
+
+    const nowhere = await runCliCapturing(['announce', '--root', w.root, '--at', '2026-06-01T10:30:00Z'], { env: w.env });
+    assert.is(nowhere.code, 2);
+    assert.match(nowhere.stderr, /there is nowhere to remember what was delivered: pass --state FILE, or run it in GitHub Actions/);
+
+    writeFileSync(
+      join(w.root, 'incidents/INC-2026-0009.md'),
+      incident('INC-2026-0009', ['x']).replace('status: investigating\nimpact', 'status: bogus\nimpact'),
+    );
+    const records = await runCliCapturing(['announce', '--root', w.root, '--state', join(w.root, 'other.json'), '--at', '2026-06-01T10:30:00Z'], {
+      env: w.env,
+    });
+    assert.is(records.code, 2);
+    assert.match(records.stdout, /incidents\/INC-2026-0009\.md:5:9: .*status/);
+    assert.match(records.stderr, /Nothing is announced: the records above have errors/);
+
+    rmSync(join(w.root, 'incidents/INC-2026-0009.md'));
+    writeFileSync(join(w.root, 'incidents.config.yml'), `${CONFIG.replace(', url: "https://status.example.test"', '')}${ANNOUNCE}`);
+    const noUrl = await runCliCapturing(['announce', '--root', w.root, '--state', join(w.root, 'other.json'), '--at', '2026-06-01T10:30:00Z'], { env: w.env });
+    assert.is(noUrl.code, 2);
+    assert.match(noUrl.stdout, /incidents\.config\.yml:1:\d+: The config has no page\.url: announcements link to the page, so .*\(announce\/page-url\)/);
+    assert.equal(counts(w), [0, 0, 0, 0]);
+  } finally {
+    await w.close();
+  }
+});
+
+usage('a config without announce has nothing to do', async () => {
+  const w = await world({}, '');
+  try {
+    const result = await w.run('2026-06-01T10:30:00Z');
+    assert.is(result.code, 0);
+    assert.match(result.stderr, /the config has no announce section, so there is nowhere to announce to/);
+  } finally {
+    await w.close();
+  }
+});
+
+for (const test of [once, clock, filters, payloads, usage]) test.run();
