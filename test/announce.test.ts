@@ -270,6 +270,24 @@ once('in a workflow run: secrets masked, a row per channel in the job summary, t
   }
 });
 
+once('a token that cannot write the state branch stops the run before anything is sent, saying so (exit 2)', async () => {
+  const w = await world({ 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) });
+  const github = await FakeGitHub.start({ owner: 'acme', repo: 'status', number: 1, author: 'alice', headSha: 'a'.repeat(40) });
+  try {
+    github.readOnly = true;
+    const env = { ...w.env, GITHUB_REPOSITORY: 'acme/status', GITHUB_API_URL: github.url, GITHUB_TOKEN: github.token, GITHUB_SHA: 'b'.repeat(40) };
+    const result = await runCliCapturing(['announce', '--root', w.root, '--at', '2026-06-01T10:30:00Z'], { env });
+    assert.is(result.code, 2);
+    assert.match(
+      result.stderr,
+      /cannot save announce-state\.json on branch incidents-announce \(POST \/repos\/acme\/status\/git\/refs: HTTP 403[^)]*\): the job needs permissions: contents: write\. The run stops/,
+    );
+    assert.equal(counts(w), [0, 0, 0, 0], 'the first save (the first run of the first channel) fails before a message goes out');
+  } finally {
+    await Promise.all([w.close(), github.close()]);
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 const clock = suite('announce: maintenance from the clock alone');
 

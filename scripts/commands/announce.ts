@@ -1,7 +1,7 @@
 import { publicEvents, type PublicEvent } from '../core/announce/events.js';
 import { planAnnouncements, type ChannelPlan } from '../core/announce/plan.js';
 import { channelState, emptyState, MAX_REFUSALS, type AnnounceState } from '../core/announce/state.js';
-import { DeliveryError, UsageError } from '../core/errors.js';
+import { DeliveryError, StateWriteError, UsageError } from '../core/errors.js';
 import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
 import { checkRecords } from '../core/records/validate.js';
 import { buildStatusModel, type StatusModel } from '../core/status/status-model.js';
@@ -114,7 +114,13 @@ export async function announceCommand(args: string[], context: CommandContext): 
 
   maskSecrets(config.announce.channels, context);
   const results: ChannelResult[] = [];
-  for (const plan of plans) results.push(await runChannel(plan, model, state, store!, at, context));
+  try {
+    for (const plan of plans) results.push(await runChannel(plan, model, state, store!, at, context));
+  } catch (error) {
+    if (!(error instanceof StateWriteError)) throw error;
+    context.stderr(`incidents announce: ${error.message}. The run stops: the last message sent may be sent again by the next run.\n`);
+    return EXIT.error;
+  }
   await reporter.write(
     {
       command: 'announce',
@@ -156,21 +162,19 @@ async function runChannel(
   context: CommandContext,
 ): Promise<ChannelResult> {
   const result = resultOf(plan);
+  // A channel's first run is remembered at once, skipped events and all, so a run that fails on it is not a first run again.
+  const first = !Object.hasOwn(state.channels, plan.channel.id);
   const remembered = channelState(state, plan.channel.id);
   for (const event of plan.skip) remembered.skipped[event.key] = at;
-  if (plan.skip.length > 0) await store.save(state);
+  if (first) await store.save(state);
   result.skipped = plan.skip.map((event) => event.key);
-  if (plan.send.length === 0) {
-    if (plan.skip.length === 0 && Object.keys(remembered.delivered).length === 0) await store.save(state);
-    return result;
-  }
+  if (plan.send.length === 0) return result;
   let channel;
   try {
     channel = openAnnounceChannel(plan.channel, { model, at, env: context.env, retryBaseMs: context.retryBaseMs ?? 1000 });
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
     context.stderr(`incidents announce: ${error.message}\n`);
-    await store.save(state);
     result.failed.push(...plan.send.map((event) => ({ key: event.key, reason: error.message, refused: false })));
     return result;
   }

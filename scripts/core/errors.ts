@@ -40,3 +40,6 @@ export class DeliveryError extends Error {
     super(message);
   }
 }
+
+/** Announce's state could not be saved (a file, or the state branch on GitHub): what was sent since the last save may be sent again. */
+export class StateWriteError extends Error {}

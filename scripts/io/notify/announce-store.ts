@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { UsageError } from '../../core/errors.js';
+import { StateWriteError, UsageError } from '../../core/errors.js';
 import { emptyState, parseState, serializeState, type AnnounceState } from '../../core/announce/state.js';
 import { describeError, type GitHub } from '../github/api.js';
 import type { RepositoryTarget } from '../github/event.js';
@@ -40,8 +40,12 @@ export function fileStore(path: string): AnnounceStore {
     },
     async save(state) {
       const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-      await writeFile(temporary, serializeState(state));
-      await rename(temporary, path);
+      try {
+        await writeFile(temporary, serializeState(state));
+        await rename(temporary, path);
+      } catch (error) {
+        throw new StateWriteError(`cannot write the state file ${path} (${(error as Error).message})`);
+      }
     },
   };
 }
@@ -85,22 +89,33 @@ export function gitHubStore(github: GitHub, target: RepositoryTarget, baseSha: s
       }
     },
     async save(state) {
-      if (!branchExists) {
-        if (!baseSha) throw new Error(`the branch ${STATE_BRANCH} does not exist and GITHUB_SHA is not set to make it from`);
-        await github.rest.git.createRef({ ...where, ref: `refs/heads/${STATE_BRANCH}`, sha: baseSha });
-        branchExists = true;
+      try {
+        await saveOnBranch(state);
+      } catch (error) {
+        throw new StateWriteError(
+          `cannot save ${STATE_FILE} on branch ${STATE_BRANCH} (${error instanceof Error && !('status' in error) ? error.message : describeError(error)}): the job needs permissions: contents: write`,
+        );
       }
-      const { data } = await github.rest.repos.createOrUpdateFileContents({
-        ...where,
-        path: STATE_FILE,
-        branch: STATE_BRANCH,
-        message: 'announce: remember what was delivered',
-        content: Buffer.from(serializeState(state)).toString('base64'),
-        ...(sha ? { sha } : {}),
-      });
-      sha = data.content?.sha ?? sha;
     },
   };
+
+  /** One commit of the state on the branch, made from the run's commit the first time; only on top of the version read. */
+  async function saveOnBranch(state: AnnounceState): Promise<void> {
+    if (!branchExists) {
+      if (!baseSha) throw new Error(`the branch ${STATE_BRANCH} does not exist and GITHUB_SHA is not set to make it from`);
+      await github.rest.git.createRef({ ...where, ref: `refs/heads/${STATE_BRANCH}`, sha: baseSha });
+      branchExists = true;
+    }
+    const { data } = await github.rest.repos.createOrUpdateFileContents({
+      ...where,
+      path: STATE_FILE,
+      branch: STATE_BRANCH,
+      message: 'announce: remember what was delivered',
+      content: Buffer.from(serializeState(state)).toString('base64'),
+      ...(sha ? { sha } : {}),
+    });
+    sha = data.content?.sha ?? sha;
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
