@@ -23497,6 +23497,8 @@ var DeliveryError = class extends Error {
   }
   refused;
 };
+var StateWriteError = class extends Error {
+};
 
 // scripts/core/time/calendar.ts
 function workingCalendar(config2, name2 = "24x7") {
@@ -36016,9 +36018,13 @@ var configDuration = {
     const margins = Object.entries(config2.data.sla ?? {}).flatMap(
       ([priority, policy]) => (policy?.at_risk ?? []).flatMap((value, index2) => value.endsWith("%") ? [] : [{ path: ["sla", priority, "at_risk", index2], value }])
     );
+    const announce2 = ["since", "remind_before"].flatMap((key2) => {
+      const value = config2.data.announce?.[key2];
+      return value === void 0 ? [] : [{ path: ["announce", key2], value }];
+    });
     return [
       ...[...targets, ...levels].filter(({ value }) => parseDuration(value) === 0).map(({ path: path3, value }) => findingAt(config2, path3, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
-      ...[...targets, ...levels, ...margins].filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS).map(
+      ...[...targets, ...levels, ...margins, ...announce2].filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS).map(
         ({ path: path3, value }) => findingAt(config2, path3, this.id, `Duration ${value} is longer than a year: expected at most ${MAX_DURATION_SECONDS / 3600}h, e.g. 4h`)
       ),
       ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(
@@ -74733,8 +74739,12 @@ function fileStore(path3) {
     },
     async save(state) {
       const temporary = `${path3}.${randomBytes(4).toString("hex")}.tmp`;
-      await writeFile2(temporary, serializeState(state));
-      await rename2(temporary, path3);
+      try {
+        await writeFile2(temporary, serializeState(state));
+        await rename2(temporary, path3);
+      } catch (error3) {
+        throw new StateWriteError(`cannot write the state file ${path3} (${error3.message})`);
+      }
     }
   };
 }
@@ -74769,22 +74779,31 @@ function gitHubStore(github, target, baseSha) {
       }
     },
     async save(state) {
-      if (!branchExists) {
-        if (!baseSha) throw new Error(`the branch ${STATE_BRANCH} does not exist and GITHUB_SHA is not set to make it from`);
-        await github.rest.git.createRef({ ...where, ref: `refs/heads/${STATE_BRANCH}`, sha: baseSha });
-        branchExists = true;
+      try {
+        await saveOnBranch(state);
+      } catch (error3) {
+        throw new StateWriteError(
+          `cannot save ${STATE_FILE} on branch ${STATE_BRANCH} (${error3 instanceof Error && !("status" in error3) ? error3.message : describeError(error3)}): the job needs permissions: contents: write`
+        );
       }
-      const { data } = await github.rest.repos.createOrUpdateFileContents({
-        ...where,
-        path: STATE_FILE,
-        branch: STATE_BRANCH,
-        message: "announce: remember what was delivered",
-        content: Buffer.from(serializeState(state)).toString("base64"),
-        ...sha ? { sha } : {}
-      });
-      sha = data.content?.sha ?? sha;
     }
   };
+  async function saveOnBranch(state) {
+    if (!branchExists) {
+      if (!baseSha) throw new Error(`the branch ${STATE_BRANCH} does not exist and GITHUB_SHA is not set to make it from`);
+      await github.rest.git.createRef({ ...where, ref: `refs/heads/${STATE_BRANCH}`, sha: baseSha });
+      branchExists = true;
+    }
+    const { data } = await github.rest.repos.createOrUpdateFileContents({
+      ...where,
+      path: STATE_FILE,
+      branch: STATE_BRANCH,
+      message: "announce: remember what was delivered",
+      content: Buffer.from(serializeState(state)).toString("base64"),
+      ...sha ? { sha } : {}
+    });
+    sha = data.content?.sha ?? sha;
+  }
 }
 function statusOf(error3) {
   return typeof error3 === "object" && error3 !== null && "status" in error3 && typeof error3.status === "number" ? error3.status : void 0;
@@ -75233,7 +75252,14 @@ async function announceCommand(args, context) {
   }
   maskSecrets(config2.announce.channels, context);
   const results = [];
-  for (const plan of plans) results.push(await runChannel(plan, model, state, store, at, context));
+  try {
+    for (const plan of plans) results.push(await runChannel(plan, model, state, store, at, context));
+  } catch (error3) {
+    if (!(error3 instanceof StateWriteError)) throw error3;
+    context.stderr(`incidents announce: ${error3.message}. The run stops: the last message sent may be sent again by the next run.
+`);
+    return EXIT2.error;
+  }
   await reporter.write(
     {
       command: "announce",
@@ -75260,14 +75286,12 @@ function openStore(path3, dryRun, context) {
 }
 async function runChannel(plan, model, state, store, at, context) {
   const result = resultOf(plan);
+  const first = !Object.hasOwn(state.channels, plan.channel.id);
   const remembered = channelState(state, plan.channel.id);
   for (const event2 of plan.skip) remembered.skipped[event2.key] = at;
-  if (plan.skip.length > 0) await store.save(state);
+  if (first) await store.save(state);
   result.skipped = plan.skip.map((event2) => event2.key);
-  if (plan.send.length === 0) {
-    if (plan.skip.length === 0 && Object.keys(remembered.delivered).length === 0) await store.save(state);
-    return result;
-  }
+  if (plan.send.length === 0) return result;
   let channel;
   try {
     channel = openAnnounceChannel(plan.channel, { model, at, env: context.env, retryBaseMs: context.retryBaseMs ?? 1e3 });
@@ -75275,7 +75299,6 @@ async function runChannel(plan, model, state, store, at, context) {
     if (!(error3 instanceof DeliveryError)) throw error3;
     context.stderr(`incidents announce: ${error3.message}
 `);
-    await store.save(state);
     result.failed.push(...plan.send.map((event2) => ({ key: event2.key, reason: error3.message, refused: false })));
     return result;
   }

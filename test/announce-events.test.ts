@@ -6,7 +6,7 @@ import { emptyState, parseState, serializeState } from '../scripts/core/announce
 import type { AnnounceChannel } from '../scripts/core/records/schema-types.js';
 import { toMillis } from '../scripts/core/time/timestamps.js';
 import { escapeSlack, renderSlackMessage, SLACK_LIMITS } from '../scripts/render/announce/slack.js';
-import { ADAPTIVE_CARD_VERSION, renderTeamsMessage } from '../scripts/render/announce/teams.js';
+import { ADAPTIVE_CARD_VERSION, escapeCardText, renderTeamsMessage } from '../scripts/render/announce/teams.js';
 import { modelOf } from './helpers/site.js';
 
 const CONFIG = `page: {name: Example Status, url: "https://status.example.test", time_zone: UTC}
@@ -218,6 +218,11 @@ slack('a long message stays within Block Kit limits', () => {
   assert.ok(header.endsWith('…'));
   assert.is([...message.blocks[2]!.text!.text].length, SLACK_LIMITS.section);
   assert.ok([...message.text].length <= SLACK_LIMITS.text);
+});
+
+slack('Teams text links nowhere the record wrote', () => {
+  assert.is(escapeCardText('see [docs](https://evil.test) now'), 'see [docs]\u200b(https://evil.test) now');
+  assert.is(escapeCardText('plain (text) [1]'), 'plain (text) [1]');
 });
 
 slack('Teams cards state their schema version', () => {
