@@ -35105,6 +35105,12 @@ init_timestamps();
 function componentChangesOf(incident2) {
   const changes = /* @__PURE__ */ new Map();
   if (incident2.type !== "incident" || incident2.updates.length === 0) return changes;
+  if (incident2.updates.some((update) => update.components !== void 0)) {
+    incident2.updates.forEach((update, index2) => {
+      if (update.components && update.components.length > 0) changes.set(index2, update.components);
+    });
+    return changes;
+  }
   const affected = incident2.services.filter((service) => service.status !== "operational");
   changes.set(
     0,

@@ -112,6 +112,45 @@ events('an internal incident has no event', () => {
   assert.ok(keysAt('2026-06-01T12:00:00Z', undefined).every((key) => !key.startsWith('INC-2026-0003')));
 });
 
+events('component events follow the states each update records (updates[].services)', () => {
+  const history = `---
+id: INC-2026-0004
+title: Slow, then down
+type: incident
+status: identified
+impact: high
+urgency: high
+priority: P1
+services:
+  - {id: api, status: major_outage}
+  - {id: web, status: degraded_performance}
+visibility: public
+started_at: 2026-06-01T09:55:00Z
+reported_at: 2026-06-01T10:00:00Z
+acknowledged_at: 2026-06-01T10:00:00Z
+updates:
+  - at: 2026-06-01T10:00:00Z
+    status: investigating
+    message: Slow.
+    services: [{id: api, status: partial_outage}]
+  - {at: 2026-06-01T10:05:00Z, status: investigating, message: Still slow.}
+  - at: 2026-06-01T10:10:00Z
+    status: identified
+    message: Down.
+    services: [{id: api, status: major_outage}, {id: web, status: degraded_performance}]
+---
+`;
+  const model = modelOf(CONFIG, { 'incidents/INC-2026-0004.md': history }, '2026-06-01T12:00:00Z');
+  const changes = publicEvents(model, undefined)
+    .filter((event) => event.type === 'component_changed')
+    .map((event) => [event.key, event.component!.from, event.component!.to]);
+  assert.equal(changes, [
+    ['INC-2026-0004/update/0/component/api', 'operational', 'partial_outage'],
+    ['INC-2026-0004/update/2/component/api', 'partial_outage', 'major_outage'],
+    ['INC-2026-0004/update/2/component/web', 'operational', 'degraded_performance'],
+  ]);
+});
+
 events('an update event shows the incident as of that update', () => {
   const [created] = publicEvents(modelOf(CONFIG, records, '2026-06-01T12:00:00Z'), undefined).filter((event) => event.type === 'incident_created');
   assert.is(created!.incident.updates.length, 1);

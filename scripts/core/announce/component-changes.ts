@@ -1,24 +1,23 @@
-import type { ComponentStatus } from '../status/component-status.js';
-import type { PublicIncident } from '../status/status-model.js';
+import type { ComponentChange, PublicIncident } from '../status/status-model.js';
 
-/** A service's public state changing with an update: its id, public name, the old and the new state. */
-export interface ComponentChange {
-  id: string;
-  name: string;
-  from: ComponentStatus;
-  to: ComponentStatus;
-}
+export type { ComponentChange };
 
 /**
- * The component changes each public update of an incident records, by the update's index. Kept
- * apart so the status model's own `components` (the changes an update records, from the records'
- * `updates[].services`) replace it in one place: until then, an incident's services take their
- * states with its first update and are operational again with the first update that resolves it
- * (docs/decisions.md, Announcing).
+ * The component changes each public update of an incident records, by the update's index: the
+ * status model's own (`updates[].components`, from the records' `updates[].services`). A record
+ * whose updates record no states keeps its services' states from start to end: they take them with
+ * its first update and are operational again with the first update that resolves it. Maintenance
+ * is left out: its services are in its start and completion messages.
  */
 export function componentChangesOf(incident: PublicIncident): Map<number, ComponentChange[]> {
   const changes = new Map<number, ComponentChange[]>();
   if (incident.type !== 'incident' || incident.updates.length === 0) return changes;
+  if (incident.updates.some((update) => update.components !== undefined)) {
+    incident.updates.forEach((update, index) => {
+      if (update.components && update.components.length > 0) changes.set(index, update.components);
+    });
+    return changes;
+  }
   const affected = incident.services.filter((service) => service.status !== 'operational');
   changes.set(
     0,
