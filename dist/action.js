@@ -1675,109 +1675,109 @@ var require_loader = __commonJS({
       this.totalMergeKeys = 0;
       this.documents = [];
     }
-    function generateError(state, message) {
+    function generateError(state2, message) {
       return new YAMLException2(
         message,
-        new Mark(state.filename, state.input, state.position, state.line, state.position - state.lineStart)
+        new Mark(state2.filename, state2.input, state2.position, state2.line, state2.position - state2.lineStart)
       );
     }
-    function throwError(state, message) {
-      throw generateError(state, message);
+    function throwError(state2, message) {
+      throw generateError(state2, message);
     }
-    function throwWarning(state, message) {
-      if (state.onWarning) {
-        state.onWarning.call(null, generateError(state, message));
+    function throwWarning(state2, message) {
+      if (state2.onWarning) {
+        state2.onWarning.call(null, generateError(state2, message));
       }
     }
     var directiveHandlers = {
-      YAML: function handleYamlDirective(state, name2, args) {
+      YAML: function handleYamlDirective(state2, name2, args) {
         var match, major, minor;
-        if (state.version !== null) {
-          throwError(state, "duplication of %YAML directive");
+        if (state2.version !== null) {
+          throwError(state2, "duplication of %YAML directive");
         }
         if (args.length !== 1) {
-          throwError(state, "YAML directive accepts exactly one argument");
+          throwError(state2, "YAML directive accepts exactly one argument");
         }
         match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
         if (match === null) {
-          throwError(state, "ill-formed argument of the YAML directive");
+          throwError(state2, "ill-formed argument of the YAML directive");
         }
         major = parseInt(match[1], 10);
         minor = parseInt(match[2], 10);
         if (major !== 1) {
-          throwError(state, "unacceptable YAML version of the document");
+          throwError(state2, "unacceptable YAML version of the document");
         }
-        state.version = args[0];
-        state.checkLineBreaks = minor < 2;
+        state2.version = args[0];
+        state2.checkLineBreaks = minor < 2;
         if (minor !== 1 && minor !== 2) {
-          throwWarning(state, "unsupported YAML version of the document");
+          throwWarning(state2, "unsupported YAML version of the document");
         }
       },
-      TAG: function handleTagDirective(state, name2, args) {
+      TAG: function handleTagDirective(state2, name2, args) {
         var handle3, prefix;
         if (args.length !== 2) {
-          throwError(state, "TAG directive accepts exactly two arguments");
+          throwError(state2, "TAG directive accepts exactly two arguments");
         }
         handle3 = args[0];
         prefix = args[1];
         if (!PATTERN_TAG_HANDLE.test(handle3)) {
-          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+          throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
         }
-        if (_hasOwnProperty.call(state.tagMap, handle3)) {
-          throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+        if (_hasOwnProperty.call(state2.tagMap, handle3)) {
+          throwError(state2, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
         }
         if (!PATTERN_TAG_URI.test(prefix)) {
-          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+          throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
         }
-        state.tagMap[handle3] = prefix;
+        state2.tagMap[handle3] = prefix;
       }
     };
-    function captureSegment(state, start2, end, checkJson) {
+    function captureSegment(state2, start2, end, checkJson) {
       var _position, _length, _character, _result;
       if (start2 < end) {
-        _result = state.input.slice(start2, end);
+        _result = state2.input.slice(start2, end);
         if (checkJson) {
           for (_position = 0, _length = _result.length; _position < _length; _position += 1) {
             _character = _result.charCodeAt(_position);
             if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
-              throwError(state, "expected valid JSON character");
+              throwError(state2, "expected valid JSON character");
             }
           }
         } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-          throwError(state, "the stream contains non-printable characters");
+          throwError(state2, "the stream contains non-printable characters");
         }
-        state.result += _result;
+        state2.result += _result;
       }
     }
-    function chargeMergeWork(state) {
-      state.totalMergeKeys += 1;
-      if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-        throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+    function chargeMergeWork(state2) {
+      state2.totalMergeKeys += 1;
+      if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) {
+        throwError(state2, "merge keys exceeded maxTotalMergeKeys (" + state2.maxTotalMergeKeys + ")");
       }
     }
-    function mergeMappings(state, destination, source, overridableKeys) {
+    function mergeMappings(state2, destination, source, overridableKeys) {
       var sourceKeys, key2, index2, quantity;
       if (!common2.isObject(source)) {
-        throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+        throwError(state2, "cannot merge mappings; the provided source object is unacceptable");
       }
-      chargeMergeWork(state);
+      chargeMergeWork(state2);
       sourceKeys = Object.keys(source);
       for (index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
         key2 = sourceKeys[index2];
-        chargeMergeWork(state);
+        chargeMergeWork(state2);
         if (!_hasOwnProperty.call(destination, key2)) {
           setProperty(destination, key2, source[key2]);
           overridableKeys[key2] = true;
         }
       }
     }
-    function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
+    function storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
       var index2, quantity;
       if (Array.isArray(keyNode)) {
         keyNode = Array.prototype.slice.call(keyNode);
         for (index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
           if (Array.isArray(keyNode[index2])) {
-            throwError(state, "nested arrays are not supported inside keys");
+            throwError(state2, "nested arrays are not supported inside keys");
           }
           if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
             keyNode[index2] = "[object Object]";
@@ -1794,244 +1794,244 @@ var require_loader = __commonJS({
       if (keyTag === "tag:yaml.org,2002:merge") {
         if (Array.isArray(valueNode)) {
           if (valueNode.length > 100) {
-            throwError(state, "abnormal merge sequence size");
+            throwError(state2, "abnormal merge sequence size");
           }
           for (index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
-            mergeMappings(state, _result, valueNode[index2], overridableKeys);
+            mergeMappings(state2, _result, valueNode[index2], overridableKeys);
           }
         } else {
-          mergeMappings(state, _result, valueNode, overridableKeys);
+          mergeMappings(state2, _result, valueNode, overridableKeys);
         }
       } else {
-        if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-          state.line = startLine || state.line;
-          state.position = startPos || state.position;
-          throwError(state, "duplicated mapping key");
+        if (!state2.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+          state2.line = startLine || state2.line;
+          state2.position = startPos || state2.position;
+          throwError(state2, "duplicated mapping key");
         }
         setProperty(_result, keyNode, valueNode);
         delete overridableKeys[keyNode];
       }
       return _result;
     }
-    function readLineBreak(state) {
+    function readLineBreak(state2) {
       var ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 10) {
-        state.position++;
+        state2.position++;
       } else if (ch === 13) {
-        state.position++;
-        if (state.input.charCodeAt(state.position) === 10) {
-          state.position++;
+        state2.position++;
+        if (state2.input.charCodeAt(state2.position) === 10) {
+          state2.position++;
         }
       } else {
-        throwError(state, "a line break is expected");
+        throwError(state2, "a line break is expected");
       }
-      state.line += 1;
-      state.lineStart = state.position;
+      state2.line += 1;
+      state2.lineStart = state2.position;
     }
-    function skipSeparationSpace(state, allowComments, checkIndent) {
-      var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
+    function skipSeparationSpace(state2, allowComments, checkIndent) {
+      var lineBreaks = 0, ch = state2.input.charCodeAt(state2.position);
       while (ch !== 0) {
         while (is_WHITE_SPACE(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
         if (allowComments && ch === 35) {
           do {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           } while (ch !== 10 && ch !== 13 && ch !== 0);
         }
         if (is_EOL(ch)) {
-          readLineBreak(state);
-          ch = state.input.charCodeAt(state.position);
+          readLineBreak(state2);
+          ch = state2.input.charCodeAt(state2.position);
           lineBreaks++;
-          state.lineIndent = 0;
+          state2.lineIndent = 0;
           while (ch === 32) {
-            state.lineIndent++;
-            ch = state.input.charCodeAt(++state.position);
+            state2.lineIndent++;
+            ch = state2.input.charCodeAt(++state2.position);
           }
         } else {
           break;
         }
       }
-      if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-        throwWarning(state, "deficient indentation");
+      if (checkIndent !== -1 && lineBreaks !== 0 && state2.lineIndent < checkIndent) {
+        throwWarning(state2, "deficient indentation");
       }
       return lineBreaks;
     }
-    function testDocumentSeparator(state) {
-      var _position = state.position, ch;
-      ch = state.input.charCodeAt(_position);
-      if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+    function testDocumentSeparator(state2) {
+      var _position = state2.position, ch;
+      ch = state2.input.charCodeAt(_position);
+      if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(_position + 1) && ch === state2.input.charCodeAt(_position + 2)) {
         _position += 3;
-        ch = state.input.charCodeAt(_position);
+        ch = state2.input.charCodeAt(_position);
         if (ch === 0 || is_WS_OR_EOL(ch)) {
           return true;
         }
       }
       return false;
     }
-    function writeFoldedLines(state, count2) {
+    function writeFoldedLines(state2, count2) {
       if (count2 === 1) {
-        state.result += " ";
+        state2.result += " ";
       } else if (count2 > 1) {
-        state.result += common2.repeat("\n", count2 - 1);
+        state2.result += common2.repeat("\n", count2 - 1);
       }
     }
-    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
-      ch = state.input.charCodeAt(state.position);
+    function readPlainScalar(state2, nodeIndent, withinFlowCollection) {
+      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state2.kind, _result = state2.result, ch;
+      ch = state2.input.charCodeAt(state2.position);
       if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
         return false;
       }
       if (ch === 63 || ch === 45) {
-        following = state.input.charCodeAt(state.position + 1);
+        following = state2.input.charCodeAt(state2.position + 1);
         if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
           return false;
         }
       }
-      state.kind = "scalar";
-      state.result = "";
-      captureStart = captureEnd = state.position;
+      state2.kind = "scalar";
+      state2.result = "";
+      captureStart = captureEnd = state2.position;
       hasPendingContent = false;
       while (ch !== 0) {
         if (ch === 58) {
-          following = state.input.charCodeAt(state.position + 1);
+          following = state2.input.charCodeAt(state2.position + 1);
           if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
             break;
           }
         } else if (ch === 35) {
-          preceding = state.input.charCodeAt(state.position - 1);
+          preceding = state2.input.charCodeAt(state2.position - 1);
           if (is_WS_OR_EOL(preceding)) {
             break;
           }
-        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
+        } else if (state2.position === state2.lineStart && testDocumentSeparator(state2) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
           break;
         } else if (is_EOL(ch)) {
-          _line = state.line;
-          _lineStart = state.lineStart;
-          _lineIndent = state.lineIndent;
-          skipSeparationSpace(state, false, -1);
-          if (state.lineIndent >= nodeIndent) {
+          _line = state2.line;
+          _lineStart = state2.lineStart;
+          _lineIndent = state2.lineIndent;
+          skipSeparationSpace(state2, false, -1);
+          if (state2.lineIndent >= nodeIndent) {
             hasPendingContent = true;
-            ch = state.input.charCodeAt(state.position);
+            ch = state2.input.charCodeAt(state2.position);
             continue;
           } else {
-            state.position = captureEnd;
-            state.line = _line;
-            state.lineStart = _lineStart;
-            state.lineIndent = _lineIndent;
+            state2.position = captureEnd;
+            state2.line = _line;
+            state2.lineStart = _lineStart;
+            state2.lineIndent = _lineIndent;
             break;
           }
         }
         if (hasPendingContent) {
-          captureSegment(state, captureStart, captureEnd, false);
-          writeFoldedLines(state, state.line - _line);
-          captureStart = captureEnd = state.position;
+          captureSegment(state2, captureStart, captureEnd, false);
+          writeFoldedLines(state2, state2.line - _line);
+          captureStart = captureEnd = state2.position;
           hasPendingContent = false;
         }
         if (!is_WHITE_SPACE(ch)) {
-          captureEnd = state.position + 1;
+          captureEnd = state2.position + 1;
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      captureSegment(state, captureStart, captureEnd, false);
-      if (state.result) {
+      captureSegment(state2, captureStart, captureEnd, false);
+      if (state2.result) {
         return true;
       }
-      state.kind = _kind;
-      state.result = _result;
+      state2.kind = _kind;
+      state2.result = _result;
       return false;
     }
-    function readSingleQuotedScalar(state, nodeIndent) {
+    function readSingleQuotedScalar(state2, nodeIndent) {
       var ch, captureStart, captureEnd;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 39) {
         return false;
       }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      state2.kind = "scalar";
+      state2.result = "";
+      state2.position++;
+      captureStart = captureEnd = state2.position;
+      while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
         if (ch === 39) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
+          captureSegment(state2, captureStart, state2.position, true);
+          ch = state2.input.charCodeAt(++state2.position);
           if (ch === 39) {
-            captureStart = state.position;
-            state.position++;
-            captureEnd = state.position;
+            captureStart = state2.position;
+            state2.position++;
+            captureEnd = state2.position;
           } else {
             return true;
           }
         } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a single quoted scalar");
+          captureSegment(state2, captureStart, captureEnd, true);
+          writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+          captureStart = captureEnd = state2.position;
+        } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+          throwError(state2, "unexpected end of the document within a single quoted scalar");
         } else {
-          state.position++;
-          captureEnd = state.position;
+          state2.position++;
+          captureEnd = state2.position;
         }
       }
-      throwError(state, "unexpected end of the stream within a single quoted scalar");
+      throwError(state2, "unexpected end of the stream within a single quoted scalar");
     }
-    function readDoubleQuotedScalar(state, nodeIndent) {
+    function readDoubleQuotedScalar(state2, nodeIndent) {
       var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 34) {
         return false;
       }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+      state2.kind = "scalar";
+      state2.result = "";
+      state2.position++;
+      captureStart = captureEnd = state2.position;
+      while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
         if (ch === 34) {
-          captureSegment(state, captureStart, state.position, true);
-          state.position++;
+          captureSegment(state2, captureStart, state2.position, true);
+          state2.position++;
           return true;
         } else if (ch === 92) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
+          captureSegment(state2, captureStart, state2.position, true);
+          ch = state2.input.charCodeAt(++state2.position);
           if (is_EOL(ch)) {
-            skipSeparationSpace(state, false, nodeIndent);
+            skipSeparationSpace(state2, false, nodeIndent);
           } else if (ch < 256 && simpleEscapeCheck[ch]) {
-            state.result += simpleEscapeMap[ch];
-            state.position++;
+            state2.result += simpleEscapeMap[ch];
+            state2.position++;
           } else if ((tmp = escapedHexLen(ch)) > 0) {
             hexLength = tmp;
             hexResult = 0;
             for (; hexLength > 0; hexLength--) {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
               if ((tmp = fromHexCode(ch)) >= 0) {
                 hexResult = (hexResult << 4) + tmp;
               } else {
-                throwError(state, "expected hexadecimal character");
+                throwError(state2, "expected hexadecimal character");
               }
             }
-            state.result += charFromCodepoint(hexResult);
-            state.position++;
+            state2.result += charFromCodepoint(hexResult);
+            state2.position++;
           } else {
-            throwError(state, "unknown escape sequence");
+            throwError(state2, "unknown escape sequence");
           }
-          captureStart = captureEnd = state.position;
+          captureStart = captureEnd = state2.position;
         } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a double quoted scalar");
+          captureSegment(state2, captureStart, captureEnd, true);
+          writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+          captureStart = captureEnd = state2.position;
+        } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+          throwError(state2, "unexpected end of the document within a double quoted scalar");
         } else {
-          state.position++;
-          captureEnd = state.position;
+          state2.position++;
+          captureEnd = state2.position;
         }
       }
-      throwError(state, "unexpected end of the stream within a double quoted scalar");
+      throwError(state2, "unexpected end of the stream within a double quoted scalar");
     }
-    function readFlowCollection(state, nodeIndent) {
-      var readNext = true, _line, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
-      ch = state.input.charCodeAt(state.position);
+    function readFlowCollection(state2, nodeIndent) {
+      var readNext = true, _line, _tag = state2.tag, _result, _anchor = state2.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 91) {
         terminator = 93;
         isMapping = false;
@@ -2043,67 +2043,67 @@ var require_loader = __commonJS({
       } else {
         return false;
       }
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
+      if (state2.anchor !== null) {
+        state2.anchorMap[state2.anchor] = _result;
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
       while (ch !== 0) {
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        ch = state2.input.charCodeAt(state2.position);
         if (ch === terminator) {
-          state.position++;
-          state.tag = _tag;
-          state.anchor = _anchor;
-          state.kind = isMapping ? "mapping" : "sequence";
-          state.result = _result;
+          state2.position++;
+          state2.tag = _tag;
+          state2.anchor = _anchor;
+          state2.kind = isMapping ? "mapping" : "sequence";
+          state2.result = _result;
           return true;
         } else if (!readNext) {
-          throwError(state, "missed comma between flow collection entries");
+          throwError(state2, "missed comma between flow collection entries");
         }
         keyTag = keyNode = valueNode = null;
         isPair = isExplicitPair = false;
         if (ch === 63) {
-          following = state.input.charCodeAt(state.position + 1);
+          following = state2.input.charCodeAt(state2.position + 1);
           if (is_WS_OR_EOL(following)) {
             isPair = isExplicitPair = true;
-            state.position++;
-            skipSeparationSpace(state, true, nodeIndent);
+            state2.position++;
+            skipSeparationSpace(state2, true, nodeIndent);
           }
         }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        keyTag = state.tag;
-        keyNode = state.result;
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if ((isExplicitPair || state.line === _line) && ch === 58) {
+        _line = state2.line;
+        composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        keyTag = state2.tag;
+        keyNode = state2.result;
+        skipSeparationSpace(state2, true, nodeIndent);
+        ch = state2.input.charCodeAt(state2.position);
+        if ((isExplicitPair || state2.line === _line) && ch === 58) {
           isPair = true;
-          ch = state.input.charCodeAt(++state.position);
-          skipSeparationSpace(state, true, nodeIndent);
-          composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-          valueNode = state.result;
+          ch = state2.input.charCodeAt(++state2.position);
+          skipSeparationSpace(state2, true, nodeIndent);
+          composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+          valueNode = state2.result;
         }
         if (isMapping) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode);
+          storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode);
         } else if (isPair) {
-          _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode));
+          _result.push(storeMappingPair(state2, null, overridableKeys, keyTag, keyNode, valueNode));
         } else {
           _result.push(keyNode);
         }
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        ch = state2.input.charCodeAt(state2.position);
         if (ch === 44) {
           readNext = true;
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } else {
           readNext = false;
         }
       }
-      throwError(state, "unexpected end of the stream within a flow collection");
+      throwError(state2, "unexpected end of the stream within a flow collection");
     }
-    function readBlockScalar(state, nodeIndent) {
+    function readBlockScalar(state2, nodeIndent) {
       var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 124) {
         folding = false;
       } else if (ch === 62) {
@@ -2111,24 +2111,24 @@ var require_loader = __commonJS({
       } else {
         return false;
       }
-      state.kind = "scalar";
-      state.result = "";
+      state2.kind = "scalar";
+      state2.result = "";
       while (ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
         if (ch === 43 || ch === 45) {
           if (CHOMPING_CLIP === chomping) {
             chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
           } else {
-            throwError(state, "repeat of a chomping mode identifier");
+            throwError(state2, "repeat of a chomping mode identifier");
           }
         } else if ((tmp = fromDecimalCode(ch)) >= 0) {
           if (tmp === 0) {
-            throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+            throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
           } else if (!detectedIndent) {
             textIndent = nodeIndent + tmp - 1;
             detectedIndent = true;
           } else {
-            throwError(state, "repeat of an indentation width identifier");
+            throwError(state2, "repeat of an indentation width identifier");
           }
         } else {
           break;
@@ -2136,35 +2136,35 @@ var require_loader = __commonJS({
       }
       if (is_WHITE_SPACE(ch)) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (is_WHITE_SPACE(ch));
         if (ch === 35) {
           do {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           } while (!is_EOL(ch) && ch !== 0);
         }
       }
       while (ch !== 0) {
-        readLineBreak(state);
-        state.lineIndent = 0;
-        ch = state.input.charCodeAt(state.position);
-        while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
+        readLineBreak(state2);
+        state2.lineIndent = 0;
+        ch = state2.input.charCodeAt(state2.position);
+        while ((!detectedIndent || state2.lineIndent < textIndent) && ch === 32) {
+          state2.lineIndent++;
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        if (!detectedIndent && state.lineIndent > textIndent) {
-          textIndent = state.lineIndent;
+        if (!detectedIndent && state2.lineIndent > textIndent) {
+          textIndent = state2.lineIndent;
         }
         if (is_EOL(ch)) {
           emptyLines++;
           continue;
         }
-        if (state.lineIndent < textIndent) {
+        if (state2.lineIndent < textIndent) {
           if (chomping === CHOMPING_KEEP) {
-            state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+            state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
           } else if (chomping === CHOMPING_CLIP) {
             if (didReadContent) {
-              state.result += "\n";
+              state2.result += "\n";
             }
           }
           break;
@@ -2172,88 +2172,88 @@ var require_loader = __commonJS({
         if (folding) {
           if (is_WHITE_SPACE(ch)) {
             atMoreIndented = true;
-            state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+            state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
           } else if (atMoreIndented) {
             atMoreIndented = false;
-            state.result += common2.repeat("\n", emptyLines + 1);
+            state2.result += common2.repeat("\n", emptyLines + 1);
           } else if (emptyLines === 0) {
             if (didReadContent) {
-              state.result += " ";
+              state2.result += " ";
             }
           } else {
-            state.result += common2.repeat("\n", emptyLines);
+            state2.result += common2.repeat("\n", emptyLines);
           }
         } else {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         }
         didReadContent = true;
         detectedIndent = true;
         emptyLines = 0;
-        captureStart = state.position;
+        captureStart = state2.position;
         while (!is_EOL(ch) && ch !== 0) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        captureSegment(state, captureStart, state.position, false);
+        captureSegment(state2, captureStart, state2.position, false);
       }
       return true;
     }
-    function readBlockSequence(state, nodeIndent) {
-      var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
+    function readBlockSequence(state2, nodeIndent) {
+      var _line, _tag = state2.tag, _anchor = state2.anchor, _result = [], following, detected = false, ch;
+      if (state2.anchor !== null) {
+        state2.anchorMap[state2.anchor] = _result;
       }
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       while (ch !== 0) {
         if (ch !== 45) {
           break;
         }
-        following = state.input.charCodeAt(state.position + 1);
+        following = state2.input.charCodeAt(state2.position + 1);
         if (!is_WS_OR_EOL(following)) {
           break;
         }
         detected = true;
-        state.position++;
-        if (skipSeparationSpace(state, true, -1)) {
-          if (state.lineIndent <= nodeIndent) {
+        state2.position++;
+        if (skipSeparationSpace(state2, true, -1)) {
+          if (state2.lineIndent <= nodeIndent) {
             _result.push(null);
-            ch = state.input.charCodeAt(state.position);
+            ch = state2.input.charCodeAt(state2.position);
             continue;
           }
         }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-        _result.push(state.result);
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-          throwError(state, "bad indentation of a sequence entry");
-        } else if (state.lineIndent < nodeIndent) {
+        _line = state2.line;
+        composeNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+        _result.push(state2.result);
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
+        if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+          throwError(state2, "bad indentation of a sequence entry");
+        } else if (state2.lineIndent < nodeIndent) {
           break;
         }
       }
       if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "sequence";
-        state.result = _result;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = "sequence";
+        state2.result = _result;
         return true;
       }
       return false;
     }
-    function readBlockMapping(state, nodeIndent, flowIndent) {
-      var following, allowCompact, _line, _pos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
+    function readBlockMapping(state2, nodeIndent, flowIndent) {
+      var following, allowCompact, _line, _pos, _tag = state2.tag, _anchor = state2.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
+      if (state2.anchor !== null) {
+        state2.anchorMap[state2.anchor] = _result;
       }
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       while (ch !== 0) {
-        following = state.input.charCodeAt(state.position + 1);
-        _line = state.line;
-        _pos = state.position;
+        following = state2.input.charCodeAt(state2.position + 1);
+        _line = state2.line;
+        _pos = state2.position;
         if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
           if (ch === 63) {
             if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+              storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null);
               keyTag = keyNode = valueNode = null;
             }
             detected = true;
@@ -2263,215 +2263,215 @@ var require_loader = __commonJS({
             atExplicitKey = false;
             allowCompact = true;
           } else {
-            throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+            throwError(state2, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
           }
-          state.position += 1;
+          state2.position += 1;
           ch = following;
-        } else if (composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          if (state.line === _line) {
-            ch = state.input.charCodeAt(state.position);
+        } else if (composeNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          if (state2.line === _line) {
+            ch = state2.input.charCodeAt(state2.position);
             while (is_WHITE_SPACE(ch)) {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
             }
             if (ch === 58) {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
               if (!is_WS_OR_EOL(ch)) {
-                throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+                throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
               }
               if (atExplicitKey) {
-                storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+                storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null);
                 keyTag = keyNode = valueNode = null;
               }
               detected = true;
               atExplicitKey = false;
               allowCompact = false;
-              keyTag = state.tag;
-              keyNode = state.result;
+              keyTag = state2.tag;
+              keyNode = state2.result;
             } else if (detected) {
-              throwError(state, "can not read an implicit mapping pair; a colon is missed");
+              throwError(state2, "can not read an implicit mapping pair; a colon is missed");
             } else {
-              state.tag = _tag;
-              state.anchor = _anchor;
+              state2.tag = _tag;
+              state2.anchor = _anchor;
               return true;
             }
           } else if (detected) {
-            throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+            throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
           } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
+            state2.tag = _tag;
+            state2.anchor = _anchor;
             return true;
           }
         } else {
           break;
         }
-        if (state.line === _line || state.lineIndent > nodeIndent) {
-          if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+        if (state2.line === _line || state2.lineIndent > nodeIndent) {
+          if (composeNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
             if (atExplicitKey) {
-              keyNode = state.result;
+              keyNode = state2.result;
             } else {
-              valueNode = state.result;
+              valueNode = state2.result;
             }
           }
           if (!atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
+            storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
             keyTag = keyNode = valueNode = null;
           }
-          skipSeparationSpace(state, true, -1);
-          ch = state.input.charCodeAt(state.position);
+          skipSeparationSpace(state2, true, -1);
+          ch = state2.input.charCodeAt(state2.position);
         }
-        if (state.lineIndent > nodeIndent && ch !== 0) {
-          throwError(state, "bad indentation of a mapping entry");
-        } else if (state.lineIndent < nodeIndent) {
+        if (state2.lineIndent > nodeIndent && ch !== 0) {
+          throwError(state2, "bad indentation of a mapping entry");
+        } else if (state2.lineIndent < nodeIndent) {
           break;
         }
       }
       if (atExplicitKey) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
+        storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null);
       }
       if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "mapping";
-        state.result = _result;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = "mapping";
+        state2.result = _result;
       }
       return detected;
     }
-    function readTagProperty(state) {
+    function readTagProperty(state2) {
       var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 33) return false;
-      if (state.tag !== null) {
-        throwError(state, "duplication of a tag property");
+      if (state2.tag !== null) {
+        throwError(state2, "duplication of a tag property");
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
       if (ch === 60) {
         isVerbatim = true;
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else if (ch === 33) {
         isNamed = true;
         tagHandle = "!!";
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
         tagHandle = "!";
       }
-      _position = state.position;
+      _position = state2.position;
       if (isVerbatim) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (ch !== 0 && ch !== 62);
-        if (state.position < state.length) {
-          tagName = state.input.slice(_position, state.position);
-          ch = state.input.charCodeAt(++state.position);
+        if (state2.position < state2.length) {
+          tagName = state2.input.slice(_position, state2.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } else {
-          throwError(state, "unexpected end of the stream within a verbatim tag");
+          throwError(state2, "unexpected end of the stream within a verbatim tag");
         }
       } else {
         while (ch !== 0 && !is_WS_OR_EOL(ch)) {
           if (ch === 33) {
             if (!isNamed) {
-              tagHandle = state.input.slice(_position - 1, state.position + 1);
+              tagHandle = state2.input.slice(_position - 1, state2.position + 1);
               if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-                throwError(state, "named tag handle cannot contain such characters");
+                throwError(state2, "named tag handle cannot contain such characters");
               }
               isNamed = true;
-              _position = state.position + 1;
+              _position = state2.position + 1;
             } else {
-              throwError(state, "tag suffix cannot contain exclamation marks");
+              throwError(state2, "tag suffix cannot contain exclamation marks");
             }
           }
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        tagName = state.input.slice(_position, state.position);
+        tagName = state2.input.slice(_position, state2.position);
         if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-          throwError(state, "tag suffix cannot contain flow indicator characters");
+          throwError(state2, "tag suffix cannot contain flow indicator characters");
         }
       }
       if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-        throwError(state, "tag name cannot contain such characters: " + tagName);
+        throwError(state2, "tag name cannot contain such characters: " + tagName);
       }
       if (isVerbatim) {
-        state.tag = tagName;
-      } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-        state.tag = state.tagMap[tagHandle] + tagName;
+        state2.tag = tagName;
+      } else if (_hasOwnProperty.call(state2.tagMap, tagHandle)) {
+        state2.tag = state2.tagMap[tagHandle] + tagName;
       } else if (tagHandle === "!") {
-        state.tag = "!" + tagName;
+        state2.tag = "!" + tagName;
       } else if (tagHandle === "!!") {
-        state.tag = "tag:yaml.org,2002:" + tagName;
+        state2.tag = "tag:yaml.org,2002:" + tagName;
       } else {
-        throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+        throwError(state2, 'undeclared tag handle "' + tagHandle + '"');
       }
       return true;
     }
-    function readAnchorProperty(state) {
+    function readAnchorProperty(state2) {
       var _position, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 38) return false;
-      if (state.anchor !== null) {
-        throwError(state, "duplication of an anchor property");
+      if (state2.anchor !== null) {
+        throwError(state2, "duplication of an anchor property");
       }
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
+      ch = state2.input.charCodeAt(++state2.position);
+      _position = state2.position;
       while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      if (state.position === _position) {
-        throwError(state, "name of an anchor node must contain at least one character");
+      if (state2.position === _position) {
+        throwError(state2, "name of an anchor node must contain at least one character");
       }
-      state.anchor = state.input.slice(_position, state.position);
+      state2.anchor = state2.input.slice(_position, state2.position);
       return true;
     }
-    function readAlias(state) {
+    function readAlias(state2) {
       var _position, alias, ch;
-      ch = state.input.charCodeAt(state.position);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch !== 42) return false;
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
+      ch = state2.input.charCodeAt(++state2.position);
+      _position = state2.position;
       while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      if (state.position === _position) {
-        throwError(state, "name of an alias node must contain at least one character");
+      if (state2.position === _position) {
+        throwError(state2, "name of an alias node must contain at least one character");
       }
-      alias = state.input.slice(_position, state.position);
-      if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-        throwError(state, 'unidentified alias "' + alias + '"');
+      alias = state2.input.slice(_position, state2.position);
+      if (!_hasOwnProperty.call(state2.anchorMap, alias)) {
+        throwError(state2, 'unidentified alias "' + alias + '"');
       }
-      state.result = state.anchorMap[alias];
-      skipSeparationSpace(state, true, -1);
+      state2.result = state2.anchorMap[alias];
+      skipSeparationSpace(state2, true, -1);
       return true;
     }
-    function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    function composeNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact) {
       var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, type2, flowIndent, blockIndent;
-      if (state.listener !== null) {
-        state.listener("open", state);
+      if (state2.listener !== null) {
+        state2.listener("open", state2);
       }
-      state.tag = null;
-      state.anchor = null;
-      state.kind = null;
-      state.result = null;
+      state2.tag = null;
+      state2.anchor = null;
+      state2.kind = null;
+      state2.result = null;
       allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
       if (allowToSeek) {
-        if (skipSeparationSpace(state, true, -1)) {
+        if (skipSeparationSpace(state2, true, -1)) {
           atNewLine = true;
-          if (state.lineIndent > parentIndent) {
+          if (state2.lineIndent > parentIndent) {
             indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
+          } else if (state2.lineIndent === parentIndent) {
             indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
+          } else if (state2.lineIndent < parentIndent) {
             indentStatus = -1;
           }
         }
       }
       if (indentStatus === 1) {
-        while (readTagProperty(state) || readAnchorProperty(state)) {
-          if (skipSeparationSpace(state, true, -1)) {
+        while (readTagProperty(state2) || readAnchorProperty(state2)) {
+          if (skipSeparationSpace(state2, true, -1)) {
             atNewLine = true;
             allowBlockCollections = allowBlockStyles;
-            if (state.lineIndent > parentIndent) {
+            if (state2.lineIndent > parentIndent) {
               indentStatus = 1;
-            } else if (state.lineIndent === parentIndent) {
+            } else if (state2.lineIndent === parentIndent) {
               indentStatus = 0;
-            } else if (state.lineIndent < parentIndent) {
+            } else if (state2.lineIndent < parentIndent) {
               indentStatus = -1;
             }
           } else {
@@ -2488,139 +2488,139 @@ var require_loader = __commonJS({
         } else {
           flowIndent = parentIndent + 1;
         }
-        blockIndent = state.position - state.lineStart;
+        blockIndent = state2.position - state2.lineStart;
         if (indentStatus === 1) {
-          if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+          if (allowBlockCollections && (readBlockSequence(state2, blockIndent) || readBlockMapping(state2, blockIndent, flowIndent)) || readFlowCollection(state2, flowIndent)) {
             hasContent = true;
           } else {
-            if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+            if (allowBlockScalars && readBlockScalar(state2, flowIndent) || readSingleQuotedScalar(state2, flowIndent) || readDoubleQuotedScalar(state2, flowIndent)) {
               hasContent = true;
-            } else if (readAlias(state)) {
+            } else if (readAlias(state2)) {
               hasContent = true;
-              if (state.tag !== null || state.anchor !== null) {
-                throwError(state, "alias node should not have any properties");
+              if (state2.tag !== null || state2.anchor !== null) {
+                throwError(state2, "alias node should not have any properties");
               }
-            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            } else if (readPlainScalar(state2, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
               hasContent = true;
-              if (state.tag === null) {
-                state.tag = "?";
+              if (state2.tag === null) {
+                state2.tag = "?";
               }
             }
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
+            if (state2.anchor !== null) {
+              state2.anchorMap[state2.anchor] = state2.result;
             }
           }
         } else if (indentStatus === 0) {
-          hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+          hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent);
         }
       }
-      if (state.tag !== null && state.tag !== "!") {
-        if (state.tag === "?") {
-          if (state.result !== null && state.kind !== "scalar") {
-            throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+      if (state2.tag !== null && state2.tag !== "!") {
+        if (state2.tag === "?") {
+          if (state2.result !== null && state2.kind !== "scalar") {
+            throwError(state2, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state2.kind + '"');
           }
-          for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-            type2 = state.implicitTypes[typeIndex];
-            if (type2.resolve(state.result)) {
-              state.result = type2.construct(state.result);
-              state.tag = type2.tag;
-              if (state.anchor !== null) {
-                state.anchorMap[state.anchor] = state.result;
+          for (typeIndex = 0, typeQuantity = state2.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+            type2 = state2.implicitTypes[typeIndex];
+            if (type2.resolve(state2.result)) {
+              state2.result = type2.construct(state2.result);
+              state2.tag = type2.tag;
+              if (state2.anchor !== null) {
+                state2.anchorMap[state2.anchor] = state2.result;
               }
               break;
             }
           }
-        } else if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-          type2 = state.typeMap[state.kind || "fallback"][state.tag];
-          if (state.result !== null && type2.kind !== state.kind) {
-            throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+        } else if (_hasOwnProperty.call(state2.typeMap[state2.kind || "fallback"], state2.tag)) {
+          type2 = state2.typeMap[state2.kind || "fallback"][state2.tag];
+          if (state2.result !== null && type2.kind !== state2.kind) {
+            throwError(state2, "unacceptable node kind for !<" + state2.tag + '> tag; it should be "' + type2.kind + '", not "' + state2.kind + '"');
           }
-          if (!type2.resolve(state.result)) {
-            throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+          if (!type2.resolve(state2.result)) {
+            throwError(state2, "cannot resolve a node with !<" + state2.tag + "> explicit tag");
           } else {
-            state.result = type2.construct(state.result);
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
+            state2.result = type2.construct(state2.result);
+            if (state2.anchor !== null) {
+              state2.anchorMap[state2.anchor] = state2.result;
             }
           }
         } else {
-          throwError(state, "unknown tag !<" + state.tag + ">");
+          throwError(state2, "unknown tag !<" + state2.tag + ">");
         }
       }
-      if (state.listener !== null) {
-        state.listener("close", state);
+      if (state2.listener !== null) {
+        state2.listener("close", state2);
       }
-      return state.tag !== null || state.anchor !== null || hasContent;
+      return state2.tag !== null || state2.anchor !== null || hasContent;
     }
-    function readDocument(state) {
-      var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
-      state.version = null;
-      state.checkLineBreaks = state.legacy;
-      state.tagMap = {};
-      state.anchorMap = {};
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if (state.lineIndent > 0 || ch !== 37) {
+    function readDocument(state2) {
+      var documentStart = state2.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
+      state2.version = null;
+      state2.checkLineBreaks = state2.legacy;
+      state2.tagMap = {};
+      state2.anchorMap = {};
+      while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
+        if (state2.lineIndent > 0 || ch !== 37) {
           break;
         }
         hasDirectives = true;
-        ch = state.input.charCodeAt(++state.position);
-        _position = state.position;
+        ch = state2.input.charCodeAt(++state2.position);
+        _position = state2.position;
         while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        directiveName = state.input.slice(_position, state.position);
+        directiveName = state2.input.slice(_position, state2.position);
         directiveArgs = [];
         if (directiveName.length < 1) {
-          throwError(state, "directive name must not be less than one character in length");
+          throwError(state2, "directive name must not be less than one character in length");
         }
         while (ch !== 0) {
           while (is_WHITE_SPACE(ch)) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           }
           if (ch === 35) {
             do {
-              ch = state.input.charCodeAt(++state.position);
+              ch = state2.input.charCodeAt(++state2.position);
             } while (ch !== 0 && !is_EOL(ch));
             break;
           }
           if (is_EOL(ch)) break;
-          _position = state.position;
+          _position = state2.position;
           while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           }
-          directiveArgs.push(state.input.slice(_position, state.position));
+          directiveArgs.push(state2.input.slice(_position, state2.position));
         }
-        if (ch !== 0) readLineBreak(state);
+        if (ch !== 0) readLineBreak(state2);
         if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-          directiveHandlers[directiveName](state, directiveName, directiveArgs);
+          directiveHandlers[directiveName](state2, directiveName, directiveArgs);
         } else {
-          throwWarning(state, 'unknown document directive "' + directiveName + '"');
+          throwWarning(state2, 'unknown document directive "' + directiveName + '"');
         }
       }
-      skipSeparationSpace(state, true, -1);
-      if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
+      skipSeparationSpace(state2, true, -1);
+      if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45) {
+        state2.position += 3;
+        skipSeparationSpace(state2, true, -1);
       } else if (hasDirectives) {
-        throwError(state, "directives end mark is expected");
+        throwError(state2, "directives end mark is expected");
       }
-      composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-      skipSeparationSpace(state, true, -1);
-      if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-        throwWarning(state, "non-ASCII line breaks are interpreted as content");
+      composeNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+      skipSeparationSpace(state2, true, -1);
+      if (state2.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state2.input.slice(documentStart, state2.position))) {
+        throwWarning(state2, "non-ASCII line breaks are interpreted as content");
       }
-      state.documents.push(state.result);
-      if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        if (state.input.charCodeAt(state.position) === 46) {
-          state.position += 3;
-          skipSeparationSpace(state, true, -1);
+      state2.documents.push(state2.result);
+      if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        if (state2.input.charCodeAt(state2.position) === 46) {
+          state2.position += 3;
+          skipSeparationSpace(state2, true, -1);
         }
         return;
       }
-      if (state.position < state.length - 1) {
-        throwError(state, "end of the stream or a document separator is expected");
+      if (state2.position < state2.length - 1) {
+        throwError(state2, "end of the stream or a document separator is expected");
       } else {
         return;
       }
@@ -2636,21 +2636,21 @@ var require_loader = __commonJS({
           input = input.slice(1);
         }
       }
-      var state = new State(input, options2);
+      var state2 = new State(input, options2);
       var nullpos = input.indexOf("\0");
       if (nullpos !== -1) {
-        state.position = nullpos;
-        throwError(state, "null byte is not allowed in input");
+        state2.position = nullpos;
+        throwError(state2, "null byte is not allowed in input");
       }
-      state.input += "\0";
-      while (state.input.charCodeAt(state.position) === 32) {
-        state.lineIndent += 1;
-        state.position += 1;
+      state2.input += "\0";
+      while (state2.input.charCodeAt(state2.position) === 32) {
+        state2.lineIndent += 1;
+        state2.position += 1;
       }
-      while (state.position < state.length - 1) {
-        readDocument(state);
+      while (state2.position < state2.length - 1) {
+        readDocument(state2);
       }
-      return state.documents;
+      return state2.documents;
     }
     function loadAll2(input, iterator2, options2) {
       if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
@@ -2830,13 +2830,13 @@ var require_dumper = __commonJS({
       }
       return result;
     }
-    function generateNextLine(state, level) {
-      return "\n" + common2.repeat(" ", state.indent * level);
+    function generateNextLine(state2, level) {
+      return "\n" + common2.repeat(" ", state2.indent * level);
     }
-    function testImplicitResolving(state, str3) {
+    function testImplicitResolving(state2, str3) {
       var index2, length, type2;
-      for (index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
-        type2 = state.implicitTypes[index2];
+      for (index2 = 0, length = state2.implicitTypes.length; index2 < length; index2 += 1) {
+        type2 = state2.implicitTypes[index2];
         if (type2.resolve(str3)) {
           return true;
         }
@@ -2874,7 +2874,7 @@ var require_dumper = __commonJS({
       var hasFoldableLine = false;
       var shouldTrackWidth = lineWidth !== -1;
       var previousLineBreak = -1;
-      var plain = isPlainSafeFirst(string3.charCodeAt(0)) && !isWhitespace2(string3.charCodeAt(string3.length - 1));
+      var plain2 = isPlainSafeFirst(string3.charCodeAt(0)) && !isWhitespace2(string3.charCodeAt(string3.length - 1));
       if (singleLineOnly) {
         for (i = 0; i < string3.length; i++) {
           char = string3.charCodeAt(i);
@@ -2882,7 +2882,7 @@ var require_dumper = __commonJS({
             return STYLE_DOUBLE;
           }
           prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
+          plain2 = plain2 && isPlainSafe(char, prev_char);
         }
       } else {
         for (i = 0; i < string3.length; i++) {
@@ -2898,41 +2898,41 @@ var require_dumper = __commonJS({
             return STYLE_DOUBLE;
           }
           prev_char = i > 0 ? string3.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
+          plain2 = plain2 && isPlainSafe(char, prev_char);
         }
         hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
       }
       if (!hasLineBreak && !hasFoldableLine) {
-        return plain && !testAmbiguousType(string3) ? STYLE_PLAIN : STYLE_SINGLE;
+        return plain2 && !testAmbiguousType(string3) ? STYLE_PLAIN : STYLE_SINGLE;
       }
       if (indentPerLevel > 9 && needIndentIndicator(string3)) {
         return STYLE_DOUBLE;
       }
       return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
     }
-    function writeScalar(state, string3, level, iskey) {
-      state.dump = (function() {
+    function writeScalar(state2, string3, level, iskey) {
+      state2.dump = (function() {
         if (string3.length === 0) {
           return "''";
         }
-        if (!state.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1) {
+        if (!state2.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1) {
           return "'" + string3 + "'";
         }
-        var indent = state.indent * Math.max(1, level);
-        var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-        var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
+        var indent = state2.indent * Math.max(1, level);
+        var lineWidth = state2.lineWidth === -1 ? -1 : Math.max(Math.min(state2.lineWidth, 40), state2.lineWidth - indent);
+        var singleLineOnly = iskey || state2.flowLevel > -1 && level >= state2.flowLevel;
         function testAmbiguity(string4) {
-          return testImplicitResolving(state, string4);
+          return testImplicitResolving(state2, string4);
         }
-        switch (chooseScalarStyle(string3, singleLineOnly, state.indent, lineWidth, testAmbiguity)) {
+        switch (chooseScalarStyle(string3, singleLineOnly, state2.indent, lineWidth, testAmbiguity)) {
           case STYLE_PLAIN:
             return string3;
           case STYLE_SINGLE:
             return "'" + string3.replace(/'/g, "''") + "'";
           case STYLE_LITERAL:
-            return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent));
+            return "|" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(string3, indent));
           case STYLE_FOLDED:
-            return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
+            return ">" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
           case STYLE_DOUBLE:
             return '"' + escapeString(string3, lineWidth) + '"';
           default:
@@ -3011,111 +3011,111 @@ var require_dumper = __commonJS({
       }
       return result;
     }
-    function writeFlowSequence(state, level, object) {
-      var _result = "", _tag = state.tag, index2, length;
+    function writeFlowSequence(state2, level, object) {
+      var _result = "", _tag = state2.tag, index2, length;
       for (index2 = 0, length = object.length; index2 < length; index2 += 1) {
-        if (writeNode(state, level, object[index2], false, false)) {
-          if (index2 !== 0) _result += "," + (!state.condenseFlow ? " " : "");
-          _result += state.dump;
+        if (writeNode(state2, level, object[index2], false, false)) {
+          if (index2 !== 0) _result += "," + (!state2.condenseFlow ? " " : "");
+          _result += state2.dump;
         }
       }
-      state.tag = _tag;
-      state.dump = "[" + _result + "]";
+      state2.tag = _tag;
+      state2.dump = "[" + _result + "]";
     }
-    function writeBlockSequence(state, level, object, compact) {
-      var _result = "", _tag = state.tag, index2, length;
+    function writeBlockSequence(state2, level, object, compact) {
+      var _result = "", _tag = state2.tag, index2, length;
       for (index2 = 0, length = object.length; index2 < length; index2 += 1) {
-        if (writeNode(state, level + 1, object[index2], true, true)) {
+        if (writeNode(state2, level + 1, object[index2], true, true)) {
           if (!compact || index2 !== 0) {
-            _result += generateNextLine(state, level);
+            _result += generateNextLine(state2, level);
           }
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
             _result += "-";
           } else {
             _result += "- ";
           }
-          _result += state.dump;
+          _result += state2.dump;
         }
       }
-      state.tag = _tag;
-      state.dump = _result || "[]";
+      state2.tag = _tag;
+      state2.dump = _result || "[]";
     }
-    function writeFlowMapping(state, level, object) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, pairBuffer;
+    function writeFlowMapping(state2, level, object) {
+      var _result = "", _tag = state2.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, pairBuffer;
       for (index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
         pairBuffer = "";
         if (index2 !== 0) pairBuffer += ", ";
-        if (state.condenseFlow) pairBuffer += '"';
+        if (state2.condenseFlow) pairBuffer += '"';
         objectKey = objectKeyList[index2];
         objectValue = object[objectKey];
-        if (!writeNode(state, level, objectKey, false, false)) {
+        if (!writeNode(state2, level, objectKey, false, false)) {
           continue;
         }
-        if (state.dump.length > 1024) pairBuffer += "? ";
-        pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-        if (!writeNode(state, level, objectValue, false, false)) {
+        if (state2.dump.length > 1024) pairBuffer += "? ";
+        pairBuffer += state2.dump + (state2.condenseFlow ? '"' : "") + ":" + (state2.condenseFlow ? "" : " ");
+        if (!writeNode(state2, level, objectValue, false, false)) {
           continue;
         }
-        pairBuffer += state.dump;
+        pairBuffer += state2.dump;
         _result += pairBuffer;
       }
-      state.tag = _tag;
-      state.dump = "{" + _result + "}";
+      state2.tag = _tag;
+      state2.dump = "{" + _result + "}";
     }
-    function writeBlockMapping(state, level, object, compact) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, explicitPair, pairBuffer;
-      if (state.sortKeys === true) {
+    function writeBlockMapping(state2, level, object, compact) {
+      var _result = "", _tag = state2.tag, objectKeyList = Object.keys(object), index2, length, objectKey, objectValue, explicitPair, pairBuffer;
+      if (state2.sortKeys === true) {
         objectKeyList.sort();
-      } else if (typeof state.sortKeys === "function") {
-        objectKeyList.sort(state.sortKeys);
-      } else if (state.sortKeys) {
+      } else if (typeof state2.sortKeys === "function") {
+        objectKeyList.sort(state2.sortKeys);
+      } else if (state2.sortKeys) {
         throw new YAMLException2("sortKeys must be a boolean or a function");
       }
       for (index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
         pairBuffer = "";
         if (!compact || index2 !== 0) {
-          pairBuffer += generateNextLine(state, level);
+          pairBuffer += generateNextLine(state2, level);
         }
         objectKey = objectKeyList[index2];
         objectValue = object[objectKey];
-        if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+        if (!writeNode(state2, level + 1, objectKey, true, true, true)) {
           continue;
         }
-        explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+        explicitPair = state2.tag !== null && state2.tag !== "?" || state2.dump && state2.dump.length > 1024;
         if (explicitPair) {
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+          if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
             pairBuffer += "?";
           } else {
             pairBuffer += "? ";
           }
         }
-        pairBuffer += state.dump;
+        pairBuffer += state2.dump;
         if (explicitPair) {
-          pairBuffer += generateNextLine(state, level);
+          pairBuffer += generateNextLine(state2, level);
         }
-        if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+        if (!writeNode(state2, level + 1, objectValue, true, explicitPair)) {
           continue;
         }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           pairBuffer += ":";
         } else {
           pairBuffer += ": ";
         }
-        pairBuffer += state.dump;
+        pairBuffer += state2.dump;
         _result += pairBuffer;
       }
-      state.tag = _tag;
-      state.dump = _result || "{}";
+      state2.tag = _tag;
+      state2.dump = _result || "{}";
     }
-    function detectType(state, object, explicit) {
+    function detectType(state2, object, explicit) {
       var _result, typeList, index2, length, type2, style;
-      typeList = explicit ? state.explicitTypes : state.implicitTypes;
+      typeList = explicit ? state2.explicitTypes : state2.implicitTypes;
       for (index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
         type2 = typeList[index2];
         if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-          state.tag = explicit ? type2.tag : "?";
+          state2.tag = explicit ? type2.tag : "?";
           if (type2.represent) {
-            style = state.styleMap[type2.tag] || type2.defaultStyle;
+            style = state2.styleMap[type2.tag] || type2.defaultStyle;
             if (_toString.call(type2.represent) === "[object Function]") {
               _result = type2.represent(object, style);
             } else if (_hasOwnProperty.call(type2.represent, style)) {
@@ -3123,83 +3123,83 @@ var require_dumper = __commonJS({
             } else {
               throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
             }
-            state.dump = _result;
+            state2.dump = _result;
           }
           return true;
         }
       }
       return false;
     }
-    function writeNode(state, level, object, block, compact, iskey) {
-      state.tag = null;
-      state.dump = object;
-      if (!detectType(state, object, false)) {
-        detectType(state, object, true);
+    function writeNode(state2, level, object, block, compact, iskey) {
+      state2.tag = null;
+      state2.dump = object;
+      if (!detectType(state2, object, false)) {
+        detectType(state2, object, true);
       }
-      var type2 = _toString.call(state.dump);
+      var type2 = _toString.call(state2.dump);
       if (block) {
-        block = state.flowLevel < 0 || state.flowLevel > level;
+        block = state2.flowLevel < 0 || state2.flowLevel > level;
       }
       var objectOrArray = type2 === "[object Object]" || type2 === "[object Array]", duplicateIndex, duplicate;
       if (objectOrArray) {
-        duplicateIndex = state.duplicates.indexOf(object);
+        duplicateIndex = state2.duplicates.indexOf(object);
         duplicate = duplicateIndex !== -1;
       }
-      if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+      if (state2.tag !== null && state2.tag !== "?" || duplicate || state2.indent !== 2 && level > 0) {
         compact = false;
       }
-      if (duplicate && state.usedDuplicates[duplicateIndex]) {
-        state.dump = "*ref_" + duplicateIndex;
+      if (duplicate && state2.usedDuplicates[duplicateIndex]) {
+        state2.dump = "*ref_" + duplicateIndex;
       } else {
-        if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-          state.usedDuplicates[duplicateIndex] = true;
+        if (objectOrArray && duplicate && !state2.usedDuplicates[duplicateIndex]) {
+          state2.usedDuplicates[duplicateIndex] = true;
         }
         if (type2 === "[object Object]") {
-          if (block && Object.keys(state.dump).length !== 0) {
-            writeBlockMapping(state, level, state.dump, compact);
+          if (block && Object.keys(state2.dump).length !== 0) {
+            writeBlockMapping(state2, level, state2.dump, compact);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + state2.dump;
             }
           } else {
-            writeFlowMapping(state, level, state.dump);
+            writeFlowMapping(state2, level, state2.dump);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
             }
           }
         } else if (type2 === "[object Array]") {
-          var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
-          if (block && state.dump.length !== 0) {
-            writeBlockSequence(state, arrayLevel, state.dump, compact);
+          var arrayLevel = state2.noArrayIndent && level > 0 ? level - 1 : level;
+          if (block && state2.dump.length !== 0) {
+            writeBlockSequence(state2, arrayLevel, state2.dump, compact);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + state2.dump;
             }
           } else {
-            writeFlowSequence(state, arrayLevel, state.dump);
+            writeFlowSequence(state2, arrayLevel, state2.dump);
             if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+              state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
             }
           }
         } else if (type2 === "[object String]") {
-          if (state.tag !== "?") {
-            writeScalar(state, state.dump, level, iskey);
+          if (state2.tag !== "?") {
+            writeScalar(state2, state2.dump, level, iskey);
           }
         } else {
-          if (state.skipInvalid) return false;
+          if (state2.skipInvalid) return false;
           throw new YAMLException2("unacceptable kind of an object to dump " + type2);
         }
-        if (state.tag !== null && state.tag !== "?") {
-          state.dump = "!<" + state.tag + "> " + state.dump;
+        if (state2.tag !== null && state2.tag !== "?") {
+          state2.dump = "!<" + state2.tag + "> " + state2.dump;
         }
       }
       return true;
     }
-    function getDuplicateReferences(object, state) {
+    function getDuplicateReferences(object, state2) {
       var objects = [], duplicatesIndexes = [], index2, length;
       inspectNode(object, objects, duplicatesIndexes);
       for (index2 = 0, length = duplicatesIndexes.length; index2 < length; index2 += 1) {
-        state.duplicates.push(objects[duplicatesIndexes[index2]]);
+        state2.duplicates.push(objects[duplicatesIndexes[index2]]);
       }
-      state.usedDuplicates = new Array(length);
+      state2.usedDuplicates = new Array(length);
     }
     function inspectNode(object, objects, duplicatesIndexes) {
       var objectKeyList, index2, length;
@@ -3226,9 +3226,9 @@ var require_dumper = __commonJS({
     }
     function dump2(input, options2) {
       options2 = options2 || {};
-      var state = new State(options2);
-      if (!state.noRefs) getDuplicateReferences(input, state);
-      if (writeNode(state, 0, input, true, true)) return state.dump + "\n";
+      var state2 = new State(options2);
+      if (!state2.noRefs) getDuplicateReferences(input, state2);
+      if (writeNode(state2, 0, input, true, true)) return state2.dump + "\n";
       return "";
     }
     function safeDump2(input, options2) {
@@ -9464,11 +9464,11 @@ var require_lexer = __commonJS({
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
       }
-      setNext(state) {
+      setNext(state2) {
         this.buffer = this.buffer.substring(this.pos);
         this.pos = 0;
         this.lineEndPos = null;
-        this.next = state;
+        this.next = state2;
         return null;
       }
       peek(n) {
@@ -9679,9 +9679,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -23514,8 +23514,8 @@ function workingCalendar(config2, name2 = "24x7") {
   };
 }
 function toMinutes(time3) {
-  const [hours = 0, minutes = 0] = time3.split(":").map(Number);
-  return hours * 60 + minutes;
+  const [hours = 0, minutes2 = 0] = time3.split(":").map(Number);
+  return hours * 60 + minutes2;
 }
 var MAX_DAYS = 3660;
 function workingMillis(calendar, from, to) {
@@ -23611,19 +23611,19 @@ function intlOffsetAt(timeZone, instant) {
   const wall = intlWallClock(timeZone, instant);
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1e3) * 1e3;
 }
-function toInstant(timeZone, isoDate, minutes) {
-  const key2 = `${timeZone} ${isoDate} ${minutes}`;
+function toInstant(timeZone, isoDate, minutes2) {
+  const key2 = `${timeZone} ${isoDate} ${minutes2}`;
   let instant = instants.get(key2);
   if (instant === void 0) {
-    instant = computeInstant(timeZone, isoDate, minutes);
+    instant = computeInstant(timeZone, isoDate, minutes2);
     instants.set(key2, instant);
   }
   return instant;
 }
 var instants = /* @__PURE__ */ new Map();
-function computeInstant(timeZone, isoDate, minutes) {
+function computeInstant(timeZone, isoDate, minutes2) {
   const [year, month, day] = isoDate.split("-").map(Number);
-  const wall = Date.UTC(year, month - 1, day, 0, minutes);
+  const wall = Date.UTC(year, month - 1, day, 0, minutes2);
   const before = wall - offsetAt(timeZone, wall - 12 * 36e5);
   const after = wall - offsetAt(timeZone, wall + 12 * 36e5);
   const valid2 = [before, after].filter((instant) => instant + offsetAt(timeZone, instant) === wall);
@@ -26647,12 +26647,12 @@ function tokenizeBlockQuoteStart(effects, ok3, nok) {
   return start2;
   function start2(code19) {
     if (code19 === 62) {
-      const state = self2.containerState;
-      if (!state.open) {
+      const state2 = self2.containerState;
+      if (!state2.open) {
         effects.enter("blockQuote", {
           _container: true
         });
-        state.open = true;
+        state2.open = true;
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
@@ -29579,7 +29579,7 @@ function createTokenizer(parser2, initialize, from) {
     sliceStream,
     write
   };
-  let state = initialize.tokenize.call(context, effects);
+  let state2 = initialize.tokenize.call(context, effects);
   let expectedCode;
   if (initialize.resolveAll) {
     resolveAllConstructs.push(initialize);
@@ -29640,7 +29640,7 @@ function createTokenizer(parser2, initialize, from) {
   function go(code19) {
     consumed = void 0;
     expectedCode = code19;
-    state = state(code19);
+    state2 = state2(code19);
   }
   function consume(code19) {
     if (markdownLineEnding(code19)) {
@@ -31010,13 +31010,13 @@ function map(left, right) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote(node2, _, state, info) {
-  const exit2 = state.enter("blockquote");
-  const tracker = state.createTracker(info);
+function blockquote(node2, _, state2, info) {
+  const exit2 = state2.enter("blockquote");
+  const tracker = state2.createTracker(info);
   tracker.move("> ");
   tracker.shift(2);
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
+  const value = state2.indentLines(
+    state2.containerFlow(node2, tracker.current()),
     map2
   );
   exit2();
@@ -31047,11 +31047,11 @@ function listInScope(stack, list5, none) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info) {
+function hardBreak(_, _1, state2, info) {
   let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state.stack, pattern)) {
+  while (++index2 < state2.unsafe.length) {
+    const pattern = state2.unsafe[index2];
+    if (pattern.character === "\n" && !pattern.before && !pattern.after && patternInScope(state2.stack, pattern)) {
       return /[\t ]/.test(info.before) ? "" : " ";
     }
   }
@@ -31083,9 +31083,9 @@ function longestStreak(value, substring) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
-function formatCodeAsIndented(node2, state) {
+function formatCodeAsIndented(node2, state2) {
   return Boolean(
-    state.options.fences === false && node2.value && // If there’s no info…
+    state2.options.fences === false && node2.value && // If there’s no info…
     !node2.lang && // And there’s a non-whitespace character…
     /[^\n\r ]/.test(node2.value) && // And the value doesn’t start or end in a blank…
     !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(node2.value)
@@ -31093,8 +31093,8 @@ function formatCodeAsIndented(node2, state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-fence.js
-function checkFence(state) {
-  const marker = state.options.fence || "`";
+function checkFence(state2) {
+  const marker = state2.options.fence || "`";
   if (marker !== "`" && marker !== "~") {
     throw new Error(
       "Cannot serialize code with `" + marker + "` for `options.fence`, expected `` ` `` or `~`"
@@ -31104,24 +31104,24 @@ function checkFence(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code(node2, _, state, info) {
-  const marker = checkFence(state);
+function code(node2, _, state2, info) {
+  const marker = checkFence(state2);
   const raw2 = node2.value || "";
-  if (formatCodeAsIndented(node2, state)) {
-    const exit3 = state.enter("codeIndented");
-    const value2 = state.indentLines(raw2, map3);
+  if (formatCodeAsIndented(node2, state2)) {
+    const exit3 = state2.enter("codeIndented");
+    const value2 = state2.indentLines(raw2, map3);
     exit3();
     return value2;
   }
-  const tracker = state.createTracker(info);
+  const tracker = state2.createTracker(info);
   const sequence = marker.repeat(Math.max(longestStreak(raw2, marker) + 1, 3));
-  const exit2 = state.enter("codeFenced");
+  const exit2 = state2.enter("codeFenced");
   const suffix = marker === "`" ? "GraveAccent" : "Tilde";
   let value = tracker.move(sequence);
   if (node2.lang) {
-    const subexit = state.enter(`codeFencedLang${suffix}`);
+    const subexit = state2.enter(`codeFencedLang${suffix}`);
     value += tracker.move(
-      state.safe(node2.lang, {
+      state2.safe(node2.lang, {
         before: value,
         after: " ",
         encode: ["`"],
@@ -31131,10 +31131,10 @@ function code(node2, _, state, info) {
     subexit();
   }
   if (node2.lang && node2.meta) {
-    const subexit = state.enter(`codeFencedMeta${suffix}`);
+    const subexit = state2.enter(`codeFencedMeta${suffix}`);
     value += tracker.move(" ");
     value += tracker.move(
-      state.safe(node2.meta, {
+      state2.safe(node2.meta, {
         before: value,
         after: "\n",
         encode: ["`"],
@@ -31156,8 +31156,8 @@ function map3(line, _, blank) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-quote.js
-function checkQuote(state) {
-  const marker = state.options.quote || '"';
+function checkQuote(state2) {
+  const marker = state2.options.quote || '"';
   if (marker !== '"' && marker !== "'") {
     throw new Error(
       "Cannot serialize title with `" + marker + "` for `options.quote`, expected `\"`, or `'`"
@@ -31167,15 +31167,15 @@ function checkQuote(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition2(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit2 = state.enter("definition");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+function definition2(node2, _, state2, info) {
+  const quote2 = checkQuote(state2);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const exit2 = state2.enter("definition");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("[");
   value += tracker.move(
-    state.safe(state.associationId(node2), {
+    state2.safe(state2.associationId(node2), {
       before: value,
       after: "]",
       ...tracker.current()
@@ -31188,16 +31188,16 @@ function definition2(node2, _, state, info) {
     !node2.url || // If there are control characters or whitespace.
     /[\0- \u007F]/.test(node2.url)
   ) {
-    subexit = state.enter("destinationLiteral");
+    subexit = state2.enter("destinationLiteral");
     value += tracker.move("<");
     value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+      state2.safe(node2.url, { before: value, after: ">", ...tracker.current() })
     );
     value += tracker.move(">");
   } else {
-    subexit = state.enter("destinationRaw");
+    subexit = state2.enter("destinationRaw");
     value += tracker.move(
-      state.safe(node2.url, {
+      state2.safe(node2.url, {
         before: value,
         after: node2.title ? " " : "\n",
         ...tracker.current()
@@ -31206,16 +31206,16 @@ function definition2(node2, _, state, info) {
   }
   subexit();
   if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    subexit = state2.enter(`title${suffix}`);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
-      state.safe(node2.title, {
+      state2.safe(node2.title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   exit2();
@@ -31223,8 +31223,8 @@ function definition2(node2, _, state, info) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-emphasis.js
-function checkEmphasis(state) {
-  const marker = state.options.emphasis || "*";
+function checkEmphasis(state2) {
+  const marker = state2.options.emphasis || "*";
   if (marker !== "*" && marker !== "_") {
     throw new Error(
       "Cannot serialize emphasis with `" + marker + "` for `options.emphasis`, expected `*`, or `_`"
@@ -31392,8 +31392,8 @@ function check(tokens, before, after) {
     if (involved) return { attention: candidates(tokens, involved, runOf), index: index2 };
   }
 }
-function containerPhrasing(parent, state, info) {
-  return serialize(phrasing2(parent, state, info), info.before, info.after);
+function containerPhrasing(parent, state2, info) {
+  return serialize(phrasing2(parent, state2, info), info.before, info.after);
 }
 function encode(tokens, start2) {
   const token = tokens[start2 ? 0 : tokens.length - 1];
@@ -31519,23 +31519,23 @@ function attentionSequences(type2, markers, sizes) {
   }
   return sequences;
 }
-function phrasing2(parent, state, info) {
-  const indexStack = state.indexStack;
+function phrasing2(parent, state2, info) {
+  const indexStack = state2.indexStack;
   const children2 = parent.children || [];
   const results = [];
   let index2 = -1;
   let before = info.before;
   indexStack.push(-1);
-  let tracker = state.createTracker(info);
+  let tracker = state2.createTracker(info);
   while (++index2 < children2.length) {
     const child = children2[index2];
     let after;
     indexStack[indexStack.length - 1] = index2;
     if (index2 + 1 < children2.length) {
-      let handle4 = state.handle.handlers[children2[index2 + 1].type];
+      let handle4 = state2.handle.handlers[children2[index2 + 1].type];
       if (handle4 && handle4.peek) handle4 = handle4.peek;
       after = handle4 ? firstCharacter(
-        handle4(children2[index2 + 1], parent, state, {
+        handle4(children2[index2 + 1], parent, state2, {
           before: "",
           after: "",
           ...tracker.current()
@@ -31548,23 +31548,23 @@ function phrasing2(parent, state, info) {
     if (typeof previous2 === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
       results[results.length - 1] = previous2.replace(/(\r?\n|\r)$/, " ");
       before = " ";
-      tracker = state.createTracker(info);
+      tracker = state2.createTracker(info);
       tracker.move(serialize(results, info.before, info.after));
     }
-    const handle3 = state.handle.handlers[child.type];
+    const handle3 = state2.handle.handlers[child.type];
     if (handle3 && handle3.attention) {
       const item = attentionItem(
         /** @type {PhrasingParents} */
         child,
         handle3.attention,
-        state,
+        state2,
         tracker
       );
       if (!item) continue;
       results.push(item);
       before = lastCharacter(item.sequences[0]);
     } else {
-      const value = state.handle(child, parent, state, {
+      const value = state2.handle(child, parent, state2, {
         ...tracker.current(),
         after,
         before
@@ -31578,14 +31578,14 @@ function phrasing2(parent, state, info) {
   indexStack.pop();
   return results;
 }
-function attentionItem(node2, attention4, state, tracker) {
-  const { construct, markers, sizes } = attention4(node2, state);
+function attentionItem(node2, attention4, state2, tracker) {
+  const { construct, markers, sizes } = attention4(node2, state2);
   const sequences = attentionSequences(node2.type, markers, sizes);
   const sequence = sequences[0];
-  const exit2 = state.enter(construct);
-  const inside = state.createTracker(tracker.current());
+  const exit2 = state2.enter(construct);
+  const inside = state2.createTracker(tracker.current());
   inside.move(sequence);
-  const children2 = phrasing2(node2, state, {
+  const children2 = phrasing2(node2, state2, {
     ...inside.current(),
     before: sequence,
     after: sequence
@@ -31696,23 +31696,23 @@ function serialize(items, before, after) {
 // node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
 emphasis.attention = attention2;
 emphasis.peek = peek;
-function emphasis(node2, _, state, info) {
-  const exit2 = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info));
+function emphasis(node2, _, state2, info) {
+  const exit2 = state2.enter("phrasing");
+  const item = attentionItem(node2, attention2, state2, state2.createTracker(info));
   const value = item ? serialize([item], info.before, info.after) : "";
   exit2();
   return value;
 }
-function attention2(_, state) {
-  const marker = checkEmphasis(state);
+function attention2(_, state2) {
+  const marker = checkEmphasis(state2);
   return {
     construct: "emphasis",
     markers: marker === "*" ? ["*", "_"] : ["_", "*"],
     sizes: [1]
   };
 }
-function peek(_, _1, state) {
-  return state.options.emphasis || "*";
+function peek(_, _1, state2) {
+  return state2.options.emphasis || "*";
 }
 
 // node_modules/unist-util-visit-parents/lib/color.node.js
@@ -31876,7 +31876,7 @@ function wrap2(visitor) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
-function formatHeadingAsSetext(node2, state) {
+function formatHeadingAsSetext(node2, state2) {
   let literalWithBreak = false;
   visit(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
@@ -31885,18 +31885,18 @@ function formatHeadingAsSetext(node2, state) {
     }
   });
   return Boolean(
-    (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
+    (!node2.depth || node2.depth < 3) && toString(node2) && (state2.options.setext || literalWithBreak)
   );
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading(node2, _, state, info) {
+function heading(node2, _, state2, info) {
   const rank = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info);
-  if (formatHeadingAsSetext(node2, state)) {
-    const exit3 = state.enter("headingSetext");
-    const subexit2 = state.enter("phrasing");
-    const value2 = state.containerPhrasing(node2, {
+  const tracker = state2.createTracker(info);
+  if (formatHeadingAsSetext(node2, state2)) {
+    const exit3 = state2.enter("headingSetext");
+    const subexit2 = state2.enter("phrasing");
+    const value2 = state2.containerPhrasing(node2, {
       ...tracker.current(),
       before: "\n",
       after: "\n"
@@ -31911,10 +31911,10 @@ function heading(node2, _, state, info) {
     );
   }
   const sequence = "#".repeat(rank);
-  const exit2 = state.enter("headingAtx");
-  const subexit = state.enter("phrasing");
+  const exit2 = state2.enter("headingAtx");
+  const subexit = state2.enter("phrasing");
   tracker.move(sequence + " ");
-  let value = state.containerPhrasing(node2, {
+  let value = state2.containerPhrasing(node2, {
     before: "# ",
     after: "\n",
     ...tracker.current()
@@ -31924,7 +31924,7 @@ function heading(node2, _, state, info) {
     value = encodeCharacterReference(head2) + value.slice(1);
   }
   value = value ? sequence + " " + value : sequence;
-  if (state.options.closeAtx) {
+  if (state2.options.closeAtx) {
     value += " " + sequence;
   }
   subexit();
@@ -31943,15 +31943,15 @@ function htmlPeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 image.peek = imagePeek;
-function image(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const exit2 = state.enter("image");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+function image(node2, _, state2, info) {
+  const quote2 = checkQuote(state2);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const exit2 = state2.enter("image");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("![");
   value += tracker.move(
-    state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
+    state2.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
   );
   value += tracker.move("](");
   subexit();
@@ -31960,16 +31960,16 @@ function image(node2, _, state, info) {
     !node2.url && node2.title || // If there are control characters or whitespace.
     /[\0- \u007F]/.test(node2.url)
   ) {
-    subexit = state.enter("destinationLiteral");
+    subexit = state2.enter("destinationLiteral");
     value += tracker.move("<");
     value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+      state2.safe(node2.url, { before: value, after: ">", ...tracker.current() })
     );
     value += tracker.move(">");
   } else {
-    subexit = state.enter("destinationRaw");
+    subexit = state2.enter("destinationRaw");
     value += tracker.move(
-      state.safe(node2.url, {
+      state2.safe(node2.url, {
         before: value,
         after: node2.title ? " " : ")",
         ...tracker.current()
@@ -31978,16 +31978,16 @@ function image(node2, _, state, info) {
   }
   subexit();
   if (node2.title) {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    subexit = state2.enter(`title${suffix}`);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
-      state.safe(node2.title, {
+      state2.safe(node2.title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   value += tracker.move(")");
@@ -32000,31 +32000,31 @@ function imagePeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
 imageReference.peek = imageReferencePeek;
-function imageReference(node2, _, state, info) {
+function imageReference(node2, _, state2, info) {
   const type2 = node2.referenceType;
-  const exit2 = state.enter("imageReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+  const exit2 = state2.enter("imageReference");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("![");
-  const alt = state.safe(node2.alt, {
+  const alt = state2.safe(node2.alt, {
     before: value,
     after: "]",
     ...tracker.current()
   });
   value += tracker.move(alt + "][");
   subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
+  const stack = state2.stack;
+  state2.stack = stack.filter(function(d) {
     return d !== "phrasing";
   });
-  subexit = state.enter("reference");
-  const reference2 = state.safe(state.associationId(node2), {
+  subexit = state2.enter("reference");
+  const reference2 = state2.safe(state2.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
   subexit();
-  state.stack = stack;
+  state2.stack = stack;
   exit2();
   if (type2 === "full" || !alt || alt !== reference2) {
     value += tracker.move(reference2 + "]");
@@ -32041,7 +32041,7 @@ function imageReferencePeek() {
 
 // node_modules/mdast-util-to-markdown/lib/handle/inline-code.js
 inlineCode.peek = inlineCodePeek;
-function inlineCode(node2, _, state) {
+function inlineCode(node2, _, state2) {
   let value = node2.value || "";
   let sequence = "`";
   let index2 = -1;
@@ -32051,9 +32051,9 @@ function inlineCode(node2, _, state) {
   if (/[^\n\r ]/.test(value) && (/^[\n\r ]/.test(value) && /[\n\r ]$/.test(value) || /^`|`$/.test(value))) {
     value = " " + value + " ";
   }
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    const expression = state.compilePattern(pattern);
+  while (++index2 < state2.unsafe.length) {
+    const pattern = state2.unsafe[index2];
+    const expression = state2.compilePattern(pattern);
     if (!pattern.atBreak) continue;
     let match;
     while (match = expression.exec(value)) {
@@ -32071,10 +32071,10 @@ function inlineCodePeek() {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
-function formatLinkAsAutolink(node2, state) {
+function formatLinkAsAutolink(node2, state2) {
   const raw2 = toString(node2);
   return Boolean(
-    !state.options.resourceLink && // If there’s a url…
+    !state2.options.resourceLink && // If there’s a url…
     node2.url && // And there’s no title…
     !node2.title && // And the content of `node` is a single text node…
     node2.children && node2.children.length === 1 && node2.children[0].type === "text" && // And if the url is the same as the content…
@@ -32087,19 +32087,19 @@ function formatLinkAsAutolink(node2, state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 link.peek = linkPeek;
-function link(node2, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info);
-  if (formatLinkAsAutolink(node2, state)) {
-    const stack = state.stack;
-    state.stack = stack.filter(function(d) {
+function link(node2, _, state2, info) {
+  const quote2 = checkQuote(state2);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
+  const tracker = state2.createTracker(info);
+  if (formatLinkAsAutolink(node2, state2)) {
+    const stack = state2.stack;
+    state2.stack = stack.filter(function(d) {
       return d !== "phrasing";
     });
-    const exit3 = state.enter("autolink");
+    const exit3 = state2.enter("autolink");
     let value2 = tracker.move("<");
     value2 += tracker.move(
-      state.containerPhrasing(node2, {
+      state2.containerPhrasing(node2, {
         before: value2,
         after: ">",
         ...tracker.current()
@@ -32107,13 +32107,13 @@ function link(node2, _, state, info) {
     );
     value2 += tracker.move(">");
     exit3();
-    state.stack = stack;
+    state2.stack = stack;
     return value2;
   }
-  const exit2 = state.enter("link");
-  let subexit = state.enter("label");
+  const exit2 = state2.enter("link");
+  let subexit = state2.enter("label");
   let value = tracker.move("[");
-  const text7 = state.containerPhrasing(node2, {
+  const text7 = state2.containerPhrasing(node2, {
     before: value,
     after: "](",
     ...tracker.current()
@@ -32136,16 +32136,16 @@ function link(node2, _, state, info) {
     !node2.url && typeof title === "string" || // If there are control characters or whitespace.
     enclose
   ) {
-    subexit = state.enter("destinationLiteral");
+    subexit = state2.enter("destinationLiteral");
     value += tracker.move("<");
     value += tracker.move(
-      state.safe(node2.url, { before: value, after: ">", ...tracker.current() })
+      state2.safe(node2.url, { before: value, after: ">", ...tracker.current() })
     );
     value += tracker.move(">");
   } else {
-    subexit = state.enter("destinationRaw");
+    subexit = state2.enter("destinationRaw");
     value += tracker.move(
-      state.safe(node2.url, {
+      state2.safe(node2.url, {
         before: value,
         after: typeof title === "string" ? " " : ")",
         ...tracker.current()
@@ -32154,53 +32154,53 @@ function link(node2, _, state, info) {
   }
   subexit();
   if (typeof title === "string") {
-    subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    subexit = state2.enter(`title${suffix}`);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
-      state.safe(title, {
+      state2.safe(title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   value += tracker.move(")");
   exit2();
   return value;
 }
-function linkPeek(node2, _, state) {
-  return formatLinkAsAutolink(node2, state) ? "<" : "[";
+function linkPeek(node2, _, state2) {
+  return formatLinkAsAutolink(node2, state2) ? "<" : "[";
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
 linkReference.peek = linkReferencePeek;
-function linkReference(node2, _, state, info) {
+function linkReference(node2, _, state2, info) {
   const type2 = node2.referenceType;
-  const exit2 = state.enter("linkReference");
-  let subexit = state.enter("label");
-  const tracker = state.createTracker(info);
+  const exit2 = state2.enter("linkReference");
+  let subexit = state2.enter("label");
+  const tracker = state2.createTracker(info);
   let value = tracker.move("[");
-  const text7 = state.containerPhrasing(node2, {
+  const text7 = state2.containerPhrasing(node2, {
     before: value,
     after: "]",
     ...tracker.current()
   });
   value += tracker.move(text7 + "][");
   subexit();
-  const stack = state.stack;
-  state.stack = stack.filter(function(d) {
+  const stack = state2.stack;
+  state2.stack = stack.filter(function(d) {
     return d !== "phrasing";
   });
-  subexit = state.enter("reference");
-  const reference2 = state.safe(state.associationId(node2), {
+  subexit = state2.enter("reference");
+  const reference2 = state2.safe(state2.associationId(node2), {
     before: value,
     after: "]",
     ...tracker.current()
   });
   subexit();
-  state.stack = stack;
+  state2.stack = stack;
   exit2();
   if (type2 === "full" || !text7 || text7 !== reference2) {
     value += tracker.move(reference2 + "]");
@@ -32216,8 +32216,8 @@ function linkReferencePeek() {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet.js
-function checkBullet(state) {
-  const marker = state.options.bullet || "*";
+function checkBullet(state2) {
+  const marker = state2.options.bullet || "*";
   if (marker !== "*" && marker !== "+" && marker !== "-") {
     throw new Error(
       "Cannot serialize items with `" + marker + "` for `options.bullet`, expected `*`, `+`, or `-`"
@@ -32227,9 +32227,9 @@ function checkBullet(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet-other.js
-function checkBulletOther(state) {
-  const bullet = checkBullet(state);
-  const bulletOther = state.options.bulletOther;
+function checkBulletOther(state2) {
+  const bullet = checkBullet(state2);
+  const bulletOther = state2.options.bulletOther;
   if (!bulletOther) {
     return bullet === "*" ? "-" : "*";
   }
@@ -32247,8 +32247,8 @@ function checkBulletOther(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-bullet-ordered.js
-function checkBulletOrdered(state) {
-  const marker = state.options.bulletOrdered || ".";
+function checkBulletOrdered(state2) {
+  const marker = state2.options.bulletOrdered || ".";
   if (marker !== "." && marker !== ")") {
     throw new Error(
       "Cannot serialize items with `" + marker + "` for `options.bulletOrdered`, expected `.` or `)`"
@@ -32258,8 +32258,8 @@ function checkBulletOrdered(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-rule.js
-function checkRule(state) {
-  const marker = state.options.rule || "*";
+function checkRule(state2) {
+  const marker = state2.options.rule || "*";
   if (marker !== "*" && marker !== "-" && marker !== "_") {
     throw new Error(
       "Cannot serialize rules with `" + marker + "` for `options.rule`, expected `*`, `-`, or `_`"
@@ -32269,24 +32269,24 @@ function checkRule(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list3(node2, parent, state, info) {
-  const exit2 = state.enter("list");
-  const bulletCurrent = state.bulletCurrent;
-  let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
-  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state);
-  let useDifferentMarker = parent && state.bulletLastUsed ? bullet === state.bulletLastUsed : false;
+function list3(node2, parent, state2, info) {
+  const exit2 = state2.enter("list");
+  const bulletCurrent = state2.bulletCurrent;
+  let bullet = node2.ordered ? checkBulletOrdered(state2) : checkBullet(state2);
+  const bulletOther = node2.ordered ? bullet === "." ? ")" : "." : checkBulletOther(state2);
+  let useDifferentMarker = parent && state2.bulletLastUsed ? bullet === state2.bulletLastUsed : false;
   if (!node2.ordered) {
     const firstListItem = node2.children ? node2.children[0] : void 0;
     if (
       // Bullet could be used as a thematic break marker:
       (bullet === "*" || bullet === "-") && // Empty first list item:
       firstListItem && (!firstListItem.children || !firstListItem.children[0]) && // Directly in two other list items:
-      state.stack[state.stack.length - 1] === "list" && state.stack[state.stack.length - 2] === "listItem" && state.stack[state.stack.length - 3] === "list" && state.stack[state.stack.length - 4] === "listItem" && // That are each the first child.
-      state.indexStack[state.indexStack.length - 1] === 0 && state.indexStack[state.indexStack.length - 2] === 0 && state.indexStack[state.indexStack.length - 3] === 0
+      state2.stack[state2.stack.length - 1] === "list" && state2.stack[state2.stack.length - 2] === "listItem" && state2.stack[state2.stack.length - 3] === "list" && state2.stack[state2.stack.length - 4] === "listItem" && // That are each the first child.
+      state2.indexStack[state2.indexStack.length - 1] === 0 && state2.indexStack[state2.indexStack.length - 2] === 0 && state2.indexStack[state2.indexStack.length - 3] === 0
     ) {
       useDifferentMarker = true;
     }
-    if (checkRule(state) === bullet && firstListItem) {
+    if (checkRule(state2) === bullet && firstListItem) {
       let index2 = -1;
       while (++index2 < node2.children.length) {
         const item = node2.children[index2];
@@ -32300,17 +32300,17 @@ function list3(node2, parent, state, info) {
   if (useDifferentMarker) {
     bullet = bulletOther;
   }
-  state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info);
-  state.bulletLastUsed = bullet;
-  state.bulletCurrent = bulletCurrent;
+  state2.bulletCurrent = bullet;
+  const value = state2.containerFlow(node2, info);
+  state2.bulletLastUsed = bullet;
+  state2.bulletCurrent = bulletCurrent;
   exit2();
   return value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-list-item-indent.js
-function checkListItemIndent(state) {
-  const style = state.options.listItemIndent || "one";
+function checkListItemIndent(state2) {
+  const style = state2.options.listItemIndent || "one";
   if (style !== "tab" && style !== "one" && style !== "mixed") {
     throw new Error(
       "Cannot serialize items with `" + style + "` for `options.listItemIndent`, expected `tab`, `one`, or `mixed`"
@@ -32320,22 +32320,22 @@ function checkListItemIndent(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem(node2, parent, state, info) {
-  const listItemIndent = checkListItemIndent(state);
-  let bullet = state.bulletCurrent || checkBullet(state);
+function listItem(node2, parent, state2, info) {
+  const listItemIndent = checkListItemIndent(state2);
+  let bullet = state2.bulletCurrent || checkBullet(state2);
   if (parent && parent.type === "list" && parent.ordered) {
-    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
+    bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state2.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
   }
   let size = bullet.length + 1;
   if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
     size = Math.ceil(size / 4) * 4;
   }
-  const tracker = state.createTracker(info);
+  const tracker = state2.createTracker(info);
   tracker.move(bullet + " ".repeat(size - bullet.length));
   tracker.shift(size);
-  const exit2 = state.enter("listItem");
-  const value = state.indentLines(
-    state.containerFlow(node2, tracker.current()),
+  const exit2 = state2.enter("listItem");
+  const value = state2.indentLines(
+    state2.containerFlow(node2, tracker.current()),
     map6
   );
   exit2();
@@ -32349,30 +32349,30 @@ function listItem(node2, parent, state, info) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph(node2, _, state, info) {
-  const exit2 = state.enter("paragraph");
-  const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
+function paragraph(node2, _, state2, info) {
+  const exit2 = state2.enter("paragraph");
+  const subexit = state2.enter("phrasing");
+  const value = state2.containerPhrasing(node2, info);
   subexit();
   exit2();
   return value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info) {
+function root(node2, _, state2, info) {
   const hasPhrasing = node2.children.some(function(d) {
     return phrasing(d);
   });
-  if (!hasPhrasing) return state.containerFlow(node2, info);
-  const exit2 = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info);
+  if (!hasPhrasing) return state2.containerFlow(node2, info);
+  const exit2 = state2.enter("phrasing");
+  const value = state2.containerPhrasing(node2, info);
   exit2();
   return value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-strong.js
-function checkStrong(state) {
-  const marker = state.options.strong || "*";
+function checkStrong(state2) {
+  const marker = state2.options.strong || "*";
   if (marker !== "*" && marker !== "_") {
     throw new Error(
       "Cannot serialize strong with `" + marker + "` for `options.strong`, expected `*`, or `_`"
@@ -32384,30 +32384,30 @@ function checkStrong(state) {
 // node_modules/mdast-util-to-markdown/lib/handle/strong.js
 strong.attention = attention3;
 strong.peek = peek2;
-function strong(node2, _, state, info) {
-  const exit2 = state.enter("phrasing");
-  const item = attentionItem(node2, attention3, state, state.createTracker(info));
+function strong(node2, _, state2, info) {
+  const exit2 = state2.enter("phrasing");
+  const item = attentionItem(node2, attention3, state2, state2.createTracker(info));
   const value = item ? serialize([item], info.before, info.after) : "";
   exit2();
   return value;
 }
-function attention3(_, state) {
-  const marker = checkStrong(state);
+function attention3(_, state2) {
+  const marker = checkStrong(state2);
   return {
     construct: "strong",
     markers: marker === "*" ? ["*", "_"] : ["_", "*"],
     sizes: [2]
   };
 }
-function peek2(_, _1, state) {
-  return state.options.strong || "*";
+function peek2(_, _1, state2) {
+  return state2.options.strong || "*";
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node2, parent, state, info) {
+function text3(node2, parent, state2, info) {
   const siblings2 = parent ? parent.children : [];
-  const index2 = state.indexStack[state.indexStack.length - 1];
-  return state.safe(node2.value, {
+  const index2 = state2.indexStack[state2.indexStack.length - 1];
+  return state2.safe(node2.value, {
     ...info,
     afterNode: siblings2[index2 + 1],
     beforeNode: siblings2[index2 - 1]
@@ -32415,8 +32415,8 @@ function text3(node2, parent, state, info) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/check-rule-repetition.js
-function checkRuleRepetition(state) {
-  const repetition = state.options.ruleRepetition || 3;
+function checkRuleRepetition(state2) {
+  const repetition = state2.options.ruleRepetition || 3;
   if (repetition < 3) {
     throw new Error(
       "Cannot serialize rules with repetition `" + repetition + "` for `options.ruleRepetition`, expected `3` or more"
@@ -32426,9 +32426,9 @@ function checkRuleRepetition(state) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/thematic-break.js
-function thematicBreak2(_, _1, state) {
-  const value = (checkRule(state) + (state.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state));
-  return state.options.ruleSpaces ? value.slice(0, -1) : value;
+function thematicBreak2(_, _1, state2) {
+  const value = (checkRule(state2) + (state2.options.ruleSpaces ? " " : "")).repeat(checkRuleRepetition(state2));
+  return state2.options.ruleSpaces ? value.slice(0, -1) : value;
 }
 
 // node_modules/mdast-util-to-markdown/lib/handle/index.js
@@ -32457,8 +32457,8 @@ var handle = {
 
 // node_modules/mdast-util-to-markdown/lib/join.js
 var join = [joinDefaults];
-function joinDefaults(left, right, parent, state) {
-  if (right.type === "code" && formatCodeAsIndented(right, state) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state))) {
+function joinDefaults(left, right, parent, state2) {
+  if (right.type === "code" && formatCodeAsIndented(right, state2) && (left.type === "list" || left.type === right.type && formatCodeAsIndented(left, state2))) {
     return false;
   }
   if ("spread" in parent && typeof parent.spread === "boolean") {
@@ -32471,7 +32471,7 @@ function joinDefaults(left, right, parent, state) {
     if ((left.type === "definition" || left.type === "paragraph") && right.type === "list" && (right.ordered && typeof right.start === "number" && right.start !== 1 || right.children.length > 0 && right.children[0].children.length === 0)) {
       return 1;
     }
-    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state) === "-" && !state.options.ruleSpaces) {
+    if (left.type === "paragraph" && right.type === "thematicBreak" && checkRule(state2) === "-" && !state2.options.ruleSpaces) {
       return 1;
     }
     let tail = left;
@@ -32479,12 +32479,12 @@ function joinDefaults(left, right, parent, state) {
       tail = tail.children[tail.children.length - 1];
     }
     if (tail.type !== "definition" && tail.type !== "paragraph") return 0;
-    if (right.type === "code" && formatCodeAsIndented(right, state)) return 1;
+    if (right.type === "code" && formatCodeAsIndented(right, state2)) return 1;
     if (right.type === "html") {
       const kind = htmlKind(right.value);
       if (kind === void 0 || kind === 7) return 1;
     }
-    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state) || right.type === "paragraph")) {
+    if ((left.type === "paragraph" || left !== tail) && (right.type === "definition" || right.type === "heading" && formatHeadingAsSetext(right, state2) || right.type === "paragraph")) {
       return 1;
     }
     return 0;
@@ -32672,10 +32672,10 @@ function compilePattern(pattern) {
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/container-flow.js
-function containerFlow(parent, state, info) {
-  const indexStack = state.indexStack;
+function containerFlow(parent, state2, info) {
+  const indexStack = state2.indexStack;
   const children2 = parent.children || [];
-  const tracker = state.createTracker(info);
+  const tracker = state2.createTracker(info);
   const results = [];
   let index2 = -1;
   indexStack.push(-1);
@@ -32684,7 +32684,7 @@ function containerFlow(parent, state, info) {
     indexStack[indexStack.length - 1] = index2;
     results.push(
       tracker.move(
-        state.handle(child, parent, state, {
+        state2.handle(child, parent, state2, {
           before: "\n",
           after: "\n",
           ...tracker.current()
@@ -32692,21 +32692,21 @@ function containerFlow(parent, state, info) {
       )
     );
     if (child.type !== "list") {
-      state.bulletLastUsed = void 0;
+      state2.bulletLastUsed = void 0;
     }
     if (index2 < children2.length - 1) {
       results.push(
-        tracker.move(between(child, children2[index2 + 1], parent, state))
+        tracker.move(between(child, children2[index2 + 1], parent, state2))
       );
     }
   }
   indexStack.pop();
   return results.join("");
 }
-function between(left, right, parent, state) {
-  let index2 = state.join.length;
+function between(left, right, parent, state2) {
+  let index2 = state2.join.length;
   while (index2--) {
-    const result = state.join[index2](left, right, parent, state);
+    const result = state2.join[index2](left, right, parent, state2);
     if (result === true || result === 1) {
       break;
     }
@@ -32742,21 +32742,21 @@ function indentLines(value, map6) {
 
 // node_modules/mdast-util-to-markdown/lib/util/safe.js
 var own5 = {}.hasOwnProperty;
-function safe(state, input, config2) {
+function safe(state2, input, config2) {
   const value = (config2.before || "") + (input || "") + (config2.after || "");
   const positions = [];
   const result = [];
   const infos = {};
-  const percentEncode = state.stack.includes("autolink");
+  const percentEncode = state2.stack.includes("autolink");
   const offset = config2.before ? config2.before.length : 0;
   const end = value.length - (config2.after ? config2.after.length : 0);
   let index2 = -1;
-  while (++index2 < state.unsafe.length) {
-    const pattern = state.unsafe[index2];
-    if (!patternInScope(state.stack, pattern) || !nodeInScope(pattern.beforeNode, config2.beforeNode) || !nodeInScope(pattern.afterNode, config2.afterNode)) {
+  while (++index2 < state2.unsafe.length) {
+    const pattern = state2.unsafe[index2];
+    if (!patternInScope(state2.stack, pattern) || !nodeInScope(pattern.beforeNode, config2.beforeNode) || !nodeInScope(pattern.afterNode, config2.afterNode)) {
       continue;
     }
-    const expression = state.compilePattern(pattern);
+    const expression = state2.compilePattern(pattern);
     const from = pattern.beforeNode ? offset : 0;
     const subject = value.slice(from, pattern.afterNode ? end : void 0);
     let match;
@@ -32883,7 +32883,7 @@ function track(config2) {
 // node_modules/mdast-util-to-markdown/lib/index.js
 function toMarkdown(tree, options2) {
   const settings = options2 || {};
-  const state = {
+  const state2 = {
     associationId: association,
     bulletCurrent: void 0,
     bulletLastUsed: void 0,
@@ -32905,19 +32905,19 @@ function toMarkdown(tree, options2) {
     stack: [],
     unsafe: [...unsafe]
   };
-  configure2(state, settings);
-  if (state.options.tightDefinitions) {
-    state.join.push(joinDefinition);
+  configure2(state2, settings);
+  if (state2.options.tightDefinitions) {
+    state2.join.push(joinDefinition);
   }
-  state.handle = zwitch("type", {
+  state2.handle = zwitch("type", {
     invalid,
     unknown,
-    handlers: state.handlers
+    handlers: state2.handlers
   });
-  let result = state.handle(
+  let result = state2.handle(
     phrasing(tree) ? { type: "root", children: [tree] } : tree,
     void 0,
-    state,
+    state2,
     { before: "\n", after: "\n", now: { line: 1, column: 1 }, lineShift: 0 }
   );
   if (result && result.charCodeAt(result.length - 1) !== 10 && result.charCodeAt(result.length - 1) !== 13) {
@@ -32925,10 +32925,10 @@ function toMarkdown(tree, options2) {
   }
   return result;
   function enter(name2) {
-    state.stack.push(name2);
+    state2.stack.push(name2);
     return exit2;
     function exit2() {
-      state.stack.pop();
+      state2.stack.pop();
     }
   }
 }
@@ -33373,9 +33373,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname5) {
+  set dirname(dirname7) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
+    this.path = default2.join(dirname7 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -33462,10 +33462,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+  set stem(stem2) {
+    assertNonEmpty(stem2, "stem");
+    assertPart(stem2, "stem");
+    this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
   }
   // Normal prototypal methods.
   /**
@@ -34676,15 +34676,15 @@ init_timestamps();
 
 // scripts/core/time/duration.ts
 function parseDuration(duration) {
-  const [, hours = "0", minutes = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
-  return Number(hours) * 3600 + Number(minutes) * 60;
+  const [, hours = "0", minutes2 = "0"] = /^(?:(\d+)h)?(?:(\d+)m)?$/.exec(duration) ?? [];
+  return Number(hours) * 3600 + Number(minutes2) * 60;
 }
 var MAX_DURATION_SECONDS = 8760 * 3600;
 function formatSeconds(seconds) {
   const sign2 = seconds < 0 ? "-" : "";
-  const minutes = Math.floor(Math.abs(seconds) / 60);
-  const hours = Math.floor(minutes / 60);
-  return `${sign2}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes % 60).padStart(2, "0") : minutes % 60}m`;
+  const minutes2 = Math.floor(Math.abs(seconds) / 60);
+  const hours = Math.floor(minutes2 / 60);
+  return `${sign2}${hours > 0 ? `${hours}h` : ""}${hours > 0 ? String(minutes2 % 60).padStart(2, "0") : minutes2 % 60}m`;
 }
 
 // scripts/core/sla/clocks.ts
@@ -34838,10 +34838,10 @@ function hasServiceHistory(incident2) {
   return (incident2.updates ?? []).some((update) => update.services !== void 0);
 }
 function stateOf(states, service) {
-  return states.find((state) => state.id === service)?.status ?? "operational";
+  return states.find((state2) => state2.id === service)?.status ?? "operational";
 }
 function stateChanges(before, after) {
-  const ids = [.../* @__PURE__ */ new Set([...after.map((state) => state.id), ...before.map((state) => state.id)])];
+  const ids = [.../* @__PURE__ */ new Set([...after.map((state2) => state2.id), ...before.map((state2) => state2.id)])];
   return ids.map((id) => ({ id, from: stateOf(before, id), to: stateOf(after, id) })).filter((change) => change.from !== change.to);
 }
 
@@ -34904,6 +34904,11 @@ function computeUptime(services2, outages, timeZone, now, days = UPTIME_DAYS) {
     ];
     return { service, days: figures.map((figure2) => figure2.day), ratio: ratioOf(figures), periods };
   });
+}
+function downtimeByService(incident2, now) {
+  const outages = outagesOf([incident2], now);
+  const services2 = [...new Set(outages.map((outage) => outage.service))];
+  return new Map(services2.map((service) => [service, weightedDowntime(outages.filter((outage) => outage.service === service))]));
 }
 function weightedDowntime(outages) {
   const edges = [...new Set(outages.flatMap((outage) => [outage.start, outage.end]))].sort((a, b) => a - b);
@@ -35252,13 +35257,13 @@ function parseState(text7) {
   }
   return { ok: true, state: { version: 1, channels } };
 }
-function serializeState(state) {
-  return `${JSON.stringify(state, null, 2)}
+function serializeState(state2) {
+  return `${JSON.stringify(state2, null, 2)}
 `;
 }
-function channelState(state, id) {
-  state.channels[id] ??= { delivered: {}, skipped: {}, refused: {} };
-  return state.channels[id];
+function channelState(state2, id) {
+  state2.channels[id] ??= { delivered: {}, skipped: {}, refused: {} };
+  return state2.channels[id];
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -35275,9 +35280,9 @@ function eventsFor(channel, events) {
     (event2) => (channel.events === void 0 || channel.events.includes(KIND_OF[event2.type])) && (channel.services === void 0 || event2.services.some((service) => channel.services.includes(service)))
   );
 }
-function planAnnouncements(channels, events, state, now, sinceMs) {
+function planAnnouncements(channels, events, state2, now, sinceMs) {
   return channels.map((channel) => {
-    const remembered = state.channels[channel.id];
+    const remembered = state2.channels[channel.id];
     const taken = eventsFor(channel, events);
     if (!remembered) {
       const recent = (event2) => toMillis(event2.at) >= now - sinceMs;
@@ -35676,8 +35681,15 @@ var known_error_schema_default = {
       description: "Why it happens."
     },
     problem: {
-      $ref: "common.schema.json#/$defs/url",
-      description: "The problem record or issue that tracks the fix."
+      anyOf: [
+        {
+          $ref: "common.schema.json#/$defs/problem_id"
+        },
+        {
+          $ref: "common.schema.json#/$defs/url"
+        }
+      ],
+      description: "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix."
     },
     created_at: {
       $ref: "common.schema.json#/$defs/timestamp",
@@ -35786,6 +35798,112 @@ var postmortem_schema_default = {
   }
 };
 
+// schemas/problem.schema.json
+var problem_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://incidents-as-code.dev/schemas/problem.schema.json",
+  title: "Problem",
+  description: "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "id",
+    "title",
+    "status",
+    "services",
+    "impact",
+    "urgency",
+    "priority",
+    "created_at"
+  ],
+  properties: {
+    id: {
+      $ref: "common.schema.json#/$defs/problem_id",
+      description: "The record's id; the file name starts with it."
+    },
+    title: {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+      description: "The underlying cause, or what is known of it."
+    },
+    status: {
+      type: "string",
+      enum: [
+        "new",
+        "investigating",
+        "root_cause_known",
+        "known_error",
+        "resolved",
+        "closed",
+        "cancelled"
+      ],
+      description: "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled."
+    },
+    services: {
+      $ref: "common.schema.json#/$defs/service_ids",
+      description: "The services whose incidents it causes."
+    },
+    incidents: {
+      type: "array",
+      description: "The incidents it explains; an incident belongs to one problem at most.",
+      items: {
+        $ref: "common.schema.json#/$defs/incident_id",
+        description: "An incident id."
+      }
+    },
+    impact: {
+      $ref: "common.schema.json#/$defs/level",
+      description: "Business impact: high, medium or low."
+    },
+    urgency: {
+      $ref: "common.schema.json#/$defs/level",
+      description: "How soon the cause must be removed: high, medium or low."
+    },
+    priority: {
+      $ref: "common.schema.json#/$defs/priority",
+      description: "Must equal the config's priority_matrix[impact][urgency]."
+    },
+    owner: {
+      $ref: "common.schema.json#/$defs/handle",
+      description: "Who drives the investigation."
+    },
+    created_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When the problem was recorded."
+    },
+    root_cause: {
+      type: "string",
+      minLength: 1,
+      description: "Why the incidents happen; required from root_cause_known on."
+    },
+    known_error: {
+      $ref: "common.schema.json#/$defs/known_error_id",
+      description: "The known error documenting its workaround; required in known_error."
+    },
+    fix: {
+      $ref: "common.schema.json#/$defs/url",
+      description: "The change that removes the cause (a pull request, commit or issue URL); required from resolved on."
+    },
+    resolved_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When the fix removed the cause; required from resolved on."
+    },
+    closed_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When it was closed; required when closed."
+    },
+    cancel_reason: {
+      type: "string",
+      enum: [
+        "duplicate",
+        "not_a_problem"
+      ],
+      description: "Why it was cancelled; required when cancelled."
+    }
+  }
+};
+
 // scripts/core/records/kinds.ts
 var SLUG = "(?:-[a-z0-9][a-z0-9-]*)?";
 var RECORD_KINDS = {
@@ -35822,7 +35940,21 @@ var RECORD_KINDS = {
     idPattern: /KE-\d{4}/,
     idKey: "id",
     nextId: (taken) => nextNumbered(taken, "KE-"),
-    insteadOfDeleting: "set a known error that no longer applies to status: fixed or retired"
+    insteadOfDeleting: "set a known error that no longer applies to status: fixed or retired",
+    readForEveryChange: true
+  },
+  problems: {
+    schemaName: "problem",
+    schema: problem_schema_default,
+    noun: "problem",
+    folder: "problems",
+    fileName: new RegExp(`^PRB-\\d{4}${SLUG}\\.md$`),
+    fileNameHint: "PRB-NNNN.md",
+    idPattern: /PRB-\d{4}/,
+    idKey: "id",
+    nextId: (taken) => nextNumbered(taken, "PRB-"),
+    insteadOfDeleting: "cancel a problem instead (status: cancelled with a cancel_reason: duplicate or not_a_problem)",
+    readForEveryChange: true
   }
 };
 function descriptorOf(kind) {
@@ -36024,13 +36156,15 @@ var configDuration = {
     const margins = Object.entries(config2.data.sla ?? {}).flatMap(
       ([priority, policy]) => (policy?.at_risk ?? []).flatMap((value, index2) => value.endsWith("%") ? [] : [{ path: ["sla", priority, "at_risk", index2], value }])
     );
+    const window2 = config2.data.problems?.recurring_window;
+    const windows = window2 === void 0 ? [] : [{ path: ["problems", "recurring_window"], value: window2 }];
     const announce2 = ["since", "remind_before"].flatMap((key2) => {
       const value = config2.data.announce?.[key2];
       return value === void 0 ? [] : [{ path: ["announce", key2], value }];
     });
     return [
-      ...[...targets, ...levels].filter(({ value }) => parseDuration(value) === 0).map(({ path: path3, value }) => findingAt(config2, path3, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
-      ...[...targets, ...levels, ...margins, ...announce2].filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS).map(
+      ...[...targets, ...levels, ...windows].filter(({ value }) => parseDuration(value) === 0).map(({ path: path3, value }) => findingAt(config2, path3, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
+      ...[...targets, ...levels, ...margins, ...windows, ...announce2].filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS).map(
         ({ path: path3, value }) => findingAt(config2, path3, this.id, `Duration ${value} is longer than a year: expected at most ${MAX_DURATION_SECONDS / 3600}h, e.g. 4h`)
       ),
       ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(
@@ -36155,6 +36289,17 @@ var currentServices = {
     return incidents.flatMap((record) => {
       const index2 = record.data.updates.findLastIndex((update) => update.services !== void 0);
       if (index2 === -1) return [];
+      if (record.data.updates[0].services === void 0) {
+        return [
+          findingAt(
+            record,
+            ["updates", 0],
+            this.id,
+            `The first update records no services' states, but updates[${index2}] does: the first recorded states would hold from the start. Give the first update the states the services had then (incidents update --service writes them)`,
+            { at: "key" }
+          )
+        ];
+      }
       const changes = stateChanges(record.data.updates[index2].services, record.data.services);
       if (changes.length === 0) return [];
       const differences = changes.map((change) => `${change.id} is ${change.to} here but ${change.from} there`).join("; ");
@@ -36163,7 +36308,7 @@ var currentServices = {
           record,
           ["services"],
           this.id,
-          `services differ from the states the latest update records (updates[${index2}].services, ${record.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record.data.id} --service ID=STATE)`,
+          `services differ from the states the latest update records (updates[${index2}].services, ${record.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record.data.id} --status ${record.data.status} --message M --service ID=STATE)`,
           { at: "key" }
         )
       ];
@@ -38319,7 +38464,7 @@ var arraysEqual = (a, b) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 };
-var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+var isState = (state2, pcs, flag, ids) => state2.flag === flag && arraysEqual(state2.nfaStates, pcs) && arraysEqual(state2.matchIDs, ids);
 var NO_IDS = [];
 var END_TEXT = -1;
 var DFAState = class {
@@ -38451,12 +38596,12 @@ var DFA = class DFA2 {
     const cost = DFA2.stateCost(pcs, ids);
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
-    const state = new DFAState(pcs, flag, ids);
-    if (cached === void 0) this.stateCache.set(hash, state);
-    else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
-    else cached.push(state);
+    const state2 = new DFAState(pcs, flag, ids);
+    if (cached === void 0) this.stateCache.set(hash, state2);
+    else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state2]);
+    else cached.push(state2);
     this.stateCount++;
-    return state;
+    return state2;
   }
   static stateCost(pcs, ids) {
     const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
@@ -38473,14 +38618,14 @@ var DFA = class DFA2 {
     stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
     return this.getState(closure.pcs, stateFlag, ids);
   }
-  allocTable(state, anchor) {
+  allocTable(state2, anchor) {
     const size = this.numClasses + 1;
     const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
     const table2 = new Array(size).fill(null);
-    if (anchor === RE2Flags.UNANCHORED) state.next = table2;
-    else state.nextAnchored = table2;
+    if (anchor === RE2Flags.UNANCHORED) state2.next = table2;
+    else state2.nextAnchored = table2;
     return table2;
   }
   clearCache() {
@@ -38493,17 +38638,17 @@ var DFA = class DFA2 {
     this.clearCache();
     return this.getState(current.nfaStates, current.flag, current.matchIDs);
   }
-  step(state, cls, rune, anchor) {
-    let table2 = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+  step(state2, cls, rune, anchor) {
+    let table2 = anchor === RE2Flags.UNANCHORED ? state2.next : state2.nextAnchored;
     if (table2 !== null) {
       const cached = table2[cls];
       if (cached !== null) return cached;
     } else {
-      table2 = this.allocTable(state, anchor);
+      table2 = this.allocTable(state2, anchor);
       if (table2 === null) return null;
     }
-    const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
-    const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+    const needflag = state2.flag >>> DFA2.FLAG_NEED_SHIFT;
+    const oldbeforeflag = state2.flag & DFA2.FLAG_EMPTY_MASK;
     let beforeflag = oldbeforeflag;
     let afterflag = 0;
     if (rune === 10) {
@@ -38511,10 +38656,10 @@ var DFA = class DFA2 {
       afterflag |= Utils.EMPTY_BEGIN_LINE;
     }
     if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
-    const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+    const islastword = (state2.flag & DFA2.FLAG_LAST_WORD) !== 0;
     const isword = rune !== END_TEXT && Utils.isWordRune(rune);
     beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
-    let pcs = state.nfaStates;
+    let pcs = state2.nfaStates;
     if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
     const nextPCs = [];
     let ismatch = false;
@@ -38549,29 +38694,29 @@ var DFA = class DFA2 {
       const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
       flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
     }
-    let state = this.startStates.get(flags);
-    if (state === void 0) {
-      state = this.makeState([this.prog.start], flags, NO_IDS);
-      if (state === null) {
+    let state2 = this.startStates.get(flags);
+    if (state2 === void 0) {
+      state2 = this.makeState([this.prog.start], flags, NO_IDS);
+      if (state2 === null) {
         this.clearCache();
-        state = this.makeState([this.prog.start], flags, NO_IDS);
-        if (state === null) return null;
+        state2 = this.makeState([this.prog.start], flags, NO_IDS);
+        if (state2 === null) return null;
       }
-      this.startStates.set(flags, state);
+      this.startStates.set(flags, state2);
     }
-    return state;
+    return state2;
   }
-  stepOrReset(state, cls, rune, anchor, pos, search2) {
-    let next = this.step(state, cls, rune, anchor);
+  stepOrReset(state2, cls, rune, anchor, pos, search2) {
+    let next = this.step(state2, cls, rune, anchor);
     if (next !== null) return next;
     if (search2.resetPos >= 0 && pos - search2.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
     search2.resetPos = pos;
-    const restored = this.resetCache(state);
+    const restored = this.resetCache(state2);
     if (restored === null) return null;
     next = this.step(restored, cls, rune, anchor);
     return next;
   }
-  run(input, pos, anchor, state, onMatch) {
+  run(input, pos, anchor, state2, onMatch) {
     const endPos = input.endPos();
     const latin1Class = this.latin1Class;
     const unanchored = anchor === RE2Flags.UNANCHORED;
@@ -38583,26 +38728,26 @@ var DFA = class DFA2 {
       const width = r & 7;
       if (width === 0) break;
       const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
-      let next = unanchored && state.next !== null ? state.next[cls] : null;
+      let next = unanchored && state2.next !== null ? state2.next[cls] : null;
       if (next === null) {
-        next = this.stepOrReset(state, cls, rune, anchor, i, search2);
+        next = this.stepOrReset(state2, cls, rune, anchor, i, search2);
         if (next === null) return null;
       }
-      state = next;
-      if (state.isMatch && onMatch(state, false)) return true;
-      if (!unanchored && state.nfaStates.length === 0) return false;
+      state2 = next;
+      if (state2.isMatch && onMatch(state2, false)) return true;
+      if (!unanchored && state2.nfaStates.length === 0) return false;
       i += width;
     }
-    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search2);
-    if (state === null) return null;
-    return state.isMatch && onMatch(state, true);
+    state2 = this.stepOrReset(state2, this.numClasses, END_TEXT, anchor, i, search2);
+    if (state2 === null) return null;
+    return state2.isMatch && onMatch(state2, true);
   }
   match(input, pos, anchor) {
     if (this.failed) return null;
     if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
     const startState = this.start(input, pos);
     if (startState === null) return null;
-    return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+    return this.run(input, pos, anchor, startState, (state2, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
   }
   matchSet(input, pos, anchor) {
     if (this.failed) return null;
@@ -38610,8 +38755,8 @@ var DFA = class DFA2 {
     const startState = this.start(input, pos);
     if (startState === null) return null;
     const matches = /* @__PURE__ */ new Set();
-    const collect2 = (state, atEnd) => {
-      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+    const collect2 = (state2, atEnd) => {
+      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state2.matchIDs.length; k++) matches.add(state2.matchIDs[k]);
       return false;
     };
     if (this.run(input, pos, anchor, startState, collect2) === null) return null;
@@ -39465,17 +39610,17 @@ var RegexpWalker = class {
     for (; ; ) {
       if (re2.subs.length === 0) result = handler2.leaf(re2);
       else {
-        const state = handler2.enter(re2);
-        if (state.result === void 0) {
+        const state2 = handler2.enter(re2);
+        if (state2.result === void 0) {
           stack.push({
             re: re2,
-            state,
+            state: state2,
             i: 0
           });
           re2 = re2.subs[0];
           continue;
         }
-        result = state.result;
+        result = state2.result;
       }
       for (; ; ) {
         if (stack.length === 0) return result;
@@ -39648,8 +39793,8 @@ var PrefilterTree = class PrefilterTree2 {
   static WALKER = {
     leaf: (re2) => PrefilterTree2.leaf(re2),
     enter: (re2) => PrefilterTree2.enter(re2),
-    child: (re2, state, result) => PrefilterTree2.child(re2, state, result),
-    leave: (re2, state) => PrefilterTree2.leave(re2, state)
+    child: (re2, state2, result) => PrefilterTree2.child(re2, state2, result),
+    leave: (re2, state2) => PrefilterTree2.leave(re2, state2)
   };
   static leaf(re2) {
     if (re2.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
@@ -39686,36 +39831,36 @@ var PrefilterTree = class PrefilterTree2 {
         return { result: new Prefilter(Prefilter.Type.NONE) };
     }
   }
-  static child(re2, state, s) {
-    if (state.subs === void 0) {
-      state.sub = s;
+  static child(re2, state2, s) {
+    if (state2.subs === void 0) {
+      state2.sub = s;
       return;
     }
-    if (state.pf.type === Prefilter.Type.AND) {
+    if (state2.pf.type === Prefilter.Type.AND) {
       if (s.type === Prefilter.Type.NONE) return;
       if (s.type === Prefilter.Type.AND) {
-        for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+        for (let j = 0; j < s.subs.length; j++) state2.subs.push(s.subs[j]);
         return;
       }
-      state.subs.push(s);
+      state2.subs.push(s);
       return;
     }
     if (s.type === Prefilter.Type.NONE) {
-      state.result = new Prefilter(Prefilter.Type.NONE);
+      state2.result = new Prefilter(Prefilter.Type.NONE);
       return;
     }
     if (s.type === Prefilter.Type.OR) {
-      for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+      for (let j = 0; j < s.subs.length; j++) state2.subs.push(s.subs[j]);
       return;
     }
-    state.subs.push(s);
+    state2.subs.push(s);
   }
-  static leave(re2, state) {
-    if (state.subs === void 0) return state.sub;
-    const pf = state.pf;
+  static leave(re2, state2) {
+    if (state2.subs === void 0) return state2.sub;
+    const pf = state2.pf;
     const seen = /* @__PURE__ */ new Set();
     const subs = [];
-    for (const sub of state.subs) {
+    for (const sub of state2.subs) {
       if (sub.type === Prefilter.Type.EXACT) {
         if (seen.has(sub.str)) continue;
         seen.add(sub.str);
@@ -39945,8 +40090,8 @@ var Compiler = class Compiler2 {
     this.walker = {
       leaf: (re2) => this.leaf(re2),
       enter: (re2) => this.enter(re2),
-      child: (re2, state, result) => this.child(re2, state, result),
-      leave: (re2, state) => this.leave(re2, state)
+      child: (re2, state2, result) => this.child(re2, state2, result),
+      leave: (re2, state2) => this.leave(re2, state2)
     };
   }
   newInst(op) {
@@ -40127,29 +40272,29 @@ var Compiler = class Compiler2 {
         throw new RE2JSCompileException("regexp: unhandled case in compile");
     }
   }
-  child(re2, state, f1) {
-    if (re2.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
-    else if (re2.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
-    else state.sub = f1;
+  child(re2, state2, f1) {
+    if (re2.op === Regexp.Op.CONCAT) state2.f = state2.f === null ? f1 : this.cat(state2.f, f1);
+    else if (re2.op === Regexp.Op.ALTERNATE) state2.f = state2.f === null ? f1 : this.alt(state2.f, f1);
+    else state2.sub = f1;
   }
-  leave(re2, state) {
+  leave(re2, state2) {
     switch (re2.op) {
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
-        return this.lookBehind(state.sub, re2.lb);
+        return this.lookBehind(state2.sub, re2.lb);
       case Regexp.Op.CAPTURE: {
         const ket = this.cap(re2.cap << 1 | 1);
-        return this.cat(this.cat(state.bra, state.sub), ket);
+        return this.cat(this.cat(state2.bra, state2.sub), ket);
       }
       case Regexp.Op.STAR:
-        return this.star(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.star(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.PLUS:
-        return this.plus(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.plus(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.QUEST:
-        return this.quest(state.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
+        return this.quest(state2.sub, (re2.flags & RE2Flags.NON_GREEDY) !== 0);
       case Regexp.Op.CONCAT:
       case Regexp.Op.ALTERNATE:
-        return state.f;
+        return state2.f;
       default:
         throw new RE2JSCompileException("regexp: unhandled case in compile");
     }
@@ -40163,8 +40308,8 @@ var Simplify = class Simplify2 {
   static WALKER = {
     leaf: (re2) => Simplify2.leaf(re2),
     enter: (re2) => Simplify2.enter(re2),
-    child: (re2, state, result, i) => Simplify2.child(re2, state, result, i),
-    leave: (re2, state) => Simplify2.leave(re2, state)
+    child: (re2, state2, result, i) => Simplify2.child(re2, state2, result, i),
+    leave: (re2, state2) => Simplify2.leave(re2, state2)
   };
   static leaf(re2) {
     if (re2.op === Regexp.Op.CHAR_CLASS) {
@@ -40197,45 +40342,45 @@ var Simplify = class Simplify2 {
         return { result: re2 };
     }
   }
-  static child(re2, state, nsub, i) {
-    if (state.subs === void 0) {
-      state.sub = nsub;
+  static child(re2, state2, nsub, i) {
+    if (state2.subs === void 0) {
+      state2.sub = nsub;
       return;
     }
-    if (nsub !== re2.subs[i]) state.changed = true;
+    if (nsub !== re2.subs[i]) state2.changed = true;
     if (re2.op === Regexp.Op.CONCAT) {
       if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.result = new Regexp(Regexp.Op.NO_MATCH);
+        state2.result = new Regexp(Regexp.Op.NO_MATCH);
         return;
       }
       if (nsub.op === Regexp.Op.EMPTY_MATCH) {
-        state.changed = true;
+        state2.changed = true;
         return;
       }
       if (nsub.op === Regexp.Op.CONCAT) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        state2.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state2.subs.push(nsub.subs[j]);
         return;
       }
     } else {
       if (nsub.op === Regexp.Op.NO_MATCH) {
-        state.changed = true;
+        state2.changed = true;
         return;
       }
       if (nsub.op === Regexp.Op.ALTERNATE) {
-        state.changed = true;
-        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        state2.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state2.subs.push(nsub.subs[j]);
         return;
       }
     }
-    state.subs.push(nsub);
+    state2.subs.push(nsub);
   }
-  static leave(re2, state) {
+  static leave(re2, state2) {
     switch (re2.op) {
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
       case Regexp.Op.CAPTURE: {
-        const sub = state.sub;
+        const sub = state2.sub;
         if (sub !== re2.subs[0]) {
           const nre = Regexp.fromRegexp(re2);
           nre.runes = /* @__PURE__ */ new Int32Array(0);
@@ -40246,8 +40391,8 @@ var Simplify = class Simplify2 {
       }
       case Regexp.Op.CONCAT:
       case Regexp.Op.ALTERNATE:
-        if (state.changed) {
-          const newSubs = state.subs;
+        if (state2.changed) {
+          const newSubs = state2.subs;
           if (newSubs.length === 0) return new Regexp(re2.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
           if (newSubs.length === 1) return newSubs[0];
           const nre = Regexp.fromRegexp(re2);
@@ -40259,9 +40404,9 @@ var Simplify = class Simplify2 {
       case Regexp.Op.STAR:
       case Regexp.Op.PLUS:
       case Regexp.Op.QUEST:
-        return Simplify2.simplify1(re2.op, re2.flags, state.sub, re2);
+        return Simplify2.simplify1(re2.op, re2.flags, state2.sub, re2);
       case Regexp.Op.REPEAT:
-        return Simplify2.simplifyRepeat(re2, state.sub);
+        return Simplify2.simplifyRepeat(re2, state2.sub);
       default:
         return re2;
     }
@@ -42945,7 +43090,7 @@ var knownErrorPattern = {
 // scripts/core/rules/record/known-service.ts
 var knownService = {
   id: "record/known-service",
-  check({ config: config2, incidents, knownErrors }) {
+  check({ config: config2, incidents, knownErrors, problems }) {
     const known = config2.services.map((service) => service.id);
     const named = [
       ...incidents.flatMap((record) => [
@@ -42957,7 +43102,8 @@ var knownService = {
       ...knownErrors.flatMap((record) => [
         ...record.data.services.map((id, index2) => ({ source: record, path: ["services", index2], id })),
         ...(record.data.match?.services ?? []).map((id, index2) => ({ source: record, path: ["match", "services", index2], id }))
-      ])
+      ]),
+      ...problems.flatMap((record) => record.data.services.map((id, index2) => ({ source: record, path: ["services", index2], id })))
     ];
     return named.filter(({ id }) => !known.includes(id)).map(({ source, path: path3, id }) => {
       const guess2 = closestMatch(id, known);
@@ -43183,6 +43329,44 @@ function notificationsDue(report, records) {
   return [...measured, ...finished3];
 }
 
+// scripts/core/gate/problem-lifecycle.ts
+var PROBLEM_STATUSES = ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"];
+var OPEN_FORBIDS = ["resolved_at", "closed_at", "cancel_reason"];
+var PROBLEM_STATUS_FIELDS = {
+  new: { needs: [], forbids: OPEN_FORBIDS },
+  investigating: { needs: [], forbids: OPEN_FORBIDS },
+  root_cause_known: { needs: ["root_cause"], forbids: OPEN_FORBIDS },
+  known_error: { needs: ["root_cause", "known_error"], forbids: OPEN_FORBIDS },
+  resolved: { needs: ["root_cause", "fix", "resolved_at"], forbids: ["closed_at", "cancel_reason"] },
+  closed: { needs: ["root_cause", "fix", "resolved_at", "closed_at"], forbids: ["cancel_reason"] },
+  cancelled: { needs: ["cancel_reason"], forbids: [] }
+};
+var PROBLEM_TRANSITIONS = {
+  new: ["investigating", "root_cause_known", "known_error", "resolved", "cancelled"],
+  investigating: ["root_cause_known", "known_error", "resolved", "cancelled"],
+  root_cause_known: ["known_error", "resolved", "cancelled"],
+  known_error: ["resolved", "cancelled"],
+  resolved: ["closed"],
+  closed: [],
+  cancelled: []
+};
+var PROBLEM_INITIAL_STATUSES = PROBLEM_STATUSES.filter((status) => status !== "closed");
+var PROBLEM_TIMESTAMP_ORDER = ["created_at", "resolved_at", "closed_at"];
+var PROBLEM_IMPLIED_TIMESTAMP = {
+  resolved: "resolved_at",
+  closed: "closed_at"
+};
+var PROBLEM_APPROVAL_STATUSES = ["resolved", "closed"];
+function checkProblemTransition(from, to) {
+  if (from === to || PROBLEM_TRANSITIONS[from].includes(to)) return { ok: true };
+  const allowed = PROBLEM_TRANSITIONS[from];
+  const expected = allowed.length === 0 ? `${from} is final: nothing follows it` : `expected one of ${allowed.join(", ")}`;
+  return { ok: false, message: `Unexpected problem status "${to}" after "${from}", ${expected}` };
+}
+function isOpenProblem(problem3) {
+  return !["resolved", "closed", "cancelled"].includes(problem3.status);
+}
+
 // scripts/core/gate/approval-needs.ts
 function approvalNeeds(base2, head2, policy, now) {
   const needs = [];
@@ -43203,10 +43387,28 @@ function approvalNeeds(base2, head2, policy, now) {
         needs.push({ what: `Moving ${key2} of an incident that breached its SLA`, key: head2[key2] === void 0 ? ["status"] : [key2] });
     }
   }
+  if (needs.length === 0)
+    for (const { service, before, after } of loweredDowntime(base2, head2, now))
+      needs.push({ what: `Lowering the downtime recorded for ${service} up to now from ${minutes(before)} to ${minutes(after)}`, key: ["services"] });
   const erased = erasedBreaches(base2, head2, policy, now);
   if (erased.length > 0 && needs.every((need) => need.what.startsWith("Entering")))
     needs.push({ what: `Taking away the breach of its ${erased.join(" and ")} target${erased.length > 1 ? "s" : ""}`, key: ["status"] });
   return needs;
+}
+function problemApprovalNeeds(base2, head2) {
+  return PROBLEM_APPROVAL_STATUSES.filter((status) => head2.status === status && base2?.status !== status).map((status) => ({
+    what: `Entering ${status}`,
+    key: ["status"]
+  }));
+}
+var DOWNTIME_TOLERANCE_MS = 15 * 6e4;
+function loweredDowntime(base2, head2, now) {
+  const after = downtimeByService(head2, now);
+  return [...downtimeByService(base2, now)].map(([service, before]) => ({ service, before, after: after.get(service) ?? 0 })).filter(({ before, after: after2 }) => before - after2 > DOWNTIME_TOLERANCE_MS);
+}
+function minutes(milliseconds) {
+  const total = Math.round(milliseconds / 6e4);
+  return total < 120 ? `${total} min` : `${Math.round(total / 60)} h`;
 }
 function erasedBreaches(base2, head2, policy, now) {
   const after = slaOf(head2, policy, now) ?? [];
@@ -43227,8 +43429,14 @@ function changesNeedingApproval(changes, policy, now) {
 // scripts/core/gate/approvals.ts
 var DECIDING_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 function approversFor(config2, incident2) {
+  return approversForServices(
+    config2,
+    incident2.services.map((service) => service.id)
+  );
+}
+function approversForServices(config2, services2) {
   const byService = config2.approvers?.services ?? {};
-  const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => Object.hasOwn(byService, service.id) ? byService[service.id] : [])];
+  const lists = [config2.approvers?.default ?? [], ...services2.map((id) => Object.hasOwn(byService, id) ? byService[id] : [])];
   return [...new Set(lists.flat())];
 }
 function findApproval(approvers, evidence, what) {
@@ -43266,7 +43474,17 @@ function reviewsOnHead(evidence, head2) {
 
 // scripts/core/rules/lifecycle/approval.ts
 function needingApproval(pullRequest) {
-  return changesNeedingApproval(pullRequest.incidents, pullRequest.policy, pullRequest.now);
+  const { policy } = pullRequest;
+  const incidents = changesNeedingApproval(pullRequest.incidents, policy, pullRequest.now).map(({ base: base2, head: head2, needs }) => ({
+    head: head2,
+    approvers: approversFor(policy, (base2 ?? head2).data),
+    needs
+  }));
+  const problems = pullRequest.problems.flatMap(({ base: base2, head: head2 }) => {
+    const needs = head2 ? problemApprovalNeeds(base2?.data, head2.data) : [];
+    return head2 && needs.length > 0 ? [{ head: head2, approvers: approversForServices(policy, (base2 ?? head2).data.services), needs }] : [];
+  });
+  return [...incidents, ...problems];
 }
 function policyChanges(pullRequest) {
   const change = pullRequest.configChange;
@@ -43275,8 +43493,7 @@ function policyChanges(pullRequest) {
 var lifecycleApproval = {
   id: "lifecycle/approval",
   check(pullRequest) {
-    const records = needingApproval(pullRequest).flatMap(({ base: base2, head: head2, needs }) => {
-      const approvers = approversFor(pullRequest.policy, (base2 ?? head2).data);
+    const records = needingApproval(pullRequest).flatMap(({ head: head2, approvers, needs }) => {
       return needs.flatMap(({ what, key: key2 }) => {
         const approval = findApproval(approvers, pullRequest.reviews, what);
         return approval.ok ? [] : [findingAt(head2, key2, this.id, approval.message)];
@@ -43467,13 +43684,13 @@ var lifecycleReopenReason = {
       if (base2.data.status !== "resolved" || head2.data.status !== "investigating") return [];
       const reason = head2.data.reopen_reason;
       if (reason !== void 0 && reason !== base2.data.reopen_reason) return [];
-      const problem2 = reason === void 0 ? "reopen_reason is empty" : "reopen_reason is the one given for an earlier reopen";
+      const problem3 = reason === void 0 ? "reopen_reason is empty" : "reopen_reason is the one given for an earlier reopen";
       return [
         findingAt(
           head2,
           reason === void 0 ? ["status"] : ["reopen_reason"],
           this.id,
-          `Reopening ${head2.data.id} needs a reason, but ${problem2}: say in reopen_reason why the resolution did not hold`
+          `Reopening ${head2.data.id} needs a reason, but ${problem3}: say in reopen_reason why the resolution did not hold`
         )
       ];
     });
@@ -43674,8 +43891,8 @@ var markdownBounds = {
 // scripts/core/rules/record/priority-matrix.ts
 var priorityMatrix = {
   id: "record/priority-matrix",
-  check({ config: config2, incidents }) {
-    return incidents.flatMap((record) => {
+  check({ config: config2, incidents, problems }) {
+    return [...incidents, ...problems].flatMap((record) => {
       const { impact, urgency, priority } = record.data;
       const expected = config2.priority_matrix[impact][urgency];
       if (priority === expected) return [];
@@ -43694,9 +43911,10 @@ var priorityMatrix = {
 // scripts/core/rules/record/reference.ts
 var reference = {
   id: "record/reference",
-  check({ incidents, knownErrors, postmortems }) {
+  check({ incidents, knownErrors, postmortems, problems }) {
     const incidentIds = new Set(incidents.map((record) => record.data.id));
     const knownErrorIds = new Set(knownErrors.map((record) => record.data.id));
+    const problemIds = new Set(problems.map((record) => record.data.id));
     return [
       ...incidents.flatMap((record) => {
         const { id, known_error: known_error2, duplicate_of } = record.data;
@@ -43708,6 +43926,17 @@ var reference = {
       }),
       ...postmortems.filter((record) => !incidentIds.has(record.data.incident)).map(
         (record) => findingAt(record, ["incident"], this.id, `incident ${record.data.incident} does not exist: a postmortem reviews an incident in incidents/`)
+      ),
+      ...problems.filter((record) => record.data.known_error !== void 0 && !knownErrorIds.has(record.data.known_error)).map(
+        (record) => findingAt(record, ["known_error"], this.id, `known_error ${record.data.known_error} does not exist: expected the id of a file in known-errors/`)
+      ),
+      ...knownErrors.filter(({ data }) => data.problem !== void 0 && /^PRB-/.test(data.problem) && !problemIds.has(data.problem)).map(
+        (record) => findingAt(
+          record,
+          ["problem"],
+          this.id,
+          `problem ${record.data.problem} does not exist: expected the id of a file in problems/, or the URL of an issue`
+        )
       )
     ];
   }
@@ -43853,6 +44082,155 @@ var updatesOrder = {
   }
 };
 
+// scripts/core/rules/record/awaiting-problem.ts
+var awaitingProblem = {
+  id: "record/awaiting-problem",
+  check({ incidents, problems }) {
+    return incidents.flatMap((record) => {
+      const { id, status, hold_reason: hold_reason2 } = record.data;
+      if (status !== "on_hold" || hold_reason2 !== "awaiting_problem") return [];
+      const listing = problems.filter((problem3) => (problem3.data.incidents ?? []).includes(id));
+      if (listing.some((problem3) => isOpenProblem(problem3.data))) return [];
+      if (listing.length === 0)
+        return [
+          findingAt(
+            record,
+            ["hold_reason"],
+            this.id,
+            `${id} is on hold awaiting a problem, but no problem lists it: add ${id} to the incidents of its problem in problems/, or write one with incidents new --type problem --incident ${id}`
+          )
+        ];
+      return listing.flatMap((problem3) => {
+        const why = `${problem3.data.id} is ${problem3.data.status}, but ${id} is still on hold awaiting it`;
+        return [
+          findingAt(record, ["hold_reason"], this.id, `${why}: move ${id} on (back to investigating or identified, or resolved)`),
+          findingAt(problem3, ["status"], this.id, `${why}: move ${id} on before the problem ends, or keep the problem open`)
+        ];
+      });
+    });
+  }
+};
+
+// scripts/core/rules/record/problem-incidents.ts
+var problemIncidents = {
+  id: "record/problem-incidents",
+  check({ incidents, problems }) {
+    const known = new Set(incidents.map((record) => record.data.id));
+    const listedBy = /* @__PURE__ */ new Map();
+    for (const { data } of problems) for (const id of new Set(data.incidents ?? [])) listedBy.set(id, [...listedBy.get(id) ?? [], data.id]);
+    return problems.flatMap(
+      (record) => (record.data.incidents ?? []).flatMap((id, index2, list5) => {
+        const at = ["incidents", index2];
+        if (list5.indexOf(id) !== index2)
+          return [findingAt(record, at, this.id, `${id} is listed twice (also incidents[${list5.indexOf(id)}]): list each incident once`)];
+        if (!known.has(id)) return [findingAt(record, at, this.id, `Incident ${id} does not exist: expected the id of a file in incidents/`)];
+        const others = listedBy.get(id).filter((other) => other !== record.data.id);
+        if (others.length === 0) return [];
+        return [
+          findingAt(
+            record,
+            at,
+            this.id,
+            `${id} is also listed by ${others.join(", ")}: an incident belongs to one problem at most; if they are one cause, cancel one problem as a duplicate`
+          )
+        ];
+      })
+    );
+  }
+};
+
+// scripts/core/rules/record/problem-status-fields.ts
+var problemStatusFields = {
+  id: "record/problem-status-fields",
+  check({ problems }) {
+    return problems.flatMap((record) => {
+      const { status } = record.data;
+      const { needs, forbids } = PROBLEM_STATUS_FIELDS[status];
+      return [
+        ...needs.filter((key2) => record.data[key2] === void 0).map((key2) => findingAt(record, ["status"], this.id, `Problem status ${status} needs ${key2}, which is empty or missing: ${NEEDED[key2]}`)),
+        ...forbids.filter((key2) => record.data[key2] !== void 0).map((key2) => findingAt(record, [key2], this.id, `${key2} is set, but the status is ${status}: ${key2} stays empty until the problem gets there`))
+      ];
+    });
+  }
+};
+var NEEDED = {
+  root_cause: "say why the incidents happen",
+  known_error: "name the known error (KE-NNNN) that documents the workaround, or skip known_error when there is none",
+  fix: "link the change that removes the cause (a pull request, commit or issue URL)",
+  resolved_at: "when the fix removed the cause",
+  closed_at: "when the problem was closed",
+  cancel_reason: "duplicate or not_a_problem"
+};
+
+// scripts/core/rules/record/problem-timestamp-order.ts
+init_timestamps();
+var problemTimestampOrder = {
+  id: "record/problem-timestamp-order",
+  check({ problems }) {
+    return problems.flatMap((record) => {
+      const set2 = PROBLEM_TIMESTAMP_ORDER.filter((key2) => record.data[key2] !== void 0);
+      return set2.flatMap((key2, index2) => {
+        const before = set2[index2 - 1];
+        if (before === void 0 || toMillis(record.data[before]) <= toMillis(record.data[key2])) return [];
+        return [
+          findingAt(
+            record,
+            [key2],
+            this.id,
+            `${key2} ${record.data[key2]} is before ${before} ${record.data[before]}: expected ${PROBLEM_TIMESTAMP_ORDER.join(" \u2264 ")}`
+          )
+        ];
+      });
+    });
+  }
+};
+
+// scripts/core/rules/lifecycle/problem-transition.ts
+var lifecycleProblemTransition = {
+  id: "lifecycle/problem-transition",
+  check(pullRequest) {
+    return pullRequest.problems.flatMap(({ kind, base: base2, head: head2 }) => {
+      if (!head2) return [];
+      if (kind === "added") {
+        if (PROBLEM_INITIAL_STATUSES.includes(head2.data.status)) return [];
+        return [
+          findingAt(
+            head2,
+            ["status"],
+            this.id,
+            `A new problem cannot start as "${head2.data.status}": expected one of ${PROBLEM_INITIAL_STATUSES.join(", ")} (a problem written after its fix starts as resolved, and closes in a later pull request)`
+          )
+        ];
+      }
+      if (!base2) return [];
+      const result = checkProblemTransition(base2.data.status, head2.data.status);
+      return result.ok ? [] : [findingAt(head2, ["status"], this.id, result.message)];
+    });
+  }
+};
+
+// scripts/core/rules/lifecycle/problem-frozen.ts
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+var lifecycleProblemFrozen = {
+  id: "lifecycle/problem-frozen",
+  check(pullRequest) {
+    return pullRequest.problems.flatMap(({ base: base2, head: head2 }) => {
+      if (!base2 || !head2 || PROBLEM_TRANSITIONS[base2.data.status].length > 0) return [];
+      const before = { ...base2.data };
+      const after = { ...head2.data };
+      const keys2 = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].filter((key2) => !isDeepStrictEqual3(before[key2], after[key2]));
+      return keys2.map(
+        (key2) => findingAt(
+          head2,
+          [key2 in after ? key2 : "status"],
+          this.id,
+          `${head2.data.id} is ${base2.data.status}, so its frontmatter is frozen, but ${key2} changed: only its Markdown body may still change; open a new problem for what is new`
+        )
+      );
+    });
+  }
+};
+
 // scripts/core/rules/index.ts
 var CONFIG_RULES = [
   configUniqueService,
@@ -43867,12 +44245,12 @@ var CONFIG_RULES = [
   configAnnounceChannel
 ];
 var ACROSS_KINDS = {
-  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds],
-  change: [lifecycleDeleted, lifecycleIdChanged]
+  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds, priorityMatrix],
+  change: [lifecycleDeleted, lifecycleIdChanged, lifecycleApproval]
 };
 var RULES_BY_KIND = {
   incidents: {
-    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
+    record: [uniqueService, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
     change: [
       lifecycleInitialStatus,
       lifecycleTransition,
@@ -43882,14 +44260,17 @@ var RULES_BY_KIND = {
       lifecycleStatusTimestamp,
       lifecycleTimestampChanged,
       lifecycleReopenReason,
-      lifecycleApproval,
       lifecyclePostmortem,
       lifecycleKnownErrorMatch
     ]
   },
   // A postmortem is checked when its incident closes (lifecycle/postmortem).
   postmortems: { record: [], change: [] },
-  knownErrors: { record: [knownErrorPattern], change: [] }
+  knownErrors: { record: [knownErrorPattern], change: [] },
+  problems: {
+    record: [problemIncidents, problemStatusFields, problemTimestampOrder, awaitingProblem],
+    change: [lifecycleProblemTransition, lifecycleProblemFrozen]
+  }
 };
 var RECORD_RULES = [...ACROSS_KINDS.record, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].record)];
 var CHANGE_RULES = [...ACROSS_KINDS.change, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].change)];
@@ -45067,45 +45448,45 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state2, message) {
     const mark2 = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
+      name: state2.filename,
+      buffer: state2.input.slice(0, -1),
       // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
+      position: state2.position,
+      line: state2.line,
+      column: state2.position - state2.lineStart
     };
     mark2.snippet = makeSnippet(mark2);
     return new YAMLException2(message, mark2);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state2, message) {
+    throw generateError(state2, message);
   }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+  function throwWarning(state2, message) {
+    if (state2.onWarning) {
+      state2.onWarning.call(null, generateError(state2, message));
     }
   }
-  function storeAnchor(state, name2, value) {
-    const transactions = state.anchorMapTransactions;
+  function storeAnchor(state2, name2, value) {
+    const transactions = state2.anchorMapTransactions;
     if (transactions.length !== 0) {
       const transaction = transactions[transactions.length - 1];
       if (!_hasOwnProperty.call(transaction, name2)) {
         transaction[name2] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name2),
-          value: state.anchorMap[name2]
+          existed: _hasOwnProperty.call(state2.anchorMap, name2),
+          value: state2.anchorMap[name2]
         };
       }
     }
-    state.anchorMap[name2] = value;
+    state2.anchorMap[name2] = value;
   }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  function beginAnchorTransaction(state2) {
+    state2.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
   }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
+  function commitAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
+    const transactions = state2.anchorMapTransactions;
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
     const names = Object.keys(transaction);
@@ -45116,132 +45497,132 @@ function requireLoader() {
       }
     }
   }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
+  function rollbackAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
     const names = Object.keys(transaction);
     for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
       const entry = transaction[names[index2]];
       if (entry.existed) {
-        state.anchorMap[names[index2]] = entry.value;
+        state2.anchorMap[names[index2]] = entry.value;
       } else {
-        delete state.anchorMap[names[index2]];
+        delete state2.anchorMap[names[index2]];
       }
     }
   }
-  function snapshotState(state) {
+  function snapshotState(state2) {
     return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
+      position: state2.position,
+      line: state2.line,
+      lineStart: state2.lineStart,
+      lineIndent: state2.lineIndent,
+      firstTabInLine: state2.firstTabInLine,
+      tag: state2.tag,
+      anchor: state2.anchor,
+      kind: state2.kind,
+      result: state2.result
     };
   }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
+  function restoreState(state2, snapshot) {
+    state2.position = snapshot.position;
+    state2.line = snapshot.line;
+    state2.lineStart = snapshot.lineStart;
+    state2.lineIndent = snapshot.lineIndent;
+    state2.firstTabInLine = snapshot.firstTabInLine;
+    state2.tag = snapshot.tag;
+    state2.anchor = snapshot.anchor;
+    state2.kind = snapshot.kind;
+    state2.result = snapshot.result;
   }
   const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name2, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
+    YAML: function handleYamlDirective(state2, name2, args) {
+      if (state2.version !== null) {
+        throwError(state2, "duplication of %YAML directive");
       }
       if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
+        throwError(state2, "YAML directive accepts exactly one argument");
       }
       const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
       if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
+        throwError(state2, "ill-formed argument of the YAML directive");
       }
       const major = parseInt(match[1], 10);
       const minor = parseInt(match[2], 10);
       if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
+        throwError(state2, "unacceptable YAML version of the document");
       }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
+      state2.version = args[0];
+      state2.checkLineBreaks = minor < 2;
       if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
+        throwWarning(state2, "unsupported YAML version of the document");
       }
     },
-    TAG: function handleTagDirective(state, name2, args) {
+    TAG: function handleTagDirective(state2, name2, args) {
       let prefix;
       if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
+        throwError(state2, "TAG directive accepts exactly two arguments");
       }
       const handle3 = args[0];
       prefix = args[1];
       if (!PATTERN_TAG_HANDLE.test(handle3)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+        throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
       }
-      if (_hasOwnProperty.call(state.tagMap, handle3)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+      if (_hasOwnProperty.call(state2.tagMap, handle3)) {
+        throwError(state2, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
       }
       if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+        throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
       }
       try {
         prefix = decodeURIComponent(prefix);
       } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
+        throwError(state2, "tag prefix is malformed: " + prefix);
       }
-      state.tagMap[handle3] = prefix;
+      state2.tagMap[handle3] = prefix;
     }
   };
-  function captureSegment(state, start2, end, checkJson) {
+  function captureSegment(state2, start2, end, checkJson) {
     if (start2 < end) {
-      const _result = state.input.slice(start2, end);
+      const _result = state2.input.slice(start2, end);
       if (checkJson) {
         for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
           const _character = _result.charCodeAt(_position);
           if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
+            throwError(state2, "expected valid JSON character");
           }
         }
       } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
+        throwError(state2, "the stream contains non-printable characters");
       }
-      state.result += _result;
+      state2.result += _result;
     }
   }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+  function chargeMergeWork(state2) {
+    state2.totalMergeKeys++;
+    if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) {
+      throwError(state2, "merge keys exceeded maxTotalMergeKeys (" + state2.maxTotalMergeKeys + ")");
     }
   }
-  function mergeMappings(state, destination, source, overridableKeys) {
+  function mergeMappings(state2, destination, source, overridableKeys) {
     if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+      throwError(state2, "cannot merge mappings; the provided source object is unacceptable");
     }
-    chargeMergeWork(state);
+    chargeMergeWork(state2);
     const sourceKeys = Object.keys(source);
     for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
       const key2 = sourceKeys[index2];
-      chargeMergeWork(state);
+      chargeMergeWork(state2);
       if (!_hasOwnProperty.call(destination, key2)) {
         setProperty(destination, key2, source[key2]);
         overridableKeys[key2] = true;
       }
     }
   }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+  function storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
     if (Array.isArray(keyNode)) {
       keyNode = Array.prototype.slice.call(keyNode);
       for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
         if (Array.isArray(keyNode[index2])) {
-          throwError(state, "nested arrays are not supported inside keys");
+          throwError(state2, "nested arrays are not supported inside keys");
         }
         if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
           keyNode[index2] = "[object Object]";
@@ -45258,268 +45639,268 @@ function requireLoader() {
     if (keyTag === "tag:yaml.org,2002:merge") {
       if (Array.isArray(valueNode)) {
         if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
+          throwError(state2, "abnormal merge sequence size");
         }
         for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
-          mergeMappings(state, _result, valueNode[index2], overridableKeys);
+          mergeMappings(state2, _result, valueNode[index2], overridableKeys);
         }
       } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
+        mergeMappings(state2, _result, valueNode, overridableKeys);
       }
     } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
+      if (!state2.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state2.line = startLine || state2.line;
+        state2.lineStart = startLineStart || state2.lineStart;
+        state2.position = startPos || state2.position;
+        throwError(state2, "duplicated mapping key");
       }
       setProperty(_result, keyNode, valueNode);
       delete overridableKeys[keyNode];
     }
     return _result;
   }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
+  function readLineBreak(state2) {
+    const ch = state2.input.charCodeAt(state2.position);
     if (ch === 10) {
-      state.position++;
+      state2.position++;
     } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
+      state2.position++;
+      if (state2.input.charCodeAt(state2.position) === 10) {
+        state2.position++;
       }
     } else {
-      throwError(state, "a line break is expected");
+      throwError(state2, "a line break is expected");
     }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
+    state2.line += 1;
+    state2.lineStart = state2.position;
+    state2.firstTabInLine = -1;
   }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
+  function skipSeparationSpace(state2, allowComments, checkIndent) {
     let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
       while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
+        if (ch === 9 && state2.firstTabInLine === -1) {
+          state2.firstTabInLine = state2.position;
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
       if (allowComments && ch === 35) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (ch !== 10 && ch !== 13 && ch !== 0);
       }
       if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
+        readLineBreak(state2);
+        ch = state2.input.charCodeAt(state2.position);
         lineBreaks++;
-        state.lineIndent = 0;
+        state2.lineIndent = 0;
         while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
+          state2.lineIndent++;
+          ch = state2.input.charCodeAt(++state2.position);
         }
       } else {
         break;
       }
     }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
+    if (checkIndent !== -1 && lineBreaks !== 0 && state2.lineIndent < checkIndent) {
+      throwWarning(state2, "deficient indentation");
     }
     return lineBreaks;
   }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+  function testDocumentSeparator(state2) {
+    let _position = state2.position;
+    let ch = state2.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(_position + 1) && ch === state2.input.charCodeAt(_position + 2)) {
       _position += 3;
-      ch = state.input.charCodeAt(_position);
+      ch = state2.input.charCodeAt(_position);
       if (ch === 0 || isWsOrEol(ch)) {
         return true;
       }
     }
     return false;
   }
-  function writeFoldedLines(state, count2) {
+  function writeFoldedLines(state2, count2) {
     if (count2 === 1) {
-      state.result += " ";
+      state2.result += " ";
     } else if (count2 > 1) {
-      state.result += common2.repeat("\n", count2 - 1);
+      state2.result += common2.repeat("\n", count2 - 1);
     }
   }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+  function readPlainScalar(state2, nodeIndent, withinFlowCollection) {
     let captureStart;
     let captureEnd;
     let hasPendingContent;
     let _line;
     let _lineStart;
     let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
+    const _kind = state2.kind;
+    const _result = state2.result;
+    let ch = state2.input.charCodeAt(state2.position);
     if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
       return false;
     }
     if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
+      const following = state2.input.charCodeAt(state2.position + 1);
       if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
         return false;
       }
     }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
+    state2.kind = "scalar";
+    state2.result = "";
+    captureStart = captureEnd = state2.position;
     hasPendingContent = false;
     while (ch !== 0) {
       if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
+        const following = state2.input.charCodeAt(state2.position + 1);
         if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
           break;
         }
       } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
+        const preceding = state2.input.charCodeAt(state2.position - 1);
         if (isWsOrEol(preceding)) {
           break;
         }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2) || withinFlowCollection && isFlowIndicator(ch)) {
         break;
       } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
+        _line = state2.line;
+        _lineStart = state2.lineStart;
+        _lineIndent = state2.lineIndent;
+        skipSeparationSpace(state2, false, -1);
+        if (state2.lineIndent >= nodeIndent) {
           hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
+          ch = state2.input.charCodeAt(state2.position);
           continue;
         } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
+          state2.position = captureEnd;
+          state2.line = _line;
+          state2.lineStart = _lineStart;
+          state2.lineIndent = _lineIndent;
           break;
         }
       }
       if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
+        captureSegment(state2, captureStart, captureEnd, false);
+        writeFoldedLines(state2, state2.line - _line);
+        captureStart = captureEnd = state2.position;
         hasPendingContent = false;
       }
       if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
+        captureEnd = state2.position + 1;
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
+    captureSegment(state2, captureStart, captureEnd, false);
+    if (state2.result) {
       return true;
     }
-    state.kind = _kind;
-    state.result = _result;
+    state2.kind = _kind;
+    state2.result = _result;
     return false;
   }
-  function readSingleQuotedScalar(state, nodeIndent) {
+  function readSingleQuotedScalar(state2, nodeIndent) {
     let captureStart;
     let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 39) {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
       if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
         if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
+          captureStart = state2.position;
+          state2.position++;
+          captureEnd = state2.position;
         } else {
           return true;
         }
       } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a single quoted scalar");
       } else {
-        state.position++;
+        state2.position++;
         if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
+          captureEnd = state2.position;
         }
       }
     }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
+    throwError(state2, "unexpected end of the stream within a single quoted scalar");
   }
-  function readDoubleQuotedScalar(state, nodeIndent) {
+  function readDoubleQuotedScalar(state2, nodeIndent) {
     let captureStart;
     let captureEnd;
     let tmp;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 34) {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
       if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
+        captureSegment(state2, captureStart, state2.position, true);
+        state2.position++;
         return true;
       } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
         if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
+          skipSeparationSpace(state2, false, nodeIndent);
         } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
+          state2.result += simpleEscapeMap[ch];
+          state2.position++;
         } else if ((tmp = escapedHexLen(ch)) > 0) {
           let hexLength = tmp;
           let hexResult = 0;
           for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
             if ((tmp = fromHexCode(ch)) >= 0) {
               hexResult = (hexResult << 4) + tmp;
             } else {
-              throwError(state, "expected hexadecimal character");
+              throwError(state2, "expected hexadecimal character");
             }
           }
-          state.result += charFromCodepoint(hexResult);
-          state.position++;
+          state2.result += charFromCodepoint(hexResult);
+          state2.position++;
         } else {
-          throwError(state, "unknown escape sequence");
+          throwError(state2, "unknown escape sequence");
         }
-        captureStart = captureEnd = state.position;
+        captureStart = captureEnd = state2.position;
       } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a double quoted scalar");
       } else {
-        state.position++;
+        state2.position++;
         if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
+          captureEnd = state2.position;
         }
       }
     }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
+    throwError(state2, "unexpected end of the stream within a double quoted scalar");
   }
-  function readFlowCollection(state, nodeIndent) {
+  function readFlowCollection(state2, nodeIndent) {
     let readNext = true;
     let _line;
     let _lineStart;
     let _pos;
-    const _tag = state.tag;
+    const _tag = state2.tag;
     let _result;
-    const _anchor = state.anchor;
+    const _anchor = state2.anchor;
     let terminator;
     let isPair;
     let isExplicitPair;
@@ -45528,7 +45909,7 @@ function requireLoader() {
     let keyNode;
     let keyTag;
     let valueNode;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch === 91) {
       terminator = 93;
       isMapping = false;
@@ -45540,69 +45921,69 @@ function requireLoader() {
     } else {
       return false;
     }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
     while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
+        state2.position++;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = isMapping ? "mapping" : "sequence";
+        state2.result = _result;
         return true;
       } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
+        throwError(state2, "missed comma between flow collection entries");
       } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
+        throwError(state2, "expected the node content, but found ','");
       }
       keyTag = keyNode = valueNode = null;
       isPair = isExplicitPair = false;
       if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
+        const following = state2.input.charCodeAt(state2.position + 1);
         if (isWsOrEol(following)) {
           isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
+          state2.position++;
+          skipSeparationSpace(state2, true, nodeIndent);
         }
       }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
+      _line = state2.line;
+      _lineStart = state2.lineStart;
+      _pos = state2.position;
+      composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state2.tag;
+      keyNode = state2.result;
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((isExplicitPair || state2.line === _line) && ch === 58) {
         isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
+        ch = state2.input.charCodeAt(++state2.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state2.result;
       }
       if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+        storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
       } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+        _result.push(storeMappingPair(state2, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
       } else {
         _result.push(keyNode);
       }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 44) {
         readNext = true;
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
         readNext = false;
       }
     }
-    throwError(state, "unexpected end of the stream within a flow collection");
+    throwError(state2, "unexpected end of the stream within a flow collection");
   }
-  function readBlockScalar(state, nodeIndent) {
+  function readBlockScalar(state2, nodeIndent) {
     let folding;
     let chomping = CHOMPING_CLIP;
     let didReadContent = false;
@@ -45611,7 +45992,7 @@ function requireLoader() {
     let emptyLines = 0;
     let atMoreIndented = false;
     let tmp;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch === 124) {
       folding = false;
     } else if (ch === 62) {
@@ -45619,24 +46000,24 @@ function requireLoader() {
     } else {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
+    state2.kind = "scalar";
+    state2.result = "";
     while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
       if (ch === 43 || ch === 45) {
         if (CHOMPING_CLIP === chomping) {
           chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
         } else {
-          throwError(state, "repeat of a chomping mode identifier");
+          throwError(state2, "repeat of a chomping mode identifier");
         }
       } else if ((tmp = fromDecimalCode(ch)) >= 0) {
         if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+          throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
         } else if (!detectedIndent) {
           textIndent = nodeIndent + tmp - 1;
           detectedIndent = true;
         } else {
-          throwError(state, "repeat of an indentation width identifier");
+          throwError(state2, "repeat of an indentation width identifier");
         }
       } else {
         break;
@@ -45644,38 +46025,38 @@ function requireLoader() {
     }
     if (isWhiteSpace(ch)) {
       do {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } while (isWhiteSpace(ch));
       if (ch === 35) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (!isEol(ch) && ch !== 0);
       }
     }
     while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
+      readLineBreak(state2);
+      state2.lineIndent = 0;
+      ch = state2.input.charCodeAt(state2.position);
+      while ((!detectedIndent || state2.lineIndent < textIndent) && ch === 32) {
+        state2.lineIndent++;
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
+      if (!detectedIndent && state2.lineIndent > textIndent) {
+        textIndent = state2.lineIndent;
       }
       if (isEol(ch)) {
         emptyLines++;
         continue;
       }
       if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
+        throwError(state2, "missing indentation for block scalar");
       }
-      if (state.lineIndent < textIndent) {
+      if (state2.lineIndent < textIndent) {
         if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         } else if (chomping === CHOMPING_CLIP) {
           if (didReadContent) {
-            state.result += "\n";
+            state2.result += "\n";
           }
         }
         break;
@@ -45683,89 +46064,89 @@ function requireLoader() {
       if (folding) {
         if (isWhiteSpace(ch)) {
           atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         } else if (atMoreIndented) {
           atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
+          state2.result += common2.repeat("\n", emptyLines + 1);
         } else if (emptyLines === 0) {
           if (didReadContent) {
-            state.result += " ";
+            state2.result += " ";
           }
         } else {
-          state.result += common2.repeat("\n", emptyLines);
+          state2.result += common2.repeat("\n", emptyLines);
         }
       } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
       }
       didReadContent = true;
       detectedIndent = true;
       emptyLines = 0;
-      const captureStart = state.position;
+      const captureStart = state2.position;
       while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      captureSegment(state, captureStart, state.position, false);
+      captureSegment(state2, captureStart, state2.position, false);
     }
     return true;
   }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
+  function readBlockSequence(state2, nodeIndent) {
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
     const _result = [];
     let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
+      if (state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
       }
       if (ch !== 45) {
         break;
       }
-      const following = state.input.charCodeAt(state.position + 1);
+      const following = state2.input.charCodeAt(state2.position + 1);
       if (!isWsOrEol(following)) {
         break;
       }
       detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
+      state2.position++;
+      if (skipSeparationSpace(state2, true, -1)) {
+        if (state2.lineIndent <= nodeIndent) {
           _result.push(null);
-          ch = state.input.charCodeAt(state.position);
+          ch = state2.input.charCodeAt(state2.position);
           continue;
         }
       }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
+      const _line = state2.line;
+      composeNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state2.result);
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a sequence entry");
+      } else if (state2.lineIndent < nodeIndent) {
         break;
       }
     }
     if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "sequence";
+      state2.result = _result;
       return true;
     }
     return false;
   }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
+  function readBlockMapping(state2, nodeIndent, flowIndent) {
     let allowCompact;
     let _keyLine;
     let _keyLineStart;
     let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
     const _result = {};
     const overridableKeys = /* @__PURE__ */ Object.create(null);
     let keyTag = null;
@@ -45773,22 +46154,22 @@ function requireLoader() {
     let valueNode = null;
     let atExplicitKey = false;
     let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
+      if (!atExplicitKey && state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
       }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
+      const following = state2.input.charCodeAt(state2.position + 1);
+      const _line = state2.line;
       if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
         if (ch === 63) {
           if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
             keyTag = keyNode = valueNode = null;
           }
           detected = true;
@@ -45798,215 +46179,215 @@ function requireLoader() {
           atExplicitKey = false;
           allowCompact = true;
         } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+          throwError(state2, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
         }
-        state.position += 1;
+        state2.position += 1;
         ch = following;
       } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+        _keyLine = state2.line;
+        _keyLineStart = state2.lineStart;
+        _keyPos = state2.position;
+        if (!composeNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
           break;
         }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
+        if (state2.line === _line) {
+          ch = state2.input.charCodeAt(state2.position);
           while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           }
           if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
             if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+              throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
             }
             if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
               keyTag = keyNode = valueNode = null;
             }
             detected = true;
             atExplicitKey = false;
             allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
+            keyTag = state2.tag;
+            keyNode = state2.result;
           } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+            throwError(state2, "can not read an implicit mapping pair; a colon is missed");
           } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
+            state2.tag = _tag;
+            state2.anchor = _anchor;
             return true;
           }
         } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+          throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
         } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
+          state2.tag = _tag;
+          state2.anchor = _anchor;
           return true;
         }
       }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
+      if (state2.line === _line || state2.lineIndent > nodeIndent) {
         if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
+          _keyLine = state2.line;
+          _keyLineStart = state2.lineStart;
+          _keyPos = state2.position;
         }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+        if (composeNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
           if (atExplicitKey) {
-            keyNode = state.result;
+            keyNode = state2.result;
           } else {
-            valueNode = state.result;
+            valueNode = state2.result;
           }
         }
         if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
           keyTag = keyNode = valueNode = null;
         }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
       }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a mapping entry");
+      } else if (state2.lineIndent < nodeIndent) {
         break;
       }
     }
     if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+      storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
     }
     if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "mapping";
+      state2.result = _result;
     }
     return detected;
   }
-  function readTagProperty(state) {
+  function readTagProperty(state2) {
     let isVerbatim = false;
     let isNamed = false;
     let tagHandle;
     let tagName;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
+    if (state2.tag !== null) {
+      throwError(state2, "duplication of a tag property");
     }
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
     if (ch === 60) {
       isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     } else if (ch === 33) {
       isNamed = true;
       tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     } else {
       tagHandle = "!";
     }
-    let _position = state.position;
+    let _position = state2.position;
     if (isVerbatim) {
       do {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
+      if (state2.position < state2.length) {
+        tagName = state2.input.slice(_position, state2.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
+        throwError(state2, "unexpected end of the stream within a verbatim tag");
       }
     } else {
       while (ch !== 0 && !isWsOrEol(ch)) {
         if (ch === 33) {
           if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            tagHandle = state2.input.slice(_position - 1, state2.position + 1);
             if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
+              throwError(state2, "named tag handle cannot contain such characters");
             }
             isNamed = true;
-            _position = state.position + 1;
+            _position = state2.position + 1;
           } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
+            throwError(state2, "tag suffix cannot contain exclamation marks");
           }
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      tagName = state.input.slice(_position, state.position);
+      tagName = state2.input.slice(_position, state2.position);
       if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
+        throwError(state2, "tag suffix cannot contain flow indicator characters");
       }
     }
     if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
+      throwError(state2, "tag name cannot contain such characters: " + tagName);
     }
     try {
       tagName = decodeURIComponent(tagName);
     } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
+      throwError(state2, "tag name is malformed: " + tagName);
     }
     if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
+      state2.tag = tagName;
+    } else if (_hasOwnProperty.call(state2.tagMap, tagHandle)) {
+      state2.tag = state2.tagMap[tagHandle] + tagName;
     } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
+      state2.tag = "!" + tagName;
     } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
+      state2.tag = "tag:yaml.org,2002:" + tagName;
     } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+      throwError(state2, 'undeclared tag handle "' + tagHandle + '"');
     }
     return true;
   }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
+  function readAnchorProperty(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
+    if (state2.anchor !== null) {
+      throwError(state2, "duplication of an anchor property");
     }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
     while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
+    if (state2.position === _position) {
+      throwError(state2, "name of an anchor node must contain at least one character");
     }
-    state.anchor = state.input.slice(_position, state.position);
+    state2.anchor = state2.input.slice(_position, state2.position);
     return true;
   }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
+  function readAlias(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
     while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
+    if (state2.position === _position) {
+      throwError(state2, "name of an alias node must contain at least one character");
     }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
+    const alias = state2.input.slice(_position, state2.position);
+    if (!_hasOwnProperty.call(state2.anchorMap, alias)) {
+      throwError(state2, 'unidentified alias "' + alias + '"');
     }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
+    state2.result = state2.anchorMap[alias];
+    skipSeparationSpace(state2, true, -1);
     return true;
   }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
+  function tryReadBlockMappingFromProperty(state2, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state2);
+    beginAnchorTransaction(state2);
+    restoreState(state2, propertyStart);
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
+    if (readBlockMapping(state2, nodeIndent, flowIndent) && state2.kind === "mapping") {
+      commitAnchorTransaction(state2);
       return true;
     }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
+    rollbackAnchorTransaction(state2);
+    restoreState(state2, fallbackState);
     return false;
   }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+  function composeNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact) {
     let allowBlockScalars;
     let allowBlockCollections;
     let indentStatus = 1;
@@ -46016,51 +46397,51 @@ function requireLoader() {
     let type2;
     let flowIndent;
     let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    if (state2.depth >= state2.maxDepth) {
+      throwError(state2, "nesting exceeded maxDepth (" + state2.maxDepth + ")");
     }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
+    state2.depth += 1;
+    if (state2.listener !== null) {
+      state2.listener("open", state2);
     }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
     const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
     if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
+      if (skipSeparationSpace(state2, true, -1)) {
         atNewLine = true;
-        if (state.lineIndent > parentIndent) {
+        if (state2.lineIndent > parentIndent) {
           indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
+        } else if (state2.lineIndent === parentIndent) {
           indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
+        } else if (state2.lineIndent < parentIndent) {
           indentStatus = -1;
         }
       }
     }
     if (indentStatus === 1) {
       while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+        const ch = state2.input.charCodeAt(state2.position);
+        const propertyState = snapshotState(state2);
+        if (atNewLine && (ch === 33 && state2.tag !== null || ch === 38 && state2.anchor !== null)) {
           break;
         }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+        if (!readTagProperty(state2) && !readAnchorProperty(state2)) {
           break;
         }
         if (propertyStart === null) {
           propertyStart = propertyState;
         }
-        if (skipSeparationSpace(state, true, -1)) {
+        if (skipSeparationSpace(state2, true, -1)) {
           atNewLine = true;
           allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
+          if (state2.lineIndent > parentIndent) {
             indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
+          } else if (state2.lineIndent === parentIndent) {
             indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
+          } else if (state2.lineIndent < parentIndent) {
             indentStatus = -1;
           }
         } else {
@@ -46077,164 +46458,164 @@ function requireLoader() {
       } else {
         flowIndent = parentIndent + 1;
       }
-      blockIndent = state.position - state.lineStart;
+      blockIndent = state2.position - state2.lineStart;
       if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+        if (allowBlockCollections && (readBlockSequence(state2, blockIndent) || readBlockMapping(state2, blockIndent, flowIndent)) || readFlowCollection(state2, flowIndent)) {
           hasContent = true;
         } else {
-          const ch = state.input.charCodeAt(state.position);
+          const ch = state2.input.charCodeAt(state2.position);
           if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
+            state2,
             propertyStart,
             propertyStart.position - propertyStart.lineStart,
             flowIndent
           )) {
             hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+          } else if (allowBlockScalars && readBlockScalar(state2, flowIndent) || readSingleQuotedScalar(state2, flowIndent) || readDoubleQuotedScalar(state2, flowIndent)) {
             hasContent = true;
-          } else if (readAlias(state)) {
+          } else if (readAlias(state2)) {
             hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
+            if (state2.tag !== null || state2.anchor !== null) {
+              throwError(state2, "alias node should not have any properties");
             }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+          } else if (readPlainScalar(state2, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
             hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
+            if (state2.tag === null) {
+              state2.tag = "?";
             }
           }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
           }
         }
       } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+        hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent);
       }
     }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
+    if (state2.tag === null) {
+      if (state2.anchor !== null) {
+        storeAnchor(state2, state2.anchor, state2.result);
       }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+    } else if (state2.tag === "?") {
+      if (state2.result !== null && state2.kind !== "scalar") {
+        throwError(state2, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state2.kind + '"');
       }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
+      for (let typeIndex = 0, typeQuantity = state2.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state2.implicitTypes[typeIndex];
+        if (type2.resolve(state2.result)) {
+          state2.result = type2.construct(state2.result);
+          state2.tag = type2.tag;
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
           }
           break;
         }
       }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+    } else if (state2.tag !== "!") {
+      if (_hasOwnProperty.call(state2.typeMap[state2.kind || "fallback"], state2.tag)) {
+        type2 = state2.typeMap[state2.kind || "fallback"][state2.tag];
       } else {
         type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        const typeList = state2.typeMap.multi[state2.kind || "fallback"];
         for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+          if (state2.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
             type2 = typeList[typeIndex];
             break;
           }
         }
       }
       if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
+        throwError(state2, "unknown tag !<" + state2.tag + ">");
       }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      if (state2.result !== null && type2.kind !== state2.kind) {
+        throwError(state2, "unacceptable node kind for !<" + state2.tag + '> tag; it should be "' + type2.kind + '", not "' + state2.kind + '"');
       }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      if (!type2.resolve(state2.result, state2.tag)) {
+        throwError(state2, "cannot resolve a node with !<" + state2.tag + "> explicit tag");
       } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
+        state2.result = type2.construct(state2.result, state2.tag);
+        if (state2.anchor !== null) {
+          storeAnchor(state2, state2.anchor, state2.result);
         }
       }
     }
-    if (state.listener !== null) {
-      state.listener("close", state);
+    if (state2.listener !== null) {
+      state2.listener("close", state2);
     }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
+    state2.depth -= 1;
+    return state2.tag !== null || state2.anchor !== null || hasContent;
   }
-  function readDocument(state) {
-    const documentStart = state.position;
+  function readDocument(state2) {
+    const documentStart = state2.position;
     let hasDirectives = false;
     let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
+    state2.version = null;
+    state2.checkLineBreaks = state2.legacy;
+    state2.tagMap = /* @__PURE__ */ Object.create(null);
+    state2.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if (state2.lineIndent > 0 || ch !== 37) {
         break;
       }
       hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
+      ch = state2.input.charCodeAt(++state2.position);
+      let _position = state2.position;
       while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      const directiveName = state.input.slice(_position, state.position);
+      const directiveName = state2.input.slice(_position, state2.position);
       const directiveArgs = [];
       if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
+        throwError(state2, "directive name must not be less than one character in length");
       }
       while (ch !== 0) {
         while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
         if (ch === 35) {
           do {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           } while (ch !== 0 && !isEol(ch));
           break;
         }
         if (isEol(ch)) break;
-        _position = state.position;
+        _position = state2.position;
         while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        directiveArgs.push(state.input.slice(_position, state.position));
+        directiveArgs.push(state2.input.slice(_position, state2.position));
       }
-      if (ch !== 0) readLineBreak(state);
+      if (ch !== 0) readLineBreak(state2);
       if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+        directiveHandlers[directiveName](state2, directiveName, directiveArgs);
       } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+        throwWarning(state2, 'unknown document directive "' + directiveName + '"');
       }
     }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
+    skipSeparationSpace(state2, true, -1);
+    if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45) {
+      state2.position += 3;
+      skipSeparationSpace(state2, true, -1);
     } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
+      throwError(state2, "directives end mark is expected");
     }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    composeNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state2, true, -1);
+    if (state2.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state2.input.slice(documentStart, state2.position))) {
+      throwWarning(state2, "non-ASCII line breaks are interpreted as content");
     }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
+    state2.documents.push(state2.result);
+    if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+      if (state2.input.charCodeAt(state2.position) === 46) {
+        state2.position += 3;
+        skipSeparationSpace(state2, true, -1);
       }
       return;
     }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
+    if (state2.position < state2.length - 1) {
+      throwError(state2, "end of the stream or a document separator is expected");
     }
   }
   function loadDocuments(input, options2) {
@@ -46248,21 +46629,21 @@ function requireLoader() {
         input = input.slice(1);
       }
     }
-    const state = new State(input, options2);
+    const state2 = new State(input, options2);
     const nullpos = input.indexOf("\0");
     if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
+      state2.position = nullpos;
+      throwError(state2, "null byte is not allowed in input");
     }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
+    state2.input += "\0";
+    while (state2.input.charCodeAt(state2.position) === 32) {
+      state2.lineIndent += 1;
+      state2.position += 1;
     }
-    while (state.position < state.length - 1) {
-      readDocument(state);
+    while (state2.position < state2.length - 1) {
+      readDocument(state2);
     }
-    return state.documents;
+    return state2.documents;
   }
   function loadAll2(input, iterator2, options2) {
     if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
@@ -46440,12 +46821,12 @@ function requireDumper() {
     }
     return result;
   }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
+  function generateNextLine(state2, level) {
+    return "\n" + common2.repeat(" ", state2.indent * level);
   }
-  function testImplicitResolving(state, str22) {
-    for (let index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
-      const type2 = state.implicitTypes[index2];
+  function testImplicitResolving(state2, str22) {
+    for (let index2 = 0, length = state2.implicitTypes.length; index2 < length; index2 += 1) {
+      const type2 = state2.implicitTypes[index2];
       if (type2.resolve(str22)) {
         return true;
       }
@@ -46514,14 +46895,14 @@ function requireDumper() {
     let hasFoldableLine = false;
     const shouldTrackWidth = lineWidth !== -1;
     let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
+    let plain2 = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
     if (singleLineOnly || forceQuotes) {
       for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
         char = codePointAt(string3, i);
         if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
     } else {
@@ -46537,13 +46918,13 @@ function requireDumper() {
         } else if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
       hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
     }
     if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string3)) {
+      if (plain2 && !forceQuotes && !testAmbiguousType(string3)) {
         return STYLE_PLAIN;
       }
       return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
@@ -46556,31 +46937,31 @@ function requireDumper() {
     }
     return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
   }
-  function writeScalar(state, string3, level, iskey, inblock) {
-    state.dump = (function() {
+  function writeScalar(state2, string3, level, iskey, inblock) {
+    state2.dump = (function() {
       if (string3.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+        return state2.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
       }
-      if (!state.noCompatMode) {
+      if (!state2.noCompatMode) {
         if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string3)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
+          return state2.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
         }
       }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const indent = state2.indent * Math.max(1, level);
+      const lineWidth = state2.lineWidth === -1 ? -1 : Math.max(Math.min(state2.lineWidth, 40), state2.lineWidth - indent);
       const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
+      state2.flowLevel > -1 && level >= state2.flowLevel;
       function testAmbiguity(string22) {
-        return testImplicitResolving(state, string22);
+        return testImplicitResolving(state2, string22);
       }
       switch (chooseScalarStyle(
         string3,
         singleLineOnly,
-        state.indent,
+        state2.indent,
         lineWidth,
         testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
+        state2.quotingType,
+        state2.forceQuotes && !iskey,
         inblock
       )) {
         case STYLE_PLAIN:
@@ -46588,9 +46969,9 @@ function requireDumper() {
         case STYLE_SINGLE:
           return "'" + string3.replace(/'/g, "''") + "'";
         case STYLE_LITERAL:
-          return "|" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(string3, indent));
+          return "|" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(string3, indent));
         case STYLE_FOLDED:
-          return ">" + blockHeader(string3, state.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
+          return ">" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
         case STYLE_DOUBLE:
           return '"' + escapeString(string3) + '"';
         default:
@@ -46669,138 +47050,138 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object) {
+  function writeFlowSequence(state2, level, object) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
       let value = object[index2];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
+      if (state2.replacer) {
+        value = state2.replacer.call(object, String(index2), value);
       }
-      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
+      if (writeNode(state2, level, value, false, false) || typeof value === "undefined" && writeNode(state2, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state2.condenseFlow ? " " : "");
+        _result += state2.dump;
       }
     }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
+    state2.tag = _tag;
+    state2.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object, compact) {
+  function writeBlockSequence(state2, level, object, compact) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
       let value = object[index2];
-      if (state.replacer) {
-        value = state.replacer.call(object, String(index2), value);
+      if (state2.replacer) {
+        value = state2.replacer.call(object, String(index2), value);
       }
-      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+      if (writeNode(state2, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state2, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
+          _result += generateNextLine(state2, level);
         }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           _result += "-";
         } else {
           _result += "- ";
         }
-        _result += state.dump;
+        _result += state2.dump;
       }
     }
-    state.tag = _tag;
-    state.dump = _result || "[]";
+    state2.tag = _tag;
+    state2.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object) {
+  function writeFlowMapping(state2, level, object) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     const objectKeyList = Object.keys(object);
     for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
+      if (state2.condenseFlow) pairBuffer += '"';
       const objectKey = objectKeyList[index2];
       let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object, objectKey, objectValue);
       }
-      if (!writeNode(state, level, objectKey, false, false)) {
+      if (!writeNode(state2, level, objectKey, false, false)) {
         continue;
       }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
+      if (state2.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state2.dump + (state2.condenseFlow ? '"' : "") + ":" + (state2.condenseFlow ? "" : " ");
+      if (!writeNode(state2, level, objectValue, false, false)) {
         continue;
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       _result += pairBuffer;
     }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
+    state2.tag = _tag;
+    state2.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object, compact) {
+  function writeBlockMapping(state2, level, object, compact) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     const objectKeyList = Object.keys(object);
-    if (state.sortKeys === true) {
+    if (state2.sortKeys === true) {
       objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
+    } else if (typeof state2.sortKeys === "function") {
+      objectKeyList.sort(state2.sortKeys);
+    } else if (state2.sortKeys) {
       throw new YAMLException2("sortKeys must be a boolean or a function");
     }
     for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
+        pairBuffer += generateNextLine(state2, level);
       }
       const objectKey = objectKeyList[index2];
       let objectValue = object[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object, objectKey, objectValue);
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object, objectKey, objectValue);
       }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+      if (!writeNode(state2, level + 1, objectKey, true, true, true)) {
         continue;
       }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      const explicitPair = state2.tag !== null && state2.tag !== "?" || state2.dump && state2.dump.length > 1024;
       if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           pairBuffer += "?";
         } else {
           pairBuffer += "? ";
         }
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
+        pairBuffer += generateNextLine(state2, level);
       }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+      if (!writeNode(state2, level + 1, objectValue, true, explicitPair)) {
         continue;
       }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+      if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
         pairBuffer += ":";
       } else {
         pairBuffer += ": ";
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       _result += pairBuffer;
     }
-    state.tag = _tag;
-    state.dump = _result || "{}";
+    state2.tag = _tag;
+    state2.dump = _result || "{}";
   }
-  function detectType(state, object, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+  function detectType(state2, object, explicit) {
+    const typeList = explicit ? state2.explicitTypes : state2.implicitTypes;
     for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
       const type2 = typeList[index2];
       if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
         if (explicit) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object);
+            state2.tag = type2.representName(object);
           } else {
-            state.tag = type2.tag;
+            state2.tag = type2.tag;
           }
         } else {
-          state.tag = "?";
+          state2.tag = "?";
         }
         if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          const style = state2.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
             _result = type2.represent(object, style);
@@ -46809,103 +47190,103 @@ function requireDumper() {
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
-          state.dump = _result;
+          state2.dump = _result;
         }
         return true;
       }
     }
     return false;
   }
-  function writeNode(state, level, object, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object;
-    if (!detectType(state, object, false)) {
-      detectType(state, object, true);
+  function writeNode(state2, level, object, block, compact, iskey, isblockseq) {
+    state2.tag = null;
+    state2.dump = object;
+    if (!detectType(state2, object, false)) {
+      detectType(state2, object, true);
     }
-    const type2 = _toString.call(state.dump);
+    const type2 = _toString.call(state2.dump);
     const inblock = block;
     if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
+      block = state2.flowLevel < 0 || state2.flowLevel > level;
     }
     const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object);
+      duplicateIndex = state2.duplicates.indexOf(object);
       duplicate = duplicateIndex !== -1;
     }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+    if (state2.tag !== null && state2.tag !== "?" || duplicate || state2.indent !== 2 && level > 0) {
       compact = false;
     }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
+    if (duplicate && state2.usedDuplicates[duplicateIndex]) {
+      state2.dump = "*ref_" + duplicateIndex;
     } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
+      if (objectOrArray && duplicate && !state2.usedDuplicates[duplicateIndex]) {
+        state2.usedDuplicates[duplicateIndex] = true;
       }
       if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
+        if (block && Object.keys(state2.dump).length !== 0) {
+          writeBlockMapping(state2, level, state2.dump, compact);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
           }
         } else {
-          writeFlowMapping(state, level, state.dump);
+          writeFlowMapping(state2, level, state2.dump);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
           }
         }
       } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
+        if (block && state2.dump.length !== 0) {
+          if (state2.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state2, level - 1, state2.dump, compact);
           } else {
-            writeBlockSequence(state, level, state.dump, compact);
+            writeBlockSequence(state2, level, state2.dump, compact);
           }
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
           }
         } else {
-          writeFlowSequence(state, level, state.dump);
+          writeFlowSequence(state2, level, state2.dump);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
           }
         }
       } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
+        if (state2.tag !== "?") {
+          writeScalar(state2, state2.dump, level, iskey, inblock);
         }
       } else if (type2 === "[object Undefined]") {
         return false;
       } else {
-        if (state.skipInvalid) return false;
+        if (state2.skipInvalid) return false;
         throw new YAMLException2("unacceptable kind of an object to dump " + type2);
       }
-      if (state.tag !== null && state.tag !== "?") {
+      if (state2.tag !== null && state2.tag !== "?") {
         let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+          state2.tag[0] === "!" ? state2.tag.slice(1) : state2.tag
         ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
+        if (state2.tag[0] === "!") {
           tagStr = "!" + tagStr;
         } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
           tagStr = "!!" + tagStr.slice(18);
         } else {
           tagStr = "!<" + tagStr + ">";
         }
-        state.dump = tagStr + " " + state.dump;
+        state2.dump = tagStr + " " + state2.dump;
       }
     }
     return true;
   }
-  function getDuplicateReferences(object, state) {
+  function getDuplicateReferences(object, state2) {
     const objects = [];
     const duplicatesIndexes = [];
     inspectNode(object, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
     for (let index2 = 0; index2 < length; index2 += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index2]]);
+      state2.duplicates.push(objects[duplicatesIndexes[index2]]);
     }
-    state.usedDuplicates = new Array(length);
+    state2.usedDuplicates = new Array(length);
   }
   function inspectNode(object, objects, duplicatesIndexes) {
     if (object !== null && typeof object === "object") {
@@ -46931,13 +47312,13 @@ function requireDumper() {
   }
   function dump2(input, options2) {
     options2 = options2 || {};
-    const state = new State(options2);
-    if (!state.noRefs) getDuplicateReferences(input, state);
+    const state2 = new State(options2);
+    if (!state2.noRefs) getDuplicateReferences(input, state2);
     let value = input;
-    if (state.replacer) {
-      value = state.replacer.call({ "": value }, "", value);
+    if (state2.replacer) {
+      value = state2.replacer.call({ "": value }, "", value);
     }
-    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    if (writeNode(state2, 0, value, true, true)) return state2.dump + "\n";
     return "";
   }
   dumper.dump = dump2;
@@ -47058,8 +47439,8 @@ function parseQuickly(text7) {
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
   const emptyKeys = /* @__PURE__ */ new Set();
-  const plain = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
-  return plain === REPARSE ? void 0 : { ok: true, value: { data: plain, emptyKeys, locate: locateLazily(text7) } };
+  const plain2 = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
+  return plain2 === REPARSE ? void 0 : { ok: true, value: { data: plain2, emptyKeys, locate: locateLazily(text7) } };
 }
 var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
 function locateLazily(text7) {
@@ -47160,7 +47541,7 @@ function keyAt(doc, offset) {
   return key2;
 }
 function firstOf(problems) {
-  const first = problems.reduce((best, problem2) => problem2.line < best.line || problem2.line === best.line && problem2.column < best.column ? problem2 : best);
+  const first = problems.reduce((best, problem3) => problem3.line < best.line || problem3.line === best.line && problem3.column < best.column ? problem3 : best);
   const more = problems.length - 1;
   return more === 0 ? first : { ...first, message: `${first.message} (and ${more} more YAML problem${more === 1 ? "" : "s"} after it)` };
 }
@@ -47180,9 +47561,9 @@ function dropEmpty(value, pointer, emptyKeys, seen) {
   if (Array.isArray(value)) {
     const result2 = [];
     for (const [index2, item] of value.entries()) {
-      const plain = dropEmpty(item, `${pointer}/${index2}`, emptyKeys, seen);
-      if (plain === REPARSE) return REPARSE;
-      result2.push(plain);
+      const plain2 = dropEmpty(item, `${pointer}/${index2}`, emptyKeys, seen);
+      if (plain2 === REPARSE) return REPARSE;
+      result2.push(plain2);
     }
     return result2;
   }
@@ -47194,9 +47575,9 @@ function dropEmpty(value, pointer, emptyKeys, seen) {
       emptyKeys.add(itemPointer);
       continue;
     }
-    const plain = dropEmpty(item, itemPointer, emptyKeys, seen);
-    if (plain === REPARSE) return REPARSE;
-    result[key2] = plain;
+    const plain2 = dropEmpty(item, itemPointer, emptyKeys, seen);
+    if (plain2 === REPARSE) return REPARSE;
+    result[key2] = plain2;
   }
   return result;
 }
@@ -47301,6 +47682,15 @@ var common_schema_default = {
       pattern: "^KE-\\d{4}$",
       examples: [
         "KE-0003"
+      ]
+    },
+    problem_id: {
+      title: "ProblemId",
+      description: "A problem id: PRB and a four-digit number.",
+      type: "string",
+      pattern: "^PRB-\\d{4}$",
+      examples: [
+        "PRB-0004"
       ]
     },
     service_id: {
@@ -47942,6 +48332,24 @@ var config_schema_default = {
       items: {
         $ref: "common.schema.json#/$defs/priority",
         description: "A priority."
+      }
+    },
+    problems: {
+      title: "ProblemSettings",
+      type: "object",
+      additionalProperties: false,
+      description: "How the report looks for recurring incidents that no problem covers yet.",
+      properties: {
+        recurring_window: {
+          $ref: "common.schema.json#/$defs/duration",
+          description: "How far back from the report's moment incidents are compared (default 2160h, 90 days)."
+        },
+        min_incidents: {
+          type: "integer",
+          minimum: 2,
+          maximum: 100,
+          description: "How many similar incidents make a recurring-incident candidate (default 3)."
+        }
       }
     },
     announce: {
@@ -49636,7 +50044,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var known_error = validate27;
-var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema68 = { "title": "ProblemId", "description": "A problem id: PRB and a four-digit number.", "type": "string", "pattern": "^PRB-\\d{4}$", "examples": ["PRB-0004"] };
+var pattern18 = new RegExp("^PRB-\\d{4}$", "u");
 var schema66 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -50017,9 +50427,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.problem !== void 0) {
       let data10 = data.problem;
+      const _errs23 = errors2;
+      let valid5 = false;
+      const _errs24 = errors2;
       if (typeof data10 === "string") {
-        if (!pattern15.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data10 };
+        if (!pattern18.test(data10)) {
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema68, data: data10 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -50027,30 +50440,30 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
-        if (!formats22(data10)) {
-          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data10 };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors2++;
-        }
       } else {
-        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data10 };
+        const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data10 };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err28];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err28);
         }
         errors2++;
       }
-    }
-    if (data.created_at !== void 0) {
-      let data11 = data.created_at;
-      if (typeof data11 === "string") {
-        if (!formats0.validate(data11)) {
-          const err30 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data11 };
+      var _valid0 = _errs24 === errors2;
+      valid5 = valid5 || _valid0;
+      const _errs27 = errors2;
+      if (typeof data10 === "string") {
+        if (!pattern15.test(data10)) {
+          const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors2++;
+        }
+        if (!formats22(data10)) {
+          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -50059,7 +50472,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data11 };
+        const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data10 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -50067,25 +50480,67 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.public !== void 0) {
-      let data12 = data.public;
-      if (typeof data12 !== "boolean") {
-        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema64.properties.public.type, parentSchema: schema64.properties.public, data: data12 };
+      var _valid0 = _errs27 === errors2;
+      valid5 = valid5 || _valid0;
+      if (!valid5) {
+        const err32 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema64.properties.problem.anyOf, parentSchema: schema64.properties.problem, data: data10 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
           vErrors.push(err32);
         }
         errors2++;
+      } else {
+        errors2 = _errs23;
+        if (vErrors !== null) {
+          if (_errs23) {
+            vErrors.length = _errs23;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data11 = data.created_at;
+      if (typeof data11 === "string") {
+        if (!formats0.validate(data11)) {
+          const err33 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors2++;
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors2++;
+      }
+    }
+    if (data.public !== void 0) {
+      let data12 = data.public;
+      if (typeof data12 !== "boolean") {
+        const err35 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema64.properties.public.type, parentSchema: schema64.properties.public, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors2++;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err36];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err36);
     }
     errors2++;
   }
@@ -50093,14 +50548,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors2 === 0;
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var config = validate31;
-var schema70 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } }, "announce_channel": { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "announce": { "title": "AnnounceSettings", "type": "object", "additionalProperties": false, "required": ["channels"], "description": "Where every public event is announced, once per channel (incidents announce).", "properties": { "since": { "$ref": "common.schema.json#/$defs/duration", "description": "A channel's first run sends only events this recent; older ones are remembered, not sent (default 1h)." }, "remind_before": { "$ref": "common.schema.json#/$defs/duration", "description": "How long before a maintenance starts its reminder goes out (default none)." }, "channels": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/announce_channel" }, "description": "The channels." } } } } };
-var schema77 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
-var schema85 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
-var pattern22 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-var pattern29 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
-var pattern30 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
-var schema73 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+var problem2 = validate31;
+var schema71 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -50111,9 +50560,562 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors2++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors2++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors2++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--; ) {
+        for (j0 = i1; j0--; ) {
+          if (func0(data[i1], data[j0])) {
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors2++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors2++;
+  }
+  validate32.errors = vErrors;
+  return errors2 === 0;
+}
+validate32.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors2 = 0;
+  const evaluated0 = validate31.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors2++;
+    }
+    if (data.title === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors2++;
+    }
+    if (data.status === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors2++;
+    }
+    if (data.services === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors2++;
+    }
+    if (data.impact === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors2++;
+    }
+    if (data.urgency === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors2++;
+    }
+    if (data.priority === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority" }, message: "must have required property 'priority'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors2++;
+    }
+    if (data.created_at === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema71.required, parentSchema: schema71, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors2++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema71.properties, key0)) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema71, data };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors2++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern18.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema68, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors2++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors2++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 200) {
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema71.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors2++;
+        }
+        if (func2(data1) < 1) {
+          const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors2++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.title.type, parentSchema: schema71.properties.title, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors2++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data2 = data.status;
+      if (typeof data2 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.status.type, parentSchema: schema71.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors2++;
+      }
+      if (!(data2 === "new" || data2 === "investigating" || data2 === "root_cause_known" || data2 === "known_error" || data2 === "resolved" || data2 === "closed" || data2 === "cancelled")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema71.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema71.properties.status.enum, parentSchema: schema71.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors2++;
+      }
+    }
+    if (data.services !== void 0) {
+      if (!validate32(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors2 = vErrors.length;
+      }
+    }
+    if (data.incidents !== void 0) {
+      let data4 = data.incidents;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern4.test(data5)) {
+              const err16 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors2++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema71.properties.incidents.type, parentSchema: schema71.properties.incidents, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors2++;
+      }
+    }
+    if (data.impact !== void 0) {
+      let data6 = data.impact;
+      if (typeof data6 !== "string") {
+        const err19 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors2++;
+      }
+      if (!(data6 === "high" || data6 === "medium" || data6 === "low")) {
+        const err20 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors2++;
+      }
+    }
+    if (data.urgency !== void 0) {
+      let data7 = data.urgency;
+      if (typeof data7 !== "string") {
+        const err21 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors2++;
+      }
+      if (!(data7 === "high" || data7 === "medium" || data7 === "low")) {
+        const err22 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors2++;
+      }
+    }
+    if (data.priority !== void 0) {
+      let data8 = data.priority;
+      if (typeof data8 !== "string") {
+        const err23 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors2++;
+      }
+      if (!(data8 === "P1" || data8 === "P2" || data8 === "P3" || data8 === "P4" || data8 === "P5")) {
+        const err24 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors2++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data9 = data.owner;
+      if (typeof data9 === "string") {
+        if (!pattern6.test(data9)) {
+          const err25 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors2++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors2++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data10 = data.created_at;
+      if (typeof data10 === "string") {
+        if (!formats0.validate(data10)) {
+          const err27 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors2++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors2++;
+      }
+    }
+    if (data.root_cause !== void 0) {
+      let data11 = data.root_cause;
+      if (typeof data11 === "string") {
+        if (func2(data11) < 1) {
+          const err29 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71.properties.root_cause, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors2++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.root_cause.type, parentSchema: schema71.properties.root_cause, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors2++;
+      }
+    }
+    if (data.known_error !== void 0) {
+      let data12 = data.known_error;
+      if (typeof data12 === "string") {
+        if (!pattern9.test(data12)) {
+          const err31 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors2++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors2++;
+      }
+    }
+    if (data.fix !== void 0) {
+      let data13 = data.fix;
+      if (typeof data13 === "string") {
+        if (!pattern15.test(data13)) {
+          const err33 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors2++;
+        }
+        if (!formats22(data13)) {
+          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors2++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors2++;
+      }
+    }
+    if (data.resolved_at !== void 0) {
+      let data14 = data.resolved_at;
+      if (typeof data14 === "string") {
+        if (!formats0.validate(data14)) {
+          const err36 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors2++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors2++;
+      }
+    }
+    if (data.closed_at !== void 0) {
+      let data15 = data.closed_at;
+      if (typeof data15 === "string") {
+        if (!formats0.validate(data15)) {
+          const err38 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors2++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors2++;
+      }
+    }
+    if (data.cancel_reason !== void 0) {
+      let data16 = data.cancel_reason;
+      if (typeof data16 !== "string") {
+        const err40 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.cancel_reason.type, parentSchema: schema71.properties.cancel_reason, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors2++;
+      }
+      if (!(data16 === "duplicate" || data16 === "not_a_problem")) {
+        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema71.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema71.properties.cancel_reason.enum, parentSchema: schema71.properties.cancel_reason, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors2++;
+      }
+    }
+  } else {
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema71.type, parentSchema: schema71, data };
+    if (vErrors === null) {
+      vErrors = [err42];
+    } else {
+      vErrors.push(err42);
+    }
+    errors2++;
+  }
+  validate31.errors = vErrors;
+  return errors2 === 0;
+}
+validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var config = validate34;
+var schema85 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } }, "announce_channel": { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "problems": { "title": "ProblemSettings", "type": "object", "additionalProperties": false, "description": "How the report looks for recurring incidents that no problem covers yet.", "properties": { "recurring_window": { "$ref": "common.schema.json#/$defs/duration", "description": "How far back from the report's moment incidents are compared (default 2160h, 90 days)." }, "min_incidents": { "type": "integer", "minimum": 2, "maximum": 100, "description": "How many similar incidents make a recurring-incident candidate (default 3)." } } }, "announce": { "title": "AnnounceSettings", "type": "object", "additionalProperties": false, "required": ["channels"], "description": "Where every public event is announced, once per channel (incidents announce).", "properties": { "since": { "$ref": "common.schema.json#/$defs/duration", "description": "A channel's first run sends only events this recent; older ones are remembered, not sent (default 1h)." }, "remind_before": { "$ref": "common.schema.json#/$defs/duration", "description": "How long before a maintenance starts its reminder goes out (default none)." }, "channels": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/announce_channel" }, "description": "The channels." } } } } };
+var schema92 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var schema100 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var pattern29 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern36 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
+var pattern37 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var schema88 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors2 = 0;
+  const evaluated0 = validate35.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.high === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema73.required, parentSchema: schema73, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema88.required, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50122,7 +51124,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.medium === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema73.required, parentSchema: schema73, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema88.required, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50131,7 +51133,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.low === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema73.required, parentSchema: schema73, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema88.required, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50141,7 +51143,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema73, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema88, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -50214,7 +51216,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.type, parentSchema: schema88, data };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -50222,16 +51224,16 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate32.errors = vErrors;
+  validate35.errors = vErrors;
   return errors2 === 0;
 }
-validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema84 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
-var pattern33 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate35.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema99 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var pattern40 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
-  const evaluated0 = validate36.evaluated;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50240,7 +51242,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.acknowledge === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema84.required, parentSchema: schema84, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema99.required, parentSchema: schema99, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50249,7 +51251,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.resolve === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema84.required, parentSchema: schema84, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema99.required, parentSchema: schema99, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50259,7 +51261,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema84, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema99, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -50272,7 +51274,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.calendar;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.calendar, data: data0 };
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema99.properties.calendar, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -50281,7 +51283,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.calendar.type, parentSchema: schema84.properties.calendar, data: data0 };
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema99.properties.calendar.type, parentSchema: schema99.properties.calendar, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50293,8 +51295,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.acknowledge !== void 0) {
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
-        if (!pattern30.test(data1)) {
-          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
+        if (!pattern37.test(data1)) {
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -50303,7 +51305,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -50315,8 +51317,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resolve !== void 0) {
       let data2 = data.resolve;
       if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
-          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data2 };
+        if (!pattern37.test(data2)) {
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -50325,7 +51327,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data2 };
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data2 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50337,8 +51339,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.update !== void 0) {
       let data3 = data.update;
       if (typeof data3 === "string") {
-        if (!pattern30.test(data3)) {
-          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data3 };
+        if (!pattern37.test(data3)) {
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -50347,7 +51349,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data3 };
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data3 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -50363,8 +51365,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern33.test(data5)) {
-              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema84.properties.at_risk.items, data: data5 };
+            if (!pattern40.test(data5)) {
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema99.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -50373,7 +51375,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.at_risk.items.type, parentSchema: schema84.properties.at_risk.items, data: data5 };
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema99.properties.at_risk.items.type, parentSchema: schema99.properties.at_risk.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -50383,7 +51385,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema84.properties.at_risk.type, parentSchema: schema84.properties.at_risk, data: data4 };
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema99.properties.at_risk.type, parentSchema: schema99.properties.at_risk, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50393,7 +51395,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema84.type, parentSchema: schema84, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema99.type, parentSchema: schema99, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -50401,15 +51403,15 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate36.errors = vErrors;
+  validate39.errors = vErrors;
   return errors2 === 0;
 }
-validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema88 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate39.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema103 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50467,14 +51469,14 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate43.errors = vErrors;
+  validate46.errors = vErrors;
   return errors2 === 0;
 }
-validate43.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate46.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
-  const evaluated0 = validate42.evaluated;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50483,7 +51485,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema103, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50496,7 +51498,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data[i0];
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.after === void 0) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema103.items.required, parentSchema: schema103.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -50505,7 +51507,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (data0.notify === void 0) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema103.items.required, parentSchema: schema103.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -50515,7 +51517,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key0 in data0) {
           if (!(key0 === "after" || key0 === "notify")) {
-            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema88.items, data: data0 };
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema103.items, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -50527,8 +51529,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.after !== void 0) {
           let data1 = data0.after;
           if (typeof data1 === "string") {
-            if (!pattern30.test(data1)) {
-              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
+            if (!pattern37.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -50537,7 +51539,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -50548,13 +51550,13 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data0.notify !== void 0) {
           let data2 = data0.notify;
-          if (!validate43(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate46(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors2 = vErrors.length;
           }
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88.items.properties.notify, data: data2 };
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema103.items.properties.notify, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -50563,7 +51565,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.items.properties.notify.type, parentSchema: schema88.items.properties.notify, data: data2 };
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema103.items.properties.notify.type, parentSchema: schema103.items.properties.notify, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -50573,7 +51575,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.items.type, parentSchema: schema88.items, data: data0 };
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema103.items.type, parentSchema: schema103.items, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50583,7 +51585,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.type, parentSchema: schema88, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema103.type, parentSchema: schema103, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -50591,17 +51593,17 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate42.errors = vErrors;
+  validate45.errors = vErrors;
   return errors2 === 0;
 }
-validate42.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var schema96 = { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] };
-var pattern40 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-var pattern43 = new RegExp("^[^\\s@<>]+@[^\\s@<>]+$", "u");
-function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate45.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+var schema112 = { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] };
+var pattern48 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+var pattern51 = new RegExp("^[^\\s@<>]+@[^\\s@<>]+$", "u");
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
-  const evaluated0 = validate53.evaluated;
+  const evaluated0 = validate56.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50668,14 +51670,14 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate53.errors = vErrors;
+  validate56.errors = vErrors;
   return errors2 === 0;
 }
-validate53.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate56.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
-  const evaluated0 = validate52.evaluated;
+  const evaluated0 = validate55.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50712,7 +51714,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs5 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.url_env === void 0) {
-        const err1 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema96.allOf[0].then.required, parentSchema: schema96.allOf[0].then, data };
+        const err1 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema112.allOf[0].then.required, parentSchema: schema112.allOf[0].then, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -50730,7 +51732,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    const err2 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema96.allOf[0].if, parentSchema: schema96.allOf[0], data };
+    const err2 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[0].if, parentSchema: schema112.allOf[0], data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -50767,7 +51769,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs10 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.url_env === void 0) {
-        const err4 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema96.allOf[1].then.required, parentSchema: schema96.allOf[1].then, data };
+        const err4 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema112.allOf[1].then.required, parentSchema: schema112.allOf[1].then, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50776,7 +51778,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.secret_env === void 0) {
-        const err5 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "secret_env" }, message: "must have required property 'secret_env'", schema: schema96.allOf[1].then.required, parentSchema: schema96.allOf[1].then, data };
+        const err5 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "secret_env" }, message: "must have required property 'secret_env'", schema: schema112.allOf[1].then.required, parentSchema: schema112.allOf[1].then, data };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -50795,7 +51797,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid3) {
-    const err6 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema96.allOf[1].if, parentSchema: schema96.allOf[1], data };
+    const err6 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[1].if, parentSchema: schema112.allOf[1], data };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -50840,7 +51842,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs15 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.smtp_env === void 0) {
-        const err8 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "smtp_env" }, message: "must have required property 'smtp_env'", schema: schema96.allOf[2].then.required, parentSchema: schema96.allOf[2].then, data };
+        const err8 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "smtp_env" }, message: "must have required property 'smtp_env'", schema: schema112.allOf[2].then.required, parentSchema: schema112.allOf[2].then, data };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50849,7 +51851,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.from === void 0) {
-        const err9 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema96.allOf[2].then.required, parentSchema: schema96.allOf[2].then, data };
+        const err9 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema112.allOf[2].then.required, parentSchema: schema112.allOf[2].then, data };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -50858,7 +51860,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.to === void 0) {
-        const err10 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema96.allOf[2].then.required, parentSchema: schema96.allOf[2].then, data };
+        const err10 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema112.allOf[2].then.required, parentSchema: schema112.allOf[2].then, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -50878,7 +51880,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid5) {
-    const err11 = { instancePath, schemaPath: "#/allOf/2/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema96.allOf[2].if, parentSchema: schema96.allOf[2], data };
+    const err11 = { instancePath, schemaPath: "#/allOf/2/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[2].if, parentSchema: schema112.allOf[2], data };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -50934,7 +51936,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs20 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.join_url === void 0) {
-        const err14 = { instancePath, schemaPath: "#/allOf/3/then/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'", schema: schema96.allOf[3].then.required, parentSchema: schema96.allOf[3].then, data };
+        const err14 = { instancePath, schemaPath: "#/allOf/3/then/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'", schema: schema112.allOf[3].then.required, parentSchema: schema112.allOf[3].then, data };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50952,7 +51954,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid7) {
-    const err15 = { instancePath, schemaPath: "#/allOf/3/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema96.allOf[3].if, parentSchema: schema96.allOf[3], data };
+    const err15 = { instancePath, schemaPath: "#/allOf/3/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[3].if, parentSchema: schema112.allOf[3], data };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -50970,7 +51972,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema96.required, parentSchema: schema96, data };
+      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema112.required, parentSchema: schema112, data };
       if (vErrors === null) {
         vErrors = [err16];
       } else {
@@ -50979,7 +51981,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.type === void 0) {
-      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema96.required, parentSchema: schema96, data };
+      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema112.required, parentSchema: schema112, data };
       if (vErrors === null) {
         vErrors = [err17];
       } else {
@@ -50988,8 +51990,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema96.properties, key0)) {
-        const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema96, data };
+      if (!func1.call(schema112.properties, key0)) {
+        const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112, data };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -51002,7 +52004,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.id;
       if (typeof data4 === "string") {
         if (!pattern5.test(data4)) {
-          const err19 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema96.properties.id, data: data4 };
+          const err19 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema112.properties.id, data: data4 };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -51011,7 +52013,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema96.properties.id.type, parentSchema: schema96.properties.id, data: data4 };
+        const err20 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.id.type, parentSchema: schema112.properties.id, data: data4 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -51023,7 +52025,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data5 = data.type;
       if (!(data5 === "slack" || data5 === "teams" || data5 === "webhook" || data5 === "email")) {
-        const err21 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema96.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema96.properties.type.enum, parentSchema: schema96.properties.type, data: data5 };
+        const err21 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema112.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.type.enum, parentSchema: schema112.properties.type, data: data5 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -51035,8 +52037,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.url_env !== void 0) {
       let data6 = data.url_env;
       if (typeof data6 === "string") {
-        if (!pattern40.test(data6)) {
-          const err22 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema96.properties.url_env, data: data6 };
+        if (!pattern48.test(data6)) {
+          const err22 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema112.properties.url_env, data: data6 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -51045,7 +52047,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema96.properties.url_env.type, parentSchema: schema96.properties.url_env, data: data6 };
+        const err23 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.url_env.type, parentSchema: schema112.properties.url_env, data: data6 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -51057,8 +52059,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.secret_env !== void 0) {
       let data7 = data.secret_env;
       if (typeof data7 === "string") {
-        if (!pattern40.test(data7)) {
-          const err24 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema96.properties.secret_env, data: data7 };
+        if (!pattern48.test(data7)) {
+          const err24 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema112.properties.secret_env, data: data7 };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -51067,7 +52069,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema96.properties.secret_env.type, parentSchema: schema96.properties.secret_env, data: data7 };
+        const err25 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.secret_env.type, parentSchema: schema112.properties.secret_env, data: data7 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -51079,8 +52081,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.smtp_env !== void 0) {
       let data8 = data.smtp_env;
       if (typeof data8 === "string") {
-        if (!pattern40.test(data8)) {
-          const err26 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema96.properties.smtp_env, data: data8 };
+        if (!pattern48.test(data8)) {
+          const err26 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema112.properties.smtp_env, data: data8 };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -51089,7 +52091,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema96.properties.smtp_env.type, parentSchema: schema96.properties.smtp_env, data: data8 };
+        const err27 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.smtp_env.type, parentSchema: schema112.properties.smtp_env, data: data8 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -51102,7 +52104,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.from;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err28 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema96.properties.from, data: data9 };
+          const err28 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.from, data: data9 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -51111,7 +52113,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema96.properties.from.type, parentSchema: schema96.properties.from, data: data9 };
+        const err29 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.from.type, parentSchema: schema112.properties.from, data: data9 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -51124,7 +52126,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.to;
       if (Array.isArray(data10)) {
         if (data10.length < 1) {
-          const err30 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema96.properties.to, data: data10 };
+          const err30 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.to, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -51137,7 +52139,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data10[i0];
           if (typeof data11 === "string") {
             if (func2(data11) < 3) {
-              const err31 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema96.properties.to.items, data: data11 };
+              const err31 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema112.properties.to.items, data: data11 };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -51145,8 +52147,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
-            if (!pattern43.test(data11)) {
-              const err32 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/pattern", keyword: "pattern", params: { pattern: "^[^\\s@<>]+@[^\\s@<>]+$" }, message: 'must match pattern "^[^\\s@<>]+@[^\\s@<>]+$"', schema: "^[^\\s@<>]+@[^\\s@<>]+$", parentSchema: schema96.properties.to.items, data: data11 };
+            if (!pattern51.test(data11)) {
+              const err32 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/pattern", keyword: "pattern", params: { pattern: "^[^\\s@<>]+@[^\\s@<>]+$" }, message: 'must match pattern "^[^\\s@<>]+@[^\\s@<>]+$"', schema: "^[^\\s@<>]+@[^\\s@<>]+$", parentSchema: schema112.properties.to.items, data: data11 };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -51155,7 +52157,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err33 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema96.properties.to.items.type, parentSchema: schema96.properties.to.items, data: data11 };
+            const err33 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.to.items.type, parentSchema: schema112.properties.to.items, data: data11 };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -51175,7 +52177,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err34 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema96.properties.to, data: data10 };
+              const err34 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema112.properties.to, data: data10 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -51188,7 +52190,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema96.properties.to.type, parentSchema: schema96.properties.to, data: data10 };
+        const err35 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.to.type, parentSchema: schema112.properties.to, data: data10 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -51198,8 +52200,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.services !== void 0) {
-      if (!validate53(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+      if (!validate56(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors2 = vErrors.length;
       }
     }
@@ -51207,7 +52209,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.events;
       if (Array.isArray(data13)) {
         if (data13.length < 1) {
-          const err36 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema96.properties.events, data: data13 };
+          const err36 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.events, data: data13 };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -51219,7 +52221,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data14 = data13[i2];
           if (!(data14 === "incident" || data14 === "component" || data14 === "maintenance" || data14 === "postmortem")) {
-            const err37 = { instancePath: instancePath + "/events/" + i2, schemaPath: "#/properties/events/items/enum", keyword: "enum", params: { allowedValues: schema96.properties.events.items.enum }, message: "must be equal to one of the allowed values", schema: schema96.properties.events.items.enum, parentSchema: schema96.properties.events.items, data: data14 };
+            const err37 = { instancePath: instancePath + "/events/" + i2, schemaPath: "#/properties/events/items/enum", keyword: "enum", params: { allowedValues: schema112.properties.events.items.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.events.items.enum, parentSchema: schema112.properties.events.items, data: data14 };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -51234,7 +52236,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i3--; ) {
             for (j1 = i3; j1--; ) {
               if (func0(data13[i3], data13[j1])) {
-                const err38 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema96.properties.events, data: data13 };
+                const err38 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema112.properties.events, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -51247,7 +52249,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema96.properties.events.type, parentSchema: schema96.properties.events, data: data13 };
+        const err39 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.events.type, parentSchema: schema112.properties.events, data: data13 };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -51259,7 +52261,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data15 = data.public;
       if (typeof data15 !== "boolean") {
-        const err40 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema96.properties.public.type, parentSchema: schema96.properties.public, data: data15 };
+        const err40 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.public.type, parentSchema: schema112.properties.public, data: data15 };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -51272,7 +52274,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data16 = data.name;
       if (typeof data16 === "string") {
         if (func2(data16) < 1) {
-          const err41 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema96.properties.name, data: data16 };
+          const err41 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.name, data: data16 };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -51281,7 +52283,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err42 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema96.properties.name.type, parentSchema: schema96.properties.name, data: data16 };
+        const err42 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.name.type, parentSchema: schema112.properties.name, data: data16 };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -51322,7 +52324,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema96.type, parentSchema: schema96, data };
+    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
     if (vErrors === null) {
       vErrors = [err46];
     } else {
@@ -51330,15 +52332,15 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors2++;
   }
-  validate52.errors = vErrors;
+  validate55.errors = vErrors;
   return errors2 === 0;
 }
-validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors2 = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -51347,7 +52349,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.page === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema70.required, parentSchema: schema70, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -51356,7 +52358,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.services === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema70.required, parentSchema: schema70, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -51365,7 +52367,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.priority_matrix === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema70.required, parentSchema: schema70, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -51374,7 +52376,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.approvers === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema70.required, parentSchema: schema70, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema85.required, parentSchema: schema85, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -51383,8 +52385,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema70.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data };
+      if (!func1.call(schema85.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -51397,7 +52399,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.page;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.name === void 0) {
-          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.page.required, parentSchema: schema70.properties.page, data: data0 };
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema85.properties.page.required, parentSchema: schema85.properties.page, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -51407,7 +52409,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
-            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.page, data: data0 };
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.page, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -51420,7 +52422,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.name;
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.name, data: data1 };
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.page.properties.name, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -51429,7 +52431,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.name.type, parentSchema: schema70.properties.page.properties.name, data: data1 };
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.page.properties.name.type, parentSchema: schema85.properties.page.properties.name, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -51473,7 +52475,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.time_zone;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.page.properties.time_zone, data: data3 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -51482,7 +52484,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.time_zone.type, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.page.properties.time_zone.type, parentSchema: schema85.properties.page.properties.time_zone, data: data3 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -51492,7 +52494,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.page.type, parentSchema: schema70.properties.page, data: data0 };
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.page.type, parentSchema: schema85.properties.page, data: data0 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -51505,7 +52507,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.services;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.services, data: data4 };
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.services, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -51518,7 +52520,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema85.properties.services.items.required, parentSchema: schema85.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -51527,7 +52529,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
             if (data5.name === void 0) {
-              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema85.properties.services.items.required, parentSchema: schema85.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -51537,7 +52539,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key2 in data5) {
               if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
-                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.services.items, data: data5 };
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.services.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -51572,7 +52574,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data5.name;
               if (typeof data7 === "string") {
                 if (func2(data7) < 1) {
-                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -51581,7 +52583,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.name.type, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.name.type, parentSchema: schema85.properties.services.items.properties.name, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -51594,7 +52596,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data5.group;
               if (typeof data8 === "string") {
                 if (func2(data8) < 1) {
-                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.group, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -51603,7 +52605,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.group.type, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.group.type, parentSchema: schema85.properties.services.items.properties.group, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -51616,7 +52618,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data5.description;
               if (typeof data9 === "string") {
                 if (func2(data9) < 1) {
-                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.description, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -51625,7 +52627,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.description.type, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.description.type, parentSchema: schema85.properties.services.items.properties.description, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -51635,7 +52637,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.services.items.type, parentSchema: schema70.properties.services.items, data: data5 };
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.services.items.type, parentSchema: schema85.properties.services.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -51645,7 +52647,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.services.type, parentSchema: schema70.properties.services, data: data4 };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.services.type, parentSchema: schema85.properties.services, data: data4 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -51658,7 +52660,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.priority_matrix;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.high === void 0) {
-          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -51667,7 +52669,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (data10.medium === void 0) {
-          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -51676,7 +52678,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (data10.low === void 0) {
-          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -51686,7 +52688,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data10) {
           if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
-            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.priority_matrix, data: data10 };
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.priority_matrix, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -51696,25 +52698,25 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data10.high !== void 0) {
-          if (!validate32(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+          if (!validate35(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors2 = vErrors.length;
           }
         }
         if (data10.medium !== void 0) {
-          if (!validate32(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+          if (!validate35(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors2 = vErrors.length;
           }
         }
         if (data10.low !== void 0) {
-          if (!validate32(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+          if (!validate35(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.priority_matrix.type, parentSchema: schema70.properties.priority_matrix, data: data10 };
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.priority_matrix.type, parentSchema: schema85.properties.priority_matrix, data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -51730,7 +52732,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs34 = errors2;
           if (typeof key4 === "string") {
             if (!pattern5.test(key4)) {
-              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema70.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema85.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -51741,7 +52743,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid8 = _errs34 === errors2;
           if (!valid8) {
-            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema70.properties.calendars.propertyNames, parentSchema: schema70.properties.calendars, data: data14 };
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema85.properties.calendars.propertyNames, parentSchema: schema85.properties.calendars, data: data14 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -51754,7 +52756,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data14[key5];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.time_zone === void 0) {
-              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema85.properties.calendars.additionalProperties.required, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -51763,7 +52765,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
             if (data15.hours === void 0) {
-              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema85.properties.calendars.additionalProperties.required, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -51773,7 +52775,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data15) {
               if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
-                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -51786,7 +52788,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data15.time_zone;
               if (typeof data16 === "string") {
                 if (func2(data16) < 1) {
-                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -51795,7 +52797,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -51809,7 +52811,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 for (const key7 in data17) {
                   if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
-                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.calendars.additionalProperties.properties.hours, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -51825,8 +52827,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i1 = 0; i1 < len1; i1++) {
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
-                        if (!pattern22.test(data19)) {
-                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data19 };
+                        if (!pattern29.test(data19)) {
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
                           } else {
@@ -51835,7 +52837,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data19 };
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err43];
                         } else {
@@ -51845,7 +52847,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data18 };
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -51861,8 +52863,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
-                        if (!pattern22.test(data21)) {
-                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data21 };
+                        if (!pattern29.test(data21)) {
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
                           } else {
@@ -51871,7 +52873,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data21 };
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data21 };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -51881,7 +52883,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data20 };
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -51897,8 +52899,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
-                        if (!pattern22.test(data23)) {
-                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data23 };
+                        if (!pattern29.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
                           } else {
@@ -51907,7 +52909,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data23 };
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -51917,7 +52919,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data22 };
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data22 };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -51933,8 +52935,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i4 = 0; i4 < len4; i4++) {
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
-                        if (!pattern22.test(data25)) {
-                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data25 };
+                        if (!pattern29.test(data25)) {
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
                           } else {
@@ -51943,7 +52945,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data25 };
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err52];
                         } else {
@@ -51953,7 +52955,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data24 };
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -51969,8 +52971,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i5 = 0; i5 < len5; i5++) {
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
-                        if (!pattern22.test(data27)) {
-                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data27 };
+                        if (!pattern29.test(data27)) {
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -51979,7 +52981,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data27 };
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -51989,7 +52991,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data26 };
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -52005,8 +53007,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i6 = 0; i6 < len6; i6++) {
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
-                        if (!pattern22.test(data29)) {
-                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data29 };
+                        if (!pattern29.test(data29)) {
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
                           } else {
@@ -52015,7 +53017,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data29 };
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data29 };
                         if (vErrors === null) {
                           vErrors = [err58];
                         } else {
@@ -52025,7 +53027,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data28 };
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -52041,8 +53043,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i7 = 0; i7 < len7; i7++) {
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
-                        if (!pattern22.test(data31)) {
-                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data31 };
+                        if (!pattern29.test(data31)) {
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
                           } else {
@@ -52051,7 +53053,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data31 };
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err61];
                         } else {
@@ -52061,7 +53063,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data30 };
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -52071,7 +53073,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.hours, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -52087,8 +53089,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i8 = 0; i8 < len8; i8++) {
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
-                    if (!pattern29.test(data33)) {
-                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    if (!pattern36.test(data33)) {
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -52097,7 +53099,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       errors2++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -52107,7 +53109,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -52117,7 +53119,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.type, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.additionalProperties.type, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
             if (vErrors === null) {
               vErrors = [err67];
             } else {
@@ -52127,7 +53129,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.type, parentSchema: schema70.properties.calendars, data: data14 };
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.type, parentSchema: schema85.properties.calendars, data: data14 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -52141,7 +53143,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         for (const key8 in data34) {
           if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
-            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.sla, data: data34 };
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.sla, data: data34 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -52151,37 +53153,37 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data34.P1 !== void 0) {
-          if (!validate36(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors2 = vErrors.length;
           }
         }
         if (data34.P2 !== void 0) {
-          if (!validate36(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors2 = vErrors.length;
           }
         }
         if (data34.P3 !== void 0) {
-          if (!validate36(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors2 = vErrors.length;
           }
         }
         if (data34.P4 !== void 0) {
-          if (!validate36(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors2 = vErrors.length;
           }
         }
         if (data34.P5 !== void 0) {
-          if (!validate36(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.sla.type, parentSchema: schema70.properties.sla, data: data34 };
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.sla.type, parentSchema: schema85.properties.sla, data: data34 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -52195,7 +53197,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key9 in data40) {
           if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
-            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.escalation, data: data40 };
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.escalation, data: data40 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -52205,37 +53207,37 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data40.P1 !== void 0) {
-          if (!validate42(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors2 = vErrors.length;
           }
         }
         if (data40.P2 !== void 0) {
-          if (!validate42(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors2 = vErrors.length;
           }
         }
         if (data40.P3 !== void 0) {
-          if (!validate42(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors2 = vErrors.length;
           }
         }
         if (data40.P4 !== void 0) {
-          if (!validate42(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors2 = vErrors.length;
           }
         }
         if (data40.P5 !== void 0) {
-          if (!validate42(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors2 = vErrors.length;
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.escalation.type, parentSchema: schema70.properties.escalation, data: data40 };
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.escalation.type, parentSchema: schema85.properties.escalation, data: data40 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -52248,7 +53250,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data46 = data.approvers;
       if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
         if (data46.default === void 0) {
-          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema70.properties.approvers.required, parentSchema: schema70.properties.approvers, data: data46 };
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema85.properties.approvers.required, parentSchema: schema85.properties.approvers, data: data46 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -52258,7 +53260,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key10 in data46) {
           if (!(key10 === "default" || key10 === "services")) {
-            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.approvers, data: data46 };
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.approvers, data: data46 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -52269,13 +53271,13 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data46.default !== void 0) {
           let data47 = data46.default;
-          if (!validate43(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate46(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors2 = vErrors.length;
           }
           if (Array.isArray(data47)) {
             if (data47.length < 1) {
-              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.approvers.properties.default, data: data47 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -52284,7 +53286,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.approvers.properties.default.type, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.approvers.properties.default.type, parentSchema: schema85.properties.approvers.properties.default, data: data47 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -52319,7 +53321,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var valid38 = _errs106 === errors2;
               if (!valid38) {
-                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema70.properties.approvers.properties.services.propertyNames, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema85.properties.approvers.properties.services.propertyNames, parentSchema: schema85.properties.approvers.properties.services, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -52329,13 +53331,13 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             for (const key12 in data48) {
-              if (!validate43(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+              if (!validate46(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
                 errors2 = vErrors.length;
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.properties.services.type, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.approvers.properties.services.type, parentSchema: schema85.properties.approvers.properties.services, data: data48 };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -52345,7 +53347,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.type, parentSchema: schema70.properties.approvers, data: data46 };
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.approvers.type, parentSchema: schema85.properties.approvers, data: data46 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -52385,7 +53387,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i10--; ) {
             for (j0 = i10; j0--; ) {
               if (func0(data50[i10], data50[j0])) {
-                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema70.properties.postmortem_required, data: data50 };
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema85.properties.postmortem_required, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -52398,7 +53400,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.postmortem_required.type, parentSchema: schema70.properties.postmortem_required, data: data50 };
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.postmortem_required.type, parentSchema: schema85.properties.postmortem_required, data: data50 };
         if (vErrors === null) {
           vErrors = [err85];
         } else {
@@ -52407,43 +53409,46 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
-    if (data.announce !== void 0) {
-      let data52 = data.announce;
+    if (data.problems !== void 0) {
+      let data52 = data.problems;
       if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
-        if (data52.channels === void 0) {
-          const err86 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/required", keyword: "required", params: { missingProperty: "channels" }, message: "must have required property 'channels'", schema: schema70.properties.announce.required, parentSchema: schema70.properties.announce, data: data52 };
-          if (vErrors === null) {
-            vErrors = [err86];
-          } else {
-            vErrors.push(err86);
-          }
-          errors2++;
-        }
         for (const key13 in data52) {
-          if (!(key13 === "since" || key13 === "remind_before" || key13 === "channels")) {
-            const err87 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.announce, data: data52 };
+          if (!(key13 === "recurring_window" || key13 === "min_incidents")) {
+            const err86 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.problems, data: data52 };
             if (vErrors === null) {
-              vErrors = [err87];
+              vErrors = [err86];
             } else {
-              vErrors.push(err87);
+              vErrors.push(err86);
             }
             errors2++;
           }
         }
-        if (data52.since !== void 0) {
-          let data53 = data52.since;
+        if (data52.recurring_window !== void 0) {
+          let data53 = data52.recurring_window;
           if (typeof data53 === "string") {
-            if (!pattern30.test(data53)) {
-              const err88 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data53 };
+            if (!pattern37.test(data53)) {
+              const err87 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data53 };
               if (vErrors === null) {
-                vErrors = [err88];
+                vErrors = [err87];
               } else {
-                vErrors.push(err88);
+                vErrors.push(err87);
               }
               errors2++;
             }
           } else {
-            const err89 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data53 };
+            const err88 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data53 };
+            if (vErrors === null) {
+              vErrors = [err88];
+            } else {
+              vErrors.push(err88);
+            }
+            errors2++;
+          }
+        }
+        if (data52.min_incidents !== void 0) {
+          let data54 = data52.min_incidents;
+          if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
+            const err89 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema85.properties.problems.properties.min_incidents.type, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -52451,12 +53456,9 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors2++;
           }
-        }
-        if (data52.remind_before !== void 0) {
-          let data54 = data52.remind_before;
-          if (typeof data54 === "string") {
-            if (!pattern30.test(data54)) {
-              const err90 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data54 };
+          if (typeof data54 == "number" && isFinite(data54)) {
+            if (data54 > 100 || isNaN(data54)) {
+              const err90 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
               if (vErrors === null) {
                 vErrors = [err90];
               } else {
@@ -52464,69 +53466,147 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
+            if (data54 < 2 || isNaN(data54)) {
+              const err91 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
+              }
+              errors2++;
+            }
+          }
+        }
+      } else {
+        const err92 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.problems.type, parentSchema: schema85.properties.problems, data: data52 };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors2++;
+      }
+    }
+    if (data.announce !== void 0) {
+      let data55 = data.announce;
+      if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+        if (data55.channels === void 0) {
+          const err93 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/required", keyword: "required", params: { missingProperty: "channels" }, message: "must have required property 'channels'", schema: schema85.properties.announce.required, parentSchema: schema85.properties.announce, data: data55 };
+          if (vErrors === null) {
+            vErrors = [err93];
           } else {
-            const err91 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data54 };
+            vErrors.push(err93);
+          }
+          errors2++;
+        }
+        for (const key14 in data55) {
+          if (!(key14 === "since" || key14 === "remind_before" || key14 === "channels")) {
+            const err94 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.announce, data: data55 };
             if (vErrors === null) {
-              vErrors = [err91];
+              vErrors = [err94];
             } else {
-              vErrors.push(err91);
+              vErrors.push(err94);
             }
             errors2++;
           }
         }
-        if (data52.channels !== void 0) {
-          let data55 = data52.channels;
-          if (Array.isArray(data55)) {
-            if (data55.length < 1) {
-              const err92 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.announce.properties.channels, data: data55 };
+        if (data55.since !== void 0) {
+          let data56 = data55.since;
+          if (typeof data56 === "string") {
+            if (!pattern37.test(data56)) {
+              const err95 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data56 };
               if (vErrors === null) {
-                vErrors = [err92];
+                vErrors = [err95];
               } else {
-                vErrors.push(err92);
+                vErrors.push(err95);
               }
               errors2++;
             }
-            const len10 = data55.length;
+          } else {
+            const err96 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data56 };
+            if (vErrors === null) {
+              vErrors = [err96];
+            } else {
+              vErrors.push(err96);
+            }
+            errors2++;
+          }
+        }
+        if (data55.remind_before !== void 0) {
+          let data57 = data55.remind_before;
+          if (typeof data57 === "string") {
+            if (!pattern37.test(data57)) {
+              const err97 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data57 };
+              if (vErrors === null) {
+                vErrors = [err97];
+              } else {
+                vErrors.push(err97);
+              }
+              errors2++;
+            }
+          } else {
+            const err98 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data57 };
+            if (vErrors === null) {
+              vErrors = [err98];
+            } else {
+              vErrors.push(err98);
+            }
+            errors2++;
+          }
+        }
+        if (data55.channels !== void 0) {
+          let data58 = data55.channels;
+          if (Array.isArray(data58)) {
+            if (data58.length < 1) {
+              const err99 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.announce.properties.channels, data: data58 };
+              if (vErrors === null) {
+                vErrors = [err99];
+              } else {
+                vErrors.push(err99);
+              }
+              errors2++;
+            }
+            const len10 = data58.length;
             for (let i11 = 0; i11 < len10; i11++) {
-              if (!validate52(data55[i11], { instancePath: instancePath + "/announce/channels/" + i11, parentData: data55, parentDataProperty: i11, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+              if (!validate55(data58[i11], { instancePath: instancePath + "/announce/channels/" + i11, parentData: data58, parentDataProperty: i11, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
                 errors2 = vErrors.length;
               }
             }
           } else {
-            const err93 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.announce.properties.channels.type, parentSchema: schema70.properties.announce.properties.channels, data: data55 };
+            const err100 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.announce.properties.channels.type, parentSchema: schema85.properties.announce.properties.channels, data: data58 };
             if (vErrors === null) {
-              vErrors = [err93];
+              vErrors = [err100];
             } else {
-              vErrors.push(err93);
+              vErrors.push(err100);
             }
             errors2++;
           }
         }
       } else {
-        const err94 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.announce.type, parentSchema: schema70.properties.announce, data: data52 };
+        const err101 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.announce.type, parentSchema: schema85.properties.announce, data: data55 };
         if (vErrors === null) {
-          vErrors = [err94];
+          vErrors = [err101];
         } else {
-          vErrors.push(err94);
+          vErrors.push(err101);
         }
         errors2++;
       }
     }
   } else {
-    const err95 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data };
+    const err102 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.type, parentSchema: schema85, data };
     if (vErrors === null) {
-      vErrors = [err95];
+      vErrors = [err102];
     } else {
-      vErrors.push(err95);
+      vErrors.push(err102);
     }
     errors2++;
   }
-  validate31.errors = vErrors;
+  validate34.errors = vErrors;
   return errors2 === 0;
 }
-validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var PRECOMPILED = { incident, postmortem, known_error, config };
+validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var PRECOMPILED = { incident, postmortem, known_error, problem: problem2, config };
 
 // scripts/core/records/schemas.ts
 init_schema_formats();
@@ -52610,8 +53690,8 @@ function describe(error3, path3, input) {
       return { ...here, message: `${show(value)} is not allowed for ${field2}: expected ${listOf(allowed)}${hint}` };
     }
     case "type": {
-      const quote = params.type === "string" && (typeof value === "number" || typeof value === "boolean") ? ` (quote it: "${String(value)}")` : "";
-      return { ...here, message: `Expected ${field2} to be ${article(String(params.type))}, found ${typeName(value)}${quote}` };
+      const quote2 = params.type === "string" && (typeof value === "number" || typeof value === "boolean") ? ` (quote it: "${String(value)}")` : "";
+      return { ...here, message: `Expected ${field2} to be ${article(String(params.type))}, found ${typeName(value)}${quote2}` };
     }
     case "pattern": {
       const example = schema2.examples?.[0];
@@ -52764,33 +53844,33 @@ var VERSION = "0.0.0-development";
 function isRequestError(error3) {
   return error3.request !== void 0;
 }
-async function errorRequest(state, octokit, error3, options2) {
+async function errorRequest(state2, octokit, error3, options2) {
   if (!isRequestError(error3) || !error3?.request.request) {
     throw error3;
   }
-  if (error3.status >= 400 && !state.doNotRetry.includes(error3.status)) {
-    const retries = options2.request.retries != null ? options2.request.retries : state.retries;
+  if (error3.status >= 400 && !state2.doNotRetry.includes(error3.status)) {
+    const retries = options2.request.retries != null ? options2.request.retries : state2.retries;
     const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
     throw octokit.retry.retryRequest(error3, retries, retryAfter);
   }
   throw error3;
 }
-async function wrapRequest(state, octokit, request2, options2) {
+async function wrapRequest(state2, octokit, request2, options2) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error3, info) {
     const maxRetries = ~~error3.request.request?.retries;
     const after = ~~error3.request.request?.retryAfter;
     options2.request.retryCount = info.retryCount + 1;
     if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
+      return after * state2.retryAfterBaseValue;
     }
   });
   return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    requestWithGraphqlErrorHandling.bind(null, state2, octokit, request2),
     options2
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
+async function requestWithGraphqlErrorHandling(state2, octokit, request2, options2) {
   const response = await request2(options2);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
@@ -52799,12 +53879,12 @@ async function requestWithGraphqlErrorHandling(state, octokit, request2, options
       request: options2,
       response
     });
-    return errorRequest(state, octokit, error3, options2);
+    return errorRequest(state2, octokit, error3, options2);
   }
   return response;
 }
 function retry(octokit, octokitOptions) {
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       enabled: true,
       retryAfterBaseValue: 1e3,
@@ -52824,9 +53904,9 @@ function retry(octokit, octokitOptions) {
       }
     }
   };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  if (state2.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state2, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state2, retryPlugin));
   }
   return retryPlugin;
 }
@@ -52836,10 +53916,10 @@ retry.VERSION = VERSION;
 var import_light2 = __toESM(require_light(), 1);
 var VERSION2 = "0.0.0-development";
 var noop = () => Promise.resolve();
-function wrapRequest2(state, request2, options2) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options2);
+function wrapRequest2(state2, request2, options2) {
+  return state2.retryLimiter.schedule(doRequest, state2, request2, options2);
 }
-async function doRequest(state, request2, options2) {
+async function doRequest(state2, request2, options2) {
   const { pathname } = new URL(options2.url, "http://github.test");
   const isAuth = isAuthRequest(options2.method, pathname);
   const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
@@ -52847,19 +53927,19 @@ async function doRequest(state, request2, options2) {
   const isGraphQL = pathname.startsWith("/graphql");
   const retryCount = ~~request2.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
+  if (state2.clustering) {
     jobOptions.expiration = 1e3 * 60;
   }
   if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
+    await state2.write.key(state2.id).schedule(jobOptions, noop);
   }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  if (isWrite && state2.triggersNotification(pathname)) {
+    await state2.notifications.key(state2.id).schedule(jobOptions, noop);
   }
   if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
+    await state2.search.key(state2.id).schedule(jobOptions, noop);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
+  const req = (isAuth ? state2.auth : state2.global).key(state2.id).schedule(jobOptions, request2, options2);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error3) => error3.type === "RATE_LIMITED")) {
@@ -52956,7 +54036,7 @@ function throttling(octokit, octokitOptions) {
   if (typeof connection !== "undefined") {
     common2.connection = connection;
   }
-  const state = Object.assign(
+  const state2 = Object.assign(
     {
       clustering: connection != null,
       triggersNotification,
@@ -52966,7 +54046,7 @@ function throttling(octokit, octokitOptions) {
     },
     octokitOptions.throttle
   );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+  if (typeof state2.onSecondaryRateLimit !== "function" || typeof state2.onRateLimit !== "function") {
     throw new Error(`octokit/plugin-throttling error:
         You must pass the onSecondaryRateLimit and onRateLimit error handlers.
         See https://octokit.github.io/rest.js/#throttling
@@ -52988,22 +54068,22 @@ function throttling(octokit, octokitOptions) {
     if (groups.global == null) {
       createGroups(Bottleneck3, common2);
     }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    state2.global = state2.global ?? groups.global;
+    state2.auth = state2.auth ?? groups.auth;
+    state2.search = state2.search ?? groups.search;
+    state2.write = state2.write ?? groups.write;
+    state2.notifications = state2.notifications ?? groups.notifications;
+    state2.retryLimiter = state2.retryLimiter ?? new Bottleneck3();
     const events = {};
     const emitter = new Bottleneck3.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
+    events.on("secondary-limit", state2.onSecondaryRateLimit);
+    events.on("rate-limit", state2.onRateLimit);
     events.on(
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error3, info) {
-      const [state2, request2, options2] = info.args;
+    state2.retryLimiter.on("failed", async function(error3, info) {
+      const [state22, request2, options2] = info.args;
       const { pathname } = new URL(options2.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error3.status !== 401;
       if (!(shouldRetryGraphQL || error3.status === 403 || error3.status === 429)) {
@@ -53014,7 +54094,7 @@ function throttling(octokit, octokitOptions) {
       options2.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error3.message)) {
-          const retryAfter2 = Number(error3.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const retryAfter2 = Number(error3.response.headers["retry-after"]) || state22.fallbackSecondaryRateRetryAfter;
           const wantRetry2 = await emitter.trigger(
             "secondary-limit",
             retryAfter2,
@@ -53049,13 +54129,13 @@ function throttling(octokit, octokitOptions) {
       })();
       if (wantRetry) {
         request2.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
+        return retryAfter * state22.retryAfterBaseValue;
       }
     });
   };
   octokit.hook.wrap("request", (request2, options2) => {
     initializeBottleneck();
-    return wrapRequest2(state, request2, options2);
+    return wrapRequest2(state2, request2, options2);
   });
   return {};
 }
@@ -53077,7 +54157,7 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name2, method, options2) {
+function register(state2, name2, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
@@ -53086,24 +54166,24 @@ function register(state, name2, method, options2) {
   }
   if (Array.isArray(name2)) {
     return name2.reverse().reduce((callback, name3) => {
-      return register.bind(null, state, name3, callback, options2);
+      return register.bind(null, state2, name3, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name2]) {
+    if (!state2.registry[name2]) {
       return method(options2);
     }
-    return state.registry[name2].reduce((method2, registered) => {
+    return state2.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options2);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name2, hook2) {
+function addHook(state2, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name2]) {
-    state.registry[name2] = [];
+  if (!state2.registry[name2]) {
+    state2.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options2) => {
@@ -53128,38 +54208,38 @@ function addHook(state, kind, name2, hook2) {
       });
     };
   }
-  state.registry[name2].push({
+  state2.registry[name2].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name2, method) {
-  if (!state.registry[name2]) {
+function removeHook(state2, name2, method) {
+  if (!state2.registry[name2]) {
     return;
   }
-  const index2 = state.registry[name2].map((registered) => {
+  const index2 = state2.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index2 === -1) {
     return;
   }
-  state.registry[name2].splice(index2, 1);
+  state2.registry[name2].splice(index2, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name2) {
+function bindApi(hook2, state2, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name2 ? [state, name2] : [state]
+    name2 ? [state2, name2] : [state2]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name2 ? [state, kind, name2] : [state, kind];
+    const args = name2 ? [state2, kind, name2] : [state2, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -53173,11 +54253,11 @@ function Singular() {
   return singularHook;
 }
 function Collection() {
-  const state = {
+  const state2 = {
     registry: {}
   };
-  const hook2 = register.bind(null, state);
-  bindApi(hook2, state);
+  const hook2 = register.bind(null, state2);
+  bindApi(hook2, state2);
   return hook2;
 }
 var before_after_hook_default = { Singular, Collection };
@@ -61246,7 +62326,7 @@ function parseHeaderValue(str3, options2) {
   let key2 = false;
   let value = "";
   let stage = "value";
-  let quote = false;
+  let quote2 = false;
   let escaped = false;
   let chr;
   let pendingSpace = "";
@@ -61281,7 +62361,7 @@ function parseHeaderValue(str3, options2) {
   };
   for (let i = 0, len = str3.length; i < len; i++) {
     chr = str3.charAt(i);
-    if (stripComments && chr === "(" && !quote && !quoteClosed && !(stage === "value" && key2 !== false && !pendingSpace)) {
+    if (stripComments && chr === "(" && !quote2 && !quoteClosed && !(stage === "value" && key2 !== false && !pendingSpace)) {
       let end = _findCommentEnd(str3, i);
       if (end < 0 && str3.indexOf(";", i) < 0) {
         end = len - 1;
@@ -61310,19 +62390,19 @@ function parseHeaderValue(str3, options2) {
       }
       if (escaped) {
         addChr(chr);
-      } else if (quote && chr === "\\") {
+      } else if (quote2 && chr === "\\") {
         escaped = true;
         continue;
-      } else if (quote && chr === quote) {
-        quote = false;
+      } else if (quote2 && chr === quote2) {
+        quote2 = false;
         quoteClosed = true;
-      } else if (!quote && chr === '"') {
-        quote = chr;
+      } else if (!quote2 && chr === '"') {
+        quote2 = chr;
         flushSpace();
-      } else if (!quote && chr === ";") {
+      } else if (!quote2 && chr === ";") {
         storeValue();
         stage = "key";
-      } else if (!quote && (chr === " " || chr === "	")) {
+      } else if (!quote2 && (chr === " " || chr === "	")) {
         pendingSpace += chr;
       } else {
         addChr(chr);
@@ -61857,7 +62937,7 @@ function _stripAddressComments(address) {
   return { address: result.trim(), comments: comments.filter((text7) => text7) };
 }
 function _collectAddressParts(tokens, from, to) {
-  let state = "text";
+  let state2 = "text";
   const data = {
     address: [],
     comment: [],
@@ -61879,22 +62959,22 @@ function _collectAddressParts(tokens, from, to) {
     if (tokens.isOperator(i)) {
       switch (value) {
         case "<":
-          state = "address";
+          state2 = "address";
           insideQuotes = false;
           lastTextOpen = false;
           break;
         case "(":
-          state = "comment";
+          state2 = "comment";
           insideQuotes = false;
           gapsFolding = gapsFolding && _isFoldingGap(tokens.str, gapFrom, tokens.contentStart(i));
           break;
         case '"':
           insideQuotes = !insideQuotes;
-          state = "text";
+          state2 = "text";
           lastTextOpen = false;
           break;
         default:
-          state = "text";
+          state2 = "text";
           insideQuotes = false;
           if (value !== ")") {
             lastTextOpen = false;
@@ -61905,33 +62985,33 @@ function _collectAddressParts(tokens, from, to) {
       }
     } else {
       const opensAfterEmptyQuotedString = prevOperator === '"' && prevNoBreak && i > from + 1 && tokens.operatorAt(i - 2) === '"';
-      const parts = data[state];
+      const parts = data[state2];
       const secondAt = lastTextHasAt && prevOperator === ")" && value.indexOf("@") >= 0;
       const joinsDomain = !secondAt && lastTextOpen && lastTextHasAt && prevOperator === ")" && (lastChars.text === "." || value.charAt(0) === ".") && gapsFolding && _isFoldingGap(tokens.str, gapFrom, tokens.contentStart(i));
-      const joins = joinsDomain || !secondAt && prevNoBreak && parts.length > 0 && (prevOperator !== ")" || lastChars[state] === "@" || value.charAt(0) === "@");
+      const joins = joinsDomain || !secondAt && prevNoBreak && parts.length > 0 && (prevOperator !== ")" || lastChars[state2] === "@" || value.charAt(0) === "@");
       if (joins) {
-        const last = data[state].length - 1;
-        if (state === "text" && !insideQuotes) {
+        const last = data[state2].length - 1;
+        if (state2 === "text" && !insideQuotes) {
           if (lastTextPureQuoted && value.charAt(0) === "@") {
             data.quotedLocalAt[last] = data.text[last].length;
           }
           lastTextPureQuoted = false;
         }
-        data[state][last] += value;
-        lastChars[state] = value.charAt(value.length - 1);
-        if (state === "text" && insideQuotes) {
+        data[state2][last] += value;
+        lastChars[state2] = value.charAt(value.length - 1);
+        if (state2 === "text" && insideQuotes) {
           data.textWasQuoted[last] = true;
         }
       } else {
-        data[state].push(value);
-        lastChars[state] = value.charAt(value.length - 1);
-        if (state === "text") {
+        data[state2].push(value);
+        lastChars[state2] = value.charAt(value.length - 1);
+        if (state2 === "text") {
           data.textWasQuoted.push(insideQuotes || opensAfterEmptyQuotedString);
           data.quotedLocalAt.push(opensAfterEmptyQuotedString && value.charAt(0) === "@" ? 0 : -1);
           lastTextPureQuoted = insideQuotes;
         }
       }
-      if (state === "text") {
+      if (state2 === "text") {
         lastTextHasAt = joins && lastTextHasAt || !insideQuotes && value.indexOf("@") >= 0;
         lastTextOpen = true;
         gapFrom = tokens.contentEnd(i);
@@ -70816,11 +71896,11 @@ var defaultSchema = {
 var own7 = {}.hasOwnProperty;
 function sanitize(node2, options2) {
   let result = { type: "root", children: [] };
-  const state = {
+  const state2 = {
     schema: options2 ? { ...defaultSchema, ...options2 } : defaultSchema,
     stack: []
   };
-  const replace = transform(state, node2);
+  const replace = transform(state2, node2);
   if (replace) {
     if (Array.isArray(replace)) {
       if (replace.length === 1) {
@@ -70834,7 +71914,7 @@ function sanitize(node2, options2) {
   }
   return result;
 }
-function transform(state, node2) {
+function transform(state2, node2) {
   if (node2 && typeof node2 === "object") {
     const unsafe2 = (
       /** @type {Record<string, Readonly<unknown>>} */
@@ -70843,26 +71923,26 @@ function transform(state, node2) {
     const type2 = typeof unsafe2.type === "string" ? unsafe2.type : "";
     switch (type2) {
       case "comment": {
-        return comment(state, unsafe2);
+        return comment(state2, unsafe2);
       }
       case "doctype": {
-        return doctype(state, unsafe2);
+        return doctype(state2, unsafe2);
       }
       case "element": {
-        return element(state, unsafe2);
+        return element(state2, unsafe2);
       }
       case "root": {
-        return root2(state, unsafe2);
+        return root2(state2, unsafe2);
       }
       case "text": {
-        return text4(state, unsafe2);
+        return text4(state2, unsafe2);
       }
       default:
     }
   }
 }
-function comment(state, unsafe2) {
-  if (state.schema.allowComments) {
+function comment(state2, unsafe2) {
+  if (state2.schema.allowComments) {
     const result = typeof unsafe2.value === "string" ? unsafe2.value : "";
     const index2 = result.indexOf("-->");
     const value = index2 < 0 ? result : result.slice(0, index2);
@@ -70871,38 +71951,38 @@ function comment(state, unsafe2) {
     return node2;
   }
 }
-function doctype(state, unsafe2) {
-  if (state.schema.allowDoctypes) {
+function doctype(state2, unsafe2) {
+  if (state2.schema.allowDoctypes) {
     const node2 = { type: "doctype" };
     patch(node2, unsafe2);
     return node2;
   }
 }
-function element(state, unsafe2) {
+function element(state2, unsafe2) {
   const name2 = typeof unsafe2.tagName === "string" ? unsafe2.tagName : "";
-  state.stack.push(name2);
+  state2.stack.push(name2);
   const content3 = (
     /** @type {Array<ElementContent>} */
-    children(state, unsafe2.children)
+    children(state2, unsafe2.children)
   );
-  const properties_ = properties(state, unsafe2.properties);
-  state.stack.pop();
+  const properties_ = properties(state2, unsafe2.properties);
+  state2.stack.pop();
   let safeElement = false;
-  if (name2 && name2 !== "*" && (!state.schema.tagNames || state.schema.tagNames.includes(name2))) {
+  if (name2 && name2 !== "*" && (!state2.schema.tagNames || state2.schema.tagNames.includes(name2))) {
     safeElement = true;
-    if (state.schema.ancestors && own7.call(state.schema.ancestors, name2)) {
-      const ancestors = state.schema.ancestors[name2];
+    if (state2.schema.ancestors && own7.call(state2.schema.ancestors, name2)) {
+      const ancestors = state2.schema.ancestors[name2];
       let index2 = -1;
       safeElement = false;
       while (++index2 < ancestors.length) {
-        if (state.stack.includes(ancestors[index2])) {
+        if (state2.stack.includes(ancestors[index2])) {
           safeElement = true;
         }
       }
     }
   }
   if (!safeElement) {
-    return state.schema.strip && !state.schema.strip.includes(name2) ? content3 : void 0;
+    return state2.schema.strip && !state2.schema.strip.includes(name2) ? content3 : void 0;
   }
   const node2 = {
     type: "element",
@@ -70913,10 +71993,10 @@ function element(state, unsafe2) {
   patch(node2, unsafe2);
   return node2;
 }
-function root2(state, unsafe2) {
+function root2(state2, unsafe2) {
   const content3 = (
     /** @type {Array<RootContent>} */
-    children(state, unsafe2.children)
+    children(state2, unsafe2.children)
   );
   const node2 = { type: "root", children: content3 };
   patch(node2, unsafe2);
@@ -70928,7 +72008,7 @@ function text4(_, unsafe2) {
   patch(node2, unsafe2);
   return node2;
 }
-function children(state, children2) {
+function children(state2, children2) {
   const results = [];
   if (Array.isArray(children2)) {
     const childrenUnknown = (
@@ -70937,7 +72017,7 @@ function children(state, children2) {
     );
     let index2 = -1;
     while (++index2 < childrenUnknown.length) {
-      const value = transform(state, childrenUnknown[index2]);
+      const value = transform(state2, childrenUnknown[index2]);
       if (value) {
         if (Array.isArray(value)) {
           results.push(...value);
@@ -70949,10 +72029,10 @@ function children(state, children2) {
   }
   return results;
 }
-function properties(state, properties2) {
-  const tagName = state.stack[state.stack.length - 1];
-  const attributes = state.schema.attributes;
-  const required = state.schema.required;
+function properties(state2, properties2) {
+  const tagName = state2.stack[state2.stack.length - 1];
+  const attributes = state2.schema.attributes;
+  const required = state2.schema.required;
   const specific = attributes && own7.call(attributes, tagName) ? attributes[tagName] : void 0;
   const defaults = attributes && own7.call(attributes, "*") ? attributes["*"] : void 0;
   const properties_ = (
@@ -70965,13 +72045,13 @@ function properties(state, properties2) {
     if (own7.call(properties_, key2)) {
       const unsafe2 = properties_[key2];
       let safe2 = propertyValue(
-        state,
+        state2,
         findDefinition(specific, key2),
         key2,
         unsafe2
       );
       if (safe2 === null || safe2 === void 0) {
-        safe2 = propertyValue(state, findDefinition(defaults, key2), key2, unsafe2);
+        safe2 = propertyValue(state2, findDefinition(defaults, key2), key2, unsafe2);
       }
       if (safe2 !== null && safe2 !== void 0) {
         result[key2] = safe2;
@@ -70988,25 +72068,25 @@ function properties(state, properties2) {
   }
   return result;
 }
-function propertyValue(state, definition3, key2, value) {
-  return definition3 ? Array.isArray(value) ? propertyValueMany(state, definition3, key2, value) : propertyValuePrimitive(state, definition3, key2, value) : void 0;
+function propertyValue(state2, definition3, key2, value) {
+  return definition3 ? Array.isArray(value) ? propertyValueMany(state2, definition3, key2, value) : propertyValuePrimitive(state2, definition3, key2, value) : void 0;
 }
-function propertyValueMany(state, definition3, key2, values) {
+function propertyValueMany(state2, definition3, key2, values) {
   let index2 = -1;
   const result = [];
   while (++index2 < values.length) {
-    const value = propertyValuePrimitive(state, definition3, key2, values[index2]);
+    const value = propertyValuePrimitive(state2, definition3, key2, values[index2]);
     if (typeof value === "number" || typeof value === "string") {
       result.push(value);
     }
   }
   return result;
 }
-function propertyValuePrimitive(state, definition3, key2, value) {
+function propertyValuePrimitive(state2, definition3, key2, value) {
   if (typeof value !== "boolean" && typeof value !== "number" && typeof value !== "string") {
     return;
   }
-  if (!safeProtocol(state, key2, value)) {
+  if (!safeProtocol(state2, key2, value)) {
     return;
   }
   if (typeof definition3 === "object" && definition3.length > 1) {
@@ -71026,10 +72106,10 @@ function propertyValuePrimitive(state, definition3, key2, value) {
     }
     if (!ok3) return;
   }
-  return state.schema.clobber && state.schema.clobberPrefix && state.schema.clobber.includes(key2) ? state.schema.clobberPrefix + value : value;
+  return state2.schema.clobber && state2.schema.clobberPrefix && state2.schema.clobber.includes(key2) ? state2.schema.clobberPrefix + value : value;
 }
-function safeProtocol(state, key2, value) {
-  const protocols = state.schema.protocols && own7.call(state.schema.protocols, key2) ? state.schema.protocols[key2] : void 0;
+function safeProtocol(state2, key2, value) {
+  const protocols = state2.schema.protocols && own7.call(state2.schema.protocols, key2) ? state2.schema.protocols[key2] : void 0;
   if (!protocols || protocols.length === 0) {
     return true;
   }
@@ -72839,17 +73919,17 @@ function stringifyEntities(value, options2) {
 var htmlCommentRegex = /^>|^->|<!--|-->|--!>|<!-$/g;
 var bogusCommentEntitySubset = [">"];
 var commentEntitySubset = ["<", ">"];
-function comment2(node2, _1, _2, state) {
-  return state.settings.bogusComments ? "<?" + stringifyEntities(
+function comment2(node2, _1, _2, state2) {
+  return state2.settings.bogusComments ? "<?" + stringifyEntities(
     node2.value,
-    Object.assign({}, state.settings.characterReferences, {
+    Object.assign({}, state2.settings.characterReferences, {
       subset: bogusCommentEntitySubset
     })
   ) + ">" : "<!--" + node2.value.replace(htmlCommentRegex, encode5) + "-->";
   function encode5($0) {
     return stringifyEntities(
       $0,
-      Object.assign({}, state.settings.characterReferences, {
+      Object.assign({}, state2.settings.characterReferences, {
         subset: commentEntitySubset
       })
     );
@@ -72857,8 +73937,8 @@ function comment2(node2, _1, _2, state) {
 }
 
 // node_modules/hast-util-to-html/lib/handle/doctype.js
-function doctype2(_1, _2, _3, state) {
-  return "<!" + (state.settings.upperDoctype ? "DOCTYPE" : "doctype") + (state.settings.tightDoctype ? "" : " ") + "html>";
+function doctype2(_1, _2, _3, state2) {
+  return "<!" + (state2.settings.upperDoctype ? "DOCTYPE" : "doctype") + (state2.settings.tightDoctype ? "" : " ") + "html>";
 }
 
 // node_modules/ccount/index.js
@@ -73085,28 +74165,28 @@ var constants3 = {
   ]
 };
 var htmlIntegrationPoints = /* @__PURE__ */ new Set(["desc", "foreignObject", "title"]);
-function element2(node2, index2, parent, state) {
-  const { schema: schema2 } = state;
-  const omit2 = schema2.space === "svg" ? false : state.settings.omitOptionalTags;
-  let selfClosing = schema2.space === "svg" ? state.settings.closeEmptyElements : state.settings.voids.includes(node2.tagName.toLowerCase());
+function element2(node2, index2, parent, state2) {
+  const { schema: schema2 } = state2;
+  const omit2 = schema2.space === "svg" ? false : state2.settings.omitOptionalTags;
+  let selfClosing = schema2.space === "svg" ? state2.settings.closeEmptyElements : state2.settings.voids.includes(node2.tagName.toLowerCase());
   const parts = [];
   if (schema2.space === "html" && node2.tagName === "svg") {
-    state.schema = svg2;
+    state2.schema = svg2;
   }
-  const attributes = serializeAttributes(state, node2.properties);
-  if (state.schema.space === "svg" && htmlIntegrationPoints.has(node2.tagName)) {
-    state.schema = html4;
+  const attributes = serializeAttributes(state2, node2.properties);
+  if (state2.schema.space === "svg" && htmlIntegrationPoints.has(node2.tagName)) {
+    state2.schema = html4;
   }
-  const content3 = state.all(
+  const content3 = state2.all(
     schema2.space === "html" && node2.tagName === "template" ? node2.content : node2
   );
-  state.schema = schema2;
+  state2.schema = schema2;
   if (content3) selfClosing = false;
   if (attributes || !omit2 || !opening(node2, index2, parent)) {
     parts.push("<", node2.tagName, attributes ? " " + attributes : "");
-    if (selfClosing && (schema2.space === "svg" || state.settings.closeSelfClosing)) {
+    if (selfClosing && (schema2.space === "svg" || state2.settings.closeSelfClosing)) {
       const last = attributes.charAt(attributes.length - 1);
-      if (!state.settings.tightSelfClosing || last === "/" || last && last !== '"' && last !== "'") {
+      if (!state2.settings.tightSelfClosing || last === "/" || last && last !== '"' && last !== "'") {
         parts.push(" ");
       }
       parts.push("/");
@@ -73119,30 +74199,30 @@ function element2(node2, index2, parent, state) {
   }
   return parts.join("");
 }
-function serializeAttributes(state, properties2) {
+function serializeAttributes(state2, properties2) {
   const values = [];
   let index2 = -1;
   let key2;
   if (properties2) {
     for (key2 in properties2) {
       if (properties2[key2] !== null && properties2[key2] !== void 0) {
-        const value = serializeAttribute(state, key2, properties2[key2]);
+        const value = serializeAttribute(state2, key2, properties2[key2]);
         if (value) values.push(value);
       }
     }
   }
   while (++index2 < values.length) {
-    const last = state.settings.tightAttributes ? values[index2].charAt(values[index2].length - 1) : void 0;
+    const last = state2.settings.tightAttributes ? values[index2].charAt(values[index2].length - 1) : void 0;
     if (index2 !== values.length - 1 && last !== '"' && last !== "'") {
       values[index2] += " ";
     }
   }
   return values.join("");
 }
-function serializeAttribute(state, key2, value) {
-  const info = find(state.schema, key2);
-  const x = state.settings.allowParseErrors && state.schema.space === "html" ? 0 : 1;
-  const y = state.settings.allowDangerousCharacters ? 0 : 1;
+function serializeAttribute(state2, key2, value) {
+  const info = find(state2.schema, key2);
+  const x = state2.settings.allowParseErrors && state2.schema.space === "html" ? 0 : 1;
+  const y = state2.settings.allowDangerousCharacters ? 0 : 1;
   if (info.overloadedBoolean && (value === info.attribute || value === "")) {
     value = true;
   } else if ((info.boolean || info.overloadedBoolean) && (typeof value !== "string" || value === info.attribute || value === "")) {
@@ -73153,62 +74233,62 @@ function serializeAttribute(state, key2, value) {
   }
   const name2 = stringifyEntities(
     info.attribute,
-    Object.assign({}, state.settings.characterReferences, {
+    Object.assign({}, state2.settings.characterReferences, {
       // Always encode without parse errors in non-HTML.
       subset: constants3.name[x][y]
     })
   );
   if (value === true) return name2;
   value = Array.isArray(value) ? (info.commaSeparated ? stringify : stringify2)(value, {
-    padLeft: !state.settings.tightCommaSeparatedLists
+    padLeft: !state2.settings.tightCommaSeparatedLists
   }) : String(value);
-  if (state.settings.collapseEmptyAttributes && !value) return name2;
+  if (state2.settings.collapseEmptyAttributes && !value) return name2;
   let result;
-  if (state.settings.preferUnquoted) {
+  if (state2.settings.preferUnquoted) {
     result = stringifyEntities(
       value,
-      Object.assign({}, state.settings.characterReferences, {
+      Object.assign({}, state2.settings.characterReferences, {
         attribute: true,
         subset: constants3.unquoted[x][y]
       })
     );
   }
   if (result !== value) {
-    let { quote } = state;
-    if (state.settings.quoteSmart && ccount(value, quote) > ccount(value, state.alternative)) {
-      quote = state.alternative;
+    let { quote: quote2 } = state2;
+    if (state2.settings.quoteSmart && ccount(value, quote2) > ccount(value, state2.alternative)) {
+      quote2 = state2.alternative;
     }
-    result = quote + stringifyEntities(
+    result = quote2 + stringifyEntities(
       value,
-      Object.assign({}, state.settings.characterReferences, {
+      Object.assign({}, state2.settings.characterReferences, {
         // Always encode without parse errors in non-HTML.
-        subset: (quote === "'" ? constants3.single : constants3.double)[x][y],
+        subset: (quote2 === "'" ? constants3.single : constants3.double)[x][y],
         attribute: true
       })
-    ) + quote;
+    ) + quote2;
   }
   return name2 + (result ? "=" + result : result);
 }
 
 // node_modules/hast-util-to-html/lib/handle/text.js
 var textEntitySubset = ["<", "&"];
-function text5(node2, _, parent, state) {
+function text5(node2, _, parent, state2) {
   return parent && parent.type === "element" && (parent.tagName === "script" || parent.tagName === "style") ? node2.value : stringifyEntities(
     node2.value,
-    Object.assign({}, state.settings.characterReferences, {
+    Object.assign({}, state2.settings.characterReferences, {
       subset: textEntitySubset
     })
   );
 }
 
 // node_modules/hast-util-to-html/lib/handle/raw.js
-function raw(node2, index2, parent, state) {
-  return state.settings.allowDangerousHtml ? node2.value : text5(node2, index2, parent, state);
+function raw(node2, index2, parent, state2) {
+  return state2.settings.allowDangerousHtml ? node2.value : text5(node2, index2, parent, state2);
 }
 
 // node_modules/hast-util-to-html/lib/handle/root.js
-function root3(node2, _1, _2, state) {
-  return state.all(node2);
+function root3(node2, _1, _2, state2) {
+  return state2.all(node2);
 }
 
 // node_modules/hast-util-to-html/lib/handle/index.js
@@ -73234,12 +74314,12 @@ var emptyCharacterReferences = {};
 var emptyChildren2 = [];
 function toHtml2(tree, options2) {
   const options_ = options2 || emptyOptions2;
-  const quote = options_.quote || '"';
-  if (quote !== '"' && quote !== "'") {
-    throw new Error("Invalid quote `" + quote + "`, expected `'` or `\"`");
+  const quote2 = options_.quote || '"';
+  if (quote2 !== '"' && quote2 !== "'") {
+    throw new Error("Invalid quote `" + quote2 + "`, expected `'` or `\"`");
   }
-  const alternative = quote === '"' ? "'" : '"';
-  const state = {
+  const alternative = quote2 === '"' ? "'" : '"';
+  const state2 = {
     one: one2,
     all: all2,
     settings: {
@@ -73262,10 +74342,10 @@ function toHtml2(tree, options2) {
       closeEmptyElements: options_.closeEmptyElements || false
     },
     schema: options_.space === "svg" ? svg2 : html4,
-    quote,
+    quote: quote2,
     alternative
   };
-  return state.one(
+  return state2.one(
     Array.isArray(tree) ? { type: "root", children: tree } : tree,
     void 0,
     void 0
@@ -73295,26 +74375,26 @@ function rehypeStringify(options2) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/blockquote.js
-function blockquote2(state, node2) {
+function blockquote2(state2, node2) {
   const result = {
     type: "element",
     tagName: "blockquote",
     properties: {},
-    children: state.wrap(state.all(node2), true)
+    children: state2.wrap(state2.all(node2), true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/break.js
-function hardBreak2(state, node2) {
+function hardBreak2(state2, node2) {
   const result = { type: "element", tagName: "br", properties: {}, children: [] };
-  state.patch(node2, result);
-  return [state.applyData(node2, result), { type: "text", value: "\n" }];
+  state2.patch(node2, result);
+  return [state2.applyData(node2, result), { type: "text", value: "\n" }];
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/code.js
-function code18(state, node2) {
+function code18(state2, node2) {
   const value = node2.value ? node2.value + "\n" : "";
   const properties2 = {};
   const language = node2.lang ? node2.lang.split(/\s+/) : [];
@@ -73330,54 +74410,54 @@ function code18(state, node2) {
   if (node2.meta) {
     result.data = { meta: node2.meta };
   }
-  state.patch(node2, result);
-  result = state.applyData(node2, result);
+  state2.patch(node2, result);
+  result = state2.applyData(node2, result);
   result = { type: "element", tagName: "pre", properties: {}, children: [result] };
-  state.patch(node2, result);
+  state2.patch(node2, result);
   return result;
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/delete.js
-function strikethrough(state, node2) {
+function strikethrough(state2, node2) {
   const result = {
     type: "element",
     tagName: "del",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/emphasis.js
-function emphasis2(state, node2) {
+function emphasis2(state2, node2) {
   const result = {
     type: "element",
     tagName: "em",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/footnote-reference.js
-function footnoteReference(state, node2) {
-  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
+function footnoteReference(state2, node2) {
+  const clobberPrefix = typeof state2.options.clobberPrefix === "string" ? state2.options.clobberPrefix : "user-content-";
   const id = String(node2.identifier).toUpperCase();
   const safeId = normalizeUri(id.toLowerCase());
-  const index2 = state.footnoteOrder.indexOf(id);
+  const index2 = state2.footnoteOrder.indexOf(id);
   let counter;
-  let reuseCounter = state.footnoteCounts.get(id);
+  let reuseCounter = state2.footnoteCounts.get(id);
   if (reuseCounter === void 0) {
     reuseCounter = 0;
-    state.footnoteOrder.push(id);
-    counter = state.footnoteOrder.length;
+    state2.footnoteOrder.push(id);
+    counter = state2.footnoteOrder.length;
   } else {
     counter = index2 + 1;
   }
   reuseCounter += 1;
-  state.footnoteCounts.set(id, reuseCounter);
+  state2.footnoteCounts.set(id, reuseCounter);
   const link4 = {
     type: "element",
     tagName: "a",
@@ -73389,41 +74469,41 @@ function footnoteReference(state, node2) {
     },
     children: [{ type: "text", value: String(counter) }]
   };
-  state.patch(node2, link4);
+  state2.patch(node2, link4);
   const sup = {
     type: "element",
     tagName: "sup",
     properties: {},
     children: [link4]
   };
-  state.patch(node2, sup);
-  return state.applyData(node2, sup);
+  state2.patch(node2, sup);
+  return state2.applyData(node2, sup);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/heading.js
-function heading2(state, node2) {
+function heading2(state2, node2) {
   const result = {
     type: "element",
     tagName: "h" + node2.depth,
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/html.js
-function html7(state, node2) {
-  if (state.options.allowDangerousHtml) {
+function html7(state2, node2) {
+  if (state2.options.allowDangerousHtml) {
     const result = { type: "raw", value: node2.value };
-    state.patch(node2, result);
-    return state.applyData(node2, result);
+    state2.patch(node2, result);
+    return state2.applyData(node2, result);
   }
   return void 0;
 }
 
 // node_modules/mdast-util-to-hast/lib/revert.js
-function revert(state, node2) {
+function revert(state2, node2) {
   const subtype = node2.referenceType;
   let suffix = "]";
   if (subtype === "collapsed") {
@@ -73434,7 +74514,7 @@ function revert(state, node2) {
   if (node2.type === "imageReference") {
     return [{ type: "text", value: "![" + node2.alt + suffix }];
   }
-  const contents = state.all(node2);
+  const contents = state2.all(node2);
   const head2 = contents[0];
   if (head2 && head2.type === "text") {
     head2.value = "[" + head2.value;
@@ -73451,11 +74531,11 @@ function revert(state, node2) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/image-reference.js
-function imageReference2(state, node2) {
+function imageReference2(state2, node2) {
   const id = String(node2.identifier).toUpperCase();
-  const definition3 = state.definitionById.get(id);
+  const definition3 = state2.definitionById.get(id);
   if (!definition3) {
-    return revert(state, node2);
+    return revert(state2, node2);
   }
   const properties2 = { src: normalizeUri(definition3.url || "") };
   if (node2.alt !== null && node2.alt !== void 0) {
@@ -73465,12 +74545,12 @@ function imageReference2(state, node2) {
     properties2.title = definition3.title;
   }
   const result = { type: "element", tagName: "img", properties: properties2, children: [] };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/image.js
-function image2(state, node2) {
+function image2(state2, node2) {
   const properties2 = { src: normalizeUri(node2.url) };
   if (node2.alt !== null && node2.alt !== void 0) {
     properties2.alt = node2.alt;
@@ -73479,30 +74559,30 @@ function image2(state, node2) {
     properties2.title = node2.title;
   }
   const result = { type: "element", tagName: "img", properties: properties2, children: [] };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/inline-code.js
-function inlineCode2(state, node2) {
+function inlineCode2(state2, node2) {
   const text7 = { type: "text", value: node2.value.replace(/\r?\n|\r/g, " ") };
-  state.patch(node2, text7);
+  state2.patch(node2, text7);
   const result = {
     type: "element",
     tagName: "code",
     properties: {},
     children: [text7]
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/link-reference.js
-function linkReference2(state, node2) {
+function linkReference2(state2, node2) {
   const id = String(node2.identifier).toUpperCase();
-  const definition3 = state.definitionById.get(id);
+  const definition3 = state2.definitionById.get(id);
   if (!definition3) {
-    return revert(state, node2);
+    return revert(state2, node2);
   }
   const properties2 = { href: normalizeUri(definition3.url || "") };
   if (definition3.title !== null && definition3.title !== void 0) {
@@ -73512,14 +74592,14 @@ function linkReference2(state, node2) {
     type: "element",
     tagName: "a",
     properties: properties2,
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/link.js
-function link2(state, node2) {
+function link2(state2, node2) {
   const properties2 = { href: normalizeUri(node2.url) };
   if (node2.title !== null && node2.title !== void 0) {
     properties2.title = node2.title;
@@ -73528,15 +74608,15 @@ function link2(state, node2) {
     type: "element",
     tagName: "a",
     properties: properties2,
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/list-item.js
-function listItem2(state, node2, parent) {
-  const results = state.all(node2);
+function listItem2(state2, node2, parent) {
+  const results = state2.all(node2);
   const loose = parent ? listLoose(parent) : listItemLoose(node2);
   const properties2 = {};
   const children2 = [];
@@ -73577,8 +74657,8 @@ function listItem2(state, node2, parent) {
     children2.push({ type: "text", value: "\n" });
   }
   const result = { type: "element", tagName: "li", properties: properties2, children: children2 };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 function listLoose(node2) {
   let loose = false;
@@ -73598,9 +74678,9 @@ function listItemLoose(node2) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/list.js
-function list4(state, node2) {
+function list4(state2, node2) {
   const properties2 = {};
-  const results = state.all(node2);
+  const results = state2.all(node2);
   let index2 = -1;
   if (typeof node2.start === "number" && node2.start !== 1) {
     properties2.start = node2.start;
@@ -73616,46 +74696,46 @@ function list4(state, node2) {
     type: "element",
     tagName: node2.ordered ? "ol" : "ul",
     properties: properties2,
-    children: state.wrap(results, true)
+    children: state2.wrap(results, true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/paragraph.js
-function paragraph2(state, node2) {
+function paragraph2(state2, node2) {
   const result = {
     type: "element",
     tagName: "p",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/root.js
-function root4(state, node2) {
-  const result = { type: "root", children: state.wrap(state.all(node2)) };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+function root4(state2, node2) {
+  const result = { type: "root", children: state2.wrap(state2.all(node2)) };
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/strong.js
-function strong2(state, node2) {
+function strong2(state2, node2) {
   const result = {
     type: "element",
     tagName: "strong",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/table.js
-function table(state, node2) {
-  const rows = state.all(node2);
+function table(state2, node2) {
+  const rows = state2.all(node2);
   const firstRow = rows.shift();
   const tableContent = [];
   if (firstRow) {
@@ -73663,9 +74743,9 @@ function table(state, node2) {
       type: "element",
       tagName: "thead",
       properties: {},
-      children: state.wrap([firstRow], true)
+      children: state2.wrap([firstRow], true)
     };
-    state.patch(node2.children[0], head2);
+    state2.patch(node2.children[0], head2);
     tableContent.push(head2);
   }
   if (rows.length > 0) {
@@ -73673,7 +74753,7 @@ function table(state, node2) {
       type: "element",
       tagName: "tbody",
       properties: {},
-      children: state.wrap(rows, true)
+      children: state2.wrap(rows, true)
     };
     const start2 = pointStart(node2.children[1]);
     const end = pointEnd(node2.children[node2.children.length - 1]);
@@ -73684,14 +74764,14 @@ function table(state, node2) {
     type: "element",
     tagName: "table",
     properties: {},
-    children: state.wrap(tableContent, true)
+    children: state2.wrap(tableContent, true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/table-row.js
-function tableRow(state, node2, parent) {
+function tableRow(state2, node2, parent) {
   const siblings2 = parent ? parent.children : void 0;
   const rowIndex = siblings2 ? siblings2.indexOf(node2) : 1;
   const tagName = rowIndex === 0 ? "th" : "td";
@@ -73708,9 +74788,9 @@ function tableRow(state, node2, parent) {
     }
     let result2 = { type: "element", tagName, properties: properties2, children: [] };
     if (cell) {
-      result2.children = state.all(cell);
-      state.patch(cell, result2);
-      result2 = state.applyData(cell, result2);
+      result2.children = state2.all(cell);
+      state2.patch(cell, result2);
+      result2 = state2.applyData(cell, result2);
     }
     cells2.push(result2);
   }
@@ -73718,23 +74798,23 @@ function tableRow(state, node2, parent) {
     type: "element",
     tagName: "tr",
     properties: {},
-    children: state.wrap(cells2, true)
+    children: state2.wrap(cells2, true)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/table-cell.js
-function tableCell(state, node2) {
+function tableCell(state2, node2) {
   const result = {
     type: "element",
     tagName: "td",
     // Assume body cell.
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/trim-lines/index.js
@@ -73778,22 +74858,22 @@ function trimLine(value, start2, end) {
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/text.js
-function text6(state, node2) {
+function text6(state2, node2) {
   const result = { type: "text", value: trimLines(String(node2.value)) };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/thematic-break.js
-function thematicBreak3(state, node2) {
+function thematicBreak3(state2, node2) {
   const result = {
     type: "element",
     tagName: "hr",
     properties: {},
     children: []
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 
 // node_modules/mdast-util-to-hast/lib/handlers/index.js
@@ -73847,30 +74927,30 @@ function defaultFootnoteBackContent(_, rereferenceIndex) {
 function defaultFootnoteBackLabel(referenceIndex, rereferenceIndex) {
   return "Back to reference " + (referenceIndex + 1) + (rereferenceIndex > 1 ? "-" + rereferenceIndex : "");
 }
-function footer(state) {
-  const clobberPrefix = typeof state.options.clobberPrefix === "string" ? state.options.clobberPrefix : "user-content-";
-  const footnoteBackContent = state.options.footnoteBackContent || defaultFootnoteBackContent;
-  const footnoteBackLabel = state.options.footnoteBackLabel || defaultFootnoteBackLabel;
-  const footnoteLabel = state.options.footnoteLabel || "Footnotes";
-  const footnoteLabelTagName = state.options.footnoteLabelTagName || "h2";
-  const footnoteLabelProperties = state.options.footnoteLabelProperties || {
+function footer(state2) {
+  const clobberPrefix = typeof state2.options.clobberPrefix === "string" ? state2.options.clobberPrefix : "user-content-";
+  const footnoteBackContent = state2.options.footnoteBackContent || defaultFootnoteBackContent;
+  const footnoteBackLabel = state2.options.footnoteBackLabel || defaultFootnoteBackLabel;
+  const footnoteLabel = state2.options.footnoteLabel || "Footnotes";
+  const footnoteLabelTagName = state2.options.footnoteLabelTagName || "h2";
+  const footnoteLabelProperties = state2.options.footnoteLabelProperties || {
     className: ["sr-only"]
   };
   const contents = [];
   const listItems = [];
   let referenceIndex = -1;
-  while (++referenceIndex < state.footnoteOrder.length) {
-    const definition3 = state.footnoteById.get(
-      state.footnoteOrder[referenceIndex]
+  while (++referenceIndex < state2.footnoteOrder.length) {
+    const definition3 = state2.footnoteById.get(
+      state2.footnoteOrder[referenceIndex]
     );
     if (definition3) {
-      contents[referenceIndex] = state.all(definition3);
+      contents[referenceIndex] = state2.all(definition3);
     }
   }
   referenceIndex = -1;
-  while (++referenceIndex < state.footnoteOrder.length) {
-    const definition3 = state.footnoteById.get(
-      state.footnoteOrder[referenceIndex]
+  while (++referenceIndex < state2.footnoteOrder.length) {
+    const definition3 = state2.footnoteById.get(
+      state2.footnoteOrder[referenceIndex]
     );
     if (!definition3) {
       continue;
@@ -73880,7 +74960,7 @@ function footer(state) {
     const safeId = normalizeUri(id.toLowerCase());
     let rereferenceIndex = 0;
     const backReferences = [];
-    const counts = state.footnoteCounts.get(id);
+    const counts = state2.footnoteCounts.get(id);
     while (counts !== void 0 && ++rereferenceIndex <= counts) {
       if (backReferences.length > 0) {
         backReferences.push({ type: "text", value: " " });
@@ -73917,9 +74997,9 @@ function footer(state) {
       type: "element",
       tagName: "li",
       properties: { id: clobberPrefix + "fn-" + safeId },
-      children: state.wrap(content3, true)
+      children: state2.wrap(content3, true)
     };
-    state.patch(definition3, listItem3);
+    state2.patch(definition3, listItem3);
     listItems.push(listItem3);
   }
   if (listItems.length === 0) {
@@ -73944,7 +75024,7 @@ function footer(state) {
         type: "element",
         tagName: "ol",
         properties: {},
-        children: state.wrap(listItems, true)
+        children: state2.wrap(listItems, true)
       },
       { type: "text", value: "\n" }
     ]
@@ -73960,7 +75040,7 @@ function createState(tree, options2) {
   const footnoteById = /* @__PURE__ */ new Map();
   const footnoteCounts = /* @__PURE__ */ new Map();
   const handlers2 = { ...handlers, ...settings.handlers };
-  const state = {
+  const state2 = {
     all: all3,
     applyData,
     definitionById,
@@ -73985,22 +75065,22 @@ function createState(tree, options2) {
       }
     }
   });
-  return state;
+  return state2;
   function one3(node2, parent) {
     const { type: type2 } = node2;
-    const handle3 = state.handlers[type2];
-    if (own10.call(state.handlers, type2) && handle3) {
-      return handle3(state, node2, parent);
+    const handle3 = state2.handlers[type2];
+    if (own10.call(state2.handlers, type2) && handle3) {
+      return handle3(state2, node2, parent);
     }
-    if (state.options.passThrough && state.options.passThrough.includes(type2)) {
+    if (state2.options.passThrough && state2.options.passThrough.includes(type2)) {
       if ("children" in node2) {
         const { children: children2, ...shallow } = node2;
-        return { ...esm_default(shallow), children: state.all(node2) };
+        return { ...esm_default(shallow), children: state2.all(node2) };
       }
       return esm_default(node2);
     }
-    const unknown3 = state.options.unknownHandler || defaultUnknownHandler;
-    return unknown3(state, node2, parent);
+    const unknown3 = state2.options.unknownHandler || defaultUnknownHandler;
+    return unknown3(state2, node2, parent);
   }
   function all3(parent) {
     const values = [];
@@ -74008,7 +75088,7 @@ function createState(tree, options2) {
       const nodes = parent.children;
       let index2 = -1;
       while (++index2 < nodes.length) {
-        const result = state.one(nodes[index2], parent);
+        const result = state2.one(nodes[index2], parent);
         if (result) {
           if (index2 && nodes[index2 - 1].type === "break") {
             if (!Array.isArray(result) && result.type === "text") {
@@ -74056,16 +75136,16 @@ function applyData(from, to) {
   }
   return result;
 }
-function defaultUnknownHandler(state, node2) {
+function defaultUnknownHandler(state2, node2) {
   const data = node2.data || {};
   const result = "value" in node2 && !(own10.call(data, "hProperties") || own10.call(data, "hChildren")) ? { type: "text", value: node2.value } : {
     type: "element",
     tagName: "div",
     properties: {},
-    children: state.all(node2)
+    children: state2.all(node2)
   };
-  state.patch(node2, result);
-  return state.applyData(node2, result);
+  state2.patch(node2, result);
+  return state2.applyData(node2, result);
 }
 function wrap5(nodes, loose) {
   const result = [];
@@ -74094,9 +75174,9 @@ function trimMarkdownSpaceStart(value) {
 
 // node_modules/mdast-util-to-hast/lib/index.js
 function toHast(tree, options2) {
-  const state = createState(tree, options2);
-  const node2 = state.one(tree, void 0);
-  const foot = footer(state);
+  const state2 = createState(tree, options2);
+  const node2 = state2.one(tree, void 0);
+  const foot = footer(state2);
   const result = Array.isArray(node2) ? { type: "root", children: node2 } : node2 || { type: "root", children: [] };
   if (foot) {
     ok2("children" in result);
@@ -74238,9 +75318,9 @@ function formatMonth(month) {
   return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" }).format(Date.parse(`${month}-15T12:00:00Z`));
 }
 function formatLength(milliseconds) {
-  const minutes = Math.floor(milliseconds / 6e4);
-  if (minutes < 1) return "under a minute";
-  const [days, hours, rest] = [Math.floor(minutes / 1440), Math.floor(minutes % 1440 / 60), minutes % 60];
+  const minutes2 = Math.floor(milliseconds / 6e4);
+  if (minutes2 < 1) return "under a minute";
+  const [days, hours, rest] = [Math.floor(minutes2 / 1440), Math.floor(minutes2 % 1440 / 60), minutes2 % 60];
   return [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(" ");
 }
 function formatPercent(ratio) {
@@ -74743,10 +75823,10 @@ function fileStore(path3) {
         );
       return parsed.state;
     },
-    async save(state) {
+    async save(state2) {
       const temporary = `${path3}.${randomBytes(4).toString("hex")}.tmp`;
       try {
-        await writeFile2(temporary, serializeState(state));
+        await writeFile2(temporary, serializeState(state2));
         await rename2(temporary, path3);
       } catch (error3) {
         throw new StateWriteError(`cannot write the state file ${path3} (${error3.message})`);
@@ -74784,9 +75864,9 @@ function gitHubStore(github, target, baseSha) {
         throw new UsageError(`incidents announce: cannot read ${STATE_FILE} on ${STATE_BRANCH} (${describeError(error3)})`);
       }
     },
-    async save(state) {
+    async save(state2) {
       try {
-        await saveOnBranch(state);
+        await saveOnBranch(state2);
       } catch (error3) {
         throw new StateWriteError(
           `cannot save ${STATE_FILE} on branch ${STATE_BRANCH} (${error3 instanceof Error && !("status" in error3) ? error3.message : describeError(error3)}): the job needs permissions: contents: write`
@@ -74794,7 +75874,7 @@ function gitHubStore(github, target, baseSha) {
       }
     }
   };
-  async function saveOnBranch(state) {
+  async function saveOnBranch(state2) {
     if (!branchExists) {
       if (!baseSha) throw new Error(`the branch ${STATE_BRANCH} does not exist and GITHUB_SHA is not set to make it from`);
       await github.rest.git.createRef({ ...where, ref: `refs/heads/${STATE_BRANCH}`, sha: baseSha });
@@ -74805,7 +75885,7 @@ function gitHubStore(github, target, baseSha) {
       path: STATE_FILE,
       branch: STATE_BRANCH,
       message: "announce: remember what was delivered",
-      content: Buffer.from(serializeState(state)).toString("base64"),
+      content: Buffer.from(serializeState(state2)).toString("base64"),
       ...sha ? { sha } : {}
     });
     sha = data.content?.sha ?? sha;
@@ -74955,7 +76035,7 @@ function escapeProperty2(text7) {
 }
 var RUNNER_WHITESPACE = /[\t\v\f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 function disarmingWriter(write) {
-  let state = "start";
+  let state2 = "start";
   let hashes = 0;
   return (text7) => {
     let out = "";
@@ -74963,17 +76043,17 @@ function disarmingWriter(write) {
     for (let index2 = 0; index2 < text7.length; index2++) {
       const char = text7[index2];
       if (char === "\n" || char === "\r") {
-        state = "start";
+        state2 = "start";
         hashes = 0;
         continue;
       }
-      const armed = char === ":" && state === "colon" || char === "[" && hashes >= 2;
+      const armed = char === ":" && state2 === "colon" || char === "[" && hashes >= 2;
       if (armed) {
         out += `${text7.slice(from, index2)}\\`;
         from = index2;
       }
-      if (char === ":" && state === "start" && !armed) state = "colon";
-      else if (!(state === "start" && RUNNER_WHITESPACE.test(char))) state = "inside";
+      if (char === ":" && state2 === "start" && !armed) state2 = "colon";
+      else if (!(state2 === "start" && RUNNER_WHITESPACE.test(char))) state2 = "inside";
       hashes = char === "#" ? hashes + 1 : 0;
     }
     write(out === "" ? text7 : out + text7.slice(from));
@@ -74998,6 +76078,162 @@ function markdownCodeCell(text7) {
   return `\`${text7.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r\n?|\n/g, " ")}\``;
 }
 
+// scripts/core/status/publishes.ts
+function comparePublished(base2, head2) {
+  if (base2.audience !== "public" || head2.audience !== "public") throw new Error("comparePublished takes the public status models only");
+  const before = new Map([...base2.incidents, ...base2.maintenances].map((incident2) => [incident2.id, incident2]));
+  const beforeServices = new Map(base2.services.map((service) => [service.id, service.status]));
+  return {
+    incidents: head2.incidents.filter((incident2) => !before.has(incident2.id)).map(toPublishedIncident),
+    updates: [...head2.incidents, ...head2.maintenances].flatMap((incident2) => newUpdates(before.get(incident2.id), incident2)),
+    components: head2.services.filter((service) => beforeServices.get(service.id) !== service.status).map((service) => ({ id: service.id, name: service.name, from: beforeServices.get(service.id) ?? null, to: service.status })),
+    maintenances: head2.maintenances.flatMap((maintenance) => {
+      const earlier = before.get(maintenance.id);
+      if (earlier && windowKey(earlier) === windowKey(maintenance)) return [];
+      return [toPublishedMaintenance(maintenance, earlier ? "changed" : "new")];
+    })
+  };
+}
+function publishesNothing(publishes) {
+  return publishes.incidents.length + publishes.updates.length + publishes.components.length + publishes.maintenances.length === 0;
+}
+function newUpdates(earlier, incident2) {
+  const shown = /* @__PURE__ */ new Map();
+  for (const update of earlier?.updates ?? []) shown.set(updateKey(update), (shown.get(updateKey(update)) ?? 0) + 1);
+  const added = [];
+  for (const update of incident2.updates) {
+    const key2 = updateKey(update);
+    const left = shown.get(key2) ?? 0;
+    if (left > 0) {
+      shown.set(key2, left - 1);
+      continue;
+    }
+    added.push({
+      incident: incident2.id,
+      title: incident2.title,
+      at: update.at,
+      status: update.status,
+      message: update.message,
+      components: update.components ?? []
+    });
+  }
+  return added;
+}
+function updateKey(update) {
+  return JSON.stringify([update.at, update.status, update.message]);
+}
+function windowKey(maintenance) {
+  return JSON.stringify([maintenance.title, maintenance.status, maintenance.scheduledFor, maintenance.scheduledUntil, maintenance.services]);
+}
+function toPublishedIncident(incident2) {
+  const { id, title, status, impact, startedAt, services: services2 } = incident2;
+  return { id, title, status, impact, startedAt, services: services2 };
+}
+function toPublishedMaintenance(maintenance, change) {
+  const { id, title, status, scheduledFor, scheduledUntil, services: services2 } = maintenance;
+  return {
+    id,
+    title,
+    status,
+    change,
+    ...scheduledFor ? { scheduledFor } : {},
+    ...scheduledUntil ? { scheduledUntil } : {},
+    services: services2
+  };
+}
+
+// scripts/render/publishes.ts
+function publishesJson(preview) {
+  if (!preview) return null;
+  const { incidents, updates, components, maintenances } = preview.publishes;
+  return {
+    incidents: incidents.map(({ id, title, status, impact, startedAt, services: services2 }) => ({ id, title, status, impact, started_at: startedAt, services: services2 })),
+    updates: updates.map(({ incident: incident2, title, at, status, message, components: changes }) => ({
+      incident: incident2,
+      title,
+      at,
+      status,
+      message: renderMarkdownText(message),
+      html: renderMarkdown(message).toString(),
+      components: changes.map(({ id, name: name2, from, to }) => ({ id, name: name2, from, to }))
+    })),
+    components,
+    maintenances: maintenances.map(({ id, title, status, change, scheduledFor, scheduledUntil, services: services2 }) => ({
+      id,
+      title,
+      status,
+      change,
+      scheduled_for: scheduledFor ?? null,
+      scheduled_until: scheduledUntil ?? null,
+      services: services2
+    }))
+  };
+}
+function formatPublishes(preview) {
+  const title = "### What this publishes";
+  if (!preview) return `${title}
+
+Not shown while the records have errors: fix them, and the next run shows what merging would publish.
+`;
+  const { publishes, timeZone } = preview;
+  if (publishesNothing(publishes)) return `${title}
+
+Nothing public changes: merging this shows the public nothing new.
+`;
+  const parts = [title, "", "Merging this shows the public:"];
+  const when = (timestamp2) => formatDateTime(timestamp2, timeZone);
+  if (publishes.incidents.length > 0) {
+    parts.push("", "**New incidents**", "");
+    for (const incident2 of publishes.incidents)
+      parts.push(
+        `- ${plain(incident2.title)} (${plain(incident2.id)}): ${STATUS_LABEL[incident2.status].toLowerCase()}, since ${when(incident2.startedAt)}${incident2.services.map((service) => `; ${plain(service.name)}: ${state(service.status)}`).join("")}`
+      );
+  }
+  if (publishes.updates.length > 0) {
+    parts.push("", "**New updates**, as they will read");
+    for (const update of publishes.updates) parts.push("", ...formatUpdate(update, when));
+  }
+  if (publishes.components.length > 0) {
+    parts.push("", "**Services**", "");
+    for (const change of publishes.components)
+      parts.push(`- ${plain(change.name)}: ${change.from ? state(change.from) : "new on the page"} \u2192 ${state(change.to)}`);
+  }
+  if (publishes.maintenances.length > 0) {
+    parts.push("", "**Maintenances**", "");
+    for (const maintenance of publishes.maintenances) {
+      const window2 = maintenance.scheduledFor && maintenance.scheduledUntil ? `, ${when(maintenance.scheduledFor)} to ${when(maintenance.scheduledUntil)}` : "";
+      const services2 = maintenance.services.length > 0 ? `; ${maintenance.services.map((service) => plain(service.name)).join(", ")}` : "";
+      const change = maintenance.change === "new" ? "new" : "changed";
+      parts.push(`- ${plain(maintenance.title)} (${plain(maintenance.id)}, ${change}): ${STATUS_LABEL[maintenance.status].toLowerCase()}${window2}${services2}`);
+    }
+  }
+  return `${parts.join("\n")}
+`;
+}
+function formatUpdate(update, when) {
+  const lines = [`${plain(update.title)} (${plain(update.incident)}) \xB7 **${STATUS_LABEL[update.status]}** \xB7 ${when(update.at)}`, ""];
+  lines.push(...quote(renderMarkdownText(update.message)));
+  if (update.components.length > 0) {
+    lines.push("", `Shown with it: ${update.components.map((change) => `${plain(change.name)}: ${state(change.from)} \u2192 ${state(change.to)}`).join("; ")}`);
+  }
+  return lines;
+}
+function quote(text7) {
+  const lines = text7.split("\n");
+  if (lines.every((line) => line.trim() === "")) return ["> (no text)"];
+  return lines.map((line, index2) => {
+    if (line.trim() === "") return ">";
+    const next = lines[index2 + 1];
+    return `> ${plain(line)}${next !== void 0 && next.trim() !== "" ? "\\" : ""}`;
+  });
+}
+function state(status) {
+  return COMPONENT_LABEL[status].toLowerCase();
+}
+function plain(text7) {
+  return text7.replace(/\r\n?|\n/g, " ").trimStart().replace(/[!-/:-@[-`{-~]/g, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
+}
+
 // scripts/render/findings.ts
 function formatFindingsSummary(title, findings) {
   if (findings.length === 0) return `### ${title}
@@ -75018,13 +76254,26 @@ No findings.
     ""
   ].join("\n");
 }
-function formatGateComment(findings, approved) {
+var COMMENT_LIMIT = 65536;
+function formatGateComment(findings, approved, { publishes, limit = COMMENT_LIMIT } = {}) {
   const failed = findings.some((finding) => finding.severity === "error");
   const verdict = failed ? `\u274C The incident gate fails: ${countOf(findings, "error")}, ${countOf(findings, "warning")}.` : "\u2705 The incident gate passes.";
   const approval = approved === null ? "" : approved ? "\n\nEverything in this pull request that needs an approval (a resolution, a reduction of what is measured or published) is approved." : "\n\nA change in this pull request still needs an approval: see `lifecycle/approval` below.";
-  return `${verdict}${approval}
+  const body3 = `${verdict}${approval}
 
-${formatFindingsSummary("incidents check-pr", findings)}`;
+${formatFindingsSummary("incidents check-pr", findings)}${publishes === void 0 ? "" : `
+${formatPublishes(publishes)}`}`;
+  return truncateComment(body3, limit);
+}
+var CUT_NOTE = "\n\n_This comment is cut short: GitHub takes at most 65,536 characters. `incidents check-pr --format json` lists everything._\n";
+function truncateComment(body3, limit) {
+  if (body3.length <= limit) return body3;
+  const room = Math.max(limit - CUT_NOTE.length, 0);
+  const line = body3.lastIndexOf("\n", room);
+  const space2 = body3.lastIndexOf(" ", room);
+  const highSurrogate = /[\uD800-\uDBFF]/.test(body3.charAt(room - 1));
+  const cut = line > room - 2e3 ? line : space2 > room - 2e3 ? space2 : highSurrogate ? room - 1 : room;
+  return `${body3.slice(0, cut)}${CUT_NOTE}`;
 }
 function countOf(findings, severity) {
   const count2 = countSeverity(findings, severity);
@@ -75245,8 +76494,8 @@ async function announceCommand(args, context) {
   const remind = config2.announce.remind_before === void 0 ? void 0 : parseDuration(config2.announce.remind_before) * 1e3;
   const events = publicEvents(model, remind);
   const store = openStore(values.state === void 0 ? void 0 : resolve4(context.cwd, values.state), Boolean(values["dry-run"]), context);
-  const state = store ? await store.load() : emptyState();
-  const plans = planAnnouncements(config2.announce.channels, events, state, now, parseDuration(config2.announce.since ?? DEFAULT_SINCE) * 1e3);
+  const state2 = store ? await store.load() : emptyState();
+  const plans = planAnnouncements(config2.announce.channels, events, state2, now, parseDuration(config2.announce.since ?? DEFAULT_SINCE) * 1e3);
   if (values["dry-run"]) {
     const results2 = plans.map((plan) => ({ ...resultOf(plan), sent: plan.send.map((event2) => event2.key), skipped: plan.skip.map((event2) => event2.key) }));
     const text7 = plans.map((plan) => describePlan(model, plan)).join("");
@@ -75259,7 +76508,7 @@ async function announceCommand(args, context) {
   maskSecrets(config2.announce.channels, context);
   const results = [];
   try {
-    for (const plan of plans) results.push(await runChannel(plan, model, state, store, at, context));
+    for (const plan of plans) results.push(await runChannel(plan, model, state2, store, at, context));
   } catch (error3) {
     if (!(error3 instanceof StateWriteError)) throw error3;
     context.stderr(`incidents announce: ${error3.message}. The run stops: the last message sent may be sent again by the next run.
@@ -75290,12 +76539,12 @@ function openStore(path3, dryRun, context) {
     `incidents announce: there is nowhere to remember what was delivered: pass --state FILE, or run it in GitHub Actions with GITHUB_REPOSITORY and GITHUB_TOKEN (${repository.reason})`
   );
 }
-async function runChannel(plan, model, state, store, at, context) {
+async function runChannel(plan, model, state2, store, at, context) {
   const result = resultOf(plan);
-  const first = !Object.hasOwn(state.channels, plan.channel.id);
-  const remembered = channelState(state, plan.channel.id);
+  const first = !Object.hasOwn(state2.channels, plan.channel.id);
+  const remembered = channelState(state2, plan.channel.id);
   for (const event2 of plan.skip) remembered.skipped[event2.key] = at;
-  if (first) await store.save(state);
+  if (first) await store.save(state2);
   result.skipped = plan.skip.map((event2) => event2.key);
   if (plan.send.length === 0) return result;
   let channel;
@@ -75323,7 +76572,7 @@ async function runChannel(plan, model, state, store, at, context) {
       }
       const runs = (remembered.refused[event2.key]?.runs ?? 0) + 1;
       remembered.refused[event2.key] = { runs, reason: error3.message, last: at };
-      await store.save(state);
+      await store.save(state2);
       context.stderr(
         `incidents announce: ${error3.message} (${event2.key}; refused on ${runs} of ${MAX_REFUSALS} runs${runs >= MAX_REFUSALS ? ": given up, it is not sent again" : ""})
 `
@@ -75333,7 +76582,7 @@ async function runChannel(plan, model, state, store, at, context) {
     remembered.delivered[event2.key] = at;
     delete remembered.refused[event2.key];
     result.sent.push(event2.key);
-    await store.save(state);
+    await store.save(state2);
   }
   return result;
 }
@@ -75397,7 +76646,8 @@ function toJson(at, results, dryRun) {
 }
 
 // scripts/commands/build.ts
-import { isAbsolute, join as join4, relative, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync4, realpathSync } from "node:fs";
+import { dirname as dirname3, isAbsolute, join as join4, relative, resolve as resolve5 } from "node:path";
 init_timestamps();
 
 // scripts/io/write-site.ts
@@ -75694,7 +76944,7 @@ function incidentCard(incident2, { base: base2, timeZone, now, level = 3, update
 <p class="meta">${incidentTimes(incident2, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident2)}</p>
 ${incident2.roles && roleLine(incident2.roles) ? html2`<p class="meta">${roleLine(incident2.roles)}</p>` : ""}
-${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at ${formatDateTime(incident2.updates.at(-1).at, timeZone)}</p>` : ""}
+${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at <time datetime="${incident2.updates.at(-1).at}">${formatDateTime(incident2.updates.at(-1).at, timeZone)}</time></p>` : ""}
 </article>`;
 }
 
@@ -76011,7 +77261,7 @@ function renderServicePage(model, service) {
   const now = toMillis(model.at);
   const uptime = model.uptime.find((figures) => figures.service === service.id);
   const from = toInstant(zone, uptime.days[0].date, 0);
-  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => toMillis(incident2.startedAt) <= now && (incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from)).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
   const days = uptime.days.length;
   const main = html2`<p><a href="../index.html">Current status</a>${service.group ? ` \xB7 ${service.group}` : ""}</p>
@@ -76131,7 +77381,8 @@ function audienceOption(value) {
   if (AUDIENCES.includes(value)) return value;
   throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
 }
-function refusePublicFolder(out, publicOut) {
+function refusePublicFolder(typedOut, typedPublicOut) {
+  const [out, publicOut] = [realPathSoFar(typedOut), realPathSoFar(typedPublicOut)];
   const inside = relative(publicOut, out);
   const site = inside === "" || !(inside.startsWith("..") || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
   if (site)
@@ -76139,13 +77390,19 @@ function refusePublicFolder(out, publicOut) {
       `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`
     );
 }
+function realPathSoFar(path3) {
+  let existing = path3;
+  while (!existsSync4(existing) && dirname3(existing) !== existing) existing = dirname3(existing);
+  return join4(realpathSync(existing), relative(existing, path3));
+}
 
 // scripts/core/gate/check-pull-request.ts
 function checkPullRequest(files) {
   const head2 = checkRepository(files.head);
-  if (!head2.records) return { findings: head2.findings, approved: null, configValid: false };
+  if (!head2.records) return { findings: head2.findings, approved: null, configValid: false, headValid: false };
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head2.findings.filter((finding) => changed.has(finding.path)) : [...head2.findings];
+  const headValid = !hasErrors(findings);
   const policyFile = files.policy ?? files.base.config;
   const basePolicy = policyFile && checkConfig(policyFile).config?.data;
   const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
@@ -76159,7 +77416,7 @@ function checkPullRequest(files) {
     configChange: baseConfig && headConfig && { before: baseConfig, after: headConfig }
   };
   for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
-  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
+  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true, head: head2.records, headValid };
 }
 function toPullRequest(files, head2, policy) {
   const deleted = [];
@@ -76188,12 +77445,15 @@ function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0 && policyChanges(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
-function checkRecordEdit(config2, others, edited, { now, base: base2, remedies = "yaml" }) {
+function checkRecordEdit(config2, others, edited, { now, base: base2, remedies = "yaml", kind = "incidents" }) {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
-  const head2 = records.incidents.find((record) => record.path === edited.path);
+  const changes = perKind(() => []);
+  const lists = records;
+  const head2 = lists[kind].find((record) => record.path === edited.path);
+  const into = changes[kind];
+  if (head2) into.push({ kind: base2 ? "modified" : "added", base: base2, head: head2 });
   const pullRequest = {
-    ...perKind(() => []),
-    incidents: head2 ? [{ kind: base2 ? "modified" : "added", base: base2, head: head2 }] : [],
+    ...changes,
     policy: config2,
     head: records,
     deleted: [],
@@ -76205,6 +77465,51 @@ function checkRecordEdit(config2, others, edited, { now, base: base2, remedies =
   return sortFindings([...findings, ...changeFindings].filter((finding) => finding.path === edited.path));
 }
 
+// scripts/core/records/record-set.ts
+function withoutPaths(records, drop) {
+  const lists = perKind(() => []);
+  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists);
+  return { config: records.config, ...lists };
+}
+function keepInto(kind, from, drop, into) {
+  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
+}
+
+// scripts/core/gate/publishes.ts
+function publishesOf({ head: head2, base: base2, changed, now }) {
+  const unchanged = withoutPaths(head2, changed);
+  const baseSet = base2 ? { ...joinLists(unchanged, base2), config: base2.config } : { ...emptyLists(), config: { ...head2.config, services: [] } };
+  return comparePublished(buildStatusModel(baseSet, now, "public"), buildStatusModel(head2, now, "public"));
+}
+function withIncidents(set2, more) {
+  return { ...set2, incidents: [...set2.incidents, ...more] };
+}
+var NEVER_OPEN = ["resolved", "closed", "cancelled", "completed"];
+function incidentsWeighingOn(files, services2) {
+  const ids = [...services2];
+  const found = [];
+  for (const file of files) {
+    if (recordKindOf(file.path) !== "incidents") continue;
+    if (!file.text.includes("\\") && !(file.text.includes("public") && ids.some((id) => file.text.includes(id)))) continue;
+    const { record } = parseRecordAs("incidents", file);
+    const data = record?.data;
+    if (data && data.visibility === "public" && !NEVER_OPEN.includes(data.status) && data.services.some((service) => services2.has(service.id)))
+      found.push(record);
+  }
+  return found;
+}
+function emptyLists() {
+  return perKind(() => []);
+}
+function joinLists(a, b) {
+  const lists = emptyLists();
+  for (const kind of KIND_NAMES) joinKind(kind, a, b, lists);
+  return lists;
+}
+function joinKind(kind, a, b, into) {
+  into[kind].push(...a[kind], ...b[kind]);
+}
+
 // scripts/core/gate/records-a-change-needs.ts
 function recordsAChangeNeeds(changed) {
   const ids = /* @__PURE__ */ new Set();
@@ -76213,7 +77518,10 @@ function recordsAChangeNeeds(changed) {
     if (own11) ids.add(own11);
     for (const id of idsInText(file.text)) ids.add(id);
   }
-  return (path3) => recordKindOf(path3) === "knownErrors" || ids.has(idOfPath(path3) ?? "");
+  return (path3) => {
+    const kind = recordKindOf(path3);
+    return kind !== void 0 && descriptorOf(kind).readForEveryChange === true || ids.has(idOfPath(path3) ?? "");
+  };
 }
 
 // scripts/io/repository/git.ts
@@ -76364,6 +77672,10 @@ async function readHead(root5, head2, changes, configChanged) {
   const others = await readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && needed(path3));
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
+async function readRestOfHead(root5, read) {
+  const done = new Set(read.head.records.map((file) => file.path));
+  return (await readGitTree(root5, read.commits.head, (path3) => !done.has(path3) && recordKindOf(path3) === "incidents")).records;
+}
 async function readCommits(root5, baseRef, headRef) {
   try {
     const [base2, head2] = await Promise.all([resolveCommit(root5, baseRef), resolveCommit(root5, headRef)]);
@@ -76394,11 +77706,14 @@ init_timestamps();
 var CHECK_PR_HELP = {
   brief: "the pull-request gate on a diff",
   usage: "incidents check-pr --base REF --head REF [--at TIME] [--root DIR] [--format text|json|github]",
-  summary: "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
+  summary: "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date, showing what merging would newly show the public (in --format json: publishes).",
   options: [
     ["--base REF", "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
     ["--head REF", "the pull request's head"],
-    ["--at TIME", "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval), ISO 8601 with an offset (default: now)"],
+    [
+      "--at TIME",
+      "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval) and the status page is compared at, ISO 8601 with an offset (default: now)"
+    ],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -76430,21 +77745,32 @@ async function checkPrCommand(args, context) {
     now
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
+  const commenting = target.ok && changes.length > 0 && !target.target.fromFork;
+  const preview = reporter.format !== "text" || commenting ? await previewOf(root5, read, verdict, now) : void 0;
   await reporter.write(
     {
       command: "check-pr",
       findings,
-      json: { extra: { approved: verdict.approved } },
+      json: { extra: { approved: verdict.approved, ...preview === void 0 ? {} : { publishes: publishesJson(preview) } } },
+      // The job summary shows it too: a pull request from a fork gets no comment.
+      ...preview === void 0 || changes.length === 0 ? {} : { markdown: `${formatFindingsSummary("incidents check-pr", findings)}
+${formatPublishes(preview)}` },
       clean: `${changes.length} changed record file${changes.length === 1 ? "" : "s"}: the gate passes.`,
       outputs: { approved: verdict.approved === null ? "" : String(verdict.approved) }
     },
     context
   );
-  if (target.ok && changes.length > 0) await comment3(github, target.target, findings, verdict.approved, context);
+  if (target.ok && changes.length > 0)
+    await comment3(
+      github,
+      target.target,
+      formatGateComment(findings, verdict.approved, { publishes: preview, limit: COMMENT_LIMIT - COMMENT_MARKER.length - 1 }),
+      context
+    );
   if (!verdict.configValid) return EXIT2.error;
   return hasErrors(findings) ? EXIT2.findings : EXIT2.clean;
 }
-async function comment3(github, target, findings, approved, context) {
+async function comment3(github, target, body3, context) {
   if (target.fromFork) {
     context.stderr(
       "A pull request from a fork gets a read-only token, so the gate writes no comment: its verdict is in the annotations and the job summary.\n"
@@ -76452,11 +77778,28 @@ async function comment3(github, target, findings, approved, context) {
     return;
   }
   try {
-    await upsertComment(github, target, formatGateComment(findings, approved));
+    await upsertComment(github, target, body3);
   } catch (error3) {
     context.stderr(`The gate's pull-request comment could not be written (${describeError(error3)}); its verdict is in the annotations and the job summary.
 `);
   }
+}
+async function previewOf(root5, read, verdict, now) {
+  if (!verdict.head || !verdict.headValid || hasErrors(read.head.findings)) return null;
+  const baseConfig = read.base.config && checkConfig(read.base.config).config?.data;
+  const input = {
+    head: verdict.head,
+    base: baseConfig && checkRecords(baseConfig, read.base.records).records,
+    changed: new Set(read.changes.map((change) => change.path)),
+    now
+  };
+  let publishes = publishesOf(input);
+  if (publishes.components.length > 0 && read.head.partial) {
+    const services2 = new Set(publishes.components.map((change) => change.id));
+    const more = incidentsWeighingOn(await readRestOfHead(root5, read), services2);
+    publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
+  }
+  return { publishes, timeZone: verdict.head.config.page?.time_zone ?? "UTC" };
 }
 
 // scripts/commands/init.ts
@@ -76536,9 +77879,9 @@ var APPROVER_PLACEHOLDER = "@your-org/approvers";
 var STARTER_PAGE = { name: "Status", url: "https://status.example.com" };
 function starterConfig(template, choices) {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
-  const quote = (value) => JSON.stringify(value);
+  const quote2 = (value) => JSON.stringify(value);
   const literally = (text7) => () => text7;
-  return template.replaceAll(quote(APPROVER_PLACEHOLDER), literally(owners.map(quote).join(", "))).replace(`name: ${quote(STARTER_PAGE.name)}`, literally(`name: ${quote(choices.pageName ?? STARTER_PAGE.name)}`)).replace(`url: ${quote(STARTER_PAGE.url)}`, literally(`url: ${quote(choices.pageUrl ?? STARTER_PAGE.url)}`));
+  return template.replaceAll(quote2(APPROVER_PLACEHOLDER), literally(owners.map(quote2).join(", "))).replace(`name: ${quote2(STARTER_PAGE.name)}`, literally(`name: ${quote2(choices.pageName ?? STARTER_PAGE.name)}`)).replace(`url: ${quote2(STARTER_PAGE.url)}`, literally(`url: ${quote2(choices.pageUrl ?? STARTER_PAGE.url)}`));
 }
 function starterFiles(sources, choices, config2) {
   const owners = choices.approvers.length > 0 ? choices.approvers : [APPROVER_PLACEHOLDER];
@@ -76551,7 +77894,7 @@ function starterFiles(sources, choices, config2) {
     { path: ".github/ISSUE_TEMPLATE/report-an-incident.yml", text: issueForm(servicesOf(config2) ?? servicesOf(sources.config)) },
     {
       path: ".gitignore",
-      text: "# What `incidents build` writes (the workflow publishes it) and what npm installs: git keeps neither.\n/site/\nnode_modules/\n"
+      text: "# What `incidents build` writes (the workflow publishes site/; site-internal/ is for employees only) and what npm installs: git keeps none.\n/site/\n/site-internal/\nnode_modules/\n"
     }
   ];
 }
@@ -76573,15 +77916,15 @@ function codeOwners(owners) {
 // scripts/io/package-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
-import { dirname as dirname3, join as join5 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE_NAME = "incidents-as-code";
 var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml"];
 function ownPackage() {
-  for (let folder = dirname3(fileURLToPath2(import.meta.url)); ; folder = dirname3(folder)) {
+  for (let folder = dirname4(fileURLToPath2(import.meta.url)); ; folder = dirname4(folder)) {
     const manifest = readManifest(join5(folder, "package.json"));
     if (manifest?.name === PACKAGE_NAME) return { root: folder, manifest };
-    if (dirname3(folder) === folder) throw new Error(`the ${PACKAGE_NAME} package.json is missing from its package`);
+    if (dirname4(folder) === folder) throw new Error(`the ${PACKAGE_NAME} package.json is missing from its package`);
   }
 }
 function readManifest(path3) {
@@ -76775,11 +78118,14 @@ function* warnings(written2, choices, keptConfig, branch) {
 
 // scripts/io/repository/write-record.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { rename as rename4, rm as rm3, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { mkdir as mkdir5, rename as rename4, rm as rm3, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname5, join as join8 } from "node:path";
 async function writeRecordFile(root5, path3, text7, mode) {
   const target = join8(root5, path3);
   if (mode === "create") {
+    await mkdir5(dirname5(target)).catch((error3) => {
+      if (error3.code !== "EEXIST") throw failure(path3, error3);
+    });
     await writeFile5(target, text7, { flag: "wx" }).catch((error3) => {
       throw failure(path3, error3);
     });
@@ -76872,7 +78218,7 @@ function addToFlow(text7, frontmatter, collection, entry) {
   const comma = !empty3 && lines[before - 1] !== "," ? ", " : empty3 ? "" : " ";
   return splice2(text7, before, before, `${comma}${entry}`);
 }
-function setKey(text7, path3, value) {
+function setKey(text7, path3, value, keyOrder = KEY_ORDER) {
   const frontmatter = readFrontmatter(text7);
   const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const [first, second] = path3;
@@ -76881,7 +78227,7 @@ function setKey(text7, path3, value) {
   if (second !== void 0 && !(0, import_yaml3.isMap)(parentPair?.value)) {
     if (value === null) return text7;
     if (document3.contents.flow) return addToFlow(text7, frontmatter, document3.contents, `${first}: {${second}: ${yamlScalar(value, true)}}`);
-    if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`);
+    if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`, keyOrder);
     const keyEnd = offset + parentPair.key.range[1] + 1;
     const written2 = parentPair.value?.range;
     if (written2 && written2[1] > written2[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path3, value);
@@ -76895,7 +78241,7 @@ function setKey(text7, path3, value) {
   const pair2 = pairOf(map6, key2);
   if (!pair2) {
     if (value === null) return text7;
-    if (second === void 0 && !map6.flow) return insertTopLevelKey(text7, frontmatter, key2, `${key2}: ${yamlScalar(value)}`);
+    if (second === void 0 && !map6.flow) return insertTopLevelKey(text7, frontmatter, key2, `${key2}: ${yamlScalar(value)}`, keyOrder);
     return addToMap(text7, frontmatter, map6, key2, value);
   }
   const isEmpty = isEmptyValue(pair2.value);
@@ -76907,10 +78253,10 @@ function setKey(text7, path3, value) {
   if (!isEmpty && (0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return replaceValue(text7, frontmatter, pair2, yamlScalar(value, map6.flow));
 }
-function insertTopLevelKey(text7, frontmatter, key2, added) {
+function insertTopLevelKey(text7, frontmatter, key2, added, keyOrder) {
   const { offset, document: document3, eol: eol2, lines } = frontmatter;
-  const rank = KEY_ORDER.indexOf(key2);
-  const next = (0, import_yaml3.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
+  const rank = keyOrder.indexOf(key2);
+  const next = (0, import_yaml3.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && keyOrder.indexOf(String(pair2.key.value)) > rank) : void 0;
   if (!next) {
     const end = offset + document3.range[1];
     const atLineStart = end === 0 || lines[end - 1] === "\n";
@@ -77002,6 +78348,33 @@ function newRecordText(id, record, config2) {
   return lines.join("\n");
 }
 
+// scripts/core/authoring/new-problem.ts
+function newProblemText(id, problem3, config2) {
+  const list5 = (items) => `[${items.map((item) => yamlScalar(item, true)).join(", ")}]`;
+  return [
+    "---",
+    `id: ${id}`,
+    `title: ${yamlScalar(problem3.title)}`,
+    "status: new",
+    `services: ${list5(problem3.services)}`,
+    `incidents: ${list5(problem3.incidents)}`,
+    `impact: ${problem3.impact}`,
+    `urgency: ${problem3.urgency}`,
+    `priority: ${config2.priority_matrix[problem3.impact][problem3.urgency]}`,
+    ...problem3.owner ? [`owner: ${yamlScalar(problem3.owner)}`] : [],
+    `created_at: ${problem3.at}`,
+    "---",
+    "## Symptoms",
+    "",
+    "## Investigation",
+    "",
+    "## Root cause",
+    "",
+    "## Fix",
+    ""
+  ].join("\n");
+}
+
 // scripts/core/authoring/create-record.ts
 init_timestamps();
 function allocateId(kind, paths, at) {
@@ -77020,12 +78393,19 @@ function createIncident(config2, files, record, names = files.map(({ path: path3
   );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }
+function createProblem(config2, files, problem3, names = files.map(({ path: path3 }) => path3)) {
+  const id = allocateId("problems", names, problem3.at);
+  if (!id) return { full: "every problem id is taken: ids run to PRB-9999" };
+  const file = { path: `${RECORD_KINDS.problems.folder}/${id}.md`, text: newProblemText(id, problem3, config2) };
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(problem3.at), remedies: "cli", kind: "problems" });
+  return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
+}
 
 // scripts/commands/new.ts
 var NEW_HELP = {
-  brief: "write a new incident or maintenance",
-  usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]",
-  summary: "Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, valid at once, and prints its path. Nothing is written when it would not be valid.",
+  brief: "write a new incident, maintenance or problem",
+  usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance|problem] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--incident INC]\u2026 [--owner @HANDLE] [--root DIR] [--format text|json|github]",
+  summary: "Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, or a problem (new, the next free PRB id, internal), valid at once, and prints its path. Nothing is written when it would not be valid.",
   options: [
     ["--title T", "what is wrong, as the public reads it"],
     [
@@ -77034,7 +78414,7 @@ var NEW_HELP = {
     ],
     ["--impact I", `business impact: ${LEVELS.join(", ")}`],
     ["--urgency U", `how fast it must be restored: ${LEVELS.join(", ")}`],
-    ["--type T", "incident (default) or maintenance"],
+    ["--type T", "incident (default), maintenance, or problem (the underlying cause of incidents; takes --service ID, --incident and --owner)"],
     ["--at TIME", "when it was reported, ISO 8601 with an offset (default: now)"],
     ["--message M", "the first public update (default: a sentence from the title)"],
     ["--visibility V", "public (default) or internal (never on the status page)"],
@@ -77044,6 +78424,8 @@ var NEW_HELP = {
     ["--detected-at TIME", "when monitoring or a person noticed it (for MTTD)"],
     ["--commander @HANDLE", "the incident commander"],
     ["--communications @HANDLE", "who writes the public updates"],
+    ["--incident INC", "a problem's incident, repeatable: the incidents it explains"],
+    ["--owner @HANDLE", "a problem's owner, who drives the investigation"],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -77066,6 +78448,8 @@ async function newCommand(args, context) {
     "detected-at": { type: "string" },
     commander: { type: "string" },
     communications: { type: "string" },
+    incident: { type: "string", multiple: true },
+    owner: { type: "string" },
     root: { type: "string" },
     format: { type: "string" }
   });
@@ -77073,13 +78457,24 @@ async function newCommand(args, context) {
   const missing = ["title", "service", "impact", "urgency"].filter((option2) => values[option2] === void 0);
   if (missing.length > 0)
     throw new UsageError(`incidents new: ${missing.map((option2) => `--${option2}`).join(", ")} ${missing.length === 1 ? "is" : "are"} needed`);
-  const type2 = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance"]);
+  const type2 = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance", "problem"]);
+  const problemOnly = ["incident", "owner"].filter((option2) => values[option2] !== void 0);
+  if (type2 !== "problem" && problemOnly.length > 0) throw new UsageError(`incidents new: --${problemOnly[0]} is for --type problem`);
+  if (type2 === "problem") {
+    const incidentOnly = ["message", "visibility", "scheduled-for", "scheduled-until", "started-at", "detected-at", "commander", "communications"].filter((option2) => values[option2] !== void 0);
+    if (incidentOnly.length > 0) throw new UsageError(`incidents new: --${incidentOnly[0]} is not for a problem, which is internal and has no updates`);
+  }
   if (type2 === "maintenance" && (!values["scheduled-for"] || !values["scheduled-until"]))
     throw new UsageError("incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME");
   const root5 = findRoot("new", context.cwd, values.root);
   const repository = await readRepositoryWithConfig("new", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const now = /* @__PURE__ */ new Date();
+  if (type2 === "problem") {
+    const created2 = createProblem(repository.config, repository.files.records, problemOptions(values, repository.config, now), repository.files.names);
+    if ("full" in created2) throw new UsageError(`incidents new: ${created2.full}`);
+    return writeCreated(root5, created2, reporter, context);
+  }
   const record = {
     type: type2,
     title: values.title,
@@ -77098,7 +78493,26 @@ async function newCommand(args, context) {
   };
   const created = createIncident(repository.config, repository.files.records, record, repository.files.names);
   if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);
-  const { path: path3, file, findings } = created;
+  return writeCreated(root5, created, reporter, context);
+}
+function problemOptions(values, config2, now) {
+  const withStatus = values.service.find((value) => value.includes("="));
+  if (withStatus)
+    throw new UsageError(`incidents new: --service ${withStatus}: a problem names services without a state, e.g. --service ${withStatus.split("=")[0]}`);
+  const incidents = values.incident ?? [];
+  const badIncident = incidents.find((id) => !/^INC-\d{4}-\d{4}$/.test(id));
+  if (badIncident) throw new UsageError(`incidents new: --incident ${badIncident} is not an incident id: expected INC-YYYY-NNNN`);
+  return {
+    title: values.title,
+    impact: oneOf("new", "impact", values.impact, LEVELS),
+    urgency: oneOf("new", "urgency", values.urgency, LEVELS),
+    services: serviceOptions("new", values.service, config2, false).map((service) => service.id),
+    incidents,
+    owner: values.owner,
+    at: timestampOption("new", "at", values.at, now)
+  };
+}
+async function writeCreated(root5, { path: path3, file, findings }, reporter, context) {
   if (!file) {
     await reporter.write({ command: "new", findings }, context);
     context.stderr(`Nothing was written: ${path3} would not be valid.
@@ -77120,8 +78534,8 @@ async function newCommand(args, context) {
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname4, join as join10, resolve as resolve7 } from "node:path";
-import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname6, join as join10, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
@@ -77154,6 +78568,153 @@ function mean(values) {
 
 // scripts/core/report/report.ts
 init_timestamps();
+
+// scripts/core/report/problems.ts
+init_timestamps();
+
+// scripts/core/report/recurring.ts
+init_timestamps();
+var RECURRING_DEFAULTS = { recurring_window: "2160h", min_incidents: 3 };
+var TITLE_SIMILARITY = 0.5;
+function recurringSettings(config2) {
+  return {
+    window_seconds: parseDuration(config2.problems?.recurring_window ?? RECURRING_DEFAULTS.recurring_window),
+    min_incidents: config2.problems?.min_incidents ?? RECURRING_DEFAULTS.min_incidents
+  };
+}
+var STOPWORDS = new Set(
+  "the and for but not are was were been being has have had with without from into onto over under some all any few more most other our their this that these those when while after before again still then than you your its via per can cannot could may might will would should".split(
+    " "
+  )
+);
+function titleStems(title) {
+  const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return new Set(words.filter((word) => word.length > 2 && !new RegExp("^\\p{N}+$", "u").test(word) && !STOPWORDS.has(word)).map(stem));
+}
+function stem(word) {
+  let out = word.endsWith("ies") && word.length > 4 ? `${word.slice(0, -3)}y` : word;
+  if (out.endsWith("s") && !out.endsWith("ss") && out.length > 3) out = out.slice(0, -1);
+  for (const suffix of ["ing", "ed"]) if (out.endsWith(suffix) && out.length - suffix.length >= 3) out = out.slice(0, -suffix.length);
+  if (out.endsWith("e") && out.length > 3) out = out.slice(0, -1);
+  return out;
+}
+function similarity(a, b) {
+  const shared = [...a].filter((item) => b.has(item)).length;
+  const all3 = a.size + b.size - shared;
+  return all3 === 0 ? 0 : shared / all3;
+}
+function findRecurring(incidents, covered, settings, now) {
+  const from = now - settings.window_seconds * 1e3;
+  const pool = incidents.filter((incident2) => incident2.type === "incident" && incident2.drill !== true && incident2.status !== "cancelled" && !covered.has(incident2.id)).filter((incident2) => toMillis(incident2.reported_at) >= from && toMillis(incident2.reported_at) <= now).sort((a, b) => toMillis(a.reported_at) - toMillis(b.reported_at) || (a.id < b.id ? -1 : 1));
+  const stems = new Map(pool.map((incident2) => [incident2.id, titleStems(incident2.title)]));
+  const services2 = [...new Set(pool.flatMap((incident2) => incident2.services.map((service) => service.id)))].sort();
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const service of services2) {
+    const onService = pool.filter((incident2) => incident2.services.some((affected) => affected.id === service));
+    for (const members of linkedGroups(onService, (a, b) => similarity(stems.get(a.id), stems.get(b.id)) >= TITLE_SIMILARITY)) {
+      if (members.length < settings.min_incidents) continue;
+      const key2 = members.map((incident2) => incident2.id).join(" ");
+      const group = groups2.get(key2);
+      if (group) group.services.push(service);
+      else groups2.set(key2, { services: [service], members });
+    }
+  }
+  return [...groups2.values()].map(({ services: on, members }) => toCandidate(on, members)).sort(
+    (a, b) => b.incidents.length - a.incidents.length || toMillis(b.last_reported_at) - toMillis(a.last_reported_at) || (a.incidents[0] < b.incidents[0] ? -1 : 1)
+  );
+}
+function linkedGroups(items, linked) {
+  const parent = items.map((_, index2) => index2);
+  const root5 = (index2) => parent[index2] === index2 ? index2 : parent[index2] = root5(parent[index2]);
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (linked(items[i], items[j])) parent[root5(j)] = root5(i);
+  const groups2 = /* @__PURE__ */ new Map();
+  items.forEach((item, index2) => groups2.set(root5(index2), [...groups2.get(root5(index2)) ?? [], item]));
+  return [...groups2.values()];
+}
+var TITLE_MAX = 200;
+function toCandidate(services2, members) {
+  const latest2 = members.at(-1);
+  const title = [...`Recurring: ${latest2.title}`].slice(0, TITLE_MAX).join("");
+  const impact = LEVELS.find((level) => members.some((incident2) => incident2.impact === level));
+  const words = [
+    "incidents new --type problem",
+    `--title ${shellQuote(title)}`,
+    ...services2.map((service) => `--service ${shellQuote(service)}`),
+    `--impact ${impact} --urgency medium`,
+    ...members.map((incident2) => `--incident ${shellQuote(incident2.id)}`)
+  ];
+  return {
+    services: services2,
+    incidents: members.map((incident2) => incident2.id),
+    titles: members.map((incident2) => incident2.title),
+    first_reported_at: members[0].reported_at,
+    last_reported_at: latest2.reported_at,
+    suggestion: words.join(" ")
+  };
+}
+function shellQuote(text7) {
+  const visible = text7.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, " ");
+  if (/^[A-Za-z0-9@%+=:,./_-]+$/.test(visible)) return visible;
+  return `'${visible.replaceAll("'", `'\\''`)}'`;
+}
+
+// scripts/core/report/problems.ts
+var OPEN_STATUSES = ["new", "investigating", "root_cause_known", "known_error"];
+function buildProblemsSection(records, measured, breaches, now, timeZone, downtimeDays) {
+  const problems = records.problems.map((record) => record.data);
+  const open_by_status = Object.fromEntries(
+    OPEN_STATUSES.map((status) => [status, problems.filter((problem3) => problem3.status === status).length])
+  );
+  const rows = problems.filter((problem3) => problem3.status !== "cancelled").map((problem3) => {
+    const ids = [...new Set(problem3.incidents ?? [])].sort();
+    const own11 = measured.filter((incident2) => ids.includes(incident2.id));
+    const services2 = [...new Set(own11.flatMap((incident2) => incident2.services.map((service) => service.id)))];
+    const downtime = computeUptime(services2, outagesOf(own11, now), timeZone, now, downtimeDays).reduce(
+      (sum, uptime) => sum + uptime.days.reduce((days, day) => days + day.downtimeSeconds, 0),
+      0
+    );
+    return {
+      id: problem3.id,
+      title: problem3.title,
+      status: problem3.status,
+      priority: problem3.priority,
+      owner: problem3.owner ?? null,
+      created_at: problem3.created_at,
+      age_seconds: isOpenProblem(problem3) ? Math.max(0, Math.round((now - toMillis(problem3.created_at)) / 1e3)) : null,
+      incidents: ids,
+      downtime_seconds: downtime,
+      sla_breaches: breaches.filter((breach) => ids.includes(breach.id)).length
+    };
+  }).sort((a, b) => Number(b.age_seconds !== null) - Number(a.age_seconds !== null) || (b.age_seconds ?? 0) - (a.age_seconds ?? 0) || (a.id < b.id ? -1 : 1));
+  const knownErrors = new Map(records.knownErrors.map((record) => [record.data.id, record.data]));
+  const born = [
+    ...problems.flatMap((problem3) => problem3.known_error === void 0 ? [] : [[problem3.id, problem3.known_error]]),
+    ...[...knownErrors.values()].flatMap((knownError) => knownError.problem?.startsWith("PRB-") ? [[knownError.problem, knownError.id]] : [])
+  ];
+  const pairs2 = /* @__PURE__ */ new Map();
+  for (const [problem3, knownError] of born) if (knownErrors.has(knownError)) pairs2.set(`${problem3} ${knownError}`, [problem3, knownError]);
+  const known_errors = [...pairs2.keys()].sort().map((key2) => {
+    const [problem3, knownError] = pairs2.get(key2);
+    const { title, status } = knownErrors.get(knownError);
+    return { problem: problem3, known_error: knownError, title, status };
+  });
+  const settings = recurringSettings(records.config);
+  const covered = new Set(problems.flatMap((problem3) => problem3.incidents ?? []));
+  return {
+    open_by_status,
+    problems: rows,
+    known_errors,
+    recurring_settings: settings,
+    recurring: findRecurring(
+      records.incidents.map((record) => record.data),
+      covered,
+      settings,
+      now
+    )
+  };
+}
+
+// scripts/core/report/report.ts
 var PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
 var TARGETS = ["acknowledge", "resolve", "update"];
 var REPORT_MONTHS = 12;
@@ -77167,6 +78728,7 @@ function buildReport(records, now) {
   const affects = (incident2, service) => incident2.services.some((affected) => affected.id === service);
   const month = (incident2) => isoDateIn(timeZone, toMillis(incident2.reported_at)).slice(0, 7);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
+  const sla = slaCompliance(records, measured, now);
   return {
     at: new Date(now).toISOString().replace(".000Z", "Z"),
     time_zone: timeZone,
@@ -77182,7 +78744,7 @@ function buildReport(records, now) {
         by_service: Object.fromEntries(services2.map((service) => [service, inMonth.filter((incident2) => affects(incident2, service)).length]))
       };
     }),
-    sla: slaCompliance(records, measured, now),
+    sla,
     downtime: computeUptime(services2, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS).map((uptime) => ({
       service: uptime.service,
       name: config2.services.find((service) => service.id === uptime.service).name,
@@ -77194,7 +78756,8 @@ function buildReport(records, now) {
       status: data.status,
       incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort()
     })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
-    action_items: actionItems(records, isoDateIn(timeZone, now))
+    action_items: actionItems(records, isoDateIn(timeZone, now)),
+    problems: buildProblemsSection(records, measured, sla.breaches, now, timeZone, DOWNTIME_DAYS)
   };
 }
 function lastMonths(last) {
@@ -77438,6 +79001,55 @@ function reportTables(report) {
       header: ["due", "incident", "owner", "action", "issue"],
       rows: report.action_items.overdue.map((item) => [item.due, item.incident, item.owner ?? "(no owner)", item.title, item.issue ?? ""]),
       empty: "None overdue."
+    },
+    ...problemTables(report.problems)
+  ];
+}
+function hoursAndMinutes(seconds) {
+  const minutes2 = Math.round(seconds / 60);
+  return `${Math.floor(minutes2 / 60)}h${minutes2 % 60 > 0 ? `${minutes2 % 60}m` : ""}`;
+}
+function problemTables(problems) {
+  const { window_seconds, min_incidents } = problems.recurring_settings;
+  return [
+    {
+      title: "Open problems by status",
+      header: ["status", "problems"],
+      rows: Object.entries(problems.open_by_status).map(([status, count2]) => [status, String(count2)]),
+      empty: ""
+    },
+    {
+      title: "Problems: open ones oldest first, with what their incidents cost",
+      header: ["problem", "status", "priority", "owner", "open for", "incidents", "downtime", "SLA breaches", "title"],
+      rows: problems.problems.map((problem3) => [
+        problem3.id,
+        problem3.status,
+        problem3.priority,
+        problem3.owner ?? "(no owner)",
+        time(problem3.age_seconds),
+        problem3.incidents.length === 0 ? "0" : `${problem3.incidents.length}: ${problem3.incidents.join(", ")}`,
+        time(problem3.downtime_seconds),
+        String(problem3.sla_breaches),
+        problem3.title
+      ]),
+      empty: "No problems recorded."
+    },
+    {
+      title: "Known errors born of problems",
+      header: ["problem", "known error", "status", "title"],
+      rows: problems.known_errors.map((entry) => [entry.problem, entry.known_error, entry.status, entry.title]),
+      empty: "No known error names a problem."
+    },
+    {
+      title: `Recurring incidents no problem covers (${min_incidents} or more alike, last ${hoursAndMinutes(window_seconds)})`,
+      header: ["services", "incidents", "latest title", "record it with"],
+      rows: problems.recurring.map((candidate) => [
+        candidate.services.join(", "),
+        `${candidate.incidents.length}: ${candidate.incidents.join(", ")}`,
+        candidate.titles.at(-1),
+        candidate.suggestion
+      ]),
+      empty: "None found."
     }
   ];
 }
@@ -77530,26 +79142,19 @@ function answers(report) {
   const worst2 = report.downtime[0];
   const slowest = Object.entries(report.by_service).filter(([, metrics]) => metrics.mttr_seconds !== null).sort(([, a], [, b]) => b.mttr_seconds - a.mttr_seconds)[0];
   const items = report.action_items.total;
+  const openProblems = report.problems.problems.filter((problem3) => problem3.age_seconds !== null);
+  const recurring = report.problems.recurring.length;
   return [
     html2`<li><strong>SLAs:</strong> ${met} of ${met + breached} finished clocks met${breached > 0 ? `; ${breached} breached, ${open2} of them on incidents still open` : ""}.</li>`,
     html2`<li><strong>Where time goes:</strong> overall MTTA ${time2(report.overall.mtta_seconds)}, MTTR ${time2(report.overall.mttr_seconds)}${slowest ? `; the slowest service to restore is ${slowest[0]} (MTTR ${time2(slowest[1].mttr_seconds)})` : ""}${worst2 && worst2.seconds > 0 ? `; the most downtime was on ${worst2.name} (${formatReportTime(worst2.seconds)})` : ""}.</li>`,
-    html2`<li><strong>Postmortem actions:</strong> ${items.done} done, ${items.open} open, ${items.overdue} of them overdue${items.wont_do > 0 ? `, ${items.wont_do} won't do` : ""}.</li>`
+    html2`<li><strong>Postmortem actions:</strong> ${items.done} done, ${items.open} open, ${items.overdue} of them overdue${items.wont_do > 0 ? `, ${items.wont_do} won't do` : ""}.</li>`,
+    html2`<li><strong>Problems:</strong> ${openProblems.length} open${openProblems[0] ? `, the oldest ${openProblems[0].id} for ${formatReportTime(openProblems[0].age_seconds)}` : ""}; ${recurring === 0 ? "no recurring incidents without a problem" : `${recurring} group${recurring === 1 ? "" : "s"} of recurring incidents without a problem`}.</li>`
   ];
 }
 var time2 = (seconds) => seconds === null ? "not measured yet" : formatReportTime(seconds);
 function tableHtml(table2) {
   if (table2.rows.length === 0) return html2`<h3>${table2.title}</h3><p>${table2.empty}</p>`;
   return html2`<h3>${table2.title}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${table2.title}"><table><thead><tr>${table2.header.map((cell) => html2`<th scope="col">${cell}</th>`)}</tr></thead><tbody>${table2.rows.map((row) => html2`<tr>${row.map((cell) => html2`<td>${cell}</td>`)}</tr>`)}</tbody></table></div>`;
-}
-
-// scripts/core/records/record-set.ts
-function withoutPaths(records, drop) {
-  const lists = perKind(() => []);
-  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists);
-  return { config: records.config, ...lists };
-}
-function keepInto(kind, from, drop, into) {
-  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
 }
 
 // scripts/commands/usable-records.ts
@@ -77622,10 +79227,10 @@ ${formatMarkdownTables(tables)}`,
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname4(folder)) {
-    if (existsSync4(join10(folder, SITE_MARK)))
+  for (let folder = out; ; folder = dirname6(folder)) {
+    if (existsSync5(join10(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname4(folder) === folder) return;
+    if (dirname6(folder) === folder) return;
   }
 }
 
@@ -77902,6 +79507,48 @@ function statesText(services2) {
   );
 }
 
+// scripts/core/authoring/update-problem.ts
+var PROBLEM_CANCEL_REASONS = problem_schema_default.properties.cancel_reason.enum;
+var KEY_ORDER2 = Object.keys(problem_schema_default.properties);
+var OPTION_OF = {
+  root_cause: "--root-cause TEXT",
+  known_error: "--known-error KE-NNNN",
+  fix: "--fix URL",
+  cancel_reason: `--reason ${PROBLEM_CANCEL_REASONS.join("|")}`
+};
+function updateProblem(text7, record, update) {
+  const from = record.status;
+  const to = update.status;
+  const transition = checkProblemTransition(from, to);
+  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
+  const usage = (message) => ({ ok: false, refused: "usage", message });
+  if (update.reason !== void 0 && to !== "cancelled") return usage(`--reason is for cancelling a problem (--status cancelled)`);
+  if (to === "cancelled" && update.reason !== void 0 && !PROBLEM_CANCEL_REASONS.includes(update.reason)) {
+    const guess2 = closestMatch(update.reason, PROBLEM_CANCEL_REASONS);
+    return usage(
+      `--reason ${update.reason} is not a reason to cancel a problem: expected one of ${PROBLEM_CANCEL_REASONS.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
+    );
+  }
+  const given = {
+    root_cause: update.rootCause,
+    known_error: update.knownError,
+    fix: update.fix,
+    cancel_reason: to === "cancelled" ? update.reason : void 0
+  };
+  const fields = [];
+  for (const [key2, value] of Object.entries(given)) if (value !== void 0) fields.push([key2, value]);
+  const timestamp2 = PROBLEM_IMPLIED_TIMESTAMP[to];
+  if (from !== to && timestamp2 && record[timestamp2] === void 0) fields.push([timestamp2, update.at]);
+  const missing = PROBLEM_STATUS_FIELDS[to].needs.filter(
+    (key2) => record[key2] === void 0 && given[key2] === void 0 && key2 !== "resolved_at" && key2 !== "closed_at"
+  );
+  if (missing.length > 0) return usage(`entering ${to} needs ${missing.map((key2) => OPTION_OF[key2]).join(" and ")}`);
+  if (from === to && fields.length === 0) return usage(`${record.id} is already ${to}: say what changes with --root-cause, --known-error or --fix`);
+  let edited = setKey(text7, ["status"], to, KEY_ORDER2);
+  for (const [key2, value] of fields) edited = setKey(edited, [key2], value, KEY_ORDER2);
+  return { ok: true, text: edited };
+}
+
 // scripts/core/authoring/move-record.ts
 init_timestamps();
 function findRecordFile(files, kind, id) {
@@ -77926,6 +79573,24 @@ function moveIncident(config2, files, before, update) {
   const findings = [...checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
   return hasErrors(findings) ? { findings } : { file, findings };
 }
+function moveProblem(config2, files, before, update) {
+  const text7 = files.find(({ path: path3 }) => path3 === before.path)?.text;
+  if (text7 === void 0) throw new Error(`moveProblem: ${before.path} is not among the files`);
+  let result;
+  try {
+    result = updateProblem(text7, before.data, update);
+  } catch (error3) {
+    if (!(error3 instanceof LayoutError)) throw error3;
+    return { findings: [findingAt(before, [error3.key], "update/layout", error3.message, { at: "key" })] };
+  }
+  if (!result.ok) {
+    if (result.refused === "usage") return { usage: result.message };
+    return { findings: [findingAt(before, ["status"], "lifecycle/problem-transition", result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before, kind: "problems" });
+  return hasErrors(findings) ? { findings } : { file, findings };
+}
 var ENDED = ["resolved", "closed", "completed"];
 function servicesStillDown(before, update) {
   if (!ENDED.includes(update.status) || ENDED.includes(before.data.status)) return [];
@@ -77946,18 +79611,26 @@ function servicesStillDown(before, update) {
 // scripts/commands/update.ts
 var UPDATE_HELP = {
   brief: "move a record on",
-  usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]",
-  summary: "Moves an incident or maintenance on, in place: the status, the timestamps it implies, services, and a new public update; every other byte of the file is kept. What the pull-request gate would refuse is refused with its message, and nothing is written.",
+  usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]\n       incidents update PRB-NNNN --status S [--root-cause TEXT] [--known-error KE] [--fix URL] [--reason R] [--at TIME] [--root DIR] [--format text|json|github]",
+  summary: "Moves an incident or maintenance on, in place: the status, the timestamps it implies, services, and a new public update; or a problem: its status, the keys that status needs and resolved_at or closed_at. Every other byte of the file is kept. What the pull-request gate would refuse is refused with its message, and nothing is written.",
   options: [
-    ["--status S", `the new status: ${STATUSES.incident.join(", ")}; for a maintenance ${STATUSES.maintenance.join(", ")}`],
-    ["--message M", "the public update that says what changed"],
+    [
+      "--status S",
+      `the new status: ${STATUSES.incident.join(", ")}; for a maintenance ${STATUSES.maintenance.join(", ")}; for a problem ${PROBLEM_STATUSES.join(", ")}`
+    ],
+    ["--message M", "the public update that says what changed (incidents and maintenance; a problem has none)"],
     ["--service ID=STATUS", `a service's new state, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")}`],
     ["--at TIME", "when it happened, ISO 8601 with an offset (default: now)"],
-    ["--reason R", `why: for on_hold ${HOLD_REASONS.join(", ")}; for cancelled ${CANCEL_REASONS.join(", ")}; for a reopen, free text`],
+    [
+      "--reason R",
+      `why: for on_hold ${HOLD_REASONS.join(", ")}; for cancelled ${CANCEL_REASONS.join(", ")}; for a reopen, free text; for a cancelled problem ${PROBLEM_CANCEL_REASONS.join(", ")}`
+    ],
     ["--resolution CODE", `with --summary, from resolved on: ${RESOLUTION_CODES.join(", ")}`],
     ["--summary TEXT", "how it was resolved (internal)"],
-    ["--known-error KE", "the known error it is (with --reason known_error)"],
+    ["--known-error KE", "the known error it is (with --reason known_error); a problem's known error, needed to enter known_error"],
     ["--duplicate-of INC", "the incident it duplicates (with --reason duplicate)"],
+    ["--root-cause TEXT", "a problem's root cause, needed from root_cause_known on"],
+    ["--fix URL", "the change that removes a problem's cause (a pull request, commit or issue URL), needed from resolved on"],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -77978,6 +79651,8 @@ async function updateCommand(args, context) {
       summary: { type: "string" },
       "known-error": { type: "string" },
       "duplicate-of": { type: "string" },
+      "root-cause": { type: "string" },
+      fix: { type: "string" },
       root: { type: "string" },
       format: { type: "string" }
     },
@@ -77986,6 +79661,9 @@ async function updateCommand(args, context) {
   const reporter = chooseReporter("update", values.format);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "\u2026"');
+  if (id.startsWith("PRB-")) return updateProblemCommand(id, values, reporter, context);
+  const problemOnly = ["root-cause", "fix"].find((option2) => values[option2] !== void 0);
+  if (problemOnly) throw new UsageError(`incidents update: --${problemOnly} is for a problem (PRB-NNNN)`);
   if (!values.status || !values.message?.trim())
     throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
   if (values.resolution === void 0 !== (values.summary === void 0))
@@ -78014,6 +79692,40 @@ async function updateCommand(args, context) {
     duplicateOf: values["duplicate-of"]
   });
   if ("usage" in moved) throw new UsageError(`incidents update: ${moved.usage}`);
+  return writeMoved(root5, file, moved, `${before.data.status} \u2192 ${values.status}`, reporter, context);
+}
+async function updateProblemCommand(id, values, reporter, context) {
+  const text7 = (option2) => values[option2];
+  const incidentOnly = ["message", "service", "resolution", "summary", "duplicate-of"].find((option2) => values[option2] !== void 0);
+  if (incidentOnly)
+    throw new UsageError(`incidents update: --${incidentOnly} is not for a problem, which has no public updates: write the investigation in its Markdown body`);
+  if (!text7("status")) throw new UsageError("incidents update: --status is needed, e.g. incidents update PRB-0004 --status investigating");
+  const root5 = findRoot("update", context.cwd, text7("root"));
+  const repository = await readRepositoryWithConfig("update", root5, reporter, context);
+  if (!repository) return EXIT2.error;
+  const file = findRecordFile(repository.files.records, "problems", id);
+  if (!file) throw new UsageError(`incidents update: there is no problems/${id}.md (or ${id}-slug.md) in ${root5}`);
+  const parsed = recordKindOf(file.path) ? parseRecordAs("problems", file) : { record: void 0, findings: [misnamedRecordFinding(file.path)] };
+  if (!parsed.record) {
+    await reporter.write({ command: "update", findings: parsed.findings }, context);
+    context.stderr(`${file.path} has errors: fix them first, then update it.
+`);
+    return EXIT2.findings;
+  }
+  const before = parsed.record;
+  const status = oneOf("update", "status", text7("status"), PROBLEM_STATUSES);
+  const moved = moveProblem(repository.config, repository.files.records, before, {
+    status,
+    at: timestampOption("update", "at", text7("at"), /* @__PURE__ */ new Date()),
+    rootCause: text7("root-cause"),
+    knownError: text7("known-error"),
+    fix: text7("fix"),
+    reason: text7("reason")
+  });
+  if ("usage" in moved) throw new UsageError(`incidents update: ${moved.usage}`);
+  return writeMoved(root5, file, moved, `${before.data.status} \u2192 ${status}`, reporter, context);
+}
+async function writeMoved(root5, file, moved, move, reporter, context) {
   const { findings } = moved;
   if (!moved.file) {
     await reporter.write({ command: "update", findings }, context);
@@ -78031,14 +79743,14 @@ async function updateCommand(args, context) {
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative3(context.cwd, path3)}: ${before.data.status} \u2192 ${values.status}
+  context.stdout(`${relative3(context.cwd, path3)}: ${move}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/validate.ts
 import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve8 } from "node:path";
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
   usage: "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]",
@@ -78067,7 +79779,7 @@ function pathFilter(root5, paths) {
   const prefixes = paths.map((path3) => {
     const inside = relative4(root5, path3).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path3} is outside the repository ${root5}`);
-    if (!existsSync5(path3)) throw new UsageError(`incidents validate: ${path3} does not exist`);
+    if (!existsSync6(path3)) throw new UsageError(`incidents validate: ${path3} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
       throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);

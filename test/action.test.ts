@@ -101,7 +101,7 @@ action('on a broken repository: annotations with file and line, the summary tabl
   // @actions/core writes the title first; the runner reads the properties in any order.
   assert.match(result.stdout, /^::error title=record\/priority-matrix,file=incidents\/INC-2026-0001\.md,line=8,col=11::priority is P2/);
   assert.match(result.summary, /\| `incidents\/INC-2026-0001\.md:8:11` \| error \| priority is P2/);
-  assert.equal(result.outputs, { errors: '1', warnings: '0' });
+  assert.equal(result.outputs, { errors: '2', warnings: '0' }); // the fixture's incident and its problem
 });
 
 action('a warning is a warning annotation and counts in the warnings output, not errors', () => {
@@ -195,6 +195,14 @@ action('check-pr: approved is empty when nothing in the pull request needs an ap
   );
   assert.is(result.code, 0, result.stderr);
   assert.equal(result.outputs, { errors: '0', warnings: '0', approved: '' });
+});
+
+action("check-pr: the job summary shows what merging publishes (a fork's pull request gets no comment)", () => {
+  const result = checkPrAction(makePullRequestRepo(BASE, {}, RESOLVE_INC1));
+  assert.match(result.summary, /### incidents check-pr\n\n1 finding\./);
+  assert.match(result.summary, /### What this publishes\n\nMerging this shows the public:/);
+  assert.match(result.summary, /> Card payments work again\\\.\n/);
+  assert.match(result.summary, /- API: partial outage → operational\n/);
 });
 
 /** The inputs as @actions/core's getInput gives them: '' when not given. */

@@ -7,6 +7,10 @@ import * as assert from 'uvu/assert';
 import { FakeGitHub, type FakeReview } from './helpers/fake-github.js';
 import { applyEdits, git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
 import { BASE, CLOSE_INC2, edit, INC1, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
+import { PRB1, problemAt } from './helpers/problem-cases.js';
+
+/** A problem on the api service recorded after its fix, so it enters resolved. */
+const RESOLVED_PROBLEM = { [PRB1]: problemAt('resolved') };
 
 const OWNER = 'acme';
 const REPO = 'incidents';
@@ -115,6 +119,21 @@ const CASES: Case[] = [
     message: /@mallory approved, but is not an approver/,
   },
   { name: 'a close needs an approval too', head: CLOSE_INC2, reviews: ({ head }) => [approve('alice', head)], approved: true },
+  { name: "a problem's resolution: a default approver approves", head: RESOLVED_PROBLEM, reviews: ({ head }) => [approve('alice', head)], approved: true },
+  {
+    name: "a problem's resolution: its service's approver approves",
+    head: RESOLVED_PROBLEM,
+    reviews: ({ head }) => [approve('api-lead', head)],
+    approved: true,
+  },
+  {
+    name: "a problem's resolution: the author cannot approve it",
+    head: RESOLVED_PROBLEM,
+    author: 'bob',
+    reviews: ({ head }) => [approve('bob', head)],
+    approved: false,
+    message: /^Entering resolved needs an approving review from one of @alice, @bob, @api-lead, .*@bob approved, but is the author/,
+  },
   { name: 'two 500s, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 2), approved: true },
   {
     name: 'a secondary rate limit, then the API answers',
@@ -350,5 +369,155 @@ comments('a pull request that changes no record gets no comment', () =>
   }),
 );
 
+// ---------------------------------------------------------------------------------------------
+const publishes = suite('check-pr: the comment shows what merging publishes');
+
+/** INC-2026-0001 gains an update that records `state` for the API. */
+function updateInc1(message: string, state = 'partial_outage'): FileEdits {
+  return edit(
+    INC1,
+    ['status: investigating\nimpact', 'status: identified\nimpact'],
+    ['    status: partial_outage', `    status: ${state}`],
+    [
+      'message: We are investigating failed card payments.',
+      `message: We are investigating failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: identified\n    services: [{id: api, status: ${state}}]\n    message: ${JSON.stringify(message)}`,
+    ],
+  );
+}
+
+/** A new incident on the reports service with `count` updates of `message`. */
+function newIncident({ visibility = 'public', message = 'Exports fail for some customers.', count = 1 } = {}): FileEdits {
+  const updates = Array.from(
+    { length: count },
+    (_, index) => `  - at: 2026-03-02T${String(10 + index).padStart(2, '0')}:05:00Z\n    status: investigating\n    message: ${JSON.stringify(message)}`,
+  );
+  return {
+    'incidents/INC-2026-0004.md': `---
+id: INC-2026-0004
+title: Exports fail
+type: incident
+status: investigating
+impact: low
+urgency: high
+priority: P3
+services:
+  - id: reports
+    status: degraded_performance
+visibility: ${visibility}
+reported_at: 2026-03-02T10:00:00Z
+acknowledged_at: 2026-03-02T10:05:00Z
+updates:
+${updates.join('\n')}
+---
+Working notes.
+`,
+  };
+}
+
+const MAINTENANCE: FileEdits = {
+  'incidents/INC-2026-0004.md': `---
+id: INC-2026-0004
+title: Reports database upgrade
+type: maintenance
+status: scheduled
+impact: low
+urgency: low
+priority: P5
+services:
+  - id: reports
+    status: under_maintenance
+visibility: public
+reported_at: 2026-11-20T16:00:00Z
+scheduled_for: 2026-12-05T06:00:00Z
+scheduled_until: 2026-12-05T08:00:00Z
+updates:
+  - at: 2026-11-20T16:00:00Z
+    status: scheduled
+    message: Reports are not available while we upgrade their database.
+---
+`,
+};
+
+const HOSTILE =
+  '**Fixed** <img src=x onerror=alert(1)> ![](https://tracker.example/pixel.gif) [click](javascript:alert(3)) thanks @alice and @acme/oncall\n\n::error::injected\n\n<details><summary>more</summary>hidden</details>';
+
+/** The section of the comment under its heading. */
+const sectionOf = (body: string) => body.slice(body.indexOf('### What this publishes'));
+
+const PUBLISHES_CASES: { name: string; head: FileEdits; shows: (string | RegExp)[]; never?: RegExp[] }[] = [
+  {
+    name: 'a resolution: the update as it will read, and the service back to operational',
+    head: RESOLVE_INC1,
+    shows: [
+      '**New updates**, as they will read',
+      'API errors for card payments (INC\\-2026\\-0001) · **Resolved** · 1 Mar 2026, 11:00 GMT',
+      '> Card payments work again\\.',
+      '- API: partial outage → operational',
+    ],
+  },
+  {
+    name: 'a new public incident',
+    head: newIncident(),
+    shows: [
+      '**New incidents**',
+      '- Exports fail (INC\\-2026\\-0004): investigating, since 2 Mar 2026, 10:00 GMT; Reports: degraded performance',
+      '> Exports fail for some customers\\.',
+      '- Reports: operational → degraded performance',
+    ],
+  },
+  {
+    name: 'a component change an update records',
+    head: updateInc1('Card payments fail for everyone now.', 'major_outage'),
+    shows: ['Shown with it: API: operational → major outage', '- API: partial outage → major outage'],
+  },
+  {
+    name: 'a maintenance scheduled',
+    head: MAINTENANCE,
+    shows: ['**Maintenances**', '- Reports database upgrade (INC\\-2026\\-0004, new): scheduled, 5 Dec 2026, 06:00 GMT to 5 Dec 2026, 08:00 GMT; Reports'],
+  },
+  {
+    name: 'an internal incident: nothing public changes',
+    head: newIncident({ visibility: 'internal' }),
+    shows: ['Nothing public changes: merging this shows the public nothing new.'],
+  },
+  { name: 'a note in the body: nothing public changes', head: { [INC1]: `${read(INC1)}More notes.\n` }, shows: ['Nothing public changes'] },
+  {
+    name: 'a head with errors: the preview waits for them to be fixed',
+    head: edit(INC1, ['status: investigating\nimpact', 'status: sideways\nimpact']),
+    shows: ['Not shown while the records have errors'],
+  },
+  {
+    name: 'a hostile message shows as text: no HTML, image, link, mention or workflow command',
+    head: updateInc1(HOSTILE),
+    shows: ['> Fixed   click thanks \\@\u2060alice and \\@\u2060acme\\/oncall\n>\n> \\:\\:error\\:\\:injected\n'],
+    never: [/</, /!\[/, /\]\(/, /@(?!\u2060)\w/, /^::/m, /javascript/, /tracker/, /\*\*Fixed/],
+  },
+];
+
+for (const { name, head, shows, never = [] } of PUBLISHES_CASES) {
+  publishes(name, () =>
+    withFakeGitHub(head, async (github, repo) => {
+      await runCheckPr(repo.dir, actionsEnv(github));
+      assert.is(github.comments.length, 1);
+      const section = sectionOf(github.comments[0]!.body);
+      for (const text of shows) assert.ok(typeof text === 'string' ? section.includes(text) : text.test(section), `${text} in:\n${section}`);
+      for (const pattern of never) assert.not.match(section, pattern);
+      assert.equal(github.problems, []);
+    }),
+  );
+}
+
+publishes("a comment beyond GitHub's 65,536 characters is cut at a line, and says so", () =>
+  withFakeGitHub(newIncident({ count: 12, message: `${'Exports are slow; we are on it. '.repeat(280)}The end.` }), async (github, repo) => {
+    const result = await runCheckPr(repo.dir, actionsEnv(github));
+    const body = github.comments[0]!.body;
+    assert.ok(body.length <= 65_536, String(body.length));
+    assert.ok(body.length > 60_000, `the room is used: ${body.length}\n${body.slice(0, 2000)}`);
+    assert.match(body, /\n\n_This comment is cut short: GitHub takes at most 65,536 characters\. `incidents check-pr --format json` lists everything\._\n$/);
+    assert.is((result.verdict as unknown as { publishes: { updates: unknown[] } }).publishes.updates.length, 12, 'the JSON has every update');
+  }),
+);
+
 reviews.run();
 comments.run();
+publishes.run();

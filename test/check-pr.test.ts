@@ -5,6 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
 import { BASE, checkPr, CLOSE_INC2, edit, INC1, INC2, INC3, PM2, read, RESOLVE_INC1, runCheckPr, type Verdict } from './helpers/pull-request-cases.js';
+import { PROBLEM_CASES } from './helpers/problem-cases.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
 /** INC-2026-0002 made a P3, which needs no postmortem. */
@@ -169,7 +170,7 @@ const CASES: Case[] = [
       ['failed card payments.', 'failed card payments.\n    services: [{id: api, status: degraded_performance}]'],
       ['    status: partial_outage', '    status: degraded_performance'],
     ),
-    errors: ['lifecycle/update-history incidents/INC-2026-0001.md:20'],
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:10', 'lifecycle/update-history incidents/INC-2026-0001.md:20'],
   },
   {
     name: "a published update's recorded states rewritten",
@@ -179,7 +180,36 @@ const CASES: Case[] = [
       ['failed card payments.', 'failed card payments.\n    services: [{id: api, status: degraded_performance}]'],
       ['    status: partial_outage', '    status: degraded_performance'],
     ),
-    errors: ['lifecycle/update-history incidents/INC-2026-0001.md:20'],
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:10', 'lifecycle/update-history incidents/INC-2026-0001.md:20'],
+  },
+  {
+    name: "a legacy record's states changed in place, lowering its downtime, needs approval",
+    head: edit(INC1, ['    status: partial_outage', '    status: degraded_performance']),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:10'],
+  },
+  {
+    name: 'a later update alone recording states (the first recorded states would hold from the start)',
+    head: edit(
+      INC1,
+      ['    status: partial_outage', '    status: operational'],
+      [
+        'failed card payments.',
+        'failed card payments.\n  - at: 2026-03-01T10:30:00Z\n    status: investigating\n    message: Payments work again.\n    services: [{id: api, status: operational}]',
+      ],
+    ),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:10', 'record/current-services incidents/INC-2026-0001.md:17'],
+  },
+  {
+    name: 'a recovery backdated to long before now needs approval',
+    head: edit(
+      INC1,
+      ['    status: partial_outage', '    status: operational'],
+      [
+        'failed card payments.',
+        'failed card payments.\n    services: [{id: api, status: partial_outage}]\n  - at: 2026-03-01T10:09:00Z\n    status: investigating\n    message: Payments work again.\n    services: [{id: api, status: operational}]',
+      ],
+    ),
+    errors: ['lifecycle/approval incidents/INC-2026-0001.md:10'],
   },
   {
     name: "a published update's recorded states removed",
@@ -361,6 +391,7 @@ const CASES: Case[] = [
     head: { [INC2]: CLOSE_INC2[INC2]!.replace(...P1_TO_P3) },
     errors: ['lifecycle/approval incidents/INC-2026-0002.md:5'],
   },
+  ...PROBLEM_CASES,
 ];
 
 const lifecycle = suite('check-pr: lifecycle rules on real git repositories');

@@ -1,5 +1,6 @@
 import { SiteWriteError, UsageError } from '../core/errors.js';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
 import { buildStatusModel, type Audience } from '../core/status/status-model.js';
 import { toMillis } from '../core/time/timestamps.js';
@@ -94,12 +95,24 @@ function audienceOption(value: string | undefined): Audience {
   throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
 }
 
-/** An internal site is never written where the public site is published from: the repository's site/ folder, or any built public site. */
-function refusePublicFolder(out: string, publicOut: string): void {
+/**
+ * An internal site is never written where the public site is published from: the repository's
+ * site/ folder, or any built public site. Paths are compared with their links resolved, so a
+ * symbolic link cannot lead into either.
+ */
+function refusePublicFolder(typedOut: string, typedPublicOut: string): void {
+  const [out, publicOut] = [realPathSoFar(typedOut), realPathSoFar(typedPublicOut)];
   const inside = relative(publicOut, out);
   const site = inside === '' || !(inside.startsWith('..') || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
   if (site)
     throw new UsageError(
       `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`,
     );
+}
+
+/** A path with the links of its longest existing part resolved (the rest does not exist yet). */
+function realPathSoFar(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return join(realpathSync(existing), relative(existing, path));
 }

@@ -1,12 +1,15 @@
 import { UsageError } from '../core/errors.js';
-import { hasErrors, sortFindings, type Finding } from '../core/findings.js';
+import { hasErrors, sortFindings } from '../core/findings.js';
 import { reviewsOnHead, type ReviewEvidence } from '../core/gate/approvals.js';
-import { checkPullRequest } from '../core/gate/check-pull-request.js';
-import { createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github/api.js';
+import { checkPullRequest, type PullRequestVerdict } from '../core/gate/check-pull-request.js';
+import { incidentsWeighingOn, publishesOf, withIncidents } from '../core/gate/publishes.js';
+import { checkConfig, checkRecords } from '../core/records/validate.js';
+import { COMMENT_MARKER, createGitHub, describeError, readReviewEvidence, upsertComment } from '../io/github/api.js';
 import { readPullRequestTarget, type PullRequestTarget } from '../io/github/event.js';
-import { readPullRequest } from '../io/repository/read-pull-request.js';
+import { readPullRequest, readRestOfHead, type PullRequestRead } from '../io/repository/read-pull-request.js';
 import { CONFIG_FILE, findRoot } from '../io/repository/read-repository.js';
-import { formatGateComment } from '../render/findings.js';
+import { COMMENT_LIMIT, formatFindingsSummary, formatGateComment } from '../render/findings.js';
+import { formatPublishes, publishesJson, type PublishesPreview } from '../render/publishes.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
@@ -17,11 +20,14 @@ export const CHECK_PR_HELP: CommandHelp = {
   brief: 'the pull-request gate on a diff',
   usage: 'incidents check-pr --base REF --head REF [--at TIME] [--root DIR] [--format text|json|github]',
   summary:
-    "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date.",
+    "The pull-request gate: validate's checks on the records the pull request changes, then the lifecycle rules on each change. Run for a pull request in Actions (GITHUB_EVENT_PATH, GITHUB_TOKEN), it reads the reviews for approvals and keeps one comment up to date, showing what merging would newly show the public (in --format json: publishes).",
   options: [
     ['--base REF', "the pull request's base (a commit, branch or tag); compared from its merge base with --head"],
     ['--head REF', "the pull request's head"],
-    ['--at TIME', "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval), ISO 8601 with an offset (default: now)"],
+    [
+      '--at TIME',
+      "the moment an incident's SLA breach is judged at (moving its timestamps then needs approval) and the status page is compared at, ISO 8601 with an offset (default: now)",
+    ],
     ROOT_OPTION,
     formatOption(['text', 'json', 'github']),
   ],
@@ -65,30 +71,36 @@ export async function checkPrCommand(args: string[], context: CommandContext): P
     now,
   });
   const findings = sortFindings([...headFiles.findings, ...verdict.findings]);
+  const commenting = target.ok && changes.length > 0 && !target.target.fromFork;
+  const preview = reporter.format !== 'text' || commenting ? await previewOf(root, read, verdict, now) : undefined;
   await reporter.write(
     {
       command: 'check-pr',
       findings,
-      json: { extra: { approved: verdict.approved } },
+      json: { extra: { approved: verdict.approved, ...(preview === undefined ? {} : { publishes: publishesJson(preview) }) } },
+      // The job summary shows it too: a pull request from a fork gets no comment.
+      ...(preview === undefined || changes.length === 0
+        ? {}
+        : { markdown: `${formatFindingsSummary('incidents check-pr', findings)}\n${formatPublishes(preview)}` }),
       clean: `${changes.length} changed record file${changes.length === 1 ? '' : 's'}: the gate passes.`,
       outputs: { approved: verdict.approved === null ? '' : String(verdict.approved) },
     },
     context,
   );
-  if (target.ok && changes.length > 0) await comment(github!, target.target, findings, verdict.approved, context);
+  if (target.ok && changes.length > 0)
+    await comment(
+      github!,
+      target.target,
+      formatGateComment(findings, verdict.approved, { publishes: preview, limit: COMMENT_LIMIT - COMMENT_MARKER.length - 1 }),
+      context,
+    );
 
   if (!verdict.configValid) return EXIT.error;
   return hasErrors(findings) ? EXIT.findings : EXIT.clean;
 }
 
 /** Keeps the one gate comment on the pull request up to date; a fork's read-only token cannot, and the log says so. */
-async function comment(
-  github: ReturnType<typeof createGitHub>,
-  target: PullRequestTarget,
-  findings: Finding[],
-  approved: boolean | null,
-  context: CommandContext,
-): Promise<void> {
+async function comment(github: ReturnType<typeof createGitHub>, target: PullRequestTarget, body: string, context: CommandContext): Promise<void> {
   if (target.fromFork) {
     context.stderr(
       'A pull request from a fork gets a read-only token, so the gate writes no comment: its verdict is in the annotations and the job summary.\n',
@@ -96,8 +108,32 @@ async function comment(
     return;
   }
   try {
-    await upsertComment(github, target, formatGateComment(findings, approved));
+    await upsertComment(github, target, body);
   } catch (error) {
     context.stderr(`The gate's pull-request comment could not be written (${describeError(error)}); its verdict is in the annotations and the job summary.\n`);
   }
+}
+
+/**
+ * What merging publishes (core/gate/publishes.ts), or null when the head has errors (no site can
+ * be built from it). A service's state is judged first among the records read; only when one may
+ * change are the rest of the head's records read, so that another open incident on the same
+ * service counts.
+ */
+async function previewOf(root: string, read: PullRequestRead, verdict: PullRequestVerdict, now: number): Promise<PublishesPreview> {
+  if (!verdict.head || !verdict.headValid || hasErrors(read.head.findings)) return null;
+  const baseConfig = read.base.config && checkConfig(read.base.config).config?.data;
+  const input = {
+    head: verdict.head,
+    base: baseConfig && checkRecords(baseConfig, read.base.records).records,
+    changed: new Set(read.changes.map((change) => change.path)),
+    now,
+  };
+  let publishes = publishesOf(input);
+  if (publishes.components.length > 0 && read.head.partial) {
+    const services = new Set(publishes.components.map((change) => change.id));
+    const more = incidentsWeighingOn(await readRestOfHead(root, read), services);
+    publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
+  }
+  return { publishes, timeZone: verdict.head.config.page?.time_zone ?? 'UTC' };
 }

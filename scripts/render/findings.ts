@@ -1,5 +1,6 @@
 import type { Finding } from '../core/findings.js';
 import { markdownCell, markdownCodeCell } from './plain-tables.js';
+import { formatPublishes, type PublishesPreview } from './publishes.js';
 
 /**
  * Findings as Markdown under a title: every finding in a table (GitHub shows only 10 annotations
@@ -24,8 +25,19 @@ export function formatFindingsSummary(title: string, findings: readonly Finding[
   ].join('\n');
 }
 
-/** The gate's pull-request comment: the verdict, whether what needs an approval has it, and every finding. */
-export function formatGateComment(findings: readonly Finding[], approved: boolean | null): string {
+/** The most characters GitHub takes in a comment's body. */
+export const COMMENT_LIMIT = 65_536;
+
+/**
+ * The gate's pull-request comment: the verdict, whether what needs an approval has it, every
+ * finding and, when given, what merging publishes (render/publishes.ts). A comment longer than
+ * `limit` (GitHub's, less what the caller adds) is cut at a line, with a note saying so.
+ */
+export function formatGateComment(
+  findings: readonly Finding[],
+  approved: boolean | null,
+  { publishes, limit = COMMENT_LIMIT }: { publishes?: PublishesPreview; limit?: number } = {},
+): string {
   const failed = findings.some((finding) => finding.severity === 'error');
   const verdict = failed ? `❌ The incident gate fails: ${countOf(findings, 'error')}, ${countOf(findings, 'warning')}.` : '✅ The incident gate passes.';
   const approval =
@@ -34,7 +46,25 @@ export function formatGateComment(findings: readonly Finding[], approved: boolea
       : approved
         ? '\n\nEverything in this pull request that needs an approval (a resolution, a reduction of what is measured or published) is approved.'
         : '\n\nA change in this pull request still needs an approval: see `lifecycle/approval` below.';
-  return `${verdict}${approval}\n\n${formatFindingsSummary('incidents check-pr', findings)}`;
+  const body = `${verdict}${approval}\n\n${formatFindingsSummary('incidents check-pr', findings)}${publishes === undefined ? '' : `\n${formatPublishes(publishes)}`}`;
+  return truncateComment(body, limit);
+}
+
+/** The note that ends a comment cut short. */
+const CUT_NOTE = '\n\n_This comment is cut short: GitHub takes at most 65,536 characters. `incidents check-pr --format json` lists everything._\n';
+
+/**
+ * `body` within `limit` characters: as it is, or cut with room for the note: after its last whole
+ * line, or (a line of a long message can run to thousands of characters) its last space nearby.
+ */
+export function truncateComment(body: string, limit: number): string {
+  if (body.length <= limit) return body;
+  const room = Math.max(limit - CUT_NOTE.length, 0);
+  const line = body.lastIndexOf('\n', room);
+  const space = body.lastIndexOf(' ', room);
+  const highSurrogate = /[\uD800-\uDBFF]/.test(body.charAt(room - 1));
+  const cut = line > room - 2_000 ? line : space > room - 2_000 ? space : highSurrogate ? room - 1 : room;
+  return `${body.slice(0, cut)}${CUT_NOTE}`;
 }
 
 /** How many findings of a severity there are, for people: "2 errors", "1 warning". */

@@ -1,9 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { YamlPath } from '../records/parse-yaml.js';
 import type { ValidRecord } from '../records/record-set.js';
-import { LEVELS, type Config, type Incident } from '../records/types.js';
+import { LEVELS, type Config, type Incident, type Problem } from '../records/types.js';
 import { slaOf } from '../sla/sla-report.js';
+import { downtimeByService } from '../status/uptime.js';
 import { APPROVAL_STATUSES, TIMESTAMP_ORDER } from './lifecycle.js';
+import { PROBLEM_APPROVAL_STATUSES } from './problem-lifecycle.js';
 
 /** One thing a change does that needs an approving review: in words that start the message, and the key it is at. */
 export interface ApprovalNeed {
@@ -15,8 +17,9 @@ export interface ApprovalNeed {
  * What a change to an incident does that needs the approving review a resolution needs: entering
  * resolved or closed, and anything that reduces what is measured or published without one:
  * cancelling, marking a drill, lowering priority, impact or urgency, making a record internal,
- * moving a recorded timestamp of an incident that has breached its SLA by `now`, or any other edit
- * after which a target breached by `now` is no longer breached (a backdated hold or acknowledgement).
+ * moving a recorded timestamp of an incident that has breached its SLA by `now`, any other edit
+ * after which a target breached by `now` is no longer breached (a backdated hold or acknowledgement),
+ * and any edit that records less downtime up to `now` than the base did, beyond a tolerance.
  * A new record reduces nothing; its base is undefined.
  */
 export function approvalNeeds(base: Incident | undefined, head: Incident, policy: Config, now: number): ApprovalNeed[] {
@@ -39,10 +42,46 @@ export function approvalNeeds(base: Incident | undefined, head: Incident, policy
         needs.push({ what: `Moving ${key} of an incident that breached its SLA`, key: head[key] === undefined ? ['status'] : [key] });
     }
   }
+  // A resolution ends the downtime by nature, and any other need asks for the same one review.
+  if (needs.length === 0)
+    for (const { service, before, after } of loweredDowntime(base, head, now))
+      needs.push({ what: `Lowering the downtime recorded for ${service} up to now from ${minutes(before)} to ${minutes(after)}`, key: ['services'] });
   const erased = erasedBreaches(base, head, policy, now);
   if (erased.length > 0 && needs.every((need) => need.what.startsWith('Entering')))
     needs.push({ what: `Taking away the breach of its ${erased.join(' and ')} target${erased.length > 1 ? 's' : ''}`, key: ['status'] });
   return needs;
+}
+
+/**
+ * What a change to a problem needs approved: entering resolved or closed, as an incident's
+ * resolution does (a new problem entering them too).
+ */
+export function problemApprovalNeeds(base: Problem | undefined, head: Problem): ApprovalNeed[] {
+  return PROBLEM_APPROVAL_STATUSES.filter((status) => head.status === status && base?.status !== status).map((status) => ({
+    what: `Entering ${status}`,
+    key: ['status'],
+  }));
+}
+
+/**
+ * How much less weighted downtime a change may record without an approval: an update written a few
+ * minutes after the recovery it reports. Beyond it, the change rewrites a past the page already
+ * showed (a backdated recovery, states edited in place, a later start).
+ */
+export const DOWNTIME_TOLERANCE_MS = 15 * 60_000;
+
+/** The services whose weighted downtime up to `now` the head records lower than the base, beyond the tolerance. */
+function loweredDowntime(base: Incident, head: Incident, now: number): { service: string; before: number; after: number }[] {
+  const after = downtimeByService(head, now);
+  return [...downtimeByService(base, now)]
+    .map(([service, before]) => ({ service, before, after: after.get(service) ?? 0 }))
+    .filter(({ before, after }) => before - after > DOWNTIME_TOLERANCE_MS);
+}
+
+/** `95 min`, or `31 h` from two hours on: weighted downtime, for a message. */
+function minutes(milliseconds: number): string {
+  const total = Math.round(milliseconds / 60_000);
+  return total < 120 ? `${total} min` : `${Math.round(total / 60)} h`;
 }
 
 /** The SLA targets breached by `now` at the base that are not at the head, under the base's policy. */

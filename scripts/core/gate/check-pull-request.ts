@@ -1,11 +1,11 @@
 import type { ReviewEvidence } from './approvals.js';
-import { fileFinding, sortFindings, type Finding } from '../findings.js';
+import { fileFinding, hasErrors, sortFindings, type Finding } from '../findings.js';
 import { KIND_NAMES, perKind, recordKindOf, type RecordData, type RecordKind } from '../records/kinds.js';
 import type { DeletedRecord, FileChange, PullRequest, RecordChange } from './pull-request.js';
 import type { RecordLists, RecordSet, ValidRecord } from '../records/record-set.js';
 import { CHANGE_RULES } from '../rules/index.js';
 import { lifecycleApproval, needingApproval, policyChanges } from '../rules/lifecycle/approval.js';
-import type { Config, Incident } from '../records/types.js';
+import type { Config } from '../records/types.js';
 import { checkConfig, checkRecords, checkRepository, parseRecordAs, type TextFile } from '../records/validate.js';
 
 /** What the gate reads of a pull request: both ends' files, what git says changed, and the reviews. */
@@ -30,6 +30,10 @@ export interface PullRequestVerdict {
   findings: Finding[];
   approved: boolean | null;
   configValid: boolean;
+  /** The head's valid records (those read), when its config is valid: what the preview of what merging publishes is built from. */
+  head?: RecordSet;
+  /** Whether validate finds no error in the records checked (the change rules aside): a site can be built from the head. */
+  headValid: boolean;
 }
 
 /**
@@ -41,10 +45,11 @@ export interface PullRequestVerdict {
  */
 export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
   const head = checkRepository(files.head);
-  if (!head.records) return { findings: head.findings, approved: null, configValid: false };
+  if (!head.records) return { findings: head.findings, approved: null, configValid: false, headValid: false };
 
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head.findings.filter((finding) => changed.has(finding.path)) : [...head.findings];
+  const headValid = !hasErrors(findings);
   const policyFile = files.policy ?? files.base.config;
   const basePolicy = policyFile && checkConfig(policyFile).config?.data;
   const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
@@ -58,7 +63,7 @@ export function checkPullRequest(files: PullRequestFiles): PullRequestVerdict {
     configChange: baseConfig && headConfig && { before: baseConfig, after: headConfig },
   };
   for (const rule of CHANGE_RULES) for (const finding of rule.check(pullRequest)) findings.push(finding);
-  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true };
+  return { findings: sortFindings(findings), approved: approvedOf(pullRequest, findings), configValid: true, head: head.records, headValid };
 }
 
 function toPullRequest(files: PullRequestFiles, head: RecordSet, policy: Config): PullRequest {
@@ -106,21 +111,25 @@ function approvedOf(pullRequest: PullRequest, findings: readonly Finding[]): boo
  * The findings of one record file written by `incidents new` or `update`: validate's, with the
  * edited file among the others, and the gate's change rules against its earlier version, so the
  * command gives the messages the pull request would. Only the approval is left to the review.
+ * @param kind the kind of the edited record (default: an incident)
  * @param now the moment of the edit
  * @param base the record before the edit; undefined for a new record
  * @param remedies `cli` to phrase what to do as commands, for someone who typed one
  */
-export function checkRecordEdit(
+export function checkRecordEdit<K extends RecordKind = 'incidents'>(
   config: Config,
   others: readonly TextFile[],
   edited: TextFile,
-  { now, base, remedies = 'yaml' }: { now: number; base?: ValidRecord<Incident>; remedies?: PullRequest['remedies'] },
+  { now, base, remedies = 'yaml', kind = 'incidents' as K }: { now: number; base?: ValidRecord<RecordData[K]>; remedies?: PullRequest['remedies']; kind?: K },
 ): Finding[] {
   const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
-  const head = records.incidents.find((record) => record.path === edited.path);
+  const changes: MutableChanges = perKind((): never[] => []);
+  const lists: RecordLists = records;
+  const head = lists[kind].find((record) => record.path === edited.path);
+  const into: RecordChange<RecordData[K]>[] = changes[kind];
+  if (head) into.push({ kind: base ? 'modified' : 'added', base, head });
   const pullRequest: PullRequest = {
-    ...perKind((): never[] => []),
-    incidents: head ? [{ kind: base ? 'modified' : 'added', base, head }] : [],
+    ...changes,
     policy: config,
     head: records,
     deleted: [],

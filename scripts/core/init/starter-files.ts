@@ -70,7 +70,7 @@ export function starterFiles(sources: StarterSources, choices: StarterChoices, c
     { path: '.github/ISSUE_TEMPLATE/report-an-incident.yml', text: issueForm(servicesOf(config) ?? servicesOf(sources.config)!) },
     {
       path: '.gitignore',
-      text: '# What `incidents build` writes (the workflow publishes it) and what npm installs: git keeps neither.\n/site/\nnode_modules/\n',
+      text: '# What `incidents build` writes (the workflow publishes site/; site-internal/ is for employees only) and what npm installs: git keeps none.\n/site/\n/site-internal/\nnode_modules/\n',
     },
   ];
 }

@@ -121,6 +121,13 @@ export function computeUptime(services: readonly string[], outages: readonly Out
   });
 }
 
+/** Each service's weighted downtime from one incident, in milliseconds, up to `now`. */
+export function downtimeByService(incident: Incident, now: number): Map<string, number> {
+  const outages = outagesOf([incident], now);
+  const services = [...new Set(outages.map((outage) => outage.service))];
+  return new Map(services.map((service) => [service, weightedDowntime(outages.filter((outage) => outage.service === service))]));
+}
+
 /** Milliseconds of downtime, weighted, counting only the heaviest outage at each moment. */
 function weightedDowntime(outages: readonly Outage[]): number {
   const edges = [...new Set(outages.flatMap((outage) => [outage.start, outage.end]))].sort((a, b) => a - b);

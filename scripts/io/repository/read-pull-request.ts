@@ -1,7 +1,8 @@
 import { GitError, UsageError } from '../../core/errors.js';
 import type { FileChange } from '../../core/gate/pull-request.js';
+import type { TextFile } from '../../core/records/validate.js';
 import { recordsAChangeNeeds } from '../../core/gate/records-a-change-needs.js';
-import { RECORD_FOLDERS } from '../../core/records/kinds.js';
+import { RECORD_FOLDERS, recordKindOf } from '../../core/records/kinds.js';
 import { diffNames, findMergeBase, isShallow, resolveCommit } from './git.js';
 import { listRecordTree, readGitTree, readTreeEntries } from './read-git-tree.js';
 import { CONFIG_FILE, type RepositoryFiles } from './read-repository.js';
@@ -53,6 +54,16 @@ async function readHead(root: string, head: string, changes: readonly FileChange
   const needed = recordsAChangeNeeds(changed.records);
   const others = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && needed(path));
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
+}
+
+/**
+ * The head's incident files readPullRequest left unread (a `partial` head): the preview of what
+ * merging publishes needs the open ones when a service's state on the page may change. Files that
+ * cannot be read are left out here; validate reports them.
+ */
+export async function readRestOfHead(root: string, read: PullRequestRead): Promise<TextFile[]> {
+  const done = new Set(read.head.records.map((file) => file.path));
+  return (await readGitTree(root, read.commits.head, (path) => !done.has(path) && recordKindOf(path) === 'incidents')).records;
 }
 
 /** The commits to compare: the merge base of --base and --head (what GitHub's diff shows), and the head; and --base's own commit. */

@@ -69,6 +69,6 @@ export function incidentCard(incident: PublicIncident, { base, timeZone, now, le
 <p class="meta">${incidentTimes(incident, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident)}</p>
 ${incident.roles && roleLine(incident.roles) ? html`<p class="meta">${roleLine(incident.roles)}</p>` : ''}
-${updates ? updateList(incident, timeZone) : incident.updates.length > 0 ? html`<p class="meta">Latest: ${STATUS_LABEL[incident.updates.at(-1)!.status]} at ${formatDateTime(incident.updates.at(-1)!.at, timeZone)}</p>` : ''}
+${updates ? updateList(incident, timeZone) : incident.updates.length > 0 ? html`<p class="meta">Latest: ${STATUS_LABEL[incident.updates.at(-1)!.status]} at <time datetime="${incident.updates.at(-1)!.at}">${formatDateTime(incident.updates.at(-1)!.at, timeZone)}</time></p>` : ''}
 </article>`;
 }

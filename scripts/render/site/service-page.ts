@@ -20,7 +20,7 @@ export function renderServicePage(model: StatusModel, service: ServiceState): st
   const from = toInstant(zone, uptime.days[0]!.date, 0);
   const touched = [...model.incidents, ...model.maintenances]
     .filter((incident) => incident.services.some((affected) => affected.id === service.id))
-    .filter((incident) => incident.open || toMillis(incident.resolvedAt ?? incident.startedAt) >= from)
+    .filter((incident) => toMillis(incident.startedAt) <= now && (incident.open || toMillis(incident.resolvedAt ?? incident.startedAt) >= from))
     .sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident) => [incident.id, incident.title]));
   const days = uptime.days.length;
