@@ -1,4 +1,5 @@
 import { UsageError } from './core/errors.js';
+import { ANNOUNCE_HELP, announceCommand } from './commands/announce.js';
 import { BUILD_HELP, buildCommand } from './commands/build.js';
 import { CHECK_PR_HELP, checkPrCommand } from './commands/check-pr.js';
 import { EXIT, type CommandContext } from './commands/context.js';
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, { help: CommandHelp; run: (args: string[
   new: { help: NEW_HELP, run: newCommand },
   update: { help: UPDATE_HELP, run: updateCommand },
   init: { help: INIT_HELP, run: initCommand },
+  announce: { help: ANNOUNCE_HELP, run: announceCommand },
 };
 
 /** The commands' names, in the order help lists them. */

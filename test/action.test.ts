@@ -80,7 +80,7 @@ action('action.yml takes the inputs docs/reference.md documents, declares its ou
     runs: { using: string; main: string };
   };
   assert.equal(Object.keys(metadata.inputs), ['command', 'root', 'github-token']);
-  assert.equal(Object.keys(metadata.outputs), ['errors', 'warnings', 'approved', 'indicator', 'breached']);
+  assert.equal(Object.keys(metadata.outputs), ['errors', 'warnings', 'approved', 'indicator', 'breached', 'sent', 'failed']);
   for (const [name, output] of Object.entries(metadata.outputs)) assert.ok(output.description, `the output ${name} says what it holds`);
   assert.is(metadata.inputs['github-token']!.default, '${{ github.token }}');
   assert.is(metadata.runs.using, 'node24');
@@ -125,7 +125,7 @@ action('an unknown command fails the step with a message, not a stack trace', ()
   assert.is(result.code, 2);
   assert.match(
     result.stdout,
-    /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report\n$/,
+    /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report, announce\n$/,
   );
 });
 
@@ -212,10 +212,11 @@ const INPUT_CASES: { name: string; inputs: Partial<ActionInputs>; env?: Record<s
   { name: 'defaults: validate the workspace', inputs: {}, expected: ['validate', '--root', '.', '--format', 'github'] },
   { name: 'a root', inputs: { command: 'validate', root: 'ops/incidents' }, expected: ['validate', '--root', 'ops/incidents', '--format', 'github'] },
   { name: 'sla --notify', inputs: { command: 'sla --notify' }, expected: ['sla', '--notify', '--root', '.', '--format', 'github'] },
+  { name: 'announce', inputs: { command: 'announce' }, expected: ['announce', '--root', '.', '--format', 'github'] },
   {
     name: 'a flag the command does not take',
     inputs: { command: 'validate --notify' },
-    expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report',
+    expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report, announce',
   },
   { name: 'build', inputs: { command: 'build', root: 'ops' }, expected: ['build', '--root', 'ops', '--format', 'github'] },
   {

@@ -6,7 +6,12 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { publicEvents } from '../scripts/core/announce/events.js';
 import { writeSite } from '../scripts/io/write-site.js';
+import { renderAnnouncementEmail } from '../scripts/render/announce/email.js';
+import { renderSlackMessage } from '../scripts/render/announce/slack.js';
+import { renderStatuspageWebhook } from '../scripts/render/announce/statuspage-webhook.js';
+import { renderTeamsMessage } from '../scripts/render/announce/teams.js';
 import { LOCAL_TIMES } from '../scripts/render/site/layout.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 import { modelOf, readTree, repositoryFiles, siteOf } from './helpers/site.js';
@@ -139,6 +144,34 @@ leaks('a draft or non-public postmortem publishes no summary, and its incident s
   assert.is(model.incidents.find((incident) => incident.id === 'INC-2026-0004')!.postmortemSummary, undefined);
 });
 
+leaks('no announcement of the canary records, in the payload of any channel, holds anything internal', () => {
+  const { config, records } = repositoryFiles(CANARY);
+  const model = modelOf(config, records, AT);
+  const events = publicEvents(model, 3600_000);
+  assert.ok(events.length > 10, `the canary has public events (${events.length})`);
+  const payloads = events.flatMap((event) => {
+    const email = renderAnnouncementEmail(model, event);
+    return [
+      JSON.stringify(renderSlackMessage(model, event)),
+      JSON.stringify(renderTeamsMessage(model, event)),
+      JSON.stringify(renderStatuspageWebhook(model, event, AT)),
+      email.subject,
+      email.text,
+      email.html,
+    ];
+  });
+  assert.equal(
+    payloads.filter((payload) => /canary/i.test(payload)),
+    [],
+  );
+  for (const text of ['Public-marker outage of the API', 'Public-marker update four.', 'Public-marker summary of what happened.']) {
+    assert.ok(
+      payloads.some((payload) => payload.includes(text)),
+      `announced: ${text}`,
+    );
+  }
+});
+
 // ---------------------------------------------------------------------------------------------
 const xss = suite('hostile text is escaped or sanitized everywhere');
 
@@ -257,6 +290,10 @@ for (const payload of PAYLOADS) {
     }
     const index = files.get('index.html')!;
     if (payload.includes('<script>')) assert.ok(index.includes('&lt;script&gt;'), 'the title is shown escaped, as text');
+    // The HTML part of every announcement email is as safe as the pages.
+    const model = modelOf(config, records, '2026-11-23T12:30:00Z');
+    for (const event of publicEvents(model, 3600_000))
+      assert.equal(activeMarkup(renderAnnouncementEmail(model, event).html, 0), [], `the email of ${event.key}`);
   });
 }
 

@@ -156,4 +156,21 @@ workflows('status-page.yml: builds on push to main and on a schedule, deploys to
   assert.ok(workflow.jobs.deploy!.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@')));
 });
 
+workflows('status-page.yml: announces after the deploy, with its secrets only in the step env, from repository secrets', () => {
+  const workflow = parse(readFileSync(`${WORKFLOWS}status-page.yml`, 'utf8')) as Workflow & { jobs: Record<string, { needs?: string; env?: unknown }> };
+  const job = workflow.jobs.announce!;
+  assert.is(job.needs, 'deploy', 'links in announcements work once the page is deployed');
+  assert.equal(job.permissions, { contents: 'write' }, 'only the state branch is written');
+  assert.is(job.env, undefined, 'no secret at the job level');
+  const step = job.steps.find((candidate) => candidate.uses === './' && candidate.with?.command === 'announce');
+  assert.ok(step, 'runs announce through the Action');
+  const env = Object.entries(step!.env ?? {});
+  assert.ok(env.length > 0);
+  for (const [name, value] of env) assert.is(value, `\${{ secrets.${name} }}`, `${name} comes from the repository secret of its name`);
+  assert.ok(
+    job.steps.every((step) => step.run === undefined),
+    'no script sees the secrets',
+  );
+});
+
 workflows.run();

@@ -25,3 +25,21 @@ export class LayoutError extends Error {
     super(message);
   }
 }
+
+/**
+ * A message a channel did not take. `refused` is a definite no (an HTTP 4xx other than 408 and
+ * 429, a 3xx, an SMTP 5xx): tried again on later runs only up to a limit. Otherwise the failure was
+ * passing (a 429, a 5xx, a timeout, the network, a secret not set) and the next run tries again.
+ * The message never holds a secret (a webhook URL, an SMTP password).
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly refused: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Announce's state could not be saved (a file, or the state branch on GitHub): what was sent since the last save may be sent again. */
+export class StateWriteError extends Error {}

@@ -40,6 +40,9 @@ export class FakeGitHub {
   comments: FakeComment[] = [];
   /** The repository's issues, each with its comments. */
   issues: FakeIssue[] = [];
+  /** The repository's branches (name → head commit sha) and files (`branch:path` → text and blob sha), for the contents API. */
+  branches = new Map<string, string>();
+  files = new Map<string, { text: string; sha: string }>();
   /** Answer the next N requests with a 500. */
   failNext = 0;
   /** Answer the next N requests with a secondary rate limit. */
@@ -52,6 +55,7 @@ export class FakeGitHub {
   readonly problems: string[] = [];
   private server!: Server;
   private nextCommentId = 1000;
+  private nextBlob = 1;
 
   private constructor(readonly pull: { owner: string; repo: string; number: number; author: string; headSha: string }) {}
 
@@ -59,7 +63,7 @@ export class FakeGitHub {
   static async start(pull: FakeGitHub['pull']): Promise<FakeGitHub> {
     const fake = new FakeGitHub(pull);
     // Compiling a response's schema can take longer than a test client's request timeout (100 ms), so that a POST is sent twice: compile them all before any request (once a process).
-    for (const route of fake.routes) checkResponse(route.template, route.method.toLowerCase(), route.status, undefined);
+    for (const route of [...fake.routes, ...fake.contentRoutes]) checkResponse(route.template, route.method.toLowerCase(), route.status, undefined);
     fake.server = createServer((request, response) => fake.handle(request, response));
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
@@ -133,6 +137,38 @@ export class FakeGitHub {
     },
   ];
 
+  /** Routes of the contents API: branches, refs and files, where announce keeps its state. */
+  private readonly contentRoutes: Route[] = [
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/branches/{branch}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/branches\/([^/]+)$/,
+      status: 200,
+      answer: (match) => this.branch(decodeURIComponent(match[1]!)),
+    },
+    {
+      method: 'POST',
+      template: '/repos/{owner}/{repo}/git/refs',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/git\/refs$/,
+      status: 201,
+      answer: (_match, _url, body) => this.addRef(body),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/contents/{path}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/,
+      status: 200,
+      answer: (match, url) => this.file(url.searchParams.get('ref') ?? 'main', decodeURIComponent(match[1]!)),
+    },
+    {
+      method: 'PUT',
+      template: '/repos/{owner}/{repo}/contents/{path}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/,
+      status: 200,
+      answer: (match, _url, body) => this.putFile(decodeURIComponent(match[1]!), body),
+    },
+  ];
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let body = '';
     for await (const chunk of request) body += chunk;
@@ -176,7 +212,7 @@ export class FakeGitHub {
         { 'retry-after': '1' },
       );
     }
-    const route = this.routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
+    const route = [...this.routes, ...this.contentRoutes].find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
     if (!route) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     if (method !== 'GET' && this.readOnly)
       return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
@@ -271,5 +307,48 @@ export class FakeGitHub {
     if (!comment) return undefined;
     comment.body = (JSON.parse(body) as { body: string }).body;
     return this.comment(comment);
+  }
+
+  private branch(name: string) {
+    const sha = this.branches.get(name);
+    if (!sha) return undefined;
+    const example = exampleOf<{ name: string; commit: { sha: string }; protection: { required_status_checks: Record<string, unknown> } }>(
+      'branch-with-protection',
+    );
+    // GitHub's example leaves out a property its own schema requires.
+    example.protection.required_status_checks.checks ??= [];
+    return { ...example, name, commit: { ...example.commit, sha } };
+  }
+
+  private addRef(body: string) {
+    const { ref, sha } = JSON.parse(body) as { ref: string; sha: string };
+    this.branches.set(ref.replace(/^refs\/heads\//, ''), sha);
+    const example = exampleOf<{ ref: string; object: { sha: string } }>('git-ref');
+    return { ...example, ref, object: { ...example.object, sha } };
+  }
+
+  private file(branch: string, path: string) {
+    const file = this.files.get(`${branch}:${path}`);
+    if (!file || !this.branches.has(branch)) return undefined;
+    return {
+      ...exampleOf('content-file'),
+      path,
+      name: path.split('/').at(-1),
+      sha: file.sha,
+      content: Buffer.from(file.text).toString('base64'),
+      encoding: 'base64',
+    };
+  }
+
+  private putFile(path: string, body: string) {
+    const { content, branch = 'main', sha } = JSON.parse(body) as { content: string; branch?: string; sha?: string };
+    if (!this.branches.has(branch)) return undefined;
+    const existing = this.files.get(`${branch}:${path}`);
+    if (existing && existing.sha !== sha)
+      this.problems.push(`PUT ${path} on ${branch} with sha ${sha ?? 'none'}, not the file's ${existing.sha}: it would be a 409`);
+    const next = { text: Buffer.from(content, 'base64').toString('utf8'), sha: (this.nextBlob++).toString(16).padStart(40, '0') };
+    this.files.set(`${branch}:${path}`, next);
+    const example = exampleOf<{ content: Record<string, unknown> }>('file-commit');
+    return { ...example, content: { ...example.content, path, name: path.split('/').at(-1), sha: next.sha } };
   }
 }

@@ -17,6 +17,7 @@ export interface SchemaInput {
 export function checkSchema(name: SchemaName, input: SchemaInput): Finding[] {
   return schemaErrors(name, input.data)
     .filter((error) => error.propertyName === undefined) // reported once, by their propertyNames error
+    .filter((error) => error.keyword !== 'if') // "must match then": the then's own errors say what is missing
     .map((error) => toFinding(error, input));
 }
 

@@ -324,6 +324,77 @@ export type Priority5 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
  * How far back from the report's moment incidents are compared (default 2160h, 90 days).
  */
 export type Duration4 = string;
+/**
+ * A channel's first run sends only events this recent; older ones are remembered, not sent (default 1h).
+ */
+export type Duration5 = string;
+/**
+ * How long before a maintenance starts its reminder goes out (default none).
+ */
+export type Duration6 = string;
+/**
+ * One place announcements go. Secrets are named by environment variable, never written here.
+ */
+export type AnnounceChannel = {
+  /**
+   * A unique name: the state remembers what was delivered under it, so keep it once used.
+   */
+  id: string;
+  /**
+   * slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP).
+   */
+  type: 'slack' | 'teams' | 'webhook' | 'email';
+  /**
+   * slack, teams, webhook: the environment variable holding the webhook URL.
+   */
+  url_env?: string;
+  /**
+   * webhook: the environment variable holding the HMAC-SHA256 signing secret.
+   */
+  secret_env?: string;
+  /**
+   * email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example.
+   */
+  smtp_env?: string;
+  /**
+   * email: the sender, e.g. Acme Status <status@acme.example>.
+   */
+  from?: string;
+  /**
+   * email: the addresses (a mailing list) to send to.
+   *
+   * @minItems 1
+   *
+   * Items: An address.
+   */
+  to?: string[];
+  services?: ServiceIds3;
+  /**
+   * Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem.
+   *
+   * @minItems 1
+   */
+  events?: ('incident' | 'component' | 'maintenance' | 'postmortem')[];
+  /**
+   * true lists the channel in the status page's Subscribe section, with join_url.
+   */
+  public?: boolean;
+  /**
+   * The channel's public name on the page, e.g. #acme-status on Slack (default the id).
+   */
+  name?: string;
+  join_url?: Url4;
+};
+/**
+ * Only events touching these services (default every service).
+ *
+ * @minItems 1
+ */
+export type ServiceIds3 = ServiceId1[];
+/**
+ * An absolute http(s) URL.
+ */
+export type Url4 = string;
 
 export interface Schemas {
   incident?: Incident;
@@ -633,6 +704,7 @@ export interface Config {
    */
   postmortem_required?: Priority5[];
   problems?: ProblemSettings;
+  announce?: AnnounceSettings;
 }
 /**
  * The public status page.
@@ -840,4 +912,17 @@ export interface ProblemSettings {
    * How many similar incidents make a recurring-incident candidate (default 3).
    */
   min_incidents?: number;
+}
+/**
+ * Where every public event is announced, once per channel (incidents announce).
+ */
+export interface AnnounceSettings {
+  since?: Duration5;
+  remind_before?: Duration6;
+  /**
+   * The channels.
+   *
+   * @minItems 1
+   */
+  channels: AnnounceChannel[];
 }

@@ -1,6 +1,7 @@
 import type { ChangeRule } from '../gate/pull-request.js';
 import { KIND_NAMES, type RecordKind } from '../records/kinds.js';
 import type { ConfigRule, RecordRule } from '../records/record-set.js';
+import { configAnnounceChannel } from './config/announce-channel.js';
 import { configApproverService } from './config/approver-service.js';
 import { configApproverTeam } from './config/approver-team.js';
 import { configCalendar } from './config/calendar.js';
@@ -56,6 +57,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configApproverService,
   configApproverTeam,
   configDuration,
+  configAnnounceChannel,
 ];
 
 /** Checks across kinds of record: ids and file names, references between records, services named, priorities, approvals. */

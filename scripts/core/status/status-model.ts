@@ -35,6 +35,15 @@ export interface StatusModel {
   maintenances: PublicIncident[];
   knownIssues: KnownIssue[];
   uptime: ServiceUptime[];
+  /** The announce channels the config marks public, with where to join them (http or https only). */
+  subscriptions: Subscription[];
+}
+
+/** A public way to follow the page besides its feeds: a channel's name, type and join link. */
+export interface Subscription {
+  name: string;
+  type: 'slack' | 'teams' | 'webhook' | 'email';
+  url: string;
 }
 
 /**
@@ -218,6 +227,9 @@ export function buildStatusModel(records: RecordSet, now: number, audience: Audi
         since: data.created_at,
       }))
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    subscriptions: (config.announce?.channels ?? [])
+      .filter((channel) => channel.public === true && channel.join_url !== undefined && /^https?:\/\//i.test(channel.join_url))
+      .map((channel) => ({ name: channel.name ?? channel.id, type: channel.type, url: channel.join_url! })),
     uptime: computeUptime(
       config.services.map((service) => service.id),
       measuredOutages(records, now, audience),

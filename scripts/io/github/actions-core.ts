@@ -19,5 +19,6 @@ export function actionsCoreSink(): GitHubSink {
     setOutput: (name, value) => {
       if (process.env.GITHUB_OUTPUT) core.setOutput(name, value);
     },
+    mask: (value) => core.setSecret(value),
   };
 }

@@ -12,4 +12,6 @@ export interface GitHubSink {
   summary(markdown: string): Promise<void>;
   /** Sets one of the step's outputs, for later steps (`steps.<id>.outputs.<name>`). */
   setOutput(name: string, value: string): void;
+  /** Asks the runner to mask a secret's value in the log from here on (`::add-mask::`). */
+  mask?(value: string): void;
 }

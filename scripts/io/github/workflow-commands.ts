@@ -19,6 +19,12 @@ export function workflowCommandSink({ stdout, env }: { stdout: (text: string) =>
     setOutput: (name, value) => {
       if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, formatOutput(name, value));
     },
+    // One line per line of the value: the runner masks each line it is given.
+    mask: (value) =>
+      value
+        .split(/\r?\n/)
+        .filter(Boolean)
+        .forEach((line) => stdout(`::add-mask::${line}\n`)),
   };
 }
 

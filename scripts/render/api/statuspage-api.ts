@@ -36,7 +36,7 @@ export function renderStatuspageApi(model: StatusModel): Map<string, string> {
 /** Statuspage lists the 50 most recent incidents and maintenances (and every unresolved incident). */
 const RECENT = 50;
 
-interface Component {
+export interface Component {
   id: string;
   name: string;
   status: ServiceState['status'];
@@ -97,6 +97,12 @@ function componentsOf(model: StatusModel): Component[] {
     });
   }
   return components;
+}
+
+/** An incident or maintenance, and the components, as the API shows them: for the subscriber webhooks' payloads. */
+export function statuspageObjects(model: StatusModel): { incident: (incident: PublicIncident) => object; components: ReadonlyMap<string, Component> } {
+  const byId = new Map(componentsOf(model).map((component) => [component.id, component]));
+  return { incident: (incident) => incidentJson(model, incident, byId), components: byId };
 }
 
 const byTime = (a: string, b: string) => toMillis(a) - toMillis(b);

@@ -58,12 +58,21 @@ function subscribe(model: StatusModel): Html {
 <ul class="plain">
 <li>Every incident and maintenance in a feed reader: <a href="history.atom">Atom</a> · <a href="history.rss">RSS</a></li>
 <li>Planned maintenance in your calendar: <a href="maintenance.ics">iCalendar</a></li>
+${model.subscriptions.map((subscription) => html`<li>${CHANNEL_LABEL[subscription.type]}: <a href="${subscription.url}" rel="noopener">${subscription.name}</a></li>`)}
 </ul>
 <details><summary>Feeds for one service</summary><ul class="plain">${model.services.map(
     (service) => html`<li>${service.name}: <a href="services/${service.id}.atom">Atom</a> · <a href="services/${service.id}.rss">RSS</a></li>`,
   )}</ul></details>
 </section>`;
 }
+
+/** How the Subscribe section introduces each kind of public channel. */
+const CHANNEL_LABEL: Readonly<Record<StatusModel['subscriptions'][number]['type'], string>> = {
+  slack: 'Announcements in Slack',
+  teams: 'Announcements in Microsoft Teams',
+  webhook: 'Announcements by webhook (Statuspage format)',
+  email: 'Announcements by email',
+};
 
 /** `2 incidents open; 1 maintenance in progress.`, or that everything works. */
 function summaryLine(model: StatusModel): string {

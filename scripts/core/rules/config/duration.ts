@@ -5,7 +5,8 @@ import { MAX_DURATION_SECONDS, parseDuration } from '../../time/duration.js';
 
 /**
  * SLA targets, escalation delays and the recurring-incident window are longer than zero, no
- * duration (at-risk margins too) is longer than a year, and escalation levels come in order.
+ * duration (at-risk margins and the announce section's too) is longer than a year, and escalation
+ * levels come in order.
  */
 export const configDuration: ConfigRule = {
   id: 'config/duration',
@@ -28,11 +29,15 @@ export const configDuration: ConfigRule = {
     );
     const window = config.data.problems?.recurring_window;
     const windows = window === undefined ? [] : [{ path: ['problems', 'recurring_window'] as YamlPath, value: window }];
+    const announce = (['since', 'remind_before'] as const).flatMap((key) => {
+      const value = config.data.announce?.[key];
+      return value === undefined ? [] : [{ path: ['announce', key] as YamlPath, value }];
+    });
     return [
       ...[...targets, ...levels, ...windows]
         .filter(({ value }) => parseDuration(value) === 0)
         .map(({ path, value }) => findingAt(config, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
-      ...[...targets, ...levels, ...margins, ...windows]
+      ...[...targets, ...levels, ...margins, ...windows, ...announce]
         .filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS)
         .map(({ path, value }) =>
           findingAt(config, path, this.id, `Duration ${value} is longer than a year: expected at most ${MAX_DURATION_SECONDS / 3600}h, e.g. 4h`),
