@@ -76072,7 +76072,7 @@ function formatMarkdownTable(header, rows) {
   return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
 }
 function markdownCell(text7) {
-  return text7.replace(/[\\`*_[\]~$|]/g, "\\$&").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/\r\n?|\n/g, " ");
+  return text7.replace(/[\\`*_[\]~$|]/g, "\\$&").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/\r\n?|\n/g, " ").replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
 }
 function markdownCodeCell(text7) {
   return `\`${text7.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r\n?|\n/g, " ")}\``;

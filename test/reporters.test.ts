@@ -193,6 +193,12 @@ for (const message of HOSTILE) {
   });
 }
 
+escaping('a handle in a finding message notifies nobody: a word joiner follows its @', () => {
+  const summary = formatFindingsSummary('incidents check-pr', [{ ...ERROR, message: '@alice approved, but wrote it; ask @acme/leads' }]);
+  assert.ok(summary.includes('@\u2060alice approved, but wrote it; ask @\u2060acme/leads'), summary);
+  assert.not.match(summary, /@[a-z]/);
+});
+
 escaping('a path or rule with a pipe or a backtick stays one code span in its cell', () => {
   const summary = formatFindingsSummary('incidents validate', [{ ...ERROR, path: 'incidents/a|b`c.md' }]);
   const row = summary.split('\n').find((line) => line.startsWith('| `'))!;

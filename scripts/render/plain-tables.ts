@@ -21,7 +21,8 @@ export function formatMarkdownTable(header: readonly string[], rows: readonly st
 /**
  * Text for a Markdown table cell that shows as the text itself, whoever wrote it: HTML's `& < >` as
  * entities, the marks of emphasis, code, links, strikethrough and math backslash-escaped, a pipe
- * kept inside its cell, and line breaks (which would end the table) as spaces.
+ * kept inside its cell, line breaks (which would end the table) as spaces, and a word joiner after
+ * each `@` of a handle, so a comment quoting `@alice` or `@org/team` notifies nobody.
  */
 export function markdownCell(text: string): string {
   return text
@@ -29,7 +30,8 @@ export function markdownCell(text: string): string {
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
-    .replace(/\r\n?|\n/g, ' ');
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060');
 }
 
 /**
