@@ -196,7 +196,7 @@ output('markdown gives the same figures as tables, for a job summary', async () 
   assert.match(result.stdout, /### Open problems by status\n\n\| status \| problems \|/);
   assert.match(
     result.stdout,
-    /\| PRB-0001 \| investigating \| P2 \| @dave \| 26d 0h \| 2: INC-2026-0002, INC-2026-0003 \| 21d 4h \| 3 \| A and B share a connection pool \|/,
+    /\| PRB-0001 \| investigating \| P2 \| @\u2060dave \| 26d 0h \| 2: INC-2026-0002, INC-2026-0003 \| 21d 4h \| 3 \| A and B share a connection pool \|/,
   );
   assert.match(result.stdout, /\| PRB-0002 \| KE-0001 \| active \| Known fault of A \|/);
 });
