@@ -81,6 +81,14 @@ export type Timestamp8 = string;
  */
 export type Timestamp9 = string;
 /**
+ * When it began firing (a report: when the issue was opened).
+ */
+export type Timestamp10 = string;
+/**
+ * When it resolved.
+ */
+export type Timestamp11 = string;
+/**
  * The incident it reviews; the file is named after it.
  */
 export type IncidentId2 = string;
@@ -137,7 +145,7 @@ export type Url1 = string;
 /**
  * When it was recorded.
  */
-export type Timestamp10 = string;
+export type Timestamp12 = string;
 /**
  * Where the page is published.
  */
@@ -266,6 +274,10 @@ export type Handles3 = Handle3[];
  * A priority.
  */
 export type Priority4 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * A service id from the config: lower-case letters, digits and dashes.
+ */
+export type ServiceId3 = string;
 
 export interface Schemas {
   incident?: Incident;
@@ -360,6 +372,10 @@ export interface Incident {
    * @minItems 1
    */
   updates: Update[];
+  /**
+   * Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.
+   */
+  alerts?: IntakeAlert[];
 }
 export interface AffectedService {
   id: ServiceId;
@@ -403,6 +419,40 @@ export interface Update {
    * The public message, in Markdown.
    */
   message: string;
+}
+export interface IntakeAlert {
+  /**
+   * Where it came from.
+   */
+  source: 'alertmanager' | 'grafana' | 'issue';
+  /**
+   * The incident key: the values of the config's intake key_labels (or issue#N for a report).
+   */
+  key: string;
+  /**
+   * The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report).
+   */
+  id: string;
+  /**
+   * The alert's state when intake last saw it.
+   */
+  status: 'firing' | 'resolved';
+  starts_at: Timestamp10;
+  ends_at?: Timestamp11;
+  /**
+   * Where to see it: the alert's generatorURL, or the issue.
+   */
+  url?: string;
+  /**
+   * Its summary annotation, as plain text.
+   */
+  summary?: string;
+  /**
+   * Its labels.
+   */
+  labels?: {
+    [k: string]: string;
+  };
 }
 /**
  * A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.
@@ -465,7 +515,7 @@ export interface KnownError {
    */
   root_cause?: string;
   problem?: Url1;
-  created_at: Timestamp10;
+  created_at: Timestamp12;
   /**
    * true lists it with its workaround under Known issues on the status page.
    */
@@ -528,6 +578,7 @@ export interface Config {
    * Priorities that cannot close without a published postmortem (default P1 and P2).
    */
   postmortem_required?: Priority4[];
+  intake?: Intake;
 }
 /**
  * The public status page.
@@ -725,4 +776,48 @@ export interface Approvers {
   services?: {
     [k: string]: Handles3;
   };
+}
+/**
+ * How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.
+ */
+export interface Intake {
+  /**
+   * The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).
+   *
+   * @minItems 1
+   */
+  key_labels?: string[];
+  /**
+   * The visibility of the incidents intake opens (default internal: a person makes one public in review).
+   */
+  visibility?: 'public' | 'internal';
+  /**
+   * Which alerts make incidents, first match wins.
+   */
+  routes?: IntakeRoute[];
+}
+export interface IntakeRoute {
+  /**
+   * Label name → an exact value, or /regex/ (RE2, whole value) that the alert's label must have.
+   */
+  match: {
+    [k: string]: string;
+  };
+  service: ServiceId3;
+  /**
+   * The service state to record while the alert fires (default degraded_performance).
+   */
+  status?: 'degraded_performance' | 'partial_outage' | 'major_outage';
+  /**
+   * Business impact of the incident.
+   */
+  impact: 'high' | 'medium' | 'low';
+  /**
+   * How fast it must be restored.
+   */
+  urgency: 'high' | 'medium' | 'low';
+  /**
+   * The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).
+   */
+  title?: string;
 }
