@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { RecordWriteError, UsageError } from '../core/errors.js';
 import { mapIntake, type IntakeResult, type IntakeState } from '../core/intake/map-intake.js';
 import { parsePayload } from '../core/intake/parse-payload.js';
@@ -19,8 +19,7 @@ import { oneOf, timestampOption } from './record-options.js';
 
 export const INTAKE_HELP: CommandHelp = {
   brief: 'turn an alert or a report into incident records',
-  usage:
-    'incidents intake [--source alertmanager|grafana|issue] [--payload FILE] [--at TIME] [--pull-request] [--root DIR] [--format text|json|github]',
+  usage: 'incidents intake [--source alertmanager|grafana|issue] [--payload FILE] [--at TIME] [--pull-request] [--root DIR] [--format text|json|github]',
   summary:
     "Reads an Alertmanager (v4) or Grafana webhook body, or a repository_dispatch or issues event, and maps it onto the records by the config's intake section: a new incident per new key, new alerts recorded and services widened on an open one, monitoring once every alert of a key has resolved (never resolved), cancelled when an active known error matches. The same payload twice changes nothing. Without --pull-request it writes into the working tree.",
   options: [
@@ -65,10 +64,11 @@ export async function intakeCommand(args: string[], context: CommandContext): Pr
   const source = values.source === undefined ? undefined : oneOf('intake', 'source', values.source, INTAKE_SOURCES);
   const at = timestampOption('intake', 'at', values.at, new Date());
   const payloadPath = values.payload ?? context.env.GITHUB_EVENT_PATH;
-  if (!payloadPath) throw new UsageError('incidents intake: no payload: name it with --payload FILE (or run in Actions, where GITHUB_EVENT_PATH names the event)');
+  if (!payloadPath)
+    throw new UsageError('incidents intake: no payload: name it with --payload FILE (or run in Actions, where GITHUB_EVENT_PATH names the event)');
   const root = findRoot('intake', context.cwd, values.root);
 
-  const read = await readJsonFile(join(context.cwd, payloadPath));
+  const read = await readJsonFile(resolve(context.cwd, payloadPath));
   if (!read.ok) {
     context.stderr(`incidents intake: ${read.message}\n`);
     return EXIT.error;
@@ -141,7 +141,10 @@ export function intakeState(config: Config, files: readonly TextFile[], names?: 
 function describeReport(report: { created: Done[]; updated: Done[]; ignored: { key: string; reason: string }[] }, show: (path: string) => string): string {
   const pr = (done: Done) => (done.pull_request ? ` → pull request #${done.pull_request.number} (${done.pull_request.action})` : '');
   const lines = [
-    ...report.created.map((done) => `created ${done.id} ${show(done.path)}${done.status ? ` (${done.status}${done.known_error ? `: ${done.known_error}` : ''})` : ''} for ${done.key}${pr(done)}`),
+    ...report.created.map(
+      (done) =>
+        `created ${done.id} ${show(done.path)}${done.status ? ` (${done.status}${done.known_error ? `: ${done.known_error}` : ''})` : ''} for ${done.key}${pr(done)}`,
+    ),
     ...report.updated.map((done) => `updated ${done.id} ${show(done.path)} (${done.status}) for ${done.key}${pr(done)}`),
     ...report.ignored.map(({ key, reason }) => `ignored ${key}: ${reason}`),
   ];

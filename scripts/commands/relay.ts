@@ -27,7 +27,9 @@ export async function relayCommand(args: string[], context: CommandContext): Pro
   const host = match[1]!.replace(/^\[|\]$/g, '');
   const token = context.env.INCIDENTS_RELAY_TOKEN ?? '';
   if (token.length < MIN_TOKEN_LENGTH)
-    throw new UsageError(`incidents relay: set INCIDENTS_RELAY_TOKEN to a secret of at least ${MIN_TOKEN_LENGTH} characters (senders present it as a bearer token)`);
+    throw new UsageError(
+      `incidents relay: set INCIDENTS_RELAY_TOKEN to a secret of at least ${MIN_TOKEN_LENGTH} characters (senders present it as a bearer token)`,
+    );
   const target = readRepositoryTarget(context.env);
   if (!target.ok) throw new UsageError(`incidents relay: ${target.reason}`);
 

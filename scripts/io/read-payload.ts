@@ -21,7 +21,10 @@ export async function readJsonFile(path: string): Promise<{ ok: true; value: unk
   } catch (error) {
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     const where = position === undefined ? '' : lineColumn(text, Number(position));
-    return { ok: false, message: `${path}${where}: not JSON (${error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '') : String(error)})` };
+    return {
+      ok: false,
+      message: `${path}${where}: not JSON (${error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '') : String(error)})`,
+    };
   }
 }
 

@@ -89,13 +89,18 @@ function respond(response: ServerResponse, status: number, body: Record<string, 
 
 type Handled = { status: number; note: string };
 
-async function handle(request: IncomingMessage, response: ServerResponse, context: RelayOptions & { maxBody: number; github: ReturnType<typeof createGitHub> }): Promise<Handled> {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: RelayOptions & { maxBody: number; github: ReturnType<typeof createGitHub> },
+): Promise<Handled> {
   const path = (request.url ?? '').split('?')[0]!;
   const send = (status: number, body: Record<string, unknown>, note: string): Handled => {
     respond(response, status, body);
     return { status, note };
   };
-  if (path === '/healthz') return request.method === 'GET' || request.method === 'HEAD' ? send(200, { ok: true }, 'healthy') : send(405, { error: 'GET only' }, 'wrong method');
+  if (path === '/healthz')
+    return request.method === 'GET' || request.method === 'HEAD' ? send(200, { ok: true }, 'healthy') : send(405, { error: 'GET only' }, 'wrong method');
   const source = Object.hasOwn(ROUTES, path) ? ROUTES[path]! : undefined;
   if (!source) return send(404, { error: 'not found: POST /alertmanager or /grafana' }, 'unknown path');
   if (request.method !== 'POST') return send(405, { error: 'POST only' }, 'wrong method');
@@ -123,7 +128,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, contex
     return send(400, { error: 'the body is not JSON' }, 'not JSON');
   }
   const parsed = parseAlertGroup(source, value);
-  if (!parsed.ok || !isObject(value)) return send(400, { error: `not a ${source} webhook`, problems: parsed.ok ? [] : parsed.problems.slice(0, 5) }, 'not a webhook');
+  if (!parsed.ok || !isObject(value))
+    return send(400, { error: `not a ${source} webhook`, problems: parsed.ok ? [] : parsed.problems.slice(0, 5) }, 'not a webhook');
   const fitted = fitDispatch(source, value);
   if (!fitted.ok) return send(413, { error: fitted.message }, 'too large for a dispatch');
   const alerts = parsed.value.alerts.length;

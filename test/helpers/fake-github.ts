@@ -184,7 +184,7 @@ export class FakeGitHub {
       template: '/repos/{owner}/{repo}',
       pattern: /^\/repos\/[^/]+\/[^/]+$/,
       status: 200,
-      answer: () => ({ ...exampleOf<Record<string, unknown>>('full-repository'), default_branch: 'main' }),
+      answer: () => ({ ...exampleOf<Record<string, unknown>>('full-repository'), has_discussions: false, default_branch: 'main' }),
     },
     {
       method: 'GET',
@@ -229,7 +229,7 @@ export class FakeGitHub {
     {
       method: 'GET',
       template: '/repos/{owner}/{repo}/git/ref/{ref}',
-      pattern: /^\/repos\/[^/]+\/[^/]+\/git\/ref\/heads\/(.+)$/,
+      pattern: /^\/repos\/[^/]+\/[^/]+\/git\/ref\/heads(?:\/|%2F)(.+)$/i,
       status: 200,
       answer: (match) => this.ref(decodeURIComponent(match[1]!)),
     },
@@ -257,7 +257,14 @@ export class FakeGitHub {
         const path = decodeURIComponent(match[1]!);
         const text = this.branches.get(url.searchParams.get('ref') ?? 'main')?.files.get(path);
         if (text === undefined) return undefined;
-        return { ...exampleOf<Record<string, unknown>>('content-file'), path, name: path.split('/').at(-1), sha: blobSha(text), content: Buffer.from(text).toString('base64'), encoding: 'base64' };
+        return {
+          ...exampleOf<Record<string, unknown>>('content-file'),
+          path,
+          name: path.split('/').at(-1),
+          sha: blobSha(text),
+          content: Buffer.from(text).toString('base64'),
+          encoding: 'base64',
+        };
       },
     },
     {
@@ -462,7 +469,14 @@ export class FakeGitHub {
     const pull: FakePull = { number: 200 + this.pulls.length, ...request, labels: [], state: 'open', files };
     this.pulls.push(pull);
     const full = exampleOf<Record<string, unknown>>('pull-request');
-    return { ...full, number: pull.number, title: pull.title, body: pull.body, html_url: `https://github.com/${this.pull.owner}/${this.pull.repo}/pull/${pull.number}`, requested_teams: [] };
+    return {
+      ...full,
+      number: pull.number,
+      title: pull.title,
+      body: pull.body,
+      html_url: `https://github.com/${this.pull.owner}/${this.pull.repo}/pull/${pull.number}`,
+      requested_teams: [],
+    };
   }
 }
 

@@ -11,7 +11,10 @@ import addFormats from 'ajv-formats';
 interface Spec {
   paths: Record<
     string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: { content?: Record<string, { schema: unknown }> } }>
+    Record<
+      string,
+      { responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: { content?: Record<string, { schema: unknown }> } }
+    >
   >;
   components: { schemas: Record<string, unknown>; examples: Record<string, { value: unknown }> };
 }

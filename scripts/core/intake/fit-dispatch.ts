@@ -5,7 +5,8 @@
 export const DISPATCH_LIMITS = { properties: 10, bytes: 60_000 } as const;
 
 /** The client_payload for a webhook body within the limits, and how many alerts were left out to fit; or why it cannot fit. */
-export type FittedDispatch = { ok: true; clientPayload: { source: string; payload: Record<string, unknown> }; trimmed: number } | { ok: false; message: string };
+export type FittedDispatch =
+  { ok: true; clientPayload: { source: string; payload: Record<string, unknown> }; trimmed: number } | { ok: false; message: string };
 
 const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
@@ -32,8 +33,7 @@ export function fitDispatch(source: string, body: Record<string, unknown>, limit
     else high = middle - 1;
   }
   const fitted = attempt(low);
-  if (size(fitted) > limit)
-    return { ok: false, message: `the webhook is larger than GitHub's ${limit}-byte client_payload even without its alerts` };
+  if (size(fitted) > limit) return { ok: false, message: `the webhook is larger than GitHub's ${limit}-byte client_payload even without its alerts` };
   return { ok: true, clientPayload: fitted, trimmed: alerts.length - low };
 }
 

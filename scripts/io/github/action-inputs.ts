@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 
 /** The commands a workflow may run through the Action, with the flags each may take; new and update are for people. */
-export const ACTION_COMMANDS: Readonly<Record<string, readonly string[]>> = { validate: [], 'check-pr': [], sla: ['--notify'], build: [], report: [], intake: ['--pull-request'] };
+export const ACTION_COMMANDS: Readonly<Record<string, readonly string[]>> = {
+  validate: [],
+  'check-pr': [],
+  sla: ['--notify'],
+  build: [],
+  report: [],
+  intake: ['--pull-request'],
+};
 
 /** The Action's inputs, as action.yml declares them and @actions/core's getInput reads them (trimmed, '' when not given). */
 export interface ActionInputs {

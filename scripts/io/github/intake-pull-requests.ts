@@ -79,7 +79,13 @@ export async function intakeWithPullRequests(
       pullRequests.set(change.path, { number: existing.number, url: existing.url, action: committed ? 'committed' : 'unchanged' });
       continue;
     }
-    const { data: pull } = await github.rest.pulls.create({ ...where, head: branch, base, title: `${change.id}: ${titleOf(change)}`, body: describePull(change, payload) });
+    const { data: pull } = await github.rest.pulls.create({
+      ...where,
+      head: branch,
+      base,
+      title: `${change.id}: ${titleOf(change)}`,
+      body: describePull(change, payload),
+    });
     await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
     const opened: OpenPull = { number: pull.number, url: pull.html_url, branch, files: [change.file] };
     open.push(opened);
@@ -159,7 +165,10 @@ function titleOf(change: IntakeChange): string {
 
 /** Text from a payload, shown in a pull request: inside a code span, so it is never markup, a link or a mention. */
 function codeSpan(text: string): string {
-  const flat = text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/`/g, "'").slice(0, 300);
+  const flat = text
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+    .replace(/`/g, "'")
+    .slice(0, 300);
   return `\`${flat || ' '}\``;
 }
 
