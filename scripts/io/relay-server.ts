@@ -147,17 +147,26 @@ async function handle(
   return send(202, { forwarded: alerts - fitted.trimmed, trimmed: fitted.trimmed }, `${source} ${parsed.value.status}: ${alerts} alert(s) forwarded${trimmed}`);
 }
 
-/** The request's body, or undefined once it is over `limit` bytes (the rest is not read). */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of request) {
-    length += (chunk as Buffer).length;
-    if (length > limit) {
-      request.destroy();
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The request's body, or undefined as soon as it is over `limit` bytes: what follows is read and
+ * dropped (never kept), so the 413 reaches the sender, and the connection is closed after it.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let over = false;
+    request.on('data', (chunk: Buffer) => {
+      if (over) return;
+      length += chunk.length;
+      if (length > limit) {
+        over = true;
+        resolve(undefined);
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    request.on('error', reject);
+  });
 }
