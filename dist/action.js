@@ -313,15 +313,15 @@ var require_is_extendable = __commonJS({
 var require_extend_shallow = __commonJS({
   "node_modules/extend-shallow/index.js"(exports2, module2) {
     "use strict";
-    var isObject = require_is_extendable();
+    var isObject2 = require_is_extendable();
     module2.exports = function extend2(o) {
-      if (!isObject(o)) {
+      if (!isObject2(o)) {
         o = {};
       }
       var len = arguments.length;
       for (var i = 1; i < len; i++) {
         var obj = arguments[i];
-        if (isObject(obj)) {
+        if (isObject2(obj)) {
           assign(o, obj);
         }
       }
@@ -454,7 +454,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject(subject) {
+    function isObject2(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -484,7 +484,7 @@ var require_common = __commonJS({
       return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject;
+    module2.exports.isObject = isObject2;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -1714,22 +1714,22 @@ var require_loader = __commonJS({
         }
       },
       TAG: function handleTagDirective(state, name, args) {
-        var handle3, prefix;
+        var handle4, prefix;
         if (args.length !== 2) {
           throwError(state, "TAG directive accepts exactly two arguments");
         }
-        handle3 = args[0];
+        handle4 = args[0];
         prefix = args[1];
-        if (!PATTERN_TAG_HANDLE.test(handle3)) {
+        if (!PATTERN_TAG_HANDLE.test(handle4)) {
           throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
         }
-        if (_hasOwnProperty.call(state.tagMap, handle3)) {
-          throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+        if (_hasOwnProperty.call(state.tagMap, handle4)) {
+          throwError(state, 'there is a previously declared suffix for "' + handle4 + '" tag handle');
         }
         if (!PATTERN_TAG_URI.test(prefix)) {
           throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
         }
-        state.tagMap[handle3] = prefix;
+        state.tagMap[handle4] = prefix;
       }
     };
     function captureSegment(state, start2, end, checkJson) {
@@ -2779,21 +2779,21 @@ var require_dumper = __commonJS({
       return result;
     }
     function encodeHex(character) {
-      var string3, handle3, length;
+      var string3, handle4, length;
       string3 = character.toString(16).toUpperCase();
       if (character <= 255) {
-        handle3 = "x";
+        handle4 = "x";
         length = 2;
       } else if (character <= 65535) {
-        handle3 = "u";
+        handle4 = "u";
         length = 4;
       } else if (character <= 4294967295) {
-        handle3 = "U";
+        handle4 = "U";
         length = 8;
       } else {
         throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
       }
-      return "\\" + handle3 + common2.repeat("0", length - string3.length) + string3;
+      return "\\" + handle4 + common2.repeat("0", length - string3.length) + string3;
     }
     function State(options2) {
       this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
@@ -3956,8 +3956,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle3, prefix] = parts;
-            this.tags[handle3] = prefix;
+            const [handle4, prefix] = parts;
+            this.tags[handle4] = prefix;
             return true;
           }
           case "%YAML": {
@@ -4004,10 +4004,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle3, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle4, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle3];
+        const prefix = this.tags[handle4];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -4016,7 +4016,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle3 === "!")
+        if (handle4 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -4026,9 +4026,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle3, prefix] of Object.entries(this.tags)) {
+        for (const [handle4, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle3 + escapeTagName(tag.substring(prefix.length));
+            return handle4 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -4045,11 +4045,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle3, prefix] of tagEntries) {
-          if (handle3 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle4, prefix] of tagEntries) {
+          if (handle4 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle3} ${prefix}`);
+            lines.push(`%TAG ${handle4} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -5396,7 +5396,7 @@ var require_merge2 = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
-    var log = require_log();
+    var log2 = require_log();
     var merge4 = require_merge2();
     var stringify5 = require_stringify2();
     var identity = require_identity();
@@ -5445,7 +5445,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -10862,7 +10862,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
@@ -10914,7 +10914,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -13955,7 +13955,7 @@ var require_compile = __commonJS({
       const schOrFunc = root5.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve6.call(this, root5, ref);
+      let _sch = resolve7.call(this, root5, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root5.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13982,7 +13982,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve6(root5, ref) {
+    function resolve7(root5, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14846,7 +14846,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options2) {
+    function resolve7(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14882,50 +14882,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options2, skipNormalization) {
+    function resolveComponent(base, relative6, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse5(serialize3(base, options2), options2);
-        relative5 = parse5(serialize3(relative5, options2), options2);
+        relative6 = parse5(serialize3(relative6, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options2.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -14933,7 +14933,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -15237,7 +15237,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve6,
+      resolve: resolve7,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -15741,11 +15741,11 @@ var require_core2 = __commonJS({
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
     exports2.default = Ajv;
-    function checkOptions(checkOpts, options2, msg, log = "error") {
+    function checkOptions(checkOpts, options2, msg, log2 = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
         if (opt in options2)
-          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -19159,8 +19159,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve7, reject) {
+            return setTimeout(resolve7, t);
           });
         }
         computePenalty() {
@@ -19371,15 +19371,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -19394,13 +19394,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve6;
-          resolve6 = reject = null;
+          var promise, reject, resolve7;
+          resolve7 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve7, reject });
           this._tryToRun();
           return promise;
         }
@@ -19801,14 +19801,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve7, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve7();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve7();
                     }
                   });
                 }
@@ -19901,9 +19901,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve7, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve7)(args3);
                 });
               });
             };
@@ -20144,7 +20144,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20153,7 +20153,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20161,13 +20161,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20359,7 +20359,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20368,7 +20368,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20376,13 +20376,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20563,7 +20563,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20572,7 +20572,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20580,13 +20580,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20655,8 +20655,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve6, reject) {
-          return setTimeout(resolve6, t);
+        return new this.Promise(function(resolve7, reject) {
+          return setTimeout(resolve7, t);
         });
       }
       computePenalty() {
@@ -21126,7 +21126,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21135,7 +21135,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21143,13 +21143,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21190,7 +21190,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve6, reject) => {
+          return new this.Promise((resolve7, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21201,14 +21201,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve6();
+              return resolve7();
             } else {
-              return client.once("ready", resolve6);
+              return client.once("ready", resolve7);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve6, reject) => {
+          return new this.Promise((resolve7, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -21216,7 +21216,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve6(replies[0]);
+              return resolve7(replies[0]);
             });
           });
         }
@@ -21229,12 +21229,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve6, reject) => {
+            return new _this.Promise((resolve7, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve6(replies[0]);
+                  return resolve7(replies[0]);
                 }
               });
             });
@@ -21242,13 +21242,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve6, reject) => {
+            return new this.Promise((resolve7, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve6();
+                  return resolve7();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -21262,13 +21262,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve6, reject) => {
+                  yield new _this2.Promise((resolve7, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve6();
+                        return resolve7();
                       }
                     });
                   });
@@ -21353,7 +21353,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21362,7 +21362,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21370,13 +21370,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21422,7 +21422,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve6, reject) => {
+          return new this.Promise((resolve7, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21433,9 +21433,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve6();
+              return resolve7();
             } else {
-              return client.once("ready", resolve6);
+              return client.once("ready", resolve7);
             }
           });
         }
@@ -21461,10 +21461,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve6, reject) => {
+            return new this.Promise((resolve7, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve6();
+                return resolve7();
               });
             });
           }));
@@ -21562,7 +21562,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21571,7 +21571,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21579,13 +21579,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21721,7 +21721,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve6, reject) => {
+          return new _this3.Promise((resolve7, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -21729,7 +21729,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve6(replies);
+              return resolve7(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -21960,7 +21960,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21969,7 +21969,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21977,13 +21977,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22006,19 +22006,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve7, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve6 = _this$_queue$shift.resolve;
+            resolve7 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve7(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -22034,16 +22034,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve6;
-        resolve6 = reject = null;
+        var promise, reject, resolve7;
+        resolve7 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve6 = _resolve;
+          resolve7 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve6,
+          resolve: resolve7,
           reject
         });
         this._tryToRun();
@@ -22096,7 +22096,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22105,7 +22105,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22113,13 +22113,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22382,7 +22382,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22391,7 +22391,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve6(value);
+        resolve7(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22399,13 +22399,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve6, reject) {
+        return new Promise(function(resolve7, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve6, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve7, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22643,14 +22643,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve6, reject) => {
+            return new this.Promise((resolve7, reject) => {
               if (finished()) {
-                return resolve6();
+                return resolve7();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve6();
+                    return resolve7();
                   }
                 });
               }
@@ -22758,9 +22758,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve6, reject) {
+            return new this.Promise(function(resolve7, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve6)(args3);
+                return (args3[0] != null ? reject : resolve7)(args3);
               });
             });
           };
@@ -23144,11 +23144,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+    return value instanceof P ? value : new P(function(resolve7) {
+      resolve7(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
+  return new (P || (P = Promise))(function(resolve7, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23164,7 +23164,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -26009,7 +26009,7 @@ function normalizeUri(value) {
 // node_modules/micromark-factory-space/index.js
 function factorySpace(effects, ok3, type2, max) {
   const limit = max ? max - 1 : Infinity;
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     if (markdownSpace(code19)) {
@@ -26019,7 +26019,7 @@ function factorySpace(effects, ok3, type2, max) {
     return ok3(code19);
   }
   function prefix(code19) {
-    if (markdownSpace(code19) && size++ < limit) {
+    if (markdownSpace(code19) && size2++ < limit) {
       effects.consume(code19);
       return prefix;
     }
@@ -26028,7 +26028,7 @@ function factorySpace(effects, ok3, type2, max) {
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type2, min, max) {
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     if (max > 0 && markdownSpace(code19)) {
@@ -26038,16 +26038,16 @@ function factorySpaceMinMax(effects, ok3, nok, type2, min, max) {
     return after(code19);
   }
   function prefix(code19) {
-    if (markdownSpace(code19) && size < max) {
+    if (markdownSpace(code19) && size2 < max) {
       effects.consume(code19);
-      size++;
+      size2++;
       return prefix;
     }
     effects.exit(type2);
     return after(code19);
   }
   function after(code19) {
-    return size >= min ? ok3(code19) : nok(code19);
+    return size2 >= min ? ok3(code19) : nok(code19);
   }
 }
 
@@ -26373,14 +26373,14 @@ function initializeDocument(effects) {
       editMap.consume(self2.events);
     }
   }
-  function exitContainers(size) {
+  function exitContainers(size2) {
     let index2 = stack.length;
-    while (index2-- > size) {
+    while (index2-- > size2) {
       const entry = stack[index2];
       self2.containerState = entry[1];
       entry[0].exit.call(self2, effects);
     }
-    stack.length = size;
+    stack.length = size2;
   }
   function closeFlow() {
     childFlow.write([null]);
@@ -26408,10 +26408,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve6 = constructs2[index2].resolveAll;
-    if (resolve6 && !called.includes(resolve6)) {
-      events = resolve6(events, context);
-      called.push(resolve6);
+    const resolve7 = constructs2[index2].resolveAll;
+    if (resolve7 && !called.includes(resolve7)) {
+      events = resolve7(events, context);
+      called.push(resolve7);
     }
   }
   return events;
@@ -26546,7 +26546,7 @@ var autolink = {
   tokenize: tokenizeAutolink
 };
 function tokenizeAutolink(effects, ok3, nok) {
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     effects.enter("autolink");
@@ -26568,7 +26568,7 @@ function tokenizeAutolink(effects, ok3, nok) {
   }
   function schemeOrEmailAtext(code19) {
     if (code19 === 43 || code19 === 45 || code19 === 46 || asciiAlphanumeric(code19)) {
-      size = 1;
+      size2 = 1;
       return schemeInsideOrEmailAtext(code19);
     }
     return emailAtext(code19);
@@ -26576,14 +26576,14 @@ function tokenizeAutolink(effects, ok3, nok) {
   function schemeInsideOrEmailAtext(code19) {
     if (code19 === 58) {
       effects.consume(code19);
-      size = 0;
+      size2 = 0;
       return urlInside;
     }
-    if ((code19 === 43 || code19 === 45 || code19 === 46 || asciiAlphanumeric(code19)) && size++ < 32) {
+    if ((code19 === 43 || code19 === 45 || code19 === 46 || asciiAlphanumeric(code19)) && size2++ < 32) {
       effects.consume(code19);
       return schemeInsideOrEmailAtext;
     }
-    size = 0;
+    size2 = 0;
     return emailAtext(code19);
   }
   function urlInside(code19) {
@@ -26618,7 +26618,7 @@ function tokenizeAutolink(effects, ok3, nok) {
   function emailLabel(code19) {
     if (code19 === 46) {
       effects.consume(code19);
-      size = 0;
+      size2 = 0;
       return emailAtSignOrDot;
     }
     if (code19 === 62) {
@@ -26632,7 +26632,7 @@ function tokenizeAutolink(effects, ok3, nok) {
     return emailValue(code19);
   }
   function emailValue(code19) {
-    if ((code19 === 45 || asciiAlphanumeric(code19)) && size++ < 63) {
+    if ((code19 === 45 || asciiAlphanumeric(code19)) && size2++ < 63) {
       const next = code19 === 45 ? emailValue : emailLabel;
       effects.consume(code19);
       return next;
@@ -26747,7 +26747,7 @@ var characterReference = {
 };
 function tokenizeCharacterReference(effects, ok3, nok) {
   const self2 = this;
-  let size = 0;
+  let size2 = 0;
   let max;
   let test;
   return start2;
@@ -26786,7 +26786,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     return value(code19);
   }
   function value(code19) {
-    if (code19 === 59 && size) {
+    if (code19 === 59 && size2) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
         return nok(code19);
@@ -26797,7 +26797,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code19) && size++ < max) {
+    if (test(code19) && size2++ < max) {
       effects.consume(code19);
       return value;
     }
@@ -26949,7 +26949,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     return ok3(code19);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
-    let size = 0;
+    let size2 = 0;
     return startBefore;
     function startBefore(code19) {
       effects2.enter("lineEnding");
@@ -26970,11 +26970,11 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     }
     function sequenceClose(code19) {
       if (code19 === marker) {
-        size++;
+        size2++;
         effects2.consume(code19);
         return sequenceClose;
       }
-      if (size >= sizeOpen) {
+      if (size2 >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
         return markdownSpace(code19) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code19) : sequenceCloseAfter(code19);
       }
@@ -27098,7 +27098,7 @@ function previous(code19) {
 function tokenizeCodeText(effects, ok3, nok) {
   const self2 = this;
   let sizeOpen = 0;
-  let size;
+  let size2;
   let token;
   return start2;
   function start2(code19) {
@@ -27127,7 +27127,7 @@ function tokenizeCodeText(effects, ok3, nok) {
     }
     if (code19 === 96) {
       token = effects.enter("codeTextSequence");
-      size = 0;
+      size2 = 0;
       return sequenceClose(code19);
     }
     if (markdownLineEnding(code19)) {
@@ -27150,10 +27150,10 @@ function tokenizeCodeText(effects, ok3, nok) {
   function sequenceClose(code19) {
     if (code19 === 96) {
       effects.consume(code19);
-      size++;
+      size2++;
       return sequenceClose;
     }
-    if (size === sizeOpen) {
+    if (size2 === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
       return ok3(code19);
@@ -27675,7 +27675,7 @@ function factoryDestination(effects, ok3, nok, type2, literalType, literalMarker
 // node_modules/micromark-factory-label/index.js
 function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
   const self2 = this;
-  let size = 0;
+  let size2 = 0;
   let seen;
   return start2;
   function start2(code19) {
@@ -27687,12 +27687,12 @@ function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
     return atBreak;
   }
   function atBreak(code19) {
-    if (size > 999 || code19 === null || code19 === 91 || code19 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    if (size2 > 999 || code19 === null || code19 === 91 || code19 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code19 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+    code19 === 94 && !size2 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
       return nok(code19);
     }
     if (code19 === 93) {
@@ -27715,7 +27715,7 @@ function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
     return labelInside(code19);
   }
   function labelInside(code19) {
-    if (code19 === null || code19 === 91 || code19 === 93 || markdownLineEnding(code19) || size++ > 999) {
+    if (code19 === null || code19 === 91 || code19 === 93 || markdownLineEnding(code19) || size2++ > 999) {
       effects.exit("chunkString");
       return atBreak(code19);
     }
@@ -27726,7 +27726,7 @@ function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
   function labelEscape(code19) {
     if (code19 === 91 || code19 === 92 || code19 === 93) {
       effects.consume(code19);
-      size++;
+      size2++;
       return labelInside;
     }
     return labelInside(code19);
@@ -27956,7 +27956,7 @@ function resolveHeadingAtx(events, context) {
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     effects.enter("atxHeading");
@@ -27967,7 +27967,7 @@ function tokenizeHeadingAtx(effects, ok3, nok) {
     return sequenceOpen(code19);
   }
   function sequenceOpen(code19) {
-    if (code19 === 35 && size++ < 6) {
+    if (code19 === 35 && size2++ < 6) {
       effects.consume(code19);
       return sequenceOpen;
     }
@@ -29054,7 +29054,7 @@ var thematicBreak = {
   tokenize: tokenizeThematicBreak
 };
 function tokenizeThematicBreak(effects, ok3, nok) {
-  let size = 0;
+  let size2 = 0;
   let marker;
   return start2;
   function start2(code19) {
@@ -29070,7 +29070,7 @@ function tokenizeThematicBreak(effects, ok3, nok) {
       effects.enter("thematicBreakSequence");
       return sequence(code19);
     }
-    if (size >= 3 && (code19 === null || markdownLineEnding(code19))) {
+    if (size2 >= 3 && (code19 === null || markdownLineEnding(code19))) {
       effects.exit("thematicBreak");
       return ok3(code19);
     }
@@ -29079,7 +29079,7 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   function sequence(code19) {
     if (code19 === marker) {
       effects.consume(code19);
-      size++;
+      size2++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
@@ -29108,7 +29108,7 @@ function tokenizeListStart(effects, ok3, nok) {
   const self2 = this;
   const tail = self2.events[self2.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     const kind = self2.containerState.type || (code19 === 42 || code19 === 43 || code19 === 45 ? "listUnordered" : "listOrdered");
@@ -29132,11 +29132,11 @@ function tokenizeListStart(effects, ok3, nok) {
     return nok(code19);
   }
   function inside(code19) {
-    if (asciiDigit(code19) && ++size < 10) {
+    if (asciiDigit(code19) && ++size2 < 10) {
       effects.consume(code19);
       return inside;
     }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code19 === self2.containerState.marker : code19 === 41 || code19 === 46)) {
+    if ((!self2.interrupt || size2 < 2) && (self2.containerState.marker ? code19 === self2.containerState.marker : code19 === 41 || code19 === 46)) {
       effects.exit("listItemValue");
       return atMarker(code19);
     }
@@ -29435,14 +29435,14 @@ function resolveAllLineSuffixes(events, context) {
       const chunks = context.sliceStream(data);
       let index2 = chunks.length;
       let bufferIndex = -1;
-      let size = 0;
+      let size2 = 0;
       let tabs;
       while (index2--) {
         const chunk = chunks[index2];
         if (typeof chunk === "string") {
           bufferIndex = chunk.length;
           while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
+            size2++;
             bufferIndex--;
           }
           if (bufferIndex) {
@@ -29451,7 +29451,7 @@ function resolveAllLineSuffixes(events, context) {
           bufferIndex = -1;
         } else if (chunk === -2) {
           tabs = true;
-          size++;
+          size2++;
         } else if (chunk === -1) {
         } else {
           index2++;
@@ -29459,17 +29459,17 @@ function resolveAllLineSuffixes(events, context) {
         }
       }
       if (context._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
+        size2 = 0;
       }
-      if (size) {
+      if (size2) {
         const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          type: eventIndex === events.length || tabs || size2 < 2 ? "lineSuffix" : "hardBreakTrailing",
           start: {
             _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
             _index: data.start._index + index2,
             line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
+            column: data.end.column - size2,
+            offset: data.end.offset - size2
           },
           end: {
             ...data.end
@@ -30065,7 +30065,7 @@ function compiler(options2) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link4),
+      autolink: opener(link5),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading3),
@@ -30093,7 +30093,7 @@ function compiler(options2) {
       htmlTextData: onenterdata,
       image: opener(image3),
       label: buffer,
-      link: opener(link4),
+      link: opener(link5),
       listItem: opener(listItem3),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list5, onenterlistordered),
@@ -30690,7 +30690,7 @@ function compiler(options2) {
       position: void 0
     };
   }
-  function link4() {
+  function link5() {
     return {
       type: "link",
       title: null,
@@ -31401,8 +31401,8 @@ function check(tokens, before, after) {
     for (const token of run2.tokens) {
       wrong.set(token, [...run2.tokens]);
       runOf.set(token, run2);
-      let size = token.value.length;
-      while (size--) run2.markers.push(token);
+      let size2 = token.value.length;
+      while (size2--) run2.markers.push(token);
     }
     run2.end = run2.markers.length;
     runs.push(run2);
@@ -31476,9 +31476,9 @@ function pair(runs, wrong) {
       )) {
         continue;
       }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening2 = opener.markers.slice(opener.end - size, opener.end);
-      const closing2 = closer.markers.slice(closer.start, closer.start + size);
+      const size2 = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
+      const opening2 = opener.markers.slice(opener.end - size2, opener.end);
+      const closing2 = closer.markers.slice(closer.start, closer.start + size2);
       const openToken = opening2[0];
       const closeToken = closing2[0];
       if (
@@ -31486,7 +31486,7 @@ function pair(runs, wrong) {
         // the markers of a sequence are next to each other,
         // so if the first and last marker are of one sequence of that size,
         // all markers are exactly that sequence.
-        openToken === opening2[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
+        openToken === opening2[size2 - 1] && openToken.value.length === size2 && closeToken === closing2[size2 - 1] && closeToken.value.length === size2 && // Of the same attention, so its opening and closing sequence.
         openToken.attention === closeToken.attention
       ) {
         wrong.delete(openToken);
@@ -31498,8 +31498,8 @@ function pair(runs, wrong) {
           if (list5) list5.push(...involved);
         }
       }
-      opener.end -= size;
-      closer.start += size;
+      opener.end -= size2;
+      closer.start += size2;
       if (opener.start === opener.end) openers.splice(open2, 1);
       open2 = openers.length;
     }
@@ -31517,10 +31517,10 @@ function attentionSequences(type2, markers, sizes) {
       "Cannot serialize `" + type2 + "` as attention without sizes, expected one or more sizes"
     );
   }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
+  for (const size2 of sizes) {
+    if (!Number.isSafeInteger(size2) || size2 < 1) {
       throw new Error(
-        "Cannot serialize `" + type2 + "` as attention with `" + size + "` as size, expected positive integer"
+        "Cannot serialize `" + type2 + "` as attention with `" + size2 + "` as size, expected positive integer"
       );
     }
   }
@@ -31536,8 +31536,8 @@ function attentionSequences(type2, markers, sizes) {
         "Cannot serialize `" + type2 + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
       );
     }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
+    for (const size2 of sizes) {
+      sequences.push(marker.repeat(size2));
     }
   }
   return sequences;
@@ -31555,10 +31555,10 @@ function phrasing2(parent, state, info) {
     let after;
     indexStack[indexStack.length - 1] = index2;
     if (index2 + 1 < children2.length) {
-      let handle4 = state.handle.handlers[children2[index2 + 1].type];
-      if (handle4 && handle4.peek) handle4 = handle4.peek;
-      after = handle4 ? firstCharacter(
-        handle4(children2[index2 + 1], parent, state, {
+      let handle5 = state.handle.handlers[children2[index2 + 1].type];
+      if (handle5 && handle5.peek) handle5 = handle5.peek;
+      after = handle5 ? firstCharacter(
+        handle5(children2[index2 + 1], parent, state, {
           before: "",
           after: "",
           ...tracker.current()
@@ -31574,12 +31574,12 @@ function phrasing2(parent, state, info) {
       tracker = state.createTracker(info);
       tracker.move(serialize(results, info.before, info.after));
     }
-    const handle3 = state.handle.handlers[child.type];
-    if (handle3 && handle3.attention) {
+    const handle4 = state.handle.handlers[child.type];
+    if (handle4 && handle4.attention) {
       const item = attentionItem(
         /** @type {PhrasingParents} */
         child,
-        handle3.attention,
+        handle4.attention,
         state,
         tracker
       );
@@ -32349,13 +32349,13 @@ function listItem(node2, parent, state, info) {
   if (parent && parent.type === "list" && parent.ordered) {
     bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
   }
-  let size = bullet.length + 1;
+  let size2 = bullet.length + 1;
   if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
+    size2 = Math.ceil(size2 / 4) * 4;
   }
   const tracker = state.createTracker(info);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
+  tracker.move(bullet + " ".repeat(size2 - bullet.length));
+  tracker.shift(size2);
   const exit2 = state.enter("listItem");
   const value = state.indentLines(
     state.containerFlow(node2, tracker.current()),
@@ -32365,9 +32365,9 @@ function listItem(node2, parent, state, info) {
   return value;
   function map5(line, index2, blank) {
     if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
+      return (blank ? "" : " ".repeat(size2)) + line;
     }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
+    return (blank ? bullet : bullet + " ".repeat(size2 - bullet.length)) + line;
   }
 }
 
@@ -33997,7 +33997,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -34028,8 +34028,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error2, file2) {
         if (error2 || !file2) {
           reject(error2);
-        } else if (resolve6) {
-          resolve6(file2);
+        } else if (resolve7) {
+          resolve7(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -34131,7 +34131,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve6, reject) {
+    function executor(resolve7, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -34145,8 +34145,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error2) {
           reject(error2);
-        } else if (resolve6) {
-          resolve6(resultingTree);
+        } else if (resolve7) {
+          resolve7(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -34949,7 +34949,7 @@ function buildStatusModel(records, now) {
     timeZone: config2.page?.time_zone ?? "UTC"
   };
   const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -34984,7 +34984,7 @@ function buildStatusModel(records, now) {
     groups: groupsOf(services),
     incidents,
     maintenances,
-    knownIssues: records.knownErrors.filter((record) => record.data.public === true && record.data.status === "active").map(({ data }) => ({
+    knownIssues: records.knownErrors.filter((record2) => record2.data.public === true && record2.data.status === "active").map(({ data }) => ({
       id: data.id,
       title: data.title,
       services: data.services.map((id) => ({ id, name: serviceNames.get(id) ?? id })),
@@ -35000,17 +35000,17 @@ function buildStatusModel(records, now) {
   };
 }
 function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
-  const recorded = PUBLIC_STATUS[incident2.status];
-  if (incident2.visibility !== "public" || recorded === void 0) return void 0;
-  const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf(incident2.id) : void 0;
-  let status = summary2 !== void 0 ? "postmortem" : recorded;
+  const recorded2 = PUBLIC_STATUS[incident2.status];
+  if (incident2.visibility !== "public" || recorded2 === void 0) return void 0;
+  const summary2 = incident2.type === "incident" && FINISHED.includes(recorded2) ? summaryOf(incident2.id) : void 0;
+  let status = summary2 !== void 0 ? "postmortem" : recorded2;
   let resolvedAt = incident2.resolved_at;
   if (incident2.type === "maintenance" && incident2.scheduled_for && incident2.scheduled_until) {
     const byClock = now >= toMillis(incident2.scheduled_until) ? "completed" : now >= toMillis(incident2.scheduled_for) ? "in_progress" : "scheduled";
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
     if (status === "completed") resolvedAt ??= incident2.scheduled_until;
   }
-  const updates = (incident2.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  const updates = (incident2.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded2, message: update.message }));
   const startedAt = incident2.started_at ?? incident2.scheduled_for ?? incident2.reported_at;
   const monitoring = updates.filter((update) => update.status === "monitoring").at(-1);
   return {
@@ -35045,7 +35045,7 @@ function groupsOf(services) {
   return [...groups2.values()];
 }
 function publicOutages(records, now) {
-  const counted = records.incidents.map((record) => record.data).filter((incident2) => incident2.visibility === "public" && isMeasured(incident2));
+  const counted = records.incidents.map((record2) => record2.data).filter((incident2) => incident2.visibility === "public" && isMeasured(incident2));
   return outagesOf(counted, now);
 }
 function isActive(incident2) {
@@ -35329,6 +35329,79 @@ var incident_schema_default = {
             type: "string",
             minLength: 1,
             description: "The public message, in Markdown."
+          }
+        }
+      }
+    },
+    alerts: {
+      type: "array",
+      description: "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.",
+      items: {
+        title: "IntakeAlert",
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "source",
+          "key",
+          "id",
+          "status",
+          "starts_at"
+        ],
+        properties: {
+          source: {
+            type: "string",
+            enum: [
+              "alertmanager",
+              "grafana",
+              "issue"
+            ],
+            description: "Where it came from."
+          },
+          key: {
+            type: "string",
+            minLength: 1,
+            maxLength: 1e3,
+            description: "The incident key: the values of the config's intake key_labels (or issue#N for a report)."
+          },
+          id: {
+            type: "string",
+            minLength: 1,
+            maxLength: 1e3,
+            description: "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)."
+          },
+          status: {
+            type: "string",
+            enum: [
+              "firing",
+              "resolved"
+            ],
+            description: "The alert's state when intake last saw it."
+          },
+          starts_at: {
+            $ref: "common.schema.json#/$defs/timestamp",
+            description: "When it began firing (a report: when the issue was opened)."
+          },
+          ends_at: {
+            $ref: "common.schema.json#/$defs/timestamp",
+            description: "When it resolved."
+          },
+          url: {
+            type: "string",
+            maxLength: 2e3,
+            description: "Where to see it: the alert's generatorURL, or the issue."
+          },
+          summary: {
+            type: "string",
+            maxLength: 2e3,
+            description: "Its summary annotation, as plain text."
+          },
+          labels: {
+            type: "object",
+            description: "Its labels.",
+            additionalProperties: {
+              type: "string",
+              maxLength: 2e3
+            }
           }
         }
       }
@@ -35653,12 +35726,12 @@ var configApproverTeam = {
     ];
     return lists.flatMap(
       ([path, handles]) => handles.flatMap(
-        (handle3, index2) => handle3.includes("/") ? [
+        (handle4, index2) => handle4.includes("/") ? [
           findingAt(
             config2,
             [...path, index2],
             this.id,
-            `${handle3} is a team, and a team never approves (a workflow's token cannot read who is in it): list people, written @login`,
+            `${handle4} is a team, and a team never approves (a workflow's token cannot read who is in it): list people, written @login`,
             { severity: "warning" }
           )
         ] : []
@@ -35835,11 +35908,11 @@ var idMatchesFile = {
   check(records) {
     return KIND_NAMES.flatMap((kind) => {
       const key2 = RECORD_KINDS[kind].idKey;
-      return records[kind].flatMap((record) => {
-        const value = idInData(kind, record.data);
-        const expected = idOfPath(record.path);
+      return records[kind].flatMap((record2) => {
+        const value = idInData(kind, record2.data);
+        const expected = idOfPath(record2.path);
         if (expected === void 0 || value === expected) return [];
-        return [findingAt(record, [key2], this.id, `${key2} is ${value}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`)];
+        return [findingAt(record2, [key2], this.id, `${key2} is ${value}, but the file is named ${record2.path}: expected ${key2} ${expected}, or rename the file`)];
       });
     });
   }
@@ -36810,39 +36883,39 @@ var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
     if (pos >= this.end) return MachineInputBase.EOF();
     const c = this.bytes[pos] & 255;
     if (c < 128) return c << 3 | 1;
-    let size;
+    let size2;
     let rune;
     let lo = 128;
     let hi = 191;
     if (c >= 194 && c <= 223) {
-      size = 2;
+      size2 = 2;
       rune = c & 31;
     } else if (c >= 224 && c <= 239) {
-      size = 3;
+      size2 = 3;
       rune = c & 15;
       if (c === 224) lo = 160;
       else if (c === 237) hi = 159;
     } else if (c >= 240 && c <= 244) {
-      size = 4;
+      size2 = 4;
       rune = c & 7;
       if (c === 240) lo = 144;
       else if (c === 244) hi = 143;
     } else return MachineUTF8Input2.RUNE_ERROR_STEP;
-    if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+    if (pos + size2 > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
     const c1 = this.bytes[pos + 1] & 255;
     if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
     rune = rune << 6 | c1 & 63;
-    if (size > 2) {
+    if (size2 > 2) {
       const c2 = this.bytes[pos + 2] & 255;
       if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
       rune = rune << 6 | c2 & 63;
-      if (size > 3) {
+      if (size2 > 3) {
         const c3 = this.bytes[pos + 3] & 255;
         if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
         rune = rune << 6 | c3 & 63;
       }
     }
-    return rune << 3 | size;
+    return rune << 3 | size2;
   }
   index(re2, pos) {
     pos += this.start;
@@ -37883,12 +37956,12 @@ var Machine = class Machine2 {
     for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
   }
   saveLookbehinds(lbState, q, pos) {
-    let size = 0;
+    let size2 = 0;
     for (let j = 0; j < q.size; j++) {
       const pc = q.densePcs[j];
-      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size2++] = pc;
     }
-    lbState.size = size;
+    lbState.size = size2;
     lbState.pos = pos;
     lbState.lbTable.set(this.lbTable);
   }
@@ -38132,11 +38205,11 @@ var DFA = class DFA2 {
     return this.getState(closure.pcs, stateFlag, ids);
   }
   allocTable(state, anchor) {
-    const size = this.numClasses + 1;
-    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+    const size2 = this.numClasses + 1;
+    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size2;
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
-    const table2 = new Array(size).fill(null);
+    const table2 = new Array(size2).fill(null);
     if (anchor === RE2Flags.UNANCHORED) state.next = table2;
     else state.nextAnchored = table2;
     return table2;
@@ -38494,9 +38567,9 @@ var Backtracker = class Backtracker2 {
   }
 };
 var QueueOnePass = class {
-  constructor(size) {
-    this.sparse = new Uint32Array(size);
-    this.dense = new Uint32Array(size);
+  constructor(size2) {
+    this.sparse = new Uint32Array(size2);
+    this.dense = new Uint32Array(size2);
     this.size = 0;
     this.nextIndex = 0;
   }
@@ -40644,43 +40717,43 @@ var Parser = class Parser2 {
     if (!force && this.size !== null) {
       if (this.size.has(re2)) return this.size.get(re2);
     }
-    let size = 0;
+    let size2 = 0;
     switch (re2.op) {
       case Regexp.Op.LITERAL:
-        size = re2.runes.length;
+        size2 = re2.runes.length;
         break;
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
       case Regexp.Op.CAPTURE:
       case Regexp.Op.STAR:
-        size = 2 + this.calcSize(re2.subs[0]);
+        size2 = 2 + this.calcSize(re2.subs[0]);
         break;
       case Regexp.Op.PLUS:
       case Regexp.Op.QUEST:
-        size = 1 + this.calcSize(re2.subs[0]);
+        size2 = 1 + this.calcSize(re2.subs[0]);
         break;
       case Regexp.Op.CONCAT:
-        for (let sub of re2.subs) size = size + this.calcSize(sub);
+        for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
         break;
       case Regexp.Op.ALTERNATE:
-        for (let sub of re2.subs) size = size + this.calcSize(sub);
-        if (re2.subs.length > 1) size = size + re2.subs.length - 1;
+        for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
+        if (re2.subs.length > 1) size2 = size2 + re2.subs.length - 1;
         break;
       case Regexp.Op.REPEAT: {
         let sub = this.calcSize(re2.subs[0]);
         if (re2.max === -1) {
-          if (re2.min === 0) size = 2 + sub;
-          else size = 1 + re2.min * sub;
+          if (re2.min === 0) size2 = 2 + sub;
+          else size2 = 1 + re2.min * sub;
           break;
         }
-        size = re2.max * sub + (re2.max - re2.min);
+        size2 = re2.max * sub + (re2.max - re2.min);
         break;
       }
     }
-    size = Math.max(1, size);
+    size2 = Math.max(1, size2);
     if (this.size === null) this.size = /* @__PURE__ */ new Map();
-    this.size.set(re2, size);
-    return size;
+    this.size.set(re2, size2);
+    return size2;
   }
   checkHeight(re2) {
     if (this.numRegexp < Parser2.MAX_HEIGHT) return;
@@ -42005,17 +42078,17 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     if (typeof data !== "string") return data;
     let result = "";
     let changed = false;
-    let size = data.length;
-    if (size === 0) {
+    let size2 = data.length;
+    if (size2 === 0) {
       result = "(?:)";
       changed = true;
     }
     let inCharClass = false;
     let i = 0;
-    while (i < size) {
+    while (i < size2) {
       let ch = data[i];
       if (ch === "\\") {
-        if (i + 1 < size) {
+        if (i + 1 < size2) {
           ch = data[i + 1];
           switch (ch) {
             case "\\":
@@ -42023,7 +42096,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             case "c":
-              if (i + 2 < size) {
+              if (i + 2 < size2) {
                 let code19 = data[i + 2].charCodeAt(0);
                 if (code19 >= 65 && code19 <= 90 || code19 >= 97 && code19 <= 122) {
                   let val = code19 % 32;
@@ -42040,12 +42113,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               changed = true;
               continue;
             case "u":
-              if (i + 2 < size) {
+              if (i + 2 < size2) {
                 if (data[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
                   let closed = false;
-                  while (j < size) {
+                  while (j < size2) {
                     const hexChar = data[j];
                     if (hexChar === "}") {
                       closed = true;
@@ -42061,7 +42134,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                     changed = true;
                     continue;
                   }
-                } else if (i + 5 < size) {
+                } else if (i + 5 < size2) {
                   let isHex4 = true;
                   for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
                     isHex4 = false;
@@ -42081,11 +42154,11 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
+              if (i + 2 < size2 && data[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
                 let closed = false;
-                while (j < size) {
+                while (j < size2) {
                   const hexChar = data[j];
                   if (hexChar === "}") {
                     closed = true;
@@ -42096,7 +42169,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   j++;
                 }
                 if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              } else if (i + 3 < size2 && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -42175,8 +42248,8 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size2 && data[i + 1] === "?" && data[i + 2] === "<") {
+        if (i + 3 < size2 && !"=!>)".includes(data[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
@@ -42528,10 +42601,10 @@ function compilePattern2(pattern) {
   } catch (error2) {
     return { ok: false, message: error2 instanceof Error ? error2.message : String(error2), tooLarge: false };
   }
-  const size = compiled.programSize();
-  if (size > KNOWN_ERROR_BOUNDS.programSize)
-    return { ok: false, message: `it compiles to ${size} RE2 instructions, more than ${KNOWN_ERROR_BOUNDS.programSize}`, tooLarge: true };
-  return { ok: true, size, test: (text7) => compiled.matcher(text7).find() };
+  const size2 = compiled.programSize();
+  if (size2 > KNOWN_ERROR_BOUNDS.programSize)
+    return { ok: false, message: `it compiles to ${size2} RE2 instructions, more than ${KNOWN_ERROR_BOUNDS.programSize}`, tooLarge: true };
+  return { ok: true, size: size2, test: (text7) => compiled.matcher(text7).find() };
 }
 function countPatterns(knownErrors) {
   let inAll = 0;
@@ -42575,24 +42648,27 @@ function knownErrorMatcher(knownErrors) {
     return { matches, complete };
   };
 }
+function matchKnownErrors(incident2, knownErrors) {
+  return knownErrorMatcher(knownErrors)(incident2).matches;
+}
 
 // scripts/core/rules/record/known-error-pattern.ts
 var knownErrorPattern = {
   id: "record/known-error-pattern",
   check({ knownErrors }) {
-    const records = new Map(knownErrors.map((record) => [record.data, record]));
-    const beyond = countPatterns(knownErrors.map((record) => record.data)).flatMap(({ knownError, index: index2, beyond: beyond2 }) => {
+    const records = new Map(knownErrors.map((record2) => [record2.data, record2]));
+    const beyond = countPatterns(knownErrors.map((record2) => record2.data)).flatMap(({ knownError, index: index2, beyond: beyond2 }) => {
       if (!beyond2) return [];
       const message = beyond2 === "patternsPerKnownError" ? `A known error has at most ${KNOWN_ERROR_BOUNDS.patternsPerKnownError} patterns, and this is pattern ${index2 + 1}: join patterns with | or keep the telling ones` : `The active known errors have at most ${KNOWN_ERROR_BOUNDS.patternsInAll} patterns in all, and this one is beyond: retire known errors that no longer happen, or join patterns with |`;
       return [findingAt(records.get(knownError), ["match", "patterns", index2], this.id, message)];
     });
     const uncompiled = knownErrors.flatMap(
-      (record) => (record.data.match?.patterns ?? []).flatMap((pattern, index2) => {
+      (record2) => (record2.data.match?.patterns ?? []).flatMap((pattern, index2) => {
         const compiled = compilePattern2(pattern);
         if (compiled.ok) return [];
         const why = compiled.tooLarge ? `${compiled.message}: use smaller repetition counts ({n}) and fewer alternatives, so the gate's matching stays fast` : `${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`;
         return [
-          findingAt(record, ["match", "patterns", index2], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${why}`)
+          findingAt(record2, ["match", "patterns", index2], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${why}`)
         ];
       })
     );
@@ -42606,10 +42682,10 @@ var knownService = {
   check({ config: config2, incidents, knownErrors }) {
     const known = config2.services.map((service) => service.id);
     const named = [
-      ...incidents.flatMap((record) => record.data.services.map((service, index2) => ({ source: record, path: ["services", index2, "id"], id: service.id }))),
-      ...knownErrors.flatMap((record) => [
-        ...record.data.services.map((id, index2) => ({ source: record, path: ["services", index2], id })),
-        ...(record.data.match?.services ?? []).map((id, index2) => ({ source: record, path: ["match", "services", index2], id }))
+      ...incidents.flatMap((record2) => record2.data.services.map((service, index2) => ({ source: record2, path: ["services", index2, "id"], id: service.id }))),
+      ...knownErrors.flatMap((record2) => [
+        ...record2.data.services.map((id, index2) => ({ source: record2, path: ["services", index2], id })),
+        ...(record2.data.match?.services ?? []).map((id, index2) => ({ source: record2, path: ["match", "services", index2], id }))
       ])
     ];
     return named.filter(({ id }) => !known.includes(id)).map(({ source, path, id }) => {
@@ -42624,16 +42700,16 @@ var knownService = {
 var lastUpdateStatus = {
   id: "record/last-update-status",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const last = record.data.updates.length - 1;
-      const update = record.data.updates[last];
-      if (update.status === record.data.status) return [];
+    return incidents.flatMap((record2) => {
+      const last = record2.data.updates.length - 1;
+      const update = record2.data.updates[last];
+      if (update.status === record2.data.status) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["updates", last, "status"],
           this.id,
-          `The last update's status is ${update.status}, but the record's status is ${record.data.status}: every status change adds an update with the new status`
+          `The last update's status is ${update.status}, but the record's status is ${record2.data.status}: every status change adds an update with the new status`
         )
       ];
     });
@@ -42770,8 +42846,8 @@ function cycleKey(incident2, target, now) {
 // scripts/core/sla/sla-report.ts
 function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/\.\d{3}Z$/, "Z")) {
   const { config: config2 } = records;
-  const incidents = records.incidents.flatMap((record) => {
-    const incident2 = record.data;
+  const incidents = records.incidents.flatMap((record2) => {
+    const incident2 = record2.data;
     const targets = slaOf(incident2, config2, now);
     if (!targets) return [];
     return [
@@ -42782,7 +42858,7 @@ function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/
         targets,
         open: isOpen(incident2),
         notices: dueNotices(incident2, config2, targets, now),
-        source: { path: record.path, locate: record.locate }
+        source: { path: record2.path, locate: record2.locate }
       }
     ];
   });
@@ -42832,7 +42908,7 @@ function hasOpenBreach(report) {
 }
 function notificationsDue(report, records) {
   const measured = report.incidents.map(({ id, title, open: open2, notices, source }) => ({ incident: { id, title, path: source.path, open: open2 }, notices }));
-  const finished = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ incident: { id: record.data.id, title: record.data.title, path: record.path, open: false }, notices: [] }));
+  const finished = records.incidents.filter((record2) => !isMeasured(record2.data)).map((record2) => ({ incident: { id: record2.data.id, title: record2.data.title, path: record2.path, open: false }, notices: [] }));
   return [...measured, ...finished];
 }
 
@@ -42885,11 +42961,11 @@ function approversFor(config2, incident2) {
   return [...new Set(lists.flat())];
 }
 function findApproval(approvers, evidence, what) {
-  const people = approvers.filter((handle3) => !handle3.includes("/"));
+  const people = approvers.filter((handle4) => !handle4.includes("/"));
   const wanted = people.length > 0 ? `one of ${people.join(", ")}` : "an approver, but the config lists none (team handles cannot be checked: list people)";
   const expected = `${what} needs an approving review from ${wanted}, on the pull request's head commit, by someone other than its author`;
   if (!evidence.known) return { ok: false, message: `${expected}; ${evidence.reason}` };
-  const isApprover = new Set(people.map((handle3) => handle3.slice(1).toLowerCase()));
+  const isApprover = new Set(people.map((handle4) => handle4.slice(1).toLowerCase()));
   const author = evidence.author.toLowerCase();
   const notes = [];
   for (const [login, review] of latestDecidingReviews(evidence.reviews)) {
@@ -43020,12 +43096,12 @@ var lifecycleIdChanged = {
 var lifecycleInitialStatus = {
   id: "lifecycle/initial-status",
   check(pullRequest) {
-    return addedIncidents(pullRequest).flatMap((record) => {
-      const { type: type2, status } = record.data;
+    return addedIncidents(pullRequest).flatMap((record2) => {
+      const { type: type2, status } = record2.data;
       if (INITIAL_STATUSES[type2].includes(status)) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["status"],
           this.id,
           `A new ${type2} cannot start as "${status}": expected one of ${INITIAL_STATUSES[type2].join(", ")}${status === "closed" ? " (a record written after the fact starts as resolved, and closes in a later pull request)" : ""}`
@@ -43039,14 +43115,14 @@ var lifecycleInitialStatus = {
 var lifecycleKnownErrorMatch = {
   id: "lifecycle/known-error-match",
   check(pullRequest) {
-    const match = knownErrorMatcher(pullRequest.head.knownErrors.map((record) => record.data));
-    return addedIncidents(pullRequest).flatMap((record) => {
-      const incident2 = record.data;
+    const match = knownErrorMatcher(pullRequest.head.knownErrors.map((record2) => record2.data));
+    return addedIncidents(pullRequest).flatMap((record2) => {
+      const incident2 = record2.data;
       if (incident2.known_error_dismissed !== void 0) return [];
       const { matches, complete } = match(incident2);
       const unmatched = complete ? [] : [
         findingAt(
-          record,
+          record2,
           ["title"],
           this.id,
           `Not every known error's pattern was tried on this incident: the gate matches at most ${KNOWN_ERROR_BOUNDS.steps.toLocaleString("en")} steps (characters \xD7 pattern size) per pull request, and its new incidents need more. Check by hand that it is not a known error, or add fewer incidents per pull request`,
@@ -43055,7 +43131,7 @@ var lifecycleKnownErrorMatch = {
       ];
       return matches.filter(({ knownError }) => !(incident2.cancel_reason === "known_error" && incident2.known_error === knownError.id)).map(
         ({ knownError, pattern, text: text7 }) => findingAt(
-          record,
+          record2,
           text7 === incident2.title ? ["title"] : ["updates", 0, "message"],
           this.id,
           `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: ${pullRequest.remedies === "cli" ? `cancel it with incidents update ${incident2.id} --status cancelled --known-error ${knownError.id} --message "\u2026", or, if it is something else, say why in known_error_dismissed: in the file` : `cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed`}. Workaround: ${knownError.workaround}`
@@ -43071,16 +43147,16 @@ var lifecyclePostmortem = {
   check(pullRequest) {
     const required = pullRequest.policy.postmortem_required ?? [];
     const entering = changesEntering(pullRequest, ["closed"]);
-    const closing2 = entering.flatMap(({ base, head: record }) => {
-      const { id } = record.data;
-      const priority = base && base.data.priority < record.data.priority ? base.data.priority : record.data.priority;
+    const closing2 = entering.flatMap(({ base, head: record2 }) => {
+      const { id } = record2.data;
+      const priority = base && base.data.priority < record2.data.priority ? base.data.priority : record2.data.priority;
       if (!required.includes(priority)) return [];
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem2 = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
       if (!postmortem2) {
         return [
           findingAt(
-            record,
+            record2,
             ["status"],
             this.id,
             `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`
@@ -43091,7 +43167,7 @@ var lifecyclePostmortem = {
       if (gaps.length === 0) return [];
       const why = `Closing ${id} (${priority}) needs a complete, published postmortem`;
       return [
-        findingAt(record, ["status"], this.id, `${why}: ${postmortem2.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
+        findingAt(record2, ["status"], this.id, `${why}: ${postmortem2.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
         ...gaps.map((gap) => gapFinding(postmortem2, gap, `${why}: ${gap.message}`))
       ];
     });
@@ -43250,19 +43326,19 @@ init_timestamps();
 var maintenanceWindow = {
   id: "record/maintenance-window",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { type: type2, scheduled_for, scheduled_until } = record.data;
+    return incidents.flatMap((record2) => {
+      const { type: type2, scheduled_for, scheduled_until } = record2.data;
       if (type2 === "incident") {
-        return ["scheduled_for", "scheduled_until"].filter((key2) => record.data[key2] !== void 0).map((key2) => findingAt(record, [key2], this.id, `${key2} is for maintenance only: set type: maintenance, or leave ${key2} empty`));
+        return ["scheduled_for", "scheduled_until"].filter((key2) => record2.data[key2] !== void 0).map((key2) => findingAt(record2, [key2], this.id, `${key2} is for maintenance only: set type: maintenance, or leave ${key2} empty`));
       }
       if (scheduled_for === void 0 || scheduled_until === void 0) {
         const missing = scheduled_for === void 0 ? "scheduled_for" : "scheduled_until";
-        return [findingAt(record, ["type"], this.id, `A maintenance needs its window: ${missing} is empty or missing`)];
+        return [findingAt(record2, ["type"], this.id, `A maintenance needs its window: ${missing} is empty or missing`)];
       }
       if (toMillis(scheduled_for) < toMillis(scheduled_until)) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["scheduled_until"],
           this.id,
           `scheduled_until ${scheduled_until} is not after scheduled_for ${scheduled_for}: the window must end after it starts`
@@ -43279,27 +43355,27 @@ var markdownBounds = {
     const fix2 = "the page could not show it; write it flatter or shorter, or link to a longer document";
     return [
       ...incidents.flatMap(
-        (record) => record.data.updates.flatMap((update, index2) => {
+        (record2) => record2.data.updates.flatMap((update, index2) => {
           const excess = checkMarkdownBounds(update.message, TEXT_BOUNDS);
-          return excess ? [findingAt(record, ["updates", index2, "message"], this.id, `updates[${index2}].message ${describeExcess(excess)}: ${fix2}`)] : [];
+          return excess ? [findingAt(record2, ["updates", index2, "message"], this.id, `updates[${index2}].message ${describeExcess(excess)}: ${fix2}`)] : [];
         })
       ),
-      ...knownErrors.flatMap((record) => {
-        const excess = checkMarkdownBounds(record.data.workaround, TEXT_BOUNDS);
-        return excess ? [findingAt(record, ["workaround"], this.id, `The workaround ${describeExcess(excess)}: ${fix2}`)] : [];
+      ...knownErrors.flatMap((record2) => {
+        const excess = checkMarkdownBounds(record2.data.workaround, TEXT_BOUNDS);
+        return excess ? [findingAt(record2, ["workaround"], this.id, `The workaround ${describeExcess(excess)}: ${fix2}`)] : [];
       }),
-      ...postmortems.flatMap((record) => {
-        const atBody = (line) => ({ line: record.bodyLine + line - 1, column: 1 });
-        const excess = checkMarkdownBounds(record.body, BODY_BOUNDS);
+      ...postmortems.flatMap((record2) => {
+        const atBody = (line) => ({ line: record2.bodyLine + line - 1, column: 1 });
+        const excess = checkMarkdownBounds(record2.body, BODY_BOUNDS);
         if (excess)
-          return [findingAtPosition(record.path, atBody(excess.line), this.id, `The postmortem's body ${describeExcess(excess, { line: false })}: ${fix2}`)];
-        if (!checkMarkdownBounds(record.body, TEXT_BOUNDS)) return [];
-        const summary2 = summarySection(record.body);
+          return [findingAtPosition(record2.path, atBody(excess.line), this.id, `The postmortem's body ${describeExcess(excess, { line: false })}: ${fix2}`)];
+        if (!checkMarkdownBounds(record2.body, TEXT_BOUNDS)) return [];
+        const summary2 = summarySection(record2.body);
         const inSummary = summary2 && checkMarkdownBounds(summary2.text, TEXT_BOUNDS);
         if (!summary2 || !inSummary) return [];
         return [
           findingAtPosition(
-            record.path,
+            record2.path,
             atBody(summary2.line + inSummary.line - 1),
             this.id,
             `The "## Summary" section, which is published, ${describeExcess(inSummary, { line: false })}: ${fix2}`
@@ -43314,13 +43390,13 @@ var markdownBounds = {
 var priorityMatrix = {
   id: "record/priority-matrix",
   check({ config: config2, incidents }) {
-    return incidents.flatMap((record) => {
-      const { impact, urgency, priority } = record.data;
+    return incidents.flatMap((record2) => {
+      const { impact, urgency, priority } = record2.data;
       const expected = config2.priority_matrix[impact][urgency];
       if (priority === expected) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["priority"],
           this.id,
           `priority is ${priority}, but impact ${impact} and urgency ${urgency} give ${expected} in the config's priority_matrix: expected priority ${expected}, or change impact or urgency`
@@ -43334,19 +43410,19 @@ var priorityMatrix = {
 var reference = {
   id: "record/reference",
   check({ incidents, knownErrors, postmortems }) {
-    const incidentIds = new Set(incidents.map((record) => record.data.id));
-    const knownErrorIds = new Set(knownErrors.map((record) => record.data.id));
+    const incidentIds = new Set(incidents.map((record2) => record2.data.id));
+    const knownErrorIds = new Set(knownErrors.map((record2) => record2.data.id));
     return [
-      ...incidents.flatMap((record) => {
-        const { id, known_error: known_error2, duplicate_of } = record.data;
+      ...incidents.flatMap((record2) => {
+        const { id, known_error: known_error2, duplicate_of } = record2.data;
         return [
-          known_error2 !== void 0 && !knownErrorIds.has(known_error2) && findingAt(record, ["known_error"], this.id, `known_error ${known_error2} does not exist: expected the id of a file in known-errors/`),
-          duplicate_of !== void 0 && !incidentIds.has(duplicate_of) && findingAt(record, ["duplicate_of"], this.id, `duplicate_of ${duplicate_of} does not exist: expected the id of another incident in incidents/`),
-          duplicate_of === id && findingAt(record, ["duplicate_of"], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`)
+          known_error2 !== void 0 && !knownErrorIds.has(known_error2) && findingAt(record2, ["known_error"], this.id, `known_error ${known_error2} does not exist: expected the id of a file in known-errors/`),
+          duplicate_of !== void 0 && !incidentIds.has(duplicate_of) && findingAt(record2, ["duplicate_of"], this.id, `duplicate_of ${duplicate_of} does not exist: expected the id of another incident in incidents/`),
+          duplicate_of === id && findingAt(record2, ["duplicate_of"], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`)
         ].filter((finding) => finding !== false);
       }),
-      ...postmortems.filter((record) => !incidentIds.has(record.data.incident)).map(
-        (record) => findingAt(record, ["incident"], this.id, `incident ${record.data.incident} does not exist: a postmortem reviews an incident in incidents/`)
+      ...postmortems.filter((record2) => !incidentIds.has(record2.data.incident)).map(
+        (record2) => findingAt(record2, ["incident"], this.id, `incident ${record2.data.incident} does not exist: a postmortem reviews an incident in incidents/`)
       )
     ];
   }
@@ -43356,22 +43432,22 @@ var reference = {
 var statusFields = {
   id: "record/status-fields",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { status, cancel_reason: cancel_reason2 } = record.data;
+    return incidents.flatMap((record2) => {
+      const { status, cancel_reason: cancel_reason2 } = record2.data;
       const { needs, forbids } = STATUS_FIELDS[status];
       const cancelNeeds = status === "cancelled" && cancel_reason2 ? CANCEL_REASON_FIELDS[cancel_reason2] : void 0;
       return [
-        ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record.data[key2] === void 0).map(
+        ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record2.data[key2] === void 0).map(
           (key2) => findingAt(
-            record,
+            record2,
             ["status"],
             this.id,
             `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason2}` : ""} needs ${key2}, which is empty or missing`
           )
         ),
-        ...forbids.filter((key2) => record.data[key2] !== void 0).map(
+        ...forbids.filter((key2) => record2.data[key2] !== void 0).map(
           (key2) => findingAt(
-            record,
+            record2,
             [key2],
             this.id,
             `${key2} is set, but the status is ${status}: ${key2} stays empty until the record gets there (a reopen clears it)`
@@ -43386,14 +43462,14 @@ var statusFields = {
 var statusForType = {
   id: "record/status-for-type",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { type: type2 } = record.data;
+    return incidents.flatMap((record2) => {
+      const { type: type2 } = record2.data;
       const allowed = STATUSES[type2];
       const used = [
-        { path: ["status"], status: record.data.status },
-        ...record.data.updates.map((update, index2) => ({ path: ["updates", index2, "status"], status: update.status }))
+        { path: ["status"], status: record2.data.status },
+        ...record2.data.updates.map((update, index2) => ({ path: ["updates", index2, "status"], status: update.status }))
       ];
-      return used.filter(({ status }) => !allowed.includes(status)).map(({ path, status }) => findingAt(record, path, this.id, `"${status}" is not a status of type ${type2}: expected ${listOf(allowed)}`));
+      return used.filter(({ status }) => !allowed.includes(status)).map(({ path, status }) => findingAt(record2, path, this.id, `"${status}" is not a status of type ${type2}: expected ${listOf(allowed)}`));
     });
   }
 };
@@ -43403,13 +43479,13 @@ init_timestamps();
 var timestampOrder = {
   id: "record/timestamp-order",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const order2 = TIMESTAMP_ORDER[record.data.type];
-      const set2 = order2.filter((key2) => record.data[key2] !== void 0);
+    return incidents.flatMap((record2) => {
+      const order2 = TIMESTAMP_ORDER[record2.data.type];
+      const set2 = order2.filter((key2) => record2.data[key2] !== void 0);
       return set2.flatMap((key2, index2) => {
         const before = set2[index2 - 1];
-        if (before === void 0 || toMillis(record.data[before]) <= toMillis(record.data[key2])) return [];
-        return [findingAt(record, [key2], this.id, `${key2} ${record.data[key2]} is before ${before} ${record.data[before]}: expected ${order2.join(" \u2264 ")}`)];
+        if (before === void 0 || toMillis(record2.data[before]) <= toMillis(record2.data[key2])) return [];
+        return [findingAt(record2, [key2], this.id, `${key2} ${record2.data[key2]} is before ${before} ${record2.data[before]}: expected ${order2.join(" \u2264 ")}`)];
       });
     });
   }
@@ -43421,7 +43497,7 @@ var uniqueId = {
   check(records) {
     return KIND_NAMES.filter((kind) => descriptorOf(kind).nextId !== void 0).flatMap(
       (kind) => duplicates(
-        records[kind].map((record) => [idInData(kind, record.data), record]),
+        records[kind].map((record2) => [idInData(kind, record2.data), record2]),
         this.id
       )
     );
@@ -43429,11 +43505,11 @@ var uniqueId = {
 };
 function duplicates(records, rule) {
   const byId = /* @__PURE__ */ new Map();
-  for (const [id, record] of records) byId.set(id, [...byId.get(id) ?? [], record]);
+  for (const [id, record2] of records) byId.set(id, [...byId.get(id) ?? [], record2]);
   return [...byId].flatMap(
-    ([id, group]) => group.length < 2 ? [] : group.map((record) => {
-      const others = group.filter((other) => other !== record).map((other) => other.path);
-      return findingAt(record, ["id"], rule, `id ${id} is also used by ${others.join(", ")}: every record needs its own id`);
+    ([id, group]) => group.length < 2 ? [] : group.map((record2) => {
+      const others = group.filter((other) => other !== record2).map((other) => other.path);
+      return findingAt(record2, ["id"], rule, `id ${id} is also used by ${others.join(", ")}: every record needs its own id`);
     })
   );
 }
@@ -43443,11 +43519,11 @@ var uniqueService = {
   id: "record/unique-service",
   check({ incidents }) {
     return incidents.flatMap(
-      (record) => record.data.services.flatMap((service, index2) => {
-        const first = record.data.services.findIndex((other) => other.id === service.id);
+      (record2) => record2.data.services.flatMap((service, index2) => {
+        const first = record2.data.services.findIndex((other) => other.id === service.id);
         if (first === index2) return [];
         return [
-          findingAt(record, ["services", index2, "id"], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)
+          findingAt(record2, ["services", index2, "id"], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)
         ];
       })
     );
@@ -43460,12 +43536,12 @@ var updatesOrder = {
   id: "record/updates-order",
   check({ incidents }) {
     return incidents.flatMap(
-      (record) => record.data.updates.flatMap((update, index2) => {
-        const previous2 = record.data.updates[index2 - 1];
+      (record2) => record2.data.updates.flatMap((update, index2) => {
+        const previous2 = record2.data.updates[index2 - 1];
         if (!previous2 || toMillis(previous2.at) <= toMillis(update.at)) return [];
         return [
           findingAt(
-            record,
+            record2,
             ["updates", index2, "at"],
             this.id,
             `updates[${index2}] at ${update.at} is older than updates[${index2 - 1}] at ${previous2.at}: updates are listed oldest first`
@@ -43573,7 +43649,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject(subject) {
+  function isObject2(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -43602,7 +43678,7 @@ function requireCommon() {
     return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject;
+  common.isObject = isObject2;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -44802,13 +44878,13 @@ function requireLoader() {
       if (args.length !== 2) {
         throwError(state, "TAG directive accepts exactly two arguments");
       }
-      const handle3 = args[0];
+      const handle4 = args[0];
       prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle3)) {
+      if (!PATTERN_TAG_HANDLE.test(handle4)) {
         throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
       }
-      if (_hasOwnProperty.call(state.tagMap, handle3)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+      if (_hasOwnProperty.call(state.tagMap, handle4)) {
+        throwError(state, 'there is a previously declared suffix for "' + handle4 + '" tag handle');
       }
       if (!PATTERN_TAG_URI.test(prefix)) {
         throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
@@ -44818,7 +44894,7 @@ function requireLoader() {
       } catch (err) {
         throwError(state, "tag prefix is malformed: " + prefix);
       }
-      state.tagMap[handle3] = prefix;
+      state.tagMap[handle4] = prefix;
     }
   };
   function captureSegment(state, start2, end, checkJson) {
@@ -46001,22 +46077,22 @@ function requireDumper() {
     return result;
   }
   function encodeHex(character) {
-    let handle3;
+    let handle4;
     let length;
     const string3 = character.toString(16).toUpperCase();
     if (character <= 255) {
-      handle3 = "x";
+      handle4 = "x";
       length = 2;
     } else if (character <= 65535) {
-      handle3 = "u";
+      handle4 = "u";
       length = 4;
     } else if (character <= 4294967295) {
-      handle3 = "U";
+      handle4 = "U";
       length = 8;
     } else {
       throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
     }
-    return "\\" + handle3 + common2.repeat("0", length - string3.length) + string3;
+    return "\\" + handle4 + common2.repeat("0", length - string3.length) + string3;
   }
   const QUOTING_TYPE_SINGLE = 1;
   const QUOTING_TYPE_DOUBLE = 2;
@@ -47364,13 +47440,122 @@ var config_schema_default = {
         $ref: "common.schema.json#/$defs/priority",
         description: "A priority."
       }
+    },
+    intake: {
+      title: "Intake",
+      type: "object",
+      additionalProperties: false,
+      description: "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.",
+      properties: {
+        key_labels: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1,
+            maxLength: 100
+          },
+          description: "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).",
+          examples: [
+            [
+              "alertname",
+              "service"
+            ]
+          ]
+        },
+        visibility: {
+          type: "string",
+          enum: [
+            "public",
+            "internal"
+          ],
+          description: "The visibility of the incidents intake opens (default internal: a person makes one public in review)."
+        },
+        routes: {
+          type: "array",
+          description: "Which alerts make incidents, first match wins.",
+          items: {
+            title: "IntakeRoute",
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "match",
+              "service",
+              "impact",
+              "urgency"
+            ],
+            properties: {
+              match: {
+                type: "object",
+                minProperties: 1,
+                description: "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.",
+                propertyNames: {
+                  minLength: 1,
+                  maxLength: 100
+                },
+                additionalProperties: {
+                  type: "string",
+                  maxLength: 500
+                },
+                examples: [
+                  {
+                    service: "checkout",
+                    severity: "/critical|page/"
+                  }
+                ]
+              },
+              service: {
+                $ref: "common.schema.json#/$defs/service_id",
+                description: "The affected service, an id from the config's services."
+              },
+              status: {
+                type: "string",
+                enum: [
+                  "degraded_performance",
+                  "partial_outage",
+                  "major_outage"
+                ],
+                description: "The service state to record while the alert fires (default degraded_performance)."
+              },
+              impact: {
+                type: "string",
+                enum: [
+                  "high",
+                  "medium",
+                  "low"
+                ],
+                description: "Business impact of the incident."
+              },
+              urgency: {
+                type: "string",
+                enum: [
+                  "high",
+                  "medium",
+                  "low"
+                ],
+                description: "How fast it must be restored."
+              },
+              title: {
+                type: "string",
+                minLength: 1,
+                maxLength: 200,
+                description: "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).",
+                examples: [
+                  "Checkout: {{ annotations.summary }}"
+                ]
+              }
+            }
+          }
+        }
+      }
     }
   }
 };
 
 // scripts/core/records/precompiled-validators.ts
 var incident = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." } } } }, "alerts": { "type": "array", "description": "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.", "items": { "title": "IntakeAlert", "type": "object", "additionalProperties": false, "required": ["source", "key", "id", "status", "starts_at"], "properties": { "source": { "type": "string", "enum": ["alertmanager", "grafana", "issue"], "description": "Where it came from." }, "key": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The incident key: the values of the config's intake key_labels (or issue#N for a report)." }, "id": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)." }, "status": { "type": "string", "enum": ["firing", "resolved"], "description": "The alert's state when intake last saw it." }, "starts_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it began firing (a report: when the issue was opened)." }, "ends_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it resolved." }, "url": { "type": "string", "maxLength": 2e3, "description": "Where to see it: the alert's generatorURL, or the issue." }, "summary": { "type": "string", "maxLength": 2e3, "description": "Its summary annotation, as plain text." }, "labels": { "type": "object", "description": "Its labels.", "additionalProperties": { "type": "string", "maxLength": 2e3 } } } } } } };
 var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
 var schema34 = { "title": "Level", "description": "A three-step scale used for impact, urgency and action item priority.", "type": "string", "enum": ["high", "medium", "low"] };
 var schema36 = { "title": "Priority", "description": "An incident priority, P1 (most urgent) to P5.", "type": "string", "enum": ["P1", "P2", "P3", "P4", "P5"] };
@@ -48447,12 +48632,322 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.alerts !== void 0) {
+      let data40 = data.alerts;
+      if (Array.isArray(data40)) {
+        const len2 = data40.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data41 = data40[i2];
+          if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
+            if (data41.source === void 0) {
+              const err99 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err99];
+              } else {
+                vErrors.push(err99);
+              }
+              errors++;
+            }
+            if (data41.key === void 0) {
+              const err100 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err100];
+              } else {
+                vErrors.push(err100);
+              }
+              errors++;
+            }
+            if (data41.id === void 0) {
+              const err101 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err101];
+              } else {
+                vErrors.push(err101);
+              }
+              errors++;
+            }
+            if (data41.status === void 0) {
+              const err102 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err102];
+              } else {
+                vErrors.push(err102);
+              }
+              errors++;
+            }
+            if (data41.starts_at === void 0) {
+              const err103 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "starts_at" }, message: "must have required property 'starts_at'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+              if (vErrors === null) {
+                vErrors = [err103];
+              } else {
+                vErrors.push(err103);
+              }
+              errors++;
+            }
+            for (const key4 in data41) {
+              if (!func1.call(schema31.properties.alerts.items.properties, key4)) {
+                const err104 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts.items, data: data41 };
+                if (vErrors === null) {
+                  vErrors = [err104];
+                } else {
+                  vErrors.push(err104);
+                }
+                errors++;
+              }
+            }
+            if (data41.source !== void 0) {
+              let data42 = data41.source;
+              if (typeof data42 !== "string") {
+                const err105 = { instancePath: instancePath + "/alerts/" + i2 + "/source", schemaPath: "#/properties/alerts/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.source.type, parentSchema: schema31.properties.alerts.items.properties.source, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err105];
+                } else {
+                  vErrors.push(err105);
+                }
+                errors++;
+              }
+              if (!(data42 === "alertmanager" || data42 === "grafana" || data42 === "issue")) {
+                const err106 = { instancePath: instancePath + "/alerts/" + i2 + "/source", schemaPath: "#/properties/alerts/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.source.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.source.enum, parentSchema: schema31.properties.alerts.items.properties.source, data: data42 };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors++;
+              }
+            }
+            if (data41.key !== void 0) {
+              let data43 = data41.key;
+              if (typeof data43 === "string") {
+                if (func2(data43) > 1e3) {
+                  const err107 = { instancePath: instancePath + "/alerts/" + i2 + "/key", schemaPath: "#/properties/alerts/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.key, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err107];
+                  } else {
+                    vErrors.push(err107);
+                  }
+                  errors++;
+                }
+                if (func2(data43) < 1) {
+                  const err108 = { instancePath: instancePath + "/alerts/" + i2 + "/key", schemaPath: "#/properties/alerts/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.key, data: data43 };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+              } else {
+                const err109 = { instancePath: instancePath + "/alerts/" + i2 + "/key", schemaPath: "#/properties/alerts/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.key.type, parentSchema: schema31.properties.alerts.items.properties.key, data: data43 };
+                if (vErrors === null) {
+                  vErrors = [err109];
+                } else {
+                  vErrors.push(err109);
+                }
+                errors++;
+              }
+            }
+            if (data41.id !== void 0) {
+              let data44 = data41.id;
+              if (typeof data44 === "string") {
+                if (func2(data44) > 1e3) {
+                  const err110 = { instancePath: instancePath + "/alerts/" + i2 + "/id", schemaPath: "#/properties/alerts/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.id, data: data44 };
+                  if (vErrors === null) {
+                    vErrors = [err110];
+                  } else {
+                    vErrors.push(err110);
+                  }
+                  errors++;
+                }
+                if (func2(data44) < 1) {
+                  const err111 = { instancePath: instancePath + "/alerts/" + i2 + "/id", schemaPath: "#/properties/alerts/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.id, data: data44 };
+                  if (vErrors === null) {
+                    vErrors = [err111];
+                  } else {
+                    vErrors.push(err111);
+                  }
+                  errors++;
+                }
+              } else {
+                const err112 = { instancePath: instancePath + "/alerts/" + i2 + "/id", schemaPath: "#/properties/alerts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.id.type, parentSchema: schema31.properties.alerts.items.properties.id, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err112];
+                } else {
+                  vErrors.push(err112);
+                }
+                errors++;
+              }
+            }
+            if (data41.status !== void 0) {
+              let data45 = data41.status;
+              if (typeof data45 !== "string") {
+                const err113 = { instancePath: instancePath + "/alerts/" + i2 + "/status", schemaPath: "#/properties/alerts/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.status.type, parentSchema: schema31.properties.alerts.items.properties.status, data: data45 };
+                if (vErrors === null) {
+                  vErrors = [err113];
+                } else {
+                  vErrors.push(err113);
+                }
+                errors++;
+              }
+              if (!(data45 === "firing" || data45 === "resolved")) {
+                const err114 = { instancePath: instancePath + "/alerts/" + i2 + "/status", schemaPath: "#/properties/alerts/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.status.enum, parentSchema: schema31.properties.alerts.items.properties.status, data: data45 };
+                if (vErrors === null) {
+                  vErrors = [err114];
+                } else {
+                  vErrors.push(err114);
+                }
+                errors++;
+              }
+            }
+            if (data41.starts_at !== void 0) {
+              let data46 = data41.starts_at;
+              if (typeof data46 === "string") {
+                if (!formats0.validate(data46)) {
+                  const err115 = { instancePath: instancePath + "/alerts/" + i2 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err115];
+                  } else {
+                    vErrors.push(err115);
+                  }
+                  errors++;
+                }
+              } else {
+                const err116 = { instancePath: instancePath + "/alerts/" + i2 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data46 };
+                if (vErrors === null) {
+                  vErrors = [err116];
+                } else {
+                  vErrors.push(err116);
+                }
+                errors++;
+              }
+            }
+            if (data41.ends_at !== void 0) {
+              let data47 = data41.ends_at;
+              if (typeof data47 === "string") {
+                if (!formats0.validate(data47)) {
+                  const err117 = { instancePath: instancePath + "/alerts/" + i2 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data47 };
+                  if (vErrors === null) {
+                    vErrors = [err117];
+                  } else {
+                    vErrors.push(err117);
+                  }
+                  errors++;
+                }
+              } else {
+                const err118 = { instancePath: instancePath + "/alerts/" + i2 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors++;
+              }
+            }
+            if (data41.url !== void 0) {
+              let data48 = data41.url;
+              if (typeof data48 === "string") {
+                if (func2(data48) > 2e3) {
+                  const err119 = { instancePath: instancePath + "/alerts/" + i2 + "/url", schemaPath: "#/properties/alerts/items/properties/url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.url, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err119];
+                  } else {
+                    vErrors.push(err119);
+                  }
+                  errors++;
+                }
+              } else {
+                const err120 = { instancePath: instancePath + "/alerts/" + i2 + "/url", schemaPath: "#/properties/alerts/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.url.type, parentSchema: schema31.properties.alerts.items.properties.url, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err120];
+                } else {
+                  vErrors.push(err120);
+                }
+                errors++;
+              }
+            }
+            if (data41.summary !== void 0) {
+              let data49 = data41.summary;
+              if (typeof data49 === "string") {
+                if (func2(data49) > 2e3) {
+                  const err121 = { instancePath: instancePath + "/alerts/" + i2 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.summary, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err121];
+                  } else {
+                    vErrors.push(err121);
+                  }
+                  errors++;
+                }
+              } else {
+                const err122 = { instancePath: instancePath + "/alerts/" + i2 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.summary.type, parentSchema: schema31.properties.alerts.items.properties.summary, data: data49 };
+                if (vErrors === null) {
+                  vErrors = [err122];
+                } else {
+                  vErrors.push(err122);
+                }
+                errors++;
+              }
+            }
+            if (data41.labels !== void 0) {
+              let data50 = data41.labels;
+              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                for (const key5 in data50) {
+                  let data51 = data50[key5];
+                  if (typeof data51 === "string") {
+                    if (func2(data51) > 2e3) {
+                      const err123 = { instancePath: instancePath + "/alerts/" + i2 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data51 };
+                      if (vErrors === null) {
+                        vErrors = [err123];
+                      } else {
+                        vErrors.push(err123);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err124 = { instancePath: instancePath + "/alerts/" + i2 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.labels.additionalProperties.type, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data51 };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err125 = { instancePath: instancePath + "/alerts/" + i2 + "/labels", schemaPath: "#/properties/alerts/items/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.properties.labels.type, parentSchema: schema31.properties.alerts.items.properties.labels, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err125];
+                } else {
+                  vErrors.push(err125);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err126 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.type, parentSchema: schema31.properties.alerts.items, data: data41 };
+            if (vErrors === null) {
+              vErrors = [err126];
+            } else {
+              vErrors.push(err126);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err127 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data40 };
+        if (vErrors === null) {
+          vErrors = [err127];
+        } else {
+          vErrors.push(err127);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err99 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err128 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err99];
+      vErrors = [err128];
     } else {
-      vErrors.push(err99);
+      vErrors.push(err128);
     }
     errors++;
   }
@@ -48461,11 +48956,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var postmortem = validate22;
-var schema54 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
-var schema60 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
-var schema61 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
+var schema56 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
+var schema62 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
+var schema63 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
 var pattern14 = new RegExp("^https?://", "u");
-var schema56 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
+var schema58 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
 var func0 = require_equal().default;
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -48507,7 +49002,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -48520,7 +49015,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -48532,8 +49027,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate23.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var formats20 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
-var formats22 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
+var formats24 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
+var formats26 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -48547,7 +49042,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.incident === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema54.required, parentSchema: schema54, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -48556,7 +49051,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.required, parentSchema: schema54, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -48565,7 +49060,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema54.required, parentSchema: schema54, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -48574,7 +49069,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.authors === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema54.required, parentSchema: schema54, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema56.required, parentSchema: schema56, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -48584,7 +49079,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "incident" || key0 === "status" || key0 === "public" || key0 === "authors" || key0 === "action_items")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -48618,7 +49113,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data1 = data.status;
       if (typeof data1 !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.status.type, parentSchema: schema54.properties.status, data: data1 };
+        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.status.type, parentSchema: schema56.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -48627,7 +49122,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "draft" || data1 === "in_review" || data1 === "published")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.status.enum, parentSchema: schema54.properties.status, data: data1 };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.status.enum, parentSchema: schema56.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -48639,7 +49134,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data2 = data.public;
       if (typeof data2 !== "boolean") {
-        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema54.properties.public.type, parentSchema: schema54.properties.public, data: data2 };
+        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.public.type, parentSchema: schema56.properties.public, data: data2 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -48656,7 +49151,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema54.properties.authors, data: data3 };
+          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.authors, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -48665,7 +49160,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.authors.type, parentSchema: schema54.properties.authors, data: data3 };
+        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.authors.type, parentSchema: schema56.properties.authors, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -48682,7 +49177,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.title === void 0) {
-              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -48691,7 +49186,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.status === void 0) {
-              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.properties.action_items.items.required, parentSchema: schema54.properties.action_items.items, data: data5 };
+              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -48701,7 +49196,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data5) {
               if (!(key1 === "title" || key1 === "owner" || key1 === "type" || key1 === "priority" || key1 === "due" || key1 === "issue" || key1 === "status")) {
-                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54.properties.action_items.items, data: data5 };
+                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56.properties.action_items.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -48714,7 +49209,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data6 = data5.title;
               if (typeof data6 === "string") {
                 if (func2(data6) < 1) {
-                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -48723,7 +49218,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.title.type, parentSchema: schema54.properties.action_items.items.properties.title, data: data6 };
+                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.title.type, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -48757,7 +49252,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.type !== void 0) {
               let data8 = data5.type;
               if (typeof data8 !== "string") {
-                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.type.type, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.type.type, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -48766,7 +49261,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data8 === "detect" || data8 === "mitigate" || data8 === "prevent" || data8 === "process")) {
-                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.type.enum, parentSchema: schema54.properties.action_items.items.properties.type, data: data8 };
+                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.type.enum, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -48799,8 +49294,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.due !== void 0) {
               let data10 = data5.due;
               if (typeof data10 === "string") {
-                if (!formats20.validate(data10)) {
-                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema60, data: data10 };
+                if (!formats24.validate(data10)) {
+                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema62, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -48809,7 +49304,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema60.type, parentSchema: schema60, data: data10 };
+                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -48822,7 +49317,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data11 = data5.issue;
               if (typeof data11 === "string") {
                 if (!pattern14.test(data11)) {
-                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data11 };
+                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -48830,8 +49325,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!formats22(data11)) {
-                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data11 };
+                if (!formats26(data11)) {
+                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -48840,7 +49335,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data11 };
+                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -48852,7 +49347,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.status !== void 0) {
               let data12 = data5.status;
               if (typeof data12 !== "string") {
-                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.action_items.items.properties.status.type, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.status.type, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -48861,7 +49356,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "open" || data12 === "done" || data12 === "wont_do")) {
-                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.action_items.items.properties.status.enum, parentSchema: schema54.properties.action_items.items.properties.status, data: data12 };
+                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.status.enum, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -48871,7 +49366,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.properties.action_items.items.type, parentSchema: schema54.properties.action_items.items, data: data5 };
+            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.properties.action_items.items.type, parentSchema: schema56.properties.action_items.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -48881,7 +49376,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema54.properties.action_items.type, parentSchema: schema54.properties.action_items, data: data4 };
+        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.action_items.type, parentSchema: schema56.properties.action_items, data: data4 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -48891,7 +49386,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -48904,8 +49399,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var known_error = validate25;
-var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
-var schema64 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
+var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema66 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -48918,7 +49413,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -48955,7 +49450,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema64, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -48968,7 +49463,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.type, parentSchema: schema64, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -48993,7 +49488,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema62.required, parentSchema: schema62, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49002,7 +49497,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.title === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema62.required, parentSchema: schema62, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49011,7 +49506,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema62.required, parentSchema: schema62, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49020,7 +49515,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema62.required, parentSchema: schema62, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49029,7 +49524,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.workaround === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema62.required, parentSchema: schema62, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -49038,7 +49533,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema62.required, parentSchema: schema62, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -49047,7 +49542,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema62.required, parentSchema: schema62, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema64.required, parentSchema: schema64, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -49056,8 +49551,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema62.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62, data };
+      if (!func1.call(schema64.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64, data };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -49092,7 +49587,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func2(data1) > 200) {
-          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.title, data: data1 };
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -49101,7 +49596,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.title, data: data1 };
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -49110,7 +49605,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.title.type, parentSchema: schema62.properties.title, data: data1 };
+        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.title.type, parentSchema: schema64.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -49122,7 +49617,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.status.type, parentSchema: schema62.properties.status, data: data2 };
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.status.type, parentSchema: schema64.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -49131,7 +49626,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema62.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema62.properties.status.enum, parentSchema: schema62.properties.status, data: data2 };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema64.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema64.properties.status.enum, parentSchema: schema64.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -49150,7 +49645,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.match;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.patterns === void 0) {
-          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema62.properties.match.required, parentSchema: schema62.properties.match, data: data4 };
+          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema64.properties.match.required, parentSchema: schema64.properties.match, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -49160,7 +49655,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data4) {
           if (!(key1 === "services" || key1 === "patterns")) {
-            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema62.properties.match, data: data4 };
+            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64.properties.match, data: data4 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -49179,7 +49674,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.patterns;
           if (Array.isArray(data6)) {
             if (data6.length < 1) {
-              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -49192,7 +49687,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data6[i0];
               if (typeof data7 === "string") {
                 if (func2(data7) > 200) {
-                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -49201,7 +49696,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (func2(data7) < 1) {
-                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -49210,7 +49705,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.match.properties.patterns.items.type, parentSchema: schema62.properties.match.properties.patterns.items, data: data7 };
+                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.match.properties.patterns.items.type, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -49220,7 +49715,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema62.properties.match.properties.patterns.type, parentSchema: schema62.properties.match.properties.patterns, data: data6 };
+            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.properties.match.properties.patterns.type, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -49230,7 +49725,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.properties.match.type, parentSchema: schema62.properties.match, data: data4 };
+        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.properties.match.type, parentSchema: schema64.properties.match, data: data4 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -49243,7 +49738,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.workaround;
       if (typeof data8 === "string") {
         if (func2(data8) < 1) {
-          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.workaround, data: data8 };
+          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.workaround, data: data8 };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -49252,7 +49747,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.workaround.type, parentSchema: schema62.properties.workaround, data: data8 };
+        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.workaround.type, parentSchema: schema64.properties.workaround, data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -49265,7 +49760,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.root_cause;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema62.properties.root_cause, data: data9 };
+          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.root_cause, data: data9 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -49274,7 +49769,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.properties.root_cause.type, parentSchema: schema62.properties.root_cause, data: data9 };
+        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.root_cause.type, parentSchema: schema64.properties.root_cause, data: data9 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -49287,7 +49782,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.problem;
       if (typeof data10 === "string") {
         if (!pattern14.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data10 };
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data10 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -49295,8 +49790,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats22(data10)) {
-          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data10 };
+        if (!formats26(data10)) {
+          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data10 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -49305,7 +49800,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data10 };
+        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data10 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -49339,7 +49834,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data12 = data.public;
       if (typeof data12 !== "boolean") {
-        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema62.properties.public.type, parentSchema: schema62.properties.public, data: data12 };
+        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema64.properties.public.type, parentSchema: schema64.properties.public, data: data12 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -49349,7 +49844,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema62.type, parentSchema: schema62, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -49362,11 +49857,11 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var config = validate29;
-var schema68 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } } } };
-var schema75 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var schema70 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "intake": { "title": "Intake", "type": "object", "additionalProperties": false, "description": "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.", "properties": { "key_labels": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "description": "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).", "examples": [["alertname", "service"]] }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "The visibility of the incidents intake opens (default internal: a person makes one public in review)." }, "routes": { "type": "array", "description": "Which alerts make incidents, first match wins.", "items": { "title": "IntakeRoute", "type": "object", "additionalProperties": false, "required": ["match", "service", "impact", "urgency"], "properties": { "match": { "type": "object", "minProperties": 1, "description": "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.", "propertyNames": { "minLength": 1, "maxLength": 100 }, "additionalProperties": { "type": "string", "maxLength": 500 }, "examples": [{ "service": "checkout", "severity": "/critical|page/" }] }, "service": { "$ref": "common.schema.json#/$defs/service_id", "description": "The affected service, an id from the config's services." }, "status": { "type": "string", "enum": ["degraded_performance", "partial_outage", "major_outage"], "description": "The service state to record while the alert fires (default degraded_performance)." }, "impact": { "type": "string", "enum": ["high", "medium", "low"], "description": "Business impact of the incident." }, "urgency": { "type": "string", "enum": ["high", "medium", "low"], "description": "How fast it must be restored." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).", "examples": ["Checkout: {{ annotations.summary }}"] } } } } } } } };
+var schema77 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
 var pattern21 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
 var pattern28 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
-var schema71 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+var schema73 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
 function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -49379,7 +49874,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.high === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema71.required, parentSchema: schema71, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49388,7 +49883,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.medium === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema71.required, parentSchema: schema71, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49397,7 +49892,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.low === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema71.required, parentSchema: schema71, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49407,7 +49902,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema71, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema73, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -49480,7 +49975,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema71.type, parentSchema: schema71, data };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -49492,8 +49987,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema82 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
-var schema83 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var schema84 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var schema85 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
 var pattern29 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
 var pattern32 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -49508,7 +50003,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.acknowledge === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema82.required, parentSchema: schema82, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema84.required, parentSchema: schema84, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49517,7 +50012,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.resolve === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema82.required, parentSchema: schema82, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema84.required, parentSchema: schema84, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49527,7 +50022,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema82, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema84, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -49540,7 +50035,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.calendar;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema82.properties.calendar, data: data0 };
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.calendar, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -49549,7 +50044,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.calendar.type, parentSchema: schema82.properties.calendar, data: data0 };
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.calendar.type, parentSchema: schema84.properties.calendar, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -49562,7 +50057,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
         if (!pattern29.test(data1)) {
-          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data1 };
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -49571,7 +50066,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data1 };
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -49584,7 +50079,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.resolve;
       if (typeof data2 === "string") {
         if (!pattern29.test(data2)) {
-          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data2 };
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -49593,7 +50088,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data2 };
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data2 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49606,7 +50101,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.update;
       if (typeof data3 === "string") {
         if (!pattern29.test(data3)) {
-          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data3 };
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -49615,7 +50110,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data3 };
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data3 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -49632,7 +50127,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (typeof data5 === "string") {
             if (!pattern32.test(data5)) {
-              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema82.properties.at_risk.items, data: data5 };
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema84.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -49641,7 +50136,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema82.properties.at_risk.items.type, parentSchema: schema82.properties.at_risk.items, data: data5 };
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.at_risk.items.type, parentSchema: schema84.properties.at_risk.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -49651,7 +50146,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema82.properties.at_risk.type, parentSchema: schema82.properties.at_risk, data: data4 };
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema84.properties.at_risk.type, parentSchema: schema84.properties.at_risk, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -49661,7 +50156,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema82.type, parentSchema: schema82, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema84.type, parentSchema: schema84, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -49673,7 +50168,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema86 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+var schema88 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
 function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -49714,7 +50209,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema56, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -49727,7 +50222,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.type, parentSchema: schema56, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -49751,7 +50246,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema86, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49764,7 +50259,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data[i0];
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.after === void 0) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema86.items.required, parentSchema: schema86.items, data: data0 };
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -49773,7 +50268,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.notify === void 0) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema86.items.required, parentSchema: schema86.items, data: data0 };
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -49783,7 +50278,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key0 in data0) {
           if (!(key0 === "after" || key0 === "notify")) {
-            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema86.items, data: data0 };
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema88.items, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -49796,7 +50291,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.after;
           if (typeof data1 === "string") {
             if (!pattern29.test(data1)) {
-              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema83, data: data1 };
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -49805,7 +50300,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema83.type, parentSchema: schema83, data: data1 };
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -49822,7 +50317,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema86.items.properties.notify, data: data2 };
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88.items.properties.notify, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -49831,7 +50326,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.items.properties.notify.type, parentSchema: schema86.items.properties.notify, data: data2 };
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.items.properties.notify.type, parentSchema: schema88.items.properties.notify, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -49841,7 +50336,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema86.items.type, parentSchema: schema86.items, data: data0 };
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.items.type, parentSchema: schema88.items, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49851,7 +50346,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.type, parentSchema: schema86, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.type, parentSchema: schema88, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -49876,7 +50371,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.page === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema68.required, parentSchema: schema68, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49885,7 +50380,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema68.required, parentSchema: schema68, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49894,7 +50389,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.priority_matrix === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema68.required, parentSchema: schema68, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49903,7 +50398,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.approvers === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema68.required, parentSchema: schema68, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema70.required, parentSchema: schema70, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49912,8 +50407,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "page" || key0 === "services" || key0 === "priority_matrix" || key0 === "calendars" || key0 === "sla" || key0 === "escalation" || key0 === "approvers" || key0 === "postmortem_required")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68, data };
+      if (!func1.call(schema70.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -49926,7 +50421,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.page;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.name === void 0) {
-          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.properties.page.required, parentSchema: schema68.properties.page, data: data0 };
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.page.required, parentSchema: schema70.properties.page, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -49936,7 +50431,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
-            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.page, data: data0 };
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.page, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -49949,7 +50444,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.name;
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.page.properties.name, data: data1 };
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.name, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -49958,7 +50453,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.page.properties.name.type, parentSchema: schema68.properties.page.properties.name, data: data1 };
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.name.type, parentSchema: schema70.properties.page.properties.name, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -49971,7 +50466,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.url;
           if (typeof data2 === "string") {
             if (!pattern14.test(data2)) {
-              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema61, data: data2 };
+              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -49979,8 +50474,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!formats22(data2)) {
-              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema61, data: data2 };
+            if (!formats26(data2)) {
+              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data2 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -49989,7 +50484,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema61.type, parentSchema: schema61, data: data2 };
+            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -50002,7 +50497,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.time_zone;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.page.properties.time_zone, data: data3 };
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -50011,7 +50506,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.page.properties.time_zone.type, parentSchema: schema68.properties.page.properties.time_zone, data: data3 };
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.time_zone.type, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -50021,7 +50516,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.page.type, parentSchema: schema68.properties.page, data: data0 };
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.page.type, parentSchema: schema70.properties.page, data: data0 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50034,7 +50529,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.services;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.services, data: data4 };
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.services, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -50047,7 +50542,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema68.properties.services.items.required, parentSchema: schema68.properties.services.items, data: data5 };
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -50056,7 +50551,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema68.properties.services.items.required, parentSchema: schema68.properties.services.items, data: data5 };
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -50066,7 +50561,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key2 in data5) {
               if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
-                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.services.items, data: data5 };
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.services.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -50101,7 +50596,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data5.name;
               if (typeof data7 === "string") {
                 if (func2(data7) < 1) {
-                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.name, data: data7 };
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -50110,7 +50605,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.name.type, parentSchema: schema68.properties.services.items.properties.name, data: data7 };
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.name.type, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -50123,7 +50618,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data5.group;
               if (typeof data8 === "string") {
                 if (func2(data8) < 1) {
-                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.group, data: data8 };
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -50132,7 +50627,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.group.type, parentSchema: schema68.properties.services.items.properties.group, data: data8 };
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.group.type, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -50145,7 +50640,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data5.description;
               if (typeof data9 === "string") {
                 if (func2(data9) < 1) {
-                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.services.items.properties.description, data: data9 };
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -50154,7 +50649,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.services.items.properties.description.type, parentSchema: schema68.properties.services.items.properties.description, data: data9 };
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.description.type, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -50164,7 +50659,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.services.items.type, parentSchema: schema68.properties.services.items, data: data5 };
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.services.items.type, parentSchema: schema70.properties.services.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -50174,7 +50669,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.services.type, parentSchema: schema68.properties.services, data: data4 };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.services.type, parentSchema: schema70.properties.services, data: data4 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -50187,7 +50682,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.priority_matrix;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.high === void 0) {
-          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -50196,7 +50691,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.medium === void 0) {
-          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -50205,7 +50700,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.low === void 0) {
-          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema68.properties.priority_matrix.required, parentSchema: schema68.properties.priority_matrix, data: data10 };
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -50215,7 +50710,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data10) {
           if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
-            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.priority_matrix, data: data10 };
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.priority_matrix, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -50243,7 +50738,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.priority_matrix.type, parentSchema: schema68.properties.priority_matrix, data: data10 };
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.priority_matrix.type, parentSchema: schema70.properties.priority_matrix, data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -50259,7 +50754,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs34 = errors;
           if (typeof key4 === "string") {
             if (!pattern5.test(key4)) {
-              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema68.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema70.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -50270,7 +50765,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid8 = _errs34 === errors;
           if (!valid8) {
-            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema68.properties.calendars.propertyNames, parentSchema: schema68.properties.calendars, data: data14 };
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema70.properties.calendars.propertyNames, parentSchema: schema70.properties.calendars, data: data14 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -50283,7 +50778,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data14[key5];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.time_zone === void 0) {
-              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema68.properties.calendars.additionalProperties.required, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -50292,7 +50787,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data15.hours === void 0) {
-              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema68.properties.calendars.additionalProperties.required, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -50302,7 +50797,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data15) {
               if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
-                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -50315,7 +50810,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data15.time_zone;
               if (typeof data16 === "string") {
                 if (func2(data16) < 1) {
-                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema68.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -50324,7 +50819,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -50338,7 +50833,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 for (const key7 in data17) {
                   if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
-                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -50355,7 +50850,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
                         if (!pattern21.test(data19)) {
-                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data19 };
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
                           } else {
@@ -50364,7 +50859,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data19 };
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err43];
                         } else {
@@ -50374,7 +50869,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data18 };
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -50391,7 +50886,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
                         if (!pattern21.test(data21)) {
-                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data21 };
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
                           } else {
@@ -50400,7 +50895,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data21 };
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data21 };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -50410,7 +50905,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data20 };
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -50427,7 +50922,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
                         if (!pattern21.test(data23)) {
-                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data23 };
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
                           } else {
@@ -50436,7 +50931,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data23 };
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -50446,7 +50941,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data22 };
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data22 };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -50463,7 +50958,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
                         if (!pattern21.test(data25)) {
-                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data25 };
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
                           } else {
@@ -50472,7 +50967,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data25 };
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err52];
                         } else {
@@ -50482,7 +50977,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data24 };
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -50499,7 +50994,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
                         if (!pattern21.test(data27)) {
-                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data27 };
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -50508,7 +51003,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data27 };
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -50518,7 +51013,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data26 };
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -50535,7 +51030,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
                         if (!pattern21.test(data29)) {
-                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data29 };
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
                           } else {
@@ -50544,7 +51039,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data29 };
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data29 };
                         if (vErrors === null) {
                           vErrors = [err58];
                         } else {
@@ -50554,7 +51049,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data28 };
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -50571,7 +51066,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
                         if (!pattern21.test(data31)) {
-                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema75.items, data: data31 };
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
                           } else {
@@ -50580,7 +51075,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema75.items.type, parentSchema: schema75.items, data: data31 };
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err61];
                         } else {
@@ -50590,7 +51085,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema75.type, parentSchema: schema75, data: data30 };
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -50600,7 +51095,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -50617,7 +51112,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
                     if (!pattern28.test(data33)) {
-                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -50626,7 +51121,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -50636,7 +51131,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema68.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -50646,7 +51141,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.additionalProperties.type, parentSchema: schema68.properties.calendars.additionalProperties, data: data15 };
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.type, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
             if (vErrors === null) {
               vErrors = [err67];
             } else {
@@ -50656,7 +51151,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.calendars.type, parentSchema: schema68.properties.calendars, data: data14 };
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.type, parentSchema: schema70.properties.calendars, data: data14 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -50670,7 +51165,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         for (const key8 in data34) {
           if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
-            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.sla, data: data34 };
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.sla, data: data34 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -50710,7 +51205,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.sla.type, parentSchema: schema68.properties.sla, data: data34 };
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.sla.type, parentSchema: schema70.properties.sla, data: data34 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -50724,7 +51219,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key9 in data40) {
           if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
-            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.escalation, data: data40 };
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.escalation, data: data40 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -50764,7 +51259,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.escalation.type, parentSchema: schema68.properties.escalation, data: data40 };
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.escalation.type, parentSchema: schema70.properties.escalation, data: data40 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -50777,7 +51272,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data46 = data.approvers;
       if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
         if (data46.default === void 0) {
-          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema68.properties.approvers.required, parentSchema: schema68.properties.approvers, data: data46 };
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema70.properties.approvers.required, parentSchema: schema70.properties.approvers, data: data46 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -50787,7 +51282,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key10 in data46) {
           if (!(key10 === "default" || key10 === "services")) {
-            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema68.properties.approvers, data: data46 };
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.approvers, data: data46 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -50804,7 +51299,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (Array.isArray(data47)) {
             if (data47.length < 1) {
-              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68.properties.approvers.properties.default, data: data47 };
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -50813,7 +51308,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.approvers.properties.default.type, parentSchema: schema68.properties.approvers.properties.default, data: data47 };
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.approvers.properties.default.type, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -50848,7 +51343,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var valid38 = _errs106 === errors;
               if (!valid38) {
-                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema68.properties.approvers.properties.services.propertyNames, parentSchema: schema68.properties.approvers.properties.services, data: data48 };
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema70.properties.approvers.properties.services.propertyNames, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -50864,7 +51359,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.approvers.properties.services.type, parentSchema: schema68.properties.approvers.properties.services, data: data48 };
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.properties.services.type, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -50874,7 +51369,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.properties.approvers.type, parentSchema: schema68.properties.approvers, data: data46 };
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.type, parentSchema: schema70.properties.approvers, data: data46 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -50914,7 +51409,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i10--; ) {
             for (j0 = i10; j0--; ) {
               if (func0(data50[i10], data50[j0])) {
-                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema68.properties.postmortem_required, data: data50 };
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema70.properties.postmortem_required, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -50927,7 +51422,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.properties.postmortem_required.type, parentSchema: schema68.properties.postmortem_required, data: data50 };
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.postmortem_required.type, parentSchema: schema70.properties.postmortem_required, data: data50 };
         if (vErrors === null) {
           vErrors = [err85];
         } else {
@@ -50936,12 +51431,401 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.intake !== void 0) {
+      let data52 = data.intake;
+      if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+        for (const key13 in data52) {
+          if (!(key13 === "key_labels" || key13 === "visibility" || key13 === "routes")) {
+            const err86 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.intake, data: data52 };
+            if (vErrors === null) {
+              vErrors = [err86];
+            } else {
+              vErrors.push(err86);
+            }
+            errors++;
+          }
+        }
+        if (data52.key_labels !== void 0) {
+          let data53 = data52.key_labels;
+          if (Array.isArray(data53)) {
+            if (data53.length < 1) {
+              const err87 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.intake.properties.key_labels, data: data53 };
+              if (vErrors === null) {
+                vErrors = [err87];
+              } else {
+                vErrors.push(err87);
+              }
+              errors++;
+            }
+            const len10 = data53.length;
+            for (let i11 = 0; i11 < len10; i11++) {
+              let data54 = data53[i11];
+              if (typeof data54 === "string") {
+                if (func2(data54) > 100) {
+                  const err88 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema70.properties.intake.properties.key_labels.items, data: data54 };
+                  if (vErrors === null) {
+                    vErrors = [err88];
+                  } else {
+                    vErrors.push(err88);
+                  }
+                  errors++;
+                }
+                if (func2(data54) < 1) {
+                  const err89 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.intake.properties.key_labels.items, data: data54 };
+                  if (vErrors === null) {
+                    vErrors = [err89];
+                  } else {
+                    vErrors.push(err89);
+                  }
+                  errors++;
+                }
+              } else {
+                const err90 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.key_labels.items.type, parentSchema: schema70.properties.intake.properties.key_labels.items, data: data54 };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+            let i12 = data53.length;
+            let j1;
+            if (i12 > 1) {
+              const indices0 = {};
+              for (; i12--; ) {
+                let item0 = data53[i12];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j1 = indices0[item0];
+                  const err91 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i12 + " are identical)", schema: true, parentSchema: schema70.properties.intake.properties.key_labels, data: data53 };
+                  if (vErrors === null) {
+                    vErrors = [err91];
+                  } else {
+                    vErrors.push(err91);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i12;
+              }
+            }
+          } else {
+            const err92 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.intake.properties.key_labels.type, parentSchema: schema70.properties.intake.properties.key_labels, data: data53 };
+            if (vErrors === null) {
+              vErrors = [err92];
+            } else {
+              vErrors.push(err92);
+            }
+            errors++;
+          }
+        }
+        if (data52.visibility !== void 0) {
+          let data55 = data52.visibility;
+          if (typeof data55 !== "string") {
+            const err93 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.visibility.type, parentSchema: schema70.properties.intake.properties.visibility, data: data55 };
+            if (vErrors === null) {
+              vErrors = [err93];
+            } else {
+              vErrors.push(err93);
+            }
+            errors++;
+          }
+          if (!(data55 === "public" || data55 === "internal")) {
+            const err94 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.visibility.enum, parentSchema: schema70.properties.intake.properties.visibility, data: data55 };
+            if (vErrors === null) {
+              vErrors = [err94];
+            } else {
+              vErrors.push(err94);
+            }
+            errors++;
+          }
+        }
+        if (data52.routes !== void 0) {
+          let data56 = data52.routes;
+          if (Array.isArray(data56)) {
+            const len11 = data56.length;
+            for (let i13 = 0; i13 < len11; i13++) {
+              let data57 = data56[i13];
+              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
+                if (data57.match === void 0) {
+                  const err95 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  if (vErrors === null) {
+                    vErrors = [err95];
+                  } else {
+                    vErrors.push(err95);
+                  }
+                  errors++;
+                }
+                if (data57.service === void 0) {
+                  const err96 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  if (vErrors === null) {
+                    vErrors = [err96];
+                  } else {
+                    vErrors.push(err96);
+                  }
+                  errors++;
+                }
+                if (data57.impact === void 0) {
+                  const err97 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+                if (data57.urgency === void 0) {
+                  const err98 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+                for (const key14 in data57) {
+                  if (!(key14 === "match" || key14 === "service" || key14 === "status" || key14 === "impact" || key14 === "urgency" || key14 === "title")) {
+                    const err99 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                    if (vErrors === null) {
+                      vErrors = [err99];
+                    } else {
+                      vErrors.push(err99);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.match !== void 0) {
+                  let data58 = data57.match;
+                  if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
+                    if (Object.keys(data58).length < 1) {
+                      const err100 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema70.properties.intake.properties.routes.items.properties.match, data: data58 };
+                      if (vErrors === null) {
+                        vErrors = [err100];
+                      } else {
+                        vErrors.push(err100);
+                      }
+                      errors++;
+                    }
+                    for (const key15 in data58) {
+                      const _errs132 = errors;
+                      if (typeof key15 === "string") {
+                        if (func2(key15) > 100) {
+                          const err101 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
+                          if (vErrors === null) {
+                            vErrors = [err101];
+                          } else {
+                            vErrors.push(err101);
+                          }
+                          errors++;
+                        }
+                        if (func2(key15) < 1) {
+                          const err102 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
+                          if (vErrors === null) {
+                            vErrors = [err102];
+                          } else {
+                            vErrors.push(err102);
+                          }
+                          errors++;
+                        }
+                      }
+                      var valid52 = _errs132 === errors;
+                      if (!valid52) {
+                        const err103 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid", schema: schema70.properties.intake.properties.routes.items.properties.match.propertyNames, parentSchema: schema70.properties.intake.properties.routes.items.properties.match, data: data58 };
+                        if (vErrors === null) {
+                          vErrors = [err103];
+                        } else {
+                          vErrors.push(err103);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key16 in data58) {
+                      let data59 = data58[key16];
+                      if (typeof data59 === "string") {
+                        if (func2(data59) > 500) {
+                          const err104 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
+                          if (vErrors === null) {
+                            vErrors = [err104];
+                          } else {
+                            vErrors.push(err104);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err105 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.match.additionalProperties.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
+                        if (vErrors === null) {
+                          vErrors = [err105];
+                        } else {
+                          vErrors.push(err105);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err106 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.intake.properties.routes.items.properties.match.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.match, data: data58 };
+                    if (vErrors === null) {
+                      vErrors = [err106];
+                    } else {
+                      vErrors.push(err106);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.service !== void 0) {
+                  let data60 = data57.service;
+                  if (typeof data60 === "string") {
+                    if (!pattern5.test(data60)) {
+                      const err107 = { instancePath: instancePath + "/intake/routes/" + i13 + "/service", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data60 };
+                      if (vErrors === null) {
+                        vErrors = [err107];
+                      } else {
+                        vErrors.push(err107);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err108 = { instancePath: instancePath + "/intake/routes/" + i13 + "/service", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data60 };
+                    if (vErrors === null) {
+                      vErrors = [err108];
+                    } else {
+                      vErrors.push(err108);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.status !== void 0) {
+                  let data61 = data57.status;
+                  if (typeof data61 !== "string") {
+                    const err109 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.status.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.status, data: data61 };
+                    if (vErrors === null) {
+                      vErrors = [err109];
+                    } else {
+                      vErrors.push(err109);
+                    }
+                    errors++;
+                  }
+                  if (!(data61 === "degraded_performance" || data61 === "partial_outage" || data61 === "major_outage")) {
+                    const err110 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.routes.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.routes.items.properties.status.enum, parentSchema: schema70.properties.intake.properties.routes.items.properties.status, data: data61 };
+                    if (vErrors === null) {
+                      vErrors = [err110];
+                    } else {
+                      vErrors.push(err110);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.impact !== void 0) {
+                  let data62 = data57.impact;
+                  if (typeof data62 !== "string") {
+                    const err111 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.impact.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.impact, data: data62 };
+                    if (vErrors === null) {
+                      vErrors = [err111];
+                    } else {
+                      vErrors.push(err111);
+                    }
+                    errors++;
+                  }
+                  if (!(data62 === "high" || data62 === "medium" || data62 === "low")) {
+                    const err112 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.routes.items.properties.impact.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.routes.items.properties.impact.enum, parentSchema: schema70.properties.intake.properties.routes.items.properties.impact, data: data62 };
+                    if (vErrors === null) {
+                      vErrors = [err112];
+                    } else {
+                      vErrors.push(err112);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.urgency !== void 0) {
+                  let data63 = data57.urgency;
+                  if (typeof data63 !== "string") {
+                    const err113 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.urgency.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.urgency, data: data63 };
+                    if (vErrors === null) {
+                      vErrors = [err113];
+                    } else {
+                      vErrors.push(err113);
+                    }
+                    errors++;
+                  }
+                  if (!(data63 === "high" || data63 === "medium" || data63 === "low")) {
+                    const err114 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.routes.items.properties.urgency.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.routes.items.properties.urgency.enum, parentSchema: schema70.properties.intake.properties.routes.items.properties.urgency, data: data63 };
+                    if (vErrors === null) {
+                      vErrors = [err114];
+                    } else {
+                      vErrors.push(err114);
+                    }
+                    errors++;
+                  }
+                }
+                if (data57.title !== void 0) {
+                  let data64 = data57.title;
+                  if (typeof data64 === "string") {
+                    if (func2(data64) > 200) {
+                      const err115 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema70.properties.intake.properties.routes.items.properties.title, data: data64 };
+                      if (vErrors === null) {
+                        vErrors = [err115];
+                      } else {
+                        vErrors.push(err115);
+                      }
+                      errors++;
+                    }
+                    if (func2(data64) < 1) {
+                      const err116 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.intake.properties.routes.items.properties.title, data: data64 };
+                      if (vErrors === null) {
+                        vErrors = [err116];
+                      } else {
+                        vErrors.push(err116);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err117 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.title.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.title, data: data64 };
+                    if (vErrors === null) {
+                      vErrors = [err117];
+                    } else {
+                      vErrors.push(err117);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err118 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.intake.properties.routes.items.type, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err119 = { instancePath: instancePath + "/intake/routes", schemaPath: "#/properties/intake/properties/routes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.intake.properties.routes.type, parentSchema: schema70.properties.intake.properties.routes, data: data56 };
+            if (vErrors === null) {
+              vErrors = [err119];
+            } else {
+              vErrors.push(err119);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err120 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.intake.type, parentSchema: schema70.properties.intake, data: data52 };
+        if (vErrors === null) {
+          vErrors = [err120];
+        } else {
+          vErrors.push(err120);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err86 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema68.type, parentSchema: schema68, data };
+    const err121 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data };
     if (vErrors === null) {
-      vErrors = [err86];
+      vErrors = [err121];
     } else {
-      vErrors.push(err86);
+      vErrors.push(err121);
     }
     errors++;
   }
@@ -54495,7 +55379,7 @@ function footnoteReference(state, node2) {
   }
   reuseCounter += 1;
   state.footnoteCounts.set(id, reuseCounter);
-  const link4 = {
+  const link5 = {
     type: "element",
     tagName: "a",
     properties: {
@@ -54506,12 +55390,12 @@ function footnoteReference(state, node2) {
     },
     children: [{ type: "text", value: String(counter) }]
   };
-  state.patch(node2, link4);
+  state.patch(node2, link5);
   const sup = {
     type: "element",
     tagName: "sup",
     properties: {},
-    children: [link4]
+    children: [link5]
   };
   state.patch(node2, sup);
   return state.applyData(node2, sup);
@@ -55105,9 +55989,9 @@ function createState(tree, options2) {
   return state;
   function one3(node2, parent) {
     const { type: type2 } = node2;
-    const handle3 = state.handlers[type2];
-    if (own10.call(state.handlers, type2) && handle3) {
-      return handle3(state, node2, parent);
+    const handle4 = state.handlers[type2];
+    if (own10.call(state.handlers, type2) && handle4) {
+      return handle4(state, node2, parent);
     }
     if (state.options.passThrough && state.options.passThrough.includes(type2)) {
       if ("children" in node2) {
@@ -55416,13 +56300,13 @@ function fold(line) {
   let part = "";
   let octets = 0;
   for (const character of line) {
-    const size = Buffer.byteLength(character);
-    if (octets + size > (parts.length === 0 ? 75 : 74)) {
+    const size2 = Buffer.byteLength(character);
+    if (octets + size2 > (parts.length === 0 ? 75 : 74)) {
       parts.push(part);
       [part, octets] = ["", 0];
     }
     part += character;
-    octets += size;
+    octets += size2;
   }
   parts.push(part);
   return parts.join("\r\n ");
@@ -55572,16 +56456,16 @@ var GAP = 1;
 var HEIGHT = 32;
 function uptimeBars(name, uptime, titles, base) {
   const impaired = uptime.days.filter((day) => day.worst !== "operational");
-  const describe2 = (day) => describeDay(day, titles);
-  const label2 = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
+  const describe3 = (day) => describeDay(day, titles);
+  const label2 = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe3).join("; ")}` : "; no incidents"}.`;
   const width = uptime.days.length * (BAR + GAP) - GAP;
   return html2`<div class="uptime">
 <svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${uptime.days.map((day, index2) => {
     const bad = day.worst !== "operational";
     const height = bad ? HEIGHT : HEIGHT * 0.7;
-    const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe2(day)}</title></rect>`;
+    const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe3(day)}</title></rect>`;
     const page = bad ? day.incidents.find((id) => titles.has(id)) : void 0;
-    return page === void 0 ? bar : html2`<a href="${base}incidents/${page}.html" aria-label="${describe2(day)}">${bar}</a>`;
+    return page === void 0 ? bar : html2`<a href="${base}incidents/${page}.html" aria-label="${describe3(day)}">${bar}</a>`;
   })}</svg>
 <div class="legend"><span>${uptime.days.length} days ago</span><span>${formatPercent(uptime.ratio)} uptime</span><span>Today</span></div>
 </div>`;
@@ -55918,9 +56802,9 @@ var writeGitHub = async (report, context) => {
   for (const finding of findings) github.annotate(finding);
   await github.summary(report.markdown === void 0 ? formatFindingsSummary(`incidents ${report.command}`, findings) : `${report.markdown}
 `);
-  const log = report.findings ? context.stderr : context.stdout;
-  if (report.text !== void 0) log(report.text);
-  else writeFindingLines(findings.map(withLineBreaksShown), log, context.stderr);
+  const log2 = report.findings ? context.stderr : context.stdout;
+  if (report.text !== void 0) log2(report.text);
+  else writeFindingLines(findings.map(withLineBreaksShown), log2, context.stderr);
   if (report.findings) {
     github.setOutput("errors", String(countSeverity(findings, "error")));
     github.setOutput("warnings", String(countSeverity(findings, "warning")));
@@ -56236,7 +57120,7 @@ function toPullRequest(files, head2, policy) {
 }
 function collectChanges(kind, fileChanges, head2, baseFiles, into) {
   if (fileChanges.length === 0) return;
-  const atHead = new Map(head2[kind].map((record) => [record.path, record]));
+  const atHead = new Map(head2[kind].map((record2) => [record2.path, record2]));
   for (const change of fileChanges) {
     const baseFile = change.kind === "added" ? void 0 : baseFiles.get(change.basePath ?? change.path);
     into[kind].push({ kind: change.kind, base: baseFile && parseRecordAs(kind, baseFile).record, head: atHead.get(change.path) });
@@ -56248,7 +57132,7 @@ function approvedOf(pullRequest, findings) {
 }
 function checkRecordEdit(config2, others, edited, { now, base, remedies = "yaml" }) {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
-  const head2 = records.incidents.find((record) => record.path === edited.path);
+  const head2 = records.incidents.find((record2) => record2.path === edited.path);
   const pullRequest = {
     ...perKind(() => []),
     incidents: head2 ? [{ kind: base ? "modified" : "added", base, head: head2 }] : [],
@@ -57064,8 +57948,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key2, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key2);
     }
@@ -57402,7 +58286,7 @@ async function fetchWrapper(requestOptions) {
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
   }
-  const log = requestOptions.request?.log || console;
+  const log2 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body3 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
@@ -57460,7 +58344,7 @@ async function fetchWrapper(requestOptions) {
   if ("deprecation" in responseHeaders) {
     const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
     const deprecationLink = matches && matches.pop();
-    log.warn(
+    log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
@@ -60578,7 +61462,7 @@ function recordsAChangeNeeds(changed) {
 // scripts/io/repository/git.ts
 import { spawn } from "node:child_process";
 function runGit(root5, args, input) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const child = spawn("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
     const stdout = [];
     let stderr = "";
@@ -60589,7 +61473,7 @@ function runGit(root5, args, input) {
       (error2) => reject(new GitError(`git could not be run (${error2.message}): install git, or run check-pr in a git checkout`, { cause: error2 }))
     );
     child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve6({ code: code19, stdout: Buffer.concat(stdout) });
+      if (code19 === 0 || code19 === 1) resolve7({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
     });
     child.stdin.end(input);
@@ -60623,8 +61507,8 @@ async function listTree(root5, commit, paths) {
   const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", "--long", commit, "--", ...paths]);
   return stdout.toString().split("\0").filter((line) => line !== "").map((line) => {
     const tab2 = line.indexOf("	");
-    const [mode = "", type2 = "", object = "", size = ""] = line.slice(0, tab2).split(/ +/);
-    return { mode, type: type2, object, size: size === "-" ? void 0 : Number(size), path: line.slice(tab2 + 1) };
+    const [mode = "", type2 = "", object = "", size2 = ""] = line.slice(0, tab2).split(/ +/);
+    return { mode, type: type2, object, size: size2 === "-" ? void 0 : Number(size2), path: line.slice(tab2 + 1) };
   });
 }
 async function readBlobs(root5, objects) {
@@ -60635,11 +61519,11 @@ async function readBlobs(root5, objects) {
   let offset = 0;
   for (const object of objects) {
     const headerEnd = stdout.indexOf(10, offset);
-    const [, type2, size] = stdout.subarray(offset, headerEnd).toString().split(" ");
-    if (type2 !== "blob" || size === void 0) throw new GitError(`git cat-file could not read ${object}`);
+    const [, type2, size2] = stdout.subarray(offset, headerEnd).toString().split(" ");
+    if (type2 !== "blob" || size2 === void 0) throw new GitError(`git cat-file could not read ${object}`);
     const start2 = headerEnd + 1;
-    texts.set(object, stdout.subarray(start2, start2 + Number(size)));
-    offset = start2 + Number(size) + 1;
+    texts.set(object, stdout.subarray(start2, start2 + Number(size2)));
+    offset = start2 + Number(size2) + 1;
   }
   return texts;
 }
@@ -60935,7 +61819,7 @@ import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE_NAME = "incidents-as-code";
-var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml"];
+var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml", "intake.yml"];
 function ownPackage() {
   for (let folder = dirname3(fileURLToPath2(import.meta.url)); ; folder = dirname3(folder)) {
     const manifest = readManifest(join5(folder, "package.json"));
@@ -61100,11 +61984,11 @@ ${outcome.blocked.map(({ path, reason }) => `  ${path}: ${reason}
 }
 function checkApprovers(approvers) {
   const seen = /* @__PURE__ */ new Set();
-  for (const handle3 of approvers) {
-    if (!HANDLE.test(handle3))
-      throw new UsageError(`incidents init: --approver "${handle3}" is not a GitHub login written @login (teams cannot approve: name people)`);
-    if (seen.has(handle3.toLowerCase())) throw new UsageError(`incidents init: --approver ${handle3} is given twice`);
-    seen.add(handle3.toLowerCase());
+  for (const handle4 of approvers) {
+    if (!HANDLE.test(handle4))
+      throw new UsageError(`incidents init: --approver "${handle4}" is not a GitHub login written @login (teams cannot approve: name people)`);
+    if (seen.has(handle4.toLowerCase())) throw new UsageError(`incidents init: --approver ${handle4} is given twice`);
+    seen.add(handle4.toLowerCase());
   }
   return [...approvers];
 }
@@ -61132,35 +62016,8 @@ function* warnings(written, choices, keptConfig, branch) {
     yield `This repository is on ${branch}; the workflows publish and validate pushes on ${PUBLISHING_BRANCH}: rename it (git branch -m ${PUBLISHING_BRANCH}) or edit branches: in .github/workflows.`;
 }
 
-// scripts/io/repository/write-record.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
-async function writeRecordFile(root5, path, text7, mode) {
-  const target = join8(root5, path);
-  if (mode === "create") {
-    await writeFile4(target, text7, { flag: "wx" }).catch((error2) => {
-      throw failure(path, error2);
-    });
-    return;
-  }
-  const temporary = `${target}.${randomUUID3()}.tmp`;
-  try {
-    await writeFile4(temporary, text7, { flag: "wx" });
-    await rename3(temporary, target);
-  } catch (error2) {
-    await rm3(temporary, { force: true }).catch(() => void 0);
-    throw failure(path, error2);
-  }
-}
-function failure(path, error2) {
-  const code19 = error2.code;
-  const why = code19 === "EEXIST" ? "something is already there (a file that could not be read, a folder or a link): move it away, then run the command again" : `${code19 ?? (error2 instanceof Error ? error2.message : String(error2))}`;
-  return new RecordWriteError(`${path} could not be written: ${why}`, { cause: error2 });
-}
-
-// scripts/commands/new.ts
-import { join as join9, relative as relative2 } from "node:path";
+// scripts/commands/intake.ts
+import { join as join9, relative as relative2, resolve as resolve4 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -61306,37 +62163,49 @@ function appendItem(text7, list5, entries) {
   const atLineStart = lines[end - 1] === "\n";
   return splice2(text7, end, end, `${atLineStart ? "" : eol2}${added.join(eol2)}${eol2}`);
 }
+function setBlock(text7, key2, lines) {
+  const frontmatter = readFrontmatter(text7);
+  const { offset, document: document3, eol: eol2 } = frontmatter;
+  if (!(0, import_yaml3.isMap)(document3.contents) || document3.contents.flow) throw new LayoutError(key2, `the frontmatter is not a block map, so ${key2} cannot be written`);
+  const pair2 = pairOf(document3.contents, key2);
+  const block = lines.map((line) => `${eol2}${line}`).join("");
+  if (!pair2) return insertTopLevelKey(text7, frontmatter, key2, `${key2}:${block}`);
+  const keyEnd = offset + pair2.key.range[1] + 1;
+  const end = isEmptyValue(pair2.value) ? keyEnd : valueEnd(frontmatter.lines, offset, pair2.value);
+  return splice2(text7, keyEnd, end, block);
+}
 
 // scripts/core/authoring/new-record.ts
-function newRecordText(id, record, config2) {
-  const maintenance = record.type === "maintenance";
+function newRecordText(id, record2, config2) {
+  const maintenance = record2.type === "maintenance";
   const status = maintenance ? "scheduled" : "reported";
   const serviceStatus = maintenance ? "under_maintenance" : "degraded_performance";
-  const message = record.message ?? (maintenance ? `Planned maintenance: ${record.title}.` : `We are looking into this: ${record.title}.`);
+  const message = record2.message ?? (maintenance ? `Planned maintenance: ${record2.title}.` : `We are looking into this: ${record2.title}.`);
   const lines = [
     "---",
     `id: ${id}`,
-    `title: ${yamlScalar(record.title)}`,
-    `type: ${record.type}`,
+    `title: ${yamlScalar(record2.title)}`,
+    `type: ${record2.type}`,
     `status: ${status}`,
-    `impact: ${record.impact}`,
-    `urgency: ${record.urgency}`,
-    `priority: ${config2.priority_matrix[record.impact][record.urgency]}`,
+    `impact: ${record2.impact}`,
+    `urgency: ${record2.urgency}`,
+    `priority: ${config2.priority_matrix[record2.impact][record2.urgency]}`,
     "services:",
-    ...record.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
-    `visibility: ${record.visibility}`,
-    ...record.startedAt ? [`started_at: ${record.startedAt}`] : [],
-    ...record.detectedAt ? [`detected_at: ${record.detectedAt}`] : [],
-    `reported_at: ${record.at}`,
-    ...record.commander ? [`commander: ${yamlScalar(record.commander)}`] : [],
-    ...record.communications ? [`communications: ${yamlScalar(record.communications)}`] : [],
-    ...maintenance ? [`scheduled_for: ${yamlScalar(record.scheduledFor ?? "")}`, `scheduled_until: ${yamlScalar(record.scheduledUntil ?? "")}`] : [],
+    ...record2.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
+    `visibility: ${record2.visibility}`,
+    ...record2.startedAt ? [`started_at: ${record2.startedAt}`] : [],
+    ...record2.detectedAt ? [`detected_at: ${record2.detectedAt}`] : [],
+    `reported_at: ${record2.at}`,
+    ...record2.commander ? [`commander: ${yamlScalar(record2.commander)}`] : [],
+    ...record2.communications ? [`communications: ${yamlScalar(record2.communications)}`] : [],
+    ...record2.reporter ? [`reporter: ${yamlScalar(record2.reporter)}`] : [],
+    ...maintenance ? [`scheduled_for: ${yamlScalar(record2.scheduledFor ?? "")}`, `scheduled_until: ${yamlScalar(record2.scheduledUntil ?? "")}`] : [],
     "updates:",
-    `  - at: ${record.at}`,
+    `  - at: ${record2.at}`,
     `    status: ${status}`,
     `    message: ${yamlScalar(message)}`,
     "---",
-    "Working notes (internal, never published).",
+    record2.notes ?? "Working notes (internal, never published).",
     ""
   ];
   return lines.join("\n");
@@ -61350,18 +62219,1198 @@ function allocateId(kind, paths, at) {
   const taken = paths.flatMap((path) => idAtStart.exec(path)?.[1] ?? []);
   return nextId?.(taken, at);
 }
-function createIncident(config2, files, record, names = files.map(({ path }) => path)) {
-  const id = allocateId("incidents", names, record.at);
-  const year = record.at.slice(0, 4);
+function createIncident(config2, files, record2, names = files.map(({ path }) => path)) {
+  const id = allocateId("incidents", names, record2.at);
+  const year = record2.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
-  const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config2) };
-  const findings = checkRecordEdit(config2, files, file, { now: toMillis(record.at), remedies: "cli" }).map(
+  const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record2, config2) };
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(record2.at), remedies: "cli" }).map(
     (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
   );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }
 
+// scripts/core/authoring/update-record.ts
+var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
+var HOLD_REASONS = hold_reason.enum;
+var CANCEL_REASONS = cancel_reason.enum;
+var REASONS = {
+  hold_reason: HOLD_REASONS,
+  cancel_reason: CANCEL_REASONS,
+  reopen_reason: void 0
+};
+var RESOLUTION_CODES = resolution.properties.code.enum;
+function updateRecord(text7, record2, update) {
+  const from = record2.status;
+  const to = update.status;
+  const transition = checkTransition(from, to);
+  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
+  const usage = (message) => ({ ok: false, refused: "usage", message });
+  const fields = [[["status"], to]];
+  const reasonKey = to === "on_hold" ? "hold_reason" : to === "cancelled" ? "cancel_reason" : from === "resolved" && to !== "closed" ? "reopen_reason" : void 0;
+  const last = record2.updates.at(-1);
+  if (from === to && last?.status === to && last.message === update.message) {
+    return usage(`the last update of ${record2.id} already says this (${last.at}): nothing is added; say what changed in --message`);
+  }
+  const reason = update.reason ?? (to === "cancelled" ? update.knownError ? "known_error" : update.duplicateOf ? "duplicate" : void 0 : void 0);
+  if (reasonKey && from !== to) {
+    const allowed = REASONS[reasonKey];
+    const values = allowed ? `, one of ${allowed.join(", ")}` : ": why it came back, in a sentence";
+    if (!reason) return usage(`entering ${to} from ${from} needs --reason${values}`);
+    if (allowed && !allowed.includes(reason)) {
+      const guess2 = closestMatch(reason, allowed);
+      return usage(`--reason ${reason} is not a reason for ${to}: expected one of ${allowed.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`);
+    }
+    fields.push([[reasonKey], reason]);
+  }
+  if (reasonKey === "reopen_reason" && from !== to) fields.push([["resolved_at"], null]);
+  if (from === "monitoring" && (to === "investigating" || to === "identified")) fields.push([["mitigated_at"], null]);
+  if (from === "on_hold" && to !== "on_hold") fields.push([["hold_reason"], null]);
+  if (to === "cancelled" && reason) {
+    const needed = CANCEL_REASON_FIELDS[reason];
+    const value = needed === "known_error" ? update.knownError : needed === "duplicate_of" ? update.duplicateOf : void 0;
+    if (needed && !value && !record2[needed]) return usage(`--reason ${reason} needs --${needed.replace("_", "-")}`);
+    if (needed && value) fields.push([[needed], value]);
+  }
+  if (update.resolution && !RESOLUTION_CODES.includes(update.resolution.code)) {
+    const guess2 = closestMatch(update.resolution.code, RESOLUTION_CODES);
+    return usage(
+      `--resolution ${update.resolution.code} is not a resolution code: expected one of ${RESOLUTION_CODES.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
+    );
+  }
+  if (update.resolution) {
+    fields.push([["resolution", "code"], update.resolution.code], [["resolution", "summary"], update.resolution.summary]);
+  } else if (STATUS_FIELDS[to].needs.includes("resolution") && !record2.resolution) {
+    return usage(`entering ${to} needs --resolution CODE (one of ${RESOLUTION_CODES.join(", ")}) and --summary TEXT`);
+  }
+  if (from !== to) {
+    const timestamps = new Set(
+      [IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter(
+        (key2) => key2 !== void 0 && TIMESTAMP_ORDER[record2.type].includes(key2)
+      )
+    );
+    for (const key2 of timestamps) if (record2[key2] === void 0) fields.push([[key2], update.at]);
+  }
+  let edited = text7;
+  for (const [path, value] of fields) edited = setKey(edited, path, value);
+  const listed = new Set(record2.services.map((service) => service.id));
+  for (const service of update.services) {
+    edited = listed.has(service.id) ? setItemKey(edited, "services", service.id, "status", service.status) : appendItem(edited, "services", [
+      ["id", service.id],
+      ["status", service.status]
+    ]);
+  }
+  edited = appendItem(edited, "updates", [
+    ["at", update.at],
+    ["status", to],
+    ["message", update.message]
+  ]);
+  return { ok: true, text: edited };
+}
+
+// scripts/core/authoring/move-record.ts
+init_timestamps();
+function findRecordFile(files, kind, id) {
+  const prefix = `${RECORD_KINDS[kind].folder}/${id}`;
+  return files.find(({ path }) => path.startsWith(prefix) && /^[-.]/.test(path.slice(prefix.length)) && (recordKindOf(path) ?? kind) === kind);
+}
+function moveIncident(config2, files, before, update) {
+  const text7 = files.find(({ path }) => path === before.path)?.text;
+  if (text7 === void 0) throw new Error(`moveIncident: ${before.path} is not among the files`);
+  let result;
+  try {
+    result = updateRecord(text7, before.data, update);
+  } catch (error2) {
+    if (!(error2 instanceof LayoutError)) throw error2;
+    return { findings: [findingAt(before, [error2.key], "update/layout", error2.message, { at: "key" })] };
+  }
+  if (!result.ok) {
+    if (result.refused === "usage") return { usage: result.message };
+    return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = [...checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
+  return hasErrors(findings) ? { findings } : { file, findings };
+}
+var ENDED = ["resolved", "closed", "completed"];
+function servicesStillDown(before, update) {
+  if (!ENDED.includes(update.status) || ENDED.includes(before.data.status)) return [];
+  const states = new Map(before.data.services.map((service) => [service.id, service.status]));
+  for (const service of update.services) states.set(service.id, service.status);
+  const down = [...states].filter(([, status]) => status !== "operational");
+  if (down.length === 0) return [];
+  const listed = down.map(([id, status]) => `${id} ${status}`).join(", ");
+  const fix2 = down.map(([id]) => `--service ${id}=operational`).join(" ");
+  return [
+    findingAt(before, ["services"], "update/services-down", `${update.status} with ${listed} still shown: if it has recovered, pass ${fix2}`, {
+      at: "key",
+      severity: "warning"
+    })
+  ];
+}
+
+// scripts/core/intake/map-intake.ts
+init_timestamps();
+
+// scripts/core/intake/alerts-block.ts
+function alertsBlock(alerts) {
+  return alerts.flatMap((alert) => {
+    const entries = [
+      ["source", alert.source],
+      ["key", alert.key],
+      ["id", alert.id],
+      ["status", alert.status],
+      ["starts_at", alert.starts_at],
+      ["ends_at", alert.ends_at],
+      ["url", alert.url],
+      ["summary", alert.summary]
+    ];
+    const lines = entries.filter(([, value]) => value !== void 0).map(([key2, value]) => `${key2}: ${yamlScalar(value)}`);
+    const labels = Object.entries(alert.labels ?? {});
+    if (labels.length > 0) lines.push(`labels: {${labels.map(([name, value]) => `${yamlScalar(name, true)}: ${yamlScalar(value, true)}`).join(", ")}}`);
+    return lines.map((line, index2) => `${index2 === 0 ? "  - " : "    "}${line}`);
+  });
+}
+
+// scripts/core/intake/routes.ts
+var ROUTE_PROGRAM_SIZE = 250;
+function isRegexValue(value) {
+  return value.length >= 2 && value.startsWith("/") && value.endsWith("/");
+}
+function compileRouteValue(value) {
+  let compiled;
+  try {
+    compiled = RE2JS.compile(`^(?:${value.slice(1, -1)})$`);
+  } catch (error2) {
+    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
+  }
+  if (compiled.programSize() > ROUTE_PROGRAM_SIZE)
+    return { ok: false, message: `it compiles to ${compiled.programSize()} RE2 instructions, more than ${ROUTE_PROGRAM_SIZE}` };
+  return { ok: true, test: (text7) => compiled.matcher(text7).matches() };
+}
+function routeMatcher2(intake) {
+  const compiled = /* @__PURE__ */ new Map();
+  const testOf = (value) => {
+    let test = compiled.get(value);
+    if (!test) {
+      const result = isRegexValue(value) ? compileRouteValue(value) : { ok: true, test: (text7) => text7 === value };
+      test = result.ok ? result.test : () => false;
+      compiled.set(value, test);
+    }
+    return test;
+  };
+  const routes = intake?.routes ?? [];
+  return (labels) => routes.find((route) => Object.entries(route.match).every(([name, value]) => testOf(value)((Object.hasOwn(labels, name) ? labels[name] : "") ?? "")));
+}
+
+// scripts/core/intake/title.ts
+var TITLE_MAX = 200;
+function plainText2(text7, max) {
+  const flat = text7.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/\s+/g, " ").trim();
+  const characters2 = [...flat];
+  return characters2.length <= max ? flat : `${characters2.slice(0, max - 1).join("").trimEnd()}\u2026`;
+}
+function renderTitle(template, alert) {
+  const filled = template.replace(
+    /\{\{\s*(labels|annotations)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g,
+    (_whole, where, name) => Object.hasOwn(alert[where], name) ? alert[where][name] : ""
+  );
+  return plainText2(filled, TITLE_MAX);
+}
+
+// scripts/core/intake/map-intake.ts
+var ENDED2 = ["resolved", "closed", "cancelled"];
+var SEVERITY = ["operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
+var DEFAULT_KEY_LABELS = ["alertname"];
+function mapIntake(state, payload, at) {
+  const result = { created: [], updated: [], ignored: [], refused: [] };
+  const work = { files: [...state.files], names: [...state.names ?? state.files.map(({ path }) => path)] };
+  const add = (change, into) => {
+    into.push(change);
+    work.files = [...work.files.filter(({ path }) => path !== change.path), change.file];
+    if (!work.names.includes(change.path)) work.names.push(change.path);
+  };
+  const context = { ...state, ...work, at };
+  if (payload.source === "issue") {
+    const outcome = fromReport({ ...context, files: work.files, names: work.names }, payload);
+    record(outcome, result, add);
+    return result;
+  }
+  for (const group of groupByKey(state.config, payload, result)) {
+    const outcome = fromAlerts({ ...context, files: work.files, names: work.names }, payload, group);
+    record(outcome, result, add);
+  }
+  return result;
+}
+function record(outcome, result, add) {
+  if (outcome.kind === "ignored") result.ignored.push({ key: outcome.key, reason: outcome.reason });
+  else if (outcome.kind === "refused") result.refused.push({ key: outcome.key, path: outcome.path, findings: outcome.findings });
+  else add(outcome.change, outcome.kind === "created" ? result.created : result.updated);
+}
+function keyOf(labels, keyLabels) {
+  return keyLabels.map((name) => `${name}=${JSON.stringify(Object.hasOwn(labels, name) ? labels[name] : "")}`).join(",");
+}
+function alertId(alert) {
+  if (alert.fingerprint) return alert.fingerprint;
+  const labels = Object.keys(alert.labels).sort();
+  return `{${labels.map((name) => `${name}=${JSON.stringify(alert.labels[name])}`).join(",")}}`;
+}
+function groupByKey(config2, payload, result) {
+  const keyLabels = config2.intake?.key_labels ?? DEFAULT_KEY_LABELS;
+  const matchRoute = routeMatcher2(config2.intake);
+  const groups2 = /* @__PURE__ */ new Map();
+  const unmatched = /* @__PURE__ */ new Set();
+  for (const alert of payload.alerts) {
+    const key2 = keyOf(alert.labels, keyLabels);
+    const route = matchRoute(alert.labels);
+    if (!route) {
+      unmatched.add(key2);
+      continue;
+    }
+    const group = groups2.get(key2) ?? { key: key2, alerts: [] };
+    group.alerts.push({ alert, route });
+    groups2.set(key2, group);
+  }
+  for (const key2 of unmatched) {
+    if (groups2.has(key2)) continue;
+    result.ignored.push({
+      key: key2,
+      reason: config2.intake?.routes?.length ? "no route of the config's intake matches its labels" : "the config has no intake routes: every alert is ignored"
+    });
+  }
+  return [...groups2.values()];
+}
+function openIncident(incidents, key2) {
+  return incidents.find((incident2) => !ENDED2.includes(incident2.data.status) && incident2.data.alerts?.some((alert) => alert.key === key2));
+}
+function seenIn(incidents, key2, id, startsAt) {
+  return incidents.find((incident2) => incident2.data.alerts?.some((alert) => alert.key === key2 && alert.id === id && alert.starts_at === startsAt));
+}
+function notAfter(timestamp2, at) {
+  return toMillis(timestamp2) <= toMillis(at) ? timestamp2 : at;
+}
+function worse(a, b) {
+  return SEVERITY.indexOf(a) > SEVERITY.indexOf(b);
+}
+var LEVEL_RANK = ["low", "medium", "high"];
+function highest(levels) {
+  return levels.reduce((best, level) => LEVEL_RANK.indexOf(level) > LEVEL_RANK.indexOf(best) ? level : best, "low");
+}
+function recorded(source, key2, alert) {
+  return {
+    source,
+    key: key2,
+    id: alertId(alert),
+    status: alert.status,
+    starts_at: alert.startsAt,
+    ...alert.endsAt ? { ends_at: alert.endsAt } : {},
+    ...alert.generatorURL ? { url: alert.generatorURL } : {},
+    ...alert.annotations.summary ? { summary: plainText2(alert.annotations.summary, 500) } : {},
+    labels: alert.labels
+  };
+}
+function firingServices(group) {
+  const services = /* @__PURE__ */ new Map();
+  for (const { alert, route } of group.alerts) {
+    if (alert.status !== "firing") continue;
+    const status = route.status ?? "degraded_performance";
+    const before = services.get(route.service);
+    if (!before || worse(status, before)) services.set(route.service, status);
+  }
+  return services;
+}
+function fromAlerts(context, payload, group) {
+  const open2 = openIncident(context.incidents, group.key);
+  if (open2) return updateFromAlerts(context, payload, group, open2);
+  const fresh = group.alerts.filter(({ alert }) => alert.status === "firing" && !seenIn(context.incidents, group.key, alertId(alert), alert.startsAt));
+  if (fresh.length === 0) {
+    const earlier = group.alerts.map(({ alert }) => seenIn(context.incidents, group.key, alertId(alert), alert.startsAt)).find(Boolean);
+    const reason = earlier ? `already recorded in ${earlier.data.id} (${earlier.data.status})` : "every alert of it has resolved, and no incident is open for it";
+    return { kind: "ignored", key: group.key, reason };
+  }
+  const first = fresh[0];
+  const title = (first.route.title ? renderTitle(first.route.title, first.alert) : "") || plainText2(first.alert.annotations.summary || first.alert.labels.alertname || group.key, TITLE_MAX);
+  const startedAt = notAfter(fresh.map(({ alert }) => alert.startsAt).sort()[0], context.at);
+  const truncated = payload.truncatedAlerts > 0 ? ` The sender left ${payload.truncatedAlerts} alert(s) of the group out of the webhook.` : "";
+  const newRecord = {
+    type: "incident",
+    title,
+    impact: highest(fresh.map(({ route }) => route.impact)),
+    urgency: highest(fresh.map(({ route }) => route.urgency)),
+    services: [...firingServices({ ...group, alerts: fresh })].map(([id, status]) => ({ id, status })),
+    visibility: context.config.intake?.visibility ?? "internal",
+    at: context.at,
+    startedAt,
+    detectedAt: startedAt,
+    notes: `Opened by intake from ${payload.source}: ${group.alerts.length} alert(s) of ${group.key}.${truncated} The alerts are listed under \`alerts\`.`
+  };
+  const alerts = group.alerts.map(({ alert }) => recorded(payload.source, group.key, alert));
+  return createWithAlerts(context, group.key, newRecord, alerts);
+}
+function createWithAlerts(context, key2, newRecord, alerts) {
+  const created = createIncident(context.config, context.files, newRecord, context.names);
+  if ("full" in created) return { kind: "ignored", key: key2, reason: created.full };
+  if (!created.file) return { kind: "refused", key: key2, path: created.path, findings: created.findings };
+  let text7 = setBlock(created.file.text, "alerts", alertsBlock(alerts));
+  const parsed = parseRecordAs("incidents", { path: created.path, text: text7 });
+  if (!parsed.record) return { kind: "refused", key: key2, path: created.path, findings: parsed.findings };
+  const match = matchKnownErrors(
+    parsed.record.data,
+    context.knownErrors.map(({ data }) => data)
+  )[0];
+  let status = parsed.record.data.status;
+  if (match) {
+    const moved = moveIncident(context.config, [...context.files, { path: created.path, text: text7 }], parsed.record, {
+      status: "cancelled",
+      reason: "known_error",
+      knownError: match.knownError.id,
+      message: `This matches the known error ${match.knownError.id} (${match.knownError.title}): recorded, not worked as a new incident.`,
+      at: context.at,
+      services: []
+    });
+    if ("usage" in moved) return { kind: "ignored", key: key2, reason: moved.usage };
+    if (!moved.file) return { kind: "refused", key: key2, path: created.path, findings: moved.findings };
+    text7 = moved.file.text;
+    status = "cancelled";
+  }
+  const file = { path: created.path, text: text7 };
+  const findings = checkRecordEdit(context.config, context.files, file, { now: toMillis(context.at), remedies: "cli" }).map(
+    (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
+  );
+  if (hasErrors(findings)) return { kind: "refused", key: key2, path: created.path, findings };
+  const id = parsed.record.data.id;
+  return { kind: "created", change: { id, path: created.path, key: key2, status, file, ...match ? { knownError: match.knownError.id } : {} } };
+}
+var STATE_WORDS = {
+  degraded_performance: "degraded performance",
+  partial_outage: "a partial outage",
+  major_outage: "a major outage"
+};
+function updateFromAlerts(context, payload, group, open2) {
+  const incident2 = open2.data;
+  const before = incident2.alerts ?? [];
+  const merged = [...before];
+  let refired = false;
+  for (const { alert } of group.alerts) {
+    const entry = recorded(payload.source, group.key, alert);
+    const index2 = merged.findIndex((candidate) => candidate.key === group.key && candidate.id === entry.id);
+    const known = index2 === -1 ? void 0 : merged[index2];
+    if (!known) {
+      merged.push(entry);
+      refired ||= alert.status === "firing";
+    } else if (toMillis(entry.starts_at) > toMillis(known.starts_at)) {
+      merged[index2] = entry;
+      refired ||= alert.status === "firing";
+    } else if (entry.starts_at === known.starts_at && known.status === "firing" && entry.status === "resolved") {
+      merged[index2] = entry;
+    }
+  }
+  const ofKey = merged.filter((alert) => alert.key === group.key);
+  const allResolved = ofKey.every((alert) => alert.status === "resolved");
+  const confirmed = payload.status === "resolved" || payload.truncatedAlerts === 0;
+  const listed = new Map(incident2.services.map((service) => [service.id, service.status]));
+  const widened = [...firingServices(group)].filter(([id, status2]) => !listed.has(id) || worse(status2, listed.get(id)));
+  const names = new Map(context.config.services.map((service) => [service.id, service.name]));
+  let status = incident2.status;
+  let message;
+  if (allResolved && confirmed && incident2.status !== "monitoring") {
+    status = "monitoring";
+    message = "The alerts behind this incident have resolved. We are monitoring before we call it resolved.";
+  } else if (refired && incident2.status === "monitoring") {
+    status = "investigating";
+    message = "The alerts behind this incident are firing again. We are investigating.";
+  }
+  if (widened.length > 0) {
+    const said = widened.map(([id, state]) => `${names.get(id) ?? id}: ${STATE_WORDS[state] ?? state}.`).join(" ");
+    message = message ? `${message} ${said}` : said;
+  }
+  const alertsChanged = JSON.stringify(merged) !== JSON.stringify(before);
+  if (!message && !alertsChanged) {
+    const reason = allResolved && !confirmed ? `every alert shown has resolved, but the sender left ${payload.truncatedAlerts} alert(s) of the group out: ${incident2.id} stays ${incident2.status}` : `${incident2.id} (${incident2.status}) already records these alerts`;
+    return { kind: "ignored", key: group.key, reason };
+  }
+  const text7 = context.files.find(({ path }) => path === open2.path)?.text;
+  if (text7 === void 0) return { kind: "ignored", key: group.key, reason: `${open2.path} could not be read` };
+  let edited;
+  try {
+    edited = setBlock(text7, "alerts", alertsBlock(merged));
+  } catch (error2) {
+    if (!(error2 instanceof LayoutError)) throw error2;
+    return { kind: "ignored", key: group.key, reason: `${open2.path}: ${error2.message}` };
+  }
+  if (!message) return checkedUpdate(context, open2, group.key, { path: open2.path, text: edited }, incident2.status);
+  const parsed = parseRecordAs("incidents", { path: open2.path, text: edited });
+  if (!parsed.record) return { kind: "refused", key: group.key, path: open2.path, findings: parsed.findings };
+  const moved = moveIncident(context.config, [...context.files.filter(({ path }) => path !== open2.path), { path: open2.path, text: edited }], parsed.record, {
+    status,
+    message,
+    at: context.at,
+    services: widened.map(([id, state]) => ({ id, status: state }))
+  });
+  if ("usage" in moved) return { kind: "ignored", key: group.key, reason: `${incident2.id}: ${moved.usage}` };
+  if (!moved.file) return { kind: "refused", key: group.key, path: open2.path, findings: moved.findings };
+  return checkedUpdate(context, open2, group.key, moved.file, status);
+}
+function checkedUpdate(context, before, key2, file, status) {
+  const others = context.files.filter(({ path }) => path !== file.path);
+  const findings = checkRecordEdit(context.config, [...others, file], file, { now: toMillis(context.at), base: before });
+  if (hasErrors(findings)) return { kind: "refused", key: key2, path: file.path, findings };
+  return { kind: "updated", change: { id: before.data.id, path: file.path, key: key2, status, file } };
+}
+function reportedService(config2, service) {
+  const id = /\(([^()]+)\)\s*$/.exec(service)?.[1]?.trim();
+  const found = config2.services.find((candidate) => candidate.id === (id ?? service.trim()) || candidate.name === service.trim());
+  return found?.id;
+}
+function fromReport(context, report) {
+  const key2 = `issue#${report.number}`;
+  const earlier = context.incidents.find((incident2) => incident2.data.alerts?.some((alert2) => alert2.key === key2));
+  if (earlier) return { kind: "ignored", key: key2, reason: `already recorded in ${earlier.data.id} (${earlier.data.status})` };
+  const service = reportedService(context.config, report.service);
+  if (!service)
+    return { kind: "ignored", key: key2, reason: `the report names the service "${plainText2(report.service, 100)}", which is not one of the config's services` };
+  const title = plainText2(report.title, TITLE_MAX) || `Reported problem with ${service}`;
+  const detectedAt = notAfter(report.openedAt, context.at);
+  const quoted = report.text.split(/\r\n|\r|\n/).map((line) => `> ${line}`.trimEnd()).join("\n");
+  const newRecord = {
+    type: "incident",
+    title,
+    impact: report.impact,
+    urgency: report.urgency,
+    services: [{ id: service }],
+    visibility: context.config.intake?.visibility ?? "internal",
+    at: context.at,
+    detectedAt,
+    reporter: `@${report.author}`,
+    notes: `Reported by @${report.author} in issue #${report.number} (${report.url}):
+
+${quoted}`
+  };
+  const alert = { source: "issue", key: key2, id: `#${report.number}`, status: "firing", starts_at: report.openedAt, url: report.url };
+  return createWithAlerts(context, key2, newRecord, [alert]);
+}
+
+// scripts/core/intake/json-checks.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return value.length > 40 ? "a long string" : `"${value.replace(/[^\x20-\x7e]/g, "?")}"`;
+  return `${typeof value === "number" ? "the number" : typeof value} ${String(value)}`;
+}
+var RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+function toUtcSeconds(text7) {
+  const match = RFC3339.exec(text7);
+  if (!match) return void 0;
+  const millis = Date.parse(`${match[1]}${match[2].toUpperCase()}`);
+  if (Number.isNaN(millis)) return void 0;
+  return new Date(millis).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+var JsonReader = class {
+  problems = [];
+  problem(path, message) {
+    if (this.problems.length < 20) this.problems.push(`${path}: ${message}`);
+  }
+  /** A string (up to `max` characters); `optional` allows it to be missing or null. */
+  string(value, path, { optional = false, max = 1e4 } = {}) {
+    if (value === void 0 || value === null) {
+      if (!optional) this.problem(path, "missing, expected a string");
+      return void 0;
+    }
+    if (typeof value !== "string") return void this.problem(path, `expected a string, found ${describe2(value)}`);
+    if (value.length > max) return void this.problem(path, `${value.length} characters, expected at most ${max}`);
+    return value;
+  }
+  /** One of a list of values. */
+  oneOf(value, path, allowed) {
+    if (typeof value === "string" && allowed.includes(value)) return value;
+    return void this.problem(path, `found ${describe2(value)}, expected one of ${allowed.join(", ")}`);
+  }
+  /** A map of strings to strings (labels, annotations), each value up to `max` characters. */
+  stringMap(value, path, { optional = false, max = 1e4 } = {}) {
+    if (value === void 0 || value === null) {
+      if (!optional) this.problem(path, "missing, expected an object of strings");
+      return {};
+    }
+    if (!isObject(value)) {
+      this.problem(path, `expected an object of strings, found ${describe2(value)}`);
+      return {};
+    }
+    const map5 = {};
+    for (const [key2, entry] of Object.entries(value)) {
+      const text7 = this.string(entry, `${path}.${key2}`, { max });
+      if (text7 !== void 0) Object.defineProperty(map5, key2, { value: text7, enumerable: true, writable: true, configurable: true });
+    }
+    return map5;
+  }
+  /** A timestamp with an offset, as UTC whole seconds. */
+  timestamp(value, path) {
+    const text7 = this.string(value, path, { max: 64 });
+    if (text7 === void 0) return void 0;
+    const utc2 = toUtcSeconds(text7);
+    if (!utc2) this.problem(path, `found ${describe2(text7)}, expected an RFC 3339 timestamp with an offset`);
+    return utc2;
+  }
+  /** A whole number at least 0. */
+  count(value, path, { optional = false } = {}) {
+    if (value === void 0 && optional) return 0;
+    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+    this.problem(path, `found ${describe2(value)}, expected a whole number, 0 or more`);
+    return 0;
+  }
+};
+
+// scripts/core/intake/parse-alerts.ts
+var ZERO_TIME = /^0001-01-01T00:00:00(?:\.0+)?Z$/;
+var MAX_ALERTS = 1e3;
+function parseAlertGroup(source, body3) {
+  const read = new JsonReader();
+  if (!isObject(body3)) return { ok: false, problems: [`the ${source} webhook body: expected a JSON object, found ${describe2(body3)}`] };
+  if (source === "alertmanager" && body3.version !== "4")
+    read.problem("version", `found ${describe2(body3.version)}, expected "4" (Alertmanager's webhook version 4)`);
+  const status = read.oneOf(body3.status, "status", ["firing", "resolved"]);
+  const groupKey = read.string(body3.groupKey, "groupKey", { max: 5e3 });
+  const truncatedAlerts = read.count(body3.truncatedAlerts, "truncatedAlerts", { optional: true });
+  const alerts = [];
+  if (!Array.isArray(body3.alerts)) read.problem("alerts", `expected a list of alerts, found ${describe2(body3.alerts)}`);
+  else if (body3.alerts.length > MAX_ALERTS) read.problem("alerts", `${body3.alerts.length} alerts, expected at most ${MAX_ALERTS}`);
+  else body3.alerts.forEach((alert, index2) => alerts.push(...parseAlert(read, alert, `alerts[${index2}]`)));
+  if (read.problems.length > 0 || !status || groupKey === void 0) return { ok: false, problems: read.problems };
+  return { ok: true, value: { source, status, groupKey, truncatedAlerts, alerts } };
+}
+function parseAlert(read, alert, path) {
+  if (!isObject(alert)) {
+    read.problem(path, `expected an alert object, found ${describe2(alert)}`);
+    return [];
+  }
+  const before = read.problems.length;
+  const status = read.oneOf(alert.status, `${path}.status`, ["firing", "resolved"]);
+  const labels = read.stringMap(alert.labels, `${path}.labels`, { max: 2e3 });
+  const annotations = read.stringMap(alert.annotations, `${path}.annotations`, { optional: true });
+  const startsAt = read.timestamp(alert.startsAt, `${path}.startsAt`);
+  const rawEnd = read.string(alert.endsAt, `${path}.endsAt`, { optional: true, max: 64 });
+  const endsAt = rawEnd === void 0 || ZERO_TIME.test(rawEnd) || status !== "resolved" ? void 0 : read.timestamp(rawEnd, `${path}.endsAt`);
+  const generatorURL = read.string(alert.generatorURL, `${path}.generatorURL`, { optional: true, max: 2e3 });
+  const fingerprint = read.string(alert.fingerprint, `${path}.fingerprint`, { optional: true, max: 200 });
+  if (read.problems.length > before || !status || !startsAt) return [];
+  return [
+    {
+      status,
+      labels,
+      annotations,
+      startsAt,
+      ...endsAt ? { endsAt } : {},
+      ...generatorURL ? { generatorURL } : {},
+      ...fingerprint ? { fingerprint } : {}
+    }
+  ];
+}
+
+// scripts/core/intake/parse-issue.ts
+var REPORT_LABEL = "incident-report";
+var TITLE_PREFIX = /^\s*\[incident\]\s*/i;
+var NO_RESPONSE = "_No response_";
+function parseIssueEvent(event2) {
+  const read = new JsonReader();
+  if (!isObject(event2) || !isObject(event2.issue))
+    return { ok: false, problems: [`the issues event: expected an object with an issue, found ${describe2(event2)}`] };
+  const issue2 = event2.issue;
+  if (event2.action !== "opened") read.problem("action", `found ${describe2(event2.action)}, expected "opened": a report becomes an incident when it is opened`);
+  const labels = Array.isArray(issue2.labels) ? issue2.labels.map((label2) => isObject(label2) ? label2.name : label2) : [];
+  if (!labels.includes(REPORT_LABEL))
+    read.problem("issue.labels", `the issue has no "${REPORT_LABEL}" label: it was not made with the "Report an incident" form`);
+  const number2 = read.count(issue2.number, "issue.number");
+  const url = read.string(issue2.html_url, "issue.html_url", { max: 2e3 });
+  const title = read.string(issue2.title, "issue.title", { max: 1e3 });
+  const author = read.string(isObject(issue2.user) ? issue2.user.login : void 0, "issue.user.login", { max: 100 });
+  const openedAt = read.timestamp(issue2.created_at, "issue.created_at");
+  const body3 = read.string(issue2.body, "issue.body", { max: 65536 }) ?? "";
+  const sections = formSections(body3);
+  const section = (name) => {
+    const value = sections.get(name.toLowerCase());
+    if (value === void 0 || value === "" || value === NO_RESPONSE) read.problem(`issue.body`, `the form's "${name}" section is missing or empty`);
+    return value ?? "";
+  };
+  const service = section("Service");
+  const impact = read.oneOf(section("Impact"), "issue.body: Impact", LEVELS);
+  const urgency = read.oneOf(section("Urgency"), "issue.body: Urgency", LEVELS);
+  const text7 = section("What is happening");
+  if (author !== void 0 && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(author))
+    read.problem("issue.user.login", `found ${describe2(author)}, expected a GitHub login`);
+  if (read.problems.length > 0 || !url || !title || !author || !openedAt || !impact || !urgency) return { ok: false, problems: read.problems };
+  return {
+    ok: true,
+    value: { source: "issue", number: number2, url, title: title.replace(TITLE_PREFIX, ""), author, openedAt, service, impact, urgency, text: text7 }
+  };
+}
+function formSections(body3) {
+  const sections = /* @__PURE__ */ new Map();
+  let current;
+  let lines = [];
+  const flush = () => {
+    if (current !== void 0 && !sections.has(current)) sections.set(current, lines.join("\n").trim());
+  };
+  for (const line of body3.split(/\r\n|\r|\n/)) {
+    const heading3 = /^###\s+(.+?)\s*$/.exec(line);
+    if (heading3) {
+      flush();
+      current = heading3[1].toLowerCase();
+      lines = [];
+    } else lines.push(line);
+  }
+  flush();
+  return sections;
+}
+
+// scripts/core/intake/payload.ts
+var INTAKE_SOURCES = ["alertmanager", "grafana", "issue"];
+
+// scripts/core/intake/parse-payload.ts
+var DISPATCH_EVENT_TYPE = "incident-alert";
+function parsePayload(value, source) {
+  let named = source;
+  let body3 = value;
+  if (isObject(value) && isObject(value.client_payload)) {
+    if (value.action !== DISPATCH_EVENT_TYPE)
+      return { ok: false, problems: [`action: found ${describe2(value.action)}, expected "${DISPATCH_EVENT_TYPE}" (the repository_dispatch event type)`] };
+    named = value.client_payload.source;
+    body3 = value.client_payload.payload;
+    if (source && named !== source) return { ok: false, problems: [`client_payload.source: found ${describe2(named)}, and --source says ${source}`] };
+  } else if (isObject(value) && isObject(value.issue) && "action" in value) {
+    named = "issue";
+    if (source && source !== "issue") return { ok: false, problems: [`this is an issues event, and --source says ${source}`] };
+  }
+  if (!INTAKE_SOURCES.includes(named))
+    return {
+      ok: false,
+      problems: [
+        named === void 0 ? `a raw webhook body needs --source (${INTAKE_SOURCES.join(", ")})` : `client_payload.source: found ${describe2(named)}, expected one of ${INTAKE_SOURCES.join(", ")}`
+      ]
+    };
+  const which2 = named;
+  const parsed = which2 === "issue" ? parseIssueEvent(body3) : parseAlertGroup(which2, body3);
+  return { ...parsed, source: which2 };
+}
+
+// scripts/io/github/intake-pull-requests.ts
+import { createHash } from "node:crypto";
+var INTAKE_BRANCH_PREFIX = "incidents-intake/";
+var INTAKE_LABELS = ["incident", "intake"];
+function branchOf(key2) {
+  const slug2 = key2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 50).replace(/-+$/, "");
+  return `${INTAKE_BRANCH_PREFIX}${slug2 || "key"}-${createHash("sha256").update(key2).digest("hex").slice(0, 10)}`;
+}
+async function intakeWithPullRequests(target, state, payload, at, stateOf, retryBaseMs) {
+  const github = createGitHub(target, retryBaseMs);
+  const where = { owner: target.owner, repo: target.repo };
+  const { data: repository } = await github.rest.repos.get(where);
+  const base = repository.default_branch;
+  const open2 = await openIntakePulls(github, target);
+  const overlay = new Map(state.files.map((file) => [file.path, file.text]));
+  for (const pull of open2) for (const file of pull.files) overlay.set(file.path, file.text);
+  const names = [.../* @__PURE__ */ new Set([...state.names ?? [], ...overlay.keys()])];
+  const merged = { ...stateOf([...overlay].map(([path, text7]) => ({ path, text: text7 }))), names };
+  const result = mapIntake(merged, payload, at);
+  const pullRequests = /* @__PURE__ */ new Map();
+  for (const change of [...result.created, ...result.updated]) {
+    const holder = open2.find((pull2) => pull2.files.some((file) => file.path === change.path));
+    const branch = holder?.branch ?? branchOf(change.key);
+    let existing = holder ?? open2.find((pull2) => pull2.branch === branch);
+    if (!existing && !await startBranch(github, target, base, branch)) {
+      const { data: raced } = await github.rest.pulls.list({ ...where, state: "open", head: `${target.owner}:${branch}` });
+      if (raced[0]) existing = { number: raced[0].number, url: raced[0].html_url, branch, files: [] };
+      else await resetBranch(github, target, base, branch);
+    }
+    const committed = await commitFile(github, target, branch, change, payload);
+    if (existing) {
+      pullRequests.set(change.path, { number: existing.number, url: existing.url, action: committed ? "committed" : "unchanged" });
+      continue;
+    }
+    const { data: pull } = await github.rest.pulls.create({
+      ...where,
+      head: branch,
+      base,
+      title: `${change.id}: ${titleOf(change)}`,
+      body: describePull(change, payload, state.config.intake?.key_labels ?? DEFAULT_KEY_LABELS)
+    });
+    await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
+    const opened = { number: pull.number, url: pull.html_url, branch, files: [change.file] };
+    open2.push(opened);
+    pullRequests.set(change.path, { number: pull.number, url: pull.html_url, action: "opened" });
+  }
+  return { result, pullRequests };
+}
+async function openIntakePulls(github, target) {
+  const where = { owner: target.owner, repo: target.repo };
+  const pulls = await github.paginate(github.rest.pulls.list, { ...where, state: "open", per_page: 100 });
+  const ours = pulls.filter((pull) => pull.head.ref.startsWith(INTAKE_BRANCH_PREFIX) && pull.head.repo?.full_name === `${target.owner}/${target.repo}`);
+  const folder = `${RECORD_KINDS.incidents.folder}/`;
+  const result = [];
+  for (const pull of ours) {
+    const changed = await github.paginate(github.rest.pulls.listFiles, { ...where, pull_number: pull.number, per_page: 100 });
+    const files = [];
+    for (const file of changed) {
+      if (!file.filename.startsWith(folder) || file.status === "removed") continue;
+      const text7 = await readFileAt(github, target, file.filename, pull.head.ref);
+      if (text7 !== void 0) files.push({ path: file.filename, text: text7 });
+    }
+    result.push({ number: pull.number, url: pull.html_url, branch: pull.head.ref, files });
+  }
+  return result;
+}
+async function readFileAt(github, target, path, ref) {
+  return (await readFileWithSha(github, target, path, ref))?.text;
+}
+async function readFileWithSha(github, target, path, ref) {
+  try {
+    const { data } = await github.rest.repos.getContent({ owner: target.owner, repo: target.repo, path, ref });
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) throw new Error(`${path} on ${ref} is not a file`);
+    return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+  } catch (error2) {
+    if (error2.status === 404) return void 0;
+    throw error2;
+  }
+}
+async function startBranch(github, target, base, branch) {
+  const where = { owner: target.owner, repo: target.repo };
+  const { data: head2 } = await github.rest.git.getRef({ ...where, ref: `heads/${base}` });
+  try {
+    await github.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: head2.object.sha });
+    return true;
+  } catch (error2) {
+    if (error2.status !== 422) throw error2;
+    return false;
+  }
+}
+async function resetBranch(github, target, base, branch) {
+  const where = { owner: target.owner, repo: target.repo };
+  const { data: head2 } = await github.rest.git.getRef({ ...where, ref: `heads/${base}` });
+  await github.rest.git.updateRef({ ...where, ref: `heads/${branch}`, sha: head2.object.sha, force: true });
+}
+async function commitFile(github, target, branch, change, payload) {
+  const before = await readFileWithSha(github, target, change.path, branch);
+  if (before?.text === change.file.text) return false;
+  const verb = before ? `${change.id}: ${change.status}` : `${change.id}: new incident`;
+  await github.rest.repos.createOrUpdateFileContents({
+    owner: target.owner,
+    repo: target.repo,
+    path: change.path,
+    branch,
+    message: `${verb} (intake from ${payload.source})`,
+    content: Buffer.from(change.file.text, "utf8").toString("base64"),
+    ...before ? { sha: before.sha } : {}
+  });
+  return true;
+}
+function titleOf(change) {
+  return /^title: (.*)$/m.exec(change.file.text)?.[1]?.replace(/^"(.*)"$/, "$1") ?? change.key;
+}
+function codeSpan(text7) {
+  const flat = text7.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/`/g, "'").slice(0, 300);
+  return `\`${flat || " "}\``;
+}
+function link4(url) {
+  return url && /^https?:\/\/[^\s<>`"'()[\]]+$/.test(url) && url.length <= 2e3 ? ` <${url}>` : "";
+}
+function describePull(change, payload, keyLabels) {
+  const lines = [
+    `Intake opened ${change.id} from ${payload.source === "issue" ? "a report" : `${payload.source} alerts`} (key ${codeSpan(change.key)}).`,
+    "",
+    change.status === "cancelled" ? `It matches the known error ${change.knownError}, so it is recorded as cancelled: merge it to count it against the known error.` : "Merging this pull request acknowledges the incident: check the title, the services, the impact and the urgency first.",
+    ""
+  ];
+  if (payload.source === "issue") {
+    lines.push(`Reported by @${payload.author} in #${payload.number}.`);
+  } else {
+    lines.push("Alerts:");
+    const ofKey = payload.alerts.filter((alert) => keyOf(alert.labels, keyLabels) === change.key);
+    for (const alert of ofKey.slice(0, 20)) {
+      lines.push(`- ${alert.status} ${codeSpan(alert.annotations.summary ?? alert.labels.alertname ?? "")} since ${alert.startsAt}${link4(alert.generatorURL)}`);
+    }
+    if (ofKey.length > 20) lines.push(`- and ${ofKey.length - 20} more (the record lists them all)`);
+  }
+  return lines.join("\n");
+}
+
+// scripts/io/read-payload.ts
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+var MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
+async function readJsonFile(path) {
+  let text7;
+  try {
+    const size2 = (await stat3(path)).size;
+    if (size2 > MAX_PAYLOAD_BYTES) return { ok: false, message: `${path}: ${size2} bytes, more than the ${MAX_PAYLOAD_BYTES} a payload may have` };
+    text7 = await readFile5(path, "utf8");
+  } catch (error2) {
+    return { ok: false, message: `${path} could not be read: ${error2.code ?? String(error2)}` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text7) };
+  } catch (error2) {
+    const position3 = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
+    const where = position3 === void 0 ? "" : lineColumn(text7, Number(position3));
+    return {
+      ok: false,
+      message: `${path}${where}: not JSON (${error2 instanceof Error ? error2.message.replace(/ in JSON at position \d+.*$/, "") : String(error2)})`
+    };
+  }
+}
+function lineColumn(text7, offset) {
+  const before = text7.slice(0, offset).split("\n");
+  return `:${before.length}:${before.at(-1).length + 1}`;
+}
+
+// scripts/io/repository/write-record.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+async function writeRecordFile(root5, path, text7, mode) {
+  const target = join8(root5, path);
+  if (mode === "create") {
+    await writeFile4(target, text7, { flag: "wx" }).catch((error2) => {
+      throw failure(path, error2);
+    });
+    return;
+  }
+  const temporary = `${target}.${randomUUID3()}.tmp`;
+  try {
+    await writeFile4(temporary, text7, { flag: "wx" });
+    await rename3(temporary, target);
+  } catch (error2) {
+    await rm3(temporary, { force: true }).catch(() => void 0);
+    throw failure(path, error2);
+  }
+}
+function failure(path, error2) {
+  const code19 = error2.code;
+  const why = code19 === "EEXIST" ? "something is already there (a file that could not be read, a folder or a link): move it away, then run the command again" : `${code19 ?? (error2 instanceof Error ? error2.message : String(error2))}`;
+  return new RecordWriteError(`${path} could not be written: ${why}`, { cause: error2 });
+}
+
+// scripts/commands/intake.ts
+var INTAKE_HELP = {
+  brief: "turn an alert or a report into incident records",
+  usage: "incidents intake [--source alertmanager|grafana|issue] [--payload FILE] [--at TIME] [--pull-request] [--root DIR] [--format text|json|github]",
+  summary: "Reads an Alertmanager (v4) or Grafana webhook body, or a repository_dispatch or issues event, and maps it onto the records by the config's intake section: a new incident per new key, new alerts recorded and services widened on an open one, monitoring once every alert of a key has resolved (never resolved), cancelled when an active known error matches. The same payload twice changes nothing. Without --pull-request it writes into the working tree.",
+  options: [
+    ["--source S", `${INTAKE_SOURCES.join(", ")}: what the payload is (a repository_dispatch or issues event says it itself)`],
+    ["--payload FILE", "the payload: a raw webhook body, or an event (default: GITHUB_EVENT_PATH, as Actions sets it)"],
+    ["--at TIME", "the time of intake, ISO 8601 with an offset: reported_at and the updates (default: now)"],
+    [
+      "--pull-request",
+      "open one pull request per new incident, or add a commit to the one open for its key, through the GitHub API (GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_TOKEN)"
+    ],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
+  example: "incidents intake --source alertmanager --payload webhook.json --format json",
+  exits: "0 done (ignored alerts included), 2 a payload, usage or config error, a record that would not be valid, or GitHub failed"
+};
+async function intakeCommand(args, context) {
+  const { values } = parseOptions("intake", args, {
+    source: { type: "string" },
+    payload: { type: "string" },
+    at: { type: "string" },
+    "pull-request": { type: "boolean" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
+  const reporter = chooseReporter("intake", values.format);
+  const source = values.source === void 0 ? void 0 : oneOf("intake", "source", values.source, INTAKE_SOURCES);
+  const at = timestampOption("intake", "at", values.at, /* @__PURE__ */ new Date());
+  const payloadPath = values.payload ?? context.env.GITHUB_EVENT_PATH;
+  if (!payloadPath)
+    throw new UsageError("incidents intake: no payload: name it with --payload FILE (or run in Actions, where GITHUB_EVENT_PATH names the event)");
+  const root5 = findRoot("intake", context.cwd, values.root);
+  const read = await readJsonFile(resolve4(context.cwd, payloadPath));
+  if (!read.ok) {
+    context.stderr(`incidents intake: ${read.message}
+`);
+    return EXIT2.error;
+  }
+  const parsed = parsePayload(read.value, source);
+  if (!parsed.ok) {
+    context.stderr(`incidents intake: ${payloadPath} is not a payload intake can read:
+${parsed.problems.map((problem2) => `  ${problem2}
+`).join("")}`);
+    return EXIT2.error;
+  }
+  const repository = await readRepositoryWithConfig("intake", root5, reporter, context);
+  if (!repository) return EXIT2.error;
+  const state = intakeState(repository.config, repository.files.records, repository.files.names);
+  let result;
+  const pullRequests = /* @__PURE__ */ new Map();
+  if (values["pull-request"]) {
+    const target = readRepositoryTarget(context.env);
+    if (!target.ok) throw new UsageError(`incidents intake --pull-request: ${target.reason}`);
+    try {
+      const done = await intakeWithPullRequests(target.target, state, parsed.value, at, (files) => intakeState(repository.config, files), context.retryBaseMs);
+      result = done.result;
+      for (const [path, outcome] of done.pullRequests) pullRequests.set(path, outcome);
+    } catch (error2) {
+      context.stderr(
+        `incidents intake: GitHub failed (${describeError(error2)}), even after retries: what is listed above was done, nothing after it. Run intake again on the same payload: it picks up where it stopped.
+`
+      );
+      return EXIT2.error;
+    }
+  } else {
+    result = mapIntake(state, parsed.value, at);
+    for (const change of [...result.created, ...result.updated]) {
+      try {
+        await writeRecordFile(root5, change.file.path, change.file.text, result.created.includes(change) ? "create" : "replace");
+      } catch (error2) {
+        if (!(error2 instanceof RecordWriteError)) throw error2;
+        context.stderr(`incidents intake: ${error2.message}
+`);
+        return EXIT2.error;
+      }
+    }
+  }
+  if (result.refused.length > 0) {
+    await reporter.write({ command: "intake", findings: result.refused.flatMap(({ findings }) => findings) }, { ...context, stdout: context.stderr });
+    for (const { key: key2, path } of result.refused) context.stderr(`Nothing was written for ${key2}: ${path} would not be valid.
+`);
+  }
+  const line = (change, updated) => ({
+    id: change.id,
+    path: change.path,
+    key: change.key,
+    ...updated || change.status !== "reported" ? { status: change.status } : {},
+    ...change.knownError ? { known_error: change.knownError } : {},
+    ...pullRequests.has(change.path) ? { pull_request: pullRequests.get(change.path) } : {}
+  });
+  const report = {
+    created: result.created.map((change) => line(change, false)),
+    updated: result.updated.map((change) => line(change, true)),
+    ignored: result.ignored
+  };
+  if (reporter.format === "json") await reporter.write({ command: "intake", json: { document: report } }, context);
+  else context.stdout(describeReport(report, (path) => relative2(context.cwd, join9(root5, path))));
+  return result.refused.length > 0 ? EXIT2.error : EXIT2.clean;
+}
+function intakeState(config2, files, names) {
+  const { records } = checkRecords(config2, files);
+  return { config: config2, files, ...names ? { names } : {}, incidents: records.incidents, knownErrors: records.knownErrors };
+}
+function describeReport(report, show2) {
+  const pr = (done) => done.pull_request ? ` \u2192 pull request #${done.pull_request.number} (${done.pull_request.action})` : "";
+  const lines = [
+    ...report.created.map(
+      (done) => `created ${done.id} ${show2(done.path)}${done.status ? ` (${done.status}${done.known_error ? `: ${done.known_error}` : ""})` : ""} for ${done.key}${pr(done)}`
+    ),
+    ...report.updated.map((done) => `updated ${done.id} ${show2(done.path)} (${done.status}) for ${done.key}${pr(done)}`),
+    ...report.ignored.map(({ key: key2, reason }) => `ignored ${key2}: ${reason}`)
+  ];
+  return lines.length === 0 ? "Nothing to do: the payload has no alerts.\n" : `${lines.join("\n")}
+`;
+}
+
+// scripts/io/relay-server.ts
+import { createHash as createHash2, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+
+// scripts/core/intake/fit-dispatch.ts
+var DISPATCH_LIMITS = { properties: 10, bytes: 6e4 };
+var size = (value) => new TextEncoder().encode(JSON.stringify(value)).length;
+function fitDispatch(source, body3, limit = DISPATCH_LIMITS.bytes) {
+  const whole = { source, payload: body3 };
+  if (size(whole) <= limit) return { ok: true, clientPayload: whole, trimmed: 0 };
+  const alerts = Array.isArray(body3.alerts) ? [...body3.alerts] : [];
+  const ordered = [...alerts.filter((alert) => !isResolved(alert)), ...alerts.filter(isResolved)];
+  const counted = typeof body3.truncatedAlerts === "number" ? body3.truncatedAlerts : 0;
+  let low = 0;
+  let high = ordered.length;
+  const attempt2 = (kept) => ({ source, payload: { ...body3, alerts: ordered.slice(0, kept), truncatedAlerts: counted + alerts.length - kept } });
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (size(attempt2(middle)) <= limit) low = middle;
+    else high = middle - 1;
+  }
+  const fitted = attempt2(low);
+  if (size(fitted) > limit) return { ok: false, message: `the webhook is larger than GitHub's ${limit}-byte client_payload even without its alerts` };
+  return { ok: true, clientPayload: fitted, trimmed: alerts.length - low };
+}
+function isResolved(alert) {
+  return typeof alert === "object" && alert !== null && alert.status === "resolved";
+}
+
+// scripts/io/relay-server.ts
+var RELAY_MAX_BODY = 1024 * 1024;
+var ROUTES = { "/alertmanager": "alertmanager", "/grafana": "grafana" };
+function sameSecret(presented, expected) {
+  const digest = (text7) => createHash2("sha256").update(text7, "utf8").digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+async function startRelay(options2, host, port) {
+  const github = createGitHub(options2.target, options2.retryBaseMs);
+  const maxBody = options2.maxBodyBytes ?? RELAY_MAX_BODY;
+  const server = createServer((request2, response) => {
+    const started = process.hrtime.bigint();
+    handle3(request2, response, { ...options2, maxBody, github }).then(
+      ({ status, note }) => log(options2, request2, status, note, started),
+      (error2) => {
+        if (!response.headersSent) respond(response, 500, { error: "internal error" });
+        log(options2, request2, 500, `internal error: ${error2 instanceof Error ? error2.message : String(error2)}`, started);
+      }
+    );
+  });
+  server.requestTimeout = 3e4;
+  server.headersTimeout = 1e4;
+  await new Promise((resolve7, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve7());
+  });
+  const address = server.address();
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown}:${address.port}`,
+    close: () => new Promise((resolve7) => {
+      server.close(() => resolve7());
+      server.closeIdleConnections();
+    })
+  };
+}
+function log(options2, request2, status, note, started) {
+  const path = (request2.url ?? "").split("?")[0];
+  const shown = path in ROUTES || path === "/healthz" ? path : "(other path)";
+  const ms = Number((process.hrtime.bigint() - started) / 1000000n);
+  options2.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${request2.method?.replace(/[^A-Z]/g, "") ?? "-"} ${shown} ${status} ${ms}ms ${note}`);
+}
+function respond(response, status, body3) {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  response.end(`${JSON.stringify(body3)}
+`);
+}
+async function handle3(request2, response, context) {
+  const path = (request2.url ?? "").split("?")[0];
+  const send = (status, body4, note) => {
+    respond(response, status, body4);
+    return { status, note };
+  };
+  if (path === "/healthz")
+    return request2.method === "GET" || request2.method === "HEAD" ? send(200, { ok: true }, "healthy") : send(405, { error: "GET only" }, "wrong method");
+  const source = Object.hasOwn(ROUTES, path) ? ROUTES[path] : void 0;
+  if (!source) return send(404, { error: "not found: POST /alertmanager or /grafana" }, "unknown path");
+  if (request2.method !== "POST") return send(405, { error: "POST only" }, "wrong method");
+  const presented = /^Bearer (.+)$/i.exec(request2.headers.authorization ?? "")?.[1] ?? "";
+  if (!sameSecret(presented, context.token)) {
+    response.setHeader("www-authenticate", "Bearer");
+    request2.resume();
+    return send(401, { error: "a valid Authorization: Bearer token is needed" }, "unauthorized");
+  }
+  const declared = Number(request2.headers["content-length"] ?? 0);
+  if (declared > context.maxBody) {
+    response.setHeader("connection", "close");
+    request2.resume();
+    return send(413, { error: `the body is over ${context.maxBody} bytes` }, `body of ${declared} bytes refused`);
+  }
+  const body3 = await readBody(request2, context.maxBody);
+  if (body3 === void 0) {
+    response.setHeader("connection", "close");
+    return send(413, { error: `the body is over ${context.maxBody} bytes` }, "body over the limit");
+  }
+  let value;
+  try {
+    value = JSON.parse(body3.toString("utf8"));
+  } catch {
+    return send(400, { error: "the body is not JSON" }, "not JSON");
+  }
+  const parsed = parseAlertGroup(source, value);
+  if (!parsed.ok || !isObject(value))
+    return send(400, { error: `not a ${source} webhook`, problems: parsed.ok ? [] : parsed.problems.slice(0, 5) }, "not a webhook");
+  const fitted = fitDispatch(source, value);
+  if (!fitted.ok) return send(413, { error: fitted.message }, "too large for a dispatch");
+  const alerts = parsed.value.alerts.length;
+  const trimmed = fitted.trimmed > 0 ? `, ${fitted.trimmed} left out to fit GitHub's limit` : "";
+  try {
+    await context.github.rest.repos.createDispatchEvent({
+      owner: context.target.owner,
+      repo: context.target.repo,
+      event_type: DISPATCH_EVENT_TYPE,
+      client_payload: fitted.clientPayload
+    });
+  } catch (error2) {
+    return send(502, { error: "GitHub did not accept the dispatch: retry later" }, `GitHub failed: ${describeError(error2)}`);
+  }
+  return send(202, { forwarded: alerts - fitted.trimmed, trimmed: fitted.trimmed }, `${source} ${parsed.value.status}: ${alerts} alert(s) forwarded${trimmed}`);
+}
+function readBody(request2, limit) {
+  return new Promise((resolve7, reject) => {
+    const chunks = [];
+    let length = 0;
+    let over = false;
+    request2.on("data", (chunk) => {
+      if (over) return;
+      length += chunk.length;
+      if (length > limit) {
+        over = true;
+        resolve7(void 0);
+      } else chunks.push(chunk);
+    });
+    request2.on("end", () => {
+      if (!over) resolve7(Buffer.concat(chunks));
+    });
+    request2.on("error", reject);
+  });
+}
+
+// scripts/commands/relay.ts
+var RELAY_HELP = {
+  brief: "forward alert webhooks to GitHub as repository_dispatch",
+  usage: "incidents relay [--listen HOST:PORT]",
+  summary: "A small HTTP receiver for senders that cannot call GitHub themselves (Alertmanager): POST /alertmanager and POST /grafana with Authorization: Bearer $INCIDENTS_RELAY_TOKEN forward the body as a repository_dispatch (incident-alert) to GITHUB_REPOSITORY on GITHUB_API_URL with GITHUB_TOKEN, trimmed to GitHub's limits. Answers 202 accepted, 400 not a webhook, 401 wrong token, 413 too large, 502 GitHub failed (the sender retries); GET /healthz 200. One log line per request, never a secret. Stops gracefully on SIGTERM.",
+  options: [["--listen HOST:PORT", `where to listen (default 127.0.0.1:8787; port 0 picks a free one); bodies over ${RELAY_MAX_BODY} bytes are refused`]],
+  example: "INCIDENTS_RELAY_TOKEN=\u2026 GITHUB_REPOSITORY=acme/incidents GITHUB_TOKEN=\u2026 incidents relay --listen 127.0.0.1:8787",
+  exits: "runs until stopped (SIGTERM or SIGINT: 0); 2 a usage error or the address cannot be listened on"
+};
+var MIN_TOKEN_LENGTH = 16;
+async function relayCommand(args, context) {
+  const { values } = parseOptions("relay", args, { listen: { type: "string" } });
+  const listen = values.listen ?? "127.0.0.1:8787";
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:]+):(\d{1,5})$/.exec(listen);
+  const port = Number(match?.[2]);
+  if (!match || port > 65535) throw new UsageError(`incidents relay: --listen ${listen} is not HOST:PORT, e.g. 127.0.0.1:8787`);
+  const host = match[1].replace(/^\[|\]$/g, "");
+  const token = context.env.INCIDENTS_RELAY_TOKEN ?? "";
+  if (token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(
+      `incidents relay: set INCIDENTS_RELAY_TOKEN to a secret of at least ${MIN_TOKEN_LENGTH} characters (senders present it as a bearer token)`
+    );
+  const target = readRepositoryTarget(context.env);
+  if (!target.ok) throw new UsageError(`incidents relay: ${target.reason}`);
+  let relay;
+  try {
+    relay = await startRelay({ token, target: target.target, log: (line) => context.stdout(`${line}
+`), retryBaseMs: context.retryBaseMs }, host, port);
+  } catch (error2) {
+    context.stderr(`incidents relay: cannot listen on ${listen}: ${error2.code ?? String(error2)}
+`);
+    return 2;
+  }
+  context.stdout(`incidents relay: listening on ${relay.url} for ${target.target.owner}/${target.target.repo}
+`);
+  await new Promise((resolve7) => {
+    const stop = () => {
+      process.off("SIGTERM", stop);
+      process.off("SIGINT", stop);
+      resolve7();
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+    context.signal?.addEventListener("abort", stop, { once: true });
+  });
+  context.stdout("incidents relay: stopping, finishing requests in flight\n");
+  await relay.close();
+  context.stdout("incidents relay: stopped\n");
+  return 0;
+}
+
 // scripts/commands/new.ts
+import { join as join10, relative as relative3 } from "node:path";
 var NEW_HELP = {
   brief: "write a new incident or maintenance",
   usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]",
@@ -61420,7 +63469,7 @@ async function newCommand(args, context) {
   const repository = await readRepositoryWithConfig("new", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const now = /* @__PURE__ */ new Date();
-  const record = {
+  const record2 = {
     type: type2,
     title: values.title,
     impact: oneOf("new", "impact", values.impact, LEVELS),
@@ -61436,7 +63485,7 @@ async function newCommand(args, context) {
     commander: values.commander,
     communications: values.communications
   };
-  const created = createIncident(repository.config, repository.files.records, record, repository.files.names);
+  const created = createIncident(repository.config, repository.files.records, record2, repository.files.names);
   if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);
   const { path, file, findings } = created;
   if (!file) {
@@ -61454,13 +63503,13 @@ async function newCommand(args, context) {
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "new", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative2(context.cwd, join9(root5, file.path))}
+  context.stdout(`${relative3(context.cwd, join10(root5, file.path))}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname4, join as join10, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, join as join11, resolve as resolve5 } from "node:path";
 import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
@@ -61501,7 +63550,7 @@ var DOWNTIME_DAYS = 365;
 function buildReport(records, now) {
   const { config: config2 } = records;
   const timeZone = config2.page?.time_zone ?? "UTC";
-  const measured = records.incidents.map((record) => record.data).filter((incident2) => isMeasured(incident2) && toMillis(incident2.reported_at) <= now);
+  const measured = records.incidents.map((record2) => record2.data).filter((incident2) => isMeasured(incident2) && toMillis(incident2.reported_at) <= now);
   const metrics = (incidents) => computeMetrics(incidents, now);
   const services = config2.services.map((service) => service.id);
   const affects = (incident2, service) => incident2.services.some((affected) => affected.id === service);
@@ -61532,7 +63581,7 @@ function buildReport(records, now) {
       id: data.id,
       title: data.title,
       status: data.status,
-      incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort()
+      incidents: records.incidents.filter((record2) => record2.data.known_error === data.id).map((record2) => record2.data.id).sort()
     })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now))
   };
@@ -61889,7 +63938,7 @@ function withoutPaths(records, drop) {
   return { config: records.config, ...lists };
 }
 function keepInto(kind, from, drop, into) {
-  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
+  for (const record2 of from[kind]) if (!drop.has(record2.path)) into[kind].push(record2);
 }
 
 // scripts/commands/usable-records.ts
@@ -61917,7 +63966,7 @@ async function reportCommand(args, context) {
   const { values } = parseOptions("report", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
   const reporter = chooseReporter("report", values.format, ["text", "json", "markdown", "github"]);
   const root5 = findRoot("report", context.cwd, values.root);
-  const out = values.out === void 0 ? void 0 : resolve4(context.cwd, values.out);
+  const out = values.out === void 0 ? void 0 : resolve5(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("report", root5, reporter, context);
@@ -61956,14 +64005,14 @@ ${formatMarkdownTables(tables)}`,
 `);
       return EXIT2.error;
     }
-    context.stderr(`Wrote the report to ${join10(out, "index.html")}.
+    context.stderr(`Wrote the report to ${join11(out, "index.html")}.
 `);
   }
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
   for (let folder = out; ; folder = dirname4(folder)) {
-    if (existsSync4(join10(folder, SITE_MARK)))
+    if (existsSync4(join11(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
     if (dirname4(folder) === folder) return;
   }
@@ -62004,7 +64053,7 @@ ${incident2.id} is no longer open: closing this tracking issue.`
     return { delivered: [], log: [`${incident2.id}: closed tracking issue #${existing.number}`] };
   }
   if (notices.length === 0) return { delivered: [], log: [] };
-  const log = [];
+  const log2 = [];
   const delivered = [];
   let issue2 = existing;
   if (!issue2) {
@@ -62016,12 +64065,12 @@ Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA chec
     });
     issue2 = { number: data.number, open: true };
     tracking.set(incident2.id, issue2);
-    log.push(`${incident2.id}: opened tracking issue #${issue2.number}`);
+    log2.push(`${incident2.id}: opened tracking issue #${issue2.number}`);
   } else if (!issue2.open) {
     await github.rest.issues.update({ ...where, issue_number: issue2.number, state: "open" });
     issue2 = { ...issue2, open: true };
     tracking.set(incident2.id, issue2);
-    log.push(`${incident2.id}: reopened tracking issue #${issue2.number}`);
+    log2.push(`${incident2.id}: reopened tracking issue #${issue2.number}`);
   }
   const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: issue2.number, per_page: 100 });
   const posted = new Set(
@@ -62035,9 +64084,9 @@ Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA chec
 ${[...notice.mention, notice.text].join(" ")}`
     });
     delivered.push(notice.key);
-    log.push(`${incident2.id}: ${notice.text}`);
+    log2.push(`${incident2.id}: ${notice.text}`);
   }
-  return { delivered, log };
+  return { delivered, log: log2 };
 }
 
 // scripts/render/sla-table.ts
@@ -62142,128 +64191,7 @@ async function notify(due, context) {
 }
 
 // scripts/commands/update.ts
-import { join as join11, relative as relative3 } from "node:path";
-
-// scripts/core/authoring/update-record.ts
-var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
-var HOLD_REASONS = hold_reason.enum;
-var CANCEL_REASONS = cancel_reason.enum;
-var REASONS = {
-  hold_reason: HOLD_REASONS,
-  cancel_reason: CANCEL_REASONS,
-  reopen_reason: void 0
-};
-var RESOLUTION_CODES = resolution.properties.code.enum;
-function updateRecord(text7, record, update) {
-  const from = record.status;
-  const to = update.status;
-  const transition = checkTransition(from, to);
-  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
-  const usage = (message) => ({ ok: false, refused: "usage", message });
-  const fields = [[["status"], to]];
-  const reasonKey = to === "on_hold" ? "hold_reason" : to === "cancelled" ? "cancel_reason" : from === "resolved" && to !== "closed" ? "reopen_reason" : void 0;
-  const last = record.updates.at(-1);
-  if (from === to && last?.status === to && last.message === update.message) {
-    return usage(`the last update of ${record.id} already says this (${last.at}): nothing is added; say what changed in --message`);
-  }
-  const reason = update.reason ?? (to === "cancelled" ? update.knownError ? "known_error" : update.duplicateOf ? "duplicate" : void 0 : void 0);
-  if (reasonKey && from !== to) {
-    const allowed = REASONS[reasonKey];
-    const values = allowed ? `, one of ${allowed.join(", ")}` : ": why it came back, in a sentence";
-    if (!reason) return usage(`entering ${to} from ${from} needs --reason${values}`);
-    if (allowed && !allowed.includes(reason)) {
-      const guess2 = closestMatch(reason, allowed);
-      return usage(`--reason ${reason} is not a reason for ${to}: expected one of ${allowed.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`);
-    }
-    fields.push([[reasonKey], reason]);
-  }
-  if (reasonKey === "reopen_reason" && from !== to) fields.push([["resolved_at"], null]);
-  if (from === "monitoring" && (to === "investigating" || to === "identified")) fields.push([["mitigated_at"], null]);
-  if (from === "on_hold" && to !== "on_hold") fields.push([["hold_reason"], null]);
-  if (to === "cancelled" && reason) {
-    const needed = CANCEL_REASON_FIELDS[reason];
-    const value = needed === "known_error" ? update.knownError : needed === "duplicate_of" ? update.duplicateOf : void 0;
-    if (needed && !value && !record[needed]) return usage(`--reason ${reason} needs --${needed.replace("_", "-")}`);
-    if (needed && value) fields.push([[needed], value]);
-  }
-  if (update.resolution && !RESOLUTION_CODES.includes(update.resolution.code)) {
-    const guess2 = closestMatch(update.resolution.code, RESOLUTION_CODES);
-    return usage(
-      `--resolution ${update.resolution.code} is not a resolution code: expected one of ${RESOLUTION_CODES.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
-    );
-  }
-  if (update.resolution) {
-    fields.push([["resolution", "code"], update.resolution.code], [["resolution", "summary"], update.resolution.summary]);
-  } else if (STATUS_FIELDS[to].needs.includes("resolution") && !record.resolution) {
-    return usage(`entering ${to} needs --resolution CODE (one of ${RESOLUTION_CODES.join(", ")}) and --summary TEXT`);
-  }
-  if (from !== to) {
-    const timestamps = new Set(
-      [IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter(
-        (key2) => key2 !== void 0 && TIMESTAMP_ORDER[record.type].includes(key2)
-      )
-    );
-    for (const key2 of timestamps) if (record[key2] === void 0) fields.push([[key2], update.at]);
-  }
-  let edited = text7;
-  for (const [path, value] of fields) edited = setKey(edited, path, value);
-  const listed = new Set(record.services.map((service) => service.id));
-  for (const service of update.services) {
-    edited = listed.has(service.id) ? setItemKey(edited, "services", service.id, "status", service.status) : appendItem(edited, "services", [
-      ["id", service.id],
-      ["status", service.status]
-    ]);
-  }
-  edited = appendItem(edited, "updates", [
-    ["at", update.at],
-    ["status", to],
-    ["message", update.message]
-  ]);
-  return { ok: true, text: edited };
-}
-
-// scripts/core/authoring/move-record.ts
-init_timestamps();
-function findRecordFile(files, kind, id) {
-  const prefix = `${RECORD_KINDS[kind].folder}/${id}`;
-  return files.find(({ path }) => path.startsWith(prefix) && /^[-.]/.test(path.slice(prefix.length)) && (recordKindOf(path) ?? kind) === kind);
-}
-function moveIncident(config2, files, before, update) {
-  const text7 = files.find(({ path }) => path === before.path)?.text;
-  if (text7 === void 0) throw new Error(`moveIncident: ${before.path} is not among the files`);
-  let result;
-  try {
-    result = updateRecord(text7, before.data, update);
-  } catch (error2) {
-    if (!(error2 instanceof LayoutError)) throw error2;
-    return { findings: [findingAt(before, [error2.key], "update/layout", error2.message, { at: "key" })] };
-  }
-  if (!result.ok) {
-    if (result.refused === "usage") return { usage: result.message };
-    return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
-  }
-  const file = { path: before.path, text: result.text };
-  const findings = [...checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
-  return hasErrors(findings) ? { findings } : { file, findings };
-}
-var ENDED = ["resolved", "closed", "completed"];
-function servicesStillDown(before, update) {
-  if (!ENDED.includes(update.status) || ENDED.includes(before.data.status)) return [];
-  const states = new Map(before.data.services.map((service) => [service.id, service.status]));
-  for (const service of update.services) states.set(service.id, service.status);
-  const down = [...states].filter(([, status]) => status !== "operational");
-  if (down.length === 0) return [];
-  const listed = down.map(([id, status]) => `${id} ${status}`).join(", ");
-  const fix2 = down.map(([id]) => `--service ${id}=operational`).join(" ");
-  return [
-    findingAt(before, ["services"], "update/services-down", `${update.status} with ${listed} still shown: if it has recovered, pass ${fix2}`, {
-      at: "key",
-      severity: "warning"
-    })
-  ];
-}
-
-// scripts/commands/update.ts
+import { join as join12, relative as relative4 } from "node:path";
 var UPDATE_HELP = {
   brief: "move a record on",
   usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]",
@@ -62341,7 +64269,7 @@ async function updateCommand(args, context) {
 `);
     return EXIT2.findings;
   }
-  const path = join11(root5, file.path);
+  const path = join12(root5, file.path);
   try {
     await writeRecordFile(root5, file.path, moved.file.text, "replace");
   } catch (error2) {
@@ -62351,13 +64279,13 @@ async function updateCommand(args, context) {
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative3(context.cwd, path)}: ${before.data.status} \u2192 ${values.status}
+  context.stdout(`${relative4(context.cwd, path)}: ${before.data.status} \u2192 ${values.status}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative4, resolve as resolve5 } from "node:path";
+import { isAbsolute, relative as relative5, resolve as resolve6 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
@@ -62372,7 +64300,7 @@ async function validateCommand(args, context) {
   const root5 = findRoot("validate", context.cwd, values.root);
   const inPaths = pathFilter(
     root5,
-    positionals.map((path) => resolve5(context.cwd, path))
+    positionals.map((path) => resolve6(context.cwd, path))
   );
   const repository = await readRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -62385,7 +64313,7 @@ async function validateCommand(args, context) {
 }
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
-    const inside = relative4(root5, path).replaceAll("\\", "/");
+    const inside = relative5(root5, path).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
     if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
@@ -62406,7 +64334,9 @@ var COMMANDS = {
   report: { help: REPORT_HELP, run: reportCommand },
   new: { help: NEW_HELP, run: newCommand },
   update: { help: UPDATE_HELP, run: updateCommand },
-  init: { help: INIT_HELP, run: initCommand }
+  init: { help: INIT_HELP, run: initCommand },
+  intake: { help: INTAKE_HELP, run: intakeCommand },
+  relay: { help: RELAY_HELP, run: relayCommand }
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 var USAGE = `Usage: incidents <command> [options]
@@ -62481,7 +64411,14 @@ function forWorkflowRunner(argv, context) {
 
 // scripts/io/github/action-inputs.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-var ACTION_COMMANDS = { validate: [], "check-pr": [], sla: ["--notify"], build: [], report: [] };
+var ACTION_COMMANDS = {
+  validate: [],
+  "check-pr": [],
+  sla: ["--notify"],
+  build: [],
+  report: [],
+  intake: ["--pull-request"]
+};
 function toActionInvocation(inputs, env2) {
   const [command = "validate", ...flags] = inputs.command.split(/\s+/).filter(Boolean);
   const allowed = Object.hasOwn(ACTION_COMMANDS, command) ? ACTION_COMMANDS[command] : void 0;

@@ -125,7 +125,7 @@ action('an unknown command fails the step with a message, not a stack trace', ()
   assert.is(result.code, 2);
   assert.match(
     result.stdout,
-    /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report\n$/,
+    /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report, intake, intake --pull-request\n$/,
   );
 });
 
@@ -207,7 +207,7 @@ const INPUT_CASES: { name: string; inputs: Partial<ActionInputs>; env?: Record<s
   {
     name: 'a flag the command does not take',
     inputs: { command: 'validate --notify' },
-    expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report',
+    expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report, intake, intake --pull-request',
   },
   { name: 'build', inputs: { command: 'build', root: 'ops' }, expected: ['build', '--root', 'ops', '--format', 'github'] },
   {

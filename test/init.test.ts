@@ -34,6 +34,7 @@ init('an empty folder becomes a repository that validates clean and builds an al
     '.github/CODEOWNERS',
     '.github/ISSUE_TEMPLATE/report-an-incident.yml',
     '.github/workflows/incident-pr.yml',
+    '.github/workflows/intake.yml',
     '.github/workflows/sla.yml',
     '.github/workflows/status-page.yml',
     '.github/workflows/validate.yml',

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FakeGitHub } from './helpers/fake-github.js';
-import { fixture, INTAKE, INTAKE_REPO } from './helpers/intake.js';
+import { branchOf } from '../scripts/io/github/intake-pull-requests.js';
+import { fixture, INTAKE, INTAKE_REPO, issueEvent } from './helpers/intake.js';
 import { runCliCapturing } from './helpers/run-cli.js';
 
 const pulls = suite('intake --pull-request');
@@ -121,6 +122,26 @@ pulls('--pull-request without a repository or token says what is missing', async
   ]);
   assert.is(result.code, 2);
   assert.match(result.stderr, /GITHUB_REPOSITORY is "", expected owner\/name/);
+});
+
+pulls('a report: the pull request names the reporter; a branch left from a closed pull request starts afresh', async () => {
+  const fake = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'someone', headSha: 'b'.repeat(40) });
+  try {
+    const dir = repository();
+    const stale = branchOf('issue#42');
+    fake.branches.set(stale, { sha: 'c'.repeat(40), files: new Map([['incidents/INC-2026-0009.md', 'left over']]) });
+    const event = join(dir, 'event.json');
+    writeFileSync(event, JSON.stringify(issueEvent()));
+    const result = await runCliCapturing(['intake', '--payload', event, '--at', '2026-03-01T10:05:00Z', '--pull-request', '--root', dir], { env: envOf(fake) });
+    assert.is(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^created INC-2026-0001 \S+ for issue#42 → pull request #200 \(opened\)\n$/);
+    const [pull] = fake.pulls;
+    assert.match(pull!.body, /Reported by @carol in #42\./);
+    assert.equal([...fake.branches.get(stale)!.files.keys()], ['incidents/INC-2026-0001.md'], 'the stale branch was moved to main first');
+    assert.equal(fake.problems, []);
+  } finally {
+    await fake.close();
+  }
 });
 
 pulls.run();

@@ -191,7 +191,11 @@ export class FakeGitHub {
       template: '/repos/{owner}/{repo}/pulls',
       pattern: /^\/repos\/[^/]+\/[^/]+\/pulls$/,
       status: 200,
-      answer: (_match, url) => this.pulls.filter((pull) => (url.searchParams.get('state') ?? 'open') === pull.state).map((pull) => this.simplePull(pull)),
+      answer: (_match, url) =>
+        this.pulls
+          .filter((pull) => (url.searchParams.get('state') ?? 'open') === pull.state)
+          .filter((pull) => !url.searchParams.has('head') || url.searchParams.get('head') === `${this.pull.owner}:${pull.head}`)
+          .map((pull) => this.simplePull(pull)),
     },
     {
       method: 'POST',
@@ -245,6 +249,22 @@ export class FakeGitHub {
         if (this.branches.has(name)) return 'exists';
         const from = [...this.branches.values()].find((branch) => branch.sha === sha);
         this.branches.set(name, { sha, files: new Map(from?.files ?? []) });
+        return this.ref(name);
+      },
+    },
+    {
+      method: 'PATCH',
+      template: '/repos/{owner}/{repo}/git/refs/{ref}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/git\/refs\/heads(?:\/|%2F)(.+)$/i,
+      status: 200,
+      checksBody: true,
+      answer: (match, _url, body) => {
+        const name = decodeURIComponent(match[1]!);
+        const branch = this.branches.get(name);
+        const { sha } = JSON.parse(body) as { sha: string };
+        const from = [...this.branches.values()].find((candidate) => candidate.sha === sha);
+        if (!branch || !from) return undefined;
+        this.branches.set(name, { sha, files: new Map(from.files) });
         return this.ref(name);
       },
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mapIntake, type IntakeChange, type IntakeResult, type IntakeState } from '../../core/intake/map-intake.js';
+import { DEFAULT_KEY_LABELS, keyOf, mapIntake, type IntakeChange, type IntakeResult, type IntakeState } from '../../core/intake/map-intake.js';
 import type { IntakePayload } from '../../core/intake/payload.js';
 import { RECORD_KINDS } from '../../core/records/kinds.js';
 import type { TextFile } from '../../core/records/validate.js';
@@ -72,8 +72,13 @@ export async function intakeWithPullRequests(
   for (const change of [...result.created, ...result.updated]) {
     const holder = open.find((pull) => pull.files.some((file) => file.path === change.path));
     const branch = holder?.branch ?? branchOf(change.key);
-    const existing = holder ?? open.find((pull) => pull.branch === branch);
-    if (!existing) await startBranch(github, target, base, branch);
+    let existing = holder ?? open.find((pull) => pull.branch === branch);
+    if (!existing && !(await startBranch(github, target, base, branch))) {
+      // Another run made the branch since this one listed the pull requests: its pull request, if open, takes the commit.
+      const { data: raced } = await github.rest.pulls.list({ ...where, state: 'open', head: `${target.owner}:${branch}` });
+      if (raced[0]) existing = { number: raced[0].number, url: raced[0].html_url, branch, files: [] };
+      else await resetBranch(github, target, base, branch);
+    }
     const committed = await commitFile(github, target, branch, change, payload);
     if (existing) {
       pullRequests.set(change.path, { number: existing.number, url: existing.url, action: committed ? 'committed' : 'unchanged' });
@@ -84,7 +89,7 @@ export async function intakeWithPullRequests(
       head: branch,
       base,
       title: `${change.id}: ${titleOf(change)}`,
-      body: describePull(change, payload),
+      body: describePull(change, payload, state.config.intake?.key_labels ?? DEFAULT_KEY_LABELS),
     });
     await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
     const opened: OpenPull = { number: pull.number, url: pull.html_url, branch, files: [change.file] };
@@ -130,16 +135,24 @@ async function readFileWithSha(github: GitHub, target: RepositoryTarget, path: s
   }
 }
 
-/** Makes the key's branch at the base branch's head; a branch left from a closed pull request is moved there. */
-async function startBranch(github: GitHub, target: RepositoryTarget, base: string, branch: string): Promise<void> {
+/** Makes the key's branch at the base branch's head; false when a branch of that name is there already. */
+async function startBranch(github: GitHub, target: RepositoryTarget, base: string, branch: string): Promise<boolean> {
   const where = { owner: target.owner, repo: target.repo };
   const { data: head } = await github.rest.git.getRef({ ...where, ref: `heads/${base}` });
   try {
     await github.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: head.object.sha });
+    return true;
   } catch (error) {
     if ((error as { status?: number }).status !== 422) throw error;
-    await github.rest.git.updateRef({ ...where, ref: `heads/${branch}`, sha: head.object.sha, force: true });
+    return false;
   }
+}
+
+/** Moves a branch left from a closed pull request to the base branch's head, to start afresh. */
+async function resetBranch(github: GitHub, target: RepositoryTarget, base: string, branch: string): Promise<void> {
+  const where = { owner: target.owner, repo: target.repo };
+  const { data: head } = await github.rest.git.getRef({ ...where, ref: `heads/${base}` });
+  await github.rest.git.updateRef({ ...where, ref: `heads/${branch}`, sha: head.object.sha, force: true });
 }
 
 /** Commits the record's new text to the branch; false when it already has it. */
@@ -178,7 +191,7 @@ function link(url: string | undefined): string {
 }
 
 /** The pull request's description: what to review, and where the incident came from. */
-function describePull(change: IntakeChange, payload: IntakePayload): string {
+function describePull(change: IntakeChange, payload: IntakePayload, keyLabels: readonly string[]): string {
   const lines = [
     `Intake opened ${change.id} from ${payload.source === 'issue' ? 'a report' : `${payload.source} alerts`} (key ${codeSpan(change.key)}).`,
     '',
@@ -191,10 +204,11 @@ function describePull(change: IntakeChange, payload: IntakePayload): string {
     lines.push(`Reported by @${payload.author} in #${payload.number}.`);
   } else {
     lines.push('Alerts:');
-    for (const alert of payload.alerts.slice(0, 20)) {
+    const ofKey = payload.alerts.filter((alert) => keyOf(alert.labels, keyLabels) === change.key);
+    for (const alert of ofKey.slice(0, 20)) {
       lines.push(`- ${alert.status} ${codeSpan(alert.annotations.summary ?? alert.labels.alertname ?? '')} since ${alert.startsAt}${link(alert.generatorURL)}`);
     }
-    if (payload.alerts.length > 20) lines.push(`- and ${payload.alerts.length - 20} more (the record lists them all)`);
+    if (ofKey.length > 20) lines.push(`- and ${ofKey.length - 20} more (the record lists them all)`);
   }
   return lines.join('\n');
 }
