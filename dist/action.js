@@ -35817,107 +35817,6 @@ var configHoliday = {
   }
 };
 
-// scripts/core/rules/config/time-zone.ts
-var configTimeZone = {
-  id: "config/time-zone",
-  check(config2) {
-    const zones = [
-      ...config2.data.page.time_zone ? [{ path: ["page", "time_zone"], zone: config2.data.page.time_zone }] : [],
-      ...Object.entries(config2.data.calendars ?? {}).map(([name, calendar]) => ({ path: ["calendars", name, "time_zone"], zone: calendar.time_zone }))
-    ];
-    return zones.filter(({ zone }) => !isTimeZone(zone)).map(
-      ({ path, zone }) => findingAt(config2, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`)
-    );
-  }
-};
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// scripts/core/rules/config/unique-group.ts
-var configUniqueGroup = {
-  id: "config/unique-group",
-  check(config2) {
-    const named = /* @__PURE__ */ new Map();
-    return config2.data.services.flatMap((service, index2) => {
-      if (service.group === void 0) return [];
-      const id = groupComponentId(service.group);
-      const first = named.get(id);
-      if (first === void 0) named.set(id, service.group);
-      if (first === void 0 || first === service.group) return [];
-      return [
-        findingAt(
-          config2,
-          ["services", index2, "group"],
-          this.id,
-          `Group "${service.group}" and group "${first}" would both be the component ${id} on the status page: use one name for one group, or names that differ in their letters a-z or digits`
-        )
-      ];
-    });
-  }
-};
-
-// scripts/core/rules/config/unique-service.ts
-var configUniqueService = {
-  id: "config/unique-service",
-  check(config2) {
-    const ids = config2.data.services.map((service) => service.id);
-    return ids.flatMap((id, index2) => {
-      const first = ids.indexOf(id);
-      if (first === index2) return [];
-      return [findingAt(config2, ["services", index2, "id"], this.id, `Service id ${id} is used twice (also services[${first}]): service ids must be unique`)];
-    });
-  }
-};
-
-// scripts/core/rules/config/working-hours.ts
-var configWorkingHours = {
-  id: "config/working-hours",
-  check(config2) {
-    return Object.entries(config2.data.calendars ?? {}).flatMap(
-      ([name, calendar]) => Object.entries(calendar.hours).flatMap(
-        ([day, intervals]) => (intervals ?? []).flatMap((interval, index2) => {
-          const [start2, end] = interval.split("-");
-          const previousEnd = intervals?.[index2 - 1]?.split("-")[1];
-          const path = ["calendars", name, "hours", day, index2];
-          if (start2 >= end) return [findingAt(config2, path, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
-          if (previousEnd !== void 0 && start2 < previousEnd)
-            return [
-              findingAt(
-                config2,
-                path,
-                this.id,
-                `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`
-              )
-            ];
-          return [];
-        })
-      )
-    );
-  }
-};
-
-// scripts/core/rules/record/id-matches-file.ts
-var idMatchesFile = {
-  id: "record/id-matches-file",
-  check(records) {
-    return KIND_NAMES.flatMap((kind) => {
-      const key2 = RECORD_KINDS[kind].idKey;
-      return records[kind].flatMap((record2) => {
-        const value = idInData(kind, record2.data);
-        const expected = idOfPath(record2.path);
-        if (expected === void 0 || value === expected) return [];
-        return [findingAt(record2, [key2], this.id, `${key2} is ${value}, but the file is named ${record2.path}: expected ${key2} ${expected}, or rename the file`)];
-      });
-    });
-  }
-};
-
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
@@ -42581,6 +42480,174 @@ var RE2JS = class RE2JS2 {
   }
 };
 
+// scripts/core/intake/routes.ts
+var ROUTE_PROGRAM_SIZE = 250;
+function isRegexValue(value) {
+  return value.length >= 2 && value.startsWith("/") && value.endsWith("/");
+}
+function compileRouteValue(value) {
+  let compiled;
+  try {
+    compiled = RE2JS.compile(`^(?:${value.slice(1, -1)})$`);
+  } catch (error2) {
+    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
+  }
+  if (compiled.programSize() > ROUTE_PROGRAM_SIZE)
+    return { ok: false, message: `it compiles to ${compiled.programSize()} RE2 instructions, more than ${ROUTE_PROGRAM_SIZE}` };
+  return { ok: true, test: (text7) => compiled.matcher(text7).matches() };
+}
+function routeMatcher(intake) {
+  const compiled = /* @__PURE__ */ new Map();
+  const testOf = (value) => {
+    let test = compiled.get(value);
+    if (!test) {
+      const result = isRegexValue(value) ? compileRouteValue(value) : { ok: true, test: (text7) => text7 === value };
+      test = result.ok ? result.test : () => false;
+      compiled.set(value, test);
+    }
+    return test;
+  };
+  const routes = intake?.routes ?? [];
+  return (labels) => routes.find((route) => Object.entries(route.match).every(([name, value]) => testOf(value)((Object.hasOwn(labels, name) ? labels[name] : "") ?? "")));
+}
+
+// scripts/core/rules/config/intake-route.ts
+var configIntakeRoute = {
+  id: "config/intake-route",
+  check(config2) {
+    const known = config2.data.services.map((service) => service.id);
+    const findings = [];
+    (config2.data.intake?.routes ?? []).forEach((route, index2) => {
+      if (!known.includes(route.service)) {
+        const guess2 = closestMatch(route.service, known);
+        findings.push(
+          findingAt(
+            config2,
+            ["intake", "routes", index2, "service"],
+            this.id,
+            `intake.routes[${index2}] records ${route.service}, which is not a service${guess2 ? `: did you mean "${guess2}"?` : `: expected one of ${known.join(", ")}`}`
+          )
+        );
+      }
+      for (const [label2, value] of Object.entries(route.match)) {
+        if (!isRegexValue(value)) continue;
+        const compiled = compileRouteValue(value);
+        if (!compiled.ok)
+          findings.push(
+            findingAt(
+              config2,
+              ["intake", "routes", index2, "match", label2],
+              this.id,
+              `intake.routes[${index2}].match.${label2} ${value} is not a pattern RE2 runs: ${compiled.message} (write an exact value, or /regex/ without backreferences or lookaround)`
+            )
+          );
+      }
+    });
+    return findings;
+  }
+};
+
+// scripts/core/rules/config/time-zone.ts
+var configTimeZone = {
+  id: "config/time-zone",
+  check(config2) {
+    const zones = [
+      ...config2.data.page.time_zone ? [{ path: ["page", "time_zone"], zone: config2.data.page.time_zone }] : [],
+      ...Object.entries(config2.data.calendars ?? {}).map(([name, calendar]) => ({ path: ["calendars", name, "time_zone"], zone: calendar.time_zone }))
+    ];
+    return zones.filter(({ zone }) => !isTimeZone(zone)).map(
+      ({ path, zone }) => findingAt(config2, path, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`)
+    );
+  }
+};
+function isTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// scripts/core/rules/config/unique-group.ts
+var configUniqueGroup = {
+  id: "config/unique-group",
+  check(config2) {
+    const named = /* @__PURE__ */ new Map();
+    return config2.data.services.flatMap((service, index2) => {
+      if (service.group === void 0) return [];
+      const id = groupComponentId(service.group);
+      const first = named.get(id);
+      if (first === void 0) named.set(id, service.group);
+      if (first === void 0 || first === service.group) return [];
+      return [
+        findingAt(
+          config2,
+          ["services", index2, "group"],
+          this.id,
+          `Group "${service.group}" and group "${first}" would both be the component ${id} on the status page: use one name for one group, or names that differ in their letters a-z or digits`
+        )
+      ];
+    });
+  }
+};
+
+// scripts/core/rules/config/unique-service.ts
+var configUniqueService = {
+  id: "config/unique-service",
+  check(config2) {
+    const ids = config2.data.services.map((service) => service.id);
+    return ids.flatMap((id, index2) => {
+      const first = ids.indexOf(id);
+      if (first === index2) return [];
+      return [findingAt(config2, ["services", index2, "id"], this.id, `Service id ${id} is used twice (also services[${first}]): service ids must be unique`)];
+    });
+  }
+};
+
+// scripts/core/rules/config/working-hours.ts
+var configWorkingHours = {
+  id: "config/working-hours",
+  check(config2) {
+    return Object.entries(config2.data.calendars ?? {}).flatMap(
+      ([name, calendar]) => Object.entries(calendar.hours).flatMap(
+        ([day, intervals]) => (intervals ?? []).flatMap((interval, index2) => {
+          const [start2, end] = interval.split("-");
+          const previousEnd = intervals?.[index2 - 1]?.split("-")[1];
+          const path = ["calendars", name, "hours", day, index2];
+          if (start2 >= end) return [findingAt(config2, path, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
+          if (previousEnd !== void 0 && start2 < previousEnd)
+            return [
+              findingAt(
+                config2,
+                path,
+                this.id,
+                `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`
+              )
+            ];
+          return [];
+        })
+      )
+    );
+  }
+};
+
+// scripts/core/rules/record/id-matches-file.ts
+var idMatchesFile = {
+  id: "record/id-matches-file",
+  check(records) {
+    return KIND_NAMES.flatMap((kind) => {
+      const key2 = RECORD_KINDS[kind].idKey;
+      return records[kind].flatMap((record2) => {
+        const value = idInData(kind, record2.data);
+        const expected = idOfPath(record2.path);
+        if (expected === void 0 || value === expected) return [];
+        return [findingAt(record2, [key2], this.id, `${key2} is ${value}, but the file is named ${record2.path}: expected ${key2} ${expected}, or rename the file`)];
+      });
+    });
+  }
+};
+
 // scripts/core/gate/known-error-match.ts
 var KNOWN_ERROR_BOUNDS = {
   /** RE2 instructions one pattern may compile to (`export.*time(d)? ?out` is 23; `a{250}x`, 253). */
@@ -43561,6 +43628,7 @@ var CONFIG_RULES = [
   configWorkingHours,
   configHoliday,
   configApproverService,
+  configIntakeRoute,
   configApproverTeam,
   configDuration
 ];
@@ -57330,14 +57398,14 @@ var triggers_notification_paths_default = [
   "/teams/{team_id}/discussions",
   "/teams/{team_id}/discussions/{discussion_number}/comments"
 ];
-function routeMatcher(paths) {
+function routeMatcher2(paths) {
   const regexes = paths.map(
     (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
 }
-var regex = routeMatcher(triggers_notification_paths_default);
+var regex = routeMatcher2(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
 var createGroups = function(Bottleneck3, common2) {
@@ -62372,37 +62440,6 @@ function alertsBlock(alerts) {
   });
 }
 
-// scripts/core/intake/routes.ts
-var ROUTE_PROGRAM_SIZE = 250;
-function isRegexValue(value) {
-  return value.length >= 2 && value.startsWith("/") && value.endsWith("/");
-}
-function compileRouteValue(value) {
-  let compiled;
-  try {
-    compiled = RE2JS.compile(`^(?:${value.slice(1, -1)})$`);
-  } catch (error2) {
-    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
-  }
-  if (compiled.programSize() > ROUTE_PROGRAM_SIZE)
-    return { ok: false, message: `it compiles to ${compiled.programSize()} RE2 instructions, more than ${ROUTE_PROGRAM_SIZE}` };
-  return { ok: true, test: (text7) => compiled.matcher(text7).matches() };
-}
-function routeMatcher2(intake) {
-  const compiled = /* @__PURE__ */ new Map();
-  const testOf = (value) => {
-    let test = compiled.get(value);
-    if (!test) {
-      const result = isRegexValue(value) ? compileRouteValue(value) : { ok: true, test: (text7) => text7 === value };
-      test = result.ok ? result.test : () => false;
-      compiled.set(value, test);
-    }
-    return test;
-  };
-  const routes = intake?.routes ?? [];
-  return (labels) => routes.find((route) => Object.entries(route.match).every(([name, value]) => testOf(value)((Object.hasOwn(labels, name) ? labels[name] : "") ?? "")));
-}
-
 // scripts/core/intake/title.ts
 var TITLE_MAX = 200;
 function plainText2(text7, max) {
@@ -62457,7 +62494,7 @@ function alertId(alert) {
 }
 function groupByKey(config2, payload, result) {
   const keyLabels = config2.intake?.key_labels ?? DEFAULT_KEY_LABELS;
-  const matchRoute = routeMatcher2(config2.intake);
+  const matchRoute = routeMatcher(config2.intake);
   const groups2 = /* @__PURE__ */ new Map();
   const unmatched = /* @__PURE__ */ new Set();
   for (const alert of payload.alerts) {
@@ -63331,7 +63368,9 @@ async function handle3(request2, response, context) {
       owner: context.target.owner,
       repo: context.target.repo,
       event_type: DISPATCH_EVENT_TYPE,
-      client_payload: fitted.clientPayload
+      client_payload: fitted.clientPayload,
+      // One retry, not the gate's three: the sender is waiting, and retries on a 502 itself.
+      request: { retries: 1 }
     });
   } catch (error2) {
     return send(502, { error: "GitHub did not accept the dispatch: retry later" }, `GitHub failed: ${describeError(error2)}`);

@@ -106,7 +106,7 @@ init('the workflows run the Action pinned at the ref, pass the security check an
   const dir = emptyFolder();
   await run(['init', '--ref', SHA, '--action-repo', 'acme/incidents-toolkit'], { cwd: dir });
   const names = readdirSync(join(dir, '.github/workflows'));
-  assert.equal(names.sort(), ['incident-pr.yml', 'sla.yml', 'status-page.yml', 'validate.yml']);
+  assert.equal(names.sort(), ['incident-pr.yml', 'intake.yml', 'sla.yml', 'status-page.yml', 'validate.yml']);
   for (const name of names) {
     const text = read(dir, `.github/workflows/${name}`);
     assert.not.match(text, /^\s*(- )?uses: \.\//m, `${name} has no local action left`);

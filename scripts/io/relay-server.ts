@@ -140,6 +140,8 @@ async function handle(
       repo: context.target.repo,
       event_type: DISPATCH_EVENT_TYPE,
       client_payload: fitted.clientPayload,
+      // One retry, not the gate's three: the sender is waiting, and retries on a 502 itself.
+      request: { retries: 1 },
     });
   } catch (error) {
     return send(502, { error: 'GitHub did not accept the dispatch: retry later' }, `GitHub failed: ${describeError(error)}`);
