@@ -34948,8 +34948,8 @@ function buildStatusModel(records, now) {
     url: (config2.page?.url ?? "").replace(/\/+$/, ""),
     timeZone: config2.page?.time_zone ?? "UTC"
   };
-  const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const serviceNames2 = new Map(config2.services.map((service) => [service.id, service.name]));
+  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames2, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -34987,7 +34987,7 @@ function buildStatusModel(records, now) {
     knownIssues: records.knownErrors.filter((record2) => record2.data.public === true && record2.data.status === "active").map(({ data }) => ({
       id: data.id,
       title: data.title,
-      services: data.services.map((id) => ({ id, name: serviceNames.get(id) ?? id })),
+      services: data.services.map((id) => ({ id, name: serviceNames2.get(id) ?? id })),
       workaround: data.workaround ?? "",
       since: data.created_at
     })).sort((a, b) => a.id < b.id ? -1 : 1),
@@ -34999,7 +34999,7 @@ function buildStatusModel(records, now) {
     )
   };
 }
-function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
+function toPublic(incident2, now, timeZone, serviceNames2, summaryOf) {
   const recorded2 = PUBLIC_STATUS[incident2.status];
   if (incident2.visibility !== "public" || recorded2 === void 0) return void 0;
   const summary2 = incident2.type === "incident" && FINISHED.includes(recorded2) ? summaryOf(incident2.id) : void 0;
@@ -35020,7 +35020,7 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf) {
     status,
     open: !FINISHED.includes(status),
     impact: incident2.type === "maintenance" ? "maintenance" : IMPACT[worst(incident2.services.map((service) => service.status))],
-    services: incident2.services.map((service) => ({ id: service.id, name: serviceNames.get(service.id) ?? service.id, status: service.status })),
+    services: incident2.services.map((service) => ({ id: service.id, name: serviceNames2.get(service.id) ?? service.id, status: service.status })),
     reportedAt: incident2.reported_at,
     startedAt,
     ...resolvedAt ? { resolvedAt } : {},
@@ -62577,6 +62577,7 @@ function fromAlerts(context, payload, group) {
     services: [...firingServices({ ...group, alerts: fresh })].map(([id, status]) => ({ id, status })),
     visibility: context.config.intake?.visibility ?? "internal",
     at: context.at,
+    message: `Monitoring reports a problem with ${serviceNames(context.config, [...new Set(fresh.map(({ route }) => route.service))])}. We are looking into it.`,
     startedAt,
     detectedAt: startedAt,
     notes: `Opened by intake from ${payload.source}: ${group.alerts.length} alert(s) of ${group.key}.${truncated} The alerts are listed under \`alerts\`.`
@@ -62616,7 +62617,8 @@ function createWithAlerts(context, key2, newRecord, alerts) {
   );
   if (hasErrors(findings)) return { kind: "refused", key: key2, path: created.path, findings };
   const id = parsed.record.data.id;
-  return { kind: "created", change: { id, path: created.path, key: key2, status, file, ...match ? { knownError: match.knownError.id } : {} } };
+  const change = { id, path: created.path, key: key2, status, title: parsed.record.data.title, file };
+  return { kind: "created", change: { ...change, ...match ? { knownError: match.knownError.id } : {} } };
 }
 var STATE_WORDS = {
   degraded_performance: "degraded performance",
@@ -62692,7 +62694,11 @@ function checkedUpdate(context, before, key2, file, status) {
   const others = context.files.filter(({ path }) => path !== file.path);
   const findings = checkRecordEdit(context.config, [...others, file], file, { now: toMillis(context.at), base: before });
   if (hasErrors(findings)) return { kind: "refused", key: key2, path: file.path, findings };
-  return { kind: "updated", change: { id: before.data.id, path: file.path, key: key2, status, file } };
+  return { kind: "updated", change: { id: before.data.id, path: file.path, key: key2, status, title: before.data.title, file } };
+}
+function serviceNames(config2, ids) {
+  const names = ids.map((id) => config2.services.find((service) => service.id === id)?.name ?? id);
+  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 function reportedService(config2, service) {
   const id = /\(([^()]+)\)\s*$/.exec(service)?.[1]?.trim();
@@ -62717,6 +62723,7 @@ function fromReport(context, report) {
     services: [{ id: service }],
     visibility: context.config.intake?.visibility ?? "internal",
     at: context.at,
+    message: `A problem with ${serviceNames(context.config, [service])} was reported. We are looking into it.`,
     detectedAt,
     reporter: `@${report.author}`,
     notes: `Reported by @${report.author} in issue #${report.number} (${report.url}):
@@ -62970,7 +62977,7 @@ async function intakeWithPullRequests(target, state, payload, at, stateOf, retry
       ...where,
       head: branch,
       base,
-      title: `${change.id}: ${titleOf(change)}`,
+      title: `${change.id}: ${change.title}`,
       body: describePull(change, payload, state.config.intake?.key_labels ?? DEFAULT_KEY_LABELS)
     });
     await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
@@ -63041,9 +63048,6 @@ async function commitFile(github, target, branch, change, payload) {
     ...before ? { sha: before.sha } : {}
   });
   return true;
-}
-function titleOf(change) {
-  return /^title: (.*)$/m.exec(change.file.text)?.[1]?.replace(/^"(.*)"$/, "$1") ?? change.key;
 }
 function codeSpan(text7) {
   const flat = text7.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/`/g, "'").slice(0, 300);

@@ -10,6 +10,7 @@ import { toActionInvocation, type ActionInputs } from '../scripts/io/github/acti
 import { FakeGitHub } from './helpers/fake-github.js';
 import { makePullRequestRepo } from './helpers/git-repo.js';
 import { BASE, RESOLVE_INC1 } from './helpers/pull-request-cases.js';
+import { issueEvent } from './helpers/intake.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const ACTION = join(ROOT, 'dist/action.js');
@@ -267,6 +268,26 @@ action('sla --notify talks to GitHub with the github-token input, not an ambient
       github.issues.map((issue) => issue.title),
       ['INC-2026-0014: Search filters show sizes that are out of stock'],
       'a tracking issue was opened with the input token',
+    );
+    assert.equal(github.problems, []);
+  } finally {
+    await github.close();
+  }
+});
+
+action('intake --pull-request: an issue opened with the form becomes a pull request, the payload read from GITHUB_EVENT_PATH', async () => {
+  const github = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'dave', headSha: 'a'.repeat(40) });
+  try {
+    const workspace = mkdtempSync(join(tmpdir(), 'incidents-action-'));
+    cpSync(join(ROOT, 'test/fixtures/intake/repo'), workspace, { recursive: true });
+    const event = join(mkdtempSync(join(tmpdir(), 'incidents-event-')), 'event.json');
+    writeFileSync(event, JSON.stringify(issueEvent({ title: '[Incident] ::warning::Checkout fails' })));
+    const env = { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/incidents', GITHUB_EVENT_PATH: event };
+    const run = await runActionAside({ command: 'intake --pull-request', 'github-token': github.token }, workspace, env);
+    assert.is(run.code, 0, run.stderr);
+    assert.equal(
+      github.pulls.map((pull) => [pull.title, pull.labels]),
+      [['INC-2026-0001: ::warning::Checkout fails', ['incident', 'intake']]],
     );
     assert.equal(github.problems, []);
   } finally {

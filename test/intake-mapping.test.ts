@@ -160,6 +160,7 @@ mapping('several keys in one webhook: one incident per key, unmatched alerts ign
   assert.is(checkout.started_at, '2026-03-01T09:00:12Z');
   assert.is(checkout.detected_at, '2026-03-01T09:00:12Z');
   assert.is(checkout.reported_at, AT);
+  assert.is(checkout.updates[0].message, 'Monitoring reports a problem with Checkout API. We are looking into it.', 'no payload text in a public message');
   assert.equal(
     checkout.alerts.map((alert: { id: string }) => alert.id),
     ['a1b2c3d4e5f60001', 'a1b2c3d4e5f60002'],

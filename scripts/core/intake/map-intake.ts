@@ -22,6 +22,8 @@ export interface IntakeChange {
   key: string;
   /** The record's status after the change. */
   status: Incident['status'];
+  /** The record's title. */
+  title: string;
   /** The record's new text. */
   file: TextFile;
   /** For a new record: the known error it was cancelled against. */
@@ -220,6 +222,7 @@ function fromAlerts(context: Context, payload: AlertGroup, group: KeyGroup): Out
     services: [...firingServices({ ...group, alerts: fresh })].map(([id, status]) => ({ id, status })),
     visibility: context.config.intake?.visibility ?? 'internal',
     at: context.at,
+    message: `Monitoring reports a problem with ${serviceNames(context.config, [...new Set(fresh.map(({ route }) => route.service))])}. We are looking into it.`,
     startedAt,
     detectedAt: startedAt,
     notes: `Opened by intake from ${payload.source}: ${group.alerts.length} alert(s) of ${group.key}.${truncated} The alerts are listed under \`alerts\`.`,
@@ -264,7 +267,8 @@ function createWithAlerts(context: Context, key: string, newRecord: NewRecord, a
   );
   if (hasErrors(findings)) return { kind: 'refused', key, path: created.path, findings };
   const id = parsed.record.data.id;
-  return { kind: 'created', change: { id, path: created.path, key, status, file, ...(match ? { knownError: match.knownError.id } : {}) } };
+  const change = { id, path: created.path, key, status, title: parsed.record.data.title, file };
+  return { kind: 'created', change: { ...change, ...(match ? { knownError: match.knownError.id } : {}) } };
 }
 
 /** How a service's state reads in an update. */
@@ -349,7 +353,16 @@ function checkedUpdate(context: Context, before: ValidRecord<Incident>, key: str
   const others = context.files.filter(({ path }) => path !== file.path);
   const findings = checkRecordEdit(context.config, [...others, file], file, { now: toMillis(context.at), base: before });
   if (hasErrors(findings)) return { kind: 'refused', key, path: file.path, findings };
-  return { kind: 'updated', change: { id: before.data.id, path: file.path, key, status, file } };
+  return { kind: 'updated', change: { id: before.data.id, path: file.path, key, status, title: before.data.title, file } };
+}
+
+/**
+ * The config's names of services, for the first public update: written from the config alone, so
+ * no text of a payload is ever published as Markdown.
+ */
+function serviceNames(config: Config, ids: readonly string[]): string {
+  const names = ids.map((id) => config.services.find((service) => service.id === id)?.name ?? id);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** The config's service a report names: "Name (id)" as the form offers it, or the id or name alone. */
@@ -380,6 +393,7 @@ function fromReport(context: Context, report: IssueReport): Outcome {
     services: [{ id: service }],
     visibility: context.config.intake?.visibility ?? 'internal',
     at: context.at,
+    message: `A problem with ${serviceNames(context.config, [service])} was reported. We are looking into it.`,
     detectedAt,
     reporter: `@${report.author}`,
     notes: `Reported by @${report.author} in issue #${report.number} (${report.url}):\n\n${quoted}`,

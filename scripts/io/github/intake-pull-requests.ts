@@ -88,7 +88,7 @@ export async function intakeWithPullRequests(
       ...where,
       head: branch,
       base,
-      title: `${change.id}: ${titleOf(change)}`,
+      title: `${change.id}: ${change.title}`,
       body: describePull(change, payload, state.config.intake?.key_labels ?? DEFAULT_KEY_LABELS),
     });
     await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
@@ -170,10 +170,6 @@ async function commitFile(github: GitHub, target: RepositoryTarget, branch: stri
     ...(before ? { sha: before.sha } : {}),
   });
   return true;
-}
-
-function titleOf(change: IntakeChange): string {
-  return /^title: (.*)$/m.exec(change.file.text)?.[1]?.replace(/^"(.*)"$/, '$1') ?? change.key;
 }
 
 /** Text from a payload, shown in a pull request: inside a code span, so it is never markup, a link or a mention. */
