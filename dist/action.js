@@ -23489,7 +23489,7 @@ var LayoutError = class extends Error {
 };
 
 // scripts/commands/build.ts
-import { join as join4, relative, resolve as resolve2 } from "node:path";
+import { isAbsolute, join as join4, relative, resolve as resolve2 } from "node:path";
 
 // scripts/core/findings.ts
 function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
@@ -34849,6 +34849,26 @@ function countingSegments(start2, end, pauses) {
 
 // scripts/core/status/uptime.ts
 init_timestamps();
+
+// scripts/core/status/service-history.ts
+function serviceHistory(incident2) {
+  const start2 = incident2.started_at ?? incident2.reported_at;
+  const recorded2 = (incident2.updates ?? []).filter((update) => update.services !== void 0);
+  if (recorded2.length === 0) return [{ from: start2, services: incident2.services }];
+  return recorded2.map((update, index2) => ({ from: index2 === 0 ? start2 : update.at, services: update.services }));
+}
+function hasServiceHistory(incident2) {
+  return (incident2.updates ?? []).some((update) => update.services !== void 0);
+}
+function stateOf(states, service) {
+  return states.find((state) => state.id === service)?.status ?? "operational";
+}
+function stateChanges(before, after) {
+  const ids = [.../* @__PURE__ */ new Set([...after.map((state) => state.id), ...before.map((state) => state.id)])];
+  return ids.map((id) => ({ id, from: stateOf(before, id), to: stateOf(after, id) })).filter((change) => change.from !== change.to);
+}
+
+// scripts/core/status/uptime.ts
 var UPTIME_DAYS = 90;
 var UPTIME_WEIGHT = {
   operational: 0,
@@ -34857,11 +34877,18 @@ var UPTIME_WEIGHT = {
   partial_outage: 0.3,
   major_outage: 1
 };
+var PERIOD_DAYS = [7, 30, 90];
+var HOUR = 36e5;
 function outagesOf(incidents, now) {
   return incidents.flatMap((incident2) => {
-    const start2 = toMillis(incident2.started_at ?? incident2.reported_at);
     const end = incident2.resolved_at ? toMillis(incident2.resolved_at) : now;
-    return incident2.services.map((service) => ({ service: service.id, incident: incident2.id, status: service.status, start: start2, end }));
+    const history = serviceHistory(incident2);
+    return history.flatMap((states, index2) => {
+      const start2 = toMillis(states.from);
+      const until = Math.min(end, index2 + 1 < history.length ? toMillis(history[index2 + 1].from) : end);
+      if (until <= start2) return [];
+      return states.services.filter((service) => service.status !== "operational").map((service) => ({ service: service.id, incident: incident2.id, status: service.status, start: start2, end: until }));
+    });
   });
 }
 function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
@@ -34887,9 +34914,18 @@ function computeUptime(services, outages, timeZone, now, days = UPTIME_DAYS) {
         length: end - start2
       };
     });
-    const total = figures.reduce((sum, figure2) => sum + figure2.length, 0);
-    const down = figures.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
-    return { service, days: figures.map((figure2) => figure2.day), ratio: total > 0 ? 1 - down / total : 1 };
+    const ratioOf = (last) => {
+      const total = last.reduce((sum, figure2) => sum + figure2.length, 0);
+      const down = last.reduce((sum, figure2) => sum + figure2.day.downtimeSeconds * 1e3, 0);
+      return total > 0 ? 1 - down / total : 1;
+    };
+    const dayAgo = now - 24 * HOUR;
+    const lastDay = own11.map((outage) => ({ ...outage, start: Math.max(outage.start, dayAgo), end: Math.min(outage.end, now) })).filter((outage) => outage.end > outage.start);
+    const periods = [
+      { name: "24 hours", ratio: 1 - weightedDowntime(lastDay) / (24 * HOUR) },
+      ...PERIOD_DAYS.filter((count2) => count2 <= days).map((count2) => ({ name: `${count2} days`, ratio: ratioOf(figures.slice(-count2)) }))
+    ];
+    return { service, days: figures.map((figure2) => figure2.day), ratio: ratioOf(figures), periods };
   });
 }
 function weightedDowntime(outages) {
@@ -34935,7 +34971,7 @@ var INDICATOR_DESCRIPTION = {
   major: "Partial System Outage",
   critical: "Major System Outage"
 };
-function buildStatusModel(records, now) {
+function buildStatusModel(records, now, audience = "public") {
   const { config: config2 } = records;
   const postmortems = new Map(records.postmortems.map((postmortem2) => [postmortem2.data.incident, postmortem2]));
   const summaryOf = (id) => {
@@ -34949,7 +34985,7 @@ function buildStatusModel(records, now) {
     timeZone: config2.page?.time_zone ?? "UTC"
   };
   const serviceNames2 = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames2, summaryOf)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames2, summaryOf, audience)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -34975,6 +35011,7 @@ function buildStatusModel(records, now) {
   const at = new Date(now).toISOString().replace(".000Z", "Z");
   const changes = published.flatMap((incident2) => changeTimes(incident2, now));
   return {
+    audience,
     at,
     page,
     updatedAt: changes.length > 0 ? latest(changes) : at,
@@ -34993,15 +35030,15 @@ function buildStatusModel(records, now) {
     })).sort((a, b) => a.id < b.id ? -1 : 1),
     uptime: computeUptime(
       config2.services.map((service) => service.id),
-      publicOutages(records, now),
+      measuredOutages(records, now, audience),
       page.timeZone,
       now
     )
   };
 }
-function toPublic(incident2, now, timeZone, serviceNames2, summaryOf) {
+function toPublic(incident2, now, timeZone, serviceNames2, summaryOf, audience) {
   const recorded2 = PUBLIC_STATUS[incident2.status];
-  if (incident2.visibility !== "public" || recorded2 === void 0) return void 0;
+  if (!shownTo(audience, incident2) || recorded2 === void 0) return void 0;
   const summary2 = incident2.type === "incident" && FINISHED.includes(recorded2) ? summaryOf(incident2.id) : void 0;
   let status = summary2 !== void 0 ? "postmortem" : recorded2;
   let resolvedAt = incident2.resolved_at;
@@ -35010,7 +35047,14 @@ function toPublic(incident2, now, timeZone, serviceNames2, summaryOf) {
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
     if (status === "completed") resolvedAt ??= incident2.scheduled_until;
   }
-  const updates = (incident2.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded2, message: update.message }));
+  let states = [];
+  const updates = incident2.updates.map((update) => {
+    const base = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded2, message: update.message };
+    if (!update.services) return base;
+    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames2.get(change.id) ?? change.id }));
+    states = update.services;
+    return { ...base, components: changes };
+  });
   const startedAt = incident2.started_at ?? incident2.scheduled_for ?? incident2.reported_at;
   const monitoring = updates.filter((update) => update.status === "monitoring").at(-1);
   return {
@@ -35030,8 +35074,15 @@ function toPublic(incident2, now, timeZone, serviceNames2, summaryOf) {
     updates,
     updatedAt: latest([incident2.reported_at, ...updates.map((update) => update.at)]),
     ...summary2 !== void 0 ? { postmortemSummary: summary2 } : {},
-    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7)
+    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+    ...audience === "internal" ? { internal: incident2.visibility === "internal", roles: rolesOf(incident2) } : {}
   };
+}
+function shownTo(audience, incident2) {
+  return incident2.visibility === "public" || audience === "internal";
+}
+function rolesOf(incident2) {
+  return { ...incident2.commander ? { commander: incident2.commander } : {}, ...incident2.communications ? { communications: incident2.communications } : {} };
 }
 function groupsOf(services) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -35044,8 +35095,8 @@ function groupsOf(services) {
   }
   return [...groups2.values()];
 }
-function publicOutages(records, now) {
-  const counted = records.incidents.map((record2) => record2.data).filter((incident2) => incident2.visibility === "public" && isMeasured(incident2));
+function measuredOutages(records, now, audience) {
+  const counted = records.incidents.map((record2) => record2.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2));
   return outagesOf(counted, now);
 }
 function isActive(incident2) {
@@ -35329,6 +35380,14 @@ var incident_schema_default = {
             type: "string",
             minLength: 1,
             description: "The public message, in Markdown."
+          },
+          services: {
+            type: "array",
+            minItems: 1,
+            description: "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.",
+            items: {
+              $ref: "#/properties/services/items"
+            }
           }
         }
       }
@@ -42632,6 +42691,29 @@ var configWorkingHours = {
   }
 };
 
+// scripts/core/rules/record/current-services.ts
+var currentServices = {
+  id: "record/current-services",
+  check({ incidents }) {
+    return incidents.flatMap((record2) => {
+      const index2 = record2.data.updates.findLastIndex((update) => update.services !== void 0);
+      if (index2 === -1) return [];
+      const changes = stateChanges(record2.data.updates[index2].services, record2.data.services);
+      if (changes.length === 0) return [];
+      const differences = changes.map((change) => `${change.id} is ${change.to} here but ${change.from} there`).join("; ");
+      return [
+        findingAt(
+          record2,
+          ["services"],
+          this.id,
+          `services differ from the states the latest update records (updates[${index2}].services, ${record2.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record2.data.id} --service ID=STATE)`,
+          { at: "key" }
+        )
+      ];
+    });
+  }
+};
+
 // scripts/core/rules/record/id-matches-file.ts
 var idMatchesFile = {
   id: "record/id-matches-file",
@@ -42749,7 +42831,12 @@ var knownService = {
   check({ config: config2, incidents, knownErrors }) {
     const known = config2.services.map((service) => service.id);
     const named = [
-      ...incidents.flatMap((record2) => record2.data.services.map((service, index2) => ({ source: record2, path: ["services", index2, "id"], id: service.id }))),
+      ...incidents.flatMap((record2) => [
+        ...record2.data.services.map((service, index2) => ({ source: record2, path: ["services", index2, "id"], id: service.id })),
+        ...record2.data.updates.flatMap(
+          (update, at) => (update.services ?? []).map((service, index2) => ({ source: record2, path: ["updates", at, "services", index2, "id"], id: service.id }))
+        )
+      ]),
       ...knownErrors.flatMap((record2) => [
         ...record2.data.services.map((id, index2) => ({ source: record2, path: ["services", index2], id })),
         ...(record2.data.match?.services ?? []).map((id, index2) => ({ source: record2, path: ["match", "services", index2], id }))
@@ -43372,14 +43459,25 @@ var lifecycleUpdateHistory = {
     return movedIncidents(pullRequest).flatMap(
       ({ base, head: head2 }) => base.data.updates.flatMap((before, index2) => {
         const after = head2.data.updates[index2];
-        if (after && after.at === before.at && after.status === before.status) return [];
-        const what = after ? "was changed" : "was removed";
+        if (!after || after.at !== before.at || after.status !== before.status) {
+          return [
+            findingAt(
+              head2,
+              after ? ["updates", index2] : ["updates"],
+              this.id,
+              `The update of ${before.at} (${before.status}) ${after ? "was changed" : "was removed"}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+              { at: "key" }
+            )
+          ];
+        }
+        const kept = before.services ? sameStates(before.services, after.services) : !after.services || !hasServiceHistory(base.data) && sameStates(base.data.services, after.services);
+        if (kept) return [];
         return [
           findingAt(
             head2,
-            after ? ["updates", index2] : ["updates"],
+            after.services ? ["updates", index2, "services"] : ["updates", index2],
             this.id,
-            `The update of ${before.at} (${before.status}) ${what}: published updates keep their time, status and place (only a message may be corrected); add a new update at the end instead`,
+            `The services' states recorded by the update of ${before.at} were ${before.services ? "changed" : "written differently from what the record said"}: published states are the uptime history; record a change of state with a new update at the end`,
             { at: "key" }
           )
         ];
@@ -43387,6 +43485,9 @@ var lifecycleUpdateHistory = {
     );
   }
 };
+function sameStates(before, after) {
+  return after !== void 0 && stateChanges(before, after).length === 0;
+}
 
 // scripts/core/rules/record/maintenance-window.ts
 init_timestamps();
@@ -43585,17 +43686,33 @@ function duplicates(records, rule) {
 var uniqueService = {
   id: "record/unique-service",
   check({ incidents }) {
-    return incidents.flatMap(
-      (record2) => record2.data.services.flatMap((service, index2) => {
-        const first = record2.data.services.findIndex((other) => other.id === service.id);
-        if (first === index2) return [];
-        return [
-          findingAt(record2, ["services", index2, "id"], this.id, `Service ${service.id} is listed twice (also services[${first}]): list each service once`)
-        ];
-      })
-    );
+    return incidents.flatMap((record2) => {
+      const lists = [
+        [["services"], record2.data.services],
+        ...record2.data.updates.flatMap(
+          (update, at) => update.services ? [[["updates", at, "services"], update.services]] : []
+        )
+      ];
+      return lists.flatMap(
+        ([path, services]) => services.flatMap((service, index2) => {
+          const first = services.findIndex((other) => other.id === service.id);
+          if (first === index2) return [];
+          return [
+            findingAt(
+              record2,
+              [...path, index2, "id"],
+              this.id,
+              `Service ${service.id} is listed twice (also ${listName(path)}[${first}]): list each service once`
+            )
+          ];
+        })
+      );
+    });
   }
 };
+function listName(path) {
+  return path.map((part) => typeof part === "number" ? `[${part}]` : part).join(".").replaceAll(".[", "[");
+}
 
 // scripts/core/rules/record/updates-order.ts
 init_timestamps();
@@ -43638,7 +43755,7 @@ var ACROSS_KINDS = {
 };
 var RULES_BY_KIND = {
   incidents: {
-    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus],
+    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
     change: [
       lifecycleInitialStatus,
       lifecycleTransition,
@@ -47623,7 +47740,7 @@ var config_schema_default = {
 
 // scripts/core/records/precompiled-validators.ts
 var incident = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." } } } }, "alerts": { "type": "array", "description": "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.", "items": { "title": "IntakeAlert", "type": "object", "additionalProperties": false, "required": ["source", "key", "id", "status", "starts_at"], "properties": { "source": { "type": "string", "enum": ["alertmanager", "grafana", "issue"], "description": "Where it came from." }, "key": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The incident key: the values of the config's intake key_labels (or issue#N for a report)." }, "id": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)." }, "status": { "type": "string", "enum": ["firing", "resolved"], "description": "The alert's state when intake last saw it." }, "starts_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it began firing (a report: when the issue was opened)." }, "ends_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it resolved." }, "url": { "type": "string", "maxLength": 2e3, "description": "Where to see it: the alert's generatorURL, or the issue." }, "summary": { "type": "string", "maxLength": 2e3, "description": "Its summary annotation, as plain text." }, "labels": { "type": "object", "description": "Its labels.", "additionalProperties": { "type": "string", "maxLength": 2e3 } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." }, "services": { "type": "array", "minItems": 1, "description": "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.", "items": { "$ref": "#/properties/services/items" } } } } }, "alerts": { "type": "array", "description": "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.", "items": { "title": "IntakeAlert", "type": "object", "additionalProperties": false, "required": ["source", "key", "id", "status", "starts_at"], "properties": { "source": { "type": "string", "enum": ["alertmanager", "grafana", "issue"], "description": "Where it came from." }, "key": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The incident key: the values of the config's intake key_labels (or issue#N for a report)." }, "id": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)." }, "status": { "type": "string", "enum": ["firing", "resolved"], "description": "The alert's state when intake last saw it." }, "starts_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it began firing (a report: when the issue was opened)." }, "ends_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it resolved." }, "url": { "type": "string", "maxLength": 2e3, "description": "Where to see it: the alert's generatorURL, or the issue." }, "summary": { "type": "string", "maxLength": 2e3, "description": "Its summary annotation, as plain text." }, "labels": { "type": "object", "description": "Its labels.", "additionalProperties": { "type": "string", "maxLength": 2e3 } } } } } } };
 var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
 var schema34 = { "title": "Level", "description": "A three-step scale used for impact, urgency and action item priority.", "type": "string", "enum": ["high", "medium", "low"] };
 var schema36 = { "title": "Priority", "description": "An incident priority, P1 (most urgent) to P5.", "type": "string", "enum": ["P1", "P2", "P3", "P4", "P5"] };
@@ -47639,6 +47756,103 @@ var pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 var pattern6 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", "u");
 var pattern9 = new RegExp("^KE-\\d{4}$", "u");
 var formats0 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS["date-time"];
+var schema54 = { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.status === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema54.required, parentSchema: schema54, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "id" || key0 === "status")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema54, data };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err3 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data1 = data.status;
+      if (typeof data1 !== "string") {
+        const err5 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema54.properties.status.type, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === "operational" || data1 === "degraded_performance" || data1 === "partial_outage" || data1 === "major_outage" || data1 === "under_maintenance")) {
+        const err6 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema54.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema54.properties.status.enum, parentSchema: schema54.properties.status, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema54.type, parentSchema: schema54, data };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -48605,7 +48819,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             for (const key3 in data36) {
-              if (!(key3 === "at" || key3 === "status" || key3 === "message")) {
+              if (!(key3 === "at" || key3 === "status" || key3 === "message" || key3 === "services")) {
                 const err90 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.updates.items, data: data36 };
                 if (vErrors === null) {
                   vErrors = [err90];
@@ -48680,53 +48894,64 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data36.services !== void 0) {
+              let data40 = data36.services;
+              if (Array.isArray(data40)) {
+                if (data40.length < 1) {
+                  const err97 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+                const len2 = data40.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  if (!validate22(data40[i2], { instancePath: instancePath + "/updates/" + i1 + "/services/" + i2, parentData: data40, parentDataProperty: i2, rootData, dynamicAnchors })) {
+                    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err98 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.items.properties.services.type, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                if (vErrors === null) {
+                  vErrors = [err98];
+                } else {
+                  vErrors.push(err98);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err97 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
+            const err99 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
             if (vErrors === null) {
-              vErrors = [err97];
+              vErrors = [err99];
             } else {
-              vErrors.push(err97);
+              vErrors.push(err99);
             }
             errors++;
           }
         }
       } else {
-        const err98 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
+        const err100 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
         if (vErrors === null) {
-          vErrors = [err98];
+          vErrors = [err100];
         } else {
-          vErrors.push(err98);
+          vErrors.push(err100);
         }
         errors++;
       }
     }
     if (data.alerts !== void 0) {
-      let data40 = data.alerts;
-      if (Array.isArray(data40)) {
-        const len2 = data40.length;
-        for (let i2 = 0; i2 < len2; i2++) {
-          let data41 = data40[i2];
-          if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
-            if (data41.source === void 0) {
-              const err99 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
-              if (vErrors === null) {
-                vErrors = [err99];
-              } else {
-                vErrors.push(err99);
-              }
-              errors++;
-            }
-            if (data41.key === void 0) {
-              const err100 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
-              if (vErrors === null) {
-                vErrors = [err100];
-              } else {
-                vErrors.push(err100);
-              }
-              errors++;
-            }
-            if (data41.id === void 0) {
-              const err101 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+      let data42 = data.alerts;
+      if (Array.isArray(data42)) {
+        const len3 = data42.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data43 = data42[i3];
+          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+            if (data43.source === void 0) {
+              const err101 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
               if (vErrors === null) {
                 vErrors = [err101];
               } else {
@@ -48734,8 +48959,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data41.status === void 0) {
-              const err102 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+            if (data43.key === void 0) {
+              const err102 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
               if (vErrors === null) {
                 vErrors = [err102];
               } else {
@@ -48743,8 +48968,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data41.starts_at === void 0) {
-              const err103 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "starts_at" }, message: "must have required property 'starts_at'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data41 };
+            if (data43.id === void 0) {
+              const err103 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
               if (vErrors === null) {
                 vErrors = [err103];
               } else {
@@ -48752,30 +48977,27 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key4 in data41) {
-              if (!func1.call(schema31.properties.alerts.items.properties, key4)) {
-                const err104 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts.items, data: data41 };
-                if (vErrors === null) {
-                  vErrors = [err104];
-                } else {
-                  vErrors.push(err104);
-                }
-                errors++;
+            if (data43.status === void 0) {
+              const err104 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
               }
+              errors++;
             }
-            if (data41.source !== void 0) {
-              let data42 = data41.source;
-              if (typeof data42 !== "string") {
-                const err105 = { instancePath: instancePath + "/alerts/" + i2 + "/source", schemaPath: "#/properties/alerts/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.source.type, parentSchema: schema31.properties.alerts.items.properties.source, data: data42 };
-                if (vErrors === null) {
-                  vErrors = [err105];
-                } else {
-                  vErrors.push(err105);
-                }
-                errors++;
+            if (data43.starts_at === void 0) {
+              const err105 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "starts_at" }, message: "must have required property 'starts_at'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err105];
+              } else {
+                vErrors.push(err105);
               }
-              if (!(data42 === "alertmanager" || data42 === "grafana" || data42 === "issue")) {
-                const err106 = { instancePath: instancePath + "/alerts/" + i2 + "/source", schemaPath: "#/properties/alerts/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.source.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.source.enum, parentSchema: schema31.properties.alerts.items.properties.source, data: data42 };
+              errors++;
+            }
+            for (const key4 in data43) {
+              if (!func1.call(schema31.properties.alerts.items.properties, key4)) {
+                const err106 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts.items, data: data43 };
                 if (vErrors === null) {
                   vErrors = [err106];
                 } else {
@@ -48784,42 +49006,41 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.key !== void 0) {
-              let data43 = data41.key;
-              if (typeof data43 === "string") {
-                if (func2(data43) > 1e3) {
-                  const err107 = { instancePath: instancePath + "/alerts/" + i2 + "/key", schemaPath: "#/properties/alerts/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.key, data: data43 };
-                  if (vErrors === null) {
-                    vErrors = [err107];
-                  } else {
-                    vErrors.push(err107);
-                  }
-                  errors++;
-                }
-                if (func2(data43) < 1) {
-                  const err108 = { instancePath: instancePath + "/alerts/" + i2 + "/key", schemaPath: "#/properties/alerts/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.key, data: data43 };
-                  if (vErrors === null) {
-                    vErrors = [err108];
-                  } else {
-                    vErrors.push(err108);
-                  }
-                  errors++;
-                }
-              } else {
-                const err109 = { instancePath: instancePath + "/alerts/" + i2 + "/key", schemaPath: "#/properties/alerts/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.key.type, parentSchema: schema31.properties.alerts.items.properties.key, data: data43 };
+            if (data43.source !== void 0) {
+              let data44 = data43.source;
+              if (typeof data44 !== "string") {
+                const err107 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.source.type, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
                 if (vErrors === null) {
-                  vErrors = [err109];
+                  vErrors = [err107];
                 } else {
-                  vErrors.push(err109);
+                  vErrors.push(err107);
+                }
+                errors++;
+              }
+              if (!(data44 === "alertmanager" || data44 === "grafana" || data44 === "issue")) {
+                const err108 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.source.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.source.enum, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err108];
+                } else {
+                  vErrors.push(err108);
                 }
                 errors++;
               }
             }
-            if (data41.id !== void 0) {
-              let data44 = data41.id;
-              if (typeof data44 === "string") {
-                if (func2(data44) > 1e3) {
-                  const err110 = { instancePath: instancePath + "/alerts/" + i2 + "/id", schemaPath: "#/properties/alerts/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.id, data: data44 };
+            if (data43.key !== void 0) {
+              let data45 = data43.key;
+              if (typeof data45 === "string") {
+                if (func2(data45) > 1e3) {
+                  const err109 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err109];
+                  } else {
+                    vErrors.push(err109);
+                  }
+                  errors++;
+                }
+                if (func2(data45) < 1) {
+                  const err110 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
                   if (vErrors === null) {
                     vErrors = [err110];
                   } else {
@@ -48827,38 +49048,39 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func2(data44) < 1) {
-                  const err111 = { instancePath: instancePath + "/alerts/" + i2 + "/id", schemaPath: "#/properties/alerts/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.id, data: data44 };
-                  if (vErrors === null) {
-                    vErrors = [err111];
-                  } else {
-                    vErrors.push(err111);
-                  }
-                  errors++;
-                }
               } else {
-                const err112 = { instancePath: instancePath + "/alerts/" + i2 + "/id", schemaPath: "#/properties/alerts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.id.type, parentSchema: schema31.properties.alerts.items.properties.id, data: data44 };
+                const err111 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.key.type, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
                 if (vErrors === null) {
-                  vErrors = [err112];
+                  vErrors = [err111];
                 } else {
-                  vErrors.push(err112);
+                  vErrors.push(err111);
                 }
                 errors++;
               }
             }
-            if (data41.status !== void 0) {
-              let data45 = data41.status;
-              if (typeof data45 !== "string") {
-                const err113 = { instancePath: instancePath + "/alerts/" + i2 + "/status", schemaPath: "#/properties/alerts/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.status.type, parentSchema: schema31.properties.alerts.items.properties.status, data: data45 };
-                if (vErrors === null) {
-                  vErrors = [err113];
-                } else {
-                  vErrors.push(err113);
+            if (data43.id !== void 0) {
+              let data46 = data43.id;
+              if (typeof data46 === "string") {
+                if (func2(data46) > 1e3) {
+                  const err112 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-              if (!(data45 === "firing" || data45 === "resolved")) {
-                const err114 = { instancePath: instancePath + "/alerts/" + i2 + "/status", schemaPath: "#/properties/alerts/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.status.enum, parentSchema: schema31.properties.alerts.items.properties.status, data: data45 };
+                if (func2(data46) < 1) {
+                  const err113 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err113];
+                  } else {
+                    vErrors.push(err113);
+                  }
+                  errors++;
+                }
+              } else {
+                const err114 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.id.type, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err114];
                 } else {
@@ -48867,20 +49089,19 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.starts_at !== void 0) {
-              let data46 = data41.starts_at;
-              if (typeof data46 === "string") {
-                if (!formats0.validate(data46)) {
-                  const err115 = { instancePath: instancePath + "/alerts/" + i2 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data46 };
-                  if (vErrors === null) {
-                    vErrors = [err115];
-                  } else {
-                    vErrors.push(err115);
-                  }
-                  errors++;
+            if (data43.status !== void 0) {
+              let data47 = data43.status;
+              if (typeof data47 !== "string") {
+                const err115 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.status.type, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err115];
+                } else {
+                  vErrors.push(err115);
                 }
-              } else {
-                const err116 = { instancePath: instancePath + "/alerts/" + i2 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data46 };
+                errors++;
+              }
+              if (!(data47 === "firing" || data47 === "resolved")) {
+                const err116 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.status.enum, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
@@ -48889,11 +49110,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.ends_at !== void 0) {
-              let data47 = data41.ends_at;
-              if (typeof data47 === "string") {
-                if (!formats0.validate(data47)) {
-                  const err117 = { instancePath: instancePath + "/alerts/" + i2 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data47 };
+            if (data43.starts_at !== void 0) {
+              let data48 = data43.starts_at;
+              if (typeof data48 === "string") {
+                if (!formats0.validate(data48)) {
+                  const err117 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data48 };
                   if (vErrors === null) {
                     vErrors = [err117];
                   } else {
@@ -48902,7 +49123,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err118 = { instancePath: instancePath + "/alerts/" + i2 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data47 };
+                const err118 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err118];
                 } else {
@@ -48911,11 +49132,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.url !== void 0) {
-              let data48 = data41.url;
-              if (typeof data48 === "string") {
-                if (func2(data48) > 2e3) {
-                  const err119 = { instancePath: instancePath + "/alerts/" + i2 + "/url", schemaPath: "#/properties/alerts/items/properties/url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.url, data: data48 };
+            if (data43.ends_at !== void 0) {
+              let data49 = data43.ends_at;
+              if (typeof data49 === "string") {
+                if (!formats0.validate(data49)) {
+                  const err119 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data49 };
                   if (vErrors === null) {
                     vErrors = [err119];
                   } else {
@@ -48924,7 +49145,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err120 = { instancePath: instancePath + "/alerts/" + i2 + "/url", schemaPath: "#/properties/alerts/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.url.type, parentSchema: schema31.properties.alerts.items.properties.url, data: data48 };
+                const err120 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data49 };
                 if (vErrors === null) {
                   vErrors = [err120];
                 } else {
@@ -48933,11 +49154,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.summary !== void 0) {
-              let data49 = data41.summary;
-              if (typeof data49 === "string") {
-                if (func2(data49) > 2e3) {
-                  const err121 = { instancePath: instancePath + "/alerts/" + i2 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.summary, data: data49 };
+            if (data43.url !== void 0) {
+              let data50 = data43.url;
+              if (typeof data50 === "string") {
+                if (func2(data50) > 2e3) {
+                  const err121 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
                   if (vErrors === null) {
                     vErrors = [err121];
                   } else {
@@ -48946,7 +49167,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err122 = { instancePath: instancePath + "/alerts/" + i2 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.summary.type, parentSchema: schema31.properties.alerts.items.properties.summary, data: data49 };
+                const err122 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.url.type, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err122];
                 } else {
@@ -48955,67 +49176,89 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data41.labels !== void 0) {
-              let data50 = data41.labels;
-              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                for (const key5 in data50) {
-                  let data51 = data50[key5];
-                  if (typeof data51 === "string") {
-                    if (func2(data51) > 2e3) {
-                      const err123 = { instancePath: instancePath + "/alerts/" + i2 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data51 };
+            if (data43.summary !== void 0) {
+              let data51 = data43.summary;
+              if (typeof data51 === "string") {
+                if (func2(data51) > 2e3) {
+                  const err123 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
+                  if (vErrors === null) {
+                    vErrors = [err123];
+                  } else {
+                    vErrors.push(err123);
+                  }
+                  errors++;
+                }
+              } else {
+                const err124 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.summary.type, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors++;
+              }
+            }
+            if (data43.labels !== void 0) {
+              let data52 = data43.labels;
+              if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                for (const key5 in data52) {
+                  let data53 = data52[key5];
+                  if (typeof data53 === "string") {
+                    if (func2(data53) > 2e3) {
+                      const err125 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
                       if (vErrors === null) {
-                        vErrors = [err123];
+                        vErrors = [err125];
                       } else {
-                        vErrors.push(err123);
+                        vErrors.push(err125);
                       }
                       errors++;
                     }
                   } else {
-                    const err124 = { instancePath: instancePath + "/alerts/" + i2 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.labels.additionalProperties.type, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data51 };
+                    const err126 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.labels.additionalProperties.type, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
                     if (vErrors === null) {
-                      vErrors = [err124];
+                      vErrors = [err126];
                     } else {
-                      vErrors.push(err124);
+                      vErrors.push(err126);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err125 = { instancePath: instancePath + "/alerts/" + i2 + "/labels", schemaPath: "#/properties/alerts/items/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.properties.labels.type, parentSchema: schema31.properties.alerts.items.properties.labels, data: data50 };
+                const err127 = { instancePath: instancePath + "/alerts/" + i3 + "/labels", schemaPath: "#/properties/alerts/items/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.properties.labels.type, parentSchema: schema31.properties.alerts.items.properties.labels, data: data52 };
                 if (vErrors === null) {
-                  vErrors = [err125];
+                  vErrors = [err127];
                 } else {
-                  vErrors.push(err125);
+                  vErrors.push(err127);
                 }
                 errors++;
               }
             }
           } else {
-            const err126 = { instancePath: instancePath + "/alerts/" + i2, schemaPath: "#/properties/alerts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.type, parentSchema: schema31.properties.alerts.items, data: data41 };
+            const err128 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.type, parentSchema: schema31.properties.alerts.items, data: data43 };
             if (vErrors === null) {
-              vErrors = [err126];
+              vErrors = [err128];
             } else {
-              vErrors.push(err126);
+              vErrors.push(err128);
             }
             errors++;
           }
         }
       } else {
-        const err127 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data40 };
+        const err129 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data42 };
         if (vErrors === null) {
-          vErrors = [err127];
+          vErrors = [err129];
         } else {
-          vErrors.push(err127);
+          vErrors.push(err129);
         }
         errors++;
       }
     }
   } else {
-    const err128 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err130 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err128];
+      vErrors = [err130];
     } else {
-      vErrors.push(err128);
+      vErrors.push(err130);
     }
     errors++;
   }
@@ -49023,17 +49266,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var postmortem = validate22;
-var schema56 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
-var schema62 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
-var schema63 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
-var pattern14 = new RegExp("^https?://", "u");
-var schema58 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
+var postmortem = validate24;
+var schema58 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
+var schema64 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
+var schema65 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
+var pattern15 = new RegExp("^https?://", "u");
+var schema60 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
 var func0 = require_equal().default;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate25.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49070,7 +49313,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema60, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -49083,7 +49326,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.type, parentSchema: schema60, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -49091,17 +49334,17 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+validate25.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var formats24 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
 var formats26 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49110,7 +49353,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.incident === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema56.required, parentSchema: schema56, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49119,7 +49362,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.required, parentSchema: schema56, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49128,7 +49371,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema56.required, parentSchema: schema56, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49137,7 +49380,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.authors === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema56.required, parentSchema: schema56, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49147,7 +49390,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "incident" || key0 === "status" || key0 === "public" || key0 === "authors" || key0 === "action_items")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema58, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -49181,7 +49424,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data1 = data.status;
       if (typeof data1 !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.status.type, parentSchema: schema56.properties.status, data: data1 };
+        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.status.type, parentSchema: schema58.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -49190,7 +49433,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data1 === "draft" || data1 === "in_review" || data1 === "published")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.status.enum, parentSchema: schema56.properties.status, data: data1 };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema58.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema58.properties.status.enum, parentSchema: schema58.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49202,7 +49445,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data2 = data.public;
       if (typeof data2 !== "boolean") {
-        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.public.type, parentSchema: schema56.properties.public, data: data2 };
+        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema58.properties.public.type, parentSchema: schema58.properties.public, data: data2 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -49213,13 +49456,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.authors !== void 0) {
       let data3 = data.authors;
-      if (!validate23(data3, { instancePath: instancePath + "/authors", parentData: data, parentDataProperty: "authors", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+      if (!validate25(data3, { instancePath: instancePath + "/authors", parentData: data, parentDataProperty: "authors", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.authors, data: data3 };
+          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema58.properties.authors, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -49228,7 +49471,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.authors.type, parentSchema: schema56.properties.authors, data: data3 };
+        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.properties.authors.type, parentSchema: schema58.properties.authors, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -49245,7 +49488,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.title === void 0) {
-              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
+              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema58.properties.action_items.items.required, parentSchema: schema58.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -49254,7 +49497,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.status === void 0) {
-              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
+              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema58.properties.action_items.items.required, parentSchema: schema58.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -49264,7 +49507,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data5) {
               if (!(key1 === "title" || key1 === "owner" || key1 === "type" || key1 === "priority" || key1 === "due" || key1 === "issue" || key1 === "status")) {
-                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56.properties.action_items.items, data: data5 };
+                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema58.properties.action_items.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -49277,7 +49520,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data6 = data5.title;
               if (typeof data6 === "string") {
                 if (func2(data6) < 1) {
-                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
+                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema58.properties.action_items.items.properties.title, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -49286,7 +49529,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.title.type, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
+                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.action_items.items.properties.title.type, parentSchema: schema58.properties.action_items.items.properties.title, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -49320,7 +49563,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.type !== void 0) {
               let data8 = data5.type;
               if (typeof data8 !== "string") {
-                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.type.type, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
+                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.action_items.items.properties.type.type, parentSchema: schema58.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -49329,7 +49572,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data8 === "detect" || data8 === "mitigate" || data8 === "prevent" || data8 === "process")) {
-                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.type.enum, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
+                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema58.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema58.properties.action_items.items.properties.type.enum, parentSchema: schema58.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -49363,7 +49606,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data10 = data5.due;
               if (typeof data10 === "string") {
                 if (!formats24.validate(data10)) {
-                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema62, data: data10 };
+                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema64, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -49372,7 +49615,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data10 };
+                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -49384,8 +49627,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.issue !== void 0) {
               let data11 = data5.issue;
               if (typeof data11 === "string") {
-                if (!pattern14.test(data11)) {
-                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data11 };
+                if (!pattern15.test(data11)) {
+                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -49394,7 +49637,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (!formats26(data11)) {
-                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data11 };
+                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -49403,7 +49646,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data11 };
+                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -49415,7 +49658,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.status !== void 0) {
               let data12 = data5.status;
               if (typeof data12 !== "string") {
-                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.status.type, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
+                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.action_items.items.properties.status.type, parentSchema: schema58.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -49424,7 +49667,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
               if (!(data12 === "open" || data12 === "done" || data12 === "wont_do")) {
-                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.status.enum, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
+                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema58.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema58.properties.action_items.items.properties.status.enum, parentSchema: schema58.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -49434,7 +49677,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.properties.action_items.items.type, parentSchema: schema56.properties.action_items.items, data: data5 };
+            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema58.properties.action_items.items.type, parentSchema: schema58.properties.action_items.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -49444,7 +49687,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.action_items.type, parentSchema: schema56.properties.action_items, data: data4 };
+        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.properties.action_items.type, parentSchema: schema58.properties.action_items, data: data4 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -49454,7 +49697,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -49462,17 +49705,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var known_error = validate25;
-var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
-var schema66 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var known_error = validate27;
+var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema68 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49481,7 +49724,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49518,7 +49761,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema68, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -49531,7 +49774,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.type, parentSchema: schema68, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -49539,15 +49782,15 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate28.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate27.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49556,7 +49799,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema64.required, parentSchema: schema64, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49565,7 +49808,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.title === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema64.required, parentSchema: schema64, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49574,7 +49817,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema64.required, parentSchema: schema64, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49583,7 +49826,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema64.required, parentSchema: schema64, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49592,7 +49835,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.workaround === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema64.required, parentSchema: schema64, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -49601,7 +49844,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema64.required, parentSchema: schema64, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -49610,7 +49853,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.public === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema64.required, parentSchema: schema64, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -49619,8 +49862,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema64.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64, data };
+      if (!func1.call(schema66.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66, data };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -49655,7 +49898,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func2(data1) > 200) {
-          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.title, data: data1 };
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema66.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -49664,7 +49907,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 1) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.title, data: data1 };
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -49673,7 +49916,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.title.type, parentSchema: schema64.properties.title, data: data1 };
+        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.title.type, parentSchema: schema66.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -49685,7 +49928,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.status.type, parentSchema: schema64.properties.status, data: data2 };
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.status.type, parentSchema: schema66.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -49694,7 +49937,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema64.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema64.properties.status.enum, parentSchema: schema64.properties.status, data: data2 };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema66.properties.status.enum, parentSchema: schema66.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -49704,8 +49947,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.services !== void 0) {
-      if (!validate26(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+      if (!validate28(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
@@ -49713,7 +49956,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.match;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.patterns === void 0) {
-          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema64.properties.match.required, parentSchema: schema64.properties.match, data: data4 };
+          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema66.properties.match.required, parentSchema: schema66.properties.match, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -49723,7 +49966,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data4) {
           if (!(key1 === "services" || key1 === "patterns")) {
-            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64.properties.match, data: data4 };
+            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66.properties.match, data: data4 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -49733,8 +49976,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data4.services !== void 0) {
-          if (!validate26(data4.services, { instancePath: instancePath + "/match/services", parentData: data4, parentDataProperty: "services", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+          if (!validate28(data4.services, { instancePath: instancePath + "/match/services", parentData: data4, parentDataProperty: "services", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
             errors = vErrors.length;
           }
         }
@@ -49742,7 +49985,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.patterns;
           if (Array.isArray(data6)) {
             if (data6.length < 1) {
-              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
+              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -49755,7 +49998,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data6[i0];
               if (typeof data7 === "string") {
                 if (func2(data7) > 200) {
-                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
+                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -49764,7 +50007,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (func2(data7) < 1) {
-                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
+                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -49773,7 +50016,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.match.properties.patterns.items.type, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
+                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.match.properties.patterns.items.type, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -49783,7 +50026,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.properties.match.properties.patterns.type, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
+            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.properties.match.properties.patterns.type, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -49793,7 +50036,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.properties.match.type, parentSchema: schema64.properties.match, data: data4 };
+        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.properties.match.type, parentSchema: schema66.properties.match, data: data4 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -49806,7 +50049,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.workaround;
       if (typeof data8 === "string") {
         if (func2(data8) < 1) {
-          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.workaround, data: data8 };
+          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.workaround, data: data8 };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -49815,7 +50058,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.workaround.type, parentSchema: schema64.properties.workaround, data: data8 };
+        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.workaround.type, parentSchema: schema66.properties.workaround, data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -49828,7 +50071,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.root_cause;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.root_cause, data: data9 };
+          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.root_cause, data: data9 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -49837,7 +50080,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.root_cause.type, parentSchema: schema64.properties.root_cause, data: data9 };
+        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.root_cause.type, parentSchema: schema66.properties.root_cause, data: data9 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -49849,8 +50092,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.problem !== void 0) {
       let data10 = data.problem;
       if (typeof data10 === "string") {
-        if (!pattern14.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data10 };
+        if (!pattern15.test(data10)) {
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data10 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -49859,7 +50102,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!formats26(data10)) {
-          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data10 };
+          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data10 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -49868,7 +50111,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data10 };
+        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data10 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -49902,7 +50145,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data12 = data.public;
       if (typeof data12 !== "boolean") {
-        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema64.properties.public.type, parentSchema: schema64.properties.public, data: data12 };
+        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.properties.public.type, parentSchema: schema66.properties.public, data: data12 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -49912,7 +50155,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -49920,20 +50163,20 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var config = validate29;
-var schema70 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "intake": { "title": "Intake", "type": "object", "additionalProperties": false, "description": "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.", "properties": { "key_labels": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "description": "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).", "examples": [["alertname", "service"]] }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "The visibility of the incidents intake opens (default internal: a person makes one public in review)." }, "routes": { "type": "array", "description": "Which alerts make incidents, first match wins.", "items": { "title": "IntakeRoute", "type": "object", "additionalProperties": false, "required": ["match", "service", "impact", "urgency"], "properties": { "match": { "type": "object", "minProperties": 1, "description": "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.", "propertyNames": { "minLength": 1, "maxLength": 100 }, "additionalProperties": { "type": "string", "maxLength": 500 }, "examples": [{ "service": "checkout", "severity": "/critical|page/" }] }, "service": { "$ref": "common.schema.json#/$defs/service_id", "description": "The affected service, an id from the config's services." }, "status": { "type": "string", "enum": ["degraded_performance", "partial_outage", "major_outage"], "description": "The service state to record while the alert fires (default degraded_performance)." }, "impact": { "type": "string", "enum": ["high", "medium", "low"], "description": "Business impact of the incident." }, "urgency": { "type": "string", "enum": ["high", "medium", "low"], "description": "How fast it must be restored." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).", "examples": ["Checkout: {{ annotations.summary }}"] } } } } } } } };
-var schema77 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
-var pattern21 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-var pattern28 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
-var schema73 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var config = validate31;
+var schema72 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "intake": { "title": "Intake", "type": "object", "additionalProperties": false, "description": "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.", "properties": { "key_labels": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "description": "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).", "examples": [["alertname", "service"]] }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "The visibility of the incidents intake opens (default internal: a person makes one public in review)." }, "routes": { "type": "array", "description": "Which alerts make incidents, first match wins.", "items": { "title": "IntakeRoute", "type": "object", "additionalProperties": false, "required": ["match", "service", "impact", "urgency"], "properties": { "match": { "type": "object", "minProperties": 1, "description": "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.", "propertyNames": { "minLength": 1, "maxLength": 100 }, "additionalProperties": { "type": "string", "maxLength": 500 }, "examples": [{ "service": "checkout", "severity": "/critical|page/" }] }, "service": { "$ref": "common.schema.json#/$defs/service_id", "description": "The affected service, an id from the config's services." }, "status": { "type": "string", "enum": ["degraded_performance", "partial_outage", "major_outage"], "description": "The service state to record while the alert fires (default degraded_performance)." }, "impact": { "type": "string", "enum": ["high", "medium", "low"], "description": "Business impact of the incident." }, "urgency": { "type": "string", "enum": ["high", "medium", "low"], "description": "How fast it must be restored." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).", "examples": ["Checkout: {{ annotations.summary }}"] } } } } } } } };
+var schema79 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var pattern22 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern29 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
+var schema75 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate32.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -49942,7 +50185,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.high === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema73.required, parentSchema: schema73, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema75.required, parentSchema: schema75, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49951,7 +50194,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.medium === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema73.required, parentSchema: schema73, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema75.required, parentSchema: schema75, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49960,7 +50203,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.low === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema73.required, parentSchema: schema73, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema75.required, parentSchema: schema75, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49970,7 +50213,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema73, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -50043,7 +50286,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -50051,18 +50294,18 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema84 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
-var schema85 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
-var pattern29 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
-var pattern32 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema86 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var schema87 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var pattern30 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var pattern33 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
+function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate36.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50071,7 +50314,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.acknowledge === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema84.required, parentSchema: schema84, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema86.required, parentSchema: schema86, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50080,7 +50323,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.resolve === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema84.required, parentSchema: schema84, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema86.required, parentSchema: schema86, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50090,7 +50333,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema84, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema86, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -50103,7 +50346,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.calendar;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema84.properties.calendar, data: data0 };
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema86.properties.calendar, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -50112,7 +50355,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.calendar.type, parentSchema: schema84.properties.calendar, data: data0 };
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema86.properties.calendar.type, parentSchema: schema86.properties.calendar, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50124,8 +50367,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.acknowledge !== void 0) {
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
-        if (!pattern29.test(data1)) {
-          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
+        if (!pattern30.test(data1)) {
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -50134,7 +50377,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -50146,8 +50389,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resolve !== void 0) {
       let data2 = data.resolve;
       if (typeof data2 === "string") {
-        if (!pattern29.test(data2)) {
-          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data2 };
+        if (!pattern30.test(data2)) {
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -50156,7 +50399,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data2 };
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data2 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50168,8 +50411,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.update !== void 0) {
       let data3 = data.update;
       if (typeof data3 === "string") {
-        if (!pattern29.test(data3)) {
-          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data3 };
+        if (!pattern30.test(data3)) {
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -50178,7 +50421,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data3 };
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data3 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -50194,8 +50437,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern32.test(data5)) {
-              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema84.properties.at_risk.items, data: data5 };
+            if (!pattern33.test(data5)) {
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema86.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -50204,7 +50447,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema84.properties.at_risk.items.type, parentSchema: schema84.properties.at_risk.items, data: data5 };
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema86.properties.at_risk.items.type, parentSchema: schema86.properties.at_risk.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -50214,7 +50457,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema84.properties.at_risk.type, parentSchema: schema84.properties.at_risk, data: data4 };
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.properties.at_risk.type, parentSchema: schema86.properties.at_risk, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50224,7 +50467,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema84.type, parentSchema: schema84, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema86.type, parentSchema: schema86, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -50232,15 +50475,15 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema88 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema90 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate41.evaluated;
+  const evaluated0 = validate43.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50277,7 +50520,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema60, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -50290,7 +50533,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.type, parentSchema: schema60, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -50298,14 +50541,14 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-validate41.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate43.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate40.evaluated;
+  const evaluated0 = validate42.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50314,7 +50557,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema90, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50327,7 +50570,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data[i0];
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.after === void 0) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema90.items.required, parentSchema: schema90.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -50336,7 +50579,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.notify === void 0) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema88.items.required, parentSchema: schema88.items, data: data0 };
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema90.items.required, parentSchema: schema90.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -50346,7 +50589,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key0 in data0) {
           if (!(key0 === "after" || key0 === "notify")) {
-            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema88.items, data: data0 };
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema90.items, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -50358,8 +50601,8 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.after !== void 0) {
           let data1 = data0.after;
           if (typeof data1 === "string") {
-            if (!pattern29.test(data1)) {
-              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema85, data: data1 };
+            if (!pattern30.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -50368,7 +50611,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.type, parentSchema: schema85, data: data1 };
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -50379,13 +50622,13 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data0.notify !== void 0) {
           let data2 = data0.notify;
-          if (!validate41(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+          if (!validate43(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema88.items.properties.notify, data: data2 };
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema90.items.properties.notify, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -50394,7 +50637,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.items.properties.notify.type, parentSchema: schema88.items.properties.notify, data: data2 };
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.items.properties.notify.type, parentSchema: schema90.items.properties.notify, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -50404,7 +50647,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.items.type, parentSchema: schema88.items, data: data0 };
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.items.type, parentSchema: schema90.items, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50414,7 +50657,7 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema88.type, parentSchema: schema88, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -50422,15 +50665,15 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-validate40.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate42.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate31.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50439,7 +50682,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.page === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema70.required, parentSchema: schema70, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50448,7 +50691,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema70.required, parentSchema: schema70, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50457,7 +50700,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.priority_matrix === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema70.required, parentSchema: schema70, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50466,7 +50709,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.approvers === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema70.required, parentSchema: schema70, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema72.required, parentSchema: schema72, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -50475,8 +50718,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema70.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70, data };
+      if (!func1.call(schema72.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50489,7 +50732,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.page;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.name === void 0) {
-          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.page.required, parentSchema: schema70.properties.page, data: data0 };
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema72.properties.page.required, parentSchema: schema72.properties.page, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -50499,7 +50742,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
-            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.page, data: data0 };
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.page, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -50512,7 +50755,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.name;
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.name, data: data1 };
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.page.properties.name, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -50521,7 +50764,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.name.type, parentSchema: schema70.properties.page.properties.name, data: data1 };
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.page.properties.name.type, parentSchema: schema72.properties.page.properties.name, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -50533,8 +50776,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.url !== void 0) {
           let data2 = data0.url;
           if (typeof data2 === "string") {
-            if (!pattern14.test(data2)) {
-              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data2 };
+            if (!pattern15.test(data2)) {
+              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -50543,7 +50786,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (!formats26(data2)) {
-              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data2 };
+              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data2 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -50552,7 +50795,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data2 };
+            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -50565,7 +50808,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.time_zone;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.page.properties.time_zone, data: data3 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -50574,7 +50817,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.page.properties.time_zone.type, parentSchema: schema70.properties.page.properties.time_zone, data: data3 };
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.page.properties.time_zone.type, parentSchema: schema72.properties.page.properties.time_zone, data: data3 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -50584,7 +50827,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.page.type, parentSchema: schema70.properties.page, data: data0 };
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.page.type, parentSchema: schema72.properties.page, data: data0 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50597,7 +50840,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.services;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.services, data: data4 };
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.services, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -50610,7 +50853,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema72.properties.services.items.required, parentSchema: schema72.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -50619,7 +50862,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema70.properties.services.items.required, parentSchema: schema70.properties.services.items, data: data5 };
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema72.properties.services.items.required, parentSchema: schema72.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -50629,7 +50872,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key2 in data5) {
               if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
-                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.services.items, data: data5 };
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.services.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -50664,7 +50907,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data5.name;
               if (typeof data7 === "string") {
                 if (func2(data7) < 1) {
-                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.services.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -50673,7 +50916,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.name.type, parentSchema: schema70.properties.services.items.properties.name, data: data7 };
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.services.items.properties.name.type, parentSchema: schema72.properties.services.items.properties.name, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -50686,7 +50929,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data5.group;
               if (typeof data8 === "string") {
                 if (func2(data8) < 1) {
-                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.services.items.properties.group, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -50695,7 +50938,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.group.type, parentSchema: schema70.properties.services.items.properties.group, data: data8 };
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.services.items.properties.group.type, parentSchema: schema72.properties.services.items.properties.group, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -50708,7 +50951,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data5.description;
               if (typeof data9 === "string") {
                 if (func2(data9) < 1) {
-                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.services.items.properties.description, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -50717,7 +50960,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.services.items.properties.description.type, parentSchema: schema70.properties.services.items.properties.description, data: data9 };
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.services.items.properties.description.type, parentSchema: schema72.properties.services.items.properties.description, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -50727,7 +50970,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.services.items.type, parentSchema: schema70.properties.services.items, data: data5 };
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.services.items.type, parentSchema: schema72.properties.services.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -50737,7 +50980,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.services.type, parentSchema: schema70.properties.services, data: data4 };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.services.type, parentSchema: schema72.properties.services, data: data4 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -50750,7 +50993,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.priority_matrix;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.high === void 0) {
-          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema72.properties.priority_matrix.required, parentSchema: schema72.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -50759,7 +51002,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.medium === void 0) {
-          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema72.properties.priority_matrix.required, parentSchema: schema72.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -50768,7 +51011,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.low === void 0) {
-          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema70.properties.priority_matrix.required, parentSchema: schema70.properties.priority_matrix, data: data10 };
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema72.properties.priority_matrix.required, parentSchema: schema72.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -50778,7 +51021,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data10) {
           if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
-            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.priority_matrix, data: data10 };
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.priority_matrix, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -50788,25 +51031,25 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data10.high !== void 0) {
-          if (!validate30(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate32(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
             errors = vErrors.length;
           }
         }
         if (data10.medium !== void 0) {
-          if (!validate30(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate32(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
             errors = vErrors.length;
           }
         }
         if (data10.low !== void 0) {
-          if (!validate30(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+          if (!validate32(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.priority_matrix.type, parentSchema: schema70.properties.priority_matrix, data: data10 };
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.priority_matrix.type, parentSchema: schema72.properties.priority_matrix, data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -50822,7 +51065,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs34 = errors;
           if (typeof key4 === "string") {
             if (!pattern5.test(key4)) {
-              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema70.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema72.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -50833,7 +51076,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid8 = _errs34 === errors;
           if (!valid8) {
-            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema70.properties.calendars.propertyNames, parentSchema: schema70.properties.calendars, data: data14 };
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema72.properties.calendars.propertyNames, parentSchema: schema72.properties.calendars, data: data14 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -50846,7 +51089,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data14[key5];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.time_zone === void 0) {
-              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema72.properties.calendars.additionalProperties.required, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -50855,7 +51098,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data15.hours === void 0) {
-              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema70.properties.calendars.additionalProperties.required, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema72.properties.calendars.additionalProperties.required, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -50865,7 +51108,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data15) {
               if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
-                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -50878,7 +51121,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data15.time_zone;
               if (typeof data16 === "string") {
                 if (func2(data16) < 1) {
-                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -50887,7 +51130,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -50901,7 +51144,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 for (const key7 in data17) {
                   if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
-                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.calendars.additionalProperties.properties.hours, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -50917,8 +51160,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i1 = 0; i1 < len1; i1++) {
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
-                        if (!pattern21.test(data19)) {
-                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data19 };
+                        if (!pattern22.test(data19)) {
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
                           } else {
@@ -50927,7 +51170,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data19 };
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err43];
                         } else {
@@ -50937,7 +51180,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data18 };
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -50953,8 +51196,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
-                        if (!pattern21.test(data21)) {
-                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data21 };
+                        if (!pattern22.test(data21)) {
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
                           } else {
@@ -50963,7 +51206,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data21 };
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data21 };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -50973,7 +51216,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data20 };
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -50989,8 +51232,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
-                        if (!pattern21.test(data23)) {
-                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data23 };
+                        if (!pattern22.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
                           } else {
@@ -50999,7 +51242,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data23 };
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -51009,7 +51252,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data22 };
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data22 };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -51025,8 +51268,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i4 = 0; i4 < len4; i4++) {
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
-                        if (!pattern21.test(data25)) {
-                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data25 };
+                        if (!pattern22.test(data25)) {
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
                           } else {
@@ -51035,7 +51278,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data25 };
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err52];
                         } else {
@@ -51045,7 +51288,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data24 };
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -51061,8 +51304,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i5 = 0; i5 < len5; i5++) {
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
-                        if (!pattern21.test(data27)) {
-                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data27 };
+                        if (!pattern22.test(data27)) {
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -51071,7 +51314,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data27 };
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -51081,7 +51324,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data26 };
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -51097,8 +51340,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i6 = 0; i6 < len6; i6++) {
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
-                        if (!pattern21.test(data29)) {
-                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data29 };
+                        if (!pattern22.test(data29)) {
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
                           } else {
@@ -51107,7 +51350,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data29 };
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data29 };
                         if (vErrors === null) {
                           vErrors = [err58];
                         } else {
@@ -51117,7 +51360,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data28 };
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -51133,8 +51376,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i7 = 0; i7 < len7; i7++) {
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
-                        if (!pattern21.test(data31)) {
-                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema77.items, data: data31 };
+                        if (!pattern22.test(data31)) {
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
                           } else {
@@ -51143,7 +51386,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema77.items.type, parentSchema: schema77.items, data: data31 };
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err61];
                         } else {
@@ -51153,7 +51396,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema77.type, parentSchema: schema77, data: data30 };
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -51163,7 +51406,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.hours, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -51179,8 +51422,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i8 = 0; i8 < len8; i8++) {
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
-                    if (!pattern28.test(data33)) {
-                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    if (!pattern29.test(data33)) {
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema72.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -51189,7 +51432,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -51199,7 +51442,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema70.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.holidays, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -51209,7 +51452,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.additionalProperties.type, parentSchema: schema70.properties.calendars.additionalProperties, data: data15 };
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.calendars.additionalProperties.type, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
             if (vErrors === null) {
               vErrors = [err67];
             } else {
@@ -51219,7 +51462,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.calendars.type, parentSchema: schema70.properties.calendars, data: data14 };
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.calendars.type, parentSchema: schema72.properties.calendars, data: data14 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -51233,7 +51476,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         for (const key8 in data34) {
           if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
-            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.sla, data: data34 };
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.sla, data: data34 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -51243,37 +51486,37 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data34.P1 !== void 0) {
-          if (!validate34(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P2 !== void 0) {
-          if (!validate34(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P3 !== void 0) {
-          if (!validate34(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P4 !== void 0) {
-          if (!validate34(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P5 !== void 0) {
-          if (!validate34(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate36(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.sla.type, parentSchema: schema70.properties.sla, data: data34 };
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.sla.type, parentSchema: schema72.properties.sla, data: data34 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -51287,7 +51530,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key9 in data40) {
           if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
-            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.escalation, data: data40 };
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.escalation, data: data40 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -51297,37 +51540,37 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data40.P1 !== void 0) {
-          if (!validate40(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P2 !== void 0) {
-          if (!validate40(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P3 !== void 0) {
-          if (!validate40(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P4 !== void 0) {
-          if (!validate40(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P5 !== void 0) {
-          if (!validate40(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate42(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.escalation.type, parentSchema: schema70.properties.escalation, data: data40 };
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.escalation.type, parentSchema: schema72.properties.escalation, data: data40 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -51340,7 +51583,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data46 = data.approvers;
       if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
         if (data46.default === void 0) {
-          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema70.properties.approvers.required, parentSchema: schema70.properties.approvers, data: data46 };
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema72.properties.approvers.required, parentSchema: schema72.properties.approvers, data: data46 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -51350,7 +51593,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key10 in data46) {
           if (!(key10 === "default" || key10 === "services")) {
-            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.approvers, data: data46 };
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.approvers, data: data46 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -51361,13 +51604,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data46.default !== void 0) {
           let data47 = data46.default;
-          if (!validate41(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+          if (!validate43(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data47)) {
             if (data47.length < 1) {
-              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.approvers.properties.default, data: data47 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -51376,7 +51619,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.approvers.properties.default.type, parentSchema: schema70.properties.approvers.properties.default, data: data47 };
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.approvers.properties.default.type, parentSchema: schema72.properties.approvers.properties.default, data: data47 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -51411,7 +51654,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var valid38 = _errs106 === errors;
               if (!valid38) {
-                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema70.properties.approvers.properties.services.propertyNames, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema72.properties.approvers.properties.services.propertyNames, parentSchema: schema72.properties.approvers.properties.services, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -51421,13 +51664,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             for (const key12 in data48) {
-              if (!validate41(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+              if (!validate43(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.properties.services.type, parentSchema: schema70.properties.approvers.properties.services, data: data48 };
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.approvers.properties.services.type, parentSchema: schema72.properties.approvers.properties.services, data: data48 };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -51437,7 +51680,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.approvers.type, parentSchema: schema70.properties.approvers, data: data46 };
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.approvers.type, parentSchema: schema72.properties.approvers, data: data46 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -51477,7 +51720,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i10--; ) {
             for (j0 = i10; j0--; ) {
               if (func0(data50[i10], data50[j0])) {
-                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema70.properties.postmortem_required, data: data50 };
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema72.properties.postmortem_required, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -51490,7 +51733,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.postmortem_required.type, parentSchema: schema70.properties.postmortem_required, data: data50 };
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.postmortem_required.type, parentSchema: schema72.properties.postmortem_required, data: data50 };
         if (vErrors === null) {
           vErrors = [err85];
         } else {
@@ -51504,7 +51747,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
         for (const key13 in data52) {
           if (!(key13 === "key_labels" || key13 === "visibility" || key13 === "routes")) {
-            const err86 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.intake, data: data52 };
+            const err86 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.intake, data: data52 };
             if (vErrors === null) {
               vErrors = [err86];
             } else {
@@ -51517,7 +51760,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           let data53 = data52.key_labels;
           if (Array.isArray(data53)) {
             if (data53.length < 1) {
-              const err87 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema70.properties.intake.properties.key_labels, data: data53 };
+              const err87 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.intake.properties.key_labels, data: data53 };
               if (vErrors === null) {
                 vErrors = [err87];
               } else {
@@ -51530,7 +51773,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data54 = data53[i11];
               if (typeof data54 === "string") {
                 if (func2(data54) > 100) {
-                  const err88 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema70.properties.intake.properties.key_labels.items, data: data54 };
+                  const err88 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema72.properties.intake.properties.key_labels.items, data: data54 };
                   if (vErrors === null) {
                     vErrors = [err88];
                   } else {
@@ -51539,7 +51782,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (func2(data54) < 1) {
-                  const err89 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.intake.properties.key_labels.items, data: data54 };
+                  const err89 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.intake.properties.key_labels.items, data: data54 };
                   if (vErrors === null) {
                     vErrors = [err89];
                   } else {
@@ -51548,7 +51791,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err90 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.key_labels.items.type, parentSchema: schema70.properties.intake.properties.key_labels.items, data: data54 };
+                const err90 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.key_labels.items.type, parentSchema: schema72.properties.intake.properties.key_labels.items, data: data54 };
                 if (vErrors === null) {
                   vErrors = [err90];
                 } else {
@@ -51568,7 +51811,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (typeof indices0[item0] == "number") {
                   j1 = indices0[item0];
-                  const err91 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i12 + " are identical)", schema: true, parentSchema: schema70.properties.intake.properties.key_labels, data: data53 };
+                  const err91 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i12 + " are identical)", schema: true, parentSchema: schema72.properties.intake.properties.key_labels, data: data53 };
                   if (vErrors === null) {
                     vErrors = [err91];
                   } else {
@@ -51581,7 +51824,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err92 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.intake.properties.key_labels.type, parentSchema: schema70.properties.intake.properties.key_labels, data: data53 };
+            const err92 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.intake.properties.key_labels.type, parentSchema: schema72.properties.intake.properties.key_labels, data: data53 };
             if (vErrors === null) {
               vErrors = [err92];
             } else {
@@ -51593,7 +51836,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         if (data52.visibility !== void 0) {
           let data55 = data52.visibility;
           if (typeof data55 !== "string") {
-            const err93 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.visibility.type, parentSchema: schema70.properties.intake.properties.visibility, data: data55 };
+            const err93 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.visibility.type, parentSchema: schema72.properties.intake.properties.visibility, data: data55 };
             if (vErrors === null) {
               vErrors = [err93];
             } else {
@@ -51602,7 +51845,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (!(data55 === "public" || data55 === "internal")) {
-            const err94 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.visibility.enum, parentSchema: schema70.properties.intake.properties.visibility, data: data55 };
+            const err94 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.visibility.enum, parentSchema: schema72.properties.intake.properties.visibility, data: data55 };
             if (vErrors === null) {
               vErrors = [err94];
             } else {
@@ -51619,7 +51862,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               let data57 = data56[i13];
               if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
                 if (data57.match === void 0) {
-                  const err95 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  const err95 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
                   if (vErrors === null) {
                     vErrors = [err95];
                   } else {
@@ -51628,7 +51871,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (data57.service === void 0) {
-                  const err96 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  const err96 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
                   if (vErrors === null) {
                     vErrors = [err96];
                   } else {
@@ -51637,7 +51880,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (data57.impact === void 0) {
-                  const err97 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  const err97 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
                   if (vErrors === null) {
                     vErrors = [err97];
                   } else {
@@ -51646,7 +51889,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
                 if (data57.urgency === void 0) {
-                  const err98 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema70.properties.intake.properties.routes.items.required, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                  const err98 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
                   if (vErrors === null) {
                     vErrors = [err98];
                   } else {
@@ -51656,7 +51899,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 for (const key14 in data57) {
                   if (!(key14 === "match" || key14 === "service" || key14 === "status" || key14 === "impact" || key14 === "urgency" || key14 === "title")) {
-                    const err99 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                    const err99 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
                     if (vErrors === null) {
                       vErrors = [err99];
                     } else {
@@ -51669,7 +51912,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   let data58 = data57.match;
                   if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
                     if (Object.keys(data58).length < 1) {
-                      const err100 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema70.properties.intake.properties.routes.items.properties.match, data: data58 };
+                      const err100 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema72.properties.intake.properties.routes.items.properties.match, data: data58 };
                       if (vErrors === null) {
                         vErrors = [err100];
                       } else {
@@ -51681,7 +51924,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       const _errs132 = errors;
                       if (typeof key15 === "string") {
                         if (func2(key15) > 100) {
-                          const err101 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
+                          const err101 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
                           if (vErrors === null) {
                             vErrors = [err101];
                           } else {
@@ -51690,7 +51933,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                         if (func2(key15) < 1) {
-                          const err102 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
+                          const err102 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
                           if (vErrors === null) {
                             vErrors = [err102];
                           } else {
@@ -51701,7 +51944,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       var valid52 = _errs132 === errors;
                       if (!valid52) {
-                        const err103 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid", schema: schema70.properties.intake.properties.routes.items.properties.match.propertyNames, parentSchema: schema70.properties.intake.properties.routes.items.properties.match, data: data58 };
+                        const err103 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid", schema: schema72.properties.intake.properties.routes.items.properties.match.propertyNames, parentSchema: schema72.properties.intake.properties.routes.items.properties.match, data: data58 };
                         if (vErrors === null) {
                           vErrors = [err103];
                         } else {
@@ -51714,7 +51957,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       let data59 = data58[key16];
                       if (typeof data59 === "string") {
                         if (func2(data59) > 500) {
-                          const err104 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
+                          const err104 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
                           if (vErrors === null) {
                             vErrors = [err104];
                           } else {
@@ -51723,7 +51966,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err105 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.match.additionalProperties.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
+                        const err105 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.match.additionalProperties.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
                         if (vErrors === null) {
                           vErrors = [err105];
                         } else {
@@ -51733,7 +51976,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err106 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.intake.properties.routes.items.properties.match.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.match, data: data58 };
+                    const err106 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.intake.properties.routes.items.properties.match.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.match, data: data58 };
                     if (vErrors === null) {
                       vErrors = [err106];
                     } else {
@@ -51767,7 +52010,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data57.status !== void 0) {
                   let data61 = data57.status;
                   if (typeof data61 !== "string") {
-                    const err109 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.status.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.status, data: data61 };
+                    const err109 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.status.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.status, data: data61 };
                     if (vErrors === null) {
                       vErrors = [err109];
                     } else {
@@ -51776,7 +52019,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (!(data61 === "degraded_performance" || data61 === "partial_outage" || data61 === "major_outage")) {
-                    const err110 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.routes.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.routes.items.properties.status.enum, parentSchema: schema70.properties.intake.properties.routes.items.properties.status, data: data61 };
+                    const err110 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.routes.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.routes.items.properties.status.enum, parentSchema: schema72.properties.intake.properties.routes.items.properties.status, data: data61 };
                     if (vErrors === null) {
                       vErrors = [err110];
                     } else {
@@ -51788,7 +52031,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data57.impact !== void 0) {
                   let data62 = data57.impact;
                   if (typeof data62 !== "string") {
-                    const err111 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.impact.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.impact, data: data62 };
+                    const err111 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.impact.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.impact, data: data62 };
                     if (vErrors === null) {
                       vErrors = [err111];
                     } else {
@@ -51797,7 +52040,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (!(data62 === "high" || data62 === "medium" || data62 === "low")) {
-                    const err112 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.routes.items.properties.impact.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.routes.items.properties.impact.enum, parentSchema: schema70.properties.intake.properties.routes.items.properties.impact, data: data62 };
+                    const err112 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.routes.items.properties.impact.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.routes.items.properties.impact.enum, parentSchema: schema72.properties.intake.properties.routes.items.properties.impact, data: data62 };
                     if (vErrors === null) {
                       vErrors = [err112];
                     } else {
@@ -51809,7 +52052,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data57.urgency !== void 0) {
                   let data63 = data57.urgency;
                   if (typeof data63 !== "string") {
-                    const err113 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.urgency.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.urgency, data: data63 };
+                    const err113 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.urgency.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.urgency, data: data63 };
                     if (vErrors === null) {
                       vErrors = [err113];
                     } else {
@@ -51818,7 +52061,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                   if (!(data63 === "high" || data63 === "medium" || data63 === "low")) {
-                    const err114 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/enum", keyword: "enum", params: { allowedValues: schema70.properties.intake.properties.routes.items.properties.urgency.enum }, message: "must be equal to one of the allowed values", schema: schema70.properties.intake.properties.routes.items.properties.urgency.enum, parentSchema: schema70.properties.intake.properties.routes.items.properties.urgency, data: data63 };
+                    const err114 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.routes.items.properties.urgency.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.routes.items.properties.urgency.enum, parentSchema: schema72.properties.intake.properties.routes.items.properties.urgency, data: data63 };
                     if (vErrors === null) {
                       vErrors = [err114];
                     } else {
@@ -51831,7 +52074,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   let data64 = data57.title;
                   if (typeof data64 === "string") {
                     if (func2(data64) > 200) {
-                      const err115 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema70.properties.intake.properties.routes.items.properties.title, data: data64 };
+                      const err115 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema72.properties.intake.properties.routes.items.properties.title, data: data64 };
                       if (vErrors === null) {
                         vErrors = [err115];
                       } else {
@@ -51840,7 +52083,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                     if (func2(data64) < 1) {
-                      const err116 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema70.properties.intake.properties.routes.items.properties.title, data: data64 };
+                      const err116 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.intake.properties.routes.items.properties.title, data: data64 };
                       if (vErrors === null) {
                         vErrors = [err116];
                       } else {
@@ -51849,7 +52092,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err117 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.properties.intake.properties.routes.items.properties.title.type, parentSchema: schema70.properties.intake.properties.routes.items.properties.title, data: data64 };
+                    const err117 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.title.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.title, data: data64 };
                     if (vErrors === null) {
                       vErrors = [err117];
                     } else {
@@ -51859,7 +52102,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err118 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.intake.properties.routes.items.type, parentSchema: schema70.properties.intake.properties.routes.items, data: data57 };
+                const err118 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.intake.properties.routes.items.type, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
                 if (vErrors === null) {
                   vErrors = [err118];
                 } else {
@@ -51869,7 +52112,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err119 = { instancePath: instancePath + "/intake/routes", schemaPath: "#/properties/intake/properties/routes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema70.properties.intake.properties.routes.type, parentSchema: schema70.properties.intake.properties.routes, data: data56 };
+            const err119 = { instancePath: instancePath + "/intake/routes", schemaPath: "#/properties/intake/properties/routes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.intake.properties.routes.type, parentSchema: schema72.properties.intake.properties.routes, data: data56 };
             if (vErrors === null) {
               vErrors = [err119];
             } else {
@@ -51879,7 +52122,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err120 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.properties.intake.type, parentSchema: schema70.properties.intake, data: data52 };
+        const err120 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.intake.type, parentSchema: schema72.properties.intake, data: data52 };
         if (vErrors === null) {
           vErrors = [err120];
         } else {
@@ -51889,7 +52132,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err121 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema70.type, parentSchema: schema70, data };
+    const err121 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.type, parentSchema: schema72, data };
     if (vErrors === null) {
       vErrors = [err121];
     } else {
@@ -51897,10 +52140,10 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var PRECOMPILED = { incident, postmortem, known_error, config };
 
 // scripts/core/records/schemas.ts
@@ -52090,10 +52333,17 @@ function checkRepository(files) {
 }
 
 // scripts/io/write-site.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname, join as join2 } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
+function publicSiteAround(folder, internalMark) {
+  for (let current = folder; ; current = dirname(current)) {
+    const index2 = join2(current, "index.html");
+    if (existsSync2(join2(current, SITE_MARK)) && !(existsSync2(index2) && readFileSync(index2, "utf8").includes(internalMark))) return current;
+    if (dirname(current) === current) return void 0;
+  }
+}
 async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync2(out);
   if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark2));
@@ -52272,6 +52522,13 @@ h3.group{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-betwe
 .uptime svg{display:block;width:100%;height:2rem;margin:.5rem 0 .25rem}
 .uptime .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
 .bar-ok{fill:var(--bar)}.bar-under_maintenance{fill:var(--under_maintenance)}.bar-degraded_performance{fill:var(--degraded_performance)}.bar-partial_outage{fill:var(--partial_outage)}.bar-major_outage{fill:var(--major_outage)}
+table.figures{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5rem;text-align:center}
+table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
+.uptime .short{display:none}
+@media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
+.audience{border:1px dashed var(--muted);border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0 1rem}
+.tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .35rem;font-size:.8rem;font-weight:600;color:var(--muted);margin-left:.5rem;vertical-align:middle}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .plain{list-style:none;padding:0}.plain li{margin:.25rem 0}
@@ -52279,6 +52536,7 @@ footer.site{border-top:1px solid var(--line);padding:1rem 0 2rem;color:var(--mut
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 @media (max-width:30rem){h1{font-size:1.35rem}.card,.overall{padding:.75rem}}
 `.trim();
+var NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 function renderPage(model, { title, base, main }) {
   return `<!doctype html>
 ${html2`<html lang="en">
@@ -52286,6 +52544,7 @@ ${html2`<html lang="en">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+${model.audience === "internal" ? new Html(NOINDEX) : ""}
 <title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="${base}favicon.svg">
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
@@ -52296,6 +52555,7 @@ ${styleElement(CSS)}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site"><div class="wrap"><a href="${base}index.html">${model.page.name}</a></div></header>
 <main id="main" class="wrap">
+${model.audience === "internal" ? html2`<p class="audience">Internal status page, for employees: it shows internal incidents and who leads each one. Do not share it outside the company.</p>` : ""}
 ${main}
 </main>
 <footer class="site"><div class="wrap">
@@ -56307,15 +56567,27 @@ function updateList(incident2, timeZone) {
   const updates = [...incident2.updates].reverse();
   if (updates.length === 0) return html2``;
   return html2`<ol class="updates" reversed>${updates.map(
-    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}</li>`
+    (update) => html2`<li><strong>${STATUS_LABEL[update.status]}</strong> · <time datetime="${update.at}">${formatDateTime(update.at, timeZone)}</time>${renderMarkdown(update.message)}${componentChanges(update)}</li>`
   )}</ol>`;
 }
+function componentChanges(update) {
+  if (!update.components?.length) return "";
+  const changes = update.components.map((change) => `${change.name}: ${COMPONENT_LABEL[change.from].toLowerCase()} \u2192 ${COMPONENT_LABEL[change.to].toLowerCase()}`);
+  return html2`<p class="meta">${changes.join("; ")}</p>`;
+}
+function internalTag(incident2) {
+  return incident2.internal ? html2`<span class="tag">Internal</span>` : "";
+}
+function roleLine(roles) {
+  return [roles.commander && `Commander: ${roles.commander}`, roles.communications && `Communications: ${roles.communications}`].filter(Boolean).join(" \xB7 ");
+}
 function incidentCard(incident2, { base, timeZone, now, level = 3, updates = true }) {
-  const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>`;
+  const title = html2`<a href="${base}incidents/${incident2.id}.html">${incident2.title}</a>${internalTag(incident2)}`;
   return html2`<article class="card">
 <header>${level === 2 ? html2`<h2>${title}</h2>` : html2`<h3>${title}</h3>`}${incidentStatus(incident2)}</header>
 <p class="meta">${incidentTimes(incident2, timeZone, now)}</p>
 <p class="meta">Affected: ${affectedServices(incident2)}</p>
+${incident2.roles && roleLine(incident2.roles) ? html2`<p class="meta">${roleLine(incident2.roles)}</p>` : ""}
 ${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? html2`<p class="meta">Latest: ${STATUS_LABEL[incident2.updates.at(-1).status]} at ${formatDateTime(incident2.updates.at(-1).at, timeZone)}</p>` : ""}
 </article>`;
 }
@@ -56500,10 +56772,12 @@ function renderIncidentPage(model, incident2) {
   const maintenance = incident2.type === "maintenance";
   const main = html2`<p><a href="../index.html">Current status</a> · <a href="../history/${incident2.month}.html">More incidents from this month</a></p>
 <article>
-<h1>${incident2.title}</h1>
+<h1>${incident2.title}${internalTag(incident2)}</h1>
 <p>${incidentStatus(incident2)}</p>
 <dl class="facts">
 <dt>Affected</dt><dd>${affectedServices(incident2)}</dd>
+${incident2.roles?.commander ? html2`<dt>Commander</dt><dd>${incident2.roles.commander}</dd>` : ""}
+${incident2.roles?.communications ? html2`<dt>Communications</dt><dd>${incident2.roles.communications}</dd>` : ""}
 ${maintenance && incident2.scheduledFor && incident2.scheduledUntil ? html2`<dt>Scheduled</dt><dd>${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}</dd>` : ""}
 ${maintenance ? "" : html2`<dt>Started</dt><dd>${at(incident2.startedAt)}</dd>`}
 ${incident2.resolvedAt ? html2`<dt>${maintenance ? "Completed" : "Resolved"}</dt><dd>${at(incident2.resolvedAt)}</dd>` : ""}
@@ -56522,20 +56796,25 @@ init_timestamps();
 var BAR = 4;
 var GAP = 1;
 var HEIGHT = 32;
+var SHORT_DAYS = 30;
 function uptimeBars(name, uptime, titles, base) {
-  const impaired = uptime.days.filter((day) => day.worst !== "operational");
+  const short = uptime.periods.find((period) => period.name === `${SHORT_DAYS} days`);
+  return html2`<div class="uptime">${bars(name, uptime.days, uptime.ratio, titles, base, "long")}${short ? bars(name, uptime.days.slice(-SHORT_DAYS), short.ratio, titles, base, "short") : ""}</div>`;
+}
+function bars(name, days, ratio, titles, base, size2) {
+  const impaired = days.filter((day) => day.worst !== "operational");
   const describe3 = (day) => describeDay(day, titles);
-  const label2 = `${name}: ${formatPercent(uptime.ratio)} uptime over the last ${uptime.days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe3).join("; ")}` : "; no incidents"}.`;
-  const width = uptime.days.length * (BAR + GAP) - GAP;
-  return html2`<div class="uptime">
-<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${uptime.days.map((day, index2) => {
+  const label2 = `${name}: ${formatPercent(ratio)} uptime over the last ${days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe3).join("; ")}` : "; no incidents"}.`;
+  const width = days.length * (BAR + GAP) - GAP;
+  return html2`<div class="${size2}">
+<svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${days.map((day, index2) => {
     const bad = day.worst !== "operational";
     const height = bad ? HEIGHT : HEIGHT * 0.7;
     const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe3(day)}</title></rect>`;
     const page = bad ? day.incidents.find((id) => titles.has(id)) : void 0;
     return page === void 0 ? bar : html2`<a href="${base}incidents/${page}.html" aria-label="${describe3(day)}">${bar}</a>`;
   })}</svg>
-<div class="legend"><span>${uptime.days.length} days ago</span><span>${formatPercent(uptime.ratio)} uptime</span><span>Today</span></div>
+<div class="legend"><span>${days.length} days ago</span><span>${formatPercent(ratio)} uptime</span><span>Today</span></div>
 </div>`;
 }
 function describeDay(day, titles) {
@@ -56543,6 +56822,10 @@ function describeDay(day, titles) {
   const down = day.downtimeSeconds > 0 ? `, ${formatLength(day.downtimeSeconds * 1e3)} of downtime` : "";
   const named = [...new Set(day.incidents.map((id) => titles.get(id) ?? "an incident not on this page"))];
   return `${formatDate(day.date)}: ${COMPONENT_LABEL[day.worst].toLowerCase()}${down}: ${named.join("; ")}`;
+}
+function uptimeMethod() {
+  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
+  return `A major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Each public incident counts from its start to its resolution, at the states its updates gave the service over that time.`;
 }
 
 // scripts/render/site/index-page.ts
@@ -56566,7 +56849,7 @@ ${openIncidents.length > 0 ? html2`<section aria-labelledby="open"><h2 id="open"
 ${activeMaintenance.length + upcoming.length > 0 ? html2`<section aria-labelledby="maintenance"><h2 id="maintenance">Maintenance</h2>${[...activeMaintenance, ...upcoming].map(card)}</section>` : ""}
 <section aria-labelledby="services"><h2 id="services">Services</h2>
 ${serviceLists(model)}
-<p class="meta">Uptime over the last ${UPTIME_DAYS} days: ${uptimeMethod()}</p>
+<p class="meta">Uptime over the last ${UPTIME_DAYS} days. ${uptimeMethod()}</p>
 </section>
 ${model.knownIssues.length > 0 ? html2`<section aria-labelledby="known"><h2 id="known">Known issues</h2>${model.knownIssues.map(
     (issue2) => html2`<article class="card"><h3>${issue2.title}</h3><p class="meta">Affects ${issue2.services.map((service) => service.name).join(", ")} · known since ${formatDate(issue2.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue2.workaround)}</article>`
@@ -56599,7 +56882,7 @@ function serviceLists(model) {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
   const list5 = (ids) => html2`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
-    (service) => html2`<li><div class="service"><span class="name">${service.name}</span>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
+    (service) => html2`<li><div class="service"><a class="name" href="services/${service.id}.html">${service.name}</a>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
 ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}${uptimeBars(service.name, uptime.get(service.id), titles, "")}</li>`
   )}</ul>`;
   const ungrouped = model.services.filter((service) => !service.group).map((service) => service.id);
@@ -56607,9 +56890,37 @@ ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}$
     (group) => html2`<h3 class="group">${group.name} ${statusBadge(group.status, COMPONENT_LABEL[group.status])}</h3>${list5(group.services)}`
   )}`;
 }
-function uptimeMethod() {
-  const weight = (status) => formatPercent(UPTIME_WEIGHT[status]).replace(".00", "");
-  return `a major outage counts as ${weight("major_outage")} downtime, a partial outage as ${weight("partial_outage")}, degraded performance as ${weight("degraded_performance")}; planned maintenance and game-day drills are not counted. Times come from each public incident's start and resolution.`;
+
+// scripts/render/site/service-page.ts
+init_timestamps();
+function renderServicePage(model, service) {
+  const zone = model.page.timeZone;
+  const now = toMillis(model.at);
+  const uptime = model.uptime.find((figures) => figures.service === service.id);
+  const from = toInstant(zone, uptime.days[0].date, 0);
+  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
+  const days = uptime.days.length;
+  const main = html2`<p><a href="../index.html">Current status</a>${service.group ? ` \xB7 ${service.group}` : ""}</p>
+<h1>${service.name}</h1>
+<p>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</p>
+${service.description ? html2`<p>${service.description}</p>` : ""}
+<section aria-labelledby="uptime"><h2 id="uptime">Uptime</h2>
+<table class="figures"><thead><tr>${uptime.periods.map((period) => html2`<th scope="col">Last ${period.name}</th>`)}</tr></thead>
+<tbody><tr>${uptime.periods.map((period) => html2`<td>${formatPercent(period.ratio)}</td>`)}</tr></tbody></table>
+${uptimeBars(service.name, uptime, titles, "../")}
+<p class="meta">${uptimeMethod()}</p>
+</section>
+<section aria-labelledby="incidents"><h2 id="incidents">Incidents in the last ${days} days</h2>
+${touched.length > 0 ? touched.map((incident2) => incidentCard(incident2, { base: "../", timeZone: zone, now, updates: false })) : html2`<p>None: no public incident or maintenance touched ${service.name} in the last ${days} days.</p>`}
+</section>
+<section aria-labelledby="follow"><h2 id="follow">Follow ${service.name}</h2>
+<ul class="plain">
+<li>Its incidents and maintenance in a feed reader: <a href="${service.id}.atom">Atom</a> · <a href="${service.id}.rss">RSS</a></li>
+<li>Its status as a badge: <img src="../badges/services/${service.id}.svg" alt="${service.name}: ${COMPONENT_LABEL[service.status]}" height="20"> (<a href="../badges/index.html">how to use badges</a>)</li>
+</ul>
+</section>`;
+  return renderPage(model, { title: `${service.name} \xB7 ${model.page.name}`, base: "../", main });
 }
 
 // scripts/render/api/statuspage-api.ts
@@ -56701,7 +57012,7 @@ function incidentJson(model, incident2, components) {
       created_at: update.at,
       updated_at: update.at,
       display_at: update.at,
-      affected_components: null
+      affected_components: update.components?.map((change) => ({ code: change.id, name: change.name, old_status: change.from, new_status: change.to })) ?? null
     })).reverse(),
     components: incident2.services.map((service) => components.get(service.id)).filter((component) => component !== void 0),
     ...incident2.postmortemSummary !== void 0 ? { postmortem_body: renderMarkdownText(incident2.postmortemSummary) } : {}
@@ -56711,23 +57022,25 @@ function incidentJson(model, incident2, components) {
 // scripts/render/site/site.ts
 var SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 function* renderSite(model) {
-  const written = /* @__PURE__ */ new Set();
+  const written2 = /* @__PURE__ */ new Set();
   for (const [path, content3] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
-    if (written.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
-    written.add(path.toLowerCase());
+    if (written2.has(path.toLowerCase())) throw new Error(`refusing to write the site file "${path}" twice`);
+    written2.add(path.toLowerCase());
     yield [path, content3];
   }
 }
 function* allFiles(model) {
   yield ["index.html", renderIndexPage(model)];
   for (const incident2 of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident2.id}.html`, renderIncidentPage(model, incident2)];
+  for (const service of model.services) yield [`services/${service.id}.html`, renderServicePage(model, service)];
   yield* renderHistoryPages(model);
   yield* renderStatuspageApi(model);
   yield* renderFeeds(model);
   yield* renderBadges(model);
   yield ["maintenance.ics", renderMaintenanceCalendar(model)];
   yield ["favicon.svg", renderFavicon(model.indicator)];
+  if (model.audience === "internal") yield ["robots.txt", "User-agent: *\nDisallow: /\n"];
 }
 
 // scripts/io/github/workflow-commands.ts
@@ -57102,17 +57415,32 @@ Exit codes: ${exits}.
 // scripts/commands/build.ts
 var BUILD_HELP = {
   brief: "the public status site",
-  usage: "incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]",
-  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched.",
-  options: [["--out DIR", "where to write the site (default: site/ in the repository)"], AT_OPTION, ROOT_OPTION, formatOption(["text", "json", "github"])],
+  usage: "incidents build [--out DIR] [--at TIME] [--audience public|internal] [--root DIR] [--format text|json|github]",
+  summary: "The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched. With --audience internal, the same site for employees: internal incidents too, with their commander and communications lead; never a record body or a problem; every page marked noindex; refused inside a public site.",
+  options: [
+    ["--out DIR", "where to write the site (default: site/ in the repository; site-internal/ for --audience internal)"],
+    AT_OPTION,
+    ["--audience A", "public (default) or internal"],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
   example: "incidents build --out site",
   exits: "0 built, 2 records with errors, usage or config error"
 };
 async function buildCommand(args, context) {
-  const { values } = parseOptions("build", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
+  const { values } = parseOptions("build", args, {
+    out: { type: "string" },
+    at: { type: "string" },
+    audience: { type: "string" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
   const reporter = chooseReporter("build", values.format);
+  const audience = audienceOption(values.audience);
   const root5 = findRoot("build", context.cwd, values.root);
-  const out = values.out === void 0 ? join4(root5, "site") : resolve2(context.cwd, values.out);
+  const publicOut = join4(root5, "site");
+  const out = values.out === void 0 ? audience === "internal" ? join4(root5, "site-internal") : publicOut : resolve2(context.cwd, values.out);
+  if (audience === "internal") refusePublicFolder(out, publicOut);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -57133,7 +57461,7 @@ async function buildCommand(args, context) {
     );
     return EXIT2.error;
   }
-  const model = buildStatusModel(records, toMillis(at));
+  const model = buildStatusModel(records, toMillis(at), audience);
   let count2;
   try {
     count2 = await writeSite(out, renderSite(model));
@@ -57148,6 +57476,20 @@ async function buildCommand(args, context) {
   context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
 `);
   return EXIT2.clean;
+}
+var AUDIENCES = ["public", "internal"];
+function audienceOption(value) {
+  if (value === void 0) return "public";
+  if (AUDIENCES.includes(value)) return value;
+  throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
+}
+function refusePublicFolder(out, publicOut) {
+  const inside = relative(publicOut, out);
+  const site = inside === "" || !(inside.startsWith("..") || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
+  if (site)
+    throw new UsageError(
+      `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`
+    );
 }
 
 // scripts/core/gate/check-pull-request.ts
@@ -61882,7 +62224,7 @@ function codeOwners(owners) {
 }
 
 // scripts/io/package-files.ts
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -61897,7 +62239,7 @@ function ownPackage() {
 }
 function readManifest(path) {
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    return JSON.parse(readFileSync2(path, "utf8"));
   } catch {
     return void 0;
   }
@@ -62068,11 +62410,11 @@ function refuseInvalid(config2) {
 ${findings.map((finding) => `  ${formatFinding(finding)}`).join("\n")}`
     );
 }
-function* warnings(written, choices, keptConfig, branch) {
-  const wrote = (path) => written.includes(path);
+function* warnings(written2, choices, keptConfig, branch) {
+  const wrote = (path) => written2.includes(path);
   if (choices.approvers.length === 0 && (wrote(CONFIG_PATH) || wrote(".github/CODEOWNERS")))
     yield `Approvers and code owners are ${APPROVER_PLACEHOLDER}, a placeholder that never approves: name people in incidents.config.yml and .github/CODEOWNERS (or run init with --approver @LOGIN in an empty folder).`;
-  if (!isCommit(choices.action) && written.some((path) => path.startsWith(".github/workflows/")))
+  if (!isCommit(choices.action) && written2.some((path) => path.startsWith(".github/workflows/")))
     yield `The workflows run ${formatActionRef(choices.action)}: a tag or branch, which may not exist where you get the Action from, and can be moved. Pin a full commit SHA with --ref (or edit the uses: lines).`;
   const given = [choices.pageName !== void 0 && "--name", choices.pageUrl !== void 0 && "--url", choices.approvers.length > 0 && "--approver"].filter(
     Boolean
@@ -62094,6 +62436,12 @@ function yamlScalar(value, flow3 = false) {
   const text7 = (0, import_yaml3.stringify)(value, { lineWidth: 0 }).trimEnd();
   if (text7.includes("\n")) return JSON.stringify(value);
   return flow3 && !/^["']/.test(text7) && /[,[\]{}#]|:\s|:$/.test(text7) ? JSON.stringify(value) : text7;
+}
+function written(value, flow3 = false) {
+  return typeof value === "string" ? yamlScalar(value, flow3) : value.flow;
+}
+function flowList(items) {
+  return { flow: `[${items.map((entries) => `{${entries.map(([key2, value]) => `${key2}: ${yamlScalar(value, true)}`).join(", ")}}`).join(", ")}]` };
 }
 function readFrontmatter(text7) {
   const split = splitFrontmatter(text7);
@@ -62134,12 +62482,12 @@ function replaceValue(text7, frontmatter, pair2, replacement) {
 }
 function addToMap(text7, frontmatter, map5, key2, value) {
   const { offset, lines, eol: eol2 } = frontmatter;
-  if (map5.flow) return addToFlow(text7, frontmatter, map5, `${key2}: ${yamlScalar(value, true)}`);
+  if (map5.flow) return addToFlow(text7, frontmatter, map5, `${key2}: ${written(value, true)}`);
   const start2 = offset + map5.range[0];
   const end = valueEnd(lines, offset, map5);
   const indent = " ".repeat(start2 - lineStart(lines, start2));
   const at = lineEnd(text7, lines, end);
-  return splice2(text7, at, at, `${eol2}${indent}${key2}: ${yamlScalar(value)}`);
+  return splice2(text7, at, at, `${eol2}${indent}${key2}: ${written(value)}`);
 }
 function addToFlow(text7, frontmatter, collection, entry) {
   const { offset, lines } = frontmatter;
@@ -62161,8 +62509,8 @@ function setKey(text7, path, value) {
     if (document3.contents.flow) return addToFlow(text7, frontmatter, document3.contents, `${first}: {${second}: ${yamlScalar(value, true)}}`);
     if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`);
     const keyEnd = offset + parentPair.key.range[1] + 1;
-    const written = parentPair.value?.range;
-    if (written && written[1] > written[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
+    const written2 = parentPair.value?.range;
+    if (written2 && written2[1] > written2[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
     const keyStart = offset + parentPair.key.range[0];
     const indent = " ".repeat(keyStart - lineStart(lines, keyStart) + 2);
     const at = lineEnd(text7, lines, keyEnd);
@@ -62211,13 +62559,20 @@ function setItemKey(text7, list5, id, key2, value) {
   if ((0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return replaceValue(text7, frontmatter, pair2, yamlScalar(value, item.flow));
 }
+function addItemKey(text7, list5, index2, key2, value) {
+  const frontmatter = readFrontmatter(text7);
+  const sequence = pairOf(frontmatter.document.contents, list5)?.value;
+  const item = (0, import_yaml3.isSeq)(sequence) ? sequence.items[index2] : void 0;
+  if (!(0, import_yaml3.isMap)(item) || pairOf(item, key2)) throw new Error(`${list5}[${index2}] is not a map without a ${key2}`);
+  return addToMap(text7, frontmatter, item, key2, value);
+}
 function appendItem(text7, list5, entries) {
   const frontmatter = readFrontmatter(text7);
   const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const sequence = pairOf(document3.contents, list5)?.value;
   if (!(0, import_yaml3.isSeq)(sequence) || !sequence.flow && sequence.items.length === 0)
     throw new LayoutError(list5, `${list5} is not a list, so nothing can be added to it: write it with one "- " item per line`);
-  if (sequence.flow) return addToFlow(text7, frontmatter, sequence, `{${entries.map(([key2, value]) => `${key2}: ${yamlScalar(value, true)}`).join(", ")}}`);
+  if (sequence.flow) return addToFlow(text7, frontmatter, sequence, `{${entries.map(([key2, value]) => `${key2}: ${written(value, true)}`).join(", ")}}`);
   const last = sequence.items.at(-1);
   const itemStart = offset + last.range[0];
   let prefix = lines.slice(lineStart(lines, itemStart), itemStart);
@@ -62226,7 +62581,7 @@ function appendItem(text7, list5, entries) {
     prefix = `${" ".repeat(dash2 - lineStart(lines, dash2))}- `;
   }
   const indent = " ".repeat(prefix.length);
-  const added = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${yamlScalar(value)}`);
+  const added = entries.map(([key2, value], index2) => `${index2 === 0 ? prefix : indent}${key2}: ${written(value)}`);
   const end = offset + sequence.range[1];
   const atLineStart = lines[end - 1] === "\n";
   return splice2(text7, end, end, `${atLineStart ? "" : eol2}${added.join(eol2)}${eol2}`);
@@ -62272,6 +62627,12 @@ function newRecordText(id, record2, config2) {
     `  - at: ${record2.at}`,
     `    status: ${status}`,
     `    message: ${yamlScalar(message)}`,
+    `    services: ${flowList(
+      record2.services.map((service) => [
+        ["id", service.id],
+        ["status", service.status ?? serviceStatus]
+      ])
+    ).flow}`,
     "---",
     record2.notes ?? "Working notes (internal, never published).",
     ""
@@ -62368,12 +62729,32 @@ function updateRecord(text7, record2, update) {
       ["status", service.status]
     ]);
   }
+  const changesStates = update.services.length > 0;
+  if (changesStates && !hasServiceHistory(record2)) edited = addItemKey(edited, "updates", 0, "services", statesText(record2.services));
   edited = appendItem(edited, "updates", [
     ["at", update.at],
     ["status", to],
-    ["message", update.message]
+    ["message", update.message],
+    ...changesStates ? [["services", statesText(withChanges(record2.services, update.services))]] : []
   ]);
   return { ok: true, text: edited };
+}
+function withChanges(services, changes) {
+  const after = services.map((service) => ({ ...service }));
+  for (const change of changes) {
+    const listed = after.find((service) => service.id === change.id);
+    if (listed) listed.status = change.status;
+    else after.push({ ...change });
+  }
+  return after;
+}
+function statesText(services) {
+  return flowList(
+    services.map((service) => [
+      ["id", service.id],
+      ["status", service.status]
+    ])
+  );
 }
 
 // scripts/core/authoring/move-record.ts
@@ -62947,7 +63328,7 @@ function branchOf(key2) {
   const slug2 = key2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 50).replace(/-+$/, "");
   return `${INTAKE_BRANCH_PREFIX}${slug2 || "key"}-${createHash("sha256").update(key2).digest("hex").slice(0, 10)}`;
 }
-async function intakeWithPullRequests(target, state, payload, at, stateOf, retryBaseMs) {
+async function intakeWithPullRequests(target, state, payload, at, stateOf2, retryBaseMs) {
   const github = createGitHub(target, retryBaseMs);
   const where = { owner: target.owner, repo: target.repo };
   const { data: repository } = await github.rest.repos.get(where);
@@ -62956,7 +63337,7 @@ async function intakeWithPullRequests(target, state, payload, at, stateOf, retry
   const overlay = new Map(state.files.map((file) => [file.path, file.text]));
   for (const pull of open2) for (const file of pull.files) overlay.set(file.path, file.text);
   const names = [.../* @__PURE__ */ new Set([...state.names ?? [], ...overlay.keys()])];
-  const merged = { ...stateOf([...overlay].map(([path, text7]) => ({ path, text: text7 }))), names };
+  const merged = { ...stateOf2([...overlay].map(([path, text7]) => ({ path, text: text7 }))), names };
   const result = mapIntake(merged, payload, at);
   const pullRequests = /* @__PURE__ */ new Map();
   for (const change of [...result.created, ...result.updated]) {
@@ -63697,7 +64078,7 @@ function stackedBars(label2, labels, series) {
   const max = niceMax(Math.max(0, ...totals));
   const step = (WIDTH - PAD.left - PAD.right) / labels.length;
   const y = (value) => PAD.top + (HEIGHT2 - PAD.top - PAD.bottom) * (1 - value / max);
-  const bars = labels.map((name, index2) => {
+  const bars2 = labels.map((name, index2) => {
     let base = 0;
     return series.map((one3) => {
       const value = one3.values[index2] ?? 0;
@@ -63707,7 +64088,7 @@ function stackedBars(label2, labels, series) {
       return rect;
     });
   });
-  return figure(label2, html2`${axes(max, labels, step)}${bars}`, legend(series));
+  return figure(label2, html2`${axes(max, labels, step)}${bars2}`, legend(series));
 }
 function lineChart(label2, labels, values, format) {
   const max = niceMax(Math.max(0, ...values.filter((value) => value !== null)));
@@ -64328,7 +64709,7 @@ async function updateCommand(args, context) {
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute, relative as relative5, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve6 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
@@ -64357,7 +64738,7 @@ async function validateCommand(args, context) {
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path) => {
     const inside = relative5(root5, path).replaceAll("\\", "/");
-    if (inside.startsWith("..") || isAbsolute(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
+    if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path} is outside the repository ${root5}`);
     if (!existsSync5(path)) throw new UsageError(`incidents validate: ${path} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
@@ -64453,7 +64834,7 @@ function forWorkflowRunner(argv, context) {
 }
 
 // scripts/io/github/action-inputs.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var ACTION_COMMANDS = {
   validate: [],
   "check-pr": [],
@@ -64478,7 +64859,7 @@ function toActionInvocation(inputs, env2) {
 }
 function pullRequestRefs(eventPath) {
   try {
-    const event2 = JSON.parse(readFileSync2(eventPath ?? "", "utf8"));
+    const event2 = JSON.parse(readFileSync3(eventPath ?? "", "utf8"));
     const base = event2.pull_request?.base?.sha;
     const head2 = event2.pull_request?.head?.sha;
     return typeof base === "string" && typeof head2 === "string" ? { base, head: head2 } : void 0;

@@ -76,6 +76,7 @@ updates:
   - at: 2026-03-05T09:30:00Z
     status: reported
     message: Card payments fail at checkout.
+    services: [{id: api, status: major_outage}, {id: web, status: degraded_performance}]
 ---
 Working notes (internal, never published).
 `,
@@ -297,7 +298,10 @@ update('moves an incident on: status, the timestamps it implies, services, a new
       'acknowledged_at: 2026-03-01T10:09:00Z\n',
       'acknowledged_at: 2026-03-01T10:09:00Z\nresolved_at: 2026-03-01T11:00:00Z\nresolution:\n  code: fixed\n  summary: Restarted the payment workers.\n',
     )
-    .replace('failed card payments.\n', 'failed card payments.\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Card payments work again.\n');
+    .replace(
+      'failed card payments.\n',
+      'failed card payments.\n    services: [{id: api, status: partial_outage}]\n  - at: 2026-03-01T11:00:00Z\n    status: resolved\n    message: Card payments work again.\n    services: [{id: api, status: operational}]\n',
+    );
   assert.is(read(dir, 'incidents/INC-2026-0001.md'), expected);
 });
 
@@ -340,7 +344,7 @@ update('comments, quoting, flow lists, block scalars, blank lines and the body a
     .replace('mitigated_at:\n', 'mitigated_at: 2026-03-01T10:40:00Z\n')
     .replace(
       '    We are investigating.\n',
-      '    We are investigating.\n- at: 2026-03-01T10:40:00Z\n  status: monitoring\n  message: "A fix is out: results are back."\n',
+      '    We are investigating.\n  services: [{id: api, status: partial_outage}]\n- at: 2026-03-01T10:40:00Z\n  status: monitoring\n  message: "A fix is out: results are back."\n  services: [{id: api, status: operational}]\n',
     );
   assert.is(read(dir, 'incidents/INC-2026-0009.md'), expected);
 });

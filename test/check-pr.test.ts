@@ -158,6 +158,36 @@ const CASES: Case[] = [
   },
   { name: "a published update's message corrected passes", head: edit(INC1, ['failed card payments.', 'failed card and wallet payments.']), errors: [] },
   {
+    name: "a published update's recorded states written as the record gave them passes (what update --service does first)",
+    head: edit(INC1, ['failed card payments.', 'failed card payments.\n    services: [{id: api, status: partial_outage}]']),
+    errors: [],
+  },
+  {
+    name: "a published update's recorded states written differently from what the record gave",
+    head: edit(
+      INC1,
+      ['failed card payments.', 'failed card payments.\n    services: [{id: api, status: degraded_performance}]'],
+      ['    status: partial_outage', '    status: degraded_performance'],
+    ),
+    errors: ['lifecycle/update-history incidents/INC-2026-0001.md:20'],
+  },
+  {
+    name: "a published update's recorded states rewritten",
+    base: edit(INC1, ['failed card payments.', 'failed card payments.\n    services: [{id: api, status: partial_outage}]']),
+    head: edit(
+      INC1,
+      ['failed card payments.', 'failed card payments.\n    services: [{id: api, status: degraded_performance}]'],
+      ['    status: partial_outage', '    status: degraded_performance'],
+    ),
+    errors: ['lifecycle/update-history incidents/INC-2026-0001.md:20'],
+  },
+  {
+    name: "a published update's recorded states removed",
+    base: edit(INC1, ['failed card payments.', 'failed card payments.\n    services: [{id: api, status: partial_outage}]']),
+    head: { [INC1]: read(INC1) },
+    errors: ['lifecycle/update-history incidents/INC-2026-0001.md:17'],
+  },
+  {
     name: 'a recorded timestamp changed is a warning',
     head: edit(INC1, ['reported_at: 2026-03-01T10:04:00Z', 'reported_at: 2026-03-01T10:06:00Z']),
     errors: [],

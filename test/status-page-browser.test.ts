@@ -22,6 +22,7 @@ const PAGES = [
   'index.html',
   'incidents/INC-2026-0001.html',
   'incidents/INC-2026-0012.html',
+  'services/checkout-api.html',
   'history/index.html',
   'history/2026-11.html',
   'badges/index.html',
@@ -102,6 +103,10 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
       const sla = await page.getAttribute('figure:has(figcaption:text("SLA compliance")) svg', 'aria-label');
       assert.match(sla ?? '', /P1 update/, 'the SLA chart shows the update target too');
       await page.goto(`${server.url}/index.html`);
+      const bars = await page.evaluate<number>(
+        `[...document.querySelector('.uptime').querySelectorAll('rect')].filter((bar) => bar.getBoundingClientRect().width > 0).length`,
+      );
+      assert.is(bars, name === 'phone' ? 30 : 90, `${name} shows ${bars} days of bars`);
       assert.is(await page.textContent('h1'), 'Partial System Outage');
       const banner = await page.textContent('.overall');
       assert.match(banner ?? '', /Checkout API: partial outage/);

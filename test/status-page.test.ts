@@ -66,6 +66,58 @@ leaks('no output file holds any internal field, body, internal or cancelled reco
   );
 });
 
+leaks('--audience internal: internal incidents and roles too, never a body, another internal key, a cancelled record or a problem', async () => {
+  const out = join(temporary('canary-internal'), 'site-internal');
+  const result = await runCliCapturing(['build', '--root', CANARY, '--out', out, '--at', AT, '--audience', 'internal']);
+  assert.is(result.code, 0, result.stderr);
+  const files = readTree(out);
+  const everything = [...files.values()].join('\n');
+  // What employees may read of internal records: the record's public projection, and the roles.
+  const shown = ['Canary internal incident', 'Canary internal update.', 'Canary internal maintenance', '@canary-commander', '@canary-comms'];
+  for (const text of shown) assert.ok(everything.includes(text), `the internal site shows "${text}"`);
+  const leaked = [...files]
+    // iCalendar folds long lines: unfolded, the allowed text is found whole.
+    .map(([path, content]) => [path, shown.reduce((rest, text) => rest.replaceAll(text, ''), content.replace(/\r\n /g, ''))] as const)
+    .filter(([, content]) => /canary/i.test(content))
+    .map(([path, content]) => `${path}: …${content.slice(Math.max(0, content.search(/canary/i) - 60), content.search(/canary/i) + 40)}…`);
+  assert.equal(leaked, []);
+  for (const [path, content] of files)
+    if (path.endsWith('.html')) assert.ok(content.includes('<meta name="robots" content="noindex, nofollow">'), `${path} is noindex`);
+  assert.is(files.get('robots.txt'), 'User-agent: *\nDisallow: /\n');
+});
+
+leaks('the public build is the same with or without --audience public, and says nothing of the internal audience', async () => {
+  const [plain, explicit] = [join(temporary('public-a'), 'site'), join(temporary('public-b'), 'site')];
+  assert.is((await build(CANARY, plain)).code, 0);
+  assert.is((await runCliCapturing(['build', '--root', CANARY, '--out', explicit, '--at', AT, '--audience', 'public'])).code, 0);
+  const [a, b] = [readTree(plain), readTree(explicit)];
+  assert.equal([...a.keys()], [...b.keys()]);
+  for (const [path, content] of a) assert.is(b.get(path), content, path);
+  assert.not.ok(a.has('robots.txt'));
+  assert.not.match([...a.values()].join('\n'), /noindex|Internal status page|class="tag"/);
+});
+
+const REFUSED_INTERNAL_OUT: { name: string; out: (root: string, publicSite: string) => string }[] = [
+  { name: "the repository's site/ folder, built or not", out: (root) => join(root, 'site') },
+  { name: 'a folder inside it', out: (root) => join(root, 'site', 'internal') },
+  { name: 'a built public site elsewhere', out: (_, publicSite) => publicSite },
+  { name: 'a folder inside a built public site', out: (_, publicSite) => join(publicSite, 'staff') },
+];
+
+for (const { name, out } of REFUSED_INTERNAL_OUT) {
+  leaks(`--audience internal refuses to write into ${name}`, async () => {
+    const root = temporary('internal-refused');
+    cpSync(CANARY, root, { recursive: true });
+    const publicSite = join(temporary('public-site'), 'site');
+    assert.is((await build(root, publicSite)).code, 0);
+    const target = out(root, publicSite);
+    const result = await runCliCapturing(['build', '--root', root, '--out', target, '--at', AT, '--audience', 'internal']);
+    assert.is(result.code, 2, result.stderr);
+    assert.match(result.stderr, /--audience internal will not write into .*, a public site's folder/);
+    assert.not.ok(existsSync(join(target, 'robots.txt')), 'nothing internal was written');
+  });
+}
+
 leaks('a draft or non-public postmortem publishes no summary, and its incident stays "resolved"', () => {
   const { config, records } = repositoryFiles(CANARY);
   const model = modelOf(config, records, AT);

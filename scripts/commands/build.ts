@@ -1,11 +1,12 @@
-import { SiteWriteError } from '../core/errors.js';
-import { join, relative, resolve } from 'node:path';
+import { SiteWriteError, UsageError } from '../core/errors.js';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
-import { buildStatusModel } from '../core/status/status-model.js';
+import { buildStatusModel, type Audience } from '../core/status/status-model.js';
 import { toMillis } from '../core/time/timestamps.js';
 import { checkRecords } from '../core/records/validate.js';
-import { writeSite } from '../io/write-site.js';
+import { publicSiteAround, writeSite } from '../io/write-site.js';
 import { renderSite } from '../render/site/site.js';
+import { NOINDEX } from '../render/site/layout.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { readRepositoryWithConfig } from './read-config.js';
@@ -15,24 +16,40 @@ import { findRoot } from '../io/repository/read-repository.js';
 
 export const BUILD_HELP: CommandHelp = {
   brief: 'the public status site',
-  usage: 'incidents build [--out DIR] [--at TIME] [--root DIR] [--format text|json|github]',
+  usage: 'incidents build [--out DIR] [--at TIME] [--audience public|internal] [--root DIR] [--format text|json|github]',
   summary:
-    'The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched.',
-  options: [['--out DIR', 'where to write the site (default: site/ in the repository)'], AT_OPTION, ROOT_OPTION, formatOption(['text', 'json', 'github'])],
+    'The public status site as it stands at a moment: pages, the Statuspage-compatible API, feeds, a calendar and badges. Records with errors stop the build and leave the previous site untouched. With --audience internal, the same site for employees: internal incidents too, with their commander and communications lead; never a record body or a problem; every page marked noindex; refused inside a public site.',
+  options: [
+    ['--out DIR', 'where to write the site (default: site/ in the repository; site-internal/ for --audience internal)'],
+    AT_OPTION,
+    ['--audience A', 'public (default) or internal'],
+    ROOT_OPTION,
+    formatOption(['text', 'json', 'github']),
+  ],
   example: 'incidents build --out site',
   exits: '0 built, 2 records with errors, usage or config error',
 };
 
 /**
- * `incidents build [--out DIR] [--at TIME]`: the public status site, its Statuspage API, feeds and
- * badges, as they stand at TIME (default now), written to DIR (default `site/` in the repository).
+ * `incidents build [--out DIR] [--at TIME] [--audience A]`: the public status site, its Statuspage
+ * API, feeds and badges, as they stand at TIME (default now), written to DIR (default `site/` in the
+ * repository); or the internal audience's site (default `site-internal/`), never inside a public one.
  * Records with errors stop the build (exit 2) and leave the previous site as it was.
  */
 export async function buildCommand(args: string[], context: CommandContext): Promise<number> {
-  const { values } = parseOptions('build', args, { out: { type: 'string' }, at: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } });
+  const { values } = parseOptions('build', args, {
+    out: { type: 'string' },
+    at: { type: 'string' },
+    audience: { type: 'string' },
+    root: { type: 'string' },
+    format: { type: 'string' },
+  });
   const reporter = chooseReporter('build', values.format);
+  const audience = audienceOption(values.audience);
   const root = findRoot('build', context.cwd, values.root);
-  const out = values.out === undefined ? join(root, 'site') : resolve(context.cwd, values.out);
+  const publicOut = join(root, 'site');
+  const out = values.out === undefined ? (audience === 'internal' ? join(root, 'site-internal') : publicOut) : resolve(context.cwd, values.out);
+  if (audience === 'internal') refusePublicFolder(out, publicOut);
   const at = timestampOption('build', 'at', values.at, new Date());
   const repository = await readRepositoryWithConfig('build', root, reporter, context);
   if (!repository) return EXIT.error;
@@ -54,7 +71,7 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
     return EXIT.error;
   }
 
-  const model = buildStatusModel(records, toMillis(at));
+  const model = buildStatusModel(records, toMillis(at), audience);
   let count: number;
   try {
     count = await writeSite(out, renderSite(model));
@@ -67,4 +84,22 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
   const shown = relative(context.cwd, out);
   context.stderr(`Built ${count} files in ${shown.startsWith('..') || shown === '' ? out : shown} for ${model.at}: ${model.description}.\n`);
   return EXIT.clean;
+}
+
+const AUDIENCES: readonly Audience[] = ['public', 'internal'];
+
+function audienceOption(value: string | undefined): Audience {
+  if (value === undefined) return 'public';
+  if ((AUDIENCES as readonly string[]).includes(value)) return value as Audience;
+  throw new UsageError(`incidents build: --audience ${value} is not an audience: expected public or internal`);
+}
+
+/** An internal site is never written where the public site is published from: the repository's site/ folder, or any built public site. */
+function refusePublicFolder(out: string, publicOut: string): void {
+  const inside = relative(publicOut, out);
+  const site = inside === '' || !(inside.startsWith('..') || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
+  if (site)
+    throw new UsageError(
+      `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`,
+    );
 }

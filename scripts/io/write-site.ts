@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -6,6 +6,19 @@ import { SiteWriteError } from '../core/errors.js';
 
 /** A folder holding this file was built by `incidents build`, and may be replaced. */
 export const SITE_MARK = 'api/v2/summary.json';
+
+/**
+ * The public site `folder` is, or is inside, if any: the nearest folder up from it that holds a
+ * built site whose front page lacks `internalMark` (what an internal audience's pages carry). An
+ * internal site written there would be published with it.
+ */
+export function publicSiteAround(folder: string, internalMark: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    const index = join(current, 'index.html');
+    if (existsSync(join(current, SITE_MARK)) && !(existsSync(index) && readFileSync(index, 'utf8').includes(internalMark))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
 
 /**
  * Writes the site into a new folder next to `out`, then moves it into place, so readers and a

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { RECORD_FOLDERS } from '../../scripts/core/records/kinds.js';
 import { join } from 'node:path';
 import { buildStatusModel, type StatusModel } from '../../scripts/core/status/status-model.js';
@@ -35,10 +35,10 @@ export function siteOf(config: string, records: Record<string, string>, at: stri
   return new Map(renderSite(modelOf(config, records, at)));
 }
 
-/** A repository folder's config and records, as modelOf and siteOf take them. */
+/** A repository folder's config and records, as modelOf and siteOf take them (a record folder may be missing). */
 export function repositoryFiles(root: string): { config: string; records: Record<string, string> } {
   const records: Record<string, string> = {};
-  for (const folder of RECORD_FOLDERS) {
+  for (const folder of RECORD_FOLDERS.filter((name) => existsSync(join(root, name)))) {
     for (const [path, text] of readTree(join(root, folder))) records[`${folder}/${path}`] = text;
   }
   return { config: readFileSync(join(root, CONFIG_FILE), 'utf8'), records };

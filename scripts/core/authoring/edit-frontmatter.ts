@@ -23,6 +23,23 @@ export function yamlScalar(value: string, flow = false): string {
   return flow && !/^["']/.test(text) && /[,[\]{}#]|:\s|:$/.test(text) ? JSON.stringify(value) : text;
 }
 
+/** A value already written as YAML in flow style (`[{id: a, status: b}]`), added as it is. */
+export interface FlowText {
+  flow: string;
+}
+
+/** A value added by an edit: a scalar, written as yamlScalar writes it, or YAML in flow style. */
+type Value = string | FlowText;
+
+function written(value: Value, flow = false): string {
+  return typeof value === 'string' ? yamlScalar(value, flow) : value.flow;
+}
+
+/** A list of maps of scalars in flow style, for an edit: `[{id: a, status: b}]`. */
+export function flowList(items: readonly (readonly [string, string])[][]): FlowText {
+  return { flow: `[${items.map((entries) => `{${entries.map(([key, value]) => `${key}: ${yamlScalar(value, true)}`).join(', ')}}`).join(', ')}]` };
+}
+
 interface Frontmatter {
   /** Offset of the YAML in the file. */
   offset: number;
@@ -94,14 +111,14 @@ function replaceValue(text: string, frontmatter: Frontmatter, pair: Pair<Node, N
  * Adds `key: value` to a map: before the closing brace of one written as `{…}`, or on a line of
  * its own after the last key of a block map, indented as its first key.
  */
-function addToMap(text: string, frontmatter: Frontmatter, map: YAMLMap, key: string, value: string): string {
+function addToMap(text: string, frontmatter: Frontmatter, map: YAMLMap, key: string, value: Value): string {
   const { offset, lines, eol } = frontmatter;
-  if (map.flow) return addToFlow(text, frontmatter, map, `${key}: ${yamlScalar(value, true)}`);
+  if (map.flow) return addToFlow(text, frontmatter, map, `${key}: ${written(value, true)}`);
   const start = offset + map.range![0];
   const end = valueEnd(lines, offset, map as Node);
   const indent = ' '.repeat(start - lineStart(lines, start));
   const at = lineEnd(text, lines, end);
-  return splice(text, at, at, `${eol}${indent}${key}: ${yamlScalar(value)}`);
+  return splice(text, at, at, `${eol}${indent}${key}: ${written(value)}`);
 }
 
 /** Adds an entry before the closing bracket of a `{…}` map or `[…]` list. */
@@ -192,14 +209,23 @@ export function setItemKey(text: string, list: string, id: string, key: string, 
   return replaceValue(text, frontmatter, pair, yamlScalar(value, (item as YAMLMap).flow));
 }
 
-/** Appends an item, a map of scalars, to a top-level block list, indented as its other items. */
-export function appendItem(text: string, list: string, entries: readonly [string, string][]): string {
+/** Adds a key the item at `index` of a top-level list does not have yet (the first update's `services`). */
+export function addItemKey(text: string, list: string, index: number, key: string, value: Value): string {
+  const frontmatter = readFrontmatter(text);
+  const sequence = pairOf(frontmatter.document.contents, list)?.value;
+  const item = isSeq(sequence) ? sequence.items[index] : undefined;
+  if (!isMap(item) || pairOf(item, key)) throw new Error(`${list}[${index}] is not a map without a ${key}`);
+  return addToMap(text, frontmatter, item, key, value);
+}
+
+/** Appends an item, a map of values, to a top-level block list, indented as its other items. */
+export function appendItem(text: string, list: string, entries: readonly (readonly [string, Value])[]): string {
   const frontmatter = readFrontmatter(text);
   const { offset, document, eol, lines } = frontmatter;
   const sequence = pairOf(document.contents, list)?.value;
   if (!isSeq(sequence) || (!sequence.flow && sequence.items.length === 0))
     throw new LayoutError(list, `${list} is not a list, so nothing can be added to it: write it with one "- " item per line`);
-  if (sequence.flow) return addToFlow(text, frontmatter, sequence, `{${entries.map(([key, value]) => `${key}: ${yamlScalar(value, true)}`).join(', ')}}`);
+  if (sequence.flow) return addToFlow(text, frontmatter, sequence, `{${entries.map(([key, value]) => `${key}: ${written(value, true)}`).join(', ')}}`);
   const last = sequence.items.at(-1) as Node;
   const itemStart = offset + last.range![0];
   let prefix = lines.slice(lineStart(lines, itemStart), itemStart);
@@ -209,7 +235,7 @@ export function appendItem(text: string, list: string, entries: readonly [string
     prefix = `${' '.repeat(dash - lineStart(lines, dash))}- `;
   }
   const indent = ' '.repeat(prefix.length);
-  const added = entries.map(([key, value], index) => `${index === 0 ? prefix : indent}${key}: ${yamlScalar(value)}`);
+  const added = entries.map(([key, value], index) => `${index === 0 ? prefix : indent}${key}: ${written(value)}`);
   const end = offset + sequence.range![1];
   const atLineStart = lines[end - 1] === '\n';
   return splice(text, end, end, `${atLineStart ? '' : eol}${added.join(eol)}${eol}`);

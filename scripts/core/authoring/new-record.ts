@@ -1,4 +1,4 @@
-import { yamlScalar } from './edit-frontmatter.js';
+import { flowList, yamlScalar } from './edit-frontmatter.js';
 import type { Config, Incident } from '../records/types.js';
 
 /** What `incidents new` was asked to write. */
@@ -62,6 +62,14 @@ export function newRecordText(id: string, record: NewRecord, config: Config): st
     `  - at: ${record.at}`,
     `    status: ${status}`,
     `    message: ${yamlScalar(message)}`,
+    `    services: ${
+      flowList(
+        record.services.map((service) => [
+          ['id', service.id],
+          ['status', service.status ?? serviceStatus],
+        ]),
+      ).flow
+    }`,
     '---',
     record.notes ?? 'Working notes (internal, never published).',
     '',

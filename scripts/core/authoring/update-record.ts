@@ -1,7 +1,8 @@
-import { appendItem, setItemKey, setKey } from './edit-frontmatter.js';
+import { addItemKey, appendItem, flowList, setItemKey, setKey } from './edit-frontmatter.js';
 import { CANCEL_REASON_FIELDS, checkTransition, IMPLIED_TIMESTAMP, STATUS_FIELDS, TIMESTAMP_ORDER } from '../gate/lifecycle.js';
 import type { Incident, RecordStatus } from '../records/types.js';
 import { closestMatch } from '../suggest.js';
+import { hasServiceHistory, type ServiceState } from '../status/service-history.js';
 import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
 
 const { hold_reason, cancel_reason, resolution } = incidentSchema.properties;
@@ -107,10 +108,35 @@ export function updateRecord(text: string, record: Incident, update: RecordUpdat
           ['status', service.status],
         ]);
   }
+  // A change of state is recorded on the new update; a record with no recorded states yet first
+  // gets the states it gave until now on its first update, so the time before keeps its meaning.
+  const changesStates = update.services.length > 0;
+  if (changesStates && !hasServiceHistory(record)) edited = addItemKey(edited, 'updates', 0, 'services', statesText(record.services));
   edited = appendItem(edited, 'updates', [
     ['at', update.at],
     ['status', to],
     ['message', update.message],
+    ...(changesStates ? ([['services', statesText(withChanges(record.services, update.services))]] as const) : []),
   ]);
   return { ok: true, text: edited };
+}
+
+/** The services' states after some changes: changed in place, new ones at the end. */
+function withChanges(services: readonly ServiceState[], changes: RecordUpdate['services']): { id: string; status: string }[] {
+  const after: { id: string; status: string }[] = services.map((service) => ({ ...service }));
+  for (const change of changes) {
+    const listed = after.find((service) => service.id === change.id);
+    if (listed) listed.status = change.status;
+    else after.push({ ...change });
+  }
+  return after;
+}
+
+function statesText(services: readonly { id: string; status: string }[]) {
+  return flowList(
+    services.map((service) => [
+      ['id', service.id],
+      ['status', service.status],
+    ]),
+  );
 }

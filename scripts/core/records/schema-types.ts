@@ -419,6 +419,12 @@ export interface Update {
    * The public message, in Markdown.
    */
   message: string;
+  /**
+   * The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.
+   *
+   * @minItems 1
+   */
+  services?: AffectedService[];
 }
 export interface IntakeAlert {
   /**

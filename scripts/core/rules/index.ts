@@ -11,6 +11,7 @@ import { configTimeZone } from './config/time-zone.js';
 import { configUniqueGroup } from './config/unique-group.js';
 import { configUniqueService } from './config/unique-service.js';
 import { configWorkingHours } from './config/working-hours.js';
+import { currentServices } from './record/current-services.js';
 import { idMatchesFile } from './record/id-matches-file.js';
 import { knownErrorPattern } from './record/known-error-pattern.js';
 import { knownService } from './record/known-service.js';
@@ -66,7 +67,7 @@ const ACROSS_KINDS = {
  */
 export const RULES_BY_KIND: { readonly [K in RecordKind]: { record: readonly RecordRule[]; change: readonly ChangeRule[] } } = {
   incidents: {
-    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus],
+    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
     change: [
       lifecycleInitialStatus,
       lifecycleTransition,

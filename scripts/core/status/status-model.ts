@@ -6,15 +6,19 @@ import { toMillis } from '../time/timestamps.js';
 import type { Incident, RecordStatus } from '../records/types.js';
 import { isMeasured } from '../sla/clocks.js';
 import { computeUptime, outagesOf, type Outage, type ServiceUptime } from './uptime.js';
+import { stateChanges, type ServiceState as ServiceStateAt } from './service-history.js';
 
 /**
  * The public status model: what the status page, its API and its feeds show, computed from the
  * records and an instant `now`. Only public data gets in here (docs/reference.md, What is published): internal and
  * cancelled records are left out, and of a public one only id, title, type, status, services,
  * times, updates and a published public postmortem's Summary are kept. Everything the renderers
- * write comes from this model, so nothing else can leak.
+ * write comes from this model, so nothing else can leak. The internal audience adds internal
+ * records, projected the same way, and the roles (commander, communications); nothing more.
  */
 export interface StatusModel {
+  /** Who the site is for: the public, or employees (internal incidents and roles too). */
+  audience: Audience;
   /** The instant the page shows, ISO 8601 UTC. */
   at: string;
   page: { id: string; name: string; url: string; timeZone: string };
@@ -32,6 +36,12 @@ export interface StatusModel {
   knownIssues: KnownIssue[];
   uptime: ServiceUptime[];
 }
+
+/**
+ * `public`: what anyone may read. `internal`: the same site for employees, with internal incidents
+ * and the incident roles too; still never a record's body, its other internal keys, or problems.
+ */
+export type Audience = 'public' | 'internal';
 
 /** Statuspage's incident and maintenance statuses. */
 export type PublicStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem' | 'scheduled' | 'in_progress' | 'verifying' | 'completed';
@@ -52,6 +62,16 @@ export interface PublicUpdate {
   at: string;
   status: PublicStatus;
   message: string;
+  /** The services whose state this update changed, with the old and new state (absent when it records none). */
+  components?: ComponentChange[];
+}
+
+/** A service's state changed by an update (Statuspage's affected_components). */
+export interface ComponentChange {
+  id: string;
+  name: string;
+  from: ComponentStatus;
+  to: ComponentStatus;
 }
 
 export interface PublicIncident {
@@ -76,6 +96,9 @@ export interface PublicIncident {
   postmortemSummary?: string;
   /** The local month (`YYYY-MM`) it started in, for the history pages. */
   month: string;
+  /** Internal audience only: the record is internal, and who leads it and who writes its updates. */
+  internal?: boolean;
+  roles?: { commander?: string; communications?: string };
 }
 
 export interface KnownIssue {
@@ -126,8 +149,8 @@ const INDICATOR_DESCRIPTION: Readonly<Record<Indicator, string>> = {
   critical: 'Major System Outage',
 };
 
-/** Builds the public status model of some valid records at `now` (milliseconds). */
-export function buildStatusModel(records: RecordSet, now: number): StatusModel {
+/** Builds the status model of some valid records at `now` (milliseconds), for the public unless told otherwise. */
+export function buildStatusModel(records: RecordSet, now: number, audience: Audience = 'public'): StatusModel {
   const { config } = records;
   const postmortems = new Map(records.postmortems.map((postmortem) => [postmortem.data.incident, postmortem]));
   const summaryOf = (id: string) => {
@@ -142,7 +165,7 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
   };
   const serviceNames = new Map(config.services.map((service) => [service.id, service.name]));
   const published = records.incidents
-    .map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf))
+    .map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf, audience))
     .filter((incident): incident is PublicIncident => incident !== undefined)
     .sort(newestFirst);
   const incidents = published.filter((incident) => incident.type === 'incident');
@@ -175,6 +198,7 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
   const changes = published.flatMap((incident) => changeTimes(incident, now));
 
   return {
+    audience,
     at,
     page,
     updatedAt: changes.length > 0 ? latest(changes) : at,
@@ -196,7 +220,7 @@ export function buildStatusModel(records: RecordSet, now: number): StatusModel {
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     uptime: computeUptime(
       config.services.map((service) => service.id),
-      publicOutages(records, now),
+      measuredOutages(records, now, audience),
       page.timeZone,
       now,
     ),
@@ -210,9 +234,10 @@ function toPublic(
   timeZone: string,
   serviceNames: ReadonlyMap<string, string>,
   summaryOf: (id: string) => string | undefined,
+  audience: Audience,
 ): PublicIncident | undefined {
   const recorded = PUBLIC_STATUS[incident.status];
-  if (incident.visibility !== 'public' || recorded === undefined) return undefined;
+  if (!shownTo(audience, incident) || recorded === undefined) return undefined;
   const summary = incident.type === 'incident' && FINISHED.includes(recorded) ? summaryOf(incident.id) : undefined;
   let status: PublicStatus = summary !== undefined ? 'postmortem' : recorded;
   let resolvedAt = incident.resolved_at;
@@ -221,7 +246,14 @@ function toPublic(
     if (MAINTENANCE_ORDER.indexOf(byClock) > MAINTENANCE_ORDER.indexOf(status)) status = byClock;
     if (status === 'completed') resolvedAt ??= incident.scheduled_until;
   }
-  const updates = (incident.updates ?? []).map((update) => ({ at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message }));
+  let states: readonly ServiceStateAt[] = [];
+  const updates = incident.updates.map((update): PublicUpdate => {
+    const base = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message };
+    if (!update.services) return base;
+    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames.get(change.id) ?? change.id }));
+    states = update.services;
+    return { ...base, components: changes };
+  });
   const startedAt = incident.started_at ?? incident.scheduled_for ?? incident.reported_at;
   const monitoring = updates.filter((update) => update.status === 'monitoring').at(-1);
   return {
@@ -242,7 +274,17 @@ function toPublic(
     updatedAt: latest([incident.reported_at, ...updates.map((update) => update.at)]),
     ...(summary !== undefined ? { postmortemSummary: summary } : {}),
     month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+    ...(audience === 'internal' ? { internal: incident.visibility === 'internal', roles: rolesOf(incident) } : {}),
   };
+}
+
+/** A public record is shown to everyone, an internal one to employees only. */
+function shownTo(audience: Audience, incident: Incident): boolean {
+  return incident.visibility === 'public' || audience === 'internal';
+}
+
+function rolesOf(incident: Incident): NonNullable<PublicIncident['roles']> {
+  return { ...(incident.commander ? { commander: incident.commander } : {}), ...(incident.communications ? { communications: incident.communications } : {}) };
 }
 
 /** The service groups in the order they first appear, each as bad as its worst member. */
@@ -258,9 +300,9 @@ function groupsOf(services: readonly ServiceState[]): StatusModel['groups'] {
   return [...groups.values()];
 }
 
-/** What counts against public uptime: public incidents that were not cancelled and are not drills. */
-function publicOutages(records: RecordSet, now: number): Outage[] {
-  const counted = records.incidents.map((record) => record.data).filter((incident) => incident.visibility === 'public' && isMeasured(incident));
+/** What counts against uptime: the incidents shown (public ones, for the public) that were not cancelled and are not drills. */
+function measuredOutages(records: RecordSet, now: number, audience: Audience): Outage[] {
+  const counted = records.incidents.map((record) => record.data).filter((incident) => shownTo(audience, incident) && isMeasured(incident));
   return outagesOf(counted, now);
 }
 

@@ -1,11 +1,12 @@
 import { addDays, isoDateIn, toInstant } from '../time/calendar.js';
 import { worst, type ComponentStatus } from './component-status.js';
 import { toMillis } from '../time/timestamps.js';
+import { serviceHistory } from './service-history.js';
 import type { Incident } from '../records/types.js';
 
 /**
- * Uptime over the last days, per service, from the public incidents' own times: Atlassian
- * Statuspage's method. A major outage counts in full, a partial outage at 30%, degraded performance
+ * Uptime over the last days, per service, from the states the public incidents recorded over time:
+ * Atlassian Statuspage's method. A major outage counts in full, a partial outage at 30%, degraded performance
  * and maintenance not at all; while incidents overlap, the worst one counts; an open incident
  * counts up to now. Drills and maintenance are left out by the caller.
  */
@@ -44,14 +45,36 @@ export interface ServiceUptime {
   days: UptimeDay[];
   /** 1 - weighted downtime / time, over the days shown. */
   ratio: number;
+  /** The same over the last 24 hours, and over the last 7, 30 and 90 local days (today up to now), as far as `days` reaches. */
+  periods: UptimePeriod[];
 }
 
-/** The outages of some incidents: each affected service from `started_at` (else `reported_at`) to `resolved_at` (else now). */
+export interface UptimePeriod {
+  /** `24 hours`, `7 days`, `30 days`, `90 days`. */
+  name: string;
+  ratio: number;
+}
+
+/** The periods a service page gives: local days, as the bars count them. */
+const PERIOD_DAYS = [7, 30, 90] as const;
+const HOUR = 3_600_000;
+
+/**
+ * The outages of some incidents: each service's state over time (service-history.ts), from the
+ * start (`started_at`, else `reported_at`) to `resolved_at` (else now).
+ */
 export function outagesOf(incidents: readonly Incident[], now: number): Outage[] {
   return incidents.flatMap((incident) => {
-    const start = toMillis(incident.started_at ?? incident.reported_at);
     const end = incident.resolved_at ? toMillis(incident.resolved_at) : now;
-    return incident.services.map((service) => ({ service: service.id, incident: incident.id, status: service.status, start, end }));
+    const history = serviceHistory(incident);
+    return history.flatMap((states, index) => {
+      const start = toMillis(states.from);
+      const until = Math.min(end, index + 1 < history.length ? toMillis(history[index + 1]!.from) : end);
+      if (until <= start) return [];
+      return states.services
+        .filter((service) => service.status !== 'operational')
+        .map((service) => ({ service: service.id, incident: incident.id, status: service.status, start, end: until }));
+    });
   });
 }
 
@@ -81,9 +104,20 @@ export function computeUptime(services: readonly string[], outages: readonly Out
         length: end - start,
       };
     });
-    const total = figures.reduce((sum, figure) => sum + figure.length, 0);
-    const down = figures.reduce((sum, figure) => sum + figure.day.downtimeSeconds * 1000, 0);
-    return { service, days: figures.map((figure) => figure.day), ratio: total > 0 ? 1 - down / total : 1 };
+    const ratioOf = (last: typeof figures) => {
+      const total = last.reduce((sum, figure) => sum + figure.length, 0);
+      const down = last.reduce((sum, figure) => sum + figure.day.downtimeSeconds * 1000, 0);
+      return total > 0 ? 1 - down / total : 1;
+    };
+    const dayAgo = now - 24 * HOUR;
+    const lastDay = own
+      .map((outage) => ({ ...outage, start: Math.max(outage.start, dayAgo), end: Math.min(outage.end, now) }))
+      .filter((outage) => outage.end > outage.start);
+    const periods = [
+      { name: '24 hours', ratio: 1 - weightedDowntime(lastDay) / (24 * HOUR) },
+      ...PERIOD_DAYS.filter((count) => count <= days).map((count) => ({ name: `${count} days`, ratio: ratioOf(figures.slice(-count)) })),
+    ];
+    return { service, days: figures.map((figure) => figure.day), ratio: ratioOf(figures), periods };
   });
 }
 

@@ -129,7 +129,8 @@ function incidentJson(model: StatusModel, incident: PublicIncident, components: 
         created_at: update.at,
         updated_at: update.at,
         display_at: update.at,
-        affected_components: null,
+        affected_components:
+          update.components?.map((change) => ({ code: change.id, name: change.name, old_status: change.from, new_status: change.to })) ?? null,
       }))
       .reverse(),
     components: incident.services.map((service) => components.get(service.id)).filter((component) => component !== undefined),

@@ -2,7 +2,7 @@ import type { PublicIncident, StatusModel } from '../../core/status/status-model
 import { toMillis } from '../../core/time/timestamps.js';
 import { formatDateTime, formatLength } from '../format.js';
 import { html } from '../html.js';
-import { affectedServices, incidentStatus, updateList } from './incident-parts.js';
+import { affectedServices, incidentStatus, internalTag, updateList } from './incident-parts.js';
 import { renderPage } from './layout.js';
 import { renderMarkdown } from '../markdown.js';
 
@@ -14,10 +14,12 @@ export function renderIncidentPage(model: StatusModel, incident: PublicIncident)
   const maintenance = incident.type === 'maintenance';
   const main = html`<p><a href="../index.html">Current status</a> · <a href="../history/${incident.month}.html">More incidents from this month</a></p>
 <article>
-<h1>${incident.title}</h1>
+<h1>${incident.title}${internalTag(incident)}</h1>
 <p>${incidentStatus(incident)}</p>
 <dl class="facts">
 <dt>Affected</dt><dd>${affectedServices(incident)}</dd>
+${incident.roles?.commander ? html`<dt>Commander</dt><dd>${incident.roles.commander}</dd>` : ''}
+${incident.roles?.communications ? html`<dt>Communications</dt><dd>${incident.roles.communications}</dd>` : ''}
 ${maintenance && incident.scheduledFor && incident.scheduledUntil ? html`<dt>Scheduled</dt><dd>${at(incident.scheduledFor)} to ${at(incident.scheduledUntil)}</dd>` : ''}
 ${maintenance ? '' : html`<dt>Started</dt><dd>${at(incident.startedAt)}</dd>`}
 ${incident.resolvedAt ? html`<dt>${maintenance ? 'Completed' : 'Resolved'}</dt><dd>${at(incident.resolvedAt)}</dd>` : ''}

@@ -1,13 +1,13 @@
 import { INDICATOR_ORDER, isActive, type StatusModel } from '../../core/status/status-model.js';
 import { toMillis } from '../../core/time/timestamps.js';
-import { UPTIME_DAYS, UPTIME_WEIGHT } from '../../core/status/uptime.js';
-import { formatDate, formatDateTime, formatPercent } from '../format.js';
+import { UPTIME_DAYS } from '../../core/status/uptime.js';
+import { formatDate, formatDateTime } from '../format.js';
 import { html, type Html } from '../html.js';
 import { incidentCard } from './incident-parts.js';
 import { COMPONENT_LABEL, INDICATOR_LOOK, statusBadge, statusIcon } from '../labels.js';
 import { renderPage } from './layout.js';
 import { renderMarkdown } from '../markdown.js';
-import { uptimeBars } from './uptime-bars.js';
+import { uptimeBars, uptimeMethod } from './uptime-bars.js';
 
 /** Past incidents shown on the front page: those that started in the last this many days. */
 const RECENT_DAYS = 14;
@@ -39,7 +39,7 @@ ${openIncidents.length > 0 ? html`<section aria-labelledby="open"><h2 id="open">
 ${activeMaintenance.length + upcoming.length > 0 ? html`<section aria-labelledby="maintenance"><h2 id="maintenance">Maintenance</h2>${[...activeMaintenance, ...upcoming].map(card)}</section>` : ''}
 <section aria-labelledby="services"><h2 id="services">Services</h2>
 ${serviceLists(model)}
-<p class="meta">Uptime over the last ${UPTIME_DAYS} days: ${uptimeMethod()}</p>
+<p class="meta">Uptime over the last ${UPTIME_DAYS} days. ${uptimeMethod()}</p>
 </section>
 ${model.knownIssues.length > 0 ? html`<section aria-labelledby="known"><h2 id="known">Known issues</h2>${model.knownIssues.map(
     (issue) => html`<article class="card"><h3>${issue.title}</h3><p class="meta">Affects ${issue.services.map((service) => service.name).join(', ')} · known since ${formatDate(issue.since.slice(0, 10))}</p><p><strong>Workaround:</strong></p>${renderMarkdown(issue.workaround)}</article>`,
@@ -78,17 +78,11 @@ function serviceLists(model: StatusModel): Html {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
   const titles = new Map([...model.incidents, ...model.maintenances].map((incident) => [incident.id, incident.title]));
   const list = (ids: readonly string[]) => html`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
-    (service) => html`<li><div class="service"><span class="name">${service.name}</span>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
+    (service) => html`<li><div class="service"><a class="name" href="services/${service.id}.html">${service.name}</a>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
 ${service.description ? html`<p class="meta">${service.description}</p>` : ''}${uptimeBars(service.name, uptime.get(service.id)!, titles, '')}</li>`,
   )}</ul>`;
   const ungrouped = model.services.filter((service) => !service.group).map((service) => service.id);
   return html`${ungrouped.length > 0 ? list(ungrouped) : ''}${model.groups.map(
     (group) => html`<h3 class="group">${group.name} ${statusBadge(group.status, COMPONENT_LABEL[group.status])}</h3>${list(group.services)}`,
   )}`;
-}
-
-/** The uptime method in words, from the weights the figures use. */
-function uptimeMethod(): string {
-  const weight = (status: keyof typeof UPTIME_WEIGHT) => formatPercent(UPTIME_WEIGHT[status]).replace('.00', '');
-  return `a major outage counts as ${weight('major_outage')} downtime, a partial outage as ${weight('partial_outage')}, degraded performance as ${weight('degraded_performance')}; planned maintenance and game-day drills are not counted. Times come from each public incident's start and resolution.`;
 }

@@ -1,6 +1,6 @@
 import type { StatusModel } from '../../core/status/status-model.js';
 import { formatDateTime } from '../format.js';
-import { html, styleElement, type Html } from '../html.js';
+import { Html, html, styleElement } from '../html.js';
 
 /** The site's one stylesheet, inline in every page: no JavaScript, no requests for assets. */
 export const CSS = `
@@ -45,6 +45,13 @@ h3.group{display:flex;flex-wrap:wrap;gap:.25rem 1rem;justify-content:space-betwe
 .uptime svg{display:block;width:100%;height:2rem;margin:.5rem 0 .25rem}
 .uptime .legend{display:flex;justify-content:space-between;color:var(--muted);font-size:.85rem}
 .bar-ok{fill:var(--bar)}.bar-under_maintenance{fill:var(--under_maintenance)}.bar-degraded_performance{fill:var(--degraded_performance)}.bar-partial_outage{fill:var(--partial_outage)}.bar-major_outage{fill:var(--major_outage)}
+table.figures{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5rem;text-align:center}
+table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
+.uptime .short{display:none}
+@media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
+.audience{border:1px dashed var(--muted);border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0 1rem}
+.tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .35rem;font-size:.8rem;font-weight:600;color:var(--muted);margin-left:.5rem;vertical-align:middle}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .plain{list-style:none;padding:0}.plain li{margin:.25rem 0}
@@ -53,6 +60,9 @@ footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 
 @media (max-width:30rem){h1{font-size:1.35rem}.card,.overall{padding:.75rem}}
 `.trim();
 
+/** What every page of the internal audience's site carries, and a public page never does. */
+export const NOINDEX = '<meta name="robots" content="noindex, nofollow">';
+
 /** One page of the site. `base` leads back to the site's root from the page's folder ('' or '../'). */
 export function renderPage(model: StatusModel, { title, base, main }: { title: string; base: string; main: Html }): string {
   return `<!doctype html>\n${html`<html lang="en">
@@ -60,6 +70,7 @@ export function renderPage(model: StatusModel, { title, base, main }: { title: s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+${model.audience === 'internal' ? new Html(NOINDEX) : ''}
 <title>${title}</title>
 <link rel="icon" type="image/svg+xml" href="${base}favicon.svg">
 <link rel="alternate" type="application/atom+xml" title="${model.page.name}" href="${base}history.atom">
@@ -70,6 +81,7 @@ ${styleElement(CSS)}
 <a class="skip" href="#main">Skip to content</a>
 <header class="site"><div class="wrap"><a href="${base}index.html">${model.page.name}</a></div></header>
 <main id="main" class="wrap">
+${model.audience === 'internal' ? html`<p class="audience">Internal status page, for employees: it shows internal incidents and who leads each one. Do not share it outside the company.</p>` : ''}
 ${main}
 </main>
 <footer class="site"><div class="wrap">

@@ -6,6 +6,7 @@ import { renderFeeds } from '../api/feeds.js';
 import { renderHistoryPages } from './history-pages.js';
 import { renderIncidentPage } from './incident-page.js';
 import { renderIndexPage } from './index-page.js';
+import { renderServicePage } from './service-page.js';
 import { renderStatuspageApi } from '../api/statuspage-api.js';
 
 /** A path inside the site: folders and file names of letters, digits, dots, dashes and underscores, none starting with a dot (so no `..`). */
@@ -31,10 +32,13 @@ export function* renderSite(model: StatusModel): Generator<[string, string]> {
 function* allFiles(model: StatusModel): Generator<[string, string]> {
   yield ['index.html', renderIndexPage(model)];
   for (const incident of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident.id}.html`, renderIncidentPage(model, incident)];
+  for (const service of model.services) yield [`services/${service.id}.html`, renderServicePage(model, service)];
   yield* renderHistoryPages(model);
   yield* renderStatuspageApi(model);
   yield* renderFeeds(model);
   yield* renderBadges(model);
   yield ['maintenance.ics', renderMaintenanceCalendar(model)];
   yield ['favicon.svg', renderFavicon(model.indicator)];
+  // The internal audience's site asks search engines to stay away, on every page and here.
+  if (model.audience === 'internal') yield ['robots.txt', 'User-agent: *\nDisallow: /\n'];
 }

@@ -10,7 +10,12 @@ export const knownService: RecordRule = {
   check({ config, incidents, knownErrors }) {
     const known = config.services.map((service) => service.id);
     const named: { source: Source; path: YamlPath; id: string }[] = [
-      ...incidents.flatMap((record) => record.data.services.map((service, index) => ({ source: record, path: ['services', index, 'id'], id: service.id }))),
+      ...incidents.flatMap((record) => [
+        ...record.data.services.map((service, index) => ({ source: record, path: ['services', index, 'id'] as YamlPath, id: service.id })),
+        ...record.data.updates.flatMap((update, at) =>
+          (update.services ?? []).map((service, index) => ({ source: record, path: ['updates', at, 'services', index, 'id'] as YamlPath, id: service.id })),
+        ),
+      ]),
       ...knownErrors.flatMap((record) => [
         ...record.data.services.map((id, index) => ({ source: record, path: ['services', index], id })),
         ...(record.data.match?.services ?? []).map((id, index) => ({ source: record, path: ['match', 'services', index], id })),
