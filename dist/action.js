@@ -63166,6 +63166,10 @@ var JsonReader = class {
     }
     const map5 = {};
     for (const [key2, entry] of Object.entries(value)) {
+      if (key2 === "__proto__") {
+        this.problem(`${path}.__proto__`, "this name is not allowed: it could change how objects behave");
+        continue;
+      }
       const text7 = this.string(entry, `${path}.${key2}`, { max });
       if (text7 !== void 0) Object.defineProperty(map5, key2, { value: text7, enumerable: true, writable: true, configurable: true });
     }

@@ -74,6 +74,15 @@ const BAD: { name: string; body: unknown; problem: RegExp }[] = [
     })(),
     problem: /^alerts\[2\]\.startsAt: found "2026-03-01T09:59:00", expected an RFC 3339 timestamp with an offset/,
   },
+  {
+    name: 'a label named __proto__',
+    body: (() => {
+      const b = firing();
+      b.alerts[0]!.labels = JSON.parse('{"alertname": "x", "__proto__": "polluted"}') as Record<string, string>;
+      return b;
+    })(),
+    problem: /^alerts\[0\]\.labels\.__proto__: this name is not allowed/,
+  },
   { name: 'an unknown status', body: { ...firing(), status: 'pending' }, problem: /^status: found "pending", expected one of firing, resolved/ },
   { name: 'alerts not a list', body: { ...firing(), alerts: {} }, problem: /^alerts: expected a list of alerts, found an object/ },
   { name: 'a negative truncatedAlerts', body: { ...firing(), truncatedAlerts: -1 }, problem: /^truncatedAlerts: found the number -1/ },
@@ -342,6 +351,42 @@ mapping('an issue report: a new incident with its reporter and the text in the n
     AT,
   );
   assert.match(unknown.result.ignored[0]!.reason, /"Billing \(billing\)", which is not one of the config's services/);
+});
+
+mapping("Grafana's documented webhook, as its custom payload sends it to the dispatches endpoint, opens an incident", () => {
+  const body = fixture<Record<string, unknown>>('grafana-firing.json');
+  const custom = { status: body.status, groupKey: body.groupKey, truncatedAlerts: body.truncatedAlerts, alerts: body.alerts };
+  const { result, files } = runIntake(repoFiles(), { action: 'incident-alert', client_payload: { source: 'grafana', payload: custom } }, undefined, AT);
+  assert.equal(
+    result.created.map(({ id, key }) => [id, key]),
+    [['INC-2026-0001', 'alertname="SearchLatency",service="search"']],
+  );
+  const record = frontmatter(result.created[0]!.file);
+  assert.is(record.title, 'Search is slow');
+  assert.is(record.started_at, '2026-03-01T07:51:03Z');
+  assert.is(record.alerts[0].url, 'https://grafana.test.example/alerting/abc123/edit');
+  assert.equal(errorsOf(files), []);
+});
+
+mapping('hostile labels: prototype names, YAML and line breaks stay plain values', () => {
+  const body = firing();
+  body.alerts = [
+    {
+      status: 'firing',
+      labels: JSON.parse('{"alertname": "x\\n---\\nid: INC-2026-9999", "service": "search", "constructor": "{{ annotations.summary }}"}'),
+      annotations: { summary: '::add-mask::secret\n@everyone <script>alert(1)</script>' },
+      startsAt: '2026-03-01T09:59:00Z',
+      endsAt: '0001-01-01T00:00:00Z',
+    },
+  ];
+  const { result, files } = runIntake(repoFiles(), body, 'alertmanager', AT);
+  assert.is(result.created.length, 1);
+  const record = frontmatter(result.created[0]!.file);
+  assert.is(record.id, 'INC-2026-0001');
+  assert.is(record.alerts[0].labels.constructor, '{{ annotations.summary }}');
+  assert.is(record.alerts[0].key, 'alertname="x\\n---\\nid: INC-2026-9999",service="search"', 'a line break in a label stays inside its value');
+  assert.is(record.title, '::add-mask::secret @everyone <script>alert(1)</script>');
+  assert.equal(errorsOf(files), []);
 });
 
 parsing.run();

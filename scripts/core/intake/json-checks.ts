@@ -66,6 +66,11 @@ export class JsonReader {
     }
     const map: Record<string, string> = {};
     for (const [key, entry] of Object.entries(value)) {
+      // A record cannot hold the key (yaml/proto-key), and no sender has a reason to send it.
+      if (key === '__proto__') {
+        this.problem(`${path}.__proto__`, 'this name is not allowed: it could change how objects behave');
+        continue;
+      }
       const text = this.string(entry, `${path}.${key}`, { max });
       if (text !== undefined) Object.defineProperty(map, key, { value: text, enumerable: true, writable: true, configurable: true });
     }
