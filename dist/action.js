@@ -52474,6 +52474,10 @@ function styleElement(css) {
   if (/<\/style/i.test(css)) throw new Error("a stylesheet may not hold </style");
   return new Html(`<style>${css}</style>`);
 }
+function scriptElement(code19) {
+  if (/<\/script/i.test(code19)) throw new Error("a script may not hold </script");
+  return new Html(`<script>${code19}</script>`);
+}
 function escapeText(text7) {
   return text7.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }
@@ -52527,6 +52531,7 @@ table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5r
 table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
 .uptime .short{display:none}
 @media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
+.local{color:var(--muted)}
 .audience{border:1px dashed var(--muted);border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0 1rem}
 .tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .35rem;font-size:.8rem;font-weight:600;color:var(--muted);margin-left:.5rem;vertical-align:middle}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
@@ -52536,10 +52541,24 @@ footer.site{border-top:1px solid var(--line);padding:1rem 0 2rem;color:var(--mut
 footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 @media (max-width:30rem){h1{font-size:1.35rem}.card,.overall{padding:.75rem}}
 `.trim();
+var LOCAL_TIMES = `(() => {
+const page = document.documentElement.dataset.timeZone;
+const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
+if (!reader || reader === page) return;
+const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+for (const time of document.querySelectorAll('time[datetime*="T"]')) {
+  const date = new Date(time.getAttribute('datetime'));
+  if (Number.isNaN(date.getTime())) continue;
+  const local = document.createElement('span');
+  local.className = 'local';
+  local.textContent = ' (' + format.format(date) + ' your time)';
+  time.after(local);
+}
+})();`;
 var NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 function renderPage(model, { title, base, main }) {
   return `<!doctype html>
-${html2`<html lang="en">
+${html2`<html lang="en" data-time-zone="${model.page.timeZone}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52567,8 +52586,9 @@ ${main}
 <li><a href="${base}api/v2/summary.json">Status API</a></li>
 <li><a href="${base}badges/index.html">Badges</a></li>
 </ul>
-<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}.</p>
+<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}, with your own time beside them when your browser runs scripts and is elsewhere.</p>
 </div></footer>
+${scriptElement(LOCAL_TIMES)}
 </body>
 </html>`}
 `;
@@ -56555,13 +56575,13 @@ function affectedServices(incident2) {
   return incident2.services.map((service) => `${service.name} (${COMPONENT_LABEL[service.status].toLowerCase()})`).join(", ");
 }
 function incidentTimes(incident2, timeZone, now) {
-  const at = (time3) => formatDateTime(time3, timeZone);
+  const at = (time3) => html2`<time datetime="${time3}">${formatDateTime(time3, timeZone)}</time>`;
   if (incident2.type === "maintenance" && incident2.scheduledFor && incident2.scheduledUntil) {
-    return `Scheduled ${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}`;
+    return html2`Scheduled ${at(incident2.scheduledFor)} to ${at(incident2.scheduledUntil)}`;
   }
   const start2 = toMillis(incident2.startedAt);
-  if (incident2.resolvedAt) return `${at(incident2.startedAt)} to ${at(incident2.resolvedAt)} (${formatLength(toMillis(incident2.resolvedAt) - start2)})`;
-  return `Since ${at(incident2.startedAt)} (${formatLength(now - start2)} so far)`;
+  if (incident2.resolvedAt) return html2`${at(incident2.startedAt)} to ${at(incident2.resolvedAt)} (${formatLength(toMillis(incident2.resolvedAt) - start2)})`;
+  return html2`Since ${at(incident2.startedAt)} (${formatLength(now - start2)} so far)`;
 }
 function updateList(incident2, timeZone) {
   const updates = [...incident2.updates].reverse();

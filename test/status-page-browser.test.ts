@@ -122,6 +122,25 @@ browser('with JavaScript off, a phone-sized page says what is broken, since when
   }
 });
 
+browser("a reader in another time zone gets their local time beside each time (with scripts), and the page's own zone without", async () => {
+  for (const [timezoneId, javaScriptEnabled, expected] of [
+    ['America/New_York', true, /Since 23 Nov 2026, 11:40 GMT \(Nov 23, 6:40\sAM EST your time\) \(50 min so far\)/],
+    ['America/New_York', false, /Since 23 Nov 2026, 11:40 GMT \(50 min so far\)/],
+    ['Europe/London', true, /Since 23 Nov 2026, 11:40 GMT \(50 min so far\)/],
+  ] as const) {
+    const context = await started().newContext({ timezoneId, javaScriptEnabled, locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/index.html`);
+      const text = await page.textContent('#open + article');
+      assert.match(text ?? '', expected, `${timezoneId}, scripts ${javaScriptEnabled ? 'on' : 'off'}: ${text}`);
+      if (timezoneId === 'Europe/London') assert.is(await page.locator('.local').count(), 0, 'no local time for a reader in the page zone');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 browser('the stylesheet arrives: the font, the state colours and dark mode are computed as the CSS says', async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     const context = await started().newContext({ colorScheme, javaScriptEnabled: false });

@@ -38,6 +38,12 @@ export function styleElement(css: string): Html {
   return new Html(`<style>${css}</style>`);
 }
 
+/** A `<script>` element of the project's own code: constant text, never record text; it may not close the element. */
+export function scriptElement(code: string): Html {
+  if (/<\/script/i.test(code)) throw new Error('a script may not hold </script');
+  return new Html(`<script>${code}</script>`);
+}
+
 /** Escapes text for HTML and XML, in content and in quoted attributes alike. */
 export function escapeText(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);

@@ -24,14 +24,14 @@ export function affectedServices(incident: PublicIncident): string {
 }
 
 /** When it happened, for people: a maintenance's window; an incident's start, end and length. */
-export function incidentTimes(incident: PublicIncident, timeZone: string, now: number): string {
-  const at = (time: string) => formatDateTime(time, timeZone);
+export function incidentTimes(incident: PublicIncident, timeZone: string, now: number): Html {
+  const at = (time: string) => html`<time datetime="${time}">${formatDateTime(time, timeZone)}</time>`;
   if (incident.type === 'maintenance' && incident.scheduledFor && incident.scheduledUntil) {
-    return `Scheduled ${at(incident.scheduledFor)} to ${at(incident.scheduledUntil)}`;
+    return html`Scheduled ${at(incident.scheduledFor)} to ${at(incident.scheduledUntil)}`;
   }
   const start = toMillis(incident.startedAt);
-  if (incident.resolvedAt) return `${at(incident.startedAt)} to ${at(incident.resolvedAt)} (${formatLength(toMillis(incident.resolvedAt) - start)})`;
-  return `Since ${at(incident.startedAt)} (${formatLength(now - start)} so far)`;
+  if (incident.resolvedAt) return html`${at(incident.startedAt)} to ${at(incident.resolvedAt)} (${formatLength(toMillis(incident.resolvedAt) - start)})`;
+  return html`Since ${at(incident.startedAt)} (${formatLength(now - start)} so far)`;
 }
 
 /** The public updates, newest first, each with its status and time. */

@@ -1,6 +1,6 @@
 import type { StatusModel } from '../../core/status/status-model.js';
 import { formatDateTime } from '../format.js';
-import { Html, html, styleElement } from '../html.js';
+import { Html, html, scriptElement, styleElement } from '../html.js';
 
 /** The site's one stylesheet, inline in every page: no JavaScript, no requests for assets. */
 export const CSS = `
@@ -50,6 +50,7 @@ table.figures th,table.figures td{border:1px solid var(--line);padding:.4rem .5r
 table.figures th{font-weight:400;color:var(--muted);font-size:.9rem}table.figures td{font-weight:600;font-variant-numeric:tabular-nums}
 .uptime .short{display:none}
 @media (max-width:40rem){.uptime .long{display:none}.uptime .short{display:block}}
+.local{color:var(--muted)}
 .audience{border:1px dashed var(--muted);border-radius:.5rem;padding:.5rem .75rem;margin:.5rem 0 1rem}
 .tag{display:inline-block;border:1px solid var(--muted);border-radius:.25rem;padding:0 .35rem;font-size:.8rem;font-weight:600;color:var(--muted);margin-left:.5rem;vertical-align:middle}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
@@ -60,12 +61,32 @@ footer.site ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 
 @media (max-width:30rem){h1{font-size:1.35rem}.card,.overall{padding:.75rem}}
 `.trim();
 
+/**
+ * The one script: progressive enhancement only. Every time on the page is written in the page's
+ * time zone, readable without it; for a reader in another zone it adds their local time after
+ * each. Constant code: no record text ever goes into it.
+ */
+export const LOCAL_TIMES = `(() => {
+const page = document.documentElement.dataset.timeZone;
+const reader = Intl.DateTimeFormat().resolvedOptions().timeZone;
+if (!reader || reader === page) return;
+const format = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+for (const time of document.querySelectorAll('time[datetime*="T"]')) {
+  const date = new Date(time.getAttribute('datetime'));
+  if (Number.isNaN(date.getTime())) continue;
+  const local = document.createElement('span');
+  local.className = 'local';
+  local.textContent = ' (' + format.format(date) + ' your time)';
+  time.after(local);
+}
+})();`;
+
 /** What every page of the internal audience's site carries, and a public page never does. */
 export const NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 
 /** One page of the site. `base` leads back to the site's root from the page's folder ('' or '../'). */
 export function renderPage(model: StatusModel, { title, base, main }: { title: string; base: string; main: Html }): string {
-  return `<!doctype html>\n${html`<html lang="en">
+  return `<!doctype html>\n${html`<html lang="en" data-time-zone="${model.page.timeZone}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -93,8 +114,9 @@ ${main}
 <li><a href="${base}api/v2/summary.json">Status API</a></li>
 <li><a href="${base}badges/index.html">Badges</a></li>
 </ul>
-<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}.</p>
+<p>Page built for <time datetime="${model.at}">${formatDateTime(model.at, model.page.timeZone)}</time>. Times are shown in ${model.page.timeZone}, with your own time beside them when your browser runs scripts and is elsewhere.</p>
 </div></footer>
+${scriptElement(LOCAL_TIMES)}
 </body>
 </html>`}\n`;
 }
