@@ -33396,9 +33396,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname5) {
+  set dirname(dirname6) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
+    this.path = default2.join(dirname6 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -33485,10 +33485,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+  set stem(stem2) {
+    assertNonEmpty(stem2, "stem");
+    assertPart(stem2, "stem");
+    this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
   }
   // Normal prototypal methods.
   /**
@@ -35546,8 +35546,15 @@ var known_error_schema_default = {
       description: "Why it happens."
     },
     problem: {
-      $ref: "common.schema.json#/$defs/url",
-      description: "The problem record or issue that tracks the fix."
+      anyOf: [
+        {
+          $ref: "common.schema.json#/$defs/problem_id"
+        },
+        {
+          $ref: "common.schema.json#/$defs/url"
+        }
+      ],
+      description: "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix."
     },
     created_at: {
       $ref: "common.schema.json#/$defs/timestamp",
@@ -35656,6 +35663,112 @@ var postmortem_schema_default = {
   }
 };
 
+// schemas/problem.schema.json
+var problem_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://incidents-as-code.dev/schemas/problem.schema.json",
+  title: "Problem",
+  description: "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.",
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "id",
+    "title",
+    "status",
+    "services",
+    "impact",
+    "urgency",
+    "priority",
+    "created_at"
+  ],
+  properties: {
+    id: {
+      $ref: "common.schema.json#/$defs/problem_id",
+      description: "The record's id; the file name starts with it."
+    },
+    title: {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+      description: "The underlying cause, or what is known of it."
+    },
+    status: {
+      type: "string",
+      enum: [
+        "new",
+        "investigating",
+        "root_cause_known",
+        "known_error",
+        "resolved",
+        "closed",
+        "cancelled"
+      ],
+      description: "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled."
+    },
+    services: {
+      $ref: "common.schema.json#/$defs/service_ids",
+      description: "The services whose incidents it causes."
+    },
+    incidents: {
+      type: "array",
+      description: "The incidents it explains; an incident belongs to one problem at most.",
+      items: {
+        $ref: "common.schema.json#/$defs/incident_id",
+        description: "An incident id."
+      }
+    },
+    impact: {
+      $ref: "common.schema.json#/$defs/level",
+      description: "Business impact: high, medium or low."
+    },
+    urgency: {
+      $ref: "common.schema.json#/$defs/level",
+      description: "How soon the cause must be removed: high, medium or low."
+    },
+    priority: {
+      $ref: "common.schema.json#/$defs/priority",
+      description: "Must equal the config's priority_matrix[impact][urgency]."
+    },
+    owner: {
+      $ref: "common.schema.json#/$defs/handle",
+      description: "Who drives the investigation."
+    },
+    created_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When the problem was recorded."
+    },
+    root_cause: {
+      type: "string",
+      minLength: 1,
+      description: "Why the incidents happen; required from root_cause_known on."
+    },
+    known_error: {
+      $ref: "common.schema.json#/$defs/known_error_id",
+      description: "The known error documenting its workaround; required in known_error."
+    },
+    fix: {
+      $ref: "common.schema.json#/$defs/url",
+      description: "The change that removes the cause (a pull request, commit or issue URL); required from resolved on."
+    },
+    resolved_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When the fix removed the cause; required from resolved on."
+    },
+    closed_at: {
+      $ref: "common.schema.json#/$defs/timestamp",
+      description: "When it was closed; required when closed."
+    },
+    cancel_reason: {
+      type: "string",
+      enum: [
+        "duplicate",
+        "not_a_problem"
+      ],
+      description: "Why it was cancelled; required when cancelled."
+    }
+  }
+};
+
 // scripts/core/records/kinds.ts
 var SLUG = "(?:-[a-z0-9][a-z0-9-]*)?";
 var RECORD_KINDS = {
@@ -35692,7 +35805,21 @@ var RECORD_KINDS = {
     idPattern: /KE-\d{4}/,
     idKey: "id",
     nextId: (taken) => nextNumbered(taken, "KE-"),
-    insteadOfDeleting: "set a known error that no longer applies to status: fixed or retired"
+    insteadOfDeleting: "set a known error that no longer applies to status: fixed or retired",
+    readForEveryChange: true
+  },
+  problems: {
+    schemaName: "problem",
+    schema: problem_schema_default,
+    noun: "problem",
+    folder: "problems",
+    fileName: new RegExp(`^PRB-\\d{4}${SLUG}\\.md$`),
+    fileNameHint: "PRB-NNNN.md",
+    idPattern: /PRB-\d{4}/,
+    idKey: "id",
+    nextId: (taken) => nextNumbered(taken, "PRB-"),
+    insteadOfDeleting: "cancel a problem instead (status: cancelled with a cancel_reason: duplicate or not_a_problem)",
+    readForEveryChange: true
   }
 };
 function descriptorOf(kind) {
@@ -35841,9 +35968,11 @@ var configDuration = {
     const margins = Object.entries(config2.data.sla ?? {}).flatMap(
       ([priority, policy]) => (policy?.at_risk ?? []).flatMap((value, index2) => value.endsWith("%") ? [] : [{ path: ["sla", priority, "at_risk", index2], value }])
     );
+    const window2 = config2.data.problems?.recurring_window;
+    const windows = window2 === void 0 ? [] : [{ path: ["problems", "recurring_window"], value: window2 }];
     return [
-      ...[...targets, ...levels].filter(({ value }) => parseDuration(value) === 0).map(({ path, value }) => findingAt(config2, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
-      ...[...targets, ...levels, ...margins].filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS).map(
+      ...[...targets, ...levels, ...windows].filter(({ value }) => parseDuration(value) === 0).map(({ path, value }) => findingAt(config2, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
+      ...[...targets, ...levels, ...margins, ...windows].filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS).map(
         ({ path, value }) => findingAt(config2, path, this.id, `Duration ${value} is longer than a year: expected at most ${MAX_DURATION_SECONDS / 3600}h, e.g. 4h`)
       ),
       ...levels.filter(({ value, previous: previous2 }) => previous2 !== void 0 && parseDuration(value) <= parseDuration(previous2)).map(
@@ -42828,7 +42957,7 @@ var knownErrorPattern = {
 // scripts/core/rules/record/known-service.ts
 var knownService = {
   id: "record/known-service",
-  check({ config: config2, incidents, knownErrors }) {
+  check({ config: config2, incidents, knownErrors, problems }) {
     const known = config2.services.map((service) => service.id);
     const named = [
       ...incidents.flatMap((record2) => [
@@ -42840,7 +42969,8 @@ var knownService = {
       ...knownErrors.flatMap((record2) => [
         ...record2.data.services.map((id, index2) => ({ source: record2, path: ["services", index2], id })),
         ...(record2.data.match?.services ?? []).map((id, index2) => ({ source: record2, path: ["match", "services", index2], id }))
-      ])
+      ]),
+      ...problems.flatMap((record2) => record2.data.services.map((id, index2) => ({ source: record2, path: ["services", index2], id })))
     ];
     return named.filter(({ id }) => !known.includes(id)).map(({ source, path, id }) => {
       const guess2 = closestMatch(id, known);
@@ -43066,6 +43196,44 @@ function notificationsDue(report, records) {
   return [...measured, ...finished];
 }
 
+// scripts/core/gate/problem-lifecycle.ts
+var PROBLEM_STATUSES = ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"];
+var OPEN_FORBIDS = ["resolved_at", "closed_at", "cancel_reason"];
+var PROBLEM_STATUS_FIELDS = {
+  new: { needs: [], forbids: OPEN_FORBIDS },
+  investigating: { needs: [], forbids: OPEN_FORBIDS },
+  root_cause_known: { needs: ["root_cause"], forbids: OPEN_FORBIDS },
+  known_error: { needs: ["root_cause", "known_error"], forbids: OPEN_FORBIDS },
+  resolved: { needs: ["root_cause", "fix", "resolved_at"], forbids: ["closed_at", "cancel_reason"] },
+  closed: { needs: ["root_cause", "fix", "resolved_at", "closed_at"], forbids: ["cancel_reason"] },
+  cancelled: { needs: ["cancel_reason"], forbids: [] }
+};
+var PROBLEM_TRANSITIONS = {
+  new: ["investigating", "root_cause_known", "known_error", "resolved", "cancelled"],
+  investigating: ["root_cause_known", "known_error", "resolved", "cancelled"],
+  root_cause_known: ["known_error", "resolved", "cancelled"],
+  known_error: ["resolved", "cancelled"],
+  resolved: ["closed"],
+  closed: [],
+  cancelled: []
+};
+var PROBLEM_INITIAL_STATUSES = PROBLEM_STATUSES.filter((status) => status !== "closed");
+var PROBLEM_TIMESTAMP_ORDER = ["created_at", "resolved_at", "closed_at"];
+var PROBLEM_IMPLIED_TIMESTAMP = {
+  resolved: "resolved_at",
+  closed: "closed_at"
+};
+var PROBLEM_APPROVAL_STATUSES = ["resolved", "closed"];
+function checkProblemTransition(from, to) {
+  if (from === to || PROBLEM_TRANSITIONS[from].includes(to)) return { ok: true };
+  const allowed = PROBLEM_TRANSITIONS[from];
+  const expected = allowed.length === 0 ? `${from} is final: nothing follows it` : `expected one of ${allowed.join(", ")}`;
+  return { ok: false, message: `Unexpected problem status "${to}" after "${from}", ${expected}` };
+}
+function isOpenProblem(problem3) {
+  return !["resolved", "closed", "cancelled"].includes(problem3.status);
+}
+
 // scripts/core/gate/approval-needs.ts
 function approvalNeeds(base, head2, policy, now) {
   const needs = [];
@@ -43091,6 +43259,12 @@ function approvalNeeds(base, head2, policy, now) {
     needs.push({ what: `Taking away the breach of its ${erased.join(" and ")} target${erased.length > 1 ? "s" : ""}`, key: ["status"] });
   return needs;
 }
+function problemApprovalNeeds(base, head2) {
+  return PROBLEM_APPROVAL_STATUSES.filter((status) => head2.status === status && base?.status !== status).map((status) => ({
+    what: `Entering ${status}`,
+    key: ["status"]
+  }));
+}
 function erasedBreaches(base, head2, policy, now) {
   const after = slaOf(head2, policy, now) ?? [];
   return (slaOf(base, policy, now) ?? []).filter((target) => target.ever_breached && !after.some((other) => other.target === target.target && other.ever_breached)).map((target) => target.target);
@@ -43110,8 +43284,14 @@ function changesNeedingApproval(changes, policy, now) {
 // scripts/core/gate/approvals.ts
 var DECIDING_STATES = /* @__PURE__ */ new Set(["APPROVED", "CHANGES_REQUESTED", "DISMISSED"]);
 function approversFor(config2, incident2) {
+  return approversForServices(
+    config2,
+    incident2.services.map((service) => service.id)
+  );
+}
+function approversForServices(config2, services) {
   const byService = config2.approvers?.services ?? {};
-  const lists = [config2.approvers?.default ?? [], ...incident2.services.map((service) => Object.hasOwn(byService, service.id) ? byService[service.id] : [])];
+  const lists = [config2.approvers?.default ?? [], ...services.map((id) => Object.hasOwn(byService, id) ? byService[id] : [])];
   return [...new Set(lists.flat())];
 }
 function findApproval(approvers, evidence, what) {
@@ -43149,7 +43329,17 @@ function reviewsOnHead(evidence, head2) {
 
 // scripts/core/rules/lifecycle/approval.ts
 function needingApproval(pullRequest) {
-  return changesNeedingApproval(pullRequest.incidents, pullRequest.policy, pullRequest.now);
+  const { policy } = pullRequest;
+  const incidents = changesNeedingApproval(pullRequest.incidents, policy, pullRequest.now).map(({ base, head: head2, needs }) => ({
+    head: head2,
+    approvers: approversFor(policy, (base ?? head2).data),
+    needs
+  }));
+  const problems = pullRequest.problems.flatMap(({ base, head: head2 }) => {
+    const needs = head2 ? problemApprovalNeeds(base?.data, head2.data) : [];
+    return head2 && needs.length > 0 ? [{ head: head2, approvers: approversForServices(policy, (base ?? head2).data.services), needs }] : [];
+  });
+  return [...incidents, ...problems];
 }
 function policyChanges(pullRequest) {
   const change = pullRequest.configChange;
@@ -43158,8 +43348,7 @@ function policyChanges(pullRequest) {
 var lifecycleApproval = {
   id: "lifecycle/approval",
   check(pullRequest) {
-    const records = needingApproval(pullRequest).flatMap(({ base, head: head2, needs }) => {
-      const approvers = approversFor(pullRequest.policy, (base ?? head2).data);
+    const records = needingApproval(pullRequest).flatMap(({ head: head2, approvers, needs }) => {
       return needs.flatMap(({ what, key: key2 }) => {
         const approval = findApproval(approvers, pullRequest.reviews, what);
         return approval.ok ? [] : [findingAt(head2, key2, this.id, approval.message)];
@@ -43350,13 +43539,13 @@ var lifecycleReopenReason = {
       if (base.data.status !== "resolved" || head2.data.status !== "investigating") return [];
       const reason = head2.data.reopen_reason;
       if (reason !== void 0 && reason !== base.data.reopen_reason) return [];
-      const problem2 = reason === void 0 ? "reopen_reason is empty" : "reopen_reason is the one given for an earlier reopen";
+      const problem3 = reason === void 0 ? "reopen_reason is empty" : "reopen_reason is the one given for an earlier reopen";
       return [
         findingAt(
           head2,
           reason === void 0 ? ["status"] : ["reopen_reason"],
           this.id,
-          `Reopening ${head2.data.id} needs a reason, but ${problem2}: say in reopen_reason why the resolution did not hold`
+          `Reopening ${head2.data.id} needs a reason, but ${problem3}: say in reopen_reason why the resolution did not hold`
         )
       ];
     });
@@ -43557,8 +43746,8 @@ var markdownBounds = {
 // scripts/core/rules/record/priority-matrix.ts
 var priorityMatrix = {
   id: "record/priority-matrix",
-  check({ config: config2, incidents }) {
-    return incidents.flatMap((record2) => {
+  check({ config: config2, incidents, problems }) {
+    return [...incidents, ...problems].flatMap((record2) => {
       const { impact, urgency, priority } = record2.data;
       const expected = config2.priority_matrix[impact][urgency];
       if (priority === expected) return [];
@@ -43577,9 +43766,10 @@ var priorityMatrix = {
 // scripts/core/rules/record/reference.ts
 var reference = {
   id: "record/reference",
-  check({ incidents, knownErrors, postmortems }) {
+  check({ incidents, knownErrors, postmortems, problems }) {
     const incidentIds = new Set(incidents.map((record2) => record2.data.id));
     const knownErrorIds = new Set(knownErrors.map((record2) => record2.data.id));
+    const problemIds = new Set(problems.map((record2) => record2.data.id));
     return [
       ...incidents.flatMap((record2) => {
         const { id, known_error: known_error2, duplicate_of } = record2.data;
@@ -43591,6 +43781,17 @@ var reference = {
       }),
       ...postmortems.filter((record2) => !incidentIds.has(record2.data.incident)).map(
         (record2) => findingAt(record2, ["incident"], this.id, `incident ${record2.data.incident} does not exist: a postmortem reviews an incident in incidents/`)
+      ),
+      ...problems.filter((record2) => record2.data.known_error !== void 0 && !knownErrorIds.has(record2.data.known_error)).map(
+        (record2) => findingAt(record2, ["known_error"], this.id, `known_error ${record2.data.known_error} does not exist: expected the id of a file in known-errors/`)
+      ),
+      ...knownErrors.filter(({ data }) => data.problem !== void 0 && /^PRB-/.test(data.problem) && !problemIds.has(data.problem)).map(
+        (record2) => findingAt(
+          record2,
+          ["problem"],
+          this.id,
+          `problem ${record2.data.problem} does not exist: expected the id of a file in problems/, or the URL of an issue`
+        )
       )
     ];
   }
@@ -43736,6 +43937,155 @@ var updatesOrder = {
   }
 };
 
+// scripts/core/rules/record/awaiting-problem.ts
+var awaitingProblem = {
+  id: "record/awaiting-problem",
+  check({ incidents, problems }) {
+    return incidents.flatMap((record2) => {
+      const { id, status, hold_reason: hold_reason2 } = record2.data;
+      if (status !== "on_hold" || hold_reason2 !== "awaiting_problem") return [];
+      const listing = problems.filter((problem3) => (problem3.data.incidents ?? []).includes(id));
+      if (listing.some((problem3) => isOpenProblem(problem3.data))) return [];
+      if (listing.length === 0)
+        return [
+          findingAt(
+            record2,
+            ["hold_reason"],
+            this.id,
+            `${id} is on hold awaiting a problem, but no problem lists it: add ${id} to the incidents of its problem in problems/, or write one with incidents new --type problem --incident ${id}`
+          )
+        ];
+      return listing.flatMap((problem3) => {
+        const why = `${problem3.data.id} is ${problem3.data.status}, but ${id} is still on hold awaiting it`;
+        return [
+          findingAt(record2, ["hold_reason"], this.id, `${why}: move ${id} on (back to investigating or identified, or resolved)`),
+          findingAt(problem3, ["status"], this.id, `${why}: move ${id} on before the problem ends, or keep the problem open`)
+        ];
+      });
+    });
+  }
+};
+
+// scripts/core/rules/record/problem-incidents.ts
+var problemIncidents = {
+  id: "record/problem-incidents",
+  check({ incidents, problems }) {
+    const known = new Set(incidents.map((record2) => record2.data.id));
+    const listedBy = /* @__PURE__ */ new Map();
+    for (const { data } of problems) for (const id of new Set(data.incidents ?? [])) listedBy.set(id, [...listedBy.get(id) ?? [], data.id]);
+    return problems.flatMap(
+      (record2) => (record2.data.incidents ?? []).flatMap((id, index2, list5) => {
+        const at = ["incidents", index2];
+        if (list5.indexOf(id) !== index2)
+          return [findingAt(record2, at, this.id, `${id} is listed twice (also incidents[${list5.indexOf(id)}]): list each incident once`)];
+        if (!known.has(id)) return [findingAt(record2, at, this.id, `Incident ${id} does not exist: expected the id of a file in incidents/`)];
+        const others = listedBy.get(id).filter((other) => other !== record2.data.id);
+        if (others.length === 0) return [];
+        return [
+          findingAt(
+            record2,
+            at,
+            this.id,
+            `${id} is also listed by ${others.join(", ")}: an incident belongs to one problem at most; if they are one cause, cancel one problem as a duplicate`
+          )
+        ];
+      })
+    );
+  }
+};
+
+// scripts/core/rules/record/problem-status-fields.ts
+var problemStatusFields = {
+  id: "record/problem-status-fields",
+  check({ problems }) {
+    return problems.flatMap((record2) => {
+      const { status } = record2.data;
+      const { needs, forbids } = PROBLEM_STATUS_FIELDS[status];
+      return [
+        ...needs.filter((key2) => record2.data[key2] === void 0).map((key2) => findingAt(record2, ["status"], this.id, `Problem status ${status} needs ${key2}, which is empty or missing: ${NEEDED[key2]}`)),
+        ...forbids.filter((key2) => record2.data[key2] !== void 0).map((key2) => findingAt(record2, [key2], this.id, `${key2} is set, but the status is ${status}: ${key2} stays empty until the problem gets there`))
+      ];
+    });
+  }
+};
+var NEEDED = {
+  root_cause: "say why the incidents happen",
+  known_error: "name the known error (KE-NNNN) that documents the workaround, or skip known_error when there is none",
+  fix: "link the change that removes the cause (a pull request, commit or issue URL)",
+  resolved_at: "when the fix removed the cause",
+  closed_at: "when the problem was closed",
+  cancel_reason: "duplicate or not_a_problem"
+};
+
+// scripts/core/rules/record/problem-timestamp-order.ts
+init_timestamps();
+var problemTimestampOrder = {
+  id: "record/problem-timestamp-order",
+  check({ problems }) {
+    return problems.flatMap((record2) => {
+      const set2 = PROBLEM_TIMESTAMP_ORDER.filter((key2) => record2.data[key2] !== void 0);
+      return set2.flatMap((key2, index2) => {
+        const before = set2[index2 - 1];
+        if (before === void 0 || toMillis(record2.data[before]) <= toMillis(record2.data[key2])) return [];
+        return [
+          findingAt(
+            record2,
+            [key2],
+            this.id,
+            `${key2} ${record2.data[key2]} is before ${before} ${record2.data[before]}: expected ${PROBLEM_TIMESTAMP_ORDER.join(" \u2264 ")}`
+          )
+        ];
+      });
+    });
+  }
+};
+
+// scripts/core/rules/lifecycle/problem-transition.ts
+var lifecycleProblemTransition = {
+  id: "lifecycle/problem-transition",
+  check(pullRequest) {
+    return pullRequest.problems.flatMap(({ kind, base, head: head2 }) => {
+      if (!head2) return [];
+      if (kind === "added") {
+        if (PROBLEM_INITIAL_STATUSES.includes(head2.data.status)) return [];
+        return [
+          findingAt(
+            head2,
+            ["status"],
+            this.id,
+            `A new problem cannot start as "${head2.data.status}": expected one of ${PROBLEM_INITIAL_STATUSES.join(", ")} (a problem written after its fix starts as resolved, and closes in a later pull request)`
+          )
+        ];
+      }
+      if (!base) return [];
+      const result = checkProblemTransition(base.data.status, head2.data.status);
+      return result.ok ? [] : [findingAt(head2, ["status"], this.id, result.message)];
+    });
+  }
+};
+
+// scripts/core/rules/lifecycle/problem-frozen.ts
+import { isDeepStrictEqual as isDeepStrictEqual3 } from "node:util";
+var lifecycleProblemFrozen = {
+  id: "lifecycle/problem-frozen",
+  check(pullRequest) {
+    return pullRequest.problems.flatMap(({ base, head: head2 }) => {
+      if (!base || !head2 || PROBLEM_TRANSITIONS[base.data.status].length > 0) return [];
+      const before = { ...base.data };
+      const after = { ...head2.data };
+      const keys2 = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].filter((key2) => !isDeepStrictEqual3(before[key2], after[key2]));
+      return keys2.map(
+        (key2) => findingAt(
+          head2,
+          [key2 in after ? key2 : "status"],
+          this.id,
+          `${head2.data.id} is ${base.data.status}, so its frontmatter is frozen, but ${key2} changed: only its Markdown body may still change; open a new problem for what is new`
+        )
+      );
+    });
+  }
+};
+
 // scripts/core/rules/index.ts
 var CONFIG_RULES = [
   configUniqueService,
@@ -43750,12 +44100,12 @@ var CONFIG_RULES = [
   configDuration
 ];
 var ACROSS_KINDS = {
-  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds],
-  change: [lifecycleDeleted, lifecycleIdChanged]
+  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds, priorityMatrix],
+  change: [lifecycleDeleted, lifecycleIdChanged, lifecycleApproval]
 };
 var RULES_BY_KIND = {
   incidents: {
-    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
+    record: [uniqueService, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
     change: [
       lifecycleInitialStatus,
       lifecycleTransition,
@@ -43765,14 +44115,17 @@ var RULES_BY_KIND = {
       lifecycleStatusTimestamp,
       lifecycleTimestampChanged,
       lifecycleReopenReason,
-      lifecycleApproval,
       lifecyclePostmortem,
       lifecycleKnownErrorMatch
     ]
   },
   // A postmortem is checked when its incident closes (lifecycle/postmortem).
   postmortems: { record: [], change: [] },
-  knownErrors: { record: [knownErrorPattern], change: [] }
+  knownErrors: { record: [knownErrorPattern], change: [] },
+  problems: {
+    record: [problemIncidents, problemStatusFields, problemTimestampOrder, awaitingProblem],
+    change: [lifecycleProblemTransition, lifecycleProblemFrozen]
+  }
 };
 var RECORD_RULES = [...ACROSS_KINDS.record, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].record)];
 var CHANGE_RULES = [...ACROSS_KINDS.change, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].change)];
@@ -47043,7 +47396,7 @@ function keyAt(doc, offset) {
   return key2;
 }
 function firstOf(problems) {
-  const first = problems.reduce((best, problem2) => problem2.line < best.line || problem2.line === best.line && problem2.column < best.column ? problem2 : best);
+  const first = problems.reduce((best, problem3) => problem3.line < best.line || problem3.line === best.line && problem3.column < best.column ? problem3 : best);
   const more = problems.length - 1;
   return more === 0 ? first : { ...first, message: `${first.message} (and ${more} more YAML problem${more === 1 ? "" : "s"} after it)` };
 }
@@ -47184,6 +47537,15 @@ var common_schema_default = {
       pattern: "^KE-\\d{4}$",
       examples: [
         "KE-0003"
+      ]
+    },
+    problem_id: {
+      title: "ProblemId",
+      description: "A problem id: PRB and a four-digit number.",
+      type: "string",
+      pattern: "^PRB-\\d{4}$",
+      examples: [
+        "PRB-0004"
       ]
     },
     service_id: {
@@ -47624,6 +47986,24 @@ var config_schema_default = {
       items: {
         $ref: "common.schema.json#/$defs/priority",
         description: "A priority."
+      }
+    },
+    problems: {
+      title: "ProblemSettings",
+      type: "object",
+      additionalProperties: false,
+      description: "How the report looks for recurring incidents that no problem covers yet.",
+      properties: {
+        recurring_window: {
+          $ref: "common.schema.json#/$defs/duration",
+          description: "How far back from the report's moment incidents are compared (default 2160h, 90 days)."
+        },
+        min_incidents: {
+          type: "integer",
+          minimum: 2,
+          maximum: 100,
+          description: "How many similar incidents make a recurring-incident candidate (default 3)."
+        }
       }
     },
     intake: {
@@ -49710,7 +50090,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var known_error = validate27;
-var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "$ref": "common.schema.json#/$defs/url", "description": "The problem record or issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema70 = { "title": "ProblemId", "description": "A problem id: PRB and a four-digit number.", "type": "string", "pattern": "^PRB-\\d{4}$", "examples": ["PRB-0004"] };
+var pattern18 = new RegExp("^PRB-\\d{4}$", "u");
 var schema68 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -50091,9 +50473,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.problem !== void 0) {
       let data10 = data.problem;
+      const _errs23 = errors;
+      let valid5 = false;
+      const _errs24 = errors;
       if (typeof data10 === "string") {
-        if (!pattern15.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data10 };
+        if (!pattern18.test(data10)) {
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema70, data: data10 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -50101,30 +50486,30 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats26(data10)) {
-          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data10 };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
       } else {
-        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data10 };
+        const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.type, parentSchema: schema70, data: data10 };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err28];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err28);
         }
         errors++;
       }
-    }
-    if (data.created_at !== void 0) {
-      let data11 = data.created_at;
-      if (typeof data11 === "string") {
-        if (!formats0.validate(data11)) {
-          const err30 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data11 };
+      var _valid0 = _errs24 === errors;
+      valid5 = valid5 || _valid0;
+      const _errs27 = errors;
+      if (typeof data10 === "string") {
+        if (!pattern15.test(data10)) {
+          const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (!formats26(data10)) {
+          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -50133,7 +50518,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data11 };
+        const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data10 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -50141,25 +50526,67 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.public !== void 0) {
-      let data12 = data.public;
-      if (typeof data12 !== "boolean") {
-        const err32 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.properties.public.type, parentSchema: schema66.properties.public, data: data12 };
+      var _valid0 = _errs27 === errors;
+      valid5 = valid5 || _valid0;
+      if (!valid5) {
+        const err32 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema66.properties.problem.anyOf, parentSchema: schema66.properties.problem, data: data10 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
           vErrors.push(err32);
         }
         errors++;
+      } else {
+        errors = _errs23;
+        if (vErrors !== null) {
+          if (_errs23) {
+            vErrors.length = _errs23;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data11 = data.created_at;
+      if (typeof data11 === "string") {
+        if (!formats0.validate(data11)) {
+          const err33 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.public !== void 0) {
+      let data12 = data.public;
+      if (typeof data12 !== "boolean") {
+        const err35 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.properties.public.type, parentSchema: schema66.properties.public, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
       }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.type, parentSchema: schema66, data };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err36];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err36);
     }
     errors++;
   }
@@ -50167,12 +50594,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var config = validate31;
-var schema72 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "intake": { "title": "Intake", "type": "object", "additionalProperties": false, "description": "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.", "properties": { "key_labels": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "description": "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).", "examples": [["alertname", "service"]] }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "The visibility of the incidents intake opens (default internal: a person makes one public in review)." }, "routes": { "type": "array", "description": "Which alerts make incidents, first match wins.", "items": { "title": "IntakeRoute", "type": "object", "additionalProperties": false, "required": ["match", "service", "impact", "urgency"], "properties": { "match": { "type": "object", "minProperties": 1, "description": "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.", "propertyNames": { "minLength": 1, "maxLength": 100 }, "additionalProperties": { "type": "string", "maxLength": 500 }, "examples": [{ "service": "checkout", "severity": "/critical|page/" }] }, "service": { "$ref": "common.schema.json#/$defs/service_id", "description": "The affected service, an id from the config's services." }, "status": { "type": "string", "enum": ["degraded_performance", "partial_outage", "major_outage"], "description": "The service state to record while the alert fires (default degraded_performance)." }, "impact": { "type": "string", "enum": ["high", "medium", "low"], "description": "Business impact of the incident." }, "urgency": { "type": "string", "enum": ["high", "medium", "low"], "description": "How fast it must be restored." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).", "examples": ["Checkout: {{ annotations.summary }}"] } } } } } } } };
-var schema79 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
-var pattern22 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-var pattern29 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
-var schema75 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+var problem2 = validate31;
+var schema73 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -50183,9 +50606,562 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--; ) {
+        for (j0 = i1; j0--; ) {
+          if (func0(data[i1], data[j0])) {
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema68, data };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.type, parentSchema: schema68, data };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+validate32.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate31.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.title === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.status === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.services === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.impact === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.urgency === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.priority === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority" }, message: "must have required property 'priority'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.created_at === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema73.required, parentSchema: schema73, data };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func1.call(schema73.properties, key0)) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema73, data };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data0 = data.id;
+      if (typeof data0 === "string") {
+        if (!pattern18.test(data0)) {
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema70, data: data0 };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.type, parentSchema: schema70, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data1 = data.title;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 200) {
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema73.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (func2(data1) < 1) {
+          const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema73.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.title.type, parentSchema: schema73.properties.title, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data2 = data.status;
+      if (typeof data2 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.status.type, parentSchema: schema73.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data2 === "new" || data2 === "investigating" || data2 === "root_cause_known" || data2 === "known_error" || data2 === "resolved" || data2 === "closed" || data2 === "cancelled")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema73.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.status.enum, parentSchema: schema73.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.services !== void 0) {
+      if (!validate32(data.services, { instancePath: instancePath + "/services", parentData: data, parentDataProperty: "services", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.incidents !== void 0) {
+      let data4 = data.incidents;
+      if (Array.isArray(data4)) {
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (typeof data5 === "string") {
+            if (!pattern4.test(data5)) {
+              const err16 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data5 };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema73.properties.incidents.type, parentSchema: schema73.properties.incidents, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.impact !== void 0) {
+      let data6 = data.impact;
+      if (typeof data6 !== "string") {
+        const err19 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data6 === "high" || data6 === "medium" || data6 === "low")) {
+        const err20 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.urgency !== void 0) {
+      let data7 = data.urgency;
+      if (typeof data7 !== "string") {
+        const err21 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (!(data7 === "high" || data7 === "medium" || data7 === "low")) {
+        const err22 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data7 };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.priority !== void 0) {
+      let data8 = data.priority;
+      if (typeof data8 !== "string") {
+        const err23 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (!(data8 === "P1" || data8 === "P2" || data8 === "P3" || data8 === "P4" || data8 === "P5")) {
+        const err24 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.owner !== void 0) {
+      let data9 = data.owner;
+      if (typeof data9 === "string") {
+        if (!pattern6.test(data9)) {
+          const err25 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data9 };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data9 };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.created_at !== void 0) {
+      let data10 = data.created_at;
+      if (typeof data10 === "string") {
+        if (!formats0.validate(data10)) {
+          const err27 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data10 };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.root_cause !== void 0) {
+      let data11 = data.root_cause;
+      if (typeof data11 === "string") {
+        if (func2(data11) < 1) {
+          const err29 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema73.properties.root_cause, data: data11 };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.root_cause.type, parentSchema: schema73.properties.root_cause, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.known_error !== void 0) {
+      let data12 = data.known_error;
+      if (typeof data12 === "string") {
+        if (!pattern9.test(data12)) {
+          const err31 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data12 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.fix !== void 0) {
+      let data13 = data.fix;
+      if (typeof data13 === "string") {
+        if (!pattern15.test(data13)) {
+          const err33 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (!formats26(data13)) {
+          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data13 };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.resolved_at !== void 0) {
+      let data14 = data.resolved_at;
+      if (typeof data14 === "string") {
+        if (!formats0.validate(data14)) {
+          const err36 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data14 };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.closed_at !== void 0) {
+      let data15 = data.closed_at;
+      if (typeof data15 === "string") {
+        if (!formats0.validate(data15)) {
+          const err38 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data15 };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.cancel_reason !== void 0) {
+      let data16 = data.cancel_reason;
+      if (typeof data16 !== "string") {
+        const err40 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.cancel_reason.type, parentSchema: schema73.properties.cancel_reason, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      if (!(data16 === "duplicate" || data16 === "not_a_problem")) {
+        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema73.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.cancel_reason.enum, parentSchema: schema73.properties.cancel_reason, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
+    if (vErrors === null) {
+      vErrors = [err42];
+    } else {
+      vErrors.push(err42);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var config = validate34;
+var schema87 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "problems": { "title": "ProblemSettings", "type": "object", "additionalProperties": false, "description": "How the report looks for recurring incidents that no problem covers yet.", "properties": { "recurring_window": { "$ref": "common.schema.json#/$defs/duration", "description": "How far back from the report's moment incidents are compared (default 2160h, 90 days)." }, "min_incidents": { "type": "integer", "minimum": 2, "maximum": 100, "description": "How many similar incidents make a recurring-incident candidate (default 3)." } } }, "intake": { "title": "Intake", "type": "object", "additionalProperties": false, "description": "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.", "properties": { "key_labels": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "description": "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).", "examples": [["alertname", "service"]] }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "The visibility of the incidents intake opens (default internal: a person makes one public in review)." }, "routes": { "type": "array", "description": "Which alerts make incidents, first match wins.", "items": { "title": "IntakeRoute", "type": "object", "additionalProperties": false, "required": ["match", "service", "impact", "urgency"], "properties": { "match": { "type": "object", "minProperties": 1, "description": "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.", "propertyNames": { "minLength": 1, "maxLength": 100 }, "additionalProperties": { "type": "string", "maxLength": 500 }, "examples": [{ "service": "checkout", "severity": "/critical|page/" }] }, "service": { "$ref": "common.schema.json#/$defs/service_id", "description": "The affected service, an id from the config's services." }, "status": { "type": "string", "enum": ["degraded_performance", "partial_outage", "major_outage"], "description": "The service state to record while the alert fires (default degraded_performance)." }, "impact": { "type": "string", "enum": ["high", "medium", "low"], "description": "Business impact of the incident." }, "urgency": { "type": "string", "enum": ["high", "medium", "low"], "description": "How fast it must be restored." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).", "examples": ["Checkout: {{ annotations.summary }}"] } } } } } } } };
+var schema94 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var schema102 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var pattern29 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern36 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
+var pattern37 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var schema90 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate35.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.high === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema75.required, parentSchema: schema75, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema90.required, parentSchema: schema90, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50194,7 +51170,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.medium === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema75.required, parentSchema: schema75, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema90.required, parentSchema: schema90, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50203,7 +51179,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.low === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema75.required, parentSchema: schema75, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema90.required, parentSchema: schema90, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50213,7 +51189,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema75, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema90, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -50286,7 +51262,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema75.type, parentSchema: schema75, data };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -50294,18 +51270,16 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema86 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
-var schema87 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
-var pattern30 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
-var pattern33 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate35.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema101 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var pattern40 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate36.evaluated;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50314,7 +51288,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.acknowledge === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema86.required, parentSchema: schema86, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema101.required, parentSchema: schema101, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50323,7 +51297,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.resolve === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema86.required, parentSchema: schema86, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema101.required, parentSchema: schema101, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50333,7 +51307,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema86, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema101, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -50346,7 +51320,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.calendar;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema86.properties.calendar, data: data0 };
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema101.properties.calendar, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -50355,7 +51329,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema86.properties.calendar.type, parentSchema: schema86.properties.calendar, data: data0 };
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema101.properties.calendar.type, parentSchema: schema101.properties.calendar, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50367,8 +51341,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.acknowledge !== void 0) {
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
-        if (!pattern30.test(data1)) {
-          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data1 };
+        if (!pattern37.test(data1)) {
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -50377,7 +51351,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data1 };
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -50389,8 +51363,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resolve !== void 0) {
       let data2 = data.resolve;
       if (typeof data2 === "string") {
-        if (!pattern30.test(data2)) {
-          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data2 };
+        if (!pattern37.test(data2)) {
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -50399,7 +51373,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data2 };
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data2 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50411,8 +51385,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.update !== void 0) {
       let data3 = data.update;
       if (typeof data3 === "string") {
-        if (!pattern30.test(data3)) {
-          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data3 };
+        if (!pattern37.test(data3)) {
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -50421,7 +51395,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data3 };
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data3 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -50437,8 +51411,8 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern33.test(data5)) {
-              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema86.properties.at_risk.items, data: data5 };
+            if (!pattern40.test(data5)) {
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema101.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -50447,7 +51421,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema86.properties.at_risk.items.type, parentSchema: schema86.properties.at_risk.items, data: data5 };
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema101.properties.at_risk.items.type, parentSchema: schema101.properties.at_risk.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -50457,7 +51431,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema86.properties.at_risk.type, parentSchema: schema86.properties.at_risk, data: data4 };
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema101.properties.at_risk.type, parentSchema: schema101.properties.at_risk, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50467,7 +51441,7 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema86.type, parentSchema: schema86, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema101.type, parentSchema: schema101, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -50475,15 +51449,15 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-validate36.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema90 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate39.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema105 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50541,14 +51515,14 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate46.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate42.evaluated;
+  const evaluated0 = validate45.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50557,7 +51531,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema90, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema105, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50570,7 +51544,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data[i0];
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.after === void 0) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema90.items.required, parentSchema: schema90.items, data: data0 };
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema105.items.required, parentSchema: schema105.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -50579,7 +51553,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data0.notify === void 0) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema90.items.required, parentSchema: schema90.items, data: data0 };
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema105.items.required, parentSchema: schema105.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -50589,7 +51563,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key0 in data0) {
           if (!(key0 === "after" || key0 === "notify")) {
-            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema90.items, data: data0 };
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.items, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -50601,8 +51575,8 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.after !== void 0) {
           let data1 = data0.after;
           if (typeof data1 === "string") {
-            if (!pattern30.test(data1)) {
-              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema87, data: data1 };
+            if (!pattern37.test(data1)) {
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -50611,7 +51585,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.type, parentSchema: schema87, data: data1 };
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -50622,13 +51596,13 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data0.notify !== void 0) {
           let data2 = data0.notify;
-          if (!validate43(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate46(data2, { instancePath: instancePath + "/" + i0 + "/notify", parentData: data0, parentDataProperty: "notify", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema90.items.properties.notify, data: data2 };
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema105.items.properties.notify, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -50637,7 +51611,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.items.properties.notify.type, parentSchema: schema90.items.properties.notify, data: data2 };
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.items.properties.notify.type, parentSchema: schema105.items.properties.notify, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -50647,7 +51621,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.items.type, parentSchema: schema90.items, data: data0 };
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.items.type, parentSchema: schema105.items, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50657,7 +51631,7 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema90.type, parentSchema: schema90, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.type, parentSchema: schema105, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -50665,15 +51639,15 @@ function validate42(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-validate42.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate45.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate34.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -50682,7 +51656,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.page === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema72.required, parentSchema: schema72, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50691,7 +51665,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.services === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema72.required, parentSchema: schema72, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50700,7 +51674,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.priority_matrix === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema72.required, parentSchema: schema72, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50709,7 +51683,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.approvers === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema72.required, parentSchema: schema72, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -50718,8 +51692,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema72.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72, data };
+      if (!func1.call(schema87.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -50732,7 +51706,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.page;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.name === void 0) {
-          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema72.properties.page.required, parentSchema: schema72.properties.page, data: data0 };
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema87.properties.page.required, parentSchema: schema87.properties.page, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -50742,7 +51716,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
-            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.page, data: data0 };
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.page, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -50755,7 +51729,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.name;
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.page.properties.name, data: data1 };
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.page.properties.name, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -50764,7 +51738,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.page.properties.name.type, parentSchema: schema72.properties.page.properties.name, data: data1 };
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.page.properties.name.type, parentSchema: schema87.properties.page.properties.name, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -50808,7 +51782,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.time_zone;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.page.properties.time_zone, data: data3 };
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.page.properties.time_zone, data: data3 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -50817,7 +51791,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.page.properties.time_zone.type, parentSchema: schema72.properties.page.properties.time_zone, data: data3 };
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.page.properties.time_zone.type, parentSchema: schema87.properties.page.properties.time_zone, data: data3 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -50827,7 +51801,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.page.type, parentSchema: schema72.properties.page, data: data0 };
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.page.type, parentSchema: schema87.properties.page, data: data0 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50840,7 +51814,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.services;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.services, data: data4 };
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema87.properties.services, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -50853,7 +51827,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema72.properties.services.items.required, parentSchema: schema72.properties.services.items, data: data5 };
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema87.properties.services.items.required, parentSchema: schema87.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -50862,7 +51836,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data5.name === void 0) {
-              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema72.properties.services.items.required, parentSchema: schema72.properties.services.items, data: data5 };
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema87.properties.services.items.required, parentSchema: schema87.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -50872,7 +51846,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key2 in data5) {
               if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
-                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.services.items, data: data5 };
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.services.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -50907,7 +51881,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data5.name;
               if (typeof data7 === "string") {
                 if (func2(data7) < 1) {
-                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.services.items.properties.name, data: data7 };
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.services.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -50916,7 +51890,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.services.items.properties.name.type, parentSchema: schema72.properties.services.items.properties.name, data: data7 };
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.services.items.properties.name.type, parentSchema: schema87.properties.services.items.properties.name, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -50929,7 +51903,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data5.group;
               if (typeof data8 === "string") {
                 if (func2(data8) < 1) {
-                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.services.items.properties.group, data: data8 };
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.services.items.properties.group, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -50938,7 +51912,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.services.items.properties.group.type, parentSchema: schema72.properties.services.items.properties.group, data: data8 };
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.services.items.properties.group.type, parentSchema: schema87.properties.services.items.properties.group, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -50951,7 +51925,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data5.description;
               if (typeof data9 === "string") {
                 if (func2(data9) < 1) {
-                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.services.items.properties.description, data: data9 };
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.services.items.properties.description, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -50960,7 +51934,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.services.items.properties.description.type, parentSchema: schema72.properties.services.items.properties.description, data: data9 };
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.services.items.properties.description.type, parentSchema: schema87.properties.services.items.properties.description, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -50970,7 +51944,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.services.items.type, parentSchema: schema72.properties.services.items, data: data5 };
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.services.items.type, parentSchema: schema87.properties.services.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -50980,7 +51954,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.services.type, parentSchema: schema72.properties.services, data: data4 };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.services.type, parentSchema: schema87.properties.services, data: data4 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -50993,7 +51967,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.priority_matrix;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.high === void 0) {
-          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema72.properties.priority_matrix.required, parentSchema: schema72.properties.priority_matrix, data: data10 };
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema87.properties.priority_matrix.required, parentSchema: schema87.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -51002,7 +51976,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.medium === void 0) {
-          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema72.properties.priority_matrix.required, parentSchema: schema72.properties.priority_matrix, data: data10 };
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema87.properties.priority_matrix.required, parentSchema: schema87.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -51011,7 +51985,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10.low === void 0) {
-          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema72.properties.priority_matrix.required, parentSchema: schema72.properties.priority_matrix, data: data10 };
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema87.properties.priority_matrix.required, parentSchema: schema87.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -51021,7 +51995,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data10) {
           if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
-            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.priority_matrix, data: data10 };
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.priority_matrix, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -51031,25 +52005,25 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data10.high !== void 0) {
-          if (!validate32(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+          if (!validate35(data10.high, { instancePath: instancePath + "/priority_matrix/high", parentData: data10, parentDataProperty: "high", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors = vErrors.length;
           }
         }
         if (data10.medium !== void 0) {
-          if (!validate32(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+          if (!validate35(data10.medium, { instancePath: instancePath + "/priority_matrix/medium", parentData: data10, parentDataProperty: "medium", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors = vErrors.length;
           }
         }
         if (data10.low !== void 0) {
-          if (!validate32(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+          if (!validate35(data10.low, { instancePath: instancePath + "/priority_matrix/low", parentData: data10, parentDataProperty: "low", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.priority_matrix.type, parentSchema: schema72.properties.priority_matrix, data: data10 };
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.priority_matrix.type, parentSchema: schema87.properties.priority_matrix, data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -51065,7 +52039,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs34 = errors;
           if (typeof key4 === "string") {
             if (!pattern5.test(key4)) {
-              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema72.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema87.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -51076,7 +52050,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid8 = _errs34 === errors;
           if (!valid8) {
-            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema72.properties.calendars.propertyNames, parentSchema: schema72.properties.calendars, data: data14 };
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema87.properties.calendars.propertyNames, parentSchema: schema87.properties.calendars, data: data14 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -51089,7 +52063,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data14[key5];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.time_zone === void 0) {
-              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema72.properties.calendars.additionalProperties.required, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema87.properties.calendars.additionalProperties.required, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -51098,7 +52072,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
             if (data15.hours === void 0) {
-              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema72.properties.calendars.additionalProperties.required, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema87.properties.calendars.additionalProperties.required, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -51108,7 +52082,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data15) {
               if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
-                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -51121,7 +52095,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data15.time_zone;
               if (typeof data16 === "string") {
                 if (func2(data16) < 1) {
-                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -51130,7 +52104,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -51144,7 +52118,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 for (const key7 in data17) {
                   if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
-                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.calendars.additionalProperties.properties.hours, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -51160,8 +52134,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i1 = 0; i1 < len1; i1++) {
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
-                        if (!pattern22.test(data19)) {
-                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data19 };
+                        if (!pattern29.test(data19)) {
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
                           } else {
@@ -51170,7 +52144,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data19 };
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err43];
                         } else {
@@ -51180,7 +52154,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data18 };
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -51196,8 +52170,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
-                        if (!pattern22.test(data21)) {
-                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data21 };
+                        if (!pattern29.test(data21)) {
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
                           } else {
@@ -51206,7 +52180,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data21 };
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data21 };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -51216,7 +52190,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data20 };
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -51232,8 +52206,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
-                        if (!pattern22.test(data23)) {
-                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data23 };
+                        if (!pattern29.test(data23)) {
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
                           } else {
@@ -51242,7 +52216,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data23 };
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -51252,7 +52226,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data22 };
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data22 };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -51268,8 +52242,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i4 = 0; i4 < len4; i4++) {
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
-                        if (!pattern22.test(data25)) {
-                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data25 };
+                        if (!pattern29.test(data25)) {
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
                           } else {
@@ -51278,7 +52252,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data25 };
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err52];
                         } else {
@@ -51288,7 +52262,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data24 };
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -51304,8 +52278,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i5 = 0; i5 < len5; i5++) {
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
-                        if (!pattern22.test(data27)) {
-                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data27 };
+                        if (!pattern29.test(data27)) {
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -51314,7 +52288,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data27 };
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -51324,7 +52298,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data26 };
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -51340,8 +52314,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i6 = 0; i6 < len6; i6++) {
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
-                        if (!pattern22.test(data29)) {
-                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data29 };
+                        if (!pattern29.test(data29)) {
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
                           } else {
@@ -51350,7 +52324,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data29 };
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data29 };
                         if (vErrors === null) {
                           vErrors = [err58];
                         } else {
@@ -51360,7 +52334,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data28 };
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -51376,8 +52350,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i7 = 0; i7 < len7; i7++) {
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
-                        if (!pattern22.test(data31)) {
-                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema79.items, data: data31 };
+                        if (!pattern29.test(data31)) {
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
                           } else {
@@ -51386,7 +52360,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       } else {
-                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema79.items.type, parentSchema: schema79.items, data: data31 };
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err61];
                         } else {
@@ -51396,7 +52370,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema79.type, parentSchema: schema79, data: data30 };
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -51406,7 +52380,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.hours, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -51422,8 +52396,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i8 = 0; i8 < len8; i8++) {
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
-                    if (!pattern29.test(data33)) {
-                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema72.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    if (!pattern36.test(data33)) {
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema87.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -51432,7 +52406,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -51442,7 +52416,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema72.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.holidays, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -51452,7 +52426,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.calendars.additionalProperties.type, parentSchema: schema72.properties.calendars.additionalProperties, data: data15 };
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.calendars.additionalProperties.type, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
             if (vErrors === null) {
               vErrors = [err67];
             } else {
@@ -51462,7 +52436,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.calendars.type, parentSchema: schema72.properties.calendars, data: data14 };
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.calendars.type, parentSchema: schema87.properties.calendars, data: data14 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -51476,7 +52450,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         for (const key8 in data34) {
           if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
-            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.sla, data: data34 };
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.sla, data: data34 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -51486,37 +52460,37 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data34.P1 !== void 0) {
-          if (!validate36(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P1, { instancePath: instancePath + "/sla/P1", parentData: data34, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P2 !== void 0) {
-          if (!validate36(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P2, { instancePath: instancePath + "/sla/P2", parentData: data34, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P3 !== void 0) {
-          if (!validate36(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P3, { instancePath: instancePath + "/sla/P3", parentData: data34, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P4 !== void 0) {
-          if (!validate36(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P4, { instancePath: instancePath + "/sla/P4", parentData: data34, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
         if (data34.P5 !== void 0) {
-          if (!validate36(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+          if (!validate39(data34.P5, { instancePath: instancePath + "/sla/P5", parentData: data34, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.sla.type, parentSchema: schema72.properties.sla, data: data34 };
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.sla.type, parentSchema: schema87.properties.sla, data: data34 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -51530,7 +52504,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key9 in data40) {
           if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
-            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.escalation, data: data40 };
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.escalation, data: data40 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -51540,37 +52514,37 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         if (data40.P1 !== void 0) {
-          if (!validate42(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P1, { instancePath: instancePath + "/escalation/P1", parentData: data40, parentDataProperty: "P1", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P2 !== void 0) {
-          if (!validate42(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P2, { instancePath: instancePath + "/escalation/P2", parentData: data40, parentDataProperty: "P2", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P3 !== void 0) {
-          if (!validate42(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P3, { instancePath: instancePath + "/escalation/P3", parentData: data40, parentDataProperty: "P3", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P4 !== void 0) {
-          if (!validate42(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P4, { instancePath: instancePath + "/escalation/P4", parentData: data40, parentDataProperty: "P4", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
         if (data40.P5 !== void 0) {
-          if (!validate42(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+          if (!validate45(data40.P5, { instancePath: instancePath + "/escalation/P5", parentData: data40, parentDataProperty: "P5", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.escalation.type, parentSchema: schema72.properties.escalation, data: data40 };
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.escalation.type, parentSchema: schema87.properties.escalation, data: data40 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -51583,7 +52557,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data46 = data.approvers;
       if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
         if (data46.default === void 0) {
-          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema72.properties.approvers.required, parentSchema: schema72.properties.approvers, data: data46 };
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema87.properties.approvers.required, parentSchema: schema87.properties.approvers, data: data46 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -51593,7 +52567,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key10 in data46) {
           if (!(key10 === "default" || key10 === "services")) {
-            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.approvers, data: data46 };
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.approvers, data: data46 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -51604,13 +52578,13 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data46.default !== void 0) {
           let data47 = data46.default;
-          if (!validate43(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+          if (!validate46(data47, { instancePath: instancePath + "/approvers/default", parentData: data46, parentDataProperty: "default", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors = vErrors.length;
           }
           if (Array.isArray(data47)) {
             if (data47.length < 1) {
-              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.approvers.properties.default, data: data47 };
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema87.properties.approvers.properties.default, data: data47 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -51619,7 +52593,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.approvers.properties.default.type, parentSchema: schema72.properties.approvers.properties.default, data: data47 };
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.approvers.properties.default.type, parentSchema: schema87.properties.approvers.properties.default, data: data47 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -51654,7 +52628,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var valid38 = _errs106 === errors;
               if (!valid38) {
-                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema72.properties.approvers.properties.services.propertyNames, parentSchema: schema72.properties.approvers.properties.services, data: data48 };
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema87.properties.approvers.properties.services.propertyNames, parentSchema: schema87.properties.approvers.properties.services, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -51664,13 +52638,13 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
             for (const key12 in data48) {
-              if (!validate43(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
-                vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+              if (!validate46(data48[key12], { instancePath: instancePath + "/approvers/services/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data48, parentDataProperty: key12, rootData, dynamicAnchors })) {
+                vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
                 errors = vErrors.length;
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.approvers.properties.services.type, parentSchema: schema72.properties.approvers.properties.services, data: data48 };
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.approvers.properties.services.type, parentSchema: schema87.properties.approvers.properties.services, data: data48 };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -51680,7 +52654,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.approvers.type, parentSchema: schema72.properties.approvers, data: data46 };
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.approvers.type, parentSchema: schema87.properties.approvers, data: data46 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -51720,7 +52694,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i10--; ) {
             for (j0 = i10; j0--; ) {
               if (func0(data50[i10], data50[j0])) {
-                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema72.properties.postmortem_required, data: data50 };
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema87.properties.postmortem_required, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -51733,7 +52707,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.postmortem_required.type, parentSchema: schema72.properties.postmortem_required, data: data50 };
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.postmortem_required.type, parentSchema: schema87.properties.postmortem_required, data: data50 };
         if (vErrors === null) {
           vErrors = [err85];
         } else {
@@ -51742,12 +52716,12 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.intake !== void 0) {
-      let data52 = data.intake;
+    if (data.problems !== void 0) {
+      let data52 = data.problems;
       if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
         for (const key13 in data52) {
-          if (!(key13 === "key_labels" || key13 === "visibility" || key13 === "routes")) {
-            const err86 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.intake, data: data52 };
+          if (!(key13 === "recurring_window" || key13 === "min_incidents")) {
+            const err86 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.problems, data: data52 };
             if (vErrors === null) {
               vErrors = [err86];
             } else {
@@ -51756,11 +52730,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data52.key_labels !== void 0) {
-          let data53 = data52.key_labels;
-          if (Array.isArray(data53)) {
-            if (data53.length < 1) {
-              const err87 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema72.properties.intake.properties.key_labels, data: data53 };
+        if (data52.recurring_window !== void 0) {
+          let data53 = data52.recurring_window;
+          if (typeof data53 === "string") {
+            if (!pattern37.test(data53)) {
+              const err87 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data53 };
               if (vErrors === null) {
                 vErrors = [err87];
               } else {
@@ -51768,54 +52742,132 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len10 = data53.length;
+          } else {
+            const err88 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data53 };
+            if (vErrors === null) {
+              vErrors = [err88];
+            } else {
+              vErrors.push(err88);
+            }
+            errors++;
+          }
+        }
+        if (data52.min_incidents !== void 0) {
+          let data54 = data52.min_incidents;
+          if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
+            const err89 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema87.properties.problems.properties.min_incidents.type, parentSchema: schema87.properties.problems.properties.min_incidents, data: data54 };
+            if (vErrors === null) {
+              vErrors = [err89];
+            } else {
+              vErrors.push(err89);
+            }
+            errors++;
+          }
+          if (typeof data54 == "number" && isFinite(data54)) {
+            if (data54 > 100 || isNaN(data54)) {
+              const err90 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema87.properties.problems.properties.min_incidents, data: data54 };
+              if (vErrors === null) {
+                vErrors = [err90];
+              } else {
+                vErrors.push(err90);
+              }
+              errors++;
+            }
+            if (data54 < 2 || isNaN(data54)) {
+              const err91 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema87.properties.problems.properties.min_incidents, data: data54 };
+              if (vErrors === null) {
+                vErrors = [err91];
+              } else {
+                vErrors.push(err91);
+              }
+              errors++;
+            }
+          }
+        }
+      } else {
+        const err92 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.problems.type, parentSchema: schema87.properties.problems, data: data52 };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+    }
+    if (data.intake !== void 0) {
+      let data55 = data.intake;
+      if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
+        for (const key14 in data55) {
+          if (!(key14 === "key_labels" || key14 === "visibility" || key14 === "routes")) {
+            const err93 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.intake, data: data55 };
+            if (vErrors === null) {
+              vErrors = [err93];
+            } else {
+              vErrors.push(err93);
+            }
+            errors++;
+          }
+        }
+        if (data55.key_labels !== void 0) {
+          let data56 = data55.key_labels;
+          if (Array.isArray(data56)) {
+            if (data56.length < 1) {
+              const err94 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema87.properties.intake.properties.key_labels, data: data56 };
+              if (vErrors === null) {
+                vErrors = [err94];
+              } else {
+                vErrors.push(err94);
+              }
+              errors++;
+            }
+            const len10 = data56.length;
             for (let i11 = 0; i11 < len10; i11++) {
-              let data54 = data53[i11];
-              if (typeof data54 === "string") {
-                if (func2(data54) > 100) {
-                  const err88 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema72.properties.intake.properties.key_labels.items, data: data54 };
+              let data57 = data56[i11];
+              if (typeof data57 === "string") {
+                if (func2(data57) > 100) {
+                  const err95 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema87.properties.intake.properties.key_labels.items, data: data57 };
                   if (vErrors === null) {
-                    vErrors = [err88];
+                    vErrors = [err95];
                   } else {
-                    vErrors.push(err88);
+                    vErrors.push(err95);
                   }
                   errors++;
                 }
-                if (func2(data54) < 1) {
-                  const err89 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.intake.properties.key_labels.items, data: data54 };
+                if (func2(data57) < 1) {
+                  const err96 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.intake.properties.key_labels.items, data: data57 };
                   if (vErrors === null) {
-                    vErrors = [err89];
+                    vErrors = [err96];
                   } else {
-                    vErrors.push(err89);
+                    vErrors.push(err96);
                   }
                   errors++;
                 }
               } else {
-                const err90 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.key_labels.items.type, parentSchema: schema72.properties.intake.properties.key_labels.items, data: data54 };
+                const err97 = { instancePath: instancePath + "/intake/key_labels/" + i11, schemaPath: "#/properties/intake/properties/key_labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.key_labels.items.type, parentSchema: schema87.properties.intake.properties.key_labels.items, data: data57 };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err97];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err97);
                 }
                 errors++;
               }
             }
-            let i12 = data53.length;
+            let i12 = data56.length;
             let j1;
             if (i12 > 1) {
               const indices0 = {};
               for (; i12--; ) {
-                let item0 = data53[i12];
+                let item0 = data56[i12];
                 if (typeof item0 !== "string") {
                   continue;
                 }
                 if (typeof indices0[item0] == "number") {
                   j1 = indices0[item0];
-                  const err91 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i12 + " are identical)", schema: true, parentSchema: schema72.properties.intake.properties.key_labels, data: data53 };
+                  const err98 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/uniqueItems", keyword: "uniqueItems", params: { i: i12, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i12 + " are identical)", schema: true, parentSchema: schema87.properties.intake.properties.key_labels, data: data56 };
                   if (vErrors === null) {
-                    vErrors = [err91];
+                    vErrors = [err98];
                   } else {
-                    vErrors.push(err91);
+                    vErrors.push(err98);
                   }
                   errors++;
                   break;
@@ -51824,159 +52876,82 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err92 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.intake.properties.key_labels.type, parentSchema: schema72.properties.intake.properties.key_labels, data: data53 };
+            const err99 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.intake.properties.key_labels.type, parentSchema: schema87.properties.intake.properties.key_labels, data: data56 };
             if (vErrors === null) {
-              vErrors = [err92];
+              vErrors = [err99];
             } else {
-              vErrors.push(err92);
+              vErrors.push(err99);
             }
             errors++;
           }
         }
-        if (data52.visibility !== void 0) {
-          let data55 = data52.visibility;
-          if (typeof data55 !== "string") {
-            const err93 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.visibility.type, parentSchema: schema72.properties.intake.properties.visibility, data: data55 };
+        if (data55.visibility !== void 0) {
+          let data58 = data55.visibility;
+          if (typeof data58 !== "string") {
+            const err100 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.visibility.type, parentSchema: schema87.properties.intake.properties.visibility, data: data58 };
             if (vErrors === null) {
-              vErrors = [err93];
+              vErrors = [err100];
             } else {
-              vErrors.push(err93);
+              vErrors.push(err100);
             }
             errors++;
           }
-          if (!(data55 === "public" || data55 === "internal")) {
-            const err94 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.visibility.enum, parentSchema: schema72.properties.intake.properties.visibility, data: data55 };
+          if (!(data58 === "public" || data58 === "internal")) {
+            const err101 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.visibility.enum, parentSchema: schema87.properties.intake.properties.visibility, data: data58 };
             if (vErrors === null) {
-              vErrors = [err94];
+              vErrors = [err101];
             } else {
-              vErrors.push(err94);
+              vErrors.push(err101);
             }
             errors++;
           }
         }
-        if (data52.routes !== void 0) {
-          let data56 = data52.routes;
-          if (Array.isArray(data56)) {
-            const len11 = data56.length;
+        if (data55.routes !== void 0) {
+          let data59 = data55.routes;
+          if (Array.isArray(data59)) {
+            const len11 = data59.length;
             for (let i13 = 0; i13 < len11; i13++) {
-              let data57 = data56[i13];
-              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
-                if (data57.match === void 0) {
-                  const err95 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
+              let data60 = data59[i13];
+              if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+                if (data60.match === void 0) {
+                  const err102 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data60 };
                   if (vErrors === null) {
-                    vErrors = [err95];
+                    vErrors = [err102];
                   } else {
-                    vErrors.push(err95);
+                    vErrors.push(err102);
                   }
                   errors++;
                 }
-                if (data57.service === void 0) {
-                  const err96 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
+                if (data60.service === void 0) {
+                  const err103 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data60 };
                   if (vErrors === null) {
-                    vErrors = [err96];
+                    vErrors = [err103];
                   } else {
-                    vErrors.push(err96);
+                    vErrors.push(err103);
                   }
                   errors++;
                 }
-                if (data57.impact === void 0) {
-                  const err97 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
+                if (data60.impact === void 0) {
+                  const err104 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data60 };
                   if (vErrors === null) {
-                    vErrors = [err97];
+                    vErrors = [err104];
                   } else {
-                    vErrors.push(err97);
+                    vErrors.push(err104);
                   }
                   errors++;
                 }
-                if (data57.urgency === void 0) {
-                  const err98 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema72.properties.intake.properties.routes.items.required, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
+                if (data60.urgency === void 0) {
+                  const err105 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data60 };
                   if (vErrors === null) {
-                    vErrors = [err98];
+                    vErrors = [err105];
                   } else {
-                    vErrors.push(err98);
+                    vErrors.push(err105);
                   }
                   errors++;
                 }
-                for (const key14 in data57) {
-                  if (!(key14 === "match" || key14 === "service" || key14 === "status" || key14 === "impact" || key14 === "urgency" || key14 === "title")) {
-                    const err99 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
-                    if (vErrors === null) {
-                      vErrors = [err99];
-                    } else {
-                      vErrors.push(err99);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.match !== void 0) {
-                  let data58 = data57.match;
-                  if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
-                    if (Object.keys(data58).length < 1) {
-                      const err100 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema72.properties.intake.properties.routes.items.properties.match, data: data58 };
-                      if (vErrors === null) {
-                        vErrors = [err100];
-                      } else {
-                        vErrors.push(err100);
-                      }
-                      errors++;
-                    }
-                    for (const key15 in data58) {
-                      const _errs132 = errors;
-                      if (typeof key15 === "string") {
-                        if (func2(key15) > 100) {
-                          const err101 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
-                          if (vErrors === null) {
-                            vErrors = [err101];
-                          } else {
-                            vErrors.push(err101);
-                          }
-                          errors++;
-                        }
-                        if (func2(key15) < 1) {
-                          const err102 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.propertyNames, data: key15, propertyName: key15 };
-                          if (vErrors === null) {
-                            vErrors = [err102];
-                          } else {
-                            vErrors.push(err102);
-                          }
-                          errors++;
-                        }
-                      }
-                      var valid52 = _errs132 === errors;
-                      if (!valid52) {
-                        const err103 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid", schema: schema72.properties.intake.properties.routes.items.properties.match.propertyNames, parentSchema: schema72.properties.intake.properties.routes.items.properties.match, data: data58 };
-                        if (vErrors === null) {
-                          vErrors = [err103];
-                        } else {
-                          vErrors.push(err103);
-                        }
-                        errors++;
-                      }
-                    }
-                    for (const key16 in data58) {
-                      let data59 = data58[key16];
-                      if (typeof data59 === "string") {
-                        if (func2(data59) > 500) {
-                          const err104 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
-                          if (vErrors === null) {
-                            vErrors = [err104];
-                          } else {
-                            vErrors.push(err104);
-                          }
-                          errors++;
-                        }
-                      } else {
-                        const err105 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.match.additionalProperties.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data59 };
-                        if (vErrors === null) {
-                          vErrors = [err105];
-                        } else {
-                          vErrors.push(err105);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err106 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.intake.properties.routes.items.properties.match.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.match, data: data58 };
+                for (const key15 in data60) {
+                  if (!(key15 === "match" || key15 === "service" || key15 === "status" || key15 === "impact" || key15 === "urgency" || key15 === "title")) {
+                    const err106 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.intake.properties.routes.items, data: data60 };
                     if (vErrors === null) {
                       vErrors = [err106];
                     } else {
@@ -51985,11 +52960,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data57.service !== void 0) {
-                  let data60 = data57.service;
-                  if (typeof data60 === "string") {
-                    if (!pattern5.test(data60)) {
-                      const err107 = { instancePath: instancePath + "/intake/routes/" + i13 + "/service", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data60 };
+                if (data60.match !== void 0) {
+                  let data61 = data60.match;
+                  if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                    if (Object.keys(data61).length < 1) {
+                      const err107 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema87.properties.intake.properties.routes.items.properties.match, data: data61 };
                       if (vErrors === null) {
                         vErrors = [err107];
                       } else {
@@ -51997,62 +52972,63 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
+                    for (const key16 in data61) {
+                      const _errs140 = errors;
+                      if (typeof key16 === "string") {
+                        if (func2(key16) > 100) {
+                          const err108 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.propertyNames, data: key16, propertyName: key16 };
+                          if (vErrors === null) {
+                            vErrors = [err108];
+                          } else {
+                            vErrors.push(err108);
+                          }
+                          errors++;
+                        }
+                        if (func2(key16) < 1) {
+                          const err109 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.propertyNames, data: key16, propertyName: key16 };
+                          if (vErrors === null) {
+                            vErrors = [err109];
+                          } else {
+                            vErrors.push(err109);
+                          }
+                          errors++;
+                        }
+                      }
+                      var valid54 = _errs140 === errors;
+                      if (!valid54) {
+                        const err110 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames", keyword: "propertyNames", params: { propertyName: key16 }, message: "property name must be valid", schema: schema87.properties.intake.properties.routes.items.properties.match.propertyNames, parentSchema: schema87.properties.intake.properties.routes.items.properties.match, data: data61 };
+                        if (vErrors === null) {
+                          vErrors = [err110];
+                        } else {
+                          vErrors.push(err110);
+                        }
+                        errors++;
+                      }
+                    }
+                    for (const key17 in data61) {
+                      let data62 = data61[key17];
+                      if (typeof data62 === "string") {
+                        if (func2(data62) > 500) {
+                          const err111 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data62 };
+                          if (vErrors === null) {
+                            vErrors = [err111];
+                          } else {
+                            vErrors.push(err111);
+                          }
+                          errors++;
+                        }
+                      } else {
+                        const err112 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.match.additionalProperties.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data62 };
+                        if (vErrors === null) {
+                          vErrors = [err112];
+                        } else {
+                          vErrors.push(err112);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err108 = { instancePath: instancePath + "/intake/routes/" + i13 + "/service", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data60 };
-                    if (vErrors === null) {
-                      vErrors = [err108];
-                    } else {
-                      vErrors.push(err108);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.status !== void 0) {
-                  let data61 = data57.status;
-                  if (typeof data61 !== "string") {
-                    const err109 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.status.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.status, data: data61 };
-                    if (vErrors === null) {
-                      vErrors = [err109];
-                    } else {
-                      vErrors.push(err109);
-                    }
-                    errors++;
-                  }
-                  if (!(data61 === "degraded_performance" || data61 === "partial_outage" || data61 === "major_outage")) {
-                    const err110 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.routes.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.routes.items.properties.status.enum, parentSchema: schema72.properties.intake.properties.routes.items.properties.status, data: data61 };
-                    if (vErrors === null) {
-                      vErrors = [err110];
-                    } else {
-                      vErrors.push(err110);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.impact !== void 0) {
-                  let data62 = data57.impact;
-                  if (typeof data62 !== "string") {
-                    const err111 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.impact.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.impact, data: data62 };
-                    if (vErrors === null) {
-                      vErrors = [err111];
-                    } else {
-                      vErrors.push(err111);
-                    }
-                    errors++;
-                  }
-                  if (!(data62 === "high" || data62 === "medium" || data62 === "low")) {
-                    const err112 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.routes.items.properties.impact.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.routes.items.properties.impact.enum, parentSchema: schema72.properties.intake.properties.routes.items.properties.impact, data: data62 };
-                    if (vErrors === null) {
-                      vErrors = [err112];
-                    } else {
-                      vErrors.push(err112);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.urgency !== void 0) {
-                  let data63 = data57.urgency;
-                  if (typeof data63 !== "string") {
-                    const err113 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.urgency.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.urgency, data: data63 };
+                    const err113 = { instancePath: instancePath + "/intake/routes/" + i13 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.intake.properties.routes.items.properties.match.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.match, data: data61 };
                     if (vErrors === null) {
                       vErrors = [err113];
                     } else {
@@ -52060,39 +53036,42 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (!(data63 === "high" || data63 === "medium" || data63 === "low")) {
-                    const err114 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/enum", keyword: "enum", params: { allowedValues: schema72.properties.intake.properties.routes.items.properties.urgency.enum }, message: "must be equal to one of the allowed values", schema: schema72.properties.intake.properties.routes.items.properties.urgency.enum, parentSchema: schema72.properties.intake.properties.routes.items.properties.urgency, data: data63 };
-                    if (vErrors === null) {
-                      vErrors = [err114];
-                    } else {
-                      vErrors.push(err114);
-                    }
-                    errors++;
-                  }
                 }
-                if (data57.title !== void 0) {
-                  let data64 = data57.title;
-                  if (typeof data64 === "string") {
-                    if (func2(data64) > 200) {
-                      const err115 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema72.properties.intake.properties.routes.items.properties.title, data: data64 };
+                if (data60.service !== void 0) {
+                  let data63 = data60.service;
+                  if (typeof data63 === "string") {
+                    if (!pattern5.test(data63)) {
+                      const err114 = { instancePath: instancePath + "/intake/routes/" + i13 + "/service", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data63 };
                       if (vErrors === null) {
-                        vErrors = [err115];
+                        vErrors = [err114];
                       } else {
-                        vErrors.push(err115);
-                      }
-                      errors++;
-                    }
-                    if (func2(data64) < 1) {
-                      const err116 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema72.properties.intake.properties.routes.items.properties.title, data: data64 };
-                      if (vErrors === null) {
-                        vErrors = [err116];
-                      } else {
-                        vErrors.push(err116);
+                        vErrors.push(err114);
                       }
                       errors++;
                     }
                   } else {
-                    const err117 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema72.properties.intake.properties.routes.items.properties.title.type, parentSchema: schema72.properties.intake.properties.routes.items.properties.title, data: data64 };
+                    const err115 = { instancePath: instancePath + "/intake/routes/" + i13 + "/service", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data63 };
+                    if (vErrors === null) {
+                      vErrors = [err115];
+                    } else {
+                      vErrors.push(err115);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.status !== void 0) {
+                  let data64 = data60.status;
+                  if (typeof data64 !== "string") {
+                    const err116 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.status.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.status, data: data64 };
+                    if (vErrors === null) {
+                      vErrors = [err116];
+                    } else {
+                      vErrors.push(err116);
+                    }
+                    errors++;
+                  }
+                  if (!(data64 === "degraded_performance" || data64 === "partial_outage" || data64 === "major_outage")) {
+                    const err117 = { instancePath: instancePath + "/intake/routes/" + i13 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.routes.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.routes.items.properties.status.enum, parentSchema: schema87.properties.intake.properties.routes.items.properties.status, data: data64 };
                     if (vErrors === null) {
                       vErrors = [err117];
                     } else {
@@ -52101,50 +53080,123 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data60.impact !== void 0) {
+                  let data65 = data60.impact;
+                  if (typeof data65 !== "string") {
+                    const err118 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.impact.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.impact, data: data65 };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
+                  }
+                  if (!(data65 === "high" || data65 === "medium" || data65 === "low")) {
+                    const err119 = { instancePath: instancePath + "/intake/routes/" + i13 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.routes.items.properties.impact.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.routes.items.properties.impact.enum, parentSchema: schema87.properties.intake.properties.routes.items.properties.impact, data: data65 };
+                    if (vErrors === null) {
+                      vErrors = [err119];
+                    } else {
+                      vErrors.push(err119);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.urgency !== void 0) {
+                  let data66 = data60.urgency;
+                  if (typeof data66 !== "string") {
+                    const err120 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.urgency.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.urgency, data: data66 };
+                    if (vErrors === null) {
+                      vErrors = [err120];
+                    } else {
+                      vErrors.push(err120);
+                    }
+                    errors++;
+                  }
+                  if (!(data66 === "high" || data66 === "medium" || data66 === "low")) {
+                    const err121 = { instancePath: instancePath + "/intake/routes/" + i13 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.routes.items.properties.urgency.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.routes.items.properties.urgency.enum, parentSchema: schema87.properties.intake.properties.routes.items.properties.urgency, data: data66 };
+                    if (vErrors === null) {
+                      vErrors = [err121];
+                    } else {
+                      vErrors.push(err121);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.title !== void 0) {
+                  let data67 = data60.title;
+                  if (typeof data67 === "string") {
+                    if (func2(data67) > 200) {
+                      const err122 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema87.properties.intake.properties.routes.items.properties.title, data: data67 };
+                      if (vErrors === null) {
+                        vErrors = [err122];
+                      } else {
+                        vErrors.push(err122);
+                      }
+                      errors++;
+                    }
+                    if (func2(data67) < 1) {
+                      const err123 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.intake.properties.routes.items.properties.title, data: data67 };
+                      if (vErrors === null) {
+                        vErrors = [err123];
+                      } else {
+                        vErrors.push(err123);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err124 = { instancePath: instancePath + "/intake/routes/" + i13 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.title.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.title, data: data67 };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err118 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.intake.properties.routes.items.type, parentSchema: schema72.properties.intake.properties.routes.items, data: data57 };
+                const err125 = { instancePath: instancePath + "/intake/routes/" + i13, schemaPath: "#/properties/intake/properties/routes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.intake.properties.routes.items.type, parentSchema: schema87.properties.intake.properties.routes.items, data: data60 };
                 if (vErrors === null) {
-                  vErrors = [err118];
+                  vErrors = [err125];
                 } else {
-                  vErrors.push(err118);
+                  vErrors.push(err125);
                 }
                 errors++;
               }
             }
           } else {
-            const err119 = { instancePath: instancePath + "/intake/routes", schemaPath: "#/properties/intake/properties/routes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema72.properties.intake.properties.routes.type, parentSchema: schema72.properties.intake.properties.routes, data: data56 };
+            const err126 = { instancePath: instancePath + "/intake/routes", schemaPath: "#/properties/intake/properties/routes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.intake.properties.routes.type, parentSchema: schema87.properties.intake.properties.routes, data: data59 };
             if (vErrors === null) {
-              vErrors = [err119];
+              vErrors = [err126];
             } else {
-              vErrors.push(err119);
+              vErrors.push(err126);
             }
             errors++;
           }
         }
       } else {
-        const err120 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.properties.intake.type, parentSchema: schema72.properties.intake, data: data52 };
+        const err127 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.intake.type, parentSchema: schema87.properties.intake, data: data55 };
         if (vErrors === null) {
-          vErrors = [err120];
+          vErrors = [err127];
         } else {
-          vErrors.push(err120);
+          vErrors.push(err127);
         }
         errors++;
       }
     }
   } else {
-    const err121 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema72.type, parentSchema: schema72, data };
+    const err128 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.type, parentSchema: schema87, data };
     if (vErrors === null) {
-      vErrors = [err121];
+      vErrors = [err128];
     } else {
-      vErrors.push(err121);
+      vErrors.push(err128);
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var PRECOMPILED = { incident, postmortem, known_error, config };
+validate34.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var PRECOMPILED = { incident, postmortem, known_error, problem: problem2, config };
 
 // scripts/core/records/schemas.ts
 init_schema_formats();
@@ -57560,12 +58612,15 @@ function approvedOf(pullRequest, findings) {
   if (needingApproval(pullRequest).length === 0 && policyChanges(pullRequest).length === 0) return null;
   return !findings.some((finding) => finding.rule === lifecycleApproval.id && finding.severity === "error");
 }
-function checkRecordEdit(config2, others, edited, { now, base, remedies = "yaml" }) {
+function checkRecordEdit(config2, others, edited, { now, base, remedies = "yaml", kind = "incidents" }) {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
-  const head2 = records.incidents.find((record2) => record2.path === edited.path);
+  const changes = perKind(() => []);
+  const lists = records;
+  const head2 = lists[kind].find((record2) => record2.path === edited.path);
+  const into = changes[kind];
+  if (head2) into.push({ kind: base ? "modified" : "added", base, head: head2 });
   const pullRequest = {
-    ...perKind(() => []),
-    incidents: head2 ? [{ kind: base ? "modified" : "added", base, head: head2 }] : [],
+    ...changes,
     policy: config2,
     head: records,
     deleted: [],
@@ -61886,7 +62941,10 @@ function recordsAChangeNeeds(changed) {
     if (own11) ids.add(own11);
     for (const id of idsInText(file.text)) ids.add(id);
   }
-  return (path) => recordKindOf(path) === "knownErrors" || ids.has(idOfPath(path) ?? "");
+  return (path) => {
+    const kind = recordKindOf(path);
+    return kind !== void 0 && descriptorOf(kind).readForEveryChange === true || ids.has(idOfPath(path) ?? "");
+  };
 }
 
 // scripts/io/repository/git.ts
@@ -62518,7 +63576,7 @@ function addToFlow(text7, frontmatter, collection, entry) {
   const comma = !empty3 && lines[before - 1] !== "," ? ", " : empty3 ? "" : " ";
   return splice2(text7, before, before, `${comma}${entry}`);
 }
-function setKey(text7, path, value) {
+function setKey(text7, path, value, keyOrder = KEY_ORDER) {
   const frontmatter = readFrontmatter(text7);
   const { offset, document: document3, eol: eol2, lines } = frontmatter;
   const [first, second] = path;
@@ -62527,7 +63585,7 @@ function setKey(text7, path, value) {
   if (second !== void 0 && !(0, import_yaml3.isMap)(parentPair?.value)) {
     if (value === null) return text7;
     if (document3.contents.flow) return addToFlow(text7, frontmatter, document3.contents, `${first}: {${second}: ${yamlScalar(value, true)}}`);
-    if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`);
+    if (!parentPair) return insertTopLevelKey(text7, frontmatter, first, `${first}:${eol2}  ${second}: ${yamlScalar(value)}`, keyOrder);
     const keyEnd = offset + parentPair.key.range[1] + 1;
     const written2 = parentPair.value?.range;
     if (written2 && written2[1] > written2[0]) return setKey(splice2(text7, keyEnd, valueEnd(lines, offset, parentPair.value), ""), path, value);
@@ -62541,7 +63599,7 @@ function setKey(text7, path, value) {
   const pair2 = pairOf(map5, key2);
   if (!pair2) {
     if (value === null) return text7;
-    if (second === void 0 && !map5.flow) return insertTopLevelKey(text7, frontmatter, key2, `${key2}: ${yamlScalar(value)}`);
+    if (second === void 0 && !map5.flow) return insertTopLevelKey(text7, frontmatter, key2, `${key2}: ${yamlScalar(value)}`, keyOrder);
     return addToMap(text7, frontmatter, map5, key2, value);
   }
   const isEmpty = isEmptyValue(pair2.value);
@@ -62553,10 +63611,10 @@ function setKey(text7, path, value) {
   if (!isEmpty && (0, import_yaml3.isScalar)(pair2.value) && pair2.value.value === value) return text7;
   return replaceValue(text7, frontmatter, pair2, yamlScalar(value, map5.flow));
 }
-function insertTopLevelKey(text7, frontmatter, key2, added) {
+function insertTopLevelKey(text7, frontmatter, key2, added, keyOrder) {
   const { offset, document: document3, eol: eol2, lines } = frontmatter;
-  const rank = KEY_ORDER.indexOf(key2);
-  const next = (0, import_yaml3.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && KEY_ORDER.indexOf(String(pair2.key.value)) > rank) : void 0;
+  const rank = keyOrder.indexOf(key2);
+  const next = (0, import_yaml3.isMap)(document3.contents) ? document3.contents.items.find((pair2) => (0, import_yaml3.isScalar)(pair2.key) && keyOrder.indexOf(String(pair2.key.value)) > rank) : void 0;
   if (!next) {
     const end = offset + document3.range[1];
     const atLineStart = end === 0 || lines[end - 1] === "\n";
@@ -62660,6 +63718,33 @@ function newRecordText(id, record2, config2) {
   return lines.join("\n");
 }
 
+// scripts/core/authoring/new-problem.ts
+function newProblemText(id, problem3, config2) {
+  const list5 = (items) => `[${items.map((item) => yamlScalar(item, true)).join(", ")}]`;
+  return [
+    "---",
+    `id: ${id}`,
+    `title: ${yamlScalar(problem3.title)}`,
+    "status: new",
+    `services: ${list5(problem3.services)}`,
+    `incidents: ${list5(problem3.incidents)}`,
+    `impact: ${problem3.impact}`,
+    `urgency: ${problem3.urgency}`,
+    `priority: ${config2.priority_matrix[problem3.impact][problem3.urgency]}`,
+    ...problem3.owner ? [`owner: ${yamlScalar(problem3.owner)}`] : [],
+    `created_at: ${problem3.at}`,
+    "---",
+    "## Symptoms",
+    "",
+    "## Investigation",
+    "",
+    "## Root cause",
+    "",
+    "## Fix",
+    ""
+  ].join("\n");
+}
+
 // scripts/core/authoring/create-record.ts
 init_timestamps();
 function allocateId(kind, paths, at) {
@@ -62676,6 +63761,13 @@ function createIncident(config2, files, record2, names = files.map(({ path }) =>
   const findings = checkRecordEdit(config2, files, file, { now: toMillis(record2.at), remedies: "cli" }).map(
     (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
   );
+  return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
+}
+function createProblem(config2, files, problem3, names = files.map(({ path }) => path)) {
+  const id = allocateId("problems", names, problem3.at);
+  if (!id) return { full: "every problem id is taken: ids run to PRB-9999" };
+  const file = { path: `${RECORD_KINDS.problems.folder}/${id}.md`, text: newProblemText(id, problem3, config2) };
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(problem3.at), remedies: "cli", kind: "problems" });
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }
 
@@ -62777,6 +63869,48 @@ function statesText(services) {
   );
 }
 
+// scripts/core/authoring/update-problem.ts
+var PROBLEM_CANCEL_REASONS = problem_schema_default.properties.cancel_reason.enum;
+var KEY_ORDER2 = Object.keys(problem_schema_default.properties);
+var OPTION_OF = {
+  root_cause: "--root-cause TEXT",
+  known_error: "--known-error KE-NNNN",
+  fix: "--fix URL",
+  cancel_reason: `--reason ${PROBLEM_CANCEL_REASONS.join("|")}`
+};
+function updateProblem(text7, record2, update) {
+  const from = record2.status;
+  const to = update.status;
+  const transition = checkProblemTransition(from, to);
+  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
+  const usage = (message) => ({ ok: false, refused: "usage", message });
+  if (update.reason !== void 0 && to !== "cancelled") return usage(`--reason is for cancelling a problem (--status cancelled)`);
+  if (to === "cancelled" && update.reason !== void 0 && !PROBLEM_CANCEL_REASONS.includes(update.reason)) {
+    const guess2 = closestMatch(update.reason, PROBLEM_CANCEL_REASONS);
+    return usage(
+      `--reason ${update.reason} is not a reason to cancel a problem: expected one of ${PROBLEM_CANCEL_REASONS.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
+    );
+  }
+  const given = {
+    root_cause: update.rootCause,
+    known_error: update.knownError,
+    fix: update.fix,
+    cancel_reason: to === "cancelled" ? update.reason : void 0
+  };
+  const fields = [];
+  for (const [key2, value] of Object.entries(given)) if (value !== void 0) fields.push([key2, value]);
+  const timestamp2 = PROBLEM_IMPLIED_TIMESTAMP[to];
+  if (from !== to && timestamp2 && record2[timestamp2] === void 0) fields.push([timestamp2, update.at]);
+  const missing = PROBLEM_STATUS_FIELDS[to].needs.filter(
+    (key2) => record2[key2] === void 0 && given[key2] === void 0 && key2 !== "resolved_at" && key2 !== "closed_at"
+  );
+  if (missing.length > 0) return usage(`entering ${to} needs ${missing.map((key2) => OPTION_OF[key2]).join(" and ")}`);
+  if (from === to && fields.length === 0) return usage(`${record2.id} is already ${to}: say what changes with --root-cause, --known-error or --fix`);
+  let edited = setKey(text7, ["status"], to, KEY_ORDER2);
+  for (const [key2, value] of fields) edited = setKey(edited, [key2], value, KEY_ORDER2);
+  return { ok: true, text: edited };
+}
+
 // scripts/core/authoring/move-record.ts
 init_timestamps();
 function findRecordFile(files, kind, id) {
@@ -62799,6 +63933,24 @@ function moveIncident(config2, files, before, update) {
   }
   const file = { path: before.path, text: result.text };
   const findings = [...checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
+  return hasErrors(findings) ? { findings } : { file, findings };
+}
+function moveProblem(config2, files, before, update) {
+  const text7 = files.find(({ path }) => path === before.path)?.text;
+  if (text7 === void 0) throw new Error(`moveProblem: ${before.path} is not among the files`);
+  let result;
+  try {
+    result = updateProblem(text7, before.data, update);
+  } catch (error2) {
+    if (!(error2 instanceof LayoutError)) throw error2;
+    return { findings: [findingAt(before, [error2.key], "update/layout", error2.message, { at: "key" })] };
+  }
+  if (!result.ok) {
+    if (result.refused === "usage") return { usage: result.message };
+    return { findings: [findingAt(before, ["status"], "lifecycle/problem-transition", result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before, kind: "problems" });
   return hasErrors(findings) ? { findings } : { file, findings };
 }
 var ENDED = ["resolved", "closed", "completed"];
@@ -63511,11 +64663,14 @@ function lineColumn(text7, offset) {
 
 // scripts/io/repository/write-record.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { mkdir as mkdir5, rename as rename3, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname4, join as join8 } from "node:path";
 async function writeRecordFile(root5, path, text7, mode) {
   const target = join8(root5, path);
   if (mode === "create") {
+    await mkdir5(dirname4(target)).catch((error2) => {
+      if (error2.code !== "EEXIST") throw failure(path, error2);
+    });
     await writeFile4(target, text7, { flag: "wx" }).catch((error2) => {
       throw failure(path, error2);
     });
@@ -63580,7 +64735,7 @@ async function intakeCommand(args, context) {
   const parsed = parsePayload(read.value, source);
   if (!parsed.ok) {
     context.stderr(`incidents intake: ${payloadPath} is not a payload intake can read:
-${parsed.problems.map((problem2) => `  ${problem2}
+${parsed.problems.map((problem3) => `  ${problem3}
 `).join("")}`);
     return EXIT2.error;
   }
@@ -63860,9 +65015,9 @@ async function relayCommand(args, context) {
 // scripts/commands/new.ts
 import { join as join10, relative as relative3 } from "node:path";
 var NEW_HELP = {
-  brief: "write a new incident or maintenance",
-  usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--root DIR] [--format text|json|github]",
-  summary: "Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, valid at once, and prints its path. Nothing is written when it would not be valid.",
+  brief: "write a new incident, maintenance or problem",
+  usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance|problem] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--incident INC]\u2026 [--owner @HANDLE] [--root DIR] [--format text|json|github]",
+  summary: "Writes a new incident (reported) or maintenance (scheduled) with the next free id of the year, its priority from the matrix and a first update, or a problem (new, the next free PRB id, internal), valid at once, and prints its path. Nothing is written when it would not be valid.",
   options: [
     ["--title T", "what is wrong, as the public reads it"],
     [
@@ -63871,7 +65026,7 @@ var NEW_HELP = {
     ],
     ["--impact I", `business impact: ${LEVELS.join(", ")}`],
     ["--urgency U", `how fast it must be restored: ${LEVELS.join(", ")}`],
-    ["--type T", "incident (default) or maintenance"],
+    ["--type T", "incident (default), maintenance, or problem (the underlying cause of incidents; takes --service ID, --incident and --owner)"],
     ["--at TIME", "when it was reported, ISO 8601 with an offset (default: now)"],
     ["--message M", "the first public update (default: a sentence from the title)"],
     ["--visibility V", "public (default) or internal (never on the status page)"],
@@ -63881,6 +65036,8 @@ var NEW_HELP = {
     ["--detected-at TIME", "when monitoring or a person noticed it (for MTTD)"],
     ["--commander @HANDLE", "the incident commander"],
     ["--communications @HANDLE", "who writes the public updates"],
+    ["--incident INC", "a problem's incident, repeatable: the incidents it explains"],
+    ["--owner @HANDLE", "a problem's owner, who drives the investigation"],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -63903,6 +65060,8 @@ async function newCommand(args, context) {
     "detected-at": { type: "string" },
     commander: { type: "string" },
     communications: { type: "string" },
+    incident: { type: "string", multiple: true },
+    owner: { type: "string" },
     root: { type: "string" },
     format: { type: "string" }
   });
@@ -63910,13 +65069,24 @@ async function newCommand(args, context) {
   const missing = ["title", "service", "impact", "urgency"].filter((option2) => values[option2] === void 0);
   if (missing.length > 0)
     throw new UsageError(`incidents new: ${missing.map((option2) => `--${option2}`).join(", ")} ${missing.length === 1 ? "is" : "are"} needed`);
-  const type2 = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance"]);
+  const type2 = oneOf("new", "type", values.type ?? "incident", ["incident", "maintenance", "problem"]);
+  const problemOnly = ["incident", "owner"].filter((option2) => values[option2] !== void 0);
+  if (type2 !== "problem" && problemOnly.length > 0) throw new UsageError(`incidents new: --${problemOnly[0]} is for --type problem`);
+  if (type2 === "problem") {
+    const incidentOnly = ["message", "visibility", "scheduled-for", "scheduled-until", "started-at", "detected-at", "commander", "communications"].filter((option2) => values[option2] !== void 0);
+    if (incidentOnly.length > 0) throw new UsageError(`incidents new: --${incidentOnly[0]} is not for a problem, which is internal and has no updates`);
+  }
   if (type2 === "maintenance" && (!values["scheduled-for"] || !values["scheduled-until"]))
     throw new UsageError("incidents new: a maintenance needs its window: --scheduled-for TIME --scheduled-until TIME");
   const root5 = findRoot("new", context.cwd, values.root);
   const repository = await readRepositoryWithConfig("new", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const now = /* @__PURE__ */ new Date();
+  if (type2 === "problem") {
+    const created2 = createProblem(repository.config, repository.files.records, problemOptions(values, repository.config, now), repository.files.names);
+    if ("full" in created2) throw new UsageError(`incidents new: ${created2.full}`);
+    return writeCreated(root5, created2, reporter, context);
+  }
   const record2 = {
     type: type2,
     title: values.title,
@@ -63935,7 +65105,26 @@ async function newCommand(args, context) {
   };
   const created = createIncident(repository.config, repository.files.records, record2, repository.files.names);
   if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);
-  const { path, file, findings } = created;
+  return writeCreated(root5, created, reporter, context);
+}
+function problemOptions(values, config2, now) {
+  const withStatus = values.service.find((value) => value.includes("="));
+  if (withStatus)
+    throw new UsageError(`incidents new: --service ${withStatus}: a problem names services without a state, e.g. --service ${withStatus.split("=")[0]}`);
+  const incidents = values.incident ?? [];
+  const badIncident = incidents.find((id) => !/^INC-\d{4}-\d{4}$/.test(id));
+  if (badIncident) throw new UsageError(`incidents new: --incident ${badIncident} is not an incident id: expected INC-YYYY-NNNN`);
+  return {
+    title: values.title,
+    impact: oneOf("new", "impact", values.impact, LEVELS),
+    urgency: oneOf("new", "urgency", values.urgency, LEVELS),
+    services: serviceOptions("new", values.service, config2, false).map((service) => service.id),
+    incidents,
+    owner: values.owner,
+    at: timestampOption("new", "at", values.at, now)
+  };
+}
+async function writeCreated(root5, { path, file, findings }, reporter, context) {
   if (!file) {
     await reporter.write({ command: "new", findings }, context);
     context.stderr(`Nothing was written: ${path} would not be valid.
@@ -63957,7 +65146,7 @@ async function newCommand(args, context) {
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname4, join as join11, resolve as resolve5 } from "node:path";
+import { dirname as dirname5, join as join11, resolve as resolve5 } from "node:path";
 import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
@@ -63991,6 +65180,153 @@ function mean(values) {
 
 // scripts/core/report/report.ts
 init_timestamps();
+
+// scripts/core/report/problems.ts
+init_timestamps();
+
+// scripts/core/report/recurring.ts
+init_timestamps();
+var RECURRING_DEFAULTS = { recurring_window: "2160h", min_incidents: 3 };
+var TITLE_SIMILARITY = 0.5;
+function recurringSettings(config2) {
+  return {
+    window_seconds: parseDuration(config2.problems?.recurring_window ?? RECURRING_DEFAULTS.recurring_window),
+    min_incidents: config2.problems?.min_incidents ?? RECURRING_DEFAULTS.min_incidents
+  };
+}
+var STOPWORDS = new Set(
+  "the and for but not are was were been being has have had with without from into onto over under some all any few more most other our their this that these those when while after before again still then than you your its via per can cannot could may might will would should".split(
+    " "
+  )
+);
+function titleStems(title) {
+  const words = title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return new Set(words.filter((word) => word.length > 2 && !new RegExp("^\\p{N}+$", "u").test(word) && !STOPWORDS.has(word)).map(stem));
+}
+function stem(word) {
+  let out = word.endsWith("ies") && word.length > 4 ? `${word.slice(0, -3)}y` : word;
+  if (out.endsWith("s") && !out.endsWith("ss") && out.length > 3) out = out.slice(0, -1);
+  for (const suffix of ["ing", "ed"]) if (out.endsWith(suffix) && out.length - suffix.length >= 3) out = out.slice(0, -suffix.length);
+  if (out.endsWith("e") && out.length > 3) out = out.slice(0, -1);
+  return out;
+}
+function similarity(a, b) {
+  const shared = [...a].filter((item) => b.has(item)).length;
+  const all3 = a.size + b.size - shared;
+  return all3 === 0 ? 0 : shared / all3;
+}
+function findRecurring(incidents, covered, settings, now) {
+  const from = now - settings.window_seconds * 1e3;
+  const pool = incidents.filter((incident2) => incident2.type === "incident" && incident2.drill !== true && incident2.status !== "cancelled" && !covered.has(incident2.id)).filter((incident2) => toMillis(incident2.reported_at) >= from && toMillis(incident2.reported_at) <= now).sort((a, b) => toMillis(a.reported_at) - toMillis(b.reported_at) || (a.id < b.id ? -1 : 1));
+  const stems = new Map(pool.map((incident2) => [incident2.id, titleStems(incident2.title)]));
+  const services = [...new Set(pool.flatMap((incident2) => incident2.services.map((service) => service.id)))].sort();
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const service of services) {
+    const onService = pool.filter((incident2) => incident2.services.some((affected) => affected.id === service));
+    for (const members of linkedGroups(onService, (a, b) => similarity(stems.get(a.id), stems.get(b.id)) >= TITLE_SIMILARITY)) {
+      if (members.length < settings.min_incidents) continue;
+      const key2 = members.map((incident2) => incident2.id).join(" ");
+      const group = groups2.get(key2);
+      if (group) group.services.push(service);
+      else groups2.set(key2, { services: [service], members });
+    }
+  }
+  return [...groups2.values()].map(({ services: on, members }) => toCandidate(on, members)).sort(
+    (a, b) => b.incidents.length - a.incidents.length || toMillis(b.last_reported_at) - toMillis(a.last_reported_at) || (a.incidents[0] < b.incidents[0] ? -1 : 1)
+  );
+}
+function linkedGroups(items, linked) {
+  const parent = items.map((_, index2) => index2);
+  const root5 = (index2) => parent[index2] === index2 ? index2 : parent[index2] = root5(parent[index2]);
+  for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (linked(items[i], items[j])) parent[root5(j)] = root5(i);
+  const groups2 = /* @__PURE__ */ new Map();
+  items.forEach((item, index2) => groups2.set(root5(index2), [...groups2.get(root5(index2)) ?? [], item]));
+  return [...groups2.values()];
+}
+var TITLE_MAX2 = 200;
+function toCandidate(services, members) {
+  const latest2 = members.at(-1);
+  const title = [...`Recurring: ${latest2.title}`].slice(0, TITLE_MAX2).join("");
+  const impact = LEVELS.find((level) => members.some((incident2) => incident2.impact === level));
+  const words = [
+    "incidents new --type problem",
+    `--title ${shellQuote(title)}`,
+    ...services.map((service) => `--service ${shellQuote(service)}`),
+    `--impact ${impact} --urgency medium`,
+    ...members.map((incident2) => `--incident ${shellQuote(incident2.id)}`)
+  ];
+  return {
+    services,
+    incidents: members.map((incident2) => incident2.id),
+    titles: members.map((incident2) => incident2.title),
+    first_reported_at: members[0].reported_at,
+    last_reported_at: latest2.reported_at,
+    suggestion: words.join(" ")
+  };
+}
+function shellQuote(text7) {
+  const visible = text7.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, " ");
+  if (/^[A-Za-z0-9@%+=:,./_-]+$/.test(visible)) return visible;
+  return `'${visible.replaceAll("'", `'\\''`)}'`;
+}
+
+// scripts/core/report/problems.ts
+var OPEN_STATUSES = ["new", "investigating", "root_cause_known", "known_error"];
+function buildProblemsSection(records, measured, breaches, now, timeZone, downtimeDays) {
+  const problems = records.problems.map((record2) => record2.data);
+  const open_by_status = Object.fromEntries(
+    OPEN_STATUSES.map((status) => [status, problems.filter((problem3) => problem3.status === status).length])
+  );
+  const rows = problems.filter((problem3) => problem3.status !== "cancelled").map((problem3) => {
+    const ids = [...new Set(problem3.incidents ?? [])].sort();
+    const own11 = measured.filter((incident2) => ids.includes(incident2.id));
+    const services = [...new Set(own11.flatMap((incident2) => incident2.services.map((service) => service.id)))];
+    const downtime = computeUptime(services, outagesOf(own11, now), timeZone, now, downtimeDays).reduce(
+      (sum, uptime) => sum + uptime.days.reduce((days, day) => days + day.downtimeSeconds, 0),
+      0
+    );
+    return {
+      id: problem3.id,
+      title: problem3.title,
+      status: problem3.status,
+      priority: problem3.priority,
+      owner: problem3.owner ?? null,
+      created_at: problem3.created_at,
+      age_seconds: isOpenProblem(problem3) ? Math.max(0, Math.round((now - toMillis(problem3.created_at)) / 1e3)) : null,
+      incidents: ids,
+      downtime_seconds: downtime,
+      sla_breaches: breaches.filter((breach) => ids.includes(breach.id)).length
+    };
+  }).sort((a, b) => Number(b.age_seconds !== null) - Number(a.age_seconds !== null) || (b.age_seconds ?? 0) - (a.age_seconds ?? 0) || (a.id < b.id ? -1 : 1));
+  const knownErrors = new Map(records.knownErrors.map((record2) => [record2.data.id, record2.data]));
+  const born = [
+    ...problems.flatMap((problem3) => problem3.known_error === void 0 ? [] : [[problem3.id, problem3.known_error]]),
+    ...[...knownErrors.values()].flatMap((knownError) => knownError.problem?.startsWith("PRB-") ? [[knownError.problem, knownError.id]] : [])
+  ];
+  const pairs2 = /* @__PURE__ */ new Map();
+  for (const [problem3, knownError] of born) if (knownErrors.has(knownError)) pairs2.set(`${problem3} ${knownError}`, [problem3, knownError]);
+  const known_errors = [...pairs2.keys()].sort().map((key2) => {
+    const [problem3, knownError] = pairs2.get(key2);
+    const { title, status } = knownErrors.get(knownError);
+    return { problem: problem3, known_error: knownError, title, status };
+  });
+  const settings = recurringSettings(records.config);
+  const covered = new Set(problems.flatMap((problem3) => problem3.incidents ?? []));
+  return {
+    open_by_status,
+    problems: rows,
+    known_errors,
+    recurring_settings: settings,
+    recurring: findRecurring(
+      records.incidents.map((record2) => record2.data),
+      covered,
+      settings,
+      now
+    )
+  };
+}
+
+// scripts/core/report/report.ts
 var PRIORITIES = ["P1", "P2", "P3", "P4", "P5"];
 var TARGETS = ["acknowledge", "resolve", "update"];
 var REPORT_MONTHS = 12;
@@ -64004,6 +65340,7 @@ function buildReport(records, now) {
   const affects = (incident2, service) => incident2.services.some((affected) => affected.id === service);
   const month = (incident2) => isoDateIn(timeZone, toMillis(incident2.reported_at)).slice(0, 7);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
+  const sla = slaCompliance(records, measured, now);
   return {
     at: new Date(now).toISOString().replace(".000Z", "Z"),
     time_zone: timeZone,
@@ -64019,7 +65356,7 @@ function buildReport(records, now) {
         by_service: Object.fromEntries(services.map((service) => [service, inMonth.filter((incident2) => affects(incident2, service)).length]))
       };
     }),
-    sla: slaCompliance(records, measured, now),
+    sla,
     downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS).map((uptime) => ({
       service: uptime.service,
       name: config2.services.find((service) => service.id === uptime.service).name,
@@ -64031,7 +65368,8 @@ function buildReport(records, now) {
       status: data.status,
       incidents: records.incidents.filter((record2) => record2.data.known_error === data.id).map((record2) => record2.data.id).sort()
     })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
-    action_items: actionItems(records, isoDateIn(timeZone, now))
+    action_items: actionItems(records, isoDateIn(timeZone, now)),
+    problems: buildProblemsSection(records, measured, sla.breaches, now, timeZone, DOWNTIME_DAYS)
   };
 }
 function lastMonths(last) {
@@ -64275,6 +65613,55 @@ function reportTables(report) {
       header: ["due", "incident", "owner", "action", "issue"],
       rows: report.action_items.overdue.map((item) => [item.due, item.incident, item.owner ?? "(no owner)", item.title, item.issue ?? ""]),
       empty: "None overdue."
+    },
+    ...problemTables(report.problems)
+  ];
+}
+function hoursAndMinutes(seconds) {
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)}h${minutes % 60 > 0 ? `${minutes % 60}m` : ""}`;
+}
+function problemTables(problems) {
+  const { window_seconds, min_incidents } = problems.recurring_settings;
+  return [
+    {
+      title: "Open problems by status",
+      header: ["status", "problems"],
+      rows: Object.entries(problems.open_by_status).map(([status, count2]) => [status, String(count2)]),
+      empty: ""
+    },
+    {
+      title: "Problems: open ones oldest first, with what their incidents cost",
+      header: ["problem", "status", "priority", "owner", "open for", "incidents", "downtime", "SLA breaches", "title"],
+      rows: problems.problems.map((problem3) => [
+        problem3.id,
+        problem3.status,
+        problem3.priority,
+        problem3.owner ?? "(no owner)",
+        time(problem3.age_seconds),
+        problem3.incidents.length === 0 ? "0" : `${problem3.incidents.length}: ${problem3.incidents.join(", ")}`,
+        time(problem3.downtime_seconds),
+        String(problem3.sla_breaches),
+        problem3.title
+      ]),
+      empty: "No problems recorded."
+    },
+    {
+      title: "Known errors born of problems",
+      header: ["problem", "known error", "status", "title"],
+      rows: problems.known_errors.map((entry) => [entry.problem, entry.known_error, entry.status, entry.title]),
+      empty: "No known error names a problem."
+    },
+    {
+      title: `Recurring incidents no problem covers (${min_incidents} or more alike, last ${hoursAndMinutes(window_seconds)})`,
+      header: ["services", "incidents", "latest title", "record it with"],
+      rows: problems.recurring.map((candidate) => [
+        candidate.services.join(", "),
+        `${candidate.incidents.length}: ${candidate.incidents.join(", ")}`,
+        candidate.titles.at(-1),
+        candidate.suggestion
+      ]),
+      empty: "None found."
     }
   ];
 }
@@ -64367,10 +65754,13 @@ function answers(report) {
   const worst2 = report.downtime[0];
   const slowest = Object.entries(report.by_service).filter(([, metrics]) => metrics.mttr_seconds !== null).sort(([, a], [, b]) => b.mttr_seconds - a.mttr_seconds)[0];
   const items = report.action_items.total;
+  const openProblems = report.problems.problems.filter((problem3) => problem3.age_seconds !== null);
+  const recurring = report.problems.recurring.length;
   return [
     html2`<li><strong>SLAs:</strong> ${met} of ${met + breached} finished clocks met${breached > 0 ? `; ${breached} breached, ${open2} of them on incidents still open` : ""}.</li>`,
     html2`<li><strong>Where time goes:</strong> overall MTTA ${time2(report.overall.mtta_seconds)}, MTTR ${time2(report.overall.mttr_seconds)}${slowest ? `; the slowest service to restore is ${slowest[0]} (MTTR ${time2(slowest[1].mttr_seconds)})` : ""}${worst2 && worst2.seconds > 0 ? `; the most downtime was on ${worst2.name} (${formatReportTime(worst2.seconds)})` : ""}.</li>`,
-    html2`<li><strong>Postmortem actions:</strong> ${items.done} done, ${items.open} open, ${items.overdue} of them overdue${items.wont_do > 0 ? `, ${items.wont_do} won't do` : ""}.</li>`
+    html2`<li><strong>Postmortem actions:</strong> ${items.done} done, ${items.open} open, ${items.overdue} of them overdue${items.wont_do > 0 ? `, ${items.wont_do} won't do` : ""}.</li>`,
+    html2`<li><strong>Problems:</strong> ${openProblems.length} open${openProblems[0] ? `, the oldest ${openProblems[0].id} for ${formatReportTime(openProblems[0].age_seconds)}` : ""}; ${recurring === 0 ? "no recurring incidents without a problem" : `${recurring} group${recurring === 1 ? "" : "s"} of recurring incidents without a problem`}.</li>`
   ];
 }
 var time2 = (seconds) => seconds === null ? "not measured yet" : formatReportTime(seconds);
@@ -64459,10 +65849,10 @@ ${formatMarkdownTables(tables)}`,
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname4(folder)) {
+  for (let folder = out; ; folder = dirname5(folder)) {
     if (existsSync4(join11(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname4(folder) === folder) return;
+    if (dirname5(folder) === folder) return;
   }
 }
 
@@ -64642,18 +66032,26 @@ async function notify(due, context) {
 import { join as join12, relative as relative4 } from "node:path";
 var UPDATE_HELP = {
   brief: "move a record on",
-  usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]",
-  summary: "Moves an incident or maintenance on, in place: the status, the timestamps it implies, services, and a new public update; every other byte of the file is kept. What the pull-request gate would refuse is refused with its message, and nothing is written.",
+  usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]\n       incidents update PRB-NNNN --status S [--root-cause TEXT] [--known-error KE] [--fix URL] [--reason R] [--at TIME] [--root DIR] [--format text|json|github]",
+  summary: "Moves an incident or maintenance on, in place: the status, the timestamps it implies, services, and a new public update; or a problem: its status, the keys that status needs and resolved_at or closed_at. Every other byte of the file is kept. What the pull-request gate would refuse is refused with its message, and nothing is written.",
   options: [
-    ["--status S", `the new status: ${STATUSES.incident.join(", ")}; for a maintenance ${STATUSES.maintenance.join(", ")}`],
-    ["--message M", "the public update that says what changed"],
+    [
+      "--status S",
+      `the new status: ${STATUSES.incident.join(", ")}; for a maintenance ${STATUSES.maintenance.join(", ")}; for a problem ${PROBLEM_STATUSES.join(", ")}`
+    ],
+    ["--message M", "the public update that says what changed (incidents and maintenance; a problem has none)"],
     ["--service ID=STATUS", `a service's new state, repeatable; STATUS: ${SERVICE_STATUSES.join(", ")}`],
     ["--at TIME", "when it happened, ISO 8601 with an offset (default: now)"],
-    ["--reason R", `why: for on_hold ${HOLD_REASONS.join(", ")}; for cancelled ${CANCEL_REASONS.join(", ")}; for a reopen, free text`],
+    [
+      "--reason R",
+      `why: for on_hold ${HOLD_REASONS.join(", ")}; for cancelled ${CANCEL_REASONS.join(", ")}; for a reopen, free text; for a cancelled problem ${PROBLEM_CANCEL_REASONS.join(", ")}`
+    ],
     ["--resolution CODE", `with --summary, from resolved on: ${RESOLUTION_CODES.join(", ")}`],
     ["--summary TEXT", "how it was resolved (internal)"],
-    ["--known-error KE", "the known error it is (with --reason known_error)"],
+    ["--known-error KE", "the known error it is (with --reason known_error); a problem's known error, needed to enter known_error"],
     ["--duplicate-of INC", "the incident it duplicates (with --reason duplicate)"],
+    ["--root-cause TEXT", "a problem's root cause, needed from root_cause_known on"],
+    ["--fix URL", "the change that removes a problem's cause (a pull request, commit or issue URL), needed from resolved on"],
     ROOT_OPTION,
     formatOption(["text", "json", "github"])
   ],
@@ -64674,6 +66072,8 @@ async function updateCommand(args, context) {
       summary: { type: "string" },
       "known-error": { type: "string" },
       "duplicate-of": { type: "string" },
+      "root-cause": { type: "string" },
+      fix: { type: "string" },
       root: { type: "string" },
       format: { type: "string" }
     },
@@ -64682,6 +66082,9 @@ async function updateCommand(args, context) {
   const reporter = chooseReporter("update", values.format);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('incidents update: name one record, e.g. incidents update INC-2026-0007 --status identified --message "\u2026"');
+  if (id.startsWith("PRB-")) return updateProblemCommand(id, values, reporter, context);
+  const problemOnly = ["root-cause", "fix"].find((option2) => values[option2] !== void 0);
+  if (problemOnly) throw new UsageError(`incidents update: --${problemOnly} is for a problem (PRB-NNNN)`);
   if (!values.status || !values.message?.trim())
     throw new UsageError("incidents update: --status and --message are both needed: every status change tells the public what changed");
   if (values.resolution === void 0 !== (values.summary === void 0))
@@ -64710,6 +66113,40 @@ async function updateCommand(args, context) {
     duplicateOf: values["duplicate-of"]
   });
   if ("usage" in moved) throw new UsageError(`incidents update: ${moved.usage}`);
+  return writeMoved(root5, file, moved, `${before.data.status} \u2192 ${values.status}`, reporter, context);
+}
+async function updateProblemCommand(id, values, reporter, context) {
+  const text7 = (option2) => values[option2];
+  const incidentOnly = ["message", "service", "resolution", "summary", "duplicate-of"].find((option2) => values[option2] !== void 0);
+  if (incidentOnly)
+    throw new UsageError(`incidents update: --${incidentOnly} is not for a problem, which has no public updates: write the investigation in its Markdown body`);
+  if (!text7("status")) throw new UsageError("incidents update: --status is needed, e.g. incidents update PRB-0004 --status investigating");
+  const root5 = findRoot("update", context.cwd, text7("root"));
+  const repository = await readRepositoryWithConfig("update", root5, reporter, context);
+  if (!repository) return EXIT2.error;
+  const file = findRecordFile(repository.files.records, "problems", id);
+  if (!file) throw new UsageError(`incidents update: there is no problems/${id}.md (or ${id}-slug.md) in ${root5}`);
+  const parsed = recordKindOf(file.path) ? parseRecordAs("problems", file) : { record: void 0, findings: [misnamedRecordFinding(file.path)] };
+  if (!parsed.record) {
+    await reporter.write({ command: "update", findings: parsed.findings }, context);
+    context.stderr(`${file.path} has errors: fix them first, then update it.
+`);
+    return EXIT2.findings;
+  }
+  const before = parsed.record;
+  const status = oneOf("update", "status", text7("status"), PROBLEM_STATUSES);
+  const moved = moveProblem(repository.config, repository.files.records, before, {
+    status,
+    at: timestampOption("update", "at", text7("at"), /* @__PURE__ */ new Date()),
+    rootCause: text7("root-cause"),
+    knownError: text7("known-error"),
+    fix: text7("fix"),
+    reason: text7("reason")
+  });
+  if ("usage" in moved) throw new UsageError(`incidents update: ${moved.usage}`);
+  return writeMoved(root5, file, moved, `${before.data.status} \u2192 ${status}`, reporter, context);
+}
+async function writeMoved(root5, file, moved, move, reporter, context) {
   const { findings } = moved;
   if (!moved.file) {
     await reporter.write({ command: "update", findings }, context);
@@ -64727,7 +66164,7 @@ async function updateCommand(args, context) {
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative4(context.cwd, path)}: ${before.data.status} \u2192 ${values.status}
+  context.stdout(`${relative4(context.cwd, path)}: ${move}
 `);
   return EXIT2.clean;
 }

@@ -102,7 +102,7 @@ action('on a broken repository: annotations with file and line, the summary tabl
   // @actions/core writes the title first; the runner reads the properties in any order.
   assert.match(result.stdout, /^::error title=record\/priority-matrix,file=incidents\/INC-2026-0001\.md,line=8,col=11::priority is P2/);
   assert.match(result.summary, /\| `incidents\/INC-2026-0001\.md:8:11` \| error \| priority is P2/);
-  assert.equal(result.outputs, { errors: '1', warnings: '0' });
+  assert.equal(result.outputs, { errors: '2', warnings: '0' }); // the fixture's incident and its problem
 });
 
 action('a warning is a warning annotation and counts in the warnings output, not errors', () => {

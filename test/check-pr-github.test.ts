@@ -7,6 +7,10 @@ import * as assert from 'uvu/assert';
 import { FakeGitHub, type FakeReview } from './helpers/fake-github.js';
 import { applyEdits, git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
 import { BASE, CLOSE_INC2, edit, INC1, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
+import { PRB1, problemAt } from './helpers/problem-cases.js';
+
+/** A problem on the api service recorded after its fix, so it enters resolved. */
+const RESOLVED_PROBLEM = { [PRB1]: problemAt('resolved') };
 
 const OWNER = 'acme';
 const REPO = 'incidents';
@@ -115,6 +119,21 @@ const CASES: Case[] = [
     message: /@mallory approved, but is not an approver/,
   },
   { name: 'a close needs an approval too', head: CLOSE_INC2, reviews: ({ head }) => [approve('alice', head)], approved: true },
+  { name: "a problem's resolution: a default approver approves", head: RESOLVED_PROBLEM, reviews: ({ head }) => [approve('alice', head)], approved: true },
+  {
+    name: "a problem's resolution: its service's approver approves",
+    head: RESOLVED_PROBLEM,
+    reviews: ({ head }) => [approve('api-lead', head)],
+    approved: true,
+  },
+  {
+    name: "a problem's resolution: the author cannot approve it",
+    head: RESOLVED_PROBLEM,
+    author: 'bob',
+    reviews: ({ head }) => [approve('bob', head)],
+    approved: false,
+    message: /^Entering resolved needs an approving review from one of @alice, @bob, @api-lead, .*@bob approved, but is the author/,
+  },
   { name: 'two 500s, then the API answers', reviews: ({ head }) => [approve('bob', head)], setup: (github) => (github.failNext = 2), approved: true },
   {
     name: 'a secondary rate limit, then the API answers',

@@ -5,6 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
 import { BASE, checkPr, CLOSE_INC2, edit, INC1, INC2, INC3, PM2, read, RESOLVE_INC1, runCheckPr, type Verdict } from './helpers/pull-request-cases.js';
+import { PROBLEM_CASES } from './helpers/problem-cases.js';
 import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 
 /** INC-2026-0002 made a P3, which needs no postmortem. */
@@ -361,6 +362,7 @@ const CASES: Case[] = [
     head: { [INC2]: CLOSE_INC2[INC2]!.replace(...P1_TO_P3) },
     errors: ['lifecycle/approval incidents/INC-2026-0002.md:5'],
   },
+  ...PROBLEM_CASES,
 ];
 
 const lifecycle = suite('check-pr: lifecycle rules on real git repositories');

@@ -34,7 +34,8 @@ cli('exit 1 with path:line:col: message (rule) lines', async () => {
   assert.is(code, 1);
   assert.is(
     stdout,
-    "incidents/INC-2026-0001.md:8:11: priority is P2, but impact high and urgency high give P1 in the config's priority_matrix: expected priority P1, or change impact or urgency (record/priority-matrix)\n",
+    "incidents/INC-2026-0001.md:8:11: priority is P2, but impact high and urgency high give P1 in the config's priority_matrix: expected priority P1, or change impact or urgency (record/priority-matrix)\n" +
+      "problems/PRB-0001.md:9:11: priority is P2, but impact high and urgency low give P3 in the config's priority_matrix: expected priority P3, or change impact or urgency (record/priority-matrix)\n",
   );
 });
 

@@ -42,11 +42,13 @@ init('an empty folder becomes a repository that validates clean and builds an al
     'incidents.config.yml',
     'incidents/.gitkeep',
     'known-errors/.gitkeep',
+    'problems/.gitkeep',
     'schemas/common.schema.json',
     'schemas/config.schema.json',
     'schemas/incident.schema.json',
     'schemas/known-error.schema.json',
     'schemas/postmortem.schema.json',
+    'schemas/problem.schema.json',
   ]);
   assert.is(made.stderr, '', 'no placeholder left, the ref is a commit');
   for (const path of filesUnder(dir)) assert.ok(made.stdout.includes(`  ${path}\n`), `${path} is listed`);

@@ -136,6 +136,45 @@ metrics('a record with an error is left out, and stderr says so', async () => {
   assert.equal(report.known_errors[0]!.incidents, ['INC-2026-0004']);
 });
 
+/*
+ * Problems at 03-31 12:00 (test/fixtures/report/problems):
+ *   PRB-0001 investigating, created 03-05 12:00: INC-2 (a partial 03-03 10:00–16:00; b only degraded)
+ *            and INC-3 (b major since 03-10 09:00, open); their breaches: INC-2 acknowledge and resolve, INC-3 resolve.
+ *   PRB-0002 resolved, INC-1 (a major 10:00–12:10), known error KE-0001.
+ *   PRB-0003 cancelled: not listed. KE-0002 names PRB-0001 as its problem.
+ */
+metrics('problems: open by status, age, incidents, the downtime and breaches they caused, known errors born of them', async () => {
+  const { problems } = await reportJson();
+  assert.equal(problems.open_by_status, { new: 0, investigating: 1, root_cause_known: 0, known_error: 0 });
+  assert.equal(
+    problems.problems.map(({ id, status, age_seconds, incidents, downtime_seconds, sla_breaches }) => ({
+      id,
+      status,
+      age_seconds,
+      incidents,
+      downtime_seconds,
+      sla_breaches,
+    })),
+    [
+      {
+        id: 'PRB-0001',
+        status: 'investigating',
+        age_seconds: 26 * D,
+        incidents: ['INC-2026-0002', 'INC-2026-0003'],
+        downtime_seconds: 0.3 * 6 * H + (21 * D + 3 * H),
+        sla_breaches: 3,
+      },
+      { id: 'PRB-0002', status: 'resolved', age_seconds: null, incidents: ['INC-2026-0001'], downtime_seconds: 2 * H + 10 * M, sla_breaches: 0 },
+    ],
+  );
+  assert.equal(problems.known_errors, [
+    { problem: 'PRB-0001', known_error: 'KE-0002', title: 'Known fault of B', status: 'fixed' },
+    { problem: 'PRB-0002', known_error: 'KE-0001', title: 'Known fault of A', status: 'active' },
+  ]);
+  assert.equal(problems.recurring_settings, { window_seconds: 2160 * H, min_incidents: 3 });
+  assert.equal(problems.recurring, [], 'INC-7 is the only measured incident no problem lists');
+});
+
 metrics('the JSON has the keys docs/reference.md documents', async () => {
   const report = await reportJson();
   for (const key of ['at', 'overall', 'by_priority', 'by_service']) assert.ok(key in report, key);
@@ -154,6 +193,12 @@ output('markdown gives the same figures as tables, for a job summary', async () 
   assert.match(result.stdout, /^## Incident report at 2026-03-31T12:00:00Z\n/);
   assert.match(result.stdout, /\| all \| 4 \| 22m \| 11m \| 3h00m \| 5d 13h \|/);
   assert.match(result.stdout, /\| INC-2026-0003 \| P3 \| resolve \| 20d 19h \| 2026-03-10T17:00:00Z \| yes \|/);
+  assert.match(result.stdout, /### Open problems by status\n\n\| status \| problems \|/);
+  assert.match(
+    result.stdout,
+    /\| PRB-0001 \| investigating \| P2 \| @dave \| 26d 0h \| 2: INC-2026-0002, INC-2026-0003 \| 21d 4h \| 3 \| A and B share a connection pool \|/,
+  );
+  assert.match(result.stdout, /\| PRB-0002 \| KE-0001 \| active \| Known fault of A \|/);
 });
 
 output('github format prints the text and appends the Markdown to the job summary', async () => {
@@ -173,6 +218,7 @@ output('--out writes an HTML page with SVG charts and the JSON, and no script', 
   assert.is((page.match(/<svg viewBox="0 0 600 /g) ?? []).length, 4, 'four charts');
   assert.not.match(page, /<script/);
   assert.match(page, /5 of 8 finished clocks met; 3 breached, 1 of them on incidents still open/);
+  assert.match(page, /<strong>Problems:<\/strong> 1 open, the oldest PRB-0001 for 26d 0h; no recurring incidents without a problem\./);
   assert.equal(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')), await reportJson());
 });
 

@@ -3,6 +3,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { STATUSES } from '../scripts/core/gate/lifecycle.js';
 import { checkRepository } from '../scripts/core/records/validate.js';
+import { isOpenProblem } from '../scripts/core/gate/problem-lifecycle.js';
+import { buildReport } from '../scripts/core/report/report.js';
 import { readRepository } from '../scripts/io/repository/read-repository.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -53,6 +55,26 @@ samples('the samples read like a team history: every status, priority and specia
   );
   assert.equal(Object.keys(config.sla ?? {}).sort(), ['P1', 'P2', 'P3', 'P4', 'P5'], 'SLA policies P1–P5');
   assert.ok(Object.keys(config.escalation ?? {}).length > 0 && config.approvers.default.length > 0, 'escalation levels and approvers');
+});
+
+samples('the problems: one open with an incident on hold awaiting it, one resolved with its known error; and a pattern that recurs', async () => {
+  const { records } = await loadSamples();
+  const { incidents, problems, knownErrors } = records!;
+  const waiting = incidents.filter(({ data }) => data.status === 'on_hold' && data.hold_reason === 'awaiting_problem').map(({ data }) => data.id);
+  assert.ok(waiting.length > 0, 'an incident on hold awaiting a problem');
+  assert.ok(
+    problems.some(({ data }) => isOpenProblem(data) && waiting.every((id) => data.incidents?.includes(id))),
+    'an open problem lists it',
+  );
+  const resolved = problems.find(({ data }) => data.status === 'resolved' && data.known_error !== undefined);
+  assert.ok(resolved, 'a resolved problem with its known error');
+  assert.is(knownErrors.find(({ data }) => data.id === resolved!.data.known_error)?.data.problem, resolved!.data.id, 'its known error names it back');
+  // The day the samples were written, the report finds the recurring card-payment failures no problem covers yet.
+  const { recurring } = buildReport(records!, Date.parse('2026-11-28T12:00:00Z')).problems;
+  assert.equal(
+    recurring.map((candidate) => candidate.incidents),
+    [['INC-2026-0001', 'INC-2026-0013']],
+  );
 });
 
 samples.run();

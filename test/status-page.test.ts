@@ -32,6 +32,12 @@ leaks('no output file holds any internal field, body, internal or cancelled reco
     .filter(([, content]) => /canary/i.test(content))
     .map(([path, content]) => `${path}: …${content.slice(Math.max(0, content.search(/canary/i) - 60), content.search(/canary/i) + 40)}…`);
   assert.equal(leaked, []);
+  // A problem (problems/PRB-0001.md, a canary in every field, valid so the build reads it) is internal through and through: not even its id.
+  assert.is((await runCliCapturing(['validate', '--root', CANARY])).code, 0, 'every canary record is valid');
+  assert.equal(
+    [...files].filter(([, content]) => /PRB-\d{4}/.test(content)).map(([path]) => path),
+    [],
+  );
   // The search would pass on an empty site; the public text must be there.
   const everything = [...files.values()].join('\n');
   for (const text of [
@@ -82,6 +88,11 @@ leaks('--audience internal: internal incidents and roles too, never a body, anot
     .filter(([, content]) => /canary/i.test(content))
     .map(([path, content]) => `${path}: …${content.slice(Math.max(0, content.search(/canary/i) - 60), content.search(/canary/i) + 40)}…`);
   assert.equal(leaked, []);
+  // The canary problem (problems/PRB-0001.md) reaches employees' site neither: not even its id.
+  assert.equal(
+    [...files].filter(([, content]) => /PRB-\d{4}/.test(content)).map(([path]) => path),
+    [],
+  );
   for (const [path, content] of files)
     if (path.endsWith('.html')) assert.ok(content.includes('<meta name="robots" content="noindex, nofollow">'), `${path} is noindex`);
   assert.is(files.get('robots.txt'), 'User-agent: *\nDisallow: /\n');

@@ -7,7 +7,9 @@
  * where the samples end. Older ones are finished (closed, resolved, cancelled, a duplicate, a
  * reopened one, a completed maintenance or drill); the newest six are the open samples, so every
  * status, priority and field is in use. Postmortems follow the samples that have one, and there is
- * a known error per 200 incidents. The same count and seed give the same files.
+ * a known error per 200 incidents. The two sample problems come along: PRB-0001 (resolved), which
+ * the known errors made from KE-0002 name, and PRB-0002 (open), listing the incident on hold
+ * awaiting it. The same count and seed give the same files.
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -108,7 +110,10 @@ export async function generateRecords(count: number, seed = 1): Promise<Map<stri
   for (const id of ['INC-2026-0001', 'INC-2026-0007']) postmortems.set(id, await readFile(join(ROOT, 'incidents', `${id}.postmortem.md`), 'utf8'));
   const knownErrorSamples = [await readFile(join(ROOT, 'known-errors/KE-0001.md'), 'utf8'), await readFile(join(ROOT, 'known-errors/KE-0002.md'), 'utf8')];
 
+  const problemSamples = [await readFile(join(ROOT, 'problems/PRB-0001.md'), 'utf8'), await readFile(join(ROOT, 'problems/PRB-0002.md'), 'utf8')];
+
   const files = new Map<string, string>();
+  files.set('problems/PRB-0001.md', problemSamples[0]!);
   const knownErrors = Math.max(2, Math.round(count / 200));
   for (let k = 1; k <= knownErrors; k++) {
     const id = `KE-${String(k).padStart(4, '0')}`;
@@ -139,6 +144,8 @@ export async function generateRecords(count: number, seed = 1): Promise<Map<stri
       .replace(/^id: INC-\d{4}-\d{4}$/m, `id: ${id}`)
       .replace(/\bKE-000[12]\b/g, (ke) => knownErrorLike(ke, n));
     files.set(`incidents/${id}.md`, text);
+    // The incident on hold awaiting PRB-0002: the problem lists it under its new id, at the same shift.
+    if (sample === 'INC-2026-0009') files.set('problems/PRB-0002.md', shifted(problemSamples[1]!, shift).replace(/\bINC-2026-0009\b/g, id));
     const postmortem = postmortems.get(sample);
     if (postmortem) files.set(`incidents/${id}.postmortem.md`, shifted(postmortem, shift).replace(/^incident: INC-\d{4}-\d{4}$/m, `incident: ${id}`));
     previous = id;
@@ -149,8 +156,7 @@ export async function generateRecords(count: number, seed = 1): Promise<Map<stri
 /** Creates `dir` as a repository with this project's config and `count` generated incidents. */
 export async function generateRepository(dir: string, count: number, seed = 1): Promise<void> {
   const files = await generateRecords(count, seed);
-  await mkdir(join(dir, 'incidents'), { recursive: true });
-  await mkdir(join(dir, 'known-errors'), { recursive: true });
+  for (const folder of new Set([...files.keys()].map((path) => path.slice(0, path.indexOf('/'))))) await mkdir(join(dir, folder), { recursive: true });
   await copyFile(join(ROOT, 'incidents.config.yml'), join(dir, 'incidents.config.yml'));
   const entries = [...files];
   for (let start = 0; start < entries.length; start += 500) {

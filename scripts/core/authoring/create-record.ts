@@ -4,6 +4,7 @@ import { descriptorOf, RECORD_KINDS, type RecordKind } from '../records/kinds.js
 import type { Config } from '../records/types.js';
 import type { TextFile } from '../records/validate.js';
 import { newRecordText, type NewRecord } from './new-record.js';
+import { newProblemText, type NewProblem } from './new-problem.js';
 import { toMillis } from '../time/timestamps.js';
 
 /**
@@ -41,5 +42,23 @@ export function createIncident(
   const findings = checkRecordEdit(config, files, file, { now: toMillis(record.at), remedies: 'cli' }).map((finding) =>
     finding.rule === 'lifecycle/known-error-match' ? asWarning(finding) : finding,
   );
+  return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
+}
+
+/**
+ * A new problem, as `incidents new --type problem` writes it: the next free PRB id, its text, and
+ * the findings the pull request would give. `file` is set only when it is valid.
+ * @param names every name in the record folders, which the new id must not clash with
+ */
+export function createProblem(
+  config: Config,
+  files: readonly TextFile[],
+  problem: NewProblem,
+  names: readonly string[] = files.map(({ path }) => path),
+): { path: string; file?: TextFile; findings: Finding[] } | { full: string } {
+  const id = allocateId('problems', names, problem.at);
+  if (!id) return { full: 'every problem id is taken: ids run to PRB-9999' };
+  const file = { path: `${RECORD_KINDS.problems.folder}/${id}.md`, text: newProblemText(id, problem, config) };
+  const findings = checkRecordEdit(config, files, file, { now: toMillis(problem.at), remedies: 'cli', kind: 'problems' });
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }

@@ -9,8 +9,8 @@ import incidentSchema from '../../../schemas/incident.schema.json' with { type: 
  * The `yaml` document tells where each key and value is; the text is spliced there.
  */
 
-/** Where keys of an incident go when they are added: the schema's order. */
-const KEY_ORDER = Object.keys(incidentSchema.properties);
+/** Where keys of an incident go when they are added: the schema's order. Other kinds pass their schema's. */
+const KEY_ORDER: readonly string[] = Object.keys(incidentSchema.properties);
 
 /**
  * A value written as YAML on one line: plain when YAML reads it back the same, quoted otherwise.
@@ -135,8 +135,14 @@ function addToFlow(text: string, frontmatter: Frontmatter, collection: YAMLMap |
 /**
  * Sets a top-level key (`['resolved_at']`) or a key of a top-level map (`['resolution', 'code']`)
  * to a scalar, or clears it (`null`: the key stays, empty, which means "not set").
+ * @param keyOrder where an added key goes: before the first key that comes after it here (default: the incident schema's order)
  */
-export function setKey(text: string, path: readonly [string] | readonly [string, string], value: string | null): string {
+export function setKey(
+  text: string,
+  path: readonly [string] | readonly [string, string],
+  value: string | null,
+  keyOrder: readonly string[] = KEY_ORDER,
+): string {
   const frontmatter = readFrontmatter(text);
   const { offset, document, eol, lines } = frontmatter;
   const [first, second] = path;
@@ -145,7 +151,7 @@ export function setKey(text: string, path: readonly [string] | readonly [string,
   if (second !== undefined && !isMap(parentPair?.value)) {
     if (value === null) return text;
     if (document.contents.flow) return addToFlow(text, frontmatter, document.contents, `${first}: {${second}: ${yamlScalar(value, true)}}`);
-    if (!parentPair) return insertTopLevelKey(text, frontmatter, first, `${first}:${eol}  ${second}: ${yamlScalar(value)}`);
+    if (!parentPair) return insertTopLevelKey(text, frontmatter, first, `${first}:${eol}  ${second}: ${yamlScalar(value)}`, keyOrder);
     // `resolution:` left empty, as a template leaves it: its keys go on the lines below it. An
     // empty value written out (`~`) is taken away first.
     const keyEnd = offset + parentPair.key.range![1] + 1;
@@ -161,7 +167,7 @@ export function setKey(text: string, path: readonly [string] | readonly [string,
   const pair = pairOf(map, key);
   if (!pair) {
     if (value === null) return text;
-    if (second === undefined && !map.flow) return insertTopLevelKey(text, frontmatter, key, `${key}: ${yamlScalar(value)}`);
+    if (second === undefined && !map.flow) return insertTopLevelKey(text, frontmatter, key, `${key}: ${yamlScalar(value)}`, keyOrder);
     return addToMap(text, frontmatter, map, key, value);
   }
   const isEmpty = isEmptyValue(pair.value);
@@ -178,11 +184,11 @@ export function setKey(text: string, path: readonly [string] | readonly [string,
 }
 
 /** Adds `key: …` lines before the first key that follows it in the schema's order (above that key's comments), or at the end. */
-function insertTopLevelKey(text: string, frontmatter: Frontmatter, key: string, added: string): string {
+function insertTopLevelKey(text: string, frontmatter: Frontmatter, key: string, added: string, keyOrder: readonly string[]): string {
   const { offset, document, eol, lines } = frontmatter;
-  const rank = KEY_ORDER.indexOf(key);
+  const rank = keyOrder.indexOf(key);
   const next = isMap(document.contents)
-    ? (document.contents.items as Pair<Node, unknown>[]).find((pair) => isScalar(pair.key) && KEY_ORDER.indexOf(String(pair.key.value)) > rank)
+    ? (document.contents.items as Pair<Node, unknown>[]).find((pair) => isScalar(pair.key) && keyOrder.indexOf(String(pair.key.value)) > rank)
     : undefined;
   if (!next) {
     const end = offset + document.range[1];

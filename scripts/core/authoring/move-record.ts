@@ -3,9 +3,10 @@ import { findingAt, hasErrors, type Finding } from '../findings.js';
 import { checkRecordEdit } from '../gate/check-pull-request.js';
 import { RECORD_KINDS, recordKindOf, type RecordKind } from '../records/kinds.js';
 import type { ValidRecord } from '../records/record-set.js';
-import type { Config, Incident } from '../records/types.js';
+import type { Config, Incident, Problem } from '../records/types.js';
 import type { TextFile } from '../records/validate.js';
 import { updateRecord, type RecordUpdate } from './update-record.js';
+import { updateProblem, type ProblemUpdate } from './update-problem.js';
 import { toMillis } from '../time/timestamps.js';
 
 /**
@@ -45,6 +46,37 @@ export function moveIncident(
   }
   const file = { path: before.path, text: result.text };
   const findings = [...checkRecordEdit(config, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
+  return hasErrors(findings) ? { findings } : { file, findings };
+}
+
+/**
+ * Moves a problem on, as `incidents update PRB-…` does: its file edited in place, and the findings
+ * the pull request would give. `file` is set only when the result is valid; `usage` says which
+ * option a move needs or which value it cannot take.
+ * @param files the repository's record files, the edited one among them
+ * @param before the problem as it is now (valid)
+ */
+export function moveProblem(
+  config: Config,
+  files: readonly TextFile[],
+  before: ValidRecord<Problem>,
+  update: ProblemUpdate,
+): { file?: TextFile; findings: Finding[] } | { usage: string } {
+  const text = files.find(({ path }) => path === before.path)?.text;
+  if (text === undefined) throw new Error(`moveProblem: ${before.path} is not among the files`);
+  let result: ReturnType<typeof updateProblem>;
+  try {
+    result = updateProblem(text, before.data, update);
+  } catch (error) {
+    if (!(error instanceof LayoutError)) throw error;
+    return { findings: [findingAt(before, [error.key], 'update/layout', error.message, { at: 'key' })] };
+  }
+  if (!result.ok) {
+    if (result.refused === 'usage') return { usage: result.message };
+    return { findings: [findingAt(before, ['status'], 'lifecycle/problem-transition', result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = checkRecordEdit(config, files, file, { now: toMillis(update.at), base: before, kind: 'problems' });
   return hasErrors(findings) ? { findings } : { file, findings };
 }
 

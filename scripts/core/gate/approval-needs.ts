@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { YamlPath } from '../records/parse-yaml.js';
 import type { ValidRecord } from '../records/record-set.js';
-import { LEVELS, type Config, type Incident } from '../records/types.js';
+import { LEVELS, type Config, type Incident, type Problem } from '../records/types.js';
 import { slaOf } from '../sla/sla-report.js';
 import { APPROVAL_STATUSES, TIMESTAMP_ORDER } from './lifecycle.js';
+import { PROBLEM_APPROVAL_STATUSES } from './problem-lifecycle.js';
 
 /** One thing a change does that needs an approving review: in words that start the message, and the key it is at. */
 export interface ApprovalNeed {
@@ -43,6 +44,17 @@ export function approvalNeeds(base: Incident | undefined, head: Incident, policy
   if (erased.length > 0 && needs.every((need) => need.what.startsWith('Entering')))
     needs.push({ what: `Taking away the breach of its ${erased.join(' and ')} target${erased.length > 1 ? 's' : ''}`, key: ['status'] });
   return needs;
+}
+
+/**
+ * What a change to a problem needs approved: entering resolved or closed, as an incident's
+ * resolution does (a new problem entering them too).
+ */
+export function problemApprovalNeeds(base: Problem | undefined, head: Problem): ApprovalNeed[] {
+  return PROBLEM_APPROVAL_STATUSES.filter((status) => head.status === status && base?.status !== status).map((status) => ({
+    what: `Entering ${status}`,
+    key: ['status'],
+  }));
 }
 
 /** The SLA targets breached by `now` at the base that are not at the head, under the base's policy. */

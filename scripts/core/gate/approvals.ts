@@ -20,9 +20,17 @@ const DECIDING_STATES = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
 
 /** The approvers of an incident: the config's default list and the list of every service it affects. */
 export function approversFor(config: Config, incident: Incident): string[] {
+  return approversForServices(
+    config,
+    incident.services.map((service) => service.id),
+  );
+}
+
+/** The approvers of a record about these services (a problem's): the config's default list and each service's list. */
+export function approversForServices(config: Config, services: readonly string[]): string[] {
   const byService = config.approvers?.services ?? {};
   // A service id is text from the config (`constructor` is one): only the map's own keys count.
-  const lists = [config.approvers?.default ?? [], ...incident.services.map((service) => (Object.hasOwn(byService, service.id) ? byService[service.id]! : []))];
+  const lists = [config.approvers?.default ?? [], ...services.map((id) => (Object.hasOwn(byService, id) ? byService[id]! : []))];
   return [...new Set(lists.flat())];
 }
 

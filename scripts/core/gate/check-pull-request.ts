@@ -5,7 +5,7 @@ import type { DeletedRecord, FileChange, PullRequest, RecordChange } from './pul
 import type { RecordLists, RecordSet, ValidRecord } from '../records/record-set.js';
 import { CHANGE_RULES } from '../rules/index.js';
 import { lifecycleApproval, needingApproval, policyChanges } from '../rules/lifecycle/approval.js';
-import type { Config, Incident } from '../records/types.js';
+import type { Config } from '../records/types.js';
 import { checkConfig, checkRecords, checkRepository, parseRecordAs, type TextFile } from '../records/validate.js';
 
 /** What the gate reads of a pull request: both ends' files, what git says changed, and the reviews. */
@@ -106,21 +106,25 @@ function approvedOf(pullRequest: PullRequest, findings: readonly Finding[]): boo
  * The findings of one record file written by `incidents new` or `update`: validate's, with the
  * edited file among the others, and the gate's change rules against its earlier version, so the
  * command gives the messages the pull request would. Only the approval is left to the review.
+ * @param kind the kind of the edited record (default: an incident)
  * @param now the moment of the edit
  * @param base the record before the edit; undefined for a new record
  * @param remedies `cli` to phrase what to do as commands, for someone who typed one
  */
-export function checkRecordEdit(
+export function checkRecordEdit<K extends RecordKind = 'incidents'>(
   config: Config,
   others: readonly TextFile[],
   edited: TextFile,
-  { now, base, remedies = 'yaml' }: { now: number; base?: ValidRecord<Incident>; remedies?: PullRequest['remedies'] },
+  { now, base, remedies = 'yaml', kind = 'incidents' as K }: { now: number; base?: ValidRecord<RecordData[K]>; remedies?: PullRequest['remedies']; kind?: K },
 ): Finding[] {
   const { records, findings } = checkRecords(config, [...others.filter((file) => file.path !== edited.path), edited]);
-  const head = records.incidents.find((record) => record.path === edited.path);
+  const changes: MutableChanges = perKind((): never[] => []);
+  const lists: RecordLists = records;
+  const head = lists[kind].find((record) => record.path === edited.path);
+  const into: RecordChange<RecordData[K]>[] = changes[kind];
+  if (head) into.push({ kind: base ? 'modified' : 'added', base, head });
   const pullRequest: PullRequest = {
-    ...perKind((): never[] => []),
-    incidents: head ? [{ kind: base ? 'modified' : 'added', base, head }] : [],
+    ...changes,
     policy: config,
     head: records,
     deleted: [],

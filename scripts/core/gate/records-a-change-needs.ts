@@ -1,9 +1,10 @@
-import { idOfPath, idsInText, recordKindOf } from '../records/kinds.js';
+import { descriptorOf, idOfPath, idsInText, recordKindOf } from '../records/kinds.js';
 import type { TextFile } from '../records/validate.js';
 
 /**
  * Which unchanged record files the checks of a change need, so that check-pr reads only those:
- * every known error (the known-error match runs them all), and every record whose file name gives
+ * every record of a kind read for every change (a known error matches any new incident, a problem
+ * lists incidents that do not name it: records/kinds.ts), and every record whose file name gives
  * an id the changed files name anywhere (their own, duplicate_of, known_error, a postmortem's
  * incident, and more), for the uniqueness, reference and postmortem rules. The rest are not read:
  * no rule about the changed files looks at them.
@@ -15,5 +16,8 @@ export function recordsAChangeNeeds(changed: readonly TextFile[]): (path: string
     if (own) ids.add(own);
     for (const id of idsInText(file.text)) ids.add(id);
   }
-  return (path) => recordKindOf(path) === 'knownErrors' || ids.has(idOfPath(path) ?? '');
+  return (path) => {
+    const kind = recordKindOf(path);
+    return (kind !== undefined && descriptorOf(kind).readForEveryChange === true) || ids.has(idOfPath(path) ?? '');
+  };
 }

@@ -1,6 +1,7 @@
 import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
 import knownErrorSchema from '../../../schemas/known-error.schema.json' with { type: 'json' };
 import postmortemSchema from '../../../schemas/postmortem.schema.json' with { type: 'json' };
+import problemSchema from '../../../schemas/problem.schema.json' with { type: 'json' };
 import type { Schemas } from './schema-types.js';
 
 /**
@@ -33,6 +34,11 @@ export interface RecordKindDescriptor {
   nextId?: (taken: readonly string[], at: string) => string | undefined;
   /** What to do instead of deleting one: records are never deleted. */
   insteadOfDeleting: string;
+  /**
+   * True when check-pr reads every record of this kind for any change, not only those the changed
+   * files name: a known error matches any new incident, and a problem lists incidents that do not name it.
+   */
+  readForEveryChange?: boolean;
 }
 
 const SLUG = '(?:-[a-z0-9][a-z0-9-]*)?';
@@ -73,10 +79,24 @@ export const RECORD_KINDS = {
     idKey: 'id',
     nextId: (taken) => nextNumbered(taken, 'KE-'),
     insteadOfDeleting: 'set a known error that no longer applies to status: fixed or retired',
+    readForEveryChange: true,
+  },
+  problems: {
+    schemaName: 'problem',
+    schema: problemSchema,
+    noun: 'problem',
+    folder: 'problems',
+    fileName: new RegExp(`^PRB-\\d{4}${SLUG}\\.md$`),
+    fileNameHint: 'PRB-NNNN.md',
+    idPattern: /PRB-\d{4}/,
+    idKey: 'id',
+    nextId: (taken) => nextNumbered(taken, 'PRB-'),
+    insteadOfDeleting: 'cancel a problem instead (status: cancelled with a cancel_reason: duplicate or not_a_problem)',
+    readForEveryChange: true,
   },
 } as const satisfies Record<string, RecordKindDescriptor>;
 
-/** The name of a kind of record, as a RecordSet holds it: `incidents`, `postmortems`, `knownErrors`. */
+/** The name of a kind of record, as a RecordSet holds it: `incidents`, `postmortems`, `knownErrors`, `problems`. */
 export type RecordKind = keyof typeof RECORD_KINDS;
 
 /** The frontmatter type of each kind, generated from its schema. */

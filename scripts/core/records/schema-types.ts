@@ -139,7 +139,11 @@ export type ServiceIds = ServiceId1[];
  */
 export type ServiceIds1 = ServiceId1[];
 /**
- * The problem record or issue that tracks the fix.
+ * A problem id: PRB and a four-digit number.
+ */
+export type ProblemId = string;
+/**
+ * An absolute http(s) URL.
  */
 export type Url1 = string;
 /**
@@ -147,9 +151,59 @@ export type Url1 = string;
  */
 export type Timestamp12 = string;
 /**
- * Where the page is published.
+ * A problem id: PRB and a four-digit number.
+ */
+export type ProblemId1 = string;
+/**
+ * The services whose incidents it causes.
+ *
+ * @minItems 1
+ */
+export type ServiceIds2 = ServiceId1[];
+/**
+ * An incident id.
+ */
+export type IncidentId3 = string;
+/**
+ * Business impact: high, medium or low.
+ */
+export type Level3 = 'high' | 'medium' | 'low';
+/**
+ * How soon the cause must be removed: high, medium or low.
+ */
+export type Level4 = 'high' | 'medium' | 'low';
+/**
+ * Must equal the config's priority_matrix[impact][urgency].
+ */
+export type Priority1 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * A GitHub user (@login) or team (@org/team).
+ */
+export type Handle5 = string;
+/**
+ * When the problem was recorded.
+ */
+export type Timestamp13 = string;
+/**
+ * The known error documenting its workaround; required in known_error.
+ */
+export type KnownErrorId2 = string;
+/**
+ * An absolute http(s) URL.
  */
 export type Url2 = string;
+/**
+ * When the fix removed the cause; required from resolved on.
+ */
+export type Timestamp14 = string;
+/**
+ * When it was closed; required when closed.
+ */
+export type Timestamp15 = string;
+/**
+ * An absolute http(s) URL.
+ */
+export type Url3 = string;
 /**
  * A service id from the config: lower-case letters, digits and dashes.
  */
@@ -157,15 +211,15 @@ export type ServiceId2 = string;
 /**
  * Priority at high urgency.
  */
-export type Priority1 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+export type Priority2 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
 /**
  * Priority at medium urgency.
  */
-export type Priority2 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+export type Priority3 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
 /**
  * Priority at low urgency.
  */
-export type Priority3 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+export type Priority4 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
 /**
  * Monday.
  *
@@ -273,7 +327,11 @@ export type Handles3 = Handle3[];
 /**
  * A priority.
  */
-export type Priority4 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+export type Priority5 = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+/**
+ * How far back from the report's moment incidents are compared (default 2160h, 90 days).
+ */
+export type Duration4 = string;
 /**
  * A service id from the config: lower-case letters, digits and dashes.
  */
@@ -283,6 +341,7 @@ export interface Schemas {
   incident?: Incident;
   postmortem?: Postmortem;
   known_error?: KnownError;
+  problem?: Problem;
   config?: Config;
 }
 /**
@@ -520,7 +579,10 @@ export interface KnownError {
    * Why it happens.
    */
   root_cause?: string;
-  problem?: Url1;
+  /**
+   * The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix.
+   */
+  problem?: ProblemId | Url1;
   created_at: Timestamp12;
   /**
    * true lists it with its workaround under Known issues on the status page.
@@ -540,6 +602,42 @@ export interface KnownErrorMatch {
    * Items: A regular expression.
    */
   patterns: string[];
+}
+/**
+ * The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.
+ */
+export interface Problem {
+  id: ProblemId1;
+  /**
+   * The underlying cause, or what is known of it.
+   */
+  title: string;
+  /**
+   * new → investigating → root_cause_known → known_error → resolved → closed, or cancelled.
+   */
+  status: 'new' | 'investigating' | 'root_cause_known' | 'known_error' | 'resolved' | 'closed' | 'cancelled';
+  services: ServiceIds2;
+  /**
+   * The incidents it explains; an incident belongs to one problem at most.
+   */
+  incidents?: IncidentId3[];
+  impact: Level3;
+  urgency: Level4;
+  priority: Priority1;
+  owner?: Handle5;
+  created_at: Timestamp13;
+  /**
+   * Why the incidents happen; required from root_cause_known on.
+   */
+  root_cause?: string;
+  known_error?: KnownErrorId2;
+  fix?: Url2;
+  resolved_at?: Timestamp14;
+  closed_at?: Timestamp15;
+  /**
+   * Why it was cancelled; required when cancelled.
+   */
+  cancel_reason?: 'duplicate' | 'not_a_problem';
 }
 /**
  * incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.
@@ -583,7 +681,8 @@ export interface Config {
   /**
    * Priorities that cannot close without a published postmortem (default P1 and P2).
    */
-  postmortem_required?: Priority4[];
+  postmortem_required?: Priority5[];
+  problems?: ProblemSettings;
   intake?: Intake;
 }
 /**
@@ -594,7 +693,7 @@ export interface PageSettings {
    * The page's title, e.g. Acme Status.
    */
   name: string;
-  url?: Url2;
+  url?: Url3;
   /**
    * IANA time zone the page shows times in, e.g. Europe/London.
    */
@@ -627,25 +726,25 @@ export interface PriorityMatrix {
  * Priorities at high impact.
  */
 export interface UrgencyRow {
-  high: Priority1;
-  medium: Priority2;
-  low: Priority3;
+  high: Priority2;
+  medium: Priority3;
+  low: Priority4;
 }
 /**
  * Priorities at medium impact.
  */
 export interface UrgencyRow1 {
-  high: Priority1;
-  medium: Priority2;
-  low: Priority3;
+  high: Priority2;
+  medium: Priority3;
+  low: Priority4;
 }
 /**
  * Priorities at low impact.
  */
 export interface UrgencyRow2 {
-  high: Priority1;
-  medium: Priority2;
-  low: Priority3;
+  high: Priority2;
+  medium: Priority3;
+  low: Priority4;
 }
 /**
  * Working hours in a time zone, and holidays.
@@ -782,6 +881,16 @@ export interface Approvers {
   services?: {
     [k: string]: Handles3;
   };
+}
+/**
+ * How the report looks for recurring incidents that no problem covers yet.
+ */
+export interface ProblemSettings {
+  recurring_window?: Duration4;
+  /**
+   * How many similar incidents make a recurring-incident candidate (default 3).
+   */
+  min_incidents?: number;
 }
 /**
  * How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.

@@ -2,7 +2,7 @@
  * The record and config types. They are generated from the JSON Schemas (schema-types.ts, by
  * `npm run types`), so the two cannot drift apart; this file names the parts the code uses.
  */
-export type { Config, Incident, KnownError, Postmortem } from './schema-types.js';
+export type { Config, Incident, KnownError, Postmortem, Problem } from './schema-types.js';
 import type { Incident } from './schema-types.js';
 
 export type RecordStatus = Incident['status'];

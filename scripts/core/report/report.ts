@@ -6,6 +6,7 @@ import { computeSla, isMeasured, slaGoals, type SlaTarget } from '../sla/clocks.
 import { toMillis } from '../time/timestamps.js';
 import type { Incident } from '../records/types.js';
 import { computeUptime, outagesOf } from '../status/uptime.js';
+import { buildProblemsSection, type ProblemsSection } from './problems.js';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const TARGETS: readonly SlaTarget[] = ['acknowledge', 'resolve', 'update'];
@@ -30,7 +31,8 @@ export interface ActionItemCounts {
 /**
  * The internal report at `at` (docs/reference.md, Report JSON), as its JSON: metrics overall, per priority, per
  * service and per month; SLA compliance and breaches; downtime per service; the known errors that
- * cost most; postmortem action items. Internal incidents count: this report is for the team.
+ * cost most; postmortem action items; problems and recurring incidents. Internal incidents count:
+ * this report is for the team.
  */
 export interface Report {
   at: string;
@@ -53,6 +55,7 @@ export interface Report {
     by_owner: Record<string, ActionItemCounts>;
     overdue: { incident: string; title: string; owner: string | null; due: string; issue: string | null }[];
   };
+  problems: ProblemsSection;
 }
 
 /** Builds the report of some valid records at `now` (milliseconds). */
@@ -65,6 +68,7 @@ export function buildReport(records: RecordSet, now: number): Report {
   const affects = (incident: Incident, service: string) => incident.services.some((affected) => affected.id === service);
   const month = (incident: Incident) => isoDateIn(timeZone, toMillis(incident.reported_at)).slice(0, 7);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
+  const sla = slaCompliance(records, measured, now);
 
   return {
     at: new Date(now).toISOString().replace('.000Z', 'Z'),
@@ -81,7 +85,7 @@ export function buildReport(records: RecordSet, now: number): Report {
         by_service: Object.fromEntries(services.map((service) => [service, inMonth.filter((incident) => affects(incident, service)).length])),
       };
     }),
-    sla: slaCompliance(records, measured, now),
+    sla,
     downtime: computeUptime(services, outagesOf(measured, now), timeZone, now, DOWNTIME_DAYS)
       .map((uptime) => ({
         service: uptime.service,
@@ -101,6 +105,7 @@ export function buildReport(records: RecordSet, now: number): Report {
       }))
       .sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now)),
+    problems: buildProblemsSection(records, measured, sla.breaches, now, timeZone, DOWNTIME_DAYS),
   };
 }
 

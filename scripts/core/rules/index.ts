@@ -39,6 +39,12 @@ import { timestampOrder } from './record/timestamp-order.js';
 import { uniqueId } from './record/unique-id.js';
 import { uniqueService } from './record/unique-service.js';
 import { updatesOrder } from './record/updates-order.js';
+import { awaitingProblem } from './record/awaiting-problem.js';
+import { problemIncidents } from './record/problem-incidents.js';
+import { problemStatusFields } from './record/problem-status-fields.js';
+import { problemTimestampOrder } from './record/problem-timestamp-order.js';
+import { lifecycleProblemTransition } from './lifecycle/problem-transition.js';
+import { lifecycleProblemFrozen } from './lifecycle/problem-frozen.js';
 
 /** The checks of incidents.config.yml on its own, run after its schema. */
 export const CONFIG_RULES: readonly ConfigRule[] = [
@@ -54,10 +60,10 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configDuration,
 ];
 
-/** Checks across kinds of record: ids and file names, references between records, services named. */
+/** Checks across kinds of record: ids and file names, references between records, services named, priorities, approvals. */
 const ACROSS_KINDS = {
-  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds],
-  change: [lifecycleDeleted, lifecycleIdChanged],
+  record: [idMatchesFile, uniqueId, reference, knownService, markdownBounds, priorityMatrix],
+  change: [lifecycleDeleted, lifecycleIdChanged, lifecycleApproval],
 } as const;
 
 /**
@@ -67,7 +73,7 @@ const ACROSS_KINDS = {
  */
 export const RULES_BY_KIND: { readonly [K in RecordKind]: { record: readonly RecordRule[]; change: readonly ChangeRule[] } } = {
   incidents: {
-    record: [uniqueService, priorityMatrix, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
+    record: [uniqueService, timestampOrder, statusForType, statusFields, maintenanceWindow, updatesOrder, lastUpdateStatus, currentServices],
     change: [
       lifecycleInitialStatus,
       lifecycleTransition,
@@ -77,7 +83,6 @@ export const RULES_BY_KIND: { readonly [K in RecordKind]: { record: readonly Rec
       lifecycleStatusTimestamp,
       lifecycleTimestampChanged,
       lifecycleReopenReason,
-      lifecycleApproval,
       lifecyclePostmortem,
       lifecycleKnownErrorMatch,
     ],
@@ -85,6 +90,10 @@ export const RULES_BY_KIND: { readonly [K in RecordKind]: { record: readonly Rec
   // A postmortem is checked when its incident closes (lifecycle/postmortem).
   postmortems: { record: [], change: [] },
   knownErrors: { record: [knownErrorPattern], change: [] },
+  problems: {
+    record: [problemIncidents, problemStatusFields, problemTimestampOrder, awaitingProblem],
+    change: [lifecycleProblemTransition, lifecycleProblemFrozen],
+  },
 };
 
 /** Every check across records, run on the records that passed their schema. */

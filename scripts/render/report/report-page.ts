@@ -86,10 +86,13 @@ function answers(report: Report): Html[] {
     .filter(([, metrics]) => metrics.mttr_seconds !== null)
     .sort(([, a], [, b]) => b.mttr_seconds! - a.mttr_seconds!)[0];
   const items = report.action_items.total;
+  const openProblems = report.problems.problems.filter((problem) => problem.age_seconds !== null);
+  const recurring = report.problems.recurring.length;
   return [
     html`<li><strong>SLAs:</strong> ${met} of ${met + breached} finished clocks met${breached > 0 ? `; ${breached} breached, ${open} of them on incidents still open` : ''}.</li>`,
     html`<li><strong>Where time goes:</strong> overall MTTA ${time(report.overall.mtta_seconds)}, MTTR ${time(report.overall.mttr_seconds)}${slowest ? `; the slowest service to restore is ${slowest[0]} (MTTR ${time(slowest[1].mttr_seconds)})` : ''}${worst && worst.seconds > 0 ? `; the most downtime was on ${worst.name} (${formatReportTime(worst.seconds)})` : ''}.</li>`,
     html`<li><strong>Postmortem actions:</strong> ${items.done} done, ${items.open} open, ${items.overdue} of them overdue${items.wont_do > 0 ? `, ${items.wont_do} won't do` : ''}.</li>`,
+    html`<li><strong>Problems:</strong> ${openProblems.length} open${openProblems[0] ? `, the oldest ${openProblems[0].id} for ${formatReportTime(openProblems[0].age_seconds)}` : ''}; ${recurring === 0 ? 'no recurring incidents without a problem' : `${recurring} group${recurring === 1 ? '' : 's'} of recurring incidents without a problem`}.</li>`,
   ];
 }
 

@@ -1,6 +1,7 @@
 import { formatSeconds } from '../../core/time/duration.js';
 import type { Metrics } from '../../core/report/metrics.js';
 import { PRIORITIES, type Report } from '../../core/report/report.js';
+import type { ProblemsSection } from '../../core/report/problems.js';
 import { formatMarkdownTable, formatTextTable } from '../plain-tables.js';
 
 /** A titled table of the report; text, Markdown and HTML are made from these. */
@@ -28,7 +29,7 @@ const metricCells = (metrics: Metrics) => [
 ];
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((part / whole) * 1000) / 10}%`);
 
-/** The report's figures as tables, in the order a reader asks: SLAs, where time goes, what recurs, what is done. */
+/** The report's figures as tables, in the order a reader asks: SLAs, where time goes, what recurs, what is done, what causes it. */
 export function reportTables(report: Report): ReportTable[] {
   const metricsHeader = (first: string) => [first, 'incidents', 'MTTA', 'MTTD', 'MTTR', 'MTBF'];
   return [
@@ -120,6 +121,59 @@ export function reportTables(report: Report): ReportTable[] {
       header: ['due', 'incident', 'owner', 'action', 'issue'],
       rows: report.action_items.overdue.map((item) => [item.due, item.incident, item.owner ?? '(no owner)', item.title, item.issue ?? '']),
       empty: 'None overdue.',
+    },
+    ...problemTables(report.problems),
+  ];
+}
+
+/** A duration as the config writes it: `2160h`, `1h30m`. */
+function hoursAndMinutes(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)}h${minutes % 60 > 0 ? `${minutes % 60}m` : ''}`;
+}
+
+/** The Problems section: open problems by status, each problem's cost, the known errors they gave, and what recurs without one. */
+function problemTables(problems: ProblemsSection): ReportTable[] {
+  const { window_seconds, min_incidents } = problems.recurring_settings;
+  return [
+    {
+      title: 'Open problems by status',
+      header: ['status', 'problems'],
+      rows: Object.entries(problems.open_by_status).map(([status, count]) => [status, String(count)]),
+      empty: '',
+    },
+    {
+      title: 'Problems: open ones oldest first, with what their incidents cost',
+      header: ['problem', 'status', 'priority', 'owner', 'open for', 'incidents', 'downtime', 'SLA breaches', 'title'],
+      rows: problems.problems.map((problem) => [
+        problem.id,
+        problem.status,
+        problem.priority,
+        problem.owner ?? '(no owner)',
+        time(problem.age_seconds),
+        problem.incidents.length === 0 ? '0' : `${problem.incidents.length}: ${problem.incidents.join(', ')}`,
+        time(problem.downtime_seconds),
+        String(problem.sla_breaches),
+        problem.title,
+      ]),
+      empty: 'No problems recorded.',
+    },
+    {
+      title: 'Known errors born of problems',
+      header: ['problem', 'known error', 'status', 'title'],
+      rows: problems.known_errors.map((entry) => [entry.problem, entry.known_error, entry.status, entry.title]),
+      empty: 'No known error names a problem.',
+    },
+    {
+      title: `Recurring incidents no problem covers (${min_incidents} or more alike, last ${hoursAndMinutes(window_seconds)})`,
+      header: ['services', 'incidents', 'latest title', 'record it with'],
+      rows: problems.recurring.map((candidate) => [
+        candidate.services.join(', '),
+        `${candidate.incidents.length}: ${candidate.incidents.join(', ')}`,
+        candidate.titles.at(-1)!,
+        candidate.suggestion,
+      ]),
+      empty: 'None found.',
     },
   ];
 }

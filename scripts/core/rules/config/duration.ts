@@ -4,8 +4,8 @@ import type { YamlPath } from '../../records/parse-yaml.js';
 import { MAX_DURATION_SECONDS, parseDuration } from '../../time/duration.js';
 
 /**
- * SLA targets and escalation delays are longer than zero, no duration (at-risk margins too) is
- * longer than a year, and escalation levels come in order.
+ * SLA targets, escalation delays and the recurring-incident window are longer than zero, no
+ * duration (at-risk margins too) is longer than a year, and escalation levels come in order.
  */
 export const configDuration: ConfigRule = {
   id: 'config/duration',
@@ -26,11 +26,13 @@ export const configDuration: ConfigRule = {
     const margins = Object.entries(config.data.sla ?? {}).flatMap(([priority, policy]) =>
       (policy?.at_risk ?? []).flatMap((value, index) => (value.endsWith('%') ? [] : [{ path: ['sla', priority, 'at_risk', index] as YamlPath, value }])),
     );
+    const window = config.data.problems?.recurring_window;
+    const windows = window === undefined ? [] : [{ path: ['problems', 'recurring_window'] as YamlPath, value: window }];
     return [
-      ...[...targets, ...levels]
+      ...[...targets, ...levels, ...windows]
         .filter(({ value }) => parseDuration(value) === 0)
         .map(({ path, value }) => findingAt(config, path, this.id, `Duration ${value} is zero: expected a time longer than zero, e.g. 15m`)),
-      ...[...targets, ...levels, ...margins]
+      ...[...targets, ...levels, ...margins, ...windows]
         .filter(({ value }) => parseDuration(value) > MAX_DURATION_SECONDS)
         .map(({ path, value }) =>
           findingAt(config, path, this.id, `Duration ${value} is longer than a year: expected at most ${MAX_DURATION_SECONDS / 3600}h, e.g. 4h`),

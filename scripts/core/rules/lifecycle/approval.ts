@@ -1,13 +1,25 @@
 import { findingAt } from '../../findings.js';
-import { changedPolicy, changesNeedingApproval, type ApprovalNeed } from '../../gate/approval-needs.js';
-import { findApproval, approversFor } from '../../gate/approvals.js';
+import type { Source } from '../../findings.js';
+import { changedPolicy, changesNeedingApproval, problemApprovalNeeds, type ApprovalNeed } from '../../gate/approval-needs.js';
+import { findApproval, approversFor, approversForServices } from '../../gate/approvals.js';
 import type { ChangeRule, PullRequest } from '../../gate/pull-request.js';
-import type { ValidRecord } from '../../records/record-set.js';
-import type { Incident } from '../../records/types.js';
 
-/** The changed incidents that need an approving review, and what for (gate/approval-needs.ts). */
-export function needingApproval(pullRequest: PullRequest): { base?: ValidRecord<Incident>; head: ValidRecord<Incident>; needs: ApprovalNeed[] }[] {
-  return changesNeedingApproval(pullRequest.incidents, pullRequest.policy, pullRequest.now);
+/**
+ * The changed records (incidents and problems) that need an approving review, what for
+ * (gate/approval-needs.ts), and who may give it: the base version's approvers (a new record's own).
+ */
+export function needingApproval(pullRequest: PullRequest): { head: Source; approvers: string[]; needs: ApprovalNeed[] }[] {
+  const { policy } = pullRequest;
+  const incidents = changesNeedingApproval(pullRequest.incidents, policy, pullRequest.now).map(({ base, head, needs }) => ({
+    head,
+    approvers: approversFor(policy, (base ?? head).data),
+    needs,
+  }));
+  const problems = pullRequest.problems.flatMap(({ base, head }) => {
+    const needs = head ? problemApprovalNeeds(base?.data, head.data) : [];
+    return head && needs.length > 0 ? [{ head, approvers: approversForServices(policy, (base ?? head).data.services), needs }] : [];
+  });
+  return [...incidents, ...problems];
 }
 
 /** The policy keys of the config this pull request changes (none when the base has no valid config). */
@@ -17,7 +29,7 @@ export function policyChanges(pullRequest: PullRequest): string[] {
 }
 
 /**
- * Entering resolved or closed, or reducing what is measured or published, needs an approving review
+ * Entering resolved or closed (an incident or a problem), or reducing what is measured or published, needs an approving review
  * on the head commit by an approver who is not the author: the base config's default list, or the
  * list of a service the incident affected before this pull request (a new one's own services), so
  * a pull request cannot widen who approves it.
@@ -25,8 +37,7 @@ export function policyChanges(pullRequest: PullRequest): string[] {
 export const lifecycleApproval: ChangeRule = {
   id: 'lifecycle/approval',
   check(pullRequest) {
-    const records = needingApproval(pullRequest).flatMap(({ base, head, needs }) => {
-      const approvers = approversFor(pullRequest.policy, (base ?? head).data);
+    const records = needingApproval(pullRequest).flatMap(({ head, approvers, needs }) => {
       return needs.flatMap(({ what, key }) => {
         const approval = findApproval(approvers, pullRequest.reviews, what);
         return approval.ok ? [] : [findingAt(head, key, this.id, approval.message)];

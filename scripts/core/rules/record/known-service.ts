@@ -7,7 +7,7 @@ import { closestMatch } from '../../suggest.js';
 /** Every service a record names is one of the config's services. */
 export const knownService: RecordRule = {
   id: 'record/known-service',
-  check({ config, incidents, knownErrors }) {
+  check({ config, incidents, knownErrors, problems }) {
     const known = config.services.map((service) => service.id);
     const named: { source: Source; path: YamlPath; id: string }[] = [
       ...incidents.flatMap((record) => [
@@ -20,6 +20,7 @@ export const knownService: RecordRule = {
         ...record.data.services.map((id, index) => ({ source: record, path: ['services', index], id })),
         ...(record.data.match?.services ?? []).map((id, index) => ({ source: record, path: ['match', 'services', index], id })),
       ]),
+      ...problems.flatMap((record) => record.data.services.map((id, index) => ({ source: record, path: ['services', index], id }))),
     ];
     return named
       .filter(({ id }) => !known.includes(id))
