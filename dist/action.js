@@ -63670,7 +63670,7 @@ function setBlock(text7, key2, lines) {
   if (!(0, import_yaml3.isMap)(document3.contents) || document3.contents.flow) throw new LayoutError(key2, `the frontmatter is not a block map, so ${key2} cannot be written`);
   const pair2 = pairOf(document3.contents, key2);
   const block = lines.map((line) => `${eol2}${line}`).join("");
-  if (!pair2) return insertTopLevelKey(text7, frontmatter, key2, `${key2}:${block}`);
+  if (!pair2) return insertTopLevelKey(text7, frontmatter, key2, `${key2}:${block}`, KEY_ORDER);
   const keyEnd = offset + pair2.key.range[1] + 1;
   const end = isEmptyValue(pair2.value) ? keyEnd : valueEnd(frontmatter.lines, offset, pair2.value);
   return splice2(text7, keyEnd, end, block);

@@ -258,7 +258,7 @@ export function setBlock(text: string, key: string, lines: readonly string[]): s
   if (!isMap(document.contents) || document.contents.flow) throw new LayoutError(key, `the frontmatter is not a block map, so ${key} cannot be written`);
   const pair = pairOf(document.contents, key);
   const block = lines.map((line) => `${eol}${line}`).join('');
-  if (!pair) return insertTopLevelKey(text, frontmatter, key, `${key}:${block}`);
+  if (!pair) return insertTopLevelKey(text, frontmatter, key, `${key}:${block}`, KEY_ORDER);
   const keyEnd = offset + pair.key.range![1] + 1;
   const end = isEmptyValue(pair.value) ? keyEnd : valueEnd(frontmatter.lines, offset, pair.value!);
   return splice(text, keyEnd, end, block);
