@@ -64205,7 +64205,7 @@ function updateFromAlerts(context, payload, group, open2) {
   const names = new Map(context.config.services.map((service) => [service.id, service.name]));
   let status = incident2.status;
   let message;
-  if (allResolved && confirmed && incident2.status !== "monitoring") {
+  if (allResolved && confirmed && incident2.status !== "monitoring" && checkTransition(incident2.status, "monitoring").ok) {
     status = "monitoring";
     message = "The alerts behind this incident have resolved. We are monitoring before we call it resolved.";
   } else if (refired && incident2.status === "monitoring") {

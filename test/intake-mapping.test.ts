@@ -6,7 +6,8 @@ import { parseIssueEvent } from '../scripts/core/intake/parse-issue.js';
 import { parsePayload } from '../scripts/core/intake/parse-payload.js';
 import { renderTitle } from '../scripts/core/intake/title.js';
 import { routeMatcher } from '../scripts/core/intake/routes.js';
-import { checkRepository, type TextFile } from '../scripts/core/records/validate.js';
+import { updateRecord } from '../scripts/core/authoring/update-record.js';
+import { checkRepository, parseRecordAs, type TextFile } from '../scripts/core/records/validate.js';
 import { fixture, issueEvent, repoFiles, runIntake, INTAKE_REPO } from './helpers/intake.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -259,6 +260,31 @@ mapping('resolve: one alert of two resolved keeps the incident as it is', () => 
   const checkout = result.updated.find(({ id }) => id === 'INC-2026-0001')!;
   assert.is(checkout.status, 'reported');
   assert.equal(frontmatter(checkout.file).updates.length, 1, 'no public update for an internal change');
+});
+
+mapping('resolve: an incident on hold records the resolved alerts and stays on hold (on_hold cannot move to monitoring)', () => {
+  const first = runIntake(repoFiles(), firing(), 'alertmanager', AT);
+  const path = 'incidents/INC-2026-0001.md';
+  let text = first.files.find((file) => file.path === path)!.text;
+  for (const [status, reason] of [['investigating'], ['on_hold', 'awaiting_vendor']] as const) {
+    const record = parseRecordAs('incidents', { path, text }).record!;
+    const moved = updateRecord(text, record.data, {
+      status,
+      message: `Now ${status}.`,
+      at: '2026-03-01T10:10:00Z',
+      services: [],
+      ...(reason ? { reason } : {}),
+    });
+    assert.ok(moved.ok);
+    if (moved.ok) text = moved.text;
+  }
+  const held = first.files.map((file) => (file.path === path ? { path, text } : file));
+  const { result, files } = runIntake(held, resolved(), 'alertmanager', LATER);
+  const checkout = result.updated.find(({ id }) => id === 'INC-2026-0001')!;
+  assert.is(checkout.status, 'on_hold');
+  assert.ok(frontmatter(checkout.file).alerts.every((alert: { status: string }) => alert.status === 'resolved'));
+  assert.equal(result.refused, []);
+  assert.equal(errorsOf(files), []);
 });
 
 mapping('truncated groups: a firing group with alerts left out never moves to monitoring; a resolved one does', () => {

@@ -5,6 +5,7 @@ import type { NewRecord } from '../authoring/new-record.js';
 import { LayoutError } from '../errors.js';
 import { asWarning, hasErrors, type Finding } from '../findings.js';
 import { checkRecordEdit } from '../gate/check-pull-request.js';
+import { checkTransition } from '../gate/lifecycle.js';
 import { matchKnownErrors } from '../gate/known-error-match.js';
 import type { ValidRecord } from '../records/record-set.js';
 import type { Config, Incident, KnownError } from '../records/types.js';
@@ -306,7 +307,8 @@ function updateFromAlerts(context: Context, payload: AlertGroup, group: KeyGroup
   const names = new Map(context.config.services.map((service) => [service.id, service.name]));
   let status = incident.status;
   let message: string | undefined;
-  if (allResolved && confirmed && incident.status !== 'monitoring') {
+  // on_hold cannot move to monitoring (the lifecycle): the alerts are recorded, and a person moves it.
+  if (allResolved && confirmed && incident.status !== 'monitoring' && checkTransition(incident.status, 'monitoring').ok) {
     status = 'monitoring';
     message = 'The alerts behind this incident have resolved. We are monitoring before we call it resolved.';
   } else if (refired && incident.status === 'monitoring') {
