@@ -313,15 +313,15 @@ var require_is_extendable = __commonJS({
 var require_extend_shallow = __commonJS({
   "node_modules/extend-shallow/index.js"(exports2, module2) {
     "use strict";
-    var isObject2 = require_is_extendable();
+    var isObject3 = require_is_extendable();
     module2.exports = function extend2(o) {
-      if (!isObject2(o)) {
+      if (!isObject3(o)) {
         o = {};
       }
       var len = arguments.length;
       for (var i = 1; i < len; i++) {
         var obj = arguments[i];
-        if (isObject2(obj)) {
+        if (isObject3(obj)) {
           assign2(o, obj);
         }
       }
@@ -454,7 +454,7 @@ var require_common = __commonJS({
     function isNothing(subject) {
       return typeof subject === "undefined" || subject === null;
     }
-    function isObject2(subject) {
+    function isObject3(subject) {
       return typeof subject === "object" && subject !== null;
     }
     function toArray(sequence) {
@@ -484,7 +484,7 @@ var require_common = __commonJS({
       return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
     }
     module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject2;
+    module2.exports.isObject = isObject3;
     module2.exports.toArray = toArray;
     module2.exports.repeat = repeat;
     module2.exports.isNegativeZero = isNegativeZero;
@@ -1714,22 +1714,22 @@ var require_loader = __commonJS({
         }
       },
       TAG: function handleTagDirective(state2, name2, args) {
-        var handle3, prefix;
+        var handle4, prefix;
         if (args.length !== 2) {
           throwError(state2, "TAG directive accepts exactly two arguments");
         }
-        handle3 = args[0];
+        handle4 = args[0];
         prefix = args[1];
-        if (!PATTERN_TAG_HANDLE.test(handle3)) {
+        if (!PATTERN_TAG_HANDLE.test(handle4)) {
           throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
         }
-        if (_hasOwnProperty.call(state2.tagMap, handle3)) {
-          throwError(state2, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+        if (_hasOwnProperty.call(state2.tagMap, handle4)) {
+          throwError(state2, 'there is a previously declared suffix for "' + handle4 + '" tag handle');
         }
         if (!PATTERN_TAG_URI.test(prefix)) {
           throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
         }
-        state2.tagMap[handle3] = prefix;
+        state2.tagMap[handle4] = prefix;
       }
     };
     function captureSegment(state2, start2, end, checkJson) {
@@ -2779,21 +2779,21 @@ var require_dumper = __commonJS({
       return result;
     }
     function encodeHex(character) {
-      var string3, handle3, length;
+      var string3, handle4, length;
       string3 = character.toString(16).toUpperCase();
       if (character <= 255) {
-        handle3 = "x";
+        handle4 = "x";
         length = 2;
       } else if (character <= 65535) {
-        handle3 = "u";
+        handle4 = "u";
         length = 4;
       } else if (character <= 4294967295) {
-        handle3 = "U";
+        handle4 = "U";
         length = 8;
       } else {
         throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
       }
-      return "\\" + handle3 + common2.repeat("0", length - string3.length) + string3;
+      return "\\" + handle4 + common2.repeat("0", length - string3.length) + string3;
     }
     function State(options2) {
       this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
@@ -3956,8 +3956,8 @@ var require_directives = __commonJS({
               if (parts.length < 2)
                 return false;
             }
-            const [handle3, prefix] = parts;
-            this.tags[handle3] = prefix;
+            const [handle4, prefix] = parts;
+            this.tags[handle4] = prefix;
             return true;
           }
           case "%YAML": {
@@ -4004,10 +4004,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle3, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle4, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle3];
+        const prefix = this.tags[handle4];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -4016,7 +4016,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle3 === "!")
+        if (handle4 === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -4026,9 +4026,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle3, prefix] of Object.entries(this.tags)) {
+        for (const [handle4, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle3 + escapeTagName(tag.substring(prefix.length));
+            return handle4 + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -4045,11 +4045,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle3, prefix] of tagEntries) {
-          if (handle3 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle4, prefix] of tagEntries) {
+          if (handle4 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle3} ${prefix}`);
+            lines.push(`%TAG ${handle4} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -5396,7 +5396,7 @@ var require_merge2 = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
-    var log = require_log();
+    var log2 = require_log();
     var merge4 = require_merge2();
     var stringify5 = require_stringify2();
     var identity = require_identity();
@@ -5445,7 +5445,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -10862,7 +10862,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors2 = require_errors();
-    var log = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser2 = require_parser();
@@ -10914,7 +10914,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument3(src, options2);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -13955,7 +13955,7 @@ var require_compile = __commonJS({
       const schOrFunc = root5.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root5, ref);
+      let _sch = resolve10.call(this, root5, ref);
       if (_sch === void 0) {
         const schema2 = (_a = root5.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -13982,7 +13982,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve9(root5, ref) {
+    function resolve10(root5, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -14846,7 +14846,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options2) {
+    function resolve10(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -14882,50 +14882,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative5, options2, skipNormalization) {
+    function resolveComponent(base2, relative6, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse6(serialize3(base2, options2), options2);
-        relative5 = parse6(serialize3(relative5, options2), options2);
+        relative6 = parse6(serialize3(relative6, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options2.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base2.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base2.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -14933,7 +14933,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -15237,7 +15237,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize: serialize3,
@@ -15741,11 +15741,11 @@ var require_core2 = __commonJS({
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
     exports2.default = Ajv;
-    function checkOptions(checkOpts, options2, msg, log = "error") {
+    function checkOptions(checkOpts, options2, msg, log2 = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
         if (opt in options2)
-          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+          this.logger[log2](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -19159,8 +19159,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve9, reject) {
-            return setTimeout(resolve9, t);
+          return new this.Promise(function(resolve10, reject) {
+            return setTimeout(resolve10, t);
           });
         }
         computePenalty() {
@@ -19371,15 +19371,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error3, reject, resolve9, returned, task;
+          var args, cb, error3, reject, resolve10, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve9, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve10, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve9(returned);
+                  return resolve10(returned);
                 };
               } catch (error1) {
                 error3 = error1;
@@ -19394,13 +19394,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve9;
-          resolve9 = reject = null;
+          var promise, reject, resolve10;
+          resolve10 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve9 = _resolve;
+            resolve10 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve9, reject });
+          this._queue.push({ task, args, resolve: resolve10, reject });
           this._tryToRun();
           return promise;
         }
@@ -19801,14 +19801,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve9, reject) => {
+              return new this.Promise((resolve10, reject) => {
                 if (finished3()) {
-                  return resolve9();
+                  return resolve10();
                 } else {
                   return this.on("done", () => {
                     if (finished3()) {
                       this.removeAllListeners("done");
-                      return resolve9();
+                      return resolve10();
                     }
                   });
                 }
@@ -19901,9 +19901,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve9, reject) {
+              return new this.Promise(function(resolve10, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve9)(args3);
+                  return (args3[0] != null ? reject : resolve10)(args3);
                 });
               });
             };
@@ -20144,7 +20144,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20153,7 +20153,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20161,13 +20161,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20359,7 +20359,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20368,7 +20368,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20376,13 +20376,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20563,7 +20563,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -20572,7 +20572,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -20580,13 +20580,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -20655,8 +20655,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve9, reject) {
-          return setTimeout(resolve9, t);
+        return new this.Promise(function(resolve10, reject) {
+          return setTimeout(resolve10, t);
         });
       }
       computePenalty() {
@@ -21126,7 +21126,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21135,7 +21135,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21143,13 +21143,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21190,7 +21190,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve9, reject) => {
+          return new this.Promise((resolve10, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21201,14 +21201,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve9();
+              return resolve10();
             } else {
-              return client.once("ready", resolve9);
+              return client.once("ready", resolve10);
             }
           });
         }
         _loadScript(name2) {
-          return new this.Promise((resolve9, reject) => {
+          return new this.Promise((resolve10, reject) => {
             var payload;
             payload = Scripts.payload(name2);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -21216,7 +21216,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name2] = replies[0];
-              return resolve9(replies[0]);
+              return resolve10(replies[0]);
             });
           });
         }
@@ -21229,12 +21229,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve9, reject) => {
+            return new _this.Promise((resolve10, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve9(replies[0]);
+                  return resolve10(replies[0]);
                 }
               });
             });
@@ -21242,13 +21242,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve9, reject) => {
+            return new this.Promise((resolve10, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve9();
+                  return resolve10();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -21262,13 +21262,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve9, reject) => {
+                  yield new _this2.Promise((resolve10, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve9();
+                        return resolve10();
                       }
                     });
                   });
@@ -21353,7 +21353,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21362,7 +21362,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21370,13 +21370,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21422,7 +21422,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve9, reject) => {
+          return new this.Promise((resolve10, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -21433,9 +21433,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve9();
+              return resolve10();
             } else {
-              return client.once("ready", resolve9);
+              return client.once("ready", resolve10);
             }
           });
         }
@@ -21461,10 +21461,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve9, reject) => {
+            return new this.Promise((resolve10, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve9();
+                return resolve10();
               });
             });
           }));
@@ -21562,7 +21562,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21571,7 +21571,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21579,13 +21579,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21721,7 +21721,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name2 === "init" || name2 === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve9, reject) => {
+          return new _this3.Promise((resolve10, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name2}.lua`, all_args);
@@ -21729,7 +21729,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve9(replies);
+              return resolve10(replies);
             });
             return _this3.connection.__scriptFn__(name2)(...arr);
           }).catch((e) => {
@@ -21960,7 +21960,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -21969,7 +21969,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21977,13 +21977,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22006,19 +22006,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error3, reject, resolve9, returned, task;
+          var args, cb, error3, reject, resolve10, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve9 = _this$_queue$shift.resolve;
+            resolve10 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve9(returned);
+                  return resolve10(returned);
                 };
               } catch (error1) {
                 error3 = error1;
@@ -22034,16 +22034,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve9;
-        resolve9 = reject = null;
+        var promise, reject, resolve10;
+        resolve10 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve9 = _resolve;
+          resolve10 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve9,
+          resolve: resolve10,
           reject
         });
         this._tryToRun();
@@ -22096,7 +22096,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22105,7 +22105,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22113,13 +22113,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22382,7 +22382,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, key2, arg) {
+    function asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, key2, arg) {
       try {
         var info = gen[key2](arg);
         var value = info.value;
@@ -22391,7 +22391,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve9(value);
+        resolve10(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22399,13 +22399,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve9, reject) {
+        return new Promise(function(resolve10, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve9, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve10, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22643,14 +22643,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve9, reject) => {
+            return new this.Promise((resolve10, reject) => {
               if (finished3()) {
-                return resolve9();
+                return resolve10();
               } else {
                 return this.on("done", () => {
                   if (finished3()) {
                     this.removeAllListeners("done");
-                    return resolve9();
+                    return resolve10();
                   }
                 });
               }
@@ -22758,9 +22758,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve9, reject) {
+            return new this.Promise(function(resolve10, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve9)(args3);
+                return (args3[0] != null ? reject : resolve10)(args3);
               });
             });
           };
@@ -23144,11 +23144,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve9) {
-      resolve9(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve9, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23164,7 +23164,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -25986,7 +25986,7 @@ function normalizeUri(value) {
 // node_modules/micromark-factory-space/index.js
 function factorySpace(effects, ok3, type2, max) {
   const limit = max ? max - 1 : Infinity;
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     if (markdownSpace(code19)) {
@@ -25996,7 +25996,7 @@ function factorySpace(effects, ok3, type2, max) {
     return ok3(code19);
   }
   function prefix(code19) {
-    if (markdownSpace(code19) && size++ < limit) {
+    if (markdownSpace(code19) && size2++ < limit) {
       effects.consume(code19);
       return prefix;
     }
@@ -26005,7 +26005,7 @@ function factorySpace(effects, ok3, type2, max) {
   }
 }
 function factorySpaceMinMax(effects, ok3, nok, type2, min, max) {
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     if (max > 0 && markdownSpace(code19)) {
@@ -26015,16 +26015,16 @@ function factorySpaceMinMax(effects, ok3, nok, type2, min, max) {
     return after(code19);
   }
   function prefix(code19) {
-    if (markdownSpace(code19) && size < max) {
+    if (markdownSpace(code19) && size2 < max) {
       effects.consume(code19);
-      size++;
+      size2++;
       return prefix;
     }
     effects.exit(type2);
     return after(code19);
   }
   function after(code19) {
-    return size >= min ? ok3(code19) : nok(code19);
+    return size2 >= min ? ok3(code19) : nok(code19);
   }
 }
 
@@ -26350,14 +26350,14 @@ function initializeDocument(effects) {
       editMap.consume(self2.events);
     }
   }
-  function exitContainers(size) {
+  function exitContainers(size2) {
     let index2 = stack.length;
-    while (index2-- > size) {
+    while (index2-- > size2) {
       const entry = stack[index2];
       self2.containerState = entry[1];
       entry[0].exit.call(self2, effects);
     }
-    stack.length = size;
+    stack.length = size2;
   }
   function closeFlow() {
     childFlow.write([null]);
@@ -26385,10 +26385,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve9 = constructs2[index2].resolveAll;
-    if (resolve9 && !called.includes(resolve9)) {
-      events = resolve9(events, context);
-      called.push(resolve9);
+    const resolve10 = constructs2[index2].resolveAll;
+    if (resolve10 && !called.includes(resolve10)) {
+      events = resolve10(events, context);
+      called.push(resolve10);
     }
   }
   return events;
@@ -26523,7 +26523,7 @@ var autolink = {
   tokenize: tokenizeAutolink
 };
 function tokenizeAutolink(effects, ok3, nok) {
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     effects.enter("autolink");
@@ -26545,7 +26545,7 @@ function tokenizeAutolink(effects, ok3, nok) {
   }
   function schemeOrEmailAtext(code19) {
     if (code19 === 43 || code19 === 45 || code19 === 46 || asciiAlphanumeric(code19)) {
-      size = 1;
+      size2 = 1;
       return schemeInsideOrEmailAtext(code19);
     }
     return emailAtext(code19);
@@ -26553,14 +26553,14 @@ function tokenizeAutolink(effects, ok3, nok) {
   function schemeInsideOrEmailAtext(code19) {
     if (code19 === 58) {
       effects.consume(code19);
-      size = 0;
+      size2 = 0;
       return urlInside;
     }
-    if ((code19 === 43 || code19 === 45 || code19 === 46 || asciiAlphanumeric(code19)) && size++ < 32) {
+    if ((code19 === 43 || code19 === 45 || code19 === 46 || asciiAlphanumeric(code19)) && size2++ < 32) {
       effects.consume(code19);
       return schemeInsideOrEmailAtext;
     }
-    size = 0;
+    size2 = 0;
     return emailAtext(code19);
   }
   function urlInside(code19) {
@@ -26595,7 +26595,7 @@ function tokenizeAutolink(effects, ok3, nok) {
   function emailLabel(code19) {
     if (code19 === 46) {
       effects.consume(code19);
-      size = 0;
+      size2 = 0;
       return emailAtSignOrDot;
     }
     if (code19 === 62) {
@@ -26609,7 +26609,7 @@ function tokenizeAutolink(effects, ok3, nok) {
     return emailValue(code19);
   }
   function emailValue(code19) {
-    if ((code19 === 45 || asciiAlphanumeric(code19)) && size++ < 63) {
+    if ((code19 === 45 || asciiAlphanumeric(code19)) && size2++ < 63) {
       const next = code19 === 45 ? emailValue : emailLabel;
       effects.consume(code19);
       return next;
@@ -26724,7 +26724,7 @@ var characterReference = {
 };
 function tokenizeCharacterReference(effects, ok3, nok) {
   const self2 = this;
-  let size = 0;
+  let size2 = 0;
   let max;
   let test;
   return start2;
@@ -26763,7 +26763,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
     return value(code19);
   }
   function value(code19) {
-    if (code19 === 59 && size) {
+    if (code19 === 59 && size2) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
         return nok(code19);
@@ -26774,7 +26774,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code19) && size++ < max) {
+    if (test(code19) && size2++ < max) {
       effects.consume(code19);
       return value;
     }
@@ -26926,7 +26926,7 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     return ok3(code19);
   }
   function tokenizeCloseStart(effects2, ok4, nok2) {
-    let size = 0;
+    let size2 = 0;
     return startBefore;
     function startBefore(code19) {
       effects2.enter("lineEnding");
@@ -26947,11 +26947,11 @@ function tokenizeCodeFenced(effects, ok3, nok) {
     }
     function sequenceClose(code19) {
       if (code19 === marker) {
-        size++;
+        size2++;
         effects2.consume(code19);
         return sequenceClose;
       }
-      if (size >= sizeOpen) {
+      if (size2 >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
         return markdownSpace(code19) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code19) : sequenceCloseAfter(code19);
       }
@@ -27075,7 +27075,7 @@ function previous(code19) {
 function tokenizeCodeText(effects, ok3, nok) {
   const self2 = this;
   let sizeOpen = 0;
-  let size;
+  let size2;
   let token;
   return start2;
   function start2(code19) {
@@ -27104,7 +27104,7 @@ function tokenizeCodeText(effects, ok3, nok) {
     }
     if (code19 === 96) {
       token = effects.enter("codeTextSequence");
-      size = 0;
+      size2 = 0;
       return sequenceClose(code19);
     }
     if (markdownLineEnding(code19)) {
@@ -27127,10 +27127,10 @@ function tokenizeCodeText(effects, ok3, nok) {
   function sequenceClose(code19) {
     if (code19 === 96) {
       effects.consume(code19);
-      size++;
+      size2++;
       return sequenceClose;
     }
-    if (size === sizeOpen) {
+    if (size2 === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
       return ok3(code19);
@@ -27652,7 +27652,7 @@ function factoryDestination(effects, ok3, nok, type2, literalType, literalMarker
 // node_modules/micromark-factory-label/index.js
 function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
   const self2 = this;
-  let size = 0;
+  let size2 = 0;
   let seen;
   return start2;
   function start2(code19) {
@@ -27664,12 +27664,12 @@ function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
     return atBreak;
   }
   function atBreak(code19) {
-    if (size > 999 || code19 === null || code19 === 91 || code19 === 93 && !seen || // To do: remove in the future once we’ve switched from
+    if (size2 > 999 || code19 === null || code19 === 91 || code19 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code19 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+    code19 === 94 && !size2 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
       return nok(code19);
     }
     if (code19 === 93) {
@@ -27692,7 +27692,7 @@ function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
     return labelInside(code19);
   }
   function labelInside(code19) {
-    if (code19 === null || code19 === 91 || code19 === 93 || markdownLineEnding(code19) || size++ > 999) {
+    if (code19 === null || code19 === 91 || code19 === 93 || markdownLineEnding(code19) || size2++ > 999) {
       effects.exit("chunkString");
       return atBreak(code19);
     }
@@ -27703,7 +27703,7 @@ function factoryLabel(effects, ok3, nok, type2, markerType, stringType) {
   function labelEscape(code19) {
     if (code19 === 91 || code19 === 92 || code19 === 93) {
       effects.consume(code19);
-      size++;
+      size2++;
       return labelInside;
     }
     return labelInside(code19);
@@ -27933,7 +27933,7 @@ function resolveHeadingAtx(events, context) {
   return events;
 }
 function tokenizeHeadingAtx(effects, ok3, nok) {
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     effects.enter("atxHeading");
@@ -27944,7 +27944,7 @@ function tokenizeHeadingAtx(effects, ok3, nok) {
     return sequenceOpen(code19);
   }
   function sequenceOpen(code19) {
-    if (code19 === 35 && size++ < 6) {
+    if (code19 === 35 && size2++ < 6) {
       effects.consume(code19);
       return sequenceOpen;
     }
@@ -29031,7 +29031,7 @@ var thematicBreak = {
   tokenize: tokenizeThematicBreak
 };
 function tokenizeThematicBreak(effects, ok3, nok) {
-  let size = 0;
+  let size2 = 0;
   let marker;
   return start2;
   function start2(code19) {
@@ -29047,7 +29047,7 @@ function tokenizeThematicBreak(effects, ok3, nok) {
       effects.enter("thematicBreakSequence");
       return sequence(code19);
     }
-    if (size >= 3 && (code19 === null || markdownLineEnding(code19))) {
+    if (size2 >= 3 && (code19 === null || markdownLineEnding(code19))) {
       effects.exit("thematicBreak");
       return ok3(code19);
     }
@@ -29056,7 +29056,7 @@ function tokenizeThematicBreak(effects, ok3, nok) {
   function sequence(code19) {
     if (code19 === marker) {
       effects.consume(code19);
-      size++;
+      size2++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
@@ -29085,7 +29085,7 @@ function tokenizeListStart(effects, ok3, nok) {
   const self2 = this;
   const tail = self2.events[self2.events.length - 1];
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-  let size = 0;
+  let size2 = 0;
   return start2;
   function start2(code19) {
     const kind = self2.containerState.type || (code19 === 42 || code19 === 43 || code19 === 45 ? "listUnordered" : "listOrdered");
@@ -29109,11 +29109,11 @@ function tokenizeListStart(effects, ok3, nok) {
     return nok(code19);
   }
   function inside(code19) {
-    if (asciiDigit(code19) && ++size < 10) {
+    if (asciiDigit(code19) && ++size2 < 10) {
       effects.consume(code19);
       return inside;
     }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code19 === self2.containerState.marker : code19 === 41 || code19 === 46)) {
+    if ((!self2.interrupt || size2 < 2) && (self2.containerState.marker ? code19 === self2.containerState.marker : code19 === 41 || code19 === 46)) {
       effects.exit("listItemValue");
       return atMarker(code19);
     }
@@ -29412,14 +29412,14 @@ function resolveAllLineSuffixes(events, context) {
       const chunks = context.sliceStream(data);
       let index2 = chunks.length;
       let bufferIndex = -1;
-      let size = 0;
+      let size2 = 0;
       let tabs;
       while (index2--) {
         const chunk = chunks[index2];
         if (typeof chunk === "string") {
           bufferIndex = chunk.length;
           while (chunk.charCodeAt(bufferIndex - 1) === 32) {
-            size++;
+            size2++;
             bufferIndex--;
           }
           if (bufferIndex) {
@@ -29428,7 +29428,7 @@ function resolveAllLineSuffixes(events, context) {
           bufferIndex = -1;
         } else if (chunk === -2) {
           tabs = true;
-          size++;
+          size2++;
         } else if (chunk === -1) {
         } else {
           index2++;
@@ -29436,17 +29436,17 @@ function resolveAllLineSuffixes(events, context) {
         }
       }
       if (context._contentTypeTextTrailing && eventIndex === events.length) {
-        size = 0;
+        size2 = 0;
       }
-      if (size) {
+      if (size2) {
         const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          type: eventIndex === events.length || tabs || size2 < 2 ? "lineSuffix" : "hardBreakTrailing",
           start: {
             _bufferIndex: index2 ? bufferIndex : data.start._bufferIndex + bufferIndex,
             _index: data.start._index + index2,
             line: data.end.line,
-            column: data.end.column - size,
-            offset: data.end.offset - size
+            column: data.end.column - size2,
+            offset: data.end.offset - size2
           },
           end: {
             ...data.end
@@ -30042,7 +30042,7 @@ function compiler(options2) {
     transforms: [],
     canContainEols: ["emphasis", "fragment", "heading", "paragraph", "strong"],
     enter: {
-      autolink: opener(link4),
+      autolink: opener(link5),
       autolinkProtocol: onenterdata,
       autolinkEmail: onenterdata,
       atxHeading: opener(heading3),
@@ -30070,7 +30070,7 @@ function compiler(options2) {
       htmlTextData: onenterdata,
       image: opener(image3),
       label: buffer,
-      link: opener(link4),
+      link: opener(link5),
       listItem: opener(listItem3),
       listItemValue: onenterlistitemvalue,
       listOrdered: opener(list5, onenterlistordered),
@@ -30667,7 +30667,7 @@ function compiler(options2) {
       position: void 0
     };
   }
-  function link4() {
+  function link5() {
     return {
       type: "link",
       title: null,
@@ -31378,8 +31378,8 @@ function check(tokens, before, after) {
     for (const token of run2.tokens) {
       wrong.set(token, [...run2.tokens]);
       runOf.set(token, run2);
-      let size = token.value.length;
-      while (size--) run2.markers.push(token);
+      let size2 = token.value.length;
+      while (size2--) run2.markers.push(token);
     }
     run2.end = run2.markers.length;
     runs.push(run2);
@@ -31453,9 +31453,9 @@ function pair(runs, wrong) {
       )) {
         continue;
       }
-      const size = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
-      const opening2 = opener.markers.slice(opener.end - size, opener.end);
-      const closing2 = closer.markers.slice(closer.start, closer.start + size);
+      const size2 = closer.split ? openerSize > 1 && closerSize > 1 ? 2 : 1 : closerSize;
+      const opening2 = opener.markers.slice(opener.end - size2, opener.end);
+      const closing2 = closer.markers.slice(closer.start, closer.start + size2);
       const openToken = opening2[0];
       const closeToken = closing2[0];
       if (
@@ -31463,7 +31463,7 @@ function pair(runs, wrong) {
         // the markers of a sequence are next to each other,
         // so if the first and last marker are of one sequence of that size,
         // all markers are exactly that sequence.
-        openToken === opening2[size - 1] && openToken.value.length === size && closeToken === closing2[size - 1] && closeToken.value.length === size && // Of the same attention, so its opening and closing sequence.
+        openToken === opening2[size2 - 1] && openToken.value.length === size2 && closeToken === closing2[size2 - 1] && closeToken.value.length === size2 && // Of the same attention, so its opening and closing sequence.
         openToken.attention === closeToken.attention
       ) {
         wrong.delete(openToken);
@@ -31475,8 +31475,8 @@ function pair(runs, wrong) {
           if (list5) list5.push(...involved);
         }
       }
-      opener.end -= size;
-      closer.start += size;
+      opener.end -= size2;
+      closer.start += size2;
       if (opener.start === opener.end) openers.splice(open2, 1);
       open2 = openers.length;
     }
@@ -31494,10 +31494,10 @@ function attentionSequences(type2, markers, sizes) {
       "Cannot serialize `" + type2 + "` as attention without sizes, expected one or more sizes"
     );
   }
-  for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || size < 1) {
+  for (const size2 of sizes) {
+    if (!Number.isSafeInteger(size2) || size2 < 1) {
       throw new Error(
-        "Cannot serialize `" + type2 + "` as attention with `" + size + "` as size, expected positive integer"
+        "Cannot serialize `" + type2 + "` as attention with `" + size2 + "` as size, expected positive integer"
       );
     }
   }
@@ -31513,8 +31513,8 @@ function attentionSequences(type2, markers, sizes) {
         "Cannot serialize `" + type2 + "` as attention with `" + marker + "` as marker, expected ascii punctuation"
       );
     }
-    for (const size of sizes) {
-      sequences.push(marker.repeat(size));
+    for (const size2 of sizes) {
+      sequences.push(marker.repeat(size2));
     }
   }
   return sequences;
@@ -31532,10 +31532,10 @@ function phrasing2(parent, state2, info) {
     let after;
     indexStack[indexStack.length - 1] = index2;
     if (index2 + 1 < children2.length) {
-      let handle4 = state2.handle.handlers[children2[index2 + 1].type];
-      if (handle4 && handle4.peek) handle4 = handle4.peek;
-      after = handle4 ? firstCharacter(
-        handle4(children2[index2 + 1], parent, state2, {
+      let handle5 = state2.handle.handlers[children2[index2 + 1].type];
+      if (handle5 && handle5.peek) handle5 = handle5.peek;
+      after = handle5 ? firstCharacter(
+        handle5(children2[index2 + 1], parent, state2, {
           before: "",
           after: "",
           ...tracker.current()
@@ -31551,12 +31551,12 @@ function phrasing2(parent, state2, info) {
       tracker = state2.createTracker(info);
       tracker.move(serialize(results, info.before, info.after));
     }
-    const handle3 = state2.handle.handlers[child.type];
-    if (handle3 && handle3.attention) {
+    const handle4 = state2.handle.handlers[child.type];
+    if (handle4 && handle4.attention) {
       const item = attentionItem(
         /** @type {PhrasingParents} */
         child,
-        handle3.attention,
+        handle4.attention,
         state2,
         tracker
       );
@@ -32326,13 +32326,13 @@ function listItem(node2, parent, state2, info) {
   if (parent && parent.type === "list" && parent.ordered) {
     bullet = (typeof parent.start === "number" && parent.start > -1 ? parent.start : 1) + (state2.options.incrementListMarker === false ? 0 : parent.children.indexOf(node2)) + bullet;
   }
-  let size = bullet.length + 1;
+  let size2 = bullet.length + 1;
   if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
-    size = Math.ceil(size / 4) * 4;
+    size2 = Math.ceil(size2 / 4) * 4;
   }
   const tracker = state2.createTracker(info);
-  tracker.move(bullet + " ".repeat(size - bullet.length));
-  tracker.shift(size);
+  tracker.move(bullet + " ".repeat(size2 - bullet.length));
+  tracker.shift(size2);
   const exit2 = state2.enter("listItem");
   const value = state2.indentLines(
     state2.containerFlow(node2, tracker.current()),
@@ -32342,9 +32342,9 @@ function listItem(node2, parent, state2, info) {
   return value;
   function map6(line, index2, blank) {
     if (index2) {
-      return (blank ? "" : " ".repeat(size)) + line;
+      return (blank ? "" : " ".repeat(size2)) + line;
     }
-    return (blank ? bullet : bullet + " ".repeat(size - bullet.length)) + line;
+    return (blank ? bullet : bullet + " ".repeat(size2 - bullet.length)) + line;
   }
 }
 
@@ -33974,7 +33974,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve9, reject) {
+    function executor(resolve10, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -34005,8 +34005,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error3, file2) {
         if (error3 || !file2) {
           reject(error3);
-        } else if (resolve9) {
-          resolve9(file2);
+        } else if (resolve10) {
+          resolve10(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -34108,7 +34108,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve9, reject) {
+    function executor(resolve10, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -34122,8 +34122,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error3) {
           reject(error3);
-        } else if (resolve9) {
-          resolve9(resultingTree);
+        } else if (resolve10) {
+          resolve10(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -34830,9 +34830,9 @@ init_timestamps();
 // scripts/core/status/service-history.ts
 function serviceHistory(incident2) {
   const start2 = incident2.started_at ?? incident2.reported_at;
-  const recorded = (incident2.updates ?? []).filter((update) => update.services !== void 0);
-  if (recorded.length === 0) return [{ from: start2, services: incident2.services }];
-  return recorded.map((update, index2) => ({ from: index2 === 0 ? start2 : update.at, services: update.services }));
+  const recorded2 = (incident2.updates ?? []).filter((update) => update.services !== void 0);
+  if (recorded2.length === 0) return [{ from: start2, services: incident2.services }];
+  return recorded2.map((update, index2) => ({ from: index2 === 0 ? start2 : update.at, services: update.services }));
 }
 function hasServiceHistory(incident2) {
   return (incident2.updates ?? []).some((update) => update.services !== void 0);
@@ -34966,8 +34966,8 @@ function buildStatusModel(records, now, audience = "public") {
     url: (config2.page?.url ?? "").replace(/\/+$/, ""),
     timeZone: config2.page?.time_zone ?? "UTC"
   };
-  const serviceNames = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf2, audience)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const serviceNames2 = new Map(config2.services.map((service) => [service.id, service.name]));
+  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames2, summaryOf2, audience)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
@@ -35003,10 +35003,10 @@ function buildStatusModel(records, now, audience = "public") {
     groups: groupsOf(services2),
     incidents,
     maintenances,
-    knownIssues: records.knownErrors.filter((record) => record.data.public === true && record.data.status === "active").map(({ data }) => ({
+    knownIssues: records.knownErrors.filter((record2) => record2.data.public === true && record2.data.status === "active").map(({ data }) => ({
       id: data.id,
       title: data.title,
-      services: data.services.map((id) => ({ id, name: serviceNames.get(id) ?? id })),
+      services: data.services.map((id) => ({ id, name: serviceNames2.get(id) ?? id })),
       workaround: data.workaround ?? "",
       since: data.created_at
     })).sort((a, b) => a.id < b.id ? -1 : 1),
@@ -35019,11 +35019,11 @@ function buildStatusModel(records, now, audience = "public") {
     )
   };
 }
-function toPublic(incident2, now, timeZone, serviceNames, summaryOf2, audience) {
-  const recorded = PUBLIC_STATUS[incident2.status];
-  if (!shownTo(audience, incident2) || recorded === void 0) return void 0;
-  const summary2 = incident2.type === "incident" && FINISHED.includes(recorded) ? summaryOf2(incident2.id) : void 0;
-  let status = summary2 !== void 0 ? "postmortem" : recorded;
+function toPublic(incident2, now, timeZone, serviceNames2, summaryOf2, audience) {
+  const recorded2 = PUBLIC_STATUS[incident2.status];
+  if (!shownTo(audience, incident2) || recorded2 === void 0) return void 0;
+  const summary2 = incident2.type === "incident" && FINISHED.includes(recorded2) ? summaryOf2(incident2.id) : void 0;
+  let status = summary2 !== void 0 ? "postmortem" : recorded2;
   let resolvedAt = incident2.resolved_at;
   if (incident2.type === "maintenance" && incident2.scheduled_for && incident2.scheduled_until) {
     const byClock = now >= toMillis(incident2.scheduled_until) ? "completed" : now >= toMillis(incident2.scheduled_for) ? "in_progress" : "scheduled";
@@ -35032,9 +35032,9 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf2, audience) 
   }
   let states = [];
   const updates = incident2.updates.map((update) => {
-    const base2 = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded, message: update.message };
+    const base2 = { at: update.at, status: PUBLIC_STATUS[update.status] ?? recorded2, message: update.message };
     if (!update.services) return base2;
-    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames.get(change.id) ?? change.id }));
+    const changes = stateChanges(states, update.services).map((change) => ({ ...change, name: serviceNames2.get(change.id) ?? change.id }));
     states = update.services;
     return { ...base2, components: changes };
   });
@@ -35047,7 +35047,7 @@ function toPublic(incident2, now, timeZone, serviceNames, summaryOf2, audience) 
     status,
     open: !FINISHED.includes(status),
     impact: incident2.type === "maintenance" ? "maintenance" : IMPACT[worst(incident2.services.map((service) => service.status))],
-    services: incident2.services.map((service) => ({ id: service.id, name: serviceNames.get(service.id) ?? service.id, status: service.status })),
+    services: incident2.services.map((service) => ({ id: service.id, name: serviceNames2.get(service.id) ?? service.id, status: service.status })),
     reportedAt: incident2.reported_at,
     startedAt,
     ...resolvedAt ? { resolvedAt } : {},
@@ -35079,7 +35079,7 @@ function groupsOf(services2) {
   return [...groups2.values()];
 }
 function measuredOutages(records, now, audience) {
-  const counted = records.incidents.map((record) => record.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2));
+  const counted = records.incidents.map((record2) => record2.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2));
   return outagesOf(counted, now);
 }
 function isActive(incident2) {
@@ -35599,6 +35599,79 @@ var incident_schema_default = {
           }
         }
       }
+    },
+    alerts: {
+      type: "array",
+      description: "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.",
+      items: {
+        title: "IntakeAlert",
+        type: "object",
+        additionalProperties: false,
+        required: [
+          "source",
+          "key",
+          "id",
+          "status",
+          "starts_at"
+        ],
+        properties: {
+          source: {
+            type: "string",
+            enum: [
+              "alertmanager",
+              "grafana",
+              "issue"
+            ],
+            description: "Where it came from."
+          },
+          key: {
+            type: "string",
+            minLength: 1,
+            maxLength: 1e3,
+            description: "The incident key: the values of the config's intake key_labels (or issue#N for a report)."
+          },
+          id: {
+            type: "string",
+            minLength: 1,
+            maxLength: 1e3,
+            description: "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)."
+          },
+          status: {
+            type: "string",
+            enum: [
+              "firing",
+              "resolved"
+            ],
+            description: "The alert's state when intake last saw it."
+          },
+          starts_at: {
+            $ref: "common.schema.json#/$defs/timestamp",
+            description: "When it began firing (a report: when the issue was opened)."
+          },
+          ends_at: {
+            $ref: "common.schema.json#/$defs/timestamp",
+            description: "When it resolved."
+          },
+          url: {
+            type: "string",
+            maxLength: 2e3,
+            description: "Where to see it: the alert's generatorURL, or the issue."
+          },
+          summary: {
+            type: "string",
+            maxLength: 2e3,
+            description: "Its summary annotation, as plain text."
+          },
+          labels: {
+            type: "object",
+            description: "Its labels.",
+            additionalProperties: {
+              type: "string",
+              maxLength: 2e3
+            }
+          }
+        }
+      }
     }
   }
 };
@@ -36100,12 +36173,12 @@ var configApproverTeam = {
     ];
     return lists.flatMap(
       ([path3, handles]) => handles.flatMap(
-        (handle3, index2) => handle3.includes("/") ? [
+        (handle4, index2) => handle4.includes("/") ? [
           findingAt(
             config2,
             [...path3, index2],
             this.id,
-            `${handle3} is a team, and a team never approves (a workflow's token cannot read who is in it): list people, written @login`,
+            `${handle4} is a team, and a team never approves (a workflow's token cannot read who is in it): list people, written @login`,
             { severity: "warning" }
           )
         ] : []
@@ -36194,141 +36267,6 @@ var configHoliday = {
         ];
       })
     );
-  }
-};
-
-// scripts/core/rules/config/time-zone.ts
-var configTimeZone = {
-  id: "config/time-zone",
-  check(config2) {
-    const zones = [
-      ...config2.data.page.time_zone ? [{ path: ["page", "time_zone"], zone: config2.data.page.time_zone }] : [],
-      ...Object.entries(config2.data.calendars ?? {}).map(([name2, calendar]) => ({ path: ["calendars", name2, "time_zone"], zone: calendar.time_zone }))
-    ];
-    return zones.filter(({ zone }) => !isTimeZone(zone)).map(
-      ({ path: path3, zone }) => findingAt(config2, path3, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`)
-    );
-  }
-};
-function isTimeZone(zone) {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// scripts/core/rules/config/unique-group.ts
-var configUniqueGroup = {
-  id: "config/unique-group",
-  check(config2) {
-    const named = /* @__PURE__ */ new Map();
-    return config2.data.services.flatMap((service, index2) => {
-      if (service.group === void 0) return [];
-      const id = groupComponentId(service.group);
-      const first = named.get(id);
-      if (first === void 0) named.set(id, service.group);
-      if (first === void 0 || first === service.group) return [];
-      return [
-        findingAt(
-          config2,
-          ["services", index2, "group"],
-          this.id,
-          `Group "${service.group}" and group "${first}" would both be the component ${id} on the status page: use one name for one group, or names that differ in their letters a-z or digits`
-        )
-      ];
-    });
-  }
-};
-
-// scripts/core/rules/config/unique-service.ts
-var configUniqueService = {
-  id: "config/unique-service",
-  check(config2) {
-    const ids = config2.data.services.map((service) => service.id);
-    return ids.flatMap((id, index2) => {
-      const first = ids.indexOf(id);
-      if (first === index2) return [];
-      return [findingAt(config2, ["services", index2, "id"], this.id, `Service id ${id} is used twice (also services[${first}]): service ids must be unique`)];
-    });
-  }
-};
-
-// scripts/core/rules/config/working-hours.ts
-var configWorkingHours = {
-  id: "config/working-hours",
-  check(config2) {
-    return Object.entries(config2.data.calendars ?? {}).flatMap(
-      ([name2, calendar]) => Object.entries(calendar.hours).flatMap(
-        ([day, intervals]) => (intervals ?? []).flatMap((interval, index2) => {
-          const [start2, end] = interval.split("-");
-          const previousEnd = intervals?.[index2 - 1]?.split("-")[1];
-          const path3 = ["calendars", name2, "hours", day, index2];
-          if (start2 >= end) return [findingAt(config2, path3, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
-          if (previousEnd !== void 0 && start2 < previousEnd)
-            return [
-              findingAt(
-                config2,
-                path3,
-                this.id,
-                `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`
-              )
-            ];
-          return [];
-        })
-      )
-    );
-  }
-};
-
-// scripts/core/rules/record/current-services.ts
-var currentServices = {
-  id: "record/current-services",
-  check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const index2 = record.data.updates.findLastIndex((update) => update.services !== void 0);
-      if (index2 === -1) return [];
-      if (record.data.updates[0].services === void 0) {
-        return [
-          findingAt(
-            record,
-            ["updates", 0],
-            this.id,
-            `The first update records no services' states, but updates[${index2}] does: the first recorded states would hold from the start. Give the first update the states the services had then (incidents update --service writes them)`,
-            { at: "key" }
-          )
-        ];
-      }
-      const changes = stateChanges(record.data.updates[index2].services, record.data.services);
-      if (changes.length === 0) return [];
-      const differences = changes.map((change) => `${change.id} is ${change.to} here but ${change.from} there`).join("; ");
-      return [
-        findingAt(
-          record,
-          ["services"],
-          this.id,
-          `services differ from the states the latest update records (updates[${index2}].services, ${record.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record.data.id} --status ${record.data.status} --message M --service ID=STATE)`,
-          { at: "key" }
-        )
-      ];
-    });
-  }
-};
-
-// scripts/core/rules/record/id-matches-file.ts
-var idMatchesFile = {
-  id: "record/id-matches-file",
-  check(records) {
-    return KIND_NAMES.flatMap((kind) => {
-      const key2 = RECORD_KINDS[kind].idKey;
-      return records[kind].flatMap((record) => {
-        const value = idInData(kind, record.data);
-        const expected = idOfPath(record.path);
-        if (expected === void 0 || value === expected) return [];
-        return [findingAt(record, [key2], this.id, `${key2} is ${value}, but the file is named ${record.path}: expected ${key2} ${expected}, or rename the file`)];
-      });
-    });
   }
 };
 
@@ -37297,39 +37235,39 @@ var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
     if (pos >= this.end) return MachineInputBase.EOF();
     const c = this.bytes[pos] & 255;
     if (c < 128) return c << 3 | 1;
-    let size;
+    let size2;
     let rune;
     let lo = 128;
     let hi = 191;
     if (c >= 194 && c <= 223) {
-      size = 2;
+      size2 = 2;
       rune = c & 31;
     } else if (c >= 224 && c <= 239) {
-      size = 3;
+      size2 = 3;
       rune = c & 15;
       if (c === 224) lo = 160;
       else if (c === 237) hi = 159;
     } else if (c >= 240 && c <= 244) {
-      size = 4;
+      size2 = 4;
       rune = c & 7;
       if (c === 240) lo = 144;
       else if (c === 244) hi = 143;
     } else return MachineUTF8Input2.RUNE_ERROR_STEP;
-    if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+    if (pos + size2 > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
     const c1 = this.bytes[pos + 1] & 255;
     if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
     rune = rune << 6 | c1 & 63;
-    if (size > 2) {
+    if (size2 > 2) {
       const c2 = this.bytes[pos + 2] & 255;
       if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
       rune = rune << 6 | c2 & 63;
-      if (size > 3) {
+      if (size2 > 3) {
         const c3 = this.bytes[pos + 3] & 255;
         if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
         rune = rune << 6 | c3 & 63;
       }
     }
-    return rune << 3 | size;
+    return rune << 3 | size2;
   }
   index(re2, pos) {
     pos += this.start;
@@ -38370,12 +38308,12 @@ var Machine = class Machine2 {
     for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
   }
   saveLookbehinds(lbState, q, pos) {
-    let size = 0;
+    let size2 = 0;
     for (let j = 0; j < q.size; j++) {
       const pc = q.densePcs[j];
-      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size2++] = pc;
     }
-    lbState.size = size;
+    lbState.size = size2;
     lbState.pos = pos;
     lbState.lbTable.set(this.lbTable);
   }
@@ -38619,11 +38557,11 @@ var DFA = class DFA2 {
     return this.getState(closure.pcs, stateFlag, ids);
   }
   allocTable(state2, anchor) {
-    const size = this.numClasses + 1;
-    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+    const size2 = this.numClasses + 1;
+    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size2;
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
-    const table2 = new Array(size).fill(null);
+    const table2 = new Array(size2).fill(null);
     if (anchor === RE2Flags.UNANCHORED) state2.next = table2;
     else state2.nextAnchored = table2;
     return table2;
@@ -38981,9 +38919,9 @@ var Backtracker = class Backtracker2 {
   }
 };
 var QueueOnePass = class {
-  constructor(size) {
-    this.sparse = new Uint32Array(size);
-    this.dense = new Uint32Array(size);
+  constructor(size2) {
+    this.sparse = new Uint32Array(size2);
+    this.dense = new Uint32Array(size2);
     this.size = 0;
     this.nextIndex = 0;
   }
@@ -41131,43 +41069,43 @@ var Parser = class Parser2 {
     if (!force && this.size !== null) {
       if (this.size.has(re2)) return this.size.get(re2);
     }
-    let size = 0;
+    let size2 = 0;
     switch (re2.op) {
       case Regexp.Op.LITERAL:
-        size = re2.runes.length;
+        size2 = re2.runes.length;
         break;
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
       case Regexp.Op.CAPTURE:
       case Regexp.Op.STAR:
-        size = 2 + this.calcSize(re2.subs[0]);
+        size2 = 2 + this.calcSize(re2.subs[0]);
         break;
       case Regexp.Op.PLUS:
       case Regexp.Op.QUEST:
-        size = 1 + this.calcSize(re2.subs[0]);
+        size2 = 1 + this.calcSize(re2.subs[0]);
         break;
       case Regexp.Op.CONCAT:
-        for (let sub of re2.subs) size = size + this.calcSize(sub);
+        for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
         break;
       case Regexp.Op.ALTERNATE:
-        for (let sub of re2.subs) size = size + this.calcSize(sub);
-        if (re2.subs.length > 1) size = size + re2.subs.length - 1;
+        for (let sub of re2.subs) size2 = size2 + this.calcSize(sub);
+        if (re2.subs.length > 1) size2 = size2 + re2.subs.length - 1;
         break;
       case Regexp.Op.REPEAT: {
         let sub = this.calcSize(re2.subs[0]);
         if (re2.max === -1) {
-          if (re2.min === 0) size = 2 + sub;
-          else size = 1 + re2.min * sub;
+          if (re2.min === 0) size2 = 2 + sub;
+          else size2 = 1 + re2.min * sub;
           break;
         }
-        size = re2.max * sub + (re2.max - re2.min);
+        size2 = re2.max * sub + (re2.max - re2.min);
         break;
       }
     }
-    size = Math.max(1, size);
+    size2 = Math.max(1, size2);
     if (this.size === null) this.size = /* @__PURE__ */ new Map();
-    this.size.set(re2, size);
-    return size;
+    this.size.set(re2, size2);
+    return size2;
   }
   checkHeight(re2) {
     if (this.numRegexp < Parser2.MAX_HEIGHT) return;
@@ -42492,17 +42430,17 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     if (typeof data !== "string") return data;
     let result = "";
     let changed = false;
-    let size = data.length;
-    if (size === 0) {
+    let size2 = data.length;
+    if (size2 === 0) {
       result = "(?:)";
       changed = true;
     }
     let inCharClass = false;
     let i = 0;
-    while (i < size) {
+    while (i < size2) {
       let ch = data[i];
       if (ch === "\\") {
-        if (i + 1 < size) {
+        if (i + 1 < size2) {
           ch = data[i + 1];
           switch (ch) {
             case "\\":
@@ -42510,7 +42448,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             case "c":
-              if (i + 2 < size) {
+              if (i + 2 < size2) {
                 let code19 = data[i + 2].charCodeAt(0);
                 if (code19 >= 65 && code19 <= 90 || code19 >= 97 && code19 <= 122) {
                   let val = code19 % 32;
@@ -42527,12 +42465,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               changed = true;
               continue;
             case "u":
-              if (i + 2 < size) {
+              if (i + 2 < size2) {
                 if (data[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
                   let closed = false;
-                  while (j < size) {
+                  while (j < size2) {
                     const hexChar = data[j];
                     if (hexChar === "}") {
                       closed = true;
@@ -42548,7 +42486,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                     changed = true;
                     continue;
                   }
-                } else if (i + 5 < size) {
+                } else if (i + 5 < size2) {
                   let isHex4 = true;
                   for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
                     isHex4 = false;
@@ -42568,11 +42506,11 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size && data[i + 2] === "{") {
+              if (i + 2 < size2 && data[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
                 let closed = false;
-                while (j < size) {
+                while (j < size2) {
                   const hexChar = data[j];
                   if (hexChar === "}") {
                     closed = true;
@@ -42583,7 +42521,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   j++;
                 }
                 if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              } else if (i + 3 < size2 && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -42662,8 +42600,8 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size2 && data[i + 1] === "?" && data[i + 2] === "<") {
+        if (i + 3 < size2 && !"=!>)".includes(data[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
@@ -42995,6 +42933,208 @@ var RE2JS = class RE2JS2 {
   }
 };
 
+// scripts/core/intake/routes.ts
+var ROUTE_PROGRAM_SIZE = 250;
+function isRegexValue(value) {
+  return value.length >= 2 && value.startsWith("/") && value.endsWith("/");
+}
+function compileRouteValue(value) {
+  let compiled;
+  try {
+    compiled = RE2JS.compile(`^(?:${value.slice(1, -1)})$`);
+  } catch (error3) {
+    return { ok: false, message: error3 instanceof Error ? error3.message : String(error3) };
+  }
+  if (compiled.programSize() > ROUTE_PROGRAM_SIZE)
+    return { ok: false, message: `it compiles to ${compiled.programSize()} RE2 instructions, more than ${ROUTE_PROGRAM_SIZE}` };
+  return { ok: true, test: (text7) => compiled.matcher(text7).matches() };
+}
+function routeMatcher(intake) {
+  const compiled = /* @__PURE__ */ new Map();
+  const testOf = (value) => {
+    let test = compiled.get(value);
+    if (!test) {
+      const result = isRegexValue(value) ? compileRouteValue(value) : { ok: true, test: (text7) => text7 === value };
+      test = result.ok ? result.test : () => false;
+      compiled.set(value, test);
+    }
+    return test;
+  };
+  const routes = intake?.routes ?? [];
+  return (labels) => routes.find((route) => Object.entries(route.match).every(([name2, value]) => testOf(value)((Object.hasOwn(labels, name2) ? labels[name2] : "") ?? "")));
+}
+
+// scripts/core/rules/config/intake-route.ts
+var configIntakeRoute = {
+  id: "config/intake-route",
+  check(config2) {
+    const known = config2.data.services.map((service) => service.id);
+    const findings = [];
+    (config2.data.intake?.routes ?? []).forEach((route, index2) => {
+      if (!known.includes(route.service)) {
+        const guess2 = closestMatch(route.service, known);
+        findings.push(
+          findingAt(
+            config2,
+            ["intake", "routes", index2, "service"],
+            this.id,
+            `intake.routes[${index2}] records ${route.service}, which is not a service${guess2 ? `: did you mean "${guess2}"?` : `: expected one of ${known.join(", ")}`}`
+          )
+        );
+      }
+      for (const [label2, value] of Object.entries(route.match)) {
+        if (!isRegexValue(value)) continue;
+        const compiled = compileRouteValue(value);
+        if (!compiled.ok)
+          findings.push(
+            findingAt(
+              config2,
+              ["intake", "routes", index2, "match", label2],
+              this.id,
+              `intake.routes[${index2}].match.${label2} ${value} is not a pattern RE2 runs: ${compiled.message} (write an exact value, or /regex/ without backreferences or lookaround)`
+            )
+          );
+      }
+    });
+    return findings;
+  }
+};
+
+// scripts/core/rules/config/time-zone.ts
+var configTimeZone = {
+  id: "config/time-zone",
+  check(config2) {
+    const zones = [
+      ...config2.data.page.time_zone ? [{ path: ["page", "time_zone"], zone: config2.data.page.time_zone }] : [],
+      ...Object.entries(config2.data.calendars ?? {}).map(([name2, calendar]) => ({ path: ["calendars", name2, "time_zone"], zone: calendar.time_zone }))
+    ];
+    return zones.filter(({ zone }) => !isTimeZone(zone)).map(
+      ({ path: path3, zone }) => findingAt(config2, path3, this.id, `Unknown time zone "${zone}": expected an IANA time zone such as Europe/London, America/New_York or UTC`)
+    );
+  }
+};
+function isTimeZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// scripts/core/rules/config/unique-group.ts
+var configUniqueGroup = {
+  id: "config/unique-group",
+  check(config2) {
+    const named = /* @__PURE__ */ new Map();
+    return config2.data.services.flatMap((service, index2) => {
+      if (service.group === void 0) return [];
+      const id = groupComponentId(service.group);
+      const first = named.get(id);
+      if (first === void 0) named.set(id, service.group);
+      if (first === void 0 || first === service.group) return [];
+      return [
+        findingAt(
+          config2,
+          ["services", index2, "group"],
+          this.id,
+          `Group "${service.group}" and group "${first}" would both be the component ${id} on the status page: use one name for one group, or names that differ in their letters a-z or digits`
+        )
+      ];
+    });
+  }
+};
+
+// scripts/core/rules/config/unique-service.ts
+var configUniqueService = {
+  id: "config/unique-service",
+  check(config2) {
+    const ids = config2.data.services.map((service) => service.id);
+    return ids.flatMap((id, index2) => {
+      const first = ids.indexOf(id);
+      if (first === index2) return [];
+      return [findingAt(config2, ["services", index2, "id"], this.id, `Service id ${id} is used twice (also services[${first}]): service ids must be unique`)];
+    });
+  }
+};
+
+// scripts/core/rules/config/working-hours.ts
+var configWorkingHours = {
+  id: "config/working-hours",
+  check(config2) {
+    return Object.entries(config2.data.calendars ?? {}).flatMap(
+      ([name2, calendar]) => Object.entries(calendar.hours).flatMap(
+        ([day, intervals]) => (intervals ?? []).flatMap((interval, index2) => {
+          const [start2, end] = interval.split("-");
+          const previousEnd = intervals?.[index2 - 1]?.split("-")[1];
+          const path3 = ["calendars", name2, "hours", day, index2];
+          if (start2 >= end) return [findingAt(config2, path3, this.id, `Interval ${interval} ends before it starts: expected HH:MM-HH:MM with the start first`)];
+          if (previousEnd !== void 0 && start2 < previousEnd)
+            return [
+              findingAt(
+                config2,
+                path3,
+                this.id,
+                `Interval ${interval} starts before the previous one ends (${previousEnd}): list a day's intervals in order, without overlap`
+              )
+            ];
+          return [];
+        })
+      )
+    );
+  }
+};
+
+// scripts/core/rules/record/current-services.ts
+var currentServices = {
+  id: "record/current-services",
+  check({ incidents }) {
+    return incidents.flatMap((record2) => {
+      const index2 = record2.data.updates.findLastIndex((update) => update.services !== void 0);
+      if (index2 === -1) return [];
+      if (record2.data.updates[0].services === void 0) {
+        return [
+          findingAt(
+            record2,
+            ["updates", 0],
+            this.id,
+            `The first update records no services' states, but updates[${index2}] does: the first recorded states would hold from the start. Give the first update the states the services had then (incidents update --service writes them)`,
+            { at: "key" }
+          )
+        ];
+      }
+      const changes = stateChanges(record2.data.updates[index2].services, record2.data.services);
+      if (changes.length === 0) return [];
+      const differences = changes.map((change) => `${change.id} is ${change.to} here but ${change.from} there`).join("; ");
+      return [
+        findingAt(
+          record2,
+          ["services"],
+          this.id,
+          `services differ from the states the latest update records (updates[${index2}].services, ${record2.data.updates[index2].at}): ${differences}. Record a change of state with a new update (incidents update ${record2.data.id} --status ${record2.data.status} --message M --service ID=STATE)`,
+          { at: "key" }
+        )
+      ];
+    });
+  }
+};
+
+// scripts/core/rules/record/id-matches-file.ts
+var idMatchesFile = {
+  id: "record/id-matches-file",
+  check(records) {
+    return KIND_NAMES.flatMap((kind) => {
+      const key2 = RECORD_KINDS[kind].idKey;
+      return records[kind].flatMap((record2) => {
+        const value = idInData(kind, record2.data);
+        const expected = idOfPath(record2.path);
+        if (expected === void 0 || value === expected) return [];
+        return [findingAt(record2, [key2], this.id, `${key2} is ${value}, but the file is named ${record2.path}: expected ${key2} ${expected}, or rename the file`)];
+      });
+    });
+  }
+};
+
 // scripts/core/gate/known-error-match.ts
 var KNOWN_ERROR_BOUNDS = {
   /** RE2 instructions one pattern may compile to (`export.*time(d)? ?out` is 23; `a{250}x`, 253). */
@@ -43015,10 +43155,10 @@ function compilePattern2(pattern) {
   } catch (error3) {
     return { ok: false, message: error3 instanceof Error ? error3.message : String(error3), tooLarge: false };
   }
-  const size = compiled.programSize();
-  if (size > KNOWN_ERROR_BOUNDS.programSize)
-    return { ok: false, message: `it compiles to ${size} RE2 instructions, more than ${KNOWN_ERROR_BOUNDS.programSize}`, tooLarge: true };
-  return { ok: true, size, test: (text7) => compiled.matcher(text7).find() };
+  const size2 = compiled.programSize();
+  if (size2 > KNOWN_ERROR_BOUNDS.programSize)
+    return { ok: false, message: `it compiles to ${size2} RE2 instructions, more than ${KNOWN_ERROR_BOUNDS.programSize}`, tooLarge: true };
+  return { ok: true, size: size2, test: (text7) => compiled.matcher(text7).find() };
 }
 function countPatterns(knownErrors) {
   let inAll = 0;
@@ -43062,24 +43202,27 @@ function knownErrorMatcher(knownErrors) {
     return { matches, complete };
   };
 }
+function matchKnownErrors(incident2, knownErrors) {
+  return knownErrorMatcher(knownErrors)(incident2).matches;
+}
 
 // scripts/core/rules/record/known-error-pattern.ts
 var knownErrorPattern = {
   id: "record/known-error-pattern",
   check({ knownErrors }) {
-    const records = new Map(knownErrors.map((record) => [record.data, record]));
-    const beyond = countPatterns(knownErrors.map((record) => record.data)).flatMap(({ knownError, index: index2, beyond: beyond2 }) => {
+    const records = new Map(knownErrors.map((record2) => [record2.data, record2]));
+    const beyond = countPatterns(knownErrors.map((record2) => record2.data)).flatMap(({ knownError, index: index2, beyond: beyond2 }) => {
       if (!beyond2) return [];
       const message = beyond2 === "patternsPerKnownError" ? `A known error has at most ${KNOWN_ERROR_BOUNDS.patternsPerKnownError} patterns, and this is pattern ${index2 + 1}: join patterns with | or keep the telling ones` : `The active known errors have at most ${KNOWN_ERROR_BOUNDS.patternsInAll} patterns in all, and this one is beyond: retire known errors that no longer happen, or join patterns with |`;
       return [findingAt(records.get(knownError), ["match", "patterns", index2], this.id, message)];
     });
     const uncompiled = knownErrors.flatMap(
-      (record) => (record.data.match?.patterns ?? []).flatMap((pattern, index2) => {
+      (record2) => (record2.data.match?.patterns ?? []).flatMap((pattern, index2) => {
         const compiled = compilePattern2(pattern);
         if (compiled.ok) return [];
         const why = compiled.tooLarge ? `${compiled.message}: use smaller repetition counts ({n}) and fewer alternatives, so the gate's matching stays fast` : `${compiled.message}. Patterns use RE2 syntax, which has no backreferences or lookaround`;
         return [
-          findingAt(record, ["match", "patterns", index2], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${why}`)
+          findingAt(record2, ["match", "patterns", index2], this.id, `Pattern ${JSON.stringify(pattern)} is not a regular expression the gate can run: ${why}`)
         ];
       })
     );
@@ -43093,17 +43236,17 @@ var knownService = {
   check({ config: config2, incidents, knownErrors, problems }) {
     const known = config2.services.map((service) => service.id);
     const named = [
-      ...incidents.flatMap((record) => [
-        ...record.data.services.map((service, index2) => ({ source: record, path: ["services", index2, "id"], id: service.id })),
-        ...record.data.updates.flatMap(
-          (update, at) => (update.services ?? []).map((service, index2) => ({ source: record, path: ["updates", at, "services", index2, "id"], id: service.id }))
+      ...incidents.flatMap((record2) => [
+        ...record2.data.services.map((service, index2) => ({ source: record2, path: ["services", index2, "id"], id: service.id })),
+        ...record2.data.updates.flatMap(
+          (update, at) => (update.services ?? []).map((service, index2) => ({ source: record2, path: ["updates", at, "services", index2, "id"], id: service.id }))
         )
       ]),
-      ...knownErrors.flatMap((record) => [
-        ...record.data.services.map((id, index2) => ({ source: record, path: ["services", index2], id })),
-        ...(record.data.match?.services ?? []).map((id, index2) => ({ source: record, path: ["match", "services", index2], id }))
+      ...knownErrors.flatMap((record2) => [
+        ...record2.data.services.map((id, index2) => ({ source: record2, path: ["services", index2], id })),
+        ...(record2.data.match?.services ?? []).map((id, index2) => ({ source: record2, path: ["match", "services", index2], id }))
       ]),
-      ...problems.flatMap((record) => record.data.services.map((id, index2) => ({ source: record, path: ["services", index2], id })))
+      ...problems.flatMap((record2) => record2.data.services.map((id, index2) => ({ source: record2, path: ["services", index2], id })))
     ];
     return named.filter(({ id }) => !known.includes(id)).map(({ source, path: path3, id }) => {
       const guess2 = closestMatch(id, known);
@@ -43117,16 +43260,16 @@ var knownService = {
 var lastUpdateStatus = {
   id: "record/last-update-status",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const last = record.data.updates.length - 1;
-      const update = record.data.updates[last];
-      if (update.status === record.data.status) return [];
+    return incidents.flatMap((record2) => {
+      const last = record2.data.updates.length - 1;
+      const update = record2.data.updates[last];
+      if (update.status === record2.data.status) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["updates", last, "status"],
           this.id,
-          `The last update's status is ${update.status}, but the record's status is ${record.data.status}: every status change adds an update with the new status`
+          `The last update's status is ${update.status}, but the record's status is ${record2.data.status}: every status change adds an update with the new status`
         )
       ];
     });
@@ -43263,8 +43406,8 @@ function cycleKey(incident2, target, now) {
 // scripts/core/sla/sla-report.ts
 function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/\.\d{3}Z$/, "Z")) {
   const { config: config2 } = records;
-  const incidents = records.incidents.flatMap((record) => {
-    const incident2 = record.data;
+  const incidents = records.incidents.flatMap((record2) => {
+    const incident2 = record2.data;
     const targets = slaOf(incident2, config2, now);
     if (!targets) return [];
     return [
@@ -43275,7 +43418,7 @@ function buildSlaReport(records, now, at = new Date(now).toISOString().replace(/
         targets,
         open: isOpen(incident2),
         notices: dueNotices(incident2, config2, targets, now),
-        source: { path: record.path, locate: record.locate }
+        source: { path: record2.path, locate: record2.locate }
       }
     ];
   });
@@ -43325,7 +43468,7 @@ function hasOpenBreach(report) {
 }
 function notificationsDue(report, records) {
   const measured = report.incidents.map(({ id, title, open: open2, notices, source }) => ({ incident: { id, title, path: source.path, open: open2 }, notices }));
-  const finished3 = records.incidents.filter((record) => !isMeasured(record.data)).map((record) => ({ incident: { id: record.data.id, title: record.data.title, path: record.path, open: false }, notices: [] }));
+  const finished3 = records.incidents.filter((record2) => !isMeasured(record2.data)).map((record2) => ({ incident: { id: record2.data.id, title: record2.data.title, path: record2.path, open: false }, notices: [] }));
   return [...measured, ...finished3];
 }
 
@@ -43440,11 +43583,11 @@ function approversForServices(config2, services2) {
   return [...new Set(lists.flat())];
 }
 function findApproval(approvers, evidence, what) {
-  const people = approvers.filter((handle3) => !handle3.includes("/"));
+  const people = approvers.filter((handle4) => !handle4.includes("/"));
   const wanted = people.length > 0 ? `one of ${people.join(", ")}` : "an approver, but the config lists none (team handles cannot be checked: list people)";
   const expected = `${what} needs an approving review from ${wanted}, on the pull request's head commit, by someone other than its author`;
   if (!evidence.known) return { ok: false, message: `${expected}; ${evidence.reason}` };
-  const isApprover = new Set(people.map((handle3) => handle3.slice(1).toLowerCase()));
+  const isApprover = new Set(people.map((handle4) => handle4.slice(1).toLowerCase()));
   const author = evidence.author.toLowerCase();
   const notes = [];
   for (const [login, review] of latestDecidingReviews(evidence.reviews)) {
@@ -43584,12 +43727,12 @@ var lifecycleIdChanged = {
 var lifecycleInitialStatus = {
   id: "lifecycle/initial-status",
   check(pullRequest) {
-    return addedIncidents(pullRequest).flatMap((record) => {
-      const { type: type2, status } = record.data;
+    return addedIncidents(pullRequest).flatMap((record2) => {
+      const { type: type2, status } = record2.data;
       if (INITIAL_STATUSES[type2].includes(status)) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["status"],
           this.id,
           `A new ${type2} cannot start as "${status}": expected one of ${INITIAL_STATUSES[type2].join(", ")}${status === "closed" ? " (a record written after the fact starts as resolved, and closes in a later pull request)" : ""}`
@@ -43603,14 +43746,14 @@ var lifecycleInitialStatus = {
 var lifecycleKnownErrorMatch = {
   id: "lifecycle/known-error-match",
   check(pullRequest) {
-    const match = knownErrorMatcher(pullRequest.head.knownErrors.map((record) => record.data));
-    return addedIncidents(pullRequest).flatMap((record) => {
-      const incident2 = record.data;
+    const match = knownErrorMatcher(pullRequest.head.knownErrors.map((record2) => record2.data));
+    return addedIncidents(pullRequest).flatMap((record2) => {
+      const incident2 = record2.data;
       if (incident2.known_error_dismissed !== void 0) return [];
       const { matches, complete } = match(incident2);
       const unmatched = complete ? [] : [
         findingAt(
-          record,
+          record2,
           ["title"],
           this.id,
           `Not every known error's pattern was tried on this incident: the gate matches at most ${KNOWN_ERROR_BOUNDS.steps.toLocaleString("en")} steps (characters \xD7 pattern size) per pull request, and its new incidents need more. Check by hand that it is not a known error, or add fewer incidents per pull request`,
@@ -43619,7 +43762,7 @@ var lifecycleKnownErrorMatch = {
       ];
       return matches.filter(({ knownError }) => !(incident2.cancel_reason === "known_error" && incident2.known_error === knownError.id)).map(
         ({ knownError, pattern, text: text7 }) => findingAt(
-          record,
+          record2,
           text7 === incident2.title ? ["title"] : ["updates", 0, "message"],
           this.id,
           `This looks like ${knownError.id} (${knownError.title}; its pattern "${pattern}" matches). A known error is expected, not an incident: ${pullRequest.remedies === "cli" ? `cancel it with incidents update ${incident2.id} --status cancelled --known-error ${knownError.id} --message "\u2026", or, if it is something else, say why in known_error_dismissed: in the file` : `cancel it with cancel_reason: known_error and known_error: ${knownError.id}, or say why not in known_error_dismissed`}. Workaround: ${knownError.workaround}`
@@ -43635,16 +43778,16 @@ var lifecyclePostmortem = {
   check(pullRequest) {
     const required = pullRequest.policy.postmortem_required ?? [];
     const entering = changesEntering(pullRequest, ["closed"]);
-    const closing2 = entering.flatMap(({ base: base2, head: record }) => {
-      const { id } = record.data;
-      const priority = base2 && base2.data.priority < record.data.priority ? base2.data.priority : record.data.priority;
+    const closing2 = entering.flatMap(({ base: base2, head: record2 }) => {
+      const { id } = record2.data;
+      const priority = base2 && base2.data.priority < record2.data.priority ? base2.data.priority : record2.data.priority;
       if (!required.includes(priority)) return [];
       const expected = `incidents/${id}.postmortem.md`;
       const postmortem2 = pullRequest.head.postmortems.find((candidate) => candidate.data.incident === id);
       if (!postmortem2) {
         return [
           findingAt(
-            record,
+            record2,
             ["status"],
             this.id,
             `Closing a ${priority} incident needs a published postmortem, but ${expected} does not exist or is not valid: write it with its sections (Summary, Impact, Timeline, Root cause, Resolution, Lessons learned) and publish it`
@@ -43655,7 +43798,7 @@ var lifecyclePostmortem = {
       if (gaps.length === 0) return [];
       const why = `Closing ${id} (${priority}) needs a complete, published postmortem`;
       return [
-        findingAt(record, ["status"], this.id, `${why}: ${postmortem2.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
+        findingAt(record2, ["status"], this.id, `${why}: ${postmortem2.path} has ${gaps.length} gap${gaps.length === 1 ? "" : "s"}, each marked in it`),
         ...gaps.map((gap) => gapFinding(postmortem2, gap, `${why}: ${gap.message}`))
       ];
     });
@@ -43828,19 +43971,19 @@ init_timestamps();
 var maintenanceWindow = {
   id: "record/maintenance-window",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { type: type2, scheduled_for, scheduled_until } = record.data;
+    return incidents.flatMap((record2) => {
+      const { type: type2, scheduled_for, scheduled_until } = record2.data;
       if (type2 === "incident") {
-        return ["scheduled_for", "scheduled_until"].filter((key2) => record.data[key2] !== void 0).map((key2) => findingAt(record, [key2], this.id, `${key2} is for maintenance only: set type: maintenance, or leave ${key2} empty`));
+        return ["scheduled_for", "scheduled_until"].filter((key2) => record2.data[key2] !== void 0).map((key2) => findingAt(record2, [key2], this.id, `${key2} is for maintenance only: set type: maintenance, or leave ${key2} empty`));
       }
       if (scheduled_for === void 0 || scheduled_until === void 0) {
         const missing = scheduled_for === void 0 ? "scheduled_for" : "scheduled_until";
-        return [findingAt(record, ["type"], this.id, `A maintenance needs its window: ${missing} is empty or missing`)];
+        return [findingAt(record2, ["type"], this.id, `A maintenance needs its window: ${missing} is empty or missing`)];
       }
       if (toMillis(scheduled_for) < toMillis(scheduled_until)) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["scheduled_until"],
           this.id,
           `scheduled_until ${scheduled_until} is not after scheduled_for ${scheduled_for}: the window must end after it starts`
@@ -43857,27 +44000,27 @@ var markdownBounds = {
     const fix2 = "the page could not show it; write it flatter or shorter, or link to a longer document";
     return [
       ...incidents.flatMap(
-        (record) => record.data.updates.flatMap((update, index2) => {
+        (record2) => record2.data.updates.flatMap((update, index2) => {
           const excess = checkMarkdownBounds(update.message, TEXT_BOUNDS);
-          return excess ? [findingAt(record, ["updates", index2, "message"], this.id, `updates[${index2}].message ${describeExcess(excess)}: ${fix2}`)] : [];
+          return excess ? [findingAt(record2, ["updates", index2, "message"], this.id, `updates[${index2}].message ${describeExcess(excess)}: ${fix2}`)] : [];
         })
       ),
-      ...knownErrors.flatMap((record) => {
-        const excess = checkMarkdownBounds(record.data.workaround, TEXT_BOUNDS);
-        return excess ? [findingAt(record, ["workaround"], this.id, `The workaround ${describeExcess(excess)}: ${fix2}`)] : [];
+      ...knownErrors.flatMap((record2) => {
+        const excess = checkMarkdownBounds(record2.data.workaround, TEXT_BOUNDS);
+        return excess ? [findingAt(record2, ["workaround"], this.id, `The workaround ${describeExcess(excess)}: ${fix2}`)] : [];
       }),
-      ...postmortems.flatMap((record) => {
-        const atBody = (line) => ({ line: record.bodyLine + line - 1, column: 1 });
-        const excess = checkMarkdownBounds(record.body, BODY_BOUNDS);
+      ...postmortems.flatMap((record2) => {
+        const atBody = (line) => ({ line: record2.bodyLine + line - 1, column: 1 });
+        const excess = checkMarkdownBounds(record2.body, BODY_BOUNDS);
         if (excess)
-          return [findingAtPosition(record.path, atBody(excess.line), this.id, `The postmortem's body ${describeExcess(excess, { line: false })}: ${fix2}`)];
-        if (!checkMarkdownBounds(record.body, TEXT_BOUNDS)) return [];
-        const summary2 = summarySection(record.body);
+          return [findingAtPosition(record2.path, atBody(excess.line), this.id, `The postmortem's body ${describeExcess(excess, { line: false })}: ${fix2}`)];
+        if (!checkMarkdownBounds(record2.body, TEXT_BOUNDS)) return [];
+        const summary2 = summarySection(record2.body);
         const inSummary = summary2 && checkMarkdownBounds(summary2.text, TEXT_BOUNDS);
         if (!summary2 || !inSummary) return [];
         return [
           findingAtPosition(
-            record.path,
+            record2.path,
             atBody(summary2.line + inSummary.line - 1),
             this.id,
             `The "## Summary" section, which is published, ${describeExcess(inSummary, { line: false })}: ${fix2}`
@@ -43892,13 +44035,13 @@ var markdownBounds = {
 var priorityMatrix = {
   id: "record/priority-matrix",
   check({ config: config2, incidents, problems }) {
-    return [...incidents, ...problems].flatMap((record) => {
-      const { impact, urgency, priority } = record.data;
+    return [...incidents, ...problems].flatMap((record2) => {
+      const { impact, urgency, priority } = record2.data;
       const expected = config2.priority_matrix[impact][urgency];
       if (priority === expected) return [];
       return [
         findingAt(
-          record,
+          record2,
           ["priority"],
           this.id,
           `priority is ${priority}, but impact ${impact} and urgency ${urgency} give ${expected} in the config's priority_matrix: expected priority ${expected}, or change impact or urgency`
@@ -43912,30 +44055,30 @@ var priorityMatrix = {
 var reference = {
   id: "record/reference",
   check({ incidents, knownErrors, postmortems, problems }) {
-    const incidentIds = new Set(incidents.map((record) => record.data.id));
-    const knownErrorIds = new Set(knownErrors.map((record) => record.data.id));
-    const problemIds = new Set(problems.map((record) => record.data.id));
+    const incidentIds = new Set(incidents.map((record2) => record2.data.id));
+    const knownErrorIds = new Set(knownErrors.map((record2) => record2.data.id));
+    const problemIds = new Set(problems.map((record2) => record2.data.id));
     return [
-      ...incidents.flatMap((record) => {
-        const { id, known_error: known_error2, duplicate_of } = record.data;
+      ...incidents.flatMap((record2) => {
+        const { id, known_error: known_error2, duplicate_of } = record2.data;
         return [
-          known_error2 !== void 0 && !knownErrorIds.has(known_error2) && findingAt(record, ["known_error"], this.id, `known_error ${known_error2} does not exist: expected the id of a file in known-errors/`),
-          duplicate_of !== void 0 && !incidentIds.has(duplicate_of) && findingAt(record, ["duplicate_of"], this.id, `duplicate_of ${duplicate_of} does not exist: expected the id of another incident in incidents/`),
-          duplicate_of === id && findingAt(record, ["duplicate_of"], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`)
+          known_error2 !== void 0 && !knownErrorIds.has(known_error2) && findingAt(record2, ["known_error"], this.id, `known_error ${known_error2} does not exist: expected the id of a file in known-errors/`),
+          duplicate_of !== void 0 && !incidentIds.has(duplicate_of) && findingAt(record2, ["duplicate_of"], this.id, `duplicate_of ${duplicate_of} does not exist: expected the id of another incident in incidents/`),
+          duplicate_of === id && findingAt(record2, ["duplicate_of"], this.id, `duplicate_of is the incident's own id: expected the id of the incident it duplicates`)
         ].filter((finding) => finding !== false);
       }),
-      ...postmortems.filter((record) => !incidentIds.has(record.data.incident)).map(
-        (record) => findingAt(record, ["incident"], this.id, `incident ${record.data.incident} does not exist: a postmortem reviews an incident in incidents/`)
+      ...postmortems.filter((record2) => !incidentIds.has(record2.data.incident)).map(
+        (record2) => findingAt(record2, ["incident"], this.id, `incident ${record2.data.incident} does not exist: a postmortem reviews an incident in incidents/`)
       ),
-      ...problems.filter((record) => record.data.known_error !== void 0 && !knownErrorIds.has(record.data.known_error)).map(
-        (record) => findingAt(record, ["known_error"], this.id, `known_error ${record.data.known_error} does not exist: expected the id of a file in known-errors/`)
+      ...problems.filter((record2) => record2.data.known_error !== void 0 && !knownErrorIds.has(record2.data.known_error)).map(
+        (record2) => findingAt(record2, ["known_error"], this.id, `known_error ${record2.data.known_error} does not exist: expected the id of a file in known-errors/`)
       ),
       ...knownErrors.filter(({ data }) => data.problem !== void 0 && /^PRB-/.test(data.problem) && !problemIds.has(data.problem)).map(
-        (record) => findingAt(
-          record,
+        (record2) => findingAt(
+          record2,
           ["problem"],
           this.id,
-          `problem ${record.data.problem} does not exist: expected the id of a file in problems/, or the URL of an issue`
+          `problem ${record2.data.problem} does not exist: expected the id of a file in problems/, or the URL of an issue`
         )
       )
     ];
@@ -43946,22 +44089,22 @@ var reference = {
 var statusFields = {
   id: "record/status-fields",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { status, cancel_reason: cancel_reason2 } = record.data;
+    return incidents.flatMap((record2) => {
+      const { status, cancel_reason: cancel_reason2 } = record2.data;
       const { needs, forbids } = STATUS_FIELDS[status];
       const cancelNeeds = status === "cancelled" && cancel_reason2 ? CANCEL_REASON_FIELDS[cancel_reason2] : void 0;
       return [
-        ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record.data[key2] === void 0).map(
+        ...[...needs, ...cancelNeeds ? [cancelNeeds] : []].filter((key2) => record2.data[key2] === void 0).map(
           (key2) => findingAt(
-            record,
+            record2,
             ["status"],
             this.id,
             `Status ${status}${cancelNeeds === key2 ? ` with cancel_reason ${cancel_reason2}` : ""} needs ${key2}, which is empty or missing`
           )
         ),
-        ...forbids.filter((key2) => record.data[key2] !== void 0).map(
+        ...forbids.filter((key2) => record2.data[key2] !== void 0).map(
           (key2) => findingAt(
-            record,
+            record2,
             [key2],
             this.id,
             `${key2} is set, but the status is ${status}: ${key2} stays empty until the record gets there (a reopen clears it)`
@@ -43976,14 +44119,14 @@ var statusFields = {
 var statusForType = {
   id: "record/status-for-type",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const { type: type2 } = record.data;
+    return incidents.flatMap((record2) => {
+      const { type: type2 } = record2.data;
       const allowed = STATUSES[type2];
       const used = [
-        { path: ["status"], status: record.data.status },
-        ...record.data.updates.map((update, index2) => ({ path: ["updates", index2, "status"], status: update.status }))
+        { path: ["status"], status: record2.data.status },
+        ...record2.data.updates.map((update, index2) => ({ path: ["updates", index2, "status"], status: update.status }))
       ];
-      return used.filter(({ status }) => !allowed.includes(status)).map(({ path: path3, status }) => findingAt(record, path3, this.id, `"${status}" is not a status of type ${type2}: expected ${listOf(allowed)}`));
+      return used.filter(({ status }) => !allowed.includes(status)).map(({ path: path3, status }) => findingAt(record2, path3, this.id, `"${status}" is not a status of type ${type2}: expected ${listOf(allowed)}`));
     });
   }
 };
@@ -43993,13 +44136,13 @@ init_timestamps();
 var timestampOrder = {
   id: "record/timestamp-order",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
-      const order2 = TIMESTAMP_ORDER[record.data.type];
-      const set2 = order2.filter((key2) => record.data[key2] !== void 0);
+    return incidents.flatMap((record2) => {
+      const order2 = TIMESTAMP_ORDER[record2.data.type];
+      const set2 = order2.filter((key2) => record2.data[key2] !== void 0);
       return set2.flatMap((key2, index2) => {
         const before = set2[index2 - 1];
-        if (before === void 0 || toMillis(record.data[before]) <= toMillis(record.data[key2])) return [];
-        return [findingAt(record, [key2], this.id, `${key2} ${record.data[key2]} is before ${before} ${record.data[before]}: expected ${order2.join(" \u2264 ")}`)];
+        if (before === void 0 || toMillis(record2.data[before]) <= toMillis(record2.data[key2])) return [];
+        return [findingAt(record2, [key2], this.id, `${key2} ${record2.data[key2]} is before ${before} ${record2.data[before]}: expected ${order2.join(" \u2264 ")}`)];
       });
     });
   }
@@ -44011,7 +44154,7 @@ var uniqueId = {
   check(records) {
     return KIND_NAMES.filter((kind) => descriptorOf(kind).nextId !== void 0).flatMap(
       (kind) => duplicates(
-        records[kind].map((record) => [idInData(kind, record.data), record]),
+        records[kind].map((record2) => [idInData(kind, record2.data), record2]),
         this.id
       )
     );
@@ -44019,11 +44162,11 @@ var uniqueId = {
 };
 function duplicates(records, rule) {
   const byId = /* @__PURE__ */ new Map();
-  for (const [id, record] of records) byId.set(id, [...byId.get(id) ?? [], record]);
+  for (const [id, record2] of records) byId.set(id, [...byId.get(id) ?? [], record2]);
   return [...byId].flatMap(
-    ([id, group]) => group.length < 2 ? [] : group.map((record) => {
-      const others = group.filter((other) => other !== record).map((other) => other.path);
-      return findingAt(record, ["id"], rule, `id ${id} is also used by ${others.join(", ")}: every record needs its own id`);
+    ([id, group]) => group.length < 2 ? [] : group.map((record2) => {
+      const others = group.filter((other) => other !== record2).map((other) => other.path);
+      return findingAt(record2, ["id"], rule, `id ${id} is also used by ${others.join(", ")}: every record needs its own id`);
     })
   );
 }
@@ -44032,10 +44175,10 @@ function duplicates(records, rule) {
 var uniqueService = {
   id: "record/unique-service",
   check({ incidents }) {
-    return incidents.flatMap((record) => {
+    return incidents.flatMap((record2) => {
       const lists = [
-        [["services"], record.data.services],
-        ...record.data.updates.flatMap(
+        [["services"], record2.data.services],
+        ...record2.data.updates.flatMap(
           (update, at) => update.services ? [[["updates", at, "services"], update.services]] : []
         )
       ];
@@ -44045,7 +44188,7 @@ var uniqueService = {
           if (first === index2) return [];
           return [
             findingAt(
-              record,
+              record2,
               [...path3, index2, "id"],
               this.id,
               `Service ${service.id} is listed twice (also ${listName(path3)}[${first}]): list each service once`
@@ -44066,12 +44209,12 @@ var updatesOrder = {
   id: "record/updates-order",
   check({ incidents }) {
     return incidents.flatMap(
-      (record) => record.data.updates.flatMap((update, index2) => {
-        const previous2 = record.data.updates[index2 - 1];
+      (record2) => record2.data.updates.flatMap((update, index2) => {
+        const previous2 = record2.data.updates[index2 - 1];
         if (!previous2 || toMillis(previous2.at) <= toMillis(update.at)) return [];
         return [
           findingAt(
-            record,
+            record2,
             ["updates", index2, "at"],
             this.id,
             `updates[${index2}] at ${update.at} is older than updates[${index2 - 1}] at ${previous2.at}: updates are listed oldest first`
@@ -44086,15 +44229,15 @@ var updatesOrder = {
 var awaitingProblem = {
   id: "record/awaiting-problem",
   check({ incidents, problems }) {
-    return incidents.flatMap((record) => {
-      const { id, status, hold_reason: hold_reason2 } = record.data;
+    return incidents.flatMap((record2) => {
+      const { id, status, hold_reason: hold_reason2 } = record2.data;
       if (status !== "on_hold" || hold_reason2 !== "awaiting_problem") return [];
       const listing = problems.filter((problem3) => (problem3.data.incidents ?? []).includes(id));
       if (listing.some((problem3) => isOpenProblem(problem3.data))) return [];
       if (listing.length === 0)
         return [
           findingAt(
-            record,
+            record2,
             ["hold_reason"],
             this.id,
             `${id} is on hold awaiting a problem, but no problem lists it: add ${id} to the incidents of its problem in problems/, or write one with incidents new --type problem --incident ${id}`
@@ -44103,7 +44246,7 @@ var awaitingProblem = {
       return listing.flatMap((problem3) => {
         const why = `${problem3.data.id} is ${problem3.data.status}, but ${id} is still on hold awaiting it`;
         return [
-          findingAt(record, ["hold_reason"], this.id, `${why}: move ${id} on (back to investigating or identified, or resolved)`),
+          findingAt(record2, ["hold_reason"], this.id, `${why}: move ${id} on (back to investigating or identified, or resolved)`),
           findingAt(problem3, ["status"], this.id, `${why}: move ${id} on before the problem ends, or keep the problem open`)
         ];
       });
@@ -44115,20 +44258,20 @@ var awaitingProblem = {
 var problemIncidents = {
   id: "record/problem-incidents",
   check({ incidents, problems }) {
-    const known = new Set(incidents.map((record) => record.data.id));
+    const known = new Set(incidents.map((record2) => record2.data.id));
     const listedBy = /* @__PURE__ */ new Map();
     for (const { data } of problems) for (const id of new Set(data.incidents ?? [])) listedBy.set(id, [...listedBy.get(id) ?? [], data.id]);
     return problems.flatMap(
-      (record) => (record.data.incidents ?? []).flatMap((id, index2, list5) => {
+      (record2) => (record2.data.incidents ?? []).flatMap((id, index2, list5) => {
         const at = ["incidents", index2];
         if (list5.indexOf(id) !== index2)
-          return [findingAt(record, at, this.id, `${id} is listed twice (also incidents[${list5.indexOf(id)}]): list each incident once`)];
-        if (!known.has(id)) return [findingAt(record, at, this.id, `Incident ${id} does not exist: expected the id of a file in incidents/`)];
-        const others = listedBy.get(id).filter((other) => other !== record.data.id);
+          return [findingAt(record2, at, this.id, `${id} is listed twice (also incidents[${list5.indexOf(id)}]): list each incident once`)];
+        if (!known.has(id)) return [findingAt(record2, at, this.id, `Incident ${id} does not exist: expected the id of a file in incidents/`)];
+        const others = listedBy.get(id).filter((other) => other !== record2.data.id);
         if (others.length === 0) return [];
         return [
           findingAt(
-            record,
+            record2,
             at,
             this.id,
             `${id} is also listed by ${others.join(", ")}: an incident belongs to one problem at most; if they are one cause, cancel one problem as a duplicate`
@@ -44143,12 +44286,12 @@ var problemIncidents = {
 var problemStatusFields = {
   id: "record/problem-status-fields",
   check({ problems }) {
-    return problems.flatMap((record) => {
-      const { status } = record.data;
+    return problems.flatMap((record2) => {
+      const { status } = record2.data;
       const { needs, forbids } = PROBLEM_STATUS_FIELDS[status];
       return [
-        ...needs.filter((key2) => record.data[key2] === void 0).map((key2) => findingAt(record, ["status"], this.id, `Problem status ${status} needs ${key2}, which is empty or missing: ${NEEDED[key2]}`)),
-        ...forbids.filter((key2) => record.data[key2] !== void 0).map((key2) => findingAt(record, [key2], this.id, `${key2} is set, but the status is ${status}: ${key2} stays empty until the problem gets there`))
+        ...needs.filter((key2) => record2.data[key2] === void 0).map((key2) => findingAt(record2, ["status"], this.id, `Problem status ${status} needs ${key2}, which is empty or missing: ${NEEDED[key2]}`)),
+        ...forbids.filter((key2) => record2.data[key2] !== void 0).map((key2) => findingAt(record2, [key2], this.id, `${key2} is set, but the status is ${status}: ${key2} stays empty until the problem gets there`))
       ];
     });
   }
@@ -44167,17 +44310,17 @@ init_timestamps();
 var problemTimestampOrder = {
   id: "record/problem-timestamp-order",
   check({ problems }) {
-    return problems.flatMap((record) => {
-      const set2 = PROBLEM_TIMESTAMP_ORDER.filter((key2) => record.data[key2] !== void 0);
+    return problems.flatMap((record2) => {
+      const set2 = PROBLEM_TIMESTAMP_ORDER.filter((key2) => record2.data[key2] !== void 0);
       return set2.flatMap((key2, index2) => {
         const before = set2[index2 - 1];
-        if (before === void 0 || toMillis(record.data[before]) <= toMillis(record.data[key2])) return [];
+        if (before === void 0 || toMillis(record2.data[before]) <= toMillis(record2.data[key2])) return [];
         return [
           findingAt(
-            record,
+            record2,
             [key2],
             this.id,
-            `${key2} ${record.data[key2]} is before ${before} ${record.data[before]}: expected ${PROBLEM_TIMESTAMP_ORDER.join(" \u2264 ")}`
+            `${key2} ${record2.data[key2]} is before ${before} ${record2.data[before]}: expected ${PROBLEM_TIMESTAMP_ORDER.join(" \u2264 ")}`
           )
         ];
       });
@@ -44240,6 +44383,7 @@ var CONFIG_RULES = [
   configWorkingHours,
   configHoliday,
   configApproverService,
+  configIntakeRoute,
   configApproverTeam,
   configDuration,
   configAnnounceChannel
@@ -44332,7 +44476,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject2(subject) {
+  function isObject3(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -44361,7 +44505,7 @@ function requireCommon() {
     return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject2;
+  common.isObject = isObject3;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -45561,13 +45705,13 @@ function requireLoader() {
       if (args.length !== 2) {
         throwError(state2, "TAG directive accepts exactly two arguments");
       }
-      const handle3 = args[0];
+      const handle4 = args[0];
       prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle3)) {
+      if (!PATTERN_TAG_HANDLE.test(handle4)) {
         throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
       }
-      if (_hasOwnProperty.call(state2.tagMap, handle3)) {
-        throwError(state2, 'there is a previously declared suffix for "' + handle3 + '" tag handle');
+      if (_hasOwnProperty.call(state2.tagMap, handle4)) {
+        throwError(state2, 'there is a previously declared suffix for "' + handle4 + '" tag handle');
       }
       if (!PATTERN_TAG_URI.test(prefix)) {
         throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
@@ -45577,7 +45721,7 @@ function requireLoader() {
       } catch (err) {
         throwError(state2, "tag prefix is malformed: " + prefix);
       }
-      state2.tagMap[handle3] = prefix;
+      state2.tagMap[handle4] = prefix;
     }
   };
   function captureSegment(state2, start2, end, checkJson) {
@@ -46760,22 +46904,22 @@ function requireDumper() {
     return result;
   }
   function encodeHex(character) {
-    let handle3;
+    let handle4;
     let length;
     const string3 = character.toString(16).toUpperCase();
     if (character <= 255) {
-      handle3 = "x";
+      handle4 = "x";
       length = 2;
     } else if (character <= 65535) {
-      handle3 = "u";
+      handle4 = "u";
       length = 4;
     } else if (character <= 4294967295) {
-      handle3 = "U";
+      handle4 = "U";
       length = 8;
     } else {
       throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
     }
-    return "\\" + handle3 + common2.repeat("0", length - string3.length) + string3;
+    return "\\" + handle4 + common2.repeat("0", length - string3.length) + string3;
   }
   const QUOTING_TYPE_SINGLE = 1;
   const QUOTING_TYPE_DOUBLE = 2;
@@ -48378,13 +48522,122 @@ var config_schema_default = {
           description: "The channels."
         }
       }
+    },
+    intake: {
+      title: "Intake",
+      type: "object",
+      additionalProperties: false,
+      description: "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.",
+      properties: {
+        key_labels: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1,
+            maxLength: 100
+          },
+          description: "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).",
+          examples: [
+            [
+              "alertname",
+              "service"
+            ]
+          ]
+        },
+        visibility: {
+          type: "string",
+          enum: [
+            "public",
+            "internal"
+          ],
+          description: "The visibility of the incidents intake opens (default internal: a person makes one public in review)."
+        },
+        routes: {
+          type: "array",
+          description: "Which alerts make incidents, first match wins.",
+          items: {
+            title: "IntakeRoute",
+            type: "object",
+            additionalProperties: false,
+            required: [
+              "match",
+              "service",
+              "impact",
+              "urgency"
+            ],
+            properties: {
+              match: {
+                type: "object",
+                minProperties: 1,
+                description: "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.",
+                propertyNames: {
+                  minLength: 1,
+                  maxLength: 100
+                },
+                additionalProperties: {
+                  type: "string",
+                  maxLength: 500
+                },
+                examples: [
+                  {
+                    service: "checkout",
+                    severity: "/critical|page/"
+                  }
+                ]
+              },
+              service: {
+                $ref: "common.schema.json#/$defs/service_id",
+                description: "The affected service, an id from the config's services."
+              },
+              status: {
+                type: "string",
+                enum: [
+                  "degraded_performance",
+                  "partial_outage",
+                  "major_outage"
+                ],
+                description: "The service state to record while the alert fires (default degraded_performance)."
+              },
+              impact: {
+                type: "string",
+                enum: [
+                  "high",
+                  "medium",
+                  "low"
+                ],
+                description: "Business impact of the incident."
+              },
+              urgency: {
+                type: "string",
+                enum: [
+                  "high",
+                  "medium",
+                  "low"
+                ],
+                description: "How fast it must be restored."
+              },
+              title: {
+                type: "string",
+                minLength: 1,
+                maxLength: 200,
+                description: "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).",
+                examples: [
+                  "Checkout: {{ annotations.summary }}"
+                ]
+              }
+            }
+          }
+        }
+      }
     }
   }
 };
 
 // scripts/core/records/precompiled-validators.ts
 var incident = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." }, "services": { "type": "array", "minItems": 1, "description": "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.", "items": { "$ref": "#/properties/services/items" } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." }, "services": { "type": "array", "minItems": 1, "description": "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.", "items": { "$ref": "#/properties/services/items" } } } } }, "alerts": { "type": "array", "description": "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.", "items": { "title": "IntakeAlert", "type": "object", "additionalProperties": false, "required": ["source", "key", "id", "status", "starts_at"], "properties": { "source": { "type": "string", "enum": ["alertmanager", "grafana", "issue"], "description": "Where it came from." }, "key": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The incident key: the values of the config's intake key_labels (or issue#N for a report)." }, "id": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)." }, "status": { "type": "string", "enum": ["firing", "resolved"], "description": "The alert's state when intake last saw it." }, "starts_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it began firing (a report: when the issue was opened)." }, "ends_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it resolved." }, "url": { "type": "string", "maxLength": 2e3, "description": "Where to see it: the alert's generatorURL, or the issue." }, "summary": { "type": "string", "maxLength": 2e3, "description": "Its summary annotation, as plain text." }, "labels": { "type": "object", "description": "Its labels.", "additionalProperties": { "type": "string", "maxLength": 2e3 } } } } } } };
 var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
 var schema34 = { "title": "Level", "description": "A three-step scale used for impact, urgency and action item priority.", "type": "string", "enum": ["high", "medium", "low"] };
 var schema36 = { "title": "Priority", "description": "An incident priority, P1 (most urgent) to P5.", "type": "string", "enum": ["P1", "P2", "P3", "P4", "P5"] };
@@ -49587,12 +49840,322 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.alerts !== void 0) {
+      let data42 = data.alerts;
+      if (Array.isArray(data42)) {
+        const len3 = data42.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data43 = data42[i3];
+          if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+            if (data43.source === void 0) {
+              const err101 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err101];
+              } else {
+                vErrors.push(err101);
+              }
+              errors2++;
+            }
+            if (data43.key === void 0) {
+              const err102 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err102];
+              } else {
+                vErrors.push(err102);
+              }
+              errors2++;
+            }
+            if (data43.id === void 0) {
+              const err103 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err103];
+              } else {
+                vErrors.push(err103);
+              }
+              errors2++;
+            }
+            if (data43.status === void 0) {
+              const err104 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
+              }
+              errors2++;
+            }
+            if (data43.starts_at === void 0) {
+              const err105 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "starts_at" }, message: "must have required property 'starts_at'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err105];
+              } else {
+                vErrors.push(err105);
+              }
+              errors2++;
+            }
+            for (const key4 in data43) {
+              if (!func1.call(schema31.properties.alerts.items.properties, key4)) {
+                const err106 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts.items, data: data43 };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors2++;
+              }
+            }
+            if (data43.source !== void 0) {
+              let data44 = data43.source;
+              if (typeof data44 !== "string") {
+                const err107 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.source.type, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err107];
+                } else {
+                  vErrors.push(err107);
+                }
+                errors2++;
+              }
+              if (!(data44 === "alertmanager" || data44 === "grafana" || data44 === "issue")) {
+                const err108 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.source.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.source.enum, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err108];
+                } else {
+                  vErrors.push(err108);
+                }
+                errors2++;
+              }
+            }
+            if (data43.key !== void 0) {
+              let data45 = data43.key;
+              if (typeof data45 === "string") {
+                if (func2(data45) > 1e3) {
+                  const err109 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err109];
+                  } else {
+                    vErrors.push(err109);
+                  }
+                  errors2++;
+                }
+                if (func2(data45) < 1) {
+                  const err110 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err110];
+                  } else {
+                    vErrors.push(err110);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err111 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.key.type, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
+                if (vErrors === null) {
+                  vErrors = [err111];
+                } else {
+                  vErrors.push(err111);
+                }
+                errors2++;
+              }
+            }
+            if (data43.id !== void 0) {
+              let data46 = data43.id;
+              if (typeof data46 === "string") {
+                if (func2(data46) > 1e3) {
+                  const err112 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors2++;
+                }
+                if (func2(data46) < 1) {
+                  const err113 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err113];
+                  } else {
+                    vErrors.push(err113);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err114 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.id.type, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
+                if (vErrors === null) {
+                  vErrors = [err114];
+                } else {
+                  vErrors.push(err114);
+                }
+                errors2++;
+              }
+            }
+            if (data43.status !== void 0) {
+              let data47 = data43.status;
+              if (typeof data47 !== "string") {
+                const err115 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.status.type, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err115];
+                } else {
+                  vErrors.push(err115);
+                }
+                errors2++;
+              }
+              if (!(data47 === "firing" || data47 === "resolved")) {
+                const err116 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.status.enum, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err116];
+                } else {
+                  vErrors.push(err116);
+                }
+                errors2++;
+              }
+            }
+            if (data43.starts_at !== void 0) {
+              let data48 = data43.starts_at;
+              if (typeof data48 === "string") {
+                if (!formats0.validate(data48)) {
+                  const err117 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data48 };
+                  if (vErrors === null) {
+                    vErrors = [err117];
+                  } else {
+                    vErrors.push(err117);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err118 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data48 };
+                if (vErrors === null) {
+                  vErrors = [err118];
+                } else {
+                  vErrors.push(err118);
+                }
+                errors2++;
+              }
+            }
+            if (data43.ends_at !== void 0) {
+              let data49 = data43.ends_at;
+              if (typeof data49 === "string") {
+                if (!formats0.validate(data49)) {
+                  const err119 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data49 };
+                  if (vErrors === null) {
+                    vErrors = [err119];
+                  } else {
+                    vErrors.push(err119);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err120 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data49 };
+                if (vErrors === null) {
+                  vErrors = [err120];
+                } else {
+                  vErrors.push(err120);
+                }
+                errors2++;
+              }
+            }
+            if (data43.url !== void 0) {
+              let data50 = data43.url;
+              if (typeof data50 === "string") {
+                if (func2(data50) > 2e3) {
+                  const err121 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
+                  if (vErrors === null) {
+                    vErrors = [err121];
+                  } else {
+                    vErrors.push(err121);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err122 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.url.type, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
+                if (vErrors === null) {
+                  vErrors = [err122];
+                } else {
+                  vErrors.push(err122);
+                }
+                errors2++;
+              }
+            }
+            if (data43.summary !== void 0) {
+              let data51 = data43.summary;
+              if (typeof data51 === "string") {
+                if (func2(data51) > 2e3) {
+                  const err123 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
+                  if (vErrors === null) {
+                    vErrors = [err123];
+                  } else {
+                    vErrors.push(err123);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err124 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.summary.type, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
+                if (vErrors === null) {
+                  vErrors = [err124];
+                } else {
+                  vErrors.push(err124);
+                }
+                errors2++;
+              }
+            }
+            if (data43.labels !== void 0) {
+              let data52 = data43.labels;
+              if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
+                for (const key5 in data52) {
+                  let data53 = data52[key5];
+                  if (typeof data53 === "string") {
+                    if (func2(data53) > 2e3) {
+                      const err125 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
+                      if (vErrors === null) {
+                        vErrors = [err125];
+                      } else {
+                        vErrors.push(err125);
+                      }
+                      errors2++;
+                    }
+                  } else {
+                    const err126 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.labels.additionalProperties.type, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
+                    if (vErrors === null) {
+                      vErrors = [err126];
+                    } else {
+                      vErrors.push(err126);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err127 = { instancePath: instancePath + "/alerts/" + i3 + "/labels", schemaPath: "#/properties/alerts/items/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.properties.labels.type, parentSchema: schema31.properties.alerts.items.properties.labels, data: data52 };
+                if (vErrors === null) {
+                  vErrors = [err127];
+                } else {
+                  vErrors.push(err127);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err128 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.type, parentSchema: schema31.properties.alerts.items, data: data43 };
+            if (vErrors === null) {
+              vErrors = [err128];
+            } else {
+              vErrors.push(err128);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err129 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data42 };
+        if (vErrors === null) {
+          vErrors = [err129];
+        } else {
+          vErrors.push(err129);
+        }
+        errors2++;
+      }
+    }
   } else {
-    const err101 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err130 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err101];
+      vErrors = [err130];
     } else {
-      vErrors.push(err101);
+      vErrors.push(err130);
     }
     errors2++;
   }
@@ -49601,11 +50164,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var postmortem = validate24;
-var schema56 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
-var schema62 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
-var schema63 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
+var schema58 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
+var schema64 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
+var schema65 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
 var pattern15 = new RegExp("^https?://", "u");
-var schema58 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
+var schema60 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
 var func0 = require_equal().default;
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -49647,7 +50210,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema60, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -49660,7 +50223,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.type, parentSchema: schema60, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -49672,8 +50235,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors2 === 0;
 }
 validate25.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var formats20 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
-var formats22 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
+var formats24 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.date;
+var formats26 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS.uri;
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -49687,7 +50250,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.incident === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema56.required, parentSchema: schema56, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "incident" }, message: "must have required property 'incident'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -49696,7 +50259,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.status === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.required, parentSchema: schema56, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -49705,7 +50268,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.public === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema56.required, parentSchema: schema56, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -49714,7 +50277,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.authors === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema56.required, parentSchema: schema56, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "authors" }, message: "must have required property 'authors'", schema: schema58.required, parentSchema: schema58, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -49724,7 +50287,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "incident" || key0 === "status" || key0 === "public" || key0 === "authors" || key0 === "action_items")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56, data };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema58, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -49758,7 +50321,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data1 = data.status;
       if (typeof data1 !== "string") {
-        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.status.type, parentSchema: schema56.properties.status, data: data1 };
+        const err7 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.status.type, parentSchema: schema58.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -49767,7 +50330,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (!(data1 === "draft" || data1 === "in_review" || data1 === "published")) {
-        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.status.enum, parentSchema: schema56.properties.status, data: data1 };
+        const err8 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema58.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema58.properties.status.enum, parentSchema: schema58.properties.status, data: data1 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -49779,7 +50342,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data2 = data.public;
       if (typeof data2 !== "boolean") {
-        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema56.properties.public.type, parentSchema: schema56.properties.public, data: data2 };
+        const err9 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema58.properties.public.type, parentSchema: schema58.properties.public, data: data2 };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -49796,7 +50359,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
-          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema56.properties.authors, data: data3 };
+          const err10 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema58.properties.authors, data: data3 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -49805,7 +50368,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.authors.type, parentSchema: schema56.properties.authors, data: data3 };
+        const err11 = { instancePath: instancePath + "/authors", schemaPath: "#/properties/authors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.properties.authors.type, parentSchema: schema58.properties.authors, data: data3 };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -49822,7 +50385,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.title === void 0) {
-              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
+              const err12 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema58.properties.action_items.items.required, parentSchema: schema58.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -49831,7 +50394,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
             if (data5.status === void 0) {
-              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema56.properties.action_items.items.required, parentSchema: schema56.properties.action_items.items, data: data5 };
+              const err13 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema58.properties.action_items.items.required, parentSchema: schema58.properties.action_items.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err13];
               } else {
@@ -49841,7 +50404,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key1 in data5) {
               if (!(key1 === "title" || key1 === "owner" || key1 === "type" || key1 === "priority" || key1 === "due" || key1 === "issue" || key1 === "status")) {
-                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema56.properties.action_items.items, data: data5 };
+                const err14 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema58.properties.action_items.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err14];
                 } else {
@@ -49854,7 +50417,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               let data6 = data5.title;
               if (typeof data6 === "string") {
                 if (func2(data6) < 1) {
-                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
+                  const err15 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema58.properties.action_items.items.properties.title, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err15];
                   } else {
@@ -49863,7 +50426,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.title.type, parentSchema: schema56.properties.action_items.items.properties.title, data: data6 };
+                const err16 = { instancePath: instancePath + "/action_items/" + i0 + "/title", schemaPath: "#/properties/action_items/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.action_items.items.properties.title.type, parentSchema: schema58.properties.action_items.items.properties.title, data: data6 };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -49897,7 +50460,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.type !== void 0) {
               let data8 = data5.type;
               if (typeof data8 !== "string") {
-                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.type.type, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
+                const err19 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.action_items.items.properties.type.type, parentSchema: schema58.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -49906,7 +50469,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 errors2++;
               }
               if (!(data8 === "detect" || data8 === "mitigate" || data8 === "prevent" || data8 === "process")) {
-                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.type.enum, parentSchema: schema56.properties.action_items.items.properties.type, data: data8 };
+                const err20 = { instancePath: instancePath + "/action_items/" + i0 + "/type", schemaPath: "#/properties/action_items/items/properties/type/enum", keyword: "enum", params: { allowedValues: schema58.properties.action_items.items.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema58.properties.action_items.items.properties.type.enum, parentSchema: schema58.properties.action_items.items.properties.type, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -49939,8 +50502,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.due !== void 0) {
               let data10 = data5.due;
               if (typeof data10 === "string") {
-                if (!formats20.validate(data10)) {
-                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema62, data: data10 };
+                if (!formats24.validate(data10)) {
+                  const err23 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"', schema: "date", parentSchema: schema64, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -49949,7 +50512,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema62.type, parentSchema: schema62, data: data10 };
+                const err24 = { instancePath: instancePath + "/action_items/" + i0 + "/due", schemaPath: "common.schema.json#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.type, parentSchema: schema64, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -49962,7 +50525,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               let data11 = data5.issue;
               if (typeof data11 === "string") {
                 if (!pattern15.test(data11)) {
-                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data11 };
+                  const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -49970,8 +50533,8 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors2++;
                 }
-                if (!formats22(data11)) {
-                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data11 };
+                if (!formats26(data11)) {
+                  const err26 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err26];
                   } else {
@@ -49980,7 +50543,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data11 };
+                const err27 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data11 };
                 if (vErrors === null) {
                   vErrors = [err27];
                 } else {
@@ -49992,7 +50555,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.status !== void 0) {
               let data12 = data5.status;
               if (typeof data12 !== "string") {
-                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema56.properties.action_items.items.properties.status.type, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
+                const err28 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema58.properties.action_items.items.properties.status.type, parentSchema: schema58.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err28];
                 } else {
@@ -50001,7 +50564,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
                 errors2++;
               }
               if (!(data12 === "open" || data12 === "done" || data12 === "wont_do")) {
-                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema56.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema56.properties.action_items.items.properties.status.enum, parentSchema: schema56.properties.action_items.items.properties.status, data: data12 };
+                const err29 = { instancePath: instancePath + "/action_items/" + i0 + "/status", schemaPath: "#/properties/action_items/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema58.properties.action_items.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema58.properties.action_items.items.properties.status.enum, parentSchema: schema58.properties.action_items.items.properties.status, data: data12 };
                 if (vErrors === null) {
                   vErrors = [err29];
                 } else {
@@ -50011,7 +50574,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.properties.action_items.items.type, parentSchema: schema56.properties.action_items.items, data: data5 };
+            const err30 = { instancePath: instancePath + "/action_items/" + i0, schemaPath: "#/properties/action_items/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema58.properties.action_items.items.type, parentSchema: schema58.properties.action_items.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -50021,7 +50584,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema56.properties.action_items.type, parentSchema: schema56.properties.action_items, data: data4 };
+        const err31 = { instancePath: instancePath + "/action_items", schemaPath: "#/properties/action_items/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.properties.action_items.type, parentSchema: schema58.properties.action_items, data: data4 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -50031,7 +50594,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema56.type, parentSchema: schema56, data };
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema58.type, parentSchema: schema58, data };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -50044,10 +50607,10 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var known_error = validate27;
-var schema64 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
-var schema68 = { "title": "ProblemId", "description": "A problem id: PRB and a four-digit number.", "type": "string", "pattern": "^PRB-\\d{4}$", "examples": ["PRB-0004"] };
+var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema70 = { "title": "ProblemId", "description": "A problem id: PRB and a four-digit number.", "type": "string", "pattern": "^PRB-\\d{4}$", "examples": ["PRB-0004"] };
 var pattern18 = new RegExp("^PRB-\\d{4}$", "u");
-var schema66 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
+var schema68 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -50060,7 +50623,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50097,7 +50660,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema68, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -50110,7 +50673,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.type, parentSchema: schema68, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -50135,7 +50698,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema64.required, parentSchema: schema64, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50144,7 +50707,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.title === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema64.required, parentSchema: schema64, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50153,7 +50716,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema64.required, parentSchema: schema64, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50162,7 +50725,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.services === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema64.required, parentSchema: schema64, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -50171,7 +50734,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.workaround === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema64.required, parentSchema: schema64, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "workaround" }, message: "must have required property 'workaround'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -50180,7 +50743,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.created_at === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema64.required, parentSchema: schema64, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -50189,7 +50752,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.public === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema64.required, parentSchema: schema64, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "public" }, message: "must have required property 'public'", schema: schema66.required, parentSchema: schema66, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -50198,8 +50761,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema64.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64, data };
+      if (!func1.call(schema66.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66, data };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -50234,7 +50797,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func2(data1) > 200) {
-          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.title, data: data1 };
+          const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema66.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -50243,7 +50806,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (func2(data1) < 1) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.title, data: data1 };
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -50252,7 +50815,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.title.type, parentSchema: schema64.properties.title, data: data1 };
+        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.title.type, parentSchema: schema66.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -50264,7 +50827,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.status.type, parentSchema: schema64.properties.status, data: data2 };
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.status.type, parentSchema: schema66.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50273,7 +50836,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema64.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema64.properties.status.enum, parentSchema: schema64.properties.status, data: data2 };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema66.properties.status.enum, parentSchema: schema66.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50292,7 +50855,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.match;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.patterns === void 0) {
-          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema64.properties.match.required, parentSchema: schema64.properties.match, data: data4 };
+          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema66.properties.match.required, parentSchema: schema66.properties.match, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -50302,7 +50865,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data4) {
           if (!(key1 === "services" || key1 === "patterns")) {
-            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema64.properties.match, data: data4 };
+            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66.properties.match, data: data4 };
             if (vErrors === null) {
               vErrors = [err16];
             } else {
@@ -50321,7 +50884,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.patterns;
           if (Array.isArray(data6)) {
             if (data6.length < 1) {
-              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
+              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -50334,7 +50897,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data6[i0];
               if (typeof data7 === "string") {
                 if (func2(data7) > 200) {
-                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
+                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err18];
                   } else {
@@ -50343,7 +50906,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
                 if (func2(data7) < 1) {
-                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
+                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -50352,7 +50915,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.match.properties.patterns.items.type, parentSchema: schema64.properties.match.properties.patterns.items, data: data7 };
+                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.match.properties.patterns.items.type, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err20];
                 } else {
@@ -50362,7 +50925,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema64.properties.match.properties.patterns.type, parentSchema: schema64.properties.match.properties.patterns, data: data6 };
+            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.properties.match.properties.patterns.type, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
             if (vErrors === null) {
               vErrors = [err21];
             } else {
@@ -50372,7 +50935,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.properties.match.type, parentSchema: schema64.properties.match, data: data4 };
+        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.properties.match.type, parentSchema: schema66.properties.match, data: data4 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -50385,7 +50948,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.workaround;
       if (typeof data8 === "string") {
         if (func2(data8) < 1) {
-          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.workaround, data: data8 };
+          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.workaround, data: data8 };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -50394,7 +50957,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.workaround.type, parentSchema: schema64.properties.workaround, data: data8 };
+        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.workaround.type, parentSchema: schema66.properties.workaround, data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -50407,7 +50970,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.root_cause;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema64.properties.root_cause, data: data9 };
+          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.root_cause, data: data9 };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -50416,7 +50979,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema64.properties.root_cause.type, parentSchema: schema64.properties.root_cause, data: data9 };
+        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.root_cause.type, parentSchema: schema66.properties.root_cause, data: data9 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -50432,7 +50995,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs24 = errors2;
       if (typeof data10 === "string") {
         if (!pattern18.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema68, data: data10 };
+          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema70, data: data10 };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -50441,7 +51004,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data10 };
+        const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.type, parentSchema: schema70, data: data10 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -50454,7 +51017,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       const _errs27 = errors2;
       if (typeof data10 === "string") {
         if (!pattern15.test(data10)) {
-          const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data10 };
+          const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -50462,8 +51025,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
-        if (!formats22(data10)) {
-          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data10 };
+        if (!formats26(data10)) {
+          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -50472,7 +51035,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data10 };
+        const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data10 };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -50483,7 +51046,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid0 = _errs27 === errors2;
       valid5 = valid5 || _valid0;
       if (!valid5) {
-        const err32 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema64.properties.problem.anyOf, parentSchema: schema64.properties.problem, data: data10 };
+        const err32 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema66.properties.problem.anyOf, parentSchema: schema66.properties.problem, data: data10 };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -50526,7 +51089,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data12 = data.public;
       if (typeof data12 !== "boolean") {
-        const err35 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema64.properties.public.type, parentSchema: schema64.properties.public, data: data12 };
+        const err35 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.properties.public.type, parentSchema: schema66.properties.public, data: data12 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -50536,7 +51099,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema64.type, parentSchema: schema64, data };
+    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
       vErrors = [err36];
     } else {
@@ -50549,7 +51112,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var problem2 = validate31;
-var schema71 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
+var schema73 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -50562,7 +51125,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50599,7 +51162,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema68, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -50612,7 +51175,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.type, parentSchema: schema68, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -50637,7 +51200,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema71.required, parentSchema: schema71, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50646,7 +51209,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.title === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema71.required, parentSchema: schema71, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -50655,7 +51218,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.status === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema71.required, parentSchema: schema71, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -50664,7 +51227,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.services === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema71.required, parentSchema: schema71, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -50673,7 +51236,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.impact === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema71.required, parentSchema: schema71, data };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -50682,7 +51245,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.urgency === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema71.required, parentSchema: schema71, data };
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -50691,7 +51254,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.priority === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority" }, message: "must have required property 'priority'", schema: schema71.required, parentSchema: schema71, data };
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority" }, message: "must have required property 'priority'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -50700,7 +51263,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.created_at === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema71.required, parentSchema: schema71, data };
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created_at" }, message: "must have required property 'created_at'", schema: schema73.required, parentSchema: schema73, data };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -50709,8 +51272,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema71.properties, key0)) {
-        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema71, data };
+      if (!func1.call(schema73.properties, key0)) {
+        const err8 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema73, data };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -50723,7 +51286,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (!pattern18.test(data0)) {
-          const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema68, data: data0 };
+          const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema70, data: data0 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -50732,7 +51295,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema68.type, parentSchema: schema68, data: data0 };
+        const err10 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.type, parentSchema: schema70, data: data0 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -50745,7 +51308,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func2(data1) > 200) {
-          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema71.properties.title, data: data1 };
+          const err11 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema73.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -50754,7 +51317,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (func2(data1) < 1) {
-          const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71.properties.title, data: data1 };
+          const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema73.properties.title, data: data1 };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -50763,7 +51326,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.title.type, parentSchema: schema71.properties.title, data: data1 };
+        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.title.type, parentSchema: schema73.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50775,7 +51338,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data2 = data.status;
       if (typeof data2 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.status.type, parentSchema: schema71.properties.status, data: data2 };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.status.type, parentSchema: schema73.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -50784,7 +51347,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (!(data2 === "new" || data2 === "investigating" || data2 === "root_cause_known" || data2 === "known_error" || data2 === "resolved" || data2 === "closed" || data2 === "cancelled")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema71.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema71.properties.status.enum, parentSchema: schema71.properties.status, data: data2 };
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema73.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.status.enum, parentSchema: schema73.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -50826,7 +51389,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema71.properties.incidents.type, parentSchema: schema71.properties.incidents, data: data4 };
+        const err18 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema73.properties.incidents.type, parentSchema: schema73.properties.incidents, data: data4 };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -50946,7 +51509,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.root_cause;
       if (typeof data11 === "string") {
         if (func2(data11) < 1) {
-          const err29 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema71.properties.root_cause, data: data11 };
+          const err29 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema73.properties.root_cause, data: data11 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -50955,7 +51518,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.root_cause.type, parentSchema: schema71.properties.root_cause, data: data11 };
+        const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.root_cause.type, parentSchema: schema73.properties.root_cause, data: data11 };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -50990,7 +51553,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.fix;
       if (typeof data13 === "string") {
         if (!pattern15.test(data13)) {
-          const err33 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data13 };
+          const err33 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data13 };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -50998,8 +51561,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
-        if (!formats22(data13)) {
-          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data13 };
+        if (!formats26(data13)) {
+          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data13 };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -51008,7 +51571,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data13 };
+        const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data13 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -51064,7 +51627,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.cancel_reason !== void 0) {
       let data16 = data.cancel_reason;
       if (typeof data16 !== "string") {
-        const err40 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema71.properties.cancel_reason.type, parentSchema: schema71.properties.cancel_reason, data: data16 };
+        const err40 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.cancel_reason.type, parentSchema: schema73.properties.cancel_reason, data: data16 };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -51073,7 +51636,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (!(data16 === "duplicate" || data16 === "not_a_problem")) {
-        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema71.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema71.properties.cancel_reason.enum, parentSchema: schema71.properties.cancel_reason, data: data16 };
+        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema73.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.cancel_reason.enum, parentSchema: schema73.properties.cancel_reason, data: data16 };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -51083,7 +51646,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema71.type, parentSchema: schema71, data };
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
     if (vErrors === null) {
       vErrors = [err42];
     } else {
@@ -51096,13 +51659,13 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var config = validate34;
-var schema85 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } }, "announce_channel": { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "problems": { "title": "ProblemSettings", "type": "object", "additionalProperties": false, "description": "How the report looks for recurring incidents that no problem covers yet.", "properties": { "recurring_window": { "$ref": "common.schema.json#/$defs/duration", "description": "How far back from the report's moment incidents are compared (default 2160h, 90 days)." }, "min_incidents": { "type": "integer", "minimum": 2, "maximum": 100, "description": "How many similar incidents make a recurring-incident candidate (default 3)." } } }, "announce": { "title": "AnnounceSettings", "type": "object", "additionalProperties": false, "required": ["channels"], "description": "Where every public event is announced, once per channel (incidents announce).", "properties": { "since": { "$ref": "common.schema.json#/$defs/duration", "description": "A channel's first run sends only events this recent; older ones are remembered, not sent (default 1h)." }, "remind_before": { "$ref": "common.schema.json#/$defs/duration", "description": "How long before a maintenance starts its reminder goes out (default none)." }, "channels": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/announce_channel" }, "description": "The channels." } } } } };
-var schema92 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
-var schema100 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
+var schema87 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } }, "announce_channel": { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "problems": { "title": "ProblemSettings", "type": "object", "additionalProperties": false, "description": "How the report looks for recurring incidents that no problem covers yet.", "properties": { "recurring_window": { "$ref": "common.schema.json#/$defs/duration", "description": "How far back from the report's moment incidents are compared (default 2160h, 90 days)." }, "min_incidents": { "type": "integer", "minimum": 2, "maximum": 100, "description": "How many similar incidents make a recurring-incident candidate (default 3)." } } }, "announce": { "title": "AnnounceSettings", "type": "object", "additionalProperties": false, "required": ["channels"], "description": "Where every public event is announced, once per channel (incidents announce).", "properties": { "since": { "$ref": "common.schema.json#/$defs/duration", "description": "A channel's first run sends only events this recent; older ones are remembered, not sent (default 1h)." }, "remind_before": { "$ref": "common.schema.json#/$defs/duration", "description": "How long before a maintenance starts its reminder goes out (default none)." }, "channels": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/announce_channel" }, "description": "The channels." } } }, "intake": { "title": "Intake", "type": "object", "additionalProperties": false, "description": "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.", "properties": { "key_labels": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "description": "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).", "examples": [["alertname", "service"]] }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "The visibility of the incidents intake opens (default internal: a person makes one public in review)." }, "routes": { "type": "array", "description": "Which alerts make incidents, first match wins.", "items": { "title": "IntakeRoute", "type": "object", "additionalProperties": false, "required": ["match", "service", "impact", "urgency"], "properties": { "match": { "type": "object", "minProperties": 1, "description": "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.", "propertyNames": { "minLength": 1, "maxLength": 100 }, "additionalProperties": { "type": "string", "maxLength": 500 }, "examples": [{ "service": "checkout", "severity": "/critical|page/" }] }, "service": { "$ref": "common.schema.json#/$defs/service_id", "description": "The affected service, an id from the config's services." }, "status": { "type": "string", "enum": ["degraded_performance", "partial_outage", "major_outage"], "description": "The service state to record while the alert fires (default degraded_performance)." }, "impact": { "type": "string", "enum": ["high", "medium", "low"], "description": "Business impact of the incident." }, "urgency": { "type": "string", "enum": ["high", "medium", "low"], "description": "How fast it must be restored." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).", "examples": ["Checkout: {{ annotations.summary }}"] } } } } } } } };
+var schema94 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
+var schema102 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
 var pattern29 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
 var pattern36 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
 var pattern37 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
-var schema88 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
+var schema90 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -51115,7 +51678,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.high === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema88.required, parentSchema: schema88, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema90.required, parentSchema: schema90, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -51124,7 +51687,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.medium === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema88.required, parentSchema: schema88, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema90.required, parentSchema: schema90, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -51133,7 +51696,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.low === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema88.required, parentSchema: schema88, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema90.required, parentSchema: schema90, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -51143,7 +51706,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "high" || key0 === "medium" || key0 === "low")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema88, data };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema90, data };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -51216,7 +51779,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema88.type, parentSchema: schema88, data };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema90.type, parentSchema: schema90, data };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -51228,7 +51791,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   return errors2 === 0;
 }
 validate35.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema99 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
+var schema101 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
 var pattern40 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
 function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -51242,7 +51805,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.acknowledge === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema99.required, parentSchema: schema99, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "acknowledge" }, message: "must have required property 'acknowledge'", schema: schema101.required, parentSchema: schema101, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -51251,7 +51814,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.resolve === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema99.required, parentSchema: schema99, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resolve" }, message: "must have required property 'resolve'", schema: schema101.required, parentSchema: schema101, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -51261,7 +51824,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "calendar" || key0 === "acknowledge" || key0 === "resolve" || key0 === "update" || key0 === "at_risk")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema99, data };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema101, data };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -51274,7 +51837,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.calendar;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema99.properties.calendar, data: data0 };
+          const err3 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema101.properties.calendar, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -51283,7 +51846,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema99.properties.calendar.type, parentSchema: schema99.properties.calendar, data: data0 };
+        const err4 = { instancePath: instancePath + "/calendar", schemaPath: "#/properties/calendar/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema101.properties.calendar.type, parentSchema: schema101.properties.calendar, data: data0 };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -51296,7 +51859,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
         if (!pattern37.test(data1)) {
-          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data1 };
+          const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -51305,7 +51868,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data1 };
+        const err6 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data1 };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -51318,7 +51881,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.resolve;
       if (typeof data2 === "string") {
         if (!pattern37.test(data2)) {
-          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data2 };
+          const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -51327,7 +51890,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data2 };
+        const err8 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data2 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -51340,7 +51903,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.update;
       if (typeof data3 === "string") {
         if (!pattern37.test(data3)) {
-          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data3 };
+          const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -51349,7 +51912,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data3 };
+        const err10 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data3 };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -51366,7 +51929,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (typeof data5 === "string") {
             if (!pattern40.test(data5)) {
-              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema99.properties.at_risk.items, data: data5 };
+              const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema101.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
               } else {
@@ -51375,7 +51938,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema99.properties.at_risk.items.type, parentSchema: schema99.properties.at_risk.items, data: data5 };
+            const err12 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema101.properties.at_risk.items.type, parentSchema: schema101.properties.at_risk.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -51385,7 +51948,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema99.properties.at_risk.type, parentSchema: schema99.properties.at_risk, data: data4 };
+        const err13 = { instancePath: instancePath + "/at_risk", schemaPath: "#/properties/at_risk/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema101.properties.at_risk.type, parentSchema: schema101.properties.at_risk, data: data4 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -51395,7 +51958,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema99.type, parentSchema: schema99, data };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema101.type, parentSchema: schema101, data };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -51407,7 +51970,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
   return errors2 === 0;
 }
 validate39.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema103 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
+var schema105 = { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } };
 function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -51448,7 +52011,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema58, data };
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema60, data };
             if (vErrors === null) {
               vErrors = [err2];
             } else {
@@ -51461,7 +52024,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema58.type, parentSchema: schema58, data };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema60.type, parentSchema: schema60, data };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -51485,7 +52048,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema103, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema105, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -51498,7 +52061,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data[i0];
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.after === void 0) {
-          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema103.items.required, parentSchema: schema103.items, data: data0 };
+          const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "after" }, message: "must have required property 'after'", schema: schema105.items.required, parentSchema: schema105.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -51507,7 +52070,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (data0.notify === void 0) {
-          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema103.items.required, parentSchema: schema103.items, data: data0 };
+          const err2 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/required", keyword: "required", params: { missingProperty: "notify" }, message: "must have required property 'notify'", schema: schema105.items.required, parentSchema: schema105.items, data: data0 };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -51517,7 +52080,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key0 in data0) {
           if (!(key0 === "after" || key0 === "notify")) {
-            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema103.items, data: data0 };
+            const err3 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema105.items, data: data0 };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -51530,7 +52093,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.after;
           if (typeof data1 === "string") {
             if (!pattern37.test(data1)) {
-              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data1 };
+              const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
               } else {
@@ -51539,7 +52102,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data1 };
+            const err5 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data1 };
             if (vErrors === null) {
               vErrors = [err5];
             } else {
@@ -51556,7 +52119,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (Array.isArray(data2)) {
             if (data2.length < 1) {
-              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema103.items.properties.notify, data: data2 };
+              const err6 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema105.items.properties.notify, data: data2 };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -51565,7 +52128,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema103.items.properties.notify.type, parentSchema: schema103.items.properties.notify, data: data2 };
+            const err7 = { instancePath: instancePath + "/" + i0 + "/notify", schemaPath: "#/items/properties/notify/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.items.properties.notify.type, parentSchema: schema105.items.properties.notify, data: data2 };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -51575,7 +52138,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema103.items.type, parentSchema: schema103.items, data: data0 };
+        const err8 = { instancePath: instancePath + "/" + i0, schemaPath: "#/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema105.items.type, parentSchema: schema105.items, data: data0 };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -51585,7 +52148,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema103.type, parentSchema: schema103, data };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema105.type, parentSchema: schema105, data };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -51597,7 +52160,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   return errors2 === 0;
 }
 validate45.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
-var schema112 = { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] };
+var schema114 = { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] };
 var pattern48 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
 var pattern51 = new RegExp("^[^\\s@<>]+@[^\\s@<>]+$", "u");
 function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -51612,7 +52175,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (Array.isArray(data)) {
     if (data.length < 1) {
-      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66, data };
+      const err0 = { instancePath, schemaPath: "#/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema68, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -51649,7 +52212,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       outer0: for (; i1--; ) {
         for (j0 = i1; j0--; ) {
           if (func0(data[i1], data[j0])) {
-            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema66, data };
+            const err3 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema68, data };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -51662,7 +52225,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.type, parentSchema: schema66, data };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema68.type, parentSchema: schema68, data };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -51714,7 +52277,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs5 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.url_env === void 0) {
-        const err1 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema112.allOf[0].then.required, parentSchema: schema112.allOf[0].then, data };
+        const err1 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema114.allOf[0].then.required, parentSchema: schema114.allOf[0].then, data };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -51732,7 +52295,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid1) {
-    const err2 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[0].if, parentSchema: schema112.allOf[0], data };
+    const err2 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema114.allOf[0].if, parentSchema: schema114.allOf[0], data };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -51769,7 +52332,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs10 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.url_env === void 0) {
-        const err4 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema112.allOf[1].then.required, parentSchema: schema112.allOf[1].then, data };
+        const err4 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "url_env" }, message: "must have required property 'url_env'", schema: schema114.allOf[1].then.required, parentSchema: schema114.allOf[1].then, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -51778,7 +52341,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.secret_env === void 0) {
-        const err5 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "secret_env" }, message: "must have required property 'secret_env'", schema: schema112.allOf[1].then.required, parentSchema: schema112.allOf[1].then, data };
+        const err5 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "secret_env" }, message: "must have required property 'secret_env'", schema: schema114.allOf[1].then.required, parentSchema: schema114.allOf[1].then, data };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -51797,7 +52360,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid3) {
-    const err6 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[1].if, parentSchema: schema112.allOf[1], data };
+    const err6 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema114.allOf[1].if, parentSchema: schema114.allOf[1], data };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -51842,7 +52405,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs15 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.smtp_env === void 0) {
-        const err8 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "smtp_env" }, message: "must have required property 'smtp_env'", schema: schema112.allOf[2].then.required, parentSchema: schema112.allOf[2].then, data };
+        const err8 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "smtp_env" }, message: "must have required property 'smtp_env'", schema: schema114.allOf[2].then.required, parentSchema: schema114.allOf[2].then, data };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -51851,7 +52414,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.from === void 0) {
-        const err9 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema112.allOf[2].then.required, parentSchema: schema112.allOf[2].then, data };
+        const err9 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'", schema: schema114.allOf[2].then.required, parentSchema: schema114.allOf[2].then, data };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -51860,7 +52423,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
       if (data.to === void 0) {
-        const err10 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema112.allOf[2].then.required, parentSchema: schema112.allOf[2].then, data };
+        const err10 = { instancePath, schemaPath: "#/allOf/2/then/required", keyword: "required", params: { missingProperty: "to" }, message: "must have required property 'to'", schema: schema114.allOf[2].then.required, parentSchema: schema114.allOf[2].then, data };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -51880,7 +52443,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid5) {
-    const err11 = { instancePath, schemaPath: "#/allOf/2/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[2].if, parentSchema: schema112.allOf[2], data };
+    const err11 = { instancePath, schemaPath: "#/allOf/2/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema114.allOf[2].if, parentSchema: schema114.allOf[2], data };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -51936,7 +52499,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     const _errs20 = errors2;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.join_url === void 0) {
-        const err14 = { instancePath, schemaPath: "#/allOf/3/then/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'", schema: schema112.allOf[3].then.required, parentSchema: schema112.allOf[3].then, data };
+        const err14 = { instancePath, schemaPath: "#/allOf/3/then/required", keyword: "required", params: { missingProperty: "join_url" }, message: "must have required property 'join_url'", schema: schema114.allOf[3].then.required, parentSchema: schema114.allOf[3].then, data };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -51954,7 +52517,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
   }
   if (!valid7) {
-    const err15 = { instancePath, schemaPath: "#/allOf/3/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema112.allOf[3].if, parentSchema: schema112.allOf[3], data };
+    const err15 = { instancePath, schemaPath: "#/allOf/3/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema', schema: schema114.allOf[3].if, parentSchema: schema114.allOf[3], data };
     if (vErrors === null) {
       vErrors = [err15];
     } else {
@@ -51972,7 +52535,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === void 0) {
-      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema112.required, parentSchema: schema112, data };
+      const err16 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema114.required, parentSchema: schema114, data };
       if (vErrors === null) {
         vErrors = [err16];
       } else {
@@ -51981,7 +52544,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.type === void 0) {
-      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema112.required, parentSchema: schema112, data };
+      const err17 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'", schema: schema114.required, parentSchema: schema114, data };
       if (vErrors === null) {
         vErrors = [err17];
       } else {
@@ -51990,8 +52553,8 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema112.properties, key0)) {
-        const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema112, data };
+      if (!func1.call(schema114.properties, key0)) {
+        const err18 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema114, data };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -52004,7 +52567,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.id;
       if (typeof data4 === "string") {
         if (!pattern5.test(data4)) {
-          const err19 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema112.properties.id, data: data4 };
+          const err19 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema114.properties.id, data: data4 };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -52013,7 +52576,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.id.type, parentSchema: schema112.properties.id, data: data4 };
+        const err20 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.id.type, parentSchema: schema114.properties.id, data: data4 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -52025,7 +52588,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data5 = data.type;
       if (!(data5 === "slack" || data5 === "teams" || data5 === "webhook" || data5 === "email")) {
-        const err21 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema112.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.type.enum, parentSchema: schema112.properties.type, data: data5 };
+        const err21 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema114.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema114.properties.type.enum, parentSchema: schema114.properties.type, data: data5 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -52038,7 +52601,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.url_env;
       if (typeof data6 === "string") {
         if (!pattern48.test(data6)) {
-          const err22 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema112.properties.url_env, data: data6 };
+          const err22 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema114.properties.url_env, data: data6 };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -52047,7 +52610,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.url_env.type, parentSchema: schema112.properties.url_env, data: data6 };
+        const err23 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.url_env.type, parentSchema: schema114.properties.url_env, data: data6 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -52060,7 +52623,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.secret_env;
       if (typeof data7 === "string") {
         if (!pattern48.test(data7)) {
-          const err24 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema112.properties.secret_env, data: data7 };
+          const err24 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema114.properties.secret_env, data: data7 };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -52069,7 +52632,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.secret_env.type, parentSchema: schema112.properties.secret_env, data: data7 };
+        const err25 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.secret_env.type, parentSchema: schema114.properties.secret_env, data: data7 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -52082,7 +52645,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.smtp_env;
       if (typeof data8 === "string") {
         if (!pattern48.test(data8)) {
-          const err26 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema112.properties.smtp_env, data: data8 };
+          const err26 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema114.properties.smtp_env, data: data8 };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -52091,7 +52654,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.smtp_env.type, parentSchema: schema112.properties.smtp_env, data: data8 };
+        const err27 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.smtp_env.type, parentSchema: schema114.properties.smtp_env, data: data8 };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -52104,7 +52667,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.from;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err28 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.from, data: data9 };
+          const err28 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.from, data: data9 };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -52113,7 +52676,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.from.type, parentSchema: schema112.properties.from, data: data9 };
+        const err29 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.from.type, parentSchema: schema114.properties.from, data: data9 };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -52126,7 +52689,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.to;
       if (Array.isArray(data10)) {
         if (data10.length < 1) {
-          const err30 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.to, data: data10 };
+          const err30 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema114.properties.to, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -52139,7 +52702,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           let data11 = data10[i0];
           if (typeof data11 === "string") {
             if (func2(data11) < 3) {
-              const err31 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema112.properties.to.items, data: data11 };
+              const err31 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema114.properties.to.items, data: data11 };
               if (vErrors === null) {
                 vErrors = [err31];
               } else {
@@ -52148,7 +52711,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
             if (!pattern51.test(data11)) {
-              const err32 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/pattern", keyword: "pattern", params: { pattern: "^[^\\s@<>]+@[^\\s@<>]+$" }, message: 'must match pattern "^[^\\s@<>]+@[^\\s@<>]+$"', schema: "^[^\\s@<>]+@[^\\s@<>]+$", parentSchema: schema112.properties.to.items, data: data11 };
+              const err32 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/pattern", keyword: "pattern", params: { pattern: "^[^\\s@<>]+@[^\\s@<>]+$" }, message: 'must match pattern "^[^\\s@<>]+@[^\\s@<>]+$"', schema: "^[^\\s@<>]+@[^\\s@<>]+$", parentSchema: schema114.properties.to.items, data: data11 };
               if (vErrors === null) {
                 vErrors = [err32];
               } else {
@@ -52157,7 +52720,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err33 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.to.items.type, parentSchema: schema112.properties.to.items, data: data11 };
+            const err33 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.to.items.type, parentSchema: schema114.properties.to.items, data: data11 };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -52177,7 +52740,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (typeof indices0[item0] == "number") {
               j0 = indices0[item0];
-              const err34 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema112.properties.to, data: data10 };
+              const err34 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema114.properties.to, data: data10 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -52190,7 +52753,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.to.type, parentSchema: schema112.properties.to, data: data10 };
+        const err35 = { instancePath: instancePath + "/to", schemaPath: "#/properties/to/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema114.properties.to.type, parentSchema: schema114.properties.to, data: data10 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -52209,7 +52772,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.events;
       if (Array.isArray(data13)) {
         if (data13.length < 1) {
-          const err36 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema112.properties.events, data: data13 };
+          const err36 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema114.properties.events, data: data13 };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -52221,7 +52784,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i2 = 0; i2 < len1; i2++) {
           let data14 = data13[i2];
           if (!(data14 === "incident" || data14 === "component" || data14 === "maintenance" || data14 === "postmortem")) {
-            const err37 = { instancePath: instancePath + "/events/" + i2, schemaPath: "#/properties/events/items/enum", keyword: "enum", params: { allowedValues: schema112.properties.events.items.enum }, message: "must be equal to one of the allowed values", schema: schema112.properties.events.items.enum, parentSchema: schema112.properties.events.items, data: data14 };
+            const err37 = { instancePath: instancePath + "/events/" + i2, schemaPath: "#/properties/events/items/enum", keyword: "enum", params: { allowedValues: schema114.properties.events.items.enum }, message: "must be equal to one of the allowed values", schema: schema114.properties.events.items.enum, parentSchema: schema114.properties.events.items, data: data14 };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -52236,7 +52799,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i3--; ) {
             for (j1 = i3; j1--; ) {
               if (func0(data13[i3], data13[j1])) {
-                const err38 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema112.properties.events, data: data13 };
+                const err38 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema114.properties.events, data: data13 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -52249,7 +52812,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err39 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema112.properties.events.type, parentSchema: schema112.properties.events, data: data13 };
+        const err39 = { instancePath: instancePath + "/events", schemaPath: "#/properties/events/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema114.properties.events.type, parentSchema: schema114.properties.events, data: data13 };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -52261,7 +52824,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.public !== void 0) {
       let data15 = data.public;
       if (typeof data15 !== "boolean") {
-        const err40 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema112.properties.public.type, parentSchema: schema112.properties.public, data: data15 };
+        const err40 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema114.properties.public.type, parentSchema: schema114.properties.public, data: data15 };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -52274,7 +52837,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data16 = data.name;
       if (typeof data16 === "string") {
         if (func2(data16) < 1) {
-          const err41 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema112.properties.name, data: data16 };
+          const err41 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema114.properties.name, data: data16 };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -52283,7 +52846,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err42 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema112.properties.name.type, parentSchema: schema112.properties.name, data: data16 };
+        const err42 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema114.properties.name.type, parentSchema: schema114.properties.name, data: data16 };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -52296,7 +52859,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data17 = data.join_url;
       if (typeof data17 === "string") {
         if (!pattern15.test(data17)) {
-          const err43 = { instancePath: instancePath + "/join_url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data17 };
+          const err43 = { instancePath: instancePath + "/join_url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data17 };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -52304,8 +52867,8 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
-        if (!formats22(data17)) {
-          const err44 = { instancePath: instancePath + "/join_url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data17 };
+        if (!formats26(data17)) {
+          const err44 = { instancePath: instancePath + "/join_url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data17 };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -52314,7 +52877,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
       } else {
-        const err45 = { instancePath: instancePath + "/join_url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data17 };
+        const err45 = { instancePath: instancePath + "/join_url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data17 };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -52324,7 +52887,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema112.type, parentSchema: schema112, data };
+    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema114.type, parentSchema: schema114, data };
     if (vErrors === null) {
       vErrors = [err46];
     } else {
@@ -52349,7 +52912,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.page === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema85.required, parentSchema: schema85, data };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -52358,7 +52921,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.services === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema85.required, parentSchema: schema85, data };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "services" }, message: "must have required property 'services'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -52367,7 +52930,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.priority_matrix === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema85.required, parentSchema: schema85, data };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "priority_matrix" }, message: "must have required property 'priority_matrix'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -52376,7 +52939,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     if (data.approvers === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema85.required, parentSchema: schema85, data };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'", schema: schema87.required, parentSchema: schema87, data };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -52385,8 +52948,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors2++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema85.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85, data };
+      if (!func1.call(schema87.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87, data };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -52399,7 +52962,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.page;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
         if (data0.name === void 0) {
-          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema85.properties.page.required, parentSchema: schema85.properties.page, data: data0 };
+          const err5 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema87.properties.page.required, parentSchema: schema87.properties.page, data: data0 };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -52409,7 +52972,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key1 in data0) {
           if (!(key1 === "name" || key1 === "url" || key1 === "time_zone")) {
-            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.page, data: data0 };
+            const err6 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.page, data: data0 };
             if (vErrors === null) {
               vErrors = [err6];
             } else {
@@ -52422,7 +52985,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data1 = data0.name;
           if (typeof data1 === "string") {
             if (func2(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.page.properties.name, data: data1 };
+              const err7 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.page.properties.name, data: data1 };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -52431,7 +52994,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.page.properties.name.type, parentSchema: schema85.properties.page.properties.name, data: data1 };
+            const err8 = { instancePath: instancePath + "/page/name", schemaPath: "#/properties/page/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.page.properties.name.type, parentSchema: schema87.properties.page.properties.name, data: data1 };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -52444,7 +53007,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data2 = data0.url;
           if (typeof data2 === "string") {
             if (!pattern15.test(data2)) {
-              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema63, data: data2 };
+              const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
               } else {
@@ -52452,8 +53015,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
-            if (!formats22(data2)) {
-              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema63, data: data2 };
+            if (!formats26(data2)) {
+              const err10 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data2 };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -52462,7 +53025,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema63.type, parentSchema: schema63, data: data2 };
+            const err11 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data2 };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -52475,7 +53038,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data3 = data0.time_zone;
           if (typeof data3 === "string") {
             if (func2(data3) < 1) {
-              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.page.properties.time_zone, data: data3 };
+              const err12 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.page.properties.time_zone, data: data3 };
               if (vErrors === null) {
                 vErrors = [err12];
               } else {
@@ -52484,7 +53047,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.page.properties.time_zone.type, parentSchema: schema85.properties.page.properties.time_zone, data: data3 };
+            const err13 = { instancePath: instancePath + "/page/time_zone", schemaPath: "#/properties/page/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.page.properties.time_zone.type, parentSchema: schema87.properties.page.properties.time_zone, data: data3 };
             if (vErrors === null) {
               vErrors = [err13];
             } else {
@@ -52494,7 +53057,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.page.type, parentSchema: schema85.properties.page, data: data0 };
+        const err14 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.page.type, parentSchema: schema87.properties.page, data: data0 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -52507,7 +53070,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.services;
       if (Array.isArray(data4)) {
         if (data4.length < 1) {
-          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.services, data: data4 };
+          const err15 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema87.properties.services, data: data4 };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -52520,7 +53083,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
             if (data5.id === void 0) {
-              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema85.properties.services.items.required, parentSchema: schema85.properties.services.items, data: data5 };
+              const err16 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema87.properties.services.items.required, parentSchema: schema87.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err16];
               } else {
@@ -52529,7 +53092,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
             if (data5.name === void 0) {
-              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema85.properties.services.items.required, parentSchema: schema85.properties.services.items, data: data5 };
+              const err17 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema87.properties.services.items.required, parentSchema: schema87.properties.services.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -52539,7 +53102,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key2 in data5) {
               if (!(key2 === "id" || key2 === "name" || key2 === "group" || key2 === "description")) {
-                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.services.items, data: data5 };
+                const err18 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.services.items, data: data5 };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -52574,7 +53137,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data5.name;
               if (typeof data7 === "string") {
                 if (func2(data7) < 1) {
-                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.name, data: data7 };
+                  const err21 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.services.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err21];
                   } else {
@@ -52583,7 +53146,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.name.type, parentSchema: schema85.properties.services.items.properties.name, data: data7 };
+                const err22 = { instancePath: instancePath + "/services/" + i0 + "/name", schemaPath: "#/properties/services/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.services.items.properties.name.type, parentSchema: schema87.properties.services.items.properties.name, data: data7 };
                 if (vErrors === null) {
                   vErrors = [err22];
                 } else {
@@ -52596,7 +53159,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               let data8 = data5.group;
               if (typeof data8 === "string") {
                 if (func2(data8) < 1) {
-                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.group, data: data8 };
+                  const err23 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.services.items.properties.group, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err23];
                   } else {
@@ -52605,7 +53168,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.group.type, parentSchema: schema85.properties.services.items.properties.group, data: data8 };
+                const err24 = { instancePath: instancePath + "/services/" + i0 + "/group", schemaPath: "#/properties/services/items/properties/group/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.services.items.properties.group.type, parentSchema: schema87.properties.services.items.properties.group, data: data8 };
                 if (vErrors === null) {
                   vErrors = [err24];
                 } else {
@@ -52618,7 +53181,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               let data9 = data5.description;
               if (typeof data9 === "string") {
                 if (func2(data9) < 1) {
-                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.services.items.properties.description, data: data9 };
+                  const err25 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.services.items.properties.description, data: data9 };
                   if (vErrors === null) {
                     vErrors = [err25];
                   } else {
@@ -52627,7 +53190,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.services.items.properties.description.type, parentSchema: schema85.properties.services.items.properties.description, data: data9 };
+                const err26 = { instancePath: instancePath + "/services/" + i0 + "/description", schemaPath: "#/properties/services/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.services.items.properties.description.type, parentSchema: schema87.properties.services.items.properties.description, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err26];
                 } else {
@@ -52637,7 +53200,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.services.items.type, parentSchema: schema85.properties.services.items, data: data5 };
+            const err27 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.services.items.type, parentSchema: schema87.properties.services.items, data: data5 };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -52647,7 +53210,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.services.type, parentSchema: schema85.properties.services, data: data4 };
+        const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.services.type, parentSchema: schema87.properties.services, data: data4 };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -52660,7 +53223,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.priority_matrix;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
         if (data10.high === void 0) {
-          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
+          const err29 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "high" }, message: "must have required property 'high'", schema: schema87.properties.priority_matrix.required, parentSchema: schema87.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -52669,7 +53232,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (data10.medium === void 0) {
-          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
+          const err30 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "medium" }, message: "must have required property 'medium'", schema: schema87.properties.priority_matrix.required, parentSchema: schema87.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -52678,7 +53241,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors2++;
         }
         if (data10.low === void 0) {
-          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema85.properties.priority_matrix.required, parentSchema: schema85.properties.priority_matrix, data: data10 };
+          const err31 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/required", keyword: "required", params: { missingProperty: "low" }, message: "must have required property 'low'", schema: schema87.properties.priority_matrix.required, parentSchema: schema87.properties.priority_matrix, data: data10 };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -52688,7 +53251,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key3 in data10) {
           if (!(key3 === "high" || key3 === "medium" || key3 === "low")) {
-            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.priority_matrix, data: data10 };
+            const err32 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.priority_matrix, data: data10 };
             if (vErrors === null) {
               vErrors = [err32];
             } else {
@@ -52716,7 +53279,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.priority_matrix.type, parentSchema: schema85.properties.priority_matrix, data: data10 };
+        const err33 = { instancePath: instancePath + "/priority_matrix", schemaPath: "#/properties/priority_matrix/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.priority_matrix.type, parentSchema: schema87.properties.priority_matrix, data: data10 };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -52732,7 +53295,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           const _errs34 = errors2;
           if (typeof key4 === "string") {
             if (!pattern5.test(key4)) {
-              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema85.properties.calendars.propertyNames, data: key4, propertyName: key4 };
+              const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema87.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
               } else {
@@ -52743,7 +53306,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           var valid8 = _errs34 === errors2;
           if (!valid8) {
-            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema85.properties.calendars.propertyNames, parentSchema: schema85.properties.calendars, data: data14 };
+            const err35 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames", keyword: "propertyNames", params: { propertyName: key4 }, message: "property name must be valid", schema: schema87.properties.calendars.propertyNames, parentSchema: schema87.properties.calendars, data: data14 };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -52756,7 +53319,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data15 = data14[key5];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
             if (data15.time_zone === void 0) {
-              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema85.properties.calendars.additionalProperties.required, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
+              const err36 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "time_zone" }, message: "must have required property 'time_zone'", schema: schema87.properties.calendars.additionalProperties.required, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err36];
               } else {
@@ -52765,7 +53328,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
             if (data15.hours === void 0) {
-              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema85.properties.calendars.additionalProperties.required, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
+              const err37 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'", schema: schema87.properties.calendars.additionalProperties.required, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
               if (vErrors === null) {
                 vErrors = [err37];
               } else {
@@ -52775,7 +53338,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
             }
             for (const key6 in data15) {
               if (!(key6 === "time_zone" || key6 === "hours" || key6 === "holidays")) {
-                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
+                const err38 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
                 if (vErrors === null) {
                   vErrors = [err38];
                 } else {
@@ -52788,7 +53351,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               let data16 = data15.time_zone;
               if (typeof data16 === "string") {
                 if (func2(data16) < 1) {
-                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema85.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                  const err39 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err39];
                   } else {
@@ -52797,7 +53360,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                   errors2++;
                 }
               } else {
-                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
+                const err40 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/time_zone", schemaPath: "#/properties/calendars/additionalProperties/properties/time_zone/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.calendars.additionalProperties.properties.time_zone.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.time_zone, data: data16 };
                 if (vErrors === null) {
                   vErrors = [err40];
                 } else {
@@ -52811,7 +53374,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
                 for (const key7 in data17) {
                   if (!(key7 === "mon" || key7 === "tue" || key7 === "wed" || key7 === "thu" || key7 === "fri" || key7 === "sat" || key7 === "sun")) {
-                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                    const err41 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.calendars.additionalProperties.properties.hours, data: data17 };
                     if (vErrors === null) {
                       vErrors = [err41];
                     } else {
@@ -52828,7 +53391,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
                         if (!pattern29.test(data19)) {
-                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data19 };
+                          const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
                           } else {
@@ -52837,7 +53400,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data19 };
+                        const err43 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data19 };
                         if (vErrors === null) {
                           vErrors = [err43];
                         } else {
@@ -52847,7 +53410,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data18 };
+                    const err44 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data18 };
                     if (vErrors === null) {
                       vErrors = [err44];
                     } else {
@@ -52864,7 +53427,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
                         if (!pattern29.test(data21)) {
-                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data21 };
+                          const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
                           } else {
@@ -52873,7 +53436,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data21 };
+                        const err46 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data21 };
                         if (vErrors === null) {
                           vErrors = [err46];
                         } else {
@@ -52883,7 +53446,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data20 };
+                    const err47 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data20 };
                     if (vErrors === null) {
                       vErrors = [err47];
                     } else {
@@ -52900,7 +53463,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
                         if (!pattern29.test(data23)) {
-                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data23 };
+                          const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
                           } else {
@@ -52909,7 +53472,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data23 };
+                        const err49 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data23 };
                         if (vErrors === null) {
                           vErrors = [err49];
                         } else {
@@ -52919,7 +53482,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data22 };
+                    const err50 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data22 };
                     if (vErrors === null) {
                       vErrors = [err50];
                     } else {
@@ -52936,7 +53499,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
                         if (!pattern29.test(data25)) {
-                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data25 };
+                          const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
                           } else {
@@ -52945,7 +53508,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data25 };
+                        const err52 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data25 };
                         if (vErrors === null) {
                           vErrors = [err52];
                         } else {
@@ -52955,7 +53518,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data24 };
+                    const err53 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data24 };
                     if (vErrors === null) {
                       vErrors = [err53];
                     } else {
@@ -52972,7 +53535,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
                         if (!pattern29.test(data27)) {
-                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data27 };
+                          const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
                           } else {
@@ -52981,7 +53544,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data27 };
+                        const err55 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data27 };
                         if (vErrors === null) {
                           vErrors = [err55];
                         } else {
@@ -52991,7 +53554,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data26 };
+                    const err56 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data26 };
                     if (vErrors === null) {
                       vErrors = [err56];
                     } else {
@@ -53008,7 +53571,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
                         if (!pattern29.test(data29)) {
-                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data29 };
+                          const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
                           } else {
@@ -53017,7 +53580,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data29 };
+                        const err58 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data29 };
                         if (vErrors === null) {
                           vErrors = [err58];
                         } else {
@@ -53027,7 +53590,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data28 };
+                    const err59 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err59];
                     } else {
@@ -53044,7 +53607,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
                         if (!pattern29.test(data31)) {
-                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema92.items, data: data31 };
+                          const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
                           } else {
@@ -53053,7 +53616,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                           errors2++;
                         }
                       } else {
-                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema92.items.type, parentSchema: schema92.items, data: data31 };
+                        const err61 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema94.items.type, parentSchema: schema94.items, data: data31 };
                         if (vErrors === null) {
                           vErrors = [err61];
                         } else {
@@ -53063,7 +53626,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   } else {
-                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema92.type, parentSchema: schema92, data: data30 };
+                    const err62 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun", schemaPath: "#/$defs/intervals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema94.type, parentSchema: schema94, data: data30 };
                     if (vErrors === null) {
                       vErrors = [err62];
                     } else {
@@ -53073,7 +53636,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.hours, data: data17 };
+                const err63 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours", schemaPath: "#/properties/calendars/additionalProperties/properties/hours/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.calendars.additionalProperties.properties.hours.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.hours, data: data17 };
                 if (vErrors === null) {
                   vErrors = [err63];
                 } else {
@@ -53090,7 +53653,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
                     if (!pattern36.test(data33)) {
-                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                      const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema87.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
                       } else {
@@ -53099,7 +53662,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                       errors2++;
                     }
                   } else {
-                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema85.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
+                    const err65 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.calendars.additionalProperties.properties.holidays.items.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                     if (vErrors === null) {
                       vErrors = [err65];
                     } else {
@@ -53109,7 +53672,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema85.properties.calendars.additionalProperties.properties.holidays, data: data32 };
+                const err66 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays", schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.calendars.additionalProperties.properties.holidays.type, parentSchema: schema87.properties.calendars.additionalProperties.properties.holidays, data: data32 };
                 if (vErrors === null) {
                   vErrors = [err66];
                 } else {
@@ -53119,7 +53682,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.additionalProperties.type, parentSchema: schema85.properties.calendars.additionalProperties, data: data15 };
+            const err67 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/calendars/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.calendars.additionalProperties.type, parentSchema: schema87.properties.calendars.additionalProperties, data: data15 };
             if (vErrors === null) {
               vErrors = [err67];
             } else {
@@ -53129,7 +53692,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.calendars.type, parentSchema: schema85.properties.calendars, data: data14 };
+        const err68 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.calendars.type, parentSchema: schema87.properties.calendars, data: data14 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -53143,7 +53706,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
         for (const key8 in data34) {
           if (!(key8 === "P1" || key8 === "P2" || key8 === "P3" || key8 === "P4" || key8 === "P5")) {
-            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.sla, data: data34 };
+            const err69 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.sla, data: data34 };
             if (vErrors === null) {
               vErrors = [err69];
             } else {
@@ -53183,7 +53746,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.sla.type, parentSchema: schema85.properties.sla, data: data34 };
+        const err70 = { instancePath: instancePath + "/sla", schemaPath: "#/properties/sla/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.sla.type, parentSchema: schema87.properties.sla, data: data34 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
@@ -53197,7 +53760,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
         for (const key9 in data40) {
           if (!(key9 === "P1" || key9 === "P2" || key9 === "P3" || key9 === "P4" || key9 === "P5")) {
-            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.escalation, data: data40 };
+            const err71 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.escalation, data: data40 };
             if (vErrors === null) {
               vErrors = [err71];
             } else {
@@ -53237,7 +53800,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.escalation.type, parentSchema: schema85.properties.escalation, data: data40 };
+        const err72 = { instancePath: instancePath + "/escalation", schemaPath: "#/properties/escalation/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.escalation.type, parentSchema: schema87.properties.escalation, data: data40 };
         if (vErrors === null) {
           vErrors = [err72];
         } else {
@@ -53250,7 +53813,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data46 = data.approvers;
       if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
         if (data46.default === void 0) {
-          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema85.properties.approvers.required, parentSchema: schema85.properties.approvers, data: data46 };
+          const err73 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/required", keyword: "required", params: { missingProperty: "default" }, message: "must have required property 'default'", schema: schema87.properties.approvers.required, parentSchema: schema87.properties.approvers, data: data46 };
           if (vErrors === null) {
             vErrors = [err73];
           } else {
@@ -53260,7 +53823,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key10 in data46) {
           if (!(key10 === "default" || key10 === "services")) {
-            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.approvers, data: data46 };
+            const err74 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.approvers, data: data46 };
             if (vErrors === null) {
               vErrors = [err74];
             } else {
@@ -53277,7 +53840,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (Array.isArray(data47)) {
             if (data47.length < 1) {
-              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.approvers.properties.default, data: data47 };
+              const err75 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema87.properties.approvers.properties.default, data: data47 };
               if (vErrors === null) {
                 vErrors = [err75];
               } else {
@@ -53286,7 +53849,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.approvers.properties.default.type, parentSchema: schema85.properties.approvers.properties.default, data: data47 };
+            const err76 = { instancePath: instancePath + "/approvers/default", schemaPath: "#/properties/approvers/properties/default/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.approvers.properties.default.type, parentSchema: schema87.properties.approvers.properties.default, data: data47 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -53321,7 +53884,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               }
               var valid38 = _errs106 === errors2;
               if (!valid38) {
-                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema85.properties.approvers.properties.services.propertyNames, parentSchema: schema85.properties.approvers.properties.services, data: data48 };
+                const err79 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/propertyNames", keyword: "propertyNames", params: { propertyName: key11 }, message: "property name must be valid", schema: schema87.properties.approvers.properties.services.propertyNames, parentSchema: schema87.properties.approvers.properties.services, data: data48 };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -53337,7 +53900,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.approvers.properties.services.type, parentSchema: schema85.properties.approvers.properties.services, data: data48 };
+            const err80 = { instancePath: instancePath + "/approvers/services", schemaPath: "#/properties/approvers/properties/services/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.approvers.properties.services.type, parentSchema: schema87.properties.approvers.properties.services, data: data48 };
             if (vErrors === null) {
               vErrors = [err80];
             } else {
@@ -53347,7 +53910,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.approvers.type, parentSchema: schema85.properties.approvers, data: data46 };
+        const err81 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.approvers.type, parentSchema: schema87.properties.approvers, data: data46 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -53387,7 +53950,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           outer0: for (; i10--; ) {
             for (j0 = i10; j0--; ) {
               if (func0(data50[i10], data50[j0])) {
-                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema85.properties.postmortem_required, data: data50 };
+                const err84 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/uniqueItems", keyword: "uniqueItems", params: { i: i10, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i10 + " are identical)", schema: true, parentSchema: schema87.properties.postmortem_required, data: data50 };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -53400,7 +53963,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.postmortem_required.type, parentSchema: schema85.properties.postmortem_required, data: data50 };
+        const err85 = { instancePath: instancePath + "/postmortem_required", schemaPath: "#/properties/postmortem_required/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.postmortem_required.type, parentSchema: schema87.properties.postmortem_required, data: data50 };
         if (vErrors === null) {
           vErrors = [err85];
         } else {
@@ -53414,7 +53977,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
         for (const key13 in data52) {
           if (!(key13 === "recurring_window" || key13 === "min_incidents")) {
-            const err86 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.problems, data: data52 };
+            const err86 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.problems, data: data52 };
             if (vErrors === null) {
               vErrors = [err86];
             } else {
@@ -53427,7 +53990,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data53 = data52.recurring_window;
           if (typeof data53 === "string") {
             if (!pattern37.test(data53)) {
-              const err87 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data53 };
+              const err87 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data53 };
               if (vErrors === null) {
                 vErrors = [err87];
               } else {
@@ -53436,7 +53999,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err88 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data53 };
+            const err88 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data53 };
             if (vErrors === null) {
               vErrors = [err88];
             } else {
@@ -53448,7 +54011,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data52.min_incidents !== void 0) {
           let data54 = data52.min_incidents;
           if (!(typeof data54 == "number" && (!(data54 % 1) && !isNaN(data54)) && isFinite(data54))) {
-            const err89 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema85.properties.problems.properties.min_incidents.type, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
+            const err89 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/type", keyword: "type", params: { type: "integer" }, message: "must be integer", schema: schema87.properties.problems.properties.min_incidents.type, parentSchema: schema87.properties.problems.properties.min_incidents, data: data54 };
             if (vErrors === null) {
               vErrors = [err89];
             } else {
@@ -53458,7 +54021,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           if (typeof data54 == "number" && isFinite(data54)) {
             if (data54 > 100 || isNaN(data54)) {
-              const err90 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
+              const err90 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100", schema: 100, parentSchema: schema87.properties.problems.properties.min_incidents, data: data54 };
               if (vErrors === null) {
                 vErrors = [err90];
               } else {
@@ -53467,7 +54030,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
             if (data54 < 2 || isNaN(data54)) {
-              const err91 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema85.properties.problems.properties.min_incidents, data: data54 };
+              const err91 = { instancePath: instancePath + "/problems/min_incidents", schemaPath: "#/properties/problems/properties/min_incidents/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2", schema: 2, parentSchema: schema87.properties.problems.properties.min_incidents, data: data54 };
               if (vErrors === null) {
                 vErrors = [err91];
               } else {
@@ -53478,7 +54041,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err92 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.problems.type, parentSchema: schema85.properties.problems, data: data52 };
+        const err92 = { instancePath: instancePath + "/problems", schemaPath: "#/properties/problems/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.problems.type, parentSchema: schema87.properties.problems, data: data52 };
         if (vErrors === null) {
           vErrors = [err92];
         } else {
@@ -53491,7 +54054,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data55 = data.announce;
       if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
         if (data55.channels === void 0) {
-          const err93 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/required", keyword: "required", params: { missingProperty: "channels" }, message: "must have required property 'channels'", schema: schema85.properties.announce.required, parentSchema: schema85.properties.announce, data: data55 };
+          const err93 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/required", keyword: "required", params: { missingProperty: "channels" }, message: "must have required property 'channels'", schema: schema87.properties.announce.required, parentSchema: schema87.properties.announce, data: data55 };
           if (vErrors === null) {
             vErrors = [err93];
           } else {
@@ -53501,7 +54064,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         for (const key14 in data55) {
           if (!(key14 === "since" || key14 === "remind_before" || key14 === "channels")) {
-            const err94 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema85.properties.announce, data: data55 };
+            const err94 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.announce, data: data55 };
             if (vErrors === null) {
               vErrors = [err94];
             } else {
@@ -53514,7 +54077,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data56 = data55.since;
           if (typeof data56 === "string") {
             if (!pattern37.test(data56)) {
-              const err95 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data56 };
+              const err95 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data56 };
               if (vErrors === null) {
                 vErrors = [err95];
               } else {
@@ -53523,7 +54086,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err96 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data56 };
+            const err96 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data56 };
             if (vErrors === null) {
               vErrors = [err96];
             } else {
@@ -53536,7 +54099,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data57 = data55.remind_before;
           if (typeof data57 === "string") {
             if (!pattern37.test(data57)) {
-              const err97 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema100, data: data57 };
+              const err97 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data57 };
               if (vErrors === null) {
                 vErrors = [err97];
               } else {
@@ -53545,7 +54108,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               errors2++;
             }
           } else {
-            const err98 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema100.type, parentSchema: schema100, data: data57 };
+            const err98 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema102.type, parentSchema: schema102, data: data57 };
             if (vErrors === null) {
               vErrors = [err98];
             } else {
@@ -53558,7 +54121,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           let data58 = data55.channels;
           if (Array.isArray(data58)) {
             if (data58.length < 1) {
-              const err99 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema85.properties.announce.properties.channels, data: data58 };
+              const err99 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema87.properties.announce.properties.channels, data: data58 };
               if (vErrors === null) {
                 vErrors = [err99];
               } else {
@@ -53574,7 +54137,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err100 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema85.properties.announce.properties.channels.type, parentSchema: schema85.properties.announce.properties.channels, data: data58 };
+            const err100 = { instancePath: instancePath + "/announce/channels", schemaPath: "#/properties/announce/properties/channels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.announce.properties.channels.type, parentSchema: schema87.properties.announce.properties.channels, data: data58 };
             if (vErrors === null) {
               vErrors = [err100];
             } else {
@@ -53584,7 +54147,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err101 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.properties.announce.type, parentSchema: schema85.properties.announce, data: data55 };
+        const err101 = { instancePath: instancePath + "/announce", schemaPath: "#/properties/announce/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.announce.type, parentSchema: schema87.properties.announce, data: data55 };
         if (vErrors === null) {
           vErrors = [err101];
         } else {
@@ -53593,12 +54156,401 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.intake !== void 0) {
+      let data60 = data.intake;
+      if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+        for (const key15 in data60) {
+          if (!(key15 === "key_labels" || key15 === "visibility" || key15 === "routes")) {
+            const err102 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.intake, data: data60 };
+            if (vErrors === null) {
+              vErrors = [err102];
+            } else {
+              vErrors.push(err102);
+            }
+            errors2++;
+          }
+        }
+        if (data60.key_labels !== void 0) {
+          let data61 = data60.key_labels;
+          if (Array.isArray(data61)) {
+            if (data61.length < 1) {
+              const err103 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema87.properties.intake.properties.key_labels, data: data61 };
+              if (vErrors === null) {
+                vErrors = [err103];
+              } else {
+                vErrors.push(err103);
+              }
+              errors2++;
+            }
+            const len11 = data61.length;
+            for (let i12 = 0; i12 < len11; i12++) {
+              let data62 = data61[i12];
+              if (typeof data62 === "string") {
+                if (func2(data62) > 100) {
+                  const err104 = { instancePath: instancePath + "/intake/key_labels/" + i12, schemaPath: "#/properties/intake/properties/key_labels/items/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema87.properties.intake.properties.key_labels.items, data: data62 };
+                  if (vErrors === null) {
+                    vErrors = [err104];
+                  } else {
+                    vErrors.push(err104);
+                  }
+                  errors2++;
+                }
+                if (func2(data62) < 1) {
+                  const err105 = { instancePath: instancePath + "/intake/key_labels/" + i12, schemaPath: "#/properties/intake/properties/key_labels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.intake.properties.key_labels.items, data: data62 };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors2++;
+                }
+              } else {
+                const err106 = { instancePath: instancePath + "/intake/key_labels/" + i12, schemaPath: "#/properties/intake/properties/key_labels/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.key_labels.items.type, parentSchema: schema87.properties.intake.properties.key_labels.items, data: data62 };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
+                }
+                errors2++;
+              }
+            }
+            let i13 = data61.length;
+            let j1;
+            if (i13 > 1) {
+              const indices0 = {};
+              for (; i13--; ) {
+                let item0 = data61[i13];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j1 = indices0[item0];
+                  const err107 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/uniqueItems", keyword: "uniqueItems", params: { i: i13, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i13 + " are identical)", schema: true, parentSchema: schema87.properties.intake.properties.key_labels, data: data61 };
+                  if (vErrors === null) {
+                    vErrors = [err107];
+                  } else {
+                    vErrors.push(err107);
+                  }
+                  errors2++;
+                  break;
+                }
+                indices0[item0] = i13;
+              }
+            }
+          } else {
+            const err108 = { instancePath: instancePath + "/intake/key_labels", schemaPath: "#/properties/intake/properties/key_labels/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.intake.properties.key_labels.type, parentSchema: schema87.properties.intake.properties.key_labels, data: data61 };
+            if (vErrors === null) {
+              vErrors = [err108];
+            } else {
+              vErrors.push(err108);
+            }
+            errors2++;
+          }
+        }
+        if (data60.visibility !== void 0) {
+          let data63 = data60.visibility;
+          if (typeof data63 !== "string") {
+            const err109 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.visibility.type, parentSchema: schema87.properties.intake.properties.visibility, data: data63 };
+            if (vErrors === null) {
+              vErrors = [err109];
+            } else {
+              vErrors.push(err109);
+            }
+            errors2++;
+          }
+          if (!(data63 === "public" || data63 === "internal")) {
+            const err110 = { instancePath: instancePath + "/intake/visibility", schemaPath: "#/properties/intake/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.visibility.enum, parentSchema: schema87.properties.intake.properties.visibility, data: data63 };
+            if (vErrors === null) {
+              vErrors = [err110];
+            } else {
+              vErrors.push(err110);
+            }
+            errors2++;
+          }
+        }
+        if (data60.routes !== void 0) {
+          let data64 = data60.routes;
+          if (Array.isArray(data64)) {
+            const len12 = data64.length;
+            for (let i14 = 0; i14 < len12; i14++) {
+              let data65 = data64[i14];
+              if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
+                if (data65.match === void 0) {
+                  const err111 = { instancePath: instancePath + "/intake/routes/" + i14, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data65 };
+                  if (vErrors === null) {
+                    vErrors = [err111];
+                  } else {
+                    vErrors.push(err111);
+                  }
+                  errors2++;
+                }
+                if (data65.service === void 0) {
+                  const err112 = { instancePath: instancePath + "/intake/routes/" + i14, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data65 };
+                  if (vErrors === null) {
+                    vErrors = [err112];
+                  } else {
+                    vErrors.push(err112);
+                  }
+                  errors2++;
+                }
+                if (data65.impact === void 0) {
+                  const err113 = { instancePath: instancePath + "/intake/routes/" + i14, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "impact" }, message: "must have required property 'impact'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data65 };
+                  if (vErrors === null) {
+                    vErrors = [err113];
+                  } else {
+                    vErrors.push(err113);
+                  }
+                  errors2++;
+                }
+                if (data65.urgency === void 0) {
+                  const err114 = { instancePath: instancePath + "/intake/routes/" + i14, schemaPath: "#/properties/intake/properties/routes/items/required", keyword: "required", params: { missingProperty: "urgency" }, message: "must have required property 'urgency'", schema: schema87.properties.intake.properties.routes.items.required, parentSchema: schema87.properties.intake.properties.routes.items, data: data65 };
+                  if (vErrors === null) {
+                    vErrors = [err114];
+                  } else {
+                    vErrors.push(err114);
+                  }
+                  errors2++;
+                }
+                for (const key16 in data65) {
+                  if (!(key16 === "match" || key16 === "service" || key16 === "status" || key16 === "impact" || key16 === "urgency" || key16 === "title")) {
+                    const err115 = { instancePath: instancePath + "/intake/routes/" + i14, schemaPath: "#/properties/intake/properties/routes/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key16 }, message: "must NOT have additional properties", schema: false, parentSchema: schema87.properties.intake.properties.routes.items, data: data65 };
+                    if (vErrors === null) {
+                      vErrors = [err115];
+                    } else {
+                      vErrors.push(err115);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data65.match !== void 0) {
+                  let data66 = data65.match;
+                  if (data66 && typeof data66 == "object" && !Array.isArray(data66)) {
+                    if (Object.keys(data66).length < 1) {
+                      const err116 = { instancePath: instancePath + "/intake/routes/" + i14 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties", schema: 1, parentSchema: schema87.properties.intake.properties.routes.items.properties.match, data: data66 };
+                      if (vErrors === null) {
+                        vErrors = [err116];
+                      } else {
+                        vErrors.push(err116);
+                      }
+                      errors2++;
+                    }
+                    for (const key17 in data66) {
+                      const _errs152 = errors2;
+                      if (typeof key17 === "string") {
+                        if (func2(key17) > 100) {
+                          const err117 = { instancePath: instancePath + "/intake/routes/" + i14 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters", schema: 100, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.propertyNames, data: key17, propertyName: key17 };
+                          if (vErrors === null) {
+                            vErrors = [err117];
+                          } else {
+                            vErrors.push(err117);
+                          }
+                          errors2++;
+                        }
+                        if (func2(key17) < 1) {
+                          const err118 = { instancePath: instancePath + "/intake/routes/" + i14 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.propertyNames, data: key17, propertyName: key17 };
+                          if (vErrors === null) {
+                            vErrors = [err118];
+                          } else {
+                            vErrors.push(err118);
+                          }
+                          errors2++;
+                        }
+                      }
+                      var valid59 = _errs152 === errors2;
+                      if (!valid59) {
+                        const err119 = { instancePath: instancePath + "/intake/routes/" + i14 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/propertyNames", keyword: "propertyNames", params: { propertyName: key17 }, message: "property name must be valid", schema: schema87.properties.intake.properties.routes.items.properties.match.propertyNames, parentSchema: schema87.properties.intake.properties.routes.items.properties.match, data: data66 };
+                        if (vErrors === null) {
+                          vErrors = [err119];
+                        } else {
+                          vErrors.push(err119);
+                        }
+                        errors2++;
+                      }
+                    }
+                    for (const key18 in data66) {
+                      let data67 = data66[key18];
+                      if (typeof data67 === "string") {
+                        if (func2(data67) > 500) {
+                          const err120 = { instancePath: instancePath + "/intake/routes/" + i14 + "/match/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters", schema: 500, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data67 };
+                          if (vErrors === null) {
+                            vErrors = [err120];
+                          } else {
+                            vErrors.push(err120);
+                          }
+                          errors2++;
+                        }
+                      } else {
+                        const err121 = { instancePath: instancePath + "/intake/routes/" + i14 + "/match/" + key18.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/intake/properties/routes/items/properties/match/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.match.additionalProperties.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.match.additionalProperties, data: data67 };
+                        if (vErrors === null) {
+                          vErrors = [err121];
+                        } else {
+                          vErrors.push(err121);
+                        }
+                        errors2++;
+                      }
+                    }
+                  } else {
+                    const err122 = { instancePath: instancePath + "/intake/routes/" + i14 + "/match", schemaPath: "#/properties/intake/properties/routes/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.intake.properties.routes.items.properties.match.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.match, data: data66 };
+                    if (vErrors === null) {
+                      vErrors = [err122];
+                    } else {
+                      vErrors.push(err122);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data65.service !== void 0) {
+                  let data68 = data65.service;
+                  if (typeof data68 === "string") {
+                    if (!pattern5.test(data68)) {
+                      const err123 = { instancePath: instancePath + "/intake/routes/" + i14 + "/service", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data68 };
+                      if (vErrors === null) {
+                        vErrors = [err123];
+                      } else {
+                        vErrors.push(err123);
+                      }
+                      errors2++;
+                    }
+                  } else {
+                    const err124 = { instancePath: instancePath + "/intake/routes/" + i14 + "/service", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data68 };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data65.status !== void 0) {
+                  let data69 = data65.status;
+                  if (typeof data69 !== "string") {
+                    const err125 = { instancePath: instancePath + "/intake/routes/" + i14 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.status.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.status, data: data69 };
+                    if (vErrors === null) {
+                      vErrors = [err125];
+                    } else {
+                      vErrors.push(err125);
+                    }
+                    errors2++;
+                  }
+                  if (!(data69 === "degraded_performance" || data69 === "partial_outage" || data69 === "major_outage")) {
+                    const err126 = { instancePath: instancePath + "/intake/routes/" + i14 + "/status", schemaPath: "#/properties/intake/properties/routes/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.routes.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.routes.items.properties.status.enum, parentSchema: schema87.properties.intake.properties.routes.items.properties.status, data: data69 };
+                    if (vErrors === null) {
+                      vErrors = [err126];
+                    } else {
+                      vErrors.push(err126);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data65.impact !== void 0) {
+                  let data70 = data65.impact;
+                  if (typeof data70 !== "string") {
+                    const err127 = { instancePath: instancePath + "/intake/routes/" + i14 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.impact.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.impact, data: data70 };
+                    if (vErrors === null) {
+                      vErrors = [err127];
+                    } else {
+                      vErrors.push(err127);
+                    }
+                    errors2++;
+                  }
+                  if (!(data70 === "high" || data70 === "medium" || data70 === "low")) {
+                    const err128 = { instancePath: instancePath + "/intake/routes/" + i14 + "/impact", schemaPath: "#/properties/intake/properties/routes/items/properties/impact/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.routes.items.properties.impact.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.routes.items.properties.impact.enum, parentSchema: schema87.properties.intake.properties.routes.items.properties.impact, data: data70 };
+                    if (vErrors === null) {
+                      vErrors = [err128];
+                    } else {
+                      vErrors.push(err128);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data65.urgency !== void 0) {
+                  let data71 = data65.urgency;
+                  if (typeof data71 !== "string") {
+                    const err129 = { instancePath: instancePath + "/intake/routes/" + i14 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.urgency.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.urgency, data: data71 };
+                    if (vErrors === null) {
+                      vErrors = [err129];
+                    } else {
+                      vErrors.push(err129);
+                    }
+                    errors2++;
+                  }
+                  if (!(data71 === "high" || data71 === "medium" || data71 === "low")) {
+                    const err130 = { instancePath: instancePath + "/intake/routes/" + i14 + "/urgency", schemaPath: "#/properties/intake/properties/routes/items/properties/urgency/enum", keyword: "enum", params: { allowedValues: schema87.properties.intake.properties.routes.items.properties.urgency.enum }, message: "must be equal to one of the allowed values", schema: schema87.properties.intake.properties.routes.items.properties.urgency.enum, parentSchema: schema87.properties.intake.properties.routes.items.properties.urgency, data: data71 };
+                    if (vErrors === null) {
+                      vErrors = [err130];
+                    } else {
+                      vErrors.push(err130);
+                    }
+                    errors2++;
+                  }
+                }
+                if (data65.title !== void 0) {
+                  let data72 = data65.title;
+                  if (typeof data72 === "string") {
+                    if (func2(data72) > 200) {
+                      const err131 = { instancePath: instancePath + "/intake/routes/" + i14 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema87.properties.intake.properties.routes.items.properties.title, data: data72 };
+                      if (vErrors === null) {
+                        vErrors = [err131];
+                      } else {
+                        vErrors.push(err131);
+                      }
+                      errors2++;
+                    }
+                    if (func2(data72) < 1) {
+                      const err132 = { instancePath: instancePath + "/intake/routes/" + i14 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema87.properties.intake.properties.routes.items.properties.title, data: data72 };
+                      if (vErrors === null) {
+                        vErrors = [err132];
+                      } else {
+                        vErrors.push(err132);
+                      }
+                      errors2++;
+                    }
+                  } else {
+                    const err133 = { instancePath: instancePath + "/intake/routes/" + i14 + "/title", schemaPath: "#/properties/intake/properties/routes/items/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema87.properties.intake.properties.routes.items.properties.title.type, parentSchema: schema87.properties.intake.properties.routes.items.properties.title, data: data72 };
+                    if (vErrors === null) {
+                      vErrors = [err133];
+                    } else {
+                      vErrors.push(err133);
+                    }
+                    errors2++;
+                  }
+                }
+              } else {
+                const err134 = { instancePath: instancePath + "/intake/routes/" + i14, schemaPath: "#/properties/intake/properties/routes/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.intake.properties.routes.items.type, parentSchema: schema87.properties.intake.properties.routes.items, data: data65 };
+                if (vErrors === null) {
+                  vErrors = [err134];
+                } else {
+                  vErrors.push(err134);
+                }
+                errors2++;
+              }
+            }
+          } else {
+            const err135 = { instancePath: instancePath + "/intake/routes", schemaPath: "#/properties/intake/properties/routes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema87.properties.intake.properties.routes.type, parentSchema: schema87.properties.intake.properties.routes, data: data64 };
+            if (vErrors === null) {
+              vErrors = [err135];
+            } else {
+              vErrors.push(err135);
+            }
+            errors2++;
+          }
+        }
+      } else {
+        const err136 = { instancePath: instancePath + "/intake", schemaPath: "#/properties/intake/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.properties.intake.type, parentSchema: schema87.properties.intake, data: data60 };
+        if (vErrors === null) {
+          vErrors = [err136];
+        } else {
+          vErrors.push(err136);
+        }
+        errors2++;
+      }
+    }
   } else {
-    const err102 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema85.type, parentSchema: schema85, data };
+    const err137 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema87.type, parentSchema: schema87, data };
     if (vErrors === null) {
-      vErrors = [err102];
+      vErrors = [err137];
     } else {
-      vErrors.push(err102);
+      vErrors.push(err137);
     }
     errors2++;
   }
@@ -53980,14 +54932,14 @@ var triggers_notification_paths_default = [
   "/teams/{team_id}/discussions",
   "/teams/{team_id}/discussions/{discussion_number}/comments"
 ];
-function routeMatcher(paths) {
+function routeMatcher2(paths) {
   const regexes = paths.map(
     (path3) => path3.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
 }
-var regex = routeMatcher(triggers_notification_paths_default);
+var regex = routeMatcher2(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
 var groups = {};
 var createGroups = function(Bottleneck3, common2) {
@@ -54598,8 +55550,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key2, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key2);
     }
@@ -54936,7 +55888,7 @@ async function fetchWrapper(requestOptions) {
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
   }
-  const log = requestOptions.request?.log || console;
+  const log2 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body3 = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
@@ -54994,7 +55946,7 @@ async function fetchWrapper(requestOptions) {
   if ("deprecation" in responseHeaders) {
     const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
     const deprecationLink = matches && matches.pop();
-    log.warn(
+    log2.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
@@ -59141,7 +60093,7 @@ var resolveHostname = (options2, callback) => {
   }
   let responded = false;
   let deadline;
-  const respond = (err, result) => {
+  const respond2 = (err, result) => {
     if (responded) {
       return;
     }
@@ -59157,7 +60109,7 @@ var resolveHostname = (options2, callback) => {
       value: cached.value,
       expires: Date.now() + (options2.dnsTtl || DNS_TTL)
     });
-    respond(null, formatDNSValue(cached.value, {
+    respond2(null, formatDNSValue(cached.value, {
       servername,
       cached: true,
       error: error3
@@ -59176,7 +60128,7 @@ var resolveHostname = (options2, callback) => {
       const err = new Error("DNS lookup for " + host + " timed out");
       err.code = dns.TIMEOUT;
       if (!respondCached(err)) {
-        respond(err);
+        respond2(err);
       }
     }, timeout);
   }
@@ -59198,7 +60150,7 @@ var resolveHostname = (options2, callback) => {
         value,
         expires: Date.now() + (options2.dnsTtl || DNS_TTL)
       });
-      return respond(null, formatDNSValue(value, {
+      return respond2(null, formatDNSValue(value, {
         servername,
         cached: false
       }));
@@ -59212,14 +60164,14 @@ var resolveHostname = (options2, callback) => {
           if (respondCached(err)) {
             return;
           }
-          return respond(err);
+          return respond2(err);
         }
         const supportedAddresses = addresses ? addresses.filter((addr) => isFamilySupported(addr.family)).map((addr) => addr.address) : [];
         if (addresses && addresses.length && !supportedAddresses.length) {
           console.warn(`Failed to resolve IPv${addresses[0].family} addresses with current network`);
         }
         if (!supportedAddresses.length && cached) {
-          return respond(null, formatDNSValue(cached.value, {
+          return respond2(null, formatDNSValue(cached.value, {
             servername,
             cached: true
           }));
@@ -59231,7 +60183,7 @@ var resolveHostname = (options2, callback) => {
           value,
           expires: Date.now() + (options2.dnsTtl || DNS_TTL)
         });
-        return respond(null, formatDNSValue(value, {
+        return respond2(null, formatDNSValue(value, {
           servername,
           cached: false
         }));
@@ -59240,7 +60192,7 @@ var resolveHostname = (options2, callback) => {
       if (respondCached(lookupErr)) {
         return;
       }
-      return respond(ipv4Error || ipv6Error || lookupErr);
+      return respond2(ipv4Error || ipv6Error || lookupErr);
     }
   };
   for (const family of [4, 6]) {
@@ -59346,12 +60298,12 @@ var getLogger = (options2, defaults) => {
   });
   return response;
 };
-var callbackPromise = (resolve9, reject) => function(...args) {
+var callbackPromise = (resolve10, reject) => function(...args) {
   const err = args.shift();
   if (err) {
     reject(err);
   } else {
-    resolve9(...args);
+    resolve10(...args);
   }
 };
 var parseDataURI = (uri) => {
@@ -59418,8 +60370,8 @@ function resolveContent2(data, key2, options2, callback) {
   options2 = options2 || {};
   let promise;
   if (!callback) {
-    promise = new Promise((resolve9, reject) => {
-      callback = callbackPromise(resolve9, reject);
+    promise = new Promise((resolve10, reject) => {
+      callback = callbackPromise(resolve10, reject);
     });
   }
   resolveContentValue(data, key2, options2, callback);
@@ -59535,7 +60487,7 @@ function unreadableStreamError(stream) {
 }
 function resolveStream(stream, callback) {
   let responded = false;
-  const respond = (err, value) => {
+  const respond2 = (err, value) => {
     if (responded) {
       return;
     }
@@ -59545,7 +60497,7 @@ function resolveStream(stream, callback) {
   const unreadable = unreadableStreamError(stream);
   if (unreadable) {
     stream.on("error", () => false);
-    setImmediate(() => respond(unreadable));
+    setImmediate(() => respond2(unreadable));
     return;
   }
   const chunks = [];
@@ -59559,15 +60511,15 @@ function resolveStream(stream, callback) {
   });
   finished(stream, { writable: false }, (err) => {
     if (err) {
-      return respond(err);
+      return respond2(err);
     }
     let value;
     try {
       value = Buffer.concat(chunks, chunklen);
     } catch (E) {
-      return respond(E);
+      return respond2(E);
     }
-    respond(null, value);
+    respond2(null, value);
   });
 }
 function createDefaultLogger(levels) {
@@ -63806,8 +64758,8 @@ var MimeNode = class _MimeNode {
   build(callback) {
     let promise;
     if (!callback) {
-      promise = new Promise((resolve9, reject) => {
-        callback = callbackPromise(resolve9, reject);
+      promise = new Promise((resolve10, reject) => {
+        callback = callbackPromise(resolve10, reject);
       });
     }
     const done = callback;
@@ -66300,10 +67252,10 @@ var Mail = class extends EventEmitter {
       tnx: "create"
     }, "Creating transport: %s", this.getVersionString());
     if (typeof this.transporter.on === "function") {
-      this.transporter.on("log", (log) => {
+      this.transporter.on("log", (log2) => {
         this.logger.debug({
           tnx: "transport"
-        }, "%s: %s", log.type, log.message);
+        }, "%s: %s", log2.type, log2.message);
       });
       this.transporter.on("error", (err) => {
         this.logger.error({
@@ -66351,8 +67303,8 @@ var Mail = class extends EventEmitter {
   sendMail(data, callback = null) {
     let promise;
     if (!callback) {
-      promise = new Promise((resolve9, reject) => {
-        callback = callbackPromise(resolve9, reject);
+      promise = new Promise((resolve10, reject) => {
+        callback = callbackPromise(resolve10, reject);
       });
     }
     const done = callback;
@@ -67185,7 +68137,7 @@ var SMTPConnection = class extends EventEmitter2 {
       const handler2 = this.customAuth.get(this._authMethod);
       let lastResponse;
       let returned = false;
-      const resolve9 = () => {
+      const resolve10 = () => {
         if (returned) {
           return;
         }
@@ -67209,8 +68161,8 @@ var SMTPConnection = class extends EventEmitter2 {
       const sendCommand = (cmd, done) => {
         let promise;
         if (!done) {
-          promise = new Promise((resolve10, reject2) => {
-            done = callbackPromise(resolve10, reject2);
+          promise = new Promise((resolve11, reject2) => {
+            done = callbackPromise(resolve11, reject2);
           });
         }
         this._responseActions.push((str3) => {
@@ -67242,11 +68194,11 @@ var SMTPConnection = class extends EventEmitter2 {
         authMethods: [].concat(this._supportedAuth),
         maxAllowedSize: this._maxAllowedSize || false,
         sendCommand,
-        resolve: resolve9,
+        resolve: resolve10,
         reject
       });
       if (handlerResponse && typeof handlerResponse.catch === "function") {
-        handlerResponse.then(resolve9).catch(reject);
+        handlerResponse.then(resolve10).catch(reject);
       }
       return;
     }
@@ -70348,8 +71300,8 @@ var SMTPPool = class extends EventEmitter4 {
   verify(callback) {
     let promise;
     if (!callback) {
-      promise = new Promise((resolve9, reject) => {
-        callback = callbackPromise(resolve9, reject);
+      promise = new Promise((resolve10, reject) => {
+        callback = callbackPromise(resolve10, reject);
       });
     }
     const done = callback;
@@ -70660,8 +71612,8 @@ var SMTPTransport = class extends EventEmitter5 {
   verify(callback) {
     let promise;
     if (!callback) {
-      promise = new Promise((resolve9, reject) => {
-        callback = callbackPromise(resolve9, reject);
+      promise = new Promise((resolve10, reject) => {
+        callback = callbackPromise(resolve10, reject);
       });
     }
     const done = callback;
@@ -71216,8 +72168,8 @@ var SESTransport = class extends EventEmitter6 {
   verify(callback) {
     let promise;
     if (!callback) {
-      promise = new Promise((resolve9, reject) => {
-        callback = callbackPromise(resolve9, reject);
+      promise = new Promise((resolve10, reject) => {
+        callback = callbackPromise(resolve10, reject);
       });
     }
     const done = callback;
@@ -71303,8 +72255,8 @@ function createTestAccount(apiUrl, callback) {
     apiUrl = false;
   }
   if (!callback) {
-    promise = new Promise((resolve9, reject) => {
-      callback = callbackPromise(resolve9, reject);
+    promise = new Promise((resolve10, reject) => {
+      callback = callbackPromise(resolve10, reject);
     });
   }
   const done = callback;
@@ -74458,7 +75410,7 @@ function footnoteReference(state2, node2) {
   }
   reuseCounter += 1;
   state2.footnoteCounts.set(id, reuseCounter);
-  const link4 = {
+  const link5 = {
     type: "element",
     tagName: "a",
     properties: {
@@ -74469,12 +75421,12 @@ function footnoteReference(state2, node2) {
     },
     children: [{ type: "text", value: String(counter) }]
   };
-  state2.patch(node2, link4);
+  state2.patch(node2, link5);
   const sup = {
     type: "element",
     tagName: "sup",
     properties: {},
-    children: [link4]
+    children: [link5]
   };
   state2.patch(node2, sup);
   return state2.applyData(node2, sup);
@@ -75068,9 +76020,9 @@ function createState(tree, options2) {
   return state2;
   function one3(node2, parent) {
     const { type: type2 } = node2;
-    const handle3 = state2.handlers[type2];
-    if (own10.call(state2.handlers, type2) && handle3) {
-      return handle3(state2, node2, parent);
+    const handle4 = state2.handlers[type2];
+    if (own10.call(state2.handlers, type2) && handle4) {
+      return handle4(state2, node2, parent);
     }
     if (state2.options.passThrough && state2.options.passThrough.includes(type2)) {
       if ("children" in node2) {
@@ -75496,7 +76448,7 @@ var openEmailChannel = (channel, context) => {
           last = describeSmtpError(error3, url);
           if (code19 !== void 0 && code19 >= 500) throw new DeliveryError(`${channel.id}: the SMTP server refused the message (${last})`, true);
         }
-        if (attempt2 < ATTEMPTS) await new Promise((resolve9) => setTimeout(resolve9, attempt2 * attempt2 * context.retryBaseMs));
+        if (attempt2 < ATTEMPTS) await new Promise((resolve10) => setTimeout(resolve10, attempt2 * attempt2 * context.retryBaseMs));
       }
       throw new DeliveryError(`${channel.id}: not delivered after ${ATTEMPTS} attempts (${last}); the next run tries again`, false);
     }
@@ -75581,7 +76533,7 @@ async function postWithRetry(name2, url, body3, headers, options2) {
       if (error3 instanceof DeliveryError) throw error3;
       last = describeNetworkError(error3);
     }
-    if (attempt2 < attempts) await new Promise((resolve9) => setTimeout(resolve9, wait));
+    if (attempt2 < attempts) await new Promise((resolve10) => setTimeout(resolve10, wait));
   }
   throw new DeliveryError(`${name2}: not delivered after ${attempts} attempts (${last}); the next run tries again`, false);
 }
@@ -76308,9 +77260,9 @@ var writeGitHub = async (report, context) => {
   for (const finding of findings) github.annotate(finding);
   await github.summary(report.markdown === void 0 ? formatFindingsSummary(`incidents ${report.command}`, findings) : `${report.markdown}
 `);
-  const log = report.findings ? context.stderr : context.stdout;
-  if (report.text !== void 0) log(report.text);
-  else writeFindingLines(findings.map(withLineBreaksShown), log, context.stderr);
+  const log2 = report.findings ? context.stderr : context.stdout;
+  if (report.text !== void 0) log2(report.text);
+  else writeFindingLines(findings.map(withLineBreaksShown), log2, context.stderr);
   if (report.findings) {
     github.setOutput("errors", String(countSeverity(findings, "error")));
     github.setOutput("warnings", String(countSeverity(findings, "warning")));
@@ -76996,13 +77948,13 @@ function fold(line) {
   let part = "";
   let octets = 0;
   for (const character of line) {
-    const size = Buffer.byteLength(character);
-    if (octets + size > (parts.length === 0 ? 75 : 74)) {
+    const size2 = Buffer.byteLength(character);
+    if (octets + size2 > (parts.length === 0 ? 75 : 74)) {
       parts.push(part);
       [part, octets] = ["", 0];
     }
     part += character;
-    octets += size;
+    octets += size2;
   }
   parts.push(part);
   return parts.join("\r\n ");
@@ -77157,18 +78109,18 @@ function uptimeBars(name2, uptime, titles, base2) {
   const short = uptime.periods.find((period) => period.name === `${SHORT_DAYS} days`);
   return html2`<div class="uptime">${bars(name2, uptime.days, uptime.ratio, titles, base2, "long")}${short ? bars(name2, uptime.days.slice(-SHORT_DAYS), short.ratio, titles, base2, "short") : ""}</div>`;
 }
-function bars(name2, days, ratio, titles, base2, size) {
+function bars(name2, days, ratio, titles, base2, size2) {
   const impaired = days.filter((day) => day.worst !== "operational");
-  const describe2 = (day) => describeDay(day, titles);
-  const label2 = `${name2}: ${formatPercent(ratio)} uptime over the last ${days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe2).join("; ")}` : "; no incidents"}.`;
+  const describe3 = (day) => describeDay(day, titles);
+  const label2 = `${name2}: ${formatPercent(ratio)} uptime over the last ${days.length} days${impaired.length > 0 ? `; incidents on ${impaired.map(describe3).join("; ")}` : "; no incidents"}.`;
   const width = days.length * (BAR + GAP) - GAP;
-  return html2`<div class="${size}">
+  return html2`<div class="${size2}">
 <svg viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="${impaired.some((day) => day.incidents.some((id) => titles.has(id))) ? "group" : "img"}" aria-label="${label2}">${days.map((day, index2) => {
     const bad = day.worst !== "operational";
     const height = bad ? HEIGHT : HEIGHT * 0.7;
-    const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe2(day)}</title></rect>`;
+    const bar = html2`<rect x="${index2 * (BAR + GAP)}" y="${HEIGHT - height}" width="${BAR}" height="${height}" rx="1" class="${bad ? `bar-${day.worst}` : "bar-ok"}"><title>${describe3(day)}</title></rect>`;
     const page = bad ? day.incidents.find((id) => titles.has(id)) : void 0;
-    return page === void 0 ? bar : html2`<a href="${base2}incidents/${page}.html" aria-label="${describe2(day)}">${bar}</a>`;
+    return page === void 0 ? bar : html2`<a href="${base2}incidents/${page}.html" aria-label="${describe3(day)}">${bar}</a>`;
   })}</svg>
 <div class="legend"><span>${days.length} days ago</span><span>${formatPercent(ratio)} uptime</span><span>Today</span></div>
 </div>`;
@@ -77435,7 +78387,7 @@ function toPullRequest(files, head2, policy) {
 }
 function collectChanges(kind, fileChanges, head2, baseFiles, into) {
   if (fileChanges.length === 0) return;
-  const atHead = new Map(head2[kind].map((record) => [record.path, record]));
+  const atHead = new Map(head2[kind].map((record2) => [record2.path, record2]));
   for (const change of fileChanges) {
     const baseFile = change.kind === "added" ? void 0 : baseFiles.get(change.basePath ?? change.path);
     into[kind].push({ kind: change.kind, base: baseFile && parseRecordAs(kind, baseFile).record, head: atHead.get(change.path) });
@@ -77449,7 +78401,7 @@ function checkRecordEdit(config2, others, edited, { now, base: base2, remedies =
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
   const changes = perKind(() => []);
   const lists = records;
-  const head2 = lists[kind].find((record) => record.path === edited.path);
+  const head2 = lists[kind].find((record2) => record2.path === edited.path);
   const into = changes[kind];
   if (head2) into.push({ kind: base2 ? "modified" : "added", base: base2, head: head2 });
   const pullRequest = {
@@ -77472,7 +78424,7 @@ function withoutPaths(records, drop) {
   return { config: records.config, ...lists };
 }
 function keepInto(kind, from, drop, into) {
-  for (const record of from[kind]) if (!drop.has(record.path)) into[kind].push(record);
+  for (const record2 of from[kind]) if (!drop.has(record2.path)) into[kind].push(record2);
 }
 
 // scripts/core/gate/publishes.ts
@@ -77491,10 +78443,10 @@ function incidentsWeighingOn(files, services2) {
   for (const file of files) {
     if (recordKindOf(file.path) !== "incidents") continue;
     if (!file.text.includes("\\") && !(file.text.includes("public") && ids.some((id) => file.text.includes(id)))) continue;
-    const { record } = parseRecordAs("incidents", file);
-    const data = record?.data;
+    const { record: record2 } = parseRecordAs("incidents", file);
+    const data = record2?.data;
     if (data && data.visibility === "public" && !NEVER_OPEN.includes(data.status) && data.services.some((service) => services2.has(service.id)))
-      found.push(record);
+      found.push(record2);
   }
   return found;
 }
@@ -77527,7 +78479,7 @@ function recordsAChangeNeeds(changed) {
 // scripts/io/repository/git.ts
 import { spawn as spawn2 } from "node:child_process";
 function runGit(root5, args, input) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const child = spawn2("git", args, { cwd: root5, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } });
     const stdout = [];
     let stderr = "";
@@ -77538,7 +78490,7 @@ function runGit(root5, args, input) {
       (error3) => reject(new GitError(`git could not be run (${error3.message}): install git, or run check-pr in a git checkout`, { cause: error3 }))
     );
     child.on("close", (code19) => {
-      if (code19 === 0 || code19 === 1) resolve9({ code: code19, stdout: Buffer.concat(stdout) });
+      if (code19 === 0 || code19 === 1) resolve10({ code: code19, stdout: Buffer.concat(stdout) });
       else reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit ${code19}`}`));
     });
     child.stdin.end(input);
@@ -77572,8 +78524,8 @@ async function listTree(root5, commit, paths) {
   const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", "--long", commit, "--", ...paths]);
   return stdout.toString().split("\0").filter((line) => line !== "").map((line) => {
     const tab2 = line.indexOf("	");
-    const [mode = "", type2 = "", object = "", size = ""] = line.slice(0, tab2).split(/ +/);
-    return { mode, type: type2, object, size: size === "-" ? void 0 : Number(size), path: line.slice(tab2 + 1) };
+    const [mode = "", type2 = "", object = "", size2 = ""] = line.slice(0, tab2).split(/ +/);
+    return { mode, type: type2, object, size: size2 === "-" ? void 0 : Number(size2), path: line.slice(tab2 + 1) };
   });
 }
 async function readBlobs(root5, objects) {
@@ -77584,11 +78536,11 @@ async function readBlobs(root5, objects) {
   let offset = 0;
   for (const object of objects) {
     const headerEnd = stdout.indexOf(10, offset);
-    const [, type2, size] = stdout.subarray(offset, headerEnd).toString().split(" ");
-    if (type2 !== "blob" || size === void 0) throw new GitError(`git cat-file could not read ${object}`);
+    const [, type2, size2] = stdout.subarray(offset, headerEnd).toString().split(" ");
+    if (type2 !== "blob" || size2 === void 0) throw new GitError(`git cat-file could not read ${object}`);
     const start2 = headerEnd + 1;
-    texts.set(object, stdout.subarray(start2, start2 + Number(size)));
-    offset = start2 + Number(size) + 1;
+    texts.set(object, stdout.subarray(start2, start2 + Number(size2)));
+    offset = start2 + Number(size2) + 1;
   }
   return texts;
 }
@@ -77919,7 +78871,7 @@ import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
 import { dirname as dirname4, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE_NAME = "incidents-as-code";
-var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml"];
+var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml", "intake.yml"];
 function ownPackage() {
   for (let folder = dirname4(fileURLToPath2(import.meta.url)); ; folder = dirname4(folder)) {
     const manifest = readManifest(join5(folder, "package.json"));
@@ -78007,7 +78959,7 @@ var PUBLISHING_BRANCH = "main";
 var INIT_HELP = {
   brief: "start a new incident repository",
   usage: "incidents init [DIR] [--name NAME] [--url URL] [--approver @LOGIN]\u2026 [--ref REF] [--action-repo OWNER/REPO]",
-  summary: `Writes what a team's incident repository needs into DIR (default: the current folder): a commented incidents.config.yml, the record folders, the schemas for editors, the workflows (validate, gate, SLA, status page) running the Action pinned at a ref, CODEOWNERS and a "Report an incident" issue form. Never overwrites: files already there are listed and left alone.`,
+  summary: `Writes what a team's incident repository needs into DIR (default: the current folder): a commented incidents.config.yml, the record folders, the schemas for editors, the workflows (validate, gate, SLA, status page, intake) running the Action pinned at a ref, CODEOWNERS and a "Report an incident" issue form. Never overwrites: files already there are listed and left alone.`,
   options: [
     ["--name NAME", "the status page's title (default: Status)"],
     ["--url URL", "where the status page will be published, e.g. https://acme.github.io/incidents/ (default: https://status.example.com, to replace)"],
@@ -78084,11 +79036,11 @@ ${outcome.blocked.map(({ path: path3, reason }) => `  ${path3}: ${reason}
 }
 function checkApprovers(approvers) {
   const seen = /* @__PURE__ */ new Set();
-  for (const handle3 of approvers) {
-    if (!HANDLE.test(handle3))
-      throw new UsageError(`incidents init: --approver "${handle3}" is not a GitHub login written @login (teams cannot approve: name people)`);
-    if (seen.has(handle3.toLowerCase())) throw new UsageError(`incidents init: --approver ${handle3} is given twice`);
-    seen.add(handle3.toLowerCase());
+  for (const handle4 of approvers) {
+    if (!HANDLE.test(handle4))
+      throw new UsageError(`incidents init: --approver "${handle4}" is not a GitHub login written @login (teams cannot approve: name people)`);
+    if (seen.has(handle4.toLowerCase())) throw new UsageError(`incidents init: --approver ${handle4} is given twice`);
+    seen.add(handle4.toLowerCase());
   }
   return [...approvers];
 }
@@ -78116,38 +79068,8 @@ function* warnings(written2, choices, keptConfig, branch) {
     yield `This repository is on ${branch}; the workflows publish and validate pushes on ${PUBLISHING_BRANCH}: rename it (git branch -m ${PUBLISHING_BRANCH}) or edit branches: in .github/workflows.`;
 }
 
-// scripts/io/repository/write-record.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { mkdir as mkdir5, rename as rename4, rm as rm3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname5, join as join8 } from "node:path";
-async function writeRecordFile(root5, path3, text7, mode) {
-  const target = join8(root5, path3);
-  if (mode === "create") {
-    await mkdir5(dirname5(target)).catch((error3) => {
-      if (error3.code !== "EEXIST") throw failure(path3, error3);
-    });
-    await writeFile5(target, text7, { flag: "wx" }).catch((error3) => {
-      throw failure(path3, error3);
-    });
-    return;
-  }
-  const temporary = `${target}.${randomUUID3()}.tmp`;
-  try {
-    await writeFile5(temporary, text7, { flag: "wx" });
-    await rename4(temporary, target);
-  } catch (error3) {
-    await rm3(temporary, { force: true }).catch(() => void 0);
-    throw failure(path3, error3);
-  }
-}
-function failure(path3, error3) {
-  const code19 = error3.code;
-  const why = code19 === "EEXIST" ? "something is already there (a file that could not be read, a folder or a link): move it away, then run the command again" : `${code19 ?? (error3 instanceof Error ? error3.message : String(error3))}`;
-  return new RecordWriteError(`${path3} could not be written: ${why}`, { cause: error3 });
-}
-
-// scripts/commands/new.ts
-import { join as join9, relative as relative2 } from "node:path";
+// scripts/commands/intake.ts
+import { join as join9, relative as relative2, resolve as resolve7 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -78306,43 +79228,55 @@ function appendItem(text7, list5, entries) {
   const atLineStart = lines[end - 1] === "\n";
   return splice2(text7, end, end, `${atLineStart ? "" : eol2}${added.join(eol2)}${eol2}`);
 }
+function setBlock(text7, key2, lines) {
+  const frontmatter = readFrontmatter(text7);
+  const { offset, document: document3, eol: eol2 } = frontmatter;
+  if (!(0, import_yaml3.isMap)(document3.contents) || document3.contents.flow) throw new LayoutError(key2, `the frontmatter is not a block map, so ${key2} cannot be written`);
+  const pair2 = pairOf(document3.contents, key2);
+  const block = lines.map((line) => `${eol2}${line}`).join("");
+  if (!pair2) return insertTopLevelKey(text7, frontmatter, key2, `${key2}:${block}`, KEY_ORDER);
+  const keyEnd = offset + pair2.key.range[1] + 1;
+  const end = isEmptyValue(pair2.value) ? keyEnd : valueEnd(frontmatter.lines, offset, pair2.value);
+  return splice2(text7, keyEnd, end, block);
+}
 
 // scripts/core/authoring/new-record.ts
-function newRecordText(id, record, config2) {
-  const maintenance = record.type === "maintenance";
+function newRecordText(id, record2, config2) {
+  const maintenance = record2.type === "maintenance";
   const status = maintenance ? "scheduled" : "reported";
   const serviceStatus = maintenance ? "under_maintenance" : "degraded_performance";
-  const message = record.message ?? (maintenance ? `Planned maintenance: ${record.title}.` : `We are looking into this: ${record.title}.`);
+  const message = record2.message ?? (maintenance ? `Planned maintenance: ${record2.title}.` : `We are looking into this: ${record2.title}.`);
   const lines = [
     "---",
     `id: ${id}`,
-    `title: ${yamlScalar(record.title)}`,
-    `type: ${record.type}`,
+    `title: ${yamlScalar(record2.title)}`,
+    `type: ${record2.type}`,
     `status: ${status}`,
-    `impact: ${record.impact}`,
-    `urgency: ${record.urgency}`,
-    `priority: ${config2.priority_matrix[record.impact][record.urgency]}`,
+    `impact: ${record2.impact}`,
+    `urgency: ${record2.urgency}`,
+    `priority: ${config2.priority_matrix[record2.impact][record2.urgency]}`,
     "services:",
-    ...record.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
-    `visibility: ${record.visibility}`,
-    ...record.startedAt ? [`started_at: ${record.startedAt}`] : [],
-    ...record.detectedAt ? [`detected_at: ${record.detectedAt}`] : [],
-    `reported_at: ${record.at}`,
-    ...record.commander ? [`commander: ${yamlScalar(record.commander)}`] : [],
-    ...record.communications ? [`communications: ${yamlScalar(record.communications)}`] : [],
-    ...maintenance ? [`scheduled_for: ${yamlScalar(record.scheduledFor ?? "")}`, `scheduled_until: ${yamlScalar(record.scheduledUntil ?? "")}`] : [],
+    ...record2.services.flatMap((service) => [`  - id: ${yamlScalar(service.id)}`, `    status: ${yamlScalar(service.status ?? serviceStatus)}`]),
+    `visibility: ${record2.visibility}`,
+    ...record2.startedAt ? [`started_at: ${record2.startedAt}`] : [],
+    ...record2.detectedAt ? [`detected_at: ${record2.detectedAt}`] : [],
+    `reported_at: ${record2.at}`,
+    ...record2.commander ? [`commander: ${yamlScalar(record2.commander)}`] : [],
+    ...record2.communications ? [`communications: ${yamlScalar(record2.communications)}`] : [],
+    ...record2.reporter ? [`reporter: ${yamlScalar(record2.reporter)}`] : [],
+    ...maintenance ? [`scheduled_for: ${yamlScalar(record2.scheduledFor ?? "")}`, `scheduled_until: ${yamlScalar(record2.scheduledUntil ?? "")}`] : [],
     "updates:",
-    `  - at: ${record.at}`,
+    `  - at: ${record2.at}`,
     `    status: ${status}`,
     `    message: ${yamlScalar(message)}`,
     `    services: ${flowList(
-      record.services.map((service) => [
+      record2.services.map((service) => [
         ["id", service.id],
         ["status", service.status ?? serviceStatus]
       ])
     ).flow}`,
     "---",
-    "Working notes (internal, never published).",
+    record2.notes ?? "Working notes (internal, never published).",
     ""
   ];
   return lines.join("\n");
@@ -78383,12 +79317,12 @@ function allocateId(kind, paths, at) {
   const taken = paths.flatMap((path3) => idAtStart.exec(path3)?.[1] ?? []);
   return nextId?.(taken, at);
 }
-function createIncident(config2, files, record, names = files.map(({ path: path3 }) => path3)) {
-  const id = allocateId("incidents", names, record.at);
-  const year = record.at.slice(0, 4);
+function createIncident(config2, files, record2, names = files.map(({ path: path3 }) => path3)) {
+  const id = allocateId("incidents", names, record2.at);
+  const year = record2.at.slice(0, 4);
   if (!id) return { full: `every incident id of ${year} is taken: ids run to INC-${year}-9999` };
-  const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record, config2) };
-  const findings = checkRecordEdit(config2, files, file, { now: toMillis(record.at), remedies: "cli" }).map(
+  const file = { path: `${RECORD_KINDS.incidents.folder}/${id}.md`, text: newRecordText(id, record2, config2) };
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(record2.at), remedies: "cli" }).map(
     (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
   );
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
@@ -78401,7 +79335,1249 @@ function createProblem(config2, files, problem3, names = files.map(({ path: path
   return hasErrors(findings) ? { path: file.path, findings } : { path: file.path, file, findings };
 }
 
+// scripts/core/authoring/update-record.ts
+var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
+var HOLD_REASONS = hold_reason.enum;
+var CANCEL_REASONS = cancel_reason.enum;
+var REASONS = {
+  hold_reason: HOLD_REASONS,
+  cancel_reason: CANCEL_REASONS,
+  reopen_reason: void 0
+};
+var RESOLUTION_CODES = resolution.properties.code.enum;
+function updateRecord(text7, record2, update) {
+  const from = record2.status;
+  const to = update.status;
+  const transition = checkTransition(from, to);
+  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
+  const usage = (message) => ({ ok: false, refused: "usage", message });
+  const fields = [[["status"], to]];
+  const reasonKey = to === "on_hold" ? "hold_reason" : to === "cancelled" ? "cancel_reason" : from === "resolved" && to !== "closed" ? "reopen_reason" : void 0;
+  const last = record2.updates.at(-1);
+  if (from === to && last?.status === to && last.message === update.message) {
+    return usage(`the last update of ${record2.id} already says this (${last.at}): nothing is added; say what changed in --message`);
+  }
+  const reason = update.reason ?? (to === "cancelled" ? update.knownError ? "known_error" : update.duplicateOf ? "duplicate" : void 0 : void 0);
+  if (reasonKey && from !== to) {
+    const allowed = REASONS[reasonKey];
+    const values = allowed ? `, one of ${allowed.join(", ")}` : ": why it came back, in a sentence";
+    if (!reason) return usage(`entering ${to} from ${from} needs --reason${values}`);
+    if (allowed && !allowed.includes(reason)) {
+      const guess2 = closestMatch(reason, allowed);
+      return usage(`--reason ${reason} is not a reason for ${to}: expected one of ${allowed.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`);
+    }
+    fields.push([[reasonKey], reason]);
+  }
+  if (reasonKey === "reopen_reason" && from !== to) fields.push([["resolved_at"], null]);
+  if (from === "monitoring" && (to === "investigating" || to === "identified")) fields.push([["mitigated_at"], null]);
+  if (from === "on_hold" && to !== "on_hold") fields.push([["hold_reason"], null]);
+  if (to === "cancelled" && reason) {
+    const needed = CANCEL_REASON_FIELDS[reason];
+    const value = needed === "known_error" ? update.knownError : needed === "duplicate_of" ? update.duplicateOf : void 0;
+    if (needed && !value && !record2[needed]) return usage(`--reason ${reason} needs --${needed.replace("_", "-")}`);
+    if (needed && value) fields.push([[needed], value]);
+  }
+  if (update.resolution && !RESOLUTION_CODES.includes(update.resolution.code)) {
+    const guess2 = closestMatch(update.resolution.code, RESOLUTION_CODES);
+    return usage(
+      `--resolution ${update.resolution.code} is not a resolution code: expected one of ${RESOLUTION_CODES.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
+    );
+  }
+  if (update.resolution) {
+    fields.push([["resolution", "code"], update.resolution.code], [["resolution", "summary"], update.resolution.summary]);
+  } else if (STATUS_FIELDS[to].needs.includes("resolution") && !record2.resolution) {
+    return usage(`entering ${to} needs --resolution CODE (one of ${RESOLUTION_CODES.join(", ")}) and --summary TEXT`);
+  }
+  if (from !== to) {
+    const timestamps = new Set(
+      [IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter(
+        (key2) => key2 !== void 0 && TIMESTAMP_ORDER[record2.type].includes(key2)
+      )
+    );
+    for (const key2 of timestamps) if (record2[key2] === void 0) fields.push([[key2], update.at]);
+  }
+  let edited = text7;
+  for (const [path3, value] of fields) edited = setKey(edited, path3, value);
+  const listed = new Set(record2.services.map((service) => service.id));
+  for (const service of update.services) {
+    edited = listed.has(service.id) ? setItemKey(edited, "services", service.id, "status", service.status) : appendItem(edited, "services", [
+      ["id", service.id],
+      ["status", service.status]
+    ]);
+  }
+  const changesStates = update.services.length > 0;
+  if (changesStates && !hasServiceHistory(record2)) edited = addItemKey(edited, "updates", 0, "services", statesText(record2.services));
+  edited = appendItem(edited, "updates", [
+    ["at", update.at],
+    ["status", to],
+    ["message", update.message],
+    ...changesStates ? [["services", statesText(withChanges(record2.services, update.services))]] : []
+  ]);
+  return { ok: true, text: edited };
+}
+function withChanges(services2, changes) {
+  const after = services2.map((service) => ({ ...service }));
+  for (const change of changes) {
+    const listed = after.find((service) => service.id === change.id);
+    if (listed) listed.status = change.status;
+    else after.push({ ...change });
+  }
+  return after;
+}
+function statesText(services2) {
+  return flowList(
+    services2.map((service) => [
+      ["id", service.id],
+      ["status", service.status]
+    ])
+  );
+}
+
+// scripts/core/authoring/update-problem.ts
+var PROBLEM_CANCEL_REASONS = problem_schema_default.properties.cancel_reason.enum;
+var KEY_ORDER2 = Object.keys(problem_schema_default.properties);
+var OPTION_OF = {
+  root_cause: "--root-cause TEXT",
+  known_error: "--known-error KE-NNNN",
+  fix: "--fix URL",
+  cancel_reason: `--reason ${PROBLEM_CANCEL_REASONS.join("|")}`
+};
+function updateProblem(text7, record2, update) {
+  const from = record2.status;
+  const to = update.status;
+  const transition = checkProblemTransition(from, to);
+  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
+  const usage = (message) => ({ ok: false, refused: "usage", message });
+  if (update.reason !== void 0 && to !== "cancelled") return usage(`--reason is for cancelling a problem (--status cancelled)`);
+  if (to === "cancelled" && update.reason !== void 0 && !PROBLEM_CANCEL_REASONS.includes(update.reason)) {
+    const guess2 = closestMatch(update.reason, PROBLEM_CANCEL_REASONS);
+    return usage(
+      `--reason ${update.reason} is not a reason to cancel a problem: expected one of ${PROBLEM_CANCEL_REASONS.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
+    );
+  }
+  const given = {
+    root_cause: update.rootCause,
+    known_error: update.knownError,
+    fix: update.fix,
+    cancel_reason: to === "cancelled" ? update.reason : void 0
+  };
+  const fields = [];
+  for (const [key2, value] of Object.entries(given)) if (value !== void 0) fields.push([key2, value]);
+  const timestamp2 = PROBLEM_IMPLIED_TIMESTAMP[to];
+  if (from !== to && timestamp2 && record2[timestamp2] === void 0) fields.push([timestamp2, update.at]);
+  const missing = PROBLEM_STATUS_FIELDS[to].needs.filter(
+    (key2) => record2[key2] === void 0 && given[key2] === void 0 && key2 !== "resolved_at" && key2 !== "closed_at"
+  );
+  if (missing.length > 0) return usage(`entering ${to} needs ${missing.map((key2) => OPTION_OF[key2]).join(" and ")}`);
+  if (from === to && fields.length === 0) return usage(`${record2.id} is already ${to}: say what changes with --root-cause, --known-error or --fix`);
+  let edited = setKey(text7, ["status"], to, KEY_ORDER2);
+  for (const [key2, value] of fields) edited = setKey(edited, [key2], value, KEY_ORDER2);
+  return { ok: true, text: edited };
+}
+
+// scripts/core/authoring/move-record.ts
+init_timestamps();
+function findRecordFile(files, kind, id) {
+  const prefix = `${RECORD_KINDS[kind].folder}/${id}`;
+  return files.find(({ path: path3 }) => path3.startsWith(prefix) && /^[-.]/.test(path3.slice(prefix.length)) && (recordKindOf(path3) ?? kind) === kind);
+}
+function moveIncident(config2, files, before, update) {
+  const text7 = files.find(({ path: path3 }) => path3 === before.path)?.text;
+  if (text7 === void 0) throw new Error(`moveIncident: ${before.path} is not among the files`);
+  let result;
+  try {
+    result = updateRecord(text7, before.data, update);
+  } catch (error3) {
+    if (!(error3 instanceof LayoutError)) throw error3;
+    return { findings: [findingAt(before, [error3.key], "update/layout", error3.message, { at: "key" })] };
+  }
+  if (!result.ok) {
+    if (result.refused === "usage") return { usage: result.message };
+    return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = [...checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
+  return hasErrors(findings) ? { findings } : { file, findings };
+}
+function moveProblem(config2, files, before, update) {
+  const text7 = files.find(({ path: path3 }) => path3 === before.path)?.text;
+  if (text7 === void 0) throw new Error(`moveProblem: ${before.path} is not among the files`);
+  let result;
+  try {
+    result = updateProblem(text7, before.data, update);
+  } catch (error3) {
+    if (!(error3 instanceof LayoutError)) throw error3;
+    return { findings: [findingAt(before, [error3.key], "update/layout", error3.message, { at: "key" })] };
+  }
+  if (!result.ok) {
+    if (result.refused === "usage") return { usage: result.message };
+    return { findings: [findingAt(before, ["status"], "lifecycle/problem-transition", result.message)] };
+  }
+  const file = { path: before.path, text: result.text };
+  const findings = checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before, kind: "problems" });
+  return hasErrors(findings) ? { findings } : { file, findings };
+}
+var ENDED = ["resolved", "closed", "completed"];
+function servicesStillDown(before, update) {
+  if (!ENDED.includes(update.status) || ENDED.includes(before.data.status)) return [];
+  const states = new Map(before.data.services.map((service) => [service.id, service.status]));
+  for (const service of update.services) states.set(service.id, service.status);
+  const down = [...states].filter(([, status]) => status !== "operational");
+  if (down.length === 0) return [];
+  const listed = down.map(([id, status]) => `${id} ${status}`).join(", ");
+  const fix2 = down.map(([id]) => `--service ${id}=operational`).join(" ");
+  return [
+    findingAt(before, ["services"], "update/services-down", `${update.status} with ${listed} still shown: if it has recovered, pass ${fix2}`, {
+      at: "key",
+      severity: "warning"
+    })
+  ];
+}
+
+// scripts/core/intake/map-intake.ts
+init_timestamps();
+
+// scripts/core/intake/alerts-block.ts
+function alertsBlock(alerts) {
+  return alerts.flatMap((alert) => {
+    const entries = [
+      ["source", alert.source],
+      ["key", alert.key],
+      ["id", alert.id],
+      ["status", alert.status],
+      ["starts_at", alert.starts_at],
+      ["ends_at", alert.ends_at],
+      ["url", alert.url],
+      ["summary", alert.summary]
+    ];
+    const lines = entries.filter(([, value]) => value !== void 0).map(([key2, value]) => `${key2}: ${yamlScalar(value)}`);
+    const labels = Object.entries(alert.labels ?? {});
+    if (labels.length > 0) lines.push(`labels: {${labels.map(([name2, value]) => `${yamlScalar(name2, true)}: ${yamlScalar(value, true)}`).join(", ")}}`);
+    return lines.map((line, index2) => `${index2 === 0 ? "  - " : "    "}${line}`);
+  });
+}
+
+// scripts/core/intake/title.ts
+var TITLE_MAX = 200;
+function plainText2(text7, max) {
+  const flat = text7.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/\s+/g, " ").trim();
+  const characters2 = [...flat];
+  return characters2.length <= max ? flat : `${characters2.slice(0, max - 1).join("").trimEnd()}\u2026`;
+}
+function renderTitle(template, alert) {
+  const filled = template.replace(
+    /\{\{\s*(labels|annotations)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g,
+    (_whole, where, name2) => Object.hasOwn(alert[where], name2) ? alert[where][name2] : ""
+  );
+  return plainText2(filled, TITLE_MAX);
+}
+
+// scripts/core/intake/map-intake.ts
+var ENDED2 = ["resolved", "closed", "cancelled"];
+var SEVERITY = ["operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
+var DEFAULT_KEY_LABELS = ["alertname"];
+function mapIntake(state2, payload, at) {
+  const result = { created: [], updated: [], ignored: [], refused: [] };
+  const work = { files: [...state2.files], names: [...state2.names ?? state2.files.map(({ path: path3 }) => path3)] };
+  const add = (change, into) => {
+    into.push(change);
+    work.files = [...work.files.filter(({ path: path3 }) => path3 !== change.path), change.file];
+    if (!work.names.includes(change.path)) work.names.push(change.path);
+  };
+  const context = { ...state2, ...work, at };
+  if (payload.source === "issue") {
+    const outcome = fromReport({ ...context, files: work.files, names: work.names }, payload);
+    record(outcome, result, add);
+    return result;
+  }
+  for (const group of groupByKey(state2.config, payload, result)) {
+    const outcome = fromAlerts({ ...context, files: work.files, names: work.names }, payload, group);
+    record(outcome, result, add);
+  }
+  return result;
+}
+function record(outcome, result, add) {
+  if (outcome.kind === "ignored") result.ignored.push({ key: outcome.key, reason: outcome.reason });
+  else if (outcome.kind === "refused") result.refused.push({ key: outcome.key, path: outcome.path, findings: outcome.findings });
+  else add(outcome.change, outcome.kind === "created" ? result.created : result.updated);
+}
+function keyOf(labels, keyLabels) {
+  return keyLabels.map((name2) => `${name2}=${JSON.stringify(Object.hasOwn(labels, name2) ? labels[name2] : "")}`).join(",");
+}
+function alertId(alert) {
+  if (alert.fingerprint) return alert.fingerprint;
+  const labels = Object.keys(alert.labels).sort();
+  return `{${labels.map((name2) => `${name2}=${JSON.stringify(alert.labels[name2])}`).join(",")}}`;
+}
+function groupByKey(config2, payload, result) {
+  const keyLabels = config2.intake?.key_labels ?? DEFAULT_KEY_LABELS;
+  const matchRoute = routeMatcher(config2.intake);
+  const groups2 = /* @__PURE__ */ new Map();
+  const unmatched = /* @__PURE__ */ new Set();
+  for (const alert of payload.alerts) {
+    const key2 = keyOf(alert.labels, keyLabels);
+    const route = matchRoute(alert.labels);
+    if (!route) {
+      unmatched.add(key2);
+      continue;
+    }
+    const group = groups2.get(key2) ?? { key: key2, alerts: [] };
+    group.alerts.push({ alert, route });
+    groups2.set(key2, group);
+  }
+  for (const key2 of unmatched) {
+    if (groups2.has(key2)) continue;
+    result.ignored.push({
+      key: key2,
+      reason: config2.intake?.routes?.length ? "no route of the config's intake matches its labels" : "the config has no intake routes: every alert is ignored"
+    });
+  }
+  return [...groups2.values()];
+}
+function openIncident(incidents, key2) {
+  return incidents.find((incident2) => !ENDED2.includes(incident2.data.status) && incident2.data.alerts?.some((alert) => alert.key === key2));
+}
+function seenIn(incidents, key2, id, startsAt) {
+  return incidents.find((incident2) => incident2.data.alerts?.some((alert) => alert.key === key2 && alert.id === id && alert.starts_at === startsAt));
+}
+function notAfter(timestamp2, at) {
+  return toMillis(timestamp2) <= toMillis(at) ? timestamp2 : at;
+}
+function worse(a, b) {
+  return SEVERITY.indexOf(a) > SEVERITY.indexOf(b);
+}
+var LEVEL_RANK = ["low", "medium", "high"];
+function highest(levels) {
+  return levels.reduce((best, level) => LEVEL_RANK.indexOf(level) > LEVEL_RANK.indexOf(best) ? level : best, "low");
+}
+function recorded(source, key2, alert) {
+  return {
+    source,
+    key: key2,
+    id: alertId(alert),
+    status: alert.status,
+    starts_at: alert.startsAt,
+    ...alert.endsAt ? { ends_at: alert.endsAt } : {},
+    ...alert.generatorURL ? { url: alert.generatorURL } : {},
+    ...alert.annotations.summary ? { summary: plainText2(alert.annotations.summary, 500) } : {},
+    labels: alert.labels
+  };
+}
+function firingServices(group) {
+  const services2 = /* @__PURE__ */ new Map();
+  for (const { alert, route } of group.alerts) {
+    if (alert.status !== "firing") continue;
+    const status = route.status ?? "degraded_performance";
+    const before = services2.get(route.service);
+    if (!before || worse(status, before)) services2.set(route.service, status);
+  }
+  return services2;
+}
+function fromAlerts(context, payload, group) {
+  const open2 = openIncident(context.incidents, group.key);
+  if (open2) return updateFromAlerts(context, payload, group, open2);
+  const fresh = group.alerts.filter(({ alert }) => alert.status === "firing" && !seenIn(context.incidents, group.key, alertId(alert), alert.startsAt));
+  if (fresh.length === 0) {
+    const earlier = group.alerts.map(({ alert }) => seenIn(context.incidents, group.key, alertId(alert), alert.startsAt)).find(Boolean);
+    const reason = earlier ? `already recorded in ${earlier.data.id} (${earlier.data.status})` : "every alert of it has resolved, and no incident is open for it";
+    return { kind: "ignored", key: group.key, reason };
+  }
+  const first = fresh[0];
+  const title = (first.route.title ? renderTitle(first.route.title, first.alert) : "") || plainText2(first.alert.annotations.summary || first.alert.labels.alertname || group.key, TITLE_MAX);
+  const startedAt = notAfter(fresh.map(({ alert }) => alert.startsAt).sort()[0], context.at);
+  const truncated = payload.truncatedAlerts > 0 ? ` The sender left ${payload.truncatedAlerts} alert(s) of the group out of the webhook.` : "";
+  const newRecord = {
+    type: "incident",
+    title,
+    impact: highest(fresh.map(({ route }) => route.impact)),
+    urgency: highest(fresh.map(({ route }) => route.urgency)),
+    services: [...firingServices({ ...group, alerts: fresh })].map(([id, status]) => ({ id, status })),
+    visibility: context.config.intake?.visibility ?? "internal",
+    at: context.at,
+    message: `Monitoring reports a problem with ${serviceNames(context.config, [...new Set(fresh.map(({ route }) => route.service))])}. We are looking into it.`,
+    startedAt,
+    detectedAt: startedAt,
+    notes: `Opened by intake from ${payload.source}: ${group.alerts.length} alert(s) of ${group.key}.${truncated} The alerts are listed under \`alerts\`.`
+  };
+  const alerts = group.alerts.map(({ alert }) => recorded(payload.source, group.key, alert));
+  return createWithAlerts(context, group.key, newRecord, alerts);
+}
+function createWithAlerts(context, key2, newRecord, alerts) {
+  const created = createIncident(context.config, context.files, newRecord, context.names);
+  if ("full" in created) return { kind: "ignored", key: key2, reason: created.full };
+  if (!created.file) return { kind: "refused", key: key2, path: created.path, findings: created.findings };
+  let text7 = setBlock(created.file.text, "alerts", alertsBlock(alerts));
+  const parsed = parseRecordAs("incidents", { path: created.path, text: text7 });
+  if (!parsed.record) return { kind: "refused", key: key2, path: created.path, findings: parsed.findings };
+  const match = matchKnownErrors(
+    parsed.record.data,
+    context.knownErrors.map(({ data }) => data)
+  )[0];
+  let status = parsed.record.data.status;
+  if (match) {
+    const moved = moveIncident(context.config, [...context.files, { path: created.path, text: text7 }], parsed.record, {
+      status: "cancelled",
+      reason: "known_error",
+      knownError: match.knownError.id,
+      message: `This matches the known error ${match.knownError.id} (${match.knownError.title}): recorded, not worked as a new incident.`,
+      at: context.at,
+      services: []
+    });
+    if ("usage" in moved) return { kind: "ignored", key: key2, reason: moved.usage };
+    if (!moved.file) return { kind: "refused", key: key2, path: created.path, findings: moved.findings };
+    text7 = moved.file.text;
+    status = "cancelled";
+  }
+  const file = { path: created.path, text: text7 };
+  const findings = checkRecordEdit(context.config, context.files, file, { now: toMillis(context.at), remedies: "cli" }).map(
+    (finding) => finding.rule === "lifecycle/known-error-match" ? asWarning(finding) : finding
+  );
+  if (hasErrors(findings)) return { kind: "refused", key: key2, path: created.path, findings };
+  const id = parsed.record.data.id;
+  const change = { id, path: created.path, key: key2, status, title: parsed.record.data.title, file };
+  return { kind: "created", change: { ...change, ...match ? { knownError: match.knownError.id } : {} } };
+}
+var STATE_WORDS = {
+  degraded_performance: "degraded performance",
+  partial_outage: "a partial outage",
+  major_outage: "a major outage"
+};
+function updateFromAlerts(context, payload, group, open2) {
+  const incident2 = open2.data;
+  const before = incident2.alerts ?? [];
+  const merged = [...before];
+  let refired = false;
+  for (const { alert } of group.alerts) {
+    const entry = recorded(payload.source, group.key, alert);
+    const index2 = merged.findIndex((candidate) => candidate.key === group.key && candidate.id === entry.id);
+    const known = index2 === -1 ? void 0 : merged[index2];
+    if (!known) {
+      merged.push(entry);
+      refired ||= alert.status === "firing";
+    } else if (toMillis(entry.starts_at) > toMillis(known.starts_at)) {
+      merged[index2] = entry;
+      refired ||= alert.status === "firing";
+    } else if (entry.starts_at === known.starts_at && known.status === "firing" && entry.status === "resolved") {
+      merged[index2] = entry;
+    }
+  }
+  const ofKey = merged.filter((alert) => alert.key === group.key);
+  const allResolved = ofKey.every((alert) => alert.status === "resolved");
+  const confirmed = payload.status === "resolved" || payload.truncatedAlerts === 0;
+  const listed = new Map(incident2.services.map((service) => [service.id, service.status]));
+  const widened = [...firingServices(group)].filter(([id, status2]) => !listed.has(id) || worse(status2, listed.get(id)));
+  const names = new Map(context.config.services.map((service) => [service.id, service.name]));
+  let status = incident2.status;
+  let message;
+  if (allResolved && confirmed && incident2.status !== "monitoring" && checkTransition(incident2.status, "monitoring").ok) {
+    status = "monitoring";
+    message = "The alerts behind this incident have resolved. We are monitoring before we call it resolved.";
+  } else if (refired && incident2.status === "monitoring") {
+    status = "investigating";
+    message = "The alerts behind this incident are firing again. We are investigating.";
+  }
+  if (widened.length > 0) {
+    const said = widened.map(([id, state2]) => `${names.get(id) ?? id}: ${STATE_WORDS[state2] ?? state2}.`).join(" ");
+    message = message ? `${message} ${said}` : said;
+  }
+  const alertsChanged = JSON.stringify(merged) !== JSON.stringify(before);
+  if (!message && !alertsChanged) {
+    const reason = allResolved && !confirmed ? `every alert shown has resolved, but the sender left ${payload.truncatedAlerts} alert(s) of the group out: ${incident2.id} stays ${incident2.status}` : `${incident2.id} (${incident2.status}) already records these alerts`;
+    return { kind: "ignored", key: group.key, reason };
+  }
+  const text7 = context.files.find(({ path: path3 }) => path3 === open2.path)?.text;
+  if (text7 === void 0) return { kind: "ignored", key: group.key, reason: `${open2.path} could not be read` };
+  let edited;
+  try {
+    edited = setBlock(text7, "alerts", alertsBlock(merged));
+  } catch (error3) {
+    if (!(error3 instanceof LayoutError)) throw error3;
+    return { kind: "ignored", key: group.key, reason: `${open2.path}: ${error3.message}` };
+  }
+  if (!message) return checkedUpdate(context, open2, group.key, { path: open2.path, text: edited }, incident2.status);
+  const parsed = parseRecordAs("incidents", { path: open2.path, text: edited });
+  if (!parsed.record) return { kind: "refused", key: group.key, path: open2.path, findings: parsed.findings };
+  const moved = moveIncident(context.config, [...context.files.filter(({ path: path3 }) => path3 !== open2.path), { path: open2.path, text: edited }], parsed.record, {
+    status,
+    message,
+    at: context.at,
+    services: widened.map(([id, state2]) => ({ id, status: state2 }))
+  });
+  if ("usage" in moved) return { kind: "ignored", key: group.key, reason: `${incident2.id}: ${moved.usage}` };
+  if (!moved.file) return { kind: "refused", key: group.key, path: open2.path, findings: moved.findings };
+  return checkedUpdate(context, open2, group.key, moved.file, status);
+}
+function checkedUpdate(context, before, key2, file, status) {
+  const others = context.files.filter(({ path: path3 }) => path3 !== file.path);
+  const findings = checkRecordEdit(context.config, [...others, file], file, { now: toMillis(context.at), base: before });
+  if (hasErrors(findings)) return { kind: "refused", key: key2, path: file.path, findings };
+  return { kind: "updated", change: { id: before.data.id, path: file.path, key: key2, status, title: before.data.title, file } };
+}
+function serviceNames(config2, ids) {
+  const names = ids.map((id) => config2.services.find((service) => service.id === id)?.name ?? id);
+  return names.length <= 1 ? names[0] ?? "" : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+function reportedService(config2, service) {
+  const id = /\(([^()]+)\)\s*$/.exec(service)?.[1]?.trim();
+  const found = config2.services.find((candidate) => candidate.id === (id ?? service.trim()) || candidate.name === service.trim());
+  return found?.id;
+}
+function fromReport(context, report) {
+  const key2 = `issue#${report.number}`;
+  const earlier = context.incidents.find((incident2) => incident2.data.alerts?.some((alert2) => alert2.key === key2));
+  if (earlier) return { kind: "ignored", key: key2, reason: `already recorded in ${earlier.data.id} (${earlier.data.status})` };
+  const service = reportedService(context.config, report.service);
+  if (!service)
+    return { kind: "ignored", key: key2, reason: `the report names the service "${plainText2(report.service, 100)}", which is not one of the config's services` };
+  const title = plainText2(report.title, TITLE_MAX) || `Reported problem with ${service}`;
+  const detectedAt = notAfter(report.openedAt, context.at);
+  const quoted = report.text.split(/\r\n|\r|\n/).map((line) => `> ${line}`.trimEnd()).join("\n");
+  const newRecord = {
+    type: "incident",
+    title,
+    impact: report.impact,
+    urgency: report.urgency,
+    services: [{ id: service }],
+    visibility: context.config.intake?.visibility ?? "internal",
+    at: context.at,
+    message: `A problem with ${serviceNames(context.config, [service])} was reported. We are looking into it.`,
+    detectedAt,
+    reporter: `@${report.author}`,
+    notes: `Reported by @${report.author} in issue #${report.number} (${report.url}):
+
+${quoted}`
+  };
+  const alert = { source: "issue", key: key2, id: `#${report.number}`, status: "firing", starts_at: report.openedAt, url: report.url };
+  return createWithAlerts(context, key2, newRecord, [alert]);
+}
+
+// scripts/core/intake/json-checks.ts
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return value.length > 40 ? "a long string" : `"${value.replace(/[^\x20-\x7e]/g, "?")}"`;
+  return `${typeof value === "number" ? "the number" : typeof value} ${String(value)}`;
+}
+var RFC3339 = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+function toUtcSeconds(text7) {
+  const match = RFC3339.exec(text7);
+  if (!match) return void 0;
+  const millis = Date.parse(`${match[1]}${match[2].toUpperCase()}`);
+  if (Number.isNaN(millis)) return void 0;
+  return new Date(millis).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+var JsonReader = class {
+  problems = [];
+  problem(path3, message) {
+    if (this.problems.length < 20) this.problems.push(`${path3}: ${message}`);
+  }
+  /** A string (up to `max` characters); `optional` allows it to be missing or null. */
+  string(value, path3, { optional = false, max = 1e4 } = {}) {
+    if (value === void 0 || value === null) {
+      if (!optional) this.problem(path3, "missing, expected a string");
+      return void 0;
+    }
+    if (typeof value !== "string") return void this.problem(path3, `expected a string, found ${describe2(value)}`);
+    if (value.length > max) return void this.problem(path3, `${value.length} characters, expected at most ${max}`);
+    return value;
+  }
+  /** One of a list of values. */
+  oneOf(value, path3, allowed) {
+    if (typeof value === "string" && allowed.includes(value)) return value;
+    return void this.problem(path3, `found ${describe2(value)}, expected one of ${allowed.join(", ")}`);
+  }
+  /** A map of strings to strings (labels, annotations), each value up to `max` characters. */
+  stringMap(value, path3, { optional = false, max = 1e4 } = {}) {
+    if (value === void 0 || value === null) {
+      if (!optional) this.problem(path3, "missing, expected an object of strings");
+      return {};
+    }
+    if (!isObject2(value)) {
+      this.problem(path3, `expected an object of strings, found ${describe2(value)}`);
+      return {};
+    }
+    const map6 = {};
+    for (const [key2, entry] of Object.entries(value)) {
+      if (key2 === "__proto__") {
+        this.problem(`${path3}.__proto__`, "this name is not allowed: it could change how objects behave");
+        continue;
+      }
+      const text7 = this.string(entry, `${path3}.${key2}`, { max });
+      if (text7 !== void 0) Object.defineProperty(map6, key2, { value: text7, enumerable: true, writable: true, configurable: true });
+    }
+    return map6;
+  }
+  /** A timestamp with an offset, as UTC whole seconds. */
+  timestamp(value, path3) {
+    const text7 = this.string(value, path3, { max: 64 });
+    if (text7 === void 0) return void 0;
+    const utc2 = toUtcSeconds(text7);
+    if (!utc2) this.problem(path3, `found ${describe2(text7)}, expected an RFC 3339 timestamp with an offset`);
+    return utc2;
+  }
+  /** A whole number at least 0. */
+  count(value, path3, { optional = false } = {}) {
+    if (value === void 0 && optional) return 0;
+    if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+    this.problem(path3, `found ${describe2(value)}, expected a whole number, 0 or more`);
+    return 0;
+  }
+};
+
+// scripts/core/intake/parse-alerts.ts
+var ZERO_TIME = /^0001-01-01T00:00:00(?:\.0+)?Z$/;
+var MAX_ALERTS = 1e3;
+function parseAlertGroup(source, body3) {
+  const read = new JsonReader();
+  if (!isObject2(body3)) return { ok: false, problems: [`the ${source} webhook body: expected a JSON object, found ${describe2(body3)}`] };
+  if (source === "alertmanager" && body3.version !== "4")
+    read.problem("version", `found ${describe2(body3.version)}, expected "4" (Alertmanager's webhook version 4)`);
+  const status = read.oneOf(body3.status, "status", ["firing", "resolved"]);
+  const groupKey = read.string(body3.groupKey, "groupKey", { max: 5e3 });
+  const truncatedAlerts = read.count(body3.truncatedAlerts, "truncatedAlerts", { optional: true });
+  const alerts = [];
+  if (!Array.isArray(body3.alerts)) read.problem("alerts", `expected a list of alerts, found ${describe2(body3.alerts)}`);
+  else if (body3.alerts.length > MAX_ALERTS) read.problem("alerts", `${body3.alerts.length} alerts, expected at most ${MAX_ALERTS}`);
+  else body3.alerts.forEach((alert, index2) => alerts.push(...parseAlert(read, alert, `alerts[${index2}]`)));
+  if (read.problems.length > 0 || !status || groupKey === void 0) return { ok: false, problems: read.problems };
+  return { ok: true, value: { source, status, groupKey, truncatedAlerts, alerts } };
+}
+function parseAlert(read, alert, path3) {
+  if (!isObject2(alert)) {
+    read.problem(path3, `expected an alert object, found ${describe2(alert)}`);
+    return [];
+  }
+  const before = read.problems.length;
+  const status = read.oneOf(alert.status, `${path3}.status`, ["firing", "resolved"]);
+  const labels = read.stringMap(alert.labels, `${path3}.labels`, { max: 2e3 });
+  const annotations = read.stringMap(alert.annotations, `${path3}.annotations`, { optional: true });
+  const startsAt = read.timestamp(alert.startsAt, `${path3}.startsAt`);
+  const rawEnd = read.string(alert.endsAt, `${path3}.endsAt`, { optional: true, max: 64 });
+  const endsAt = rawEnd === void 0 || ZERO_TIME.test(rawEnd) || status !== "resolved" ? void 0 : read.timestamp(rawEnd, `${path3}.endsAt`);
+  const generatorURL = read.string(alert.generatorURL, `${path3}.generatorURL`, { optional: true, max: 2e3 });
+  const fingerprint = read.string(alert.fingerprint, `${path3}.fingerprint`, { optional: true, max: 200 });
+  if (read.problems.length > before || !status || !startsAt) return [];
+  return [
+    {
+      status,
+      labels,
+      annotations,
+      startsAt,
+      ...endsAt ? { endsAt } : {},
+      ...generatorURL ? { generatorURL } : {},
+      ...fingerprint ? { fingerprint } : {}
+    }
+  ];
+}
+
+// scripts/core/intake/parse-issue.ts
+var REPORT_LABEL = "incident-report";
+var TITLE_PREFIX = /^\s*\[incident\]\s*/i;
+var NO_RESPONSE = "_No response_";
+function parseIssueEvent(event2) {
+  const read = new JsonReader();
+  if (!isObject2(event2) || !isObject2(event2.issue))
+    return { ok: false, problems: [`the issues event: expected an object with an issue, found ${describe2(event2)}`] };
+  const issue2 = event2.issue;
+  if (event2.action !== "opened") read.problem("action", `found ${describe2(event2.action)}, expected "opened": a report becomes an incident when it is opened`);
+  const labels = Array.isArray(issue2.labels) ? issue2.labels.map((label2) => isObject2(label2) ? label2.name : label2) : [];
+  if (!labels.includes(REPORT_LABEL))
+    read.problem("issue.labels", `the issue has no "${REPORT_LABEL}" label: it was not made with the "Report an incident" form`);
+  const number2 = read.count(issue2.number, "issue.number");
+  const url = read.string(issue2.html_url, "issue.html_url", { max: 2e3 });
+  const title = read.string(issue2.title, "issue.title", { max: 1e3 });
+  const author = read.string(isObject2(issue2.user) ? issue2.user.login : void 0, "issue.user.login", { max: 100 });
+  const openedAt = read.timestamp(issue2.created_at, "issue.created_at");
+  const body3 = read.string(issue2.body, "issue.body", { max: 65536 }) ?? "";
+  const sections = formSections(body3);
+  const section = (name2) => {
+    const value = sections.get(name2.toLowerCase());
+    if (value === void 0 || value === "" || value === NO_RESPONSE) read.problem(`issue.body`, `the form's "${name2}" section is missing or empty`);
+    return value ?? "";
+  };
+  const service = section("Service");
+  const impact = read.oneOf(section("Impact"), "issue.body: Impact", LEVELS);
+  const urgency = read.oneOf(section("Urgency"), "issue.body: Urgency", LEVELS);
+  const text7 = section("What is happening");
+  if (author !== void 0 && !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(author))
+    read.problem("issue.user.login", `found ${describe2(author)}, expected a GitHub login`);
+  if (read.problems.length > 0 || !url || !title || !author || !openedAt || !impact || !urgency) return { ok: false, problems: read.problems };
+  return {
+    ok: true,
+    value: { source: "issue", number: number2, url, title: title.replace(TITLE_PREFIX, ""), author, openedAt, service, impact, urgency, text: text7 }
+  };
+}
+function formSections(body3) {
+  const sections = /* @__PURE__ */ new Map();
+  let current;
+  let lines = [];
+  const flush = () => {
+    if (current !== void 0 && !sections.has(current)) sections.set(current, lines.join("\n").trim());
+  };
+  for (const line of body3.split(/\r\n|\r|\n/)) {
+    const heading3 = /^###\s+(.+?)\s*$/.exec(line);
+    if (heading3) {
+      flush();
+      current = heading3[1].toLowerCase();
+      lines = [];
+    } else lines.push(line);
+  }
+  flush();
+  return sections;
+}
+
+// scripts/core/intake/payload.ts
+var INTAKE_SOURCES = ["alertmanager", "grafana", "issue"];
+
+// scripts/core/intake/parse-payload.ts
+var DISPATCH_EVENT_TYPE = "incident-alert";
+function parsePayload(value, source) {
+  let named = source;
+  let body3 = value;
+  if (isObject2(value) && isObject2(value.client_payload)) {
+    if (value.action !== DISPATCH_EVENT_TYPE)
+      return { ok: false, problems: [`action: found ${describe2(value.action)}, expected "${DISPATCH_EVENT_TYPE}" (the repository_dispatch event type)`] };
+    named = value.client_payload.source;
+    body3 = value.client_payload.payload;
+    if (source && named !== source) return { ok: false, problems: [`client_payload.source: found ${describe2(named)}, and --source says ${source}`] };
+  } else if (isObject2(value) && isObject2(value.issue) && "action" in value) {
+    named = "issue";
+    if (source && source !== "issue") return { ok: false, problems: [`this is an issues event, and --source says ${source}`] };
+  }
+  if (!INTAKE_SOURCES.includes(named))
+    return {
+      ok: false,
+      problems: [
+        named === void 0 ? `a raw webhook body needs --source (${INTAKE_SOURCES.join(", ")})` : `client_payload.source: found ${describe2(named)}, expected one of ${INTAKE_SOURCES.join(", ")}`
+      ]
+    };
+  const which2 = named;
+  const parsed = which2 === "issue" ? parseIssueEvent(body3) : parseAlertGroup(which2, body3);
+  return { ...parsed, source: which2 };
+}
+
+// scripts/io/github/intake-pull-requests.ts
+import { createHash } from "node:crypto";
+var INTAKE_BRANCH_PREFIX = "incidents-intake/";
+var INTAKE_LABELS = ["incident", "intake"];
+function branchOf(key2) {
+  const slug2 = key2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 50).replace(/-+$/, "");
+  return `${INTAKE_BRANCH_PREFIX}${slug2 || "key"}-${createHash("sha256").update(key2).digest("hex").slice(0, 10)}`;
+}
+async function intakeWithPullRequests(target, state2, payload, at, stateOf2, retryBaseMs) {
+  const github = createGitHub(target, retryBaseMs);
+  const where = { owner: target.owner, repo: target.repo };
+  const { data: repository } = await github.rest.repos.get(where);
+  const base2 = repository.default_branch;
+  const open2 = await openIntakePulls(github, target);
+  const overlay = new Map(state2.files.map((file) => [file.path, file.text]));
+  for (const pull of open2) for (const file of pull.files) overlay.set(file.path, file.text);
+  const names = [.../* @__PURE__ */ new Set([...state2.names ?? [], ...overlay.keys()])];
+  const merged = { ...stateOf2([...overlay].map(([path3, text7]) => ({ path: path3, text: text7 }))), names };
+  const result = mapIntake(merged, payload, at);
+  const pullRequests = /* @__PURE__ */ new Map();
+  for (const change of [...result.created, ...result.updated]) {
+    const holder = open2.find((pull2) => pull2.files.some((file) => file.path === change.path));
+    const branch = holder?.branch ?? branchOf(change.key);
+    let existing = holder ?? open2.find((pull2) => pull2.branch === branch);
+    if (!existing && !await startBranch(github, target, base2, branch)) {
+      const { data: raced } = await github.rest.pulls.list({ ...where, state: "open", head: `${target.owner}:${branch}` });
+      if (raced[0]) existing = { number: raced[0].number, url: raced[0].html_url, branch, files: [] };
+      else await resetBranch(github, target, base2, branch);
+    }
+    const committed = await commitFile(github, target, branch, change, payload);
+    if (existing) {
+      pullRequests.set(change.path, { number: existing.number, url: existing.url, action: committed ? "committed" : "unchanged" });
+      continue;
+    }
+    const { data: pull } = await github.rest.pulls.create({
+      ...where,
+      head: branch,
+      base: base2,
+      title: `${change.id}: ${change.title}`,
+      body: describePull(change, payload, state2.config.intake?.key_labels ?? DEFAULT_KEY_LABELS)
+    });
+    await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
+    const opened = { number: pull.number, url: pull.html_url, branch, files: [change.file] };
+    open2.push(opened);
+    pullRequests.set(change.path, { number: pull.number, url: pull.html_url, action: "opened" });
+  }
+  return { result, pullRequests };
+}
+async function openIntakePulls(github, target) {
+  const where = { owner: target.owner, repo: target.repo };
+  const pulls = await github.paginate(github.rest.pulls.list, { ...where, state: "open", per_page: 100 });
+  const ours = pulls.filter((pull) => pull.head.ref.startsWith(INTAKE_BRANCH_PREFIX) && pull.head.repo?.full_name === `${target.owner}/${target.repo}`);
+  const folder = `${RECORD_KINDS.incidents.folder}/`;
+  const result = [];
+  for (const pull of ours) {
+    const changed = await github.paginate(github.rest.pulls.listFiles, { ...where, pull_number: pull.number, per_page: 100 });
+    const files = [];
+    for (const file of changed) {
+      if (!file.filename.startsWith(folder) || file.status === "removed") continue;
+      const text7 = await readFileAt(github, target, file.filename, pull.head.ref);
+      if (text7 !== void 0) files.push({ path: file.filename, text: text7 });
+    }
+    result.push({ number: pull.number, url: pull.html_url, branch: pull.head.ref, files });
+  }
+  return result;
+}
+async function readFileAt(github, target, path3, ref) {
+  return (await readFileWithSha(github, target, path3, ref))?.text;
+}
+async function readFileWithSha(github, target, path3, ref) {
+  try {
+    const { data } = await github.rest.repos.getContent({ owner: target.owner, repo: target.repo, path: path3, ref });
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) throw new Error(`${path3} on ${ref} is not a file`);
+    return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
+  } catch (error3) {
+    if (error3.status === 404) return void 0;
+    throw error3;
+  }
+}
+async function startBranch(github, target, base2, branch) {
+  const where = { owner: target.owner, repo: target.repo };
+  const { data: head2 } = await github.rest.git.getRef({ ...where, ref: `heads/${base2}` });
+  try {
+    await github.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: head2.object.sha });
+    return true;
+  } catch (error3) {
+    if (error3.status !== 422) throw error3;
+    return false;
+  }
+}
+async function resetBranch(github, target, base2, branch) {
+  const where = { owner: target.owner, repo: target.repo };
+  const { data: head2 } = await github.rest.git.getRef({ ...where, ref: `heads/${base2}` });
+  await github.rest.git.updateRef({ ...where, ref: `heads/${branch}`, sha: head2.object.sha, force: true });
+}
+async function commitFile(github, target, branch, change, payload) {
+  const before = await readFileWithSha(github, target, change.path, branch);
+  if (before?.text === change.file.text) return false;
+  const verb = before ? `${change.id}: ${change.status}` : `${change.id}: new incident`;
+  await github.rest.repos.createOrUpdateFileContents({
+    owner: target.owner,
+    repo: target.repo,
+    path: change.path,
+    branch,
+    message: `${verb} (intake from ${payload.source})`,
+    content: Buffer.from(change.file.text, "utf8").toString("base64"),
+    ...before ? { sha: before.sha } : {}
+  });
+  return true;
+}
+function codeSpan(text7) {
+  const flat = text7.replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/`/g, "'").slice(0, 300);
+  return `\`${flat || " "}\``;
+}
+function link4(url) {
+  return url && /^https?:\/\/[^\s<>`"'()[\]]+$/.test(url) && url.length <= 2e3 ? ` <${url}>` : "";
+}
+function describePull(change, payload, keyLabels) {
+  const lines = [
+    `Intake opened ${change.id} from ${payload.source === "issue" ? "a report" : `${payload.source} alerts`} (key ${codeSpan(change.key)}).`,
+    "",
+    change.status === "cancelled" ? `It matches the known error ${change.knownError}, so it is recorded as cancelled: merge it to count it against the known error.` : "Merging this pull request acknowledges the incident: check the title, the services, the impact and the urgency first.",
+    ""
+  ];
+  if (payload.source === "issue") {
+    lines.push(`Reported by @${payload.author} in #${payload.number}.`);
+  } else {
+    lines.push("Alerts:");
+    const ofKey = payload.alerts.filter((alert) => keyOf(alert.labels, keyLabels) === change.key);
+    for (const alert of ofKey.slice(0, 20)) {
+      lines.push(`- ${alert.status} ${codeSpan(alert.annotations.summary ?? alert.labels.alertname ?? "")} since ${alert.startsAt}${link4(alert.generatorURL)}`);
+    }
+    if (ofKey.length > 20) lines.push(`- and ${ofKey.length - 20} more (the record lists them all)`);
+  }
+  return lines.join("\n");
+}
+
+// scripts/io/read-payload.ts
+import { readFile as readFile6, stat as stat3 } from "node:fs/promises";
+var MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
+async function readJsonFile(path3) {
+  let text7;
+  try {
+    const size2 = (await stat3(path3)).size;
+    if (size2 > MAX_PAYLOAD_BYTES) return { ok: false, message: `${path3}: ${size2} bytes, more than the ${MAX_PAYLOAD_BYTES} a payload may have` };
+    text7 = await readFile6(path3, "utf8");
+  } catch (error3) {
+    return { ok: false, message: `${path3} could not be read: ${error3.code ?? String(error3)}` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text7) };
+  } catch (error3) {
+    const position3 = /position (\d+)/.exec(error3 instanceof Error ? error3.message : "")?.[1];
+    const where = position3 === void 0 ? "" : lineColumn(text7, Number(position3));
+    return {
+      ok: false,
+      message: `${path3}${where}: not JSON (${error3 instanceof Error ? error3.message.replace(/ in JSON at position \d+.*$/, "") : String(error3)})`
+    };
+  }
+}
+function lineColumn(text7, offset) {
+  const before = text7.slice(0, offset).split("\n");
+  return `:${before.length}:${before.at(-1).length + 1}`;
+}
+
+// scripts/io/repository/write-record.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { mkdir as mkdir5, rename as rename4, rm as rm3, writeFile as writeFile5 } from "node:fs/promises";
+import { dirname as dirname5, join as join8 } from "node:path";
+async function writeRecordFile(root5, path3, text7, mode) {
+  const target = join8(root5, path3);
+  if (mode === "create") {
+    await mkdir5(dirname5(target)).catch((error3) => {
+      if (error3.code !== "EEXIST") throw failure(path3, error3);
+    });
+    await writeFile5(target, text7, { flag: "wx" }).catch((error3) => {
+      throw failure(path3, error3);
+    });
+    return;
+  }
+  const temporary = `${target}.${randomUUID3()}.tmp`;
+  try {
+    await writeFile5(temporary, text7, { flag: "wx" });
+    await rename4(temporary, target);
+  } catch (error3) {
+    await rm3(temporary, { force: true }).catch(() => void 0);
+    throw failure(path3, error3);
+  }
+}
+function failure(path3, error3) {
+  const code19 = error3.code;
+  const why = code19 === "EEXIST" ? "something is already there (a file that could not be read, a folder or a link): move it away, then run the command again" : `${code19 ?? (error3 instanceof Error ? error3.message : String(error3))}`;
+  return new RecordWriteError(`${path3} could not be written: ${why}`, { cause: error3 });
+}
+
+// scripts/commands/intake.ts
+var INTAKE_HELP = {
+  brief: "turn an alert or a report into incident records",
+  usage: "incidents intake [--source alertmanager|grafana|issue] [--payload FILE] [--at TIME] [--pull-request] [--root DIR] [--format text|json|github]",
+  summary: "Reads an Alertmanager (v4) or Grafana webhook body, or a repository_dispatch or issues event, and maps it onto the records by the config's intake section: a new incident per new key, new alerts recorded and services widened on an open one, monitoring once every alert of a key has resolved (never resolved), cancelled when an active known error matches. The same payload twice changes nothing. Without --pull-request it writes into the working tree.",
+  options: [
+    ["--source S", `${INTAKE_SOURCES.join(", ")}: what the payload is (a repository_dispatch or issues event says it itself)`],
+    ["--payload FILE", "the payload: a raw webhook body, or an event (default: GITHUB_EVENT_PATH, as Actions sets it)"],
+    ["--at TIME", "the time of intake, ISO 8601 with an offset: reported_at and the updates (default: now)"],
+    [
+      "--pull-request",
+      "open one pull request per new incident, or add a commit to the one open for its key, through the GitHub API (GITHUB_API_URL, GITHUB_REPOSITORY, GITHUB_TOKEN)"
+    ],
+    ROOT_OPTION,
+    formatOption(["text", "json", "github"])
+  ],
+  example: "incidents intake --source alertmanager --payload webhook.json --format json",
+  exits: "0 done (ignored alerts included), 2 a payload, usage or config error, a record that would not be valid, or GitHub failed"
+};
+async function intakeCommand(args, context) {
+  const { values } = parseOptions("intake", args, {
+    source: { type: "string" },
+    payload: { type: "string" },
+    at: { type: "string" },
+    "pull-request": { type: "boolean" },
+    root: { type: "string" },
+    format: { type: "string" }
+  });
+  const reporter = chooseReporter("intake", values.format);
+  const source = values.source === void 0 ? void 0 : oneOf("intake", "source", values.source, INTAKE_SOURCES);
+  const at = timestampOption("intake", "at", values.at, /* @__PURE__ */ new Date());
+  const payloadPath = values.payload ?? context.env.GITHUB_EVENT_PATH;
+  if (!payloadPath)
+    throw new UsageError("incidents intake: no payload: name it with --payload FILE (or run in Actions, where GITHUB_EVENT_PATH names the event)");
+  const root5 = findRoot("intake", context.cwd, values.root);
+  const read = await readJsonFile(resolve7(context.cwd, payloadPath));
+  if (!read.ok) {
+    context.stderr(`incidents intake: ${read.message}
+`);
+    return EXIT2.error;
+  }
+  const parsed = parsePayload(read.value, source);
+  if (!parsed.ok) {
+    context.stderr(`incidents intake: ${payloadPath} is not a payload intake can read:
+${parsed.problems.map((problem3) => `  ${problem3}
+`).join("")}`);
+    return EXIT2.error;
+  }
+  const repository = await readRepositoryWithConfig("intake", root5, reporter, context);
+  if (!repository) return EXIT2.error;
+  const state2 = intakeState(repository.config, repository.files.records, repository.files.names);
+  let result;
+  const pullRequests = /* @__PURE__ */ new Map();
+  if (values["pull-request"]) {
+    const target = readRepositoryTarget(context.env);
+    if (!target.ok) throw new UsageError(`incidents intake --pull-request: ${target.reason}`);
+    try {
+      const done = await intakeWithPullRequests(target.target, state2, parsed.value, at, (files) => intakeState(repository.config, files), context.retryBaseMs);
+      result = done.result;
+      for (const [path3, outcome] of done.pullRequests) pullRequests.set(path3, outcome);
+    } catch (error3) {
+      context.stderr(
+        `incidents intake: GitHub failed (${describeError(error3)}), even after retries: what is listed above was done, nothing after it. Run intake again on the same payload: it picks up where it stopped.
+`
+      );
+      return EXIT2.error;
+    }
+  } else {
+    result = mapIntake(state2, parsed.value, at);
+    for (const change of [...result.created, ...result.updated]) {
+      try {
+        await writeRecordFile(root5, change.file.path, change.file.text, result.created.includes(change) ? "create" : "replace");
+      } catch (error3) {
+        if (!(error3 instanceof RecordWriteError)) throw error3;
+        context.stderr(`incidents intake: ${error3.message}
+`);
+        return EXIT2.error;
+      }
+    }
+  }
+  if (result.refused.length > 0) {
+    await reporter.write({ command: "intake", findings: result.refused.flatMap(({ findings }) => findings) }, { ...context, stdout: context.stderr });
+    for (const { key: key2, path: path3 } of result.refused) context.stderr(`Nothing was written for ${key2}: ${path3} would not be valid.
+`);
+  }
+  const line = (change, updated) => ({
+    id: change.id,
+    path: change.path,
+    key: change.key,
+    ...updated || change.status !== "reported" ? { status: change.status } : {},
+    ...change.knownError ? { known_error: change.knownError } : {},
+    ...pullRequests.has(change.path) ? { pull_request: pullRequests.get(change.path) } : {}
+  });
+  const report = {
+    created: result.created.map((change) => line(change, false)),
+    updated: result.updated.map((change) => line(change, true)),
+    ignored: result.ignored
+  };
+  if (reporter.format === "json") await reporter.write({ command: "intake", json: { document: report } }, context);
+  else context.stdout(describeReport(report, (path3) => relative2(context.cwd, join9(root5, path3))));
+  return result.refused.length > 0 ? EXIT2.error : EXIT2.clean;
+}
+function intakeState(config2, files, names) {
+  const { records } = checkRecords(config2, files);
+  return { config: config2, files, ...names ? { names } : {}, incidents: records.incidents, knownErrors: records.knownErrors };
+}
+function describeReport(report, show2) {
+  const pr = (done) => done.pull_request ? ` \u2192 pull request #${done.pull_request.number} (${done.pull_request.action})` : "";
+  const lines = [
+    ...report.created.map(
+      (done) => `created ${done.id} ${show2(done.path)}${done.status ? ` (${done.status}${done.known_error ? `: ${done.known_error}` : ""})` : ""} for ${done.key}${pr(done)}`
+    ),
+    ...report.updated.map((done) => `updated ${done.id} ${show2(done.path)} (${done.status}) for ${done.key}${pr(done)}`),
+    ...report.ignored.map(({ key: key2, reason }) => `ignored ${key2}: ${reason}`)
+  ];
+  return lines.length === 0 ? "Nothing to do: the payload has no alerts.\n" : `${lines.join("\n")}
+`;
+}
+
+// scripts/io/relay-server.ts
+import { createHash as createHash2, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+
+// scripts/core/intake/fit-dispatch.ts
+var DISPATCH_LIMITS = { properties: 10, bytes: 6e4 };
+var size = (value) => new TextEncoder().encode(JSON.stringify(value)).length;
+function fitDispatch(source, body3, limit = DISPATCH_LIMITS.bytes) {
+  const whole = { source, payload: body3 };
+  if (size(whole) <= limit) return { ok: true, clientPayload: whole, trimmed: 0 };
+  const alerts = Array.isArray(body3.alerts) ? [...body3.alerts] : [];
+  const ordered = [...alerts.filter((alert) => !isResolved(alert)), ...alerts.filter(isResolved)];
+  const counted = typeof body3.truncatedAlerts === "number" ? body3.truncatedAlerts : 0;
+  let low = 0;
+  let high = ordered.length;
+  const attempt2 = (kept) => ({ source, payload: { ...body3, alerts: ordered.slice(0, kept), truncatedAlerts: counted + alerts.length - kept } });
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (size(attempt2(middle)) <= limit) low = middle;
+    else high = middle - 1;
+  }
+  const fitted = attempt2(low);
+  if (size(fitted) > limit) return { ok: false, message: `the webhook is larger than GitHub's ${limit}-byte client_payload even without its alerts` };
+  return { ok: true, clientPayload: fitted, trimmed: alerts.length - low };
+}
+function isResolved(alert) {
+  return typeof alert === "object" && alert !== null && alert.status === "resolved";
+}
+
+// scripts/io/relay-server.ts
+var RELAY_MAX_BODY = 1024 * 1024;
+var ROUTES = { "/alertmanager": "alertmanager", "/grafana": "grafana" };
+function sameSecret(presented, expected) {
+  const digest = (text7) => createHash2("sha256").update(text7, "utf8").digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+async function startRelay(options2, host, port) {
+  const github = createGitHub(options2.target, options2.retryBaseMs);
+  const maxBody = options2.maxBodyBytes ?? RELAY_MAX_BODY;
+  const server = createServer((request2, response) => {
+    const started = process.hrtime.bigint();
+    handle3(request2, response, { ...options2, maxBody, github }).then(
+      ({ status, note }) => log(options2, request2, status, note, started),
+      (error3) => {
+        if (!response.headersSent) respond(response, 500, { error: "internal error" });
+        log(options2, request2, 500, `internal error: ${error3 instanceof Error ? error3.message : String(error3)}`, started);
+      }
+    );
+  });
+  server.requestTimeout = 3e4;
+  server.headersTimeout = 1e4;
+  await new Promise((resolve10, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve10());
+  });
+  const address = server.address();
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown}:${address.port}`,
+    close: () => new Promise((resolve10) => {
+      server.close(() => resolve10());
+      server.closeIdleConnections();
+    })
+  };
+}
+function log(options2, request2, status, note, started) {
+  const path3 = (request2.url ?? "").split("?")[0];
+  const shown = path3 in ROUTES || path3 === "/healthz" ? path3 : "(other path)";
+  const ms = Number((process.hrtime.bigint() - started) / 1000000n);
+  options2.log(`${(/* @__PURE__ */ new Date()).toISOString()} ${request2.method?.replace(/[^A-Z]/g, "") ?? "-"} ${shown} ${status} ${ms}ms ${note}`);
+}
+function respond(response, status, body3) {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  response.end(`${JSON.stringify(body3)}
+`);
+}
+async function handle3(request2, response, context) {
+  const path3 = (request2.url ?? "").split("?")[0];
+  const send = (status, body4, note) => {
+    respond(response, status, body4);
+    return { status, note };
+  };
+  if (path3 === "/healthz")
+    return request2.method === "GET" || request2.method === "HEAD" ? send(200, { ok: true }, "healthy") : send(405, { error: "GET only" }, "wrong method");
+  const source = Object.hasOwn(ROUTES, path3) ? ROUTES[path3] : void 0;
+  if (!source) return send(404, { error: "not found: POST /alertmanager or /grafana" }, "unknown path");
+  if (request2.method !== "POST") return send(405, { error: "POST only" }, "wrong method");
+  const presented = /^Bearer (.+)$/i.exec(request2.headers.authorization ?? "")?.[1] ?? "";
+  if (!sameSecret(presented, context.token)) {
+    response.setHeader("www-authenticate", "Bearer");
+    request2.resume();
+    return send(401, { error: "a valid Authorization: Bearer token is needed" }, "unauthorized");
+  }
+  const declared = Number(request2.headers["content-length"] ?? 0);
+  if (declared > context.maxBody) {
+    response.setHeader("connection", "close");
+    request2.resume();
+    return send(413, { error: `the body is over ${context.maxBody} bytes` }, `body of ${declared} bytes refused`);
+  }
+  const body3 = await readBody(request2, context.maxBody);
+  if (body3 === void 0) {
+    response.setHeader("connection", "close");
+    return send(413, { error: `the body is over ${context.maxBody} bytes` }, "body over the limit");
+  }
+  let value;
+  try {
+    value = JSON.parse(body3.toString("utf8"));
+  } catch {
+    return send(400, { error: "the body is not JSON" }, "not JSON");
+  }
+  const parsed = parseAlertGroup(source, value);
+  if (!parsed.ok || !isObject2(value))
+    return send(400, { error: `not a ${source} webhook`, problems: parsed.ok ? [] : parsed.problems.slice(0, 5) }, "not a webhook");
+  const fitted = fitDispatch(source, value);
+  if (!fitted.ok) return send(413, { error: fitted.message }, "too large for a dispatch");
+  const alerts = parsed.value.alerts.length;
+  const trimmed = fitted.trimmed > 0 ? `, ${fitted.trimmed} left out to fit GitHub's limit` : "";
+  try {
+    await context.github.rest.repos.createDispatchEvent({
+      owner: context.target.owner,
+      repo: context.target.repo,
+      event_type: DISPATCH_EVENT_TYPE,
+      client_payload: fitted.clientPayload,
+      // One retry, not the gate's three: the sender is waiting, and retries on a 502 itself.
+      request: { retries: 1 }
+    });
+  } catch (error3) {
+    return send(502, { error: "GitHub did not accept the dispatch: retry later" }, `GitHub failed: ${describeError(error3)}`);
+  }
+  return send(202, { forwarded: alerts - fitted.trimmed, trimmed: fitted.trimmed }, `${source} ${parsed.value.status}: ${alerts} alert(s) forwarded${trimmed}`);
+}
+function readBody(request2, limit) {
+  return new Promise((resolve10, reject) => {
+    const chunks = [];
+    let length = 0;
+    let over = false;
+    request2.on("data", (chunk) => {
+      if (over) return;
+      length += chunk.length;
+      if (length > limit) {
+        over = true;
+        resolve10(void 0);
+      } else chunks.push(chunk);
+    });
+    request2.on("end", () => {
+      if (!over) resolve10(Buffer.concat(chunks));
+    });
+    request2.on("error", reject);
+  });
+}
+
+// scripts/commands/relay.ts
+var RELAY_HELP = {
+  brief: "forward alert webhooks to GitHub as repository_dispatch",
+  usage: "incidents relay [--listen HOST:PORT]",
+  summary: "A small HTTP receiver for senders that cannot call GitHub themselves (Alertmanager): POST /alertmanager and POST /grafana with Authorization: Bearer $INCIDENTS_RELAY_TOKEN forward the body as a repository_dispatch (incident-alert) to GITHUB_REPOSITORY on GITHUB_API_URL with GITHUB_TOKEN, trimmed to GitHub's limits. Answers 202 accepted, 400 not a webhook, 401 wrong token, 413 too large, 502 GitHub failed (the sender retries); GET /healthz 200. One log line per request, never a secret. Stops gracefully on SIGTERM.",
+  options: [["--listen HOST:PORT", `where to listen (default 127.0.0.1:8787; port 0 picks a free one); bodies over ${RELAY_MAX_BODY} bytes are refused`]],
+  example: "INCIDENTS_RELAY_TOKEN=\u2026 GITHUB_REPOSITORY=acme/incidents GITHUB_TOKEN=\u2026 incidents relay --listen 127.0.0.1:8787",
+  exits: "runs until stopped (SIGTERM or SIGINT: 0); 2 a usage error or the address cannot be listened on"
+};
+var MIN_TOKEN_LENGTH = 16;
+async function relayCommand(args, context) {
+  const { values } = parseOptions("relay", args, { listen: { type: "string" } });
+  const listen = values.listen ?? "127.0.0.1:8787";
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:]+):(\d{1,5})$/.exec(listen);
+  const port = Number(match?.[2]);
+  if (!match || port > 65535) throw new UsageError(`incidents relay: --listen ${listen} is not HOST:PORT, e.g. 127.0.0.1:8787`);
+  const host = match[1].replace(/^\[|\]$/g, "");
+  const token = context.env.INCIDENTS_RELAY_TOKEN ?? "";
+  if (token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(
+      `incidents relay: set INCIDENTS_RELAY_TOKEN to a secret of at least ${MIN_TOKEN_LENGTH} characters (senders present it as a bearer token)`
+    );
+  const target = readRepositoryTarget(context.env);
+  if (!target.ok) throw new UsageError(`incidents relay: ${target.reason}`);
+  let relay;
+  try {
+    relay = await startRelay({ token, target: target.target, log: (line) => context.stdout(`${line}
+`), retryBaseMs: context.retryBaseMs }, host, port);
+  } catch (error3) {
+    context.stderr(`incidents relay: cannot listen on ${listen}: ${error3.code ?? String(error3)}
+`);
+    return 2;
+  }
+  context.stdout(`incidents relay: listening on ${relay.url} for ${target.target.owner}/${target.target.repo}
+`);
+  await new Promise((resolve10) => {
+    const stop = () => {
+      process.off("SIGTERM", stop);
+      process.off("SIGINT", stop);
+      resolve10();
+    };
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
+    context.signal?.addEventListener("abort", stop, { once: true });
+  });
+  context.stdout("incidents relay: stopping, finishing requests in flight\n");
+  await relay.close();
+  context.stdout("incidents relay: stopped\n");
+  return 0;
+}
+
 // scripts/commands/new.ts
+import { join as join10, relative as relative3 } from "node:path";
 var NEW_HELP = {
   brief: "write a new incident, maintenance or problem",
   usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance|problem] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--incident INC]\u2026 [--owner @HANDLE] [--root DIR] [--format text|json|github]",
@@ -78475,7 +80651,7 @@ async function newCommand(args, context) {
     if ("full" in created2) throw new UsageError(`incidents new: ${created2.full}`);
     return writeCreated(root5, created2, reporter, context);
   }
-  const record = {
+  const record2 = {
     type: type2,
     title: values.title,
     impact: oneOf("new", "impact", values.impact, LEVELS),
@@ -78491,7 +80667,7 @@ async function newCommand(args, context) {
     commander: values.commander,
     communications: values.communications
   };
-  const created = createIncident(repository.config, repository.files.records, record, repository.files.names);
+  const created = createIncident(repository.config, repository.files.records, record2, repository.files.names);
   if ("full" in created) throw new UsageError(`incidents new: ${created.full}`);
   return writeCreated(root5, created, reporter, context);
 }
@@ -78528,13 +80704,13 @@ async function writeCreated(root5, { path: path3, file, findings }, reporter, co
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "new", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative2(context.cwd, join9(root5, file.path))}
+  context.stdout(`${relative3(context.cwd, join10(root5, file.path))}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname6, join as join10, resolve as resolve7 } from "node:path";
+import { dirname as dirname6, join as join11, resolve as resolve8 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 
 // scripts/core/report/metrics.ts
@@ -78631,10 +80807,10 @@ function linkedGroups(items, linked) {
   items.forEach((item, index2) => groups2.set(root5(index2), [...groups2.get(root5(index2)) ?? [], item]));
   return [...groups2.values()];
 }
-var TITLE_MAX = 200;
+var TITLE_MAX2 = 200;
 function toCandidate(services2, members) {
   const latest2 = members.at(-1);
-  const title = [...`Recurring: ${latest2.title}`].slice(0, TITLE_MAX).join("");
+  const title = [...`Recurring: ${latest2.title}`].slice(0, TITLE_MAX2).join("");
   const impact = LEVELS.find((level) => members.some((incident2) => incident2.impact === level));
   const words = [
     "incidents new --type problem",
@@ -78661,7 +80837,7 @@ function shellQuote(text7) {
 // scripts/core/report/problems.ts
 var OPEN_STATUSES = ["new", "investigating", "root_cause_known", "known_error"];
 function buildProblemsSection(records, measured, breaches, now, timeZone, downtimeDays) {
-  const problems = records.problems.map((record) => record.data);
+  const problems = records.problems.map((record2) => record2.data);
   const open_by_status = Object.fromEntries(
     OPEN_STATUSES.map((status) => [status, problems.filter((problem3) => problem3.status === status).length])
   );
@@ -78686,7 +80862,7 @@ function buildProblemsSection(records, measured, breaches, now, timeZone, downti
       sla_breaches: breaches.filter((breach) => ids.includes(breach.id)).length
     };
   }).sort((a, b) => Number(b.age_seconds !== null) - Number(a.age_seconds !== null) || (b.age_seconds ?? 0) - (a.age_seconds ?? 0) || (a.id < b.id ? -1 : 1));
-  const knownErrors = new Map(records.knownErrors.map((record) => [record.data.id, record.data]));
+  const knownErrors = new Map(records.knownErrors.map((record2) => [record2.data.id, record2.data]));
   const born = [
     ...problems.flatMap((problem3) => problem3.known_error === void 0 ? [] : [[problem3.id, problem3.known_error]]),
     ...[...knownErrors.values()].flatMap((knownError) => knownError.problem?.startsWith("PRB-") ? [[knownError.problem, knownError.id]] : [])
@@ -78706,7 +80882,7 @@ function buildProblemsSection(records, measured, breaches, now, timeZone, downti
     known_errors,
     recurring_settings: settings,
     recurring: findRecurring(
-      records.incidents.map((record) => record.data),
+      records.incidents.map((record2) => record2.data),
       covered,
       settings,
       now
@@ -78722,7 +80898,7 @@ var DOWNTIME_DAYS = 365;
 function buildReport(records, now) {
   const { config: config2 } = records;
   const timeZone = config2.page?.time_zone ?? "UTC";
-  const measured = records.incidents.map((record) => record.data).filter((incident2) => isMeasured(incident2) && toMillis(incident2.reported_at) <= now);
+  const measured = records.incidents.map((record2) => record2.data).filter((incident2) => isMeasured(incident2) && toMillis(incident2.reported_at) <= now);
   const metrics = (incidents) => computeMetrics(incidents, now);
   const services2 = config2.services.map((service) => service.id);
   const affects = (incident2, service) => incident2.services.some((affected) => affected.id === service);
@@ -78754,7 +80930,7 @@ function buildReport(records, now) {
       id: data.id,
       title: data.title,
       status: data.status,
-      incidents: records.incidents.filter((record) => record.data.known_error === data.id).map((record) => record.data.id).sort()
+      incidents: records.incidents.filter((record2) => record2.data.known_error === data.id).map((record2) => record2.data.id).sort()
     })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now)),
     problems: buildProblemsSection(records, measured, sla.breaches, now, timeZone, DOWNTIME_DAYS)
@@ -79182,7 +81358,7 @@ async function reportCommand(args, context) {
   const { values } = parseOptions("report", args, { out: { type: "string" }, at: { type: "string" }, root: { type: "string" }, format: { type: "string" } });
   const reporter = chooseReporter("report", values.format, ["text", "json", "markdown", "github"]);
   const root5 = findRoot("report", context.cwd, values.root);
-  const out = values.out === void 0 ? void 0 : resolve7(context.cwd, values.out);
+  const out = values.out === void 0 ? void 0 : resolve8(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await readRepositoryWithConfig("report", root5, reporter, context);
@@ -79221,14 +81397,14 @@ ${formatMarkdownTables(tables)}`,
 `);
       return EXIT2.error;
     }
-    context.stderr(`Wrote the report to ${join10(out, "index.html")}.
+    context.stderr(`Wrote the report to ${join11(out, "index.html")}.
 `);
   }
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
   for (let folder = out; ; folder = dirname6(folder)) {
-    if (existsSync5(join10(folder, SITE_MARK)))
+    if (existsSync5(join11(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
     if (dirname6(folder) === folder) return;
   }
@@ -79269,7 +81445,7 @@ ${incident2.id} is no longer open: closing this tracking issue.`
     return { delivered: [], log: [`${incident2.id}: closed tracking issue #${existing.number}`] };
   }
   if (notices.length === 0) return { delivered: [], log: [] };
-  const log = [];
+  const log2 = [];
   const delivered = [];
   let issue2 = existing;
   if (!issue2) {
@@ -79281,12 +81457,12 @@ Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA chec
     });
     issue2 = { number: data.number, open: true };
     tracking.set(incident2.id, issue2);
-    log.push(`${incident2.id}: opened tracking issue #${issue2.number}`);
+    log2.push(`${incident2.id}: opened tracking issue #${issue2.number}`);
   } else if (!issue2.open) {
     await github.rest.issues.update({ ...where, issue_number: issue2.number, state: "open" });
     issue2 = { ...issue2, open: true };
     tracking.set(incident2.id, issue2);
-    log.push(`${incident2.id}: reopened tracking issue #${issue2.number}`);
+    log2.push(`${incident2.id}: reopened tracking issue #${issue2.number}`);
   }
   const comments = await github.paginate(github.rest.issues.listComments, { ...where, issue_number: issue2.number, per_page: 100 });
   const posted = new Set(
@@ -79300,9 +81476,9 @@ Escalations and SLA alerts for ${incident2.id}, posted by the scheduled SLA chec
 ${[...notice.mention, notice.text].join(" ")}`
     });
     delivered.push(notice.key);
-    log.push(`${incident2.id}: ${notice.text}`);
+    log2.push(`${incident2.id}: ${notice.text}`);
   }
-  return { delivered, log };
+  return { delivered, log: log2 };
 }
 
 // scripts/render/sla-table.ts
@@ -79407,208 +81583,7 @@ async function notify(due, context) {
 }
 
 // scripts/commands/update.ts
-import { join as join11, relative as relative3 } from "node:path";
-
-// scripts/core/authoring/update-record.ts
-var { hold_reason, cancel_reason, resolution } = incident_schema_default.properties;
-var HOLD_REASONS = hold_reason.enum;
-var CANCEL_REASONS = cancel_reason.enum;
-var REASONS = {
-  hold_reason: HOLD_REASONS,
-  cancel_reason: CANCEL_REASONS,
-  reopen_reason: void 0
-};
-var RESOLUTION_CODES = resolution.properties.code.enum;
-function updateRecord(text7, record, update) {
-  const from = record.status;
-  const to = update.status;
-  const transition = checkTransition(from, to);
-  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
-  const usage = (message) => ({ ok: false, refused: "usage", message });
-  const fields = [[["status"], to]];
-  const reasonKey = to === "on_hold" ? "hold_reason" : to === "cancelled" ? "cancel_reason" : from === "resolved" && to !== "closed" ? "reopen_reason" : void 0;
-  const last = record.updates.at(-1);
-  if (from === to && last?.status === to && last.message === update.message) {
-    return usage(`the last update of ${record.id} already says this (${last.at}): nothing is added; say what changed in --message`);
-  }
-  const reason = update.reason ?? (to === "cancelled" ? update.knownError ? "known_error" : update.duplicateOf ? "duplicate" : void 0 : void 0);
-  if (reasonKey && from !== to) {
-    const allowed = REASONS[reasonKey];
-    const values = allowed ? `, one of ${allowed.join(", ")}` : ": why it came back, in a sentence";
-    if (!reason) return usage(`entering ${to} from ${from} needs --reason${values}`);
-    if (allowed && !allowed.includes(reason)) {
-      const guess2 = closestMatch(reason, allowed);
-      return usage(`--reason ${reason} is not a reason for ${to}: expected one of ${allowed.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`);
-    }
-    fields.push([[reasonKey], reason]);
-  }
-  if (reasonKey === "reopen_reason" && from !== to) fields.push([["resolved_at"], null]);
-  if (from === "monitoring" && (to === "investigating" || to === "identified")) fields.push([["mitigated_at"], null]);
-  if (from === "on_hold" && to !== "on_hold") fields.push([["hold_reason"], null]);
-  if (to === "cancelled" && reason) {
-    const needed = CANCEL_REASON_FIELDS[reason];
-    const value = needed === "known_error" ? update.knownError : needed === "duplicate_of" ? update.duplicateOf : void 0;
-    if (needed && !value && !record[needed]) return usage(`--reason ${reason} needs --${needed.replace("_", "-")}`);
-    if (needed && value) fields.push([[needed], value]);
-  }
-  if (update.resolution && !RESOLUTION_CODES.includes(update.resolution.code)) {
-    const guess2 = closestMatch(update.resolution.code, RESOLUTION_CODES);
-    return usage(
-      `--resolution ${update.resolution.code} is not a resolution code: expected one of ${RESOLUTION_CODES.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
-    );
-  }
-  if (update.resolution) {
-    fields.push([["resolution", "code"], update.resolution.code], [["resolution", "summary"], update.resolution.summary]);
-  } else if (STATUS_FIELDS[to].needs.includes("resolution") && !record.resolution) {
-    return usage(`entering ${to} needs --resolution CODE (one of ${RESOLUTION_CODES.join(", ")}) and --summary TEXT`);
-  }
-  if (from !== to) {
-    const timestamps = new Set(
-      [IMPLIED_TIMESTAMP[to], ...STATUS_FIELDS[to].needs].filter(
-        (key2) => key2 !== void 0 && TIMESTAMP_ORDER[record.type].includes(key2)
-      )
-    );
-    for (const key2 of timestamps) if (record[key2] === void 0) fields.push([[key2], update.at]);
-  }
-  let edited = text7;
-  for (const [path3, value] of fields) edited = setKey(edited, path3, value);
-  const listed = new Set(record.services.map((service) => service.id));
-  for (const service of update.services) {
-    edited = listed.has(service.id) ? setItemKey(edited, "services", service.id, "status", service.status) : appendItem(edited, "services", [
-      ["id", service.id],
-      ["status", service.status]
-    ]);
-  }
-  const changesStates = update.services.length > 0;
-  if (changesStates && !hasServiceHistory(record)) edited = addItemKey(edited, "updates", 0, "services", statesText(record.services));
-  edited = appendItem(edited, "updates", [
-    ["at", update.at],
-    ["status", to],
-    ["message", update.message],
-    ...changesStates ? [["services", statesText(withChanges(record.services, update.services))]] : []
-  ]);
-  return { ok: true, text: edited };
-}
-function withChanges(services2, changes) {
-  const after = services2.map((service) => ({ ...service }));
-  for (const change of changes) {
-    const listed = after.find((service) => service.id === change.id);
-    if (listed) listed.status = change.status;
-    else after.push({ ...change });
-  }
-  return after;
-}
-function statesText(services2) {
-  return flowList(
-    services2.map((service) => [
-      ["id", service.id],
-      ["status", service.status]
-    ])
-  );
-}
-
-// scripts/core/authoring/update-problem.ts
-var PROBLEM_CANCEL_REASONS = problem_schema_default.properties.cancel_reason.enum;
-var KEY_ORDER2 = Object.keys(problem_schema_default.properties);
-var OPTION_OF = {
-  root_cause: "--root-cause TEXT",
-  known_error: "--known-error KE-NNNN",
-  fix: "--fix URL",
-  cancel_reason: `--reason ${PROBLEM_CANCEL_REASONS.join("|")}`
-};
-function updateProblem(text7, record, update) {
-  const from = record.status;
-  const to = update.status;
-  const transition = checkProblemTransition(from, to);
-  if (!transition.ok) return { ok: false, refused: "transition", message: transition.message };
-  const usage = (message) => ({ ok: false, refused: "usage", message });
-  if (update.reason !== void 0 && to !== "cancelled") return usage(`--reason is for cancelling a problem (--status cancelled)`);
-  if (to === "cancelled" && update.reason !== void 0 && !PROBLEM_CANCEL_REASONS.includes(update.reason)) {
-    const guess2 = closestMatch(update.reason, PROBLEM_CANCEL_REASONS);
-    return usage(
-      `--reason ${update.reason} is not a reason to cancel a problem: expected one of ${PROBLEM_CANCEL_REASONS.join(", ")}${guess2 ? ` (did you mean ${guess2}?)` : ""}`
-    );
-  }
-  const given = {
-    root_cause: update.rootCause,
-    known_error: update.knownError,
-    fix: update.fix,
-    cancel_reason: to === "cancelled" ? update.reason : void 0
-  };
-  const fields = [];
-  for (const [key2, value] of Object.entries(given)) if (value !== void 0) fields.push([key2, value]);
-  const timestamp2 = PROBLEM_IMPLIED_TIMESTAMP[to];
-  if (from !== to && timestamp2 && record[timestamp2] === void 0) fields.push([timestamp2, update.at]);
-  const missing = PROBLEM_STATUS_FIELDS[to].needs.filter(
-    (key2) => record[key2] === void 0 && given[key2] === void 0 && key2 !== "resolved_at" && key2 !== "closed_at"
-  );
-  if (missing.length > 0) return usage(`entering ${to} needs ${missing.map((key2) => OPTION_OF[key2]).join(" and ")}`);
-  if (from === to && fields.length === 0) return usage(`${record.id} is already ${to}: say what changes with --root-cause, --known-error or --fix`);
-  let edited = setKey(text7, ["status"], to, KEY_ORDER2);
-  for (const [key2, value] of fields) edited = setKey(edited, [key2], value, KEY_ORDER2);
-  return { ok: true, text: edited };
-}
-
-// scripts/core/authoring/move-record.ts
-init_timestamps();
-function findRecordFile(files, kind, id) {
-  const prefix = `${RECORD_KINDS[kind].folder}/${id}`;
-  return files.find(({ path: path3 }) => path3.startsWith(prefix) && /^[-.]/.test(path3.slice(prefix.length)) && (recordKindOf(path3) ?? kind) === kind);
-}
-function moveIncident(config2, files, before, update) {
-  const text7 = files.find(({ path: path3 }) => path3 === before.path)?.text;
-  if (text7 === void 0) throw new Error(`moveIncident: ${before.path} is not among the files`);
-  let result;
-  try {
-    result = updateRecord(text7, before.data, update);
-  } catch (error3) {
-    if (!(error3 instanceof LayoutError)) throw error3;
-    return { findings: [findingAt(before, [error3.key], "update/layout", error3.message, { at: "key" })] };
-  }
-  if (!result.ok) {
-    if (result.refused === "usage") return { usage: result.message };
-    return { findings: [findingAt(before, ["status"], "lifecycle/transition", result.message)] };
-  }
-  const file = { path: before.path, text: result.text };
-  const findings = [...checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before }), ...servicesStillDown(before, update)];
-  return hasErrors(findings) ? { findings } : { file, findings };
-}
-function moveProblem(config2, files, before, update) {
-  const text7 = files.find(({ path: path3 }) => path3 === before.path)?.text;
-  if (text7 === void 0) throw new Error(`moveProblem: ${before.path} is not among the files`);
-  let result;
-  try {
-    result = updateProblem(text7, before.data, update);
-  } catch (error3) {
-    if (!(error3 instanceof LayoutError)) throw error3;
-    return { findings: [findingAt(before, [error3.key], "update/layout", error3.message, { at: "key" })] };
-  }
-  if (!result.ok) {
-    if (result.refused === "usage") return { usage: result.message };
-    return { findings: [findingAt(before, ["status"], "lifecycle/problem-transition", result.message)] };
-  }
-  const file = { path: before.path, text: result.text };
-  const findings = checkRecordEdit(config2, files, file, { now: toMillis(update.at), base: before, kind: "problems" });
-  return hasErrors(findings) ? { findings } : { file, findings };
-}
-var ENDED = ["resolved", "closed", "completed"];
-function servicesStillDown(before, update) {
-  if (!ENDED.includes(update.status) || ENDED.includes(before.data.status)) return [];
-  const states = new Map(before.data.services.map((service) => [service.id, service.status]));
-  for (const service of update.services) states.set(service.id, service.status);
-  const down = [...states].filter(([, status]) => status !== "operational");
-  if (down.length === 0) return [];
-  const listed = down.map(([id, status]) => `${id} ${status}`).join(", ");
-  const fix2 = down.map(([id]) => `--service ${id}=operational`).join(" ");
-  return [
-    findingAt(before, ["services"], "update/services-down", `${update.status} with ${listed} still shown: if it has recovered, pass ${fix2}`, {
-      at: "key",
-      severity: "warning"
-    })
-  ];
-}
-
-// scripts/commands/update.ts
+import { join as join12, relative as relative4 } from "node:path";
 var UPDATE_HELP = {
   brief: "move a record on",
   usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]\n       incidents update PRB-NNNN --status S [--root-cause TEXT] [--known-error KE] [--fix URL] [--reason R] [--at TIME] [--root DIR] [--format text|json|github]",
@@ -79733,7 +81708,7 @@ async function writeMoved(root5, file, moved, move, reporter, context) {
 `);
     return EXIT2.findings;
   }
-  const path3 = join11(root5, file.path);
+  const path3 = join12(root5, file.path);
   try {
     await writeRecordFile(root5, file.path, moved.file.text, "replace");
   } catch (error3) {
@@ -79743,13 +81718,13 @@ async function writeMoved(root5, file, moved, move, reporter, context) {
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative3(context.cwd, path3)}: ${move}
+  context.stdout(`${relative4(context.cwd, path3)}: ${move}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve9 } from "node:path";
 import { existsSync as existsSync6 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
@@ -79764,7 +81739,7 @@ async function validateCommand(args, context) {
   const root5 = findRoot("validate", context.cwd, values.root);
   const inPaths = pathFilter(
     root5,
-    positionals.map((path3) => resolve8(context.cwd, path3))
+    positionals.map((path3) => resolve9(context.cwd, path3))
   );
   const repository = await readRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
@@ -79777,7 +81752,7 @@ async function validateCommand(args, context) {
 }
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path3) => {
-    const inside = relative4(root5, path3).replaceAll("\\", "/");
+    const inside = relative5(root5, path3).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path3} is outside the repository ${root5}`);
     if (!existsSync6(path3)) throw new UsageError(`incidents validate: ${path3} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
@@ -79799,7 +81774,9 @@ var COMMANDS = {
   new: { help: NEW_HELP, run: newCommand },
   update: { help: UPDATE_HELP, run: updateCommand },
   init: { help: INIT_HELP, run: initCommand },
-  announce: { help: ANNOUNCE_HELP, run: announceCommand }
+  announce: { help: ANNOUNCE_HELP, run: announceCommand },
+  intake: { help: INTAKE_HELP, run: intakeCommand },
+  relay: { help: RELAY_HELP, run: relayCommand }
 };
 var COMMAND_NAMES = Object.keys(COMMANDS);
 var USAGE = `Usage: incidents <command> [options]
@@ -79880,7 +81857,8 @@ var ACTION_COMMANDS = {
   sla: ["--notify"],
   build: [],
   report: [],
-  announce: []
+  announce: [],
+  intake: ["--pull-request"]
 };
 function toActionInvocation(inputs, env2) {
   const [command = "validate", ...flags] = inputs.command.split(/\s+/).filter(Boolean);

@@ -5,6 +5,8 @@ import { CHECK_PR_HELP, checkPrCommand } from './commands/check-pr.js';
 import { EXIT, type CommandContext } from './commands/context.js';
 import { formatHelp, type CommandHelp } from './commands/help.js';
 import { INIT_HELP, initCommand } from './commands/init.js';
+import { INTAKE_HELP, intakeCommand } from './commands/intake.js';
+import { RELAY_HELP, relayCommand } from './commands/relay.js';
 import { NEW_HELP, newCommand } from './commands/new.js';
 import { REPORT_HELP, reportCommand } from './commands/report.js';
 import { SLA_HELP, slaCommand } from './commands/sla.js';
@@ -24,6 +26,8 @@ const COMMANDS: Readonly<Record<string, { help: CommandHelp; run: (args: string[
   update: { help: UPDATE_HELP, run: updateCommand },
   init: { help: INIT_HELP, run: initCommand },
   announce: { help: ANNOUNCE_HELP, run: announceCommand },
+  intake: { help: INTAKE_HELP, run: intakeCommand },
+  relay: { help: RELAY_HELP, run: relayCommand },
 };
 
 /** The commands' names, in the order help lists them. */

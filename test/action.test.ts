@@ -10,6 +10,7 @@ import { toActionInvocation, type ActionInputs } from '../scripts/io/github/acti
 import { FakeGitHub } from './helpers/fake-github.js';
 import { makePullRequestRepo } from './helpers/git-repo.js';
 import { BASE, RESOLVE_INC1 } from './helpers/pull-request-cases.js';
+import { issueEvent } from './helpers/intake.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const ACTION = join(ROOT, 'dist/action.js');
@@ -125,7 +126,7 @@ action('an unknown command fails the step with a message, not a stack trace', ()
   assert.is(result.code, 2);
   assert.match(
     result.stdout,
-    /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report, announce\n$/,
+    /^::error title=incidents-as-code::The input command is "deploy": expected one of validate, check-pr, sla, sla --notify, build, report, announce, intake, intake --pull-request\n$/,
   );
 });
 
@@ -216,7 +217,8 @@ const INPUT_CASES: { name: string; inputs: Partial<ActionInputs>; env?: Record<s
   {
     name: 'a flag the command does not take',
     inputs: { command: 'validate --notify' },
-    expected: 'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report, announce',
+    expected:
+      'The input command is "validate --notify": expected one of validate, check-pr, sla, sla --notify, build, report, announce, intake, intake --pull-request',
   },
   { name: 'build', inputs: { command: 'build', root: 'ops' }, expected: ['build', '--root', 'ops', '--format', 'github'] },
   {
@@ -276,6 +278,26 @@ action('sla --notify talks to GitHub with the github-token input, not an ambient
       github.issues.map((issue) => issue.title),
       ['INC-2026-0014: Search filters show sizes that are out of stock'],
       'a tracking issue was opened with the input token',
+    );
+    assert.equal(github.problems, []);
+  } finally {
+    await github.close();
+  }
+});
+
+action('intake --pull-request: an issue opened with the form becomes a pull request, the payload read from GITHUB_EVENT_PATH', async () => {
+  const github = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'dave', headSha: 'a'.repeat(40) });
+  try {
+    const workspace = mkdtempSync(join(tmpdir(), 'incidents-action-'));
+    cpSync(join(ROOT, 'test/fixtures/intake/repo'), workspace, { recursive: true });
+    const event = join(mkdtempSync(join(tmpdir(), 'incidents-event-')), 'event.json');
+    writeFileSync(event, JSON.stringify(issueEvent({ title: '[Incident] ::warning::Checkout fails' })));
+    const env = { GITHUB_API_URL: github.url, GITHUB_REPOSITORY: 'acme/incidents', GITHUB_EVENT_PATH: event };
+    const run = await runActionAside({ command: 'intake --pull-request', 'github-token': github.token }, workspace, env);
+    assert.is(run.code, 0, run.stderr);
+    assert.equal(
+      github.pulls.map((pull) => [pull.title, pull.labels]),
+      [['INC-2026-0001: ::warning::Checkout fails', ['incident', 'intake']]],
     );
     assert.equal(github.problems, []);
   } finally {

@@ -232,8 +232,11 @@ once('in Actions, the state lives on the branch incidents-announce, made on the 
     const first = await run('2026-06-01T10:30:00Z');
     assert.is(first.code, 0, first.stderr);
     assert.equal(counts(w), [2, 2, 2, 2]);
-    assert.is(github.branches.get('incidents-announce'), 'b'.repeat(40));
-    const state = JSON.parse(github.files.get('incidents-announce:announce-state.json')!.text) as {
+    assert.ok(
+      github.commits.some((commit) => commit.startsWith('incidents-announce announce-state.json ')),
+      'the state is committed on its branch',
+    );
+    const state = JSON.parse(github.branches.get('incidents-announce')!.files.get('announce-state.json')!) as {
       channels: Record<string, { delivered: Record<string, string> }>;
     };
     assert.equal(Object.keys(state.channels.partners!.delivered), ['INC-2026-0001/created', 'INC-2026-0001/update/0/component/api']);

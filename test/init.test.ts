@@ -34,6 +34,7 @@ init('an empty folder becomes a repository that validates clean and builds an al
     '.github/CODEOWNERS',
     '.github/ISSUE_TEMPLATE/report-an-incident.yml',
     '.github/workflows/incident-pr.yml',
+    '.github/workflows/intake.yml',
     '.github/workflows/sla.yml',
     '.github/workflows/status-page.yml',
     '.github/workflows/validate.yml',
@@ -107,7 +108,7 @@ init('the workflows run the Action pinned at the ref, pass the security check an
   const dir = emptyFolder();
   await run(['init', '--ref', SHA, '--action-repo', 'acme/incidents-toolkit'], { cwd: dir });
   const names = readdirSync(join(dir, '.github/workflows'));
-  assert.equal(names.sort(), ['incident-pr.yml', 'sla.yml', 'status-page.yml', 'validate.yml']);
+  assert.equal(names.sort(), ['incident-pr.yml', 'intake.yml', 'sla.yml', 'status-page.yml', 'validate.yml']);
   for (const name of names) {
     const text = read(dir, `.github/workflows/${name}`);
     assert.not.match(text, /^\s*(- )?uses: \.\//m, `${name} has no local action left`);

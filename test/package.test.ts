@@ -47,7 +47,7 @@ packaged('npm pack → npm install <tarball> in an empty folder → init in an e
 
   const made = incidents('init', '--approver', '@alice', '--ref', '0123456789abcdef0123456789abcdef01234567');
   assert.is(made.code, 0, made.stderr);
-  assert.match(made.stdout, /^Wrote 17 files in /);
+  assert.match(made.stdout, /^Wrote 18 files in /);
   const validated = incidents('validate');
   assert.is(validated.code, 0, validated.stdout + validated.stderr);
   const built = incidents('build', '--at', AT);

@@ -173,4 +173,30 @@ workflows('status-page.yml: announces after the deploy, with its secrets only in
   );
 });
 
+workflows('intake.yml: on incident-alert dispatches and reported issues, contents and pull-requests write only, one run per alert group', () => {
+  const workflow = parse(readFileSync(`${WORKFLOWS}intake.yml`, 'utf8')) as Workflow & {
+    concurrency: { group: string; 'cancel-in-progress': boolean };
+    jobs: Record<string, { if?: string }>;
+  };
+  assert.equal(workflow.on, { repository_dispatch: { types: ['incident-alert'] }, issues: { types: ['opened'] } });
+  assert.equal(workflow.permissions, {}, 'nothing at the top');
+  const jobs = Object.values(workflow.jobs);
+  assert.equal(
+    jobs.map((job) => job.permissions),
+    [{ contents: 'write', 'pull-requests': 'write' }],
+  );
+  assert.match(jobs[0]!.if!, /contains\(github\.event\.issue\.labels\.\*\.name, 'incident-report'\)/);
+  assert.is(workflow.concurrency.group, 'intake-${{ github.event.client_payload.payload.groupKey || github.event.issue.number }}');
+  assert.is(workflow.concurrency['cancel-in-progress'], false);
+  const steps = jobs.flatMap((job) => job.steps);
+  assert.ok(
+    steps.some((step) => step.uses === './' && step.with?.command === 'intake --pull-request'),
+    "runs this repository's Action",
+  );
+  assert.not.ok(
+    steps.some((step) => step.run !== undefined),
+    'no script at all: the payload reaches no shell',
+  );
+});
+
 workflows.run();

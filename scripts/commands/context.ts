@@ -16,6 +16,8 @@ export interface CommandContext {
    * through @actions/core; by default, workflow commands on stdout and the files named in `env`.
    */
   github?: GitHubSink;
+  /** Stops a command that runs until stopped (relay), as SIGTERM does; tests pass their own. */
+  signal?: AbortSignal;
 }
 
 /** Exit codes of every command (docs/reference.md, Commands). */

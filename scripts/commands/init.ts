@@ -19,7 +19,7 @@ export const INIT_HELP: CommandHelp = {
   brief: 'start a new incident repository',
   usage: 'incidents init [DIR] [--name NAME] [--url URL] [--approver @LOGIN]… [--ref REF] [--action-repo OWNER/REPO]',
   summary:
-    'Writes what a team\'s incident repository needs into DIR (default: the current folder): a commented incidents.config.yml, the record folders, the schemas for editors, the workflows (validate, gate, SLA, status page) running the Action pinned at a ref, CODEOWNERS and a "Report an incident" issue form. Never overwrites: files already there are listed and left alone.',
+    'Writes what a team\'s incident repository needs into DIR (default: the current folder): a commented incidents.config.yml, the record folders, the schemas for editors, the workflows (validate, gate, SLA, status page, intake) running the Action pinned at a ref, CODEOWNERS and a "Report an incident" issue form. Never overwrites: files already there are listed and left alone.',
   options: [
     ['--name NAME', "the status page's title (default: Status)"],
     ['--url URL', 'where the status page will be published, e.g. https://acme.github.io/incidents/ (default: https://status.example.com, to replace)'],

@@ -8,7 +8,7 @@ import type { StarterSources, TextFile } from '../core/init/starter-files.js';
 const PACKAGE_NAME = 'incidents-as-code';
 
 /** The workflows a team's repository runs: this repository's own, which `init` pins to the published Action. */
-const STARTER_WORKFLOWS = ['validate.yml', 'incident-pr.yml', 'sla.yml', 'status-page.yml'];
+const STARTER_WORKFLOWS = ['validate.yml', 'incident-pr.yml', 'sla.yml', 'status-page.yml', 'intake.yml'];
 
 interface Manifest {
   name?: string;

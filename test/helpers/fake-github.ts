@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkResponse, exampleOf } from './github-openapi.js';
+import { checkRequest, checkResponse, exampleOf } from './github-openapi.js';
 
 /** A review as the fake stores it. */
 export interface FakeReview {
@@ -26,7 +27,34 @@ export interface FakeIssue {
   comments: FakeComment[];
 }
 
-type Route = { method: string; pattern: RegExp; template: string; status: number; answer: (match: RegExpMatchArray, url: URL, body: string) => unknown };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  template: string;
+  status: number;
+  answer: (match: RegExpMatchArray, url: URL, body: string) => unknown;
+  /** The request has a JSON body, checked against GitHub's description. */
+  checksBody?: boolean;
+};
+
+/** A branch of the fake repository: its head commit and its files. */
+export interface FakeBranch {
+  sha: string;
+  files: Map<string, string>;
+}
+
+/** A pull request the fake repository holds (besides the one `pull` describes). */
+export interface FakePull {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  labels: string[];
+  state: 'open' | 'closed';
+  /** The files it adds or changes against its base, as of its head. */
+  files: string[];
+}
 
 /**
  * GitHub's REST API for one pull request, on 127.0.0.1, for Octokit to reach through
@@ -40,9 +68,6 @@ export class FakeGitHub {
   comments: FakeComment[] = [];
   /** The repository's issues, each with its comments. */
   issues: FakeIssue[] = [];
-  /** The repository's branches (name → head commit sha) and files (`branch:path` → text and blob sha), for the contents API. */
-  branches = new Map<string, string>();
-  files = new Map<string, { text: string; sha: string }>();
   /** Answer the next N requests with a 500. */
   failNext = 0;
   /** Answer the next N requests with a secondary rate limit. */
@@ -53,9 +78,17 @@ export class FakeGitHub {
   readOnly = false;
   readonly requests: string[] = [];
   readonly problems: string[] = [];
+  /** The repository's branches; `main` is the default. */
+  readonly branches = new Map<string, FakeBranch>([['main', { sha: 'a'.repeat(40), files: new Map() }]]);
+  /** Pull requests opened through the API. */
+  readonly pulls: FakePull[] = [];
+  /** repository_dispatch events received: their event_type and client_payload. */
+  readonly dispatches: { event_type: string; client_payload: unknown }[] = [];
+  /** Commits made through the contents API, as "branch path message". */
+  readonly commits: string[] = [];
+  private nextSha = 1;
   private server!: Server;
   private nextCommentId = 1000;
-  private nextBlob = 1;
 
   private constructor(readonly pull: { owner: string; repo: string; number: number; author: string; headSha: string }) {}
 
@@ -63,7 +96,7 @@ export class FakeGitHub {
   static async start(pull: FakeGitHub['pull']): Promise<FakeGitHub> {
     const fake = new FakeGitHub(pull);
     // Compiling a response's schema can take longer than a test client's request timeout (100 ms), so that a POST is sent twice: compile them all before any request (once a process).
-    for (const route of [...fake.routes, ...fake.contentRoutes]) checkResponse(route.template, route.method.toLowerCase(), route.status, undefined);
+    for (const route of fake.routes) checkResponse(route.template, route.method.toLowerCase(), route.status, undefined);
     fake.server = createServer((request, response) => fake.handle(request, response));
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
@@ -135,10 +168,68 @@ export class FakeGitHub {
       status: 200,
       answer: (match, _url, body) => this.editIssue(Number(match[1]), body),
     },
-  ];
-
-  /** Routes of the contents API: branches, refs and files, where announce keeps its state. */
-  private readonly contentRoutes: Route[] = [
+    {
+      method: 'POST',
+      template: '/repos/{owner}/{repo}/dispatches',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/dispatches$/,
+      status: 204,
+      checksBody: true,
+      answer: (_match, _url, body) => {
+        this.dispatches.push(JSON.parse(body) as { event_type: string; client_payload: unknown });
+        return null;
+      },
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}',
+      pattern: /^\/repos\/[^/]+\/[^/]+$/,
+      status: 200,
+      answer: () => ({ ...exampleOf<Record<string, unknown>>('full-repository'), has_discussions: false, default_branch: 'main' }),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/pulls',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/pulls$/,
+      status: 200,
+      answer: (_match, url) =>
+        this.pulls
+          .filter((pull) => (url.searchParams.get('state') ?? 'open') === pull.state)
+          .filter((pull) => !url.searchParams.has('head') || url.searchParams.get('head') === `${this.pull.owner}:${pull.head}`)
+          .map((pull) => this.simplePull(pull)),
+    },
+    {
+      method: 'POST',
+      template: '/repos/{owner}/{repo}/pulls',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/pulls$/,
+      status: 201,
+      checksBody: true,
+      answer: (_match, _url, body) => this.openPull(JSON.parse(body) as { head: string; base: string; title: string; body: string }),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/pulls/{pull_number}/files',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/,
+      status: 200,
+      answer: (match) => {
+        const pull = this.pulls.find((candidate) => candidate.number === Number(match[1]));
+        const example = exampleOf<Record<string, unknown>[]>('diff-entry-items')[0]!;
+        return pull?.files.map((filename) => ({ ...example, filename, status: 'added' }));
+      },
+    },
+    {
+      method: 'POST',
+      template: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/labels$/,
+      status: 200,
+      checksBody: true,
+      answer: (match, _url, body) => {
+        const pull = this.pulls.find((candidate) => candidate.number === Number(match[1]));
+        if (!pull) return undefined;
+        pull.labels.push(...(JSON.parse(body) as { labels: string[] }).labels.filter((label) => !pull.labels.includes(label)));
+        const example = exampleOf<Record<string, unknown>[]>('label-items')[0]!;
+        return pull.labels.map((name, index) => ({ ...example, id: index + 1, name }));
+      },
+    },
     {
       method: 'GET',
       template: '/repos/{owner}/{repo}/branches/{branch}',
@@ -147,25 +238,82 @@ export class FakeGitHub {
       answer: (match) => this.branch(decodeURIComponent(match[1]!)),
     },
     {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/git/ref/{ref}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/git\/ref\/heads(?:\/|%2F)(.+)$/i,
+      status: 200,
+      answer: (match) => this.ref(decodeURIComponent(match[1]!)),
+    },
+    {
       method: 'POST',
       template: '/repos/{owner}/{repo}/git/refs',
       pattern: /^\/repos\/[^/]+\/[^/]+\/git\/refs$/,
       status: 201,
-      answer: (_match, _url, body) => this.addRef(body),
+      checksBody: true,
+      answer: (_match, _url, body) => {
+        const { ref, sha } = JSON.parse(body) as { ref: string; sha: string };
+        const name = ref.replace(/^refs\/heads\//, '');
+        if (this.branches.has(name)) return 'exists';
+        const from = [...this.branches.values()].find((branch) => branch.sha === sha);
+        this.branches.set(name, { sha, files: new Map(from?.files ?? []) });
+        return this.ref(name);
+      },
+    },
+    {
+      method: 'PATCH',
+      template: '/repos/{owner}/{repo}/git/refs/{ref}',
+      pattern: /^\/repos\/[^/]+\/[^/]+\/git\/refs\/heads(?:\/|%2F)(.+)$/i,
+      status: 200,
+      checksBody: true,
+      answer: (match, _url, body) => {
+        const name = decodeURIComponent(match[1]!);
+        const branch = this.branches.get(name);
+        const { sha } = JSON.parse(body) as { sha: string };
+        const from = [...this.branches.values()].find((candidate) => candidate.sha === sha);
+        if (!branch || !from) return undefined;
+        this.branches.set(name, { sha, files: new Map(from.files) });
+        return this.ref(name);
+      },
     },
     {
       method: 'GET',
       template: '/repos/{owner}/{repo}/contents/{path}',
       pattern: /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/,
       status: 200,
-      answer: (match, url) => this.file(url.searchParams.get('ref') ?? 'main', decodeURIComponent(match[1]!)),
+      answer: (match, url) => {
+        const path = decodeURIComponent(match[1]!);
+        const text = this.branches.get(url.searchParams.get('ref') ?? 'main')?.files.get(path);
+        if (text === undefined) return undefined;
+        return {
+          ...exampleOf<Record<string, unknown>>('content-file'),
+          path,
+          name: path.split('/').at(-1),
+          sha: blobSha(text),
+          content: Buffer.from(text).toString('base64'),
+          encoding: 'base64',
+        };
+      },
     },
     {
       method: 'PUT',
       template: '/repos/{owner}/{repo}/contents/{path}',
       pattern: /^\/repos\/[^/]+\/[^/]+\/contents\/(.+)$/,
-      status: 200,
-      answer: (match, _url, body) => this.putFile(decodeURIComponent(match[1]!), body),
+      status: 201,
+      checksBody: true,
+      answer: (match, _url, body) => {
+        const path = decodeURIComponent(match[1]!);
+        const put = JSON.parse(body) as { message: string; content: string; branch: string; sha?: string };
+        const branch = this.branches.get(put.branch);
+        if (!branch) return undefined;
+        const before = branch.files.get(path);
+        if ((before === undefined) !== (put.sha === undefined) || (before !== undefined && blobSha(before) !== put.sha)) return 'conflict';
+        branch.files.set(path, Buffer.from(put.content, 'base64').toString('utf8'));
+        branch.sha = (this.nextSha++).toString(16).padStart(40, '0');
+        this.commits.push(`${put.branch} ${path} ${put.message}`);
+        for (const pull of this.pulls) if (pull.head === put.branch && !pull.files.includes(path)) pull.files.push(path);
+        const example = exampleOf<{ content: Record<string, unknown> }>('file-commit');
+        return { ...example, content: { ...example.content, path, name: path.split('/').at(-1), sha: blobSha(branch.files.get(path)!) } };
+      },
     },
   ];
 
@@ -212,13 +360,21 @@ export class FakeGitHub {
         { 'retry-after': '1' },
       );
     }
-    const route = [...this.routes, ...this.contentRoutes].find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
+    const route = this.routes.find((candidate) => candidate.method === method && candidate.pattern.test(url.pathname));
     if (!route) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     if (method !== 'GET' && this.readOnly)
       return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
 
+    if (route.checksBody) this.problems.push(...checkRequest(route.template, method.toLowerCase(), JSON.parse(body || 'null')));
     const data = route.answer(url.pathname.match(route.pattern)!, url, body);
     if (data === undefined) return send(404, { message: 'Not Found' });
+    if (data === 'exists') return send(422, { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest' });
+    if (data === 'conflict') return send(409, { message: 'sha does not match', documentation_url: 'https://docs.github.com/rest' });
+    if (data === null) {
+      response.writeHead(route.status);
+      response.end();
+      return;
+    }
     const page = Array.isArray(data) ? this.paginate(data, url) : { data, headers: {} };
     this.problems.push(...checkResponse(route.template, method.toLowerCase(), route.status, page.data));
     send(route.status, page.data, page.headers);
@@ -310,45 +466,61 @@ export class FakeGitHub {
   }
 
   private branch(name: string) {
-    const sha = this.branches.get(name);
-    if (!sha) return undefined;
+    const branch = this.branches.get(name);
+    if (!branch) return undefined;
     const example = exampleOf<{ name: string; commit: { sha: string }; protection: { required_status_checks: Record<string, unknown> } }>(
       'branch-with-protection',
     );
     // GitHub's example leaves out a property its own schema requires.
     example.protection.required_status_checks.checks ??= [];
-    return { ...example, name, commit: { ...example.commit, sha } };
+    return { ...example, name, commit: { ...example.commit, sha: branch.sha } };
   }
 
-  private addRef(body: string) {
-    const { ref, sha } = JSON.parse(body) as { ref: string; sha: string };
-    this.branches.set(ref.replace(/^refs\/heads\//, ''), sha);
-    const example = exampleOf<{ ref: string; object: { sha: string } }>('git-ref');
-    return { ...example, ref, object: { ...example.object, sha } };
+  private ref(name: string) {
+    const branch = this.branches.get(name);
+    if (!branch) return undefined;
+    const example = exampleOf<{ object: Record<string, unknown> }>('git-ref');
+    return { ...example, ref: `refs/heads/${name}`, object: { ...example.object, sha: branch.sha } };
   }
 
-  private file(branch: string, path: string) {
-    const file = this.files.get(`${branch}:${path}`);
-    if (!file || !this.branches.has(branch)) return undefined;
+  private simplePull(pull: FakePull) {
+    const example = exampleOf<Record<string, unknown> & { head: Record<string, unknown>; base: Record<string, unknown> }>('pull-request-simple');
+    const full = `${this.pull.owner}/${this.pull.repo}`;
+    const repo = { ...(example.head.repo as Record<string, unknown>), full_name: full };
     return {
-      ...exampleOf('content-file'),
-      path,
-      name: path.split('/').at(-1),
-      sha: file.sha,
-      content: Buffer.from(file.text).toString('base64'),
-      encoding: 'base64',
+      ...example,
+      number: pull.number,
+      state: pull.state,
+      title: pull.title,
+      body: pull.body,
+      html_url: `https://github.com/${full}/pull/${pull.number}`,
+      head: { ...example.head, ref: pull.head, sha: this.branches.get(pull.head)?.sha ?? example.head.sha, repo },
+      base: { ...example.base, ref: pull.base, repo },
+      requested_teams: [],
     };
   }
 
-  private putFile(path: string, body: string) {
-    const { content, branch = 'main', sha } = JSON.parse(body) as { content: string; branch?: string; sha?: string };
-    if (!this.branches.has(branch)) return undefined;
-    const existing = this.files.get(`${branch}:${path}`);
-    if (existing && existing.sha !== sha)
-      this.problems.push(`PUT ${path} on ${branch} with sha ${sha ?? 'none'}, not the file's ${existing.sha}: it would be a 409`);
-    const next = { text: Buffer.from(content, 'base64').toString('utf8'), sha: (this.nextBlob++).toString(16).padStart(40, '0') };
-    this.files.set(`${branch}:${path}`, next);
-    const example = exampleOf<{ content: Record<string, unknown> }>('file-commit');
-    return { ...example, content: { ...example.content, path, name: path.split('/').at(-1), sha: next.sha } };
+  private openPull(request: { head: string; base: string; title: string; body: string }) {
+    if (!this.branches.has(request.head)) return undefined;
+    const base = this.branches.get(request.base)!;
+    const head = this.branches.get(request.head)!;
+    const files = [...head.files].filter(([path, text]) => base.files.get(path) !== text).map(([path]) => path);
+    const pull: FakePull = { number: 200 + this.pulls.length, ...request, labels: [], state: 'open', files };
+    this.pulls.push(pull);
+    const full = exampleOf<Record<string, unknown>>('pull-request');
+    return {
+      ...full,
+      number: pull.number,
+      title: pull.title,
+      body: pull.body,
+      html_url: `https://github.com/${this.pull.owner}/${this.pull.repo}/pull/${pull.number}`,
+      requested_teams: [],
+    };
   }
+}
+
+/** A file's blob id as git computes it. */
+function blobSha(text: string): string {
+  const bytes = Buffer.from(text);
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }

@@ -9,7 +9,13 @@ import addFormats from 'ajv-formats';
  * the operation, so the fake cannot drift from the real API.
  */
 interface Spec {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: { content?: Record<string, { schema: unknown }> } }
+    >
+  >;
   components: { schemas: Record<string, unknown>; examples: Record<string, { value: unknown }> };
 }
 
@@ -50,6 +56,21 @@ export function checkResponse(path: string, method: string, status: number, body
     if (!schema) return [`GitHub's API has no ${key} response with a JSON body`];
     validate = ajv.compile(toJsonSchema(schema) as object);
     validators.set(key, validate);
+  }
+  return validate(body) ? [] : (validate.errors ?? []).map((error) => `${key}: ${error.instancePath || '/'} ${error.message ?? ''}`);
+}
+
+const requestValidators = new Map<string, ValidateFunction>();
+
+/** What is wrong with a request body for an operation, by GitHub's description: an empty list when it matches. */
+export function checkRequest(path: string, method: string, body: unknown): string[] {
+  const key = `${method} ${path} request`;
+  let validate = requestValidators.get(key);
+  if (!validate) {
+    const schema = spec.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema;
+    if (!schema) return [`GitHub's API has no ${method} ${path} with a JSON request body`];
+    validate = ajv.compile(toJsonSchema(schema) as object);
+    requestValidators.set(key, validate);
   }
   return validate(body) ? [] : (validate.errors ?? []).map((error) => `${key}: ${error.instancePath || '/'} ${error.message ?? ''}`);
 }

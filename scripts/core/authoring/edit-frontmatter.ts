@@ -246,3 +246,20 @@ export function appendItem(text: string, list: string, entries: readonly (readon
   const atLineStart = lines[end - 1] === '\n';
   return splice(text, end, end, `${atLineStart ? '' : eol}${added.join(eol)}${eol}`);
 }
+
+/**
+ * Sets a top-level key to a block of lines (a list of maps, as intake writes `alerts`): the
+ * key's value is replaced, or the key is added in the schema's order. `lines` are the value's
+ * lines, each already indented below the key.
+ */
+export function setBlock(text: string, key: string, lines: readonly string[]): string {
+  const frontmatter = readFrontmatter(text);
+  const { offset, document, eol } = frontmatter;
+  if (!isMap(document.contents) || document.contents.flow) throw new LayoutError(key, `the frontmatter is not a block map, so ${key} cannot be written`);
+  const pair = pairOf(document.contents, key);
+  const block = lines.map((line) => `${eol}${line}`).join('');
+  if (!pair) return insertTopLevelKey(text, frontmatter, key, `${key}:${block}`, KEY_ORDER);
+  const keyEnd = offset + pair.key.range![1] + 1;
+  const end = isEmptyValue(pair.value) ? keyEnd : valueEnd(frontmatter.lines, offset, pair.value!);
+  return splice(text, keyEnd, end, block);
+}

@@ -23,6 +23,10 @@ export interface NewRecord {
   /** GitHub handles of the incident commander and of who writes the updates. */
   commander?: string;
   communications?: string;
+  /** Who reported it (a GitHub handle), as intake sets from an issue form. */
+  reporter?: string;
+  /** The Markdown body, internal working notes (default: a line saying so). */
+  notes?: string;
 }
 
 /**
@@ -52,6 +56,7 @@ export function newRecordText(id: string, record: NewRecord, config: Config): st
     `reported_at: ${record.at}`,
     ...(record.commander ? [`commander: ${yamlScalar(record.commander)}`] : []),
     ...(record.communications ? [`communications: ${yamlScalar(record.communications)}`] : []),
+    ...(record.reporter ? [`reporter: ${yamlScalar(record.reporter)}`] : []),
     ...(maintenance ? [`scheduled_for: ${yamlScalar(record.scheduledFor ?? '')}`, `scheduled_until: ${yamlScalar(record.scheduledUntil ?? '')}`] : []),
     'updates:',
     `  - at: ${record.at}`,
@@ -66,7 +71,7 @@ export function newRecordText(id: string, record: NewRecord, config: Config): st
       ).flow
     }`,
     '---',
-    'Working notes (internal, never published).',
+    record.notes ?? 'Working notes (internal, never published).',
     '',
   ];
   return lines.join('\n');

@@ -81,6 +81,14 @@ export type Timestamp8 = string;
  */
 export type Timestamp9 = string;
 /**
+ * When it began firing (a report: when the issue was opened).
+ */
+export type Timestamp10 = string;
+/**
+ * When it resolved.
+ */
+export type Timestamp11 = string;
+/**
  * The incident it reviews; the file is named after it.
  */
 export type IncidentId2 = string;
@@ -141,7 +149,7 @@ export type Url1 = string;
 /**
  * When it was recorded.
  */
-export type Timestamp10 = string;
+export type Timestamp12 = string;
 /**
  * A problem id: PRB and a four-digit number.
  */
@@ -175,7 +183,7 @@ export type Handle5 = string;
 /**
  * When the problem was recorded.
  */
-export type Timestamp11 = string;
+export type Timestamp13 = string;
 /**
  * The known error documenting its workaround; required in known_error.
  */
@@ -187,11 +195,11 @@ export type Url2 = string;
 /**
  * When the fix removed the cause; required from resolved on.
  */
-export type Timestamp12 = string;
+export type Timestamp14 = string;
 /**
  * When it was closed; required when closed.
  */
-export type Timestamp13 = string;
+export type Timestamp15 = string;
 /**
  * An absolute http(s) URL.
  */
@@ -395,6 +403,10 @@ export type ServiceIds3 = ServiceId1[];
  * An absolute http(s) URL.
  */
 export type Url4 = string;
+/**
+ * A service id from the config: lower-case letters, digits and dashes.
+ */
+export type ServiceId3 = string;
 
 export interface Schemas {
   incident?: Incident;
@@ -490,6 +502,10 @@ export interface Incident {
    * @minItems 1
    */
   updates: Update[];
+  /**
+   * Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.
+   */
+  alerts?: IntakeAlert[];
 }
 export interface AffectedService {
   id: ServiceId;
@@ -539,6 +555,40 @@ export interface Update {
    * @minItems 1
    */
   services?: AffectedService[];
+}
+export interface IntakeAlert {
+  /**
+   * Where it came from.
+   */
+  source: 'alertmanager' | 'grafana' | 'issue';
+  /**
+   * The incident key: the values of the config's intake key_labels (or issue#N for a report).
+   */
+  key: string;
+  /**
+   * The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report).
+   */
+  id: string;
+  /**
+   * The alert's state when intake last saw it.
+   */
+  status: 'firing' | 'resolved';
+  starts_at: Timestamp10;
+  ends_at?: Timestamp11;
+  /**
+   * Where to see it: the alert's generatorURL, or the issue.
+   */
+  url?: string;
+  /**
+   * Its summary annotation, as plain text.
+   */
+  summary?: string;
+  /**
+   * Its labels.
+   */
+  labels?: {
+    [k: string]: string;
+  };
 }
 /**
  * A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.
@@ -604,7 +654,7 @@ export interface KnownError {
    * The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix.
    */
   problem?: ProblemId | Url1;
-  created_at: Timestamp10;
+  created_at: Timestamp12;
   /**
    * true lists it with its workaround under Known issues on the status page.
    */
@@ -646,15 +696,15 @@ export interface Problem {
   urgency: Level4;
   priority: Priority1;
   owner?: Handle5;
-  created_at: Timestamp11;
+  created_at: Timestamp13;
   /**
    * Why the incidents happen; required from root_cause_known on.
    */
   root_cause?: string;
   known_error?: KnownErrorId2;
   fix?: Url2;
-  resolved_at?: Timestamp12;
-  closed_at?: Timestamp13;
+  resolved_at?: Timestamp14;
+  closed_at?: Timestamp15;
   /**
    * Why it was cancelled; required when cancelled.
    */
@@ -705,6 +755,7 @@ export interface Config {
   postmortem_required?: Priority5[];
   problems?: ProblemSettings;
   announce?: AnnounceSettings;
+  intake?: Intake;
 }
 /**
  * The public status page.
@@ -925,4 +976,48 @@ export interface AnnounceSettings {
    * @minItems 1
    */
   channels: AnnounceChannel[];
+}
+/**
+ * How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.
+ */
+export interface Intake {
+  /**
+   * The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).
+   *
+   * @minItems 1
+   */
+  key_labels?: string[];
+  /**
+   * The visibility of the incidents intake opens (default internal: a person makes one public in review).
+   */
+  visibility?: 'public' | 'internal';
+  /**
+   * Which alerts make incidents, first match wins.
+   */
+  routes?: IntakeRoute[];
+}
+export interface IntakeRoute {
+  /**
+   * Label name → an exact value, or /regex/ (RE2, whole value) that the alert's label must have.
+   */
+  match: {
+    [k: string]: string;
+  };
+  service: ServiceId3;
+  /**
+   * The service state to record while the alert fires (default degraded_performance).
+   */
+  status?: 'degraded_performance' | 'partial_outage' | 'major_outage';
+  /**
+   * Business impact of the incident.
+   */
+  impact: 'high' | 'medium' | 'low';
+  /**
+   * How fast it must be restored.
+   */
+  urgency: 'high' | 'medium' | 'low';
+  /**
+   * The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).
+   */
+  title?: string;
 }

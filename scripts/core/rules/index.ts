@@ -7,6 +7,7 @@ import { configApproverTeam } from './config/approver-team.js';
 import { configCalendar } from './config/calendar.js';
 import { configDuration } from './config/duration.js';
 import { configHoliday } from './config/holiday.js';
+import { configIntakeRoute } from './config/intake-route.js';
 import { configTimeZone } from './config/time-zone.js';
 import { configUniqueGroup } from './config/unique-group.js';
 import { configUniqueService } from './config/unique-service.js';
@@ -55,6 +56,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   configWorkingHours,
   configHoliday,
   configApproverService,
+  configIntakeRoute,
   configApproverTeam,
   configDuration,
   configAnnounceChannel,

@@ -8,6 +8,7 @@ export const ACTION_COMMANDS: Readonly<Record<string, readonly string[]>> = {
   build: [],
   report: [],
   announce: [],
+  intake: ['--pull-request'],
 };
 
 /** The Action's inputs, as action.yml declares them and @actions/core's getInput reads them (trimmed, '' when not given). */
