@@ -124,20 +124,92 @@ pulls('--pull-request without a repository or token says what is missing', async
   assert.match(result.stderr, /GITHUB_REPOSITORY is "", expected owner\/name/);
 });
 
-pulls('a report: the pull request names the reporter; a branch left from a closed pull request starts afresh', async () => {
+pulls('a report: the pull request names the reporter; a branch left from a closed pull request is left, and the key takes its next branch', async () => {
   const fake = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'someone', headSha: 'b'.repeat(40) });
   try {
     const dir = repository();
     const stale = branchOf('issue#42');
     fake.branches.set(stale, { sha: 'c'.repeat(40), files: new Map([['incidents/INC-2026-0009.md', 'left over']]) });
+    fake.pulls.push({ number: 150, head: stale, base: 'main', title: 'closed', body: '', labels: [], state: 'closed', files: ['incidents/INC-2026-0009.md'] });
     const event = join(dir, 'event.json');
     writeFileSync(event, JSON.stringify(issueEvent()));
     const result = await runCliCapturing(['intake', '--payload', event, '--at', '2026-03-01T10:05:00Z', '--pull-request', '--root', dir], { env: envOf(fake) });
     assert.is(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^created INC-2026-0001 \S+ for issue#42 → pull request #200 \(opened\)\n$/);
-    const [pull] = fake.pulls;
-    assert.match(pull!.body, /Reported by @carol in #42\./);
-    assert.equal([...fake.branches.get(stale)!.files.keys()], ['incidents/INC-2026-0001.md'], 'the stale branch was moved to main first');
+    assert.match(result.stdout, /^created INC-2026-0001 \S+ for issue#42 → pull request #201 \(opened\)\n$/);
+    const pull = fake.pulls.at(-1)!;
+    assert.match(pull.body, /Reported by @carol in #42\./);
+    assert.is(pull.head, `${stale}-2`);
+    assert.equal([...fake.branches.get(pull.head)!.files.keys()], ['incidents/INC-2026-0001.md']);
+    assert.equal([...fake.branches.get(stale)!.files.keys()], ['incidents/INC-2026-0009.md'], "the closed pull request's branch is left as it was");
+    assert.not.ok(
+      fake.requests.some((request) => request.startsWith('PATCH ')),
+      'no branch is reset',
+    );
+    assert.equal(fake.problems, []);
+  } finally {
+    await fake.close();
+  }
+});
+
+/** Writes a payload into the repository's folder and runs intake on it. */
+async function intakeOf(dir: string, fake: FakeGitHub, name: string, payload: unknown) {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(payload));
+  return runCliCapturing(['intake', '--payload', path, '--at', '2026-03-01T10:05:00Z', '--pull-request', '--format', 'json', '--root', dir], {
+    env: envOf(fake),
+  });
+}
+
+pulls('runs at once never give out one id: each new incident reserves its id by creating a ref', async () => {
+  const fake = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'someone', headSha: 'b'.repeat(40) });
+  try {
+    const dir = repository();
+    const runs = await Promise.all([41, 42, 43].map((number) => intakeOf(dir, fake, `event-${number}.json`, issueEvent({ number }))));
+    for (const run of runs) assert.is(run.code, 0, run.stderr);
+    const files = fake.pulls.flatMap((pull) => pull.files).sort();
+    assert.equal(files, ['incidents/INC-2026-0001.md', 'incidents/INC-2026-0002.md', 'incidents/INC-2026-0003.md']);
+    assert.equal([...fake.branches.keys()].filter((name) => name.startsWith('incidents-intake/ids/')).sort(), [
+      'incidents-intake/ids/INC-2026-0001',
+      'incidents-intake/ids/INC-2026-0002',
+      'incidents-intake/ids/INC-2026-0003',
+    ]);
+    assert.equal(fake.problems, []);
+  } finally {
+    await fake.close();
+  }
+});
+
+pulls('runs at once for one key share its branch: nothing is reset, every commit stays, one pull request', async () => {
+  const fake = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'someone', headSha: 'b'.repeat(40) });
+  try {
+    const dir = repository();
+    const payloads = [1, 2, 3].map((n) => {
+      const body = fixture<{ groupKey: string; alerts: Record<string, unknown>[] }>('alertmanager-firing.json');
+      body.groupKey = `{}:{instance="checkout-${n}"}`;
+      body.alerts = body.alerts.slice(0, 1);
+      return body;
+    });
+    const paths = payloads.map((payload, index) => {
+      const path = join(dir, `group-${index}.json`);
+      writeFileSync(path, JSON.stringify(payload));
+      return path;
+    });
+    const runs = await Promise.all(paths.map((path) => intake(dir, fake, path, '2026-03-01T10:05:00Z')));
+    for (const run of runs) assert.is(run.code, 0, run.stderr);
+    const created = runs.flatMap((run) => run.json!.created);
+    assert.is(created.length, 3);
+    assert.is(new Set(created.map(({ id }) => id)).size, 3, 'three ids');
+    assert.is(fake.pulls.length, 1, 'one pull request for the key');
+    assert.equal(
+      created.map(({ pull_request }) => pull_request.number),
+      [200, 200, 200],
+    );
+    const branch = fake.branches.get(fake.pulls[0]!.head)!;
+    assert.equal([...branch.files.keys()].sort(), created.map(({ id }) => `incidents/${id}.md`).sort(), "every run's commit is on the branch");
+    assert.not.ok(
+      fake.requests.some((request) => request.startsWith('PATCH ')),
+      'no branch is reset',
+    );
     assert.equal(fake.problems, []);
   } finally {
     await fake.close();

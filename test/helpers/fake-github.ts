@@ -368,7 +368,18 @@ export class FakeGitHub {
     if (route.checksBody) this.problems.push(...checkRequest(route.template, method.toLowerCase(), JSON.parse(body || 'null')));
     const data = route.answer(url.pathname.match(route.pattern)!, url, body);
     if (data === undefined) return send(404, { message: 'Not Found' });
-    if (data === 'exists') return send(422, { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest' });
+    if (data === 'exists' || data === 'pull-exists') {
+      const refused =
+        data === 'exists'
+          ? { message: 'Reference already exists', documentation_url: 'https://docs.github.com/rest' }
+          : {
+              message: 'Validation Failed',
+              errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${this.pull.owner}:${JSON.parse(body).head}.` }],
+              documentation_url: 'https://docs.github.com/rest',
+            };
+      this.problems.push(...checkResponse(route.template, method.toLowerCase(), 422, refused));
+      return send(422, refused);
+    }
     if (data === 'conflict') return send(409, { message: 'sha does not match', documentation_url: 'https://docs.github.com/rest' });
     if (data === null) {
       response.writeHead(route.status);
@@ -502,6 +513,8 @@ export class FakeGitHub {
 
   private openPull(request: { head: string; base: string; title: string; body: string }) {
     if (!this.branches.has(request.head)) return undefined;
+    // As GitHub: one open pull request a head and base.
+    if (this.pulls.some((pull) => pull.state === 'open' && pull.head === request.head && pull.base === request.base)) return 'pull-exists';
     const base = this.branches.get(request.base)!;
     const head = this.branches.get(request.head)!;
     const files = [...head.files].filter(([path, text]) => base.files.get(path) !== text).map(([path]) => path);

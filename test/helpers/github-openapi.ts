@@ -16,7 +16,11 @@ interface Spec {
       { responses: Record<string, { content?: Record<string, { schema: unknown }> }>; requestBody?: { content?: Record<string, { schema: unknown }> } }
     >
   >;
-  components: { schemas: Record<string, unknown>; examples: Record<string, { value: unknown }> };
+  components: {
+    schemas: Record<string, unknown>;
+    examples: Record<string, { value: unknown }>;
+    responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  };
 }
 
 const spec = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Spec;
@@ -52,7 +56,10 @@ export function checkResponse(path: string, method: string, status: number, body
   const key = `${method} ${path} ${status}`;
   let validate = validators.get(key);
   if (!validate) {
-    const schema = spec.paths[path]?.[method]?.responses[String(status)]?.content?.['application/json']?.schema;
+    const response = spec.paths[path]?.[method]?.responses[String(status)] as { content?: Record<string, { schema: unknown }>; $ref?: string } | undefined;
+    // A shared response (`validation_failed`) is a ref into the components.
+    const shared = response?.$ref ? spec.components.responses[response.$ref.replace('#/components/responses/', '')] : response;
+    const schema = shared?.content?.['application/json']?.schema;
     if (!schema) return [`GitHub's API has no ${key} response with a JSON body`];
     validate = ajv.compile(toJsonSchema(schema) as object);
     validators.set(key, validate);

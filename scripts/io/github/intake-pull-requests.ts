@@ -39,13 +39,22 @@ interface OpenPull {
   files: TextFile[];
 }
 
+/** The refs that reserve incident ids, one each (`incidents-intake/ids/INC-2026-0001`): creating one is atomic. */
+export const ID_RESERVATION_PREFIX = `${INTAKE_BRANCH_PREFIX}ids/`;
+
+/** How many times intake maps again after another run took an id it picked. */
+const MAX_ID_ATTEMPTS = 20;
+
 /**
  * Intake in pull-request mode: the records of intake's open pull requests are read first (so a key
- * with a pull request open is updated there, and no id is given twice), then the payload is mapped,
- * and each change goes to its key's branch through the contents API: a new pull request (labelled,
- * with the alert links or the reporter) or a commit on the open one. A file already as written makes
- * no commit, so a re-run changes nothing. The API retries transient faults (api.ts); any other
- * failure is thrown, and the caller fails.
+ * with a pull request open is updated there), then the payload is mapped, and each new incident's id
+ * is reserved by creating its ref under `incidents-intake/ids/` (GitHub creates a ref once: a run
+ * that finds it taken maps again with the next id, so two runs at once never give out one id). Each
+ * change goes to its key's branch through the contents API: a new pull request (labelled, with the
+ * alert links or the reporter) or a commit on the open one. A branch is never reset: one whose pull
+ * request was closed is left, and the key moves to its next branch (`…-2`, `…-3`). A file already as
+ * written makes no commit, so a re-run changes nothing. The API retries transient faults (api.ts);
+ * any other failure is thrown, and the caller fails.
  * @param stateOf the intake state of a set of record files (the working tree's, with the pull requests' on top)
  */
 export async function intakeWithPullRequests(
@@ -64,39 +73,120 @@ export async function intakeWithPullRequests(
 
   const overlay = new Map(state.files.map((file) => [file.path, file.text]));
   for (const pull of open) for (const file of pull.files) overlay.set(file.path, file.text);
-  const names = [...new Set([...(state.names ?? []), ...overlay.keys()])];
-  const merged = { ...stateOf([...overlay].map(([path, text]) => ({ path, text }))), names };
-  const result = mapIntake(merged, payload, at);
+  const merged = stateOf([...overlay].map(([path, text]) => ({ path, text })));
+  const known = [...new Set([...(state.names ?? []), ...overlay.keys()])];
+  const result = await mapReserving(github, target, base, (taken) => mapIntake({ ...merged, names: [...known, ...taken] }, payload, at));
 
   const pullRequests = new Map<string, PullRequestOutcome>();
   for (const change of [...result.created, ...result.updated]) {
     const holder = open.find((pull) => pull.files.some((file) => file.path === change.path));
-    const branch = holder?.branch ?? branchOf(change.key);
-    let existing = holder ?? open.find((pull) => pull.branch === branch);
-    if (!existing && !(await startBranch(github, target, base, branch))) {
-      // Another run made the branch since this one listed the pull requests: its pull request, if open, takes the commit.
-      const { data: raced } = await github.rest.pulls.list({ ...where, state: 'open', head: `${target.owner}:${branch}` });
-      if (raced[0]) existing = { number: raced[0].number, url: raced[0].html_url, branch, files: [] };
-      else await resetBranch(github, target, base, branch);
-    }
+    const found = holder ? { branch: holder.branch, pull: holder } : await keyBranch(github, target, base, change.key, open);
+    const { branch } = found;
     const committed = await commitFile(github, target, branch, change, payload);
+    const existing = found.pull ?? (await openPullOf(github, target, branch));
     if (existing) {
       pullRequests.set(change.path, { number: existing.number, url: existing.url, action: committed ? 'committed' : 'unchanged' });
       continue;
     }
-    const { data: pull } = await github.rest.pulls.create({
-      ...where,
+    const pull = await openPull(github, target, {
       head: branch,
       base,
       title: `${change.id}: ${change.title}`,
       body: describePull(change, payload, state.config.intake?.key_labels ?? DEFAULT_KEY_LABELS),
     });
+    if (!pull.created) {
+      // Another run opened it since: this commit is on its branch, so it is in that pull request.
+      pullRequests.set(change.path, { number: pull.number, url: pull.url, action: committed ? 'committed' : 'unchanged' });
+      continue;
+    }
     await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
-    const opened: OpenPull = { number: pull.number, url: pull.html_url, branch, files: [change.file] };
-    open.push(opened);
-    pullRequests.set(change.path, { number: pull.number, url: pull.html_url, action: 'opened' });
+    open.push({ number: pull.number, url: pull.url, branch, files: [change.file] });
+    pullRequests.set(change.path, { number: pull.number, url: pull.url, action: 'opened' });
   }
   return { result, pullRequests };
+}
+
+/**
+ * Maps, then reserves each new incident's id by creating its ref; an id another run holds is added
+ * to the taken names and the payload is mapped again, until every new id is this run's.
+ */
+async function mapReserving(github: GitHub, target: RepositoryTarget, base: string, map: (taken: readonly string[]) => IntakeResult): Promise<IntakeResult> {
+  const taken: string[] = [];
+  const held = new Set<string>();
+  let sha: string | undefined;
+  for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+    const result = map(taken);
+    const lost = [];
+    for (const change of result.created) {
+      if (held.has(change.id)) continue;
+      sha ??= (await github.rest.git.getRef({ owner: target.owner, repo: target.repo, ref: `heads/${base}` })).data.object.sha;
+      if (await createRef(github, target, `${ID_RESERVATION_PREFIX}${change.id}`, sha)) held.add(change.id);
+      else lost.push(change.path);
+    }
+    if (lost.length === 0) return result;
+    taken.push(...lost);
+  }
+  throw new Error(`other intake runs took every incident id tried (${MAX_ID_ATTEMPTS} tries)`);
+}
+
+/**
+ * The branch a key's change goes to, made as a lock: creating it is atomic, so of two runs one
+ * makes it and the other finds it and commits on top (never resetting it). A branch whose pull
+ * request was closed is left as it is, and the next (`…-2`, `…-3`) is tried.
+ */
+async function keyBranch(
+  github: GitHub,
+  target: RepositoryTarget,
+  base: string,
+  key: string,
+  open: readonly OpenPull[],
+): Promise<{ branch: string; pull?: OpenPull }> {
+  const first = branchOf(key);
+  const { data: head } = await github.rest.git.getRef({ owner: target.owner, repo: target.repo, ref: `heads/${base}` });
+  for (let generation = 1; generation <= MAX_ID_ATTEMPTS; generation++) {
+    const branch = generation === 1 ? first : `${first}-${generation}`;
+    const pull = open.find((candidate) => candidate.branch === branch);
+    if (pull) return { branch, pull };
+    if (await createRef(github, target, branch, head.object.sha)) return { branch };
+    const { data: closed } = await github.rest.pulls.list({ owner: target.owner, repo: target.repo, state: 'closed', head: `${target.owner}:${branch}` });
+    // No pull request closed from it: another run is filling it (or its pull request was opened since): commit on top.
+    if (closed.length === 0) return { branch };
+  }
+  throw new Error(`the key ${key} has ${MAX_ID_ATTEMPTS} branches left from closed pull requests`);
+}
+
+/** Creates a ref at a commit; false when it is there already (GitHub answers 422). */
+async function createRef(github: GitHub, target: RepositoryTarget, branch: string, sha: string): Promise<boolean> {
+  try {
+    await github.rest.git.createRef({ owner: target.owner, repo: target.repo, ref: `refs/heads/${branch}`, sha });
+    return true;
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422) throw error;
+    return false;
+  }
+}
+
+/** The open pull request from a branch of this repository, if any. */
+async function openPullOf(github: GitHub, target: RepositoryTarget, branch: string): Promise<OpenPull | undefined> {
+  const { data } = await github.rest.pulls.list({ owner: target.owner, repo: target.repo, state: 'open', head: `${target.owner}:${branch}` });
+  return data[0] && { number: data[0].number, url: data[0].html_url, branch, files: [] };
+}
+
+/** Opens a pull request; when GitHub answers 422 because one is open from the branch already (another run's), that one. */
+async function openPull(
+  github: GitHub,
+  target: RepositoryTarget,
+  request: { head: string; base: string; title: string; body: string },
+): Promise<{ number: number; url: string; created: boolean }> {
+  try {
+    const { data } = await github.rest.pulls.create({ owner: target.owner, repo: target.repo, ...request });
+    return { number: data.number, url: data.html_url, created: true };
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422) throw error;
+    const raced = await openPullOf(github, target, request.head);
+    if (!raced) throw error;
+    return { number: raced.number, url: raced.url, created: false };
+  }
 }
 
 /** Intake's open pull requests from this repository, and the record files each adds or changes. */
@@ -133,26 +223,6 @@ async function readFileWithSha(github: GitHub, target: RepositoryTarget, path: s
     if ((error as { status?: number }).status === 404) return undefined;
     throw error;
   }
-}
-
-/** Makes the key's branch at the base branch's head; false when a branch of that name is there already. */
-async function startBranch(github: GitHub, target: RepositoryTarget, base: string, branch: string): Promise<boolean> {
-  const where = { owner: target.owner, repo: target.repo };
-  const { data: head } = await github.rest.git.getRef({ ...where, ref: `heads/${base}` });
-  try {
-    await github.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: head.object.sha });
-    return true;
-  } catch (error) {
-    if ((error as { status?: number }).status !== 422) throw error;
-    return false;
-  }
-}
-
-/** Moves a branch left from a closed pull request to the base branch's head, to start afresh. */
-async function resetBranch(github: GitHub, target: RepositoryTarget, base: string, branch: string): Promise<void> {
-  const where = { owner: target.owner, repo: target.repo };
-  const { data: head } = await github.rest.git.getRef({ ...where, ref: `heads/${base}` });
-  await github.rest.git.updateRef({ ...where, ref: `heads/${branch}`, sha: head.object.sha, force: true });
 }
 
 /** Commits the record's new text to the branch; false when it already has it. */
