@@ -46,7 +46,11 @@ relay('forwards an Alertmanager webhook as a repository_dispatch; 202, and one l
     const response = await post(server, '/alertmanager', body);
     assert.is(response.status, 202);
     assert.equal(await response.json(), { forwarded: 4, trimmed: 0 });
-    assert.equal(fake.dispatches, [{ event_type: 'incident-alert', client_payload: { source: 'alertmanager', payload: JSON.parse(body) } }]);
+    // Only what intake reads is forwarded: the group's fields Alertmanager adds for people are left out.
+    const { receiver, groupLabels, commonLabels, commonAnnotations, externalURL, ...read } = JSON.parse(body) as Record<string, unknown>;
+    assert.ok(receiver && groupLabels && commonLabels && commonAnnotations && externalURL, 'the fixture has them');
+    assert.equal(Object.keys(read).sort(), ['alerts', 'groupKey', 'status', 'truncatedAlerts', 'version']);
+    assert.equal(fake.dispatches, [{ event_type: 'incident-alert', client_payload: { source: 'alertmanager', payload: read } }]);
     assert.is((await fetch(`${server.url}/healthz`)).status, 200);
     assert.is(lines.length, 2);
     assert.match(lines[0]!, /^\d{4}-\d\d-\d\dT[\d:.]+Z POST \/alertmanager 202 \d+ms alertmanager firing: 4 alert\(s\) forwarded$/);
@@ -143,6 +147,45 @@ relay("a webhook over GitHub's client_payload limit is trimmed, firing alerts fi
     assert.ok(sent.payload.alerts.slice(0, 150).every((alert) => alert.status === 'firing'));
     assert.equal(fake.problems, []);
     assert.equal(fitDispatch('alertmanager', { commonLabels: { a: 'x'.repeat(70_000) }, alerts: [] }).ok, false);
+  } finally {
+    await close();
+  }
+});
+
+relay('the largest outages are forwarded: over 1,000 alerts are cut to 1,000 and counted, not refused', async () => {
+  const { fake, server, close } = await setUp();
+  try {
+    const body = fixture<{ alerts: Record<string, unknown>[]; truncatedAlerts: number }>('alertmanager-firing.json');
+    const template = body.alerts[0]!;
+    body.truncatedAlerts = 5;
+    body.alerts = Array.from({ length: 1001 }, (_, index) => ({ ...template, fingerprint: `f${index}`, annotations: { summary: 'y'.repeat(200) } }));
+    const text = JSON.stringify(body);
+    assert.ok(text.length > 400_000, 'a body as large as the review found');
+    const response = await post(server, '/alertmanager', text);
+    assert.is(response.status, 202, await response.clone().text());
+    const { forwarded, trimmed } = (await response.json()) as { forwarded: number; trimmed: number };
+    assert.is(forwarded + trimmed, 1001);
+    const sent = fake.dispatches[0]!.client_payload as { payload: { alerts: unknown[]; truncatedAlerts: number } };
+    assert.is(sent.payload.alerts.length, forwarded);
+    assert.is(sent.payload.truncatedAlerts, 5 + trimmed, 'what the sender had left out, and what the relay left out');
+    assert.equal(fake.problems, []);
+  } finally {
+    await close();
+  }
+});
+
+relay('a Grafana webhook with a huge message is forwarded without the fields intake does not read', async () => {
+  const { fake, server, close } = await setUp();
+  try {
+    const body = fixture<{ message: string; alerts: Record<string, unknown>[] }>('grafana-firing.json');
+    body.message = 'm'.repeat(70_000);
+    body.alerts[0]!.valueString = 'v'.repeat(70_000);
+    const response = await post(server, '/grafana', JSON.stringify(body));
+    assert.is(response.status, 202, await response.clone().text());
+    assert.equal(await response.json(), { forwarded: 1, trimmed: 0 });
+    const sent = fake.dispatches[0]!.client_payload as { payload: Record<string, unknown> & { alerts: Record<string, unknown>[] } };
+    assert.equal(Object.keys(sent.payload).sort(), ['alerts', 'groupKey', 'status', 'truncatedAlerts', 'version']);
+    assert.equal(Object.keys(sent.payload.alerts[0]!).sort(), ['annotations', 'endsAt', 'fingerprint', 'generatorURL', 'labels', 'startsAt', 'status']);
   } finally {
     await close();
   }

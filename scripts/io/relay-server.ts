@@ -5,6 +5,7 @@ import { fitDispatch } from '../core/intake/fit-dispatch.js';
 import { isObject } from '../core/intake/json-checks.js';
 import { parseAlertGroup } from '../core/intake/parse-alerts.js';
 import { DISPATCH_EVENT_TYPE } from '../core/intake/parse-payload.js';
+import { slimWebhook } from '../core/intake/slim-webhook.js';
 import { createGitHub, describeError } from './github/api.js';
 import type { RepositoryTarget } from './github/event.js';
 
@@ -127,13 +128,16 @@ async function handle(
   } catch {
     return send(400, { error: 'the body is not JSON' }, 'not JSON');
   }
-  const parsed = parseAlertGroup(source, value);
-  if (!parsed.ok || !isObject(value))
+  // Only what intake reads, and at most MAX_ALERTS alerts: the largest outages are forwarded, not refused.
+  const slim = isObject(value) ? slimWebhook(value) : { body: value, dropped: 0 };
+  const parsed = parseAlertGroup(source, slim.body);
+  if (!parsed.ok || !isObject(slim.body))
     return send(400, { error: `not a ${source} webhook`, problems: parsed.ok ? [] : parsed.problems.slice(0, 5) }, 'not a webhook');
-  const fitted = fitDispatch(source, value);
+  const fitted = fitDispatch(source, slim.body);
   if (!fitted.ok) return send(413, { error: fitted.message }, 'too large for a dispatch');
-  const alerts = parsed.value.alerts.length;
-  const trimmed = fitted.trimmed > 0 ? `, ${fitted.trimmed} left out to fit GitHub's limit` : '';
+  const alerts = parsed.value.alerts.length + slim.dropped;
+  const left = slim.dropped + fitted.trimmed;
+  const trimmed = left > 0 ? `, ${left} left out to fit GitHub's limit` : '';
   try {
     await context.github.rest.repos.createDispatchEvent({
       owner: context.target.owner,
@@ -146,7 +150,7 @@ async function handle(
   } catch (error) {
     return send(502, { error: 'GitHub did not accept the dispatch: retry later' }, `GitHub failed: ${describeError(error)}`);
   }
-  return send(202, { forwarded: alerts - fitted.trimmed, trimmed: fitted.trimmed }, `${source} ${parsed.value.status}: ${alerts} alert(s) forwarded${trimmed}`);
+  return send(202, { forwarded: alerts - left, trimmed: left }, `${source} ${parsed.value.status}: ${alerts} alert(s) forwarded${trimmed}`);
 }
 
 /**
