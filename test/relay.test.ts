@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { request } from 'node:http';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -15,7 +17,7 @@ import { ROOT, runCliCapturing } from './helpers/run-cli.js';
 const TOKEN = 'relay-test-token-0123456789';
 const relay = suite('incidents relay');
 
-async function setUp(maxBodyBytes?: number) {
+async function setUp(maxBodyBytes?: number, maxConnections?: number) {
   const fake = await FakeGitHub.start({ owner: 'acme', repo: 'incidents', number: 1, author: 'someone', headSha: 'b'.repeat(40) });
   const lines: string[] = [];
   const server = await startRelay(
@@ -25,6 +27,7 @@ async function setUp(maxBodyBytes?: number) {
       log: (line) => lines.push(line),
       retryBaseMs: 5,
       ...(maxBodyBytes ? { maxBodyBytes } : {}),
+      ...(maxConnections ? { maxConnections } : {}),
     },
     '127.0.0.1',
     0,
@@ -106,6 +109,74 @@ relay('413 for a body over the limit, declared or streamed', async () => {
     });
     assert.is(streamed, 413);
     assert.equal(fake.dispatches, []);
+  } finally {
+    await close();
+  }
+});
+
+/** A raw connection to the relay: what it received, and whether the relay closed it within a bound (far below the request timeout). */
+async function connect(server: Relay) {
+  const url = new URL(server.url);
+  const socket = createConnection({ host: url.hostname, port: Number(url.port) });
+  await once(socket, 'connect');
+  let received = '';
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+  socket.on('error', () => {}); // a reset after the answer is a close too
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return {
+    socket,
+    received: () => received,
+    closedWithin: (ms: number) => Promise.race([closed.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]),
+  };
+}
+
+relay('a refused sender cannot hold the connection: 401, 404 and 405 close it without reading the rest of the body', async () => {
+  const { server, close } = await setUp();
+  try {
+    for (const [head, status] of [
+      ['POST /alertmanager HTTP/1.1', '401'],
+      ['POST /admin HTTP/1.1', '404'],
+      [`PUT /grafana HTTP/1.1\r\nauthorization: Bearer ${TOKEN}`, '405'],
+    ] as const) {
+      const client = await connect(server);
+      // A slow sender: a large body declared, a few bytes of it sent, the connection kept alive.
+      client.socket.write(`${head}\r\nhost: relay\r\nconnection: keep-alive\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n{"status":`);
+      const closed = await client.closedWithin(5_000);
+      client.socket.destroy();
+      assert.ok(closed, `the ${status} closes the connection`);
+      assert.match(client.received(), new RegExp(`^HTTP/1\\.1 ${status} `));
+      assert.match(client.received(), /\r\nconnection: close\r\n/i);
+    }
+  } finally {
+    await close();
+  }
+});
+
+relay('connections over the limit are closed as they come', async () => {
+  const { server, lines, close } = await setUp(undefined, 2);
+  try {
+    const held = [await connect(server), await connect(server)];
+    for (const client of held) client.socket.write('GET /healthz HTTP/1.1\r\nhost: relay\r\n\r\n');
+    await waitFor('two answers', 5_000, () => (held.every((client) => client.received().includes('200 OK')) ? true : undefined));
+    const third = await connect(server);
+    const closed = await third.closedWithin(5_000);
+    for (const client of [...held, third]) client.socket.destroy();
+    assert.ok(closed, 'the third connection is closed');
+    assert.is(third.received(), '');
+  } finally {
+    await close();
+  }
+});
+
+relay('a sender that goes away mid-body is logged as a client abort, not an internal error', async () => {
+  const { server, lines, close } = await setUp();
+  try {
+    const aborting = await connect(server);
+    aborting.socket.write(`POST /alertmanager HTTP/1.1\r\nhost: relay\r\nauthorization: Bearer ${TOKEN}\r\ncontent-length: 1000\r\n\r\n{"status":`);
+    aborting.socket.end();
+    const line = await waitFor('the abort logged', 5_000, () => lines.find((candidate) => candidate.includes(' POST /alertmanager ')));
+    assert.match(line, / POST \/alertmanager 499 \d+ms client aborted/);
+    assert.not.ok(lines.some((candidate) => candidate.includes('internal error')));
   } finally {
     await close();
   }

@@ -24,7 +24,17 @@ export interface RelayOptions {
   /** One line per request. */
   log: (line: string) => void;
   retryBaseMs?: number;
+  /** The most connections open at once (default RELAY_MAX_CONNECTIONS); more are closed as they come. */
+  maxConnections?: number;
 }
+
+/** The most connections the relay keeps open at once: slow or idle senders cannot take them all. */
+export const RELAY_MAX_CONNECTIONS = 256;
+
+/** How long a request may take from its first byte to its end, and its headers alone; checked every second. */
+const REQUEST_TIMEOUT_MS = 15_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+const TIMEOUT_CHECK_MS = 1_000;
 
 /** A running relay: where it listens, and how to stop it (in-flight requests finish first). */
 export interface Relay {
@@ -48,18 +58,22 @@ export function sameSecret(presented: string, expected: string): boolean {
 export async function startRelay(options: RelayOptions, host: string, port: number): Promise<Relay> {
   const github = createGitHub(options.target, options.retryBaseMs);
   const maxBody = options.maxBodyBytes ?? RELAY_MAX_BODY;
-  const server: Server = createServer((request, response) => {
-    const started = process.hrtime.bigint();
-    handle(request, response, { ...options, maxBody, github }).then(
-      ({ status, note }) => log(options, request, status, note, started),
-      (error: unknown) => {
-        if (!response.headersSent) respond(response, 500, { error: 'internal error' });
-        log(options, request, 500, `internal error: ${error instanceof Error ? error.message : String(error)}`, started);
-      },
-    );
-  });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
+  const server: Server = createServer(
+    { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS },
+    (request, response) => {
+      const started = process.hrtime.bigint();
+      handle(request, response, { ...options, maxBody, github }).then(
+        ({ status, note }) => log(options, request, status, note, started),
+        (error: unknown) => {
+          // A sender that went away (or was cut off by the timeout) mid-body is not the relay's fault.
+          if (!request.complete) return log(options, request, 499, 'client aborted before the body was read', started);
+          if (!response.headersSent) respond(response, 500, { error: 'internal error' });
+          log(options, request, 500, `internal error: ${error instanceof Error ? error.message : String(error)}`, started);
+        },
+      );
+    },
+  );
+  server.maxConnections = options.maxConnections ?? RELAY_MAX_CONNECTIONS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -100,28 +114,26 @@ async function handle(
     respond(response, status, body);
     return { status, note };
   };
+  /** A refusal: the connection is closed after the answer, and what the sender still sends is never read. */
+  const refuse = (status: number, body: Record<string, unknown>, note: string): Handled => {
+    response.setHeader('connection', 'close');
+    response.once('finish', () => request.socket.destroy());
+    return send(status, body, note);
+  };
   if (path === '/healthz')
-    return request.method === 'GET' || request.method === 'HEAD' ? send(200, { ok: true }, 'healthy') : send(405, { error: 'GET only' }, 'wrong method');
+    return request.method === 'GET' || request.method === 'HEAD' ? send(200, { ok: true }, 'healthy') : refuse(405, { error: 'GET only' }, 'wrong method');
   const source = Object.hasOwn(ROUTES, path) ? ROUTES[path]! : undefined;
-  if (!source) return send(404, { error: 'not found: POST /alertmanager or /grafana' }, 'unknown path');
-  if (request.method !== 'POST') return send(405, { error: 'POST only' }, 'wrong method');
+  if (!source) return refuse(404, { error: 'not found: POST /alertmanager or /grafana' }, 'unknown path');
+  if (request.method !== 'POST') return refuse(405, { error: 'POST only' }, 'wrong method');
   const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
   if (!sameSecret(presented, context.token)) {
     response.setHeader('www-authenticate', 'Bearer');
-    request.resume();
-    return send(401, { error: 'a valid Authorization: Bearer token is needed' }, 'unauthorized');
+    return refuse(401, { error: 'a valid Authorization: Bearer token is needed' }, 'unauthorized');
   }
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > context.maxBody) {
-    response.setHeader('connection', 'close');
-    request.resume();
-    return send(413, { error: `the body is over ${context.maxBody} bytes` }, `body of ${declared} bytes refused`);
-  }
+  if (declared > context.maxBody) return refuse(413, { error: `the body is over ${context.maxBody} bytes` }, `body of ${declared} bytes refused`);
   const body = await readBody(request, context.maxBody);
-  if (body === undefined) {
-    response.setHeader('connection', 'close');
-    return send(413, { error: `the body is over ${context.maxBody} bytes` }, 'body over the limit');
-  }
+  if (body === undefined) return refuse(413, { error: `the body is over ${context.maxBody} bytes` }, 'body over the limit');
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));
@@ -154,8 +166,8 @@ async function handle(
 }
 
 /**
- * The request's body, or undefined as soon as it is over `limit` bytes: what follows is read and
- * dropped (never kept), so the 413 reaches the sender, and the connection is closed after it.
+ * The request's body, or undefined as soon as it is over `limit` bytes: what follows is dropped
+ * (never kept) until the 413 is sent and the connection closed.
  */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
@@ -174,5 +186,9 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | und
       if (!over) resolve(Buffer.concat(chunks));
     });
     request.on('error', reject);
+    // The sender went away, or the request timed out: no 'end' comes.
+    request.on('close', () => {
+      if (!request.complete && !over) reject(new Error('client aborted'));
+    });
   });
 }
