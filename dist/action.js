@@ -76446,6 +76446,8 @@ var openEmailChannel = (channel, context) => {
         } catch (error3) {
           const code19 = smtpCode(error3);
           last = describeSmtpError(error3, url);
+          if (code19 === 530 || code19 === 535)
+            throw new DeliveryError(`${channel.id}: the SMTP server refused the login (${last}): check the SMTP URL secret; the next run tries again`, false);
           if (code19 !== void 0 && code19 >= 500) throw new DeliveryError(`${channel.id}: the SMTP server refused the message (${last})`, true);
         }
         if (attempt2 < ATTEMPTS) await new Promise((resolve10) => setTimeout(resolve10, attempt2 * attempt2 * context.retryBaseMs));
@@ -76510,20 +76512,23 @@ var MIN_TIMEOUT_MS = 5e3;
 var MAX_RETRY_AFTER_UNITS = 30;
 async function postWithRetry(name2, url, body3, headers, options2) {
   const attempts = options2.attempts ?? 3;
+  const target = withoutCredentials(url);
   let last = "";
   for (let attempt2 = 1; attempt2 <= attempts; attempt2++) {
     let wait = attempt2 * attempt2 * options2.retryBaseMs;
     try {
-      const response = await fetch(url, {
+      const response = await fetch(target.url, {
         method: "POST",
         body: body3,
-        headers: { "content-type": "application/json; charset=utf-8", "user-agent": "incidents-as-code", ...headers },
+        headers: { "content-type": "application/json; charset=utf-8", "user-agent": "incidents-as-code", ...target.headers, ...headers },
         redirect: "manual",
         signal: AbortSignal.timeout(Math.max(TIMEOUT_UNITS * options2.retryBaseMs, MIN_TIMEOUT_MS))
       });
       const answer = (await response.text().catch(() => "")).replace(/[^\x20-\x7e]+/g, " ").trim().slice(0, 200);
       if (response.status >= 200 && response.status < 300) return;
       last = `HTTP ${response.status}${answer ? `: ${answer}` : ""}`;
+      if (CHANNEL_REFUSALS.has(response.status))
+        throw new DeliveryError(`${name2}: the receiver refused the channel (${last}): check its URL secret; the next run tries again`, false);
       const passing = response.status === 429 || response.status === 408 || response.status >= 500;
       if (!passing) throw new DeliveryError(`${name2}: the receiver refused the message (${last})`, true);
       const retryAfter = Number(response.headers.get("retry-after"));
@@ -76537,11 +76542,26 @@ async function postWithRetry(name2, url, body3, headers, options2) {
   }
   throw new DeliveryError(`${name2}: not delivered after ${attempts} attempts (${last}); the next run tries again`, false);
 }
+var CHANNEL_REFUSALS = /* @__PURE__ */ new Set([401, 403, 404, 410]);
+function withoutCredentials(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, headers: {} };
+  }
+  if (!parsed.username && !parsed.password) return { url, headers: {} };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { url: parsed.href, headers: { authorization: `Basic ${Buffer.from(credentials).toString("base64")}` } };
+}
 function describeNetworkError(error3) {
   if (error3 instanceof Error && (error3.name === "TimeoutError" || error3.name === "AbortError")) return "no answer in time";
   const cause = error3 instanceof Error && error3.cause instanceof Error ? error3.cause : void 0;
   const code19 = cause && "code" in cause ? String(cause.code) : void 0;
-  return code19 ?? (cause?.message || (error3 instanceof Error ? error3.message : String(error3)));
+  const message = cause?.message || (error3 instanceof Error ? error3.message : String(error3));
+  return code19 ?? message.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, "(the channel URL)");
 }
 
 // scripts/io/notify/slack.ts
