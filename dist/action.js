@@ -80859,7 +80859,7 @@ function shellQuote(text7) {
 // scripts/core/report/problems.ts
 var OPEN_STATUSES = ["new", "investigating", "root_cause_known", "known_error"];
 function buildProblemsSection(records, measured, breaches, now, timeZone, downtimeDays) {
-  const problems = records.problems.map((record2) => record2.data);
+  const problems = records.problems.map((record2) => record2.data).filter((problem3) => toMillis(problem3.created_at) <= now);
   const open_by_status = Object.fromEntries(
     OPEN_STATUSES.map((status) => [status, problems.filter((problem3) => problem3.status === status).length])
   );
@@ -81217,7 +81217,7 @@ function problemTables(problems) {
       empty: ""
     },
     {
-      title: "Problems: open ones oldest first, with what their incidents cost",
+      title: "Problems: the open ones first (oldest first), then the rest, with what their incidents cost",
       header: ["problem", "status", "priority", "owner", "open for", "incidents", "downtime", "SLA breaches", "title"],
       rows: problems.problems.map((problem3) => [
         problem3.id,
