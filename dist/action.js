@@ -76201,7 +76201,17 @@ function renderMarkdown(markdown) {
 function renderMarkdownText(markdown) {
   return rendered(markdown).text;
 }
-var processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+var processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(imagesAsText).use(rehypeStringify).freeze();
+function imagesAsText() {
+  const replace = (node2) => {
+    if (!("children" in node2)) return;
+    node2.children = node2.children.map(
+      (child) => child.type === "element" && child.tagName === "img" ? { type: "text", value: String(child.properties.alt ?? "") } : child
+    );
+    for (const child of node2.children) replace(child);
+  };
+  return (tree) => replace(tree);
+}
 function sanitizedTree(markdown) {
   return processor.runSync(processor.parse(markdown));
 }
