@@ -35361,6 +35361,7 @@ var incident_schema_default = {
       type: "string",
       minLength: 1,
       maxLength: 200,
+      pattern: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$",
       description: "A short public title: what is broken, for whom."
     },
     type: {
@@ -35702,6 +35703,7 @@ var known_error_schema_default = {
       type: "string",
       minLength: 1,
       maxLength: 200,
+      pattern: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$",
       description: "The fault, as users see it."
     },
     status: {
@@ -35898,6 +35900,7 @@ var problem_schema_default = {
       type: "string",
       minLength: 1,
       maxLength: 200,
+      pattern: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$",
       description: "The underlying cause, or what is known of it."
     },
     status: {
@@ -48637,7 +48640,7 @@ var config_schema_default = {
 
 // scripts/core/records/precompiled-validators.ts
 var incident = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." }, "services": { "type": "array", "minItems": 1, "description": "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.", "items": { "$ref": "#/properties/services/items" } } } } }, "alerts": { "type": "array", "description": "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.", "items": { "title": "IntakeAlert", "type": "object", "additionalProperties": false, "required": ["source", "key", "id", "status", "starts_at"], "properties": { "source": { "type": "string", "enum": ["alertmanager", "grafana", "issue"], "description": "Where it came from." }, "key": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The incident key: the values of the config's intake key_labels (or issue#N for a report)." }, "id": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)." }, "status": { "type": "string", "enum": ["firing", "resolved"], "description": "The alert's state when intake last saw it." }, "starts_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it began firing (a report: when the issue was opened)." }, "ends_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it resolved." }, "url": { "type": "string", "maxLength": 2e3, "description": "Where to see it: the alert's generatorURL, or the issue." }, "summary": { "type": "string", "maxLength": 2e3, "description": "Its summary annotation, as plain text." }, "labels": { "type": "object", "description": "Its labels.", "additionalProperties": { "type": "string", "maxLength": 2e3 } } } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/incident.schema.json", "title": "Incident", "description": "An incident or a planned maintenance: the YAML frontmatter of incidents/INC-YYYY-NNNN.md. A key left empty counts as not set.", "type": "object", "additionalProperties": false, "required": ["id", "title", "type", "status", "impact", "urgency", "priority", "services", "visibility", "reported_at", "updates"], "properties": { "id": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$", "description": "A short public title: what is broken, for whom." }, "type": { "type": "string", "enum": ["incident", "maintenance"], "description": "incident, or maintenance (a planned change window)." }, "status": { "type": "string", "enum": ["reported", "investigating", "identified", "monitoring", "on_hold", "resolved", "closed", "cancelled", "scheduled", "in_progress", "verifying", "completed"], "description": "Lifecycle state. Incident: reported, investigating, identified, monitoring, on_hold, resolved, closed, cancelled. Maintenance: scheduled, in_progress, verifying, completed, cancelled." }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact (ITIL): high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How fast the business needs it restored: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "services": { "type": "array", "minItems": 1, "description": "The affected services and their public state.", "items": { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } } }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "public, or internal (never reaches the status page)." }, "started_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the impact began." }, "detected_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When monitoring or a person noticed it." }, "reported_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the record was opened: SLA clocks start here." }, "acknowledged_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a responder took it on; set from investigating on." }, "mitigated_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When a fix or workaround restored service; set from monitoring on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was resolved (a maintenance: completed); set from resolved on, empty while open." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; set only when closed." }, "commander": { "$ref": "common.schema.json#/$defs/handle", "description": "The incident commander." }, "communications": { "$ref": "common.schema.json#/$defs/handle", "description": "Who writes the public updates." }, "reporter": { "$ref": "common.schema.json#/$defs/handle", "description": "Who reported it." }, "supplier": { "type": "string", "minLength": 1, "description": "A vendor whose fault caused it (still an incident)." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error that applies." }, "known_error_dismissed": { "type": "string", "minLength": 1, "description": "Why a match with a known error does not apply." }, "reopen_reason": { "type": "string", "minLength": 1, "description": "Why the incident was reopened after it was resolved (internal); each reopen gives its own reason." }, "hold_reason": { "type": "string", "enum": ["awaiting_vendor", "awaiting_change", "awaiting_problem", "awaiting_customer"], "description": "Why it is on hold; required while on_hold." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "known_error", "false_positive", "not_an_incident"], "description": "Why it was cancelled; required when cancelled." }, "duplicate_of": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident this one duplicates (cancel_reason: duplicate)." }, "resolution": { "title": "Resolution", "type": "object", "additionalProperties": false, "required": ["code", "summary"], "description": "How it was resolved; required from resolved on.", "properties": { "code": { "type": "string", "enum": ["fixed", "workaround", "no_fault_found", "caused_by_change"], "description": "fixed, workaround, no_fault_found or caused_by_change." }, "summary": { "type": "string", "minLength": 1, "description": "What restored service, in a sentence or two." } } }, "drill": { "type": "boolean", "description": "A game day: excluded from SLA and uptime." }, "scheduled_for": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's start." }, "scheduled_until": { "$ref": "common.schema.json#/$defs/timestamp", "description": "Maintenance only: the window's end." }, "updates": { "type": "array", "minItems": 1, "description": "The public communication, oldest first; the last one's status is the record's status.", "items": { "title": "Update", "type": "object", "additionalProperties": false, "required": ["at", "status", "message"], "properties": { "at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the update was posted." }, "status": { "$ref": "#/properties/status", "description": "The record's status as of this update." }, "message": { "type": "string", "minLength": 1, "description": "The public message, in Markdown." }, "services": { "type": "array", "minItems": 1, "description": "The services' states as of this update, every service the incident affects (a service left out is operational from then on). It records the history that uptime integrates; written by `incidents new` and `incidents update --service`.", "items": { "$ref": "#/properties/services/items" } } } } }, "alerts": { "type": "array", "description": "Written by intake: the alerts (or the issue report) behind the incident. Internal: never published.", "items": { "title": "IntakeAlert", "type": "object", "additionalProperties": false, "required": ["source", "key", "id", "status", "starts_at"], "properties": { "source": { "type": "string", "enum": ["alertmanager", "grafana", "issue"], "description": "Where it came from." }, "key": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The incident key: the values of the config's intake key_labels (or issue#N for a report)." }, "id": { "type": "string", "minLength": 1, "maxLength": 1e3, "description": "The alert's fingerprint (or its labels, when the sender gives none; the issue's number for a report)." }, "status": { "type": "string", "enum": ["firing", "resolved"], "description": "The alert's state when intake last saw it." }, "starts_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it began firing (a report: when the issue was opened)." }, "ends_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it resolved." }, "url": { "type": "string", "maxLength": 2e3, "description": "Where to see it: the alert's generatorURL, or the issue." }, "summary": { "type": "string", "maxLength": 2e3, "description": "Its summary annotation, as plain text." }, "labels": { "type": "object", "description": "Its labels.", "additionalProperties": { "type": "string", "maxLength": 2e3 } } } } } } };
 var schema33 = { "title": "IncidentId", "description": "An incident id: INC, the year, a four-digit number.", "type": "string", "pattern": "^INC-\\d{4}-\\d{4}$", "examples": ["INC-2026-0007"] };
 var schema34 = { "title": "Level", "description": "A three-step scale used for impact, urgency and action item priority.", "type": "string", "enum": ["high", "medium", "low"] };
 var schema36 = { "title": "Priority", "description": "An incident priority, P1 (most urgent) to P5.", "type": "string", "enum": ["P1", "P2", "P3", "P4", "P5"] };
@@ -48649,9 +48652,10 @@ var schema53 = { "type": "string", "enum": ["reported", "investigating", "identi
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
 var pattern4 = new RegExp("^INC-\\d{4}-\\d{4}$", "u");
-var pattern5 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
-var pattern6 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", "u");
-var pattern9 = new RegExp("^KE-\\d{4}$", "u");
+var pattern5 = new RegExp("^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$", "u");
+var pattern6 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+var pattern7 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", "u");
+var pattern10 = new RegExp("^KE-\\d{4}$", "u");
 var formats0 = (init_schema_formats(), __toCommonJS(schema_formats_exports)).FORMATS["date-time"];
 var schema54 = { "title": "AffectedService", "type": "object", "additionalProperties": false, "required": ["id", "status"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "A service id from the config." }, "status": { "type": "string", "enum": ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"], "description": "The service's public state, as Statuspage names component states." } } };
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -48697,7 +48701,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err3 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
           if (vErrors === null) {
             vErrors = [err3];
@@ -48915,20 +48919,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
-      } else {
-        const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.title.type, parentSchema: schema31.properties.title, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
+        if (!pattern5.test(data1)) {
+          const err16 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/pattern", keyword: "pattern", params: { pattern: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$" }, message: 'must match pattern "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$"', schema: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$", parentSchema: schema31.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors2++;
         }
-        errors2++;
-      }
-    }
-    if (data.type !== void 0) {
-      let data2 = data.type;
-      if (typeof data2 !== "string") {
-        const err17 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.type.type, parentSchema: schema31.properties.type, data: data2 };
+      } else {
+        const err17 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.title.type, parentSchema: schema31.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -48936,8 +48937,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data2 === "incident" || data2 === "maintenance")) {
-        const err18 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema31.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.type.enum, parentSchema: schema31.properties.type, data: data2 };
+    }
+    if (data.type !== void 0) {
+      let data2 = data.type;
+      if (typeof data2 !== "string") {
+        const err18 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.type.type, parentSchema: schema31.properties.type, data: data2 };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -48945,11 +48949,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.status !== void 0) {
-      let data3 = data.status;
-      if (typeof data3 !== "string") {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.status.type, parentSchema: schema31.properties.status, data: data3 };
+      if (!(data2 === "incident" || data2 === "maintenance")) {
+        const err19 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema31.properties.type.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.type.enum, parentSchema: schema31.properties.type, data: data2 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -48957,8 +48958,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data3 === "reported" || data3 === "investigating" || data3 === "identified" || data3 === "monitoring" || data3 === "on_hold" || data3 === "resolved" || data3 === "closed" || data3 === "cancelled" || data3 === "scheduled" || data3 === "in_progress" || data3 === "verifying" || data3 === "completed")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.status.enum, parentSchema: schema31.properties.status, data: data3 };
+    }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 !== "string") {
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.status.type, parentSchema: schema31.properties.status, data: data3 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -48966,11 +48970,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.impact !== void 0) {
-      let data4 = data.impact;
-      if (typeof data4 !== "string") {
-        const err21 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data4 };
+      if (!(data3 === "reported" || data3 === "investigating" || data3 === "identified" || data3 === "monitoring" || data3 === "on_hold" || data3 === "resolved" || data3 === "closed" || data3 === "cancelled" || data3 === "scheduled" || data3 === "in_progress" || data3 === "verifying" || data3 === "completed")) {
+        const err21 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.status.enum, parentSchema: schema31.properties.status, data: data3 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -48978,8 +48979,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data4 === "high" || data4 === "medium" || data4 === "low")) {
-        const err22 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data4 };
+    }
+    if (data.impact !== void 0) {
+      let data4 = data.impact;
+      if (typeof data4 !== "string") {
+        const err22 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data4 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -48987,11 +48991,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.urgency !== void 0) {
-      let data5 = data.urgency;
-      if (typeof data5 !== "string") {
-        const err23 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data5 };
+      if (!(data4 === "high" || data4 === "medium" || data4 === "low")) {
+        const err23 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data4 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -48999,8 +49000,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data5 === "high" || data5 === "medium" || data5 === "low")) {
-        const err24 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data5 };
+    }
+    if (data.urgency !== void 0) {
+      let data5 = data.urgency;
+      if (typeof data5 !== "string") {
+        const err24 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data5 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -49008,11 +49012,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.priority !== void 0) {
-      let data6 = data.priority;
-      if (typeof data6 !== "string") {
-        const err25 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data6 };
+      if (!(data5 === "high" || data5 === "medium" || data5 === "low")) {
+        const err25 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data5 };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -49020,12 +49021,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data6 === "P1" || data6 === "P2" || data6 === "P3" || data6 === "P4" || data6 === "P5")) {
-        const err26 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data6 };
+    }
+    if (data.priority !== void 0) {
+      let data6 = data.priority;
+      if (typeof data6 !== "string") {
+        const err26 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data6 };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
           vErrors.push(err26);
+        }
+        errors2++;
+      }
+      if (!(data6 === "P1" || data6 === "P2" || data6 === "P3" || data6 === "P4" || data6 === "P5")) {
+        const err27 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data6 };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
         }
         errors2++;
       }
@@ -49034,11 +49047,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.services;
       if (Array.isArray(data7)) {
         if (data7.length < 1) {
-          const err27 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.services, data: data7 };
+          const err28 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.services, data: data7 };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err28];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err28);
           }
           errors2++;
         }
@@ -49047,16 +49060,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data8 = data7[i0];
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
             if (data8.id === void 0) {
-              const err28 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.services.items.required, parentSchema: schema31.properties.services.items, data: data8 };
-              if (vErrors === null) {
-                vErrors = [err28];
-              } else {
-                vErrors.push(err28);
-              }
-              errors2++;
-            }
-            if (data8.status === void 0) {
-              const err29 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.services.items.required, parentSchema: schema31.properties.services.items, data: data8 };
+              const err29 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.services.items.required, parentSchema: schema31.properties.services.items, data: data8 };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -49064,13 +49068,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
+            if (data8.status === void 0) {
+              const err30 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.services.items.required, parentSchema: schema31.properties.services.items, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors2++;
+            }
             for (const key1 in data8) {
               if (!(key1 === "id" || key1 === "status")) {
-                const err30 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.services.items, data: data8 };
+                const err31 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.services.items, data: data8 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err31);
                 }
                 errors2++;
               }
@@ -49078,29 +49091,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data8.id !== void 0) {
               let data9 = data8.id;
               if (typeof data9 === "string") {
-                if (!pattern5.test(data9)) {
-                  const err31 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data9 };
+                if (!pattern6.test(data9)) {
+                  const err32 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data9 };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err32];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err32);
                   }
                   errors2++;
                 }
               } else {
-                const err32 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data9 };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors2++;
-              }
-            }
-            if (data8.status !== void 0) {
-              let data10 = data8.status;
-              if (typeof data10 !== "string") {
-                const err33 = { instancePath: instancePath + "/services/" + i0 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.services.items.properties.status.type, parentSchema: schema31.properties.services.items.properties.status, data: data10 };
+                const err33 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema37.type, parentSchema: schema37, data: data9 };
                 if (vErrors === null) {
                   vErrors = [err33];
                 } else {
@@ -49108,8 +49109,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors2++;
               }
-              if (!(data10 === "operational" || data10 === "degraded_performance" || data10 === "partial_outage" || data10 === "major_outage" || data10 === "under_maintenance")) {
-                const err34 = { instancePath: instancePath + "/services/" + i0 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.services.items.properties.status.enum, parentSchema: schema31.properties.services.items.properties.status, data: data10 };
+            }
+            if (data8.status !== void 0) {
+              let data10 = data8.status;
+              if (typeof data10 !== "string") {
+                const err34 = { instancePath: instancePath + "/services/" + i0 + "/status", schemaPath: "#/properties/services/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.services.items.properties.status.type, parentSchema: schema31.properties.services.items.properties.status, data: data10 };
                 if (vErrors === null) {
                   vErrors = [err34];
                 } else {
@@ -49117,31 +49121,28 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors2++;
               }
+              if (!(data10 === "operational" || data10 === "degraded_performance" || data10 === "partial_outage" || data10 === "major_outage" || data10 === "under_maintenance")) {
+                const err35 = { instancePath: instancePath + "/services/" + i0 + "/status", schemaPath: "#/properties/services/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.services.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.services.items.properties.status.enum, parentSchema: schema31.properties.services.items.properties.status, data: data10 };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors2++;
+              }
             }
           } else {
-            const err35 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.services.items.type, parentSchema: schema31.properties.services.items, data: data8 };
+            const err36 = { instancePath: instancePath + "/services/" + i0, schemaPath: "#/properties/services/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.services.items.type, parentSchema: schema31.properties.services.items, data: data8 };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err36];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err36);
             }
             errors2++;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.services.type, parentSchema: schema31.properties.services, data: data7 };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors2++;
-      }
-    }
-    if (data.visibility !== void 0) {
-      let data11 = data.visibility;
-      if (typeof data11 !== "string") {
-        const err37 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.visibility.type, parentSchema: schema31.properties.visibility, data: data11 };
+        const err37 = { instancePath: instancePath + "/services", schemaPath: "#/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.services.type, parentSchema: schema31.properties.services, data: data7 };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -49149,12 +49150,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data11 === "public" || data11 === "internal")) {
-        const err38 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema31.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.visibility.enum, parentSchema: schema31.properties.visibility, data: data11 };
+    }
+    if (data.visibility !== void 0) {
+      let data11 = data.visibility;
+      if (typeof data11 !== "string") {
+        const err38 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.visibility.type, parentSchema: schema31.properties.visibility, data: data11 };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
           vErrors.push(err38);
+        }
+        errors2++;
+      }
+      if (!(data11 === "public" || data11 === "internal")) {
+        const err39 = { instancePath: instancePath + "/visibility", schemaPath: "#/properties/visibility/enum", keyword: "enum", params: { allowedValues: schema31.properties.visibility.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.visibility.enum, parentSchema: schema31.properties.visibility, data: data11 };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
         errors2++;
       }
@@ -49163,20 +49176,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data12 = data.started_at;
       if (typeof data12 === "string") {
         if (!formats0.validate(data12)) {
-          const err39 = { instancePath: instancePath + "/started_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data12 };
+          const err40 = { instancePath: instancePath + "/started_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data12 };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err40];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err40);
           }
           errors2++;
         }
       } else {
-        const err40 = { instancePath: instancePath + "/started_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data12 };
+        const err41 = { instancePath: instancePath + "/started_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data12 };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err41];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err41);
         }
         errors2++;
       }
@@ -49185,20 +49198,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.detected_at;
       if (typeof data13 === "string") {
         if (!formats0.validate(data13)) {
-          const err41 = { instancePath: instancePath + "/detected_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data13 };
+          const err42 = { instancePath: instancePath + "/detected_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data13 };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err42];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err42);
           }
           errors2++;
         }
       } else {
-        const err42 = { instancePath: instancePath + "/detected_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data13 };
+        const err43 = { instancePath: instancePath + "/detected_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data13 };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err43];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err43);
         }
         errors2++;
       }
@@ -49207,20 +49220,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.reported_at;
       if (typeof data14 === "string") {
         if (!formats0.validate(data14)) {
-          const err43 = { instancePath: instancePath + "/reported_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data14 };
+          const err44 = { instancePath: instancePath + "/reported_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data14 };
           if (vErrors === null) {
-            vErrors = [err43];
+            vErrors = [err44];
           } else {
-            vErrors.push(err43);
+            vErrors.push(err44);
           }
           errors2++;
         }
       } else {
-        const err44 = { instancePath: instancePath + "/reported_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
+        const err45 = { instancePath: instancePath + "/reported_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err45];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err45);
         }
         errors2++;
       }
@@ -49229,20 +49242,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data15 = data.acknowledged_at;
       if (typeof data15 === "string") {
         if (!formats0.validate(data15)) {
-          const err45 = { instancePath: instancePath + "/acknowledged_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data15 };
+          const err46 = { instancePath: instancePath + "/acknowledged_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data15 };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err46];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err46);
           }
           errors2++;
         }
       } else {
-        const err46 = { instancePath: instancePath + "/acknowledged_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
+        const err47 = { instancePath: instancePath + "/acknowledged_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
         if (vErrors === null) {
-          vErrors = [err46];
+          vErrors = [err47];
         } else {
-          vErrors.push(err46);
+          vErrors.push(err47);
         }
         errors2++;
       }
@@ -49251,20 +49264,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data16 = data.mitigated_at;
       if (typeof data16 === "string") {
         if (!formats0.validate(data16)) {
-          const err47 = { instancePath: instancePath + "/mitigated_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data16 };
+          const err48 = { instancePath: instancePath + "/mitigated_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data16 };
           if (vErrors === null) {
-            vErrors = [err47];
+            vErrors = [err48];
           } else {
-            vErrors.push(err47);
+            vErrors.push(err48);
           }
           errors2++;
         }
       } else {
-        const err48 = { instancePath: instancePath + "/mitigated_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data16 };
+        const err49 = { instancePath: instancePath + "/mitigated_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data16 };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err49];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err49);
         }
         errors2++;
       }
@@ -49273,20 +49286,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data17 = data.resolved_at;
       if (typeof data17 === "string") {
         if (!formats0.validate(data17)) {
-          const err49 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data17 };
+          const err50 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data17 };
           if (vErrors === null) {
-            vErrors = [err49];
+            vErrors = [err50];
           } else {
-            vErrors.push(err49);
+            vErrors.push(err50);
           }
           errors2++;
         }
       } else {
-        const err50 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data17 };
+        const err51 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data17 };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err51];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err51);
         }
         errors2++;
       }
@@ -49295,20 +49308,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data18 = data.closed_at;
       if (typeof data18 === "string") {
         if (!formats0.validate(data18)) {
-          const err51 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data18 };
+          const err52 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data18 };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err52];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err52);
           }
           errors2++;
         }
       } else {
-        const err52 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
+        const err53 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data18 };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err53];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err53);
         }
         errors2++;
       }
@@ -49316,21 +49329,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.commander !== void 0) {
       let data19 = data.commander;
       if (typeof data19 === "string") {
-        if (!pattern6.test(data19)) {
-          const err53 = { instancePath: instancePath + "/commander", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data19 };
+        if (!pattern7.test(data19)) {
+          const err54 = { instancePath: instancePath + "/commander", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data19 };
           if (vErrors === null) {
-            vErrors = [err53];
+            vErrors = [err54];
           } else {
-            vErrors.push(err53);
+            vErrors.push(err54);
           }
           errors2++;
         }
       } else {
-        const err54 = { instancePath: instancePath + "/commander", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data19 };
+        const err55 = { instancePath: instancePath + "/commander", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data19 };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err55];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err55);
         }
         errors2++;
       }
@@ -49338,21 +49351,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.communications !== void 0) {
       let data20 = data.communications;
       if (typeof data20 === "string") {
-        if (!pattern6.test(data20)) {
-          const err55 = { instancePath: instancePath + "/communications", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data20 };
+        if (!pattern7.test(data20)) {
+          const err56 = { instancePath: instancePath + "/communications", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data20 };
           if (vErrors === null) {
-            vErrors = [err55];
+            vErrors = [err56];
           } else {
-            vErrors.push(err55);
+            vErrors.push(err56);
           }
           errors2++;
         }
       } else {
-        const err56 = { instancePath: instancePath + "/communications", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data20 };
+        const err57 = { instancePath: instancePath + "/communications", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data20 };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err57];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err57);
         }
         errors2++;
       }
@@ -49360,21 +49373,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reporter !== void 0) {
       let data21 = data.reporter;
       if (typeof data21 === "string") {
-        if (!pattern6.test(data21)) {
-          const err57 = { instancePath: instancePath + "/reporter", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data21 };
+        if (!pattern7.test(data21)) {
+          const err58 = { instancePath: instancePath + "/reporter", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data21 };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err58];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err58);
           }
           errors2++;
         }
       } else {
-        const err58 = { instancePath: instancePath + "/reporter", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data21 };
+        const err59 = { instancePath: instancePath + "/reporter", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data21 };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err59];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err59);
         }
         errors2++;
       }
@@ -49383,20 +49396,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data22 = data.supplier;
       if (typeof data22 === "string") {
         if (func2(data22) < 1) {
-          const err59 = { instancePath: instancePath + "/supplier", schemaPath: "#/properties/supplier/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.supplier, data: data22 };
+          const err60 = { instancePath: instancePath + "/supplier", schemaPath: "#/properties/supplier/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.supplier, data: data22 };
           if (vErrors === null) {
-            vErrors = [err59];
+            vErrors = [err60];
           } else {
-            vErrors.push(err59);
+            vErrors.push(err60);
           }
           errors2++;
         }
       } else {
-        const err60 = { instancePath: instancePath + "/supplier", schemaPath: "#/properties/supplier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.supplier.type, parentSchema: schema31.properties.supplier, data: data22 };
+        const err61 = { instancePath: instancePath + "/supplier", schemaPath: "#/properties/supplier/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.supplier.type, parentSchema: schema31.properties.supplier, data: data22 };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err61];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err61);
         }
         errors2++;
       }
@@ -49404,21 +49417,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.known_error !== void 0) {
       let data23 = data.known_error;
       if (typeof data23 === "string") {
-        if (!pattern9.test(data23)) {
-          const err61 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data23 };
+        if (!pattern10.test(data23)) {
+          const err62 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data23 };
           if (vErrors === null) {
-            vErrors = [err61];
+            vErrors = [err62];
           } else {
-            vErrors.push(err61);
+            vErrors.push(err62);
           }
           errors2++;
         }
       } else {
-        const err62 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data23 };
+        const err63 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data23 };
         if (vErrors === null) {
-          vErrors = [err62];
+          vErrors = [err63];
         } else {
-          vErrors.push(err62);
+          vErrors.push(err63);
         }
         errors2++;
       }
@@ -49427,20 +49440,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data24 = data.known_error_dismissed;
       if (typeof data24 === "string") {
         if (func2(data24) < 1) {
-          const err63 = { instancePath: instancePath + "/known_error_dismissed", schemaPath: "#/properties/known_error_dismissed/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.known_error_dismissed, data: data24 };
+          const err64 = { instancePath: instancePath + "/known_error_dismissed", schemaPath: "#/properties/known_error_dismissed/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.known_error_dismissed, data: data24 };
           if (vErrors === null) {
-            vErrors = [err63];
+            vErrors = [err64];
           } else {
-            vErrors.push(err63);
+            vErrors.push(err64);
           }
           errors2++;
         }
       } else {
-        const err64 = { instancePath: instancePath + "/known_error_dismissed", schemaPath: "#/properties/known_error_dismissed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.known_error_dismissed.type, parentSchema: schema31.properties.known_error_dismissed, data: data24 };
+        const err65 = { instancePath: instancePath + "/known_error_dismissed", schemaPath: "#/properties/known_error_dismissed/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.known_error_dismissed.type, parentSchema: schema31.properties.known_error_dismissed, data: data24 };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err65];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err65);
         }
         errors2++;
       }
@@ -49449,28 +49462,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data25 = data.reopen_reason;
       if (typeof data25 === "string") {
         if (func2(data25) < 1) {
-          const err65 = { instancePath: instancePath + "/reopen_reason", schemaPath: "#/properties/reopen_reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.reopen_reason, data: data25 };
+          const err66 = { instancePath: instancePath + "/reopen_reason", schemaPath: "#/properties/reopen_reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.reopen_reason, data: data25 };
           if (vErrors === null) {
-            vErrors = [err65];
+            vErrors = [err66];
           } else {
-            vErrors.push(err65);
+            vErrors.push(err66);
           }
           errors2++;
         }
       } else {
-        const err66 = { instancePath: instancePath + "/reopen_reason", schemaPath: "#/properties/reopen_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.reopen_reason.type, parentSchema: schema31.properties.reopen_reason, data: data25 };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors2++;
-      }
-    }
-    if (data.hold_reason !== void 0) {
-      let data26 = data.hold_reason;
-      if (typeof data26 !== "string") {
-        const err67 = { instancePath: instancePath + "/hold_reason", schemaPath: "#/properties/hold_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.hold_reason.type, parentSchema: schema31.properties.hold_reason, data: data26 };
+        const err67 = { instancePath: instancePath + "/reopen_reason", schemaPath: "#/properties/reopen_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.reopen_reason.type, parentSchema: schema31.properties.reopen_reason, data: data25 };
         if (vErrors === null) {
           vErrors = [err67];
         } else {
@@ -49478,8 +49479,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data26 === "awaiting_vendor" || data26 === "awaiting_change" || data26 === "awaiting_problem" || data26 === "awaiting_customer")) {
-        const err68 = { instancePath: instancePath + "/hold_reason", schemaPath: "#/properties/hold_reason/enum", keyword: "enum", params: { allowedValues: schema31.properties.hold_reason.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.hold_reason.enum, parentSchema: schema31.properties.hold_reason, data: data26 };
+    }
+    if (data.hold_reason !== void 0) {
+      let data26 = data.hold_reason;
+      if (typeof data26 !== "string") {
+        const err68 = { instancePath: instancePath + "/hold_reason", schemaPath: "#/properties/hold_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.hold_reason.type, parentSchema: schema31.properties.hold_reason, data: data26 };
         if (vErrors === null) {
           vErrors = [err68];
         } else {
@@ -49487,11 +49491,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.cancel_reason !== void 0) {
-      let data27 = data.cancel_reason;
-      if (typeof data27 !== "string") {
-        const err69 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.cancel_reason.type, parentSchema: schema31.properties.cancel_reason, data: data27 };
+      if (!(data26 === "awaiting_vendor" || data26 === "awaiting_change" || data26 === "awaiting_problem" || data26 === "awaiting_customer")) {
+        const err69 = { instancePath: instancePath + "/hold_reason", schemaPath: "#/properties/hold_reason/enum", keyword: "enum", params: { allowedValues: schema31.properties.hold_reason.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.hold_reason.enum, parentSchema: schema31.properties.hold_reason, data: data26 };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -49499,12 +49500,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data27 === "duplicate" || data27 === "known_error" || data27 === "false_positive" || data27 === "not_an_incident")) {
-        const err70 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema31.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.cancel_reason.enum, parentSchema: schema31.properties.cancel_reason, data: data27 };
+    }
+    if (data.cancel_reason !== void 0) {
+      let data27 = data.cancel_reason;
+      if (typeof data27 !== "string") {
+        const err70 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.cancel_reason.type, parentSchema: schema31.properties.cancel_reason, data: data27 };
         if (vErrors === null) {
           vErrors = [err70];
         } else {
           vErrors.push(err70);
+        }
+        errors2++;
+      }
+      if (!(data27 === "duplicate" || data27 === "known_error" || data27 === "false_positive" || data27 === "not_an_incident")) {
+        const err71 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema31.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.cancel_reason.enum, parentSchema: schema31.properties.cancel_reason, data: data27 };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
         }
         errors2++;
       }
@@ -49513,20 +49526,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data28 = data.duplicate_of;
       if (typeof data28 === "string") {
         if (!pattern4.test(data28)) {
-          const err71 = { instancePath: instancePath + "/duplicate_of", schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data28 };
+          const err72 = { instancePath: instancePath + "/duplicate_of", schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data28 };
           if (vErrors === null) {
-            vErrors = [err71];
+            vErrors = [err72];
           } else {
-            vErrors.push(err71);
+            vErrors.push(err72);
           }
           errors2++;
         }
       } else {
-        const err72 = { instancePath: instancePath + "/duplicate_of", schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data28 };
+        const err73 = { instancePath: instancePath + "/duplicate_of", schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data28 };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err73];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err73);
         }
         errors2++;
       }
@@ -49535,16 +49548,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data29 = data.resolution;
       if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
         if (data29.code === void 0) {
-          const err73 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'", schema: schema31.properties.resolution.required, parentSchema: schema31.properties.resolution, data: data29 };
-          if (vErrors === null) {
-            vErrors = [err73];
-          } else {
-            vErrors.push(err73);
-          }
-          errors2++;
-        }
-        if (data29.summary === void 0) {
-          const err74 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema31.properties.resolution.required, parentSchema: schema31.properties.resolution, data: data29 };
+          const err74 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'", schema: schema31.properties.resolution.required, parentSchema: schema31.properties.resolution, data: data29 };
           if (vErrors === null) {
             vErrors = [err74];
           } else {
@@ -49552,21 +49556,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
+        if (data29.summary === void 0) {
+          const err75 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/required", keyword: "required", params: { missingProperty: "summary" }, message: "must have required property 'summary'", schema: schema31.properties.resolution.required, parentSchema: schema31.properties.resolution, data: data29 };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors2++;
+        }
         for (const key2 in data29) {
           if (!(key2 === "code" || key2 === "summary")) {
-            const err75 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.resolution, data: data29 };
-            if (vErrors === null) {
-              vErrors = [err75];
-            } else {
-              vErrors.push(err75);
-            }
-            errors2++;
-          }
-        }
-        if (data29.code !== void 0) {
-          let data30 = data29.code;
-          if (typeof data30 !== "string") {
-            const err76 = { instancePath: instancePath + "/resolution/code", schemaPath: "#/properties/resolution/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.properties.code.type, parentSchema: schema31.properties.resolution.properties.code, data: data30 };
+            const err76 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.resolution, data: data29 };
             if (vErrors === null) {
               vErrors = [err76];
             } else {
@@ -49574,12 +49575,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors2++;
           }
-          if (!(data30 === "fixed" || data30 === "workaround" || data30 === "no_fault_found" || data30 === "caused_by_change")) {
-            const err77 = { instancePath: instancePath + "/resolution/code", schemaPath: "#/properties/resolution/properties/code/enum", keyword: "enum", params: { allowedValues: schema31.properties.resolution.properties.code.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.resolution.properties.code.enum, parentSchema: schema31.properties.resolution.properties.code, data: data30 };
+        }
+        if (data29.code !== void 0) {
+          let data30 = data29.code;
+          if (typeof data30 !== "string") {
+            const err77 = { instancePath: instancePath + "/resolution/code", schemaPath: "#/properties/resolution/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.properties.code.type, parentSchema: schema31.properties.resolution.properties.code, data: data30 };
             if (vErrors === null) {
               vErrors = [err77];
             } else {
               vErrors.push(err77);
+            }
+            errors2++;
+          }
+          if (!(data30 === "fixed" || data30 === "workaround" || data30 === "no_fault_found" || data30 === "caused_by_change")) {
+            const err78 = { instancePath: instancePath + "/resolution/code", schemaPath: "#/properties/resolution/properties/code/enum", keyword: "enum", params: { allowedValues: schema31.properties.resolution.properties.code.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.resolution.properties.code.enum, parentSchema: schema31.properties.resolution.properties.code, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
             }
             errors2++;
           }
@@ -49588,38 +49601,26 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data31 = data29.summary;
           if (typeof data31 === "string") {
             if (func2(data31) < 1) {
-              const err78 = { instancePath: instancePath + "/resolution/summary", schemaPath: "#/properties/resolution/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.resolution.properties.summary, data: data31 };
+              const err79 = { instancePath: instancePath + "/resolution/summary", schemaPath: "#/properties/resolution/properties/summary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.resolution.properties.summary, data: data31 };
               if (vErrors === null) {
-                vErrors = [err78];
+                vErrors = [err79];
               } else {
-                vErrors.push(err78);
+                vErrors.push(err79);
               }
               errors2++;
             }
           } else {
-            const err79 = { instancePath: instancePath + "/resolution/summary", schemaPath: "#/properties/resolution/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.properties.summary.type, parentSchema: schema31.properties.resolution.properties.summary, data: data31 };
+            const err80 = { instancePath: instancePath + "/resolution/summary", schemaPath: "#/properties/resolution/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.resolution.properties.summary.type, parentSchema: schema31.properties.resolution.properties.summary, data: data31 };
             if (vErrors === null) {
-              vErrors = [err79];
+              vErrors = [err80];
             } else {
-              vErrors.push(err79);
+              vErrors.push(err80);
             }
             errors2++;
           }
         }
       } else {
-        const err80 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.resolution.type, parentSchema: schema31.properties.resolution, data: data29 };
-        if (vErrors === null) {
-          vErrors = [err80];
-        } else {
-          vErrors.push(err80);
-        }
-        errors2++;
-      }
-    }
-    if (data.drill !== void 0) {
-      let data32 = data.drill;
-      if (typeof data32 !== "boolean") {
-        const err81 = { instancePath: instancePath + "/drill", schemaPath: "#/properties/drill/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.drill.type, parentSchema: schema31.properties.drill, data: data32 };
+        const err81 = { instancePath: instancePath + "/resolution", schemaPath: "#/properties/resolution/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.resolution.type, parentSchema: schema31.properties.resolution, data: data29 };
         if (vErrors === null) {
           vErrors = [err81];
         } else {
@@ -49628,24 +49629,36 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.drill !== void 0) {
+      let data32 = data.drill;
+      if (typeof data32 !== "boolean") {
+        const err82 = { instancePath: instancePath + "/drill", schemaPath: "#/properties/drill/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema31.properties.drill.type, parentSchema: schema31.properties.drill, data: data32 };
+        if (vErrors === null) {
+          vErrors = [err82];
+        } else {
+          vErrors.push(err82);
+        }
+        errors2++;
+      }
+    }
     if (data.scheduled_for !== void 0) {
       let data33 = data.scheduled_for;
       if (typeof data33 === "string") {
         if (!formats0.validate(data33)) {
-          const err82 = { instancePath: instancePath + "/scheduled_for", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data33 };
+          const err83 = { instancePath: instancePath + "/scheduled_for", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data33 };
           if (vErrors === null) {
-            vErrors = [err82];
+            vErrors = [err83];
           } else {
-            vErrors.push(err82);
+            vErrors.push(err83);
           }
           errors2++;
         }
       } else {
-        const err83 = { instancePath: instancePath + "/scheduled_for", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data33 };
+        const err84 = { instancePath: instancePath + "/scheduled_for", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data33 };
         if (vErrors === null) {
-          vErrors = [err83];
+          vErrors = [err84];
         } else {
-          vErrors.push(err83);
+          vErrors.push(err84);
         }
         errors2++;
       }
@@ -49654,20 +49667,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data34 = data.scheduled_until;
       if (typeof data34 === "string") {
         if (!formats0.validate(data34)) {
-          const err84 = { instancePath: instancePath + "/scheduled_until", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data34 };
+          const err85 = { instancePath: instancePath + "/scheduled_until", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data34 };
           if (vErrors === null) {
-            vErrors = [err84];
+            vErrors = [err85];
           } else {
-            vErrors.push(err84);
+            vErrors.push(err85);
           }
           errors2++;
         }
       } else {
-        const err85 = { instancePath: instancePath + "/scheduled_until", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data34 };
+        const err86 = { instancePath: instancePath + "/scheduled_until", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data34 };
         if (vErrors === null) {
-          vErrors = [err85];
+          vErrors = [err86];
         } else {
-          vErrors.push(err85);
+          vErrors.push(err86);
         }
         errors2++;
       }
@@ -49676,11 +49689,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data35 = data.updates;
       if (Array.isArray(data35)) {
         if (data35.length < 1) {
-          const err86 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates, data: data35 };
+          const err87 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates, data: data35 };
           if (vErrors === null) {
-            vErrors = [err86];
+            vErrors = [err87];
           } else {
-            vErrors.push(err86);
+            vErrors.push(err87);
           }
           errors2++;
         }
@@ -49689,16 +49702,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data36 = data35[i1];
           if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
             if (data36.at === void 0) {
-              const err87 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
-              if (vErrors === null) {
-                vErrors = [err87];
-              } else {
-                vErrors.push(err87);
-              }
-              errors2++;
-            }
-            if (data36.status === void 0) {
-              const err88 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
+              const err88 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
               if (vErrors === null) {
                 vErrors = [err88];
               } else {
@@ -49706,8 +49710,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
-            if (data36.message === void 0) {
-              const err89 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
+            if (data36.status === void 0) {
+              const err89 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
               if (vErrors === null) {
                 vErrors = [err89];
               } else {
@@ -49715,13 +49719,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
+            if (data36.message === void 0) {
+              const err90 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'", schema: schema31.properties.updates.items.required, parentSchema: schema31.properties.updates.items, data: data36 };
+              if (vErrors === null) {
+                vErrors = [err90];
+              } else {
+                vErrors.push(err90);
+              }
+              errors2++;
+            }
             for (const key3 in data36) {
               if (!(key3 === "at" || key3 === "status" || key3 === "message" || key3 === "services")) {
-                const err90 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.updates.items, data: data36 };
+                const err91 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.updates.items, data: data36 };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err91];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err91);
                 }
                 errors2++;
               }
@@ -49730,28 +49743,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data37 = data36.at;
               if (typeof data37 === "string") {
                 if (!formats0.validate(data37)) {
-                  const err91 = { instancePath: instancePath + "/updates/" + i1 + "/at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data37 };
+                  const err92 = { instancePath: instancePath + "/updates/" + i1 + "/at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data37 };
                   if (vErrors === null) {
-                    vErrors = [err91];
+                    vErrors = [err92];
                   } else {
-                    vErrors.push(err91);
+                    vErrors.push(err92);
                   }
                   errors2++;
                 }
               } else {
-                const err92 = { instancePath: instancePath + "/updates/" + i1 + "/at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data37 };
-                if (vErrors === null) {
-                  vErrors = [err92];
-                } else {
-                  vErrors.push(err92);
-                }
-                errors2++;
-              }
-            }
-            if (data36.status !== void 0) {
-              let data38 = data36.status;
-              if (typeof data38 !== "string") {
-                const err93 = { instancePath: instancePath + "/updates/" + i1 + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data38 };
+                const err93 = { instancePath: instancePath + "/updates/" + i1 + "/at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data37 };
                 if (vErrors === null) {
                   vErrors = [err93];
                 } else {
@@ -49759,12 +49760,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors2++;
               }
-              if (!(data38 === "reported" || data38 === "investigating" || data38 === "identified" || data38 === "monitoring" || data38 === "on_hold" || data38 === "resolved" || data38 === "closed" || data38 === "cancelled" || data38 === "scheduled" || data38 === "in_progress" || data38 === "verifying" || data38 === "completed")) {
-                const err94 = { instancePath: instancePath + "/updates/" + i1 + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values", schema: schema53.enum, parentSchema: schema53, data: data38 };
+            }
+            if (data36.status !== void 0) {
+              let data38 = data36.status;
+              if (typeof data38 !== "string") {
+                const err94 = { instancePath: instancePath + "/updates/" + i1 + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema53.type, parentSchema: schema53, data: data38 };
                 if (vErrors === null) {
                   vErrors = [err94];
                 } else {
                   vErrors.push(err94);
+                }
+                errors2++;
+              }
+              if (!(data38 === "reported" || data38 === "investigating" || data38 === "identified" || data38 === "monitoring" || data38 === "on_hold" || data38 === "resolved" || data38 === "closed" || data38 === "cancelled" || data38 === "scheduled" || data38 === "in_progress" || data38 === "verifying" || data38 === "completed")) {
+                const err95 = { instancePath: instancePath + "/updates/" + i1 + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema53.enum }, message: "must be equal to one of the allowed values", schema: schema53.enum, parentSchema: schema53, data: data38 };
+                if (vErrors === null) {
+                  vErrors = [err95];
+                } else {
+                  vErrors.push(err95);
                 }
                 errors2++;
               }
@@ -49773,20 +49786,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data39 = data36.message;
               if (typeof data39 === "string") {
                 if (func2(data39) < 1) {
-                  const err95 = { instancePath: instancePath + "/updates/" + i1 + "/message", schemaPath: "#/properties/updates/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.updates.items.properties.message, data: data39 };
+                  const err96 = { instancePath: instancePath + "/updates/" + i1 + "/message", schemaPath: "#/properties/updates/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.updates.items.properties.message, data: data39 };
                   if (vErrors === null) {
-                    vErrors = [err95];
+                    vErrors = [err96];
                   } else {
-                    vErrors.push(err95);
+                    vErrors.push(err96);
                   }
                   errors2++;
                 }
               } else {
-                const err96 = { instancePath: instancePath + "/updates/" + i1 + "/message", schemaPath: "#/properties/updates/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.updates.items.properties.message.type, parentSchema: schema31.properties.updates.items.properties.message, data: data39 };
+                const err97 = { instancePath: instancePath + "/updates/" + i1 + "/message", schemaPath: "#/properties/updates/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.updates.items.properties.message.type, parentSchema: schema31.properties.updates.items.properties.message, data: data39 };
                 if (vErrors === null) {
-                  vErrors = [err96];
+                  vErrors = [err97];
                 } else {
-                  vErrors.push(err96);
+                  vErrors.push(err97);
                 }
                 errors2++;
               }
@@ -49795,11 +49808,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data40 = data36.services;
               if (Array.isArray(data40)) {
                 if (data40.length < 1) {
-                  const err97 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                  const err98 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
                   if (vErrors === null) {
-                    vErrors = [err97];
+                    vErrors = [err98];
                   } else {
-                    vErrors.push(err97);
+                    vErrors.push(err98);
                   }
                   errors2++;
                 }
@@ -49811,31 +49824,31 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err98 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.items.properties.services.type, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
+                const err99 = { instancePath: instancePath + "/updates/" + i1 + "/services", schemaPath: "#/properties/updates/items/properties/services/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.items.properties.services.type, parentSchema: schema31.properties.updates.items.properties.services, data: data40 };
                 if (vErrors === null) {
-                  vErrors = [err98];
+                  vErrors = [err99];
                 } else {
-                  vErrors.push(err98);
+                  vErrors.push(err99);
                 }
                 errors2++;
               }
             }
           } else {
-            const err99 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
+            const err100 = { instancePath: instancePath + "/updates/" + i1, schemaPath: "#/properties/updates/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.updates.items.type, parentSchema: schema31.properties.updates.items, data: data36 };
             if (vErrors === null) {
-              vErrors = [err99];
+              vErrors = [err100];
             } else {
-              vErrors.push(err99);
+              vErrors.push(err100);
             }
             errors2++;
           }
         }
       } else {
-        const err100 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
+        const err101 = { instancePath: instancePath + "/updates", schemaPath: "#/properties/updates/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.updates.type, parentSchema: schema31.properties.updates, data: data35 };
         if (vErrors === null) {
-          vErrors = [err100];
+          vErrors = [err101];
         } else {
-          vErrors.push(err100);
+          vErrors.push(err101);
         }
         errors2++;
       }
@@ -49848,16 +49861,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data43 = data42[i3];
           if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
             if (data43.source === void 0) {
-              const err101 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
-              if (vErrors === null) {
-                vErrors = [err101];
-              } else {
-                vErrors.push(err101);
-              }
-              errors2++;
-            }
-            if (data43.key === void 0) {
-              const err102 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              const err102 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
               if (vErrors === null) {
                 vErrors = [err102];
               } else {
@@ -49865,8 +49869,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
-            if (data43.id === void 0) {
-              const err103 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+            if (data43.key === void 0) {
+              const err103 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "key" }, message: "must have required property 'key'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
               if (vErrors === null) {
                 vErrors = [err103];
               } else {
@@ -49874,8 +49878,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
-            if (data43.status === void 0) {
-              const err104 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+            if (data43.id === void 0) {
+              const err104 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
               if (vErrors === null) {
                 vErrors = [err104];
               } else {
@@ -49883,8 +49887,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
-            if (data43.starts_at === void 0) {
-              const err105 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "starts_at" }, message: "must have required property 'starts_at'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+            if (data43.status === void 0) {
+              const err105 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
               if (vErrors === null) {
                 vErrors = [err105];
               } else {
@@ -49892,21 +49896,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
+            if (data43.starts_at === void 0) {
+              const err106 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/required", keyword: "required", params: { missingProperty: "starts_at" }, message: "must have required property 'starts_at'", schema: schema31.properties.alerts.items.required, parentSchema: schema31.properties.alerts.items, data: data43 };
+              if (vErrors === null) {
+                vErrors = [err106];
+              } else {
+                vErrors.push(err106);
+              }
+              errors2++;
+            }
             for (const key4 in data43) {
               if (!func1.call(schema31.properties.alerts.items.properties, key4)) {
-                const err106 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts.items, data: data43 };
-                if (vErrors === null) {
-                  vErrors = [err106];
-                } else {
-                  vErrors.push(err106);
-                }
-                errors2++;
-              }
-            }
-            if (data43.source !== void 0) {
-              let data44 = data43.source;
-              if (typeof data44 !== "string") {
-                const err107 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.source.type, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
+                const err107 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema31.properties.alerts.items, data: data43 };
                 if (vErrors === null) {
                   vErrors = [err107];
                 } else {
@@ -49914,12 +49915,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors2++;
               }
-              if (!(data44 === "alertmanager" || data44 === "grafana" || data44 === "issue")) {
-                const err108 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.source.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.source.enum, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
+            }
+            if (data43.source !== void 0) {
+              let data44 = data43.source;
+              if (typeof data44 !== "string") {
+                const err108 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.source.type, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
                 if (vErrors === null) {
                   vErrors = [err108];
                 } else {
                   vErrors.push(err108);
+                }
+                errors2++;
+              }
+              if (!(data44 === "alertmanager" || data44 === "grafana" || data44 === "issue")) {
+                const err109 = { instancePath: instancePath + "/alerts/" + i3 + "/source", schemaPath: "#/properties/alerts/items/properties/source/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.source.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.source.enum, parentSchema: schema31.properties.alerts.items.properties.source, data: data44 };
+                if (vErrors === null) {
+                  vErrors = [err109];
+                } else {
+                  vErrors.push(err109);
                 }
                 errors2++;
               }
@@ -49928,16 +49941,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data45 = data43.key;
               if (typeof data45 === "string") {
                 if (func2(data45) > 1e3) {
-                  const err109 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
-                  if (vErrors === null) {
-                    vErrors = [err109];
-                  } else {
-                    vErrors.push(err109);
-                  }
-                  errors2++;
-                }
-                if (func2(data45) < 1) {
-                  const err110 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
+                  const err110 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
                   if (vErrors === null) {
                     vErrors = [err110];
                   } else {
@@ -49945,12 +49949,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors2++;
                 }
+                if (func2(data45) < 1) {
+                  const err111 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
+                  if (vErrors === null) {
+                    vErrors = [err111];
+                  } else {
+                    vErrors.push(err111);
+                  }
+                  errors2++;
+                }
               } else {
-                const err111 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.key.type, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
+                const err112 = { instancePath: instancePath + "/alerts/" + i3 + "/key", schemaPath: "#/properties/alerts/items/properties/key/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.key.type, parentSchema: schema31.properties.alerts.items.properties.key, data: data45 };
                 if (vErrors === null) {
-                  vErrors = [err111];
+                  vErrors = [err112];
                 } else {
-                  vErrors.push(err111);
+                  vErrors.push(err112);
                 }
                 errors2++;
               }
@@ -49959,16 +49972,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data46 = data43.id;
               if (typeof data46 === "string") {
                 if (func2(data46) > 1e3) {
-                  const err112 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
-                  if (vErrors === null) {
-                    vErrors = [err112];
-                  } else {
-                    vErrors.push(err112);
-                  }
-                  errors2++;
-                }
-                if (func2(data46) < 1) {
-                  const err113 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
+                  const err113 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters", schema: 1e3, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
                   if (vErrors === null) {
                     vErrors = [err113];
                   } else {
@@ -49976,20 +49980,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors2++;
                 }
-              } else {
-                const err114 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.id.type, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
-                if (vErrors === null) {
-                  vErrors = [err114];
-                } else {
-                  vErrors.push(err114);
+                if (func2(data46) < 1) {
+                  const err114 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
+                  if (vErrors === null) {
+                    vErrors = [err114];
+                  } else {
+                    vErrors.push(err114);
+                  }
+                  errors2++;
                 }
-                errors2++;
-              }
-            }
-            if (data43.status !== void 0) {
-              let data47 = data43.status;
-              if (typeof data47 !== "string") {
-                const err115 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.status.type, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
+              } else {
+                const err115 = { instancePath: instancePath + "/alerts/" + i3 + "/id", schemaPath: "#/properties/alerts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.id.type, parentSchema: schema31.properties.alerts.items.properties.id, data: data46 };
                 if (vErrors === null) {
                   vErrors = [err115];
                 } else {
@@ -49997,12 +49998,24 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors2++;
               }
-              if (!(data47 === "firing" || data47 === "resolved")) {
-                const err116 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.status.enum, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
+            }
+            if (data43.status !== void 0) {
+              let data47 = data43.status;
+              if (typeof data47 !== "string") {
+                const err116 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.status.type, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
                   vErrors.push(err116);
+                }
+                errors2++;
+              }
+              if (!(data47 === "firing" || data47 === "resolved")) {
+                const err117 = { instancePath: instancePath + "/alerts/" + i3 + "/status", schemaPath: "#/properties/alerts/items/properties/status/enum", keyword: "enum", params: { allowedValues: schema31.properties.alerts.items.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema31.properties.alerts.items.properties.status.enum, parentSchema: schema31.properties.alerts.items.properties.status, data: data47 };
+                if (vErrors === null) {
+                  vErrors = [err117];
+                } else {
+                  vErrors.push(err117);
                 }
                 errors2++;
               }
@@ -50011,20 +50024,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data48 = data43.starts_at;
               if (typeof data48 === "string") {
                 if (!formats0.validate(data48)) {
-                  const err117 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data48 };
+                  const err118 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data48 };
                   if (vErrors === null) {
-                    vErrors = [err117];
+                    vErrors = [err118];
                   } else {
-                    vErrors.push(err117);
+                    vErrors.push(err118);
                   }
                   errors2++;
                 }
               } else {
-                const err118 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data48 };
+                const err119 = { instancePath: instancePath + "/alerts/" + i3 + "/starts_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data48 };
                 if (vErrors === null) {
-                  vErrors = [err118];
+                  vErrors = [err119];
                 } else {
-                  vErrors.push(err118);
+                  vErrors.push(err119);
                 }
                 errors2++;
               }
@@ -50033,20 +50046,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data49 = data43.ends_at;
               if (typeof data49 === "string") {
                 if (!formats0.validate(data49)) {
-                  const err119 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data49 };
+                  const err120 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data49 };
                   if (vErrors === null) {
-                    vErrors = [err119];
+                    vErrors = [err120];
                   } else {
-                    vErrors.push(err119);
+                    vErrors.push(err120);
                   }
                   errors2++;
                 }
               } else {
-                const err120 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data49 };
+                const err121 = { instancePath: instancePath + "/alerts/" + i3 + "/ends_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data49 };
                 if (vErrors === null) {
-                  vErrors = [err120];
+                  vErrors = [err121];
                 } else {
-                  vErrors.push(err120);
+                  vErrors.push(err121);
                 }
                 errors2++;
               }
@@ -50055,20 +50068,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data50 = data43.url;
               if (typeof data50 === "string") {
                 if (func2(data50) > 2e3) {
-                  const err121 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
+                  const err122 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
                   if (vErrors === null) {
-                    vErrors = [err121];
+                    vErrors = [err122];
                   } else {
-                    vErrors.push(err121);
+                    vErrors.push(err122);
                   }
                   errors2++;
                 }
               } else {
-                const err122 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.url.type, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
+                const err123 = { instancePath: instancePath + "/alerts/" + i3 + "/url", schemaPath: "#/properties/alerts/items/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.url.type, parentSchema: schema31.properties.alerts.items.properties.url, data: data50 };
                 if (vErrors === null) {
-                  vErrors = [err122];
+                  vErrors = [err123];
                 } else {
-                  vErrors.push(err122);
+                  vErrors.push(err123);
                 }
                 errors2++;
               }
@@ -50077,20 +50090,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               let data51 = data43.summary;
               if (typeof data51 === "string") {
                 if (func2(data51) > 2e3) {
-                  const err123 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
+                  const err124 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
                   if (vErrors === null) {
-                    vErrors = [err123];
+                    vErrors = [err124];
                   } else {
-                    vErrors.push(err123);
+                    vErrors.push(err124);
                   }
                   errors2++;
                 }
               } else {
-                const err124 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.summary.type, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
+                const err125 = { instancePath: instancePath + "/alerts/" + i3 + "/summary", schemaPath: "#/properties/alerts/items/properties/summary/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.summary.type, parentSchema: schema31.properties.alerts.items.properties.summary, data: data51 };
                 if (vErrors === null) {
-                  vErrors = [err124];
+                  vErrors = [err125];
                 } else {
-                  vErrors.push(err124);
+                  vErrors.push(err125);
                 }
                 errors2++;
               }
@@ -50102,60 +50115,60 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   let data53 = data52[key5];
                   if (typeof data53 === "string") {
                     if (func2(data53) > 2e3) {
-                      const err125 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
+                      const err126 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/maxLength", keyword: "maxLength", params: { limit: 2e3 }, message: "must NOT have more than 2000 characters", schema: 2e3, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
                       if (vErrors === null) {
-                        vErrors = [err125];
+                        vErrors = [err126];
                       } else {
-                        vErrors.push(err125);
+                        vErrors.push(err126);
                       }
                       errors2++;
                     }
                   } else {
-                    const err126 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.labels.additionalProperties.type, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
+                    const err127 = { instancePath: instancePath + "/alerts/" + i3 + "/labels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/alerts/items/properties/labels/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema31.properties.alerts.items.properties.labels.additionalProperties.type, parentSchema: schema31.properties.alerts.items.properties.labels.additionalProperties, data: data53 };
                     if (vErrors === null) {
-                      vErrors = [err126];
+                      vErrors = [err127];
                     } else {
-                      vErrors.push(err126);
+                      vErrors.push(err127);
                     }
                     errors2++;
                   }
                 }
               } else {
-                const err127 = { instancePath: instancePath + "/alerts/" + i3 + "/labels", schemaPath: "#/properties/alerts/items/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.properties.labels.type, parentSchema: schema31.properties.alerts.items.properties.labels, data: data52 };
+                const err128 = { instancePath: instancePath + "/alerts/" + i3 + "/labels", schemaPath: "#/properties/alerts/items/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.properties.labels.type, parentSchema: schema31.properties.alerts.items.properties.labels, data: data52 };
                 if (vErrors === null) {
-                  vErrors = [err127];
+                  vErrors = [err128];
                 } else {
-                  vErrors.push(err127);
+                  vErrors.push(err128);
                 }
                 errors2++;
               }
             }
           } else {
-            const err128 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.type, parentSchema: schema31.properties.alerts.items, data: data43 };
+            const err129 = { instancePath: instancePath + "/alerts/" + i3, schemaPath: "#/properties/alerts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.properties.alerts.items.type, parentSchema: schema31.properties.alerts.items, data: data43 };
             if (vErrors === null) {
-              vErrors = [err128];
+              vErrors = [err129];
             } else {
-              vErrors.push(err128);
+              vErrors.push(err129);
             }
             errors2++;
           }
         }
       } else {
-        const err129 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data42 };
+        const err130 = { instancePath: instancePath + "/alerts", schemaPath: "#/properties/alerts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema31.properties.alerts.type, parentSchema: schema31.properties.alerts, data: data42 };
         if (vErrors === null) {
-          vErrors = [err129];
+          vErrors = [err130];
         } else {
-          vErrors.push(err129);
+          vErrors.push(err130);
         }
         errors2++;
       }
     }
   } else {
-    const err130 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
+    const err131 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema31.type, parentSchema: schema31, data };
     if (vErrors === null) {
-      vErrors = [err130];
+      vErrors = [err131];
     } else {
-      vErrors.push(err130);
+      vErrors.push(err131);
     }
     errors2++;
   }
@@ -50167,7 +50180,7 @@ var postmortem = validate24;
 var schema58 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/postmortem.schema.json", "title": "Postmortem", "description": "A blameless postmortem: the YAML frontmatter of incidents/<incident id>.postmortem.md. Body sections (H2, in order): Summary, Impact, Timeline, Root cause, Resolution, Lessons learned.", "type": "object", "additionalProperties": false, "required": ["incident", "status", "public", "authors"], "properties": { "incident": { "$ref": "common.schema.json#/$defs/incident_id", "description": "The incident it reviews; the file is named after it." }, "status": { "type": "string", "enum": ["draft", "in_review", "published"], "description": "draft, in_review or published." }, "public": { "type": "boolean", "description": "true publishes its Summary section on the status page." }, "authors": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who wrote it." }, "action_items": { "type": "array", "description": "Follow-up work; each is owned, typed, dated and linked to an issue before the incident closes.", "items": { "title": "ActionItem", "type": "object", "additionalProperties": false, "required": ["title", "status"], "properties": { "title": { "type": "string", "minLength": 1, "description": "What will be done." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who does it." }, "type": { "type": "string", "enum": ["detect", "mitigate", "prevent", "process"], "description": "detect, mitigate, prevent or process." }, "priority": { "$ref": "common.schema.json#/$defs/level", "description": "high, medium or low." }, "due": { "$ref": "common.schema.json#/$defs/date", "description": "When it is due." }, "issue": { "$ref": "common.schema.json#/$defs/url", "description": "The issue that tracks it." }, "status": { "type": "string", "enum": ["open", "done", "wont_do"], "description": "open, done or wont_do." } } } } } };
 var schema64 = { "title": "DateOnly", "description": "A calendar date, YYYY-MM-DD.", "type": "string", "format": "date", "examples": ["2026-03-15"] };
 var schema65 = { "title": "Url", "description": "An absolute http(s) URL.", "type": "string", "format": "uri", "pattern": "^https?://", "examples": ["https://github.com/acme/payments/issues/412"] };
-var pattern15 = new RegExp("^https?://", "u");
+var pattern16 = new RegExp("^https?://", "u");
 var schema60 = { "title": "Handles", "description": "A list of GitHub users or teams.", "type": "array", "items": { "$ref": "#/$defs/handle" }, "uniqueItems": true };
 var func0 = require_equal().default;
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -50185,7 +50198,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
+        if (!pattern7.test(data0)) {
           const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data0 };
           if (vErrors === null) {
             vErrors = [err0];
@@ -50438,7 +50451,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.owner !== void 0) {
               let data7 = data5.owner;
               if (typeof data7 === "string") {
-                if (!pattern6.test(data7)) {
+                if (!pattern7.test(data7)) {
                   const err17 = { instancePath: instancePath + "/action_items/" + i0 + "/owner", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -50524,7 +50537,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.issue !== void 0) {
               let data11 = data5.issue;
               if (typeof data11 === "string") {
-                if (!pattern15.test(data11)) {
+                if (!pattern16.test(data11)) {
                   const err25 = { instancePath: instancePath + "/action_items/" + i0 + "/issue", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data11 };
                   if (vErrors === null) {
                     vErrors = [err25];
@@ -50607,9 +50620,9 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var known_error = validate27;
-var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
+var schema66 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/known-error.schema.json", "title": "Known error", "description": "A documented, expected fault with a workaround: the YAML frontmatter of known-errors/KE-NNNN.md.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "workaround", "created_at", "public"], "properties": { "id": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$", "description": "The fault, as users see it." }, "status": { "type": "string", "enum": ["active", "fixed", "retired"], "description": "active (still happens), fixed or retired." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services it affects." }, "match": { "title": "KnownErrorMatch", "type": "object", "additionalProperties": false, "required": ["patterns"], "description": "When a new incident matches, the gate flags it as not an incident.", "properties": { "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The incident must affect one of these services (default: the known error's services)." }, "patterns": { "type": "array", "minItems": 1, "description": "Case-insensitive regular expressions over the incident's title and first update.", "items": { "type": "string", "minLength": 1, "maxLength": 200, "description": "A regular expression." } } } }, "workaround": { "type": "string", "minLength": 1, "description": "What users or responders can do meanwhile." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why it happens." }, "problem": { "anyOf": [{ "$ref": "common.schema.json#/$defs/problem_id" }, { "$ref": "common.schema.json#/$defs/url" }], "description": "The problem behind it: a problem record's id (PRB-NNNN, checked to exist) or the URL of an issue that tracks the fix." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was recorded." }, "public": { "type": "boolean", "description": "true lists it with its workaround under Known issues on the status page." } } };
 var schema70 = { "title": "ProblemId", "description": "A problem id: PRB and a four-digit number.", "type": "string", "pattern": "^PRB-\\d{4}$", "examples": ["PRB-0004"] };
-var pattern18 = new RegExp("^PRB-\\d{4}$", "u");
+var pattern20 = new RegExp("^PRB-\\d{4}$", "u");
 var schema68 = { "title": "ServiceIds", "description": "A list of service ids from the config.", "type": "array", "items": { "$ref": "#/$defs/service_id" }, "minItems": 1, "uniqueItems": true };
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -50635,7 +50648,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
@@ -50774,7 +50787,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern9.test(data0)) {
+        if (!pattern10.test(data0)) {
           const err8 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data0 };
           if (vErrors === null) {
             vErrors = [err8];
@@ -50814,20 +50827,17 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
-      } else {
-        const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.title.type, parentSchema: schema66.properties.title, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
+        if (!pattern5.test(data1)) {
+          const err12 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/pattern", keyword: "pattern", params: { pattern: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$" }, message: 'must match pattern "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$"', schema: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$", parentSchema: schema66.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors2++;
         }
-        errors2++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data2 = data.status;
-      if (typeof data2 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.status.type, parentSchema: schema66.properties.status, data: data2 };
+      } else {
+        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.title.type, parentSchema: schema66.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -50835,12 +50845,24 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema66.properties.status.enum, parentSchema: schema66.properties.status, data: data2 };
+    }
+    if (data.status !== void 0) {
+      let data2 = data.status;
+      if (typeof data2 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.status.type, parentSchema: schema66.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
           vErrors.push(err14);
+        }
+        errors2++;
+      }
+      if (!(data2 === "active" || data2 === "fixed" || data2 === "retired")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema66.properties.status.enum, parentSchema: schema66.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
         }
         errors2++;
       }
@@ -50855,21 +50877,21 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.match;
       if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
         if (data4.patterns === void 0) {
-          const err15 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema66.properties.match.required, parentSchema: schema66.properties.match, data: data4 };
+          const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/required", keyword: "required", params: { missingProperty: "patterns" }, message: "must have required property 'patterns'", schema: schema66.properties.match.required, parentSchema: schema66.properties.match, data: data4 };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err16];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err16);
           }
           errors2++;
         }
         for (const key1 in data4) {
           if (!(key1 === "services" || key1 === "patterns")) {
-            const err16 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66.properties.match, data: data4 };
+            const err17 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema66.properties.match, data: data4 };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors2++;
           }
@@ -50884,11 +50906,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           let data6 = data4.patterns;
           if (Array.isArray(data6)) {
             if (data6.length < 1) {
-              const err17 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
+              const err18 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err18];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err18);
               }
               errors2++;
             }
@@ -50897,16 +50919,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               let data7 = data6[i0];
               if (typeof data7 === "string") {
                 if (func2(data7) > 200) {
-                  const err18 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors2++;
-                }
-                if (func2(data7) < 1) {
-                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
+                  const err19 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters", schema: 200, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err19];
                   } else {
@@ -50914,32 +50927,41 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors2++;
                 }
+                if (func2(data7) < 1) {
+                  const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors2++;
+                }
               } else {
-                const err20 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.match.properties.patterns.items.type, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
+                const err21 = { instancePath: instancePath + "/match/patterns/" + i0, schemaPath: "#/properties/match/properties/patterns/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.match.properties.patterns.items.type, parentSchema: schema66.properties.match.properties.patterns.items, data: data7 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err21);
                 }
                 errors2++;
               }
             }
           } else {
-            const err21 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.properties.match.properties.patterns.type, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
+            const err22 = { instancePath: instancePath + "/match/patterns", schemaPath: "#/properties/match/properties/patterns/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema66.properties.match.properties.patterns.type, parentSchema: schema66.properties.match.properties.patterns, data: data6 };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err22];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err22);
             }
             errors2++;
           }
         }
       } else {
-        const err22 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.properties.match.type, parentSchema: schema66.properties.match, data: data4 };
+        const err23 = { instancePath: instancePath + "/match", schemaPath: "#/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.properties.match.type, parentSchema: schema66.properties.match, data: data4 };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err23];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err23);
         }
         errors2++;
       }
@@ -50948,20 +50970,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.workaround;
       if (typeof data8 === "string") {
         if (func2(data8) < 1) {
-          const err23 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.workaround, data: data8 };
+          const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.workaround, data: data8 };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
           }
           errors2++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.workaround.type, parentSchema: schema66.properties.workaround, data: data8 };
+        const err25 = { instancePath: instancePath + "/workaround", schemaPath: "#/properties/workaround/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.workaround.type, parentSchema: schema66.properties.workaround, data: data8 };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err25];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err25);
         }
         errors2++;
       }
@@ -50970,20 +50992,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.root_cause;
       if (typeof data9 === "string") {
         if (func2(data9) < 1) {
-          const err25 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.root_cause, data: data9 };
+          const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema66.properties.root_cause, data: data9 };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err26];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err26);
           }
           errors2++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.root_cause.type, parentSchema: schema66.properties.root_cause, data: data9 };
+        const err27 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema66.properties.root_cause.type, parentSchema: schema66.properties.root_cause, data: data9 };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err27];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err27);
         }
         errors2++;
       }
@@ -50994,21 +51016,21 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let valid5 = false;
       const _errs24 = errors2;
       if (typeof data10 === "string") {
-        if (!pattern18.test(data10)) {
-          const err27 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema70, data: data10 };
+        if (!pattern20.test(data10)) {
+          const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema70, data: data10 };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err28];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err28);
           }
           errors2++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.type, parentSchema: schema70, data: data10 };
+        const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/problem_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema70.type, parentSchema: schema70, data: data10 };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err29];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err29);
         }
         errors2++;
       }
@@ -51016,17 +51038,8 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       valid5 = valid5 || _valid0;
       const _errs27 = errors2;
       if (typeof data10 === "string") {
-        if (!pattern15.test(data10)) {
-          const err29 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data10 };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors2++;
-        }
-        if (!formats26(data10)) {
-          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data10 };
+        if (!pattern16.test(data10)) {
+          const err30 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data10 };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -51034,23 +51047,32 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
+        if (!formats26(data10)) {
+          const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data10 };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors2++;
+        }
       } else {
-        const err31 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data10 };
+        const err32 = { instancePath: instancePath + "/problem", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data10 };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err32];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err32);
         }
         errors2++;
       }
       var _valid0 = _errs27 === errors2;
       valid5 = valid5 || _valid0;
       if (!valid5) {
-        const err32 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema66.properties.problem.anyOf, parentSchema: schema66.properties.problem, data: data10 };
+        const err33 = { instancePath: instancePath + "/problem", schemaPath: "#/properties/problem/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema66.properties.problem.anyOf, parentSchema: schema66.properties.problem, data: data10 };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err33];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err33);
         }
         errors2++;
       } else {
@@ -51068,28 +51090,16 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.created_at;
       if (typeof data11 === "string") {
         if (!formats0.validate(data11)) {
-          const err33 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data11 };
+          const err34 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data11 };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err34];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err34);
           }
           errors2++;
         }
       } else {
-        const err34 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data11 };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors2++;
-      }
-    }
-    if (data.public !== void 0) {
-      let data12 = data.public;
-      if (typeof data12 !== "boolean") {
-        const err35 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.properties.public.type, parentSchema: schema66.properties.public, data: data12 };
+        const err35 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data11 };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -51098,12 +51108,24 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors2++;
       }
     }
+    if (data.public !== void 0) {
+      let data12 = data.public;
+      if (typeof data12 !== "boolean") {
+        const err36 = { instancePath: instancePath + "/public", schemaPath: "#/properties/public/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema66.properties.public.type, parentSchema: schema66.properties.public, data: data12 };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors2++;
+      }
+    }
   } else {
-    const err36 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.type, parentSchema: schema66, data };
+    const err37 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema66.type, parentSchema: schema66, data };
     if (vErrors === null) {
-      vErrors = [err36];
+      vErrors = [err37];
     } else {
-      vErrors.push(err36);
+      vErrors.push(err37);
     }
     errors2++;
   }
@@ -51112,7 +51134,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var problem2 = validate31;
-var schema73 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
+var schema73 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/problem.schema.json", "title": "Problem", "description": "The underlying cause of one or more incidents (ITIL problem management): the YAML frontmatter of problems/PRB-NNNN.md. Internal: nothing of it reaches the status page.", "type": "object", "additionalProperties": false, "required": ["id", "title", "status", "services", "impact", "urgency", "priority", "created_at"], "properties": { "id": { "$ref": "common.schema.json#/$defs/problem_id", "description": "The record's id; the file name starts with it." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$", "description": "The underlying cause, or what is known of it." }, "status": { "type": "string", "enum": ["new", "investigating", "root_cause_known", "known_error", "resolved", "closed", "cancelled"], "description": "new \u2192 investigating \u2192 root_cause_known \u2192 known_error \u2192 resolved \u2192 closed, or cancelled." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "The services whose incidents it causes." }, "incidents": { "type": "array", "description": "The incidents it explains; an incident belongs to one problem at most.", "items": { "$ref": "common.schema.json#/$defs/incident_id", "description": "An incident id." } }, "impact": { "$ref": "common.schema.json#/$defs/level", "description": "Business impact: high, medium or low." }, "urgency": { "$ref": "common.schema.json#/$defs/level", "description": "How soon the cause must be removed: high, medium or low." }, "priority": { "$ref": "common.schema.json#/$defs/priority", "description": "Must equal the config's priority_matrix[impact][urgency]." }, "owner": { "$ref": "common.schema.json#/$defs/handle", "description": "Who drives the investigation." }, "created_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the problem was recorded." }, "root_cause": { "type": "string", "minLength": 1, "description": "Why the incidents happen; required from root_cause_known on." }, "known_error": { "$ref": "common.schema.json#/$defs/known_error_id", "description": "The known error documenting its workaround; required in known_error." }, "fix": { "$ref": "common.schema.json#/$defs/url", "description": "The change that removes the cause (a pull request, commit or issue URL); required from resolved on." }, "resolved_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When the fix removed the cause; required from resolved on." }, "closed_at": { "$ref": "common.schema.json#/$defs/timestamp", "description": "When it was closed; required when closed." }, "cancel_reason": { "type": "string", "enum": ["duplicate", "not_a_problem"], "description": "Why it was cancelled; required when cancelled." } } };
 function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -51137,7 +51159,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
@@ -51285,7 +51307,7 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (!pattern18.test(data0)) {
+        if (!pattern20.test(data0)) {
           const err9 = { instancePath: instancePath + "/id", schemaPath: "common.schema.json#/$defs/problem_id/pattern", keyword: "pattern", params: { pattern: "^PRB-\\d{4}$" }, message: 'must match pattern "^PRB-\\d{4}$"', schema: "^PRB-\\d{4}$", parentSchema: schema70, data: data0 };
           if (vErrors === null) {
             vErrors = [err9];
@@ -51325,20 +51347,17 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
-      } else {
-        const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.title.type, parentSchema: schema73.properties.title, data: data1 };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
+        if (!pattern5.test(data1)) {
+          const err13 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/pattern", keyword: "pattern", params: { pattern: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$" }, message: 'must match pattern "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$"', schema: "^[^\\p{Cc}\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$", parentSchema: schema73.properties.title, data: data1 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors2++;
         }
-        errors2++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data2 = data.status;
-      if (typeof data2 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.status.type, parentSchema: schema73.properties.status, data: data2 };
+      } else {
+        const err14 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.title.type, parentSchema: schema73.properties.title, data: data1 };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -51346,12 +51365,24 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data2 === "new" || data2 === "investigating" || data2 === "root_cause_known" || data2 === "known_error" || data2 === "resolved" || data2 === "closed" || data2 === "cancelled")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema73.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.status.enum, parentSchema: schema73.properties.status, data: data2 };
+    }
+    if (data.status !== void 0) {
+      let data2 = data.status;
+      if (typeof data2 !== "string") {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.status.type, parentSchema: schema73.properties.status, data: data2 };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
           vErrors.push(err15);
+        }
+        errors2++;
+      }
+      if (!(data2 === "new" || data2 === "investigating" || data2 === "root_cause_known" || data2 === "known_error" || data2 === "resolved" || data2 === "closed" || data2 === "cancelled")) {
+        const err16 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/enum", keyword: "enum", params: { allowedValues: schema73.properties.status.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.status.enum, parentSchema: schema73.properties.status, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
         }
         errors2++;
       }
@@ -51370,38 +51401,26 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           let data5 = data4[i0];
           if (typeof data5 === "string") {
             if (!pattern4.test(data5)) {
-              const err16 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data5 };
+              const err17 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/pattern", keyword: "pattern", params: { pattern: "^INC-\\d{4}-\\d{4}$" }, message: 'must match pattern "^INC-\\d{4}-\\d{4}$"', schema: "^INC-\\d{4}-\\d{4}$", parentSchema: schema33, data: data5 };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err17];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err17);
               }
               errors2++;
             }
           } else {
-            const err17 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data5 };
+            const err18 = { instancePath: instancePath + "/incidents/" + i0, schemaPath: "common.schema.json#/$defs/incident_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema33.type, parentSchema: schema33, data: data5 };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err18];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err18);
             }
             errors2++;
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema73.properties.incidents.type, parentSchema: schema73.properties.incidents, data: data4 };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors2++;
-      }
-    }
-    if (data.impact !== void 0) {
-      let data6 = data.impact;
-      if (typeof data6 !== "string") {
-        const err19 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data6 };
+        const err19 = { instancePath: instancePath + "/incidents", schemaPath: "#/properties/incidents/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema73.properties.incidents.type, parentSchema: schema73.properties.incidents, data: data4 };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -51409,8 +51428,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data6 === "high" || data6 === "medium" || data6 === "low")) {
-        const err20 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data6 };
+    }
+    if (data.impact !== void 0) {
+      let data6 = data.impact;
+      if (typeof data6 !== "string") {
+        const err20 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data6 };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -51418,11 +51440,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.urgency !== void 0) {
-      let data7 = data.urgency;
-      if (typeof data7 !== "string") {
-        const err21 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data7 };
+      if (!(data6 === "high" || data6 === "medium" || data6 === "low")) {
+        const err21 = { instancePath: instancePath + "/impact", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data6 };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -51430,8 +51449,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data7 === "high" || data7 === "medium" || data7 === "low")) {
-        const err22 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data7 };
+    }
+    if (data.urgency !== void 0) {
+      let data7 = data.urgency;
+      if (typeof data7 !== "string") {
+        const err22 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema34.type, parentSchema: schema34, data: data7 };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -51439,11 +51461,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-    }
-    if (data.priority !== void 0) {
-      let data8 = data.priority;
-      if (typeof data8 !== "string") {
-        const err23 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data8 };
+      if (!(data7 === "high" || data7 === "medium" || data7 === "low")) {
+        const err23 = { instancePath: instancePath + "/urgency", schemaPath: "common.schema.json#/$defs/level/enum", keyword: "enum", params: { allowedValues: schema34.enum }, message: "must be equal to one of the allowed values", schema: schema34.enum, parentSchema: schema34, data: data7 };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -51451,8 +51470,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data8 === "P1" || data8 === "P2" || data8 === "P3" || data8 === "P4" || data8 === "P5")) {
-        const err24 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data8 };
+    }
+    if (data.priority !== void 0) {
+      let data8 = data.priority;
+      if (typeof data8 !== "string") {
+        const err24 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema36.type, parentSchema: schema36, data: data8 };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -51460,25 +51482,34 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
+      if (!(data8 === "P1" || data8 === "P2" || data8 === "P3" || data8 === "P4" || data8 === "P5")) {
+        const err25 = { instancePath: instancePath + "/priority", schemaPath: "common.schema.json#/$defs/priority/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values", schema: schema36.enum, parentSchema: schema36, data: data8 };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors2++;
+      }
     }
     if (data.owner !== void 0) {
       let data9 = data.owner;
       if (typeof data9 === "string") {
-        if (!pattern6.test(data9)) {
-          const err25 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data9 };
+        if (!pattern7.test(data9)) {
+          const err26 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data9 };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err26];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err26);
           }
           errors2++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data9 };
+        const err27 = { instancePath: instancePath + "/owner", schemaPath: "common.schema.json#/$defs/handle/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema45.type, parentSchema: schema45, data: data9 };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err27];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err27);
         }
         errors2++;
       }
@@ -51487,20 +51518,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.created_at;
       if (typeof data10 === "string") {
         if (!formats0.validate(data10)) {
-          const err27 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data10 };
+          const err28 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data10 };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err28];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err28);
           }
           errors2++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data10 };
+        const err29 = { instancePath: instancePath + "/created_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data10 };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err29];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err29);
         }
         errors2++;
       }
@@ -51509,20 +51540,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.root_cause;
       if (typeof data11 === "string") {
         if (func2(data11) < 1) {
-          const err29 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema73.properties.root_cause, data: data11 };
+          const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema73.properties.root_cause, data: data11 };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err30];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err30);
           }
           errors2++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.root_cause.type, parentSchema: schema73.properties.root_cause, data: data11 };
+        const err31 = { instancePath: instancePath + "/root_cause", schemaPath: "#/properties/root_cause/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.root_cause.type, parentSchema: schema73.properties.root_cause, data: data11 };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err31];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err31);
         }
         errors2++;
       }
@@ -51530,21 +51561,21 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.known_error !== void 0) {
       let data12 = data.known_error;
       if (typeof data12 === "string") {
-        if (!pattern9.test(data12)) {
-          const err31 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data12 };
+        if (!pattern10.test(data12)) {
+          const err32 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/pattern", keyword: "pattern", params: { pattern: "^KE-\\d{4}$" }, message: 'must match pattern "^KE-\\d{4}$"', schema: "^KE-\\d{4}$", parentSchema: schema48, data: data12 };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err32];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err32);
           }
           errors2++;
         }
       } else {
-        const err32 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data12 };
+        const err33 = { instancePath: instancePath + "/known_error", schemaPath: "common.schema.json#/$defs/known_error_id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema48.type, parentSchema: schema48, data: data12 };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err33];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err33);
         }
         errors2++;
       }
@@ -51552,17 +51583,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fix !== void 0) {
       let data13 = data.fix;
       if (typeof data13 === "string") {
-        if (!pattern15.test(data13)) {
-          const err33 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data13 };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors2++;
-        }
-        if (!formats26(data13)) {
-          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data13 };
+        if (!pattern16.test(data13)) {
+          const err34 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data13 };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -51570,12 +51592,21 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors2++;
         }
+        if (!formats26(data13)) {
+          const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"', schema: "uri", parentSchema: schema65, data: data13 };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors2++;
+        }
       } else {
-        const err35 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data13 };
+        const err36 = { instancePath: instancePath + "/fix", schemaPath: "common.schema.json#/$defs/url/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema65.type, parentSchema: schema65, data: data13 };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err36];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err36);
         }
         errors2++;
       }
@@ -51584,20 +51615,20 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.resolved_at;
       if (typeof data14 === "string") {
         if (!formats0.validate(data14)) {
-          const err36 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data14 };
+          const err37 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data14 };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err37];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err37);
           }
           errors2++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
+        const err38 = { instancePath: instancePath + "/resolved_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data14 };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err38];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err38);
         }
         errors2++;
       }
@@ -51606,28 +51637,16 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
       let data15 = data.closed_at;
       if (typeof data15 === "string") {
         if (!formats0.validate(data15)) {
-          const err38 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data15 };
+          const err39 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"', schema: "date-time", parentSchema: schema38, data: data15 };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err39];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err39);
           }
           errors2++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors2++;
-      }
-    }
-    if (data.cancel_reason !== void 0) {
-      let data16 = data.cancel_reason;
-      if (typeof data16 !== "string") {
-        const err40 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.cancel_reason.type, parentSchema: schema73.properties.cancel_reason, data: data16 };
+        const err40 = { instancePath: instancePath + "/closed_at", schemaPath: "common.schema.json#/$defs/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema38.type, parentSchema: schema38, data: data15 };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -51635,8 +51654,11 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
-      if (!(data16 === "duplicate" || data16 === "not_a_problem")) {
-        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema73.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.cancel_reason.enum, parentSchema: schema73.properties.cancel_reason, data: data16 };
+    }
+    if (data.cancel_reason !== void 0) {
+      let data16 = data.cancel_reason;
+      if (typeof data16 !== "string") {
+        const err41 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema73.properties.cancel_reason.type, parentSchema: schema73.properties.cancel_reason, data: data16 };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -51644,13 +51666,22 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors2++;
       }
+      if (!(data16 === "duplicate" || data16 === "not_a_problem")) {
+        const err42 = { instancePath: instancePath + "/cancel_reason", schemaPath: "#/properties/cancel_reason/enum", keyword: "enum", params: { allowedValues: schema73.properties.cancel_reason.enum }, message: "must be equal to one of the allowed values", schema: schema73.properties.cancel_reason.enum, parentSchema: schema73.properties.cancel_reason, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors2++;
+      }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
+    const err43 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema73.type, parentSchema: schema73, data };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err43];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err43);
     }
     errors2++;
   }
@@ -51662,9 +51693,9 @@ var config = validate34;
 var schema87 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://incidents-as-code.dev/schemas/config.schema.json", "title": "Config", "description": "incidents.config.yml: services, priority matrix, business calendars, SLA policies, escalation, approvers and page settings.", "type": "object", "additionalProperties": false, "required": ["page", "services", "priority_matrix", "approvers"], "$defs": { "urgency_row": { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } }, "intervals": { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } }, "sla_policy": { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } }, "escalation_levels": { "type": "array", "minItems": 1, "description": "Levels that fire while the incident is unacknowledged, in order.", "items": { "title": "EscalationLevel", "type": "object", "additionalProperties": false, "required": ["after", "notify"], "description": "One escalation level.", "properties": { "after": { "$ref": "common.schema.json#/$defs/duration", "description": "How long after reported_at the level fires." }, "notify": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Who is mentioned." } } } }, "announce_channel": { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] } }, "properties": { "page": { "title": "PageSettings", "type": "object", "additionalProperties": false, "required": ["name"], "description": "The public status page.", "properties": { "name": { "type": "string", "minLength": 1, "description": "The page's title, e.g. Acme Status." }, "url": { "$ref": "common.schema.json#/$defs/url", "description": "Where the page is published." }, "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone the page shows times in, e.g. Europe/London." } } }, "services": { "type": "array", "minItems": 1, "description": "The services incidents can affect.", "items": { "title": "Service", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "$ref": "common.schema.json#/$defs/service_id", "description": "Unique id, used in records." }, "name": { "type": "string", "minLength": 1, "description": "The public name." }, "group": { "type": "string", "minLength": 1, "description": "The group it is shown under on the status page." }, "description": { "type": "string", "minLength": 1, "description": "One public line on what it does." } } } }, "priority_matrix": { "title": "PriorityMatrix", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Impact \u2192 urgency \u2192 priority (ITIL).", "properties": { "high": { "$ref": "#/$defs/urgency_row", "description": "Priorities at high impact." }, "medium": { "$ref": "#/$defs/urgency_row", "description": "Priorities at medium impact." }, "low": { "$ref": "#/$defs/urgency_row", "description": "Priorities at low impact." } } }, "calendars": { "type": "object", "description": "Business calendars by name; 24x7 needs no entry.", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["london-office"] }, "additionalProperties": { "title": "Calendar", "type": "object", "additionalProperties": false, "required": ["time_zone", "hours"], "description": "Working hours in a time zone, and holidays.", "properties": { "time_zone": { "type": "string", "minLength": 1, "description": "IANA time zone, e.g. Europe/London." }, "hours": { "type": "object", "additionalProperties": false, "description": "Working intervals per weekday; a day left out is not worked.", "properties": { "mon": { "$ref": "#/$defs/intervals", "description": "Monday." }, "tue": { "$ref": "#/$defs/intervals", "description": "Tuesday." }, "wed": { "$ref": "#/$defs/intervals", "description": "Wednesday." }, "thu": { "$ref": "#/$defs/intervals", "description": "Thursday." }, "fri": { "$ref": "#/$defs/intervals", "description": "Friday." }, "sat": { "$ref": "#/$defs/intervals", "description": "Saturday." }, "sun": { "$ref": "#/$defs/intervals", "description": "Sunday." } } }, "holidays": { "type": "array", "description": "Days not worked: a date (2026-12-25) or MM-DD for every year (12-26).", "items": { "type": "string", "pattern": "^(?:\\d{4}-)?\\d{2}-\\d{2}$", "examples": ["2026-12-25", "12-26"], "description": "YYYY-MM-DD or MM-DD." } } } } }, "sla": { "type": "object", "additionalProperties": false, "description": "SLA policies per priority; a priority without one is not measured.", "properties": { "P1": { "$ref": "#/$defs/sla_policy", "description": "Targets for P1." }, "P2": { "$ref": "#/$defs/sla_policy", "description": "Targets for P2." }, "P3": { "$ref": "#/$defs/sla_policy", "description": "Targets for P3." }, "P4": { "$ref": "#/$defs/sla_policy", "description": "Targets for P4." }, "P5": { "$ref": "#/$defs/sla_policy", "description": "Targets for P5." } } }, "escalation": { "type": "object", "additionalProperties": false, "description": "Escalation levels per priority.", "properties": { "P1": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P1." }, "P2": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P2." }, "P3": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P3." }, "P4": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P4." }, "P5": { "$ref": "#/$defs/escalation_levels", "description": "Levels for P5." } } }, "approvers": { "title": "Approvers", "type": "object", "additionalProperties": false, "required": ["default"], "description": "Who may approve a resolution.", "properties": { "default": { "$ref": "common.schema.json#/$defs/handles", "type": "array", "minItems": 1, "description": "Approvers for every incident." }, "services": { "type": "object", "description": "Extra approvers per service id.", "propertyNames": { "$ref": "common.schema.json#/$defs/service_id" }, "additionalProperties": { "$ref": "common.schema.json#/$defs/handles", "description": "Approvers for this service." } } } }, "postmortem_required": { "type": "array", "uniqueItems": true, "description": "Priorities that cannot close without a published postmortem (default P1 and P2).", "items": { "$ref": "common.schema.json#/$defs/priority", "description": "A priority." } }, "problems": { "title": "ProblemSettings", "type": "object", "additionalProperties": false, "description": "How the report looks for recurring incidents that no problem covers yet.", "properties": { "recurring_window": { "$ref": "common.schema.json#/$defs/duration", "description": "How far back from the report's moment incidents are compared (default 2160h, 90 days)." }, "min_incidents": { "type": "integer", "minimum": 2, "maximum": 100, "description": "How many similar incidents make a recurring-incident candidate (default 3)." } } }, "announce": { "title": "AnnounceSettings", "type": "object", "additionalProperties": false, "required": ["channels"], "description": "Where every public event is announced, once per channel (incidents announce).", "properties": { "since": { "$ref": "common.schema.json#/$defs/duration", "description": "A channel's first run sends only events this recent; older ones are remembered, not sent (default 1h)." }, "remind_before": { "$ref": "common.schema.json#/$defs/duration", "description": "How long before a maintenance starts its reminder goes out (default none)." }, "channels": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/announce_channel" }, "description": "The channels." } } }, "intake": { "title": "Intake", "type": "object", "additionalProperties": false, "description": "How intake turns alerts (Alertmanager, Grafana) into incident records: which alerts make an incident, of which service, state, impact and urgency. An alert no route matches is ignored and reported so.", "properties": { "key_labels": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 1, "maxLength": 100 }, "description": "The labels whose values key an incident: alerts with the same values are one incident (default [alertname]).", "examples": [["alertname", "service"]] }, "visibility": { "type": "string", "enum": ["public", "internal"], "description": "The visibility of the incidents intake opens (default internal: a person makes one public in review)." }, "routes": { "type": "array", "description": "Which alerts make incidents, first match wins.", "items": { "title": "IntakeRoute", "type": "object", "additionalProperties": false, "required": ["match", "service", "impact", "urgency"], "properties": { "match": { "type": "object", "minProperties": 1, "description": "Label name \u2192 an exact value, or /regex/ (RE2, whole value) that the alert's label must have.", "propertyNames": { "minLength": 1, "maxLength": 100 }, "additionalProperties": { "type": "string", "maxLength": 500 }, "examples": [{ "service": "checkout", "severity": "/critical|page/" }] }, "service": { "$ref": "common.schema.json#/$defs/service_id", "description": "The affected service, an id from the config's services." }, "status": { "type": "string", "enum": ["degraded_performance", "partial_outage", "major_outage"], "description": "The service state to record while the alert fires (default degraded_performance)." }, "impact": { "type": "string", "enum": ["high", "medium", "low"], "description": "Business impact of the incident." }, "urgency": { "type": "string", "enum": ["high", "medium", "low"], "description": "How fast it must be restored." }, "title": { "type": "string", "minLength": 1, "maxLength": 200, "description": "The incident's title; {{ labels.X }} and {{ annotations.X }} take the first alert's values, as plain text (default: the alertname, or the summary annotation).", "examples": ["Checkout: {{ annotations.summary }}"] } } } } } } } };
 var schema94 = { "title": "Intervals", "type": "array", "description": `Working intervals in the calendar's time zone, e.g. ["09:00-12:00", "13:00-17:00"].`, "items": { "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "examples": ["09:00-17:00"], "description": "HH:MM-HH:MM, start before end." } };
 var schema102 = { "title": "Duration", "description": "A duration in hours and minutes: 15m, 4h, 1h30m (no days: a day is ambiguous in business time).", "type": "string", "pattern": "^(?:\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["15m", "4h", "1h30m"] };
-var pattern29 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-var pattern36 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
-var pattern37 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var pattern32 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern39 = new RegExp("^(?:\\d{4}-)?\\d{2}-\\d{2}$", "u");
+var pattern40 = new RegExp("^(?:\\d+h(?:\\d+m)?|\\d+m)$", "u");
 var schema90 = { "title": "UrgencyRow", "type": "object", "additionalProperties": false, "required": ["high", "medium", "low"], "description": "Urgency \u2192 priority, for one impact.", "properties": { "high": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at high urgency." }, "medium": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at medium urgency." }, "low": { "$ref": "common.schema.json#/$defs/priority", "description": "Priority at low urgency." } } };
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -51792,7 +51823,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate35.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var schema101 = { "title": "SlaPolicy", "type": "object", "additionalProperties": false, "required": ["acknowledge", "resolve"], "description": "The SLA targets of one priority.", "properties": { "calendar": { "type": "string", "minLength": 1, "description": "24x7 (the default) or a calendar defined under calendars." }, "acknowledge": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to acknowledge, from reported_at." }, "resolve": { "$ref": "common.schema.json#/$defs/duration", "description": "Time to resolve, from reported_at." }, "update": { "$ref": "common.schema.json#/$defs/duration", "description": "Longest gap between public updates while open." }, "at_risk": { "type": "array", "description": 'When a running target counts as at risk: a share of the goal used ("75%") or a time left ("30m").', "items": { "type": "string", "pattern": "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "examples": ["75%", "30m"], "description": "A percentage or a duration." } } } };
-var pattern40 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
+var pattern43 = new RegExp("^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", "u");
 function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -51858,7 +51889,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.acknowledge !== void 0) {
       let data1 = data.acknowledge;
       if (typeof data1 === "string") {
-        if (!pattern37.test(data1)) {
+        if (!pattern40.test(data1)) {
           const err5 = { instancePath: instancePath + "/acknowledge", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data1 };
           if (vErrors === null) {
             vErrors = [err5];
@@ -51880,7 +51911,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.resolve !== void 0) {
       let data2 = data.resolve;
       if (typeof data2 === "string") {
-        if (!pattern37.test(data2)) {
+        if (!pattern40.test(data2)) {
           const err7 = { instancePath: instancePath + "/resolve", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data2 };
           if (vErrors === null) {
             vErrors = [err7];
@@ -51902,7 +51933,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.update !== void 0) {
       let data3 = data.update;
       if (typeof data3 === "string") {
-        if (!pattern37.test(data3)) {
+        if (!pattern40.test(data3)) {
           const err9 = { instancePath: instancePath + "/update", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data3 };
           if (vErrors === null) {
             vErrors = [err9];
@@ -51928,7 +51959,7 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (!pattern40.test(data5)) {
+            if (!pattern43.test(data5)) {
               const err11 = { instancePath: instancePath + "/at_risk/" + i0, schemaPath: "#/properties/at_risk/items/pattern", keyword: "pattern", params: { pattern: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:(?:100|[1-9]?\\d)%|\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema101.properties.at_risk.items, data: data5 };
               if (vErrors === null) {
                 vErrors = [err11];
@@ -51986,7 +52017,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
+        if (!pattern7.test(data0)) {
           const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/handle/pattern", keyword: "pattern", params: { pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$" }, message: 'must match pattern "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$"', schema: "^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$", parentSchema: schema45, data: data0 };
           if (vErrors === null) {
             vErrors = [err0];
@@ -52092,7 +52123,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.after !== void 0) {
           let data1 = data0.after;
           if (typeof data1 === "string") {
-            if (!pattern37.test(data1)) {
+            if (!pattern40.test(data1)) {
               const err4 = { instancePath: instancePath + "/" + i0 + "/after", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data1 };
               if (vErrors === null) {
                 vErrors = [err4];
@@ -52161,8 +52192,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate45.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var schema114 = { "title": "AnnounceChannel", "type": "object", "additionalProperties": false, "required": ["id", "type"], "description": "One place announcements go. Secrets are named by environment variable, never written here.", "properties": { "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "examples": ["ops-slack"], "description": "A unique name: the state remembers what was delivered under it, so keep it once used." }, "type": { "enum": ["slack", "teams", "webhook", "email"], "description": "slack (incoming webhook, Block Kit), teams (workflow webhook, Adaptive Card), webhook (Statuspage's subscriber payloads, signed), email (SMTP)." }, "url_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "slack, teams, webhook: the environment variable holding the webhook URL." }, "secret_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "webhook: the environment variable holding the HMAC-SHA256 signing secret." }, "smtp_env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$", "examples": ["SLACK_STATUS_WEBHOOK"], "description": "email: the environment variable holding the SMTP URL, e.g. smtps://user:pass@smtp.acme.example." }, "from": { "type": "string", "minLength": 1, "description": "email: the sender, e.g. Acme Status <status@acme.example>." }, "to": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "minLength": 3, "pattern": "^[^\\s@<>]+@[^\\s@<>]+$", "description": "An address." }, "description": "email: the addresses (a mailing list) to send to." }, "services": { "$ref": "common.schema.json#/$defs/service_ids", "description": "Only events touching these services (default every service)." }, "events": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["incident", "component", "maintenance", "postmortem"] }, "description": "Only these kinds of event (default all): incident (new and updated), component, maintenance (scheduled, reminder, started, completed), postmortem." }, "public": { "type": "boolean", "description": "true lists the channel in the status page's Subscribe section, with join_url." }, "name": { "type": "string", "minLength": 1, "description": "The channel's public name on the page, e.g. #acme-status on Slack (default the id)." }, "join_url": { "$ref": "common.schema.json#/$defs/url", "description": "Where people join it (a Slack invite, a list's sign-up page); shown when public." } }, "allOf": [{ "if": { "properties": { "type": { "enum": ["slack", "teams"], "description": "When type is this." } } }, "then": { "required": ["url_env"], "properties": { "url_env": { "description": "url_env is required then." } } } }, { "if": { "properties": { "type": { "const": "webhook", "description": "When type is this." } } }, "then": { "required": ["url_env", "secret_env"], "properties": { "url_env": { "description": "url_env is required then." }, "secret_env": { "description": "secret_env is required then." } } } }, { "if": { "properties": { "type": { "const": "email", "description": "When type is this." } } }, "then": { "required": ["smtp_env", "from", "to"], "properties": { "smtp_env": { "description": "smtp_env is required then." }, "from": { "description": "from is required then." }, "to": { "description": "to is required then." } } } }, { "if": { "properties": { "public": { "const": true, "description": "When public is this." } }, "required": ["public"] }, "then": { "required": ["join_url"], "properties": { "join_url": { "description": "join_url is required then." } } } }] };
-var pattern48 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
-var pattern51 = new RegExp("^[^\\s@<>]+@[^\\s@<>]+$", "u");
+var pattern51 = new RegExp("^[A-Z_][A-Z0-9_]*$", "u");
+var pattern54 = new RegExp("^[^\\s@<>]+@[^\\s@<>]+$", "u");
 function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors2 = 0;
@@ -52187,7 +52218,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data0 };
           if (vErrors === null) {
             vErrors = [err1];
@@ -52566,7 +52597,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data4 = data.id;
       if (typeof data4 === "string") {
-        if (!pattern5.test(data4)) {
+        if (!pattern6.test(data4)) {
           const err19 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema114.properties.id, data: data4 };
           if (vErrors === null) {
             vErrors = [err19];
@@ -52600,7 +52631,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.url_env !== void 0) {
       let data6 = data.url_env;
       if (typeof data6 === "string") {
-        if (!pattern48.test(data6)) {
+        if (!pattern51.test(data6)) {
           const err22 = { instancePath: instancePath + "/url_env", schemaPath: "#/properties/url_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema114.properties.url_env, data: data6 };
           if (vErrors === null) {
             vErrors = [err22];
@@ -52622,7 +52653,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.secret_env !== void 0) {
       let data7 = data.secret_env;
       if (typeof data7 === "string") {
-        if (!pattern48.test(data7)) {
+        if (!pattern51.test(data7)) {
           const err24 = { instancePath: instancePath + "/secret_env", schemaPath: "#/properties/secret_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema114.properties.secret_env, data: data7 };
           if (vErrors === null) {
             vErrors = [err24];
@@ -52644,7 +52675,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.smtp_env !== void 0) {
       let data8 = data.smtp_env;
       if (typeof data8 === "string") {
-        if (!pattern48.test(data8)) {
+        if (!pattern51.test(data8)) {
           const err26 = { instancePath: instancePath + "/smtp_env", schemaPath: "#/properties/smtp_env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]*$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]*$"', schema: "^[A-Z_][A-Z0-9_]*$", parentSchema: schema114.properties.smtp_env, data: data8 };
           if (vErrors === null) {
             vErrors = [err26];
@@ -52710,7 +52741,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors2++;
             }
-            if (!pattern51.test(data11)) {
+            if (!pattern54.test(data11)) {
               const err32 = { instancePath: instancePath + "/to/" + i0, schemaPath: "#/properties/to/items/pattern", keyword: "pattern", params: { pattern: "^[^\\s@<>]+@[^\\s@<>]+$" }, message: 'must match pattern "^[^\\s@<>]+@[^\\s@<>]+$"', schema: "^[^\\s@<>]+@[^\\s@<>]+$", parentSchema: schema114.properties.to.items, data: data11 };
               if (vErrors === null) {
                 vErrors = [err32];
@@ -52858,7 +52889,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.join_url !== void 0) {
       let data17 = data.join_url;
       if (typeof data17 === "string") {
-        if (!pattern15.test(data17)) {
+        if (!pattern16.test(data17)) {
           const err43 = { instancePath: instancePath + "/join_url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data17 };
           if (vErrors === null) {
             vErrors = [err43];
@@ -53006,7 +53037,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data0.url !== void 0) {
           let data2 = data0.url;
           if (typeof data2 === "string") {
-            if (!pattern15.test(data2)) {
+            if (!pattern16.test(data2)) {
               const err9 = { instancePath: instancePath + "/page/url", schemaPath: "common.schema.json#/$defs/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"', schema: "^https?://", parentSchema: schema65, data: data2 };
               if (vErrors === null) {
                 vErrors = [err9];
@@ -53114,7 +53145,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
             if (data5.id !== void 0) {
               let data6 = data5.id;
               if (typeof data6 === "string") {
-                if (!pattern5.test(data6)) {
+                if (!pattern6.test(data6)) {
                   const err19 = { instancePath: instancePath + "/services/" + i0 + "/id", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data6 };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -53294,7 +53325,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         for (const key4 in data14) {
           const _errs34 = errors2;
           if (typeof key4 === "string") {
-            if (!pattern5.test(key4)) {
+            if (!pattern6.test(key4)) {
               const err34 = { instancePath: instancePath + "/calendars", schemaPath: "#/properties/calendars/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema87.properties.calendars.propertyNames, data: key4, propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err34];
@@ -53390,7 +53421,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i1 = 0; i1 < len1; i1++) {
                       let data19 = data18[i1];
                       if (typeof data19 === "string") {
-                        if (!pattern29.test(data19)) {
+                        if (!pattern32.test(data19)) {
                           const err42 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/mon/" + i1, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data19 };
                           if (vErrors === null) {
                             vErrors = [err42];
@@ -53426,7 +53457,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i2 = 0; i2 < len2; i2++) {
                       let data21 = data20[i2];
                       if (typeof data21 === "string") {
-                        if (!pattern29.test(data21)) {
+                        if (!pattern32.test(data21)) {
                           const err45 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/tue/" + i2, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data21 };
                           if (vErrors === null) {
                             vErrors = [err45];
@@ -53462,7 +53493,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i3 = 0; i3 < len3; i3++) {
                       let data23 = data22[i3];
                       if (typeof data23 === "string") {
-                        if (!pattern29.test(data23)) {
+                        if (!pattern32.test(data23)) {
                           const err48 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/wed/" + i3, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data23 };
                           if (vErrors === null) {
                             vErrors = [err48];
@@ -53498,7 +53529,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i4 = 0; i4 < len4; i4++) {
                       let data25 = data24[i4];
                       if (typeof data25 === "string") {
-                        if (!pattern29.test(data25)) {
+                        if (!pattern32.test(data25)) {
                           const err51 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/thu/" + i4, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data25 };
                           if (vErrors === null) {
                             vErrors = [err51];
@@ -53534,7 +53565,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i5 = 0; i5 < len5; i5++) {
                       let data27 = data26[i5];
                       if (typeof data27 === "string") {
-                        if (!pattern29.test(data27)) {
+                        if (!pattern32.test(data27)) {
                           const err54 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/fri/" + i5, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data27 };
                           if (vErrors === null) {
                             vErrors = [err54];
@@ -53570,7 +53601,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i6 = 0; i6 < len6; i6++) {
                       let data29 = data28[i6];
                       if (typeof data29 === "string") {
-                        if (!pattern29.test(data29)) {
+                        if (!pattern32.test(data29)) {
                           const err57 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sat/" + i6, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data29 };
                           if (vErrors === null) {
                             vErrors = [err57];
@@ -53606,7 +53637,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i7 = 0; i7 < len7; i7++) {
                       let data31 = data30[i7];
                       if (typeof data31 === "string") {
-                        if (!pattern29.test(data31)) {
+                        if (!pattern32.test(data31)) {
                           const err60 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/hours/sun/" + i7, schemaPath: "#/$defs/intervals/items/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"', schema: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", parentSchema: schema94.items, data: data31 };
                           if (vErrors === null) {
                             vErrors = [err60];
@@ -53652,7 +53683,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                 for (let i8 = 0; i8 < len8; i8++) {
                   let data33 = data32[i8];
                   if (typeof data33 === "string") {
-                    if (!pattern36.test(data33)) {
+                    if (!pattern39.test(data33)) {
                       const err64 = { instancePath: instancePath + "/calendars/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/holidays/" + i8, schemaPath: "#/properties/calendars/additionalProperties/properties/holidays/items/pattern", keyword: "pattern", params: { pattern: "^(?:\\d{4}-)?\\d{2}-\\d{2}$" }, message: 'must match pattern "^(?:\\d{4}-)?\\d{2}-\\d{2}$"', schema: "^(?:\\d{4}-)?\\d{2}-\\d{2}$", parentSchema: schema87.properties.calendars.additionalProperties.properties.holidays.items, data: data33 };
                       if (vErrors === null) {
                         vErrors = [err64];
@@ -53864,7 +53895,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
             for (const key11 in data48) {
               const _errs106 = errors2;
               if (typeof key11 === "string") {
-                if (!pattern5.test(key11)) {
+                if (!pattern6.test(key11)) {
                   const err77 = { instancePath: instancePath + "/approvers/services", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: key11, propertyName: key11 };
                   if (vErrors === null) {
                     vErrors = [err77];
@@ -53989,7 +54020,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data52.recurring_window !== void 0) {
           let data53 = data52.recurring_window;
           if (typeof data53 === "string") {
-            if (!pattern37.test(data53)) {
+            if (!pattern40.test(data53)) {
               const err87 = { instancePath: instancePath + "/problems/recurring_window", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data53 };
               if (vErrors === null) {
                 vErrors = [err87];
@@ -54076,7 +54107,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data55.since !== void 0) {
           let data56 = data55.since;
           if (typeof data56 === "string") {
-            if (!pattern37.test(data56)) {
+            if (!pattern40.test(data56)) {
               const err95 = { instancePath: instancePath + "/announce/since", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data56 };
               if (vErrors === null) {
                 vErrors = [err95];
@@ -54098,7 +54129,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         if (data55.remind_before !== void 0) {
           let data57 = data55.remind_before;
           if (typeof data57 === "string") {
-            if (!pattern37.test(data57)) {
+            if (!pattern40.test(data57)) {
               const err97 = { instancePath: instancePath + "/announce/remind_before", schemaPath: "common.schema.json#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^(?:\\d+h(?:\\d+m)?|\\d+m)$" }, message: 'must match pattern "^(?:\\d+h(?:\\d+m)?|\\d+m)$"', schema: "^(?:\\d+h(?:\\d+m)?|\\d+m)$", parentSchema: schema102, data: data57 };
               if (vErrors === null) {
                 vErrors = [err97];
@@ -54402,7 +54433,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data65.service !== void 0) {
                   let data68 = data65.service;
                   if (typeof data68 === "string") {
-                    if (!pattern5.test(data68)) {
+                    if (!pattern6.test(data68)) {
                       const err123 = { instancePath: instancePath + "/intake/routes/" + i14 + "/service", schemaPath: "common.schema.json#/$defs/service_id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]*$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]*$"', schema: "^[a-z0-9][a-z0-9-]*$", parentSchema: schema37, data: data68 };
                       if (vErrors === null) {
                         vErrors = [err123];
@@ -54595,6 +54626,7 @@ function schemaErrors(name2, data) {
 
 // scripts/core/records/schema-findings.ts
 init_timestamps();
+var ONE_LINE = incident_schema_default.properties.title.pattern;
 function checkSchema(name2, input) {
   return schemaErrors(name2, input.data).filter((error3) => error3.propertyName === void 0).filter((error3) => error3.keyword !== "if").map((error3) => toFinding(error3, input));
 }
@@ -54646,6 +54678,12 @@ function describe(error3, path3, input) {
       return { ...here, message: `Expected ${field2} to be ${article(String(params.type))}, found ${typeName(value)}${quote2}` };
     }
     case "pattern": {
+      if (params.pattern === ONE_LINE) {
+        return {
+          ...here,
+          message: `${field2} holds a control character or a direction override (a line break, a tab, an escape sequence): write it as one line of plain text`
+        };
+      }
       const example = schema2.examples?.[0];
       return {
         ...here,
@@ -76163,7 +76201,17 @@ function renderMarkdown(markdown) {
 function renderMarkdownText(markdown) {
   return rendered(markdown).text;
 }
-var processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+var processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(imagesAsText).use(rehypeStringify).freeze();
+function imagesAsText() {
+  const replace = (node2) => {
+    if (!("children" in node2)) return;
+    node2.children = node2.children.map(
+      (child) => child.type === "element" && child.tagName === "img" ? { type: "text", value: String(child.properties.alt ?? "") } : child
+    );
+    for (const child of node2.children) replace(child);
+  };
+  return (tree) => replace(tree);
+}
 function sanitizedTree(markdown) {
   return processor.runSync(processor.parse(markdown));
 }
@@ -76446,6 +76494,8 @@ var openEmailChannel = (channel, context) => {
         } catch (error3) {
           const code19 = smtpCode(error3);
           last = describeSmtpError(error3, url);
+          if (code19 === 530 || code19 === 535)
+            throw new DeliveryError(`${channel.id}: the SMTP server refused the login (${last}): check the SMTP URL secret; the next run tries again`, false);
           if (code19 !== void 0 && code19 >= 500) throw new DeliveryError(`${channel.id}: the SMTP server refused the message (${last})`, true);
         }
         if (attempt2 < ATTEMPTS) await new Promise((resolve10) => setTimeout(resolve10, attempt2 * attempt2 * context.retryBaseMs));
@@ -76510,20 +76560,23 @@ var MIN_TIMEOUT_MS = 5e3;
 var MAX_RETRY_AFTER_UNITS = 30;
 async function postWithRetry(name2, url, body3, headers, options2) {
   const attempts = options2.attempts ?? 3;
+  const target = withoutCredentials(url);
   let last = "";
   for (let attempt2 = 1; attempt2 <= attempts; attempt2++) {
     let wait = attempt2 * attempt2 * options2.retryBaseMs;
     try {
-      const response = await fetch(url, {
+      const response = await fetch(target.url, {
         method: "POST",
         body: body3,
-        headers: { "content-type": "application/json; charset=utf-8", "user-agent": "incidents-as-code", ...headers },
+        headers: { "content-type": "application/json; charset=utf-8", "user-agent": "incidents-as-code", ...target.headers, ...headers },
         redirect: "manual",
         signal: AbortSignal.timeout(Math.max(TIMEOUT_UNITS * options2.retryBaseMs, MIN_TIMEOUT_MS))
       });
       const answer = (await response.text().catch(() => "")).replace(/[^\x20-\x7e]+/g, " ").trim().slice(0, 200);
       if (response.status >= 200 && response.status < 300) return;
       last = `HTTP ${response.status}${answer ? `: ${answer}` : ""}`;
+      if (CHANNEL_REFUSALS.has(response.status))
+        throw new DeliveryError(`${name2}: the receiver refused the channel (${last}): check its URL secret; the next run tries again`, false);
       const passing = response.status === 429 || response.status === 408 || response.status >= 500;
       if (!passing) throw new DeliveryError(`${name2}: the receiver refused the message (${last})`, true);
       const retryAfter = Number(response.headers.get("retry-after"));
@@ -76537,11 +76590,26 @@ async function postWithRetry(name2, url, body3, headers, options2) {
   }
   throw new DeliveryError(`${name2}: not delivered after ${attempts} attempts (${last}); the next run tries again`, false);
 }
+var CHANNEL_REFUSALS = /* @__PURE__ */ new Set([401, 403, 404, 410]);
+function withoutCredentials(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, headers: {} };
+  }
+  if (!parsed.username && !parsed.password) return { url, headers: {} };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { url: parsed.href, headers: { authorization: `Basic ${Buffer.from(credentials).toString("base64")}` } };
+}
 function describeNetworkError(error3) {
   if (error3 instanceof Error && (error3.name === "TimeoutError" || error3.name === "AbortError")) return "no answer in time";
   const cause = error3 instanceof Error && error3.cause instanceof Error ? error3.cause : void 0;
   const code19 = cause && "code" in cause ? String(cause.code) : void 0;
-  return code19 ?? (cause?.message || (error3 instanceof Error ? error3.message : String(error3)));
+  const message = cause?.message || (error3 instanceof Error ? error3.message : String(error3));
+  return code19 ?? message.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, "(the channel URL)");
 }
 
 // scripts/io/notify/slack.ts
@@ -79838,7 +79906,9 @@ function fromReport(context, report) {
     impact: report.impact,
     urgency: report.urgency,
     services: [{ id: service }],
-    visibility: context.config.intake?.visibility ?? "internal",
+    // A person's report is internal whatever intake.visibility says: its title is theirs, and
+    // publishing it is a decision for the review.
+    visibility: "internal",
     at: context.at,
     message: `A problem with ${serviceNames(context.config, [service])} was reported. We are looking into it.`,
     detectedAt,
@@ -80837,7 +80907,7 @@ function shellQuote(text7) {
 // scripts/core/report/problems.ts
 var OPEN_STATUSES = ["new", "investigating", "root_cause_known", "known_error"];
 function buildProblemsSection(records, measured, breaches, now, timeZone, downtimeDays) {
-  const problems = records.problems.map((record2) => record2.data);
+  const problems = records.problems.map((record2) => record2.data).filter((problem3) => toMillis(problem3.created_at) <= now);
   const open_by_status = Object.fromEntries(
     OPEN_STATUSES.map((status) => [status, problems.filter((problem3) => problem3.status === status).length])
   );
@@ -81195,7 +81265,7 @@ function problemTables(problems) {
       empty: ""
     },
     {
-      title: "Problems: open ones oldest first, with what their incidents cost",
+      title: "Problems: the open ones first (oldest first), then the rest, with what their incidents cost",
       header: ["problem", "status", "priority", "owner", "open for", "incidents", "downtime", "SLA breaches", "title"],
       rows: problems.problems.map((problem3) => [
         problem3.id,

@@ -188,16 +188,57 @@ once('a 429 is retried within the run and delivered', async () => {
   }
 });
 
+for (const status of [401, 403, 404, 410]) {
+  once(`a channel refused as a whole (HTTP ${status}, a revoked webhook) gives no message up: they wait for the fixed secret`, async () => {
+    const w = await world(
+      { 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) },
+      ANNOUNCE.replace(/ {4}- \{id: office[\s\S]*$/, ''),
+    );
+    try {
+      w.slack.fail = status;
+      for (const at of ['2026-06-01T10:30:00Z', '2026-06-01T10:31:00Z', '2026-06-01T10:32:00Z', '2026-06-01T10:33:00Z']) {
+        const result = await w.run(at);
+        assert.is(result.code, 1);
+        assert.match(result.stderr, new RegExp(`chat: the receiver refused the channel \\(HTTP ${status}: no\\): check its URL secret`));
+      }
+      w.slack.fail = undefined;
+      const fixed = await w.run('2026-06-01T10:34:00Z');
+      assert.is(fixed.code, 0, fixed.stderr);
+      assert.is(w.slack.accepted.length, 2, 'both messages arrive once the channel works');
+    } finally {
+      await w.close();
+    }
+  });
+}
+
+once('a webhook URL with a user and password: sent as Basic authorization, and never printed', async () => {
+  const w = await world({ 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) }, ANNOUNCE.replace(/ {4}- \{id: office[\s\S]*$/, ''));
+  try {
+    w.env.SLACK_URL = w.slack.url.replace('http://', 'http://bot:s3cr%40t-XYZ@');
+    const result = await w.run('2026-06-01T10:30:00Z', '--format', 'json');
+    assert.is(result.code, 0, result.stderr);
+    assert.is(w.slack.accepted[0]!.headers.authorization, `Basic ${Buffer.from('bot:s3cr@t-XYZ').toString('base64')}`);
+    w.slack.close();
+    w.env.SLACK_URL = 'http://bot:s3cr%40t-XYZ@127.0.0.1:1/hook';
+    writeFileSync(join(w.root, 'incidents', 'INC-2026-0001.md'), incident('INC-2026-0001', ['We are looking into errors.', 'Still.']));
+    const failed = await w.run('2026-06-01T10:40:00Z', '--format', 'json');
+    assert.is(failed.code, 1);
+    assert.not.match(`${failed.stdout}${failed.stderr}`, /s3cr|XYZ|bot:/);
+  } finally {
+    await w.close();
+  }
+});
+
 once('a 4xx is reported, tried on three runs, then given up and not sent again', async () => {
   const w = await world({ 'INC-2026-0001.md': incident('INC-2026-0001', ['We are looking into errors.']) }, ANNOUNCE.replace(/ {4}- \{id: office[\s\S]*$/, ''));
   try {
-    w.slack.fail = 404;
+    w.slack.fail = 400;
     for (const [run, at] of ['2026-06-01T10:30:00Z', '2026-06-01T10:31:00Z', '2026-06-01T10:32:00Z'].entries()) {
       const result = await w.run(at);
       assert.is(result.code, 1);
       assert.match(
         result.stderr,
-        new RegExp(`chat: the receiver refused the message \\(HTTP 404: no\\) \\(INC-2026-0001/created; refused on ${run + 1} of 3 runs`),
+        new RegExp(`chat: the receiver refused the message \\(HTTP 400: no\\) \\(INC-2026-0001/created; refused on ${run + 1} of 3 runs`),
       );
     }
     assert.is(w.slack.attempts, 6, 'not retried within a run: one request per message per run');

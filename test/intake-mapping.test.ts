@@ -379,6 +379,15 @@ mapping('an issue report: a new incident with its reporter and the text in the n
   assert.match(unknown.result.ignored[0]!.reason, /"Billing \(billing\)", which is not one of the config's services/);
 });
 
+mapping("a person's report stays internal even when the config makes intake's incidents public", () => {
+  const config = CONFIG.replace('intake:\n', 'intake:\n  visibility: public\n');
+  assert.ok(config.includes('visibility: public'), 'the config says public');
+  const fromIssue = runIntake(repoFiles(), issueEvent(), undefined, AT, config);
+  assert.is(frontmatter(fromIssue.result.created[0]!.file).visibility, 'internal');
+  const fromAlert = runIntake(repoFiles(), firing(), 'alertmanager', AT, config);
+  assert.is(frontmatter(fromAlert.result.created[0]!.file).visibility, 'public');
+});
+
 mapping("Grafana's documented webhook, as its custom payload sends it to the dispatches endpoint, opens an incident", () => {
   const body = fixture<Record<string, unknown>>('grafana-firing.json');
   const custom = { status: body.status, groupKey: body.groupKey, truncatedAlerts: body.truncatedAlerts, alerts: body.alerts };

@@ -3,7 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { renderMarkdown, throughPipeline } from '../scripts/render/markdown.js';
 
-const markdown = suite('render/markdown: plain sentences skip the pipeline and come out the same');
+const markdown = suite('render/markdown: plain sentences skip the pipeline and come out the same; images show as their alt text');
 
 const CASES: [string, string][] = [
   ['Resolved.', '<p>Resolved.</p>'],
@@ -11,6 +11,8 @@ const CASES: [string, string][] = [
   ['1. a list', '<ol>\n<li>a list</li>\n</ol>'],
   ['- a list', '<ul>\n<li>a list</li>\n</ul>'],
   ['Use *care* & <b>', '<p>Use <em>care</em> &#x26; </p>'],
+  ['![a tracking pixel](https://evil.example/p.gif) and [a link](https://example.com)', '<p>a tracking pixel and <a href="https://example.com">a link</a></p>'],
+  ['[![nested](https://evil.example/p.gif)](https://example.com)', '<p><a href="https://example.com">nested</a></p>'],
 ];
 
 for (const [text, expected] of CASES) {

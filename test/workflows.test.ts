@@ -186,6 +186,11 @@ workflows('intake.yml: on incident-alert dispatches and reported issues, content
     [{ contents: 'write', 'pull-requests': 'write' }],
   );
   assert.match(jobs[0]!.if!, /contains\(github\.event\.issue\.labels\.\*\.name, 'incident-report'\)/);
+  assert.match(
+    jobs[0]!.if!,
+    /contains\(fromJSON\('\["OWNER", "MEMBER", "COLLABORATOR"\]'\), github\.event\.issue\.author_association\)/,
+    'a report from someone outside the repository opens nothing',
+  );
   assert.is(workflow.concurrency.group, 'intake-${{ github.event.client_payload.payload.groupKey || github.event.issue.number }}');
   assert.is(workflow.concurrency['cancel-in-progress'], false);
   const steps = jobs.flatMap((job) => job.steps);

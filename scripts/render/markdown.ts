@@ -10,7 +10,8 @@ import { escapeText, Html } from './html.js';
 /**
  * Markdown from a record (an update message, a workaround, a postmortem Summary) as safe HTML.
  * Raw HTML in the Markdown is dropped, and the result goes through rehype-sanitize's GitHub
- * schema: no scripts, no event handlers, no `javascript:` or `data:` links, no styles.
+ * schema: no scripts, no event handlers, no `javascript:` or `data:` links, no styles; images
+ * show as their alt text.
  */
 export function renderMarkdown(markdown: string): Html {
   return rendered(markdown).html;
@@ -30,7 +31,22 @@ export function throughPipeline(markdown: string): string {
   return processor.stringify(sanitizedTree(markdown));
 }
 
-const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify).freeze();
+const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(imagesAsText).use(rehypeStringify).freeze();
+
+/**
+ * Each image shows as its alt text: a remote image in a record would tell whoever wrote it who reads
+ * the page, a feed or an email (a tracking pixel), and would load from anywhere.
+ */
+function imagesAsText() {
+  const replace = (node: Root | ElementContent): void => {
+    if (!('children' in node)) return;
+    node.children = node.children.map((child) =>
+      child.type === 'element' && child.tagName === 'img' ? { type: 'text', value: String(child.properties.alt ?? '') } : child,
+    ) as typeof node.children;
+    for (const child of node.children) replace(child as ElementContent);
+  };
+  return (tree: Root) => replace(tree);
+}
 
 function sanitizedTree(markdown: string): Root {
   return processor.runSync(processor.parse(markdown));

@@ -393,7 +393,9 @@ function fromReport(context: Context, report: IssueReport): Outcome {
     impact: report.impact,
     urgency: report.urgency,
     services: [{ id: service }],
-    visibility: context.config.intake?.visibility ?? 'internal',
+    // A person's report is internal whatever intake.visibility says: its title is theirs, and
+    // publishing it is a decision for the review.
+    visibility: 'internal',
     at: context.at,
     message: `A problem with ${serviceNames(context.config, [service])} was reported. We are looking into it.`,
     detectedAt,

@@ -1,9 +1,13 @@
+import incidentSchema from '../../../schemas/incident.schema.json' with { type: 'json' };
 import type { ErrorObject } from 'ajv';
 import { findingAtPosition, type Finding } from '../findings.js';
 import { toPointer, type Locate, type YamlPath } from './parse-yaml.js';
 import { schemaErrors, type SchemaName } from './schemas.js';
 import { closestMatch, listOf } from '../suggest.js';
 import { describeBadTimestamp } from '../time/timestamps.js';
+
+/** The pattern of a title, one line of plain text (the same in every kind's schema), which gets its own message. */
+const ONE_LINE = incidentSchema.properties.title.pattern;
 
 /** Parsed YAML as the schema check needs it. */
 export interface SchemaInput {
@@ -71,6 +75,12 @@ function describe(error: ErrorObject, path: YamlPath, input: SchemaInput): { yam
       return { ...here, message: `Expected ${field} to be ${article(String(params.type))}, found ${typeName(value)}${quote}` };
     }
     case 'pattern': {
+      if (params.pattern === ONE_LINE) {
+        return {
+          ...here,
+          message: `${field} holds a control character or a direction override (a line break, a tab, an escape sequence): write it as one line of plain text`,
+        };
+      }
       const example = schema.examples?.[0];
       return {
         ...here,

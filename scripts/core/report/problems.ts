@@ -51,7 +51,8 @@ export function buildProblemsSection(
   timeZone: string,
   downtimeDays: number,
 ): ProblemsSection {
-  const problems = records.problems.map((record) => record.data);
+  // A problem recorded after `now` did not exist yet at the report's moment.
+  const problems = records.problems.map((record) => record.data).filter((problem) => toMillis(problem.created_at) <= now);
   const open_by_status = Object.fromEntries(
     OPEN_STATUSES.map((status) => [status, problems.filter((problem) => problem.status === status).length]),
   ) as ProblemsSection['open_by_status'];

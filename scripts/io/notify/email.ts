@@ -46,6 +46,9 @@ export const openEmailChannel: ChannelOpener = (channel, context) => {
         } catch (error) {
           const code = smtpCode(error);
           last = describeSmtpError(error, url);
+          // Authentication refused: the channel's credentials, not the message, are at fault.
+          if (code === 530 || code === 535)
+            throw new DeliveryError(`${channel.id}: the SMTP server refused the login (${last}): check the SMTP URL secret; the next run tries again`, false);
           if (code !== undefined && code >= 500) throw new DeliveryError(`${channel.id}: the SMTP server refused the message (${last})`, true);
         }
         if (attempt < ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, attempt * attempt * context.retryBaseMs));

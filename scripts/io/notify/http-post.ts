@@ -22,14 +22,15 @@ const MAX_RETRY_AFTER_UNITS = 30;
  */
 export async function postWithRetry(name: string, url: string, body: string, headers: Record<string, string>, options: RetryOptions): Promise<void> {
   const attempts = options.attempts ?? 3;
+  const target = withoutCredentials(url);
   let last = '';
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let wait = attempt * attempt * options.retryBaseMs;
     try {
-      const response = await fetch(url, {
+      const response = await fetch(target.url, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'incidents-as-code', ...headers },
+        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'incidents-as-code', ...target.headers, ...headers },
         redirect: 'manual',
         signal: AbortSignal.timeout(Math.max(TIMEOUT_UNITS * options.retryBaseMs, MIN_TIMEOUT_MS)),
       });
@@ -39,6 +40,10 @@ export async function postWithRetry(name: string, url: string, body: string, hea
         .slice(0, 200);
       if (response.status >= 200 && response.status < 300) return;
       last = `HTTP ${response.status}${answer ? `: ${answer}` : ''}`;
+      // The channel itself refused (a revoked or mistyped webhook, a credential): no message is at
+      // fault, so none is given up; the channel waits for the next run, after its secret is fixed.
+      if (CHANNEL_REFUSALS.has(response.status))
+        throw new DeliveryError(`${name}: the receiver refused the channel (${last}): check its URL secret; the next run tries again`, false);
       const passing = response.status === 429 || response.status === 408 || response.status >= 500;
       if (!passing) throw new DeliveryError(`${name}: the receiver refused the message (${last})`, true);
       const retryAfter = Number(response.headers.get('retry-after'));
@@ -53,10 +58,32 @@ export async function postWithRetry(name: string, url: string, body: string, hea
   throw new DeliveryError(`${name}: not delivered after ${attempts} attempts (${last}); the next run tries again`, false);
 }
 
-/** A network error in a few words, without the URL. */
+/** Statuses that say the channel, not the message, is refused: not found, gone, or not allowed. */
+const CHANNEL_REFUSALS = new Set([401, 403, 404, 410]);
+
+/**
+ * The URL without its user and password, and those as a Basic Authorization header: fetch refuses a
+ * URL with credentials (and its error would print them).
+ */
+function withoutCredentials(url: string): { url: string; headers: Record<string, string> } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { url, headers: {} };
+  }
+  if (!parsed.username && !parsed.password) return { url, headers: {} };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.href, headers: { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` } };
+}
+
+/** A network error in a few words: its code, or its message with any address in it blanked out (a webhook URL is a secret). */
 function describeNetworkError(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer in time';
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   const code = cause && 'code' in cause ? String(cause.code) : undefined;
-  return code ?? (cause?.message || (error instanceof Error ? error.message : String(error)));
+  const message = cause?.message || (error instanceof Error ? error.message : String(error));
+  return code ?? message.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, '(the channel URL)');
 }

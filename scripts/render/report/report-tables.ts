@@ -143,7 +143,7 @@ function problemTables(problems: ProblemsSection): ReportTable[] {
       empty: '',
     },
     {
-      title: 'Problems: open ones oldest first, with what their incidents cost',
+      title: 'Problems: the open ones first (oldest first), then the rest, with what their incidents cost',
       header: ['problem', 'status', 'priority', 'owner', 'open for', 'incidents', 'downtime', 'SLA breaches', 'title'],
       rows: problems.problems.map((problem) => [
         problem.id,
