@@ -80138,6 +80138,8 @@ function branchOf(key2) {
   const slug2 = key2.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 50).replace(/-+$/, "");
   return `${INTAKE_BRANCH_PREFIX}${slug2 || "key"}-${createHash("sha256").update(key2).digest("hex").slice(0, 10)}`;
 }
+var ID_RESERVATION_PREFIX = `${INTAKE_BRANCH_PREFIX}ids/`;
+var MAX_ID_ATTEMPTS = 20;
 async function intakeWithPullRequests(target, state2, payload, at, stateOf2, retryBaseMs) {
   const github = createGitHub(target, retryBaseMs);
   const where = { owner: target.owner, repo: target.repo };
@@ -80146,37 +80148,90 @@ async function intakeWithPullRequests(target, state2, payload, at, stateOf2, ret
   const open2 = await openIntakePulls(github, target);
   const overlay = new Map(state2.files.map((file) => [file.path, file.text]));
   for (const pull of open2) for (const file of pull.files) overlay.set(file.path, file.text);
-  const names = [.../* @__PURE__ */ new Set([...state2.names ?? [], ...overlay.keys()])];
-  const merged = { ...stateOf2([...overlay].map(([path3, text7]) => ({ path: path3, text: text7 }))), names };
-  const result = mapIntake(merged, payload, at);
+  const merged = stateOf2([...overlay].map(([path3, text7]) => ({ path: path3, text: text7 })));
+  const known = [.../* @__PURE__ */ new Set([...state2.names ?? [], ...overlay.keys()])];
+  const result = await mapReserving(github, target, base2, (taken) => mapIntake({ ...merged, names: [...known, ...taken] }, payload, at));
   const pullRequests = /* @__PURE__ */ new Map();
   for (const change of [...result.created, ...result.updated]) {
     const holder = open2.find((pull2) => pull2.files.some((file) => file.path === change.path));
-    const branch = holder?.branch ?? branchOf(change.key);
-    let existing = holder ?? open2.find((pull2) => pull2.branch === branch);
-    if (!existing && !await startBranch(github, target, base2, branch)) {
-      const { data: raced } = await github.rest.pulls.list({ ...where, state: "open", head: `${target.owner}:${branch}` });
-      if (raced[0]) existing = { number: raced[0].number, url: raced[0].html_url, branch, files: [] };
-      else await resetBranch(github, target, base2, branch);
-    }
+    const found = holder ? { branch: holder.branch, pull: holder } : await keyBranch(github, target, base2, change.key, open2);
+    const { branch } = found;
     const committed = await commitFile(github, target, branch, change, payload);
+    const existing = found.pull ?? await openPullOf(github, target, branch);
     if (existing) {
       pullRequests.set(change.path, { number: existing.number, url: existing.url, action: committed ? "committed" : "unchanged" });
       continue;
     }
-    const { data: pull } = await github.rest.pulls.create({
-      ...where,
+    const pull = await openPull(github, target, {
       head: branch,
       base: base2,
       title: `${change.id}: ${change.title}`,
       body: describePull(change, payload, state2.config.intake?.key_labels ?? DEFAULT_KEY_LABELS)
     });
+    if (!pull.created) {
+      pullRequests.set(change.path, { number: pull.number, url: pull.url, action: committed ? "committed" : "unchanged" });
+      continue;
+    }
     await github.rest.issues.addLabels({ ...where, issue_number: pull.number, labels: INTAKE_LABELS });
-    const opened = { number: pull.number, url: pull.html_url, branch, files: [change.file] };
-    open2.push(opened);
-    pullRequests.set(change.path, { number: pull.number, url: pull.html_url, action: "opened" });
+    open2.push({ number: pull.number, url: pull.url, branch, files: [change.file] });
+    pullRequests.set(change.path, { number: pull.number, url: pull.url, action: "opened" });
   }
   return { result, pullRequests };
+}
+async function mapReserving(github, target, base2, map6) {
+  const taken = [];
+  const held = /* @__PURE__ */ new Set();
+  let sha;
+  for (let attempt2 = 0; attempt2 < MAX_ID_ATTEMPTS; attempt2++) {
+    const result = map6(taken);
+    const lost = [];
+    for (const change of result.created) {
+      if (held.has(change.id)) continue;
+      sha ??= (await github.rest.git.getRef({ owner: target.owner, repo: target.repo, ref: `heads/${base2}` })).data.object.sha;
+      if (await createRef(github, target, `${ID_RESERVATION_PREFIX}${change.id}`, sha)) held.add(change.id);
+      else lost.push(change.path);
+    }
+    if (lost.length === 0) return result;
+    taken.push(...lost);
+  }
+  throw new Error(`other intake runs took every incident id tried (${MAX_ID_ATTEMPTS} tries)`);
+}
+async function keyBranch(github, target, base2, key2, open2) {
+  const first = branchOf(key2);
+  const { data: head2 } = await github.rest.git.getRef({ owner: target.owner, repo: target.repo, ref: `heads/${base2}` });
+  for (let generation = 1; generation <= MAX_ID_ATTEMPTS; generation++) {
+    const branch = generation === 1 ? first : `${first}-${generation}`;
+    const pull = open2.find((candidate) => candidate.branch === branch);
+    if (pull) return { branch, pull };
+    if (await createRef(github, target, branch, head2.object.sha)) return { branch };
+    const { data: closed } = await github.rest.pulls.list({ owner: target.owner, repo: target.repo, state: "closed", head: `${target.owner}:${branch}` });
+    if (closed.length === 0) return { branch };
+  }
+  throw new Error(`the key ${key2} has ${MAX_ID_ATTEMPTS} branches left from closed pull requests`);
+}
+async function createRef(github, target, branch, sha) {
+  try {
+    await github.rest.git.createRef({ owner: target.owner, repo: target.repo, ref: `refs/heads/${branch}`, sha });
+    return true;
+  } catch (error3) {
+    if (error3.status !== 422) throw error3;
+    return false;
+  }
+}
+async function openPullOf(github, target, branch) {
+  const { data } = await github.rest.pulls.list({ owner: target.owner, repo: target.repo, state: "open", head: `${target.owner}:${branch}` });
+  return data[0] && { number: data[0].number, url: data[0].html_url, branch, files: [] };
+}
+async function openPull(github, target, request2) {
+  try {
+    const { data } = await github.rest.pulls.create({ owner: target.owner, repo: target.repo, ...request2 });
+    return { number: data.number, url: data.html_url, created: true };
+  } catch (error3) {
+    if (error3.status !== 422) throw error3;
+    const raced = await openPullOf(github, target, request2.head);
+    if (!raced) throw error3;
+    return { number: raced.number, url: raced.url, created: false };
+  }
 }
 async function openIntakePulls(github, target) {
   const where = { owner: target.owner, repo: target.repo };
@@ -80208,22 +80263,6 @@ async function readFileWithSha(github, target, path3, ref) {
     if (error3.status === 404) return void 0;
     throw error3;
   }
-}
-async function startBranch(github, target, base2, branch) {
-  const where = { owner: target.owner, repo: target.repo };
-  const { data: head2 } = await github.rest.git.getRef({ ...where, ref: `heads/${base2}` });
-  try {
-    await github.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: head2.object.sha });
-    return true;
-  } catch (error3) {
-    if (error3.status !== 422) throw error3;
-    return false;
-  }
-}
-async function resetBranch(github, target, base2, branch) {
-  const where = { owner: target.owner, repo: target.repo };
-  const { data: head2 } = await github.rest.git.getRef({ ...where, ref: `heads/${base2}` });
-  await github.rest.git.updateRef({ ...where, ref: `heads/${branch}`, sha: head2.object.sha, force: true });
 }
 async function commitFile(github, target, branch, change, payload) {
   const before = await readFileWithSha(github, target, change.path, branch);
@@ -80473,9 +80512,37 @@ function isResolved(alert) {
   return typeof alert === "object" && alert !== null && alert.status === "resolved";
 }
 
+// scripts/core/intake/slim-webhook.ts
+var GROUP_FIELDS = ["version", "status", "groupKey", "truncatedAlerts"];
+var ALERT_FIELDS = ["status", "labels", "annotations", "startsAt", "endsAt", "generatorURL", "fingerprint"];
+function slimWebhook(body3) {
+  const slim = {};
+  for (const field2 of GROUP_FIELDS) if (Object.hasOwn(body3, field2)) slim[field2] = body3[field2];
+  if (!Array.isArray(body3.alerts)) return { body: { ...slim, alerts: body3.alerts }, dropped: 0 };
+  const alerts = body3.alerts.map((alert) => isObject2(alert) ? pick(alert) : alert);
+  const ordered = alerts.length > MAX_ALERTS ? [...alerts.filter((alert) => !isResolved2(alert)), ...alerts.filter(isResolved2)] : alerts;
+  const dropped = Math.max(0, alerts.length - MAX_ALERTS);
+  slim.alerts = ordered.slice(0, MAX_ALERTS);
+  if (dropped > 0 && (slim.truncatedAlerts === void 0 || typeof slim.truncatedAlerts === "number"))
+    slim.truncatedAlerts = (slim.truncatedAlerts ?? 0) + dropped;
+  return { body: slim, dropped };
+}
+function pick(alert) {
+  const kept = {};
+  for (const field2 of ALERT_FIELDS) if (Object.hasOwn(alert, field2)) kept[field2] = alert[field2];
+  return kept;
+}
+function isResolved2(alert) {
+  return isObject2(alert) && alert.status === "resolved";
+}
+
 // scripts/io/relay-server.ts
 var RELAY_MAX_BODY = 1024 * 1024;
 var ROUTES = { "/alertmanager": "alertmanager", "/grafana": "grafana" };
+var RELAY_MAX_CONNECTIONS = 256;
+var REQUEST_TIMEOUT_MS = 15e3;
+var HEADERS_TIMEOUT_MS = 1e4;
+var TIMEOUT_CHECK_MS = 1e3;
 function sameSecret(presented, expected) {
   const digest = (text7) => createHash2("sha256").update(text7, "utf8").digest();
   return timingSafeEqual(digest(presented), digest(expected));
@@ -80483,18 +80550,21 @@ function sameSecret(presented, expected) {
 async function startRelay(options2, host, port) {
   const github = createGitHub(options2.target, options2.retryBaseMs);
   const maxBody = options2.maxBodyBytes ?? RELAY_MAX_BODY;
-  const server = createServer((request2, response) => {
-    const started = process.hrtime.bigint();
-    handle3(request2, response, { ...options2, maxBody, github }).then(
-      ({ status, note }) => log(options2, request2, status, note, started),
-      (error3) => {
-        if (!response.headersSent) respond(response, 500, { error: "internal error" });
-        log(options2, request2, 500, `internal error: ${error3 instanceof Error ? error3.message : String(error3)}`, started);
-      }
-    );
-  });
-  server.requestTimeout = 3e4;
-  server.headersTimeout = 1e4;
+  const server = createServer(
+    { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS },
+    (request2, response) => {
+      const started = process.hrtime.bigint();
+      handle3(request2, response, { ...options2, maxBody, github }).then(
+        ({ status, note }) => log(options2, request2, status, note, started),
+        (error3) => {
+          if (!request2.complete) return log(options2, request2, 499, "client aborted before the body was read", started);
+          if (!response.headersSent) respond(response, 500, { error: "internal error" });
+          log(options2, request2, 500, `internal error: ${error3 instanceof Error ? error3.message : String(error3)}`, started);
+        }
+      );
+    }
+  );
+  server.maxConnections = options2.maxConnections ?? RELAY_MAX_CONNECTIONS;
   await new Promise((resolve10, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve10());
@@ -80526,41 +80596,40 @@ async function handle3(request2, response, context) {
     respond(response, status, body4);
     return { status, note };
   };
+  const refuse = (status, body4, note) => {
+    response.setHeader("connection", "close");
+    response.once("finish", () => request2.socket.destroy());
+    return send(status, body4, note);
+  };
   if (path3 === "/healthz")
-    return request2.method === "GET" || request2.method === "HEAD" ? send(200, { ok: true }, "healthy") : send(405, { error: "GET only" }, "wrong method");
+    return request2.method === "GET" || request2.method === "HEAD" ? send(200, { ok: true }, "healthy") : refuse(405, { error: "GET only" }, "wrong method");
   const source = Object.hasOwn(ROUTES, path3) ? ROUTES[path3] : void 0;
-  if (!source) return send(404, { error: "not found: POST /alertmanager or /grafana" }, "unknown path");
-  if (request2.method !== "POST") return send(405, { error: "POST only" }, "wrong method");
+  if (!source) return refuse(404, { error: "not found: POST /alertmanager or /grafana" }, "unknown path");
+  if (request2.method !== "POST") return refuse(405, { error: "POST only" }, "wrong method");
   const presented = /^Bearer (.+)$/i.exec(request2.headers.authorization ?? "")?.[1] ?? "";
   if (!sameSecret(presented, context.token)) {
     response.setHeader("www-authenticate", "Bearer");
-    request2.resume();
-    return send(401, { error: "a valid Authorization: Bearer token is needed" }, "unauthorized");
+    return refuse(401, { error: "a valid Authorization: Bearer token is needed" }, "unauthorized");
   }
   const declared = Number(request2.headers["content-length"] ?? 0);
-  if (declared > context.maxBody) {
-    response.setHeader("connection", "close");
-    request2.resume();
-    return send(413, { error: `the body is over ${context.maxBody} bytes` }, `body of ${declared} bytes refused`);
-  }
+  if (declared > context.maxBody) return refuse(413, { error: `the body is over ${context.maxBody} bytes` }, `body of ${declared} bytes refused`);
   const body3 = await readBody(request2, context.maxBody);
-  if (body3 === void 0) {
-    response.setHeader("connection", "close");
-    return send(413, { error: `the body is over ${context.maxBody} bytes` }, "body over the limit");
-  }
+  if (body3 === void 0) return refuse(413, { error: `the body is over ${context.maxBody} bytes` }, "body over the limit");
   let value;
   try {
     value = JSON.parse(body3.toString("utf8"));
   } catch {
     return send(400, { error: "the body is not JSON" }, "not JSON");
   }
-  const parsed = parseAlertGroup(source, value);
-  if (!parsed.ok || !isObject2(value))
+  const slim = isObject2(value) ? slimWebhook(value) : { body: value, dropped: 0 };
+  const parsed = parseAlertGroup(source, slim.body);
+  if (!parsed.ok || !isObject2(slim.body))
     return send(400, { error: `not a ${source} webhook`, problems: parsed.ok ? [] : parsed.problems.slice(0, 5) }, "not a webhook");
-  const fitted = fitDispatch(source, value);
+  const fitted = fitDispatch(source, slim.body);
   if (!fitted.ok) return send(413, { error: fitted.message }, "too large for a dispatch");
-  const alerts = parsed.value.alerts.length;
-  const trimmed = fitted.trimmed > 0 ? `, ${fitted.trimmed} left out to fit GitHub's limit` : "";
+  const alerts = parsed.value.alerts.length + slim.dropped;
+  const left = slim.dropped + fitted.trimmed;
+  const trimmed = left > 0 ? `, ${left} left out to fit GitHub's limit` : "";
   try {
     await context.github.rest.repos.createDispatchEvent({
       owner: context.target.owner,
@@ -80573,7 +80642,7 @@ async function handle3(request2, response, context) {
   } catch (error3) {
     return send(502, { error: "GitHub did not accept the dispatch: retry later" }, `GitHub failed: ${describeError(error3)}`);
   }
-  return send(202, { forwarded: alerts - fitted.trimmed, trimmed: fitted.trimmed }, `${source} ${parsed.value.status}: ${alerts} alert(s) forwarded${trimmed}`);
+  return send(202, { forwarded: alerts - left, trimmed: left }, `${source} ${parsed.value.status}: ${alerts} alert(s) forwarded${trimmed}`);
 }
 function readBody(request2, limit) {
   return new Promise((resolve10, reject) => {
@@ -80592,6 +80661,9 @@ function readBody(request2, limit) {
       if (!over) resolve10(Buffer.concat(chunks));
     });
     request2.on("error", reject);
+    request2.on("close", () => {
+      if (!request2.complete && !over) reject(new Error("client aborted"));
+    });
   });
 }
 
