@@ -153,7 +153,7 @@ relay('a refused sender cannot hold the connection: 401, 404 and 405 close it wi
 });
 
 relay('connections over the limit are closed as they come', async () => {
-  const { server, lines, close } = await setUp(undefined, 2);
+  const { server, close } = await setUp(undefined, 2);
   try {
     const held = [await connect(server), await connect(server)];
     for (const client of held) client.socket.write('GET /healthz HTTP/1.1\r\nhost: relay\r\n\r\n');
