@@ -14882,50 +14882,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize3(resolved, schemelessOptions);
     }
-    function resolveComponent(base2, relative6, options2, skipNormalization) {
+    function resolveComponent(base2, relative7, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base2 = parse6(serialize3(base2, options2), options2);
-        relative6 = parse6(serialize3(relative6, options2), options2);
+        relative7 = parse6(serialize3(relative7, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options2.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base2.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base2.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base2.userinfo !== void 0 || base2.host !== void 0 || base2.port !== void 0;
               if (baseHasAuthority && !base2.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base2.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base2.path.slice(0, base2.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base2.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base2.userinfo;
           target.host = base2.host;
@@ -14933,7 +14933,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base2.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -33373,9 +33373,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname7) {
+  set dirname(dirname6) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname7 || "", this.basename);
+    this.path = default2.join(dirname6 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -35251,9 +35251,9 @@ function parseState(text7) {
     for (const [key2, entry] of Object.entries(refused)) {
       if (!isObject(entry) || typeof entry.runs !== "number" || typeof entry.reason !== "string" || typeof entry.last !== "string")
         return { ok: false, reason: `channels.${id}.refused["${key2}"] needs runs, reason and last` };
-      refusals[key2] = { runs: entry.runs, reason: entry.reason, last: entry.last };
+      setOwn(refusals, key2, { runs: entry.runs, reason: entry.reason, last: entry.last });
     }
-    channels[id] = { delivered, skipped, refused: refusals };
+    setOwn(channels, id, { delivered, skipped, refused: refusals });
   }
   return { ok: true, state: { version: 1, channels } };
 }
@@ -35264,6 +35264,9 @@ function serializeState(state2) {
 function channelState(state2, id) {
   state2.channels[id] ??= { delivered: {}, skipped: {}, refused: {} };
   return state2.channels[id];
+}
+function setOwn(map6, key2, value) {
+  Object.defineProperty(map6, key2, { value, enumerable: true, writable: true, configurable: true });
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -77092,8 +77095,10 @@ function formatMarkdownTable(header, rows) {
   return [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
 }
 function markdownCell(text7) {
-  return text7.replace(/[\\`*_[\]~$|]/g, "\\$&").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/\r\n?|\n/g, " ").replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
+  return text7.replace(/[\\`*_[\]~$|]/g, "\\$&").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/\r\n?|\n/g, " ").replace(MENTION, MENTION_BROKEN);
 }
+var MENTION = /@(?=[A-Za-z0-9])/g;
+var MENTION_BROKEN = "@\u2060";
 function markdownCodeCell(text7) {
   return `\`${text7.replaceAll("`", "'").replaceAll("|", "\\|").replace(/\r\n?|\n/g, " ")}\``;
 }
@@ -77251,7 +77256,7 @@ function state(status) {
   return COMPONENT_LABEL[status].toLowerCase();
 }
 function plain(text7) {
-  return text7.replace(/\r\n?|\n/g, " ").trimStart().replace(/[!-/:-@[-`{-~]/g, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@\u2060");
+  return text7.replace(/\r\n?|\n/g, " ").trimStart().replace(/[!-/:-@[-`{-~]/g, "\\$&").replace(MENTION, MENTION_BROKEN);
 }
 
 // scripts/render/findings.ts
@@ -77666,14 +77671,13 @@ function toJson(at, results, dryRun) {
 }
 
 // scripts/commands/build.ts
-import { existsSync as existsSync4, realpathSync } from "node:fs";
-import { dirname as dirname3, isAbsolute, join as join4, relative, resolve as resolve5 } from "node:path";
+import { isAbsolute, join as join4, relative as relative2, resolve as resolve5 } from "node:path";
 init_timestamps();
 
 // scripts/io/write-site.ts
-import { existsSync as existsSync3, readFileSync } from "node:fs";
+import { existsSync as existsSync3, readFileSync, realpathSync } from "node:fs";
 import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir3, rename as rename3, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join3 } from "node:path";
+import { basename, dirname as dirname2, join as join3, relative } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
 function publicSiteAround(folder, internalMark) {
   for (let current = folder; ; current = dirname2(current)) {
@@ -77681,6 +77685,11 @@ function publicSiteAround(folder, internalMark) {
     if (existsSync3(join3(current, SITE_MARK)) && !(existsSync3(index2) && readFileSync(index2, "utf8").includes(internalMark))) return current;
     if (dirname2(current) === current) return void 0;
   }
+}
+function realPathSoFar(path3) {
+  let existing = path3;
+  while (!existsSync3(existing) && dirname2(existing) !== existing) existing = dirname2(existing);
+  return join3(realpathSync(existing), relative(existing, path3));
 }
 async function writeSite(out, files, mark2 = SITE_MARK) {
   const replacing = existsSync3(out);
@@ -78390,7 +78399,7 @@ async function buildCommand(args, context) {
     return EXIT2.error;
   }
   if (reporter.format !== "json") await reporter.write({ command: "build", findings: all3, outputs: { indicator: model.indicator } }, context);
-  const shown = relative(context.cwd, out);
+  const shown = relative2(context.cwd, out);
   context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
 `);
   return EXIT2.clean;
@@ -78403,17 +78412,12 @@ function audienceOption(value) {
 }
 function refusePublicFolder(typedOut, typedPublicOut) {
   const [out, publicOut] = [realPathSoFar(typedOut), realPathSoFar(typedPublicOut)];
-  const inside = relative(publicOut, out);
+  const inside = relative2(publicOut, out);
   const site = inside === "" || !(inside.startsWith("..") || isAbsolute(inside)) ? publicOut : publicSiteAround(out, NOINDEX);
   if (site)
     throw new UsageError(
       `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`
     );
-}
-function realPathSoFar(path3) {
-  let existing = path3;
-  while (!existsSync4(existing) && dirname3(existing) !== existing) existing = dirname3(existing);
-  return join4(realpathSync(existing), relative(existing, path3));
 }
 
 // scripts/core/gate/check-pull-request.ts
@@ -78936,15 +78940,15 @@ function codeOwners(owners) {
 // scripts/io/package-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE_NAME = "incidents-as-code";
 var STARTER_WORKFLOWS = ["validate.yml", "incident-pr.yml", "sla.yml", "status-page.yml", "intake.yml"];
 function ownPackage() {
-  for (let folder = dirname4(fileURLToPath2(import.meta.url)); ; folder = dirname4(folder)) {
+  for (let folder = dirname3(fileURLToPath2(import.meta.url)); ; folder = dirname3(folder)) {
     const manifest = readManifest(join5(folder, "package.json"));
     if (manifest?.name === PACKAGE_NAME) return { root: folder, manifest };
-    if (dirname4(folder) === folder) throw new Error(`the ${PACKAGE_NAME} package.json is missing from its package`);
+    if (dirname3(folder) === folder) throw new Error(`the ${PACKAGE_NAME} package.json is missing from its package`);
   }
 }
 function readManifest(path3) {
@@ -79137,7 +79141,7 @@ function* warnings(written2, choices, keptConfig, branch) {
 }
 
 // scripts/commands/intake.ts
-import { join as join9, relative as relative2, resolve as resolve7 } from "node:path";
+import { join as join9, relative as relative3, resolve as resolve7 } from "node:path";
 
 // scripts/core/authoring/edit-frontmatter.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -80337,11 +80341,11 @@ function lineColumn(text7, offset) {
 // scripts/io/repository/write-record.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdir as mkdir5, rename as rename4, rm as rm3, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname5, join as join8 } from "node:path";
+import { dirname as dirname4, join as join8 } from "node:path";
 async function writeRecordFile(root5, path3, text7, mode) {
   const target = join8(root5, path3);
   if (mode === "create") {
-    await mkdir5(dirname5(target)).catch((error3) => {
+    await mkdir5(dirname4(target)).catch((error3) => {
       if (error3.code !== "EEXIST") throw failure(path3, error3);
     });
     await writeFile5(target, text7, { flag: "wx" }).catch((error3) => {
@@ -80463,7 +80467,7 @@ ${parsed.problems.map((problem3) => `  ${problem3}
     ignored: result.ignored
   };
   if (reporter.format === "json") await reporter.write({ command: "intake", json: { document: report } }, context);
-  else context.stdout(describeReport(report, (path3) => relative2(context.cwd, join9(root5, path3))));
+  else context.stdout(describeReport(report, (path3) => relative3(context.cwd, join9(root5, path3))));
   return result.refused.length > 0 ? EXIT2.error : EXIT2.clean;
 }
 function intakeState(config2, files, names) {
@@ -80719,7 +80723,7 @@ async function relayCommand(args, context) {
 }
 
 // scripts/commands/new.ts
-import { join as join10, relative as relative3 } from "node:path";
+import { join as join10, relative as relative4 } from "node:path";
 var NEW_HELP = {
   brief: "write a new incident, maintenance or problem",
   usage: "incidents new --title T --service ID[=STATUS]\u2026 --impact I --urgency U [--type incident|maintenance|problem] [--at TIME] [--message M] [--visibility public|internal] [--scheduled-for TIME --scheduled-until TIME] [--started-at TIME] [--detected-at TIME] [--commander @HANDLE] [--communications @HANDLE] [--incident INC]\u2026 [--owner @HANDLE] [--root DIR] [--format text|json|github]",
@@ -80846,14 +80850,14 @@ async function writeCreated(root5, { path: path3, file, findings }, reporter, co
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "new", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative3(context.cwd, join10(root5, file.path))}
+  context.stdout(`${relative4(context.cwd, join10(root5, file.path))}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/report.ts
-import { dirname as dirname6, join as join11, resolve as resolve8 } from "node:path";
-import { existsSync as existsSync5 } from "node:fs";
+import { dirname as dirname5, join as join11, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
@@ -81545,10 +81549,10 @@ ${formatMarkdownTables(tables)}`,
   return EXIT2.clean;
 }
 function refuseInsidePublicSite(out) {
-  for (let folder = out; ; folder = dirname6(folder)) {
-    if (existsSync5(join11(folder, SITE_MARK)))
+  for (let folder = out; ; folder = dirname5(folder)) {
+    if (existsSync4(join11(folder, SITE_MARK)))
       throw new UsageError(`incidents report: ${out} is inside the public status site ${folder}: the report is internal; write it elsewhere`);
-    if (dirname6(folder) === folder) return;
+    if (dirname5(folder) === folder) return;
   }
 }
 
@@ -81725,7 +81729,7 @@ async function notify(due, context) {
 }
 
 // scripts/commands/update.ts
-import { join as join12, relative as relative4 } from "node:path";
+import { join as join12, relative as relative5 } from "node:path";
 var UPDATE_HELP = {
   brief: "move a record on",
   usage: "incidents update ID --status S --message M [--service ID=STATUS]\u2026 [--at TIME] [--reason R] [--resolution CODE --summary TEXT] [--known-error KE] [--duplicate-of INC] [--root DIR] [--format text|json|github]\n       incidents update PRB-NNNN --status S [--root-cause TEXT] [--known-error KE] [--fix URL] [--reason R] [--at TIME] [--root DIR] [--format text|json|github]",
@@ -81860,14 +81864,14 @@ async function writeMoved(root5, file, moved, move, reporter, context) {
     return EXIT2.error;
   }
   if (findings.length > 0) await reporter.write({ command: "update", findings }, reporter.format === "text" ? { ...context, stdout: context.stderr } : context);
-  context.stdout(`${relative4(context.cwd, path3)}: ${move}
+  context.stdout(`${relative5(context.cwd, path3)}: ${move}
 `);
   return EXIT2.clean;
 }
 
 // scripts/commands/validate.ts
-import { isAbsolute as isAbsolute2, relative as relative5, resolve as resolve9 } from "node:path";
-import { existsSync as existsSync6 } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
 var VALIDATE_HELP = {
   brief: "check the config and every record",
   usage: "incidents validate [paths\u2026] [--root DIR] [--format text|json|github]",
@@ -81894,9 +81898,9 @@ async function validateCommand(args, context) {
 }
 function pathFilter(root5, paths) {
   const prefixes = paths.map((path3) => {
-    const inside = relative5(root5, path3).replaceAll("\\", "/");
+    const inside = relative6(root5, path3).replaceAll("\\", "/");
     if (inside.startsWith("..") || isAbsolute2(inside)) throw new UsageError(`incidents validate: ${path3} is outside the repository ${root5}`);
-    if (!existsSync6(path3)) throw new UsageError(`incidents validate: ${path3} does not exist`);
+    if (!existsSync5(path3)) throw new UsageError(`incidents validate: ${path3} does not exist`);
     const isRecordPlace = inside === "" || inside === CONFIG_FILE || RECORD_FOLDERS.some((folder) => inside === folder || inside.startsWith(`${folder}/`));
     if (!isRecordPlace)
       throw new UsageError(`incidents validate: ${inside} holds no records: name files or folders in ${RECORD_FOLDERS.join("/, ")}/, or ${CONFIG_FILE}`);

@@ -230,6 +230,17 @@ state('reads what it writes', () => {
   assert.equal(parseState(serializeState(written)), { ok: true, state: written });
 });
 
+state('a key such as __proto__ in the file stays a key, never the prototype', () => {
+  const parsed = parseState(
+    '{"version": 1, "channels": {"__proto__": {"delivered": {}, "skipped": {}, "refused": {"__proto__": {"runs": 1, "reason": "x", "last": "y"}}}}}',
+  );
+  assert.ok(parsed.ok);
+  if (!parsed.ok) return;
+  assert.is(Object.getPrototypeOf(parsed.state.channels), Object.prototype);
+  assert.ok(Object.hasOwn(parsed.state.channels, '__proto__'));
+  assert.ok(Object.hasOwn(parsed.state.channels.__proto__!.refused, '__proto__'));
+});
+
 const slack = suite('Slack payloads');
 
 for (const [input, expected] of [

@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FakeGitHub, type FakeReview } from './helpers/fake-github.js';
 import { applyEdits, git, makePullRequestRepo, type FileEdits } from './helpers/git-repo.js';
-import { BASE, CLOSE_INC2, edit, INC1, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
+import { BASE, CLOSE_INC2, edit, INC1, maintenance, read, RESOLVE_INC1, runCheckPr, updateInc1 } from './helpers/pull-request-cases.js';
 import { PRB1, problemAt } from './helpers/problem-cases.js';
 
 /** A problem on the api service recorded after its fix, so it enters resolved. */
@@ -372,19 +372,6 @@ comments('a pull request that changes no record gets no comment', () =>
 // ---------------------------------------------------------------------------------------------
 const publishes = suite('check-pr: the comment shows what merging publishes');
 
-/** INC-2026-0001 gains an update that records `state` for the API (its first update gets the states it had, as `update` writes them). */
-function updateInc1(message: string, state = 'partial_outage'): FileEdits {
-  return edit(
-    INC1,
-    ['status: investigating\nimpact', 'status: identified\nimpact'],
-    ['    status: partial_outage', `    status: ${state}`],
-    [
-      'message: We are investigating failed card payments.',
-      `message: We are investigating failed card payments.\n    services: [{id: api, status: partial_outage}]\n  - at: 2026-03-01T10:30:00Z\n    status: identified\n    services: [{id: api, status: ${state}}]\n    message: ${JSON.stringify(message)}`,
-    ],
-  );
-}
-
 /** A new incident on the reports service with `count` updates of `message`. */
 function newIncident({ visibility = 'public', message = 'Exports fail for some customers.', count = 1 } = {}): FileEdits {
   const updates = Array.from(
@@ -413,30 +400,6 @@ Working notes.
 `,
   };
 }
-
-const MAINTENANCE: FileEdits = {
-  'incidents/INC-2026-0004.md': `---
-id: INC-2026-0004
-title: Reports database upgrade
-type: maintenance
-status: scheduled
-impact: low
-urgency: low
-priority: P5
-services:
-  - id: reports
-    status: under_maintenance
-visibility: public
-reported_at: 2026-11-20T16:00:00Z
-scheduled_for: 2026-12-05T06:00:00Z
-scheduled_until: 2026-12-05T08:00:00Z
-updates:
-  - at: 2026-11-20T16:00:00Z
-    status: scheduled
-    message: Reports are not available while we upgrade their database.
----
-`,
-};
 
 const HOSTILE =
   '**Fixed** <img src=x onerror=alert(1)> ![](https://tracker.example/pixel.gif) [click](javascript:alert(3)) thanks @alice and @acme/oncall\n\n::error::injected\n\n<details><summary>more</summary>hidden</details>';
@@ -472,7 +435,7 @@ const PUBLISHES_CASES: { name: string; head: FileEdits; shows: (string | RegExp)
   },
   {
     name: 'a maintenance scheduled',
-    head: MAINTENANCE,
+    head: maintenance(),
     shows: ['**Maintenances**', '- Reports database upgrade (INC\\-2026\\-0004, new): scheduled, 5 Dec 2026, 06:00 GMT to 5 Dec 2026, 08:00 GMT; Reports'],
   },
   {

@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { FileEdits } from './helpers/git-repo.js';
 import { makePullRequestRepo } from './helpers/git-repo.js';
-import { checkPr, edit, INC1, INC2, INC3, read, RESOLVE_INC1, runCheckPr } from './helpers/pull-request-cases.js';
+import { checkPr, edit, INC1, INC2, INC3, maintenance, read, RESOLVE_INC1, runCheckPr, updateInc1 } from './helpers/pull-request-cases.js';
 import { ROOT } from './helpers/run-cli.js';
 import { formatPublishes, plain } from '../scripts/render/publishes.js';
 import { truncateComment } from '../scripts/render/findings.js';
@@ -80,46 +80,6 @@ updates:
 Working notes: nothing here is public.
 `,
   };
-}
-
-/** A maintenance window on the reports service, after the tests' instant (AT, 28 Nov 2026). */
-function maintenance(until = '2026-12-05T08:00:00Z'): FileEdits {
-  return {
-    'incidents/INC-2026-0004.md': `---
-id: INC-2026-0004
-title: Reports database upgrade
-type: maintenance
-status: scheduled
-impact: low
-urgency: low
-priority: P5
-services:
-  - id: reports
-    status: under_maintenance
-visibility: public
-reported_at: 2026-11-20T16:00:00Z
-scheduled_for: 2026-12-05T06:00:00Z
-scheduled_until: ${until}
-updates:
-  - at: 2026-11-20T16:00:00Z
-    status: scheduled
-    message: Reports are not available while we upgrade their database.
----
-`,
-  };
-}
-
-/** INC-2026-0001 gains an update at 10:30 that records `state` for the API, and the record says it (its first update gets the states it had, as `update` writes them). */
-function updateInc1(message: string, state = 'partial_outage', status = 'identified'): FileEdits {
-  return edit(
-    INC1,
-    ['status: investigating\nimpact', `status: ${status}\nimpact`],
-    ['    status: partial_outage', `    status: ${state}`],
-    [
-      'message: We are investigating failed card payments.',
-      `message: We are investigating failed card payments.\n    services: [{id: api, status: partial_outage}]\n  - at: 2026-03-01T10:30:00Z\n    status: ${status}\n    services: [{id: api, status: ${state}}]\n    message: ${JSON.stringify(message)}`,
-    ],
-  );
 }
 
 /** A message written to do harm on the page and in the pull request's comment. */

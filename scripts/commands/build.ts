@@ -1,11 +1,10 @@
 import { SiteWriteError, UsageError } from '../core/errors.js';
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
 import { buildStatusModel, type Audience } from '../core/status/status-model.js';
 import { toMillis } from '../core/time/timestamps.js';
 import { checkRecords } from '../core/records/validate.js';
-import { publicSiteAround, writeSite } from '../io/write-site.js';
+import { publicSiteAround, realPathSoFar, writeSite } from '../io/write-site.js';
 import { renderSite } from '../render/site/site.js';
 import { NOINDEX } from '../render/site/layout.js';
 import { chooseReporter } from '../reporters/index.js';
@@ -108,11 +107,4 @@ function refusePublicFolder(typedOut: string, typedPublicOut: string): void {
     throw new UsageError(
       `incidents build: --audience internal will not write into ${site}, a public site's folder: its internal incidents would be published with it; name another folder with --out`,
     );
-}
-
-/** A path with the links of its longest existing part resolved (the rest does not exist yet). */
-function realPathSoFar(path: string): string {
-  let existing = path;
-  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
-  return join(realpathSync(existing), relative(existing, path));
 }

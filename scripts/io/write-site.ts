@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 import { SiteWriteError } from '../core/errors.js';
 
@@ -18,6 +18,13 @@ export function publicSiteAround(folder: string, internalMark: string): string |
     if (existsSync(join(current, SITE_MARK)) && !(existsSync(index) && readFileSync(index, 'utf8').includes(internalMark))) return current;
     if (dirname(current) === current) return undefined;
   }
+}
+
+/** A path with the links of its longest existing part resolved (the rest does not exist yet). */
+export function realPathSoFar(path: string): string {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return join(realpathSync(existing), relative(existing, path));
 }
 
 /**

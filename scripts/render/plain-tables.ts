@@ -31,8 +31,12 @@ export function markdownCell(text: string): string {
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060');
+    .replace(MENTION, MENTION_BROKEN);
 }
+
+/** The `@` of a GitHub handle (`@alice`, `@org/team`), and what it becomes so that it notifies nobody: `@` and a word joiner. */
+export const MENTION = /@(?=[A-Za-z0-9])/g;
+export const MENTION_BROKEN = '@\u2060';
 
 /**
  * Text as a code span in a Markdown table cell. Nothing is markup inside a code span (so no

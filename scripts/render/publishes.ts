@@ -1,3 +1,4 @@
+import { MENTION, MENTION_BROKEN } from './plain-tables.js';
 import type { ComponentStatus } from '../core/status/component-status.js';
 import { publishesNothing, type Publishes, type PublishedUpdate } from '../core/status/publishes.js';
 import { formatDateTime } from './format.js';
@@ -117,5 +118,5 @@ export function plain(text: string): string {
     .replace(/\r\n?|\n/g, ' ')
     .trimStart()
     .replace(/[!-/:-@[-`{-~]/g, '\\$&')
-    .replace(/@(?=[A-Za-z0-9])/g, '@\u2060');
+    .replace(MENTION, MENTION_BROKEN);
 }

@@ -48,9 +48,9 @@ export function parseState(text: string): { ok: true; state: AnnounceState } | {
     for (const [key, entry] of Object.entries(refused)) {
       if (!isObject(entry) || typeof entry.runs !== 'number' || typeof entry.reason !== 'string' || typeof entry.last !== 'string')
         return { ok: false, reason: `channels.${id}.refused["${key}"] needs runs, reason and last` };
-      refusals[key] = { runs: entry.runs, reason: entry.reason, last: entry.last };
+      setOwn(refusals, key, { runs: entry.runs, reason: entry.reason, last: entry.last });
     }
-    channels[id] = { delivered, skipped, refused: refusals };
+    setOwn(channels, id, { delivered, skipped, refused: refusals });
   }
   return { ok: true, state: { version: 1, channels } };
 }
@@ -64,6 +64,11 @@ export function serializeState(state: AnnounceState): string {
 export function channelState(state: AnnounceState, id: string): ChannelState {
   state.channels[id] ??= { delivered: {}, skipped: {}, refused: {} };
   return state.channels[id];
+}
+
+/** Sets a key read from the file as the object's own: a key such as `__proto__` stays a key, never the prototype. */
+function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
