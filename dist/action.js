@@ -80876,7 +80876,9 @@ function gapsBetweenFailures(incidents) {
   for (const incident2 of incidents) {
     if (incident2.started_at === void 0) continue;
     for (const service of new Set(incident2.services.map((affected) => affected.id))) {
-      starts.set(service, [...starts.get(service) ?? [], toMillis(incident2.started_at)]);
+      const times = starts.get(service);
+      if (times) times.push(toMillis(incident2.started_at));
+      else starts.set(service, [toMillis(incident2.started_at)]);
     }
   }
   return [...starts.values()].flatMap(
@@ -80950,7 +80952,11 @@ function linkedGroups(items, linked) {
   const root5 = (index2) => parent[index2] === index2 ? index2 : parent[index2] = root5(parent[index2]);
   for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (linked(items[i], items[j])) parent[root5(j)] = root5(i);
   const groups2 = /* @__PURE__ */ new Map();
-  items.forEach((item, index2) => groups2.set(root5(index2), [...groups2.get(root5(index2)) ?? [], item]));
+  items.forEach((item, index2) => {
+    const group = groups2.get(root5(index2));
+    if (group) group.push(item);
+    else groups2.set(root5(index2), [item]);
+  });
   return [...groups2.values()];
 }
 var TITLE_MAX2 = 200;
@@ -80987,9 +80993,12 @@ function buildProblemsSection(records, measured, breaches, now, timeZone, downti
   const open_by_status = Object.fromEntries(
     OPEN_STATUSES.map((status) => [status, problems.filter((problem3) => problem3.status === status).length])
   );
+  const measuredById = new Map(measured.map((incident2) => [incident2.id, incident2]));
+  const breachesOf = /* @__PURE__ */ new Map();
+  for (const breach of breaches) breachesOf.set(breach.id, (breachesOf.get(breach.id) ?? 0) + 1);
   const rows = problems.filter((problem3) => problem3.status !== "cancelled").map((problem3) => {
     const ids = [...new Set(problem3.incidents ?? [])].sort();
-    const own11 = measured.filter((incident2) => ids.includes(incident2.id));
+    const own11 = ids.flatMap((id) => measuredById.get(id) ?? []);
     const services2 = [...new Set(own11.flatMap((incident2) => incident2.services.map((service) => service.id)))];
     const downtime = computeUptime(services2, outagesOf(own11, now), timeZone, now, downtimeDays).reduce(
       (sum, uptime) => sum + uptime.days.reduce((days, day) => days + day.downtimeSeconds, 0),
@@ -81005,7 +81014,7 @@ function buildProblemsSection(records, measured, breaches, now, timeZone, downti
       age_seconds: isOpenProblem(problem3) ? Math.max(0, Math.round((now - toMillis(problem3.created_at)) / 1e3)) : null,
       incidents: ids,
       downtime_seconds: downtime,
-      sla_breaches: breaches.filter((breach) => ids.includes(breach.id)).length
+      sla_breaches: ids.reduce((sum, id) => sum + (breachesOf.get(id) ?? 0), 0)
     };
   }).sort((a, b) => Number(b.age_seconds !== null) - Number(a.age_seconds !== null) || (b.age_seconds ?? 0) - (a.age_seconds ?? 0) || (a.id < b.id ? -1 : 1));
   const knownErrors = new Map(records.knownErrors.map((record2) => [record2.data.id, record2.data]));
@@ -81047,23 +81056,27 @@ function buildReport(records, now) {
   const measured = records.incidents.map((record2) => record2.data).filter((incident2) => isMeasured(incident2) && toMillis(incident2.reported_at) <= now);
   const metrics = (incidents) => computeMetrics(incidents, now);
   const services2 = config2.services.map((service) => service.id);
-  const affects = (incident2, service) => incident2.services.some((affected) => affected.id === service);
-  const month = (incident2) => isoDateIn(timeZone, toMillis(incident2.reported_at)).slice(0, 7);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
   const sla = slaCompliance(records, measured, now);
+  const ofPriority = groupBy(measured, (incident2) => [incident2.priority]);
+  const ofService = groupBy(measured, (incident2) => new Set(incident2.services.map((affected) => affected.id)));
+  const ofMonth = groupBy(measured, (incident2) => [isoDateIn(timeZone, toMillis(incident2.reported_at)).slice(0, 7)]);
+  const ofKnownError = groupBy(records.incidents, (record2) => record2.data.known_error === void 0 ? [] : [record2.data.known_error]);
   return {
     at: new Date(now).toISOString().replace(".000Z", "Z"),
     time_zone: timeZone,
     overall: metrics(measured),
-    by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, metrics(measured.filter((incident2) => incident2.priority === priority))])),
-    by_service: Object.fromEntries(services2.map((service) => [service, metrics(measured.filter((incident2) => affects(incident2, service)))])),
+    by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, metrics(ofPriority.get(priority) ?? [])])),
+    by_service: Object.fromEntries(services2.map((service) => [service, metrics(ofService.get(service) ?? [])])),
     by_month: lastMonths(thisMonth).map((name2) => {
-      const inMonth = measured.filter((incident2) => month(incident2) === name2);
+      const inMonth = ofMonth.get(name2) ?? [];
+      const monthPriorities = groupBy(inMonth, (incident2) => [incident2.priority]);
+      const monthServices = groupBy(inMonth, (incident2) => new Set(incident2.services.map((affected) => affected.id)));
       return {
         month: name2,
         overall: metrics(inMonth),
-        by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, inMonth.filter((incident2) => incident2.priority === priority).length])),
-        by_service: Object.fromEntries(services2.map((service) => [service, inMonth.filter((incident2) => affects(incident2, service)).length]))
+        by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, monthPriorities.get(priority)?.length ?? 0])),
+        by_service: Object.fromEntries(services2.map((service) => [service, monthServices.get(service)?.length ?? 0]))
       };
     }),
     sla,
@@ -81076,11 +81089,22 @@ function buildReport(records, now) {
       id: data.id,
       title: data.title,
       status: data.status,
-      incidents: records.incidents.filter((record2) => record2.data.known_error === data.id).map((record2) => record2.data.id).sort()
+      incidents: (ofKnownError.get(data.id) ?? []).map((record2) => record2.data.id).sort()
     })).sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now)),
     problems: buildProblemsSection(records, measured, sla.breaches, now, timeZone, DOWNTIME_DAYS)
   };
+}
+function groupBy(items, keysOf) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    for (const key2 of keysOf(item)) {
+      const group = groups2.get(key2);
+      if (group) group.push(item);
+      else groups2.set(key2, [item]);
+    }
+  }
+  return groups2;
 }
 function lastMonths(last) {
   const [year, month] = last.split("-").map(Number);

@@ -1,21 +1,31 @@
 /**
  * Writes a repository of `count` realistic, valid incidents for scale tests and benchmarks:
- * `node --import ./scripts/ts-node-register.js scripts/dev/generate-records.ts DIR COUNT [SEED]`.
+ * `node --import ./scripts/ts-node-register.js scripts/dev/generate-records.ts DIR COUNT [SEED] [PROFILE]`.
  *
  * Each record is one of this repository's sample records (so real titles, messages and bodies),
  * moved in time and given its own id: a history of `count` incidents four hours apart, ending
  * where the samples end. Older ones are finished (closed, resolved, cancelled, a duplicate, a
  * reopened one, a completed maintenance or drill); the newest six are the open samples, so every
  * status, priority and field is in use. Postmortems follow the samples that have one, and there is
- * a known error per 200 incidents. The two sample problems come along: PRB-0001 (resolved), which
+ * a known error per 200 incidents, the newest 40 active and the older ones retired (so the
+ * patterns stay within what the gate allows). The two sample problems come along: PRB-0001 (resolved), which
  * the known errors made from KE-0002 name, and PRB-0002 (open), listing the incident on hold
  * awaiting it. The same count and seed give the same files.
+ *
+ * Two profiles (GENERATOR_PROFILES): `samples`, the records as the samples write them (a fifth
+ * internal, bodies of one to six lines), and `long`, the shape of a team's older history: every
+ * incident's body twelve lines of notes, and a third of the incidents internal.
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** How the generated records are shaped (see the header). */
+export const GENERATOR_PROFILES = ['samples', 'long'] as const;
+export type GeneratorProfile = (typeof GENERATOR_PROFILES)[number];
+/** Known errors kept active; older ones are retired. */
+const ACTIVE_KNOWN_ERRORS = 40;
 const STEP_MS = 4 * 3600_000;
 const TIMESTAMP = /\b(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(Z|[+-]\d{2}:\d{2})/g;
 
@@ -100,7 +110,7 @@ function shifted(text: string, shift: number): string {
 }
 
 /** The files of a generated repository: relative path → text. */
-export async function generateRecords(count: number, seed = 1): Promise<Map<string, string>> {
+export async function generateRecords(count: number, seed = 1, profile: GeneratorProfile = 'samples'): Promise<Map<string, string>> {
   const samples = new Map<string, string>();
   for (const kind of [...FINISHED.map(([kind]) => kind), ...OPEN]) {
     const id = VARIANTS[kind]?.sample ?? kind;
@@ -117,7 +127,8 @@ export async function generateRecords(count: number, seed = 1): Promise<Map<stri
   const knownErrors = Math.max(2, Math.round(count / 200));
   for (let k = 1; k <= knownErrors; k++) {
     const id = `KE-${String(k).padStart(4, '0')}`;
-    files.set(`known-errors/${id}.md`, knownErrorSamples[(k - 1) % 2]!.replace(/^id: KE-\d{4}$/m, `id: ${id}`));
+    const text = knownErrorSamples[(k - 1) % 2]!.replace(/^id: KE-\d{4}$/m, `id: ${id}`);
+    files.set(`known-errors/${id}.md`, k > knownErrors - ACTIVE_KNOWN_ERRORS ? text : text.replace(/^status: active$/m, 'status: retired'));
   }
   /** A known error made from the same sample as `sample` (KE-0001 or KE-0002), picked by n. */
   const knownErrorLike = (sample: string, n: number) =>
@@ -143,7 +154,7 @@ export async function generateRecords(count: number, seed = 1): Promise<Map<stri
     text = shifted(text, shift)
       .replace(/^id: INC-\d{4}-\d{4}$/m, `id: ${id}`)
       .replace(/\bKE-000[12]\b/g, (ke) => knownErrorLike(ke, n));
-    files.set(`incidents/${id}.md`, text);
+    files.set(`incidents/${id}.md`, profile === 'long' ? lengthened(text, n) : text);
     // The incident on hold awaiting PRB-0002: the problem lists it under its new id, at the same shift.
     if (sample === 'INC-2026-0009') files.set('problems/PRB-0002.md', shifted(problemSamples[1]!, shift).replace(/\bINC-2026-0009\b/g, id));
     const postmortem = postmortems.get(sample);
@@ -153,9 +164,33 @@ export async function generateRecords(count: number, seed = 1): Promise<Map<stri
   return files;
 }
 
+/** An incident in the `long` profile: a body of twelve lines of notes, and every third one internal (the others public). */
+function lengthened(text: string, n: number): string {
+  const close = text.indexOf('\n---\n', 4);
+  const visibility = `visibility: ${n % 3 === 0 ? 'internal' : 'public'}`;
+  const frontmatter = /^visibility: .*$/m.test(text.slice(0, close))
+    ? text.slice(0, close).replace(/^visibility: .*$/m, visibility)
+    : text.slice(0, close).replace(/^(reported_at: .*)$/m, `$1\n${visibility}`);
+  const notes = [
+    '## Notes from the on-call engineer',
+    '',
+    `- Paged at the first alert; ${n % 2 === 0 ? 'the dashboards' : 'the error budget burn rate'} showed it before the customers did.`,
+    '- Checked the last three deploys and the feature flags changed that day; none lined up.',
+    '- Traffic from the largest tenants was normal, so it was not a single noisy neighbour.',
+    `- Database connections peaked at ${60 + (n % 40)}% of the pool; latency followed the queue depth.`,
+    '- Rolled back the configuration change as a precaution while the cause was found.',
+    '',
+    '## Follow-up',
+    '',
+    '- Add an alert on queue depth that fires before the latency one.',
+    '- Write the runbook step that this incident was missing.',
+  ];
+  return `${frontmatter}\n---\n${notes.join('\n')}\n`;
+}
+
 /** Creates `dir` as a repository with this project's config and `count` generated incidents. */
-export async function generateRepository(dir: string, count: number, seed = 1): Promise<void> {
-  const files = await generateRecords(count, seed);
+export async function generateRepository(dir: string, count: number, seed = 1, profile: GeneratorProfile = 'samples'): Promise<void> {
+  const files = await generateRecords(count, seed, profile);
   for (const folder of new Set([...files.keys()].map((path) => path.slice(0, path.indexOf('/'))))) await mkdir(join(dir, folder), { recursive: true });
   await copyFile(join(ROOT, 'incidents.config.yml'), join(dir, 'incidents.config.yml'));
   const entries = [...files];
@@ -165,7 +200,8 @@ export async function generateRepository(dir: string, count: number, seed = 1): 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [dir, count = '1000', seed = '1'] = process.argv.slice(2);
-  if (!dir) throw new Error('usage: generate-records.ts DIR [COUNT] [SEED]');
-  await generateRepository(dir, Number(count), Number(seed));
+  const [dir, count = '1000', seed = '1', profile = 'samples'] = process.argv.slice(2);
+  if (!dir || !(GENERATOR_PROFILES as readonly string[]).includes(profile))
+    throw new Error(`usage: generate-records.ts DIR [COUNT] [SEED] [${GENERATOR_PROFILES.join('|')}]`);
+  await generateRepository(dir, Number(count), Number(seed), profile as GeneratorProfile);
 }

@@ -35,7 +35,9 @@ function gapsBetweenFailures(incidents: readonly Incident[]): number[] {
   for (const incident of incidents) {
     if (incident.started_at === undefined) continue;
     for (const service of new Set(incident.services.map((affected) => affected.id))) {
-      starts.set(service, [...(starts.get(service) ?? []), toMillis(incident.started_at)]);
+      const times = starts.get(service);
+      if (times) times.push(toMillis(incident.started_at));
+      else starts.set(service, [toMillis(incident.started_at)]);
     }
   }
   return [...starts.values()].flatMap((times) =>

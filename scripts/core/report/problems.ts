@@ -56,11 +56,14 @@ export function buildProblemsSection(
   const open_by_status = Object.fromEntries(
     OPEN_STATUSES.map((status) => [status, problems.filter((problem) => problem.status === status).length]),
   ) as ProblemsSection['open_by_status'];
+  const measuredById = new Map(measured.map((incident) => [incident.id, incident]));
+  const breachesOf = new Map<string, number>();
+  for (const breach of breaches) breachesOf.set(breach.id, (breachesOf.get(breach.id) ?? 0) + 1);
   const rows = problems
     .filter((problem) => problem.status !== 'cancelled')
     .map((problem) => {
       const ids = [...new Set(problem.incidents ?? [])].sort();
-      const own = measured.filter((incident) => ids.includes(incident.id));
+      const own = ids.flatMap((id) => measuredById.get(id) ?? []);
       const services = [...new Set(own.flatMap((incident) => incident.services.map((service) => service.id)))];
       const downtime = computeUptime(services, outagesOf(own, now), timeZone, now, downtimeDays).reduce(
         (sum, uptime) => sum + uptime.days.reduce((days, day) => days + day.downtimeSeconds, 0),
@@ -76,7 +79,7 @@ export function buildProblemsSection(
         age_seconds: isOpenProblem(problem) ? Math.max(0, Math.round((now - toMillis(problem.created_at)) / 1000)) : null,
         incidents: ids,
         downtime_seconds: downtime,
-        sla_breaches: breaches.filter((breach) => ids.includes(breach.id)).length,
+        sla_breaches: ids.reduce((sum, id) => sum + (breachesOf.get(id) ?? 0), 0),
       };
     })
     .sort((a, b) => Number(b.age_seconds !== null) - Number(a.age_seconds !== null) || (b.age_seconds ?? 0) - (a.age_seconds ?? 0) || (a.id < b.id ? -1 : 1));

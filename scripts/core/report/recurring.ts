@@ -106,7 +106,11 @@ function linkedGroups<T>(items: readonly T[], linked: (a: T, b: T) => boolean): 
   const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index]!)));
   for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) if (linked(items[i]!, items[j]!)) parent[root(j)] = root(i);
   const groups = new Map<number, T[]>();
-  items.forEach((item, index) => groups.set(root(index), [...(groups.get(root(index)) ?? []), item]));
+  items.forEach((item, index) => {
+    const group = groups.get(root(index));
+    if (group) group.push(item);
+    else groups.set(root(index), [item]);
+  });
   return [...groups.values()];
 }
 

@@ -65,24 +65,29 @@ export function buildReport(records: RecordSet, now: number): Report {
   const measured = records.incidents.map((record) => record.data).filter((incident) => isMeasured(incident) && toMillis(incident.reported_at) <= now);
   const metrics = (incidents: readonly Incident[]) => computeMetrics(incidents, now);
   const services = config.services.map((service) => service.id);
-  const affects = (incident: Incident, service: string) => incident.services.some((affected) => affected.id === service);
-  const month = (incident: Incident) => isoDateIn(timeZone, toMillis(incident.reported_at)).slice(0, 7);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
   const sla = slaCompliance(records, measured, now);
+  // One pass sorts the incidents into their groups; each group is then measured once.
+  const ofPriority = groupBy(measured, (incident) => [incident.priority]);
+  const ofService = groupBy(measured, (incident) => new Set(incident.services.map((affected) => affected.id)));
+  const ofMonth = groupBy(measured, (incident) => [isoDateIn(timeZone, toMillis(incident.reported_at)).slice(0, 7)]);
+  const ofKnownError = groupBy(records.incidents, (record) => (record.data.known_error === undefined ? [] : [record.data.known_error]));
 
   return {
     at: new Date(now).toISOString().replace('.000Z', 'Z'),
     time_zone: timeZone,
     overall: metrics(measured),
-    by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, metrics(measured.filter((incident) => incident.priority === priority))])),
-    by_service: Object.fromEntries(services.map((service) => [service, metrics(measured.filter((incident) => affects(incident, service)))])),
+    by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, metrics(ofPriority.get(priority) ?? [])])),
+    by_service: Object.fromEntries(services.map((service) => [service, metrics(ofService.get(service) ?? [])])),
     by_month: lastMonths(thisMonth).map((name) => {
-      const inMonth = measured.filter((incident) => month(incident) === name);
+      const inMonth = ofMonth.get(name) ?? [];
+      const monthPriorities = groupBy(inMonth, (incident) => [incident.priority]);
+      const monthServices = groupBy(inMonth, (incident) => new Set(incident.services.map((affected) => affected.id)));
       return {
         month: name,
         overall: metrics(inMonth),
-        by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, inMonth.filter((incident) => incident.priority === priority).length])),
-        by_service: Object.fromEntries(services.map((service) => [service, inMonth.filter((incident) => affects(incident, service)).length])),
+        by_priority: Object.fromEntries(PRIORITIES.map((priority) => [priority, monthPriorities.get(priority)?.length ?? 0])),
+        by_service: Object.fromEntries(services.map((service) => [service, monthServices.get(service)?.length ?? 0])),
       };
     }),
     sla,
@@ -98,15 +103,25 @@ export function buildReport(records: RecordSet, now: number): Report {
         id: data.id,
         title: data.title,
         status: data.status,
-        incidents: records.incidents
-          .filter((record) => record.data.known_error === data.id)
-          .map((record) => record.data.id)
-          .sort(),
+        incidents: (ofKnownError.get(data.id) ?? []).map((record) => record.data.id).sort(),
       }))
       .sort((a, b) => b.incidents.length - a.incidents.length || (a.id < b.id ? -1 : 1)),
     action_items: actionItems(records, isoDateIn(timeZone, now)),
     problems: buildProblemsSection(records, measured, sla.breaches, now, timeZone, DOWNTIME_DAYS),
   };
+}
+
+/** The items under each of their keys, in the items' order. */
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => Iterable<string>): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
 
 /** The `YYYY-MM` months of the report, oldest first, ending with `last`. */
