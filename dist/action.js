@@ -11381,11 +11381,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -11402,10 +11402,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -11466,8 +11466,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -11496,12 +11496,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -11554,12 +11554,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -11582,10 +11582,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -11621,10 +11621,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -11666,11 +11666,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -11737,9 +11737,9 @@ var require_codegen = __commonJS({
       scopeCode() {
         return this._extScope.scopeCode(this._values);
       }
-      _def(varKind, nameOrPrefix, rhs, constant) {
+      _def(varKind, nameOrPrefix, rhs, constant2) {
         const name2 = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
+        if (rhs !== void 0 && constant2)
           this._constants[name2.str] = rhs;
         this._leafNode(new Def(varKind, name2, rhs));
         return name2;
@@ -11971,7 +11971,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -11986,14 +11986,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -47544,11 +47544,14 @@ function toPointer(path3) {
 }
 var TOO_DEEP = "Invalid YAML: it is nested too deeply";
 var MAX_ALIAS_COUNT = 100;
-function parseYaml(source) {
+function parseYaml(source, sourceAgain) {
   const text7 = withLineFeeds(source);
   const deep = tooDeep(text7);
   if (deep) return { ok: false, problems: [{ ...deep, rule: "yaml/syntax", message: TOO_DEEP }] };
-  return parseQuickly(text7) ?? parseWithPositions(text7);
+  return parseQuickly(text7, sourceAgain ?? constant(text7)) ?? parseWithPositions(text7);
+}
+function constant(text7) {
+  return () => text7;
 }
 var MAX_DEPTH = { brackets: 100, indentation: 200 };
 function tooDeep(text7) {
@@ -47579,7 +47582,7 @@ function tooDeep(text7) {
   }
   return void 0;
 }
-function parseQuickly(text7) {
+function parseQuickly(text7, textForPositions) {
   if (NEEDS_CARE.test(text7)) return void 0;
   let data;
   try {
@@ -47590,14 +47593,15 @@ function parseQuickly(text7) {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
   const emptyKeys = /* @__PURE__ */ new Set();
   const plain2 = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
-  return plain2 === REPARSE ? void 0 : { ok: true, value: { data: plain2, emptyKeys, locate: locateLazily(text7) } };
+  return plain2 === REPARSE ? void 0 : { ok: true, value: { data: plain2, emptyKeys: emptyKeys.size === 0 ? NO_EMPTY_KEYS : emptyKeys, locate: locateLazily(textForPositions) } };
 }
 var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
-function locateLazily(text7) {
+var NO_EMPTY_KEYS = /* @__PURE__ */ new Set();
+function locateLazily(textOf) {
   let locate;
   return (path3, at) => {
     if (!locate) {
-      const parsed = parseWithPositions(text7);
+      const parsed = parseWithPositions(withLineFeeds(textOf()));
       locate = parsed.ok ? parsed.value.locate : () => ({ line: 1, column: 1 });
     }
     return locate(path3, at);
@@ -47703,6 +47707,7 @@ function describeYamlError(code19, message) {
 }
 var REPARSE = /* @__PURE__ */ Symbol("reparse");
 function dropEmpty(value, pointer, emptyKeys, seen) {
+  if (typeof value === "string") return ownCopy(value);
   if (value === null || typeof value !== "object") return value;
   if (seen) {
     if (seen.has(value)) return REPARSE;
@@ -47730,6 +47735,9 @@ function dropEmpty(value, pointer, emptyKeys, seen) {
     result[key2] = plain2;
   }
   return result;
+}
+function ownCopy(text7) {
+  return text7.length < 13 ? text7 : `${text7} `.slice(0, -1);
 }
 function locateIn(doc, path3, at, position3) {
   let node2 = doc.contents;
@@ -47761,12 +47769,20 @@ function start(node2, position3) {
 }
 
 // scripts/core/records/parse-record.ts
-function parseRecord(path3, text7) {
+function parseRecord(path3, text7, reread) {
   const split = splitFrontmatter(text7);
   if (!split.ok) return { ok: false, findings: problemsToFindings(path3, [split.problem]) };
-  const parsed = parseYaml(split.split.blank ? "{}" : split.split.yaml);
+  const parsed = parseYaml(yamlOf(split.split), reread && (() => yamlAgain(reread)));
   if (!parsed.ok) return { ok: false, findings: problemsToFindings(path3, parsed.problems) };
-  return { ok: true, record: { path: path3, ...parsed.value, body: split.split.body, bodyLine: split.split.bodyLine } };
+  return { ok: true, record: { path: path3, ...parsed.value, body: reread ? ownCopy(split.split.body) : split.split.body, bodyLine: split.split.bodyLine } };
+}
+function yamlOf(split) {
+  return split.blank ? "{}" : split.yaml;
+}
+function yamlAgain(reread) {
+  const text7 = reread();
+  const split = text7 === void 0 ? void 0 : splitFrontmatter(text7);
+  return split?.ok ? yamlOf(split.split) : "{}";
 }
 
 // scripts/core/records/schemas.ts
@@ -54775,7 +54791,7 @@ function addRecord(kind, file, lists, findings) {
   if (parsed.record) lists[kind].push(parsed.record);
 }
 function parseRecordAs(kind, file) {
-  const parsed = parseRecord(file.path, file.text);
+  const parsed = parseRecord(file.path, file.text, file.reread);
   if (!parsed.ok) return { findings: parsed.findings };
   const findings = checkSchema(RECORD_KINDS[kind].schemaName, parsed.record);
   return findings.length > 0 ? { findings } : { record: parsed.record, findings };
@@ -76919,8 +76935,7 @@ function statusOf(error3) {
 }
 
 // scripts/io/repository/read-repository.ts
-import { lstat as lstat2, readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
-import { existsSync as existsSync2 } from "node:fs";
+import { closeSync, constants as constants4, existsSync as existsSync2, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
 import { dirname, join as join2, resolve as resolve3 } from "node:path";
 
 // scripts/io/repository/decode-text.ts
@@ -76957,55 +76972,82 @@ function findingAtByte(path3, bytes, offset, message) {
 var CONFIG_FILE = "incidents.config.yml";
 var MAX_FILE_BYTES = 1024 * 1024;
 async function readRepository(root5) {
+  const stream = streamRepository(root5);
+  return { ...stream, records: [...stream.records] };
+}
+function streamRepository(root5) {
   const findings = [];
-  const read = async (path3) => {
-    const result = await readTextFile(root5, path3);
+  const read = (path3, entry) => {
+    const result = readTextFile(root5, path3, entry);
     if ("finding" in result) findings.push(result.finding);
     return "text" in result ? { path: path3, text: result.text } : void 0;
   };
-  const config2 = await exists2(join2(root5, CONFIG_FILE)) ? await read(CONFIG_FILE) : void 0;
-  const paths = [];
+  const config2 = hasEntry(join2(root5, CONFIG_FILE)) ? read(CONFIG_FILE) : void 0;
+  const listed = [];
   const names = [];
   for (const folder of RECORD_FOLDERS) {
-    const entries = await readdir2(join2(root5, folder), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
+    for (const entry of readFolder(join2(root5, folder)).sort((a, b) => a.name < b.name ? -1 : 1)) {
       const path3 = `${folder}/${entry.name}`;
       names.push(path3);
-      if (entry.isDirectory()) {
-        findings.push(folderFinding(path3, folder));
-      } else if (entry.name.endsWith(".md")) {
-        paths.push(path3);
-      }
+      if (entry.isDirectory()) findings.push(folderFinding(path3, folder));
+      else if (entry.name.endsWith(".md")) listed.push({ path: path3, entry });
     }
   }
-  const records = [];
-  for (let start2 = 0; start2 < paths.length; start2 += 64) {
-    const batch = await Promise.all(paths.slice(start2, start2 + 64).map(read));
-    records.push(...batch.filter((file) => file !== void 0));
+  function* records() {
+    for (const { path: path3, entry } of listed) {
+      const file = read(path3, entry);
+      if (file) yield { ...file, reread: () => textAgain(root5, path3) };
+    }
   }
-  return { config: config2, records, findings, names };
+  return { config: config2, records: records(), findings, names };
 }
-async function readTextFile(root5, path3) {
+function textAgain(root5, path3) {
+  const result = readTextFile(root5, path3);
+  return "text" in result ? result.text : void 0;
+}
+function hasEntry(path3) {
   try {
-    const stats = await lstat2(join2(root5, path3));
-    if (stats.isSymbolicLink())
-      return { finding: fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`) };
-    if (stats.size > MAX_FILE_BYTES)
-      return { finding: fileFinding(path3, "file/unreadable", `${path3} is ${stats.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
-    return decodeText(path3, await readFile3(join2(root5, path3)));
+    lstatSync(path3);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function readFolder(path3) {
+  try {
+    return readdirSync(path3, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+var NO_FOLLOW = constants4.O_NOFOLLOW ?? 0;
+function readTextFile(root5, path3, entry) {
+  if (entry?.isSymbolicLink()) return { finding: linkFinding(path3) };
+  if (entry && !entry.isFile())
+    return { finding: fileFinding(path3, "file/unreadable", `${path3} is not a plain file: records must be plain files in the repository`) };
+  let descriptor;
+  try {
+    descriptor = openSync(join2(root5, path3), constants4.O_RDONLY | NO_FOLLOW);
+    const { size: size2 } = fstatSync(descriptor);
+    if (size2 > MAX_FILE_BYTES)
+      return { finding: fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
+    const bytes = Buffer.allocUnsafe(size2);
+    let filled = 0;
+    for (let got = -1; filled < size2 && got !== 0; filled += got) got = readSync(descriptor, bytes, filled, size2 - filled, filled);
+    return decodeText(path3, bytes.subarray(0, filled));
   } catch (error3) {
+    if (error3.code === "ELOOP") return { finding: linkFinding(path3) };
     const reason = error3 instanceof Error ? error3.message : String(error3);
     return { finding: fileFinding(path3, "file/unreadable", `${path3} could not be read: ${reason}`, "error", error3) };
+  } finally {
+    if (descriptor !== void 0) closeSync(descriptor);
   }
+}
+function linkFinding(path3) {
+  return fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`);
 }
 function folderFinding(path3, folder) {
   return fileFinding(path3, "file/name", `${path3} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, "warning");
-}
-async function exists2(path3) {
-  return lstat2(path3).then(
-    () => true,
-    () => false
-  );
 }
 function findRoot(command, cwd, rootOption) {
   if (rootOption !== void 0) {
@@ -77343,12 +77385,66 @@ var writeGitHub = async (report, context) => {
   for (const [name2, value] of Object.entries(report.outputs ?? {})) github.setOutput(name2, value);
 };
 
+// scripts/reporters/json-writer.ts
+var CHUNK = 1 << 20;
+function writeJsonInPieces(value, write, escape2 = (json2) => json2) {
+  let parts = [];
+  let size2 = 0;
+  const put = (part) => {
+    parts.push(part);
+    size2 += part.length;
+    if (size2 >= CHUNK) flush();
+  };
+  const flush = () => {
+    if (parts.length > 0) write(parts.join(""));
+    parts = [];
+    size2 = 0;
+  };
+  const visit3 = (item, indent) => {
+    const plain2 = hasToJson(item) ? item.toJSON() : item;
+    if (plain2 === null || typeof plain2 !== "object") {
+      put(typeof plain2 === "string" ? escape2(JSON.stringify(plain2)) : JSON.stringify(plain2) ?? "null");
+      return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(plain2)) {
+      if (plain2.length === 0) return put("[]");
+      put("[");
+      plain2.forEach((element3, index2) => {
+        put(`${index2 === 0 ? "" : ","}
+${inner}`);
+        visit3(isSkipped(element3) ? null : element3, inner);
+      });
+      return put(`
+${indent}]`);
+    }
+    const entries = Object.entries(plain2).filter(([, element3]) => !isSkipped(hasToJson(element3) ? element3.toJSON() : element3));
+    if (entries.length === 0) return put("{}");
+    put("{");
+    entries.forEach(([key2, element3], index2) => {
+      put(`${index2 === 0 ? "" : ","}
+${inner}${escape2(JSON.stringify(key2))}: `);
+      visit3(element3, inner);
+    });
+    put(`
+${indent}}`);
+  };
+  visit3(value, "");
+  flush();
+}
+function isSkipped(value) {
+  return value === void 0 || typeof value === "function" || typeof value === "symbol";
+}
+function hasToJson(value) {
+  return typeof value === "object" && value !== null && typeof value.toJSON === "function";
+}
+
 // scripts/reporters/json.ts
 var writeJson = async (report, context) => {
   const json2 = report.json ?? { extra: {} };
   const document3 = "document" in json2 ? json2.document : { findings: (report.findings ?? []).map(toJsonFinding), ...json2.extra };
-  context.stdout(`${JSON.stringify(document3, null, 2).replaceAll("##[", "##\\u005b")}
-`);
+  writeJsonInPieces(document3, context.stdout, (json3) => json3.replaceAll("##[", "##\\u005b"));
+  context.stdout("\n");
 };
 
 // scripts/reporters/markdown.ts
@@ -77415,7 +77511,12 @@ Exit codes: ${exits}.
 
 // scripts/commands/read-config.ts
 async function readRepositoryWithConfig(command, root5, reporter, context) {
-  const files = await readRepository(root5);
+  return withConfig(command, root5, await readRepository(root5), reporter, context);
+}
+function streamRepositoryWithConfig(command, root5, reporter, context) {
+  return withConfig(command, root5, streamRepository(root5), reporter, context);
+}
+async function withConfig(command, root5, files, reporter, context) {
   const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (unreadable.length > 0) {
     await reporter.write({ command, findings: unreadable }, context);
@@ -77492,7 +77593,7 @@ async function announceCommand(args, context) {
   const reporter = chooseReporter("announce", values.format);
   const root5 = findRoot("announce", context.cwd, values.root);
   const at = timestampOption("announce", "at", values.at, /* @__PURE__ */ new Date());
-  const repository = await readRepositoryWithConfig("announce", root5, reporter, context);
+  const repository = await streamRepositoryWithConfig("announce", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { config: config2 } = repository;
   if (!config2.announce) {
@@ -77676,7 +77777,7 @@ init_timestamps();
 
 // scripts/io/write-site.ts
 import { existsSync as existsSync3, readFileSync, realpathSync } from "node:fs";
-import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir3, rename as rename3, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir2, rename as rename3, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
 import { basename, dirname as dirname2, join as join3, relative } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
 function publicSiteAround(folder, internalMark) {
@@ -77746,7 +77847,7 @@ var WRITES_AT_ONCE = 32;
 async function checkReplaceable(out, mark2) {
   const info = await stat2(out);
   if (!info.isDirectory()) throw new SiteWriteError(`${out} is a file, not a folder: name a folder for the site with --out`);
-  const entries = await readdir3(out);
+  const entries = await readdir2(out);
   if (entries.length > 0 && !existsSync3(join3(out, mark2))) {
     throw new SiteWriteError(`${out} is not empty and holds nothing incidents wrote (no ${mark2}): it is left alone; name an empty or new folder with --out`);
   }
@@ -78369,7 +78470,7 @@ async function buildCommand(args, context) {
   const out = values.out === void 0 ? audience === "internal" ? join4(root5, "site-internal") : publicOut : resolve5(context.cwd, values.out);
   if (audience === "internal") refusePublicFolder(out, publicOut);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
-  const repository = await readRepositoryWithConfig("build", root5, reporter, context);
+  const repository = await streamRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { config: config2 } = repository;
   const { records, findings } = checkRecords(config2, repository.files.records);
@@ -78827,7 +78928,7 @@ async function previewOf(root5, read, verdict, now) {
 }
 
 // scripts/commands/init.ts
-import { mkdir as mkdir4, readFile as readFile5 } from "node:fs/promises";
+import { mkdir as mkdir4, readFile as readFile4 } from "node:fs/promises";
 import { join as join7, resolve as resolve6 } from "node:path";
 
 // scripts/core/init/action-ref.ts
@@ -78939,7 +79040,7 @@ function codeOwners(owners) {
 
 // scripts/io/package-files.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import { readdir as readdir4, readFile as readFile4 } from "node:fs/promises";
+import { readdir as readdir3, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname3, join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var PACKAGE_NAME = "incidents-as-code";
@@ -78959,13 +79060,13 @@ function readManifest(path3) {
   }
 }
 async function readFiles(folder, names) {
-  return Promise.all(names.map(async (path3) => ({ path: path3, text: await readFile4(join5(folder, path3), "utf8") })));
+  return Promise.all(names.map(async (path3) => ({ path: path3, text: await readFile3(join5(folder, path3), "utf8") })));
 }
 async function readStarterSources() {
   const { root: root5 } = ownPackage();
-  const schemas = (await readdir4(join5(root5, "schemas"))).filter((name2) => name2.endsWith(".schema.json")).sort();
+  const schemas = (await readdir3(join5(root5, "schemas"))).filter((name2) => name2.endsWith(".schema.json")).sort();
   return {
-    config: await readFile4(join5(root5, "templates", "init", "incidents.config.yml"), "utf8"),
+    config: await readFile3(join5(root5, "templates", "init", "incidents.config.yml"), "utf8"),
     workflows: await readFiles(join5(root5, ".github", "workflows"), STARTER_WORKFLOWS),
     schemas: await readFiles(join5(root5, "schemas"), schemas)
   };
@@ -78978,7 +79079,7 @@ function publishedAction() {
 }
 
 // scripts/io/write-new-files.ts
-import { lstat as lstat3, mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 async function writeNewFiles(root5, files) {
   const outcome = { written: [], kept: [], blocked: [] };
@@ -79018,7 +79119,7 @@ async function makeFolders(root5, folders) {
 }
 async function kindAt(path3) {
   try {
-    const stats = await lstat3(path3);
+    const stats = await lstat2(path3);
     return stats.isSymbolicLink() ? "link" : stats.isDirectory() ? "folder" : stats.isFile() ? "file" : "special file";
   } catch {
     return void 0;
@@ -79071,7 +79172,7 @@ async function initCommand(args, context) {
   };
   const root5 = resolve6(context.cwd, positionals[0] ?? ".");
   const sources = await readStarterSources();
-  const keptConfig = await readFile5(join7(root5, CONFIG_PATH), "utf8").catch(() => void 0);
+  const keptConfig = await readFile4(join7(root5, CONFIG_PATH), "utf8").catch(() => void 0);
   const config2 = keptConfig ?? starterConfig(sources.config, choices);
   if (keptConfig === void 0) refuseInvalid(config2);
   await mkdir4(root5, { recursive: true });
@@ -80311,14 +80412,14 @@ function describePull(change, payload, keyLabels) {
 }
 
 // scripts/io/read-payload.ts
-import { readFile as readFile6, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
 var MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
 async function readJsonFile(path3) {
   let text7;
   try {
     const size2 = (await stat3(path3)).size;
     if (size2 > MAX_PAYLOAD_BYTES) return { ok: false, message: `${path3}: ${size2} bytes, more than the ${MAX_PAYLOAD_BYTES} a payload may have` };
-    text7 = await readFile6(path3, "utf8");
+    text7 = await readFile5(path3, "utf8");
   } catch (error3) {
     return { ok: false, message: `${path3} could not be read: ${error3.code ?? String(error3)}` };
   }
@@ -81531,7 +81632,7 @@ async function reportCommand(args, context) {
   const out = values.out === void 0 ? void 0 : resolve8(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
-  const repository = await readRepositoryWithConfig("report", root5, reporter, context);
+  const repository = await streamRepositoryWithConfig("report", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const checked = checkRecords(repository.config, repository.files.records);
   const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], "left out of the report", context);
@@ -81705,7 +81806,7 @@ async function slaCommand(args, context) {
   });
   const reporter = chooseReporter("sla", values.format);
   const root5 = findRoot("sla", context.cwd, values.root);
-  const repository = await readRepositoryWithConfig("sla", root5, reporter, context);
+  const repository = await streamRepositoryWithConfig("sla", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
   const checked = checkRecords(repository.config, repository.files.records);
@@ -81911,7 +82012,7 @@ async function validateCommand(args, context) {
     root5,
     positionals.map((path3) => resolve9(context.cwd, path3))
   );
-  const repository = await readRepositoryWithConfig("validate", root5, reporter, context);
+  const repository = await streamRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);

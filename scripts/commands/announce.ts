@@ -16,7 +16,7 @@ import { wordingOf } from '../render/announce/wording.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
-import { readRepositoryWithConfig } from './read-config.js';
+import { streamRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
 import { resolve } from 'node:path';
 
@@ -70,7 +70,7 @@ export async function announceCommand(args: string[], context: CommandContext): 
   const reporter = chooseReporter('announce', values.format);
   const root = findRoot('announce', context.cwd, values.root);
   const at = timestampOption('announce', 'at', values.at, new Date());
-  const repository = await readRepositoryWithConfig('announce', root, reporter, context);
+  const repository = await streamRepositoryWithConfig('announce', root, reporter, context);
   if (!repository) return EXIT.error;
   const { config } = repository;
   if (!config.announce) {

@@ -9,7 +9,7 @@ import { renderSite } from '../render/site/site.js';
 import { NOINDEX } from '../render/site/layout.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
-import { readRepositoryWithConfig } from './read-config.js';
+import { streamRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
 import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
 import { findRoot } from '../io/repository/read-repository.js';
@@ -51,7 +51,7 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
   const out = values.out === undefined ? (audience === 'internal' ? join(root, 'site-internal') : publicOut) : resolve(context.cwd, values.out);
   if (audience === 'internal') refusePublicFolder(out, publicOut);
   const at = timestampOption('build', 'at', values.at, new Date());
-  const repository = await readRepositoryWithConfig('build', root, reporter, context);
+  const repository = await streamRepositoryWithConfig('build', root, reporter, context);
   if (!repository) return EXIT.error;
 
   const { config } = repository;

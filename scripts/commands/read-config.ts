@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.js';
 import type { Finding, Source } from '../core/findings.js';
 import type { Config } from '../core/records/types.js';
 import { checkConfig } from '../core/records/validate.js';
-import { CONFIG_FILE, readRepository, type RepositoryFiles } from '../io/repository/read-repository.js';
+import { CONFIG_FILE, readRepository, streamRepository, type RepositoryFiles, type RepositoryStream } from '../io/repository/read-repository.js';
 import type { Reporter } from '../reporters/index.js';
 import type { CommandContext } from './context.js';
 
@@ -16,8 +16,29 @@ export async function readRepositoryWithConfig(
   root: string,
   reporter: Reporter,
   context: CommandContext,
-): Promise<{ config: Config; configSource: Source; configWarnings: Finding[]; files: RepositoryFiles } | undefined> {
-  const files = await readRepository(root);
+): Promise<WithConfig<RepositoryFiles> | undefined> {
+  return withConfig(command, root, await readRepository(root), reporter, context);
+}
+
+/** readRepositoryWithConfig for the commands that read every record once: the files are read as checkRecords takes them. */
+export function streamRepositoryWithConfig(
+  command: string,
+  root: string,
+  reporter: Reporter,
+  context: CommandContext,
+): Promise<WithConfig<RepositoryStream> | undefined> {
+  return withConfig(command, root, streamRepository(root), reporter, context);
+}
+
+type WithConfig<Files> = { config: Config; configSource: Source; configWarnings: Finding[]; files: Files };
+
+async function withConfig<Files extends RepositoryStream>(
+  command: string,
+  root: string,
+  files: Files,
+  reporter: Reporter,
+  context: CommandContext,
+): Promise<WithConfig<Files> | undefined> {
   const unreadable = files.findings.filter((finding) => finding.path === CONFIG_FILE);
   if (unreadable.length > 0) {
     await reporter.write({ command, findings: unreadable }, context);

@@ -9,7 +9,7 @@ import { renderReportPage } from '../render/report/report-page.js';
 import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report/report-tables.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
-import { readRepositoryWithConfig } from './read-config.js';
+import { streamRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
 import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
@@ -41,7 +41,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   const out = values.out === undefined ? undefined : resolve(context.cwd, values.out);
   if (out) refuseInsidePublicSite(out);
   const at = timestampOption('report', 'at', values.at, new Date());
-  const repository = await readRepositoryWithConfig('report', root, reporter, context);
+  const repository = await streamRepositoryWithConfig('report', root, reporter, context);
   if (!repository) return EXIT.error;
 
   const checked = checkRecords(repository.config, repository.files.records);

@@ -9,7 +9,7 @@ import { openGitHubIssueChannel } from '../io/notify/github-issue.js';
 import { formatSlaTable } from '../render/sla-table.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
-import { readRepositoryWithConfig } from './read-config.js';
+import { streamRepositoryWithConfig } from './read-config.js';
 import { usableRecords } from './usable-records.js';
 import { timestampOption } from './record-options.js';
 import { AT_OPTION, formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
@@ -47,7 +47,7 @@ export async function slaCommand(args: string[], context: CommandContext): Promi
   });
   const reporter = chooseReporter('sla', values.format);
   const root = findRoot('sla', context.cwd, values.root);
-  const repository = await readRepositoryWithConfig('sla', root, reporter, context);
+  const repository = await streamRepositoryWithConfig('sla', root, reporter, context);
   if (!repository) return EXIT.error;
   const at = timestampOption('sla', 'at', values.at, new Date());
 

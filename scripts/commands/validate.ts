@@ -7,7 +7,7 @@ import { KIND_NAMES, RECORD_FOLDERS } from '../core/records/kinds.js';
 import { CONFIG_FILE, findRoot } from '../io/repository/read-repository.js';
 import { chooseReporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
-import { readRepositoryWithConfig } from './read-config.js';
+import { streamRepositoryWithConfig } from './read-config.js';
 import { formatOption, ROOT_OPTION, type CommandHelp } from './help.js';
 
 export const VALIDATE_HELP: CommandHelp = {
@@ -33,7 +33,7 @@ export async function validateCommand(args: string[], context: CommandContext): 
     positionals.map((path) => resolve(context.cwd, path)),
   );
 
-  const repository = await readRepositoryWithConfig('validate', root, reporter, context);
+  const repository = await streamRepositoryWithConfig('validate', root, reporter, context);
   if (!repository) return EXIT.error;
   const { files } = repository;
   const { records, findings } = checkRecords(repository.config, files.records);

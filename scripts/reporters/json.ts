@@ -1,4 +1,5 @@
 import { toJsonFinding } from '../core/findings.js';
+import { writeJsonInPieces } from './json-writer.js';
 import type { WriteReport } from './report.js';
 
 /**
@@ -9,5 +10,6 @@ import type { WriteReport } from './report.js';
 export const writeJson: WriteReport = async (report, context) => {
   const json = report.json ?? { extra: {} };
   const document = 'document' in json ? json.document : { findings: (report.findings ?? []).map(toJsonFinding), ...json.extra };
-  context.stdout(`${JSON.stringify(document, null, 2).replaceAll('##[', '##\\u005b')}\n`);
+  writeJsonInPieces(document, context.stdout, (json) => json.replaceAll('##[', '##\\u005b'));
+  context.stdout('\n');
 };

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings.js';
-import { splitFrontmatter } from './frontmatter.js';
-import { parseYaml, problemsToFindings, type Locate } from './parse-yaml.js';
+import { splitFrontmatter, type FrontmatterSplit } from './frontmatter.js';
+import { ownCopy, parseYaml, problemsToFindings, type Locate } from './parse-yaml.js';
 
 /** A record file's frontmatter, parsed but not yet validated. */
 export interface ParsedRecord {
@@ -16,12 +16,29 @@ export interface ParsedRecord {
   bodyLine: number;
 }
 
-/** Splits a record file into YAML frontmatter and Markdown body and parses the frontmatter. */
-export function parseRecord(path: string, text: string): { ok: true; record: ParsedRecord } | { ok: false; findings: Finding[] } {
+/**
+ * Splits a record file into YAML frontmatter and Markdown body and parses the frontmatter. Given
+ * `reread`, the record holds no reference to `text`: its positions come from the text read again.
+ */
+export function parseRecord(
+  path: string,
+  text: string,
+  reread?: () => string | undefined,
+): { ok: true; record: ParsedRecord } | { ok: false; findings: Finding[] } {
   const split = splitFrontmatter(text);
   if (!split.ok) return { ok: false, findings: problemsToFindings(path, [split.problem]) };
-  // A blank frontmatter is an empty map.
-  const parsed = parseYaml(split.split.blank ? '{}' : split.split.yaml);
+  const parsed = parseYaml(yamlOf(split.split), reread && (() => yamlAgain(reread)));
   if (!parsed.ok) return { ok: false, findings: problemsToFindings(path, parsed.problems) };
-  return { ok: true, record: { path, ...parsed.value, body: split.split.body, bodyLine: split.split.bodyLine } };
+  return { ok: true, record: { path, ...parsed.value, body: reread ? ownCopy(split.split.body) : split.split.body, bodyLine: split.split.bodyLine } };
+}
+
+/** The YAML to parse: a blank frontmatter is an empty map. */
+function yamlOf(split: FrontmatterSplit): string {
+  return split.blank ? '{}' : split.yaml;
+}
+
+function yamlAgain(reread: () => string | undefined): string {
+  const text = reread();
+  const split = text === undefined ? undefined : splitFrontmatter(text);
+  return split?.ok ? yamlOf(split.split) : '{}';
 }

@@ -48,11 +48,16 @@ export const MAX_ALIAS_COUNT = 100;
  * `yaml` package keeps positions, so it finds a key's line only when a finding needs one, and it
  * parses whatever js-yaml refuses or that needs its guards, so every message comes from one parser.
  */
-export function parseYaml(source: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+export function parseYaml(source: string, sourceAgain?: () => string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
   const text = withLineFeeds(source);
   const deep = tooDeep(text);
   if (deep) return { ok: false, problems: [{ ...deep, rule: 'yaml/syntax', message: TOO_DEEP }] };
-  return parseQuickly(text) ?? parseWithPositions(text);
+  return parseQuickly(text, sourceAgain ?? constant(text)) ?? parseWithPositions(text);
+}
+
+/** Made in a function of its own: closures made in one function share what they capture, so one made beside sourceAgain's would keep the text. */
+function constant(text: string): () => string {
+  return () => text;
 }
 
 /** More flow nesting than this, or indentation deeper than this many spaces, is refused unparsed. */
@@ -92,8 +97,11 @@ function tooDeep(text: string): Position | undefined {
   return undefined;
 }
 
-/** The fast path: plain data from js-yaml, or undefined when the text needs the careful parser. */
-function parseQuickly(text: string): { ok: true; value: ParsedYaml } | undefined {
+/**
+ * The fast path: plain data from js-yaml, or undefined when the text needs the careful parser.
+ * @param textForPositions gives the text again, the first time a finding needs a position
+ */
+function parseQuickly(text: string, textForPositions: () => string): { ok: true; value: ParsedYaml } | undefined {
   if (NEEDS_CARE.test(text)) return undefined;
   let data: unknown;
   try {
@@ -105,7 +113,9 @@ function parseQuickly(text: string): { ok: true; value: ParsedYaml } | undefined
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const emptyKeys = new Set<string>();
   const plain = dropEmpty(data, '', emptyKeys, new Set());
-  return plain === REPARSE ? undefined : { ok: true, value: { data: plain, emptyKeys, locate: locateLazily(text) } };
+  return plain === REPARSE
+    ? undefined
+    : { ok: true, value: { data: plain, emptyKeys: emptyKeys.size === 0 ? NO_EMPTY_KEYS : emptyKeys, locate: locateLazily(textForPositions) } };
 }
 
 /**
@@ -115,12 +125,15 @@ function parseQuickly(text: string): { ok: true; value: ParsedYaml } | undefined
  */
 const NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
 
+/** The empty-keys set of the many records that have none: one set for all. */
+const NO_EMPTY_KEYS: ReadonlySet<string> = new Set();
+
 /** Finds positions by parsing once more with `yaml`, the first time a finding asks. */
-function locateLazily(text: string): Locate {
+function locateLazily(textOf: () => string): Locate {
   let locate: Locate | undefined;
   return (path, at) => {
     if (!locate) {
-      const parsed = parseWithPositions(text);
+      const parsed = parseWithPositions(withLineFeeds(textOf()));
       locate = parsed.ok ? parsed.value.locate : () => ({ line: 1, column: 1 });
     }
     return locate(path, at);
@@ -246,6 +259,7 @@ const REPARSE = Symbol('reparse');
  * were. Given `seen`, it returns REPARSE on a `__proto__` key, a map key or a list or map met twice (an alias).
  */
 function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>, seen: Set<object> | undefined): unknown {
+  if (typeof value === 'string') return ownCopy(value);
   if (value === null || typeof value !== 'object') return value;
   if (seen) {
     if (seen.has(value)) return REPARSE;
@@ -273,6 +287,15 @@ function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>, seen
     result[key] = plain;
   }
   return result;
+}
+
+/**
+ * The string as its own copy. A parser's values are often slices of its input, which keep the
+ * whole input alive for as long as any one value lives; copied, a record's data no longer holds
+ * its file's text (docs/decisions.md, Performance). V8 slices strings of 13 or more characters.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : `${text} `.slice(0, -1);
 }
 
 /** Walks the document along `path` and returns the deepest key or value found on the way. */

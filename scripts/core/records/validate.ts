@@ -11,6 +11,11 @@ import type { Config } from './types.js';
 export interface TextFile {
   path: string;
   text: string;
+  /**
+   * Reads the text again, when the file can be: then a record keeps only its data, and the text
+   * is read again for the positions of its findings (a file changed meanwhile gives nearby lines).
+   */
+  reread?: () => string | undefined;
 }
 
 /** Parses and checks the config: its schema, then the config rules. `config` is set when there are no errors (warnings allowed). */
@@ -31,7 +36,7 @@ export function checkConfig(file: TextFile): { config?: Valid<Config>; findings:
  * Parses every record file, checks each against its schema, then runs the cross-record rules on
  * those that passed. One bad file gives its own findings and never stops the others being checked.
  */
-export function checkRecords(config: Config, files: readonly TextFile[]): { records: RecordSet; findings: Finding[] } {
+export function checkRecords(config: Config, files: Iterable<TextFile>): { records: RecordSet; findings: Finding[] } {
   const findings: Finding[] = [];
   const lists: RecordListsBeingFilled = perKind((): never[] => []);
   for (const file of files) {
@@ -59,7 +64,7 @@ function addRecord<K extends RecordKind>(kind: K, file: TextFile, lists: RecordL
 
 /** Parses a record file as the given kind and checks it against that kind's schema. */
 export function parseRecordAs<K extends RecordKind>(kind: K, file: TextFile): { record?: ValidRecord<RecordData[K]>; findings: Finding[] } {
-  const parsed = parseRecord(file.path, file.text);
+  const parsed = parseRecord(file.path, file.text, file.reread);
   if (!parsed.ok) return { findings: parsed.findings };
   const findings = checkSchema(RECORD_KINDS[kind].schemaName, parsed.record);
   // The schema has just checked the data: this is the one place it gets its kind's type.
@@ -70,7 +75,7 @@ export function parseRecordAs<K extends RecordKind>(kind: K, file: TextFile): { 
  * Checks a repository's config and then its records. When the config has errors, the records are
  * not checked (they are checked against it), and only the config's findings are returned.
  */
-export function checkRepository(files: { config: TextFile; records: readonly TextFile[] }): {
+export function checkRepository(files: { config: TextFile; records: Iterable<TextFile> }): {
   config?: Valid<Config>;
   records?: RecordSet;
   findings: Finding[];
