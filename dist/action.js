@@ -165,9 +165,22 @@ function isRealDate(year, month, day) {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 function toMillis(timestamp2) {
-  return Date.parse(timestamp2);
+  if (!FIXED_PLACES.test(timestamp2)) return Date.parse(timestamp2);
+  const length = timestamp2.length;
+  const digits = (at, count2) => {
+    let value = 0;
+    for (let index2 = at; index2 < at + count2; index2++) value = value * 10 + timestamp2.charCodeAt(index2) - 48;
+    return value;
+  };
+  const [year, month, day, hour, minute, second] = [digits(0, 4), digits(5, 2), digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2)];
+  const [offsetHours, offsetMinutes] = length === 20 ? [0, 0] : [digits(20, 2), digits(23, 2)];
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59)
+    return Date.parse(timestamp2);
+  const utc2 = Date.UTC(year, month - 1, day, hour, minute, second);
+  const offset = (offsetHours * 60 + offsetMinutes) * 6e4;
+  return timestamp2.charCodeAt(19) === 43 ? utc2 - offset : utc2 + offset;
 }
-var STRICT, LOOSE, EARLIEST_YEAR, LATEST_YEAR;
+var STRICT, LOOSE, EARLIEST_YEAR, LATEST_YEAR, FIXED_PLACES;
 var init_timestamps = __esm({
   "scripts/core/time/timestamps.ts"() {
     "use strict";
@@ -175,6 +188,7 @@ var init_timestamps = __esm({
     LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
     EARLIEST_YEAR = 1970;
     LATEST_YEAR = 9899;
+    FIXED_PLACES = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)$/;
   }
 });
 
@@ -23502,6 +23516,13 @@ var StateWriteError = class extends Error {
 
 // scripts/core/time/calendar.ts
 function workingCalendar(config2, name2 = "24x7") {
+  const made = madeCalendars.get(config2) ?? madeCalendars.set(config2, /* @__PURE__ */ new Map()).get(config2);
+  const calendar = made.get(name2) ?? makeCalendar(config2, name2);
+  made.set(name2, calendar);
+  return calendar;
+}
+var madeCalendars = /* @__PURE__ */ new WeakMap();
+function makeCalendar(config2, name2) {
   const calendars = config2.calendars ?? {};
   const calendar = Object.hasOwn(calendars, name2) ? calendars[name2] : void 0;
   if (name2 === "24x7" || !calendar) return { kind: "24x7" };
@@ -23539,19 +23560,24 @@ function addWorkingMillis(calendar, from, amount) {
   return void 0;
 }
 function* workingIntervals(calendar, from) {
-  let { year, month, day } = localDate(calendar.timeZone, from);
-  for (let count2 = 0; count2 < MAX_DAYS; count2++) {
-    const date = new Date(Date.UTC(year, month - 1, day));
-    const iso2 = date.toISOString().slice(0, 10);
-    if (!calendar.holidays.has(iso2) && !calendar.holidays.has(iso2.slice(5))) {
-      for (const [start2, end] of calendar.hours[date.getUTCDay()]) {
-        yield [toInstant(calendar.timeZone, iso2, start2), toInstant(calendar.timeZone, iso2, end)];
-      }
-    }
-    const next = new Date(Date.UTC(year, month - 1, day + 1));
-    [year, month, day] = [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
-  }
+  const { year, month, day } = localDate(calendar.timeZone, from);
+  const first = Date.UTC(year, month - 1, day) / DAY_MS;
+  for (let count2 = 0; count2 < MAX_DAYS; count2++) yield* intervalsOn(calendar, first + count2);
 }
+var DAY_MS = 864e5;
+function intervalsOn(calendar, epochDay) {
+  const days = dayIntervals.get(calendar) ?? dayIntervals.set(calendar, /* @__PURE__ */ new Map()).get(calendar);
+  let intervals = days.get(epochDay);
+  if (intervals === void 0) {
+    const date = new Date(epochDay * DAY_MS);
+    const iso2 = date.toISOString().slice(0, 10);
+    const holiday = calendar.holidays.has(iso2) || calendar.holidays.has(iso2.slice(5));
+    intervals = holiday ? [] : calendar.hours[date.getUTCDay()].map(([start2, end]) => [toInstant(calendar.timeZone, iso2, start2), toInstant(calendar.timeZone, iso2, end)]);
+    days.set(epochDay, intervals);
+  }
+  return intervals;
+}
+var dayIntervals = /* @__PURE__ */ new WeakMap();
 var formatters = /* @__PURE__ */ new Map();
 function wallClock(timeZone, instant) {
   const local = new Date(Math.floor(instant / 1e3) * 1e3 + offsetAt(timeZone, instant));
@@ -23595,18 +23621,23 @@ function addDays(isoDate, days) {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 function offsetAt(timeZone, instant) {
-  const hour = Math.floor(instant / HOUR_MS) * HOUR_MS;
-  const key2 = `${timeZone} ${hour}`;
-  let offset = hourOffsets.get(key2);
+  const offsets = zoneOffsets.get(timeZone) ?? zoneOffsets.set(timeZone, { days: /* @__PURE__ */ new Map(), hours: /* @__PURE__ */ new Map() }).get(timeZone);
+  const daily = steadyOffset(offsets.days, timeZone, Math.floor(instant / DAY_MS) * DAY_MS, DAY_MS);
+  if (!Number.isNaN(daily)) return daily;
+  const hourly = steadyOffset(offsets.hours, timeZone, Math.floor(instant / HOUR_MS) * HOUR_MS, HOUR_MS);
+  return Number.isNaN(hourly) ? intlOffsetAt(timeZone, instant) : hourly;
+}
+function steadyOffset(known, timeZone, start2, length) {
+  let offset = known.get(start2);
   if (offset === void 0) {
-    const first = intlOffsetAt(timeZone, hour);
-    offset = first === intlOffsetAt(timeZone, hour + HOUR_MS - 1e3) ? first : NaN;
-    hourOffsets.set(key2, offset);
+    const first = intlOffsetAt(timeZone, start2);
+    offset = first === intlOffsetAt(timeZone, start2 + length - 1e3) ? first : NaN;
+    known.set(start2, offset);
   }
-  return Number.isNaN(offset) ? intlOffsetAt(timeZone, instant) : offset;
+  return offset;
 }
 var HOUR_MS = 36e5;
-var hourOffsets = /* @__PURE__ */ new Map();
+var zoneOffsets = /* @__PURE__ */ new Map();
 function intlOffsetAt(timeZone, instant) {
   const wall = intlWallClock(timeZone, instant);
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1e3) * 1e3;
@@ -43155,6 +43186,14 @@ var KNOWN_ERROR_BOUNDS = {
   steps: 3e7
 };
 function compilePattern2(pattern) {
+  const known = compiledPatterns.get(pattern);
+  if (known) return known;
+  const compiled = compileOnce(pattern);
+  compiledPatterns.set(pattern, compiled);
+  return compiled;
+}
+var compiledPatterns = /* @__PURE__ */ new Map();
+function compileOnce(pattern) {
   let compiled;
   try {
     compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
@@ -77413,7 +77452,8 @@ function writeJsonInPieces(value, write, escape2 = (json2) => json2) {
       plain2.forEach((element3, index2) => {
         put(`${index2 === 0 ? "" : ","}
 ${inner}`);
-        visit3(isSkipped(element3) ? null : element3, inner);
+        put(escape2((JSON.stringify(element3, null, 2) ?? "null").replaceAll("\n", `
+${inner}`)));
       });
       return put(`
 ${indent}]`);

@@ -3,8 +3,9 @@ const CHUNK = 1 << 20;
 
 /**
  * Writes a value exactly as `JSON.stringify(value, null, 2)` writes it, in pieces of about a
- * megabyte, with `escape` applied to every key and string: a document of many megabytes is never
- * one string, nor copied whole to be escaped (docs/decisions.md, Performance).
+ * megabyte, with `escape` applied to every piece (each a whole key, string or list element, so
+ * escaping a piece is escaping the document): a document of many megabytes is never one string,
+ * nor copied whole to be escaped (docs/decisions.md, Performance).
  */
 export function writeJsonInPieces(value: unknown, write: (piece: string) => void, escape: (json: string) => string = (json) => json): void {
   let parts: string[] = [];
@@ -29,9 +30,10 @@ export function writeJsonInPieces(value: unknown, write: (piece: string) => void
     if (Array.isArray(plain)) {
       if (plain.length === 0) return put('[]');
       put('[');
+      // Each element is small: JSON.stringify writes it (fast), and its lines get the indentation (JSON strings hold no line breaks).
       plain.forEach((element, index) => {
         put(`${index === 0 ? '' : ','}\n${inner}`);
-        visit(isSkipped(element) ? null : element, inner);
+        put(escape((JSON.stringify(element, null, 2) ?? 'null').replaceAll('\n', `\n${inner}`)));
       });
       return put(`\n${indent}]`);
     }

@@ -28,6 +28,17 @@ export type CompiledPattern = { ok: true; size: number; test: (text: string) => 
  * and so is one whose program is larger than KNOWN_ERROR_BOUNDS.programSize.
  */
 export function compilePattern(pattern: string): CompiledPattern {
+  const known = compiledPatterns.get(pattern);
+  if (known) return known;
+  const compiled = compileOnce(pattern);
+  compiledPatterns.set(pattern, compiled);
+  return compiled;
+}
+
+/** Patterns compiled so far: compiling takes a millisecond or more, and the rules and the gate ask for the same ones. */
+const compiledPatterns = new Map<string, CompiledPattern>();
+
+function compileOnce(pattern: string): CompiledPattern {
   let compiled;
   try {
     compiled = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);

@@ -16,8 +16,17 @@ export type WorkingCalendar =
       holidays: ReadonlySet<string>;
     };
 
-/** The calendar the config names (`24x7` needs no entry). */
+/** The calendar the config names (`24x7` needs no entry); the same object for the same config and name, so its days are worked out once. */
 export function workingCalendar(config: Config, name = '24x7'): WorkingCalendar {
+  const made = madeCalendars.get(config) ?? madeCalendars.set(config, new Map()).get(config)!;
+  const calendar = made.get(name) ?? makeCalendar(config, name);
+  made.set(name, calendar);
+  return calendar;
+}
+
+const madeCalendars = new WeakMap<Config, Map<string, WorkingCalendar>>();
+
+function makeCalendar(config: Config, name: string): WorkingCalendar {
   const calendars = config.calendars ?? {};
   // A calendar's name is text from the config (`constructor` is one): only the map's own keys count.
   const calendar = Object.hasOwn(calendars, name) ? calendars[name] : undefined;
@@ -63,21 +72,35 @@ export function addWorkingMillis(calendar: WorkingCalendar, from: number, amount
   return undefined;
 }
 
+type BusinessCalendar = Extract<WorkingCalendar, { kind: 'business' }>;
+type Intervals = readonly (readonly [number, number])[];
+
 /** The working intervals, as instants, of each local day from the one `from` falls on, in order. */
-function* workingIntervals(calendar: Extract<WorkingCalendar, { kind: 'business' }>, from: number): Generator<[number, number]> {
-  let { year, month, day } = localDate(calendar.timeZone, from);
-  for (let count = 0; count < MAX_DAYS; count++) {
-    const date = new Date(Date.UTC(year, month - 1, day));
-    const iso = date.toISOString().slice(0, 10);
-    if (!calendar.holidays.has(iso) && !calendar.holidays.has(iso.slice(5))) {
-      for (const [start, end] of calendar.hours[date.getUTCDay()]!) {
-        yield [toInstant(calendar.timeZone, iso, start), toInstant(calendar.timeZone, iso, end)];
-      }
-    }
-    const next = new Date(Date.UTC(year, month - 1, day + 1));
-    [year, month, day] = [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
-  }
+function* workingIntervals(calendar: BusinessCalendar, from: number): Generator<readonly [number, number]> {
+  const { year, month, day } = localDate(calendar.timeZone, from);
+  const first = Date.UTC(year, month - 1, day) / DAY_MS;
+  for (let count = 0; count < MAX_DAYS; count++) yield* intervalsOn(calendar, first + count);
 }
+
+const DAY_MS = 86_400_000;
+
+/** A calendar's working intervals on a local day (days since 1970-01-01), worked out once per calendar and day. */
+function intervalsOn(calendar: BusinessCalendar, epochDay: number): Intervals {
+  const days = dayIntervals.get(calendar) ?? dayIntervals.set(calendar, new Map()).get(calendar)!;
+  let intervals = days.get(epochDay);
+  if (intervals === undefined) {
+    const date = new Date(epochDay * DAY_MS);
+    const iso = date.toISOString().slice(0, 10);
+    const holiday = calendar.holidays.has(iso) || calendar.holidays.has(iso.slice(5));
+    intervals = holiday
+      ? []
+      : calendar.hours[date.getUTCDay()]!.map(([start, end]) => [toInstant(calendar.timeZone, iso, start), toInstant(calendar.timeZone, iso, end)] as const);
+    days.set(epochDay, intervals);
+  }
+  return intervals;
+}
+
+const dayIntervals = new WeakMap<BusinessCalendar, Map<number, Intervals>>();
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -133,22 +156,32 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-/** The UTC offset of a time zone at an instant, in milliseconds. */
+/**
+ * The UTC offset of a time zone at an instant, in milliseconds. An offset holds for a whole UTC
+ * day unless a change falls inside it, and for a whole hour unless one falls inside that: Intl is
+ * asked twice a day, and twice an hour only on the days of a change.
+ */
 function offsetAt(timeZone: string, instant: number): number {
-  // An offset holds for a whole UTC hour unless a change falls inside it; Intl is asked once an hour.
-  const hour = Math.floor(instant / HOUR_MS) * HOUR_MS;
-  const key = `${timeZone} ${hour}`;
-  let offset = hourOffsets.get(key);
+  const offsets = zoneOffsets.get(timeZone) ?? zoneOffsets.set(timeZone, { days: new Map(), hours: new Map() }).get(timeZone)!;
+  const daily = steadyOffset(offsets.days, timeZone, Math.floor(instant / DAY_MS) * DAY_MS, DAY_MS);
+  if (!Number.isNaN(daily)) return daily;
+  const hourly = steadyOffset(offsets.hours, timeZone, Math.floor(instant / HOUR_MS) * HOUR_MS, HOUR_MS);
+  return Number.isNaN(hourly) ? intlOffsetAt(timeZone, instant) : hourly;
+}
+
+/** The offset over [start, start + length), or NaN when it changes inside; remembered in `known` by start. */
+function steadyOffset(known: Map<number, number>, timeZone: string, start: number, length: number): number {
+  let offset = known.get(start);
   if (offset === undefined) {
-    const first = intlOffsetAt(timeZone, hour);
-    offset = first === intlOffsetAt(timeZone, hour + HOUR_MS - 1000) ? first : NaN;
-    hourOffsets.set(key, offset);
+    const first = intlOffsetAt(timeZone, start);
+    offset = first === intlOffsetAt(timeZone, start + length - 1000) ? first : NaN;
+    known.set(start, offset);
   }
-  return Number.isNaN(offset) ? intlOffsetAt(timeZone, instant) : offset;
+  return offset;
 }
 
 const HOUR_MS = 3600_000;
-const hourOffsets = new Map<string, number>();
+const zoneOffsets = new Map<string, { days: Map<number, number>; hours: Map<number, number> }>();
 
 function intlOffsetAt(timeZone: string, instant: number): number {
   const wall = intlWallClock(timeZone, instant);
