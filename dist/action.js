@@ -165,22 +165,9 @@ function isRealDate(year, month, day) {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 function toMillis(timestamp2) {
-  if (!FIXED_PLACES.test(timestamp2)) return Date.parse(timestamp2);
-  const length = timestamp2.length;
-  const digits = (at, count2) => {
-    let value = 0;
-    for (let index2 = at; index2 < at + count2; index2++) value = value * 10 + timestamp2.charCodeAt(index2) - 48;
-    return value;
-  };
-  const [year, month, day, hour, minute, second] = [digits(0, 4), digits(5, 2), digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2)];
-  const [offsetHours, offsetMinutes] = length === 20 ? [0, 0] : [digits(20, 2), digits(23, 2)];
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59)
-    return Date.parse(timestamp2);
-  const utc2 = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offset = (offsetHours * 60 + offsetMinutes) * 6e4;
-  return timestamp2.charCodeAt(19) === 43 ? utc2 - offset : utc2 + offset;
+  return Date.parse(timestamp2);
 }
-var STRICT, LOOSE, EARLIEST_YEAR, LATEST_YEAR, FIXED_PLACES;
+var STRICT, LOOSE, EARLIEST_YEAR, LATEST_YEAR;
 var init_timestamps = __esm({
   "scripts/core/time/timestamps.ts"() {
     "use strict";
@@ -188,7 +175,6 @@ var init_timestamps = __esm({
     LOOSE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
     EARLIEST_YEAR = 1970;
     LATEST_YEAR = 9899;
-    FIXED_PLACES = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)$/;
   }
 });
 
@@ -47631,7 +47617,7 @@ function parseQuickly(text7, textForPositions) {
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
   const emptyKeys = /* @__PURE__ */ new Set();
-  const plain2 = dropEmpty(data, "", emptyKeys, /* @__PURE__ */ new Set());
+  const plain2 = dropEmpty(data, [], emptyKeys, /* @__PURE__ */ new Set());
   return plain2 === REPARSE ? void 0 : { ok: true, value: { data: plain2, emptyKeys: emptyKeys.size === 0 ? NO_EMPTY_KEYS : emptyKeys, locate: locateLazily(textForPositions) } };
 }
 var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
@@ -47718,7 +47704,7 @@ function parseYamlUnguarded(text7) {
   const emptyKeys = /* @__PURE__ */ new Set();
   return {
     ok: true,
-    value: { data: dropEmpty(data, "", emptyKeys, void 0), emptyKeys, locate: (path3, at = "value") => locateIn(doc, path3, at, position3) }
+    value: { data: dropEmpty(data, [], emptyKeys, void 0), emptyKeys, locate: (path3, at = "value") => locateIn(doc, path3, at, position3) }
   };
 }
 function keyAt(doc, offset) {
@@ -47745,7 +47731,7 @@ function describeYamlError(code19, message) {
   return `Invalid YAML: ${text7}`;
 }
 var REPARSE = /* @__PURE__ */ Symbol("reparse");
-function dropEmpty(value, pointer, emptyKeys, seen) {
+function dropEmpty(value, path3, emptyKeys, seen) {
   if (typeof value === "string") return ownCopy(value);
   if (value === null || typeof value !== "object") return value;
   if (seen) {
@@ -47754,24 +47740,25 @@ function dropEmpty(value, pointer, emptyKeys, seen) {
   }
   if (Array.isArray(value)) {
     const result2 = [];
-    for (const [index2, item] of value.entries()) {
-      const plain2 = dropEmpty(item, `${pointer}/${index2}`, emptyKeys, seen);
+    for (let index2 = 0; index2 < value.length; index2++) {
+      path3.push(index2);
+      const plain2 = dropEmpty(value[index2], path3, emptyKeys, seen);
+      path3.pop();
       if (plain2 === REPARSE) return REPARSE;
       result2.push(plain2);
     }
     return result2;
   }
   const result = {};
-  for (const [key2, item] of Object.entries(value)) {
+  for (const key2 of Object.keys(value)) {
     if (seen && (key2 === "__proto__" || key2 === "[object Object]")) return REPARSE;
-    const itemPointer = pointer + toPointer([key2]);
-    if (item === null) {
-      emptyKeys.add(itemPointer);
-      continue;
-    }
-    const plain2 = dropEmpty(item, itemPointer, emptyKeys, seen);
+    const item = value[key2];
+    path3.push(key2);
+    if (item === null) emptyKeys.add(toPointer(path3));
+    const plain2 = item === null ? null : dropEmpty(item, path3, emptyKeys, seen);
+    path3.pop();
     if (plain2 === REPARSE) return REPARSE;
-    result[key2] = plain2;
+    if (plain2 !== null) result[key2] = plain2;
   }
   return result;
 }
@@ -81002,24 +80989,37 @@ import { existsSync as existsSync4 } from "node:fs";
 
 // scripts/core/report/metrics.ts
 init_timestamps();
-function computeMetrics(incidents, now) {
-  const span = (from, to) => from !== void 0 && to !== void 0 && toMillis(to) <= now ? (toMillis(to) - toMillis(from)) / 1e3 : void 0;
+function incidentSpans(incident2, now) {
+  const span = (from, to) => {
+    if (from === void 0 || to === void 0) return void 0;
+    const end = toMillis(to);
+    return end <= now ? (end - toMillis(from)) / 1e3 : void 0;
+  };
+  return {
+    acknowledge: span(incident2.reported_at, incident2.acknowledged_at),
+    detect: span(incident2.started_at, incident2.detected_at),
+    resolve: span(incident2.reported_at, incident2.resolved_at),
+    start: incident2.started_at === void 0 ? void 0 : toMillis(incident2.started_at),
+    services: [...new Set(incident2.services.map((affected) => affected.id))]
+  };
+}
+function computeMetrics(incidents) {
   return {
     count: incidents.length,
-    mtta_seconds: mean(incidents.map((incident2) => span(incident2.reported_at, incident2.acknowledged_at))),
-    mttd_seconds: mean(incidents.map((incident2) => span(incident2.started_at, incident2.detected_at))),
-    mttr_seconds: mean(incidents.map((incident2) => span(incident2.reported_at, incident2.resolved_at))),
+    mtta_seconds: mean(incidents.map((incident2) => incident2.acknowledge)),
+    mttd_seconds: mean(incidents.map((incident2) => incident2.detect)),
+    mttr_seconds: mean(incidents.map((incident2) => incident2.resolve)),
     mtbf_seconds: mean(gapsBetweenFailures(incidents))
   };
 }
 function gapsBetweenFailures(incidents) {
   const starts = /* @__PURE__ */ new Map();
-  for (const incident2 of incidents) {
-    if (incident2.started_at === void 0) continue;
-    for (const service of new Set(incident2.services.map((affected) => affected.id))) {
+  for (const { start: start2, services: services2 } of incidents) {
+    if (start2 === void 0) continue;
+    for (const service of services2) {
       const times = starts.get(service);
-      if (times) times.push(toMillis(incident2.started_at));
-      else starts.set(service, [toMillis(incident2.started_at)]);
+      if (times) times.push(start2);
+      else starts.set(service, [start2]);
     }
   }
   return [...starts.values()].flatMap(
@@ -81195,7 +81195,8 @@ function buildReport(records, now) {
   const { config: config2 } = records;
   const timeZone = config2.page?.time_zone ?? "UTC";
   const measured = records.incidents.map((record2) => record2.data).filter((incident2) => isMeasured(incident2) && toMillis(incident2.reported_at) <= now);
-  const metrics = (incidents) => computeMetrics(incidents, now);
+  const spans = new Map(measured.map((incident2) => [incident2, incidentSpans(incident2, now)]));
+  const metrics = (incidents) => computeMetrics(incidents.map((incident2) => spans.get(incident2)));
   const services2 = config2.services.map((service) => service.id);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
   const sla = slaCompliance(records, measured, now);

@@ -112,7 +112,7 @@ function parseQuickly(text: string, textForPositions: () => string): { ok: true;
   // Records and configs are maps: any other root is rare enough to leave to the careful parser.
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const emptyKeys = new Set<string>();
-  const plain = dropEmpty(data, '', emptyKeys, new Set());
+  const plain = dropEmpty(data, [], emptyKeys, new Set());
   return plain === REPARSE
     ? undefined
     : { ok: true, value: { data: plain, emptyKeys: emptyKeys.size === 0 ? NO_EMPTY_KEYS : emptyKeys, locate: locateLazily(textForPositions) } };
@@ -219,7 +219,7 @@ function parseYamlUnguarded(text: string): ReturnType<typeof parseWithPositions>
   const emptyKeys = new Set<string>();
   return {
     ok: true,
-    value: { data: dropEmpty(data, '', emptyKeys, undefined), emptyKeys, locate: (path, at = 'value') => locateIn(doc, path, at, position) },
+    value: { data: dropEmpty(data, [], emptyKeys, undefined), emptyKeys, locate: (path, at = 'value') => locateIn(doc, path, at, position) },
   };
 }
 
@@ -258,7 +258,7 @@ const REPARSE = Symbol('reparse');
  * Drops map keys whose value is null, recursively (an empty key means "not set"), noting where they
  * were. Given `seen`, it returns REPARSE on a `__proto__` key, a map key or a list or map met twice (an alias).
  */
-function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>, seen: Set<object> | undefined): unknown {
+function dropEmpty(value: unknown, path: (string | number)[], emptyKeys: Set<string>, seen: Set<object> | undefined): unknown {
   if (typeof value === 'string') return ownCopy(value);
   if (value === null || typeof value !== 'object') return value;
   if (seen) {
@@ -267,24 +267,26 @@ function dropEmpty(value: unknown, pointer: string, emptyKeys: Set<string>, seen
   }
   if (Array.isArray(value)) {
     const result: unknown[] = [];
-    for (const [index, item] of value.entries()) {
-      const plain = dropEmpty(item, `${pointer}/${index}`, emptyKeys, seen);
+    for (let index = 0; index < value.length; index++) {
+      path.push(index);
+      const plain = dropEmpty(value[index], path, emptyKeys, seen);
+      path.pop();
       if (plain === REPARSE) return REPARSE;
       result.push(plain);
     }
     return result;
   }
   const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
     if (seen && (key === '__proto__' || key === '[object Object]')) return REPARSE;
-    const itemPointer = pointer + toPointer([key]);
-    if (item === null) {
-      emptyKeys.add(itemPointer);
-      continue;
-    }
-    const plain = dropEmpty(item, itemPointer, emptyKeys, seen);
+    const item = (value as Record<string, unknown>)[key];
+    path.push(key);
+    // The pointer is written only for a key left empty: most records have none.
+    if (item === null) emptyKeys.add(toPointer(path));
+    const plain = item === null ? null : dropEmpty(item, path, emptyKeys, seen);
+    path.pop();
     if (plain === REPARSE) return REPARSE;
-    result[key] = plain;
+    if (plain !== null) result[key] = plain;
   }
   return result;
 }

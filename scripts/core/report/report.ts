@@ -1,5 +1,5 @@
 import { isoDateIn, workingCalendar } from '../time/calendar.js';
-import { computeMetrics, type Metrics } from './metrics.js';
+import { computeMetrics, incidentSpans, type IncidentSpans, type Metrics } from './metrics.js';
 import { isOpen } from '../gate/lifecycle.js';
 import type { RecordSet } from '../records/record-set.js';
 import { computeSla, isMeasured, slaGoals, type SlaTarget } from '../sla/clocks.js';
@@ -63,7 +63,8 @@ export function buildReport(records: RecordSet, now: number): Report {
   const { config } = records;
   const timeZone = config.page?.time_zone ?? 'UTC';
   const measured = records.incidents.map((record) => record.data).filter((incident) => isMeasured(incident) && toMillis(incident.reported_at) <= now);
-  const metrics = (incidents: readonly Incident[]) => computeMetrics(incidents, now);
+  const spans = new Map(measured.map((incident) => [incident, incidentSpans(incident, now)]));
+  const metrics = (incidents: readonly Incident[]) => computeMetrics(incidents.map((incident): IncidentSpans => spans.get(incident)!));
   const services = config.services.map((service) => service.id);
   const thisMonth = isoDateIn(timeZone, now).slice(0, 7);
   const sla = slaCompliance(records, measured, now);

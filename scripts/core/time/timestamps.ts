@@ -44,28 +44,7 @@ export const EARLIEST_YEAR = 1970;
  */
 export const LATEST_YEAR = 9899;
 
-/** YYYY-MM-DDTHH:MM:SS and Z or ±HH:MM: every digit at a fixed place. */
-const FIXED_PLACES = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)$/;
-
-/**
- * Milliseconds since the epoch of a timestamp that `isTimestamp` accepts. The fixed places of its
- * digits are read directly, several times faster than Date.parse, which reads any other text
- * (the report and the SLA clocks convert every timestamp of every record, several times over).
- */
+/** Milliseconds since the epoch of a timestamp that `isTimestamp` accepts. */
 export function toMillis(timestamp: string): number {
-  if (!FIXED_PLACES.test(timestamp)) return Date.parse(timestamp); // a fraction of a second, say
-  const length = timestamp.length;
-  const digits = (at: number, count: number) => {
-    let value = 0;
-    for (let index = at; index < at + count; index++) value = value * 10 + timestamp.charCodeAt(index) - 0x30;
-    return value;
-  };
-  const [year, month, day, hour, minute, second] = [digits(0, 4), digits(5, 2), digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2)];
-  const [offsetHours, offsetMinutes] = length === 20 ? [0, 0] : [digits(20, 2), digits(23, 2)];
-  // Out of range, Date.parse says NaN (or reads a year below 100 as it is): it decides those.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59)
-    return Date.parse(timestamp);
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
-  return timestamp.charCodeAt(19) === 0x2b ? utc - offset : utc + offset;
+  return Date.parse(timestamp);
 }
