@@ -23037,6 +23037,9 @@ var require_dist2 = __commonJS({
   }
 });
 
+// scripts/action.ts
+import { isMainThread as isMainThread2 } from "node:worker_threads";
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -35241,83 +35244,3121 @@ function iso(ms) {
   return new Date(ms).toISOString().replace(".000Z", "Z");
 }
 
-// scripts/core/announce/plan.ts
-init_timestamps();
+// scripts/io/check-in-threads.ts
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
-// scripts/core/announce/state.ts
-var MAX_REFUSALS = 3;
-function emptyState() {
-  return { version: 1, channels: {} };
-}
-function parseState(text7) {
-  let data;
-  try {
-    data = JSON.parse(text7);
-  } catch (error3) {
-    return { ok: false, reason: `it is not JSON (${error3 instanceof Error ? error3.message : String(error3)})` };
+// scripts/core/records/frontmatter.ts
+var import_gray_matter = __toESM(require_gray_matter(), 1);
+function splitFrontmatter(original) {
+  const eol2 = /\r\n|\r|\n/.exec(original)?.[0] ?? "\n";
+  const text7 = withLineFeeds(original);
+  const bom = text7.startsWith("\uFEFF") ? 1 : 0;
+  const firstLine = /^[^\r\n\u2028\u2029]*/.exec(text7.slice(bom))[0];
+  const opening2 = firstLine.trimEnd();
+  if (opening2 !== "---") {
+    const found = opening2.startsWith("---") ? `"${opening2.length > 40 ? `${opening2.slice(0, 40)}\u2026` : opening2}"` : 'no "---" line';
+    return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${found}`);
   }
-  if (!isObject(data) || data.version !== 1 || !isObject(data.channels)) return { ok: false, reason: 'expected {"version": 1, "channels": {...}}' };
-  const channels = {};
-  for (const [id, value] of Object.entries(data.channels)) {
-    if (!isObject(value)) return { ok: false, reason: `channels.${id} is not an object` };
-    const delivered = stringMap(value.delivered);
-    const skipped = stringMap(value.skipped);
-    const refused = value.refused === void 0 ? {} : isObject(value.refused) ? value.refused : void 0;
-    if (!delivered || !skipped || !refused) return { ok: false, reason: `channels.${id} needs delivered and skipped maps of key to time` };
-    const refusals = {};
-    for (const [key2, entry] of Object.entries(refused)) {
-      if (!isObject(entry) || typeof entry.runs !== "number" || typeof entry.reason !== "string" || typeof entry.last !== "string")
-        return { ok: false, reason: `channels.${id}.refused["${key2}"] needs runs, reason and last` };
-      setOwn(refusals, key2, { runs: entry.runs, reason: entry.reason, last: entry.last });
+  if (!text7.slice(bom + firstLine.length).includes("\n---")) {
+    return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
+  }
+  const file = (0, import_gray_matter.default)(text7, { language: "yaml", engines: { yaml: () => ({}) } });
+  const { matter: raw2 = "", isEmpty = false } = file;
+  const body3 = original.slice(original.length - file.content.length);
+  return {
+    ok: true,
+    split: {
+      yaml: raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2,
+      yamlOffset: bom + 3,
+      closingOffset: bom + 3 + raw2.length + 1,
+      blank: isEmpty,
+      body: body3,
+      bodyLine: countLines(text7.slice(0, text7.length - body3.length)) + 1,
+      eol: eol2
     }
-    setOwn(channels, id, { delivered, skipped, refused: refusals });
-  }
-  return { ok: true, state: { version: 1, channels } };
+  };
 }
-function serializeState(state2) {
-  return `${JSON.stringify(state2, null, 2)}
-`;
+function withLineFeeds(text7) {
+  return text7.includes("\r") ? text7.replace(/\r(?!\n)/g, "\n") : text7;
 }
-function channelState(state2, id) {
-  state2.channels[id] ??= { delivered: {}, skipped: {}, refused: {} };
-  return state2.channels[id];
+function problem(message) {
+  return { ok: false, problem: { line: 1, column: 1, rule: "file/frontmatter", message } };
 }
-function setOwn(map6, key2, value) {
-  Object.defineProperty(map6, key2, { value, enumerable: true, writable: true, configurable: true });
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function stringMap(value) {
-  if (value === void 0) return {};
-  if (!isObject(value) || !Object.values(value).every((entry) => typeof entry === "string")) return void 0;
-  return value;
+function countLines(text7) {
+  let count2 = 0;
+  for (let index2 = text7.indexOf("\n"); index2 !== -1; index2 = text7.indexOf("\n", index2 + 1)) count2++;
+  return count2;
 }
 
-// scripts/core/announce/plan.ts
-function eventsFor(channel, events) {
-  return events.filter(
-    (event2) => (channel.events === void 0 || channel.events.includes(KIND_OF[event2.type])) && (channel.services === void 0 || event2.services.some((service) => channel.services.includes(service)))
-  );
+// node_modules/js-yaml/dist/js-yaml.mjs
+function getDefaultExportFromCjs(x) {
+  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }
-function planAnnouncements(channels, events, state2, now, sinceMs) {
-  return channels.map((channel) => {
-    const remembered = state2.channels[channel.id];
-    const taken = eventsFor(channel, events);
-    if (!remembered) {
-      const recent = (event2) => toMillis(event2.at) >= now - sinceMs;
-      return { channel, send: taken.filter(recent), skip: taken.filter((event2) => !recent(event2)), givenUp: [] };
+var jsYaml = {};
+var loader = {};
+var common = {};
+var hasRequiredCommon;
+function requireCommon() {
+  if (hasRequiredCommon) return common;
+  hasRequiredCommon = 1;
+  function isNothing(subject) {
+    return typeof subject === "undefined" || subject === null;
+  }
+  function isObject3(subject) {
+    return typeof subject === "object" && subject !== null;
+  }
+  function toArray(sequence) {
+    if (Array.isArray(sequence)) return sequence;
+    else if (isNothing(sequence)) return [];
+    return [sequence];
+  }
+  function extend2(target, source) {
+    if (source) {
+      const sourceKeys = Object.keys(source);
+      for (let index2 = 0, length = sourceKeys.length; index2 < length; index2 += 1) {
+        const key2 = sourceKeys[index2];
+        target[key2] = source[key2];
+      }
     }
-    const done = (key2) => key2 in remembered.delivered || key2 in remembered.skipped;
-    const givenUp = (key2) => (remembered.refused[key2]?.runs ?? 0) >= MAX_REFUSALS;
+    return target;
+  }
+  function repeat(string3, count2) {
+    let result = "";
+    for (let cycle = 0; cycle < count2; cycle += 1) {
+      result += string3;
+    }
+    return result;
+  }
+  function isNegativeZero(number2) {
+    return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
+  }
+  common.isNothing = isNothing;
+  common.isObject = isObject3;
+  common.toArray = toArray;
+  common.repeat = repeat;
+  common.isNegativeZero = isNegativeZero;
+  common.extend = extend2;
+  return common;
+}
+var exception;
+var hasRequiredException;
+function requireException() {
+  if (hasRequiredException) return exception;
+  hasRequiredException = 1;
+  function formatError(exception2, compact) {
+    let where = "";
+    const message = exception2.reason || "(unknown reason)";
+    if (!exception2.mark) return message;
+    if (exception2.mark.name) {
+      where += 'in "' + exception2.mark.name + '" ';
+    }
+    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    if (!compact && exception2.mark.snippet) {
+      where += "\n\n" + exception2.mark.snippet;
+    }
+    return message + " " + where;
+  }
+  function YAMLException2(reason, mark2) {
+    Error.call(this);
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark2;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    } else {
+      this.stack = new Error().stack || "";
+    }
+  }
+  YAMLException2.prototype = Object.create(Error.prototype);
+  YAMLException2.prototype.constructor = YAMLException2;
+  YAMLException2.prototype.toString = function toString3(compact) {
+    return this.name + ": " + formatError(this, compact);
+  };
+  exception = YAMLException2;
+  return exception;
+}
+var snippet;
+var hasRequiredSnippet;
+function requireSnippet() {
+  if (hasRequiredSnippet) return snippet;
+  hasRequiredSnippet = 1;
+  const common2 = requireCommon();
+  function getLine(buffer, lineStart2, lineEnd2, position3, maxLineLength) {
+    let head2 = "";
+    let tail = "";
+    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+    if (position3 - lineStart2 > maxHalfLength) {
+      head2 = " ... ";
+      lineStart2 = position3 - maxHalfLength + head2.length;
+    }
+    if (lineEnd2 - position3 > maxHalfLength) {
+      tail = " ...";
+      lineEnd2 = position3 + maxHalfLength - tail.length;
+    }
     return {
-      channel,
-      send: taken.filter((event2) => !done(event2.key) && !givenUp(event2.key)),
-      skip: [],
-      givenUp: taken.filter((event2) => !done(event2.key) && givenUp(event2.key)).map((event2) => event2.key)
+      str: head2 + buffer.slice(lineStart2, lineEnd2).replace(/\t/g, "\u2192") + tail,
+      pos: position3 - lineStart2 + head2.length
+      // relative position
     };
-  });
+  }
+  function padStart(string3, max) {
+    return common2.repeat(" ", max - string3.length) + string3;
+  }
+  function makeSnippet(mark2, options2) {
+    options2 = Object.create(options2 || null);
+    if (!mark2.buffer) return null;
+    if (!options2.maxLength) options2.maxLength = 79;
+    if (typeof options2.indent !== "number") options2.indent = 1;
+    if (typeof options2.linesBefore !== "number") options2.linesBefore = 3;
+    if (typeof options2.linesAfter !== "number") options2.linesAfter = 2;
+    const re2 = /\r?\n|\r|\0/g;
+    const lineStarts = [0];
+    const lineEnds = [];
+    let match;
+    let foundLineNo = -1;
+    while (match = re2.exec(mark2.buffer)) {
+      lineEnds.push(match.index);
+      lineStarts.push(match.index + match[0].length);
+      if (mark2.position <= match.index && foundLineNo < 0) {
+        foundLineNo = lineStarts.length - 2;
+      }
+    }
+    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+    let result = "";
+    const lineNoLength = Math.min(mark2.line + options2.linesAfter, lineEnds.length).toString().length;
+    const maxLineLength = options2.maxLength - (options2.indent + lineNoLength + 3);
+    for (let i = 1; i <= options2.linesBefore; i++) {
+      if (foundLineNo - i < 0) break;
+      const line2 = getLine(
+        mark2.buffer,
+        lineStarts[foundLineNo - i],
+        lineEnds[foundLineNo - i],
+        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
+        maxLineLength
+      );
+      result = common2.repeat(" ", options2.indent) + padStart((mark2.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+    }
+    const line = getLine(mark2.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark2.position, maxLineLength);
+    result += common2.repeat(" ", options2.indent) + padStart((mark2.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
+    result += common2.repeat("-", options2.indent + lineNoLength + 3 + line.pos) + "^\n";
+    for (let i = 1; i <= options2.linesAfter; i++) {
+      if (foundLineNo + i >= lineEnds.length) break;
+      const line2 = getLine(
+        mark2.buffer,
+        lineStarts[foundLineNo + i],
+        lineEnds[foundLineNo + i],
+        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
+        maxLineLength
+      );
+      result += common2.repeat(" ", options2.indent) + padStart((mark2.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    }
+    return result.replace(/\n$/, "");
+  }
+  snippet = makeSnippet;
+  return snippet;
 }
+var type;
+var hasRequiredType;
+function requireType() {
+  if (hasRequiredType) return type;
+  hasRequiredType = 1;
+  const YAMLException2 = requireException();
+  const TYPE_CONSTRUCTOR_OPTIONS = [
+    "kind",
+    "multi",
+    "resolve",
+    "construct",
+    "instanceOf",
+    "predicate",
+    "represent",
+    "representName",
+    "defaultStyle",
+    "styleAliases"
+  ];
+  const YAML_NODE_KINDS = [
+    "scalar",
+    "sequence",
+    "mapping"
+  ];
+  function compileStyleAliases(map22) {
+    const result = {};
+    if (map22 !== null) {
+      Object.keys(map22).forEach(function(style) {
+        map22[style].forEach(function(alias) {
+          result[String(alias)] = style;
+        });
+      });
+    }
+    return result;
+  }
+  function Type2(tag, options2) {
+    options2 = options2 || {};
+    Object.keys(options2).forEach(function(name2) {
+      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name2) === -1) {
+        throw new YAMLException2('Unknown option "' + name2 + '" is met in definition of "' + tag + '" YAML type.');
+      }
+    });
+    this.options = options2;
+    this.tag = tag;
+    this.kind = options2["kind"] || null;
+    this.resolve = options2["resolve"] || function() {
+      return true;
+    };
+    this.construct = options2["construct"] || function(data) {
+      return data;
+    };
+    this.instanceOf = options2["instanceOf"] || null;
+    this.predicate = options2["predicate"] || null;
+    this.represent = options2["represent"] || null;
+    this.representName = options2["representName"] || null;
+    this.defaultStyle = options2["defaultStyle"] || null;
+    this.multi = options2["multi"] || false;
+    this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
+    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
+      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
+    }
+  }
+  type = Type2;
+  return type;
+}
+var schema;
+var hasRequiredSchema;
+function requireSchema() {
+  if (hasRequiredSchema) return schema;
+  hasRequiredSchema = 1;
+  const YAMLException2 = requireException();
+  const Type2 = requireType();
+  function compileList(schema2, name2) {
+    const result = [];
+    schema2[name2].forEach(function(currentType) {
+      let newIndex = result.length;
+      result.forEach(function(previousType, previousIndex) {
+        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
+          newIndex = previousIndex;
+        }
+      });
+      result[newIndex] = currentType;
+    });
+    return result;
+  }
+  function compileMap() {
+    const result = {
+      scalar: {},
+      sequence: {},
+      mapping: {},
+      fallback: {},
+      multi: {
+        scalar: [],
+        sequence: [],
+        mapping: [],
+        fallback: []
+      }
+    };
+    function collectType(type2) {
+      if (type2.multi) {
+        result.multi[type2.kind].push(type2);
+        result.multi["fallback"].push(type2);
+      } else {
+        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
+      }
+    }
+    for (let index2 = 0, length = arguments.length; index2 < length; index2 += 1) {
+      arguments[index2].forEach(collectType);
+    }
+    return result;
+  }
+  function Schema22(definition3) {
+    return this.extend(definition3);
+  }
+  Schema22.prototype.extend = function extend2(definition3) {
+    let implicit = [];
+    let explicit = [];
+    if (definition3 instanceof Type2) {
+      explicit.push(definition3);
+    } else if (Array.isArray(definition3)) {
+      explicit = explicit.concat(definition3);
+    } else if (definition3 && (Array.isArray(definition3.implicit) || Array.isArray(definition3.explicit))) {
+      if (definition3.implicit) implicit = implicit.concat(definition3.implicit);
+      if (definition3.explicit) explicit = explicit.concat(definition3.explicit);
+    } else {
+      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
+    }
+    implicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+      if (type2.loadKind && type2.loadKind !== "scalar") {
+        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
+      }
+      if (type2.multi) {
+        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
+      }
+    });
+    explicit.forEach(function(type2) {
+      if (!(type2 instanceof Type2)) {
+        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
+      }
+    });
+    const result = Object.create(Schema22.prototype);
+    result.implicit = (this.implicit || []).concat(implicit);
+    result.explicit = (this.explicit || []).concat(explicit);
+    result.compiledImplicit = compileList(result, "implicit");
+    result.compiledExplicit = compileList(result, "explicit");
+    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
+    return result;
+  };
+  schema = Schema22;
+  return schema;
+}
+var str2;
+var hasRequiredStr;
+function requireStr() {
+  if (hasRequiredStr) return str2;
+  hasRequiredStr = 1;
+  const Type2 = requireType();
+  str2 = new Type2("tag:yaml.org,2002:str", {
+    kind: "scalar",
+    construct: function(data) {
+      return data !== null ? data : "";
+    }
+  });
+  return str2;
+}
+var seq;
+var hasRequiredSeq;
+function requireSeq() {
+  if (hasRequiredSeq) return seq;
+  hasRequiredSeq = 1;
+  const Type2 = requireType();
+  seq = new Type2("tag:yaml.org,2002:seq", {
+    kind: "sequence",
+    construct: function(data) {
+      return data !== null ? data : [];
+    }
+  });
+  return seq;
+}
+var map4;
+var hasRequiredMap;
+function requireMap() {
+  if (hasRequiredMap) return map4;
+  hasRequiredMap = 1;
+  const Type2 = requireType();
+  map4 = new Type2("tag:yaml.org,2002:map", {
+    kind: "mapping",
+    construct: function(data) {
+      return data !== null ? data : {};
+    }
+  });
+  return map4;
+}
+var failsafe;
+var hasRequiredFailsafe;
+function requireFailsafe() {
+  if (hasRequiredFailsafe) return failsafe;
+  hasRequiredFailsafe = 1;
+  const Schema22 = requireSchema();
+  failsafe = new Schema22({
+    explicit: [
+      requireStr(),
+      requireSeq(),
+      requireMap()
+    ]
+  });
+  return failsafe;
+}
+var _null;
+var hasRequired_null;
+function require_null2() {
+  if (hasRequired_null) return _null;
+  hasRequired_null = 1;
+  const Type2 = requireType();
+  function resolveYamlNull(data) {
+    if (data === null) return true;
+    const max = data.length;
+    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
+  }
+  function constructYamlNull() {
+    return null;
+  }
+  function isNull(object) {
+    return object === null;
+  }
+  _null = new Type2("tag:yaml.org,2002:null", {
+    kind: "scalar",
+    resolve: resolveYamlNull,
+    construct: constructYamlNull,
+    predicate: isNull,
+    represent: {
+      canonical: function() {
+        return "~";
+      },
+      lowercase: function() {
+        return "null";
+      },
+      uppercase: function() {
+        return "NULL";
+      },
+      camelcase: function() {
+        return "Null";
+      },
+      empty: function() {
+        return "";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return _null;
+}
+var bool;
+var hasRequiredBool;
+function requireBool() {
+  if (hasRequiredBool) return bool;
+  hasRequiredBool = 1;
+  const Type2 = requireType();
+  function resolveYamlBoolean(data) {
+    if (data === null) return false;
+    const max = data.length;
+    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
+  }
+  function constructYamlBoolean(data) {
+    return data === "true" || data === "True" || data === "TRUE";
+  }
+  function isBoolean(object) {
+    return Object.prototype.toString.call(object) === "[object Boolean]";
+  }
+  bool = new Type2("tag:yaml.org,2002:bool", {
+    kind: "scalar",
+    resolve: resolveYamlBoolean,
+    construct: constructYamlBoolean,
+    predicate: isBoolean,
+    represent: {
+      lowercase: function(object) {
+        return object ? "true" : "false";
+      },
+      uppercase: function(object) {
+        return object ? "TRUE" : "FALSE";
+      },
+      camelcase: function(object) {
+        return object ? "True" : "False";
+      }
+    },
+    defaultStyle: "lowercase"
+  });
+  return bool;
+}
+var int;
+var hasRequiredInt;
+function requireInt() {
+  if (hasRequiredInt) return int;
+  hasRequiredInt = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  function isHexCode(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+  }
+  function isOctCode(c) {
+    return c >= 48 && c <= 55;
+  }
+  function isDecCode(c) {
+    return c >= 48 && c <= 57;
+  }
+  function resolveYamlInteger(data) {
+    if (data === null) return false;
+    const max = data.length;
+    let index2 = 0;
+    let hasDigits = false;
+    if (!max) return false;
+    let ch = data[index2];
+    if (ch === "-" || ch === "+") {
+      ch = data[++index2];
+    }
+    if (ch === "0") {
+      if (index2 + 1 === max) return true;
+      ch = data[++index2];
+      if (ch === "b") {
+        index2++;
+        for (; index2 < max; index2++) {
+          ch = data[index2];
+          if (ch !== "0" && ch !== "1") return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "x") {
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isHexCode(data.charCodeAt(index2))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+      if (ch === "o") {
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isOctCode(data.charCodeAt(index2))) return false;
+          hasDigits = true;
+        }
+        return hasDigits && isFinite(parseYamlInteger(data));
+      }
+    }
+    for (; index2 < max; index2++) {
+      if (!isDecCode(data.charCodeAt(index2))) {
+        return false;
+      }
+      hasDigits = true;
+    }
+    if (!hasDigits) return false;
+    return isFinite(parseYamlInteger(data));
+  }
+  function parseYamlInteger(data) {
+    let value = data;
+    let sign2 = 1;
+    let ch = value[0];
+    if (ch === "-" || ch === "+") {
+      if (ch === "-") sign2 = -1;
+      value = value.slice(1);
+      ch = value[0];
+    }
+    if (value === "0") return 0;
+    if (ch === "0") {
+      if (value[1] === "b") return sign2 * parseInt(value.slice(2), 2);
+      if (value[1] === "x") return sign2 * parseInt(value.slice(2), 16);
+      if (value[1] === "o") return sign2 * parseInt(value.slice(2), 8);
+    }
+    return sign2 * parseInt(value, 10);
+  }
+  function constructYamlInteger(data) {
+    return parseYamlInteger(data);
+  }
+  function isInteger(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
+  }
+  int = new Type2("tag:yaml.org,2002:int", {
+    kind: "scalar",
+    resolve: resolveYamlInteger,
+    construct: constructYamlInteger,
+    predicate: isInteger,
+    represent: {
+      binary: function(obj) {
+        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
+      },
+      octal: function(obj) {
+        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
+      },
+      decimal: function(obj) {
+        return obj.toString(10);
+      },
+      hexadecimal: function(obj) {
+        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
+      }
+    },
+    defaultStyle: "decimal",
+    styleAliases: {
+      binary: [2, "bin"],
+      octal: [8, "oct"],
+      decimal: [10, "dec"],
+      hexadecimal: [16, "hex"]
+    }
+  });
+  return int;
+}
+var float;
+var hasRequiredFloat;
+function requireFloat() {
+  if (hasRequiredFloat) return float;
+  hasRequiredFloat = 1;
+  const common2 = requireCommon();
+  const Type2 = requireType();
+  const YAML_FLOAT_PATTERN = new RegExp(
+    // 2.5e4, 2.5 and integers
+    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
+    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
+  );
+  function resolveYamlFloat(data) {
+    if (data === null) return false;
+    if (!YAML_FLOAT_PATTERN.test(data)) {
+      return false;
+    }
+    if (isFinite(parseFloat(data, 10))) {
+      return true;
+    }
+    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
+  }
+  function constructYamlFloat(data) {
+    let value = data.toLowerCase();
+    const sign2 = value[0] === "-" ? -1 : 1;
+    if ("+-".indexOf(value[0]) >= 0) {
+      value = value.slice(1);
+    }
+    if (value === ".inf") {
+      return sign2 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    } else if (value === ".nan") {
+      return NaN;
+    }
+    return sign2 * parseFloat(value, 10);
+  }
+  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
+  function representYamlFloat(object, style) {
+    if (isNaN(object)) {
+      switch (style) {
+        case "lowercase":
+          return ".nan";
+        case "uppercase":
+          return ".NAN";
+        case "camelcase":
+          return ".NaN";
+      }
+    } else if (Number.POSITIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return ".inf";
+        case "uppercase":
+          return ".INF";
+        case "camelcase":
+          return ".Inf";
+      }
+    } else if (Number.NEGATIVE_INFINITY === object) {
+      switch (style) {
+        case "lowercase":
+          return "-.inf";
+        case "uppercase":
+          return "-.INF";
+        case "camelcase":
+          return "-.Inf";
+      }
+    } else if (common2.isNegativeZero(object)) {
+      return "-0.0";
+    }
+    const res = object.toString(10);
+    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
+  }
+  function isFloat(object) {
+    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
+  }
+  float = new Type2("tag:yaml.org,2002:float", {
+    kind: "scalar",
+    resolve: resolveYamlFloat,
+    construct: constructYamlFloat,
+    predicate: isFloat,
+    represent: representYamlFloat,
+    defaultStyle: "lowercase"
+  });
+  return float;
+}
+var json;
+var hasRequiredJson;
+function requireJson() {
+  if (hasRequiredJson) return json;
+  hasRequiredJson = 1;
+  json = requireFailsafe().extend({
+    implicit: [
+      require_null2(),
+      requireBool(),
+      requireInt(),
+      requireFloat()
+    ]
+  });
+  return json;
+}
+var core;
+var hasRequiredCore;
+function requireCore() {
+  if (hasRequiredCore) return core;
+  hasRequiredCore = 1;
+  core = requireJson();
+  return core;
+}
+var timestamp;
+var hasRequiredTimestamp;
+function requireTimestamp() {
+  if (hasRequiredTimestamp) return timestamp;
+  hasRequiredTimestamp = 1;
+  const Type2 = requireType();
+  const YAML_DATE_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
+  );
+  const YAML_TIMESTAMP_REGEXP = new RegExp(
+    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
+  );
+  function resolveYamlTimestamp(data) {
+    if (data === null) return false;
+    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
+    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
+    return false;
+  }
+  function constructYamlTimestamp(data) {
+    let fraction = 0;
+    let delta = null;
+    let match = YAML_DATE_REGEXP.exec(data);
+    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
+    if (match === null) throw new Error("Date resolve error");
+    const year = +match[1];
+    const month = +match[2] - 1;
+    const day = +match[3];
+    if (!match[4]) {
+      return new Date(Date.UTC(year, month, day));
+    }
+    const hour = +match[4];
+    const minute = +match[5];
+    const second = +match[6];
+    if (match[7]) {
+      fraction = match[7].slice(0, 3);
+      while (fraction.length < 3) {
+        fraction += "0";
+      }
+      fraction = +fraction;
+    }
+    if (match[9]) {
+      const tzHour = +match[10];
+      const tzMinute = +(match[11] || 0);
+      delta = (tzHour * 60 + tzMinute) * 6e4;
+      if (match[9] === "-") delta = -delta;
+    }
+    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+    if (delta) date.setTime(date.getTime() - delta);
+    return date;
+  }
+  function representYamlTimestamp(object) {
+    return object.toISOString();
+  }
+  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
+    kind: "scalar",
+    resolve: resolveYamlTimestamp,
+    construct: constructYamlTimestamp,
+    instanceOf: Date,
+    represent: representYamlTimestamp
+  });
+  return timestamp;
+}
+var merge;
+var hasRequiredMerge;
+function requireMerge() {
+  if (hasRequiredMerge) return merge;
+  hasRequiredMerge = 1;
+  const Type2 = requireType();
+  function resolveYamlMerge(data) {
+    return data === "<<" || data === null;
+  }
+  merge = new Type2("tag:yaml.org,2002:merge", {
+    kind: "scalar",
+    resolve: resolveYamlMerge
+  });
+  return merge;
+}
+var binary;
+var hasRequiredBinary;
+function requireBinary() {
+  if (hasRequiredBinary) return binary;
+  hasRequiredBinary = 1;
+  const Type2 = requireType();
+  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
+  function resolveYamlBinary(data) {
+    if (data === null) return false;
+    let bitlen = 0;
+    const max = data.length;
+    const map22 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      const code19 = map22.indexOf(data.charAt(idx));
+      if (code19 > 64) continue;
+      if (code19 < 0) return false;
+      bitlen += 6;
+    }
+    return bitlen % 8 === 0;
+  }
+  function constructYamlBinary(data) {
+    const input = data.replace(/[\r\n=]/g, "");
+    const max = input.length;
+    const map22 = BASE64_MAP;
+    let bits = 0;
+    const result = [];
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 4 === 0 && idx) {
+        result.push(bits >> 16 & 255);
+        result.push(bits >> 8 & 255);
+        result.push(bits & 255);
+      }
+      bits = bits << 6 | map22.indexOf(input.charAt(idx));
+    }
+    const tailbits = max % 4 * 6;
+    if (tailbits === 0) {
+      result.push(bits >> 16 & 255);
+      result.push(bits >> 8 & 255);
+      result.push(bits & 255);
+    } else if (tailbits === 18) {
+      result.push(bits >> 10 & 255);
+      result.push(bits >> 2 & 255);
+    } else if (tailbits === 12) {
+      result.push(bits >> 4 & 255);
+    }
+    return new Uint8Array(result);
+  }
+  function representYamlBinary(object) {
+    let result = "";
+    let bits = 0;
+    const max = object.length;
+    const map22 = BASE64_MAP;
+    for (let idx = 0; idx < max; idx++) {
+      if (idx % 3 === 0 && idx) {
+        result += map22[bits >> 18 & 63];
+        result += map22[bits >> 12 & 63];
+        result += map22[bits >> 6 & 63];
+        result += map22[bits & 63];
+      }
+      bits = (bits << 8) + object[idx];
+    }
+    const tail = max % 3;
+    if (tail === 0) {
+      result += map22[bits >> 18 & 63];
+      result += map22[bits >> 12 & 63];
+      result += map22[bits >> 6 & 63];
+      result += map22[bits & 63];
+    } else if (tail === 2) {
+      result += map22[bits >> 10 & 63];
+      result += map22[bits >> 4 & 63];
+      result += map22[bits << 2 & 63];
+      result += map22[64];
+    } else if (tail === 1) {
+      result += map22[bits >> 2 & 63];
+      result += map22[bits << 4 & 63];
+      result += map22[64];
+      result += map22[64];
+    }
+    return result;
+  }
+  function isBinary(obj) {
+    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
+  }
+  binary = new Type2("tag:yaml.org,2002:binary", {
+    kind: "scalar",
+    resolve: resolveYamlBinary,
+    construct: constructYamlBinary,
+    predicate: isBinary,
+    represent: representYamlBinary
+  });
+  return binary;
+}
+var omap;
+var hasRequiredOmap;
+function requireOmap() {
+  if (hasRequiredOmap) return omap;
+  hasRequiredOmap = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const _toString = Object.prototype.toString;
+  function resolveYamlOmap(data) {
+    if (data === null) return true;
+    const objectKeys = {};
+    const object = data;
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      const pair2 = object[index2];
+      let pairHasKey = false;
+      if (_toString.call(pair2) !== "[object Object]") return false;
+      let pairKey;
+      for (pairKey in pair2) {
+        if (_hasOwnProperty.call(pair2, pairKey)) {
+          if (!pairHasKey) pairHasKey = true;
+          else return false;
+        }
+      }
+      if (!pairHasKey) return false;
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
+    }
+    return true;
+  }
+  function constructYamlOmap(data) {
+    return data !== null ? data : [];
+  }
+  omap = new Type2("tag:yaml.org,2002:omap", {
+    kind: "sequence",
+    resolve: resolveYamlOmap,
+    construct: constructYamlOmap
+  });
+  return omap;
+}
+var pairs;
+var hasRequiredPairs;
+function requirePairs() {
+  if (hasRequiredPairs) return pairs;
+  hasRequiredPairs = 1;
+  const Type2 = requireType();
+  const _toString = Object.prototype.toString;
+  function resolveYamlPairs(data) {
+    if (data === null) return true;
+    const object = data;
+    const result = new Array(object.length);
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      const pair2 = object[index2];
+      if (_toString.call(pair2) !== "[object Object]") return false;
+      const keys2 = Object.keys(pair2);
+      if (keys2.length !== 1) return false;
+      result[index2] = [keys2[0], pair2[keys2[0]]];
+    }
+    return true;
+  }
+  function constructYamlPairs(data) {
+    if (data === null) return [];
+    const object = data;
+    const result = new Array(object.length);
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      const pair2 = object[index2];
+      const keys2 = Object.keys(pair2);
+      result[index2] = [keys2[0], pair2[keys2[0]]];
+    }
+    return result;
+  }
+  pairs = new Type2("tag:yaml.org,2002:pairs", {
+    kind: "sequence",
+    resolve: resolveYamlPairs,
+    construct: constructYamlPairs
+  });
+  return pairs;
+}
+var set;
+var hasRequiredSet;
+function requireSet() {
+  if (hasRequiredSet) return set;
+  hasRequiredSet = 1;
+  const Type2 = requireType();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  function resolveYamlSet(data) {
+    if (data === null) return true;
+    const object = data;
+    for (const key2 in object) {
+      if (_hasOwnProperty.call(object, key2)) {
+        if (object[key2] !== null) return false;
+      }
+    }
+    return true;
+  }
+  function constructYamlSet(data) {
+    return data !== null ? data : {};
+  }
+  set = new Type2("tag:yaml.org,2002:set", {
+    kind: "mapping",
+    resolve: resolveYamlSet,
+    construct: constructYamlSet
+  });
+  return set;
+}
+var _default;
+var hasRequired_default;
+function require_default() {
+  if (hasRequired_default) return _default;
+  hasRequired_default = 1;
+  _default = requireCore().extend({
+    implicit: [
+      requireTimestamp(),
+      requireMerge()
+    ],
+    explicit: [
+      requireBinary(),
+      requireOmap(),
+      requirePairs(),
+      requireSet()
+    ]
+  });
+  return _default;
+}
+var hasRequiredLoader;
+function requireLoader() {
+  if (hasRequiredLoader) return loader;
+  hasRequiredLoader = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const makeSnippet = requireSnippet();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CONTEXT_FLOW_IN = 1;
+  const CONTEXT_FLOW_OUT = 2;
+  const CONTEXT_BLOCK_IN = 3;
+  const CONTEXT_BLOCK_OUT = 4;
+  const CHOMPING_CLIP = 1;
+  const CHOMPING_STRIP = 2;
+  const CHOMPING_KEEP = 3;
+  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
+  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
+  function _class(obj) {
+    return Object.prototype.toString.call(obj);
+  }
+  function isEol(c) {
+    return c === 10 || c === 13;
+  }
+  function isWhiteSpace(c) {
+    return c === 9 || c === 32;
+  }
+  function isWsOrEol(c) {
+    return c === 9 || c === 32 || c === 10 || c === 13;
+  }
+  function isFlowIndicator(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+  }
+  function fromHexCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102) {
+      return lc - 97 + 10;
+    }
+    return -1;
+  }
+  function escapedHexLen(c) {
+    if (c === 120) {
+      return 2;
+    }
+    if (c === 117) {
+      return 4;
+    }
+    if (c === 85) {
+      return 8;
+    }
+    return 0;
+  }
+  function fromDecimalCode(c) {
+    if (c >= 48 && c <= 57) {
+      return c - 48;
+    }
+    return -1;
+  }
+  function simpleEscapeSequence(c) {
+    switch (c) {
+      case 48:
+        return "\0";
+      case 97:
+        return "\x07";
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 9:
+        return "	";
+      case 110:
+        return "\n";
+      case 118:
+        return "\v";
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case 32:
+        return " ";
+      case 34:
+        return '"';
+      case 47:
+        return "/";
+      case 92:
+        return "\\";
+      case 78:
+        return "\x85";
+      case 95:
+        return "\xA0";
+      case 76:
+        return "\u2028";
+      case 80:
+        return "\u2029";
+      default:
+        return "";
+    }
+  }
+  function charFromCodepoint(c) {
+    if (c <= 65535) {
+      return String.fromCharCode(c);
+    }
+    return String.fromCharCode(
+      (c - 65536 >> 10) + 55296,
+      (c - 65536 & 1023) + 56320
+    );
+  }
+  function setProperty(object, key2, value) {
+    if (key2 === "__proto__") {
+      Object.defineProperty(object, key2, {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value
+      });
+    } else {
+      object[key2] = value;
+    }
+  }
+  const simpleEscapeCheck = new Array(256);
+  const simpleEscapeMap = new Array(256);
+  for (let i = 0; i < 256; i++) {
+    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+    simpleEscapeMap[i] = simpleEscapeSequence(i);
+  }
+  function State(input, options2) {
+    this.input = input;
+    this.filename = options2["filename"] || null;
+    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
+    this.onWarning = options2["onWarning"] || null;
+    this.legacy = options2["legacy"] || false;
+    this.json = options2["json"] || false;
+    this.listener = options2["listener"] || null;
+    this.maxDepth = typeof options2["maxDepth"] === "number" ? options2["maxDepth"] : 100;
+    this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.typeMap = this.schema.compiledTypeMap;
+    this.length = input.length;
+    this.position = 0;
+    this.line = 0;
+    this.lineStart = 0;
+    this.lineIndent = 0;
+    this.depth = 0;
+    this.totalMergeKeys = 0;
+    this.firstTabInLine = -1;
+    this.documents = [];
+    this.anchorMapTransactions = [];
+  }
+  function generateError(state2, message) {
+    const mark2 = {
+      name: state2.filename,
+      buffer: state2.input.slice(0, -1),
+      // omit trailing \0
+      position: state2.position,
+      line: state2.line,
+      column: state2.position - state2.lineStart
+    };
+    mark2.snippet = makeSnippet(mark2);
+    return new YAMLException2(message, mark2);
+  }
+  function throwError(state2, message) {
+    throw generateError(state2, message);
+  }
+  function throwWarning(state2, message) {
+    if (state2.onWarning) {
+      state2.onWarning.call(null, generateError(state2, message));
+    }
+  }
+  function storeAnchor(state2, name2, value) {
+    const transactions = state2.anchorMapTransactions;
+    if (transactions.length !== 0) {
+      const transaction = transactions[transactions.length - 1];
+      if (!_hasOwnProperty.call(transaction, name2)) {
+        transaction[name2] = {
+          existed: _hasOwnProperty.call(state2.anchorMap, name2),
+          value: state2.anchorMap[name2]
+        };
+      }
+    }
+    state2.anchorMap[name2] = value;
+  }
+  function beginAnchorTransaction(state2) {
+    state2.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  }
+  function commitAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
+    const transactions = state2.anchorMapTransactions;
+    if (transactions.length === 0) return;
+    const parent = transactions[transactions.length - 1];
+    const names = Object.keys(transaction);
+    for (let index2 = 0, length = names.length; index2 < length; index2 += 1) {
+      const name2 = names[index2];
+      if (!_hasOwnProperty.call(parent, name2)) {
+        parent[name2] = transaction[name2];
+      }
+    }
+  }
+  function rollbackAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
+    const names = Object.keys(transaction);
+    for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
+      const entry = transaction[names[index2]];
+      if (entry.existed) {
+        state2.anchorMap[names[index2]] = entry.value;
+      } else {
+        delete state2.anchorMap[names[index2]];
+      }
+    }
+  }
+  function snapshotState(state2) {
+    return {
+      position: state2.position,
+      line: state2.line,
+      lineStart: state2.lineStart,
+      lineIndent: state2.lineIndent,
+      firstTabInLine: state2.firstTabInLine,
+      tag: state2.tag,
+      anchor: state2.anchor,
+      kind: state2.kind,
+      result: state2.result
+    };
+  }
+  function restoreState(state2, snapshot) {
+    state2.position = snapshot.position;
+    state2.line = snapshot.line;
+    state2.lineStart = snapshot.lineStart;
+    state2.lineIndent = snapshot.lineIndent;
+    state2.firstTabInLine = snapshot.firstTabInLine;
+    state2.tag = snapshot.tag;
+    state2.anchor = snapshot.anchor;
+    state2.kind = snapshot.kind;
+    state2.result = snapshot.result;
+  }
+  const directiveHandlers = {
+    YAML: function handleYamlDirective(state2, name2, args) {
+      if (state2.version !== null) {
+        throwError(state2, "duplication of %YAML directive");
+      }
+      if (args.length !== 1) {
+        throwError(state2, "YAML directive accepts exactly one argument");
+      }
+      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+      if (match === null) {
+        throwError(state2, "ill-formed argument of the YAML directive");
+      }
+      const major = parseInt(match[1], 10);
+      const minor = parseInt(match[2], 10);
+      if (major !== 1) {
+        throwError(state2, "unacceptable YAML version of the document");
+      }
+      state2.version = args[0];
+      state2.checkLineBreaks = minor < 2;
+      if (minor !== 1 && minor !== 2) {
+        throwWarning(state2, "unsupported YAML version of the document");
+      }
+    },
+    TAG: function handleTagDirective(state2, name2, args) {
+      let prefix;
+      if (args.length !== 2) {
+        throwError(state2, "TAG directive accepts exactly two arguments");
+      }
+      const handle4 = args[0];
+      prefix = args[1];
+      if (!PATTERN_TAG_HANDLE.test(handle4)) {
+        throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
+      }
+      if (_hasOwnProperty.call(state2.tagMap, handle4)) {
+        throwError(state2, 'there is a previously declared suffix for "' + handle4 + '" tag handle');
+      }
+      if (!PATTERN_TAG_URI.test(prefix)) {
+        throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
+      }
+      try {
+        prefix = decodeURIComponent(prefix);
+      } catch (err) {
+        throwError(state2, "tag prefix is malformed: " + prefix);
+      }
+      state2.tagMap[handle4] = prefix;
+    }
+  };
+  function captureSegment(state2, start2, end, checkJson) {
+    if (start2 < end) {
+      const _result = state2.input.slice(start2, end);
+      if (checkJson) {
+        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
+          const _character = _result.charCodeAt(_position);
+          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
+            throwError(state2, "expected valid JSON character");
+          }
+        }
+      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
+        throwError(state2, "the stream contains non-printable characters");
+      }
+      state2.result += _result;
+    }
+  }
+  function chargeMergeWork(state2) {
+    state2.totalMergeKeys++;
+    if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) {
+      throwError(state2, "merge keys exceeded maxTotalMergeKeys (" + state2.maxTotalMergeKeys + ")");
+    }
+  }
+  function mergeMappings(state2, destination, source, overridableKeys) {
+    if (!common2.isObject(source)) {
+      throwError(state2, "cannot merge mappings; the provided source object is unacceptable");
+    }
+    chargeMergeWork(state2);
+    const sourceKeys = Object.keys(source);
+    for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
+      const key2 = sourceKeys[index2];
+      chargeMergeWork(state2);
+      if (!_hasOwnProperty.call(destination, key2)) {
+        setProperty(destination, key2, source[key2]);
+        overridableKeys[key2] = true;
+      }
+    }
+  }
+  function storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+    if (Array.isArray(keyNode)) {
+      keyNode = Array.prototype.slice.call(keyNode);
+      for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
+        if (Array.isArray(keyNode[index2])) {
+          throwError(state2, "nested arrays are not supported inside keys");
+        }
+        if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
+          keyNode[index2] = "[object Object]";
+        }
+      }
+    }
+    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
+      keyNode = "[object Object]";
+    }
+    keyNode = String(keyNode);
+    if (_result === null) {
+      _result = {};
+    }
+    if (keyTag === "tag:yaml.org,2002:merge") {
+      if (Array.isArray(valueNode)) {
+        if (valueNode.length > 100) {
+          throwError(state2, "abnormal merge sequence size");
+        }
+        for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
+          mergeMappings(state2, _result, valueNode[index2], overridableKeys);
+        }
+      } else {
+        mergeMappings(state2, _result, valueNode, overridableKeys);
+      }
+    } else {
+      if (!state2.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state2.line = startLine || state2.line;
+        state2.lineStart = startLineStart || state2.lineStart;
+        state2.position = startPos || state2.position;
+        throwError(state2, "duplicated mapping key");
+      }
+      setProperty(_result, keyNode, valueNode);
+      delete overridableKeys[keyNode];
+    }
+    return _result;
+  }
+  function readLineBreak(state2) {
+    const ch = state2.input.charCodeAt(state2.position);
+    if (ch === 10) {
+      state2.position++;
+    } else if (ch === 13) {
+      state2.position++;
+      if (state2.input.charCodeAt(state2.position) === 10) {
+        state2.position++;
+      }
+    } else {
+      throwError(state2, "a line break is expected");
+    }
+    state2.line += 1;
+    state2.lineStart = state2.position;
+    state2.firstTabInLine = -1;
+  }
+  function skipSeparationSpace(state2, allowComments, checkIndent) {
+    let lineBreaks = 0;
+    let ch = state2.input.charCodeAt(state2.position);
+    while (ch !== 0) {
+      while (isWhiteSpace(ch)) {
+        if (ch === 9 && state2.firstTabInLine === -1) {
+          state2.firstTabInLine = state2.position;
+        }
+        ch = state2.input.charCodeAt(++state2.position);
+      }
+      if (allowComments && ch === 35) {
+        do {
+          ch = state2.input.charCodeAt(++state2.position);
+        } while (ch !== 10 && ch !== 13 && ch !== 0);
+      }
+      if (isEol(ch)) {
+        readLineBreak(state2);
+        ch = state2.input.charCodeAt(state2.position);
+        lineBreaks++;
+        state2.lineIndent = 0;
+        while (ch === 32) {
+          state2.lineIndent++;
+          ch = state2.input.charCodeAt(++state2.position);
+        }
+      } else {
+        break;
+      }
+    }
+    if (checkIndent !== -1 && lineBreaks !== 0 && state2.lineIndent < checkIndent) {
+      throwWarning(state2, "deficient indentation");
+    }
+    return lineBreaks;
+  }
+  function testDocumentSeparator(state2) {
+    let _position = state2.position;
+    let ch = state2.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(_position + 1) && ch === state2.input.charCodeAt(_position + 2)) {
+      _position += 3;
+      ch = state2.input.charCodeAt(_position);
+      if (ch === 0 || isWsOrEol(ch)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeFoldedLines(state2, count2) {
+    if (count2 === 1) {
+      state2.result += " ";
+    } else if (count2 > 1) {
+      state2.result += common2.repeat("\n", count2 - 1);
+    }
+  }
+  function readPlainScalar(state2, nodeIndent, withinFlowCollection) {
+    let captureStart;
+    let captureEnd;
+    let hasPendingContent;
+    let _line;
+    let _lineStart;
+    let _lineIndent;
+    const _kind = state2.kind;
+    const _result = state2.result;
+    let ch = state2.input.charCodeAt(state2.position);
+    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
+      return false;
+    }
+    if (ch === 63 || ch === 45) {
+      const following = state2.input.charCodeAt(state2.position + 1);
+      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+        return false;
+      }
+    }
+    state2.kind = "scalar";
+    state2.result = "";
+    captureStart = captureEnd = state2.position;
+    hasPendingContent = false;
+    while (ch !== 0) {
+      if (ch === 58) {
+        const following = state2.input.charCodeAt(state2.position + 1);
+        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
+          break;
+        }
+      } else if (ch === 35) {
+        const preceding = state2.input.charCodeAt(state2.position - 1);
+        if (isWsOrEol(preceding)) {
+          break;
+        }
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2) || withinFlowCollection && isFlowIndicator(ch)) {
+        break;
+      } else if (isEol(ch)) {
+        _line = state2.line;
+        _lineStart = state2.lineStart;
+        _lineIndent = state2.lineIndent;
+        skipSeparationSpace(state2, false, -1);
+        if (state2.lineIndent >= nodeIndent) {
+          hasPendingContent = true;
+          ch = state2.input.charCodeAt(state2.position);
+          continue;
+        } else {
+          state2.position = captureEnd;
+          state2.line = _line;
+          state2.lineStart = _lineStart;
+          state2.lineIndent = _lineIndent;
+          break;
+        }
+      }
+      if (hasPendingContent) {
+        captureSegment(state2, captureStart, captureEnd, false);
+        writeFoldedLines(state2, state2.line - _line);
+        captureStart = captureEnd = state2.position;
+        hasPendingContent = false;
+      }
+      if (!isWhiteSpace(ch)) {
+        captureEnd = state2.position + 1;
+      }
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+    captureSegment(state2, captureStart, captureEnd, false);
+    if (state2.result) {
+      return true;
+    }
+    state2.kind = _kind;
+    state2.result = _result;
+    return false;
+  }
+  function readSingleQuotedScalar(state2, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let ch = state2.input.charCodeAt(state2.position);
+    if (ch !== 39) {
+      return false;
+    }
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+      if (ch === 39) {
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
+        if (ch === 39) {
+          captureStart = state2.position;
+          state2.position++;
+          captureEnd = state2.position;
+        } else {
+          return true;
+        }
+      } else if (isEol(ch)) {
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a single quoted scalar");
+      } else {
+        state2.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state2.position;
+        }
+      }
+    }
+    throwError(state2, "unexpected end of the stream within a single quoted scalar");
+  }
+  function readDoubleQuotedScalar(state2, nodeIndent) {
+    let captureStart;
+    let captureEnd;
+    let tmp;
+    let ch = state2.input.charCodeAt(state2.position);
+    if (ch !== 34) {
+      return false;
+    }
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+      if (ch === 34) {
+        captureSegment(state2, captureStart, state2.position, true);
+        state2.position++;
+        return true;
+      } else if (ch === 92) {
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
+        if (isEol(ch)) {
+          skipSeparationSpace(state2, false, nodeIndent);
+        } else if (ch < 256 && simpleEscapeCheck[ch]) {
+          state2.result += simpleEscapeMap[ch];
+          state2.position++;
+        } else if ((tmp = escapedHexLen(ch)) > 0) {
+          let hexLength = tmp;
+          let hexResult = 0;
+          for (; hexLength > 0; hexLength--) {
+            ch = state2.input.charCodeAt(++state2.position);
+            if ((tmp = fromHexCode(ch)) >= 0) {
+              hexResult = (hexResult << 4) + tmp;
+            } else {
+              throwError(state2, "expected hexadecimal character");
+            }
+          }
+          state2.result += charFromCodepoint(hexResult);
+          state2.position++;
+        } else {
+          throwError(state2, "unknown escape sequence");
+        }
+        captureStart = captureEnd = state2.position;
+      } else if (isEol(ch)) {
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a double quoted scalar");
+      } else {
+        state2.position++;
+        if (!isWhiteSpace(ch)) {
+          captureEnd = state2.position;
+        }
+      }
+    }
+    throwError(state2, "unexpected end of the stream within a double quoted scalar");
+  }
+  function readFlowCollection(state2, nodeIndent) {
+    let readNext = true;
+    let _line;
+    let _lineStart;
+    let _pos;
+    const _tag = state2.tag;
+    let _result;
+    const _anchor = state2.anchor;
+    let terminator;
+    let isPair;
+    let isExplicitPair;
+    let isMapping;
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyNode;
+    let keyTag;
+    let valueNode;
+    let ch = state2.input.charCodeAt(state2.position);
+    if (ch === 91) {
+      terminator = 93;
+      isMapping = false;
+      _result = [];
+    } else if (ch === 123) {
+      terminator = 125;
+      isMapping = true;
+      _result = {};
+    } else {
+      return false;
+    }
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
+    }
+    ch = state2.input.charCodeAt(++state2.position);
+    while (ch !== 0) {
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
+      if (ch === terminator) {
+        state2.position++;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = isMapping ? "mapping" : "sequence";
+        state2.result = _result;
+        return true;
+      } else if (!readNext) {
+        throwError(state2, "missed comma between flow collection entries");
+      } else if (ch === 44) {
+        throwError(state2, "expected the node content, but found ','");
+      }
+      keyTag = keyNode = valueNode = null;
+      isPair = isExplicitPair = false;
+      if (ch === 63) {
+        const following = state2.input.charCodeAt(state2.position + 1);
+        if (isWsOrEol(following)) {
+          isPair = isExplicitPair = true;
+          state2.position++;
+          skipSeparationSpace(state2, true, nodeIndent);
+        }
+      }
+      _line = state2.line;
+      _lineStart = state2.lineStart;
+      _pos = state2.position;
+      composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state2.tag;
+      keyNode = state2.result;
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((isExplicitPair || state2.line === _line) && ch === 58) {
+        isPair = true;
+        ch = state2.input.charCodeAt(++state2.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state2.result;
+      }
+      if (isMapping) {
+        storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+      } else if (isPair) {
+        _result.push(storeMappingPair(state2, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+      } else {
+        _result.push(keyNode);
+      }
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
+      if (ch === 44) {
+        readNext = true;
+        ch = state2.input.charCodeAt(++state2.position);
+      } else {
+        readNext = false;
+      }
+    }
+    throwError(state2, "unexpected end of the stream within a flow collection");
+  }
+  function readBlockScalar(state2, nodeIndent) {
+    let folding;
+    let chomping = CHOMPING_CLIP;
+    let didReadContent = false;
+    let detectedIndent = false;
+    let textIndent = nodeIndent;
+    let emptyLines = 0;
+    let atMoreIndented = false;
+    let tmp;
+    let ch = state2.input.charCodeAt(state2.position);
+    if (ch === 124) {
+      folding = false;
+    } else if (ch === 62) {
+      folding = true;
+    } else {
+      return false;
+    }
+    state2.kind = "scalar";
+    state2.result = "";
+    while (ch !== 0) {
+      ch = state2.input.charCodeAt(++state2.position);
+      if (ch === 43 || ch === 45) {
+        if (CHOMPING_CLIP === chomping) {
+          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
+        } else {
+          throwError(state2, "repeat of a chomping mode identifier");
+        }
+      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
+        if (tmp === 0) {
+          throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
+        } else if (!detectedIndent) {
+          textIndent = nodeIndent + tmp - 1;
+          detectedIndent = true;
+        } else {
+          throwError(state2, "repeat of an indentation width identifier");
+        }
+      } else {
+        break;
+      }
+    }
+    if (isWhiteSpace(ch)) {
+      do {
+        ch = state2.input.charCodeAt(++state2.position);
+      } while (isWhiteSpace(ch));
+      if (ch === 35) {
+        do {
+          ch = state2.input.charCodeAt(++state2.position);
+        } while (!isEol(ch) && ch !== 0);
+      }
+    }
+    while (ch !== 0) {
+      readLineBreak(state2);
+      state2.lineIndent = 0;
+      ch = state2.input.charCodeAt(state2.position);
+      while ((!detectedIndent || state2.lineIndent < textIndent) && ch === 32) {
+        state2.lineIndent++;
+        ch = state2.input.charCodeAt(++state2.position);
+      }
+      if (!detectedIndent && state2.lineIndent > textIndent) {
+        textIndent = state2.lineIndent;
+      }
+      if (isEol(ch)) {
+        emptyLines++;
+        continue;
+      }
+      if (!detectedIndent && textIndent === 0) {
+        throwError(state2, "missing indentation for block scalar");
+      }
+      if (state2.lineIndent < textIndent) {
+        if (chomping === CHOMPING_KEEP) {
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (chomping === CHOMPING_CLIP) {
+          if (didReadContent) {
+            state2.result += "\n";
+          }
+        }
+        break;
+      }
+      if (folding) {
+        if (isWhiteSpace(ch)) {
+          atMoreIndented = true;
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        } else if (atMoreIndented) {
+          atMoreIndented = false;
+          state2.result += common2.repeat("\n", emptyLines + 1);
+        } else if (emptyLines === 0) {
+          if (didReadContent) {
+            state2.result += " ";
+          }
+        } else {
+          state2.result += common2.repeat("\n", emptyLines);
+        }
+      } else {
+        state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+      }
+      didReadContent = true;
+      detectedIndent = true;
+      emptyLines = 0;
+      const captureStart = state2.position;
+      while (!isEol(ch) && ch !== 0) {
+        ch = state2.input.charCodeAt(++state2.position);
+      }
+      captureSegment(state2, captureStart, state2.position, false);
+    }
+    return true;
+  }
+  function readBlockSequence(state2, nodeIndent) {
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
+    const _result = [];
+    let detected = false;
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
+    }
+    let ch = state2.input.charCodeAt(state2.position);
+    while (ch !== 0) {
+      if (state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
+      }
+      if (ch !== 45) {
+        break;
+      }
+      const following = state2.input.charCodeAt(state2.position + 1);
+      if (!isWsOrEol(following)) {
+        break;
+      }
+      detected = true;
+      state2.position++;
+      if (skipSeparationSpace(state2, true, -1)) {
+        if (state2.lineIndent <= nodeIndent) {
+          _result.push(null);
+          ch = state2.input.charCodeAt(state2.position);
+          continue;
+        }
+      }
+      const _line = state2.line;
+      composeNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state2.result);
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a sequence entry");
+      } else if (state2.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (detected) {
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "sequence";
+      state2.result = _result;
+      return true;
+    }
+    return false;
+  }
+  function readBlockMapping(state2, nodeIndent, flowIndent) {
+    let allowCompact;
+    let _keyLine;
+    let _keyLineStart;
+    let _keyPos;
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
+    const _result = {};
+    const overridableKeys = /* @__PURE__ */ Object.create(null);
+    let keyTag = null;
+    let keyNode = null;
+    let valueNode = null;
+    let atExplicitKey = false;
+    let detected = false;
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
+    }
+    let ch = state2.input.charCodeAt(state2.position);
+    while (ch !== 0) {
+      if (!atExplicitKey && state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
+      }
+      const following = state2.input.charCodeAt(state2.position + 1);
+      const _line = state2.line;
+      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
+        if (ch === 63) {
+          if (atExplicitKey) {
+            storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            keyTag = keyNode = valueNode = null;
+          }
+          detected = true;
+          atExplicitKey = true;
+          allowCompact = true;
+        } else if (atExplicitKey) {
+          atExplicitKey = false;
+          allowCompact = true;
+        } else {
+          throwError(state2, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+        }
+        state2.position += 1;
+        ch = following;
+      } else {
+        _keyLine = state2.line;
+        _keyLineStart = state2.lineStart;
+        _keyPos = state2.position;
+        if (!composeNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+          break;
+        }
+        if (state2.line === _line) {
+          ch = state2.input.charCodeAt(state2.position);
+          while (isWhiteSpace(ch)) {
+            ch = state2.input.charCodeAt(++state2.position);
+          }
+          if (ch === 58) {
+            ch = state2.input.charCodeAt(++state2.position);
+            if (!isWsOrEol(ch)) {
+              throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
+            }
+            if (atExplicitKey) {
+              storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              keyTag = keyNode = valueNode = null;
+            }
+            detected = true;
+            atExplicitKey = false;
+            allowCompact = false;
+            keyTag = state2.tag;
+            keyNode = state2.result;
+          } else if (detected) {
+            throwError(state2, "can not read an implicit mapping pair; a colon is missed");
+          } else {
+            state2.tag = _tag;
+            state2.anchor = _anchor;
+            return true;
+          }
+        } else if (detected) {
+          throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
+        } else {
+          state2.tag = _tag;
+          state2.anchor = _anchor;
+          return true;
+        }
+      }
+      if (state2.line === _line || state2.lineIndent > nodeIndent) {
+        if (atExplicitKey) {
+          _keyLine = state2.line;
+          _keyLineStart = state2.lineStart;
+          _keyPos = state2.position;
+        }
+        if (composeNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+          if (atExplicitKey) {
+            keyNode = state2.result;
+          } else {
+            valueNode = state2.result;
+          }
+        }
+        if (!atExplicitKey) {
+          storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          keyTag = keyNode = valueNode = null;
+        }
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
+      }
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a mapping entry");
+      } else if (state2.lineIndent < nodeIndent) {
+        break;
+      }
+    }
+    if (atExplicitKey) {
+      storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+    }
+    if (detected) {
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "mapping";
+      state2.result = _result;
+    }
+    return detected;
+  }
+  function readTagProperty(state2) {
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle;
+    let tagName;
+    let ch = state2.input.charCodeAt(state2.position);
+    if (ch !== 33) return false;
+    if (state2.tag !== null) {
+      throwError(state2, "duplication of a tag property");
+    }
+    ch = state2.input.charCodeAt(++state2.position);
+    if (ch === 60) {
+      isVerbatim = true;
+      ch = state2.input.charCodeAt(++state2.position);
+    } else if (ch === 33) {
+      isNamed = true;
+      tagHandle = "!!";
+      ch = state2.input.charCodeAt(++state2.position);
+    } else {
+      tagHandle = "!";
+    }
+    let _position = state2.position;
+    if (isVerbatim) {
+      do {
+        ch = state2.input.charCodeAt(++state2.position);
+      } while (ch !== 0 && ch !== 62);
+      if (state2.position < state2.length) {
+        tagName = state2.input.slice(_position, state2.position);
+        ch = state2.input.charCodeAt(++state2.position);
+      } else {
+        throwError(state2, "unexpected end of the stream within a verbatim tag");
+      }
+    } else {
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        if (ch === 33) {
+          if (!isNamed) {
+            tagHandle = state2.input.slice(_position - 1, state2.position + 1);
+            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
+              throwError(state2, "named tag handle cannot contain such characters");
+            }
+            isNamed = true;
+            _position = state2.position + 1;
+          } else {
+            throwError(state2, "tag suffix cannot contain exclamation marks");
+          }
+        }
+        ch = state2.input.charCodeAt(++state2.position);
+      }
+      tagName = state2.input.slice(_position, state2.position);
+      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
+        throwError(state2, "tag suffix cannot contain flow indicator characters");
+      }
+    }
+    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
+      throwError(state2, "tag name cannot contain such characters: " + tagName);
+    }
+    try {
+      tagName = decodeURIComponent(tagName);
+    } catch (err) {
+      throwError(state2, "tag name is malformed: " + tagName);
+    }
+    if (isVerbatim) {
+      state2.tag = tagName;
+    } else if (_hasOwnProperty.call(state2.tagMap, tagHandle)) {
+      state2.tag = state2.tagMap[tagHandle] + tagName;
+    } else if (tagHandle === "!") {
+      state2.tag = "!" + tagName;
+    } else if (tagHandle === "!!") {
+      state2.tag = "tag:yaml.org,2002:" + tagName;
+    } else {
+      throwError(state2, 'undeclared tag handle "' + tagHandle + '"');
+    }
+    return true;
+  }
+  function readAnchorProperty(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
+    if (ch !== 38) return false;
+    if (state2.anchor !== null) {
+      throwError(state2, "duplication of an anchor property");
+    }
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+    if (state2.position === _position) {
+      throwError(state2, "name of an anchor node must contain at least one character");
+    }
+    state2.anchor = state2.input.slice(_position, state2.position);
+    return true;
+  }
+  function readAlias(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
+    if (ch !== 42) return false;
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
+    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+    if (state2.position === _position) {
+      throwError(state2, "name of an alias node must contain at least one character");
+    }
+    const alias = state2.input.slice(_position, state2.position);
+    if (!_hasOwnProperty.call(state2.anchorMap, alias)) {
+      throwError(state2, 'unidentified alias "' + alias + '"');
+    }
+    state2.result = state2.anchorMap[alias];
+    skipSeparationSpace(state2, true, -1);
+    return true;
+  }
+  function tryReadBlockMappingFromProperty(state2, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state2);
+    beginAnchorTransaction(state2);
+    restoreState(state2, propertyStart);
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
+    if (readBlockMapping(state2, nodeIndent, flowIndent) && state2.kind === "mapping") {
+      commitAnchorTransaction(state2);
+      return true;
+    }
+    rollbackAnchorTransaction(state2);
+    restoreState(state2, fallbackState);
+    return false;
+  }
+  function composeNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact) {
+    let allowBlockScalars;
+    let allowBlockCollections;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    let type2;
+    let flowIndent;
+    let blockIndent;
+    if (state2.depth >= state2.maxDepth) {
+      throwError(state2, "nesting exceeded maxDepth (" + state2.maxDepth + ")");
+    }
+    state2.depth += 1;
+    if (state2.listener !== null) {
+      state2.listener("open", state2);
+    }
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
+    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
+    if (allowToSeek) {
+      if (skipSeparationSpace(state2, true, -1)) {
+        atNewLine = true;
+        if (state2.lineIndent > parentIndent) {
+          indentStatus = 1;
+        } else if (state2.lineIndent === parentIndent) {
+          indentStatus = 0;
+        } else if (state2.lineIndent < parentIndent) {
+          indentStatus = -1;
+        }
+      }
+    }
+    if (indentStatus === 1) {
+      while (true) {
+        const ch = state2.input.charCodeAt(state2.position);
+        const propertyState = snapshotState(state2);
+        if (atNewLine && (ch === 33 && state2.tag !== null || ch === 38 && state2.anchor !== null)) {
+          break;
+        }
+        if (!readTagProperty(state2) && !readAnchorProperty(state2)) {
+          break;
+        }
+        if (propertyStart === null) {
+          propertyStart = propertyState;
+        }
+        if (skipSeparationSpace(state2, true, -1)) {
+          atNewLine = true;
+          allowBlockCollections = allowBlockStyles;
+          if (state2.lineIndent > parentIndent) {
+            indentStatus = 1;
+          } else if (state2.lineIndent === parentIndent) {
+            indentStatus = 0;
+          } else if (state2.lineIndent < parentIndent) {
+            indentStatus = -1;
+          }
+        } else {
+          allowBlockCollections = false;
+        }
+      }
+    }
+    if (allowBlockCollections) {
+      allowBlockCollections = atNewLine || allowCompact;
+    }
+    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
+      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
+        flowIndent = parentIndent;
+      } else {
+        flowIndent = parentIndent + 1;
+      }
+      blockIndent = state2.position - state2.lineStart;
+      if (indentStatus === 1) {
+        if (allowBlockCollections && (readBlockSequence(state2, blockIndent) || readBlockMapping(state2, blockIndent, flowIndent)) || readFlowCollection(state2, flowIndent)) {
+          hasContent = true;
+        } else {
+          const ch = state2.input.charCodeAt(state2.position);
+          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
+            state2,
+            propertyStart,
+            propertyStart.position - propertyStart.lineStart,
+            flowIndent
+          )) {
+            hasContent = true;
+          } else if (allowBlockScalars && readBlockScalar(state2, flowIndent) || readSingleQuotedScalar(state2, flowIndent) || readDoubleQuotedScalar(state2, flowIndent)) {
+            hasContent = true;
+          } else if (readAlias(state2)) {
+            hasContent = true;
+            if (state2.tag !== null || state2.anchor !== null) {
+              throwError(state2, "alias node should not have any properties");
+            }
+          } else if (readPlainScalar(state2, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+            hasContent = true;
+            if (state2.tag === null) {
+              state2.tag = "?";
+            }
+          }
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
+          }
+        }
+      } else if (indentStatus === 0) {
+        hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent);
+      }
+    }
+    if (state2.tag === null) {
+      if (state2.anchor !== null) {
+        storeAnchor(state2, state2.anchor, state2.result);
+      }
+    } else if (state2.tag === "?") {
+      if (state2.result !== null && state2.kind !== "scalar") {
+        throwError(state2, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state2.kind + '"');
+      }
+      for (let typeIndex = 0, typeQuantity = state2.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state2.implicitTypes[typeIndex];
+        if (type2.resolve(state2.result)) {
+          state2.result = type2.construct(state2.result);
+          state2.tag = type2.tag;
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
+          }
+          break;
+        }
+      }
+    } else if (state2.tag !== "!") {
+      if (_hasOwnProperty.call(state2.typeMap[state2.kind || "fallback"], state2.tag)) {
+        type2 = state2.typeMap[state2.kind || "fallback"][state2.tag];
+      } else {
+        type2 = null;
+        const typeList = state2.typeMap.multi[state2.kind || "fallback"];
+        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
+          if (state2.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+            type2 = typeList[typeIndex];
+            break;
+          }
+        }
+      }
+      if (!type2) {
+        throwError(state2, "unknown tag !<" + state2.tag + ">");
+      }
+      if (state2.result !== null && type2.kind !== state2.kind) {
+        throwError(state2, "unacceptable node kind for !<" + state2.tag + '> tag; it should be "' + type2.kind + '", not "' + state2.kind + '"');
+      }
+      if (!type2.resolve(state2.result, state2.tag)) {
+        throwError(state2, "cannot resolve a node with !<" + state2.tag + "> explicit tag");
+      } else {
+        state2.result = type2.construct(state2.result, state2.tag);
+        if (state2.anchor !== null) {
+          storeAnchor(state2, state2.anchor, state2.result);
+        }
+      }
+    }
+    if (state2.listener !== null) {
+      state2.listener("close", state2);
+    }
+    state2.depth -= 1;
+    return state2.tag !== null || state2.anchor !== null || hasContent;
+  }
+  function readDocument(state2) {
+    const documentStart = state2.position;
+    let hasDirectives = false;
+    let ch;
+    state2.version = null;
+    state2.checkLineBreaks = state2.legacy;
+    state2.tagMap = /* @__PURE__ */ Object.create(null);
+    state2.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if (state2.lineIndent > 0 || ch !== 37) {
+        break;
+      }
+      hasDirectives = true;
+      ch = state2.input.charCodeAt(++state2.position);
+      let _position = state2.position;
+      while (ch !== 0 && !isWsOrEol(ch)) {
+        ch = state2.input.charCodeAt(++state2.position);
+      }
+      const directiveName = state2.input.slice(_position, state2.position);
+      const directiveArgs = [];
+      if (directiveName.length < 1) {
+        throwError(state2, "directive name must not be less than one character in length");
+      }
+      while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+          ch = state2.input.charCodeAt(++state2.position);
+        }
+        if (ch === 35) {
+          do {
+            ch = state2.input.charCodeAt(++state2.position);
+          } while (ch !== 0 && !isEol(ch));
+          break;
+        }
+        if (isEol(ch)) break;
+        _position = state2.position;
+        while (ch !== 0 && !isWsOrEol(ch)) {
+          ch = state2.input.charCodeAt(++state2.position);
+        }
+        directiveArgs.push(state2.input.slice(_position, state2.position));
+      }
+      if (ch !== 0) readLineBreak(state2);
+      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
+        directiveHandlers[directiveName](state2, directiveName, directiveArgs);
+      } else {
+        throwWarning(state2, 'unknown document directive "' + directiveName + '"');
+      }
+    }
+    skipSeparationSpace(state2, true, -1);
+    if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45) {
+      state2.position += 3;
+      skipSeparationSpace(state2, true, -1);
+    } else if (hasDirectives) {
+      throwError(state2, "directives end mark is expected");
+    }
+    composeNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state2, true, -1);
+    if (state2.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state2.input.slice(documentStart, state2.position))) {
+      throwWarning(state2, "non-ASCII line breaks are interpreted as content");
+    }
+    state2.documents.push(state2.result);
+    if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+      if (state2.input.charCodeAt(state2.position) === 46) {
+        state2.position += 3;
+        skipSeparationSpace(state2, true, -1);
+      }
+      return;
+    }
+    if (state2.position < state2.length - 1) {
+      throwError(state2, "end of the stream or a document separator is expected");
+    }
+  }
+  function loadDocuments(input, options2) {
+    input = String(input);
+    options2 = options2 || {};
+    if (input.length !== 0) {
+      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
+        input += "\n";
+      }
+      if (input.charCodeAt(0) === 65279) {
+        input = input.slice(1);
+      }
+    }
+    const state2 = new State(input, options2);
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1) {
+      state2.position = nullpos;
+      throwError(state2, "null byte is not allowed in input");
+    }
+    state2.input += "\0";
+    while (state2.input.charCodeAt(state2.position) === 32) {
+      state2.lineIndent += 1;
+      state2.position += 1;
+    }
+    while (state2.position < state2.length - 1) {
+      readDocument(state2);
+    }
+    return state2.documents;
+  }
+  function loadAll2(input, iterator2, options2) {
+    if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
+      options2 = iterator2;
+      iterator2 = null;
+    }
+    const documents = loadDocuments(input, options2);
+    if (typeof iterator2 !== "function") {
+      return documents;
+    }
+    for (let index2 = 0, length = documents.length; index2 < length; index2 += 1) {
+      iterator2(documents[index2]);
+    }
+  }
+  function load2(input, options2) {
+    const documents = loadDocuments(input, options2);
+    if (documents.length === 0) {
+      return void 0;
+    } else if (documents.length === 1) {
+      return documents[0];
+    }
+    throw new YAMLException2("expected a single document in the stream, but found more");
+  }
+  loader.loadAll = loadAll2;
+  loader.load = load2;
+  return loader;
+}
+var dumper = {};
+var hasRequiredDumper;
+function requireDumper() {
+  if (hasRequiredDumper) return dumper;
+  hasRequiredDumper = 1;
+  const common2 = requireCommon();
+  const YAMLException2 = requireException();
+  const DEFAULT_SCHEMA2 = require_default();
+  const _toString = Object.prototype.toString;
+  const _hasOwnProperty = Object.prototype.hasOwnProperty;
+  const CHAR_BOM = 65279;
+  const CHAR_TAB2 = 9;
+  const CHAR_LINE_FEED = 10;
+  const CHAR_CARRIAGE_RETURN = 13;
+  const CHAR_SPACE2 = 32;
+  const CHAR_EXCLAMATION = 33;
+  const CHAR_DOUBLE_QUOTE = 34;
+  const CHAR_SHARP = 35;
+  const CHAR_PERCENT = 37;
+  const CHAR_AMPERSAND = 38;
+  const CHAR_SINGLE_QUOTE = 39;
+  const CHAR_ASTERISK = 42;
+  const CHAR_COMMA = 44;
+  const CHAR_MINUS = 45;
+  const CHAR_COLON = 58;
+  const CHAR_EQUALS = 61;
+  const CHAR_GREATER_THAN = 62;
+  const CHAR_QUESTION = 63;
+  const CHAR_COMMERCIAL_AT = 64;
+  const CHAR_LEFT_SQUARE_BRACKET = 91;
+  const CHAR_RIGHT_SQUARE_BRACKET = 93;
+  const CHAR_GRAVE_ACCENT = 96;
+  const CHAR_LEFT_CURLY_BRACKET = 123;
+  const CHAR_VERTICAL_LINE = 124;
+  const CHAR_RIGHT_CURLY_BRACKET = 125;
+  const ESCAPE_SEQUENCES = {};
+  ESCAPE_SEQUENCES[0] = "\\0";
+  ESCAPE_SEQUENCES[7] = "\\a";
+  ESCAPE_SEQUENCES[8] = "\\b";
+  ESCAPE_SEQUENCES[9] = "\\t";
+  ESCAPE_SEQUENCES[10] = "\\n";
+  ESCAPE_SEQUENCES[11] = "\\v";
+  ESCAPE_SEQUENCES[12] = "\\f";
+  ESCAPE_SEQUENCES[13] = "\\r";
+  ESCAPE_SEQUENCES[27] = "\\e";
+  ESCAPE_SEQUENCES[34] = '\\"';
+  ESCAPE_SEQUENCES[92] = "\\\\";
+  ESCAPE_SEQUENCES[133] = "\\N";
+  ESCAPE_SEQUENCES[160] = "\\_";
+  ESCAPE_SEQUENCES[8232] = "\\L";
+  ESCAPE_SEQUENCES[8233] = "\\P";
+  const DEPRECATED_BOOLEANS_SYNTAX = [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "on",
+    "On",
+    "ON",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "off",
+    "Off",
+    "OFF"
+  ];
+  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
+  function compileStyleMap(schema2, map22) {
+    if (map22 === null) return {};
+    const result = {};
+    const keys2 = Object.keys(map22);
+    for (let index2 = 0, length = keys2.length; index2 < length; index2 += 1) {
+      let tag = keys2[index2];
+      let style = String(map22[tag]);
+      if (tag.slice(0, 2) === "!!") {
+        tag = "tag:yaml.org,2002:" + tag.slice(2);
+      }
+      const type2 = schema2.compiledTypeMap["fallback"][tag];
+      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
+        style = type2.styleAliases[style];
+      }
+      result[tag] = style;
+    }
+    return result;
+  }
+  function encodeHex(character) {
+    let handle4;
+    let length;
+    const string3 = character.toString(16).toUpperCase();
+    if (character <= 255) {
+      handle4 = "x";
+      length = 2;
+    } else if (character <= 65535) {
+      handle4 = "u";
+      length = 4;
+    } else if (character <= 4294967295) {
+      handle4 = "U";
+      length = 8;
+    } else {
+      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
+    }
+    return "\\" + handle4 + common2.repeat("0", length - string3.length) + string3;
+  }
+  const QUOTING_TYPE_SINGLE = 1;
+  const QUOTING_TYPE_DOUBLE = 2;
+  function State(options2) {
+    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
+    this.indent = Math.max(1, options2["indent"] || 2);
+    this.noArrayIndent = options2["noArrayIndent"] || false;
+    this.skipInvalid = options2["skipInvalid"] || false;
+    this.flowLevel = common2.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
+    this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
+    this.sortKeys = options2["sortKeys"] || false;
+    this.lineWidth = options2["lineWidth"] || 80;
+    this.noRefs = options2["noRefs"] || false;
+    this.noCompatMode = options2["noCompatMode"] || false;
+    this.condenseFlow = options2["condenseFlow"] || false;
+    this.quotingType = options2["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
+    this.forceQuotes = options2["forceQuotes"] || false;
+    this.replacer = typeof options2["replacer"] === "function" ? options2["replacer"] : null;
+    this.implicitTypes = this.schema.compiledImplicit;
+    this.explicitTypes = this.schema.compiledExplicit;
+    this.tag = null;
+    this.result = "";
+    this.duplicates = [];
+    this.usedDuplicates = null;
+  }
+  function indentString(string3, spaces) {
+    const ind = common2.repeat(" ", spaces);
+    let position3 = 0;
+    let result = "";
+    const length = string3.length;
+    while (position3 < length) {
+      let line;
+      const next = string3.indexOf("\n", position3);
+      if (next === -1) {
+        line = string3.slice(position3);
+        position3 = length;
+      } else {
+        line = string3.slice(position3, next + 1);
+        position3 = next + 1;
+      }
+      if (line.length && line !== "\n") result += ind;
+      result += line;
+    }
+    return result;
+  }
+  function generateNextLine(state2, level) {
+    return "\n" + common2.repeat(" ", state2.indent * level);
+  }
+  function testImplicitResolving(state2, str22) {
+    for (let index2 = 0, length = state2.implicitTypes.length; index2 < length; index2 += 1) {
+      const type2 = state2.implicitTypes[index2];
+      if (type2.resolve(str22)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function isWhitespace2(c) {
+    return c === CHAR_SPACE2 || c === CHAR_TAB2;
+  }
+  function isPrintable(c) {
+    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
+  }
+  function isNsCharOrWhitespace(c) {
+    return isPrintable(c) && c !== CHAR_BOM && // - b-char
+    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
+  }
+  function isPlainSafe(c, prev, inblock) {
+    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
+    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace2(c);
+    return (
+      // ns-plain-safe
+      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
+      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
+      c !== CHAR_SHARP && // false on '#'
+      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
+      isNsCharOrWhitespace(prev) && !isWhitespace2(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
+      prev === CHAR_COLON && cIsNsChar
+    );
+  }
+  function isPlainSafeFirst(c) {
+    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace2(c) && // - s-white
+    // - (c-indicator ::=
+    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
+  }
+  function isPlainSafeLast(c) {
+    return !isWhitespace2(c) && c !== CHAR_COLON;
+  }
+  function codePointAt(string3, pos) {
+    const first = string3.charCodeAt(pos);
+    let second;
+    if (first >= 55296 && first <= 56319 && pos + 1 < string3.length) {
+      second = string3.charCodeAt(pos + 1);
+      if (second >= 56320 && second <= 57343) {
+        return (first - 55296) * 1024 + second - 56320 + 65536;
+      }
+    }
+    return first;
+  }
+  function needIndentIndicator(string3) {
+    const leadingSpaceRe = /^\n* /;
+    return leadingSpaceRe.test(string3);
+  }
+  const STYLE_PLAIN = 1;
+  const STYLE_SINGLE = 2;
+  const STYLE_LITERAL = 3;
+  const STYLE_FOLDED = 4;
+  const STYLE_DOUBLE = 5;
+  function chooseScalarStyle(string3, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
+    let i;
+    let char = 0;
+    let prevChar = null;
+    let hasLineBreak = false;
+    let hasFoldableLine = false;
+    const shouldTrackWidth = lineWidth !== -1;
+    let previousLineBreak = -1;
+    let plain2 = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
+    if (singleLineOnly || forceQuotes) {
+      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string3, i);
+        if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+    } else {
+      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
+        char = codePointAt(string3, i);
+        if (char === CHAR_LINE_FEED) {
+          hasLineBreak = true;
+          if (shouldTrackWidth) {
+            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
+            i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ";
+            previousLineBreak = i;
+          }
+        } else if (!isPrintable(char)) {
+          return STYLE_DOUBLE;
+        }
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
+        prevChar = char;
+      }
+      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
+    }
+    if (!hasLineBreak && !hasFoldableLine) {
+      if (plain2 && !forceQuotes && !testAmbiguousType(string3)) {
+        return STYLE_PLAIN;
+      }
+      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+    }
+    if (indentPerLevel > 9 && needIndentIndicator(string3)) {
+      return STYLE_DOUBLE;
+    }
+    if (!forceQuotes) {
+      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
+    }
+    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
+  }
+  function writeScalar(state2, string3, level, iskey, inblock) {
+    state2.dump = (function() {
+      if (string3.length === 0) {
+        return state2.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+      }
+      if (!state2.noCompatMode) {
+        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string3)) {
+          return state2.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
+        }
+      }
+      const indent = state2.indent * Math.max(1, level);
+      const lineWidth = state2.lineWidth === -1 ? -1 : Math.max(Math.min(state2.lineWidth, 40), state2.lineWidth - indent);
+      const singleLineOnly = iskey || // No block styles in flow mode.
+      state2.flowLevel > -1 && level >= state2.flowLevel;
+      function testAmbiguity(string22) {
+        return testImplicitResolving(state2, string22);
+      }
+      switch (chooseScalarStyle(
+        string3,
+        singleLineOnly,
+        state2.indent,
+        lineWidth,
+        testAmbiguity,
+        state2.quotingType,
+        state2.forceQuotes && !iskey,
+        inblock
+      )) {
+        case STYLE_PLAIN:
+          return string3;
+        case STYLE_SINGLE:
+          return "'" + string3.replace(/'/g, "''") + "'";
+        case STYLE_LITERAL:
+          return "|" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(string3, indent));
+        case STYLE_FOLDED:
+          return ">" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
+        case STYLE_DOUBLE:
+          return '"' + escapeString(string3) + '"';
+        default:
+          throw new YAMLException2("impossible error: invalid scalar style");
+      }
+    })();
+  }
+  function blockHeader(string3, indentPerLevel) {
+    const indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
+    const clip = string3[string3.length - 1] === "\n";
+    const keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
+    const chomp = keep ? "+" : clip ? "" : "-";
+    return indentIndicator + chomp + "\n";
+  }
+  function dropEndingNewline(string3) {
+    return string3[string3.length - 1] === "\n" ? string3.slice(0, -1) : string3;
+  }
+  function foldString(string3, width) {
+    const lineRe = /(\n+)([^\n]*)/g;
+    let result = (function() {
+      let nextLF = string3.indexOf("\n");
+      nextLF = nextLF !== -1 ? nextLF : string3.length;
+      lineRe.lastIndex = nextLF;
+      return foldLine(string3.slice(0, nextLF), width);
+    })();
+    let prevMoreIndented = string3[0] === "\n" || string3[0] === " ";
+    let moreIndented;
+    let match;
+    while (match = lineRe.exec(string3)) {
+      const prefix = match[1];
+      const line = match[2];
+      moreIndented = line[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      prevMoreIndented = moreIndented;
+    }
+    return result;
+  }
+  function foldLine(line, width) {
+    if (line === "" || line[0] === " ") return line;
+    const breakRe = / [^ ]/g;
+    let match;
+    let start2 = 0;
+    let end;
+    let curr = 0;
+    let next = 0;
+    let result = "";
+    while (match = breakRe.exec(line)) {
+      next = match.index;
+      if (next - start2 > width) {
+        end = curr > start2 ? curr : next;
+        result += "\n" + line.slice(start2, end);
+        start2 = end + 1;
+      }
+      curr = next;
+    }
+    result += "\n";
+    if (line.length - start2 > width && curr > start2) {
+      result += line.slice(start2, curr) + "\n" + line.slice(curr + 1);
+    } else {
+      result += line.slice(start2);
+    }
+    return result.slice(1);
+  }
+  function escapeString(string3) {
+    let result = "";
+    let char = 0;
+    for (let i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
+      char = codePointAt(string3, i);
+      const escapeSeq = ESCAPE_SEQUENCES[char];
+      if (!escapeSeq && isPrintable(char)) {
+        result += string3[i];
+        if (char >= 65536) result += string3[i + 1];
+      } else {
+        result += escapeSeq || encodeHex(char);
+      }
+    }
+    return result;
+  }
+  function writeFlowSequence(state2, level, object) {
+    let _result = "";
+    const _tag = state2.tag;
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      let value = object[index2];
+      if (state2.replacer) {
+        value = state2.replacer.call(object, String(index2), value);
+      }
+      if (writeNode(state2, level, value, false, false) || typeof value === "undefined" && writeNode(state2, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state2.condenseFlow ? " " : "");
+        _result += state2.dump;
+      }
+    }
+    state2.tag = _tag;
+    state2.dump = "[" + _result + "]";
+  }
+  function writeBlockSequence(state2, level, object, compact) {
+    let _result = "";
+    const _tag = state2.tag;
+    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
+      let value = object[index2];
+      if (state2.replacer) {
+        value = state2.replacer.call(object, String(index2), value);
+      }
+      if (writeNode(state2, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state2, level + 1, null, true, true, false, true)) {
+        if (!compact || _result !== "") {
+          _result += generateNextLine(state2, level);
+        }
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
+          _result += "-";
+        } else {
+          _result += "- ";
+        }
+        _result += state2.dump;
+      }
+    }
+    state2.tag = _tag;
+    state2.dump = _result || "[]";
+  }
+  function writeFlowMapping(state2, level, object) {
+    let _result = "";
+    const _tag = state2.tag;
+    const objectKeyList = Object.keys(object);
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
+      let pairBuffer = "";
+      if (_result !== "") pairBuffer += ", ";
+      if (state2.condenseFlow) pairBuffer += '"';
+      const objectKey = objectKeyList[index2];
+      let objectValue = object[objectKey];
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state2, level, objectKey, false, false)) {
+        continue;
+      }
+      if (state2.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state2.dump + (state2.condenseFlow ? '"' : "") + ":" + (state2.condenseFlow ? "" : " ");
+      if (!writeNode(state2, level, objectValue, false, false)) {
+        continue;
+      }
+      pairBuffer += state2.dump;
+      _result += pairBuffer;
+    }
+    state2.tag = _tag;
+    state2.dump = "{" + _result + "}";
+  }
+  function writeBlockMapping(state2, level, object, compact) {
+    let _result = "";
+    const _tag = state2.tag;
+    const objectKeyList = Object.keys(object);
+    if (state2.sortKeys === true) {
+      objectKeyList.sort();
+    } else if (typeof state2.sortKeys === "function") {
+      objectKeyList.sort(state2.sortKeys);
+    } else if (state2.sortKeys) {
+      throw new YAMLException2("sortKeys must be a boolean or a function");
+    }
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
+      let pairBuffer = "";
+      if (!compact || _result !== "") {
+        pairBuffer += generateNextLine(state2, level);
+      }
+      const objectKey = objectKeyList[index2];
+      let objectValue = object[objectKey];
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object, objectKey, objectValue);
+      }
+      if (!writeNode(state2, level + 1, objectKey, true, true, true)) {
+        continue;
+      }
+      const explicitPair = state2.tag !== null && state2.tag !== "?" || state2.dump && state2.dump.length > 1024;
+      if (explicitPair) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
+          pairBuffer += "?";
+        } else {
+          pairBuffer += "? ";
+        }
+      }
+      pairBuffer += state2.dump;
+      if (explicitPair) {
+        pairBuffer += generateNextLine(state2, level);
+      }
+      if (!writeNode(state2, level + 1, objectValue, true, explicitPair)) {
+        continue;
+      }
+      if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
+        pairBuffer += ":";
+      } else {
+        pairBuffer += ": ";
+      }
+      pairBuffer += state2.dump;
+      _result += pairBuffer;
+    }
+    state2.tag = _tag;
+    state2.dump = _result || "{}";
+  }
+  function detectType(state2, object, explicit) {
+    const typeList = explicit ? state2.explicitTypes : state2.implicitTypes;
+    for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
+      const type2 = typeList[index2];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
+        if (explicit) {
+          if (type2.multi && type2.representName) {
+            state2.tag = type2.representName(object);
+          } else {
+            state2.tag = type2.tag;
+          }
+        } else {
+          state2.tag = "?";
+        }
+        if (type2.represent) {
+          const style = state2.styleMap[type2.tag] || type2.defaultStyle;
+          let _result;
+          if (_toString.call(type2.represent) === "[object Function]") {
+            _result = type2.represent(object, style);
+          } else if (_hasOwnProperty.call(type2.represent, style)) {
+            _result = type2.represent[style](object, style);
+          } else {
+            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
+          }
+          state2.dump = _result;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+  function writeNode(state2, level, object, block, compact, iskey, isblockseq) {
+    state2.tag = null;
+    state2.dump = object;
+    if (!detectType(state2, object, false)) {
+      detectType(state2, object, true);
+    }
+    const type2 = _toString.call(state2.dump);
+    const inblock = block;
+    if (block) {
+      block = state2.flowLevel < 0 || state2.flowLevel > level;
+    }
+    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
+    let duplicateIndex;
+    let duplicate;
+    if (objectOrArray) {
+      duplicateIndex = state2.duplicates.indexOf(object);
+      duplicate = duplicateIndex !== -1;
+    }
+    if (state2.tag !== null && state2.tag !== "?" || duplicate || state2.indent !== 2 && level > 0) {
+      compact = false;
+    }
+    if (duplicate && state2.usedDuplicates[duplicateIndex]) {
+      state2.dump = "*ref_" + duplicateIndex;
+    } else {
+      if (objectOrArray && duplicate && !state2.usedDuplicates[duplicateIndex]) {
+        state2.usedDuplicates[duplicateIndex] = true;
+      }
+      if (type2 === "[object Object]") {
+        if (block && Object.keys(state2.dump).length !== 0) {
+          writeBlockMapping(state2, level, state2.dump, compact);
+          if (duplicate) {
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
+          }
+        } else {
+          writeFlowMapping(state2, level, state2.dump);
+          if (duplicate) {
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
+          }
+        }
+      } else if (type2 === "[object Array]") {
+        if (block && state2.dump.length !== 0) {
+          if (state2.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state2, level - 1, state2.dump, compact);
+          } else {
+            writeBlockSequence(state2, level, state2.dump, compact);
+          }
+          if (duplicate) {
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
+          }
+        } else {
+          writeFlowSequence(state2, level, state2.dump);
+          if (duplicate) {
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
+          }
+        }
+      } else if (type2 === "[object String]") {
+        if (state2.tag !== "?") {
+          writeScalar(state2, state2.dump, level, iskey, inblock);
+        }
+      } else if (type2 === "[object Undefined]") {
+        return false;
+      } else {
+        if (state2.skipInvalid) return false;
+        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
+      }
+      if (state2.tag !== null && state2.tag !== "?") {
+        let tagStr = encodeURI(
+          state2.tag[0] === "!" ? state2.tag.slice(1) : state2.tag
+        ).replace(/!/g, "%21");
+        if (state2.tag[0] === "!") {
+          tagStr = "!" + tagStr;
+        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
+          tagStr = "!!" + tagStr.slice(18);
+        } else {
+          tagStr = "!<" + tagStr + ">";
+        }
+        state2.dump = tagStr + " " + state2.dump;
+      }
+    }
+    return true;
+  }
+  function getDuplicateReferences(object, state2) {
+    const objects = [];
+    const duplicatesIndexes = [];
+    inspectNode(object, objects, duplicatesIndexes);
+    const length = duplicatesIndexes.length;
+    for (let index2 = 0; index2 < length; index2 += 1) {
+      state2.duplicates.push(objects[duplicatesIndexes[index2]]);
+    }
+    state2.usedDuplicates = new Array(length);
+  }
+  function inspectNode(object, objects, duplicatesIndexes) {
+    if (object !== null && typeof object === "object") {
+      const index2 = objects.indexOf(object);
+      if (index2 !== -1) {
+        if (duplicatesIndexes.indexOf(index2) === -1) {
+          duplicatesIndexes.push(index2);
+        }
+      } else {
+        objects.push(object);
+        if (Array.isArray(object)) {
+          for (let i = 0, length = object.length; i < length; i += 1) {
+            inspectNode(object[i], objects, duplicatesIndexes);
+          }
+        } else {
+          const objectKeyList = Object.keys(object);
+          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
+            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
+          }
+        }
+      }
+    }
+  }
+  function dump2(input, options2) {
+    options2 = options2 || {};
+    const state2 = new State(options2);
+    if (!state2.noRefs) getDuplicateReferences(input, state2);
+    let value = input;
+    if (state2.replacer) {
+      value = state2.replacer.call({ "": value }, "", value);
+    }
+    if (writeNode(state2, 0, value, true, true)) return state2.dump + "\n";
+    return "";
+  }
+  dumper.dump = dump2;
+  return dumper;
+}
+var hasRequiredJsYaml;
+function requireJsYaml() {
+  if (hasRequiredJsYaml) return jsYaml;
+  hasRequiredJsYaml = 1;
+  const loader2 = requireLoader();
+  const dumper2 = requireDumper();
+  function renamed(from, to) {
+    return function() {
+      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
+    };
+  }
+  jsYaml.Type = requireType();
+  jsYaml.Schema = requireSchema();
+  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
+  jsYaml.JSON_SCHEMA = requireJson();
+  jsYaml.CORE_SCHEMA = requireCore();
+  jsYaml.DEFAULT_SCHEMA = require_default();
+  jsYaml.load = loader2.load;
+  jsYaml.loadAll = loader2.loadAll;
+  jsYaml.dump = dumper2.dump;
+  jsYaml.YAMLException = requireException();
+  jsYaml.types = {
+    binary: requireBinary(),
+    float: requireFloat(),
+    map: requireMap(),
+    null: require_null2(),
+    pairs: requirePairs(),
+    set: requireSet(),
+    timestamp: requireTimestamp(),
+    bool: requireBool(),
+    int: requireInt(),
+    merge: requireMerge(),
+    omap: requireOmap(),
+    seq: requireSeq(),
+    str: requireStr()
+  };
+  jsYaml.safeLoad = renamed("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed("safeDump", "dump");
+  return jsYaml;
+}
+var jsYamlExports = requireJsYaml();
+var yaml2 = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
+var {
+  Type,
+  Schema,
+  FAILSAFE_SCHEMA,
+  JSON_SCHEMA,
+  CORE_SCHEMA,
+  DEFAULT_SCHEMA,
+  load,
+  loadAll,
+  dump,
+  YAMLException,
+  types,
+  safeLoad,
+  safeLoadAll,
+  safeDump
+} = yaml2;
+
+// scripts/core/records/parse-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // scripts/core/findings.ts
 function findingAt(source, yamlPath, rule, message, { at = "value", severity = "error" } = {}) {
@@ -35349,6 +38390,260 @@ function compare(a, b) {
 }
 function hasErrors(findings) {
   return findings.some((finding) => finding.severity === "error");
+}
+
+// scripts/core/records/parse-yaml.ts
+function problemsToFindings(path3, problems) {
+  return problems.map(({ rule, message, cause, ...position3 }) => findingAtPosition(path3, position3, rule, message, "error", cause));
+}
+function toPointer(path3) {
+  return path3.map((step) => `/${String(step).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+var TOO_DEEP = "Invalid YAML: it is nested too deeply";
+var MAX_ALIAS_COUNT = 100;
+function parseYaml(source, sourceAgain) {
+  const text7 = withLineFeeds(source);
+  const deep = tooDeep(text7);
+  if (deep) return { ok: false, problems: [{ ...deep, rule: "yaml/syntax", message: TOO_DEEP }] };
+  return parseQuickly(text7, sourceAgain ?? constant(text7)) ?? parseWithPositions(text7);
+}
+function constant(text7) {
+  return () => text7;
+}
+var MAX_DEPTH = { brackets: 100, indentation: 200 };
+function tooDeep(text7) {
+  let depth = 0;
+  let line = 1;
+  let column = 0;
+  let indentation = 0;
+  let atLineStart = true;
+  for (let index2 = 0; index2 < text7.length; index2++) {
+    const code19 = text7.charCodeAt(index2);
+    if (code19 === 10) {
+      line++;
+      column = indentation = 0;
+      atLineStart = true;
+      continue;
+    }
+    column++;
+    if (atLineStart && code19 === 32) {
+      if (++indentation > MAX_DEPTH.indentation) return { line, column };
+      continue;
+    }
+    atLineStart = false;
+    if (code19 === 91 || code19 === 123) {
+      if (++depth > MAX_DEPTH.brackets) return { line, column };
+    } else if ((code19 === 93 || code19 === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return void 0;
+}
+function parseQuickly(text7, textForPositions) {
+  if (NEEDS_CARE.test(text7)) return void 0;
+  let data;
+  try {
+    data = load(text7, { schema: CORE_SCHEMA }) ?? null;
+  } catch {
+    return void 0;
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
+  const emptyKeys = /* @__PURE__ */ new Set();
+  const plain2 = dropEmpty(data, [], emptyKeys, /* @__PURE__ */ new Set());
+  return plain2 === REPARSE ? void 0 : { ok: true, value: { data: plain2, emptyKeys: emptyKeys.size === 0 ? NO_EMPTY_KEYS : emptyKeys, locate: locateLazily(textForPositions) } };
+}
+var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
+var NO_EMPTY_KEYS = /* @__PURE__ */ new Set();
+function locateLazily(textOf) {
+  let locate;
+  return (path3, at) => {
+    if (!locate) {
+      const parsed = parseWithPositions(withLineFeeds(textOf()));
+      locate = parsed.ok ? parsed.value.locate : () => ({ line: 1, column: 1 });
+    }
+    return locate(path3, at);
+  };
+}
+function parseWithPositions(text7) {
+  try {
+    return parseYamlUnguarded(text7);
+  } catch (error3) {
+    const message = error3 instanceof RangeError ? TOO_DEEP : `Invalid YAML: ${error3 instanceof Error ? error3.message : String(error3)}`;
+    return { ok: false, problems: [{ line: 1, column: 1, rule: "yaml/syntax", message, cause: error3 }] };
+  }
+}
+function parseYamlUnguarded(text7) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text7, { lineCounter, version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
+  const position3 = (offset) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problems = [
+    ...doc.errors.map(
+      (error3) => error3.code === "DUPLICATE_KEY" ? {
+        ...position3(error3.pos[0]),
+        rule: "yaml/duplicate-key",
+        message: `Key "${keyAt(doc, error3.pos[0])}" is written twice in the same map: keep one`,
+        cause: error3
+      } : { ...position3(error3.pos[0]), rule: "yaml/syntax", message: describeYamlError(error3.code, error3.message), cause: error3 }
+    ),
+    ...doc.warnings.map((warning2) => ({
+      ...position3(warning2.pos[0]),
+      rule: warning2.code === "TAG_RESOLVE_FAILED" ? "yaml/unknown-tag" : "yaml/syntax",
+      message: describeYamlError(warning2.code, warning2.message),
+      cause: warning2
+    }))
+  ];
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair2) {
+      if ((0, import_yaml.isMap)(pair2.key) || (0, import_yaml.isSeq)(pair2.key)) {
+        problems.push({ ...position3(pair2.key.range?.[0] ?? 0), rule: "yaml/syntax", message: "Invalid YAML: a key is a list or a map; keys are plain text" });
+      }
+      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.value === "__proto__") {
+        problems.push({
+          ...position3(pair2.key.range?.[0] ?? 0),
+          rule: "yaml/proto-key",
+          message: 'Key "__proto__" is not allowed: it could change how every object behaves; rename or remove it'
+        });
+      }
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems: [firstOf(problems)] };
+  let data;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error3) {
+    let firstAlias = 0;
+    (0, import_yaml.visit)(doc, {
+      Alias(_, alias) {
+        firstAlias = alias.range?.[0] ?? 0;
+        return import_yaml.visit.BREAK;
+      }
+    });
+    return {
+      ok: false,
+      problems: [
+        {
+          ...position3(firstAlias),
+          rule: "yaml/alias-limit",
+          message: `Aliases expand to too many nodes (an alias bomb?): at most ${MAX_ALIAS_COUNT} alias expansions are allowed; write the values out instead`,
+          cause: error3
+        }
+      ]
+    };
+  }
+  const emptyKeys = /* @__PURE__ */ new Set();
+  return {
+    ok: true,
+    value: { data: dropEmpty(data, [], emptyKeys, void 0), emptyKeys, locate: (path3, at = "value") => locateIn(doc, path3, at, position3) }
+  };
+}
+function keyAt(doc, offset) {
+  let key2 = "";
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair2) {
+      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range?.[0] === offset) {
+        key2 = String(pair2.key.value);
+        return import_yaml.visit.BREAK;
+      }
+    }
+  });
+  return key2;
+}
+function firstOf(problems) {
+  const first = problems.reduce((best, problem3) => problem3.line < best.line || problem3.line === best.line && problem3.column < best.column ? problem3 : best);
+  const more = problems.length - 1;
+  return more === 0 ? first : { ...first, message: `${first.message} (and ${more} more YAML problem${more === 1 ? "" : "s"} after it)` };
+}
+function describeYamlError(code19, message) {
+  const text7 = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  if (text7.startsWith("Maximum call stack size exceeded")) return TOO_DEEP;
+  if (code19 === "TAG_RESOLVE_FAILED") return `${text7}: tags other than YAML's core ones (!!str, !!int, \u2026) are not allowed`;
+  return `Invalid YAML: ${text7}`;
+}
+var REPARSE = /* @__PURE__ */ Symbol("reparse");
+function dropEmpty(value, path3, emptyKeys, seen) {
+  if (typeof value === "string") return ownCopy(value);
+  if (value === null || typeof value !== "object") return value;
+  if (seen) {
+    if (seen.has(value)) return REPARSE;
+    seen.add(value);
+  }
+  if (Array.isArray(value)) {
+    const result2 = [];
+    for (let index2 = 0; index2 < value.length; index2++) {
+      path3.push(index2);
+      const plain2 = dropEmpty(value[index2], path3, emptyKeys, seen);
+      path3.pop();
+      if (plain2 === REPARSE) return REPARSE;
+      result2.push(plain2);
+    }
+    return result2;
+  }
+  const result = {};
+  for (const key2 of Object.keys(value)) {
+    if (seen && (key2 === "__proto__" || key2 === "[object Object]")) return REPARSE;
+    const item = value[key2];
+    path3.push(key2);
+    if (item === null) emptyKeys.add(toPointer(path3));
+    const plain2 = item === null ? null : dropEmpty(item, path3, emptyKeys, seen);
+    path3.pop();
+    if (plain2 === REPARSE) return REPARSE;
+    if (plain2 !== null) result[key2] = plain2;
+  }
+  return result;
+}
+function ownCopy(text7) {
+  return text7.length < 13 ? text7 : `${text7} `.slice(0, -1);
+}
+function locateIn(doc, path3, at, position3) {
+  let node2 = doc.contents;
+  let found = start(node2, position3) ?? { line: 1, column: 1 };
+  for (const [index2, step] of path3.entries()) {
+    if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(doc);
+    const last = index2 === path3.length - 1;
+    if ((0, import_yaml.isMap)(node2)) {
+      const pair2 = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(step));
+      if (!pair2) break;
+      const valueStart = start(pair2.value, position3);
+      const keyStart = start(pair2.key, position3) ?? found;
+      found = last && at === "key" || !valueStart ? keyStart : valueStart;
+      node2 = pair2.value;
+    } else if ((0, import_yaml.isSeq)(node2) && typeof step === "number") {
+      const item = node2.items[step];
+      if (item === void 0) break;
+      found = start(item, position3) ?? found;
+      node2 = item;
+    } else {
+      break;
+    }
+  }
+  return found;
+}
+function start(node2, position3) {
+  const range = node2?.range;
+  return range ? position3(range[0]) : void 0;
+}
+
+// scripts/core/records/parse-record.ts
+function parseRecord(path3, text7, reread) {
+  const split = splitFrontmatter(text7);
+  if (!split.ok) return { ok: false, findings: problemsToFindings(path3, [split.problem]) };
+  const parsed = parseYaml(yamlOf(split.split), reread && (() => yamlAgain(reread)));
+  if (!parsed.ok) return { ok: false, findings: problemsToFindings(path3, parsed.problems) };
+  return { ok: true, record: { path: path3, ...parsed.value, body: reread ? ownCopy(split.split.body) : split.split.body, bodyLine: split.split.bodyLine } };
+}
+function yamlOf(split) {
+  return split.blank ? "{}" : split.yaml;
+}
+function yamlAgain(reread) {
+  const text7 = reread();
+  const split = text7 === void 0 ? void 0 : splitFrontmatter(text7);
+  return split?.ok ? yamlOf(split.split) : "{}";
+}
+function locateByRereading(reread) {
+  return locateLazily(() => yamlAgain(reread));
 }
 
 // schemas/incident.schema.json
@@ -38716,11 +42011,11 @@ var DFA = class DFA2 {
     const startState = this.start(input, pos);
     if (startState === null) return null;
     const matches = /* @__PURE__ */ new Set();
-    const collect2 = (state2, atEnd) => {
+    const collect3 = (state2, atEnd) => {
       if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state2.matchIDs.length; k++) matches.add(state2.matchIDs[k]);
       return false;
     };
-    if (this.run(input, pos, anchor, startState, collect2) === null) return null;
+    if (this.run(input, pos, anchor, startState, collect3) === null) return null;
     return Array.from(matches).sort((a, b) => a - b);
   }
 };
@@ -44449,3367 +47744,6 @@ var RULES_BY_KIND = {
 };
 var RECORD_RULES = [...ACROSS_KINDS.record, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].record)];
 var CHANGE_RULES = [...ACROSS_KINDS.change, ...KIND_NAMES.flatMap((kind) => RULES_BY_KIND[kind].change)];
-
-// scripts/core/records/frontmatter.ts
-var import_gray_matter = __toESM(require_gray_matter(), 1);
-function splitFrontmatter(original) {
-  const eol2 = /\r\n|\r|\n/.exec(original)?.[0] ?? "\n";
-  const text7 = withLineFeeds(original);
-  const bom = text7.startsWith("\uFEFF") ? 1 : 0;
-  const firstLine = /^[^\r\n\u2028\u2029]*/.exec(text7.slice(bom))[0];
-  const opening2 = firstLine.trimEnd();
-  if (opening2 !== "---") {
-    const found = opening2.startsWith("---") ? `"${opening2.length > 40 ? `${opening2.slice(0, 40)}\u2026` : opening2}"` : 'no "---" line';
-    return problem(`Expected the file to start with a "---" line opening YAML frontmatter, found ${found}`);
-  }
-  if (!text7.slice(bom + firstLine.length).includes("\n---")) {
-    return problem('The frontmatter opened on line 1 is never closed: expected a "---" line after the last key');
-  }
-  const file = (0, import_gray_matter.default)(text7, { language: "yaml", engines: { yaml: () => ({}) } });
-  const { matter: raw2 = "", isEmpty = false } = file;
-  const body3 = original.slice(original.length - file.content.length);
-  return {
-    ok: true,
-    split: {
-      yaml: raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2,
-      yamlOffset: bom + 3,
-      closingOffset: bom + 3 + raw2.length + 1,
-      blank: isEmpty,
-      body: body3,
-      bodyLine: countLines(text7.slice(0, text7.length - body3.length)) + 1,
-      eol: eol2
-    }
-  };
-}
-function withLineFeeds(text7) {
-  return text7.includes("\r") ? text7.replace(/\r(?!\n)/g, "\n") : text7;
-}
-function problem(message) {
-  return { ok: false, problem: { line: 1, column: 1, rule: "file/frontmatter", message } };
-}
-function countLines(text7) {
-  let count2 = 0;
-  for (let index2 = text7.indexOf("\n"); index2 !== -1; index2 = text7.indexOf("\n", index2 + 1)) count2++;
-  return count2;
-}
-
-// node_modules/js-yaml/dist/js-yaml.mjs
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
-}
-var jsYaml = {};
-var loader = {};
-var common = {};
-var hasRequiredCommon;
-function requireCommon() {
-  if (hasRequiredCommon) return common;
-  hasRequiredCommon = 1;
-  function isNothing(subject) {
-    return typeof subject === "undefined" || subject === null;
-  }
-  function isObject3(subject) {
-    return typeof subject === "object" && subject !== null;
-  }
-  function toArray(sequence) {
-    if (Array.isArray(sequence)) return sequence;
-    else if (isNothing(sequence)) return [];
-    return [sequence];
-  }
-  function extend2(target, source) {
-    if (source) {
-      const sourceKeys = Object.keys(source);
-      for (let index2 = 0, length = sourceKeys.length; index2 < length; index2 += 1) {
-        const key2 = sourceKeys[index2];
-        target[key2] = source[key2];
-      }
-    }
-    return target;
-  }
-  function repeat(string3, count2) {
-    let result = "";
-    for (let cycle = 0; cycle < count2; cycle += 1) {
-      result += string3;
-    }
-    return result;
-  }
-  function isNegativeZero(number2) {
-    return number2 === 0 && Number.NEGATIVE_INFINITY === 1 / number2;
-  }
-  common.isNothing = isNothing;
-  common.isObject = isObject3;
-  common.toArray = toArray;
-  common.repeat = repeat;
-  common.isNegativeZero = isNegativeZero;
-  common.extend = extend2;
-  return common;
-}
-var exception;
-var hasRequiredException;
-function requireException() {
-  if (hasRequiredException) return exception;
-  hasRequiredException = 1;
-  function formatError(exception2, compact) {
-    let where = "";
-    const message = exception2.reason || "(unknown reason)";
-    if (!exception2.mark) return message;
-    if (exception2.mark.name) {
-      where += 'in "' + exception2.mark.name + '" ';
-    }
-    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact && exception2.mark.snippet) {
-      where += "\n\n" + exception2.mark.snippet;
-    }
-    return message + " " + where;
-  }
-  function YAMLException2(reason, mark2) {
-    Error.call(this);
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark2;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    } else {
-      this.stack = new Error().stack || "";
-    }
-  }
-  YAMLException2.prototype = Object.create(Error.prototype);
-  YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString3(compact) {
-    return this.name + ": " + formatError(this, compact);
-  };
-  exception = YAMLException2;
-  return exception;
-}
-var snippet;
-var hasRequiredSnippet;
-function requireSnippet() {
-  if (hasRequiredSnippet) return snippet;
-  hasRequiredSnippet = 1;
-  const common2 = requireCommon();
-  function getLine(buffer, lineStart2, lineEnd2, position3, maxLineLength) {
-    let head2 = "";
-    let tail = "";
-    const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position3 - lineStart2 > maxHalfLength) {
-      head2 = " ... ";
-      lineStart2 = position3 - maxHalfLength + head2.length;
-    }
-    if (lineEnd2 - position3 > maxHalfLength) {
-      tail = " ...";
-      lineEnd2 = position3 + maxHalfLength - tail.length;
-    }
-    return {
-      str: head2 + buffer.slice(lineStart2, lineEnd2).replace(/\t/g, "\u2192") + tail,
-      pos: position3 - lineStart2 + head2.length
-      // relative position
-    };
-  }
-  function padStart(string3, max) {
-    return common2.repeat(" ", max - string3.length) + string3;
-  }
-  function makeSnippet(mark2, options2) {
-    options2 = Object.create(options2 || null);
-    if (!mark2.buffer) return null;
-    if (!options2.maxLength) options2.maxLength = 79;
-    if (typeof options2.indent !== "number") options2.indent = 1;
-    if (typeof options2.linesBefore !== "number") options2.linesBefore = 3;
-    if (typeof options2.linesAfter !== "number") options2.linesAfter = 2;
-    const re2 = /\r?\n|\r|\0/g;
-    const lineStarts = [0];
-    const lineEnds = [];
-    let match;
-    let foundLineNo = -1;
-    while (match = re2.exec(mark2.buffer)) {
-      lineEnds.push(match.index);
-      lineStarts.push(match.index + match[0].length);
-      if (mark2.position <= match.index && foundLineNo < 0) {
-        foundLineNo = lineStarts.length - 2;
-      }
-    }
-    if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-    let result = "";
-    const lineNoLength = Math.min(mark2.line + options2.linesAfter, lineEnds.length).toString().length;
-    const maxLineLength = options2.maxLength - (options2.indent + lineNoLength + 3);
-    for (let i = 1; i <= options2.linesBefore; i++) {
-      if (foundLineNo - i < 0) break;
-      const line2 = getLine(
-        mark2.buffer,
-        lineStarts[foundLineNo - i],
-        lineEnds[foundLineNo - i],
-        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
-        maxLineLength
-      );
-      result = common2.repeat(" ", options2.indent) + padStart((mark2.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
-    }
-    const line = getLine(mark2.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark2.position, maxLineLength);
-    result += common2.repeat(" ", options2.indent) + padStart((mark2.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options2.indent + lineNoLength + 3 + line.pos) + "^\n";
-    for (let i = 1; i <= options2.linesAfter; i++) {
-      if (foundLineNo + i >= lineEnds.length) break;
-      const line2 = getLine(
-        mark2.buffer,
-        lineStarts[foundLineNo + i],
-        lineEnds[foundLineNo + i],
-        mark2.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
-        maxLineLength
-      );
-      result += common2.repeat(" ", options2.indent) + padStart((mark2.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
-    }
-    return result.replace(/\n$/, "");
-  }
-  snippet = makeSnippet;
-  return snippet;
-}
-var type;
-var hasRequiredType;
-function requireType() {
-  if (hasRequiredType) return type;
-  hasRequiredType = 1;
-  const YAMLException2 = requireException();
-  const TYPE_CONSTRUCTOR_OPTIONS = [
-    "kind",
-    "multi",
-    "resolve",
-    "construct",
-    "instanceOf",
-    "predicate",
-    "represent",
-    "representName",
-    "defaultStyle",
-    "styleAliases"
-  ];
-  const YAML_NODE_KINDS = [
-    "scalar",
-    "sequence",
-    "mapping"
-  ];
-  function compileStyleAliases(map22) {
-    const result = {};
-    if (map22 !== null) {
-      Object.keys(map22).forEach(function(style) {
-        map22[style].forEach(function(alias) {
-          result[String(alias)] = style;
-        });
-      });
-    }
-    return result;
-  }
-  function Type2(tag, options2) {
-    options2 = options2 || {};
-    Object.keys(options2).forEach(function(name2) {
-      if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name2) === -1) {
-        throw new YAMLException2('Unknown option "' + name2 + '" is met in definition of "' + tag + '" YAML type.');
-      }
-    });
-    this.options = options2;
-    this.tag = tag;
-    this.kind = options2["kind"] || null;
-    this.resolve = options2["resolve"] || function() {
-      return true;
-    };
-    this.construct = options2["construct"] || function(data) {
-      return data;
-    };
-    this.instanceOf = options2["instanceOf"] || null;
-    this.predicate = options2["predicate"] || null;
-    this.represent = options2["represent"] || null;
-    this.representName = options2["representName"] || null;
-    this.defaultStyle = options2["defaultStyle"] || null;
-    this.multi = options2["multi"] || false;
-    this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
-    if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-      throw new YAMLException2('Unknown kind "' + this.kind + '" is specified for "' + tag + '" YAML type.');
-    }
-  }
-  type = Type2;
-  return type;
-}
-var schema;
-var hasRequiredSchema;
-function requireSchema() {
-  if (hasRequiredSchema) return schema;
-  hasRequiredSchema = 1;
-  const YAMLException2 = requireException();
-  const Type2 = requireType();
-  function compileList(schema2, name2) {
-    const result = [];
-    schema2[name2].forEach(function(currentType) {
-      let newIndex = result.length;
-      result.forEach(function(previousType, previousIndex) {
-        if (previousType.tag === currentType.tag && previousType.kind === currentType.kind && previousType.multi === currentType.multi) {
-          newIndex = previousIndex;
-        }
-      });
-      result[newIndex] = currentType;
-    });
-    return result;
-  }
-  function compileMap() {
-    const result = {
-      scalar: {},
-      sequence: {},
-      mapping: {},
-      fallback: {},
-      multi: {
-        scalar: [],
-        sequence: [],
-        mapping: [],
-        fallback: []
-      }
-    };
-    function collectType(type2) {
-      if (type2.multi) {
-        result.multi[type2.kind].push(type2);
-        result.multi["fallback"].push(type2);
-      } else {
-        result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
-      }
-    }
-    for (let index2 = 0, length = arguments.length; index2 < length; index2 += 1) {
-      arguments[index2].forEach(collectType);
-    }
-    return result;
-  }
-  function Schema22(definition3) {
-    return this.extend(definition3);
-  }
-  Schema22.prototype.extend = function extend2(definition3) {
-    let implicit = [];
-    let explicit = [];
-    if (definition3 instanceof Type2) {
-      explicit.push(definition3);
-    } else if (Array.isArray(definition3)) {
-      explicit = explicit.concat(definition3);
-    } else if (definition3 && (Array.isArray(definition3.implicit) || Array.isArray(definition3.explicit))) {
-      if (definition3.implicit) implicit = implicit.concat(definition3.implicit);
-      if (definition3.explicit) explicit = explicit.concat(definition3.explicit);
-    } else {
-      throw new YAMLException2("Schema.extend argument should be a Type, [ Type ], or a schema definition ({ implicit: [...], explicit: [...] })");
-    }
-    implicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      if (type2.loadKind && type2.loadKind !== "scalar") {
-        throw new YAMLException2("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-      }
-      if (type2.multi) {
-        throw new YAMLException2("There is a multi type in the implicit list of a schema. Multi tags can only be listed as explicit.");
-      }
-    });
-    explicit.forEach(function(type2) {
-      if (!(type2 instanceof Type2)) {
-        throw new YAMLException2("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-    });
-    const result = Object.create(Schema22.prototype);
-    result.implicit = (this.implicit || []).concat(implicit);
-    result.explicit = (this.explicit || []).concat(explicit);
-    result.compiledImplicit = compileList(result, "implicit");
-    result.compiledExplicit = compileList(result, "explicit");
-    result.compiledTypeMap = compileMap(result.compiledImplicit, result.compiledExplicit);
-    return result;
-  };
-  schema = Schema22;
-  return schema;
-}
-var str2;
-var hasRequiredStr;
-function requireStr() {
-  if (hasRequiredStr) return str2;
-  hasRequiredStr = 1;
-  const Type2 = requireType();
-  str2 = new Type2("tag:yaml.org,2002:str", {
-    kind: "scalar",
-    construct: function(data) {
-      return data !== null ? data : "";
-    }
-  });
-  return str2;
-}
-var seq;
-var hasRequiredSeq;
-function requireSeq() {
-  if (hasRequiredSeq) return seq;
-  hasRequiredSeq = 1;
-  const Type2 = requireType();
-  seq = new Type2("tag:yaml.org,2002:seq", {
-    kind: "sequence",
-    construct: function(data) {
-      return data !== null ? data : [];
-    }
-  });
-  return seq;
-}
-var map4;
-var hasRequiredMap;
-function requireMap() {
-  if (hasRequiredMap) return map4;
-  hasRequiredMap = 1;
-  const Type2 = requireType();
-  map4 = new Type2("tag:yaml.org,2002:map", {
-    kind: "mapping",
-    construct: function(data) {
-      return data !== null ? data : {};
-    }
-  });
-  return map4;
-}
-var failsafe;
-var hasRequiredFailsafe;
-function requireFailsafe() {
-  if (hasRequiredFailsafe) return failsafe;
-  hasRequiredFailsafe = 1;
-  const Schema22 = requireSchema();
-  failsafe = new Schema22({
-    explicit: [
-      requireStr(),
-      requireSeq(),
-      requireMap()
-    ]
-  });
-  return failsafe;
-}
-var _null;
-var hasRequired_null;
-function require_null2() {
-  if (hasRequired_null) return _null;
-  hasRequired_null = 1;
-  const Type2 = requireType();
-  function resolveYamlNull(data) {
-    if (data === null) return true;
-    const max = data.length;
-    return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-  }
-  function constructYamlNull() {
-    return null;
-  }
-  function isNull(object) {
-    return object === null;
-  }
-  _null = new Type2("tag:yaml.org,2002:null", {
-    kind: "scalar",
-    resolve: resolveYamlNull,
-    construct: constructYamlNull,
-    predicate: isNull,
-    represent: {
-      canonical: function() {
-        return "~";
-      },
-      lowercase: function() {
-        return "null";
-      },
-      uppercase: function() {
-        return "NULL";
-      },
-      camelcase: function() {
-        return "Null";
-      },
-      empty: function() {
-        return "";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return _null;
-}
-var bool;
-var hasRequiredBool;
-function requireBool() {
-  if (hasRequiredBool) return bool;
-  hasRequiredBool = 1;
-  const Type2 = requireType();
-  function resolveYamlBoolean(data) {
-    if (data === null) return false;
-    const max = data.length;
-    return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-  }
-  function constructYamlBoolean(data) {
-    return data === "true" || data === "True" || data === "TRUE";
-  }
-  function isBoolean(object) {
-    return Object.prototype.toString.call(object) === "[object Boolean]";
-  }
-  bool = new Type2("tag:yaml.org,2002:bool", {
-    kind: "scalar",
-    resolve: resolveYamlBoolean,
-    construct: constructYamlBoolean,
-    predicate: isBoolean,
-    represent: {
-      lowercase: function(object) {
-        return object ? "true" : "false";
-      },
-      uppercase: function(object) {
-        return object ? "TRUE" : "FALSE";
-      },
-      camelcase: function(object) {
-        return object ? "True" : "False";
-      }
-    },
-    defaultStyle: "lowercase"
-  });
-  return bool;
-}
-var int;
-var hasRequiredInt;
-function requireInt() {
-  if (hasRequiredInt) return int;
-  hasRequiredInt = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  function isHexCode(c) {
-    return c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-  }
-  function isOctCode(c) {
-    return c >= 48 && c <= 55;
-  }
-  function isDecCode(c) {
-    return c >= 48 && c <= 57;
-  }
-  function resolveYamlInteger(data) {
-    if (data === null) return false;
-    const max = data.length;
-    let index2 = 0;
-    let hasDigits = false;
-    if (!max) return false;
-    let ch = data[index2];
-    if (ch === "-" || ch === "+") {
-      ch = data[++index2];
-    }
-    if (ch === "0") {
-      if (index2 + 1 === max) return true;
-      ch = data[++index2];
-      if (ch === "b") {
-        index2++;
-        for (; index2 < max; index2++) {
-          ch = data[index2];
-          if (ch !== "0" && ch !== "1") return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "x") {
-        index2++;
-        for (; index2 < max; index2++) {
-          if (!isHexCode(data.charCodeAt(index2))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-      if (ch === "o") {
-        index2++;
-        for (; index2 < max; index2++) {
-          if (!isOctCode(data.charCodeAt(index2))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && isFinite(parseYamlInteger(data));
-      }
-    }
-    for (; index2 < max; index2++) {
-      if (!isDecCode(data.charCodeAt(index2))) {
-        return false;
-      }
-      hasDigits = true;
-    }
-    if (!hasDigits) return false;
-    return isFinite(parseYamlInteger(data));
-  }
-  function parseYamlInteger(data) {
-    let value = data;
-    let sign2 = 1;
-    let ch = value[0];
-    if (ch === "-" || ch === "+") {
-      if (ch === "-") sign2 = -1;
-      value = value.slice(1);
-      ch = value[0];
-    }
-    if (value === "0") return 0;
-    if (ch === "0") {
-      if (value[1] === "b") return sign2 * parseInt(value.slice(2), 2);
-      if (value[1] === "x") return sign2 * parseInt(value.slice(2), 16);
-      if (value[1] === "o") return sign2 * parseInt(value.slice(2), 8);
-    }
-    return sign2 * parseInt(value, 10);
-  }
-  function constructYamlInteger(data) {
-    return parseYamlInteger(data);
-  }
-  function isInteger(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 === 0 && !common2.isNegativeZero(object));
-  }
-  int = new Type2("tag:yaml.org,2002:int", {
-    kind: "scalar",
-    resolve: resolveYamlInteger,
-    construct: constructYamlInteger,
-    predicate: isInteger,
-    represent: {
-      binary: function(obj) {
-        return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-      },
-      octal: function(obj) {
-        return obj >= 0 ? "0o" + obj.toString(8) : "-0o" + obj.toString(8).slice(1);
-      },
-      decimal: function(obj) {
-        return obj.toString(10);
-      },
-      hexadecimal: function(obj) {
-        return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-      }
-    },
-    defaultStyle: "decimal",
-    styleAliases: {
-      binary: [2, "bin"],
-      octal: [8, "oct"],
-      decimal: [10, "dec"],
-      hexadecimal: [16, "hex"]
-    }
-  });
-  return int;
-}
-var float;
-var hasRequiredFloat;
-function requireFloat() {
-  if (hasRequiredFloat) return float;
-  hasRequiredFloat = 1;
-  const common2 = requireCommon();
-  const Type2 = requireType();
-  const YAML_FLOAT_PATTERN = new RegExp(
-    // 2.5e4, 2.5 and integers
-    "^(?:[-+]?(?:[0-9]+)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  const YAML_FLOAT_SPECIAL_PATTERN = new RegExp(
-    "^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-  );
-  function resolveYamlFloat(data) {
-    if (data === null) return false;
-    if (!YAML_FLOAT_PATTERN.test(data)) {
-      return false;
-    }
-    if (isFinite(parseFloat(data, 10))) {
-      return true;
-    }
-    return YAML_FLOAT_SPECIAL_PATTERN.test(data);
-  }
-  function constructYamlFloat(data) {
-    let value = data.toLowerCase();
-    const sign2 = value[0] === "-" ? -1 : 1;
-    if ("+-".indexOf(value[0]) >= 0) {
-      value = value.slice(1);
-    }
-    if (value === ".inf") {
-      return sign2 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    } else if (value === ".nan") {
-      return NaN;
-    }
-    return sign2 * parseFloat(value, 10);
-  }
-  const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object, style) {
-    if (isNaN(object)) {
-      switch (style) {
-        case "lowercase":
-          return ".nan";
-        case "uppercase":
-          return ".NAN";
-        case "camelcase":
-          return ".NaN";
-      }
-    } else if (Number.POSITIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return ".inf";
-        case "uppercase":
-          return ".INF";
-        case "camelcase":
-          return ".Inf";
-      }
-    } else if (Number.NEGATIVE_INFINITY === object) {
-      switch (style) {
-        case "lowercase":
-          return "-.inf";
-        case "uppercase":
-          return "-.INF";
-        case "camelcase":
-          return "-.Inf";
-      }
-    } else if (common2.isNegativeZero(object)) {
-      return "-0.0";
-    }
-    const res = object.toString(10);
-    return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-  }
-  function isFloat(object) {
-    return Object.prototype.toString.call(object) === "[object Number]" && (object % 1 !== 0 || common2.isNegativeZero(object));
-  }
-  float = new Type2("tag:yaml.org,2002:float", {
-    kind: "scalar",
-    resolve: resolveYamlFloat,
-    construct: constructYamlFloat,
-    predicate: isFloat,
-    represent: representYamlFloat,
-    defaultStyle: "lowercase"
-  });
-  return float;
-}
-var json;
-var hasRequiredJson;
-function requireJson() {
-  if (hasRequiredJson) return json;
-  hasRequiredJson = 1;
-  json = requireFailsafe().extend({
-    implicit: [
-      require_null2(),
-      requireBool(),
-      requireInt(),
-      requireFloat()
-    ]
-  });
-  return json;
-}
-var core;
-var hasRequiredCore;
-function requireCore() {
-  if (hasRequiredCore) return core;
-  hasRequiredCore = 1;
-  core = requireJson();
-  return core;
-}
-var timestamp;
-var hasRequiredTimestamp;
-function requireTimestamp() {
-  if (hasRequiredTimestamp) return timestamp;
-  hasRequiredTimestamp = 1;
-  const Type2 = requireType();
-  const YAML_DATE_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-  );
-  const YAML_TIMESTAMP_REGEXP = new RegExp(
-    "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-  );
-  function resolveYamlTimestamp(data) {
-    if (data === null) return false;
-    if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-    if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-    return false;
-  }
-  function constructYamlTimestamp(data) {
-    let fraction = 0;
-    let delta = null;
-    let match = YAML_DATE_REGEXP.exec(data);
-    if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(data);
-    if (match === null) throw new Error("Date resolve error");
-    const year = +match[1];
-    const month = +match[2] - 1;
-    const day = +match[3];
-    if (!match[4]) {
-      return new Date(Date.UTC(year, month, day));
-    }
-    const hour = +match[4];
-    const minute = +match[5];
-    const second = +match[6];
-    if (match[7]) {
-      fraction = match[7].slice(0, 3);
-      while (fraction.length < 3) {
-        fraction += "0";
-      }
-      fraction = +fraction;
-    }
-    if (match[9]) {
-      const tzHour = +match[10];
-      const tzMinute = +(match[11] || 0);
-      delta = (tzHour * 60 + tzMinute) * 6e4;
-      if (match[9] === "-") delta = -delta;
-    }
-    const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-    if (delta) date.setTime(date.getTime() - delta);
-    return date;
-  }
-  function representYamlTimestamp(object) {
-    return object.toISOString();
-  }
-  timestamp = new Type2("tag:yaml.org,2002:timestamp", {
-    kind: "scalar",
-    resolve: resolveYamlTimestamp,
-    construct: constructYamlTimestamp,
-    instanceOf: Date,
-    represent: representYamlTimestamp
-  });
-  return timestamp;
-}
-var merge;
-var hasRequiredMerge;
-function requireMerge() {
-  if (hasRequiredMerge) return merge;
-  hasRequiredMerge = 1;
-  const Type2 = requireType();
-  function resolveYamlMerge(data) {
-    return data === "<<" || data === null;
-  }
-  merge = new Type2("tag:yaml.org,2002:merge", {
-    kind: "scalar",
-    resolve: resolveYamlMerge
-  });
-  return merge;
-}
-var binary;
-var hasRequiredBinary;
-function requireBinary() {
-  if (hasRequiredBinary) return binary;
-  hasRequiredBinary = 1;
-  const Type2 = requireType();
-  const BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-  function resolveYamlBinary(data) {
-    if (data === null) return false;
-    let bitlen = 0;
-    const max = data.length;
-    const map22 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      const code19 = map22.indexOf(data.charAt(idx));
-      if (code19 > 64) continue;
-      if (code19 < 0) return false;
-      bitlen += 6;
-    }
-    return bitlen % 8 === 0;
-  }
-  function constructYamlBinary(data) {
-    const input = data.replace(/[\r\n=]/g, "");
-    const max = input.length;
-    const map22 = BASE64_MAP;
-    let bits = 0;
-    const result = [];
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 4 === 0 && idx) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      }
-      bits = bits << 6 | map22.indexOf(input.charAt(idx));
-    }
-    const tailbits = max % 4 * 6;
-    if (tailbits === 0) {
-      result.push(bits >> 16 & 255);
-      result.push(bits >> 8 & 255);
-      result.push(bits & 255);
-    } else if (tailbits === 18) {
-      result.push(bits >> 10 & 255);
-      result.push(bits >> 2 & 255);
-    } else if (tailbits === 12) {
-      result.push(bits >> 4 & 255);
-    }
-    return new Uint8Array(result);
-  }
-  function representYamlBinary(object) {
-    let result = "";
-    let bits = 0;
-    const max = object.length;
-    const map22 = BASE64_MAP;
-    for (let idx = 0; idx < max; idx++) {
-      if (idx % 3 === 0 && idx) {
-        result += map22[bits >> 18 & 63];
-        result += map22[bits >> 12 & 63];
-        result += map22[bits >> 6 & 63];
-        result += map22[bits & 63];
-      }
-      bits = (bits << 8) + object[idx];
-    }
-    const tail = max % 3;
-    if (tail === 0) {
-      result += map22[bits >> 18 & 63];
-      result += map22[bits >> 12 & 63];
-      result += map22[bits >> 6 & 63];
-      result += map22[bits & 63];
-    } else if (tail === 2) {
-      result += map22[bits >> 10 & 63];
-      result += map22[bits >> 4 & 63];
-      result += map22[bits << 2 & 63];
-      result += map22[64];
-    } else if (tail === 1) {
-      result += map22[bits >> 2 & 63];
-      result += map22[bits << 4 & 63];
-      result += map22[64];
-      result += map22[64];
-    }
-    return result;
-  }
-  function isBinary(obj) {
-    return Object.prototype.toString.call(obj) === "[object Uint8Array]";
-  }
-  binary = new Type2("tag:yaml.org,2002:binary", {
-    kind: "scalar",
-    resolve: resolveYamlBinary,
-    construct: constructYamlBinary,
-    predicate: isBinary,
-    represent: representYamlBinary
-  });
-  return binary;
-}
-var omap;
-var hasRequiredOmap;
-function requireOmap() {
-  if (hasRequiredOmap) return omap;
-  hasRequiredOmap = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const _toString = Object.prototype.toString;
-  function resolveYamlOmap(data) {
-    if (data === null) return true;
-    const objectKeys = {};
-    const object = data;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair2 = object[index2];
-      let pairHasKey = false;
-      if (_toString.call(pair2) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair2) {
-        if (_hasOwnProperty.call(pair2, pairKey)) {
-          if (!pairHasKey) pairHasKey = true;
-          else return false;
-        }
-      }
-      if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
-    }
-    return true;
-  }
-  function constructYamlOmap(data) {
-    return data !== null ? data : [];
-  }
-  omap = new Type2("tag:yaml.org,2002:omap", {
-    kind: "sequence",
-    resolve: resolveYamlOmap,
-    construct: constructYamlOmap
-  });
-  return omap;
-}
-var pairs;
-var hasRequiredPairs;
-function requirePairs() {
-  if (hasRequiredPairs) return pairs;
-  hasRequiredPairs = 1;
-  const Type2 = requireType();
-  const _toString = Object.prototype.toString;
-  function resolveYamlPairs(data) {
-    if (data === null) return true;
-    const object = data;
-    const result = new Array(object.length);
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair2 = object[index2];
-      if (_toString.call(pair2) !== "[object Object]") return false;
-      const keys2 = Object.keys(pair2);
-      if (keys2.length !== 1) return false;
-      result[index2] = [keys2[0], pair2[keys2[0]]];
-    }
-    return true;
-  }
-  function constructYamlPairs(data) {
-    if (data === null) return [];
-    const object = data;
-    const result = new Array(object.length);
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      const pair2 = object[index2];
-      const keys2 = Object.keys(pair2);
-      result[index2] = [keys2[0], pair2[keys2[0]]];
-    }
-    return result;
-  }
-  pairs = new Type2("tag:yaml.org,2002:pairs", {
-    kind: "sequence",
-    resolve: resolveYamlPairs,
-    construct: constructYamlPairs
-  });
-  return pairs;
-}
-var set;
-var hasRequiredSet;
-function requireSet() {
-  if (hasRequiredSet) return set;
-  hasRequiredSet = 1;
-  const Type2 = requireType();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  function resolveYamlSet(data) {
-    if (data === null) return true;
-    const object = data;
-    for (const key2 in object) {
-      if (_hasOwnProperty.call(object, key2)) {
-        if (object[key2] !== null) return false;
-      }
-    }
-    return true;
-  }
-  function constructYamlSet(data) {
-    return data !== null ? data : {};
-  }
-  set = new Type2("tag:yaml.org,2002:set", {
-    kind: "mapping",
-    resolve: resolveYamlSet,
-    construct: constructYamlSet
-  });
-  return set;
-}
-var _default;
-var hasRequired_default;
-function require_default() {
-  if (hasRequired_default) return _default;
-  hasRequired_default = 1;
-  _default = requireCore().extend({
-    implicit: [
-      requireTimestamp(),
-      requireMerge()
-    ],
-    explicit: [
-      requireBinary(),
-      requireOmap(),
-      requirePairs(),
-      requireSet()
-    ]
-  });
-  return _default;
-}
-var hasRequiredLoader;
-function requireLoader() {
-  if (hasRequiredLoader) return loader;
-  hasRequiredLoader = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const makeSnippet = requireSnippet();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CONTEXT_FLOW_IN = 1;
-  const CONTEXT_FLOW_OUT = 2;
-  const CONTEXT_BLOCK_IN = 3;
-  const CONTEXT_BLOCK_OUT = 4;
-  const CHOMPING_CLIP = 1;
-  const CHOMPING_STRIP = 2;
-  const CHOMPING_KEEP = 3;
-  const PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-  const PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-  const PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-  const PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-  const PATTERN_TAG_URI = /^(?:!|[^,\[\]{}])(?:%[0-9a-f]{2}|[0-9a-z\-#;/?:@&=+$,_.!~*'()\[\]])*$/i;
-  function _class(obj) {
-    return Object.prototype.toString.call(obj);
-  }
-  function isEol(c) {
-    return c === 10 || c === 13;
-  }
-  function isWhiteSpace(c) {
-    return c === 9 || c === 32;
-  }
-  function isWsOrEol(c) {
-    return c === 9 || c === 32 || c === 10 || c === 13;
-  }
-  function isFlowIndicator(c) {
-    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-  }
-  function fromHexCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    const lc = c | 32;
-    if (lc >= 97 && lc <= 102) {
-      return lc - 97 + 10;
-    }
-    return -1;
-  }
-  function escapedHexLen(c) {
-    if (c === 120) {
-      return 2;
-    }
-    if (c === 117) {
-      return 4;
-    }
-    if (c === 85) {
-      return 8;
-    }
-    return 0;
-  }
-  function fromDecimalCode(c) {
-    if (c >= 48 && c <= 57) {
-      return c - 48;
-    }
-    return -1;
-  }
-  function simpleEscapeSequence(c) {
-    switch (c) {
-      case 48:
-        return "\0";
-      case 97:
-        return "\x07";
-      case 98:
-        return "\b";
-      case 116:
-        return "	";
-      case 9:
-        return "	";
-      case 110:
-        return "\n";
-      case 118:
-        return "\v";
-      case 102:
-        return "\f";
-      case 114:
-        return "\r";
-      case 101:
-        return "\x1B";
-      case 32:
-        return " ";
-      case 34:
-        return '"';
-      case 47:
-        return "/";
-      case 92:
-        return "\\";
-      case 78:
-        return "\x85";
-      case 95:
-        return "\xA0";
-      case 76:
-        return "\u2028";
-      case 80:
-        return "\u2029";
-      default:
-        return "";
-    }
-  }
-  function charFromCodepoint(c) {
-    if (c <= 65535) {
-      return String.fromCharCode(c);
-    }
-    return String.fromCharCode(
-      (c - 65536 >> 10) + 55296,
-      (c - 65536 & 1023) + 56320
-    );
-  }
-  function setProperty(object, key2, value) {
-    if (key2 === "__proto__") {
-      Object.defineProperty(object, key2, {
-        configurable: true,
-        enumerable: true,
-        writable: true,
-        value
-      });
-    } else {
-      object[key2] = value;
-    }
-  }
-  const simpleEscapeCheck = new Array(256);
-  const simpleEscapeMap = new Array(256);
-  for (let i = 0; i < 256; i++) {
-    simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-    simpleEscapeMap[i] = simpleEscapeSequence(i);
-  }
-  function State(input, options2) {
-    this.input = input;
-    this.filename = options2["filename"] || null;
-    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
-    this.onWarning = options2["onWarning"] || null;
-    this.legacy = options2["legacy"] || false;
-    this.json = options2["json"] || false;
-    this.listener = options2["listener"] || null;
-    this.maxDepth = typeof options2["maxDepth"] === "number" ? options2["maxDepth"] : 100;
-    this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.typeMap = this.schema.compiledTypeMap;
-    this.length = input.length;
-    this.position = 0;
-    this.line = 0;
-    this.lineStart = 0;
-    this.lineIndent = 0;
-    this.depth = 0;
-    this.totalMergeKeys = 0;
-    this.firstTabInLine = -1;
-    this.documents = [];
-    this.anchorMapTransactions = [];
-  }
-  function generateError(state2, message) {
-    const mark2 = {
-      name: state2.filename,
-      buffer: state2.input.slice(0, -1),
-      // omit trailing \0
-      position: state2.position,
-      line: state2.line,
-      column: state2.position - state2.lineStart
-    };
-    mark2.snippet = makeSnippet(mark2);
-    return new YAMLException2(message, mark2);
-  }
-  function throwError(state2, message) {
-    throw generateError(state2, message);
-  }
-  function throwWarning(state2, message) {
-    if (state2.onWarning) {
-      state2.onWarning.call(null, generateError(state2, message));
-    }
-  }
-  function storeAnchor(state2, name2, value) {
-    const transactions = state2.anchorMapTransactions;
-    if (transactions.length !== 0) {
-      const transaction = transactions[transactions.length - 1];
-      if (!_hasOwnProperty.call(transaction, name2)) {
-        transaction[name2] = {
-          existed: _hasOwnProperty.call(state2.anchorMap, name2),
-          value: state2.anchorMap[name2]
-        };
-      }
-    }
-    state2.anchorMap[name2] = value;
-  }
-  function beginAnchorTransaction(state2) {
-    state2.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
-  }
-  function commitAnchorTransaction(state2) {
-    const transaction = state2.anchorMapTransactions.pop();
-    const transactions = state2.anchorMapTransactions;
-    if (transactions.length === 0) return;
-    const parent = transactions[transactions.length - 1];
-    const names = Object.keys(transaction);
-    for (let index2 = 0, length = names.length; index2 < length; index2 += 1) {
-      const name2 = names[index2];
-      if (!_hasOwnProperty.call(parent, name2)) {
-        parent[name2] = transaction[name2];
-      }
-    }
-  }
-  function rollbackAnchorTransaction(state2) {
-    const transaction = state2.anchorMapTransactions.pop();
-    const names = Object.keys(transaction);
-    for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
-      const entry = transaction[names[index2]];
-      if (entry.existed) {
-        state2.anchorMap[names[index2]] = entry.value;
-      } else {
-        delete state2.anchorMap[names[index2]];
-      }
-    }
-  }
-  function snapshotState(state2) {
-    return {
-      position: state2.position,
-      line: state2.line,
-      lineStart: state2.lineStart,
-      lineIndent: state2.lineIndent,
-      firstTabInLine: state2.firstTabInLine,
-      tag: state2.tag,
-      anchor: state2.anchor,
-      kind: state2.kind,
-      result: state2.result
-    };
-  }
-  function restoreState(state2, snapshot) {
-    state2.position = snapshot.position;
-    state2.line = snapshot.line;
-    state2.lineStart = snapshot.lineStart;
-    state2.lineIndent = snapshot.lineIndent;
-    state2.firstTabInLine = snapshot.firstTabInLine;
-    state2.tag = snapshot.tag;
-    state2.anchor = snapshot.anchor;
-    state2.kind = snapshot.kind;
-    state2.result = snapshot.result;
-  }
-  const directiveHandlers = {
-    YAML: function handleYamlDirective(state2, name2, args) {
-      if (state2.version !== null) {
-        throwError(state2, "duplication of %YAML directive");
-      }
-      if (args.length !== 1) {
-        throwError(state2, "YAML directive accepts exactly one argument");
-      }
-      const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-      if (match === null) {
-        throwError(state2, "ill-formed argument of the YAML directive");
-      }
-      const major = parseInt(match[1], 10);
-      const minor = parseInt(match[2], 10);
-      if (major !== 1) {
-        throwError(state2, "unacceptable YAML version of the document");
-      }
-      state2.version = args[0];
-      state2.checkLineBreaks = minor < 2;
-      if (minor !== 1 && minor !== 2) {
-        throwWarning(state2, "unsupported YAML version of the document");
-      }
-    },
-    TAG: function handleTagDirective(state2, name2, args) {
-      let prefix;
-      if (args.length !== 2) {
-        throwError(state2, "TAG directive accepts exactly two arguments");
-      }
-      const handle4 = args[0];
-      prefix = args[1];
-      if (!PATTERN_TAG_HANDLE.test(handle4)) {
-        throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
-      }
-      if (_hasOwnProperty.call(state2.tagMap, handle4)) {
-        throwError(state2, 'there is a previously declared suffix for "' + handle4 + '" tag handle');
-      }
-      if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
-      }
-      try {
-        prefix = decodeURIComponent(prefix);
-      } catch (err) {
-        throwError(state2, "tag prefix is malformed: " + prefix);
-      }
-      state2.tagMap[handle4] = prefix;
-    }
-  };
-  function captureSegment(state2, start2, end, checkJson) {
-    if (start2 < end) {
-      const _result = state2.input.slice(start2, end);
-      if (checkJson) {
-        for (let _position = 0, _length = _result.length; _position < _length; _position += 1) {
-          const _character = _result.charCodeAt(_position);
-          if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state2, "expected valid JSON character");
-          }
-        }
-      } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state2, "the stream contains non-printable characters");
-      }
-      state2.result += _result;
-    }
-  }
-  function chargeMergeWork(state2) {
-    state2.totalMergeKeys++;
-    if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) {
-      throwError(state2, "merge keys exceeded maxTotalMergeKeys (" + state2.maxTotalMergeKeys + ")");
-    }
-  }
-  function mergeMappings(state2, destination, source, overridableKeys) {
-    if (!common2.isObject(source)) {
-      throwError(state2, "cannot merge mappings; the provided source object is unacceptable");
-    }
-    chargeMergeWork(state2);
-    const sourceKeys = Object.keys(source);
-    for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
-      const key2 = sourceKeys[index2];
-      chargeMergeWork(state2);
-      if (!_hasOwnProperty.call(destination, key2)) {
-        setProperty(destination, key2, source[key2]);
-        overridableKeys[key2] = true;
-      }
-    }
-  }
-  function storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
-    if (Array.isArray(keyNode)) {
-      keyNode = Array.prototype.slice.call(keyNode);
-      for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
-        if (Array.isArray(keyNode[index2])) {
-          throwError(state2, "nested arrays are not supported inside keys");
-        }
-        if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
-          keyNode[index2] = "[object Object]";
-        }
-      }
-    }
-    if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-      keyNode = "[object Object]";
-    }
-    keyNode = String(keyNode);
-    if (_result === null) {
-      _result = {};
-    }
-    if (keyTag === "tag:yaml.org,2002:merge") {
-      if (Array.isArray(valueNode)) {
-        if (valueNode.length > 100) {
-          throwError(state2, "abnormal merge sequence size");
-        }
-        for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
-          mergeMappings(state2, _result, valueNode[index2], overridableKeys);
-        }
-      } else {
-        mergeMappings(state2, _result, valueNode, overridableKeys);
-      }
-    } else {
-      if (!state2.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state2.line = startLine || state2.line;
-        state2.lineStart = startLineStart || state2.lineStart;
-        state2.position = startPos || state2.position;
-        throwError(state2, "duplicated mapping key");
-      }
-      setProperty(_result, keyNode, valueNode);
-      delete overridableKeys[keyNode];
-    }
-    return _result;
-  }
-  function readLineBreak(state2) {
-    const ch = state2.input.charCodeAt(state2.position);
-    if (ch === 10) {
-      state2.position++;
-    } else if (ch === 13) {
-      state2.position++;
-      if (state2.input.charCodeAt(state2.position) === 10) {
-        state2.position++;
-      }
-    } else {
-      throwError(state2, "a line break is expected");
-    }
-    state2.line += 1;
-    state2.lineStart = state2.position;
-    state2.firstTabInLine = -1;
-  }
-  function skipSeparationSpace(state2, allowComments, checkIndent) {
-    let lineBreaks = 0;
-    let ch = state2.input.charCodeAt(state2.position);
-    while (ch !== 0) {
-      while (isWhiteSpace(ch)) {
-        if (ch === 9 && state2.firstTabInLine === -1) {
-          state2.firstTabInLine = state2.position;
-        }
-        ch = state2.input.charCodeAt(++state2.position);
-      }
-      if (allowComments && ch === 35) {
-        do {
-          ch = state2.input.charCodeAt(++state2.position);
-        } while (ch !== 10 && ch !== 13 && ch !== 0);
-      }
-      if (isEol(ch)) {
-        readLineBreak(state2);
-        ch = state2.input.charCodeAt(state2.position);
-        lineBreaks++;
-        state2.lineIndent = 0;
-        while (ch === 32) {
-          state2.lineIndent++;
-          ch = state2.input.charCodeAt(++state2.position);
-        }
-      } else {
-        break;
-      }
-    }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state2.lineIndent < checkIndent) {
-      throwWarning(state2, "deficient indentation");
-    }
-    return lineBreaks;
-  }
-  function testDocumentSeparator(state2) {
-    let _position = state2.position;
-    let ch = state2.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(_position + 1) && ch === state2.input.charCodeAt(_position + 2)) {
-      _position += 3;
-      ch = state2.input.charCodeAt(_position);
-      if (ch === 0 || isWsOrEol(ch)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeFoldedLines(state2, count2) {
-    if (count2 === 1) {
-      state2.result += " ";
-    } else if (count2 > 1) {
-      state2.result += common2.repeat("\n", count2 - 1);
-    }
-  }
-  function readPlainScalar(state2, nodeIndent, withinFlowCollection) {
-    let captureStart;
-    let captureEnd;
-    let hasPendingContent;
-    let _line;
-    let _lineStart;
-    let _lineIndent;
-    const _kind = state2.kind;
-    const _result = state2.result;
-    let ch = state2.input.charCodeAt(state2.position);
-    if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-      return false;
-    }
-    if (ch === 63 || ch === 45) {
-      const following = state2.input.charCodeAt(state2.position + 1);
-      if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-        return false;
-      }
-    }
-    state2.kind = "scalar";
-    state2.result = "";
-    captureStart = captureEnd = state2.position;
-    hasPendingContent = false;
-    while (ch !== 0) {
-      if (ch === 58) {
-        const following = state2.input.charCodeAt(state2.position + 1);
-        if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
-          break;
-        }
-      } else if (ch === 35) {
-        const preceding = state2.input.charCodeAt(state2.position - 1);
-        if (isWsOrEol(preceding)) {
-          break;
-        }
-      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2) || withinFlowCollection && isFlowIndicator(ch)) {
-        break;
-      } else if (isEol(ch)) {
-        _line = state2.line;
-        _lineStart = state2.lineStart;
-        _lineIndent = state2.lineIndent;
-        skipSeparationSpace(state2, false, -1);
-        if (state2.lineIndent >= nodeIndent) {
-          hasPendingContent = true;
-          ch = state2.input.charCodeAt(state2.position);
-          continue;
-        } else {
-          state2.position = captureEnd;
-          state2.line = _line;
-          state2.lineStart = _lineStart;
-          state2.lineIndent = _lineIndent;
-          break;
-        }
-      }
-      if (hasPendingContent) {
-        captureSegment(state2, captureStart, captureEnd, false);
-        writeFoldedLines(state2, state2.line - _line);
-        captureStart = captureEnd = state2.position;
-        hasPendingContent = false;
-      }
-      if (!isWhiteSpace(ch)) {
-        captureEnd = state2.position + 1;
-      }
-      ch = state2.input.charCodeAt(++state2.position);
-    }
-    captureSegment(state2, captureStart, captureEnd, false);
-    if (state2.result) {
-      return true;
-    }
-    state2.kind = _kind;
-    state2.result = _result;
-    return false;
-  }
-  function readSingleQuotedScalar(state2, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let ch = state2.input.charCodeAt(state2.position);
-    if (ch !== 39) {
-      return false;
-    }
-    state2.kind = "scalar";
-    state2.result = "";
-    state2.position++;
-    captureStart = captureEnd = state2.position;
-    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
-      if (ch === 39) {
-        captureSegment(state2, captureStart, state2.position, true);
-        ch = state2.input.charCodeAt(++state2.position);
-        if (ch === 39) {
-          captureStart = state2.position;
-          state2.position++;
-          captureEnd = state2.position;
-        } else {
-          return true;
-        }
-      } else if (isEol(ch)) {
-        captureSegment(state2, captureStart, captureEnd, true);
-        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
-        captureStart = captureEnd = state2.position;
-      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
-        throwError(state2, "unexpected end of the document within a single quoted scalar");
-      } else {
-        state2.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state2.position;
-        }
-      }
-    }
-    throwError(state2, "unexpected end of the stream within a single quoted scalar");
-  }
-  function readDoubleQuotedScalar(state2, nodeIndent) {
-    let captureStart;
-    let captureEnd;
-    let tmp;
-    let ch = state2.input.charCodeAt(state2.position);
-    if (ch !== 34) {
-      return false;
-    }
-    state2.kind = "scalar";
-    state2.result = "";
-    state2.position++;
-    captureStart = captureEnd = state2.position;
-    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
-      if (ch === 34) {
-        captureSegment(state2, captureStart, state2.position, true);
-        state2.position++;
-        return true;
-      } else if (ch === 92) {
-        captureSegment(state2, captureStart, state2.position, true);
-        ch = state2.input.charCodeAt(++state2.position);
-        if (isEol(ch)) {
-          skipSeparationSpace(state2, false, nodeIndent);
-        } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state2.result += simpleEscapeMap[ch];
-          state2.position++;
-        } else if ((tmp = escapedHexLen(ch)) > 0) {
-          let hexLength = tmp;
-          let hexResult = 0;
-          for (; hexLength > 0; hexLength--) {
-            ch = state2.input.charCodeAt(++state2.position);
-            if ((tmp = fromHexCode(ch)) >= 0) {
-              hexResult = (hexResult << 4) + tmp;
-            } else {
-              throwError(state2, "expected hexadecimal character");
-            }
-          }
-          state2.result += charFromCodepoint(hexResult);
-          state2.position++;
-        } else {
-          throwError(state2, "unknown escape sequence");
-        }
-        captureStart = captureEnd = state2.position;
-      } else if (isEol(ch)) {
-        captureSegment(state2, captureStart, captureEnd, true);
-        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
-        captureStart = captureEnd = state2.position;
-      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
-        throwError(state2, "unexpected end of the document within a double quoted scalar");
-      } else {
-        state2.position++;
-        if (!isWhiteSpace(ch)) {
-          captureEnd = state2.position;
-        }
-      }
-    }
-    throwError(state2, "unexpected end of the stream within a double quoted scalar");
-  }
-  function readFlowCollection(state2, nodeIndent) {
-    let readNext = true;
-    let _line;
-    let _lineStart;
-    let _pos;
-    const _tag = state2.tag;
-    let _result;
-    const _anchor = state2.anchor;
-    let terminator;
-    let isPair;
-    let isExplicitPair;
-    let isMapping;
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyNode;
-    let keyTag;
-    let valueNode;
-    let ch = state2.input.charCodeAt(state2.position);
-    if (ch === 91) {
-      terminator = 93;
-      isMapping = false;
-      _result = [];
-    } else if (ch === 123) {
-      terminator = 125;
-      isMapping = true;
-      _result = {};
-    } else {
-      return false;
-    }
-    if (state2.anchor !== null) {
-      storeAnchor(state2, state2.anchor, _result);
-    }
-    ch = state2.input.charCodeAt(++state2.position);
-    while (ch !== 0) {
-      skipSeparationSpace(state2, true, nodeIndent);
-      ch = state2.input.charCodeAt(state2.position);
-      if (ch === terminator) {
-        state2.position++;
-        state2.tag = _tag;
-        state2.anchor = _anchor;
-        state2.kind = isMapping ? "mapping" : "sequence";
-        state2.result = _result;
-        return true;
-      } else if (!readNext) {
-        throwError(state2, "missed comma between flow collection entries");
-      } else if (ch === 44) {
-        throwError(state2, "expected the node content, but found ','");
-      }
-      keyTag = keyNode = valueNode = null;
-      isPair = isExplicitPair = false;
-      if (ch === 63) {
-        const following = state2.input.charCodeAt(state2.position + 1);
-        if (isWsOrEol(following)) {
-          isPair = isExplicitPair = true;
-          state2.position++;
-          skipSeparationSpace(state2, true, nodeIndent);
-        }
-      }
-      _line = state2.line;
-      _lineStart = state2.lineStart;
-      _pos = state2.position;
-      composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state2.tag;
-      keyNode = state2.result;
-      skipSeparationSpace(state2, true, nodeIndent);
-      ch = state2.input.charCodeAt(state2.position);
-      if ((isExplicitPair || state2.line === _line) && ch === 58) {
-        isPair = true;
-        ch = state2.input.charCodeAt(++state2.position);
-        skipSeparationSpace(state2, true, nodeIndent);
-        composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state2.result;
-      }
-      if (isMapping) {
-        storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
-      } else if (isPair) {
-        _result.push(storeMappingPair(state2, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
-      } else {
-        _result.push(keyNode);
-      }
-      skipSeparationSpace(state2, true, nodeIndent);
-      ch = state2.input.charCodeAt(state2.position);
-      if (ch === 44) {
-        readNext = true;
-        ch = state2.input.charCodeAt(++state2.position);
-      } else {
-        readNext = false;
-      }
-    }
-    throwError(state2, "unexpected end of the stream within a flow collection");
-  }
-  function readBlockScalar(state2, nodeIndent) {
-    let folding;
-    let chomping = CHOMPING_CLIP;
-    let didReadContent = false;
-    let detectedIndent = false;
-    let textIndent = nodeIndent;
-    let emptyLines = 0;
-    let atMoreIndented = false;
-    let tmp;
-    let ch = state2.input.charCodeAt(state2.position);
-    if (ch === 124) {
-      folding = false;
-    } else if (ch === 62) {
-      folding = true;
-    } else {
-      return false;
-    }
-    state2.kind = "scalar";
-    state2.result = "";
-    while (ch !== 0) {
-      ch = state2.input.charCodeAt(++state2.position);
-      if (ch === 43 || ch === 45) {
-        if (CHOMPING_CLIP === chomping) {
-          chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-        } else {
-          throwError(state2, "repeat of a chomping mode identifier");
-        }
-      } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-        if (tmp === 0) {
-          throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
-        } else if (!detectedIndent) {
-          textIndent = nodeIndent + tmp - 1;
-          detectedIndent = true;
-        } else {
-          throwError(state2, "repeat of an indentation width identifier");
-        }
-      } else {
-        break;
-      }
-    }
-    if (isWhiteSpace(ch)) {
-      do {
-        ch = state2.input.charCodeAt(++state2.position);
-      } while (isWhiteSpace(ch));
-      if (ch === 35) {
-        do {
-          ch = state2.input.charCodeAt(++state2.position);
-        } while (!isEol(ch) && ch !== 0);
-      }
-    }
-    while (ch !== 0) {
-      readLineBreak(state2);
-      state2.lineIndent = 0;
-      ch = state2.input.charCodeAt(state2.position);
-      while ((!detectedIndent || state2.lineIndent < textIndent) && ch === 32) {
-        state2.lineIndent++;
-        ch = state2.input.charCodeAt(++state2.position);
-      }
-      if (!detectedIndent && state2.lineIndent > textIndent) {
-        textIndent = state2.lineIndent;
-      }
-      if (isEol(ch)) {
-        emptyLines++;
-        continue;
-      }
-      if (!detectedIndent && textIndent === 0) {
-        throwError(state2, "missing indentation for block scalar");
-      }
-      if (state2.lineIndent < textIndent) {
-        if (chomping === CHOMPING_KEEP) {
-          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (chomping === CHOMPING_CLIP) {
-          if (didReadContent) {
-            state2.result += "\n";
-          }
-        }
-        break;
-      }
-      if (folding) {
-        if (isWhiteSpace(ch)) {
-          atMoreIndented = true;
-          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        } else if (atMoreIndented) {
-          atMoreIndented = false;
-          state2.result += common2.repeat("\n", emptyLines + 1);
-        } else if (emptyLines === 0) {
-          if (didReadContent) {
-            state2.result += " ";
-          }
-        } else {
-          state2.result += common2.repeat("\n", emptyLines);
-        }
-      } else {
-        state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-      }
-      didReadContent = true;
-      detectedIndent = true;
-      emptyLines = 0;
-      const captureStart = state2.position;
-      while (!isEol(ch) && ch !== 0) {
-        ch = state2.input.charCodeAt(++state2.position);
-      }
-      captureSegment(state2, captureStart, state2.position, false);
-    }
-    return true;
-  }
-  function readBlockSequence(state2, nodeIndent) {
-    const _tag = state2.tag;
-    const _anchor = state2.anchor;
-    const _result = [];
-    let detected = false;
-    if (state2.firstTabInLine !== -1) return false;
-    if (state2.anchor !== null) {
-      storeAnchor(state2, state2.anchor, _result);
-    }
-    let ch = state2.input.charCodeAt(state2.position);
-    while (ch !== 0) {
-      if (state2.firstTabInLine !== -1) {
-        state2.position = state2.firstTabInLine;
-        throwError(state2, "tab characters must not be used in indentation");
-      }
-      if (ch !== 45) {
-        break;
-      }
-      const following = state2.input.charCodeAt(state2.position + 1);
-      if (!isWsOrEol(following)) {
-        break;
-      }
-      detected = true;
-      state2.position++;
-      if (skipSeparationSpace(state2, true, -1)) {
-        if (state2.lineIndent <= nodeIndent) {
-          _result.push(null);
-          ch = state2.input.charCodeAt(state2.position);
-          continue;
-        }
-      }
-      const _line = state2.line;
-      composeNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state2.result);
-      skipSeparationSpace(state2, true, -1);
-      ch = state2.input.charCodeAt(state2.position);
-      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state2, "bad indentation of a sequence entry");
-      } else if (state2.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (detected) {
-      state2.tag = _tag;
-      state2.anchor = _anchor;
-      state2.kind = "sequence";
-      state2.result = _result;
-      return true;
-    }
-    return false;
-  }
-  function readBlockMapping(state2, nodeIndent, flowIndent) {
-    let allowCompact;
-    let _keyLine;
-    let _keyLineStart;
-    let _keyPos;
-    const _tag = state2.tag;
-    const _anchor = state2.anchor;
-    const _result = {};
-    const overridableKeys = /* @__PURE__ */ Object.create(null);
-    let keyTag = null;
-    let keyNode = null;
-    let valueNode = null;
-    let atExplicitKey = false;
-    let detected = false;
-    if (state2.firstTabInLine !== -1) return false;
-    if (state2.anchor !== null) {
-      storeAnchor(state2, state2.anchor, _result);
-    }
-    let ch = state2.input.charCodeAt(state2.position);
-    while (ch !== 0) {
-      if (!atExplicitKey && state2.firstTabInLine !== -1) {
-        state2.position = state2.firstTabInLine;
-        throwError(state2, "tab characters must not be used in indentation");
-      }
-      const following = state2.input.charCodeAt(state2.position + 1);
-      const _line = state2.line;
-      if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
-        if (ch === 63) {
-          if (atExplicitKey) {
-            storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-            keyTag = keyNode = valueNode = null;
-          }
-          detected = true;
-          atExplicitKey = true;
-          allowCompact = true;
-        } else if (atExplicitKey) {
-          atExplicitKey = false;
-          allowCompact = true;
-        } else {
-          throwError(state2, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-        }
-        state2.position += 1;
-        ch = following;
-      } else {
-        _keyLine = state2.line;
-        _keyLineStart = state2.lineStart;
-        _keyPos = state2.position;
-        if (!composeNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          break;
-        }
-        if (state2.line === _line) {
-          ch = state2.input.charCodeAt(state2.position);
-          while (isWhiteSpace(ch)) {
-            ch = state2.input.charCodeAt(++state2.position);
-          }
-          if (ch === 58) {
-            ch = state2.input.charCodeAt(++state2.position);
-            if (!isWsOrEol(ch)) {
-              throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
-            }
-            if (atExplicitKey) {
-              storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = false;
-            allowCompact = false;
-            keyTag = state2.tag;
-            keyNode = state2.result;
-          } else if (detected) {
-            throwError(state2, "can not read an implicit mapping pair; a colon is missed");
-          } else {
-            state2.tag = _tag;
-            state2.anchor = _anchor;
-            return true;
-          }
-        } else if (detected) {
-          throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
-        } else {
-          state2.tag = _tag;
-          state2.anchor = _anchor;
-          return true;
-        }
-      }
-      if (state2.line === _line || state2.lineIndent > nodeIndent) {
-        if (atExplicitKey) {
-          _keyLine = state2.line;
-          _keyLineStart = state2.lineStart;
-          _keyPos = state2.position;
-        }
-        if (composeNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-          if (atExplicitKey) {
-            keyNode = state2.result;
-          } else {
-            valueNode = state2.result;
-          }
-        }
-        if (!atExplicitKey) {
-          storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
-          keyTag = keyNode = valueNode = null;
-        }
-        skipSeparationSpace(state2, true, -1);
-        ch = state2.input.charCodeAt(state2.position);
-      }
-      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state2, "bad indentation of a mapping entry");
-      } else if (state2.lineIndent < nodeIndent) {
-        break;
-      }
-    }
-    if (atExplicitKey) {
-      storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
-    }
-    if (detected) {
-      state2.tag = _tag;
-      state2.anchor = _anchor;
-      state2.kind = "mapping";
-      state2.result = _result;
-    }
-    return detected;
-  }
-  function readTagProperty(state2) {
-    let isVerbatim = false;
-    let isNamed = false;
-    let tagHandle;
-    let tagName;
-    let ch = state2.input.charCodeAt(state2.position);
-    if (ch !== 33) return false;
-    if (state2.tag !== null) {
-      throwError(state2, "duplication of a tag property");
-    }
-    ch = state2.input.charCodeAt(++state2.position);
-    if (ch === 60) {
-      isVerbatim = true;
-      ch = state2.input.charCodeAt(++state2.position);
-    } else if (ch === 33) {
-      isNamed = true;
-      tagHandle = "!!";
-      ch = state2.input.charCodeAt(++state2.position);
-    } else {
-      tagHandle = "!";
-    }
-    let _position = state2.position;
-    if (isVerbatim) {
-      do {
-        ch = state2.input.charCodeAt(++state2.position);
-      } while (ch !== 0 && ch !== 62);
-      if (state2.position < state2.length) {
-        tagName = state2.input.slice(_position, state2.position);
-        ch = state2.input.charCodeAt(++state2.position);
-      } else {
-        throwError(state2, "unexpected end of the stream within a verbatim tag");
-      }
-    } else {
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        if (ch === 33) {
-          if (!isNamed) {
-            tagHandle = state2.input.slice(_position - 1, state2.position + 1);
-            if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state2, "named tag handle cannot contain such characters");
-            }
-            isNamed = true;
-            _position = state2.position + 1;
-          } else {
-            throwError(state2, "tag suffix cannot contain exclamation marks");
-          }
-        }
-        ch = state2.input.charCodeAt(++state2.position);
-      }
-      tagName = state2.input.slice(_position, state2.position);
-      if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state2, "tag suffix cannot contain flow indicator characters");
-      }
-    }
-    if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state2, "tag name cannot contain such characters: " + tagName);
-    }
-    try {
-      tagName = decodeURIComponent(tagName);
-    } catch (err) {
-      throwError(state2, "tag name is malformed: " + tagName);
-    }
-    if (isVerbatim) {
-      state2.tag = tagName;
-    } else if (_hasOwnProperty.call(state2.tagMap, tagHandle)) {
-      state2.tag = state2.tagMap[tagHandle] + tagName;
-    } else if (tagHandle === "!") {
-      state2.tag = "!" + tagName;
-    } else if (tagHandle === "!!") {
-      state2.tag = "tag:yaml.org,2002:" + tagName;
-    } else {
-      throwError(state2, 'undeclared tag handle "' + tagHandle + '"');
-    }
-    return true;
-  }
-  function readAnchorProperty(state2) {
-    let ch = state2.input.charCodeAt(state2.position);
-    if (ch !== 38) return false;
-    if (state2.anchor !== null) {
-      throwError(state2, "duplication of an anchor property");
-    }
-    ch = state2.input.charCodeAt(++state2.position);
-    const _position = state2.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state2.input.charCodeAt(++state2.position);
-    }
-    if (state2.position === _position) {
-      throwError(state2, "name of an anchor node must contain at least one character");
-    }
-    state2.anchor = state2.input.slice(_position, state2.position);
-    return true;
-  }
-  function readAlias(state2) {
-    let ch = state2.input.charCodeAt(state2.position);
-    if (ch !== 42) return false;
-    ch = state2.input.charCodeAt(++state2.position);
-    const _position = state2.position;
-    while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state2.input.charCodeAt(++state2.position);
-    }
-    if (state2.position === _position) {
-      throwError(state2, "name of an alias node must contain at least one character");
-    }
-    const alias = state2.input.slice(_position, state2.position);
-    if (!_hasOwnProperty.call(state2.anchorMap, alias)) {
-      throwError(state2, 'unidentified alias "' + alias + '"');
-    }
-    state2.result = state2.anchorMap[alias];
-    skipSeparationSpace(state2, true, -1);
-    return true;
-  }
-  function tryReadBlockMappingFromProperty(state2, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state2);
-    beginAnchorTransaction(state2);
-    restoreState(state2, propertyStart);
-    state2.tag = null;
-    state2.anchor = null;
-    state2.kind = null;
-    state2.result = null;
-    if (readBlockMapping(state2, nodeIndent, flowIndent) && state2.kind === "mapping") {
-      commitAnchorTransaction(state2);
-      return true;
-    }
-    rollbackAnchorTransaction(state2);
-    restoreState(state2, fallbackState);
-    return false;
-  }
-  function composeNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact) {
-    let allowBlockScalars;
-    let allowBlockCollections;
-    let indentStatus = 1;
-    let atNewLine = false;
-    let hasContent = false;
-    let propertyStart = null;
-    let type2;
-    let flowIndent;
-    let blockIndent;
-    if (state2.depth >= state2.maxDepth) {
-      throwError(state2, "nesting exceeded maxDepth (" + state2.maxDepth + ")");
-    }
-    state2.depth += 1;
-    if (state2.listener !== null) {
-      state2.listener("open", state2);
-    }
-    state2.tag = null;
-    state2.anchor = null;
-    state2.kind = null;
-    state2.result = null;
-    const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-    if (allowToSeek) {
-      if (skipSeparationSpace(state2, true, -1)) {
-        atNewLine = true;
-        if (state2.lineIndent > parentIndent) {
-          indentStatus = 1;
-        } else if (state2.lineIndent === parentIndent) {
-          indentStatus = 0;
-        } else if (state2.lineIndent < parentIndent) {
-          indentStatus = -1;
-        }
-      }
-    }
-    if (indentStatus === 1) {
-      while (true) {
-        const ch = state2.input.charCodeAt(state2.position);
-        const propertyState = snapshotState(state2);
-        if (atNewLine && (ch === 33 && state2.tag !== null || ch === 38 && state2.anchor !== null)) {
-          break;
-        }
-        if (!readTagProperty(state2) && !readAnchorProperty(state2)) {
-          break;
-        }
-        if (propertyStart === null) {
-          propertyStart = propertyState;
-        }
-        if (skipSeparationSpace(state2, true, -1)) {
-          atNewLine = true;
-          allowBlockCollections = allowBlockStyles;
-          if (state2.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state2.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state2.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        } else {
-          allowBlockCollections = false;
-        }
-      }
-    }
-    if (allowBlockCollections) {
-      allowBlockCollections = atNewLine || allowCompact;
-    }
-    if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-      if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-        flowIndent = parentIndent;
-      } else {
-        flowIndent = parentIndent + 1;
-      }
-      blockIndent = state2.position - state2.lineStart;
-      if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state2, blockIndent) || readBlockMapping(state2, blockIndent, flowIndent)) || readFlowCollection(state2, flowIndent)) {
-          hasContent = true;
-        } else {
-          const ch = state2.input.charCodeAt(state2.position);
-          if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state2,
-            propertyStart,
-            propertyStart.position - propertyStart.lineStart,
-            flowIndent
-          )) {
-            hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state2, flowIndent) || readSingleQuotedScalar(state2, flowIndent) || readDoubleQuotedScalar(state2, flowIndent)) {
-            hasContent = true;
-          } else if (readAlias(state2)) {
-            hasContent = true;
-            if (state2.tag !== null || state2.anchor !== null) {
-              throwError(state2, "alias node should not have any properties");
-            }
-          } else if (readPlainScalar(state2, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-            hasContent = true;
-            if (state2.tag === null) {
-              state2.tag = "?";
-            }
-          }
-          if (state2.anchor !== null) {
-            storeAnchor(state2, state2.anchor, state2.result);
-          }
-        }
-      } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent);
-      }
-    }
-    if (state2.tag === null) {
-      if (state2.anchor !== null) {
-        storeAnchor(state2, state2.anchor, state2.result);
-      }
-    } else if (state2.tag === "?") {
-      if (state2.result !== null && state2.kind !== "scalar") {
-        throwError(state2, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state2.kind + '"');
-      }
-      for (let typeIndex = 0, typeQuantity = state2.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state2.implicitTypes[typeIndex];
-        if (type2.resolve(state2.result)) {
-          state2.result = type2.construct(state2.result);
-          state2.tag = type2.tag;
-          if (state2.anchor !== null) {
-            storeAnchor(state2, state2.anchor, state2.result);
-          }
-          break;
-        }
-      }
-    } else if (state2.tag !== "!") {
-      if (_hasOwnProperty.call(state2.typeMap[state2.kind || "fallback"], state2.tag)) {
-        type2 = state2.typeMap[state2.kind || "fallback"][state2.tag];
-      } else {
-        type2 = null;
-        const typeList = state2.typeMap.multi[state2.kind || "fallback"];
-        for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state2.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
-            type2 = typeList[typeIndex];
-            break;
-          }
-        }
-      }
-      if (!type2) {
-        throwError(state2, "unknown tag !<" + state2.tag + ">");
-      }
-      if (state2.result !== null && type2.kind !== state2.kind) {
-        throwError(state2, "unacceptable node kind for !<" + state2.tag + '> tag; it should be "' + type2.kind + '", not "' + state2.kind + '"');
-      }
-      if (!type2.resolve(state2.result, state2.tag)) {
-        throwError(state2, "cannot resolve a node with !<" + state2.tag + "> explicit tag");
-      } else {
-        state2.result = type2.construct(state2.result, state2.tag);
-        if (state2.anchor !== null) {
-          storeAnchor(state2, state2.anchor, state2.result);
-        }
-      }
-    }
-    if (state2.listener !== null) {
-      state2.listener("close", state2);
-    }
-    state2.depth -= 1;
-    return state2.tag !== null || state2.anchor !== null || hasContent;
-  }
-  function readDocument(state2) {
-    const documentStart = state2.position;
-    let hasDirectives = false;
-    let ch;
-    state2.version = null;
-    state2.checkLineBreaks = state2.legacy;
-    state2.tagMap = /* @__PURE__ */ Object.create(null);
-    state2.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
-      skipSeparationSpace(state2, true, -1);
-      ch = state2.input.charCodeAt(state2.position);
-      if (state2.lineIndent > 0 || ch !== 37) {
-        break;
-      }
-      hasDirectives = true;
-      ch = state2.input.charCodeAt(++state2.position);
-      let _position = state2.position;
-      while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state2.input.charCodeAt(++state2.position);
-      }
-      const directiveName = state2.input.slice(_position, state2.position);
-      const directiveArgs = [];
-      if (directiveName.length < 1) {
-        throwError(state2, "directive name must not be less than one character in length");
-      }
-      while (ch !== 0) {
-        while (isWhiteSpace(ch)) {
-          ch = state2.input.charCodeAt(++state2.position);
-        }
-        if (ch === 35) {
-          do {
-            ch = state2.input.charCodeAt(++state2.position);
-          } while (ch !== 0 && !isEol(ch));
-          break;
-        }
-        if (isEol(ch)) break;
-        _position = state2.position;
-        while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state2.input.charCodeAt(++state2.position);
-        }
-        directiveArgs.push(state2.input.slice(_position, state2.position));
-      }
-      if (ch !== 0) readLineBreak(state2);
-      if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state2, directiveName, directiveArgs);
-      } else {
-        throwWarning(state2, 'unknown document directive "' + directiveName + '"');
-      }
-    }
-    skipSeparationSpace(state2, true, -1);
-    if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45) {
-      state2.position += 3;
-      skipSeparationSpace(state2, true, -1);
-    } else if (hasDirectives) {
-      throwError(state2, "directives end mark is expected");
-    }
-    composeNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state2, true, -1);
-    if (state2.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state2.input.slice(documentStart, state2.position))) {
-      throwWarning(state2, "non-ASCII line breaks are interpreted as content");
-    }
-    state2.documents.push(state2.result);
-    if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
-      if (state2.input.charCodeAt(state2.position) === 46) {
-        state2.position += 3;
-        skipSeparationSpace(state2, true, -1);
-      }
-      return;
-    }
-    if (state2.position < state2.length - 1) {
-      throwError(state2, "end of the stream or a document separator is expected");
-    }
-  }
-  function loadDocuments(input, options2) {
-    input = String(input);
-    options2 = options2 || {};
-    if (input.length !== 0) {
-      if (input.charCodeAt(input.length - 1) !== 10 && input.charCodeAt(input.length - 1) !== 13) {
-        input += "\n";
-      }
-      if (input.charCodeAt(0) === 65279) {
-        input = input.slice(1);
-      }
-    }
-    const state2 = new State(input, options2);
-    const nullpos = input.indexOf("\0");
-    if (nullpos !== -1) {
-      state2.position = nullpos;
-      throwError(state2, "null byte is not allowed in input");
-    }
-    state2.input += "\0";
-    while (state2.input.charCodeAt(state2.position) === 32) {
-      state2.lineIndent += 1;
-      state2.position += 1;
-    }
-    while (state2.position < state2.length - 1) {
-      readDocument(state2);
-    }
-    return state2.documents;
-  }
-  function loadAll2(input, iterator2, options2) {
-    if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
-      options2 = iterator2;
-      iterator2 = null;
-    }
-    const documents = loadDocuments(input, options2);
-    if (typeof iterator2 !== "function") {
-      return documents;
-    }
-    for (let index2 = 0, length = documents.length; index2 < length; index2 += 1) {
-      iterator2(documents[index2]);
-    }
-  }
-  function load2(input, options2) {
-    const documents = loadDocuments(input, options2);
-    if (documents.length === 0) {
-      return void 0;
-    } else if (documents.length === 1) {
-      return documents[0];
-    }
-    throw new YAMLException2("expected a single document in the stream, but found more");
-  }
-  loader.loadAll = loadAll2;
-  loader.load = load2;
-  return loader;
-}
-var dumper = {};
-var hasRequiredDumper;
-function requireDumper() {
-  if (hasRequiredDumper) return dumper;
-  hasRequiredDumper = 1;
-  const common2 = requireCommon();
-  const YAMLException2 = requireException();
-  const DEFAULT_SCHEMA2 = require_default();
-  const _toString = Object.prototype.toString;
-  const _hasOwnProperty = Object.prototype.hasOwnProperty;
-  const CHAR_BOM = 65279;
-  const CHAR_TAB2 = 9;
-  const CHAR_LINE_FEED = 10;
-  const CHAR_CARRIAGE_RETURN = 13;
-  const CHAR_SPACE2 = 32;
-  const CHAR_EXCLAMATION = 33;
-  const CHAR_DOUBLE_QUOTE = 34;
-  const CHAR_SHARP = 35;
-  const CHAR_PERCENT = 37;
-  const CHAR_AMPERSAND = 38;
-  const CHAR_SINGLE_QUOTE = 39;
-  const CHAR_ASTERISK = 42;
-  const CHAR_COMMA = 44;
-  const CHAR_MINUS = 45;
-  const CHAR_COLON = 58;
-  const CHAR_EQUALS = 61;
-  const CHAR_GREATER_THAN = 62;
-  const CHAR_QUESTION = 63;
-  const CHAR_COMMERCIAL_AT = 64;
-  const CHAR_LEFT_SQUARE_BRACKET = 91;
-  const CHAR_RIGHT_SQUARE_BRACKET = 93;
-  const CHAR_GRAVE_ACCENT = 96;
-  const CHAR_LEFT_CURLY_BRACKET = 123;
-  const CHAR_VERTICAL_LINE = 124;
-  const CHAR_RIGHT_CURLY_BRACKET = 125;
-  const ESCAPE_SEQUENCES = {};
-  ESCAPE_SEQUENCES[0] = "\\0";
-  ESCAPE_SEQUENCES[7] = "\\a";
-  ESCAPE_SEQUENCES[8] = "\\b";
-  ESCAPE_SEQUENCES[9] = "\\t";
-  ESCAPE_SEQUENCES[10] = "\\n";
-  ESCAPE_SEQUENCES[11] = "\\v";
-  ESCAPE_SEQUENCES[12] = "\\f";
-  ESCAPE_SEQUENCES[13] = "\\r";
-  ESCAPE_SEQUENCES[27] = "\\e";
-  ESCAPE_SEQUENCES[34] = '\\"';
-  ESCAPE_SEQUENCES[92] = "\\\\";
-  ESCAPE_SEQUENCES[133] = "\\N";
-  ESCAPE_SEQUENCES[160] = "\\_";
-  ESCAPE_SEQUENCES[8232] = "\\L";
-  ESCAPE_SEQUENCES[8233] = "\\P";
-  const DEPRECATED_BOOLEANS_SYNTAX = [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "on",
-    "On",
-    "ON",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "off",
-    "Off",
-    "OFF"
-  ];
-  const DEPRECATED_BASE60_SYNTAX = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
-  function compileStyleMap(schema2, map22) {
-    if (map22 === null) return {};
-    const result = {};
-    const keys2 = Object.keys(map22);
-    for (let index2 = 0, length = keys2.length; index2 < length; index2 += 1) {
-      let tag = keys2[index2];
-      let style = String(map22[tag]);
-      if (tag.slice(0, 2) === "!!") {
-        tag = "tag:yaml.org,2002:" + tag.slice(2);
-      }
-      const type2 = schema2.compiledTypeMap["fallback"][tag];
-      if (type2 && _hasOwnProperty.call(type2.styleAliases, style)) {
-        style = type2.styleAliases[style];
-      }
-      result[tag] = style;
-    }
-    return result;
-  }
-  function encodeHex(character) {
-    let handle4;
-    let length;
-    const string3 = character.toString(16).toUpperCase();
-    if (character <= 255) {
-      handle4 = "x";
-      length = 2;
-    } else if (character <= 65535) {
-      handle4 = "u";
-      length = 4;
-    } else if (character <= 4294967295) {
-      handle4 = "U";
-      length = 8;
-    } else {
-      throw new YAMLException2("code point within a string may not be greater than 0xFFFFFFFF");
-    }
-    return "\\" + handle4 + common2.repeat("0", length - string3.length) + string3;
-  }
-  const QUOTING_TYPE_SINGLE = 1;
-  const QUOTING_TYPE_DOUBLE = 2;
-  function State(options2) {
-    this.schema = options2["schema"] || DEFAULT_SCHEMA2;
-    this.indent = Math.max(1, options2["indent"] || 2);
-    this.noArrayIndent = options2["noArrayIndent"] || false;
-    this.skipInvalid = options2["skipInvalid"] || false;
-    this.flowLevel = common2.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
-    this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
-    this.sortKeys = options2["sortKeys"] || false;
-    this.lineWidth = options2["lineWidth"] || 80;
-    this.noRefs = options2["noRefs"] || false;
-    this.noCompatMode = options2["noCompatMode"] || false;
-    this.condenseFlow = options2["condenseFlow"] || false;
-    this.quotingType = options2["quotingType"] === '"' ? QUOTING_TYPE_DOUBLE : QUOTING_TYPE_SINGLE;
-    this.forceQuotes = options2["forceQuotes"] || false;
-    this.replacer = typeof options2["replacer"] === "function" ? options2["replacer"] : null;
-    this.implicitTypes = this.schema.compiledImplicit;
-    this.explicitTypes = this.schema.compiledExplicit;
-    this.tag = null;
-    this.result = "";
-    this.duplicates = [];
-    this.usedDuplicates = null;
-  }
-  function indentString(string3, spaces) {
-    const ind = common2.repeat(" ", spaces);
-    let position3 = 0;
-    let result = "";
-    const length = string3.length;
-    while (position3 < length) {
-      let line;
-      const next = string3.indexOf("\n", position3);
-      if (next === -1) {
-        line = string3.slice(position3);
-        position3 = length;
-      } else {
-        line = string3.slice(position3, next + 1);
-        position3 = next + 1;
-      }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
-    }
-    return result;
-  }
-  function generateNextLine(state2, level) {
-    return "\n" + common2.repeat(" ", state2.indent * level);
-  }
-  function testImplicitResolving(state2, str22) {
-    for (let index2 = 0, length = state2.implicitTypes.length; index2 < length; index2 += 1) {
-      const type2 = state2.implicitTypes[index2];
-      if (type2.resolve(str22)) {
-        return true;
-      }
-    }
-    return false;
-  }
-  function isWhitespace2(c) {
-    return c === CHAR_SPACE2 || c === CHAR_TAB2;
-  }
-  function isPrintable(c) {
-    return c >= 32 && c <= 126 || c >= 161 && c <= 55295 && c !== 8232 && c !== 8233 || c >= 57344 && c <= 65533 && c !== CHAR_BOM || c >= 65536 && c <= 1114111;
-  }
-  function isNsCharOrWhitespace(c) {
-    return isPrintable(c) && c !== CHAR_BOM && // - b-char
-    c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-  }
-  function isPlainSafe(c, prev, inblock) {
-    const cIsNsCharOrWhitespace = isNsCharOrWhitespace(c);
-    const cIsNsChar = cIsNsCharOrWhitespace && !isWhitespace2(c);
-    return (
-      // ns-plain-safe
-      (inblock ? cIsNsCharOrWhitespace : cIsNsCharOrWhitespace && // - c-flow-indicator
-      c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET) && // ns-plain-char
-      c !== CHAR_SHARP && // false on '#'
-      !(prev === CHAR_COLON && !cIsNsChar) || // false on ': '
-      isNsCharOrWhitespace(prev) && !isWhitespace2(prev) && c === CHAR_SHARP || // change to true on '[^ ]#'
-      prev === CHAR_COLON && cIsNsChar
-    );
-  }
-  function isPlainSafeFirst(c) {
-    return isPrintable(c) && c !== CHAR_BOM && !isWhitespace2(c) && // - s-white
-    // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
-    c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-  }
-  function isPlainSafeLast(c) {
-    return !isWhitespace2(c) && c !== CHAR_COLON;
-  }
-  function codePointAt(string3, pos) {
-    const first = string3.charCodeAt(pos);
-    let second;
-    if (first >= 55296 && first <= 56319 && pos + 1 < string3.length) {
-      second = string3.charCodeAt(pos + 1);
-      if (second >= 56320 && second <= 57343) {
-        return (first - 55296) * 1024 + second - 56320 + 65536;
-      }
-    }
-    return first;
-  }
-  function needIndentIndicator(string3) {
-    const leadingSpaceRe = /^\n* /;
-    return leadingSpaceRe.test(string3);
-  }
-  const STYLE_PLAIN = 1;
-  const STYLE_SINGLE = 2;
-  const STYLE_LITERAL = 3;
-  const STYLE_FOLDED = 4;
-  const STYLE_DOUBLE = 5;
-  function chooseScalarStyle(string3, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType, quotingType, forceQuotes, inblock) {
-    let i;
-    let char = 0;
-    let prevChar = null;
-    let hasLineBreak = false;
-    let hasFoldableLine = false;
-    const shouldTrackWidth = lineWidth !== -1;
-    let previousLineBreak = -1;
-    let plain2 = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
-    if (singleLineOnly || forceQuotes) {
-      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string3, i);
-        if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-    } else {
-      for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
-        char = codePointAt(string3, i);
-        if (char === CHAR_LINE_FEED) {
-          hasLineBreak = true;
-          if (shouldTrackWidth) {
-            hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-            i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ";
-            previousLineBreak = i;
-          }
-        } else if (!isPrintable(char)) {
-          return STYLE_DOUBLE;
-        }
-        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
-        prevChar = char;
-      }
-      hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
-    }
-    if (!hasLineBreak && !hasFoldableLine) {
-      if (plain2 && !forceQuotes && !testAmbiguousType(string3)) {
-        return STYLE_PLAIN;
-      }
-      return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-    }
-    if (indentPerLevel > 9 && needIndentIndicator(string3)) {
-      return STYLE_DOUBLE;
-    }
-    if (!forceQuotes) {
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
-  }
-  function writeScalar(state2, string3, level, iskey, inblock) {
-    state2.dump = (function() {
-      if (string3.length === 0) {
-        return state2.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
-      }
-      if (!state2.noCompatMode) {
-        if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string3) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string3)) {
-          return state2.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string3 + '"' : "'" + string3 + "'";
-        }
-      }
-      const indent = state2.indent * Math.max(1, level);
-      const lineWidth = state2.lineWidth === -1 ? -1 : Math.max(Math.min(state2.lineWidth, 40), state2.lineWidth - indent);
-      const singleLineOnly = iskey || // No block styles in flow mode.
-      state2.flowLevel > -1 && level >= state2.flowLevel;
-      function testAmbiguity(string22) {
-        return testImplicitResolving(state2, string22);
-      }
-      switch (chooseScalarStyle(
-        string3,
-        singleLineOnly,
-        state2.indent,
-        lineWidth,
-        testAmbiguity,
-        state2.quotingType,
-        state2.forceQuotes && !iskey,
-        inblock
-      )) {
-        case STYLE_PLAIN:
-          return string3;
-        case STYLE_SINGLE:
-          return "'" + string3.replace(/'/g, "''") + "'";
-        case STYLE_LITERAL:
-          return "|" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(string3, indent));
-        case STYLE_FOLDED:
-          return ">" + blockHeader(string3, state2.indent) + dropEndingNewline(indentString(foldString(string3, lineWidth), indent));
-        case STYLE_DOUBLE:
-          return '"' + escapeString(string3) + '"';
-        default:
-          throw new YAMLException2("impossible error: invalid scalar style");
-      }
-    })();
-  }
-  function blockHeader(string3, indentPerLevel) {
-    const indentIndicator = needIndentIndicator(string3) ? String(indentPerLevel) : "";
-    const clip = string3[string3.length - 1] === "\n";
-    const keep = clip && (string3[string3.length - 2] === "\n" || string3 === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
-    return indentIndicator + chomp + "\n";
-  }
-  function dropEndingNewline(string3) {
-    return string3[string3.length - 1] === "\n" ? string3.slice(0, -1) : string3;
-  }
-  function foldString(string3, width) {
-    const lineRe = /(\n+)([^\n]*)/g;
-    let result = (function() {
-      let nextLF = string3.indexOf("\n");
-      nextLF = nextLF !== -1 ? nextLF : string3.length;
-      lineRe.lastIndex = nextLF;
-      return foldLine(string3.slice(0, nextLF), width);
-    })();
-    let prevMoreIndented = string3[0] === "\n" || string3[0] === " ";
-    let moreIndented;
-    let match;
-    while (match = lineRe.exec(string3)) {
-      const prefix = match[1];
-      const line = match[2];
-      moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-      prevMoreIndented = moreIndented;
-    }
-    return result;
-  }
-  function foldLine(line, width) {
-    if (line === "" || line[0] === " ") return line;
-    const breakRe = / [^ ]/g;
-    let match;
-    let start2 = 0;
-    let end;
-    let curr = 0;
-    let next = 0;
-    let result = "";
-    while (match = breakRe.exec(line)) {
-      next = match.index;
-      if (next - start2 > width) {
-        end = curr > start2 ? curr : next;
-        result += "\n" + line.slice(start2, end);
-        start2 = end + 1;
-      }
-      curr = next;
-    }
-    result += "\n";
-    if (line.length - start2 > width && curr > start2) {
-      result += line.slice(start2, curr) + "\n" + line.slice(curr + 1);
-    } else {
-      result += line.slice(start2);
-    }
-    return result.slice(1);
-  }
-  function escapeString(string3) {
-    let result = "";
-    let char = 0;
-    for (let i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
-      char = codePointAt(string3, i);
-      const escapeSeq = ESCAPE_SEQUENCES[char];
-      if (!escapeSeq && isPrintable(char)) {
-        result += string3[i];
-        if (char >= 65536) result += string3[i + 1];
-      } else {
-        result += escapeSeq || encodeHex(char);
-      }
-    }
-    return result;
-  }
-  function writeFlowSequence(state2, level, object) {
-    let _result = "";
-    const _tag = state2.tag;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      let value = object[index2];
-      if (state2.replacer) {
-        value = state2.replacer.call(object, String(index2), value);
-      }
-      if (writeNode(state2, level, value, false, false) || typeof value === "undefined" && writeNode(state2, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state2.condenseFlow ? " " : "");
-        _result += state2.dump;
-      }
-    }
-    state2.tag = _tag;
-    state2.dump = "[" + _result + "]";
-  }
-  function writeBlockSequence(state2, level, object, compact) {
-    let _result = "";
-    const _tag = state2.tag;
-    for (let index2 = 0, length = object.length; index2 < length; index2 += 1) {
-      let value = object[index2];
-      if (state2.replacer) {
-        value = state2.replacer.call(object, String(index2), value);
-      }
-      if (writeNode(state2, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state2, level + 1, null, true, true, false, true)) {
-        if (!compact || _result !== "") {
-          _result += generateNextLine(state2, level);
-        }
-        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
-          _result += "-";
-        } else {
-          _result += "- ";
-        }
-        _result += state2.dump;
-      }
-    }
-    state2.tag = _tag;
-    state2.dump = _result || "[]";
-  }
-  function writeFlowMapping(state2, level, object) {
-    let _result = "";
-    const _tag = state2.tag;
-    const objectKeyList = Object.keys(object);
-    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
-      let pairBuffer = "";
-      if (_result !== "") pairBuffer += ", ";
-      if (state2.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index2];
-      let objectValue = object[objectKey];
-      if (state2.replacer) {
-        objectValue = state2.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state2, level, objectKey, false, false)) {
-        continue;
-      }
-      if (state2.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state2.dump + (state2.condenseFlow ? '"' : "") + ":" + (state2.condenseFlow ? "" : " ");
-      if (!writeNode(state2, level, objectValue, false, false)) {
-        continue;
-      }
-      pairBuffer += state2.dump;
-      _result += pairBuffer;
-    }
-    state2.tag = _tag;
-    state2.dump = "{" + _result + "}";
-  }
-  function writeBlockMapping(state2, level, object, compact) {
-    let _result = "";
-    const _tag = state2.tag;
-    const objectKeyList = Object.keys(object);
-    if (state2.sortKeys === true) {
-      objectKeyList.sort();
-    } else if (typeof state2.sortKeys === "function") {
-      objectKeyList.sort(state2.sortKeys);
-    } else if (state2.sortKeys) {
-      throw new YAMLException2("sortKeys must be a boolean or a function");
-    }
-    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
-      let pairBuffer = "";
-      if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state2, level);
-      }
-      const objectKey = objectKeyList[index2];
-      let objectValue = object[objectKey];
-      if (state2.replacer) {
-        objectValue = state2.replacer.call(object, objectKey, objectValue);
-      }
-      if (!writeNode(state2, level + 1, objectKey, true, true, true)) {
-        continue;
-      }
-      const explicitPair = state2.tag !== null && state2.tag !== "?" || state2.dump && state2.dump.length > 1024;
-      if (explicitPair) {
-        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
-          pairBuffer += "?";
-        } else {
-          pairBuffer += "? ";
-        }
-      }
-      pairBuffer += state2.dump;
-      if (explicitPair) {
-        pairBuffer += generateNextLine(state2, level);
-      }
-      if (!writeNode(state2, level + 1, objectValue, true, explicitPair)) {
-        continue;
-      }
-      if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
-        pairBuffer += ":";
-      } else {
-        pairBuffer += ": ";
-      }
-      pairBuffer += state2.dump;
-      _result += pairBuffer;
-    }
-    state2.tag = _tag;
-    state2.dump = _result || "{}";
-  }
-  function detectType(state2, object, explicit) {
-    const typeList = explicit ? state2.explicitTypes : state2.implicitTypes;
-    for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
-      const type2 = typeList[index2];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object === "object" && object instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object))) {
-        if (explicit) {
-          if (type2.multi && type2.representName) {
-            state2.tag = type2.representName(object);
-          } else {
-            state2.tag = type2.tag;
-          }
-        } else {
-          state2.tag = "?";
-        }
-        if (type2.represent) {
-          const style = state2.styleMap[type2.tag] || type2.defaultStyle;
-          let _result;
-          if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object, style);
-          } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object, style);
-          } else {
-            throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
-          }
-          state2.dump = _result;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-  function writeNode(state2, level, object, block, compact, iskey, isblockseq) {
-    state2.tag = null;
-    state2.dump = object;
-    if (!detectType(state2, object, false)) {
-      detectType(state2, object, true);
-    }
-    const type2 = _toString.call(state2.dump);
-    const inblock = block;
-    if (block) {
-      block = state2.flowLevel < 0 || state2.flowLevel > level;
-    }
-    const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
-    let duplicateIndex;
-    let duplicate;
-    if (objectOrArray) {
-      duplicateIndex = state2.duplicates.indexOf(object);
-      duplicate = duplicateIndex !== -1;
-    }
-    if (state2.tag !== null && state2.tag !== "?" || duplicate || state2.indent !== 2 && level > 0) {
-      compact = false;
-    }
-    if (duplicate && state2.usedDuplicates[duplicateIndex]) {
-      state2.dump = "*ref_" + duplicateIndex;
-    } else {
-      if (objectOrArray && duplicate && !state2.usedDuplicates[duplicateIndex]) {
-        state2.usedDuplicates[duplicateIndex] = true;
-      }
-      if (type2 === "[object Object]") {
-        if (block && Object.keys(state2.dump).length !== 0) {
-          writeBlockMapping(state2, level, state2.dump, compact);
-          if (duplicate) {
-            state2.dump = "&ref_" + duplicateIndex + state2.dump;
-          }
-        } else {
-          writeFlowMapping(state2, level, state2.dump);
-          if (duplicate) {
-            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
-          }
-        }
-      } else if (type2 === "[object Array]") {
-        if (block && state2.dump.length !== 0) {
-          if (state2.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state2, level - 1, state2.dump, compact);
-          } else {
-            writeBlockSequence(state2, level, state2.dump, compact);
-          }
-          if (duplicate) {
-            state2.dump = "&ref_" + duplicateIndex + state2.dump;
-          }
-        } else {
-          writeFlowSequence(state2, level, state2.dump);
-          if (duplicate) {
-            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
-          }
-        }
-      } else if (type2 === "[object String]") {
-        if (state2.tag !== "?") {
-          writeScalar(state2, state2.dump, level, iskey, inblock);
-        }
-      } else if (type2 === "[object Undefined]") {
-        return false;
-      } else {
-        if (state2.skipInvalid) return false;
-        throw new YAMLException2("unacceptable kind of an object to dump " + type2);
-      }
-      if (state2.tag !== null && state2.tag !== "?") {
-        let tagStr = encodeURI(
-          state2.tag[0] === "!" ? state2.tag.slice(1) : state2.tag
-        ).replace(/!/g, "%21");
-        if (state2.tag[0] === "!") {
-          tagStr = "!" + tagStr;
-        } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
-          tagStr = "!!" + tagStr.slice(18);
-        } else {
-          tagStr = "!<" + tagStr + ">";
-        }
-        state2.dump = tagStr + " " + state2.dump;
-      }
-    }
-    return true;
-  }
-  function getDuplicateReferences(object, state2) {
-    const objects = [];
-    const duplicatesIndexes = [];
-    inspectNode(object, objects, duplicatesIndexes);
-    const length = duplicatesIndexes.length;
-    for (let index2 = 0; index2 < length; index2 += 1) {
-      state2.duplicates.push(objects[duplicatesIndexes[index2]]);
-    }
-    state2.usedDuplicates = new Array(length);
-  }
-  function inspectNode(object, objects, duplicatesIndexes) {
-    if (object !== null && typeof object === "object") {
-      const index2 = objects.indexOf(object);
-      if (index2 !== -1) {
-        if (duplicatesIndexes.indexOf(index2) === -1) {
-          duplicatesIndexes.push(index2);
-        }
-      } else {
-        objects.push(object);
-        if (Array.isArray(object)) {
-          for (let i = 0, length = object.length; i < length; i += 1) {
-            inspectNode(object[i], objects, duplicatesIndexes);
-          }
-        } else {
-          const objectKeyList = Object.keys(object);
-          for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object[objectKeyList[i]], objects, duplicatesIndexes);
-          }
-        }
-      }
-    }
-  }
-  function dump2(input, options2) {
-    options2 = options2 || {};
-    const state2 = new State(options2);
-    if (!state2.noRefs) getDuplicateReferences(input, state2);
-    let value = input;
-    if (state2.replacer) {
-      value = state2.replacer.call({ "": value }, "", value);
-    }
-    if (writeNode(state2, 0, value, true, true)) return state2.dump + "\n";
-    return "";
-  }
-  dumper.dump = dump2;
-  return dumper;
-}
-var hasRequiredJsYaml;
-function requireJsYaml() {
-  if (hasRequiredJsYaml) return jsYaml;
-  hasRequiredJsYaml = 1;
-  const loader2 = requireLoader();
-  const dumper2 = requireDumper();
-  function renamed(from, to) {
-    return function() {
-      throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
-    };
-  }
-  jsYaml.Type = requireType();
-  jsYaml.Schema = requireSchema();
-  jsYaml.FAILSAFE_SCHEMA = requireFailsafe();
-  jsYaml.JSON_SCHEMA = requireJson();
-  jsYaml.CORE_SCHEMA = requireCore();
-  jsYaml.DEFAULT_SCHEMA = require_default();
-  jsYaml.load = loader2.load;
-  jsYaml.loadAll = loader2.loadAll;
-  jsYaml.dump = dumper2.dump;
-  jsYaml.YAMLException = requireException();
-  jsYaml.types = {
-    binary: requireBinary(),
-    float: requireFloat(),
-    map: requireMap(),
-    null: require_null2(),
-    pairs: requirePairs(),
-    set: requireSet(),
-    timestamp: requireTimestamp(),
-    bool: requireBool(),
-    int: requireInt(),
-    merge: requireMerge(),
-    omap: requireOmap(),
-    seq: requireSeq(),
-    str: requireStr()
-  };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
-  return jsYaml;
-}
-var jsYamlExports = requireJsYaml();
-var yaml2 = /* @__PURE__ */ getDefaultExportFromCjs(jsYamlExports);
-var {
-  Type,
-  Schema,
-  FAILSAFE_SCHEMA,
-  JSON_SCHEMA,
-  CORE_SCHEMA,
-  DEFAULT_SCHEMA,
-  load,
-  loadAll,
-  dump,
-  YAMLException,
-  types,
-  safeLoad,
-  safeLoadAll,
-  safeDump
-} = yaml2;
-
-// scripts/core/records/parse-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-function problemsToFindings(path3, problems) {
-  return problems.map(({ rule, message, cause, ...position3 }) => findingAtPosition(path3, position3, rule, message, "error", cause));
-}
-function toPointer(path3) {
-  return path3.map((step) => `/${String(step).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-}
-var TOO_DEEP = "Invalid YAML: it is nested too deeply";
-var MAX_ALIAS_COUNT = 100;
-function parseYaml(source, sourceAgain) {
-  const text7 = withLineFeeds(source);
-  const deep = tooDeep(text7);
-  if (deep) return { ok: false, problems: [{ ...deep, rule: "yaml/syntax", message: TOO_DEEP }] };
-  return parseQuickly(text7, sourceAgain ?? constant(text7)) ?? parseWithPositions(text7);
-}
-function constant(text7) {
-  return () => text7;
-}
-var MAX_DEPTH = { brackets: 100, indentation: 200 };
-function tooDeep(text7) {
-  let depth = 0;
-  let line = 1;
-  let column = 0;
-  let indentation = 0;
-  let atLineStart = true;
-  for (let index2 = 0; index2 < text7.length; index2++) {
-    const code19 = text7.charCodeAt(index2);
-    if (code19 === 10) {
-      line++;
-      column = indentation = 0;
-      atLineStart = true;
-      continue;
-    }
-    column++;
-    if (atLineStart && code19 === 32) {
-      if (++indentation > MAX_DEPTH.indentation) return { line, column };
-      continue;
-    }
-    atLineStart = false;
-    if (code19 === 91 || code19 === 123) {
-      if (++depth > MAX_DEPTH.brackets) return { line, column };
-    } else if ((code19 === 93 || code19 === 125) && depth > 0) {
-      depth--;
-    }
-  }
-  return void 0;
-}
-function parseQuickly(text7, textForPositions) {
-  if (NEEDS_CARE.test(text7)) return void 0;
-  let data;
-  try {
-    data = load(text7, { schema: CORE_SCHEMA }) ?? null;
-  } catch {
-    return void 0;
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return void 0;
-  const emptyKeys = /* @__PURE__ */ new Set();
-  const plain2 = dropEmpty(data, [], emptyKeys, /* @__PURE__ */ new Set());
-  return plain2 === REPARSE ? void 0 : { ok: true, value: { data: plain2, emptyKeys: emptyKeys.size === 0 ? NO_EMPTY_KEYS : emptyKeys, locate: locateLazily(textForPositions) } };
-}
-var NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:|[|>][-+]?\d/;
-var NO_EMPTY_KEYS = /* @__PURE__ */ new Set();
-function locateLazily(textOf) {
-  let locate;
-  return (path3, at) => {
-    if (!locate) {
-      const parsed = parseWithPositions(withLineFeeds(textOf()));
-      locate = parsed.ok ? parsed.value.locate : () => ({ line: 1, column: 1 });
-    }
-    return locate(path3, at);
-  };
-}
-function parseWithPositions(text7) {
-  try {
-    return parseYamlUnguarded(text7);
-  } catch (error3) {
-    const message = error3 instanceof RangeError ? TOO_DEEP : `Invalid YAML: ${error3 instanceof Error ? error3.message : String(error3)}`;
-    return { ok: false, problems: [{ line: 1, column: 1, rule: "yaml/syntax", message, cause: error3 }] };
-  }
-}
-function parseYamlUnguarded(text7) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text7, { lineCounter, version: "1.2", schema: "core", uniqueKeys: true, prettyErrors: false });
-  const position3 = (offset) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const problems = [
-    ...doc.errors.map(
-      (error3) => error3.code === "DUPLICATE_KEY" ? {
-        ...position3(error3.pos[0]),
-        rule: "yaml/duplicate-key",
-        message: `Key "${keyAt(doc, error3.pos[0])}" is written twice in the same map: keep one`,
-        cause: error3
-      } : { ...position3(error3.pos[0]), rule: "yaml/syntax", message: describeYamlError(error3.code, error3.message), cause: error3 }
-    ),
-    ...doc.warnings.map((warning2) => ({
-      ...position3(warning2.pos[0]),
-      rule: warning2.code === "TAG_RESOLVE_FAILED" ? "yaml/unknown-tag" : "yaml/syntax",
-      message: describeYamlError(warning2.code, warning2.message),
-      cause: warning2
-    }))
-  ];
-  (0, import_yaml.visit)(doc, {
-    Pair(_, pair2) {
-      if ((0, import_yaml.isMap)(pair2.key) || (0, import_yaml.isSeq)(pair2.key)) {
-        problems.push({ ...position3(pair2.key.range?.[0] ?? 0), rule: "yaml/syntax", message: "Invalid YAML: a key is a list or a map; keys are plain text" });
-      }
-      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.value === "__proto__") {
-        problems.push({
-          ...position3(pair2.key.range?.[0] ?? 0),
-          rule: "yaml/proto-key",
-          message: 'Key "__proto__" is not allowed: it could change how every object behaves; rename or remove it'
-        });
-      }
-    }
-  });
-  if (problems.length > 0) return { ok: false, problems: [firstOf(problems)] };
-  let data;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error3) {
-    let firstAlias = 0;
-    (0, import_yaml.visit)(doc, {
-      Alias(_, alias) {
-        firstAlias = alias.range?.[0] ?? 0;
-        return import_yaml.visit.BREAK;
-      }
-    });
-    return {
-      ok: false,
-      problems: [
-        {
-          ...position3(firstAlias),
-          rule: "yaml/alias-limit",
-          message: `Aliases expand to too many nodes (an alias bomb?): at most ${MAX_ALIAS_COUNT} alias expansions are allowed; write the values out instead`,
-          cause: error3
-        }
-      ]
-    };
-  }
-  const emptyKeys = /* @__PURE__ */ new Set();
-  return {
-    ok: true,
-    value: { data: dropEmpty(data, [], emptyKeys, void 0), emptyKeys, locate: (path3, at = "value") => locateIn(doc, path3, at, position3) }
-  };
-}
-function keyAt(doc, offset) {
-  let key2 = "";
-  (0, import_yaml.visit)(doc, {
-    Pair(_, pair2) {
-      if ((0, import_yaml.isScalar)(pair2.key) && pair2.key.range?.[0] === offset) {
-        key2 = String(pair2.key.value);
-        return import_yaml.visit.BREAK;
-      }
-    }
-  });
-  return key2;
-}
-function firstOf(problems) {
-  const first = problems.reduce((best, problem3) => problem3.line < best.line || problem3.line === best.line && problem3.column < best.column ? problem3 : best);
-  const more = problems.length - 1;
-  return more === 0 ? first : { ...first, message: `${first.message} (and ${more} more YAML problem${more === 1 ? "" : "s"} after it)` };
-}
-function describeYamlError(code19, message) {
-  const text7 = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-  if (text7.startsWith("Maximum call stack size exceeded")) return TOO_DEEP;
-  if (code19 === "TAG_RESOLVE_FAILED") return `${text7}: tags other than YAML's core ones (!!str, !!int, \u2026) are not allowed`;
-  return `Invalid YAML: ${text7}`;
-}
-var REPARSE = /* @__PURE__ */ Symbol("reparse");
-function dropEmpty(value, path3, emptyKeys, seen) {
-  if (typeof value === "string") return ownCopy(value);
-  if (value === null || typeof value !== "object") return value;
-  if (seen) {
-    if (seen.has(value)) return REPARSE;
-    seen.add(value);
-  }
-  if (Array.isArray(value)) {
-    const result2 = [];
-    for (let index2 = 0; index2 < value.length; index2++) {
-      path3.push(index2);
-      const plain2 = dropEmpty(value[index2], path3, emptyKeys, seen);
-      path3.pop();
-      if (plain2 === REPARSE) return REPARSE;
-      result2.push(plain2);
-    }
-    return result2;
-  }
-  const result = {};
-  for (const key2 of Object.keys(value)) {
-    if (seen && (key2 === "__proto__" || key2 === "[object Object]")) return REPARSE;
-    const item = value[key2];
-    path3.push(key2);
-    if (item === null) emptyKeys.add(toPointer(path3));
-    const plain2 = item === null ? null : dropEmpty(item, path3, emptyKeys, seen);
-    path3.pop();
-    if (plain2 === REPARSE) return REPARSE;
-    if (plain2 !== null) result[key2] = plain2;
-  }
-  return result;
-}
-function ownCopy(text7) {
-  return text7.length < 13 ? text7 : `${text7} `.slice(0, -1);
-}
-function locateIn(doc, path3, at, position3) {
-  let node2 = doc.contents;
-  let found = start(node2, position3) ?? { line: 1, column: 1 };
-  for (const [index2, step] of path3.entries()) {
-    if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(doc);
-    const last = index2 === path3.length - 1;
-    if ((0, import_yaml.isMap)(node2)) {
-      const pair2 = node2.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === String(step));
-      if (!pair2) break;
-      const valueStart = start(pair2.value, position3);
-      const keyStart = start(pair2.key, position3) ?? found;
-      found = last && at === "key" || !valueStart ? keyStart : valueStart;
-      node2 = pair2.value;
-    } else if ((0, import_yaml.isSeq)(node2) && typeof step === "number") {
-      const item = node2.items[step];
-      if (item === void 0) break;
-      found = start(item, position3) ?? found;
-      node2 = item;
-    } else {
-      break;
-    }
-  }
-  return found;
-}
-function start(node2, position3) {
-  const range = node2?.range;
-  return range ? position3(range[0]) : void 0;
-}
-
-// scripts/core/records/parse-record.ts
-function parseRecord(path3, text7, reread) {
-  const split = splitFrontmatter(text7);
-  if (!split.ok) return { ok: false, findings: problemsToFindings(path3, [split.problem]) };
-  const parsed = parseYaml(yamlOf(split.split), reread && (() => yamlAgain(reread)));
-  if (!parsed.ok) return { ok: false, findings: problemsToFindings(path3, parsed.problems) };
-  return { ok: true, record: { path: path3, ...parsed.value, body: reread ? ownCopy(split.split.body) : split.split.body, bodyLine: split.split.bodyLine } };
-}
-function yamlOf(split) {
-  return split.blank ? "{}" : split.yaml;
-}
-function yamlAgain(reread) {
-  const text7 = reread();
-  const split = text7 === void 0 ? void 0 : splitFrontmatter(text7);
-  return split?.ok ? yamlOf(split.split) : "{}";
-}
 
 // scripts/core/records/schemas.ts
 var import__ = __toESM(require__(), 1);
@@ -54797,12 +54731,23 @@ function checkConfig(file) {
   return hasErrors(findings) ? { findings } : { config: config2, findings };
 }
 function checkRecords(config2, files) {
+  return checkRecordSet(config2, checkEach(files));
+}
+function* checkEach(files) {
+  for (const file of files) yield checkRecordFile(file);
+}
+function checkRecordFile(file) {
+  const kind = recordKindOf(file.path);
+  if (!kind) return { path: file.path, findings: [misnamedRecordFinding(file.path)] };
+  const { record: record2, findings } = parseRecordAs(kind, file);
+  return { path: file.path, kind, record: record2, findings };
+}
+function checkRecordSet(config2, checked) {
   const findings = [];
   const lists = perKind(() => []);
-  for (const file of files) {
-    const kind = recordKindOf(file.path);
-    if (kind) addRecord(kind, file, lists, findings);
-    else findings.push(misnamedRecordFinding(file.path));
+  for (const file of checked) {
+    for (const finding of file.findings) findings.push(finding);
+    if (file.kind && file.record) lists[file.kind].push(file.record);
   }
   const records = { config: config2, ...lists };
   for (const rule of RECORD_RULES) for (const finding of rule.check(records)) findings.push(finding);
@@ -54810,11 +54755,6 @@ function checkRecords(config2, files) {
 }
 function misnamedRecordFinding(path3) {
   return fileFinding(path3, "file/name", `${path3} is not named like a record: expected ${RECORD_FILE_NAMES}`);
-}
-function addRecord(kind, file, lists, findings) {
-  const parsed = parseRecordAs(kind, file);
-  findings.push(...parsed.findings);
-  if (parsed.record) lists[kind].push(parsed.record);
 }
 function parseRecordAs(kind, file) {
   const parsed = parseRecord(file.path, file.text, file.reread);
@@ -54827,6 +54767,267 @@ function checkRepository(files) {
   if (!config2) return { findings };
   const checked = checkRecords(config2.data, files.records);
   return { config: config2, records: checked.records, findings: sortFindings([...findings, ...checked.findings]) };
+}
+
+// scripts/io/repository/read-repository.ts
+import { closeSync, constants as constants3, existsSync as existsSync2, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { dirname, join as join2, resolve } from "node:path";
+
+// scripts/io/repository/decode-text.ts
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeText(path3, bytes) {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { finding: findingAtByte(path3, bytes, nul, `${path3} holds a NUL byte, so it is a binary file, not a Markdown record`) };
+  try {
+    return { text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    return { finding: findingAtByte(path3, bytes, firstInvalidLine(bytes), `${path3} is not UTF-8 text: save it as UTF-8`) };
+  }
+}
+function firstInvalidLine(bytes) {
+  for (let start2 = 0; start2 < bytes.length; ) {
+    const end = bytes.indexOf(10, start2);
+    const stop = end === -1 ? bytes.length : end;
+    try {
+      STRICT_UTF8.decode(bytes.subarray(start2, stop));
+    } catch {
+      return start2;
+    }
+    start2 = stop + 1;
+  }
+  return 0;
+}
+function findingAtByte(path3, bytes, offset, message) {
+  let line = 1;
+  for (let index2 = bytes.indexOf(10); index2 !== -1 && index2 < offset; index2 = bytes.indexOf(10, index2 + 1)) line++;
+  return findingAtPosition(path3, { line, column: 1 }, "file/unreadable", message);
+}
+
+// scripts/io/repository/read-repository.ts
+var CONFIG_FILE = "incidents.config.yml";
+var MAX_FILE_BYTES = 1024 * 1024;
+async function readRepository(root5) {
+  const stream = streamRepository(root5);
+  return { config: stream.config, records: [...stream.records], findings: stream.findings, names: stream.names };
+}
+function streamRepository(root5) {
+  const findings = [];
+  const config2 = hasEntry(join2(root5, CONFIG_FILE)) ? collect(readTextFile(root5, CONFIG_FILE), CONFIG_FILE, findings) : void 0;
+  const listed = [];
+  const names = [];
+  for (const folder of RECORD_FOLDERS) {
+    for (const entry of readFolder(join2(root5, folder)).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      const path3 = `${folder}/${entry.name}`;
+      names.push(path3);
+      if (entry.isDirectory()) findings.push(folderFinding(path3, folder));
+      else if (entry.name.endsWith(".md")) listed.push({ path: path3, type: entry.isSymbolicLink() ? "link" : entry.isFile() ? "file" : "other" });
+    }
+  }
+  function* readRecords(from, to) {
+    for (const { path: path3, type: type2 } of listed.slice(from, to)) {
+      const file = collect(readTextFile(root5, path3, type2), path3, findings);
+      if (file) yield { ...file, reread: () => textAgain(root5, path3) };
+    }
+  }
+  return { config: config2, records: readRecords(0, listed.length), findings, names, listing: { root: root5, files: listed }, readRecords };
+}
+function collect(result, path3, findings) {
+  if ("finding" in result) findings.push(result.finding);
+  return "text" in result ? { path: path3, text: result.text } : void 0;
+}
+function hasEntry(path3) {
+  try {
+    lstatSync(path3);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function textAgain(root5, path3) {
+  const result = readTextFile(root5, path3);
+  return "text" in result ? result.text : void 0;
+}
+function readFolder(path3) {
+  try {
+    return readdirSync(path3, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+var NO_FOLLOW = constants3.O_NOFOLLOW ?? 0;
+function readTextFile(root5, path3, type2) {
+  if (type2 === "link") return { finding: linkFinding(path3) };
+  if (type2 === "other") return { finding: fileFinding(path3, "file/unreadable", `${path3} is not a plain file: records must be plain files in the repository`) };
+  let descriptor;
+  try {
+    descriptor = openSync(join2(root5, path3), constants3.O_RDONLY | NO_FOLLOW);
+    const { size: size2 } = fstatSync(descriptor);
+    if (size2 > MAX_FILE_BYTES)
+      return { finding: fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
+    const bytes = Buffer.allocUnsafe(size2);
+    let filled = 0;
+    for (let got = -1; filled < size2 && got !== 0; filled += got) got = readSync(descriptor, bytes, filled, size2 - filled, filled);
+    return decodeText(path3, bytes.subarray(0, filled));
+  } catch (error3) {
+    if (error3.code === "ELOOP") return { finding: linkFinding(path3) };
+    const reason = error3 instanceof Error ? error3.message : String(error3);
+    return { finding: fileFinding(path3, "file/unreadable", `${path3} could not be read: ${reason}`, "error", error3) };
+  } finally {
+    if (descriptor !== void 0) closeSync(descriptor);
+  }
+}
+function linkFinding(path3) {
+  return fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`);
+}
+function folderFinding(path3, folder) {
+  return fileFinding(path3, "file/name", `${path3} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, "warning");
+}
+function findRoot(command, cwd, rootOption) {
+  if (rootOption !== void 0) {
+    const root5 = resolve(cwd, rootOption);
+    if (!existsSync2(root5)) throw new UsageError(`incidents ${command}: --root ${rootOption} does not exist (${root5})`);
+    return root5;
+  }
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    if (existsSync2(join2(folder, CONFIG_FILE))) return folder;
+    if (dirname(folder) === folder) return resolve(cwd);
+  }
+}
+
+// scripts/io/check-in-threads.ts
+var THREADS_FROM = 2e3;
+var ROLE = "incidents-as-code: check record files";
+var BATCH = 500;
+async function checkRepositoryRecords(config2, files, { threadsFrom = THREADS_FROM, cores = availableParallelism() } = {}) {
+  const listed = files.listing.files;
+  if (listed.length < threadsFrom || cores < 2) return { ...checkRecords(config2, files.records), threads: 1 };
+  const middle = Math.ceil(listed.length / 2);
+  const theirs = checkInWorker(files.listing.root, listed.slice(middle));
+  const mine = [];
+  for (const file of files.readRecords(0, middle)) mine.push(checkRecordFile(file));
+  const second = await theirs.catch(() => void 0);
+  if (!second) return { ...checkRecordSet(config2, [...mine, ...[...files.readRecords(middle, listed.length)].map(checkRecordFile)]), threads: 1 };
+  files.findings.push(...second.unread);
+  return { ...checkRecordSet(config2, [...mine, ...second.checked]), threads: 2 };
+}
+function checkInWorker(root5, files) {
+  return new Promise((resolve10, reject) => {
+    const job = { role: ROLE, root: root5, files };
+    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    const checked = [];
+    worker.on("message", (message) => {
+      if ("checked" in message) for (const file of message.checked) checked.push(withLocate(root5, file));
+      else resolve10({ checked, unread: message.unread });
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code19) => reject(new Error(`the worker checking record files stopped (exit ${code19})`)));
+  });
+}
+function withLocate(root5, file) {
+  if (!file.record) return file;
+  return { ...file, record: { ...file.record, locate: locateByRereading(() => textAgain(root5, file.path)) } };
+}
+function runWorker(job, port) {
+  const unread = [];
+  let batch = [];
+  for (const { path: path3, type: type2 } of job.files) {
+    const read = readTextFile(job.root, path3, type2);
+    if ("finding" in read) {
+      unread.push(withoutCause(read.finding));
+      continue;
+    }
+    const { record: record2, ...checked } = checkRecordFile({ path: path3, text: read.text });
+    const travelling = record2 && { path: record2.path, data: record2.data, body: record2.body, bodyLine: record2.bodyLine };
+    batch.push({ ...checked, findings: checked.findings.map(withoutCause), ...travelling ? { record: travelling } : {} });
+    if (batch.length === BATCH) {
+      port.postMessage({ checked: batch });
+      batch = [];
+    }
+  }
+  port.postMessage({ checked: batch });
+  port.postMessage({ unread });
+}
+function withoutCause({ cause: _cause, ...finding }) {
+  return finding;
+}
+if (!isMainThread && parentPort && workerData?.role === ROLE) runWorker(workerData, parentPort);
+
+// scripts/core/announce/plan.ts
+init_timestamps();
+
+// scripts/core/announce/state.ts
+var MAX_REFUSALS = 3;
+function emptyState() {
+  return { version: 1, channels: {} };
+}
+function parseState(text7) {
+  let data;
+  try {
+    data = JSON.parse(text7);
+  } catch (error3) {
+    return { ok: false, reason: `it is not JSON (${error3 instanceof Error ? error3.message : String(error3)})` };
+  }
+  if (!isObject(data) || data.version !== 1 || !isObject(data.channels)) return { ok: false, reason: 'expected {"version": 1, "channels": {...}}' };
+  const channels = {};
+  for (const [id, value] of Object.entries(data.channels)) {
+    if (!isObject(value)) return { ok: false, reason: `channels.${id} is not an object` };
+    const delivered = stringMap(value.delivered);
+    const skipped = stringMap(value.skipped);
+    const refused = value.refused === void 0 ? {} : isObject(value.refused) ? value.refused : void 0;
+    if (!delivered || !skipped || !refused) return { ok: false, reason: `channels.${id} needs delivered and skipped maps of key to time` };
+    const refusals = {};
+    for (const [key2, entry] of Object.entries(refused)) {
+      if (!isObject(entry) || typeof entry.runs !== "number" || typeof entry.reason !== "string" || typeof entry.last !== "string")
+        return { ok: false, reason: `channels.${id}.refused["${key2}"] needs runs, reason and last` };
+      setOwn(refusals, key2, { runs: entry.runs, reason: entry.reason, last: entry.last });
+    }
+    setOwn(channels, id, { delivered, skipped, refused: refusals });
+  }
+  return { ok: true, state: { version: 1, channels } };
+}
+function serializeState(state2) {
+  return `${JSON.stringify(state2, null, 2)}
+`;
+}
+function channelState(state2, id) {
+  state2.channels[id] ??= { delivered: {}, skipped: {}, refused: {} };
+  return state2.channels[id];
+}
+function setOwn(map6, key2, value) {
+  Object.defineProperty(map6, key2, { value, enumerable: true, writable: true, configurable: true });
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function stringMap(value) {
+  if (value === void 0) return {};
+  if (!isObject(value) || !Object.values(value).every((entry) => typeof entry === "string")) return void 0;
+  return value;
+}
+
+// scripts/core/announce/plan.ts
+function eventsFor(channel, events) {
+  return events.filter(
+    (event2) => (channel.events === void 0 || channel.events.includes(KIND_OF[event2.type])) && (channel.services === void 0 || event2.services.some((service) => channel.services.includes(service)))
+  );
+}
+function planAnnouncements(channels, events, state2, now, sinceMs) {
+  return channels.map((channel) => {
+    const remembered = state2.channels[channel.id];
+    const taken = eventsFor(channel, events);
+    if (!remembered) {
+      const recent = (event2) => toMillis(event2.at) >= now - sinceMs;
+      return { channel, send: taken.filter(recent), skip: taken.filter((event2) => !recent(event2)), givenUp: [] };
+    }
+    const done = (key2) => key2 in remembered.delivered || key2 in remembered.skipped;
+    const givenUp = (key2) => (remembered.refused[key2]?.runs ?? 0) >= MAX_REFUSALS;
+    return {
+      channel,
+      send: taken.filter((event2) => !done(event2.key) && !givenUp(event2.key)),
+      skip: [],
+      givenUp: taken.filter((event2) => !done(event2.key) && givenUp(event2.key)).map((event2) => event2.key)
+    };
+  });
 }
 
 // scripts/commands/announce.ts
@@ -59473,7 +59674,7 @@ var parse5 = (input, parseQueryString) => {
     query
   };
 };
-var resolve = (from, to) => {
+var resolve2 = (from, to) => {
   try {
     return new URL(to, from).href;
   } catch (err) {
@@ -59999,7 +60200,7 @@ function nmfetch(url, options2) {
       options2.body = false;
       let redirectUrl;
       try {
-        redirectUrl = resolve(url, res.headers.location);
+        redirectUrl = resolve2(url, res.headers.location);
       } catch (_err) {
         redirectUrl = res.headers.location;
       }
@@ -60096,7 +60297,7 @@ var isFamilySupported = (family, allowInternal) => {
   }
   return addresses.filter((i) => !i.internal || allowInternal).some((i) => i.family === "IPv" + family || i.family === family);
 };
-var resolve2 = (family, hostname, options2, callback) => {
+var resolve3 = (family, hostname, options2, callback) => {
   options2 = options2 || {};
   if (!isFamilySupported(family, options2.allowInternalNetworkInterfaces)) {
     callback(null, []);
@@ -60279,7 +60480,7 @@ var resolveHostname = (options2, callback) => {
     }
   };
   for (const family of [4, 6]) {
-    const resolver2 = resolve2(family, host, options2, (err, addresses) => {
+    const resolver2 = resolve3(family, host, options2, (err, addresses) => {
       if (family === 4) {
         ipv4Error = err;
         ipv4Addresses = addresses || [];
@@ -75176,7 +75377,7 @@ function tbody2(node2, index2, parent) {
 }
 
 // node_modules/hast-util-to-html/lib/handle/element.js
-var constants3 = {
+var constants4 = {
   // See: <https://html.spec.whatwg.org/#attribute-name-state>.
   name: [
     ["	\n\f\r &/=>".split(""), "	\n\f\r \"&'/=>`".split("")],
@@ -75270,7 +75471,7 @@ function serializeAttribute(state2, key2, value) {
     info.attribute,
     Object.assign({}, state2.settings.characterReferences, {
       // Always encode without parse errors in non-HTML.
-      subset: constants3.name[x][y]
+      subset: constants4.name[x][y]
     })
   );
   if (value === true) return name2;
@@ -75284,7 +75485,7 @@ function serializeAttribute(state2, key2, value) {
       value,
       Object.assign({}, state2.settings.characterReferences, {
         attribute: true,
-        subset: constants3.unquoted[x][y]
+        subset: constants4.unquoted[x][y]
       })
     );
   }
@@ -75297,7 +75498,7 @@ function serializeAttribute(state2, key2, value) {
       value,
       Object.assign({}, state2.settings.characterReferences, {
         // Always encode without parse errors in non-HTML.
-        subset: (quote2 === "'" ? constants3.single : constants3.double)[x][y],
+        subset: (quote2 === "'" ? constants4.single : constants4.double)[x][y],
         attribute: true
       })
     ) + quote2;
@@ -76305,7 +76506,7 @@ var BREAKS = {
 };
 function plainText(tree) {
   const parts = [];
-  collect(tree.children, parts, { pre: false });
+  collect2(tree.children, parts, { pre: false });
   let out = "";
   let breaks = 0;
   for (const part of parts) {
@@ -76319,7 +76520,7 @@ ${"\n".repeat(breaks - 1)}${part.trimStart()}`;
   }
   return out.trimEnd();
 }
-function collect(nodes, parts, context) {
+function collect2(nodes, parts, context) {
   for (const node2 of nodes) {
     if (node2.type === "text") parts.push(context.pre ? node2.value : node2.value.replace(/\s+/g, " "));
     if (node2.type !== "element") continue;
@@ -76330,7 +76531,7 @@ function collect(nodes, parts, context) {
     if (name2 === "li" && context.list) parts.push(context.list.next === void 0 ? "- " : `${context.list.next++}. `);
     const list5 = name2 === "ul" ? {} : name2 === "ol" ? { next: typeof node2.properties.start === "number" ? node2.properties.start : 1 } : void 0;
     const inner = [];
-    collect(node2.children, inner, { pre: context.pre || name2 === "pre", ...list5 ? { list: list5 } : {} });
+    collect2(node2.children, inner, { pre: context.pre || name2 === "pre", ...list5 ? { list: list5 } : {} });
     parts.push(...inner);
     const href = node2.properties.href;
     if (name2 === "a" && typeof href === "string" && href !== inner.filter((part) => typeof part === "string").join("")) parts.push(` (${href})`);
@@ -76960,133 +77161,6 @@ function statusOf(error3) {
   return typeof error3 === "object" && error3 !== null && "status" in error3 && typeof error3.status === "number" ? error3.status : void 0;
 }
 
-// scripts/io/repository/read-repository.ts
-import { closeSync, constants as constants4, existsSync as existsSync2, fstatSync, lstatSync, openSync, readdirSync, readSync } from "node:fs";
-import { dirname, join as join2, resolve as resolve3 } from "node:path";
-
-// scripts/io/repository/decode-text.ts
-var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function decodeText(path3, bytes) {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) return { finding: findingAtByte(path3, bytes, nul, `${path3} holds a NUL byte, so it is a binary file, not a Markdown record`) };
-  try {
-    return { text: STRICT_UTF8.decode(bytes) };
-  } catch {
-    return { finding: findingAtByte(path3, bytes, firstInvalidLine(bytes), `${path3} is not UTF-8 text: save it as UTF-8`) };
-  }
-}
-function firstInvalidLine(bytes) {
-  for (let start2 = 0; start2 < bytes.length; ) {
-    const end = bytes.indexOf(10, start2);
-    const stop = end === -1 ? bytes.length : end;
-    try {
-      STRICT_UTF8.decode(bytes.subarray(start2, stop));
-    } catch {
-      return start2;
-    }
-    start2 = stop + 1;
-  }
-  return 0;
-}
-function findingAtByte(path3, bytes, offset, message) {
-  let line = 1;
-  for (let index2 = bytes.indexOf(10); index2 !== -1 && index2 < offset; index2 = bytes.indexOf(10, index2 + 1)) line++;
-  return findingAtPosition(path3, { line, column: 1 }, "file/unreadable", message);
-}
-
-// scripts/io/repository/read-repository.ts
-var CONFIG_FILE = "incidents.config.yml";
-var MAX_FILE_BYTES = 1024 * 1024;
-async function readRepository(root5) {
-  const stream = streamRepository(root5);
-  return { ...stream, records: [...stream.records] };
-}
-function streamRepository(root5) {
-  const findings = [];
-  const read = (path3, entry) => {
-    const result = readTextFile(root5, path3, entry);
-    if ("finding" in result) findings.push(result.finding);
-    return "text" in result ? { path: path3, text: result.text } : void 0;
-  };
-  const config2 = hasEntry(join2(root5, CONFIG_FILE)) ? read(CONFIG_FILE) : void 0;
-  const listed = [];
-  const names = [];
-  for (const folder of RECORD_FOLDERS) {
-    for (const entry of readFolder(join2(root5, folder)).sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const path3 = `${folder}/${entry.name}`;
-      names.push(path3);
-      if (entry.isDirectory()) findings.push(folderFinding(path3, folder));
-      else if (entry.name.endsWith(".md")) listed.push({ path: path3, entry });
-    }
-  }
-  function* records() {
-    for (const { path: path3, entry } of listed) {
-      const file = read(path3, entry);
-      if (file) yield { ...file, reread: () => textAgain(root5, path3) };
-    }
-  }
-  return { config: config2, records: records(), findings, names };
-}
-function textAgain(root5, path3) {
-  const result = readTextFile(root5, path3);
-  return "text" in result ? result.text : void 0;
-}
-function hasEntry(path3) {
-  try {
-    lstatSync(path3);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function readFolder(path3) {
-  try {
-    return readdirSync(path3, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-}
-var NO_FOLLOW = constants4.O_NOFOLLOW ?? 0;
-function readTextFile(root5, path3, entry) {
-  if (entry?.isSymbolicLink()) return { finding: linkFinding(path3) };
-  if (entry && !entry.isFile())
-    return { finding: fileFinding(path3, "file/unreadable", `${path3} is not a plain file: records must be plain files in the repository`) };
-  let descriptor;
-  try {
-    descriptor = openSync(join2(root5, path3), constants4.O_RDONLY | NO_FOLLOW);
-    const { size: size2 } = fstatSync(descriptor);
-    if (size2 > MAX_FILE_BYTES)
-      return { finding: fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`) };
-    const bytes = Buffer.allocUnsafe(size2);
-    let filled = 0;
-    for (let got = -1; filled < size2 && got !== 0; filled += got) got = readSync(descriptor, bytes, filled, size2 - filled, filled);
-    return decodeText(path3, bytes.subarray(0, filled));
-  } catch (error3) {
-    if (error3.code === "ELOOP") return { finding: linkFinding(path3) };
-    const reason = error3 instanceof Error ? error3.message : String(error3);
-    return { finding: fileFinding(path3, "file/unreadable", `${path3} could not be read: ${reason}`, "error", error3) };
-  } finally {
-    if (descriptor !== void 0) closeSync(descriptor);
-  }
-}
-function linkFinding(path3) {
-  return fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`);
-}
-function folderFinding(path3, folder) {
-  return fileFinding(path3, "file/name", `${path3} is a folder, and folders inside ${folder}/ are not read: keep records directly in ${folder}/`, "warning");
-}
-function findRoot(command, cwd, rootOption) {
-  if (rootOption !== void 0) {
-    const root5 = resolve3(cwd, rootOption);
-    if (!existsSync2(root5)) throw new UsageError(`incidents ${command}: --root ${rootOption} does not exist (${root5})`);
-    return root5;
-  }
-  for (let folder = resolve3(cwd); ; folder = dirname(folder)) {
-    if (existsSync2(join2(folder, CONFIG_FILE))) return folder;
-    if (dirname(folder) === folder) return resolve3(cwd);
-  }
-}
-
 // scripts/io/github/workflow-commands.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { appendFileSync as appendFileSync2 } from "node:fs";
@@ -77627,7 +77701,7 @@ async function announceCommand(args, context) {
     context.stderr("incidents announce: the config has no announce section, so there is nowhere to announce to (docs/reference.md, announce).\n");
     return EXIT2.clean;
   }
-  const { records, findings } = checkRecords(config2, repository.files.records);
+  const { records, findings } = await checkRepositoryRecords(config2, repository.files);
   const all3 = sortFindings([...repository.files.findings, ...findings]);
   if (hasErrors(all3)) {
     await reporter.write({ command: "announce", findings: all3 }, context);
@@ -78500,7 +78574,7 @@ async function buildCommand(args, context) {
   const repository = await streamRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { config: config2 } = repository;
-  const { records, findings } = checkRecords(config2, repository.files.records);
+  const { records, findings } = await checkRepositoryRecords(config2, repository.files);
   const all3 = sortFindings([...repository.files.findings, ...findings]);
   if (hasErrors(all3)) {
     await reporter.write({ command: "build", findings: all3 }, context);
@@ -81675,7 +81749,7 @@ async function reportCommand(args, context) {
   const at = timestampOption("report", "at", values.at, /* @__PURE__ */ new Date());
   const repository = await streamRepositoryWithConfig("report", root5, reporter, context);
   if (!repository) return EXIT2.error;
-  const checked = checkRecords(repository.config, repository.files.records);
+  const checked = await checkRepositoryRecords(repository.config, repository.files);
   const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], "left out of the report", context);
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);
@@ -81850,7 +81924,7 @@ async function slaCommand(args, context) {
   const repository = await streamRepositoryWithConfig("sla", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const at = timestampOption("sla", "at", values.at, /* @__PURE__ */ new Date());
-  const checked = checkRecords(repository.config, repository.files.records);
+  const checked = await checkRepositoryRecords(repository.config, repository.files);
   const records = usableRecords(checked.records, checked.findings, "not measured", context);
   const report = buildSlaReport(records, toMillis(at), at);
   const shown = values.open ? openOnly(report) : report;
@@ -82056,7 +82130,7 @@ async function validateCommand(args, context) {
   const repository = await streamRepositoryWithConfig("validate", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { files } = repository;
-  const { records, findings } = checkRecords(repository.config, files.records);
+  const { records, findings } = await checkRepositoryRecords(repository.config, files);
   const shown = sortFindings([...files.findings, ...repository.configWarnings, ...findings]).filter((finding) => inPaths(finding.path));
   const count2 = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
   await reporter.write({ command: "validate", findings: shown, clean: `${count2} ${count2 === 1 ? "record" : "records"} valid.` }, context);
@@ -82233,4 +82307,4 @@ async function run() {
     github: actionsCoreSink()
   });
 }
-await run();
+if (isMainThread2) await run();

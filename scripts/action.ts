@@ -1,4 +1,5 @@
 /** The GitHub Action (action.yml runs its bundle, dist/action.js): the inputs, then the command, reporting through @actions/core. */
+import { isMainThread } from 'node:worker_threads';
 import * as core from '@actions/core';
 import { runCli } from './cli.js';
 import { EXIT } from './commands/context.js';
@@ -29,4 +30,5 @@ async function run(): Promise<void> {
   });
 }
 
-await run();
+// The bundle also starts the threads that check record files (io/check-in-threads.ts): those run no command.
+if (isMainThread) await run();

@@ -1,9 +1,9 @@
 import { publicEvents, type PublicEvent } from '../core/announce/events.js';
+import { checkRepositoryRecords } from '../io/check-in-threads.js';
 import { planAnnouncements, type ChannelPlan } from '../core/announce/plan.js';
 import { channelState, emptyState, MAX_REFUSALS, type AnnounceState } from '../core/announce/state.js';
 import { DeliveryError, StateWriteError, UsageError } from '../core/errors.js';
 import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
-import { checkRecords } from '../core/records/validate.js';
 import { buildStatusModel, type StatusModel } from '../core/status/status-model.js';
 import { parseDuration } from '../core/time/duration.js';
 import { toMillis } from '../core/time/timestamps.js';
@@ -77,7 +77,7 @@ export async function announceCommand(args: string[], context: CommandContext): 
     context.stderr('incidents announce: the config has no announce section, so there is nowhere to announce to (docs/reference.md, announce).\n');
     return EXIT.clean;
   }
-  const { records, findings } = checkRecords(config, repository.files.records);
+  const { records, findings } = await checkRepositoryRecords(config, repository.files);
   const all = sortFindings([...repository.files.findings, ...findings]);
   if (hasErrors(all)) {
     await reporter.write({ command: 'announce', findings: all }, context);

@@ -1,9 +1,9 @@
 import { SiteWriteError, UsageError } from '../core/errors.js';
+import { checkRepositoryRecords } from '../io/check-in-threads.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
 import { buildStatusModel, type Audience } from '../core/status/status-model.js';
 import { toMillis } from '../core/time/timestamps.js';
-import { checkRecords } from '../core/records/validate.js';
 import { publicSiteAround, realPathSoFar, writeSite } from '../io/write-site.js';
 import { renderSite } from '../render/site/site.js';
 import { NOINDEX } from '../render/site/layout.js';
@@ -55,7 +55,7 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
   if (!repository) return EXIT.error;
 
   const { config } = repository;
-  const { records, findings } = checkRecords(config, repository.files.records);
+  const { records, findings } = await checkRepositoryRecords(config, repository.files);
   const all = sortFindings([...repository.files.findings, ...findings]);
   if (hasErrors(all)) {
     await reporter.write({ command: 'build', findings: all }, context);

@@ -32,7 +32,7 @@ export function streamRepositoryWithConfig(
 
 type WithConfig<Files> = { config: Config; configSource: Source; configWarnings: Finding[]; files: Files };
 
-async function withConfig<Files extends RepositoryStream>(
+async function withConfig<Files extends Pick<RepositoryFiles, 'config' | 'findings'>>(
   command: string,
   root: string,
   files: Files,

@@ -1,9 +1,9 @@
 import { SiteWriteError, UsageError } from '../core/errors.js';
+import { checkRepositoryRecords } from '../io/check-in-threads.js';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { buildReport } from '../core/report/report.js';
 import { toMillis } from '../core/time/timestamps.js';
-import { checkRecords } from '../core/records/validate.js';
 import { SITE_MARK, writeSite } from '../io/write-site.js';
 import { renderReportPage } from '../render/report/report-page.js';
 import { formatMarkdownTables, formatTextTables, reportTables } from '../render/report/report-tables.js';
@@ -44,7 +44,7 @@ export async function reportCommand(args: string[], context: CommandContext): Pr
   const repository = await streamRepositoryWithConfig('report', root, reporter, context);
   if (!repository) return EXIT.error;
 
-  const checked = checkRecords(repository.config, repository.files.records);
+  const checked = await checkRepositoryRecords(repository.config, repository.files);
   const records = usableRecords(checked.records, [...repository.files.findings, ...checked.findings], 'left out of the report', context);
   const report = buildReport(records, toMillis(at));
   const tables = reportTables(report);

@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
+import { checkRepositoryRecords } from '../io/check-in-threads.js';
 import { buildSlaReport, hasOpenBreach, notificationsDue, openOnly, slaAlerts, toSlaJson } from '../core/sla/sla-report.js';
 import { toMillis } from '../core/time/timestamps.js';
-import { checkRecords } from '../core/records/validate.js';
 import { createGitHub, describeError } from '../io/github/api.js';
 import { readRepositoryTarget } from '../io/github/event.js';
 import type { Due } from '../io/notify/channel.js';
@@ -51,7 +51,7 @@ export async function slaCommand(args: string[], context: CommandContext): Promi
   if (!repository) return EXIT.error;
   const at = timestampOption('sla', 'at', values.at, new Date());
 
-  const checked = checkRecords(repository.config, repository.files.records);
+  const checked = await checkRepositoryRecords(repository.config, repository.files);
   const records = usableRecords(checked.records, checked.findings, 'not measured', context);
   const report = buildSlaReport(records, toMillis(at), at);
   // --open narrows what is shown; notifying still closes what finished incidents left open.

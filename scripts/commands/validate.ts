@@ -1,8 +1,8 @@
 import { UsageError } from '../core/errors.js';
+import { checkRepositoryRecords } from '../io/check-in-threads.js';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { hasErrors, sortFindings } from '../core/findings.js';
-import { checkRecords } from '../core/records/validate.js';
 import { KIND_NAMES, RECORD_FOLDERS } from '../core/records/kinds.js';
 import { CONFIG_FILE, findRoot } from '../io/repository/read-repository.js';
 import { chooseReporter } from '../reporters/index.js';
@@ -36,7 +36,7 @@ export async function validateCommand(args: string[], context: CommandContext): 
   const repository = await streamRepositoryWithConfig('validate', root, reporter, context);
   if (!repository) return EXIT.error;
   const { files } = repository;
-  const { records, findings } = checkRecords(repository.config, files.records);
+  const { records, findings } = await checkRepositoryRecords(repository.config, files);
   const shown = sortFindings([...files.findings, ...repository.configWarnings, ...findings]).filter((finding) => inPaths(finding.path));
   const count = KIND_NAMES.reduce((sum, kind) => sum + records[kind].length, 0);
   await reporter.write({ command: 'validate', findings: shown, clean: `${count} ${count === 1 ? 'record' : 'records'} valid.` }, context);

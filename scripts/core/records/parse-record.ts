@@ -1,6 +1,6 @@
 import type { Finding } from '../findings.js';
 import { splitFrontmatter, type FrontmatterSplit } from './frontmatter.js';
-import { ownCopy, parseYaml, problemsToFindings, type Locate } from './parse-yaml.js';
+import { locateLazily, ownCopy, parseYaml, problemsToFindings, type Locate } from './parse-yaml.js';
 
 /** A record file's frontmatter, parsed but not yet validated. */
 export interface ParsedRecord {
@@ -41,4 +41,9 @@ function yamlAgain(reread: () => string | undefined): string {
   const text = reread();
   const split = text === undefined ? undefined : splitFrontmatter(text);
   return split?.ok ? yamlOf(split.split) : '{}';
+}
+
+/** Where a record's keys are, from its file read again: for a record checked in another thread, whose own `locate` stayed there. */
+export function locateByRereading(reread: () => string | undefined): Locate {
+  return locateLazily(() => yamlAgain(reread));
 }

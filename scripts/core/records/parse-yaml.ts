@@ -129,7 +129,7 @@ const NEEDS_CARE = /\t|(?:^|[\s[{,])[?&*!~]|[[\]{},"']#|(?:^|[\s[{,]):|[\]}]\s*:
 const NO_EMPTY_KEYS: ReadonlySet<string> = new Set();
 
 /** Finds positions by parsing once more with `yaml`, the first time a finding asks. */
-function locateLazily(textOf: () => string): Locate {
+export function locateLazily(textOf: () => string): Locate {
   let locate: Locate | undefined;
   return (path, at) => {
     if (!locate) {

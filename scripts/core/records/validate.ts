@@ -37,12 +37,36 @@ export function checkConfig(file: TextFile): { config?: Valid<Config>; findings:
  * those that passed. One bad file gives its own findings and never stops the others being checked.
  */
 export function checkRecords(config: Config, files: Iterable<TextFile>): { records: RecordSet; findings: Finding[] } {
+  return checkRecordSet(config, checkEach(files));
+}
+
+function* checkEach(files: Iterable<TextFile>): Generator<CheckedFile> {
+  for (const file of files) yield checkRecordFile(file);
+}
+
+/** A record file checked on its own: its valid record (with its kind), and its findings. */
+export interface CheckedFile {
+  path: string;
+  kind?: RecordKind;
+  record?: ValidRecord<RecordData[RecordKind]>;
+  findings: Finding[];
+}
+
+/** Parses a record file as the kind its name gives and checks it against that kind's schema. */
+export function checkRecordFile(file: TextFile): CheckedFile {
+  const kind = recordKindOf(file.path);
+  if (!kind) return { path: file.path, findings: [misnamedRecordFinding(file.path)] };
+  const { record, findings } = parseRecordAs(kind, file);
+  return { path: file.path, kind, record, findings };
+}
+
+/** The cross-record rules on files checked one by one (checkRecordFile), in the files' order. */
+export function checkRecordSet(config: Config, checked: Iterable<CheckedFile>): { records: RecordSet; findings: Finding[] } {
   const findings: Finding[] = [];
   const lists: RecordListsBeingFilled = perKind((): never[] => []);
-  for (const file of files) {
-    const kind = recordKindOf(file.path);
-    if (kind) addRecord(kind, file, lists, findings);
-    else findings.push(misnamedRecordFinding(file.path));
+  for (const file of checked) {
+    for (const finding of file.findings) findings.push(finding);
+    if (file.kind && file.record) (lists[file.kind] as ValidRecord<RecordData[RecordKind]>[]).push(file.record);
   }
   const records: RecordSet = { config, ...lists };
   for (const rule of RECORD_RULES) for (const finding of rule.check(records)) findings.push(finding);
@@ -55,12 +79,6 @@ export function misnamedRecordFinding(path: string): Finding {
 }
 
 type RecordListsBeingFilled = { [K in RecordKind]: ValidRecord<RecordData[K]>[] };
-
-function addRecord<K extends RecordKind>(kind: K, file: TextFile, lists: RecordListsBeingFilled, findings: Finding[]): void {
-  const parsed = parseRecordAs(kind, file);
-  findings.push(...parsed.findings);
-  if (parsed.record) lists[kind].push(parsed.record);
-}
 
 /** Parses a record file as the given kind and checks it against that kind's schema. */
 export function parseRecordAs<K extends RecordKind>(kind: K, file: TextFile): { record?: ValidRecord<RecordData[K]>; findings: Finding[] } {

@@ -28,12 +28,22 @@ export interface RepositoryFiles {
  */
 export interface RepositoryStream extends Omit<RepositoryFiles, 'records'> {
   records: Iterable<TextFile>;
+  /** The root and the record files listed, for readers in other threads (io/check-in-threads.ts). */
+  listing: { root: string; files: readonly ListedFile[] };
+  /** Reads the listed files from `from` up to `to`, as `records` reads them all. */
+  readRecords(from: number, to: number): Iterable<TextFile>;
+}
+
+/** A record file listed in a record folder, and what the listing says it is. */
+export interface ListedFile {
+  path: string;
+  type: 'file' | 'link' | 'other';
 }
 
 /** Reads incidents.config.yml and every `.md` file directly inside the record folders (core/records/kinds.ts). */
 export async function readRepository(root: string): Promise<RepositoryFiles> {
   const stream = streamRepository(root);
-  return { ...stream, records: [...stream.records] };
+  return { config: stream.config, records: [...stream.records], findings: stream.findings, names: stream.names };
 }
 
 /**
@@ -44,35 +54,30 @@ export async function readRepository(root: string): Promise<RepositoryFiles> {
  */
 export function streamRepository(root: string): RepositoryStream {
   const findings: Finding[] = [];
-  const read = (path: string, entry?: Dirent): TextFile | undefined => {
-    const result = readTextFile(root, path, entry);
-    if ('finding' in result) findings.push(result.finding);
-    return 'text' in result ? { path, text: result.text } : undefined;
-  };
-  const config = hasEntry(join(root, CONFIG_FILE)) ? read(CONFIG_FILE) : undefined;
-  const listed: { path: string; entry: Dirent }[] = [];
+  const config = hasEntry(join(root, CONFIG_FILE)) ? collect(readTextFile(root, CONFIG_FILE), CONFIG_FILE, findings) : undefined;
+  const listed: ListedFile[] = [];
   const names: string[] = [];
   for (const folder of RECORD_FOLDERS) {
     for (const entry of readFolder(join(root, folder)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${folder}/${entry.name}`;
       names.push(path);
       if (entry.isDirectory()) findings.push(folderFinding(path, folder));
-      else if (entry.name.endsWith('.md')) listed.push({ path, entry });
+      else if (entry.name.endsWith('.md')) listed.push({ path, type: entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : 'other' });
     }
   }
-  function* records(): Generator<TextFile> {
-    for (const { path, entry } of listed) {
-      const file = read(path, entry);
+  function* readRecords(from: number, to: number): Generator<TextFile> {
+    for (const { path, type } of listed.slice(from, to)) {
+      const file = collect(readTextFile(root, path, type), path, findings);
       if (file) yield { ...file, reread: () => textAgain(root, path) };
     }
   }
-  return { config, records: records(), findings, names };
+  return { config, records: readRecords(0, listed.length), findings, names, listing: { root, files: listed }, readRecords };
 }
 
-/** A file's text read again, or undefined when it can no longer be read as it was. */
-function textAgain(root: string, path: string): string | undefined {
-  const result = readTextFile(root, path);
-  return 'text' in result ? result.text : undefined;
+/** The file, or undefined with its finding pushed onto `findings`. */
+function collect(result: { text: string } | { finding: Finding }, path: string, findings: Finding[]): TextFile | undefined {
+  if ('finding' in result) findings.push(result.finding);
+  return 'text' in result ? { path, text: result.text } : undefined;
 }
 
 /** True when the path names anything, a dangling link included. */
@@ -83,6 +88,12 @@ function hasEntry(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A file's text read again, or undefined when it can no longer be read as it was. */
+export function textAgain(root: string, path: string): string | undefined {
+  const result = readTextFile(root, path);
+  return 'text' in result ? result.text : undefined;
 }
 
 /** A folder's entries; none when it is missing or cannot be listed. */
@@ -99,12 +110,11 @@ const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /**
  * Reads one file as UTF-8, refusing links, anything but a plain file, and oversized files with a
- * finding instead of throwing. `entry` is the file's listing, when it was listed.
+ * finding instead of throwing. `type` is what the folder's listing says the file is, when it was listed.
  */
-function readTextFile(root: string, path: string, entry?: Dirent): { text: string } | { finding: Finding } {
-  if (entry?.isSymbolicLink()) return { finding: linkFinding(path) };
-  if (entry && !entry.isFile())
-    return { finding: fileFinding(path, 'file/unreadable', `${path} is not a plain file: records must be plain files in the repository`) };
+export function readTextFile(root: string, path: string, type?: ListedFile['type']): { text: string } | { finding: Finding } {
+  if (type === 'link') return { finding: linkFinding(path) };
+  if (type === 'other') return { finding: fileFinding(path, 'file/unreadable', `${path} is not a plain file: records must be plain files in the repository`) };
   let descriptor: number | undefined;
   try {
     descriptor = openSync(join(root, path), constants.O_RDONLY | NO_FOLLOW);
