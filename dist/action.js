@@ -78580,25 +78580,60 @@ async function isShallow(root5) {
   const { stdout } = await runGit(root5, ["rev-parse", "--is-shallow-repository"]);
   return stdout.toString().trim() === "true";
 }
-async function diffNames(root5, from, to, paths) {
-  const { stdout } = await runGit(root5, ["diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff", from, to, "--", ...paths]);
+async function diffEntries(root5, from, to, paths) {
+  const { stdout } = await runGit(root5, ["diff", "--raw", "--no-abbrev", "-z", "-M", "--relative", "--no-ext-diff", from, to, "--", ...paths]);
   const fields = stdout.toString().split("\0");
   const changes = [];
   for (let index2 = 0; index2 < fields.length - 1; ) {
-    const status = fields[index2];
+    const [modeBefore = "", modeAfter = "", objectBefore = "", objectAfter = "", status = ""] = fields[index2].slice(1).split(" ");
     const count2 = status.startsWith("R") || status.startsWith("C") ? 2 : 1;
-    changes.push({ status, paths: fields.slice(index2 + 1, index2 + 1 + count2) });
+    changes.push({
+      status,
+      paths: fields.slice(index2 + 1, index2 + 1 + count2),
+      before: /^0+$/.test(modeBefore) ? void 0 : { mode: modeBefore, object: objectBefore },
+      after: /^0+$/.test(modeAfter) ? void 0 : { mode: modeAfter, object: objectAfter }
+    });
     index2 += 1 + count2;
   }
   return changes;
 }
+function typeOfMode(mode) {
+  if (mode === "040000") return "tree";
+  return mode === "160000" ? "commit" : "blob";
+}
 async function listTree(root5, commit, paths) {
-  const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", "--long", commit, "--", ...paths]);
-  return stdout.toString().split("\0").filter((line) => line !== "").map((line) => {
-    const tab2 = line.indexOf("	");
-    const [mode = "", type2 = "", object = "", size2 = ""] = line.slice(0, tab2).split(/ +/);
-    return { mode, type: type2, object, size: size2 === "-" ? void 0 : Number(size2), path: line.slice(tab2 + 1) };
-  });
+  const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", commit, "--", ...paths]);
+  return parseTreeListing(stdout.toString());
+}
+function parseTreeListing(listing) {
+  const entries = [];
+  for (let start2 = 0; start2 < listing.length; ) {
+    let end = listing.indexOf("\0", start2);
+    if (end === -1) end = listing.length;
+    const typeStart = listing.indexOf(" ", start2) + 1;
+    const objectStart = listing.indexOf(" ", typeStart) + 1;
+    const tab2 = listing.indexOf("	", objectStart);
+    entries.push({
+      mode: listing.slice(start2, typeStart - 1),
+      type: listing.slice(typeStart, objectStart - 1),
+      object: listing.slice(objectStart, tab2),
+      path: listing.slice(tab2 + 1, end)
+    });
+    start2 = end + 1;
+  }
+  return entries;
+}
+async function blobSizes(root5, objects) {
+  const sizes = /* @__PURE__ */ new Map();
+  if (objects.length === 0) return sizes;
+  const { stdout } = await runGit(root5, ["cat-file", "--batch-check"], objects.map((object) => `${object}
+`).join(""));
+  for (const line of stdout.toString().split("\n")) {
+    const [object = "", type2, size2] = line.split(" ");
+    if (type2 === "blob" && size2 !== void 0) sizes.set(object, Number(size2));
+  }
+  for (const object of objects) if (!sizes.has(object)) throw new GitError(`git cat-file found no blob ${object}`);
+  return sizes;
 }
 async function readBlobs(root5, objects) {
   const texts = /* @__PURE__ */ new Map();
@@ -78633,8 +78668,7 @@ function listRecordTree(root5, commit) {
   return listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
 async function readTreeEntries(root5, entries, only) {
-  const findings = [];
-  const wanted = [];
+  const steps = [];
   const warnedFolders = /* @__PURE__ */ new Set();
   const names = /* @__PURE__ */ new Set();
   for (const entry of entries) {
@@ -78645,19 +78679,33 @@ async function readTreeEntries(root5, entries, only) {
     if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
-      if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder));
+      if (!warnedFolders.has(subfolder)) steps.push({ finding: folderFinding(subfolder, folder) });
       warnedFolders.add(subfolder);
     } else if (!isConfig && !path3.endsWith(".md")) {
       continue;
     } else if (entry.mode === "120000") {
-      findings.push(fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`));
+      steps.push({ finding: fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`) });
     } else if (entry.type !== "blob") {
-      findings.push(fileFinding(path3, "file/unreadable", `${path3} is a ${entry.type}, not a file`));
-    } else if ((entry.size ?? 0) > MAX_FILE_BYTES) {
-      findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${entry.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      steps.push({ finding: fileFinding(path3, "file/unreadable", `${path3} is a ${entry.type}, not a file`) });
     } else {
-      wanted.push({ path: path3, object: entry.object });
+      steps.push({ entry });
     }
+  }
+  const sizes = await blobSizes(
+    root5,
+    steps.flatMap((step) => "entry" in step && step.entry.size === void 0 ? [step.entry.object] : [])
+  );
+  const findings = [];
+  const wanted = [];
+  for (const step of steps) {
+    if ("finding" in step) {
+      findings.push(step.finding);
+      continue;
+    }
+    const { path: path3, object } = step.entry;
+    const size2 = step.entry.size ?? sizes.get(object);
+    if (size2 > MAX_FILE_BYTES) findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+    else wanted.push({ path: path3, object });
   }
   const blobs = await readBlobs(
     root5,
@@ -78675,25 +78723,35 @@ async function readTreeEntries(root5, entries, only) {
 // scripts/io/repository/read-pull-request.ts
 async function readPullRequest(root5, baseRef, headRef) {
   const { base: base2, head: head2, baseTip } = await readCommits(root5, baseRef, headRef);
-  const diff = await diffNames(root5, base2, head2, [...RECORD_FOLDERS, CONFIG_FILE]);
+  const [diff, headEntries, policyEntries] = await Promise.all([
+    diffEntries(root5, base2, head2, [...RECORD_FOLDERS, CONFIG_FILE]),
+    listRecordTree(root5, head2),
+    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
+    baseTip === base2 ? void 0 : listTree(root5, baseTip, [CONFIG_FILE])
+  ]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
-  const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
   const [headFiles, baseFiles, policy] = await Promise.all([
-    readHead(root5, head2, changes, configChanged),
-    readGitTree(root5, base2, (path3) => basePaths.has(path3)),
-    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
-    readGitTree(root5, baseTip, () => false)
+    readHead(root5, headEntries, changes, configChanged),
+    readTreeEntries(root5, baseEntries(diff, headEntries)),
+    policyEntries && readTreeEntries(root5, policyEntries, () => false)
   ]);
-  return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: policy.config, head: headFiles };
+  return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: (policy ?? baseFiles).config, head: headFiles };
 }
-async function readHead(root5, head2, changes, configChanged) {
-  if (configChanged) return { ...await readGitTree(root5, head2), partial: false };
+function baseEntries(diff, headEntries) {
+  const entries = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? [] : headEntries.filter(({ path: path3 }) => path3 === CONFIG_FILE);
+  for (const { before, paths } of diff) {
+    const path3 = paths[0];
+    if (before && (path3 === CONFIG_FILE || !paths.includes(CONFIG_FILE))) entries.push({ mode: before.mode, type: typeOfMode(before.mode), object: before.object, path: path3 });
+  }
+  return entries.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+}
+async function readHead(root5, entries, changes, configChanged) {
+  if (configChanged) return { ...await readTreeEntries(root5, entries), partial: false };
   const changedPaths = new Set(changes.map((change) => change.path));
-  const entries = await listRecordTree(root5, head2);
   const changed = await readTreeEntries(root5, entries, (path3) => changedPaths.has(path3));
-  const needed = recordsAChangeNeeds(changed.records);
-  const others = await readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && needed(path3));
+  const needs = recordsAChangeNeeds(changed.records);
+  const others = await readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && needs(path3));
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
 async function readRestOfHead(root5, read) {

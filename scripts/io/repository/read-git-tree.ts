@@ -1,7 +1,7 @@
 import type { TextFile } from '../../core/records/validate.js';
 import { decodeText } from './decode-text.js';
-import { listTree, readBlobs, type TreeEntry } from './git.js';
-import { fileFinding } from '../../core/findings.js';
+import { blobSizes, listTree, readBlobs, type TreeEntry } from './git.js';
+import { fileFinding, type Finding } from '../../core/findings.js';
 import { RECORD_FOLDERS } from '../../core/records/kinds.js';
 import { CONFIG_FILE, folderFinding, MAX_FILE_BYTES, type RepositoryFiles } from './read-repository.js';
 
@@ -19,10 +19,14 @@ export function listRecordTree(root: string, commit: string): Promise<TreeEntry[
   return listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
 
-/** readGitTree on a listing already made (by listRecordTree), to read from one listing twice. */
+/**
+ * readGitTree on entries already listed (by listRecordTree, or taken from a diff), to read from
+ * one listing twice. A blob whose size the entry lacks is measured first (`git cat-file
+ * --batch-check`), so an oversized one is still refused unread.
+ */
 export async function readTreeEntries(root: string, entries: readonly TreeEntry[], only?: (path: string) => boolean): Promise<RepositoryFiles> {
-  const findings: RepositoryFiles['findings'] = [];
-  const wanted: { path: string; object: string }[] = [];
+  // Each entry read in order becomes a finding or a blob to read, so that findings keep the tree's order.
+  const steps: ({ finding: Finding } | { entry: TreeEntry })[] = [];
   const warnedFolders = new Set<string>();
   const names = new Set<string>();
   for (const entry of entries) {
@@ -33,19 +37,34 @@ export async function readTreeEntries(root: string, entries: readonly TreeEntry[
     if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
-      if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder!));
+      if (!warnedFolders.has(subfolder)) steps.push({ finding: folderFinding(subfolder, folder!) });
       warnedFolders.add(subfolder);
     } else if (!isConfig && !path.endsWith('.md')) {
       continue;
     } else if (entry.mode === '120000') {
-      findings.push(fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`));
+      steps.push({ finding: fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`) });
     } else if (entry.type !== 'blob') {
-      findings.push(fileFinding(path, 'file/unreadable', `${path} is a ${entry.type}, not a file`));
-    } else if ((entry.size ?? 0) > MAX_FILE_BYTES) {
-      findings.push(fileFinding(path, 'file/unreadable', `${path} is ${entry.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      steps.push({ finding: fileFinding(path, 'file/unreadable', `${path} is a ${entry.type}, not a file`) });
     } else {
-      wanted.push({ path, object: entry.object });
+      steps.push({ entry });
     }
+  }
+  const sizes = await blobSizes(
+    root,
+    steps.flatMap((step) => ('entry' in step && step.entry.size === undefined ? [step.entry.object] : [])),
+  );
+  const findings: RepositoryFiles['findings'] = [];
+  const wanted: { path: string; object: string }[] = [];
+  for (const step of steps) {
+    if ('finding' in step) {
+      findings.push(step.finding);
+      continue;
+    }
+    const { path, object } = step.entry;
+    const size = step.entry.size ?? sizes.get(object)!;
+    if (size > MAX_FILE_BYTES)
+      findings.push(fileFinding(path, 'file/unreadable', `${path} is ${size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+    else wanted.push({ path, object });
   }
   const blobs = await readBlobs(
     root,

@@ -3,7 +3,7 @@ import type { FileChange } from '../../core/gate/pull-request.js';
 import type { TextFile } from '../../core/records/validate.js';
 import { recordsAChangeNeeds } from '../../core/gate/records-a-change-needs.js';
 import { RECORD_FOLDERS, recordKindOf } from '../../core/records/kinds.js';
-import { diffNames, findMergeBase, isShallow, resolveCommit } from './git.js';
+import { diffEntries, findMergeBase, isShallow, listTree, resolveCommit, typeOfMode, type DiffEntry, type TreeEntry } from './git.js';
 import { listRecordTree, readGitTree, readTreeEntries } from './read-git-tree.js';
 import { CONFIG_FILE, type RepositoryFiles } from './read-repository.js';
 
@@ -24,20 +24,42 @@ export interface PullRequestRead {
 /**
  * Reads a pull request's two ends with git, as check-pr needs them. A ref that is not a commit, a
  * shallow checkout or a folder git cannot read is a UsageError saying what to do.
+ *
+ * Only the head's tree is listed (every record may be needed); the diff gives the base versions of
+ * the changed files, and the config is listed alone at the base tip. Git's runs that do not
+ * depend on one another run at once.
  */
 export async function readPullRequest(root: string, baseRef: string, headRef: string): Promise<PullRequestRead> {
   const { base, head, baseTip } = await readCommits(root, baseRef, headRef);
-  const diff = await diffNames(root, base, head, [...RECORD_FOLDERS, CONFIG_FILE]);
+  const [diff, headEntries, policyEntries] = await Promise.all([
+    diffEntries(root, base, head, [...RECORD_FOLDERS, CONFIG_FILE]),
+    listRecordTree(root, head),
+    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
+    baseTip === base ? undefined : listTree(root, baseTip, [CONFIG_FILE]),
+  ]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
-  const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
   const [headFiles, baseFiles, policy] = await Promise.all([
-    readHead(root, head, changes, configChanged),
-    readGitTree(root, base, (path) => basePaths.has(path)),
-    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
-    readGitTree(root, baseTip, () => false),
+    readHead(root, headEntries, changes, configChanged),
+    readTreeEntries(root, baseEntries(diff, headEntries)),
+    policyEntries && readTreeEntries(root, policyEntries, () => false),
   ]);
-  return { commits: { base, head }, changes, base: baseFiles, policy: policy.config, head: headFiles };
+  return { commits: { base, head }, changes, base: baseFiles, policy: (policy ?? baseFiles).config, head: headFiles };
+}
+
+/**
+ * The base's entries the gate reads, as the diff gives them: the config (the head's, unless the
+ * pull request changes it) and the base version of each changed file, in the tree's order.
+ */
+function baseEntries(diff: readonly DiffEntry[], headEntries: readonly TreeEntry[]): TreeEntry[] {
+  const entries = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? [] : headEntries.filter(({ path }) => path === CONFIG_FILE);
+  for (const { before, paths } of diff) {
+    const path = paths[0]!;
+    // A file renamed to the config is no record at the base; the config renamed away was the base's config.
+    if (before && (path === CONFIG_FILE || !paths.includes(CONFIG_FILE)))
+      entries.push({ mode: before.mode, type: typeOfMode(before.mode), object: before.object, path });
+  }
+  return entries.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
 }
 
 /**
@@ -46,13 +68,17 @@ export async function readPullRequest(root: string, baseRef: string, headRef: st
  * a repository of thousands of records reads a handful. validate, run on every pull request too,
  * checks the rest.
  */
-async function readHead(root: string, head: string, changes: readonly FileChange[], configChanged: boolean): Promise<RepositoryFiles & { partial: boolean }> {
-  if (configChanged) return { ...(await readGitTree(root, head)), partial: false };
+async function readHead(
+  root: string,
+  entries: readonly TreeEntry[],
+  changes: readonly FileChange[],
+  configChanged: boolean,
+): Promise<RepositoryFiles & { partial: boolean }> {
+  if (configChanged) return { ...(await readTreeEntries(root, entries)), partial: false };
   const changedPaths = new Set(changes.map((change) => change.path));
-  const entries = await listRecordTree(root, head);
   const changed = await readTreeEntries(root, entries, (path) => changedPaths.has(path));
-  const needed = recordsAChangeNeeds(changed.records);
-  const others = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && needed(path));
+  const needs = recordsAChangeNeeds(changed.records);
+  const others = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && needs(path));
   return { ...changed, records: [...changed.records, ...others.records], partial: true };
 }
 
@@ -88,7 +114,7 @@ async function readCommits(root: string, baseRef: string, headRef: string): Prom
 }
 
 /** git's name-status letters as changes: A added, D deleted, R renamed, anything else modified. */
-function toFileChanges(entries: { status: string; paths: string[] }[]): FileChange[] {
+function toFileChanges(entries: readonly DiffEntry[]): FileChange[] {
   return entries.map(({ status, paths }): FileChange => {
     if (status.startsWith('R')) return { kind: 'renamed', basePath: paths[0], path: paths[1]! };
     if (status === 'A' || status.startsWith('C')) return { kind: 'added', path: paths.at(-1)! };
