@@ -43178,13 +43178,10 @@ function countPatterns(knownErrors) {
   });
 }
 function knownErrorMatcher(knownErrors) {
-  const compiled = /* @__PURE__ */ new Map();
-  for (const { knownError, pattern, beyond } of countPatterns(knownErrors)) {
-    if (beyond) continue;
-    compiled.set(knownError, [...compiled.get(knownError) ?? [], { pattern, compiled: compilePattern2(pattern) }]);
-  }
+  let compiled;
   let steps = KNOWN_ERROR_BOUNDS.steps;
   return (incident2) => {
+    compiled ??= compileActive(knownErrors);
     const message = incident2.updates[0]?.message;
     const texts = [incident2.title, message?.slice(0, KNOWN_ERROR_BOUNDS.textExamined)].filter((text7) => text7 !== void 0);
     const services2 = new Set(incident2.services.map((service) => service.id));
@@ -43207,6 +43204,14 @@ function knownErrorMatcher(knownErrors) {
     });
     return { matches, complete };
   };
+}
+function compileActive(knownErrors) {
+  const compiled = /* @__PURE__ */ new Map();
+  for (const { knownError, pattern, beyond } of countPatterns(knownErrors)) {
+    if (beyond) continue;
+    compiled.set(knownError, [...compiled.get(knownError) ?? [], { pattern, compiled: compilePattern2(pattern) }]);
+  }
+  return compiled;
 }
 function matchKnownErrors(incident2, knownErrors) {
   return knownErrorMatcher(knownErrors)(incident2).matches;
@@ -78535,6 +78540,13 @@ function joinKind(kind, a, b, into) {
 }
 
 // scripts/core/gate/records-a-change-needs.ts
+var MATTERS_WHEN_IT_SAYS = { knownErrors: "active" };
+var EVERY_CHANGE_FOLDERS = new Set(KIND_NAMES.filter((kind) => descriptorOf(kind).readForEveryChange === true).map((kind) => descriptorOf(kind).folder));
+function readForEveryChange(path3) {
+  if (!EVERY_CHANGE_FOLDERS.has(path3.slice(0, path3.indexOf("/")))) return false;
+  const kind = recordKindOf(path3);
+  return kind !== void 0 && descriptorOf(kind).readForEveryChange === true;
+}
 function recordsAChangeNeeds(changed) {
   const ids = /* @__PURE__ */ new Set();
   for (const file of changed) {
@@ -78542,9 +78554,15 @@ function recordsAChangeNeeds(changed) {
     if (own11) ids.add(own11);
     for (const id of idsInText(file.text)) ids.add(id);
   }
-  return (path3) => {
-    const kind = recordKindOf(path3);
-    return kind !== void 0 && descriptorOf(kind).readForEveryChange === true || ids.has(idOfPath(path3) ?? "");
+  const named = ids.size === 0 ? void 0 : new RegExp([...ids].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+  const namedByPath = (path3) => named !== void 0 && named.test(path3) && ids.has(idOfPath(path3) ?? "");
+  return {
+    reads: (path3) => readForEveryChange(path3) || namedByPath(path3),
+    keeps({ path: path3, text: text7 }) {
+      const kind = recordKindOf(path3);
+      const word = kind && MATTERS_WHEN_IT_SAYS[kind];
+      return word === void 0 || text7.includes(word) || text7.includes("\\") || named !== void 0 && named.test(text7) || namedByPath(path3);
+    }
   };
 }
 
@@ -78601,27 +78619,31 @@ function typeOfMode(mode) {
   if (mode === "040000") return "tree";
   return mode === "160000" ? "commit" : "blob";
 }
+function listingOf(entries) {
+  return { paths: entries.map(({ path: path3 }) => path3), entry: (index2) => entries[index2] };
+}
 async function listTree(root5, commit, paths) {
   const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", commit, "--", ...paths]);
   return parseTreeListing(stdout.toString());
 }
 function parseTreeListing(listing) {
-  const entries = [];
+  const paths = [];
+  const starts = [];
   for (let start2 = 0; start2 < listing.length; ) {
     let end = listing.indexOf("\0", start2);
     if (end === -1) end = listing.length;
-    const typeStart = listing.indexOf(" ", start2) + 1;
-    const objectStart = listing.indexOf(" ", typeStart) + 1;
-    const tab2 = listing.indexOf("	", objectStart);
-    entries.push({
-      mode: listing.slice(start2, typeStart - 1),
-      type: listing.slice(typeStart, objectStart - 1),
-      object: listing.slice(objectStart, tab2),
-      path: listing.slice(tab2 + 1, end)
-    });
+    paths.push(listing.slice(listing.indexOf("	", start2) + 1, end));
+    starts.push(start2);
     start2 = end + 1;
   }
-  return entries;
+  return {
+    paths,
+    entry(index2) {
+      const start2 = starts[index2];
+      const [mode = "", type2 = "", object = ""] = listing.slice(start2, listing.indexOf("	", start2)).split(" ");
+      return { mode, type: type2, object, path: paths[index2] };
+    }
+  };
 }
 async function blobSizes(root5, objects) {
   const sizes = /* @__PURE__ */ new Map();
@@ -78667,14 +78689,16 @@ async function readGitTree(root5, commit, only) {
 function listRecordTree(root5, commit) {
   return listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
-async function readTreeEntries(root5, entries, only) {
+async function readTreeEntries(root5, listing, only) {
   const steps = [];
   const warnedFolders = /* @__PURE__ */ new Set();
   const names = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    const { path: path3 } = entry;
+  const { paths } = listing;
+  for (let index2 = 0; index2 < paths.length; index2++) {
+    const path3 = paths[index2];
     const isConfig = path3 === CONFIG_FILE;
     if (!isConfig && only && !only(path3)) continue;
+    const entry = listing.entry(index2);
     const [folder, ...rest] = path3.split("/");
     if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {
@@ -78704,7 +78728,8 @@ async function readTreeEntries(root5, entries, only) {
     }
     const { path: path3, object } = step.entry;
     const size2 = step.entry.size ?? sizes.get(object);
-    if (size2 > MAX_FILE_BYTES) findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+    if (size2 > MAX_FILE_BYTES)
+      findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
     else wanted.push({ path: path3, object });
   }
   const blobs = await readBlobs(
@@ -78723,7 +78748,7 @@ async function readTreeEntries(root5, entries, only) {
 // scripts/io/repository/read-pull-request.ts
 async function readPullRequest(root5, baseRef, headRef) {
   const { base: base2, head: head2, baseTip } = await readCommits(root5, baseRef, headRef);
-  const [diff, headEntries, policyEntries] = await Promise.all([
+  const [diff, headListing, policyListing] = await Promise.all([
     diffEntries(root5, base2, head2, [...RECORD_FOLDERS, CONFIG_FILE]),
     listRecordTree(root5, head2),
     // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
@@ -78732,27 +78757,33 @@ async function readPullRequest(root5, baseRef, headRef) {
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
   const [headFiles, baseFiles, policy] = await Promise.all([
-    readHead(root5, headEntries, changes, configChanged),
-    readTreeEntries(root5, baseEntries(diff, headEntries)),
-    policyEntries && readTreeEntries(root5, policyEntries, () => false)
+    readHead(root5, headListing, changes, configChanged),
+    readTreeEntries(root5, listingOf(baseEntries(diff, headListing))),
+    policyListing && readTreeEntries(root5, policyListing, () => false)
   ]);
   return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: (policy ?? baseFiles).config, head: headFiles };
 }
-function baseEntries(diff, headEntries) {
-  const entries = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? [] : headEntries.filter(({ path: path3 }) => path3 === CONFIG_FILE);
+function baseEntries(diff, head2) {
+  const config2 = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? -1 : head2.paths.indexOf(CONFIG_FILE);
+  const entries = config2 === -1 ? [] : [head2.entry(config2)];
   for (const { before, paths } of diff) {
     const path3 = paths[0];
-    if (before && (path3 === CONFIG_FILE || !paths.includes(CONFIG_FILE))) entries.push({ mode: before.mode, type: typeOfMode(before.mode), object: before.object, path: path3 });
+    if (before && (path3 === CONFIG_FILE || !paths.includes(CONFIG_FILE)))
+      entries.push({ mode: before.mode, type: typeOfMode(before.mode), object: before.object, path: path3 });
   }
   return entries.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
 }
 async function readHead(root5, entries, changes, configChanged) {
   if (configChanged) return { ...await readTreeEntries(root5, entries), partial: false };
   const changedPaths = new Set(changes.map((change) => change.path));
-  const changed = await readTreeEntries(root5, entries, (path3) => changedPaths.has(path3));
+  const [changed, always] = await Promise.all([
+    readTreeEntries(root5, entries, (path3) => changedPaths.has(path3)),
+    readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && readForEveryChange(path3))
+  ]);
   const needs = recordsAChangeNeeds(changed.records);
-  const others = await readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && needs(path3));
-  return { ...changed, records: [...changed.records, ...others.records], partial: true };
+  const named = await readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && !readForEveryChange(path3) && needs.reads(path3));
+  const others = [...always.records, ...named.records].filter(needs.keeps).sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  return { ...changed, records: [...changed.records, ...others], partial: true };
 }
 async function readRestOfHead(root5, read) {
   const done = new Set(read.head.records.map((file) => file.path));

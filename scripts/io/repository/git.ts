@@ -97,34 +97,51 @@ export function typeOfMode(mode: string): string {
   return mode === '160000' ? 'commit' : 'blob';
 }
 
+/** A commit's tree as git listed it: every path, in the tree's order, and the entry at each. */
+export interface TreeListing {
+  paths: readonly string[];
+  /** The entry at an index of `paths` (parsed when asked for: most of a large listing is only looked at by path). */
+  entry(index: number): TreeEntry;
+}
+
+/** Entries already made (from a diff) as a listing. */
+export function listingOf(entries: readonly TreeEntry[]): TreeListing {
+  return { paths: entries.map(({ path }) => path), entry: (index) => entries[index]! };
+}
+
 /**
  * Lists the files of a commit under the given paths (relative to root), recursively, without
  * their sizes: `--long` costs git a read of every blob's header, most of the listing's time in a
  * large repository (blobSizes gives them for the few blobs read).
  */
-export async function listTree(root: string, commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
+export async function listTree(root: string, commit: string, paths: readonly string[]): Promise<TreeListing> {
   const { stdout } = await runGit(root, ['ls-tree', '-r', '-z', commit, '--', ...paths]);
   return parseTreeListing(stdout.toString());
 }
 
-/** `git ls-tree -z` output (`<mode> <type> <object>\t<path>` and a NUL, each) as entries, in one pass without regular expressions. */
-export function parseTreeListing(listing: string): TreeEntry[] {
-  const entries: TreeEntry[] = [];
+/**
+ * `git ls-tree -z` output (`<mode> <type> <object>\t<path>` and a NUL, each) as a listing: one pass
+ * finds the paths, and an entry's other fields are read from its line when it is asked for.
+ */
+export function parseTreeListing(listing: string): TreeListing {
+  const paths: string[] = [];
+  const starts: number[] = [];
   for (let start = 0; start < listing.length;) {
     let end = listing.indexOf('\0', start);
     if (end === -1) end = listing.length;
-    const typeStart = listing.indexOf(' ', start) + 1;
-    const objectStart = listing.indexOf(' ', typeStart) + 1;
-    const tab = listing.indexOf('\t', objectStart);
-    entries.push({
-      mode: listing.slice(start, typeStart - 1),
-      type: listing.slice(typeStart, objectStart - 1),
-      object: listing.slice(objectStart, tab),
-      path: listing.slice(tab + 1, end),
-    });
+    // The path is all after the first tab: a path may hold a tab, the fields before it never do.
+    paths.push(listing.slice(listing.indexOf('\t', start) + 1, end));
+    starts.push(start);
     start = end + 1;
   }
-  return entries;
+  return {
+    paths,
+    entry(index) {
+      const start = starts[index]!;
+      const [mode = '', type = '', object = ''] = listing.slice(start, listing.indexOf('\t', start)).split(' ');
+      return { mode, type, object, path: paths[index]! };
+    },
+  };
 }
 
 /** The sizes of blobs by object id, all in one `git cat-file --batch-check`, without reading them. */

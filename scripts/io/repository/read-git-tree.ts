@@ -1,6 +1,6 @@
 import type { TextFile } from '../../core/records/validate.js';
 import { decodeText } from './decode-text.js';
-import { blobSizes, listTree, readBlobs, type TreeEntry } from './git.js';
+import { blobSizes, listTree, readBlobs, type TreeEntry, type TreeListing } from './git.js';
 import { fileFinding, type Finding } from '../../core/findings.js';
 import { RECORD_FOLDERS } from '../../core/records/kinds.js';
 import { CONFIG_FILE, folderFinding, MAX_FILE_BYTES, type RepositoryFiles } from './read-repository.js';
@@ -15,24 +15,26 @@ export async function readGitTree(root: string, commit: string, only?: (path: st
 }
 
 /** The entries of a commit's tree that readGitTree looks at: the config and the record folders. */
-export function listRecordTree(root: string, commit: string): Promise<TreeEntry[]> {
+export function listRecordTree(root: string, commit: string): Promise<TreeListing> {
   return listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
 
 /**
- * readGitTree on entries already listed (by listRecordTree, or taken from a diff), to read from
- * one listing twice. A blob whose size the entry lacks is measured first (`git cat-file
+ * readGitTree on a listing already made (by listRecordTree, or of entries taken from a diff), to
+ * read from one listing twice. A blob whose size the entry lacks is measured first (`git cat-file
  * --batch-check`), so an oversized one is still refused unread.
  */
-export async function readTreeEntries(root: string, entries: readonly TreeEntry[], only?: (path: string) => boolean): Promise<RepositoryFiles> {
+export async function readTreeEntries(root: string, listing: TreeListing, only?: (path: string) => boolean): Promise<RepositoryFiles> {
   // Each entry read in order becomes a finding or a blob to read, so that findings keep the tree's order.
   const steps: ({ finding: Finding } | { entry: TreeEntry })[] = [];
   const warnedFolders = new Set<string>();
   const names = new Set<string>();
-  for (const entry of entries) {
-    const { path } = entry;
+  const { paths } = listing;
+  for (let index = 0; index < paths.length; index++) {
+    const path = paths[index]!;
     const isConfig = path === CONFIG_FILE;
     if (!isConfig && only && !only(path)) continue;
+    const entry = listing.entry(index);
     const [folder, ...rest] = path.split('/');
     if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {

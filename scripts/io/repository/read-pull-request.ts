@@ -1,9 +1,20 @@
 import { GitError, UsageError } from '../../core/errors.js';
 import type { FileChange } from '../../core/gate/pull-request.js';
 import type { TextFile } from '../../core/records/validate.js';
-import { recordsAChangeNeeds } from '../../core/gate/records-a-change-needs.js';
+import { readForEveryChange, recordsAChangeNeeds } from '../../core/gate/records-a-change-needs.js';
 import { RECORD_FOLDERS, recordKindOf } from '../../core/records/kinds.js';
-import { diffEntries, findMergeBase, isShallow, listTree, resolveCommit, typeOfMode, type DiffEntry, type TreeEntry } from './git.js';
+import {
+  diffEntries,
+  findMergeBase,
+  isShallow,
+  listingOf,
+  listTree,
+  resolveCommit,
+  typeOfMode,
+  type DiffEntry,
+  type TreeEntry,
+  type TreeListing,
+} from './git.js';
 import { listRecordTree, readGitTree, readTreeEntries } from './read-git-tree.js';
 import { CONFIG_FILE, type RepositoryFiles } from './read-repository.js';
 
@@ -31,7 +42,7 @@ export interface PullRequestRead {
  */
 export async function readPullRequest(root: string, baseRef: string, headRef: string): Promise<PullRequestRead> {
   const { base, head, baseTip } = await readCommits(root, baseRef, headRef);
-  const [diff, headEntries, policyEntries] = await Promise.all([
+  const [diff, headListing, policyListing] = await Promise.all([
     diffEntries(root, base, head, [...RECORD_FOLDERS, CONFIG_FILE]),
     listRecordTree(root, head),
     // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
@@ -40,9 +51,9 @@ export async function readPullRequest(root: string, baseRef: string, headRef: st
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
   const [headFiles, baseFiles, policy] = await Promise.all([
-    readHead(root, headEntries, changes, configChanged),
-    readTreeEntries(root, baseEntries(diff, headEntries)),
-    policyEntries && readTreeEntries(root, policyEntries, () => false),
+    readHead(root, headListing, changes, configChanged),
+    readTreeEntries(root, listingOf(baseEntries(diff, headListing))),
+    policyListing && readTreeEntries(root, policyListing, () => false),
   ]);
   return { commits: { base, head }, changes, base: baseFiles, policy: (policy ?? baseFiles).config, head: headFiles };
 }
@@ -51,8 +62,9 @@ export async function readPullRequest(root: string, baseRef: string, headRef: st
  * The base's entries the gate reads, as the diff gives them: the config (the head's, unless the
  * pull request changes it) and the base version of each changed file, in the tree's order.
  */
-function baseEntries(diff: readonly DiffEntry[], headEntries: readonly TreeEntry[]): TreeEntry[] {
-  const entries = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? [] : headEntries.filter(({ path }) => path === CONFIG_FILE);
+function baseEntries(diff: readonly DiffEntry[], head: TreeListing): TreeEntry[] {
+  const config = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? -1 : head.paths.indexOf(CONFIG_FILE);
+  const entries = config === -1 ? [] : [head.entry(config)];
   for (const { before, paths } of diff) {
     const path = paths[0]!;
     // A file renamed to the config is no record at the base; the config renamed away was the base's config.
@@ -70,16 +82,21 @@ function baseEntries(diff: readonly DiffEntry[], headEntries: readonly TreeEntry
  */
 async function readHead(
   root: string,
-  entries: readonly TreeEntry[],
+  entries: TreeListing,
   changes: readonly FileChange[],
   configChanged: boolean,
 ): Promise<RepositoryFiles & { partial: boolean }> {
   if (configChanged) return { ...(await readTreeEntries(root, entries)), partial: false };
   const changedPaths = new Set(changes.map((change) => change.path));
-  const changed = await readTreeEntries(root, entries, (path) => changedPaths.has(path));
+  const [changed, always] = await Promise.all([
+    readTreeEntries(root, entries, (path) => changedPaths.has(path)),
+    readTreeEntries(root, entries, (path) => !changedPaths.has(path) && readForEveryChange(path)),
+  ]);
   const needs = recordsAChangeNeeds(changed.records);
-  const others = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && needs(path));
-  return { ...changed, records: [...changed.records, ...others.records], partial: true };
+  const named = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && !readForEveryChange(path) && needs.reads(path));
+  // In the tree's order, as one listing gives them.
+  const others = [...always.records, ...named.records].filter(needs.keeps).sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  return { ...changed, records: [...changed.records, ...others], partial: true };
 }
 
 /**
