@@ -78541,9 +78541,11 @@ function joinKind(kind, a, b, into) {
 
 // scripts/core/gate/records-a-change-needs.ts
 var MATTERS_WHEN_IT_SAYS = { knownErrors: "active" };
-var EVERY_CHANGE_FOLDERS = new Set(KIND_NAMES.filter((kind) => descriptorOf(kind).readForEveryChange === true).map((kind) => descriptorOf(kind).folder));
+var EVERY_CHANGE_FOLDERS = [
+  ...new Set(KIND_NAMES.filter((kind) => descriptorOf(kind).readForEveryChange === true).map((kind) => `${descriptorOf(kind).folder}/`))
+];
 function readForEveryChange(path3) {
-  if (!EVERY_CHANGE_FOLDERS.has(path3.slice(0, path3.indexOf("/")))) return false;
+  if (!EVERY_CHANGE_FOLDERS.some((folder) => path3.startsWith(folder))) return false;
   const kind = recordKindOf(path3);
   return kind !== void 0 && descriptorOf(kind).readForEveryChange === true;
 }
@@ -78557,7 +78559,7 @@ function recordsAChangeNeeds(changed) {
   const named = ids.size === 0 ? void 0 : new RegExp([...ids].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
   const namedByPath = (path3) => named !== void 0 && named.test(path3) && ids.has(idOfPath(path3) ?? "");
   return {
-    reads: (path3) => readForEveryChange(path3) || namedByPath(path3),
+    reads: namedByPath,
     keeps({ path: path3, text: text7 }) {
       const kind = recordKindOf(path3);
       const word = kind && MATTERS_WHEN_IT_SAYS[kind];
@@ -78690,6 +78692,47 @@ function listRecordTree(root5, commit) {
   return listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
 async function readTreeEntries(root5, listing, only) {
+  const [files] = await readListings(root5, [{ listing, only }]);
+  return files;
+}
+async function readListings(root5, reads) {
+  const plans = reads.map(({ listing, only }) => planRead(listing, only));
+  const sizes = await blobSizes(root5, [
+    ...new Set(plans.flatMap(({ steps }) => steps.flatMap((step) => "entry" in step && step.entry.size === void 0 ? [step.entry.object] : [])))
+  ]);
+  const measured = plans.map(({ steps }) => {
+    const findings = [];
+    const wanted = [];
+    for (const step of steps) {
+      if ("finding" in step) {
+        findings.push(step.finding);
+        continue;
+      }
+      const { path: path3, object } = step.entry;
+      const size2 = step.entry.size ?? sizes.get(object);
+      if (size2 > MAX_FILE_BYTES)
+        findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      else wanted.push({ path: path3, object });
+    }
+    return { findings, wanted };
+  });
+  const blobs = await readBlobs(root5, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))]);
+  return measured.map(({ findings, wanted }, index2) => {
+    const files = [];
+    for (const { path: path3, object } of wanted) {
+      const decoded = decodeText(path3, blobs.get(object));
+      if ("text" in decoded) files.push({ path: path3, text: decoded.text });
+      else findings.push(decoded.finding);
+    }
+    return {
+      config: files.find(({ path: path3 }) => path3 === CONFIG_FILE),
+      records: files.filter(({ path: path3 }) => path3 !== CONFIG_FILE),
+      findings,
+      names: plans[index2].names
+    };
+  });
+}
+function planRead(listing, only) {
   const steps = [];
   const warnedFolders = /* @__PURE__ */ new Set();
   const names = /* @__PURE__ */ new Set();
@@ -78715,34 +78758,7 @@ async function readTreeEntries(root5, listing, only) {
       steps.push({ entry });
     }
   }
-  const sizes = await blobSizes(
-    root5,
-    steps.flatMap((step) => "entry" in step && step.entry.size === void 0 ? [step.entry.object] : [])
-  );
-  const findings = [];
-  const wanted = [];
-  for (const step of steps) {
-    if ("finding" in step) {
-      findings.push(step.finding);
-      continue;
-    }
-    const { path: path3, object } = step.entry;
-    const size2 = step.entry.size ?? sizes.get(object);
-    if (size2 > MAX_FILE_BYTES)
-      findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
-    else wanted.push({ path: path3, object });
-  }
-  const blobs = await readBlobs(
-    root5,
-    wanted.map(({ object }) => object)
-  );
-  const files = [];
-  for (const { path: path3, object } of wanted) {
-    const decoded = decodeText(path3, blobs.get(object));
-    if ("text" in decoded) files.push({ path: path3, text: decoded.text });
-    else findings.push(decoded.finding);
-  }
-  return { config: files.find(({ path: path3 }) => path3 === CONFIG_FILE), records: files.filter(({ path: path3 }) => path3 !== CONFIG_FILE), findings, names: [...names] };
+  return { steps, names: [...names] };
 }
 
 // scripts/io/repository/read-pull-request.ts
@@ -78756,12 +78772,16 @@ async function readPullRequest(root5, baseRef, headRef) {
   ]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
-  const [headFiles, baseFiles, policy] = await Promise.all([
-    readHead(root5, headListing, changes, configChanged),
-    readTreeEntries(root5, listingOf(baseEntries(diff, headListing))),
-    policyListing && readTreeEntries(root5, policyListing, () => false)
+  const changedPaths = new Set(changes.map((change) => change.path));
+  const none = listingOf([]);
+  const [changed, always, baseFiles, policy] = await readListings(root5, [
+    { listing: headListing, only: configChanged ? void 0 : (path3) => changedPaths.has(path3) },
+    { listing: configChanged ? none : headListing, only: (path3) => !changedPaths.has(path3) && readForEveryChange(path3) },
+    { listing: listingOf(baseEntries(diff, headListing)) },
+    { listing: policyListing ?? none, only: () => false }
   ]);
-  return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: (policy ?? baseFiles).config, head: headFiles };
+  const headFiles = configChanged ? { ...changed, partial: false } : await withWhatChangesNeed(root5, headListing, changedPaths, changed, always);
+  return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: (policyListing ? policy : baseFiles).config, head: headFiles };
 }
 function baseEntries(diff, head2) {
   const config2 = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? -1 : head2.paths.indexOf(CONFIG_FILE);
@@ -78771,19 +78791,16 @@ function baseEntries(diff, head2) {
     if (before && (path3 === CONFIG_FILE || !paths.includes(CONFIG_FILE)))
       entries.push({ mode: before.mode, type: typeOfMode(before.mode), object: before.object, path: path3 });
   }
-  return entries.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  return entries.sort(inTreeOrder);
 }
-async function readHead(root5, entries, changes, configChanged) {
-  if (configChanged) return { ...await readTreeEntries(root5, entries), partial: false };
-  const changedPaths = new Set(changes.map((change) => change.path));
-  const [changed, always] = await Promise.all([
-    readTreeEntries(root5, entries, (path3) => changedPaths.has(path3)),
-    readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && readForEveryChange(path3))
-  ]);
+async function withWhatChangesNeed(root5, listing, changedPaths, changed, always) {
   const needs = recordsAChangeNeeds(changed.records);
-  const named = await readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && !readForEveryChange(path3) && needs.reads(path3));
-  const others = [...always.records, ...named.records].filter(needs.keeps).sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  const named = await readTreeEntries(root5, listing, (path3) => needs.reads(path3) && !changedPaths.has(path3) && !readForEveryChange(path3));
+  const others = [...always.records, ...named.records].filter(needs.keeps).sort(inTreeOrder);
   return { ...changed, records: [...changed.records, ...others], partial: true };
+}
+function inTreeOrder(a, b) {
+  return Buffer.compare(Buffer.from(a.path), Buffer.from(b.path));
 }
 async function readRestOfHead(root5, read) {
   const done = new Set(read.head.records.map((file) => file.path));

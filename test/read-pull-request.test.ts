@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { recordsAChangeNeeds } from '../scripts/core/gate/records-a-change-needs.js';
+import { readForEveryChange, recordsAChangeNeeds } from '../scripts/core/gate/records-a-change-needs.js';
 import { parseTreeListing } from '../scripts/io/repository/git.js';
 import { readPullRequest } from '../scripts/io/repository/read-pull-request.js';
 import { MAX_FILE_BYTES } from '../scripts/io/repository/read-repository.js';
@@ -113,20 +113,23 @@ const needs = suite('the unchanged records a change needs');
 
 const CHANGED = [{ path: 'incidents/INC-2026-0001.md', text: 'id: INC-2026-0001\nknown_error: KE-0007\n' }];
 
-const READS: [string, boolean][] = [
-  ['known-errors/KE-0100.md', true],
-  ['problems/PRB-0100.md', true],
-  ['incidents/INC-2026-0001.postmortem.md', true],
-  ['incidents/INC-2026-0001-slug.md', true],
-  ['known-errors/KE-0007-slug.md', true],
-  ['incidents/INC-2026-0002.md', false],
-  ['incidents/old/INC-2026-0001.md', false],
-  ['incidents/notes-INC-2026-0001.txt', false],
+/** A path, whether it is read for every change, and whether for a change naming INC-2026-0001 and KE-0007. */
+const READS: [string, boolean, boolean][] = [
+  ['known-errors/KE-0100.md', true, false],
+  ['problems/PRB-0100.md', true, false],
+  ['known-errors/KE-0007-slug.md', true, true],
+  ['incidents/INC-2026-0001.postmortem.md', false, true],
+  ['incidents/INC-2026-0001-slug.md', false, true],
+  ['incidents/INC-2026-0002.md', false, false],
+  ['incidents/old/INC-2026-0001.md', false, false],
+  ['incidents/notes-INC-2026-0001.txt', false, false],
+  ['known-errors/old/KE-0100.md', false, false],
 ];
 
-for (const [path, expected] of READS) {
-  needs(`${expected ? 'reads' : 'leaves'} ${path}`, () => {
-    assert.is(recordsAChangeNeeds(CHANGED).reads(path), expected);
+for (const [path, always, named] of READS) {
+  needs(`${path}: ${always ? 'read for every change' : 'not read for every change'}, ${named ? 'read' : 'not read'} for what the change names`, () => {
+    assert.is(readForEveryChange(path), always);
+    assert.is(recordsAChangeNeeds(CHANGED).reads(path), named);
   });
 }
 

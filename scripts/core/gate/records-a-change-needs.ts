@@ -3,7 +3,7 @@ import type { TextFile } from '../records/validate.js';
 
 /** What of the unchanged record files a change needs, once its files are read: which to read, and which to check. */
 export interface ChangeNeeds {
-  /** Whether an unchanged record file is read for what the changed files name (those of kinds read for every change are, always). */
+  /** Whether an unchanged record file is read for the id its name gives, which the changed files name (those of kinds read for every change are read anyway). */
   reads(path: string): boolean;
   /** Whether a file read is checked with the changed ones: of a kind read for every change, only one that may matter. */
   keeps(file: TextFile): boolean;
@@ -16,20 +16,23 @@ export interface ChangeNeeds {
  */
 const MATTERS_WHEN_IT_SAYS: Partial<Record<RecordKind, string>> = { knownErrors: 'active' };
 
-/** The folders of the kinds read for every change: a path elsewhere is none of theirs. */
-const EVERY_CHANGE_FOLDERS = new Set(KIND_NAMES.filter((kind) => descriptorOf(kind).readForEveryChange === true).map((kind) => descriptorOf(kind).folder));
+/** The folders of the kinds read for every change, with their `/`: a path elsewhere is none of theirs. */
+const EVERY_CHANGE_FOLDERS = [
+  ...new Set(KIND_NAMES.filter((kind) => descriptorOf(kind).readForEveryChange === true).map((kind) => `${descriptorOf(kind).folder}/`)),
+];
 
 /** Whether a record file is of a kind check-pr reads for every change (records/kinds.ts), whatever the change names: it can read those while it reads the changed files. */
 export function readForEveryChange(path: string): boolean {
-  if (!EVERY_CHANGE_FOLDERS.has(path.slice(0, path.indexOf('/')))) return false;
+  // Asked of every path of a large tree: most are in no such folder, and are passed over first.
+  if (!EVERY_CHANGE_FOLDERS.some((folder) => path.startsWith(folder))) return false;
   const kind = recordKindOf(path);
   return kind !== undefined && descriptorOf(kind).readForEveryChange === true;
 }
 
 /**
  * Which unchanged record files the checks of a change need, so that check-pr reads only those:
- * every record of a kind read for every change (a known error matches any new incident, a problem
- * lists incidents that do not name it: records/kinds.ts), and every record whose file name gives
+ * every record of a kind read for every change (readForEveryChange: a known error matches any new
+ * incident, a problem lists incidents that do not name it), and every record whose file name gives
  * an id the changed files name anywhere (their own, duplicate_of, known_error, a postmortem's
  * incident, and more), for the uniqueness, reference and postmortem rules. The rest are not read:
  * no rule about the changed files looks at them.
@@ -49,7 +52,7 @@ export function recordsAChangeNeeds(changed: readonly TextFile[]): ChangeNeeds {
   const named = ids.size === 0 ? undefined : new RegExp([...ids].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const namedByPath = (path: string): boolean => named !== undefined && named.test(path) && ids.has(idOfPath(path) ?? '');
   return {
-    reads: (path) => readForEveryChange(path) || namedByPath(path),
+    reads: namedByPath,
     keeps({ path, text }) {
       const kind = recordKindOf(path);
       const word = kind && MATTERS_WHEN_IT_SAYS[kind];

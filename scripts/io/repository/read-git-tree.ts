@@ -25,7 +25,68 @@ export function listRecordTree(root: string, commit: string): Promise<TreeListin
  * --batch-check`), so an oversized one is still refused unread.
  */
 export async function readTreeEntries(root: string, listing: TreeListing, only?: (path: string) => boolean): Promise<RepositoryFiles> {
-  // Each entry read in order becomes a finding or a blob to read, so that findings keep the tree's order.
+  const [files] = await readListings(root, [{ listing, only }]);
+  return files!;
+}
+
+/** A listing to read, and when given, which of its record paths (the rest are skipped). */
+export interface ListingRead {
+  listing: TreeListing;
+  only?: ((path: string) => boolean) | undefined;
+}
+
+/**
+ * readTreeEntries on several listings at once (of one commit or of several): one `git cat-file
+ * --batch-check` measures the blobs of all, and one `git cat-file --batch` reads them, as starting
+ * git costs more than the few files a pull request needs.
+ */
+export async function readListings(root: string, reads: readonly ListingRead[]): Promise<RepositoryFiles[]> {
+  const plans = reads.map(({ listing, only }) => planRead(listing, only));
+  const sizes = await blobSizes(root, [
+    ...new Set(plans.flatMap(({ steps }) => steps.flatMap((step) => ('entry' in step && step.entry.size === undefined ? [step.entry.object] : [])))),
+  ]);
+  const measured = plans.map(({ steps }) => {
+    const findings: Finding[] = [];
+    const wanted: { path: string; object: string }[] = [];
+    for (const step of steps) {
+      if ('finding' in step) {
+        findings.push(step.finding);
+        continue;
+      }
+      const { path, object } = step.entry;
+      const size = step.entry.size ?? sizes.get(object)!;
+      if (size > MAX_FILE_BYTES)
+        findings.push(fileFinding(path, 'file/unreadable', `${path} is ${size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      else wanted.push({ path, object });
+    }
+    return { findings, wanted };
+  });
+  const blobs = await readBlobs(root, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))]);
+  return measured.map(({ findings, wanted }, index) => {
+    const files: TextFile[] = [];
+    for (const { path, object } of wanted) {
+      const decoded = decodeText(path, blobs.get(object)!);
+      if ('text' in decoded) files.push({ path, text: decoded.text });
+      else findings.push(decoded.finding);
+    }
+    return {
+      config: files.find(({ path }) => path === CONFIG_FILE),
+      records: files.filter(({ path }) => path !== CONFIG_FILE),
+      findings,
+      names: plans[index]!.names,
+    };
+  });
+}
+
+/**
+ * What reading a listing takes, entry by entry in the tree's order (so that findings keep it): a
+ * finding for each folder, link and submodule, and the blobs to measure and read; and every name
+ * looked at in the record folders.
+ */
+function planRead(
+  listing: TreeListing,
+  only: ((path: string) => boolean) | undefined,
+): { steps: ({ finding: Finding } | { entry: TreeEntry })[]; names: string[] } {
   const steps: ({ finding: Finding } | { entry: TreeEntry })[] = [];
   const warnedFolders = new Set<string>();
   const names = new Set<string>();
@@ -51,32 +112,5 @@ export async function readTreeEntries(root: string, listing: TreeListing, only?:
       steps.push({ entry });
     }
   }
-  const sizes = await blobSizes(
-    root,
-    steps.flatMap((step) => ('entry' in step && step.entry.size === undefined ? [step.entry.object] : [])),
-  );
-  const findings: RepositoryFiles['findings'] = [];
-  const wanted: { path: string; object: string }[] = [];
-  for (const step of steps) {
-    if ('finding' in step) {
-      findings.push(step.finding);
-      continue;
-    }
-    const { path, object } = step.entry;
-    const size = step.entry.size ?? sizes.get(object)!;
-    if (size > MAX_FILE_BYTES)
-      findings.push(fileFinding(path, 'file/unreadable', `${path} is ${size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
-    else wanted.push({ path, object });
-  }
-  const blobs = await readBlobs(
-    root,
-    wanted.map(({ object }) => object),
-  );
-  const files: TextFile[] = [];
-  for (const { path, object } of wanted) {
-    const decoded = decodeText(path, blobs.get(object)!);
-    if ('text' in decoded) files.push({ path, text: decoded.text });
-    else findings.push(decoded.finding);
-  }
-  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings, names: [...names] };
+  return { steps, names: [...names] };
 }

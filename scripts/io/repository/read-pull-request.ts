@@ -15,7 +15,7 @@ import {
   type TreeEntry,
   type TreeListing,
 } from './git.js';
-import { listRecordTree, readGitTree, readTreeEntries } from './read-git-tree.js';
+import { listRecordTree, readGitTree, readListings, readTreeEntries } from './read-git-tree.js';
 import { CONFIG_FILE, type RepositoryFiles } from './read-repository.js';
 
 /** What the gate reads of a pull request from git: the commits compared, what changed, and the files at both ends. */
@@ -36,9 +36,10 @@ export interface PullRequestRead {
  * Reads a pull request's two ends with git, as check-pr needs them. A ref that is not a commit, a
  * shallow checkout or a folder git cannot read is a UsageError saying what to do.
  *
- * Only the head's tree is listed (every record may be needed); the diff gives the base versions of
- * the changed files, and the config is listed alone at the base tip. Git's runs that do not
- * depend on one another run at once.
+ * Only the head's tree is listed (any record there may be needed); the diff gives the base
+ * versions of the changed files, and the base tip's config is listed alone. Git's runs that do not
+ * depend on one another run at once, and the files known to be needed at every end are measured
+ * and read together: starting git costs more than the few files a change needs.
  */
 export async function readPullRequest(root: string, baseRef: string, headRef: string): Promise<PullRequestRead> {
   const { base, head, baseTip } = await readCommits(root, baseRef, headRef);
@@ -50,12 +51,18 @@ export async function readPullRequest(root: string, baseRef: string, headRef: st
   ]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
-  const [headFiles, baseFiles, policy] = await Promise.all([
-    readHead(root, headListing, changes, configChanged),
-    readTreeEntries(root, listingOf(baseEntries(diff, headListing))),
-    policyListing && readTreeEntries(root, policyListing, () => false),
+  const changedPaths = new Set(changes.map((change) => change.path));
+  const none = listingOf([]);
+  // A changed config: every record of the head is checked against it again. Otherwise the changed
+  // records and, whatever they name, the kinds read for every change.
+  const [changed, always, baseFiles, policy] = await readListings(root, [
+    { listing: headListing, only: configChanged ? undefined : (path) => changedPaths.has(path) },
+    { listing: configChanged ? none : headListing, only: (path) => !changedPaths.has(path) && readForEveryChange(path) },
+    { listing: listingOf(baseEntries(diff, headListing)) },
+    { listing: policyListing ?? none, only: () => false },
   ]);
-  return { commits: { base, head }, changes, base: baseFiles, policy: (policy ?? baseFiles).config, head: headFiles };
+  const headFiles = configChanged ? { ...changed!, partial: false } : await withWhatChangesNeed(root, headListing, changedPaths, changed!, always!);
+  return { commits: { base, head }, changes, base: baseFiles!, policy: (policyListing ? policy! : baseFiles!).config, head: headFiles };
 }
 
 /**
@@ -71,32 +78,30 @@ function baseEntries(diff: readonly DiffEntry[], head: TreeListing): TreeEntry[]
     if (before && (path === CONFIG_FILE || !paths.includes(CONFIG_FILE)))
       entries.push({ mode: before.mode, type: typeOfMode(before.mode), object: before.object, path });
   }
-  return entries.sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  return entries.sort(inTreeOrder);
 }
 
 /**
- * The head's files the gate reads: every record when the config changed (each is checked against it
- * again); otherwise only the changed records and those their checks need, so a one-file change to
- * a repository of thousands of records reads a handful. validate, run on every pull request too,
- * checks the rest.
+ * The head's files the gate reads when the config is unchanged: the changed records and those
+ * their checks need (core/gate/records-a-change-needs.ts), so a one-file change to a repository of
+ * thousands of records reads a handful. validate, run on every pull request too, checks the rest.
  */
-async function readHead(
+async function withWhatChangesNeed(
   root: string,
-  entries: TreeListing,
-  changes: readonly FileChange[],
-  configChanged: boolean,
+  listing: TreeListing,
+  changedPaths: ReadonlySet<string>,
+  changed: RepositoryFiles,
+  always: RepositoryFiles,
 ): Promise<RepositoryFiles & { partial: boolean }> {
-  if (configChanged) return { ...(await readTreeEntries(root, entries)), partial: false };
-  const changedPaths = new Set(changes.map((change) => change.path));
-  const [changed, always] = await Promise.all([
-    readTreeEntries(root, entries, (path) => changedPaths.has(path)),
-    readTreeEntries(root, entries, (path) => !changedPaths.has(path) && readForEveryChange(path)),
-  ]);
   const needs = recordsAChangeNeeds(changed.records);
-  const named = await readTreeEntries(root, entries, (path) => !changedPaths.has(path) && !readForEveryChange(path) && needs.reads(path));
-  // In the tree's order, as one listing gives them.
-  const others = [...always.records, ...named.records].filter(needs.keeps).sort((a, b) => Buffer.compare(Buffer.from(a.path), Buffer.from(b.path)));
+  const named = await readTreeEntries(root, listing, (path) => needs.reads(path) && !changedPaths.has(path) && !readForEveryChange(path));
+  const others = [...always.records, ...named.records].filter(needs.keeps).sort(inTreeOrder);
   return { ...changed, records: [...changed.records, ...others], partial: true };
+}
+
+/** Paths in the order of a recursive `git ls-tree`: by their bytes (a folder's name sorts as if it ended in `/`). */
+function inTreeOrder(a: { path: string }, b: { path: string }): number {
+  return Buffer.compare(Buffer.from(a.path), Buffer.from(b.path));
 }
 
 /**
