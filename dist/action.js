@@ -78432,10 +78432,10 @@ function checkPullRequest(files) {
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head2.findings.filter((finding) => changed.has(finding.path)) : [...head2.findings];
   const headValid = !hasErrors(findings);
-  const policyFile = files.policy ?? files.base.config;
-  const basePolicy = policyFile && checkConfig(policyFile).config?.data;
-  const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
   const headConfig = head2.config;
+  const configOf = (file) => file && (file.text === files.head.config.text ? headConfig?.data : checkConfig(file).config?.data);
+  const basePolicy = configOf(files.policy ?? files.base.config);
+  const baseConfig = configOf(files.base.config);
   if (!basePolicy) {
     const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, "warning"));
@@ -78685,9 +78685,6 @@ async function currentBranch(folder) {
 }
 
 // scripts/io/repository/read-git-tree.ts
-async function readGitTree(root5, commit, only) {
-  return readTreeEntries(root5, await listRecordTree(root5, commit), only);
-}
 function listRecordTree(root5, commit) {
   return listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
@@ -78802,9 +78799,21 @@ async function withWhatChangesNeed(root5, listing, changedPaths, changed, always
 function inTreeOrder(a, b) {
   return Buffer.compare(Buffer.from(a.path), Buffer.from(b.path));
 }
-async function readRestOfHead(root5, read) {
+var REST_BATCH = 5e3;
+async function readRestOfHead(root5, read, select) {
   const done = new Set(read.head.records.map((file) => file.path));
-  return (await readGitTree(root5, read.commits.head, (path3) => !done.has(path3) && recordKindOf(path3) === "incidents")).records;
+  const listing = await listRecordTree(root5, read.commits.head);
+  const rest = [];
+  for (let index2 = 0; index2 < listing.paths.length; index2++) {
+    const path3 = listing.paths[index2];
+    if (!done.has(path3) && recordKindOf(path3) === "incidents") rest.push(listing.entry(index2));
+  }
+  const selected = [];
+  for (let start2 = 0; start2 < rest.length; start2 += REST_BATCH) {
+    const { records } = await readTreeEntries(root5, listingOf(rest.slice(start2, start2 + REST_BATCH)));
+    selected.push(...select(records));
+  }
+  return selected;
 }
 async function readCommits(root5, baseRef, headRef) {
   try {
@@ -78916,7 +78925,7 @@ async function comment3(github, target, body3, context) {
 }
 async function previewOf(root5, read, verdict, now) {
   if (!verdict.head || !verdict.headValid || hasErrors(read.head.findings)) return null;
-  const baseConfig = read.base.config && checkConfig(read.base.config).config?.data;
+  const baseConfig = read.base.config && (read.base.config.text === read.head.config?.text ? verdict.head.config : checkConfig(read.base.config).config?.data);
   const input = {
     head: verdict.head,
     base: baseConfig && checkRecords(baseConfig, read.base.records).records,
@@ -78926,7 +78935,7 @@ async function previewOf(root5, read, verdict, now) {
   let publishes = publishesOf(input);
   if (publishes.components.length > 0 && read.head.partial) {
     const services2 = new Set(publishes.components.map((change) => change.id));
-    const more = incidentsWeighingOn(await readRestOfHead(root5, read), services2);
+    const more = await readRestOfHead(root5, read, (files) => incidentsWeighingOn(files, services2));
     publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
   }
   return { publishes, timeZone: verdict.head.config.page?.time_zone ?? "UTC" };

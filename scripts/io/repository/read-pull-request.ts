@@ -15,7 +15,7 @@ import {
   type TreeEntry,
   type TreeListing,
 } from './git.js';
-import { listRecordTree, readGitTree, readListings, readTreeEntries } from './read-git-tree.js';
+import { listRecordTree, readListings, readTreeEntries } from './read-git-tree.js';
 import { CONFIG_FILE, type RepositoryFiles } from './read-repository.js';
 
 /** What the gate reads of a pull request from git: the commits compared, what changed, and the files at both ends. */
@@ -104,14 +104,29 @@ function inTreeOrder(a: { path: string }, b: { path: string }): number {
   return Buffer.compare(Buffer.from(a.path), Buffer.from(b.path));
 }
 
+/** How many of the rest of the head's files are read at once: memory holds one batch of texts, not a hundred thousand. */
+const REST_BATCH = 5_000;
+
 /**
- * The head's incident files readPullRequest left unread (a `partial` head): the preview of what
- * merging publishes needs the open ones when a service's state on the page may change. Files that
- * cannot be read are left out here; validate reports them.
+ * What `select` keeps of the head's incident files readPullRequest left unread (a `partial` head):
+ * the preview of what merging publishes needs the open ones when a service's state on the page may
+ * change. The files are read in batches, each given to `select` and then let go. Files that cannot
+ * be read are left out here; validate reports them.
  */
-export async function readRestOfHead(root: string, read: PullRequestRead): Promise<TextFile[]> {
+export async function readRestOfHead<T>(root: string, read: PullRequestRead, select: (files: readonly TextFile[]) => T[]): Promise<T[]> {
   const done = new Set(read.head.records.map((file) => file.path));
-  return (await readGitTree(root, read.commits.head, (path) => !done.has(path) && recordKindOf(path) === 'incidents')).records;
+  const listing = await listRecordTree(root, read.commits.head);
+  const rest: TreeEntry[] = [];
+  for (let index = 0; index < listing.paths.length; index++) {
+    const path = listing.paths[index]!;
+    if (!done.has(path) && recordKindOf(path) === 'incidents') rest.push(listing.entry(index));
+  }
+  const selected: T[] = [];
+  for (let start = 0; start < rest.length; start += REST_BATCH) {
+    const { records } = await readTreeEntries(root, listingOf(rest.slice(start, start + REST_BATCH)));
+    selected.push(...select(records));
+  }
+  return selected;
 }
 
 /** The commits to compare: the merge base of --base and --head (what GitHub's diff shows), and the head; and --base's own commit. */
