@@ -80,15 +80,17 @@ export interface KnownErrorMatches {
 }
 
 /**
- * A matcher for one run of the gate: the active known errors' patterns compiled once, when it is
- * first given an incident (a pull request that adds none compiles none), those beyond the bounds
- * left out; and the run's budget of steps shared by every incident it is given.
+ * A matcher for one run of the gate: the active known errors' patterns compiled once (those beyond
+ * the bounds left out), and the run's budget of steps shared by every incident it is given.
  */
 export function knownErrorMatcher(knownErrors: readonly KnownError[]): (incident: Incident) => KnownErrorMatches {
-  let compiled: Map<KnownError, { pattern: string; compiled: CompiledPattern }[]> | undefined;
+  const compiled = new Map<KnownError, { pattern: string; compiled: CompiledPattern }[]>();
+  for (const { knownError, pattern, beyond } of countPatterns(knownErrors)) {
+    if (beyond) continue;
+    compiled.set(knownError, [...(compiled.get(knownError) ?? []), { pattern, compiled: compilePattern(pattern) }]);
+  }
   let steps: number = KNOWN_ERROR_BOUNDS.steps;
   return (incident) => {
-    compiled ??= compileActive(knownErrors);
     const message = incident.updates[0]?.message;
     const texts = [incident.title, message?.slice(0, KNOWN_ERROR_BOUNDS.textExamined)].filter((text) => text !== undefined);
     const services = new Set(incident.services.map((service) => service.id));
@@ -111,16 +113,6 @@ export function knownErrorMatcher(knownErrors: readonly KnownError[]): (incident
     });
     return { matches, complete };
   };
-}
-
-/** The patterns of the active known errors, compiled, by known error (those beyond the bounds left out). */
-function compileActive(knownErrors: readonly KnownError[]): Map<KnownError, { pattern: string; compiled: CompiledPattern }[]> {
-  const compiled = new Map<KnownError, { pattern: string; compiled: CompiledPattern }[]>();
-  for (const { knownError, pattern, beyond } of countPatterns(knownErrors)) {
-    if (beyond) continue;
-    compiled.set(knownError, [...(compiled.get(knownError) ?? []), { pattern, compiled: compilePattern(pattern) }]);
-  }
-  return compiled;
 }
 
 /**
