@@ -43178,10 +43178,13 @@ function countPatterns(knownErrors) {
   });
 }
 function knownErrorMatcher(knownErrors) {
-  let compiled;
+  const compiled = /* @__PURE__ */ new Map();
+  for (const { knownError, pattern, beyond } of countPatterns(knownErrors)) {
+    if (beyond) continue;
+    compiled.set(knownError, [...compiled.get(knownError) ?? [], { pattern, compiled: compilePattern2(pattern) }]);
+  }
   let steps = KNOWN_ERROR_BOUNDS.steps;
   return (incident2) => {
-    compiled ??= compileActive(knownErrors);
     const message = incident2.updates[0]?.message;
     const texts = [incident2.title, message?.slice(0, KNOWN_ERROR_BOUNDS.textExamined)].filter((text7) => text7 !== void 0);
     const services2 = new Set(incident2.services.map((service) => service.id));
@@ -43204,14 +43207,6 @@ function knownErrorMatcher(knownErrors) {
     });
     return { matches, complete };
   };
-}
-function compileActive(knownErrors) {
-  const compiled = /* @__PURE__ */ new Map();
-  for (const { knownError, pattern, beyond } of countPatterns(knownErrors)) {
-    if (beyond) continue;
-    compiled.set(knownError, [...compiled.get(knownError) ?? [], { pattern, compiled: compilePattern2(pattern) }]);
-  }
-  return compiled;
 }
 function matchKnownErrors(incident2, knownErrors) {
   return knownErrorMatcher(knownErrors)(incident2).matches;
