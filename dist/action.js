@@ -78629,10 +78629,10 @@ function checkPullRequest(files) {
   const changed = new Set(files.changes.map((change) => change.path));
   const findings = files.head.partial ? head2.findings.filter((finding) => changed.has(finding.path)) : [...head2.findings];
   const headValid = !hasErrors(findings);
-  const policyFile = files.policy ?? files.base.config;
-  const basePolicy = policyFile && checkConfig(policyFile).config?.data;
-  const baseConfig = files.base.config && checkConfig(files.base.config).config?.data;
   const headConfig = head2.config;
+  const configOf = (file) => file && (file.text === files.head.config.text ? headConfig?.data : checkConfig(file).config?.data);
+  const basePolicy = configOf(files.policy ?? files.base.config);
+  const baseConfig = configOf(files.base.config);
   if (!basePolicy) {
     const message = `The base has no valid ${files.head.config.path}, so approvers and postmortem_required are read from this pull request's own config`;
     findings.push(fileFinding(files.head.config.path, lifecycleApproval.id, message, "warning"));
@@ -78737,6 +78737,15 @@ function joinKind(kind, a, b, into) {
 }
 
 // scripts/core/gate/records-a-change-needs.ts
+var MATTERS_WHEN_IT_SAYS = { knownErrors: "active" };
+var EVERY_CHANGE_FOLDERS = [
+  ...new Set(KIND_NAMES.filter((kind) => descriptorOf(kind).readForEveryChange === true).map((kind) => `${descriptorOf(kind).folder}/`))
+];
+function readForEveryChange(path3) {
+  if (!EVERY_CHANGE_FOLDERS.some((folder) => path3.startsWith(folder))) return false;
+  const kind = recordKindOf(path3);
+  return kind !== void 0 && descriptorOf(kind).readForEveryChange === true;
+}
 function recordsAChangeNeeds(changed) {
   const ids = /* @__PURE__ */ new Set();
   for (const file of changed) {
@@ -78744,9 +78753,15 @@ function recordsAChangeNeeds(changed) {
     if (own11) ids.add(own11);
     for (const id of idsInText(file.text)) ids.add(id);
   }
-  return (path3) => {
-    const kind = recordKindOf(path3);
-    return kind !== void 0 && descriptorOf(kind).readForEveryChange === true || ids.has(idOfPath(path3) ?? "");
+  const named = ids.size === 0 ? void 0 : new RegExp([...ids].map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+  const namedByPath = (path3) => named !== void 0 && named.test(path3) && ids.has(idOfPath(path3) ?? "");
+  return {
+    reads: namedByPath,
+    keeps({ path: path3, text: text7 }) {
+      const kind = recordKindOf(path3);
+      const word = kind && MATTERS_WHEN_IT_SAYS[kind];
+      return word === void 0 || text7.includes(word) || text7.includes("\\") || named !== void 0 && named.test(text7) || namedByPath(path3);
+    }
   };
 }
 
@@ -78782,25 +78797,64 @@ async function isShallow(root5) {
   const { stdout } = await runGit(root5, ["rev-parse", "--is-shallow-repository"]);
   return stdout.toString().trim() === "true";
 }
-async function diffNames(root5, from, to, paths) {
-  const { stdout } = await runGit(root5, ["diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff", from, to, "--", ...paths]);
+async function diffEntries(root5, from, to, paths) {
+  const { stdout } = await runGit(root5, ["diff", "--raw", "--no-abbrev", "-z", "-M", "--relative", "--no-ext-diff", from, to, "--", ...paths]);
   const fields = stdout.toString().split("\0");
   const changes = [];
   for (let index2 = 0; index2 < fields.length - 1; ) {
-    const status = fields[index2];
+    const [modeBefore = "", modeAfter = "", objectBefore = "", objectAfter = "", status = ""] = fields[index2].slice(1).split(" ");
     const count2 = status.startsWith("R") || status.startsWith("C") ? 2 : 1;
-    changes.push({ status, paths: fields.slice(index2 + 1, index2 + 1 + count2) });
+    changes.push({
+      status,
+      paths: fields.slice(index2 + 1, index2 + 1 + count2),
+      before: /^0+$/.test(modeBefore) ? void 0 : { mode: modeBefore, object: objectBefore },
+      after: /^0+$/.test(modeAfter) ? void 0 : { mode: modeAfter, object: objectAfter }
+    });
     index2 += 1 + count2;
   }
   return changes;
 }
+function typeOfMode(mode) {
+  if (mode === "040000") return "tree";
+  return mode === "160000" ? "commit" : "blob";
+}
+function listingOf(entries) {
+  return { paths: entries.map(({ path: path3 }) => path3), entry: (index2) => entries[index2] };
+}
 async function listTree(root5, commit, paths) {
-  const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", "--long", commit, "--", ...paths]);
-  return stdout.toString().split("\0").filter((line) => line !== "").map((line) => {
-    const tab2 = line.indexOf("	");
-    const [mode = "", type2 = "", object = "", size2 = ""] = line.slice(0, tab2).split(/ +/);
-    return { mode, type: type2, object, size: size2 === "-" ? void 0 : Number(size2), path: line.slice(tab2 + 1) };
-  });
+  const { stdout } = await runGit(root5, ["ls-tree", "-r", "-z", commit, "--", ...paths]);
+  return parseTreeListing(stdout.toString());
+}
+function parseTreeListing(listing) {
+  const paths = [];
+  const starts = [];
+  for (let start2 = 0; start2 < listing.length; ) {
+    let end = listing.indexOf("\0", start2);
+    if (end === -1) end = listing.length;
+    paths.push(listing.slice(listing.indexOf("	", start2) + 1, end));
+    starts.push(start2);
+    start2 = end + 1;
+  }
+  return {
+    paths,
+    entry(index2) {
+      const start2 = starts[index2];
+      const [mode = "", type2 = "", object = ""] = listing.slice(start2, listing.indexOf("	", start2)).split(" ");
+      return { mode, type: type2, object, path: paths[index2] };
+    }
+  };
+}
+async function blobSizes(root5, objects) {
+  const sizes = /* @__PURE__ */ new Map();
+  if (objects.length === 0) return sizes;
+  const { stdout } = await runGit(root5, ["cat-file", "--batch-check"], objects.map((object) => `${object}
+`).join(""));
+  for (const line of stdout.toString().split("\n")) {
+    const [object = "", type2, size2] = line.split(" ");
+    if (type2 === "blob" && size2 !== void 0) sizes.set(object, Number(size2));
+  }
+  for (const object of objects) if (!sizes.has(object)) throw new GitError(`git cat-file found no blob ${object}`);
+  return sizes;
 }
 async function readBlobs(root5, objects) {
   const texts = /* @__PURE__ */ new Map();
@@ -78828,79 +78882,135 @@ async function currentBranch(folder) {
 }
 
 // scripts/io/repository/read-git-tree.ts
-async function readGitTree(root5, commit, only) {
-  return readTreeEntries(root5, await listRecordTree(root5, commit), only);
-}
 function listRecordTree(root5, commit) {
   return listTree(root5, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
-async function readTreeEntries(root5, entries, only) {
-  const findings = [];
-  const wanted = [];
+async function readTreeEntries(root5, listing, only) {
+  const [files] = await readListings(root5, [{ listing, only }]);
+  return files;
+}
+async function readListings(root5, reads) {
+  const plans = reads.map(({ listing, only }) => planRead(listing, only));
+  const sizes = await blobSizes(root5, [
+    ...new Set(plans.flatMap(({ steps }) => steps.flatMap((step) => "entry" in step && step.entry.size === void 0 ? [step.entry.object] : [])))
+  ]);
+  const measured = plans.map(({ steps }) => {
+    const findings = [];
+    const wanted = [];
+    for (const step of steps) {
+      if ("finding" in step) {
+        findings.push(step.finding);
+        continue;
+      }
+      const { path: path3, object } = step.entry;
+      const size2 = step.entry.size ?? sizes.get(object);
+      if (size2 > MAX_FILE_BYTES)
+        findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      else wanted.push({ path: path3, object });
+    }
+    return { findings, wanted };
+  });
+  const blobs = await readBlobs(root5, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))]);
+  return measured.map(({ findings, wanted }, index2) => {
+    const files = [];
+    for (const { path: path3, object } of wanted) {
+      const decoded = decodeText(path3, blobs.get(object));
+      if ("text" in decoded) files.push({ path: path3, text: decoded.text });
+      else findings.push(decoded.finding);
+    }
+    return {
+      config: files.find(({ path: path3 }) => path3 === CONFIG_FILE),
+      records: files.filter(({ path: path3 }) => path3 !== CONFIG_FILE),
+      findings,
+      names: plans[index2].names
+    };
+  });
+}
+function planRead(listing, only) {
+  const steps = [];
   const warnedFolders = /* @__PURE__ */ new Set();
   const names = /* @__PURE__ */ new Set();
-  for (const entry of entries) {
-    const { path: path3 } = entry;
+  const { paths } = listing;
+  for (let index2 = 0; index2 < paths.length; index2++) {
+    const path3 = paths[index2];
     const isConfig = path3 === CONFIG_FILE;
     if (!isConfig && only && !only(path3)) continue;
+    const entry = listing.entry(index2);
     const [folder, ...rest] = path3.split("/");
     if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
-      if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder));
+      if (!warnedFolders.has(subfolder)) steps.push({ finding: folderFinding(subfolder, folder) });
       warnedFolders.add(subfolder);
     } else if (!isConfig && !path3.endsWith(".md")) {
       continue;
     } else if (entry.mode === "120000") {
-      findings.push(fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`));
+      steps.push({ finding: fileFinding(path3, "file/unreadable", `${path3} is a symbolic link: records must be plain files in the repository`) });
     } else if (entry.type !== "blob") {
-      findings.push(fileFinding(path3, "file/unreadable", `${path3} is a ${entry.type}, not a file`));
-    } else if ((entry.size ?? 0) > MAX_FILE_BYTES) {
-      findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${entry.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      steps.push({ finding: fileFinding(path3, "file/unreadable", `${path3} is a ${entry.type}, not a file`) });
     } else {
-      wanted.push({ path: path3, object: entry.object });
+      steps.push({ entry });
     }
   }
-  const blobs = await readBlobs(
-    root5,
-    wanted.map(({ object }) => object)
-  );
-  const files = [];
-  for (const { path: path3, object } of wanted) {
-    const decoded = decodeText(path3, blobs.get(object));
-    if ("text" in decoded) files.push({ path: path3, text: decoded.text });
-    else findings.push(decoded.finding);
-  }
-  return { config: files.find(({ path: path3 }) => path3 === CONFIG_FILE), records: files.filter(({ path: path3 }) => path3 !== CONFIG_FILE), findings, names: [...names] };
+  return { steps, names: [...names] };
 }
 
 // scripts/io/repository/read-pull-request.ts
 async function readPullRequest(root5, baseRef, headRef) {
   const { base: base2, head: head2, baseTip } = await readCommits(root5, baseRef, headRef);
-  const diff = await diffNames(root5, base2, head2, [...RECORD_FOLDERS, CONFIG_FILE]);
+  const [diff, headListing, policyListing] = await Promise.all([
+    diffEntries(root5, base2, head2, [...RECORD_FOLDERS, CONFIG_FILE]),
+    listRecordTree(root5, head2),
+    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
+    baseTip === base2 ? void 0 : listTree(root5, baseTip, [CONFIG_FILE])
+  ]);
   const configChanged = diff.some(({ paths }) => paths.includes(CONFIG_FILE));
   const changes = toFileChanges(diff.filter(({ paths }) => !paths.includes(CONFIG_FILE)));
-  const basePaths = new Set(changes.map((change) => change.basePath ?? change.path));
-  const [headFiles, baseFiles, policy] = await Promise.all([
-    readHead(root5, head2, changes, configChanged),
-    readGitTree(root5, base2, (path3) => basePaths.has(path3)),
-    // Approvers removed on the target branch must not approve on an older branch: the policy is the tip's.
-    readGitTree(root5, baseTip, () => false)
-  ]);
-  return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: policy.config, head: headFiles };
-}
-async function readHead(root5, head2, changes, configChanged) {
-  if (configChanged) return { ...await readGitTree(root5, head2), partial: false };
   const changedPaths = new Set(changes.map((change) => change.path));
-  const entries = await listRecordTree(root5, head2);
-  const changed = await readTreeEntries(root5, entries, (path3) => changedPaths.has(path3));
-  const needed = recordsAChangeNeeds(changed.records);
-  const others = await readTreeEntries(root5, entries, (path3) => !changedPaths.has(path3) && needed(path3));
-  return { ...changed, records: [...changed.records, ...others.records], partial: true };
+  const none = listingOf([]);
+  const [changed, always, baseFiles, policy] = await readListings(root5, [
+    { listing: headListing, only: configChanged ? void 0 : (path3) => changedPaths.has(path3) },
+    { listing: configChanged ? none : headListing, only: (path3) => !changedPaths.has(path3) && readForEveryChange(path3) },
+    { listing: listingOf(baseEntries(diff, headListing)) },
+    { listing: policyListing ?? none, only: () => false }
+  ]);
+  const headFiles = configChanged ? { ...changed, partial: false } : await withWhatChangesNeed(root5, headListing, changedPaths, changed, always);
+  return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: (policyListing ? policy : baseFiles).config, head: headFiles };
 }
-async function readRestOfHead(root5, read) {
+function baseEntries(diff, head2) {
+  const config2 = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? -1 : head2.paths.indexOf(CONFIG_FILE);
+  const entries = config2 === -1 ? [] : [head2.entry(config2)];
+  for (const { before, paths } of diff) {
+    const path3 = paths[0];
+    if (before && (path3 === CONFIG_FILE || !paths.includes(CONFIG_FILE)))
+      entries.push({ mode: before.mode, type: typeOfMode(before.mode), object: before.object, path: path3 });
+  }
+  return entries.sort(inTreeOrder);
+}
+async function withWhatChangesNeed(root5, listing, changedPaths, changed, always) {
+  const needs = recordsAChangeNeeds(changed.records);
+  const named = await readTreeEntries(root5, listing, (path3) => needs.reads(path3) && !changedPaths.has(path3) && !readForEveryChange(path3));
+  const others = [...always.records, ...named.records].filter(needs.keeps).sort(inTreeOrder);
+  return { ...changed, records: [...changed.records, ...others], partial: true };
+}
+function inTreeOrder(a, b) {
+  return Buffer.compare(Buffer.from(a.path), Buffer.from(b.path));
+}
+var REST_BATCH = 5e3;
+async function readRestOfHead(root5, read, select) {
   const done = new Set(read.head.records.map((file) => file.path));
-  return (await readGitTree(root5, read.commits.head, (path3) => !done.has(path3) && recordKindOf(path3) === "incidents")).records;
+  const listing = await listRecordTree(root5, read.commits.head);
+  const rest = [];
+  for (let index2 = 0; index2 < listing.paths.length; index2++) {
+    const path3 = listing.paths[index2];
+    if (!done.has(path3) && recordKindOf(path3) === "incidents") rest.push(listing.entry(index2));
+  }
+  const selected = [];
+  for (let start2 = 0; start2 < rest.length; start2 += REST_BATCH) {
+    const { records } = await readTreeEntries(root5, listingOf(rest.slice(start2, start2 + REST_BATCH)));
+    selected.push(...select(records));
+  }
+  return selected;
 }
 async function readCommits(root5, baseRef, headRef) {
   try {
@@ -79012,7 +79122,7 @@ async function comment3(github, target, body3, context) {
 }
 async function previewOf(root5, read, verdict, now) {
   if (!verdict.head || !verdict.headValid || hasErrors(read.head.findings)) return null;
-  const baseConfig = read.base.config && checkConfig(read.base.config).config?.data;
+  const baseConfig = read.base.config && (read.base.config.text === read.head.config?.text ? verdict.head.config : checkConfig(read.base.config).config?.data);
   const input = {
     head: verdict.head,
     base: baseConfig && checkRecords(baseConfig, read.base.records).records,
@@ -79022,7 +79132,7 @@ async function previewOf(root5, read, verdict, now) {
   let publishes = publishesOf(input);
   if (publishes.components.length > 0 && read.head.partial) {
     const services2 = new Set(publishes.components.map((change) => change.id));
-    const more = incidentsWeighingOn(await readRestOfHead(root5, read), services2);
+    const more = await readRestOfHead(root5, read, (files) => incidentsWeighingOn(files, services2));
     publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
   }
   return { publishes, timeZone: verdict.head.config.page?.time_zone ?? "UTC" };

@@ -542,6 +542,20 @@ const reads = suite('check-pr: reads the changed records and what their checks n
 const CONFIG = 'incidents.config.yml';
 const REPORTS_RETIRED = edit(CONFIG, ['  - {id: reports, name: Reports, group: Back office}\n', '']);
 
+const KE1 = 'known-errors/KE-0001.md';
+
+/** A known error on the reports service, retired, whose pattern would match every new incident there. */
+function retiredKnownError(id: string): string {
+  return read(KE1).replace('id: KE-0001', `id: ${id}`).replace('status: active', 'status: retired').replace('"export.*time(d)? ?out"', '"."');
+}
+
+/** Retired known errors, one of them (KE-0009.md) holding the id KE-0002. */
+const RETIRED_KNOWN_ERRORS: FileEdits = {
+  'known-errors/KE-0003.md': retiredKnownError('KE-0003'),
+  'known-errors/KE-0004.md': retiredKnownError('KE-0004'),
+  'known-errors/KE-0009.md': retiredKnownError('KE-0002'),
+};
+
 /** Changes whose checks need records the change did not touch, and where those checks find errors. */
 const NEEDS_CASES: Case[] = [
   {
@@ -565,6 +579,24 @@ const NEEDS_CASES: Case[] = [
     name: 'a known_error that names none',
     head: edit(INC1, ['visibility: public', 'visibility: public\nknown_error: KE-0009']),
     errors: ['record/reference incidents/INC-2026-0001.md:13'],
+  },
+  {
+    name: 'a new incident is matched against the active known error among retired ones',
+    base: RETIRED_KNOWN_ERRORS,
+    head: newReportsIncident('Report export timed out'),
+    errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:3'],
+  },
+  {
+    name: 'a known error made active through a YAML escape still matches',
+    base: { ...RETIRED_KNOWN_ERRORS, ...edit(KE1, ['status: active', 'status: "\\x61ctive"']) },
+    head: newReportsIncident('Report export timed out'),
+    errors: ['lifecycle/known-error-match incidents/INC-2026-0004.md:3'],
+  },
+  {
+    name: 'an added known error with the id a retired one holds under another file name',
+    base: RETIRED_KNOWN_ERRORS,
+    head: { 'known-errors/KE-0002.md': retiredKnownError('KE-0002') },
+    errors: ['record/unique-id known-errors/KE-0002.md:2'],
   },
   {
     name: 'an added incident with the id of an unchanged one',

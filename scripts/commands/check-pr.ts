@@ -122,7 +122,7 @@ async function comment(github: ReturnType<typeof createGitHub>, target: PullRequ
  */
 async function previewOf(root: string, read: PullRequestRead, verdict: PullRequestVerdict, now: number): Promise<PublishesPreview> {
   if (!verdict.head || !verdict.headValid || hasErrors(read.head.findings)) return null;
-  const baseConfig = read.base.config && checkConfig(read.base.config).config?.data;
+  const baseConfig = read.base.config && (read.base.config.text === read.head.config?.text ? verdict.head.config : checkConfig(read.base.config).config?.data);
   const input = {
     head: verdict.head,
     base: baseConfig && checkRecords(baseConfig, read.base.records).records,
@@ -132,7 +132,7 @@ async function previewOf(root: string, read: PullRequestRead, verdict: PullReque
   let publishes = publishesOf(input);
   if (publishes.components.length > 0 && read.head.partial) {
     const services = new Set(publishes.components.map((change) => change.id));
-    const more = incidentsWeighingOn(await readRestOfHead(root, read), services);
+    const more = await readRestOfHead(root, read, (files) => incidentsWeighingOn(files, services));
     publishes = publishesOf({ ...input, head: withIncidents(verdict.head, more) });
   }
   return { publishes, timeZone: verdict.head.config.page?.time_zone ?? 'UTC' };

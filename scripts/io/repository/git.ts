@@ -39,15 +39,42 @@ export async function isShallow(root: string): Promise<boolean> {
   return stdout.toString().trim() === 'true';
 }
 
-/** The files that differ between two commits under the given paths, relative to root, renames found. */
-export async function diffNames(root: string, from: string, to: string, paths: readonly string[]): Promise<{ status: string; paths: string[] }[]> {
-  const { stdout } = await runGit(root, ['diff', '--name-status', '-z', '-M', '--relative', '--no-ext-diff', from, to, '--', ...paths]);
+/** One side of a changed file, as `git diff --raw` gives it. */
+export interface DiffSide {
+  mode: string;
+  object: string;
+}
+
+/** A file that differs between two commits: git's status letter (and score), its path(s), and what it was and is. */
+export interface DiffEntry {
+  status: string;
+  /** One path; a rename's (or copy's) path before and after. */
+  paths: string[];
+  /** The file at `from`; undefined when it is added. */
+  before: DiffSide | undefined;
+  /** The file at `to`; undefined when it is deleted. */
+  after: DiffSide | undefined;
+}
+
+/**
+ * The files that differ between two commits under the given paths, relative to root, renames
+ * found, each with its mode and object at both ends: what a pull request changes and the base
+ * versions of those files, without listing either tree.
+ */
+export async function diffEntries(root: string, from: string, to: string, paths: readonly string[]): Promise<DiffEntry[]> {
+  const { stdout } = await runGit(root, ['diff', '--raw', '--no-abbrev', '-z', '-M', '--relative', '--no-ext-diff', from, to, '--', ...paths]);
   const fields = stdout.toString().split('\0');
-  const changes: { status: string; paths: string[] }[] = [];
+  const changes: DiffEntry[] = [];
   for (let index = 0; index < fields.length - 1;) {
-    const status = fields[index]!;
+    // `:<mode before> <mode after> <object before> <object after> <status>`, then the path(s).
+    const [modeBefore = '', modeAfter = '', objectBefore = '', objectAfter = '', status = ''] = fields[index]!.slice(1).split(' ');
     const count = status.startsWith('R') || status.startsWith('C') ? 2 : 1;
-    changes.push({ status, paths: fields.slice(index + 1, index + 1 + count) });
+    changes.push({
+      status,
+      paths: fields.slice(index + 1, index + 1 + count),
+      before: /^0+$/.test(modeBefore) ? undefined : { mode: modeBefore, object: objectBefore },
+      after: /^0+$/.test(modeAfter) ? undefined : { mode: modeAfter, object: objectAfter },
+    });
     index += 1 + count;
   }
   return changes;
@@ -58,24 +85,76 @@ export interface TreeEntry {
   mode: string;
   type: string;
   object: string;
-  /** Size in bytes; undefined for anything but a blob. */
-  size: number | undefined;
+  /** Size in bytes, when known (blobs only): readTreeEntries asks git for the sizes of the blobs it reads. */
+  size?: number;
   /** Relative to root. */
   path: string;
 }
 
-/** Lists the files of a commit under the given paths (relative to root), recursively. */
-export async function listTree(root: string, commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
-  const { stdout } = await runGit(root, ['ls-tree', '-r', '-z', '--long', commit, '--', ...paths]);
-  return stdout
-    .toString()
-    .split('\0')
-    .filter((line) => line !== '')
-    .map((line) => {
-      const tab = line.indexOf('\t');
-      const [mode = '', type = '', object = '', size = ''] = line.slice(0, tab).split(/ +/);
-      return { mode, type, object, size: size === '-' ? undefined : Number(size), path: line.slice(tab + 1) };
-    });
+/** The object type a tree entry's mode gives: a folder, a submodule's commit, or a blob (a file or a symbolic link). */
+export function typeOfMode(mode: string): string {
+  if (mode === '040000') return 'tree';
+  return mode === '160000' ? 'commit' : 'blob';
+}
+
+/** A commit's tree as git listed it: every path, in the tree's order, and the entry at each. */
+export interface TreeListing {
+  paths: readonly string[];
+  /** The entry at an index of `paths` (parsed when asked for: most of a large listing is only looked at by path). */
+  entry(index: number): TreeEntry;
+}
+
+/** Entries already made (from a diff) as a listing. */
+export function listingOf(entries: readonly TreeEntry[]): TreeListing {
+  return { paths: entries.map(({ path }) => path), entry: (index) => entries[index]! };
+}
+
+/**
+ * Lists the files of a commit under the given paths (relative to root), recursively, without
+ * their sizes: `--long` costs git a read of every blob's header, most of the listing's time in a
+ * large repository (blobSizes gives them for the few blobs read).
+ */
+export async function listTree(root: string, commit: string, paths: readonly string[]): Promise<TreeListing> {
+  const { stdout } = await runGit(root, ['ls-tree', '-r', '-z', commit, '--', ...paths]);
+  return parseTreeListing(stdout.toString());
+}
+
+/**
+ * `git ls-tree -z` output (`<mode> <type> <object>\t<path>` and a NUL, each) as a listing: one pass
+ * finds the paths, and an entry's other fields are read from its line when it is asked for.
+ */
+export function parseTreeListing(listing: string): TreeListing {
+  const paths: string[] = [];
+  const starts: number[] = [];
+  for (let start = 0; start < listing.length;) {
+    let end = listing.indexOf('\0', start);
+    if (end === -1) end = listing.length;
+    // The path is all after the first tab: a path may hold a tab, the fields before it never do.
+    paths.push(listing.slice(listing.indexOf('\t', start) + 1, end));
+    starts.push(start);
+    start = end + 1;
+  }
+  return {
+    paths,
+    entry(index) {
+      const start = starts[index]!;
+      const [mode = '', type = '', object = ''] = listing.slice(start, listing.indexOf('\t', start)).split(' ');
+      return { mode, type, object, path: paths[index]! };
+    },
+  };
+}
+
+/** The sizes of blobs by object id, all in one `git cat-file --batch-check`, without reading them. */
+export async function blobSizes(root: string, objects: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  if (objects.length === 0) return sizes;
+  const { stdout } = await runGit(root, ['cat-file', '--batch-check'], objects.map((object) => `${object}\n`).join(''));
+  for (const line of stdout.toString().split('\n')) {
+    const [object = '', type, size] = line.split(' ');
+    if (type === 'blob' && size !== undefined) sizes.set(object, Number(size));
+  }
+  for (const object of objects) if (!sizes.has(object)) throw new GitError(`git cat-file found no blob ${object}`);
+  return sizes;
 }
 
 /** Reads blobs by object id, all in one `git cat-file --batch`, as bytes. */

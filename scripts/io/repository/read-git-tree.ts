@@ -1,7 +1,7 @@
 import type { TextFile } from '../../core/records/validate.js';
 import { decodeText } from './decode-text.js';
-import { listTree, readBlobs, type TreeEntry } from './git.js';
-import { fileFinding } from '../../core/findings.js';
+import { blobSizes, listTree, readBlobs, type TreeEntry, type TreeListing } from './git.js';
+import { fileFinding, type Finding } from '../../core/findings.js';
 import { RECORD_FOLDERS } from '../../core/records/kinds.js';
 import { CONFIG_FILE, folderFinding, MAX_FILE_BYTES, type RepositoryFiles } from './read-repository.js';
 
@@ -15,47 +15,102 @@ export async function readGitTree(root: string, commit: string, only?: (path: st
 }
 
 /** The entries of a commit's tree that readGitTree looks at: the config and the record folders. */
-export function listRecordTree(root: string, commit: string): Promise<TreeEntry[]> {
+export function listRecordTree(root: string, commit: string): Promise<TreeListing> {
   return listTree(root, commit, [CONFIG_FILE, ...RECORD_FOLDERS]);
 }
 
-/** readGitTree on a listing already made (by listRecordTree), to read from one listing twice. */
-export async function readTreeEntries(root: string, entries: readonly TreeEntry[], only?: (path: string) => boolean): Promise<RepositoryFiles> {
-  const findings: RepositoryFiles['findings'] = [];
-  const wanted: { path: string; object: string }[] = [];
+/**
+ * readGitTree on a listing already made (by listRecordTree, or of entries taken from a diff), to
+ * read from one listing twice. A blob whose size the entry lacks is measured first (`git cat-file
+ * --batch-check`), so an oversized one is still refused unread.
+ */
+export async function readTreeEntries(root: string, listing: TreeListing, only?: (path: string) => boolean): Promise<RepositoryFiles> {
+  const [files] = await readListings(root, [{ listing, only }]);
+  return files!;
+}
+
+/** A listing to read, and when given, which of its record paths (the rest are skipped). */
+export interface ListingRead {
+  listing: TreeListing;
+  only?: ((path: string) => boolean) | undefined;
+}
+
+/**
+ * readTreeEntries on several listings at once (of one commit or of several): one `git cat-file
+ * --batch-check` measures the blobs of all, and one `git cat-file --batch` reads them, as starting
+ * git costs more than the few files a pull request needs.
+ */
+export async function readListings(root: string, reads: readonly ListingRead[]): Promise<RepositoryFiles[]> {
+  const plans = reads.map(({ listing, only }) => planRead(listing, only));
+  const sizes = await blobSizes(root, [
+    ...new Set(plans.flatMap(({ steps }) => steps.flatMap((step) => ('entry' in step && step.entry.size === undefined ? [step.entry.object] : [])))),
+  ]);
+  const measured = plans.map(({ steps }) => {
+    const findings: Finding[] = [];
+    const wanted: { path: string; object: string }[] = [];
+    for (const step of steps) {
+      if ('finding' in step) {
+        findings.push(step.finding);
+        continue;
+      }
+      const { path, object } = step.entry;
+      const size = step.entry.size ?? sizes.get(object)!;
+      if (size > MAX_FILE_BYTES)
+        findings.push(fileFinding(path, 'file/unreadable', `${path} is ${size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      else wanted.push({ path, object });
+    }
+    return { findings, wanted };
+  });
+  const blobs = await readBlobs(root, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))]);
+  return measured.map(({ findings, wanted }, index) => {
+    const files: TextFile[] = [];
+    for (const { path, object } of wanted) {
+      const decoded = decodeText(path, blobs.get(object)!);
+      if ('text' in decoded) files.push({ path, text: decoded.text });
+      else findings.push(decoded.finding);
+    }
+    return {
+      config: files.find(({ path }) => path === CONFIG_FILE),
+      records: files.filter(({ path }) => path !== CONFIG_FILE),
+      findings,
+      names: plans[index]!.names,
+    };
+  });
+}
+
+/**
+ * What reading a listing takes, entry by entry in the tree's order (so that findings keep it): a
+ * finding for each folder, link and submodule, and the blobs to measure and read; and every name
+ * looked at in the record folders.
+ */
+function planRead(
+  listing: TreeListing,
+  only: ((path: string) => boolean) | undefined,
+): { steps: ({ finding: Finding } | { entry: TreeEntry })[]; names: string[] } {
+  const steps: ({ finding: Finding } | { entry: TreeEntry })[] = [];
   const warnedFolders = new Set<string>();
   const names = new Set<string>();
-  for (const entry of entries) {
-    const { path } = entry;
+  const { paths } = listing;
+  for (let index = 0; index < paths.length; index++) {
+    const path = paths[index]!;
     const isConfig = path === CONFIG_FILE;
     if (!isConfig && only && !only(path)) continue;
+    const entry = listing.entry(index);
     const [folder, ...rest] = path.split('/');
     if (!isConfig) names.add(`${folder}/${rest[0]}`);
     if (!isConfig && rest.length > 1) {
       const subfolder = `${folder}/${rest[0]}`;
-      if (!warnedFolders.has(subfolder)) findings.push(folderFinding(subfolder, folder!));
+      if (!warnedFolders.has(subfolder)) steps.push({ finding: folderFinding(subfolder, folder!) });
       warnedFolders.add(subfolder);
     } else if (!isConfig && !path.endsWith('.md')) {
       continue;
     } else if (entry.mode === '120000') {
-      findings.push(fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`));
+      steps.push({ finding: fileFinding(path, 'file/unreadable', `${path} is a symbolic link: records must be plain files in the repository`) });
     } else if (entry.type !== 'blob') {
-      findings.push(fileFinding(path, 'file/unreadable', `${path} is a ${entry.type}, not a file`));
-    } else if ((entry.size ?? 0) > MAX_FILE_BYTES) {
-      findings.push(fileFinding(path, 'file/unreadable', `${path} is ${entry.size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
+      steps.push({ finding: fileFinding(path, 'file/unreadable', `${path} is a ${entry.type}, not a file`) });
     } else {
-      wanted.push({ path, object: entry.object });
+      steps.push({ entry });
     }
   }
-  const blobs = await readBlobs(
-    root,
-    wanted.map(({ object }) => object),
-  );
-  const files: TextFile[] = [];
-  for (const { path, object } of wanted) {
-    const decoded = decodeText(path, blobs.get(object)!);
-    if ('text' in decoded) files.push({ path, text: decoded.text });
-    else findings.push(decoded.finding);
-  }
-  return { config: files.find(({ path }) => path === CONFIG_FILE), records: files.filter(({ path }) => path !== CONFIG_FILE), findings, names: [...names] };
+  return { steps, names: [...names] };
 }
