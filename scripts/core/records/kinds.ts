@@ -36,7 +36,8 @@ export interface RecordKindDescriptor {
   insteadOfDeleting: string;
   /**
    * True when check-pr reads every record of this kind for any change, not only those the changed
-   * files name: a known error matches any new incident, and a problem lists incidents that do not name it.
+   * files name: a known error matches any new incident, and a problem lists incidents that do not
+   * name it. It checks those that may matter (core/gate/records-a-change-needs.ts).
    */
   readForEveryChange?: boolean;
 }
