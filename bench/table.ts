@@ -60,6 +60,7 @@ function figures(measured: readonly Measured[], name: string, size: number): { s
 
 const label = (size: number) => (size >= MILLION ? `${size / MILLION}M` : size >= 1000 ? `${size / 1000}k` : String(size));
 const megabytes = (value: number) => `${Math.round(value).toLocaleString('en-US')} MB`;
+const wholeSeconds = (value: number) => `${Math.round(value).toLocaleString('en-US')} s${value >= 120 ? ` (${Math.round(value / 60)} min)` : ''}`;
 /** A command's name without `incidents `. */
 const short = (name: string) => name.replace(/^incidents /, '');
 
@@ -173,7 +174,7 @@ function estimate(scaling: readonly Measured[]): string[] {
   if (points.length === 0) return [];
   const measuredAt = points.map((point) => `${label(point.size)} ${point.seconds.toFixed(1)} s, ${megabytes(point.megabytes)}`).join('; ');
   const full = points.find((point) => point.size === MILLION);
-  if (full) return ['', `Build at 1,000,000 records (measured, one run): ${full.seconds.toFixed(0)} s, ${megabytes(full.megabytes)}.`];
+  if (full) return ['', `Build at 1,000,000 records (measured, one run): ${wholeSeconds(full.seconds)}, ${megabytes(full.megabytes)}.`];
   if (points.length < 2) return ['', `Build at 1,000,000 records: no estimate from one size (${measuredAt}).`];
   const seconds = extrapolate(
     points.map((point) => [point.size, point.seconds]),
@@ -186,7 +187,7 @@ function estimate(scaling: readonly Measured[]): string[] {
   const [first, last] = [points[0]!, points[points.length - 1]!];
   return [
     '',
-    `Build at 1,000,000 records (estimated, not run): about ${seconds.toFixed(0)} s and ${megabytes(peak)} at peak, ` +
+    `Build at 1,000,000 records (estimated, not run): about ${wholeSeconds(seconds)} and ${megabytes(peak)} at peak, ` +
       `on a straight line through build-only runs at ${points.map((point) => label(point.size)).join(', ')} (${measuredAt}); ` +
       `from ${label(first.size)} to ${label(last.size)} (${(last.size / first.size).toFixed(0)}× the records) time grew ${(last.seconds / first.seconds).toFixed(1)}× and peak memory ${(last.megabytes / first.megabytes).toFixed(1)}×.`,
   ];
