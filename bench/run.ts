@@ -5,7 +5,7 @@
  * and writes the table into the README's block for that profile. With --1m it also estimates
  * `incidents build` at 1,000,000 records from build-only runs at ESTIMATE_SIZES.
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +44,11 @@ const runsAt = (size: number) => (size >= 100_000 ? 1 : runs);
 const work = mkdtempSync(join(tmpdir(), 'incidents-bench-'));
 const cleanUp = () => rmSync(work, { recursive: true, force: true });
 process.on('exit', cleanUp);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    running?.kill('SIGKILL');
+    process.exit(130);
+  });
 const floor = join(work, 'floor.js');
 writeFileSync(floor, await bundle(join(ROOT, 'bench/floor.ts')));
 const peakRss = join(ROOT, 'bench/peak-rss.js');
@@ -95,21 +99,26 @@ const CASES: Case[] = [
   },
 ];
 
-/** Runs one case once: wall seconds and peak resident memory (MB) of the process. */
-function measure(testCase: Case, dir: string): { seconds: number; megabytes: number } {
+/** The case running now, stopped if the benchmark is interrupted. */
+let running: ChildProcess | undefined;
+
+/** Runs one case once: wall seconds and peak resident memory (MB) of the process (its output is not kept). */
+async function measure(testCase: Case, dir: string): Promise<{ seconds: number; megabytes: number }> {
   const args = testCase.command(dir);
   const rssFile = join(work, 'rss');
   const started = process.hrtime.bigint();
-  const cwd = testCase.cwd === 'project' ? ROOT : dir;
-  const result = spawnSync(process.execPath, ['--import', peakRss, ...args], {
-    cwd,
+  const child = spawn(process.execPath, ['--import', peakRss, ...args], {
+    cwd: testCase.cwd === 'project' ? ROOT : dir,
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  running = child;
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-20_000)));
+  const status = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!(testCase.exits ?? [0]).includes(result.status ?? -1))
-    throw new Error(`${testCase.name}: ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}`);
+  running = undefined;
+  if (!(testCase.exits ?? [0]).includes(status ?? -1)) throw new Error(`${testCase.name}: ${args.join(' ')} failed (exit ${status}):\n${stderr}`);
   return { seconds, megabytes: Number(readFileSync(rssFile, 'utf8')) / 1024 };
 }
 
@@ -177,12 +186,12 @@ async function repository(size: number): Promise<string> {
 }
 
 /** Runs `cases` on the repository `dir`, alternating them: each run starts at another case, so no case always follows the same one. */
-function runCases(cases: Case[], dir: string, size: number): Measured[] {
+async function runCases(cases: Case[], dir: string, size: number): Promise<Measured[]> {
   const samples = new Map(cases.map((testCase) => [testCase.name, [] as { seconds: number; megabytes: number }[]]));
   for (let run = 0; run < runsAt(size); run++) {
     for (let index = 0; index < cases.length; index++) {
       const testCase = cases[(index + run) % cases.length]!;
-      const sample = measure(testCase, dir);
+      const sample = await measure(testCase, dir);
       samples.get(testCase.name)!.push(sample);
       process.stderr.write(`  ${size} ${testCase.name}: ${sample.seconds.toFixed(2)} s, ${sample.megabytes.toFixed(0)} MB\n`);
     }
@@ -193,13 +202,8 @@ function runCases(cases: Case[], dir: string, size: number): Measured[] {
 const measured: Measured[] = [];
 for (const size of sizes) {
   const dir = await repository(size);
-  measured.push(
-    ...runCases(
-      CASES.filter((testCase) => !testCase.sizes || testCase.sizes.includes(size)),
-      dir,
-      size,
-    ),
-  );
+  const cases = CASES.filter((testCase) => !testCase.sizes || testCase.sizes.includes(size));
+  measured.push(...(await runCases(cases, dir, size)));
   rmSync(join(work, String(size)), { recursive: true, force: true });
 }
 const scaling: Measured[] = [];
@@ -209,7 +213,7 @@ if (values['1m']) {
     // At a size the main run measured (100k with --100k), its build run serves.
     const done = measured.find((entry) => entry.name === BUILD && entry.size === size);
     if (done) scaling.push(done);
-    else scaling.push(...runCases([build], await generated(size), size));
+    else scaling.push(...(await runCases([build], await generated(size), size)));
     rmSync(join(work, String(size)), { recursive: true, force: true });
   }
 }
