@@ -151,7 +151,7 @@ function goals(measured: readonly Measured[]): string[] {
       `${(peer.seconds / validate.seconds).toFixed(1)}×`,
       peer.seconds / validate.seconds >= PEER_GOAL,
     );
-  return lines.length > 0 ? ['Goals (issue 22):', ...lines] : [];
+  return lines.length > 0 ? ['Goals:', ...lines] : [];
 }
 
 /** A least-squares line through the points, read at x. */

@@ -30,7 +30,7 @@ const CASES: { name: string; measured: Measured[]; scaling?: Measured[]; lines: 
       at('peer: remark-lint-frontmatter-schema', 10_000, 150, 2000),
     ],
     lines: [
-      'Goals (issue 22):',
+      'Goals:',
       '- ✅ validate ≤ 1.3× the floor at 10k: 1.20×',
       '- ✅ sla ≤ 1.5× the floor at 10k: 1.40×',
       '- ✅ report ≤ 1.5× the floor at 10k: 1.50×',
