@@ -68,6 +68,7 @@ function escapeText(text: string): string {
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1). */
 function fold(line: string): string {
+  if (Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
   let part = '';
   let octets = 0;

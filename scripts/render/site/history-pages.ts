@@ -4,6 +4,7 @@ import { formatMonth } from '../format.js';
 import { html } from '../html.js';
 import { incidentCard } from './incident-parts.js';
 import { renderPage } from './layout.js';
+import { siteLists } from './site-lists.js';
 
 /**
  * The history: `history/index.html` lists the months that had public incidents or maintenance,
@@ -12,8 +13,8 @@ import { renderPage } from './layout.js';
  */
 export function* renderHistoryPages(model: StatusModel): Generator<[string, string]> {
   const byMonth = new Map<string, PublicIncident[]>();
-  // The model lists each kind newest first, as a month page does: merged, each month's list is in order.
-  for (const incident of newestFirst(model.incidents, model.maintenances)) {
+  // Newest first, as a month page lists them: each month's list is in order.
+  for (const incident of siteLists(model).newestFirst) {
     const list = byMonth.get(incident.month) ?? [];
     list.push(incident);
     byMonth.set(incident.month, list);
@@ -37,23 +38,6 @@ ${newer ? html`<li><a href="${newer}.html">Later: ${formatMonth(newer)}</a></li>
 ${months.length > 0 ? html`<ul class="plain">${months.map((month) => html`<li><a href="${month}.html">${formatMonth(month)}</a>: ${count(byMonth.get(month)!)}</li>`)}</ul>` : html`<p>No public incidents yet.</p>`}`;
   yield ['history/index.html', renderPage(model, { title: `Incident history · ${model.page.name}`, base: '../', main: index })];
 }
-
-/**
- * Two lists, each newest start first (the id breaking ties, the later first), merged in that order.
- * Each start is read once, not at every comparison of a sort.
- */
-function newestFirst(a: readonly PublicIncident[], b: readonly PublicIncident[]): PublicIncident[] {
-  const [startsA, startsB] = [a.map(startOf), b.map(startOf)];
-  const merged: PublicIncident[] = [];
-  let [i, j] = [0, 0];
-  while (i < a.length && j < b.length) {
-    const first = startsA[i]! > startsB[j]! || (startsA[i] === startsB[j] && a[i]!.id > b[j]!.id);
-    merged.push(first ? a[i++]! : b[j++]!);
-  }
-  return [...merged, ...a.slice(i), ...b.slice(j)];
-}
-
-const startOf = (incident: PublicIncident) => toMillis(incident.startedAt);
 
 /** `2 incidents, 1 maintenance`. */
 function count(incidents: readonly PublicIncident[]): string {
