@@ -67,20 +67,21 @@ function escapeText(text: string): string {
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1). */
-function fold(line: string): string {
+export function fold(line: string): string {
   if (Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
-  let part = '';
-  let octets = 0;
-  for (const character of line) {
-    const size = Buffer.byteLength(character);
+  let [start, octets] = [0, 0];
+  for (let index = 0; index < line.length;) {
+    // A character's UTF-8 octets; a lone surrogate is written as U+FFFD, three.
+    const point = line.codePointAt(index)!;
+    const size = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
     if (octets + size > (parts.length === 0 ? 75 : 74)) {
-      parts.push(part);
-      [part, octets] = ['', 0];
+      parts.push(line.slice(start, index));
+      [start, octets] = [index, 0];
     }
-    part += character;
     octets += size;
+    index += point > 0xffff ? 2 : 1;
   }
-  parts.push(part);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
