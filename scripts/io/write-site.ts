@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 
 import { SiteWriteError } from '../core/errors.js';
@@ -52,8 +52,7 @@ export async function writeSite(out: string, files: Iterable<[string, string]>, 
       if (replacing) await rename(previous, out);
       throw error;
     });
-    // Removed synchronously: Node's promise-based removal allocates a promise per file, and the heap was at its largest here.
-    if (replacing) rmSync(previous, { recursive: true, force: true });
+    if (replacing) await removeFolder(previous);
     return count;
   } finally {
     await rm(building, { recursive: true, force: true });
@@ -79,6 +78,27 @@ function writeFiles(folder: string, files: Iterable<[string, string]>): number {
   }
   return count;
 }
+
+/**
+ * Removes a folder and everything in it (links are removed, never followed), up to
+ * REMOVALS_AT_ONCE files at a time. Node's `rm` starts the removal of every file in a folder at
+ * once: a site's 100,000 pending removals were kept until a full collection, at the build's peak.
+ */
+async function removeFolder(folder: string): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const entry = entries[next++]!;
+      const path = join(folder, entry.name);
+      await (entry.isDirectory() ? removeFolder(path) : unlink(path));
+    }
+  };
+  await Promise.all(Array.from({ length: REMOVALS_AT_ONCE }, worker));
+  await rmdir(folder);
+}
+
+const REMOVALS_AT_ONCE = 16;
 
 async function checkReplaceable(out: string, mark: string): Promise<void> {
   const info = await stat(out);
