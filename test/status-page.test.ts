@@ -466,6 +466,21 @@ output('a new site replaces the previous one whole: its files and folders are go
   assert.is(readFileSync(join(outside, 'keep.txt'), 'utf8'), 'mine');
 });
 
+output('a file given in parts is written as their text in a row', async () => {
+  const out = join(temporary('parts'), 'site');
+  const parts = function* () {
+    yield* ['BEGIN\r\n', 'Ünïcode, ', '', 'emoji 😀\r\n', 'x'.repeat(100_000), 'END\r\n'];
+  };
+  assert.is(
+    await writeSite(out, [
+      ['api/v2/summary.json', '{}'],
+      ['maintenance.ics', parts()],
+    ]),
+    2,
+  );
+  assert.is(readFileSync(join(out, 'maintenance.ics'), 'utf8'), [...parts()].join(''));
+});
+
 output('an output folder that cannot be written: a clear error, exit 2, and the previous site as it was', async () => {
   const parent = temporary('read-only');
   const root = join(parent, 'repo');

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync, writeSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 
@@ -31,9 +31,10 @@ export function realPathSoFar(path: string): string {
  * Writes the site into a new folder next to `out`, then moves it into place, so readers and a
  * failed build never see half a site. `out` may be missing, empty, or one written before (it holds
  * `mark`, one of the files); any other folder is refused, so a mistyped `--out` cannot delete
- * someone's files. `files` may render each file as it is asked for. Returns how many were written.
+ * someone's files. `files` may render each file as it is asked for, and give a file's text whole or
+ * in parts. Returns how many were written.
  */
-export async function writeSite(out: string, files: Iterable<[string, string]>, mark = SITE_MARK): Promise<number> {
+export async function writeSite(out: string, files: Iterable<[string, string | Iterable<string>]>, mark = SITE_MARK): Promise<number> {
   const replacing = existsSync(out);
   if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark));
   const parent = dirname(out);
@@ -64,7 +65,7 @@ export async function writeSite(out: string, files: Iterable<[string, string]>, 
  * it is rendered and can be forgotten at once, so the memory a build takes does not grow with the
  * site (files in flight on the thread pool live long enough to be kept until a full collection).
  */
-function writeFiles(folder: string, files: Iterable<[string, string]>): number {
+function writeFiles(folder: string, files: Iterable<[string, string | Iterable<string>]>): number {
   const folders = new Set<string>();
   let count = 0;
   for (const [path, content] of files) {
@@ -73,10 +74,24 @@ function writeFiles(folder: string, files: Iterable<[string, string]>): number {
       mkdirSync(parent, { recursive: true });
       folders.add(parent);
     }
-    writeFileSync(join(folder, path), content);
+    if (typeof content === 'string') writeFileSync(join(folder, path), content);
+    else writeParts(join(folder, path), content);
     count++;
   }
   return count;
+}
+
+/** Writes a file's text part by part, as the parts are made. */
+function writeParts(path: string, parts: Iterable<string>): void {
+  const file = openSync(path, 'w');
+  try {
+    for (const part of parts) {
+      const bytes = Buffer.from(part);
+      for (let written = 0; written < bytes.length;) written += writeSync(file, bytes, written);
+    }
+  } finally {
+    closeSync(file);
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { RecordSet } from '../records/record-set.js';
 import { toMillis } from '../time/timestamps.js';
 import type { Incident, RecordStatus } from '../records/types.js';
 import { isMeasured } from '../sla/clocks.js';
-import { computeUptime, outagesOf, type Outage, type ServiceUptime } from './uptime.js';
+import { computeUptime, outagesOf, UPTIME_DAYS, type Outage, type ServiceUptime } from './uptime.js';
 import { stateChanges, type ServiceState as ServiceStateAt } from './service-history.js';
 
 /**
@@ -324,9 +324,16 @@ function groupsOf(services: readonly ServiceState[]): StatusModel['groups'] {
   return [...groups.values()];
 }
 
-/** What counts against uptime: the incidents shown (public ones, for the public) that were not cancelled and are not drills. */
+/**
+ * What counts against uptime: the incidents shown (public ones, for the public) that were not
+ * cancelled and are not drills. One resolved before the days the uptime covers cannot count (the
+ * days go back less than two days more than UPTIME_DAYS), so its outages are not worked out.
+ */
 function measuredOutages(records: RecordSet, now: number, audience: Audience): Outage[] {
-  const counted = records.incidents.map((record) => record.data).filter((incident) => shownTo(audience, incident) && isMeasured(incident));
+  const before = now - (UPTIME_DAYS + 2) * 86_400_000;
+  const counted = records.incidents
+    .map((record) => record.data)
+    .filter((incident) => shownTo(audience, incident) && isMeasured(incident) && !(incident.resolved_at && toMillis(incident.resolved_at) < before));
   return outagesOf(counted, now);
 }
 
