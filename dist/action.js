@@ -23503,6 +23503,12 @@ var DeliveryError = class extends Error {
 var StateWriteError = class extends Error {
 };
 
+// scripts/core/status/component-status.ts
+var COMPONENT_STATUSES = ["operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
+function worst(statuses) {
+  return statuses.reduce((a, b) => COMPONENT_STATUSES.indexOf(b) > COMPONENT_STATUSES.indexOf(a) ? b : a, "operational");
+}
+
 // scripts/core/time/calendar.ts
 function workingCalendar(config2, name2 = "24x7") {
   const made = madeCalendars.get(config2) ?? madeCalendars.set(config2, /* @__PURE__ */ new Map()).get(config2);
@@ -23657,10 +23663,14 @@ function formatInZone(instant, timeZone) {
   return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${zone}`;
 }
 
-// scripts/core/status/component-status.ts
-var COMPONENT_STATUSES = ["operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
-function worst(statuses) {
-  return statuses.reduce((a, b) => COMPONENT_STATUSES.indexOf(b) > COMPONENT_STATUSES.indexOf(a) ? b : a, "operational");
+// scripts/core/status/local-month.ts
+var MAX_OFFSET = 26 * 36e5;
+function localMonth(timeZone, instant) {
+  const [earliest2, latest2] = [utcMonth(instant - MAX_OFFSET), utcMonth(instant + MAX_OFFSET)];
+  return earliest2 === latest2 ? earliest2 : isoDateIn(timeZone, instant).slice(0, 7);
+}
+function utcMonth(instant) {
+  return new Date(instant).toISOString().slice(0, 7);
 }
 
 // node_modules/mdast-util-to-string/lib/index.js
@@ -34676,8 +34686,8 @@ function publicSummary(postmortem2) {
 }
 function summarySection(body3) {
   if (checkMarkdownBounds(body3, BODY_BOUNDS)) return void 0;
-  const nodes = remark().parse(body3).children;
-  const start2 = nodes.findIndex((node2) => node2.type === "heading" && node2.depth === 2 && toString(node2).trim().toLowerCase() === "summary");
+  const nodes = throughNextSection(body3) ?? remark().parse(body3).children;
+  const start2 = nodes.findIndex(isSummaryHeading);
   if (start2 < 0) return void 0;
   const parts = [];
   let line;
@@ -34690,6 +34700,24 @@ function summarySection(body3) {
   const text7 = parts.join("\n\n").trim();
   return text7 === "" || line === void 0 ? void 0 : { text: text7, line };
 }
+function isSummaryHeading(node2) {
+  return node2.type === "heading" && node2.depth === 2 && toString(node2).trim().toLowerCase() === "summary";
+}
+function throughNextSection(body3) {
+  const summary2 = body3.search(/summary/i);
+  if (summary2 < 0) return void 0;
+  NEXT_SECTION.lastIndex = summary2;
+  const next = NEXT_SECTION.exec(body3)?.index;
+  if (next === void 0) return void 0;
+  const end = body3.slice(next).search(/[\r\n]/);
+  if (end < 0 || body3.includes("]:", next)) return void 0;
+  const nodes = remark().parse(body3.slice(0, next + end)).children;
+  const last = nodes.at(-1);
+  const start2 = nodes.findIndex(isSummaryHeading);
+  const ends = last?.type === "heading" && last.depth <= 2 && last.position.start.offset === next;
+  return ends && start2 >= 0 && start2 < nodes.length - 1 ? nodes : void 0;
+}
+var NEXT_SECTION = /^#{1,2}(?=[ \t\r\n]|$)/gm;
 
 // scripts/core/status/status-model.ts
 init_timestamps();
@@ -34987,23 +35015,33 @@ function buildStatusModel(records, now, audience = "public") {
     timeZone: config2.page?.time_zone ?? "UTC"
   };
   const serviceNames2 = new Map(config2.services.map((service) => [service.id, service.name]));
-  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames2, summaryOf2, audience)).filter((incident2) => incident2 !== void 0).sort(newestFirst);
+  const published = records.incidents.map((record2) => toPublic(record2.data, now, page.timeZone, serviceNames2, summaryOf2, audience)).filter((incident2) => incident2 !== void 0).map((incident2) => ({ incident: incident2, start: toMillis(incident2.startedAt) })).sort(newestFirst).map(({ incident: incident2 }) => incident2);
   const incidents = published.filter((incident2) => incident2.type === "incident");
   const maintenances = published.filter((incident2) => incident2.type === "maintenance");
+  const worstNow = /* @__PURE__ */ new Map();
+  const touched = /* @__PURE__ */ new Map();
+  const changes = new Latest();
+  for (const incident2 of published) {
+    const current2 = incident2.open && (incident2.type === "incident" || isActive(incident2));
+    const times = changeTimes(incident2, now);
+    changes.addAll(times);
+    for (const affected of incident2.services) {
+      if (current2) worstNow.set(affected.id, worst([worstNow.get(affected.id) ?? "operational", affected.status]));
+      let latest2 = touched.get(affected.id);
+      if (!latest2) touched.set(affected.id, latest2 = new Latest());
+      latest2.addAll(times);
+    }
+  }
   const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
   const services2 = config2.services.map((service) => {
-    const affecting = current.filter((incident2) => incident2.services.some((affected) => affected.id === service.id));
-    const status = worst(
-      affecting.flatMap((incident2) => incident2.services.filter((affected) => affected.id === service.id).map((affected) => affected.status))
-    );
-    const touched = published.filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).flatMap((incident2) => changeTimes(incident2, now));
+    const updatedAt = touched.get(service.id)?.time;
     return {
       id: service.id,
       name: service.name,
       ...service.group ? { group: service.group } : {},
       ...service.description ? { description: service.description } : {},
-      status,
-      ...touched.length > 0 ? { updatedAt: latest(touched) } : {}
+      status: worstNow.get(service.id) ?? "operational",
+      ...updatedAt !== void 0 ? { updatedAt } : {}
     };
   });
   const impacts = current.filter((incident2) => incident2.type === "incident").map((incident2) => incident2.impact);
@@ -35011,12 +35049,11 @@ function buildStatusModel(records, now, audience = "public") {
   const worstImpact = impacts.reduce((a, b) => INDICATOR_ORDER.indexOf(b) > INDICATOR_ORDER.indexOf(a) ? b : a, "none");
   const indicator = worstImpact === "none" && activeMaintenance ? "maintenance" : worstImpact;
   const at = new Date(now).toISOString().replace(".000Z", "Z");
-  const changes = published.flatMap((incident2) => changeTimes(incident2, now));
   return {
     audience,
     at,
     page,
-    updatedAt: changes.length > 0 ? latest(changes) : at,
+    updatedAt: changes.time ?? at,
     indicator,
     description: INDICATOR_DESCRIPTION[indicator],
     services: services2,
@@ -35077,7 +35114,7 @@ function toPublic(incident2, now, timeZone, serviceNames2, summaryOf2, audience)
     updates,
     updatedAt: latest([incident2.reported_at, ...updates.map((update) => update.at)]),
     ...summary2 !== void 0 ? { postmortemSummary: summary2 } : {},
-    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+    month: localMonth(timeZone, toMillis(startedAt)),
     ...audience === "internal" ? { internal: incident2.visibility === "internal", roles: rolesOf(incident2) } : {}
   };
 }
@@ -35099,7 +35136,8 @@ function groupsOf(services2) {
   return [...groups2.values()];
 }
 function measuredOutages(records, now, audience) {
-  const counted = records.incidents.map((record2) => record2.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2));
+  const before = now - (UPTIME_DAYS + 2) * 864e5;
+  const counted = records.incidents.map((record2) => record2.data).filter((incident2) => shownTo(audience, incident2) && isMeasured(incident2) && !(incident2.resolved_at && toMillis(incident2.resolved_at) < before));
   return outagesOf(counted, now);
 }
 function isActive(incident2) {
@@ -35108,13 +35146,22 @@ function isActive(incident2) {
 function changeTimes(incident2, now) {
   const times = [incident2.reportedAt, ...incident2.updates.map((update) => update.at)];
   if (incident2.type === "maintenance") times.push(...[incident2.scheduledFor, incident2.scheduledUntil].filter((time3) => time3 !== void 0));
-  return times.filter((time3) => toMillis(time3) <= now);
+  return times.map((time3) => [time3, toMillis(time3)]).filter(([, instant]) => instant <= now);
 }
+var Latest = class {
+  time;
+  instant = -Infinity;
+  addAll(times) {
+    for (const [time3, instant] of times) {
+      if (this.time === void 0 || instant > this.instant) [this.time, this.instant] = [time3, instant];
+    }
+  }
+};
 function latest(times) {
   return times.reduce((a, b) => toMillis(b) > toMillis(a) ? b : a);
 }
 function newestFirst(a, b) {
-  return toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  return b.start - a.start || (a.incident.id < b.incident.id ? 1 : a.incident.id > b.incident.id ? -1 : 0);
 }
 function groupComponentId(name2) {
   return `group_${slug(name2)}`;
@@ -39485,11 +39532,11 @@ var configApproverTeam = {
   id: "config/approver-team",
   check(config2) {
     const { default: fallback, services: services2 = {} } = config2.data.approvers;
-    const lists = [
+    const lists2 = [
       [["approvers", "default"], fallback],
       ...Object.entries(services2).map(([id, handles]) => [["approvers", "services", id], handles])
     ];
-    return lists.flatMap(
+    return lists2.flatMap(
       ([path3, handles]) => handles.flatMap(
         (handle4, index2) => handle4.includes("/") ? [
           findingAt(
@@ -46905,8 +46952,8 @@ function approversFor(config2, incident2) {
 }
 function approversForServices(config2, services2) {
   const byService = config2.approvers?.services ?? {};
-  const lists = [config2.approvers?.default ?? [], ...services2.map((id) => Object.hasOwn(byService, id) ? byService[id] : [])];
-  return [...new Set(lists.flat())];
+  const lists2 = [config2.approvers?.default ?? [], ...services2.map((id) => Object.hasOwn(byService, id) ? byService[id] : [])];
+  return [...new Set(lists2.flat())];
 }
 function findApproval(approvers, evidence, what) {
   const people = approvers.filter((handle4) => !handle4.includes("/"));
@@ -47502,13 +47549,13 @@ var uniqueService = {
   id: "record/unique-service",
   check({ incidents }) {
     return incidents.flatMap((record2) => {
-      const lists = [
+      const lists2 = [
         [["services"], record2.data.services],
         ...record2.data.updates.flatMap(
           (update, at) => update.services ? [[["updates", at, "services"], update.services]] : []
         )
       ];
-      return lists.flatMap(
+      return lists2.flatMap(
         ([path3, services2]) => services2.flatMap((service, index2) => {
           const first = services2.findIndex((other) => other.id === service.id);
           if (first === index2) return [];
@@ -54744,12 +54791,12 @@ function checkRecordFile(file) {
 }
 function checkRecordSet(config2, checked) {
   const findings = [];
-  const lists = perKind(() => []);
+  const lists2 = perKind(() => []);
   for (const file of checked) {
     for (const finding of file.findings) findings.push(finding);
-    if (file.kind && file.record) lists[file.kind].push(file.record);
+    if (file.kind && file.record) lists2[file.kind].push(file.record);
   }
-  const records = { config: config2, ...lists };
+  const records = { config: config2, ...lists2 };
   for (const rule of RECORD_RULES) for (const finding of rule.check(records)) findings.push(finding);
   return { records, findings: sortFindings(findings) };
 }
@@ -76561,8 +76608,9 @@ function formatDate(isoDate) {
   return formatter("UTC", false).format(Date.parse(`${isoDate}T12:00:00Z`));
 }
 function formatMonth(month) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" }).format(Date.parse(`${month}-15T12:00:00Z`));
+  return MONTH.format(Date.parse(`${month}-15T12:00:00Z`));
 }
+var MONTH = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
 function formatLength(milliseconds) {
   const minutes2 = Math.floor(milliseconds / 6e4);
   if (minutes2 < 1) return "under a minute";
@@ -76985,7 +77033,14 @@ function statuspageObjects(model) {
   return { incident: (incident2) => incidentJson(model, incident2, byId), components: byId };
 }
 var byTime = (a, b) => toMillis(a) - toMillis(b);
-var earliest = (times) => times.sort(byTime)[0];
+function earliest(times) {
+  let [found, instant] = [times[0], times.length > 0 ? toMillis(times[0]) : Infinity];
+  for (const time3 of times) {
+    const at = toMillis(time3);
+    if (at < instant) [found, instant] = [time3, at];
+  }
+  return found;
+}
 function incidentJson(model, incident2, components) {
   return {
     id: incident2.id,
@@ -77877,8 +77932,8 @@ import { isAbsolute, join as join4, relative as relative2, resolve as resolve5 }
 init_timestamps();
 
 // scripts/io/write-site.ts
-import { existsSync as existsSync3, readFileSync, realpathSync } from "node:fs";
-import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir2, rename as rename3, rm as rm2, stat as stat2, writeFile as writeFile3 } from "node:fs/promises";
+import { closeSync as closeSync2, existsSync as existsSync3, mkdirSync, openSync as openSync2, readFileSync, realpathSync, writeFileSync, writeSync } from "node:fs";
+import { chmod as chmod2, mkdir as mkdir2, mkdtemp, readdir as readdir2, rename as rename3, rm as rm2, rmdir as rmdir2, stat as stat2, unlink as unlink2 } from "node:fs/promises";
 import { basename, dirname as dirname2, join as join3, relative } from "node:path";
 var SITE_MARK = "api/v2/summary.json";
 function publicSiteAround(folder, internalMark) {
@@ -77904,47 +77959,59 @@ async function writeSite(out, files, mark2 = SITE_MARK) {
     return folder;
   });
   try {
-    const count2 = await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
+    const count2 = await attempt(`could not write the site in ${building}`, async () => writeFiles(building, files));
     const previous2 = `${building}.previous`;
     if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename3(out, previous2));
     await attempt(`could not move the new site into ${out}`, () => rename3(building, out)).catch(async (error3) => {
       if (replacing) await rename3(previous2, out);
       throw error3;
     });
-    if (replacing) await rm2(previous2, { recursive: true, force: true });
+    if (replacing) await removeFolder(previous2);
     return count2;
   } finally {
     await rm2(building, { recursive: true, force: true });
   }
 }
-async function writeFiles(folder, files) {
-  const folders = /* @__PURE__ */ new Map();
-  const next = files[Symbol.iterator]();
+function writeFiles(folder, files) {
+  const folders = /* @__PURE__ */ new Set();
   let count2 = 0;
-  let failed = false;
-  const worker = async () => {
-    try {
-      while (!failed) {
-        const file = next.next();
-        if (file.done) return;
-        const [path3, content3] = file.value;
-        const parent = dirname2(join3(folder, path3));
-        if (!folders.has(parent)) folders.set(parent, mkdir2(parent, { recursive: true }));
-        await folders.get(parent);
-        await writeFile3(join3(folder, path3), content3);
-        count2++;
-      }
-    } catch (error3) {
-      failed = true;
-      throw error3;
+  for (const [path3, content3] of files) {
+    const parent = dirname2(join3(folder, path3));
+    if (!folders.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      folders.add(parent);
     }
-  };
-  const results = await Promise.allSettled(Array.from({ length: WRITES_AT_ONCE }, worker));
-  const failure2 = results.find((result) => result.status === "rejected");
-  if (failure2) throw failure2.reason;
+    if (typeof content3 === "string") writeFileSync(join3(folder, path3), content3);
+    else writeParts(join3(folder, path3), content3);
+    count2++;
+  }
   return count2;
 }
-var WRITES_AT_ONCE = 32;
+function writeParts(path3, parts) {
+  const file = openSync2(path3, "w");
+  try {
+    for (const part of parts) {
+      const bytes = Buffer.from(part);
+      for (let written2 = 0; written2 < bytes.length; ) written2 += writeSync(file, bytes, written2);
+    }
+  } finally {
+    closeSync2(file);
+  }
+}
+async function removeFolder(folder) {
+  const entries = await readdir2(folder, { withFileTypes: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const entry = entries[next++];
+      const path3 = join3(folder, entry.name);
+      await (entry.isDirectory() ? removeFolder(path3) : unlink2(path3));
+    }
+  };
+  await Promise.all(Array.from({ length: REMOVALS_AT_ONCE }, worker));
+  await rmdir2(folder);
+}
+var REMOVALS_AT_ONCE = 16;
 async function checkReplaceable(out, mark2) {
   const info = await stat2(out);
   if (!info.isDirectory()) throw new SiteWriteError(`${out} is a file, not a folder: name a folder for the site with --out`);
@@ -78180,20 +78247,22 @@ ${updates ? updateList(incident2, timeZone) : incident2.updates.length > 0 ? htm
 }
 
 // scripts/render/api/calendar-feed.ts
-function renderMaintenanceCalendar(model) {
+function* renderMaintenanceCalendar(model) {
   const host = new URL(model.page.url).host;
-  const lines = [
+  yield contentLines([
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:-//incidents-as-code//${escapeText2(model.page.name)}//EN`,
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText2(`${model.page.name}: maintenance`)}`,
-    ...model.maintenances.filter(hasWindow).flatMap((maintenance) => event(model, maintenance, host)),
-    "END:VCALENDAR"
-  ];
-  return `${lines.map(fold).join("\r\n")}\r
-`;
+    `X-WR-CALNAME:${escapeText2(`${model.page.name}: maintenance`)}`
+  ]);
+  for (const maintenance of model.maintenances) if (hasWindow(maintenance)) yield contentLines(event(model, maintenance, host));
+  yield contentLines(["END:VCALENDAR"]);
+}
+function contentLines(lines) {
+  return lines.map((line) => `${fold(line)}\r
+`).join("");
 }
 function hasWindow(maintenance) {
   return maintenance.scheduledFor !== void 0 && maintenance.scheduledUntil !== void 0;
@@ -78223,42 +78292,41 @@ function escapeText2(text7) {
   return text7.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n|\r/g, "\\n");
 }
 function fold(line) {
+  if (Buffer.byteLength(line) <= 75) return line;
   const parts = [];
-  let part = "";
-  let octets = 0;
-  for (const character of line) {
-    const size2 = Buffer.byteLength(character);
+  let [start2, octets] = [0, 0];
+  for (let index2 = 0; index2 < line.length; ) {
+    const point4 = line.codePointAt(index2);
+    const size2 = point4 < 128 ? 1 : point4 < 2048 ? 2 : point4 < 65536 ? 3 : 4;
     if (octets + size2 > (parts.length === 0 ? 75 : 74)) {
-      parts.push(part);
-      [part, octets] = ["", 0];
+      parts.push(line.slice(start2, index2));
+      [start2, octets] = [index2, 0];
     }
-    part += character;
     octets += size2;
+    index2 += point4 > 65535 ? 2 : 1;
   }
-  parts.push(part);
+  parts.push(line.slice(start2));
   return parts.join("\r\n ");
 }
 
 // scripts/render/api/feeds.ts
 init_timestamps();
 var FEED_SIZE = 50;
-function renderFeeds(model) {
-  const all3 = [...model.incidents, ...model.maintenances];
-  const files = /* @__PURE__ */ new Map();
-  const add = (path3, title, entries) => {
-    const newest = [...entries].sort((a, b) => toMillis(b.updatedAt) - toMillis(a.updatedAt) || (a.id < b.id ? -1 : 1)).slice(0, FEED_SIZE);
-    files.set(`${path3}.atom`, atomFeed(model, `${path3}.atom`, title, newest));
-    files.set(`${path3}.rss`, rssFeed(model, `${path3}.rss`, title, newest));
-  };
-  add("history", model.page.name, all3);
-  for (const service of model.services) {
-    add(
-      `services/${service.id}`,
-      `${model.page.name}: ${service.name}`,
-      all3.filter((incident2) => incident2.services.some((affected) => affected.id === service.id))
-    );
+function* renderFeeds(model) {
+  const all3 = [...model.incidents, ...model.maintenances].map((incident2) => ({ incident: incident2, updated: toMillis(incident2.updatedAt) })).sort((a, b) => b.updated - a.updated || (a.incident.id < b.incident.id ? -1 : 1)).map(({ incident: incident2 }) => incident2);
+  function* feeds(path3, title, entries) {
+    yield [`${path3}.atom`, atomFeed(model, `${path3}.atom`, title, entries)];
+    yield [`${path3}.rss`, rssFeed(model, `${path3}.rss`, title, entries)];
   }
-  return files;
+  yield* feeds("history", model.page.name, all3.slice(0, FEED_SIZE));
+  for (const service of model.services) {
+    const newest = [];
+    for (const incident2 of all3) {
+      if (newest.length === FEED_SIZE) break;
+      if (incident2.services.some((affected) => affected.id === service.id)) newest.push(incident2);
+    }
+    yield* feeds(`services/${service.id}`, `${model.page.name}: ${service.name}`, newest);
+  }
 }
 function atomFeed(model, path3, title, entries) {
   const updated = entries.map((entry) => entry.updatedAt).sort((a, b) => toMillis(a) - toMillis(b)).at(-1) ?? model.updatedAt;
@@ -78317,18 +78385,45 @@ function utc(timestamp2) {
 
 // scripts/render/site/history-pages.ts
 init_timestamps();
-function renderHistoryPages(model) {
+
+// scripts/render/site/site-lists.ts
+init_timestamps();
+var lists = /* @__PURE__ */ new WeakMap();
+function siteLists(model) {
+  let found = lists.get(model);
+  if (!found) lists.set(model, found = { newestFirst: newestFirst2(model.incidents, model.maintenances), titles: titlesNamed(model) });
+  return found;
+}
+function newestFirst2(a, b) {
+  const [startsA, startsB] = [a.map(startOf), b.map(startOf)];
+  const merged = [];
+  let [i, j] = [0, 0];
+  while (i < a.length && j < b.length) {
+    const first = startsA[i] > startsB[j] || startsA[i] === startsB[j] && a[i].id > b[j].id;
+    merged.push(first ? a[i++] : b[j++]);
+  }
+  return [...merged, ...a.slice(i), ...b.slice(j)];
+}
+var startOf = (incident2) => toMillis(incident2.startedAt);
+function titlesNamed(model) {
+  const named = new Set(model.uptime.flatMap((service) => service.days.flatMap((day) => day.incidents)));
+  const titles = /* @__PURE__ */ new Map();
+  for (const incident2 of [...model.incidents, ...model.maintenances]) if (named.has(incident2.id)) titles.set(incident2.id, incident2.title);
+  return titles;
+}
+
+// scripts/render/site/history-pages.ts
+function* renderHistoryPages(model) {
   const byMonth = /* @__PURE__ */ new Map();
-  for (const incident2 of [...model.incidents, ...model.maintenances]) {
+  for (const incident2 of siteLists(model).newestFirst) {
     const list5 = byMonth.get(incident2.month) ?? [];
     list5.push(incident2);
     byMonth.set(incident2.month, list5);
   }
   const months = [...byMonth.keys()].sort().reverse();
   const now = toMillis(model.at);
-  const pages = /* @__PURE__ */ new Map();
-  months.forEach((month, index3) => {
-    const incidents = byMonth.get(month).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  for (const [index3, month] of months.entries()) {
+    const incidents = byMonth.get(month);
     const [newer, older] = [months[index3 - 1], months[index3 + 1]];
     const main = html2`<p><a href="../index.html">Current status</a> · <a href="index.html">All months</a></p>
 <h1>Incidents in ${formatMonth(month)}</h1>
@@ -78337,13 +78432,12 @@ ${incidents.map((incident2) => incidentCard(incident2, { base: "../", timeZone: 
 ${older ? html2`<li><a href="${older}.html">Earlier: ${formatMonth(older)}</a></li>` : ""}
 ${newer ? html2`<li><a href="${newer}.html">Later: ${formatMonth(newer)}</a></li>` : ""}
 </ul></nav>`;
-    pages.set(`history/${month}.html`, renderPage(model, { title: `${formatMonth(month)} \xB7 ${model.page.name}`, base: "../", main }));
-  });
+    yield [`history/${month}.html`, renderPage(model, { title: `${formatMonth(month)} \xB7 ${model.page.name}`, base: "../", main })];
+  }
   const index2 = html2`<p><a href="../index.html">Current status</a></p>
 <h1>Incident history</h1>
 ${months.length > 0 ? html2`<ul class="plain">${months.map((month) => html2`<li><a href="${month}.html">${formatMonth(month)}</a>: ${count(byMonth.get(month))}</li>`)}</ul>` : html2`<p>No public incidents yet.</p>`}`;
-  pages.set("history/index.html", renderPage(model, { title: `Incident history \xB7 ${model.page.name}`, base: "../", main: index2 }));
-  return pages;
+  yield ["history/index.html", renderPage(model, { title: `Incident history \xB7 ${model.page.name}`, base: "../", main: index2 })];
 }
 function count(incidents) {
   const [incident2, maintenance] = [incidents.filter((item) => item.type === "incident").length, incidents.filter((item) => item.type === "maintenance").length];
@@ -78474,7 +78568,7 @@ function summaryLine(model) {
 }
 function serviceLists(model) {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
-  const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
+  const { titles } = siteLists(model);
   const list5 = (ids) => html2`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
     (service) => html2`<li><div class="service"><a class="name" href="services/${service.id}.html">${service.name}</a>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
 ${service.description ? html2`<p class="meta">${service.description}</p>` : ""}${uptimeBars(service.name, uptime.get(service.id), titles, "")}</li>`
@@ -78492,8 +78586,10 @@ function renderServicePage(model, service) {
   const now = toMillis(model.at);
   const uptime = model.uptime.find((figures) => figures.service === service.id);
   const from = toInstant(zone, uptime.days[0].date, 0);
-  const touched = [...model.incidents, ...model.maintenances].filter((incident2) => incident2.services.some((affected) => affected.id === service.id)).filter((incident2) => toMillis(incident2.startedAt) <= now && (incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from)).sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
-  const titles = new Map([...model.incidents, ...model.maintenances].map((incident2) => [incident2.id, incident2.title]));
+  const { newestFirst: newestFirst3, titles } = siteLists(model);
+  const touched = newestFirst3.filter(
+    (incident2) => incident2.services.some((affected) => affected.id === service.id) && toMillis(incident2.startedAt) <= now && (incident2.open || toMillis(incident2.resolvedAt ?? incident2.startedAt) >= from)
+  );
   const days = uptime.days.length;
   const main = html2`<p><a href="../index.html">Current status</a>${service.group ? ` \xB7 ${service.group}` : ""}</p>
 <h1>${service.name}</h1>
@@ -78571,6 +78667,25 @@ async function buildCommand(args, context) {
   const out = values.out === void 0 ? audience === "internal" ? join4(root5, "site-internal") : publicOut : resolve5(context.cwd, values.out);
   if (audience === "internal") refusePublicFolder(out, publicOut);
   const at = timestampOption("build", "at", values.at, /* @__PURE__ */ new Date());
+  const built = await statusModelOf(root5, toMillis(at), audience, reporter, context);
+  if (typeof built === "number") return built;
+  const { model, findings: all3 } = built;
+  let count2;
+  try {
+    count2 = await writeSite(out, renderSite(model));
+  } catch (error3) {
+    if (!(error3 instanceof SiteWriteError)) throw error3;
+    context.stderr(`incidents build: ${error3.message}
+`);
+    return EXIT2.error;
+  }
+  if (reporter.format !== "json") await reporter.write({ command: "build", findings: all3, outputs: { indicator: model.indicator } }, context);
+  const shown = relative2(context.cwd, out);
+  context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
+`);
+  return EXIT2.clean;
+}
+async function statusModelOf(root5, now, audience, reporter, context) {
   const repository = await streamRepositoryWithConfig("build", root5, reporter, context);
   if (!repository) return EXIT2.error;
   const { config: config2 } = repository;
@@ -78590,21 +78705,7 @@ async function buildCommand(args, context) {
     );
     return EXIT2.error;
   }
-  const model = buildStatusModel(records, toMillis(at), audience);
-  let count2;
-  try {
-    count2 = await writeSite(out, renderSite(model));
-  } catch (error3) {
-    if (!(error3 instanceof SiteWriteError)) throw error3;
-    context.stderr(`incidents build: ${error3.message}
-`);
-    return EXIT2.error;
-  }
-  if (reporter.format !== "json") await reporter.write({ command: "build", findings: all3, outputs: { indicator: model.indicator } }, context);
-  const shown = relative2(context.cwd, out);
-  context.stderr(`Built ${count2} files in ${shown.startsWith("..") || shown === "" ? out : shown} for ${model.at}: ${model.description}.
-`);
-  return EXIT2.clean;
+  return { model: buildStatusModel(records, now, audience), findings: all3 };
 }
 var AUDIENCES = ["public", "internal"];
 function audienceOption(value) {
@@ -78674,8 +78775,8 @@ function approvedOf(pullRequest, findings) {
 function checkRecordEdit(config2, others, edited, { now, base: base2, remedies = "yaml", kind = "incidents" }) {
   const { records, findings } = checkRecords(config2, [...others.filter((file) => file.path !== edited.path), edited]);
   const changes = perKind(() => []);
-  const lists = records;
-  const head2 = lists[kind].find((record2) => record2.path === edited.path);
+  const lists2 = records;
+  const head2 = lists2[kind].find((record2) => record2.path === edited.path);
   const into = changes[kind];
   if (head2) into.push({ kind: base2 ? "modified" : "added", base: base2, head: head2 });
   const pullRequest = {
@@ -78693,9 +78794,9 @@ function checkRecordEdit(config2, others, edited, { now, base: base2, remedies =
 
 // scripts/core/records/record-set.ts
 function withoutPaths(records, drop) {
-  const lists = perKind(() => []);
-  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists);
-  return { config: records.config, ...lists };
+  const lists2 = perKind(() => []);
+  for (const kind of KIND_NAMES) keepInto(kind, records, drop, lists2);
+  return { config: records.config, ...lists2 };
 }
 function keepInto(kind, from, drop, into) {
   for (const record2 of from[kind]) if (!drop.has(record2.path)) into[kind].push(record2);
@@ -78728,9 +78829,9 @@ function emptyLists() {
   return perKind(() => []);
 }
 function joinLists(a, b) {
-  const lists = emptyLists();
-  for (const kind of KIND_NAMES) joinKind(kind, a, b, lists);
-  return lists;
+  const lists2 = emptyLists();
+  for (const kind of KIND_NAMES) joinKind(kind, a, b, lists2);
+  return lists2;
 }
 function joinKind(kind, a, b, into) {
   into[kind].push(...a[kind], ...b[kind]);
@@ -79290,7 +79391,7 @@ function publishedAction() {
 }
 
 // scripts/io/write-new-files.ts
-import { lstat as lstat2, mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
+import { lstat as lstat2, mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 async function writeNewFiles(root5, files) {
   const outcome = { written: [], kept: [], blocked: [] };
@@ -79302,7 +79403,7 @@ async function writeNewFiles(root5, files) {
     }
     const target = join6(root5, file.path);
     try {
-      await writeFile4(target, file.text, { flag: "wx" });
+      await writeFile3(target, file.text, { flag: "wx" });
       outcome.written.push(file.path);
     } catch (error3) {
       const code19 = error3.code;
@@ -80652,7 +80753,7 @@ function lineColumn(text7, offset) {
 
 // scripts/io/repository/write-record.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { mkdir as mkdir5, rename as rename4, rm as rm3, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir5, rename as rename4, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4, join as join8 } from "node:path";
 async function writeRecordFile(root5, path3, text7, mode) {
   const target = join8(root5, path3);
@@ -80660,14 +80761,14 @@ async function writeRecordFile(root5, path3, text7, mode) {
     await mkdir5(dirname4(target)).catch((error3) => {
       if (error3.code !== "EEXIST") throw failure(path3, error3);
     });
-    await writeFile5(target, text7, { flag: "wx" }).catch((error3) => {
+    await writeFile4(target, text7, { flag: "wx" }).catch((error3) => {
       throw failure(path3, error3);
     });
     return;
   }
   const temporary = `${target}.${randomUUID3()}.tmp`;
   try {
-    await writeFile5(temporary, text7, { flag: "wx" });
+    await writeFile4(temporary, text7, { flag: "wx" });
     await rename4(temporary, target);
   } catch (error3) {
     await rm3(temporary, { force: true }).catch(() => void 0);

@@ -254,6 +254,16 @@ for (const { name, specs, at = '2026-03-09T12:30:00Z', indicator, api, web, publ
   });
 }
 
+model('an incident resolved on the first of the 90 days counts there; one resolved the day before does not', () => {
+  const records = { 'incidents/INC-2026-0001.md': record('INC-2026-0001', { status: 'resolved', services: { api: 'major_outage' } }) };
+  const api = (at: string) => modelOf(CONFIG, records, at).uptime.find((figures) => figures.service === 'api')!;
+  const lastDay = api('2026-06-06T12:00:00Z');
+  assert.equal([lastDay.days[0]!.date, lastDay.days[0]!.downtimeSeconds], ['2026-03-09', 3600]);
+  assert.ok(lastDay.ratio < 1);
+  const dayAfter = api('2026-06-07T12:00:00Z');
+  assert.equal([dayAfter.days[0]!.date, dayAfter.ratio], ['2026-03-10', 1]);
+});
+
 model('a group shows its worst member', () => {
   const status = modelOf(
     CONFIG,

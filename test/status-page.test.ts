@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -446,6 +446,39 @@ output('a write that fails halfway leaves the previous site as it was, and no te
     ]),
   );
   assert.equal(readdirSync(parent), ['site']);
+});
+
+output('a new site replaces the previous one whole: its files and folders are gone, a link in it is removed, not followed', async () => {
+  const parent = temporary('replace');
+  const out = join(parent, 'site');
+  const many = Array.from({ length: 40 }, (_, index): [string, string] => [`incidents/INC-${index}.html`, 'old']);
+  await writeSite(out, new Map([['index.html', 'old'], ['api/v2/summary.json', '{}'], ['a/b/c/deep.html', 'old'], ...many]));
+  const outside = temporary('outside');
+  writeFileSync(join(outside, 'keep.txt'), 'mine');
+  symlinkSync(outside, join(out, 'a', 'link'));
+  const site = new Map([
+    ['index.html', 'new'],
+    ['api/v2/summary.json', '{"new": true}'],
+  ]);
+  assert.is(await writeSite(out, site), 2);
+  assert.equal(readTree(out), site);
+  assert.equal(readdirSync(parent), ['site']);
+  assert.is(readFileSync(join(outside, 'keep.txt'), 'utf8'), 'mine');
+});
+
+output('a file given in parts is written as their text in a row', async () => {
+  const out = join(temporary('parts'), 'site');
+  const parts = function* () {
+    yield* ['BEGIN\r\n', 'Ünïcode, ', '', 'emoji 😀\r\n', 'x'.repeat(100_000), 'END\r\n'];
+  };
+  assert.is(
+    await writeSite(out, [
+      ['api/v2/summary.json', '{}'],
+      ['maintenance.ics', parts()],
+    ]),
+    2,
+  );
+  assert.is(readFileSync(join(out, 'maintenance.ics'), 'utf8'), [...parts()].join(''));
 });
 
 output('an output folder that cannot be written: a clear error, exit 2, and the previous site as it was', async () => {

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE } from './helpers/pull-request-cases.js';
 import { runCliCapturing } from './helpers/run-cli.js';
-import { modelOf, repositoryFiles } from './helpers/site.js';
+import { modelOf, repositoryFiles, siteFiles } from './helpers/site.js';
 import { renderStatuspageApi } from '../scripts/render/api/statuspage-api.js';
-import { renderSite } from '../scripts/render/site/site.js';
 
 /**
  * Uptime from the services' state history, worked by hand: records written with `new` and moved
@@ -118,7 +117,7 @@ history("the Statuspage API gives each update's affected_components with old and
 
 history("the incident's page says what each update changed, in plain words", async () => {
   const { model } = await dayAfter(MID_INCIDENT);
-  const page = new Map(renderSite({ ...model, page: { ...model.page, url: 'https://status.example.test' } })).get(`incidents/${ID}.html`)!;
+  const page = siteFiles({ ...model, page: { ...model.page, url: 'https://status.example.test' } }).get(`incidents/${ID}.html`)!;
   assert.match(page, /API: major outage → partial outage/);
   assert.match(page, /API: partial outage → operational/);
 });
@@ -136,7 +135,7 @@ history('the service page gives uptime over 24 hours, 7, 30 and 90 days, its inc
     Object.keys(expected),
   );
   for (const period of periods) assert.ok(Math.abs(period.ratio - expected[period.name as keyof typeof expected]) < 1e-9, `${period.name}: ${period.ratio}`);
-  const page = new Map(renderSite({ ...model, page: { ...model.page, url: 'https://status.example.test' } })).get('services/api.html')!;
+  const page = siteFiles({ ...model, page: { ...model.page, url: 'https://status.example.test' } }).get('services/api.html')!;
   assert.match(page, /<td>98\.75%<\/td><td>98\.97%<\/td><td>99\.77%<\/td><td>99\.92%<\/td>/);
   assert.match(page, new RegExp(`href="../incidents/${ID}.html">Card payments fail</a>`));
   assert.match(page, /href="api.atom">Atom<\/a> · <a href="api.rss">RSS<\/a>/);

@@ -1,13 +1,13 @@
 import { SiteWriteError, UsageError } from '../core/errors.js';
 import { checkRepositoryRecords } from '../io/check-in-threads.js';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { findingAt, hasErrors, sortFindings } from '../core/findings.js';
-import { buildStatusModel, type Audience } from '../core/status/status-model.js';
+import { findingAt, hasErrors, sortFindings, type Finding } from '../core/findings.js';
+import { buildStatusModel, type Audience, type StatusModel } from '../core/status/status-model.js';
 import { toMillis } from '../core/time/timestamps.js';
 import { publicSiteAround, realPathSoFar, writeSite } from '../io/write-site.js';
 import { renderSite } from '../render/site/site.js';
 import { NOINDEX } from '../render/site/layout.js';
-import { chooseReporter } from '../reporters/index.js';
+import { chooseReporter, type Reporter } from '../reporters/index.js';
 import { EXIT, parseOptions, type CommandContext } from './context.js';
 import { streamRepositoryWithConfig } from './read-config.js';
 import { timestampOption } from './record-options.js';
@@ -51,9 +51,37 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
   const out = values.out === undefined ? (audience === 'internal' ? join(root, 'site-internal') : publicOut) : resolve(context.cwd, values.out);
   if (audience === 'internal') refusePublicFolder(out, publicOut);
   const at = timestampOption('build', 'at', values.at, new Date());
+  const built = await statusModelOf(root, toMillis(at), audience, reporter, context);
+  if (typeof built === 'number') return built;
+  const { model, findings: all } = built;
+  let count: number;
+  try {
+    count = await writeSite(out, renderSite(model));
+  } catch (error) {
+    if (!(error instanceof SiteWriteError)) throw error;
+    context.stderr(`incidents build: ${error.message}\n`);
+    return EXIT.error;
+  }
+  if (reporter.format !== 'json') await reporter.write({ command: 'build', findings: all, outputs: { indicator: model.indicator } }, context);
+  const shown = relative(context.cwd, out);
+  context.stderr(`Built ${count} files in ${shown.startsWith('..') || shown === '' ? out : shown} for ${model.at}: ${model.description}.\n`);
+  return EXIT.clean;
+}
+
+/**
+ * Reads and checks the records and builds the status model from them; or reports why the site
+ * cannot be built and returns the exit code. Only the model leaves: the records and their texts
+ * are garbage once it returns, so the site is rendered without them in memory.
+ */
+async function statusModelOf(
+  root: string,
+  now: number,
+  audience: Audience,
+  reporter: Reporter,
+  context: CommandContext,
+): Promise<{ model: StatusModel; findings: Finding[] } | number> {
   const repository = await streamRepositoryWithConfig('build', root, reporter, context);
   if (!repository) return EXIT.error;
-
   const { config } = repository;
   const { records, findings } = await checkRepositoryRecords(config, repository.files);
   const all = sortFindings([...repository.files.findings, ...findings]);
@@ -70,20 +98,7 @@ export async function buildCommand(args: string[], context: CommandContext): Pro
     );
     return EXIT.error;
   }
-
-  const model = buildStatusModel(records, toMillis(at), audience);
-  let count: number;
-  try {
-    count = await writeSite(out, renderSite(model));
-  } catch (error) {
-    if (!(error instanceof SiteWriteError)) throw error;
-    context.stderr(`incidents build: ${error.message}\n`);
-    return EXIT.error;
-  }
-  if (reporter.format !== 'json') await reporter.write({ command: 'build', findings: all, outputs: { indicator: model.indicator } }, context);
-  const shown = relative(context.cwd, out);
-  context.stderr(`Built ${count} files in ${shown.startsWith('..') || shown === '' ? out : shown} for ${model.at}: ${model.description}.\n`);
-  return EXIT.clean;
+  return { model: buildStatusModel(records, now, audience), findings: all };
 }
 
 const AUDIENCES: readonly Audience[] = ['public', 'internal'];

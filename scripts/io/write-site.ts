@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, writeFileSync, writeSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 
 import { SiteWriteError } from '../core/errors.js';
@@ -31,9 +31,10 @@ export function realPathSoFar(path: string): string {
  * Writes the site into a new folder next to `out`, then moves it into place, so readers and a
  * failed build never see half a site. `out` may be missing, empty, or one written before (it holds
  * `mark`, one of the files); any other folder is refused, so a mistyped `--out` cannot delete
- * someone's files. `files` may render each file as it is asked for. Returns how many were written.
+ * someone's files. `files` may render each file as it is asked for, and give a file's text whole or
+ * in parts. Returns how many were written.
  */
-export async function writeSite(out: string, files: Iterable<[string, string]>, mark = SITE_MARK): Promise<number> {
+export async function writeSite(out: string, files: Iterable<[string, string | Iterable<string>]>, mark = SITE_MARK): Promise<number> {
   const replacing = existsSync(out);
   if (replacing) await attempt(`could not read ${out}`, () => checkReplaceable(out, mark));
   const parent = dirname(out);
@@ -45,14 +46,14 @@ export async function writeSite(out: string, files: Iterable<[string, string]>, 
     return folder;
   });
   try {
-    const count = await attempt(`could not write the site in ${building}`, () => writeFiles(building, files));
+    const count = await attempt(`could not write the site in ${building}`, async () => writeFiles(building, files));
     const previous = `${building}.previous`;
     if (replacing) await attempt(`could not move the previous site ${out} aside`, () => rename(out, previous));
     await attempt(`could not move the new site into ${out}`, () => rename(building, out)).catch(async (error: unknown) => {
       if (replacing) await rename(previous, out);
       throw error;
     });
-    if (replacing) await rm(previous, { recursive: true, force: true });
+    if (replacing) await removeFolder(previous);
     return count;
   } finally {
     await rm(building, { recursive: true, force: true });
@@ -60,38 +61,59 @@ export async function writeSite(out: string, files: Iterable<[string, string]>, 
 }
 
 /**
- * Writes the files as they come, each folder made once and up to WRITES_AT_ONCE files in flight.
- * After a failure no more are started, and it returns (throws) only once none is in flight.
+ * Writes the files as they come, one at a time, each folder made once: a file is written as soon as
+ * it is rendered and can be forgotten at once, so the memory a build takes does not grow with the
+ * site (files in flight on the thread pool live long enough to be kept until a full collection).
  */
-async function writeFiles(folder: string, files: Iterable<[string, string]>): Promise<number> {
-  const folders = new Map<string, Promise<unknown>>();
-  const next = files[Symbol.iterator]();
+function writeFiles(folder: string, files: Iterable<[string, string | Iterable<string>]>): number {
+  const folders = new Set<string>();
   let count = 0;
-  let failed = false;
-  const worker = async () => {
-    try {
-      while (!failed) {
-        const file = next.next();
-        if (file.done) return;
-        const [path, content] = file.value;
-        const parent = dirname(join(folder, path));
-        if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
-        await folders.get(parent);
-        await writeFile(join(folder, path), content);
-        count++;
-      }
-    } catch (error) {
-      failed = true;
-      throw error;
+  for (const [path, content] of files) {
+    const parent = dirname(join(folder, path));
+    if (!folders.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      folders.add(parent);
     }
-  };
-  const results = await Promise.allSettled(Array.from({ length: WRITES_AT_ONCE }, worker));
-  const failure = results.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
+    if (typeof content === 'string') writeFileSync(join(folder, path), content);
+    else writeParts(join(folder, path), content);
+    count++;
+  }
   return count;
 }
 
-const WRITES_AT_ONCE = 32;
+/** Writes a file's text part by part, as the parts are made. */
+function writeParts(path: string, parts: Iterable<string>): void {
+  const file = openSync(path, 'w');
+  try {
+    for (const part of parts) {
+      const bytes = Buffer.from(part);
+      for (let written = 0; written < bytes.length;) written += writeSync(file, bytes, written);
+    }
+  } finally {
+    closeSync(file);
+  }
+}
+
+/**
+ * Removes a folder and everything in it (links are removed, never followed), up to
+ * REMOVALS_AT_ONCE files at a time. Node's `rm` starts the removal of every file in a folder at
+ * once: a site's 100,000 pending removals were kept until a full collection, at the build's peak.
+ */
+async function removeFolder(folder: string): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const entry = entries[next++]!;
+      const path = join(folder, entry.name);
+      await (entry.isDirectory() ? removeFolder(path) : unlink(path));
+    }
+  };
+  await Promise.all(Array.from({ length: REMOVALS_AT_ONCE }, worker));
+  await rmdir(folder);
+}
+
+const REMOVALS_AT_ONCE = 16;
 
 async function checkReplaceable(out: string, mark: string): Promise<void> {
   const info = await stat(out);

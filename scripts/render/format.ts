@@ -29,8 +29,10 @@ export function formatDate(isoDate: string): string {
 
 /** `November 2026`: a month (`YYYY-MM`) for people. */
 export function formatMonth(month: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.parse(`${month}-15T12:00:00Z`));
+  return MONTH.format(Date.parse(`${month}-15T12:00:00Z`));
 }
+
+const MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
 /** `2 h 5 min`: a length of time for people, to the minute (`under a minute` below one). */
 export function formatLength(milliseconds: number): string {

@@ -32,7 +32,12 @@ export function modelOf(config: string, records: Record<string, string>, at: str
 
 /** The site files of a repository's files at a time, rendered in memory. */
 export function siteOf(config: string, records: Record<string, string>, at: string): Map<string, string> {
-  return new Map(renderSite(modelOf(config, records, at)));
+  return siteFiles(modelOf(config, records, at));
+}
+
+/** The site files of a status model, rendered in memory, each file's text whole. */
+export function siteFiles(model: StatusModel): Map<string, string> {
+  return new Map([...renderSite(model)].map(([path, content]) => [path, typeof content === 'string' ? content : [...content].join('')]));
 }
 
 /** A repository folder's config and records, as modelOf and siteOf take them (a record folder may be missing). */

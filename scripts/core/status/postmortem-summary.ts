@@ -2,6 +2,7 @@ import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import { isComment } from '../gate/postmortem-readiness.js';
 import { BODY_BOUNDS, checkMarkdownBounds } from '../markdown-bounds.js';
+import type { RootContent } from 'mdast';
 import type { ValidRecord } from '../records/record-set.js';
 import type { Postmortem } from '../records/types.js';
 
@@ -22,8 +23,8 @@ export function publicSummary(postmortem: ValidRecord<Postmortem>): string | und
  */
 export function summarySection(body: string): { text: string; line: number } | undefined {
   if (checkMarkdownBounds(body, BODY_BOUNDS)) return undefined;
-  const nodes = remark().parse(body).children;
-  const start = nodes.findIndex((node) => node.type === 'heading' && node.depth === 2 && toString(node).trim().toLowerCase() === 'summary');
+  const nodes = throughNextSection(body) ?? remark().parse(body).children;
+  const start = nodes.findIndex(isSummaryHeading);
   if (start < 0) return undefined;
   const parts: string[] = [];
   let line: number | undefined;
@@ -36,3 +37,38 @@ export function summarySection(body: string): { text: string; line: number } | u
   const text = parts.join('\n\n').trim();
   return text === '' || line === undefined ? undefined : { text, line };
 }
+
+function isSummaryHeading(node: RootContent): boolean {
+  return node.type === 'heading' && node.depth === 2 && toString(node).trim().toLowerCase() === 'summary';
+}
+
+/**
+ * The body's top-level nodes up to the heading that ends its Summary section, parsing only that
+ * far; undefined when that cannot be told without parsing the whole body. A Summary usually comes
+ * first, and a build reads the Summary of every published postmortem: parsing the rest, to throw
+ * it away, was most of the time and memory the status model took.
+ *
+ * Markdown's blocks are read line by line, and a heading at the top level closes every block
+ * before it, so what lies after such a heading cannot change the blocks before it. Only a link
+ * reference definition (`[label]: url`) after it could still change a heading's text, so a body
+ * with `]:` after the cut is parsed whole. The cut is taken at the first `#` or `##` heading line
+ * after the first line that says "summary", and kept only when the parse agrees that line is a
+ * top-level heading that ends a Summary section found above it.
+ */
+function throughNextSection(body: string): RootContent[] | undefined {
+  const summary = body.search(/summary/i);
+  if (summary < 0) return undefined;
+  NEXT_SECTION.lastIndex = summary;
+  const next = NEXT_SECTION.exec(body)?.index;
+  if (next === undefined) return undefined;
+  const end = body.slice(next).search(/[\r\n]/);
+  if (end < 0 || body.includes(']:', next)) return undefined;
+  const nodes = remark().parse(body.slice(0, next + end)).children;
+  const last = nodes.at(-1);
+  const start = nodes.findIndex(isSummaryHeading);
+  const ends = last?.type === 'heading' && last.depth <= 2 && last.position!.start.offset === next;
+  return ends && start >= 0 && start < nodes.length - 1 ? nodes : undefined;
+}
+
+/** A line that may be a `#` or `##` heading, after some position (the `m` flag: `^` is a line's start). */
+const NEXT_SECTION = /^#{1,2}(?=[ \t\r\n]|$)/gm;

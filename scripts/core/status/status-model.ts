@@ -1,11 +1,11 @@
-import { isoDateIn } from '../time/calendar.js';
 import { worst, type ComponentStatus } from './component-status.js';
+import { localMonth } from './local-month.js';
 import { publicSummary } from './postmortem-summary.js';
 import type { RecordSet } from '../records/record-set.js';
 import { toMillis } from '../time/timestamps.js';
 import type { Incident, RecordStatus } from '../records/types.js';
 import { isMeasured } from '../sla/clocks.js';
-import { computeUptime, outagesOf, type Outage, type ServiceUptime } from './uptime.js';
+import { computeUptime, outagesOf, UPTIME_DAYS, type Outage, type ServiceUptime } from './uptime.js';
 import { stateChanges, type ServiceState as ServiceStateAt } from './service-history.js';
 
 /**
@@ -173,29 +173,42 @@ export function buildStatusModel(records: RecordSet, now: number, audience: Audi
     timeZone: config.page?.time_zone ?? 'UTC',
   };
   const serviceNames = new Map(config.services.map((service) => [service.id, service.name]));
+  // Each record's start, once: the sort below would parse it again at every comparison.
   const published = records.incidents
     .map((record) => toPublic(record.data, now, page.timeZone, serviceNames, summaryOf, audience))
     .filter((incident): incident is PublicIncident => incident !== undefined)
-    .sort(newestFirst);
+    .map((incident) => ({ incident, start: toMillis(incident.startedAt) }))
+    .sort(newestFirst)
+    .map(({ incident }) => incident);
   const incidents = published.filter((incident) => incident.type === 'incident');
   const maintenances = published.filter((incident) => incident.type === 'maintenance');
+
+  // One pass over the records for every service: its worst current state, and its latest change.
+  const worstNow = new Map<string, ComponentStatus>();
+  const touched = new Map<string, Latest>();
+  const changes = new Latest();
+  for (const incident of published) {
+    const current = incident.open && (incident.type === 'incident' || isActive(incident));
+    const times = changeTimes(incident, now);
+    changes.addAll(times);
+    for (const affected of incident.services) {
+      if (current) worstNow.set(affected.id, worst([worstNow.get(affected.id) ?? 'operational', affected.status]));
+      let latest = touched.get(affected.id);
+      if (!latest) touched.set(affected.id, (latest = new Latest()));
+      latest.addAll(times);
+    }
+  }
   const current = published.filter((incident) => incident.open && (incident.type === 'incident' || isActive(incident)));
 
   const services: ServiceState[] = config.services.map((service) => {
-    const affecting = current.filter((incident) => incident.services.some((affected) => affected.id === service.id));
-    const status = worst(
-      affecting.flatMap((incident) => incident.services.filter((affected) => affected.id === service.id).map((affected) => affected.status)),
-    );
-    const touched = published
-      .filter((incident) => incident.services.some((affected) => affected.id === service.id))
-      .flatMap((incident) => changeTimes(incident, now));
+    const updatedAt = touched.get(service.id)?.time;
     return {
       id: service.id,
       name: service.name,
       ...(service.group ? { group: service.group } : {}),
       ...(service.description ? { description: service.description } : {}),
-      status,
-      ...(touched.length > 0 ? { updatedAt: latest(touched) } : {}),
+      status: worstNow.get(service.id) ?? 'operational',
+      ...(updatedAt !== undefined ? { updatedAt } : {}),
     };
   });
 
@@ -204,13 +217,12 @@ export function buildStatusModel(records: RecordSet, now: number, audience: Audi
   const worstImpact = impacts.reduce<Indicator>((a, b) => (INDICATOR_ORDER.indexOf(b) > INDICATOR_ORDER.indexOf(a) ? b : a), 'none');
   const indicator = worstImpact === 'none' && activeMaintenance ? 'maintenance' : worstImpact;
   const at = new Date(now).toISOString().replace('.000Z', 'Z');
-  const changes = published.flatMap((incident) => changeTimes(incident, now));
 
   return {
     audience,
     at,
     page,
-    updatedAt: changes.length > 0 ? latest(changes) : at,
+    updatedAt: changes.time ?? at,
     indicator,
     description: INDICATOR_DESCRIPTION[indicator],
     services,
@@ -285,7 +297,7 @@ function toPublic(
     updates,
     updatedAt: latest([incident.reported_at, ...updates.map((update) => update.at)]),
     ...(summary !== undefined ? { postmortemSummary: summary } : {}),
-    month: isoDateIn(timeZone, toMillis(startedAt)).slice(0, 7),
+    month: localMonth(timeZone, toMillis(startedAt)),
     ...(audience === 'internal' ? { internal: incident.visibility === 'internal', roles: rolesOf(incident) } : {}),
   };
 }
@@ -312,9 +324,16 @@ function groupsOf(services: readonly ServiceState[]): StatusModel['groups'] {
   return [...groups.values()];
 }
 
-/** What counts against uptime: the incidents shown (public ones, for the public) that were not cancelled and are not drills. */
+/**
+ * What counts against uptime: the incidents shown (public ones, for the public) that were not
+ * cancelled and are not drills. One resolved before the days the uptime covers cannot count (the
+ * days go back less than two days more than UPTIME_DAYS), so its outages are not worked out.
+ */
 function measuredOutages(records: RecordSet, now: number, audience: Audience): Outage[] {
-  const counted = records.incidents.map((record) => record.data).filter((incident) => shownTo(audience, incident) && isMeasured(incident));
+  const before = now - (UPTIME_DAYS + 2) * 86_400_000;
+  const counted = records.incidents
+    .map((record) => record.data)
+    .filter((incident) => shownTo(audience, incident) && isMeasured(incident) && !(incident.resolved_at && toMillis(incident.resolved_at) < before));
   return outagesOf(counted, now);
 }
 
@@ -323,11 +342,22 @@ export function isActive(incident: PublicIncident): boolean {
   return incident.status === 'in_progress' || incident.status === 'verifying';
 }
 
-/** When a public record changed what the page shows, up to `now`. */
-function changeTimes(incident: PublicIncident, now: number): string[] {
+/** When a public record changed what the page shows, up to `now`, with their instants. */
+function changeTimes(incident: PublicIncident, now: number): [string, number][] {
   const times = [incident.reportedAt, ...incident.updates.map((update) => update.at)];
   if (incident.type === 'maintenance') times.push(...[incident.scheduledFor, incident.scheduledUntil].filter((time): time is string => time !== undefined));
-  return times.filter((time) => toMillis(time) <= now);
+  return times.map((time): [string, number] => [time, toMillis(time)]).filter(([, instant]) => instant <= now);
+}
+
+/** The latest of the timestamps added, as written: the first one added of those at the latest instant. */
+class Latest {
+  time: string | undefined;
+  private instant = -Infinity;
+  addAll(times: readonly (readonly [string, number])[]): void {
+    for (const [time, instant] of times) {
+      if (this.time === undefined || instant > this.instant) [this.time, this.instant] = [time, instant];
+    }
+  }
 }
 
 /** The latest of some timestamps, as written. */
@@ -336,8 +366,8 @@ function latest(times: readonly string[]): string {
 }
 
 /** Newest start first; the id breaks ties, so the order never depends on the file system. */
-function newestFirst(a: PublicIncident, b: PublicIncident): number {
-  return toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+function newestFirst(a: { incident: PublicIncident; start: number }, b: { incident: PublicIncident; start: number }): number {
+  return b.start - a.start || (a.incident.id < b.incident.id ? 1 : a.incident.id > b.incident.id ? -1 : 0);
 }
 
 /** A lowercase id made of letters, digits and dashes. */

@@ -7,21 +7,26 @@ import { renderMarkdownText } from '../markdown.js';
 /**
  * `maintenance.ics`: the public maintenance windows as an iCalendar feed (RFC 5545) that calendar
  * apps subscribe to. Each window keeps its UID, and its SEQUENCE grows with its updates, so a
- * moved window moves in people's calendars.
+ * moved window moves in people's calendars. The feed holds every window there ever was, so it is
+ * given in parts, one per window, to be written as they come rather than held whole.
  */
-export function renderMaintenanceCalendar(model: StatusModel): string {
+export function* renderMaintenanceCalendar(model: StatusModel): Generator<string> {
   const host = new URL(model.page.url).host;
-  const lines = [
+  yield contentLines([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     `PRODID:-//incidents-as-code//${escapeText(model.page.name)}//EN`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(`${model.page.name}: maintenance`)}`,
-    ...model.maintenances.filter(hasWindow).flatMap((maintenance) => event(model, maintenance, host)),
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  ]);
+  for (const maintenance of model.maintenances) if (hasWindow(maintenance)) yield contentLines(event(model, maintenance, host));
+  yield contentLines(['END:VCALENDAR']);
+}
+
+/** Content lines as the feed writes them: each folded, and ended by CRLF. */
+function contentLines(lines: readonly string[]): string {
+  return lines.map((line) => `${fold(line)}\r\n`).join('');
 }
 
 function hasWindow(maintenance: PublicIncident): maintenance is PublicIncident & { scheduledFor: string; scheduledUntil: string } {
@@ -67,19 +72,21 @@ function escapeText(text: string): string {
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character (RFC 5545, 3.1). */
-function fold(line: string): string {
+export function fold(line: string): string {
+  if (Buffer.byteLength(line) <= 75) return line;
   const parts: string[] = [];
-  let part = '';
-  let octets = 0;
-  for (const character of line) {
-    const size = Buffer.byteLength(character);
+  let [start, octets] = [0, 0];
+  for (let index = 0; index < line.length;) {
+    // A character's UTF-8 octets; a lone surrogate is written as U+FFFD, three.
+    const point = line.codePointAt(index)!;
+    const size = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
     if (octets + size > (parts.length === 0 ? 75 : 74)) {
-      parts.push(part);
-      [part, octets] = ['', 0];
+      parts.push(line.slice(start, index));
+      [start, octets] = [index, 0];
     }
-    part += character;
     octets += size;
+    index += point > 0xffff ? 2 : 1;
   }
-  parts.push(part);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }

@@ -10,25 +10,27 @@ const FEED_SIZE = 50;
 /**
  * Atom and RSS feeds of the public incidents and maintenances: `history.atom` and `history.rss`
  * for the whole page, `services/<id>.atom` and `.rss` per service. An entry is updated whenever a
- * public update is added, so feed readers show it again.
+ * public update is added, so feed readers show it again. Each feed is rendered when it is asked for.
  */
-export function renderFeeds(model: StatusModel): Map<string, string> {
-  const all = [...model.incidents, ...model.maintenances];
-  const files = new Map<string, string>();
-  const add = (path: string, title: string, entries: PublicIncident[]) => {
-    const newest = [...entries].sort((a, b) => toMillis(b.updatedAt) - toMillis(a.updatedAt) || (a.id < b.id ? -1 : 1)).slice(0, FEED_SIZE);
-    files.set(`${path}.atom`, atomFeed(model, `${path}.atom`, title, newest));
-    files.set(`${path}.rss`, rssFeed(model, `${path}.rss`, title, newest));
-  };
-  add('history', model.page.name, all);
-  for (const service of model.services) {
-    add(
-      `services/${service.id}`,
-      `${model.page.name}: ${service.name}`,
-      all.filter((incident) => incident.services.some((affected) => affected.id === service.id)),
-    );
+export function* renderFeeds(model: StatusModel): Generator<[string, string]> {
+  // Most recently updated first (the id breaks ties), sorted once for every feed; each instant read once.
+  const all = [...model.incidents, ...model.maintenances]
+    .map((incident) => ({ incident, updated: toMillis(incident.updatedAt) }))
+    .sort((a, b) => b.updated - a.updated || (a.incident.id < b.incident.id ? -1 : 1))
+    .map(({ incident }) => incident);
+  function* feeds(path: string, title: string, entries: PublicIncident[]): Generator<[string, string]> {
+    yield [`${path}.atom`, atomFeed(model, `${path}.atom`, title, entries)];
+    yield [`${path}.rss`, rssFeed(model, `${path}.rss`, title, entries)];
   }
-  return files;
+  yield* feeds('history', model.page.name, all.slice(0, FEED_SIZE));
+  for (const service of model.services) {
+    const newest: PublicIncident[] = [];
+    for (const incident of all) {
+      if (newest.length === FEED_SIZE) break;
+      if (incident.services.some((affected) => affected.id === service.id)) newest.push(incident);
+    }
+    yield* feeds(`services/${service.id}`, `${model.page.name}: ${service.name}`, newest);
+  }
 }
 
 function atomFeed(model: StatusModel, path: string, title: string, entries: readonly PublicIncident[]): string {

@@ -106,7 +106,16 @@ export function statuspageObjects(model: StatusModel): { incident: (incident: Pu
 }
 
 const byTime = (a: string, b: string) => toMillis(a) - toMillis(b);
-const earliest = (times: string[]) => times.sort(byTime)[0];
+
+/** The earliest of some timestamps, as written (the first of those at the earliest instant); each read once. */
+function earliest(times: readonly string[]): string | undefined {
+  let [found, instant] = [times[0], times.length > 0 ? toMillis(times[0]!) : Infinity];
+  for (const time of times) {
+    const at = toMillis(time);
+    if (at < instant) [found, instant] = [time, at];
+  }
+  return found;
+}
 
 /**
  * An incident or maintenance in Statuspage's shape; updates newest first, as Statuspage gives them.

@@ -4,24 +4,25 @@ import { formatMonth } from '../format.js';
 import { html } from '../html.js';
 import { incidentCard } from './incident-parts.js';
 import { renderPage } from './layout.js';
+import { siteLists } from './site-lists.js';
 
 /**
  * The history: `history/index.html` lists the months that had public incidents or maintenance,
  * and `history/YYYY-MM.html` shows each month's. Every record is on exactly one month page, so the
- * pages grow with the records, not with their square.
+ * pages grow with the records, not with their square. Each page is rendered when it is asked for.
  */
-export function renderHistoryPages(model: StatusModel): Map<string, string> {
+export function* renderHistoryPages(model: StatusModel): Generator<[string, string]> {
   const byMonth = new Map<string, PublicIncident[]>();
-  for (const incident of [...model.incidents, ...model.maintenances]) {
+  // Newest first, as a month page lists them: each month's list is in order.
+  for (const incident of siteLists(model).newestFirst) {
     const list = byMonth.get(incident.month) ?? [];
     list.push(incident);
     byMonth.set(incident.month, list);
   }
   const months = [...byMonth.keys()].sort().reverse();
   const now = toMillis(model.at);
-  const pages = new Map<string, string>();
-  months.forEach((month, index) => {
-    const incidents = byMonth.get(month)!.sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
+  for (const [index, month] of months.entries()) {
+    const incidents = byMonth.get(month)!;
     const [newer, older] = [months[index - 1], months[index + 1]];
     const main = html`<p><a href="../index.html">Current status</a> · <a href="index.html">All months</a></p>
 <h1>Incidents in ${formatMonth(month)}</h1>
@@ -30,13 +31,12 @@ ${incidents.map((incident) => incidentCard(incident, { base: '../', timeZone: mo
 ${older ? html`<li><a href="${older}.html">Earlier: ${formatMonth(older)}</a></li>` : ''}
 ${newer ? html`<li><a href="${newer}.html">Later: ${formatMonth(newer)}</a></li>` : ''}
 </ul></nav>`;
-    pages.set(`history/${month}.html`, renderPage(model, { title: `${formatMonth(month)} · ${model.page.name}`, base: '../', main }));
-  });
+    yield [`history/${month}.html`, renderPage(model, { title: `${formatMonth(month)} · ${model.page.name}`, base: '../', main })];
+  }
   const index = html`<p><a href="../index.html">Current status</a></p>
 <h1>Incident history</h1>
 ${months.length > 0 ? html`<ul class="plain">${months.map((month) => html`<li><a href="${month}.html">${formatMonth(month)}</a>: ${count(byMonth.get(month)!)}</li>`)}</ul>` : html`<p>No public incidents yet.</p>`}`;
-  pages.set('history/index.html', renderPage(model, { title: `Incident history · ${model.page.name}`, base: '../', main: index }));
-  return pages;
+  yield ['history/index.html', renderPage(model, { title: `Incident history · ${model.page.name}`, base: '../', main: index })];
 }
 
 /** `2 incidents, 1 maintenance`. */

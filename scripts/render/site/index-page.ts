@@ -6,6 +6,7 @@ import { html, type Html } from '../html.js';
 import { incidentCard } from './incident-parts.js';
 import { COMPONENT_LABEL, INDICATOR_LOOK, statusBadge, statusIcon } from '../labels.js';
 import { renderPage } from './layout.js';
+import { siteLists } from './site-lists.js';
 import { renderMarkdown } from '../markdown.js';
 import { uptimeBars, uptimeMethod } from './uptime-bars.js';
 
@@ -85,7 +86,7 @@ function summaryLine(model: StatusModel): string {
 /** The services, by group in the config's order (ungrouped first), with status and uptime bars. */
 function serviceLists(model: StatusModel): Html {
   const uptime = new Map(model.uptime.map((figures) => [figures.service, figures]));
-  const titles = new Map([...model.incidents, ...model.maintenances].map((incident) => [incident.id, incident.title]));
+  const { titles } = siteLists(model);
   const list = (ids: readonly string[]) => html`<ul class="services">${model.services.filter((service) => ids.includes(service.id)).map(
     (service) => html`<li><div class="service"><a class="name" href="services/${service.id}.html">${service.name}</a>${statusBadge(service.status, COMPONENT_LABEL[service.status])}</div>
 ${service.description ? html`<p class="meta">${service.description}</p>` : ''}${uptimeBars(service.name, uptime.get(service.id)!, titles, '')}</li>`,

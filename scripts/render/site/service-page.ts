@@ -6,6 +6,7 @@ import { html } from '../html.js';
 import { COMPONENT_LABEL, statusBadge } from '../labels.js';
 import { incidentCard } from './incident-parts.js';
 import { renderPage } from './layout.js';
+import { siteLists } from './site-lists.js';
 import { uptimeBars, uptimeMethod } from './uptime-bars.js';
 
 /**
@@ -18,11 +19,13 @@ export function renderServicePage(model: StatusModel, service: ServiceState): st
   const now = toMillis(model.at);
   const uptime = model.uptime.find((figures) => figures.service === service.id)!;
   const from = toInstant(zone, uptime.days[0]!.date, 0);
-  const touched = [...model.incidents, ...model.maintenances]
-    .filter((incident) => incident.services.some((affected) => affected.id === service.id))
-    .filter((incident) => toMillis(incident.startedAt) <= now && (incident.open || toMillis(incident.resolvedAt ?? incident.startedAt) >= from))
-    .sort((a, b) => toMillis(b.startedAt) - toMillis(a.startedAt) || (a.id < b.id ? 1 : -1));
-  const titles = new Map([...model.incidents, ...model.maintenances].map((incident) => [incident.id, incident.title]));
+  const { newestFirst, titles } = siteLists(model);
+  const touched = newestFirst.filter(
+    (incident) =>
+      incident.services.some((affected) => affected.id === service.id) &&
+      toMillis(incident.startedAt) <= now &&
+      (incident.open || toMillis(incident.resolvedAt ?? incident.startedAt) >= from),
+  );
   const days = uptime.days.length;
   const main = html`<p><a href="../index.html">Current status</a>${service.group ? ` · ${service.group}` : ''}</p>
 <h1>${service.name}</h1>

@@ -12,13 +12,16 @@ import { renderStatuspageApi } from '../api/statuspage-api.js';
 /** A path inside the site: folders and file names of letters, digits, dots, dashes and underscores, none starting with a dot (so no `..`). */
 const SAFE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
+/** A file's content: its text, or its text in parts (a file too large to hold whole), rendered as they are written. */
+export type SiteContent = string | Iterable<string>;
+
 /**
  * Every file of the public site, as [path, content], from the status model alone, rendered one at a
  * time as they are written, so the whole site is never held in memory. Paths are built from
  * validated ids; one that is not a plain relative path, or one made twice (compared without case,
  * as some file systems compare names), is a bug and stops the build.
  */
-export function* renderSite(model: StatusModel): Generator<[string, string]> {
+export function* renderSite(model: StatusModel): Generator<[string, SiteContent]> {
   const written = new Set<string>();
   for (const [path, content] of allFiles(model)) {
     if (!SAFE_PATH.test(path)) throw new Error(`refusing to write the site file "${path}": not a plain relative path`);
@@ -29,7 +32,7 @@ export function* renderSite(model: StatusModel): Generator<[string, string]> {
   }
 }
 
-function* allFiles(model: StatusModel): Generator<[string, string]> {
+function* allFiles(model: StatusModel): Generator<[string, SiteContent]> {
   yield ['index.html', renderIndexPage(model)];
   for (const incident of [...model.incidents, ...model.maintenances]) yield [`incidents/${incident.id}.html`, renderIncidentPage(model, incident)];
   for (const service of model.services) yield [`services/${service.id}.html`, renderServicePage(model, service)];
