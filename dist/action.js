@@ -54943,28 +54943,34 @@ function findRoot(command, cwd, rootOption) {
 
 // scripts/io/check-in-threads.ts
 var THREADS_FROM = 2e3;
+var CHUNK = 200;
 var ROLE = "incidents-as-code: check record files";
-var BATCH = 500;
-async function checkRepositoryRecords(config2, files, { threadsFrom = THREADS_FROM, cores = availableParallelism() } = {}) {
+async function checkRepositoryRecords(config2, files, { threadsFrom = THREADS_FROM, cores = availableParallelism(), workerFirst = false } = {}) {
   const listed = files.listing.files;
   if (listed.length < threadsFrom || cores < 2) return { ...checkRecords(config2, files.records), threads: 1 };
-  const middle = Math.ceil(listed.length / 2);
-  const theirs = checkInWorker(files.listing.root, listed.slice(middle));
-  const mine = [];
-  for (const file of files.readRecords(0, middle)) mine.push(checkRecordFile(file));
-  const second = await theirs.catch(() => void 0);
-  if (!second) return { ...checkRecordSet(config2, [...mine, ...[...files.readRecords(middle, listed.length)].map(checkRecordFile)]), threads: 1 };
-  files.findings.push(...second.unread);
-  return { ...checkRecordSet(config2, [...mine, ...second.checked]), threads: 2 };
+  const chunks = Math.ceil(listed.length / CHUNK);
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const theirs = checkInWorker({ role: ROLE, root: files.listing.root, files: listed, next });
+  const checkChunk = (chunk) => [...files.readRecords(chunk * CHUNK, (chunk + 1) * CHUNK)].map(checkRecordFile);
+  const mine = /* @__PURE__ */ new Map();
+  let second = workerFirst ? await theirs.catch(() => void 0) : void 0;
+  for (let chunk = Atomics.add(next, 0, 1); chunk < chunks; chunk = Atomics.add(next, 0, 1)) mine.set(chunk, checkChunk(chunk));
+  if (!workerFirst) second = await theirs.catch(() => void 0);
+  if (second) files.findings.push(...second.unread);
+  const inOrder = Array.from({ length: chunks }, (_, chunk) => mine.get(chunk) ?? second?.byChunk.get(chunk) ?? checkChunk(chunk));
+  return { ...checkRecordSet(config2, inOrder.flat()), threads: second ? 2 : 1 };
 }
-function checkInWorker(root5, files) {
+function checkInWorker(job) {
   return new Promise((resolve10, reject) => {
-    const job = { role: ROLE, root: root5, files };
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
-    const checked = [];
+    const byChunk = /* @__PURE__ */ new Map();
     worker.on("message", (message) => {
-      if ("checked" in message) for (const file of message.checked) checked.push(withLocate(root5, file));
-      else resolve10({ checked, unread: message.unread });
+      if ("checked" in message)
+        byChunk.set(
+          message.chunk,
+          message.checked.map((file) => withLocate(job.root, file))
+        );
+      else resolve10({ byChunk, unread: message.unread });
     });
     worker.on("error", reject);
     worker.on("exit", (code19) => reject(new Error(`the worker checking record files stopped (exit ${code19})`)));
@@ -54976,22 +54982,21 @@ function withLocate(root5, file) {
 }
 function runWorker(job, port) {
   const unread = [];
-  let batch = [];
-  for (const { path: path3, type: type2 } of job.files) {
-    const read = readTextFile(job.root, path3, type2);
-    if ("finding" in read) {
-      unread.push(withoutCause(read.finding));
-      continue;
+  const chunks = Math.ceil(job.files.length / CHUNK);
+  for (let chunk = Atomics.add(job.next, 0, 1); chunk < chunks; chunk = Atomics.add(job.next, 0, 1)) {
+    const checked = [];
+    for (const { path: path3, type: type2 } of job.files.slice(chunk * CHUNK, (chunk + 1) * CHUNK)) {
+      const read = readTextFile(job.root, path3, type2);
+      if ("finding" in read) {
+        unread.push(withoutCause(read.finding));
+        continue;
+      }
+      const { record: record2, ...rest } = checkRecordFile({ path: path3, text: read.text });
+      const travelling = record2 && { path: record2.path, data: record2.data, body: record2.body, bodyLine: record2.bodyLine };
+      checked.push({ ...rest, findings: rest.findings.map(withoutCause), ...travelling ? { record: travelling } : {} });
     }
-    const { record: record2, ...checked } = checkRecordFile({ path: path3, text: read.text });
-    const travelling = record2 && { path: record2.path, data: record2.data, body: record2.body, bodyLine: record2.bodyLine };
-    batch.push({ ...checked, findings: checked.findings.map(withoutCause), ...travelling ? { record: travelling } : {} });
-    if (batch.length === BATCH) {
-      port.postMessage({ checked: batch });
-      batch = [];
-    }
+    port.postMessage({ chunk, checked });
   }
-  port.postMessage({ checked: batch });
   port.postMessage({ unread });
 }
 function withoutCause({ cause: _cause, ...finding }) {
@@ -77541,14 +77546,14 @@ var writeGitHub = async (report, context) => {
 };
 
 // scripts/reporters/json-writer.ts
-var CHUNK = 1 << 20;
+var CHUNK2 = 1 << 20;
 function writeJsonInPieces(value, write, escape2 = (json2) => json2) {
   let parts = [];
   let size2 = 0;
   const put = (part) => {
     parts.push(part);
     size2 += part.length;
-    if (size2 >= CHUNK) flush();
+    if (size2 >= CHUNK2) flush();
   };
   const flush = () => {
     if (parts.length > 0) write(parts.join(""));
