@@ -84,6 +84,8 @@ cli('an unreadable or oversized file is one finding, and the others are still ch
   const dir = repoFrom('record-priority-matrix');
   writeFileSync(join(dir, 'incidents/INC-2026-0009.md'), `---\ntitle: ${'x'.repeat(1024 * 1024)}\n---\n`);
   symlinkSync('/etc/hostname', join(dir, 'incidents/INC-2026-0010.md'));
+  // A named pipe would block a read until something writes to it: it is refused unread.
+  assert.is(spawnSync('mkfifo', [join(dir, 'incidents/INC-2026-0099.md')]).status, 0);
   const { code, stdout } = await run(['validate', '--root', dir]);
   assert.is(code, 1);
   assert.match(
@@ -91,6 +93,7 @@ cli('an unreadable or oversized file is one finding, and the others are still ch
     /incidents\/INC-2026-0009\.md:1:1: incidents\/INC-2026-0009\.md is \d+ bytes: a record file may be at most 1048576 bytes \(file\/unreadable\)/,
   );
   assert.match(stdout, /incidents\/INC-2026-0010\.md:1:1: incidents\/INC-2026-0010\.md is a symbolic link/);
+  assert.match(stdout, /incidents\/INC-2026-0099\.md:1:1: incidents\/INC-2026-0099\.md is not a plain file/);
   assert.match(stdout, /INC-2026-0001\.md:8:11: .*\(record\/priority-matrix\)/);
 });
 
