@@ -23512,8 +23512,8 @@ function worst(statuses) {
 // scripts/core/time/calendar.ts
 function workingCalendar(config2, name2 = "24x7") {
   const made = madeCalendars.get(config2) ?? madeCalendars.set(config2, /* @__PURE__ */ new Map()).get(config2);
-  const calendar = made.get(name2) ?? makeCalendar(config2, name2);
-  made.set(name2, calendar);
+  let calendar = made.get(name2);
+  if (!calendar) made.set(name2, calendar = makeCalendar(config2, name2));
   return calendar;
 }
 var madeCalendars = /* @__PURE__ */ new WeakMap();
@@ -35021,18 +35021,18 @@ function buildStatusModel(records, now, audience = "public") {
   const worstNow = /* @__PURE__ */ new Map();
   const touched = /* @__PURE__ */ new Map();
   const changes = new Latest();
+  const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
+  const isCurrent = new Set(current);
   for (const incident2 of published) {
-    const current2 = incident2.open && (incident2.type === "incident" || isActive(incident2));
     const times = changeTimes(incident2, now);
     changes.addAll(times);
     for (const affected of incident2.services) {
-      if (current2) worstNow.set(affected.id, worst([worstNow.get(affected.id) ?? "operational", affected.status]));
+      if (isCurrent.has(incident2)) worstNow.set(affected.id, worst([worstNow.get(affected.id) ?? "operational", affected.status]));
       let latest2 = touched.get(affected.id);
       if (!latest2) touched.set(affected.id, latest2 = new Latest());
       latest2.addAll(times);
     }
   }
-  const current = published.filter((incident2) => incident2.open && (incident2.type === "incident" || isActive(incident2)));
   const services2 = config2.services.map((service) => {
     const updatedAt = touched.get(service.id)?.time;
     return {
@@ -38633,11 +38633,14 @@ function dropEmpty(value, path3, emptyKeys, seen) {
     if (seen && (key2 === "__proto__" || key2 === "[object Object]")) return REPARSE;
     const item = value[key2];
     path3.push(key2);
-    if (item === null) emptyKeys.add(toPointer(path3));
-    const plain2 = item === null ? null : dropEmpty(item, path3, emptyKeys, seen);
+    if (item === null) {
+      emptyKeys.add(toPointer(path3));
+    } else {
+      const plain2 = dropEmpty(item, path3, emptyKeys, seen);
+      if (plain2 === REPARSE) return REPARSE;
+      result[key2] = plain2;
+    }
     path3.pop();
-    if (plain2 === REPARSE) return REPARSE;
-    if (plain2 !== null) result[key2] = plain2;
   }
   return result;
 }
@@ -77971,7 +77974,8 @@ async function writeSite(out, files, mark2 = SITE_MARK) {
       if (replacing) await rename3(previous2, out);
       throw error3;
     });
-    if (replacing) await removeFolder(previous2);
+    if (replacing)
+      await attempt(`wrote the new site in ${out}, but could not remove the previous one, moved aside to ${previous2}`, () => removeFolder(previous2));
     return count2;
   } finally {
     await rm2(building, { recursive: true, force: true });
@@ -78950,7 +78954,7 @@ function parseTreeListing(listing) {
     }
   };
 }
-async function blobSizes(root5, objects) {
+async function blobSizes(root5, objects, name2 = (object) => object) {
   const sizes = /* @__PURE__ */ new Map();
   if (objects.length === 0) return sizes;
   const { stdout } = await runGit(root5, ["cat-file", "--batch-check"], objects.map((object) => `${object}
@@ -78959,10 +78963,10 @@ async function blobSizes(root5, objects) {
     const [object = "", type2, size2] = line.split(" ");
     if (type2 === "blob" && size2 !== void 0) sizes.set(object, Number(size2));
   }
-  for (const object of objects) if (!sizes.has(object)) throw new GitError(`git cat-file found no blob ${object}`);
+  for (const object of objects) if (!sizes.has(object)) throw new GitError(`git cat-file found no blob ${name2(object)}`);
   return sizes;
 }
-async function readBlobs(root5, objects) {
+async function readBlobs(root5, objects, name2 = (object) => object) {
   const texts = /* @__PURE__ */ new Map();
   if (objects.length === 0) return texts;
   const { stdout } = await runGit(root5, ["cat-file", "--batch"], objects.map((object) => `${object}
@@ -78971,7 +78975,7 @@ async function readBlobs(root5, objects) {
   for (const object of objects) {
     const headerEnd = stdout.indexOf(10, offset);
     const [, type2, size2] = stdout.subarray(offset, headerEnd).toString().split(" ");
-    if (type2 !== "blob" || size2 === void 0) throw new GitError(`git cat-file could not read ${object}`);
+    if (type2 !== "blob" || size2 === void 0) throw new GitError(`git cat-file could not read ${name2(object)}`);
     const start2 = headerEnd + 1;
     texts.set(object, stdout.subarray(start2, start2 + Number(size2)));
     offset = start2 + Number(size2) + 1;
@@ -78997,9 +79001,9 @@ async function readTreeEntries(root5, listing, only) {
 }
 async function readListings(root5, reads) {
   const plans = reads.map(({ listing, only }) => planRead(listing, only));
-  const sizes = await blobSizes(root5, [
-    ...new Set(plans.flatMap(({ steps }) => steps.flatMap((step) => "entry" in step && step.entry.size === void 0 ? [step.entry.object] : [])))
-  ]);
+  const pathOf = new Map(plans.flatMap(({ steps }) => steps.flatMap((step) => "entry" in step ? [[step.entry.object, step.entry.path]] : [])));
+  const name2 = (object) => `${pathOf.get(object)} (${object})`;
+  const sizes = await blobSizes(root5, [...pathOf.keys()], name2);
   const measured = plans.map(({ steps }) => {
     const findings = [];
     const wanted = [];
@@ -79009,14 +79013,14 @@ async function readListings(root5, reads) {
         continue;
       }
       const { path: path3, object } = step.entry;
-      const size2 = step.entry.size ?? sizes.get(object);
+      const size2 = sizes.get(object);
       if (size2 > MAX_FILE_BYTES)
         findings.push(fileFinding(path3, "file/unreadable", `${path3} is ${size2} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
       else wanted.push({ path: path3, object });
     }
     return { findings, wanted };
   });
-  const blobs = await readBlobs(root5, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))]);
+  const blobs = await readBlobs(root5, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))], name2);
   return measured.map(({ findings, wanted }, index2) => {
     const files = [];
     for (const { path: path3, object } of wanted) {
@@ -79077,14 +79081,14 @@ async function readPullRequest(root5, baseRef, headRef) {
   const [changed, always, baseFiles, policy] = await readListings(root5, [
     { listing: headListing, only: configChanged ? void 0 : (path3) => changedPaths.has(path3) },
     { listing: configChanged ? none : headListing, only: (path3) => !changedPaths.has(path3) && readForEveryChange(path3) },
-    { listing: listingOf(baseEntries(diff, headListing)) },
+    { listing: listingOf(baseEntries(diff, headListing, configChanged)) },
     { listing: policyListing ?? none, only: () => false }
   ]);
   const headFiles = configChanged ? { ...changed, partial: false } : await withWhatChangesNeed(root5, headListing, changedPaths, changed, always);
   return { commits: { base: base2, head: head2 }, changes, base: baseFiles, policy: (policyListing ? policy : baseFiles).config, head: headFiles };
 }
-function baseEntries(diff, head2) {
-  const config2 = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? -1 : head2.paths.indexOf(CONFIG_FILE);
+function baseEntries(diff, head2, configChanged) {
+  const config2 = configChanged ? -1 : head2.paths.indexOf(CONFIG_FILE);
   const entries = config2 === -1 ? [] : [head2.entry(config2)];
   for (const { before, paths } of diff) {
     const path3 = paths[0];

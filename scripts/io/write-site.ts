@@ -53,7 +53,8 @@ export async function writeSite(out: string, files: Iterable<[string, string | I
       if (replacing) await rename(previous, out);
       throw error;
     });
-    if (replacing) await removeFolder(previous);
+    if (replacing)
+      await attempt(`wrote the new site in ${out}, but could not remove the previous one, moved aside to ${previous}`, () => removeFolder(previous));
     return count;
   } finally {
     await rm(building, { recursive: true, force: true });

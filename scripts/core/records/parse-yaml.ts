@@ -281,12 +281,15 @@ function dropEmpty(value: unknown, path: (string | number)[], emptyKeys: Set<str
     if (seen && (key === '__proto__' || key === '[object Object]')) return REPARSE;
     const item = (value as Record<string, unknown>)[key];
     path.push(key);
-    // The pointer is written only for a key left empty: most records have none.
-    if (item === null) emptyKeys.add(toPointer(path));
-    const plain = item === null ? null : dropEmpty(item, path, emptyKeys, seen);
+    if (item === null) {
+      // The pointer is written only for a key left empty: most records have none.
+      emptyKeys.add(toPointer(path));
+    } else {
+      const plain = dropEmpty(item, path, emptyKeys, seen);
+      if (plain === REPARSE) return REPARSE;
+      result[key] = plain;
+    }
     path.pop();
-    if (plain === REPARSE) return REPARSE;
-    if (plain !== null) result[key] = plain;
   }
   return result;
 }

@@ -187,18 +187,18 @@ export function buildStatusModel(records: RecordSet, now: number, audience: Audi
   const worstNow = new Map<string, ComponentStatus>();
   const touched = new Map<string, Latest>();
   const changes = new Latest();
+  const current = published.filter((incident) => incident.open && (incident.type === 'incident' || isActive(incident)));
+  const isCurrent = new Set(current);
   for (const incident of published) {
-    const current = incident.open && (incident.type === 'incident' || isActive(incident));
     const times = changeTimes(incident, now);
     changes.addAll(times);
     for (const affected of incident.services) {
-      if (current) worstNow.set(affected.id, worst([worstNow.get(affected.id) ?? 'operational', affected.status]));
+      if (isCurrent.has(incident)) worstNow.set(affected.id, worst([worstNow.get(affected.id) ?? 'operational', affected.status]));
       let latest = touched.get(affected.id);
       if (!latest) touched.set(affected.id, (latest = new Latest()));
       latest.addAll(times);
     }
   }
-  const current = published.filter((incident) => incident.open && (incident.type === 'incident' || isActive(incident)));
 
   const services: ServiceState[] = config.services.map((service) => {
     const updatedAt = touched.get(service.id)?.time;

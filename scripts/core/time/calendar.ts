@@ -19,8 +19,8 @@ export type WorkingCalendar =
 /** The calendar the config names (`24x7` needs no entry); the same object for the same config and name, so its days are worked out once. */
 export function workingCalendar(config: Config, name = '24x7'): WorkingCalendar {
   const made = madeCalendars.get(config) ?? madeCalendars.set(config, new Map()).get(config)!;
-  const calendar = made.get(name) ?? makeCalendar(config, name);
-  made.set(name, calendar);
+  let calendar = made.get(name);
+  if (!calendar) made.set(name, (calendar = makeCalendar(config, name)));
   return calendar;
 }
 

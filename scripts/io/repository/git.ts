@@ -85,8 +85,6 @@ export interface TreeEntry {
   mode: string;
   type: string;
   object: string;
-  /** Size in bytes, when known (blobs only): readTreeEntries asks git for the sizes of the blobs it reads. */
-  size?: number;
   /** Relative to root. */
   path: string;
 }
@@ -144,8 +142,11 @@ export function parseTreeListing(listing: string): TreeListing {
   };
 }
 
-/** The sizes of blobs by object id, all in one `git cat-file --batch-check`, without reading them. */
-export async function blobSizes(root: string, objects: readonly string[]): Promise<Map<string, number>> {
+/**
+ * The sizes of blobs by object id, all in one `git cat-file --batch-check`, without reading them.
+ * @param name how a message names an object (the file it is, say)
+ */
+export async function blobSizes(root: string, objects: readonly string[], name: (object: string) => string = (object) => object): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   if (objects.length === 0) return sizes;
   const { stdout } = await runGit(root, ['cat-file', '--batch-check'], objects.map((object) => `${object}\n`).join(''));
@@ -153,12 +154,12 @@ export async function blobSizes(root: string, objects: readonly string[]): Promi
     const [object = '', type, size] = line.split(' ');
     if (type === 'blob' && size !== undefined) sizes.set(object, Number(size));
   }
-  for (const object of objects) if (!sizes.has(object)) throw new GitError(`git cat-file found no blob ${object}`);
+  for (const object of objects) if (!sizes.has(object)) throw new GitError(`git cat-file found no blob ${name(object)}`);
   return sizes;
 }
 
-/** Reads blobs by object id, all in one `git cat-file --batch`, as bytes. */
-export async function readBlobs(root: string, objects: readonly string[]): Promise<Map<string, Buffer>> {
+/** Reads blobs by object id, all in one `git cat-file --batch`, as bytes; `name` as for blobSizes. */
+export async function readBlobs(root: string, objects: readonly string[], name: (object: string) => string = (object) => object): Promise<Map<string, Buffer>> {
   const texts = new Map<string, Buffer>();
   if (objects.length === 0) return texts;
   const { stdout } = await runGit(root, ['cat-file', '--batch'], objects.map((object) => `${object}\n`).join(''));
@@ -166,7 +167,7 @@ export async function readBlobs(root: string, objects: readonly string[]): Promi
   for (const object of objects) {
     const headerEnd = stdout.indexOf(0x0a, offset);
     const [, type, size] = stdout.subarray(offset, headerEnd).toString().split(' ');
-    if (type !== 'blob' || size === undefined) throw new GitError(`git cat-file could not read ${object}`);
+    if (type !== 'blob' || size === undefined) throw new GitError(`git cat-file could not read ${name(object)}`);
     const start = headerEnd + 1;
     texts.set(object, stdout.subarray(start, start + Number(size)));
     offset = start + Number(size) + 1;

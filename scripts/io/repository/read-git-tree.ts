@@ -21,8 +21,8 @@ export function listRecordTree(root: string, commit: string): Promise<TreeListin
 
 /**
  * readGitTree on a listing already made (by listRecordTree, or of entries taken from a diff), to
- * read from one listing twice. A blob whose size the entry lacks is measured first (`git cat-file
- * --batch-check`), so an oversized one is still refused unread.
+ * read from one listing twice. Each blob is measured first (`git cat-file --batch-check`), so an
+ * oversized one is still refused unread.
  */
 export async function readTreeEntries(root: string, listing: TreeListing, only?: (path: string) => boolean): Promise<RepositoryFiles> {
   const [files] = await readListings(root, [{ listing, only }]);
@@ -42,9 +42,9 @@ export interface ListingRead {
  */
 export async function readListings(root: string, reads: readonly ListingRead[]): Promise<RepositoryFiles[]> {
   const plans = reads.map(({ listing, only }) => planRead(listing, only));
-  const sizes = await blobSizes(root, [
-    ...new Set(plans.flatMap(({ steps }) => steps.flatMap((step) => ('entry' in step && step.entry.size === undefined ? [step.entry.object] : [])))),
-  ]);
+  const pathOf = new Map(plans.flatMap(({ steps }) => steps.flatMap((step) => ('entry' in step ? [[step.entry.object, step.entry.path] as const] : []))));
+  const name = (object: string) => `${pathOf.get(object)} (${object})`;
+  const sizes = await blobSizes(root, [...pathOf.keys()], name);
   const measured = plans.map(({ steps }) => {
     const findings: Finding[] = [];
     const wanted: { path: string; object: string }[] = [];
@@ -54,14 +54,14 @@ export async function readListings(root: string, reads: readonly ListingRead[]):
         continue;
       }
       const { path, object } = step.entry;
-      const size = step.entry.size ?? sizes.get(object)!;
+      const size = sizes.get(object)!;
       if (size > MAX_FILE_BYTES)
         findings.push(fileFinding(path, 'file/unreadable', `${path} is ${size} bytes: a record file may be at most ${MAX_FILE_BYTES} bytes`));
       else wanted.push({ path, object });
     }
     return { findings, wanted };
   });
-  const blobs = await readBlobs(root, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))]);
+  const blobs = await readBlobs(root, [...new Set(measured.flatMap(({ wanted }) => wanted.map(({ object }) => object)))], name);
   return measured.map(({ findings, wanted }, index) => {
     const files: TextFile[] = [];
     for (const { path, object } of wanted) {

@@ -58,7 +58,7 @@ export async function readPullRequest(root: string, baseRef: string, headRef: st
   const [changed, always, baseFiles, policy] = await readListings(root, [
     { listing: headListing, only: configChanged ? undefined : (path) => changedPaths.has(path) },
     { listing: configChanged ? none : headListing, only: (path) => !changedPaths.has(path) && readForEveryChange(path) },
-    { listing: listingOf(baseEntries(diff, headListing)) },
+    { listing: listingOf(baseEntries(diff, headListing, configChanged)) },
     { listing: policyListing ?? none, only: () => false },
   ]);
   const headFiles = configChanged ? { ...changed!, partial: false } : await withWhatChangesNeed(root, headListing, changedPaths, changed!, always!);
@@ -69,8 +69,8 @@ export async function readPullRequest(root: string, baseRef: string, headRef: st
  * The base's entries the gate reads, as the diff gives them: the config (the head's, unless the
  * pull request changes it) and the base version of each changed file, in the tree's order.
  */
-function baseEntries(diff: readonly DiffEntry[], head: TreeListing): TreeEntry[] {
-  const config = diff.some(({ paths }) => paths.includes(CONFIG_FILE)) ? -1 : head.paths.indexOf(CONFIG_FILE);
+function baseEntries(diff: readonly DiffEntry[], head: TreeListing, configChanged: boolean): TreeEntry[] {
+  const config = configChanged ? -1 : head.paths.indexOf(CONFIG_FILE);
   const entries = config === -1 ? [] : [head.entry(config)];
   for (const { before, paths } of diff) {
     const path = paths[0]!;
